@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of settings for every target (swift-log and hummingbird do the same).
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ilson",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ilson", targets: ["ilson"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // libpq, the PostgreSQL C client library (Debian: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Our libpq wrapper; knows nothing of ilson.
+        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
+        // Pure scheduling core: model, validation, solver, score, explanations. Foundation at most.
+        .target(name: "Scheduling", swiftSettings: swiftSettings),
+        // SQL and rows <-> domain values; the migration runner.
+        .target(name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings),
+        // The command line: one file per command group.
+        .target(
+            name: "IlsonCLI",
+            dependencies: [
+                "Scheduling", "Storage", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "ilson", dependencies: ["IlsonCLI"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IlsonCLITests",
+            dependencies: ["IlsonCLI", "Scheduling"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

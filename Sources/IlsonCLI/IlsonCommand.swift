@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The root of the `ilson` command line.
+public struct IlsonCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ilson",
+        abstract: "ilson (일손): rural labor dispatch scheduler.",
+        subcommands: [
+            DBCommand.self,
+            SolveCommand.self,
+            ScoreCommand.self,
+            GenerateCommand.self,
+        ]
+    )
+
+    public init() {}
+}

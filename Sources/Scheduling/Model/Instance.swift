@@ -1,0 +1,201 @@
+/// A point on the earth in degrees (WGS 84).
+public struct GeoPoint: Sendable, Hashable {
+    public var lat: Double
+    public var lon: Double
+    public init(lat: Double, lon: Double) {
+        self.lat = lat
+        self.lon = lon
+    }
+}
+
+/// A time of day, `HH:MM`, local time.
+public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Minutes after midnight, 0 ..< 1440.
+    public var minutes: Int
+    public init?(hour: Int, minute: Int) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        minutes = hour * 60 + minute
+    }
+    /// Parses `HH:MM` (two digits each, 00:00 to 23:59).
+    public init?(_ text: String) {
+        let b = Array(text.utf8)
+        guard b.count == 5, b[2] == UInt8(ascii: ":"),
+            b.allSatisfy({ $0 == UInt8(ascii: ":") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        let digit = { (i: Int) in Int(b[i] - UInt8(ascii: "0")) }
+        self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
+    }
+    public var description: String {
+        let h = minutes / 60, m = minutes % 60
+        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+    public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
+}
+
+/// Worker categories the county reports on. Reporting only: the solver does not use them.
+public enum WorkerCategory: String, Sendable, Hashable, CaseIterable {
+    case senior, youth, women, disabled, foreign, general
+}
+
+/// Weights of the soft score terms.
+public struct Weights: Sendable, Hashable {
+    /// Soft cost per assignment per `recentDaysWorked` of the worker.
+    public var fairness: Int
+    /// Soft bonus when a worker works the same job on the previous calendar day.
+    public var continuity: Int
+    public init(fairness: Int = 5, continuity: Int = 30) {
+        self.fairness = fairness
+        self.continuity = continuity
+    }
+}
+
+/// A day worker, as the problem format describes one (defaults already applied).
+public struct Worker: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var phone: String?
+    public var home: GeoPoint
+    public var skills: Set<String>
+    public var category: WorkerCategory
+    /// The farthest the worker will travel from home, in km (default 30).
+    public var maxTravelKm: Double
+    /// The only dates the worker can work.
+    public var available: Set<Day>
+    /// Cap on days worked in one ISO week, counting `workedDates` (default 6).
+    public var maxDaysPerWeek: Int
+    /// Days worked in the last 30 days, for fairness.
+    public var recentDaysWorked: Int
+    /// Dates already worked before the plan; they count toward the weekly cap.
+    public var workedDates: Set<Day>
+    public var blockedFarms: Set<String>
+    /// When not nil, the only farms this worker may be sent to (visa rules).
+    public var allowedFarms: Set<String>?
+
+    public init(
+        id: String, name: String? = nil, phone: String? = nil, home: GeoPoint, skills: Set<String> = [],
+        category: WorkerCategory = .general, maxTravelKm: Double = 30, available: Set<Day>,
+        maxDaysPerWeek: Int = 6, recentDaysWorked: Int = 0, workedDates: Set<Day> = [],
+        blockedFarms: Set<String> = [], allowedFarms: Set<String>? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.home = home
+        self.skills = skills
+        self.category = category
+        self.maxTravelKm = maxTravelKm
+        self.available = available
+        self.maxDaysPerWeek = maxDaysPerWeek
+        self.recentDaysWorked = recentDaysWorked
+        self.workedDates = workedDates
+        self.blockedFarms = blockedFarms
+        self.allowedFarms = allowedFarms
+    }
+}
+
+/// A farm: where requests are worked.
+public struct Farm: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var location: GeoPoint
+    /// Workers this farm must not receive.
+    public var blockedWorkers: Set<String>
+    public init(id: String, name: String? = nil, location: GeoPoint, blockedWorkers: Set<String> = []) {
+        self.id = id
+        self.name = name
+        self.location = location
+        self.blockedWorkers = blockedWorkers
+    }
+}
+
+/// One day of labor wanted at one farm.
+public struct LaborRequest: Sendable, Hashable {
+    public var id: String
+    public var farm: String
+    /// Groups the dates of one multi-day job; defaults to the request id.
+    public var job: String
+    public var date: Day
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
+    public var task: String?
+    /// Every one of these must be among the worker's skills.
+    public var skills: Set<String>
+    public var headcount: Int
+    /// The request gets 0 or at least this many workers, unless someone is pinned to it.
+    public var minHeadcount: Int
+    /// 1 to 10: the value of one filled slot.
+    public var priority: Int
+    /// A tighter travel cap than the worker's own, when set.
+    public var maxTravelKm: Double?
+    /// Day wage in KRW.
+    public var wage: Double?
+
+    public init(
+        id: String, farm: String, job: String? = nil, date: Day, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
+        task: String? = nil, skills: Set<String> = [], headcount: Int, minHeadcount: Int = 1, priority: Int = 1,
+        maxTravelKm: Double? = nil, wage: Double? = nil
+    ) {
+        self.id = id
+        self.farm = farm
+        self.job = job ?? id
+        self.date = date
+        self.start = start
+        self.end = end
+        self.task = task
+        self.skills = skills
+        self.headcount = headcount
+        self.minHeadcount = minHeadcount
+        self.priority = priority
+        self.maxTravelKm = maxTravelKm
+        self.wage = wage
+    }
+}
+
+/// A request-worker pair: an assignment, or a pin a coordinator fixed.
+public struct Pair: Sendable, Hashable {
+    public var request: String
+    public var worker: String
+    public init(request: String, worker: String) {
+        self.request = request
+        self.worker = worker
+    }
+}
+
+/// An assignment worked before the plan, for continuity.
+public struct HistoryEntry: Sendable, Hashable {
+    public var worker: String
+    public var farm: String?
+    public var job: String
+    public var date: Day
+    public init(worker: String, farm: String? = nil, job: String, date: Day) {
+        self.worker = worker
+        self.farm = farm
+        self.job = job
+        self.date = date
+    }
+}
+
+/// A dispatch problem: the instance of `spec/problem-format.md`, validated, with defaults applied.
+public struct Instance: Sendable, Hashable {
+    public var name: String?
+    public var weights: Weights
+    public var workers: [Worker]
+    public var farms: [Farm]
+    public var requests: [LaborRequest]
+    /// Assignments a coordinator fixed; deduplicated.
+    public var pinned: [Pair]
+    public var history: [HistoryEntry]
+
+    public init(
+        name: String? = nil, weights: Weights = Weights(), workers: [Worker], farms: [Farm],
+        requests: [LaborRequest], pinned: [Pair] = [], history: [HistoryEntry] = []
+    ) {
+        self.name = name
+        self.weights = weights
+        self.workers = workers
+        self.farms = farms
+        self.requests = requests
+        self.pinned = pinned
+        self.history = history
+    }
+}

@@ -1,0 +1,14 @@
+import IlsonCLI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@main
+struct Entrypoint {
+    static func main() {
+        exit(IlsonCommand.runMain(Array(CommandLine.arguments.dropFirst())))
+    }
+}
