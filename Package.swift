@@ -27,13 +27,17 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
         // Pure scheduling core: model, validation, solver, score, explanations. Foundation at most.
         .target(name: "Scheduling", swiftSettings: swiftSettings),
+        // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
+        .target(name: "Places", swiftSettings: swiftSettings),
+        // Realistic generated instances (`ilson generate`, benchmarks, property tests).
+        .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
         .target(name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Scheduling", "Storage", "Postgres",
+                "Scheduling", "Generator", "Storage", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -41,6 +45,7 @@ let package = Package(
         .executableTarget(name: "ilson", dependencies: ["IlsonCLI"], swiftSettings: swiftSettings),
 
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(

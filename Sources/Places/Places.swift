@@ -1,0 +1,2 @@
+/// Places of the region ilson serves. Filled in by the generator work.
+public enum Places {}
