@@ -60,6 +60,8 @@ public struct SolveStats: Sendable, Hashable {
     public var passes: Int
     /// True when `--time-limit` cut the search short.
     public var timeLimitHit: Bool
+    /// Improving two-day continuity moves applied.
+    public var moves: Int = 0
     public init(
         solveMillis: Int = 0, candidatePairs: Int = 0, mediumUpperBound: Int = 0, flowWork: Int = 0,
         branchNodes: Int = 0, passes: Int = 0, timeLimitHit: Bool = false

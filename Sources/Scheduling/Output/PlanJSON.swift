@@ -38,7 +38,8 @@ public enum PlanJSON {
         let st = plan.stats
         s += " \"stats\": {\"solveMillis\": \(st.solveMillis), \"candidatePairs\": \(st.candidatePairs), "
         s += "\"mediumUpperBound\": \(st.mediumUpperBound), \"flowWork\": \(st.flowWork), "
-        s += "\"branchNodes\": \(st.branchNodes), \"passes\": \(st.passes), \"timeLimitHit\": \(st.timeLimitHit)}\n}\n"
+        s += "\"branchNodes\": \(st.branchNodes), \"passes\": \(st.passes), \"moves\": \(st.moves), "
+        s += "\"timeLimitHit\": \(st.timeLimitHit)}\n}\n"
         return s
     }
 

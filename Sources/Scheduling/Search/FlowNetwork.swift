@@ -14,6 +14,8 @@ struct FlowNetwork: Sendable {
     /// Index of the candidate pair behind each arc.
     var arcCand: [Int32] = []
     var nReq: Int = 0
+    /// An arc value that takes the arc out of the network.
+    static let disabled = Int64.min
 
     var nGroups: Int { groupSupply.count }
     var nRows: Int { rowWorker.count }
@@ -82,7 +84,7 @@ struct FlowSolver {
         // Initial potentials keep every residual arc's reduced cost >= 0.
         var pot = [Int64](repeating: 0, count: nNodes)
         var maxInto = [Int64](repeating: Int64.min, count: nQ)
-        for a in 0..<arcReq.count {
+        for a in 0..<arcReq.count where arcValue[a] != FlowNetwork.disabled {
             let q = Int(arcReq[a])
             if arcValue[a] > maxInto[q] { maxInto[q] = arcValue[a] }
         }
@@ -155,6 +157,7 @@ struct FlowSolver {
                         let current = rowArc[r]
                         if current >= 0 { relax(Int(rowOf[r]), 0, -1) }
                         for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where a != current {
+                            if arcValue[a] == FlowNetwork.disabled { continue }
                             let q = Int(arcReq[a])
                             if cap[q] > 0 { relax(qBase + q, -arcValue[a], Int32(a)) }
                         }

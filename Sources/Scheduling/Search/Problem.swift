@@ -110,7 +110,7 @@ struct Problem: Sendable {
         var maxCost: Int64 = 0
         for c in cand.cost where c > maxCost { maxCost = c }
         let slots = Int64(min(cand.worker.count, max(1, instance.requests.reduce(0) { $0 + $1.headcount })))
-        let perSlot = maxCost + 2 * Int64(instance.weights.continuity) + 1
+        let perSlot = maxCost + 4 * Int64(instance.weights.continuity) + 1
         let (m, overflow) = slots.multipliedReportingOverflow(by: perSlot)
         bigM = overflow ? Int64.max / 1_000_000 : max(m + 1, 1)
     }

@@ -12,7 +12,7 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
     public init(
-        seed: UInt64 = 0, workBudget: Int = 400_000_000, timeLimit: Double? = nil,
+        seed: UInt64 = 0, workBudget: Int = 60_000_000, timeLimit: Double? = nil,
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
         self.seed = seed

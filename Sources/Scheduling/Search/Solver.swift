@@ -57,11 +57,37 @@ struct Engine {
 
     mutating func run() -> Plan {
         report("candidates")
+        let pins = assign
+        // Multi-day instances: several starts (the first flow with an optimistic look-ahead bonus for workers who
+        // could continue the same job on an adjacent day), each followed by the exact day-by-day descent.
+        let lookaheads: [Int64] = nD > 1 && p.continuity > 0 ? [0, 2, 1, 4] : [0]
+        var best: (Score, [Int32], [Int32])?
+        for (i, half) in lookaheads.enumerated() {
+            if i > 0 && (workLeft <= 0 || outOfTime()) { break }
+            assign = pins
+            assignCand = [Int32](repeating: -1, count: assign.count)
+            startFrom(lookaheadHalves: half, first: i == 0)
+            let s = currentScore()
+            if best == nil || s > best!.0 { best = (s, assign, assignCand) }
+            report("start \(i + 1)", best!.0)
+        }
+        assign = best!.1
+        assignCand = best!.2
+        if nD > 1 && p.continuity > 0 && workLeft > 0 && !outOfTime() {
+            report("continuity moves", best!.0)
+            continuityMoves()
+        }
+        stats.solveMillis = Int(elapsed * 1000)
+        return makePlan()
+    }
+
+    mutating func startFrom(lookaheadHalves: Int64, first: Bool) {
         // 1. All days at once: the flow over worker-weeks, with branch and bound for minimum headcounts.
-        let full = buildFullNetwork()
+        var full = buildFullNetwork()
+        if lookaheadHalves > 0 { addLookahead(&full, halves: lookaheadHalves) }
         let order = shuffledOrder(full.nGroups)
         report("flow")
-        let result = branchAndBound(full, order: order, isFull: true)
+        let result = branchAndBound(full, order: order, isFull: first)
         for r in 0..<full.nRows where result.rowArc[r] >= 0 {
             let a = Int(result.rowArc[r])
             let w = Int(full.rowWorker[r])
@@ -69,10 +95,8 @@ struct Engine {
             assign[w * nD + d] = full.arcReq[a]
             assignCand[w * nD + d] = full.arcCand[a]
         }
-        report("min-headcount", currentScore())
         // 2. Continuity between plan days: re-solve one day at a time, others fixed, until nothing improves.
         if nD > 1 && p.continuity > 0 {
-            report("continuity")
             var pass = 0
             var improved = true
             while improved && pass < 20 && !outOfTime() {
@@ -81,11 +105,29 @@ struct Engine {
                 for d in 0..<nD where !outOfTime() {
                     if resolveDay(d) { improved = true }
                 }
-                stats.passes = pass
+                stats.passes += 1
             }
         }
-        stats.solveMillis = Int(elapsed * 1000)
-        return makePlan()
+    }
+
+    /// Adds `halves × continuity / 2` per adjacent plan day on which the worker is a candidate for the same job.
+    func addLookahead(_ net: inout FlowNetwork, halves: Int64) {
+        // (worker, job, day ordinal) of every candidate pair, for lookups.
+        var keys = Set<[Int]>()
+        for r in 0..<p.nR {
+            let day = p.days[Int(p.reqDay[r])].ordinal
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { keys.insert([Int(p.candWorker[c]), Int(p.reqJob[r]), day]) }
+        }
+        for a in 0..<net.arcReq.count {
+            let r = Int(net.arcReq[a])
+            let c = Int(net.arcCand[a])
+            let worker = Int(p.candWorker[c])
+            let day = p.days[Int(p.reqDay[r])].ordinal
+            var n: Int64 = 0
+            if keys.contains([worker, Int(p.reqJob[r]), day - 1]) { n += 1 }
+            if keys.contains([worker, Int(p.reqJob[r]), day + 1]) { n += 1 }
+            net.arcValue[a] += n * halves * p.continuity / 2
+        }
     }
 
     func shuffledOrder(_ n: Int) -> [Int32] {
@@ -180,7 +222,7 @@ struct Engine {
     }
 
     /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
-    mutating func resolveDay(_ d: Int) -> Bool {
+    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> Bool {
         let nW = p.nW
         let nK = p.weeks.count
         let k = p.dayWeek[d]
@@ -217,9 +259,9 @@ struct Engine {
             for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
                 let w = Int(p.candWorker[c])
                 let row = rowIndex[w]
-                let value =
-                    p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
+                var value = p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
                 if assignCand[w * nD + d] == Int32(c) { current += value }
+                if w == forceWorker && p.reqJob[r] == forceJob { value += 16 * p.bigM }
                 guard row >= 0 else { continue }
                 let a = Int(fill[Int(row)])
                 fill[Int(row)] += 1
@@ -229,7 +271,7 @@ struct Engine {
             }
         }
         let sol = branchAndBound(net, order: shuffledOrder(net.nGroups), isFull: false)
-        guard sol.value > current else { return false }
+        guard sol.value > current || forceWorker >= 0 else { return false }
         for w in 0..<nW where p.pinnedOn[w * nD + d] < 0 {
             assign[w * nD + d] = -1
             assignCand[w * nD + d] = -1
@@ -240,8 +282,88 @@ struct Engine {
             assign[w * nD + d] = net.arcReq[a]
             assignCand[w * nD + d] = net.arcCand[a]
         }
-        report("continuity", currentScore())
         return true
+    }
+
+    /// The plan's objective: Σ priority × M − soft cost + continuity (pins' continuity from plan days included).
+    func trueValue() -> Int64 {
+        var v: Int64 = 0
+        for w in 0..<p.nW {
+            for d in 0..<nD {
+                let c = assignCand[w * nD + d]
+                let r = assign[w * nD + d]
+                guard r >= 0 else { continue }
+                let job = p.reqJob[Int(r)]
+                if c >= 0 { v += p.reqPriority[Int(r)] * p.bigM - p.candCost[Int(c)] }
+                if c >= 0 && p.candHistory[Int(c)] != 0 {
+                    v += p.continuity
+                } else if d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 {
+                    let q = assign[w * nD + d - 1]
+                    if q >= 0 && p.reqJob[Int(q)] == job && (c >= 0 || assignCand[w * nD + d - 1] >= 0) { v += p.continuity }
+                }
+            }
+        }
+        return v
+    }
+
+    /// Two-day chain moves: put worker w on job J on days d and d+1 (each day re-solved exactly with w forced),
+    /// then the day-by-day descent; kept when the plan's objective improves. Sweeps until a sweep finds nothing.
+    mutating func continuityMoves() {
+        var moves: [(w: Int, d: Int, job: Int32)] = []
+        var jobDay = Set<[Int]>()
+        for r in 0..<p.nR {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                jobDay.insert([Int(p.candWorker[c]), Int(p.reqJob[r]), Int(p.reqDay[r])])
+            }
+        }
+        for r in 0..<p.nR {
+            let d = Int(p.reqDay[r])
+            guard d + 1 < nD, p.days[d + 1].ordinal == p.days[d].ordinal + 1 else { continue }
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let w = Int(p.candWorker[c])
+                if jobDay.contains([w, Int(p.reqJob[r]), d + 1]) { moves.append((w, d, p.reqJob[r])) }
+            }
+        }
+        var value = trueValue()
+        // First only moves that extend a chain (cheap, few), then every move.
+        for extendOnly in [true, false] {
+        var sweep = 0
+        var improved = true
+        while improved && sweep < 10 {
+            improved = false
+            sweep += 1
+            for m in moves {
+                if workLeft <= 0 || outOfTime() { return }
+                let q0 = assign[m.w * nD + m.d]
+                let q1 = assign[m.w * nD + m.d + 1]
+                let on0 = q0 >= 0 && p.reqJob[Int(q0)] == m.job
+                let on1 = q1 >= 0 && p.reqJob[Int(q1)] == m.job
+                if on0 && on1 { continue }
+                // Extend a chain: the worker is on the job one of the two days, not both.
+                if extendOnly && on0 == on1 { continue }
+                if p.pinnedOn[m.w * nD + m.d] >= 0 || p.pinnedOn[m.w * nD + m.d + 1] >= 0 { continue }
+                let saved = (assign, assignCand)
+                _ = resolveDay(m.d, forceWorker: m.w, forceJob: m.job)
+                _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
+                var again = true
+                var passes = 0
+                while again && passes < 5 {
+                    again = false
+                    passes += 1
+                    for d in 0..<nD where resolveDay(d) { again = true }
+                }
+                let v = trueValue()
+                if v > value {
+                    value = v
+                    improved = true
+                    stats.moves += 1
+                    report("continuity moves", currentScore())
+                } else {
+                    (assign, assignCand) = saved
+                }
+            }
+        }
+        }
     }
 
     /// Branch and bound over requests that get 0 < n < minHeadcount: close the request, or force its minimum.
