@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Scheduling", swiftSettings: swiftSettings),
         // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
         .target(name: "Places", swiftSettings: swiftSettings),
+        // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
+        .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Scheduling", "Generator", "Storage", "Postgres",
+                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -46,6 +48,7 @@ let package = Package(
 
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
+        .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(
