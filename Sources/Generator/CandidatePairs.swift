@@ -27,16 +27,16 @@ public enum CandidatePairs {
         let dateWords = (dates.count + 63) / 64
 
         let cellLat = 0.1, cellLon = 0.125
-        struct Entry {
-            var index: Int
-            var lat: Double
-        }
         var grid: [Int64: [Int]] = [:]
         func key(_ y: Int, _ x: Int) -> Int64 { Int64(y) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: x))) }
         var masks = [UInt64](repeating: 0, count: instance.workers.count)
         var avail = [UInt64](repeating: 0, count: instance.workers.count * dateWords)
         var maxCap = 0.0
         var maxAbsLat = 0.0
+        let homes = instance.workers.map(\.home)
+        let caps = instance.workers.map(\.maxTravelKm)
+        // Workers with blocks or a visa restriction, checked the slow way.
+        let restricted = instance.workers.map { !$0.blockedFarms.isEmpty || $0.allowedFarms != nil }
         for (i, w) in instance.workers.enumerated() {
             var m: UInt64 = 0
             for s in w.skills { m |= skillBit[s] ?? 0 }
@@ -54,7 +54,9 @@ public enum CandidatePairs {
             guard let farm = farms[r.farm], let k = dateIndex[r.date] else { continue }
             var need: UInt64 = 0
             for s in r.skills { need |= skillBit[s] ?? 0 }
-            let reach = min(maxCap, r.maxTravelKm ?? .infinity)
+            let requestCap = r.maxTravelKm ?? .infinity
+            let checkFarmBlocks = !farm.blockedWorkers.isEmpty
+            let reach = min(maxCap, requestCap)
             guard reach >= 0 else { continue }
             let dLat = reach / 110.0 + 0.01
             let cosLat = cos(min(89.0, max(maxAbsLat, abs(farm.location.lat)) + dLat) * Double.pi / 180)
@@ -68,13 +70,18 @@ public enum CandidatePairs {
                     guard let bucket = grid[key(y, x)] else { continue }
                     for i in bucket {
                         guard avail[i * dateWords + k / 64] & (1 << UInt64(k % 64)) != 0, masks[i] & need == need else { continue }
-                        let w = instance.workers[i]
-                        if !exactSkills, !r.skills.isSubset(of: w.skills) { continue }
-                        let d = haversineKm(w.home, farm.location)
-                        guard d <= w.maxTravelKm, d <= (r.maxTravelKm ?? .infinity) else { continue }
-                        if !w.blockedFarms.isEmpty, w.blockedFarms.contains(r.farm) { continue }
-                        if !farm.blockedWorkers.isEmpty, farm.blockedWorkers.contains(w.id) { continue }
-                        if let allowed = w.allowedFarms, !allowed.contains(r.farm) { continue }
+                        let home = homes[i]
+                        let cap = min(caps[i], requestCap)
+                        // Cheap latitude reject before the trigonometry (1° of latitude ≥ 110 km).
+                        if abs(home.lat - farm.location.lat) * 110.0 > cap + 1 { continue }
+                        let d = haversineKm(home, farm.location)
+                        guard d <= caps[i], d <= requestCap else { continue }
+                        if !exactSkills || restricted[i] || checkFarmBlocks {
+                            let w = instance.workers[i]
+                            if !exactSkills, !r.skills.isSubset(of: w.skills) { continue }
+                            if w.blockedFarms.contains(r.farm) || farm.blockedWorkers.contains(w.id) { continue }
+                            if let allowed = w.allowedFarms, !allowed.contains(r.farm) { continue }
+                        }
                         total += 1
                     }
                 }

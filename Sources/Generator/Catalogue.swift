@@ -17,11 +17,11 @@ public enum SkillCatalogue {
 
     /// Every skill, common ones first.
     public static let skills: [Skill] = [
-        Skill(code: "harvest", korean: "수확", holderRate: 0.78, certified: false),
-        Skill(code: "weeding", korean: "제초", holderRate: 0.72, certified: false),
-        Skill(code: "planting", korean: "정식·파종", holderRate: 0.62, certified: false),
-        Skill(code: "packing", korean: "선별·포장", holderRate: 0.52, certified: false),
-        Skill(code: "greenhouse", korean: "시설하우스", holderRate: 0.36, certified: false),
+        Skill(code: "harvest", korean: "수확", holderRate: 0.64, certified: false),
+        Skill(code: "weeding", korean: "제초", holderRate: 0.60, certified: false),
+        Skill(code: "planting", korean: "정식·파종", holderRate: 0.50, certified: false),
+        Skill(code: "packing", korean: "선별·포장", holderRate: 0.44, certified: false),
+        Skill(code: "greenhouse", korean: "시설하우스", holderRate: 0.30, certified: false),
         Skill(code: "thinning", korean: "적과·순지르기", holderRate: 0.30, certified: false),
         Skill(code: "pruning", korean: "전정", holderRate: 0.24, certified: false),
         Skill(code: "livestock", korean: "축사관리", holderRate: 0.12, certified: false),

@@ -35,11 +35,11 @@ struct FlavorProfile: Sendable {
     var partTimeRate: Double
 
     static func of(_ flavor: Flavor) -> FlavorProfile {
-        let normalCaps = Weighted<Double>([(10, 10), (15, 16), (20, 24), (25, 20), (30, 18), (40, 12)])
+        let normalCaps = Weighted<Double>([(10, 40), (15, 28), (20, 16), (25, 8), (30, 5), (40, 3)])
         var p = FlavorProfile(
-            demandFactor: 1.0, requireSkillRate: 0.45, secondSkillRate: 0.06, certifiedBoost: 1,
+            demandFactor: 1.0, requireSkillRate: 0.9, secondSkillRate: 0.06, certifiedBoost: 1,
             workerCaps: normalCaps, requestCapRate: 0.10, requestCaps: [10, 15, 20],
-            remoteFarms: false, fullTimeShare: 0.75, fullTimeRate: 0.92, partTimeRate: 0.45)
+            remoteFarms: false, fullTimeShare: 0.75, fullTimeRate: 0.88, partTimeRate: 0.4)
         switch flavor {
         case .balanced:
             break

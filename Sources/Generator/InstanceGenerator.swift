@@ -58,7 +58,7 @@ public struct InstanceGenerator: Sendable {
         self.flavor = flavor
         self.start = start
         self.workersPerCounty = 2_000
-        self.countySpacingKm = 36
+        self.countySpacingKm = 28
     }
 
     /// The instance name: `gen-balanced-w2000-r500-d1-s7`.
@@ -210,7 +210,7 @@ private struct Build {
                 location = GeoPoint(lat: round5(q.lat), lon: round5(q.lon))
             } else {
                 ref = weights.draw(&r)
-                location = place(ref.village.centre, county: c, jitterKm: 1.3, rng: &r)
+                location = place(ref.village.centre, county: c, jitterKm: 2.0, rng: &r)
             }
             let owner = Names.surnames.draw(&r)
             let name =
@@ -245,7 +245,7 @@ private struct Build {
             let n = (UInt64(index) &* mult &+ add) % span + 20_000_000
             let phone = "010-\(n / 10_000)-\(String(n % 10_000 + 10_000).dropFirst())"
             let village = weights.draw(&r)
-            let home = place(village.village.centre, county: c, jitterKm: 0.9, rng: &r)
+            let home = place(village.village.centre, county: c, jitterKm: 1.6, rng: &r)
 
             var skills: Set<String> = []
             for skill in SkillCatalogue.skills {
