@@ -473,7 +473,8 @@ private struct Build {
         var order = Array(requests.indices)
         r.shuffle(&order)
         var pinnedRequests: Set<Int> = []
-        for ri in order where pinned.count < target {
+        var pins: [(request: Int, pair: Pair)] = []
+        for ri in order where pins.count < target {
             let req = requests[ri]
             guard req.minHeadcount == 1, !pinnedRequests.contains(ri), let f = farmIndex[req.farm] else { continue }
             let c = farmInfo[f].county
@@ -491,10 +492,11 @@ private struct Build {
                 let load = days.filter { $0.isoWeek == week }.count + w.workedDates.filter { $0.isoWeek == week }.count
                 if load + 1 > w.maxDaysPerWeek { continue }
                 pinnedDays[i, default: []].insert(req.date)
-                pinned.append(Pair(request: req.id, worker: w.id))
+                pins.append((ri, Pair(request: req.id, worker: w.id)))
                 pinnedRequests.insert(ri)
                 break
             }
         }
+        pinned = pins.sorted { $0.request < $1.request }.map(\.pair)
     }
 }
