@@ -45,8 +45,11 @@ public struct Configuration: Sendable {
         } else {
             return Configuration(environment: environment)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        // FileHandle, not FileManager.contents: it also reads /dev/null and other special files.
+        guard let handle = FileHandle(forReadingAtPath: path),
+            let data = try? handle.readToEnd() ?? Data(), let text = String(data: data, encoding: .utf8)
         else { throw .unreadableFile(path) }
+        try? handle.close()
         return Configuration(environment: environment, fileSettings: try parse(text, path: path), filePath: path)
     }
 

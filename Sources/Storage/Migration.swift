@@ -75,7 +75,7 @@ public enum MigrationSource: Sendable, Hashable {
                 migrations.append(try Migration(fileName: name, contents: data))
             }
         }
-        migrations.sort { $0.version < $1.version }
+        migrations.sort { ($0.version, $0.fileName) < ($1.version, $1.fileName) }
         for (previous, next) in zip(migrations, migrations.dropFirst()) where previous.version == next.version {
             throw .duplicateVersion(previous.fileName, next.fileName)
         }

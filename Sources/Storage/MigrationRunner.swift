@@ -62,6 +62,7 @@ public struct MigrationRunner {
     /// - Returns: what was applied.
     /// - Throws: `MigrationError.checksumMismatch` (nothing applied) when an applied file changed,
     ///   `MigrationError.failed` when a migration fails (earlier ones stay applied), `PostgresError`.
+    @discardableResult
     public func migrate(on db: Connection, progress: (Migration) -> Void = { _ in }) throws -> MigrationReport {
         try db.query("SELECT pg_advisory_lock(\(MigrationRunner.lockKey))")
         defer { _ = try? db.query("SELECT pg_advisory_unlock(\(MigrationRunner.lockKey))") }
