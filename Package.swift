@@ -34,7 +34,14 @@ let package = Package(
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
-        .target(name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings),
+        // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
+        .target(
+            name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // Build tool for EmbedMigrations: writes the migration files as a Swift source.
+        .executableTarget(name: "EmbedSQL", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["EmbedSQL"]),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
