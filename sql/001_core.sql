@@ -20,7 +20,7 @@ CREATE TABLE farmers (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     center_id   bigint NOT NULL REFERENCES centers (id),
     name        text NOT NULL CONSTRAINT farmers_name_present CHECK (btrim(name) <> ''),
-    phone       text NOT NULL CONSTRAINT farmers_phone_format CHECK (phone ~ '^01[016789][0-9]{7,8}$'),
+    phone       text NOT NULL CONSTRAINT farmers_phone_format CHECK (phone ~ '^(010[0-9]{8}|01[16789][0-9]{7,8})$'),
     created_at  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT farmers_center_phone_key UNIQUE (center_id, phone),
     CONSTRAINT farmers_center_id_key UNIQUE (center_id, id)
@@ -50,7 +50,7 @@ CREATE TABLE workers (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     center_id          bigint NOT NULL REFERENCES centers (id),
     name               text NOT NULL CONSTRAINT workers_name_present CHECK (btrim(name) <> ''),
-    phone              text NOT NULL CONSTRAINT workers_phone_format CHECK (phone ~ '^01[016789][0-9]{7,8}$'),
+    phone              text NOT NULL CONSTRAINT workers_phone_format CHECK (phone ~ '^(010[0-9]{8}|01[16789][0-9]{7,8})$'),
     home_lat           double precision NOT NULL CONSTRAINT workers_home_lat_range CHECK (home_lat BETWEEN -90 AND 90),
     home_lon           double precision NOT NULL CONSTRAINT workers_home_lon_range CHECK (home_lon BETWEEN -180 AND 180),
     village            text,

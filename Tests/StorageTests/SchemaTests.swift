@@ -86,7 +86,7 @@ struct SchemaTests {
         }
     }
 
-    @Test(arguments: ["010-1234-5678", "010123456", "02123456789", "01512345678", "010123456789", ""])
+    @Test(arguments: ["010-1234-5678", "010123456", "0101234567", "02123456789", "01512345678", "010123456789", ""])
     func badPhoneIsRejected(_ phone: String) throws {
         try SchemaTests.withSchema { db, seed in
             #expect(throws: PostgresError(kind: .checkViolation(constraint: "workers_phone_format"), message: "")) {
