@@ -42,11 +42,17 @@ let package = Package(
         // Build tool for EmbedMigrations: writes the migration files as a Swift source.
         .executableTarget(name: "EmbedSQL", swiftSettings: swiftSettings),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["EmbedSQL"]),
+        // Use cases: requests, workers, rosters, approval, batch, reports. Never writes SQL for the CLI.
+        .target(
+            name: "Operations",
+            dependencies: ["Scheduling", "Storage", "Postgres", "KoreanText", "Places"],
+            swiftSettings: swiftSettings
+        ),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText",
+                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -56,6 +62,11 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: ["Operations", "Storage", "Postgres", "Scheduling", "KoreanText"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(

@@ -65,6 +65,36 @@ public struct PostgresQuery: Sendable, Hashable, ExpressibleByStringInterpolatio
             sql += PostgresQuery.quoteIdentifier(identifier)
         }
 
+        /// Another query as a fragment: its SQL is spliced in with its `$N` placeholders renumbered
+        /// after this query's binds, and its binds appended. Values stay bind parameters.
+        public mutating func appendInterpolation(fragment: PostgresQuery) {
+            let offset = binds.count
+            binds.append(contentsOf: fragment.binds)
+            var chars = fragment.sql.unicodeScalars.makeIterator()
+            var pending: Unicode.Scalar? = nil
+            while let c = pending ?? chars.next() {
+                pending = nil
+                guard c == "$" else {
+                    sql.unicodeScalars.append(c)
+                    continue
+                }
+                var digits = ""
+                while let d = chars.next() {
+                    if d.properties.numericType != nil && d.isASCII {
+                        digits.unicodeScalars.append(d)
+                    } else {
+                        pending = d
+                        break
+                    }
+                }
+                if let n = Int(digits) {
+                    sql += "$\(n + offset)"
+                } else {
+                    sql += "$" + digits
+                }
+            }
+        }
+
         /// Raw SQL text. Never pass text that came from a user or a file of data.
         public mutating func appendInterpolation(unescaped text: String) { sql += text }
     }
