@@ -33,6 +33,10 @@ let package = Package(
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
+        // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
+        .target(name: "Messaging", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.
+        .target(name: "SMSFakeProvider", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
         .target(name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         // The command line: one file per command group.
@@ -49,6 +53,9 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessagingTests", dependencies: ["Messaging", "SMSFakeProvider", "KoreanText"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(
