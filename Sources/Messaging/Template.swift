@@ -191,7 +191,7 @@ public struct Template: Sendable, Hashable {
                     let rawName = chars[..<close]
                     if rawName.contains("{") { throw .unclosedBrace(line: lineNo) }
                     chars = chars[chars.index(after: close)...]
-                    let name = rawName.trimmingCharacters(in: " \t")
+                    let name = rawName.trimming(" \t")
                     guard !name.isEmpty else { throw .emptyPlaceholder(line: lineNo) }
                     guard let p = Placeholder(named: name) else {
                         throw .unknownPlaceholder(name: name, line: lineNo, slot: slot)
@@ -385,7 +385,7 @@ extension String {
 }
 
 extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+    func trimming(_ set: String) -> String {
         var s = self
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }
