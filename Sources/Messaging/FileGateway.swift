@@ -145,10 +145,11 @@ public final class FileGateway: Gateway {
         }
         for m in records(center: center, date: date) {
             let bytes = CP949.byteCount(m.body) ?? 0
-            csv += [
-                Phone.format(m.to), m.kind.rawValue, m.type.rawValue, String(bytes), field(m.body),
-                "file-" + m.idempotencyKey,
-            ].joined(separator: ",") + "\r\n"
+            csv +=
+                [
+                    Phone.format(m.to), m.kind.rawValue, m.type.rawValue, String(bytes), field(m.body),
+                    "file-" + m.idempotencyKey,
+                ].joined(separator: ",") + "\r\n"
         }
         let temporary = base + ".csv.tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(csv.utf8)) else {

@@ -100,7 +100,8 @@ public struct GatewayConfiguration: Sendable, Hashable, CustomStringConvertible,
         switch kind {
         case .stdout: "stdout gateway"
         case .file: "file gateway writing to \(directory)"
-        case .http: "http gateway to \(url ?? "?") (API key \(apiKey == nil ? "missing" : "set"), timeout \(timeoutSeconds)s)"
+        case .http:
+            "http gateway to \(url ?? "?") (API key \(apiKey == nil ? "missing" : "set"), timeout \(timeoutSeconds)s)"
         }
     }
 

@@ -106,7 +106,8 @@ public final class HTTPGateway: Gateway {
         } catch {
             throw .rejected(reason: "cannot encode the message as JSON", httpStatus: nil)
         }
-        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
+        var request = URLRequest(
+            url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
         request.httpMethod = "POST"
         request.httpBody = json
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -124,14 +125,16 @@ public final class HTTPGateway: Gateway {
         // URLSession enforces the timeout; this is a backstop should it not.
         if done.wait(timeout: .now() + timeoutSeconds + 5) == .timedOut {
             task.cancel()
-            throw .retryable(reason: "timeout after \(Self.seconds(timeoutSeconds))", httpStatus: nil, retryAfterSeconds: nil)
+            throw .retryable(
+                reason: "timeout after \(Self.seconds(timeoutSeconds))", httpStatus: nil, retryAfterSeconds: nil)
         }
         let (data, response, error) = box.get()
         if let error { throw Self.transportError(error, timeoutSeconds: timeoutSeconds) }
         guard let http = response as? HTTPURLResponse else {
             throw .retryable(reason: "no HTTP response", httpStatus: nil, retryAfterSeconds: nil)
         }
-        return try Self.interpret(status: http.statusCode, body: data ?? Data(), retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
+        return try Self.interpret(
+            status: http.statusCode, body: data ?? Data(), retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
     }
 
     /// The contract's reading of an answer.

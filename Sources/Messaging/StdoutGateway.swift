@@ -23,7 +23,9 @@ public final class StdoutGateway: Gateway {
     /// - Parameters:
     ///   - defaultSender: the sender number shown when a message carries none.
     ///   - write: where each message's text goes (default: standard output).
-    public init(defaultSender: String? = nil, write: @escaping @Sendable (String) -> Void = StdoutGateway.standardOutput) {
+    public init(
+        defaultSender: String? = nil, write: @escaping @Sendable (String) -> Void = StdoutGateway.standardOutput
+    ) {
         self.defaultSender = defaultSender
         self.write = write
     }

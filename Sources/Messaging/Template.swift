@@ -257,7 +257,7 @@ public struct Template: Sendable, Hashable {
                                 // `명단: {명단}`: the first entry shares the line with its label.
                                 pieces.append(RenderedLine(text: current + entry, isListEntry: true))
                             } else {
-                                if i == 0, !current.isEmpty { /* whitespace only: dropped */ }
+                                // Whitespace before the list is dropped.
                                 pieces.append(RenderedLine(text: entry, isListEntry: true))
                             }
                             current = ""

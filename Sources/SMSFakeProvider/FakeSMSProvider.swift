@@ -294,7 +294,7 @@ extension FakeSMSProvider {
             var sent = 0
             while sent < bytes.count {
                 let n = bytes.withUnsafeBytes { raw in
-                    Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                    sendNoSignal(fd, raw.baseAddress! + sent, raw.count - sent)
                 }
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else { return false }
@@ -340,7 +340,8 @@ extension FakeSMSProvider {
                 }
                 let body = Array(buffer[0..<length])
                 buffer.removeFirst(length)
-                let answer = handle(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: body)
+                let answer = handle(
+                    method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: body)
                 let closeAfter = headers["connection"]?.lowercased() == "close"
                 switch answer {
                 case .drop:
@@ -357,9 +358,11 @@ extension FakeSMSProvider {
 
         func response(_ status: Int, _ json: String, close: Bool) -> [UInt8] {
             let reason =
-                [200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
-                 405: "Method Not Allowed", 411: "Length Required", 429: "Too Many Requests",
-                 500: "Internal Server Error", 503: "Service Unavailable"][status] ?? "Status"
+                [
+                    200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+                    405: "Method Not Allowed", 411: "Length Required", 429: "Too Many Requests",
+                    500: "Internal Server Error", 503: "Service Unavailable",
+                ][status] ?? "Status"
             let body = Array(json.utf8)
             let head =
                 "HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n"
@@ -421,7 +424,9 @@ extension FakeSMSProvider {
                 guard let key, key == fields["idempotencyKey"] else {
                     return error(400, "Idempotency-Key header missing or not the body's idempotencyKey")
                 }
-                if let existing = s.sent[key] { return answer(200, "{\"messageId\":\(jsonString(existing.messageId))}") }
+                if let existing = s.sent[key] {
+                    return answer(200, "{\"messageId\":\(jsonString(existing.messageId))}")
+                }
                 let to = fields["to"]!
                 if let (status, reason) = s.rejected[Phone.normalize(to) ?? to] { return error(status, reason) }
                 guard Phone.normalize(to) != nil else { return error(400, "invalid recipient number") }
@@ -434,7 +439,9 @@ extension FakeSMSProvider {
                 case "LMS": limit = 2_000
                 default: return error(400, "type must be SMS or LMS")
                 }
-                guard bytes <= limit else { return error(400, "body is \(bytes) bytes, over the \(fields["type"]!) limit of \(limit)") }
+                guard bytes <= limit else {
+                    return error(400, "body is \(bytes) bytes, over the \(fields["type"]!) limit of \(limit)")
+                }
                 let id = "fake-" + String(s.nextId)
                 s.nextId += 1
                 s.sent[key] = SentMessage(
@@ -450,6 +457,15 @@ extension FakeSMSProvider {
             }
         }
     }
+}
+
+/// `send(2)` without SIGPIPE when the client has gone.
+func sendNoSignal(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.send(fd, bytes, count, Int32(MSG_NOSIGNAL))
+    #else
+        Darwin.send(fd, bytes, count, 0)
+    #endif
 }
 
 /// A JSON string literal.

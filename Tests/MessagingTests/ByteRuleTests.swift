@@ -18,7 +18,10 @@ import Testing
     }
 
     static func body(hangul: Int, ascii: Int) -> [Template.RenderedLine] {
-        [Template.RenderedLine(text: String(repeating: "햏", count: hangul) + String(repeating: "a", count: ascii), isListEntry: false)]
+        [
+            Template.RenderedLine(
+                text: String(repeating: "햏", count: hangul) + String(repeating: "a", count: ascii), isListEntry: false)
+        ]
     }
 
     @Test func ninetyBytesIsSMSNinetyOneIsLMS() throws {

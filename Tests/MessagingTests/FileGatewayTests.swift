@@ -15,7 +15,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let gateway = FileGateway(directory: dir + "/out")
         let parts = try MessageComposer().compose(.assignment(Fixtures.assignment()))
-        let m = OutgoingMessage(parts[0], idempotencyKey: Fixtures.key(), center: "JC", from: "0435391234", date: Fixtures.date)
+        let m = OutgoingMessage(
+            parts[0], idempotencyKey: Fixtures.key(), center: "JC", from: "0435391234", date: Fixtures.date)
         let first = try gateway.send(m)
         let second = try gateway.send(m)
         #expect(first == second)
@@ -114,7 +115,9 @@ import Testing
     @Test(arguments: ["127.0.0.1:8025", "ftp://127.0.0.1", "http://", "http://user:pw@127.0.0.1"])
     func badURLsAreRefused(_ url: String) {
         #expect(throws: GatewayConfigurationError.self) {
-            try GatewayConfiguration(settings: ["ILSON_SMS_GATEWAY": "http", "ILSON_SMS_URL": url, "ILSON_SMS_API_KEY": "k"])
+            try GatewayConfiguration(settings: [
+                "ILSON_SMS_GATEWAY": "http", "ILSON_SMS_URL": url, "ILSON_SMS_API_KEY": "k",
+            ])
         }
     }
 }

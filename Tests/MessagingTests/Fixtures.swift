@@ -36,7 +36,9 @@ enum Fixtures {
 
     static func key() -> String { UUID().uuidString.lowercased() }
 
-    static func outgoing(to: String = "01012345678", body: String = "[진천센터] 12월 1일(화) 07:00 햇살사과농원", key: String = key())
+    static func outgoing(
+        to: String = "01012345678", body: String = "[진천센터] 12월 1일(화) 07:00 햇살사과농원", key: String = key()
+    )
         -> OutgoingMessage
     {
         OutgoingMessage(

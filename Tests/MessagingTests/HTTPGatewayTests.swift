@@ -89,7 +89,9 @@ import Testing
         provider.failNext(1, status: 500)
         let gateway = try Self.gateway(provider)
         let message = Fixtures.outgoing()
-        #expect(throws: GatewayError.retryable(reason: "temporarily unavailable", httpStatus: 500, retryAfterSeconds: nil)) {
+        #expect(
+            throws: GatewayError.retryable(reason: "temporarily unavailable", httpStatus: 500, retryAfterSeconds: nil)
+        ) {
             try gateway.send(message)
         }
         _ = try gateway.send(message)
@@ -159,7 +161,9 @@ import Testing
         defer { provider.stop() }
         let gateway = try Self.gateway(provider)
         var tooLong = Fixtures.outgoing(body: String(repeating: "햏", count: 46))
-        #expect(throws: GatewayError.rejected(reason: "the body is 92 bytes, over the SMS limit of 90", httpStatus: nil)) {
+        #expect(
+            throws: GatewayError.rejected(reason: "the body is 92 bytes, over the SMS limit of 90", httpStatus: nil)
+        ) {
             try gateway.send(tooLong)
         }
         tooLong.type = .lms
@@ -182,7 +186,8 @@ import Testing
         let parts = try MessageComposer().compose(.farmerList(Fixtures.farmerList(workers: 60)))
         for p in parts {
             _ = try gateway.send(
-                OutgoingMessage(p, idempotencyKey: Fixtures.key(), center: "JC", from: "0435391234", date: Fixtures.date))
+                OutgoingMessage(
+                    p, idempotencyKey: Fixtures.key(), center: "JC", from: "0435391234", date: Fixtures.date))
         }
         #expect(provider.sentMessages.map(\.body) == parts.map(\.body))
     }
@@ -198,7 +203,8 @@ import Testing
         let body = try MessageComposer().compose(.assignment(Fixtures.assignment()))[0]
         func batch() -> [OutgoingMessage] {
             (0..<count).map { _ in
-                OutgoingMessage(body, idempotencyKey: Fixtures.key(), center: "JC", from: "0435391234", date: Fixtures.date)
+                OutgoingMessage(
+                    body, idempotencyKey: Fixtures.key(), center: "JC", from: "0435391234", date: Fixtures.date)
             }
         }
         let sequential = batch()
