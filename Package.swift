@@ -33,6 +33,10 @@ let package = Package(
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
+        // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
+        .target(name: "Messaging", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.
+        .target(name: "SMSFakeProvider", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
         // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
         .target(
@@ -67,6 +71,9 @@ let package = Package(
             dependencies: ["Operations", "Storage", "Postgres", "Scheduling", "KoreanText"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "MessagingTests", dependencies: ["Messaging", "SMSFakeProvider", "KoreanText"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(
