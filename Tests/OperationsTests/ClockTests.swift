@@ -13,7 +13,7 @@ import Testing
         #expect(try clock.parse("2026-05-05").description == "2026-05-05")
     }
 
-    @Test func badOverrideAndBadDatesAreNamed() {
+    @Test func badOverrideAndBadDatesAreNamed() throws {
         #expect(throws: OperationError.badInput("ILSON_TODAY is \"2026-13-01\", which is not a date (YYYY-MM-DD)")) {
             try IlsonClock.current(environment: ["ILSON_TODAY": "2026-13-01"])
         }
