@@ -40,7 +40,7 @@ let package = Package(
         // SQL and rows <-> domain values; the migration runner.
         // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
         .target(
-            name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings,
+            name: "Storage", dependencies: ["Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
         // Build tool for EmbedMigrations: writes the migration files as a Swift source.

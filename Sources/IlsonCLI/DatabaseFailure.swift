@@ -1,3 +1,4 @@
+import Operations
 import Postgres
 import Storage
 
@@ -55,6 +56,8 @@ func ilsonFailure(for error: any Error) -> (any IlsonFailure)? {
     case let failure as any IlsonFailure: return failure
     case let error as PostgresError: return DatabaseFailure(error)
     case let error as MigrationError: return MigrationFailure(error: error)
+    case let error as OperationError: return OperationFailure(error: error)
+    case let error as InvalidReference: return CommandFailure(error.message, exitCode: .badInput)
     default: return nil
     }
 }

@@ -3,6 +3,7 @@ import Scheduling
 import Testing
 
 @testable import Operations
+import Storage
 
 @Suite struct ClockTests {
     @Test func todayComesFromTheOverride() throws {
@@ -33,7 +34,7 @@ import Testing
     @Test func personRefsTakePhonesOrIds() throws {
         #expect(try PersonRef("010-1234-5678") == .phone("01012345678"))
         #expect(try PersonRef("42") == .id(42))
-        #expect(throws: OperationError.self) { try PersonRef("김영숙") }
+        #expect(throws: InvalidReference.self) { try PersonRef("김영숙") }
         #expect(try PersonRef("01012345678").description == "010-****-5678")
     }
 }

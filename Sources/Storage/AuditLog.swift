@@ -1,7 +1,7 @@
 import Postgres
 
 /// The audit log: one row per change, written in the same transaction as the change.
-public enum Audit {
+public enum AuditLog {
     /// What kind of change.
     public enum Action: String, Sendable { case create, update, delete, state }
 

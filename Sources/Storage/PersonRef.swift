@@ -9,14 +9,15 @@ public enum PersonRef: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `010-1234-5678`, `01012345678` or a numeric id like `42`.
     ///
-    /// - Throws: `OperationError.badInput` naming the text.
-    public init(_ text: String, role: String = "worker") throws(OperationError) {
+    /// - Throws: `InvalidReference` naming the (masked) text.
+    public init(_ text: String, role: String = "worker") throws(InvalidReference) {
         if let digits = Phone.normalize(text) {
             self = .phone(digits)
         } else if let id = Int64(text), id > 0 {
             self = .id(id)
         } else {
-            throw .badInput("\(role) \"\(Phone.mask(text))\" is neither a mobile number (010-1234-5678) nor an id")
+            throw InvalidReference(
+                message: "\(role) \"\(Phone.mask(text))\" is neither a mobile number (010-1234-5678) nor an id")
         }
     }
 
@@ -36,4 +37,11 @@ public enum PersonRef: Sendable, Hashable, CustomStringConvertible {
         case .phone(let p): return "\(unescaped: prefix)phone = \(p)"
         }
     }
+}
+
+/// A reference a person typed that names nothing ilson can look up.
+public struct InvalidReference: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }
