@@ -29,15 +29,34 @@ let package = Package(
         .target(name: "Scheduling", swiftSettings: swiftSettings),
         // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
         .target(name: "Places", swiftSettings: swiftSettings),
+        // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
+        .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
+        // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
+        .target(name: "Messaging", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.
+        .target(name: "SMSFakeProvider", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
-        .target(name: "Storage", dependencies: ["Postgres"], swiftSettings: swiftSettings),
+        // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
+        .target(
+            name: "Storage", dependencies: ["Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // Build tool for EmbedMigrations: writes the migration files as a Swift source.
+        .executableTarget(name: "EmbedSQL", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["EmbedSQL"]),
+        // Use cases: requests, workers, rosters, approval, batch, reports. Never writes SQL for the CLI.
+        .target(
+            name: "Operations",
+            dependencies: ["Scheduling", "Storage", "Postgres", "KoreanText", "Places"],
+            swiftSettings: swiftSettings
+        ),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Scheduling", "Generator", "Storage", "Postgres",
+                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -46,6 +65,15 @@ let package = Package(
 
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
+        .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: ["Operations", "Storage", "Postgres", "Scheduling", "KoreanText"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MessagingTests", dependencies: ["Messaging", "SMSFakeProvider", "KoreanText"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,10 +1,105 @@
 import ArgumentParser
+import Foundation
+import Postgres
+import Storage
 
-/// `ilson db`: Database migrations and status.
+/// `ilson db`: database migrations and status.
 struct DBCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "db", abstract: "Database migrations and status.")
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Database migrations and status.",
+        subcommands: [Migrate.self, Status.self])
 
-    func run() throws {
-        throw CommandFailure("ilson db is not built yet", exitCode: .badInput)
+    /// `ilson db migrate`: applies the pending migrations.
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply the pending migrations, each in its own transaction, under an advisory lock.",
+            discussion: """
+                The migrations are the sql/NNN_name.sql files compiled into this binary, or those of \
+                --sql-dir / ILSON_SQL_DIR. Running it again does nothing; two runs at once are safe. \
+                An applied migration whose file changed is refused (exit 2).
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var source: MigrationSourceOptions
+
+        func run() throws {
+            try withIlsonFailures {
+                let configuration = try Configuration.load()
+                let runner = try MigrationRunner(source: source.source(configuration))
+                let db = try database.connect(configuration)
+                print("database: \(db.target)")
+                let report = try runner.migrate(on: db) { migration in
+                    print("applying \(migration.fileName) (sha256 \(migration.checksum.prefix(12))…)")
+                }
+                if report.applied.isEmpty {
+                    print("schema is up to date (\(report.alreadyApplied) migration(s) applied, none pending)")
+                } else {
+                    print("applied \(report.applied.count) migration(s); \(report.alreadyApplied) were already applied")
+                }
+            }
+        }
+    }
+
+    /// `ilson db status`: lists applied and pending migrations.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List applied and pending migrations.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var source: MigrationSourceOptions
+
+        func run() throws {
+            try withIlsonFailures {
+                let configuration = try Configuration.load()
+                let runner = try MigrationRunner(source: source.source(configuration))
+                let db = try database.connect(configuration)
+                print("database: \(db.target)")
+                let statuses = try runner.status(on: db)
+                if statuses.isEmpty { print("no migrations") }
+                for status in statuses {
+                    let version = String(repeating: "0", count: max(0, 3 - String(status.version).count))
+                        + String(status.version)
+                    let state: String
+                    switch status.state {
+                    case .applied(let at): state = "applied  \(Status.format(at))"
+                    case .pending: state = "pending"
+                    case .checksumMismatch(let at): state = "CHANGED  applied \(Status.format(at)), file differs since"
+                    case .unknownFile(let at): state = "applied  \(Status.format(at)) (no such file in this ilson)"
+                    }
+                    print("\(version)  \(status.name.padding(toLength: max(status.name.count, 20), withPad: " ", startingAt: 0))  \(state)")
+                }
+                let pending = statuses.filter { $0.state == .pending }.count
+                print(pending == 0 ? "up to date" : "\(pending) pending: run `ilson db migrate`")
+            }
+        }
+
+        static func format(_ date: Date) -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "Asia/Seoul")!
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            return String(
+                format: "%04d-%02d-%02d %02d:%02d:%02d KST", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        }
+    }
+}
+
+/// Where `db migrate` and `db status` take the migrations from.
+struct MigrationSourceOptions: ParsableArguments {
+    @Option(
+        name: .customLong("sql-dir"),
+        help: "Take migrations from this directory instead of those built in (default: $ILSON_SQL_DIR).")
+    var sqlDirectory: String?
+
+    func source(_ configuration: Configuration) -> MigrationSource {
+        guard let setting = configuration.value("ILSON_SQL_DIR", flag: sqlDirectory) else { return .embedded }
+        return .directory(URL(fileURLWithPath: setting.value, isDirectory: true))
+    }
+}
+
+/// Runs `body`, turning database and migration errors into `IlsonFailure`s with their exit codes.
+func withIlsonFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw ilsonFailure(for: error) ?? error
     }
 }

@@ -50,6 +50,11 @@ extension IlsonCommand {
         } catch let failure as any IlsonFailure {
             printError("ilson: " + failure.message)
             return failure.exitCode.rawValue
+        } catch let error where ilsonFailure(for: error) != nil {
+            // Database and migration errors from the lower layers (see DatabaseFailure.swift).
+            let failure = ilsonFailure(for: error)!
+            printError("ilson: " + failure.message)
+            return failure.exitCode.rawValue
         } catch let code as ExitCode {
             return code.rawValue
         } catch {

@@ -1,0 +1,68 @@
+import Foundation
+import Scheduling
+
+/// The one clock of `spec/cli.md`: everything that says "today", "tomorrow", "in the past" or
+/// "this week" asks it. `ILSON_TODAY` (YYYY-MM-DD) overrides the real date in Asia/Seoul, so tests
+/// and demos never rot as the calendar moves.
+public struct IlsonClock: Sendable, Hashable {
+    /// Today in Asia/Seoul (or the override).
+    public var today: Day
+
+    /// A clock whose today is fixed.
+    public init(today: Day) { self.today = today }
+
+    /// The clock from the environment: `ILSON_TODAY` when set, else the real date in Asia/Seoul.
+    ///
+    /// - Throws: `OperationError.badInput` when `ILSON_TODAY` is not a date.
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) throws(
+        OperationError
+    ) -> IlsonClock {
+        if let text = environment["ILSON_TODAY"], !text.isEmpty {
+            guard let day = Day(text) else {
+                throw .badInput("ILSON_TODAY is \"\(text)\", which is not a date (YYYY-MM-DD)")
+            }
+            return IlsonClock(today: day)
+        }
+        return IlsonClock(today: seoulDay(of: Date()))
+    }
+
+    /// Tomorrow in Asia/Seoul.
+    public var tomorrow: Day { today.next }
+
+    /// Parses a date a person typed: `YYYY-MM-DD`, `today` or `tomorrow` (Asia/Seoul).
+    ///
+    /// - Throws: `OperationError.badInput` naming the text.
+    public func parse(_ text: String, field: String = "date") throws(OperationError) -> Day {
+        switch text.lowercased() {
+        case "today", "오늘": return today
+        case "tomorrow", "내일": return tomorrow
+        default:
+            guard let day = Day(text) else {
+                throw .badInput("\(field) \"\(text)\" is not a date: use YYYY-MM-DD, today or tomorrow")
+            }
+            return day
+        }
+    }
+
+    /// Parses `D1..D2` (inclusive) or a single date.
+    public func parseRange(_ text: String, field: String = "dates") throws(OperationError) -> ClosedRange<Day> {
+        let parts = text.components(separatedBy: "..")
+        if parts.count == 1 {
+            let d = try parse(parts[0], field: field)
+            return d...d
+        }
+        guard parts.count == 2 else {
+            throw .badInput("\(field) \"\(text)\" is not a date range: use 2026-12-01..2026-12-05")
+        }
+        let from = try parse(parts[0], field: field)
+        let to = try parse(parts[1], field: field)
+        guard from <= to else { throw .badInput("\(field) \"\(text)\": the range ends before it starts") }
+        return from...to
+    }
+
+    /// The calendar day of an instant in Asia/Seoul (UTC+9, no daylight saving since 1988).
+    public static func seoulDay(of date: Date) -> Day {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 9 * 3600
+        return Day(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
+    }
+}
