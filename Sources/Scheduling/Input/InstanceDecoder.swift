@@ -227,10 +227,20 @@ public enum InstanceDecoder {
             }
         }
 
+        // ilson's extension: pairs the solver must not propose (unknown ids are tolerated, like history's).
+        var excluded = Set<Pair>()
+        for (i, e) in ctx.objects(root, "excluded", required: false) {
+            guard let rid = e.present("request")?.string, let wid = e.present("worker")?.string else {
+                ctx.err("excluded[\(i)]", "fields \"request\" and \"worker\" must be strings (ids)")
+                continue
+            }
+            excluded.insert(Pair(request: rid, worker: wid))
+        }
+
         if !ctx.errors.isEmpty { throw InstanceError(ctx.errors) }
         return Instance(
             name: name, weights: Weights(fairness: fairness, continuity: continuity), workers: workers, farms: farms,
-            requests: requests, pinned: pinned, history: history)
+            requests: requests, pinned: pinned, history: history, excludedPairs: excluded)
     }
 
     static func place(_ kind: String, _ i: Int, _ o: JSONObject) -> String {

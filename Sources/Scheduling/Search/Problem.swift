@@ -162,6 +162,13 @@ struct Problem: Sendable {
         var farmBlocks = [Bool](repeating: false, count: nW)
         // Requests grouped by farm (farm order, then request order).
         var byFarm = [[Int]](repeating: [], count: instance.farms.count)
+        // Pairs excluded by a coordinator (`Instance.excludedPairs`), as worker indices per request.
+        var excludedByRequest = [Set<Int32>](repeating: [], count: nR)
+        for pair in instance.excludedPairs {
+            if let r = index.request[pair.request], let w = index.worker[pair.worker] {
+                excludedByRequest[r].insert(Int32(w))
+            }
+        }
         for r in 0..<nR { byFarm[index.requestFarm[r]].append(r) }
         var perReq = [(worker: [Int32], cost: [Int64], history: [UInt8], km: [Double])](
             repeating: ([], [], [], []), count: nR)
@@ -198,6 +205,7 @@ struct Problem: Sendable {
                     for j in 0..<sw where workerSkills[w * sw + j] & need[j] != need[j] { ok = false }
                     guard ok else { continue }
                     guard !farmBlocks[w], !blockedFarms[w].contains(f32), allowedFarms[w]?.contains(f32) ?? true else { continue }
+                    guard excludedByRequest[r].isEmpty || !excludedByRequest[r].contains(w32) else { continue }
                     out.worker.append(w32)
                     out.cost.append(Int64(Distance.cost(d)) + fairness * Int64(recent[w]))
                     out.history.append(
