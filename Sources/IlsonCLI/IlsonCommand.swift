@@ -10,6 +10,8 @@ public struct IlsonCommand: ParsableCommand {
             SolveCommand.self,
             ScoreCommand.self,
             GenerateCommand.self,
+            RosterCommand.self,
+            ExportInstanceCommand.self,
         ]
     )
 

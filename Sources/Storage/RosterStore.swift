@@ -134,7 +134,7 @@ public enum RosterStore {
             UPDATE rosters SET score_hard = \(score.hard), score_medium = \(score.medium), score_soft = \(score.soft),
                    unfilled = \(unfilledJSON)::jsonb, warnings = \(warningsJSON)::jsonb,
                    solver_stats = COALESCE(\(solverStats)::jsonb, solver_stats),
-                   planned_at = CASE WHEN \(solverStats) IS NULL THEN planned_at ELSE now() END,
+                   planned_at = CASE WHEN \(solverStats)::text IS NULL THEN planned_at ELSE now() END,
                    updated_at = now()
             WHERE id = \(id)
             """)
