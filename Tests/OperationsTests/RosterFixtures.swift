@@ -82,7 +82,15 @@ enum RosterFixtures {
                 }
             }
             var jobs: [String: Int64] = [:]
+            var naturalKeys = Set<String>()
             for r in instance.requests {
+                // The natural key (farm, date, task, start) is unique: number repeated tasks.
+                var task = r.task ?? "작업"
+                var n = 1
+                while !naturalKeys.insert("\(r.farm) \(r.date) \(task) \(r.start?.description ?? "")").inserted {
+                    n += 1
+                    task = "\(r.task ?? "작업") \(n)"
+                }
                 let farm = out.farms[r.farm]!
                 let job: Int64
                 if let j = jobs[r.job] {
@@ -98,7 +106,7 @@ enum RosterFixtures {
                     INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, skills,
                                                 headcount, min_headcount, priority, max_travel_km)
                     VALUES (\(centerID), \(job), \(farm), \(r.date.pgDate), \((r.start ?? TimeOfDay("07:00")!).description)::time,
-                            \((r.end ?? TimeOfDay("16:00")!).description)::time, \(r.task ?? "작업"), \(r.skills.sorted()),
+                            \((r.end ?? TimeOfDay("16:00")!).description)::time, \(task), \(r.skills.sorted()),
                             \(r.headcount), \(r.minHeadcount), \(r.priority), \(r.maxTravelKm))
                     RETURNING id
                     """)[0].decode("id")
