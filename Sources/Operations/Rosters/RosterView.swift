@@ -92,7 +92,11 @@ public struct RosterView: Sendable {
         }
         return RosterView(
             center: center.code, date: date, roster: roster, requests: groups, unfilled: unfilled,
-            warnings: (roster?.warnings ?? []).map(\.message))
+            warnings: (roster?.warnings ?? []).map { w in
+                let names = Dictionary(live.map { ($0.workerID, $0.workerName) }, uniquingKeysWith: { a, _ in a })
+                let head = [w.request.map { "r\($0)" }, w.worker.map { names[$0] ?? "worker #\($0)" }].compactMap { $0 }
+                return (head.isEmpty ? "" : head.joined(separator: " ") + ": ") + w.message
+            })
     }
 }
 
