@@ -99,10 +99,10 @@ struct Engine {
         if nD > 1 && p.continuity > 0 {
             var pass = 0
             var improved = true
-            while improved && pass < 20 && !outOfTime() {
+            while improved && pass < 20 && workLeft > 0 && !outOfTime() {
                 improved = false
                 pass += 1
-                for d in 0..<nD where !outOfTime() {
+                for d in 0..<nD where workLeft > 0 && !outOfTime() {
                     if resolveDay(d) { improved = true }
                 }
                 stats.passes += 1
@@ -250,6 +250,7 @@ struct Engine {
             net.groupRowStart.append(Int32(net.rowWorker.count))
         }
         let nArcs = Int(net.rowArcStart.last!)
+        workLeft -= nArcs + nW
         net.arcReq = [Int32](repeating: 0, count: nArcs)
         net.arcValue = [Int64](repeating: 0, count: nArcs)
         net.arcCand = [Int32](repeating: 0, count: nArcs)
@@ -347,10 +348,10 @@ struct Engine {
                 _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
                 var again = true
                 var passes = 0
-                while again && passes < 5 {
+                while again && passes < 5 && workLeft > 0 {
                     again = false
                     passes += 1
-                    for d in 0..<nD where resolveDay(d) { again = true }
+                    for d in 0..<nD where workLeft > 0 && resolveDay(d) { again = true }
                 }
                 let v = trueValue()
                 if v > value {
