@@ -1,5 +1,6 @@
 import KoreanText
 import Postgres
+import Scheduling
 import Storage
 
 /// What `ilson farm add` was given.

@@ -2,6 +2,7 @@ import Foundation
 import KoreanText
 import Places
 import Postgres
+import Scheduling
 import Storage
 
 /// Where a value came from, so a message can name it as the person typed it:
@@ -142,7 +143,10 @@ enum RegistryInput {
     }
 
     static func time(_ text: String, field: String) throws(OperationError) -> TimeOfDay {
-        guard let time = TimeOfDay(text) else { throw .badInput("\(field) \"\(text)\" is not a time: use HH:MM, e.g. 07:00") }
+        var padded = text.trimmingCharacters(in: .whitespaces)
+        if padded.count == 4, padded.dropFirst().first == ":" { padded = "0" + padded }
+        if padded.count == 8, padded.hasSuffix(":00") { padded = String(padded.prefix(5)) }
+        guard let time = TimeOfDay(padded) else { throw .badInput("\(field) \"\(text)\" is not a time: use HH:MM, e.g. 07:00") }
         return time
     }
 

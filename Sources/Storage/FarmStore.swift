@@ -1,4 +1,5 @@
 import Postgres
+import Scheduling
 
 /// A farm row with its farmer.
 public struct FarmRecord: Sendable, Hashable {
@@ -30,7 +31,7 @@ public struct FarmRecord: Sendable, Hashable {
         address = try row.decode("address", as: String?.self)
         village = try row.decode("village", as: String?.self)
         meetingPoint = try row.decode("meeting_point", as: String?.self)
-        meetingTime = try row.decode("meeting_time_text", as: TimeOfDay?.self)
+        meetingTime = try row.timeOfDay("meeting_time_text")
         active = try row.decode("active")
     }
 }

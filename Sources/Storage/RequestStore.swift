@@ -27,8 +27,8 @@ public struct RequestRecord: Sendable, Hashable {
         cancelReason = try row.decode("cancel_reason", as: String?.self)
         rosterState = try row.decode("roster_state", as: String?.self)
         values = RequestValues(
-            date: Day(try row.decode("work_date", as: PGDate.self)), start: try row.decode("start_text"),
-            end: try row.decode("end_text"), task: try row.decode("task"),
+            date: Day(try row.decode("work_date", as: PGDate.self)), start: try row.requiredTimeOfDay("start_text"),
+            end: try row.requiredTimeOfDay("end_text"), task: try row.decode("task"),
             skills: try row.decode("skills"), headcount: try row.decode("headcount"),
             minHeadcount: try row.decode("min_headcount"), priority: try row.decode("priority"),
             maxTravelKm: try row.decode("max_travel_km", as: Double?.self), wage: try row.decode("wage", as: Int?.self))
