@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KoreanText
 import Operations
 import Scheduling
@@ -159,7 +160,8 @@ struct RequestCommand: ParsableCommand {
             let bytes = try readInputFile(file)
             try withRegistryDatabase(database) { db in
                 let summary = try RequestImport.run(bytes: bytes, file: file, center: center.center, clock: try currentClock(), on: db)
-                print(summary)
+                // Written unbuffered, so the summary comes before the exit-1 line on stderr.
+                FileHandle.standardOutput.write(Data((summary.description + "\n").utf8))
                 if !summary.reported.isEmpty {
                     throw CommandFailure(
                         "\(summary.reported.count) request(s) on approved or sent rosters were not changed (listed above)",
