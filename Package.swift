@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IlsonCLITests",
-            dependencies: ["IlsonCLI", "Scheduling"],
+            dependencies: ["IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -10,6 +10,11 @@ public struct IlsonCommand: ParsableCommand {
             SolveCommand.self,
             ScoreCommand.self,
             GenerateCommand.self,
+            CenterCommand.self,
+            FarmerCommand.self,
+            FarmCommand.self,
+            WorkerCommand.self,
+            RequestCommand.self,
             RosterCommand.self,
             ExportInstanceCommand.self,
         ]

@@ -85,7 +85,7 @@ struct Engine {
         // 1. All days at once: the flow over worker-weeks, with branch and bound for minimum headcounts.
         var full = buildFullNetwork()
         if lookaheadHalves > 0 { addLookahead(&full, halves: lookaheadHalves) }
-        let order = shuffledOrder(full.nGroups)
+        let order = releaseOrder(full)
         report("flow")
         let result = branchAndBound(full, order: order, isFull: first)
         for r in 0..<full.nRows where result.rowArc[r] >= 0 {
@@ -99,10 +99,10 @@ struct Engine {
         if nD > 1 && p.continuity > 0 {
             var pass = 0
             var improved = true
-            while improved && pass < 20 && !outOfTime() {
+            while improved && pass < 20 && workLeft > 0 && !outOfTime() {
                 improved = false
                 pass += 1
-                for d in 0..<nD where !outOfTime() {
+                for d in 0..<nD where workLeft > 0 && !outOfTime() {
                     if resolveDay(d) { improved = true }
                 }
                 stats.passes += 1
@@ -130,13 +130,22 @@ struct Engine {
         }
     }
 
-    func shuffledOrder(_ n: Int) -> [Int32] {
-        var order = (0..<n).map { Int32($0) }
-        if options.seed != 0 {
-            var g = rng
-            order.shuffle(using: &g)
+    /// Groups release their supply best arc first (short augmenting paths); the seed breaks ties.
+    func releaseOrder(_ net: FlowNetwork) -> [Int32] {
+        var g = rng
+        var keyed: [(Int64, UInt64, Int32)] = []
+        keyed.reserveCapacity(net.nGroups)
+        for grp in 0..<net.nGroups {
+            var best = Int64.min
+            for r in Int(net.groupRowStart[grp])..<Int(net.groupRowStart[grp + 1]) {
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) where net.arcValue[a] > best {
+                    best = net.arcValue[a]
+                }
+            }
+            keyed.append((-best, options.seed == 0 ? 0 : g.next(), Int32(grp)))
         }
-        return order
+        keyed.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        return keyed.map(\.2)
     }
 
     /// Value of one assignment of the candidate pair `c` to request `r`: priority × M − soft cost + continuity bonus.
@@ -250,6 +259,7 @@ struct Engine {
             net.groupRowStart.append(Int32(net.rowWorker.count))
         }
         let nArcs = Int(net.rowArcStart.last!)
+        workLeft -= nArcs + nW
         net.arcReq = [Int32](repeating: 0, count: nArcs)
         net.arcValue = [Int64](repeating: 0, count: nArcs)
         net.arcCand = [Int32](repeating: 0, count: nArcs)
@@ -270,7 +280,7 @@ struct Engine {
                 net.arcCand[a] = Int32(c)
             }
         }
-        let sol = branchAndBound(net, order: shuffledOrder(net.nGroups), isFull: false)
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
         guard sol.value > current || forceWorker >= 0 else { return false }
         for w in 0..<nW where p.pinnedOn[w * nD + d] < 0 {
             assign[w * nD + d] = -1
@@ -347,10 +357,10 @@ struct Engine {
                 _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
                 var again = true
                 var passes = 0
-                while again && passes < 5 {
+                while again && passes < 5 && workLeft > 0 {
                     again = false
                     passes += 1
-                    for d in 0..<nD where resolveDay(d) { again = true }
+                    for d in 0..<nD where workLeft > 0 && resolveDay(d) { again = true }
                 }
                 let v = trueValue()
                 if v > value {

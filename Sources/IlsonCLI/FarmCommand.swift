@@ -1,0 +1,81 @@
+import ArgumentParser
+import KoreanText
+import Operations
+import Storage
+
+/// `ilson farm`: farms (농가), where workers go.
+struct FarmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "farm", abstract: "Farms: add, list, import.", subcommands: [Add.self, List.self, Import.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a farm of a registered farmer.",
+            discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Option(help: "Farm code within the center, e.g. F012.") var code: String
+        @Option(help: "Farm name.") var name: String
+        @Option(help: "The farmer's phone or id.") var farmer: String
+        @Option(help: "Latitude (WGS84).") var lat: Double?
+        @Option(help: "Longitude (WGS84).") var lon: Double?
+        @Option(help: "A village of Jincheon-gun, e.g. \"이월면 중산리\".") var village: String?
+        @Option(help: "Street address.") var address: String?
+        @Option(name: .customLong("meeting-point"), help: "Where workers gather (집결지), e.g. \"마을회관 앞\".")
+        var meetingPoint: String?
+        @Option(name: .customLong("meeting-time"), help: "When they gather, HH:MM.") var meetingTime: String?
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let farm = try Farms.add(
+                    FarmInput(
+                        code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
+                        address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
+                    center: center.center, on: db)
+                print(
+                    "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
+                        + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a center's farms.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let (_, farms) = try Farms.list(center: center.center, on: db)
+                var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
+                for f in farms {
+                    table.append([
+                        f.code, f.name, f.farmerName, Phone.mask(f.farmerPhone), f.village ?? String(format2(f.lat, f.lon)),
+                        f.meetingPoint ?? "", f.meetingTime?.description ?? "",
+                    ])
+                }
+                print(table.render(), terminator: "")
+            }
+        }
+
+        func format2(_ lat: Double, _ lon: Double) -> String {
+            "\((lat * 10000).rounded() / 10000), \((lon * 10000).rounded() / 10000)"
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import farms.csv (English or Korean headers; UTF-8 or CP949).",
+            discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            let bytes = try readInputFile(file)
+            try withRegistryDatabase(database) { db in
+                print(try FarmImport.run(bytes: bytes, file: file, center: center.center, on: db))
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// `--format table|csv|json` for list commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+/// Writes rows as CSV (RFC 4180 quoting, UTF-8) with a header.
+enum CSVOutput {
+    static func render(headers: [String], rows: [[String]]) -> String {
+        ([headers] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Writes values as pretty, key-sorted JSON.
+enum JSONOutput {
+    static func render(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}

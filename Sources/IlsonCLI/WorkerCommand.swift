@@ -1,0 +1,217 @@
+import ArgumentParser
+import KoreanText
+import Operations
+import Storage
+
+/// `ilson worker`: workers (작업자).
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Workers: add, list, show, edit, deactivate, availability, import.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Deactivate.self, Availability.self, Import.self])
+
+    /// The fields `add` and `edit` share.
+    struct Fields: ParsableArguments {
+        @Option(help: "Home or pickup latitude (WGS84).") var lat: Double?
+        @Option(help: "Home or pickup longitude (WGS84).") var lon: Double?
+        @Option(help: "A village of Jincheon-gun instead of lat/lon, e.g. \"이월면 중산리\".") var village: String?
+        @Option(help: "Skill codes, comma-separated, e.g. harvest,packing.") var skills: String?
+        @Option(help: "senior|youth|women|disabled|foreign|general (고령/청년/여성/장애인/외국인/일반).") var category: String?
+        @Option(name: .customLong("max-travel-km"), help: "Farthest farm from home, km (default 30).") var maxTravelKm: Double?
+        @Option(name: .customLong("max-days-per-week"), help: "Most days a week (default 6).") var maxDaysPerWeek: Int?
+        @Option(name: .customLong("sms-consent"), help: "y or n (default n).") var smsConsent: String?
+        @Option(
+            name: .customLong("allowed-farms"),
+            help: "Farm codes this worker may go to (visa), comma-separated; `any` lifts the restriction.")
+        var allowedFarms: String?
+
+        func input(name: String?, phone: String?) -> WorkerInput {
+            WorkerInput(
+                name: name, phone: phone, location: LocationInput(lat: lat, lon: lon, village: village),
+                skills: splitList(skills), category: category, maxTravelKm: maxTravelKm, maxDaysPerWeek: maxDaysPerWeek,
+                smsConsent: smsConsent, allowedFarms: splitList(allowedFarms))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a worker.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Option(help: "Name.") var name: String
+        @Option(help: "Mobile number, unique in the center.") var phone: String
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let worker = try Workers.add(fields.input(name: name, phone: phone), center: center.center, on: db)
+                print("worker \(worker.values.name) \(Phone.mask(worker.values.phone)) added (id \(worker.id))")
+                print(WorkerCommand.describe(worker), terminator: "")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a center's workers (phones masked).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Flag(help: "Include deactivated workers.") var all = false
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let (_, workers) = try Workers.list(center: center.center, includeInactive: all, on: db)
+                let headers = ["id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms", "active"]
+                let rows = workers.map { w -> [String] in
+                    let v = w.values
+                    return [
+                        String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
+                        v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
+                        v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
+                    ]
+                }
+                switch format {
+                case .table:
+                    var table = TextTable(headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
+                    rows.forEach { table.append($0) }
+                    print(table.render(), terminator: "")
+                    print("\(workers.count) worker(s)")
+                case .csv:
+                    print(CSVOutput.render(headers: headers, rows: rows), terminator: "")
+                case .json:
+                    print(try JSONOutput.render(workers.map(WorkerJSON.init)), terminator: "")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one worker, with the full phone number (for a coordinator) and availability.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Argument(help: "Phone or id.") var worker: String
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let detail = try Workers.show(worker, center: center.center, on: db)
+                let w = detail.worker
+                print("worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
+                    + (w.active ? "" : "  (inactive)"))
+                print(WorkerCommand.describe(w), terminator: "")
+                if detail.availability.isEmpty {
+                    print("availability: every day")
+                } else {
+                    for a in detail.availability {
+                        print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
+                    }
+                }
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a worker; only the given fields change.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Argument(help: "Phone or id.") var worker: String
+        @Option(help: "New name.") var name: String?
+        @Option(help: "New mobile number.") var phone: String?
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let (w, changed) = try Workers.edit(worker, fields.input(name: name, phone: phone), center: center.center, on: db)
+                print(changed ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed" : "worker \(w.id): nothing changed")
+                print(WorkerCommand.describe(w), terminator: "")
+            }
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Deactivate a worker (kept for history, no longer planned).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Argument(help: "Phone or id.") var worker: String
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let w = try Workers.deactivate(worker, center: center.center, on: db)
+                print("worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) deactivated")
+            }
+        }
+    }
+
+    struct Availability: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record days a worker is available, or off with --off.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Argument(help: "Phone or id.") var worker: String
+        @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: String
+        @Flag(help: "The worker is off on these days.") var off = false
+        @Option(help: "A note, e.g. 병원.") var note: String?
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let clock = try currentClock()
+                let range = try clock.parseRange(dates, field: "--dates")
+                let (w, added) = try Workers.setAvailability(
+                    worker, days: range, off: off, note: note, center: center.center, clock: clock, on: db)
+                let what = off ? "off" : "available"
+                print(
+                    added
+                        ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
+                        : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import workers.csv (English or Korean headers; UTF-8 or CP949).",
+            discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
+                + "an update changes only the filled cells.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var center: CenterOption
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            let bytes = try readInputFile(file)
+            try withRegistryDatabase(database) { db in
+                print(try WorkerImport.run(bytes: bytes, file: file, center: center.center, clock: try currentClock(), on: db))
+            }
+        }
+    }
+
+    static func describe(_ w: WorkerRecord) -> String {
+        let v = w.values
+        return """
+              category \(Workers.categoryLabel(v.category)) (\(v.category)), home \(v.village ?? "") (\(v.homeLat), \(v.homeLon))
+              skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", ")), max \(formatNumber(v.maxTravelKm)) km, \
+            \(v.maxDaysPerWeek) days/week, SMS consent \(v.smsConsent ? "y" : "n"), farms \(v.allowedFarms?.joined(separator: ", ") ?? "any")
+
+            """
+    }
+}
+
+/// A worker in `worker list --format json` (phone masked).
+struct WorkerJSON: Encodable {
+    var id: Int64
+    var name: String
+    var phone: String
+    var category: String
+    var village: String?
+    var lat: Double
+    var lon: Double
+    var skills: [String]
+    var maxTravelKm: Double
+    var maxDaysPerWeek: Int
+    var smsConsent: Bool
+    var allowedFarms: [String]?
+    var active: Bool
+
+    init(_ w: WorkerRecord) {
+        let v = w.values
+        (id, name, phone, category, village) = (w.id, v.name, Phone.mask(v.phone), v.category, v.village)
+        (lat, lon, skills, maxTravelKm, maxDaysPerWeek) = (v.homeLat, v.homeLon, v.skills, v.maxTravelKm, v.maxDaysPerWeek)
+        (smsConsent, allowedFarms, active) = (v.smsConsent, v.allowedFarms, w.active)
+    }
+}

@@ -1,0 +1,124 @@
+import KoreanText
+import Postgres
+import Storage
+
+/// `ilson farm import FILE.csv`: the farms.csv format of `spec/csv-formats.md`.
+public enum FarmImport {
+    static let columns: [ImportColumn] = [
+        ImportColumn(key: "code", korean: "농가코드", required: true),
+        ImportColumn(key: "name", korean: "농가명", required: true),
+        ImportColumn(key: "farmer_name", korean: "농업인", required: true),
+        ImportColumn(key: "farmer_phone", korean: "농업인전화", required: true),
+        ImportColumn(key: "lat", korean: "위도"), ImportColumn(key: "lon", korean: "경도"),
+        ImportColumn(key: "address", korean: "주소"), ImportColumn(key: "village", korean: "마을"),
+        ImportColumn(key: "meeting_point", korean: "집결지"), ImportColumn(key: "meeting_time", korean: "집결시간"),
+    ]
+
+    private struct Planned {
+        var line: Int
+        var existing: FarmRecord?
+        var values: FarmValues
+        var farmerPhone: String
+        var farmerName: String
+    }
+
+    /// Imports farms (and their farmers, matched by phone): every row checked first, nothing written on a bad row;
+    /// a farm is matched by code within the center and an update changes only the filled cells.
+    ///
+    /// - Throws: `OperationError.badInput` listing every bad row with its line number.
+    public static func run(bytes: [UInt8], file: String, center: String?, on db: Connection) throws -> ImportSummary {
+        let table = try ImportTable(bytes: bytes, columns: columns, file: file)
+        return try db.transaction { db in
+            let center = try Centers.resolve(center, on: db)
+            var farms: [String: FarmRecord] = [:]
+            for farm in try FarmStore.all(center: center.id, on: db) { farms[farm.code] = farm }
+            var farmers: [String: FarmerRecord] = [:]
+            for farmer in try FarmerStore.all(center: center.id, on: db) { farmers[farmer.phone] = farmer }
+
+            var errors = RowErrors(file: file)
+            var seen: [String: Int] = [:]
+            var planned: [Planned] = []
+            for row in table.rows {
+                let plan = try errors.check(line: row.line) { () throws -> Planned in
+                    let code = try RegistryInput.farmCode(row["code"] ?? "", field: "code")
+                    if let first = seen[code] { throw OperationError.badInput("farm \(code) appears twice (first on line \(first))") }
+                    seen[code] = row.line
+                    let name = try RegistryInput.name(row["name"], field: "name")
+                    let farmerName = try RegistryInput.name(row["farmer_name"], field: "farmer_name")
+                    let phone = try RegistryInput.phone(row["farmer_phone"] ?? "", field: "farmer_phone")
+                    let location = LocationInput(lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"])
+                    let meetingTime = try row["meeting_time"].map { t throws(OperationError) in
+                        try RegistryInput.time(t, field: "meeting_time")
+                    }
+                    let old = farms[code]
+                    var values: FarmValues
+                    if let old {
+                        values = FarmValues(old)
+                        values.name = name
+                        if !location.isEmpty {
+                            let place = try RegistryInput.location(location, what: "farm \(code)", source: .file)
+                            (values.lat, values.lon, values.village) = (place.lat, place.lon, place.village ?? values.village)
+                        }
+                    } else {
+                        let place = try RegistryInput.location(location, what: "farm \(code)", source: .file)
+                        values = FarmValues(code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
+                    }
+                    if let address = row["address"] { values.address = address }
+                    if let point = row["meeting_point"] { values.meetingPoint = point }
+                    if let meetingTime { values.meetingTime = meetingTime }
+                    return Planned(line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName)
+                }
+                if let plan { planned.append(plan) }
+            }
+            try errors.throwIfAny()
+
+            var summary = ImportSummary(what: "farms", encoding: table.encoding.rawValue, rows: table.rows.count)
+            if !table.ignoredColumns.isEmpty {
+                summary.notes.append("ignored column(s): \(table.ignoredColumns.joined(separator: ", "))")
+            }
+            var farmersAdded = 0
+            for var plan in planned {
+                // The farmer, by phone: added when new, renamed when the file says so.
+                if let farmer = farmers[plan.farmerPhone] {
+                    plan.values.farmerID = farmer.id
+                    if farmer.name != plan.farmerName {
+                        let before = try AuditLog.snapshot(on: db, table: "farmers", id: farmer.id)
+                        try FarmerStore.rename(id: farmer.id, name: plan.farmerName, on: db)
+                        farmers[plan.farmerPhone]?.name = plan.farmerName
+                        try AuditLog.record(
+                            on: db, center: center.id, via: "farm import", entity: "farmer", id: String(farmer.id),
+                            action: .update, before: before, after: AuditLog.snapshot(on: db, table: "farmers", id: farmer.id))
+                    }
+                } else {
+                    let id = try FarmerStore.insert(center: center.id, name: plan.farmerName, phone: plan.farmerPhone, on: db)
+                    try AuditLog.record(
+                        on: db, center: center.id, via: "farm import", entity: "farmer", id: String(id), action: .create,
+                        after: AuditLog.snapshot(on: db, table: "farmers", id: id))
+                    farmers[plan.farmerPhone] = try FarmerStore.find(.id(id), center: center.id, on: db)
+                    plan.values.farmerID = id
+                    farmersAdded += 1
+                }
+                if let old = plan.existing {
+                    guard plan.values != FarmValues(old) else {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    let before = try AuditLog.snapshot(on: db, table: "farms", id: old.id)
+                    try FarmStore.update(id: old.id, plan.values, on: db)
+                    try AuditLog.record(
+                        on: db, center: center.id, via: "farm import", entity: "farm", id: String(old.id), action: .update,
+                        before: before, after: AuditLog.snapshot(on: db, table: "farms", id: old.id))
+                    summary.updated += 1
+                } else {
+                    let id = try FarmStore.insert(center: center.id, plan.values, on: db)
+                    try AuditLog.record(
+                        on: db, center: center.id, via: "farm import", entity: "farm", id: String(id), action: .create,
+                        after: AuditLog.snapshot(on: db, table: "farms", id: id))
+                    summary.created += 1
+                }
+            }
+            if farmersAdded > 0 { summary.notes.append("farmer(s) added: \(farmersAdded)") }
+            return summary
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import KoreanText
+
+/// A column of an import format: its English and Korean header names.
+struct ImportColumn: Sendable, Hashable {
+    var key: String
+    var korean: String
+    var required: Bool = false
+}
+
+/// One row of an import file, with its cells by column key.
+struct ImportRow: Sendable {
+    var line: Int
+    var cells: [String: String]
+
+    /// The trimmed cell, nil when the column is missing or the cell empty (an empty cell never clears a value).
+    subscript(_ key: String) -> String? {
+        guard let value = cells[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func int(_ key: String) throws(OperationError) -> Int? {
+        guard let text = self[key] else { return nil }
+        let digits = text.replacingOccurrences(of: ",", with: "")
+        guard let value = Int(digits) else { throw .badInput("\(key) \"\(text)\" is not a whole number") }
+        return value
+    }
+
+    func double(_ key: String) throws(OperationError) -> Double? {
+        guard let text = self[key] else { return nil }
+        guard let value = Double(text), value.isFinite else { throw .badInput("\(key) \"\(text)\" is not a number") }
+        return value
+    }
+}
+
+/// A CSV file read for an import: the header mapped to the format's columns, and the rows.
+struct ImportTable {
+    var encoding: CSVDocument.Encoding
+    var rows: [ImportRow]
+    /// Header names that are not columns of the format (ignored, and said so).
+    var ignoredColumns: [String]
+
+    /// Reads the bytes of an import file.
+    ///
+    /// - Throws: `OperationError.badInput` when the file is not CSV in UTF-8 or CP949, or a required column is missing.
+    init(bytes: [UInt8], columns: [ImportColumn], file: String) throws(OperationError) {
+        let document: CSVDocument
+        do {
+            document = try CSVDocument(bytes: bytes)
+        } catch {
+            throw .badInput("\(file): \(error.description)")
+        }
+        var index: [String: Int] = [:]
+        var ignored: [String] = []
+        for (position, name) in document.header.enumerated() {
+            let lower = name.lowercased()
+            if let column = columns.first(where: { $0.key == lower || $0.korean == name }) {
+                if index[column.key] != nil {
+                    throw .badInput("\(file): the column \(column.key) (\(column.korean)) appears twice in the header")
+                }
+                index[column.key] = position
+            } else if !name.isEmpty {
+                ignored.append(name)
+            }
+        }
+        let missing = columns.filter { $0.required && index[$0.key] == nil }
+        if !missing.isEmpty {
+            throw .badInput(
+                "\(file): missing column(s) \(missing.map { "\($0.key) (\($0.korean))" }.joined(separator: ", ")); "
+                    + "the header row must name them in English or Korean")
+        }
+        encoding = document.encoding
+        ignoredColumns = ignored
+        rows = document.records.map { record in
+            var cells: [String: String] = [:]
+            for (key, position) in index where position < record.fields.count { cells[key] = record.fields[position] }
+            return ImportRow(line: record.line, cells: cells)
+        }
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
+    /// `farms`, `workers` or `requests`.
+    public var what: String
+    public var encoding: String
+    public var rows: Int
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Rows left for a person (e.g. requests on an approved roster), each with its line and reason.
+    public var reported: [String] = []
+    /// Extra lines worth saying (ignored columns, availability ranges added).
+    public var notes: [String] = []
+
+    public var description: String {
+        var lines = [
+            "\(what): \(rows) row(s) read (\(encoding)): \(created) created, \(updated) updated, \(unchanged) unchanged, "
+                + "\(reported.count) reported"
+        ]
+        lines += notes
+        if !reported.isEmpty {
+            lines.append("reported, not changed (a coordinator must handle them):")
+            lines += reported.map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Collects the bad rows of a file; throws them all at once.
+struct RowErrors {
+    var file: String
+    private(set) var messages: [(line: Int, message: String)] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func add(line: Int, _ message: String) { messages.append((line, message)) }
+
+    /// Runs `body` for a row; its `OperationError` becomes a row error and nil is returned.
+    mutating func check<T>(line: Int, _ body: () throws -> T) rethrows -> T? {
+        do {
+            return try body()
+        } catch let error as OperationError {
+            add(line: line, error.description)
+            return nil
+        }
+    }
+
+    /// Throws every bad row: nothing is imported.
+    func throwIfAny() throws(OperationError) {
+        guard !messages.isEmpty else { return }
+        let sorted = messages.sorted { $0.line < $1.line }
+        throw .badInput(
+            "\(file): \(sorted.count) bad row(s), nothing imported:\n"
+                + sorted.map { "  line \($0.line): \($0.message)" }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,149 @@
+import Postgres
+import Scheduling
+import Storage
+
+/// `ilson request import FILE.csv`: the requests.csv format of `spec/csv-formats.md`.
+public enum RequestImport {
+    static let columns: [ImportColumn] = [
+        ImportColumn(key: "farm", korean: "농가코드", required: true),
+        ImportColumn(key: "date", korean: "날짜", required: true),
+        ImportColumn(key: "days", korean: "일수"),
+        ImportColumn(key: "start", korean: "시작", required: true),
+        ImportColumn(key: "end", korean: "종료", required: true),
+        ImportColumn(key: "task", korean: "작업", required: true),
+        ImportColumn(key: "skills", korean: "기술"),
+        ImportColumn(key: "headcount", korean: "인원", required: true),
+        ImportColumn(key: "min_headcount", korean: "최소인원"),
+        ImportColumn(key: "priority", korean: "우선순위"),
+        ImportColumn(key: "wage", korean: "일당"),
+    ]
+
+    private struct Key: Hashable {
+        var farm: Int64
+        var date: Day
+        var task: String
+        var start: TimeOfDay
+    }
+
+    private enum DayPlan {
+        case create(RequestValues)
+        case update(RequestRecord, RequestValues)
+        case unchanged
+        case reported(String)
+    }
+
+    private struct RowPlan {
+        var line: Int
+        var farm: FarmRecord
+        var task: String
+        var days: [(Day, DayPlan)]
+        /// The job of a request of this row that exists already: new days join it.
+        var existingJob: Int64?
+    }
+
+    /// Imports requests: every row is checked first (nothing is written on a bad row); a request is matched by farm,
+    /// date, task and start; an update changes only the filled cells; a request whose day's roster is approved or
+    /// being sent is not changed but reported (`ImportSummary.reported`).
+    ///
+    /// - Throws: `OperationError.badInput` listing every bad row with its line number.
+    public static func run(
+        bytes: [UInt8], file: String, center: String?, clock: IlsonClock, on db: Connection
+    ) throws -> ImportSummary {
+        let table = try ImportTable(bytes: bytes, columns: columns, file: file)
+        return try db.transaction { db in
+            let center = try Centers.resolve(center, on: db)
+            var farms: [String: FarmRecord] = [:]
+            for farm in try FarmStore.all(center: center.id, on: db) { farms[farm.code] = farm }
+            var live: [Key: RequestRecord] = [:]
+            for r in try RequestStore.list(center: center.id, RequestFilter(from: clock.today, includeCancelled: false), on: db) {
+                live[Key(farm: r.farmID, date: r.values.date, task: r.values.task, start: r.values.start)] = r
+            }
+
+            var errors = RowErrors(file: file)
+            var seen: [Key: Int] = [:]
+            var plans: [RowPlan] = []
+            for row in table.rows {
+                let plan = try errors.check(line: row.line) { () throws -> RowPlan in
+                    let code = try RegistryInput.farmCode(row["farm"] ?? "", field: "farm")
+                    guard let farm = farms[code] else {
+                        let others = try FarmStore.otherCenters(code: code, notCenter: center.id, on: db)
+                        throw OperationError.badInput(
+                            others.isEmpty
+                                ? "farm \(code) not found in center \(center.code): import farms.csv first"
+                                : "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code)")
+                    }
+                    let input = RequestInput(
+                        farm: code, date: row["date"], days: try row.int("days"), start: row["start"], end: row["end"],
+                        task: row["task"], skills: row["skills"].map(RegistryInput.list), headcount: try row.int("headcount"),
+                        minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"), wage: try row.int("wage"))
+                    let dates = try Requests.days(input, clock: clock, source: .file)
+                    let template = try Requests.newValues(input, date: dates[0], source: .file)
+                    var plan = RowPlan(line: row.line, farm: farm, task: template.task, days: [])
+                    for date in dates {
+                        let key = Key(farm: farm.id, date: date, task: template.task, start: template.start)
+                        if let first = seen[key] {
+                            throw OperationError.badInput(
+                                "\(code) \(date) \(template.task) from \(template.start) appears twice (first on line \(first))")
+                        }
+                        seen[key] = row.line
+                        guard let old = live[key] else {
+                            var values = template
+                            values.date = date
+                            plan.days.append((date, .create(values)))
+                            continue
+                        }
+                        plan.existingJob = plan.existingJob ?? old.jobID
+                        if old.isLockedByRoster {
+                            plan.days.append(
+                                (date, .reported(
+                                    "line \(row.line): request \(old.id) (\(code) \(date) \(old.values.task) \(old.values.start)): "
+                                        + "the roster of \(date) is \(old.rosterState!); not changed")))
+                            continue
+                        }
+                        let merged = try Requests.merge(input, into: old.values, source: .file)
+                        plan.days.append((date, merged == old.values ? .unchanged : .update(old, merged)))
+                    }
+                    return plan
+                }
+                if let plan { plans.append(plan) }
+            }
+            try errors.throwIfAny()
+
+            var summary = ImportSummary(what: "requests", encoding: table.encoding.rawValue, rows: table.rows.count)
+            if !table.ignoredColumns.isEmpty {
+                summary.notes.append("ignored column(s): \(table.ignoredColumns.joined(separator: ", "))")
+            }
+            var jobs = 0
+            for plan in plans {
+                var job = plan.existingJob
+                for (_, day) in plan.days {
+                    switch day {
+                    case .create(let values):
+                        if job == nil {
+                            job = try JobStore.insert(center: center.id, farm: plan.farm.id, task: plan.task, on: db)
+                            jobs += 1
+                        }
+                        let id = try RequestStore.insert(center: center.id, job: job!, farm: plan.farm.id, values, on: db)
+                        try AuditLog.record(
+                            on: db, center: center.id, via: "request import", entity: "labor_request", id: String(id),
+                            action: .create, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
+                        summary.created += 1
+                    case .update(let old, let values):
+                        let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: old.id)
+                        try RequestStore.update(id: old.id, values, on: db)
+                        try AuditLog.record(
+                            on: db, center: center.id, via: "request import", entity: "labor_request", id: String(old.id),
+                            action: .update, before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: old.id))
+                        summary.updated += 1
+                    case .unchanged:
+                        summary.unchanged += 1
+                    case .reported(let message):
+                        summary.reported.append(message)
+                    }
+                }
+            }
+            if jobs > 0 { summary.notes.append("job(s) created: \(jobs)") }
+            return summary
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import Postgres
+import Scheduling
+import Storage
+
+/// What a person gave for a request. For `submit`, farm, date, start, end, task and headcount are required;
+/// for `edit` and an import update, what is nil stays as it is.
+public struct RequestInput: Sendable, Hashable {
+    public var farm: String?
+    public var date: String?
+    public var days: Int?
+    public var start: String?
+    public var end: String?
+    public var task: String?
+    public var skills: [String]?
+    public var headcount: Int?
+    public var minHeadcount: Int?
+    public var priority: Int?
+    public var wage: Int?
+    public var maxTravelKm: Double?
+
+    public init(
+        farm: String? = nil, date: String? = nil, days: Int? = nil, start: String? = nil, end: String? = nil,
+        task: String? = nil, skills: [String]? = nil, headcount: Int? = nil, minHeadcount: Int? = nil,
+        priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil
+    ) {
+        self.farm = farm
+        self.date = date
+        self.days = days
+        self.start = start
+        self.end = end
+        self.task = task
+        self.skills = skills
+        self.headcount = headcount
+        self.minHeadcount = minHeadcount
+        self.priority = priority
+        self.wage = wage
+        self.maxTravelKm = maxTravelKm
+    }
+}
+
+/// What `request submit` made: one job, one request per day.
+public struct SubmittedJob: Sendable, Hashable {
+    public var center: CenterRecord
+    public var farm: FarmRecord
+    public var jobID: Int64
+    public var requests: [(id: Int64, date: Day)] { zip(requestIDs, dates).map { ($0, $1) } }
+    public var requestIDs: [Int64]
+    public var dates: [Day]
+}
+
+/// Labor requests (인력 요청): one per farm and day, grouped in jobs.
+public enum Requests {
+    /// Applies the value fields of `input` to `base` and checks the result (start < end, min ≤ headcount, …).
+    static func merge(_ input: RequestInput, into base: RequestValues, source: InputSource) throws(OperationError)
+        -> RequestValues
+    {
+        var v = base
+        if let s = input.start { v.start = try RegistryInput.time(s, field: source.name("start", "start")) }
+        if let e = input.end { v.end = try RegistryInput.time(e, field: source.name("end", "end")) }
+        if let skills = input.skills { v.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills")) }
+        if let h = input.headcount { v.headcount = h }
+        if let m = input.minHeadcount { v.minHeadcount = m }
+        if let p = input.priority { v.priority = p }
+        if let w = input.wage { v.wage = w }
+        if let km = input.maxTravelKm { v.maxTravelKm = km }
+        guard v.start < v.end else {
+            throw .badInput(
+                "\(source.name("start", "start")) \(v.start) is not before \(source.name("end", "end")) \(v.end)")
+        }
+        let headcount = source.name("headcount", "headcount")
+        guard (1...500).contains(v.headcount) else { throw .badInput("\(headcount) \(v.headcount) must be 1 to 500") }
+        let minName = source.name("min", "min_headcount")
+        guard v.minHeadcount >= 1 else { throw .badInput("\(minName) \(v.minHeadcount) must be at least 1") }
+        guard v.minHeadcount <= v.headcount else {
+            throw .badInput("\(minName) \(v.minHeadcount) exceeds \(headcount) \(v.headcount)")
+        }
+        guard (1...10).contains(v.priority) else {
+            throw .badInput("\(source.name("priority", "priority")) \(v.priority) must be 1 to 10")
+        }
+        if let w = v.wage, !(0...2_000_000).contains(w) {
+            throw .badInput("\(source.name("wage", "wage")) \(w) must be 0 to 2,000,000 KRW a day")
+        }
+        if let km = v.maxTravelKm, !(km > 0 && km <= 500) {
+            throw .badInput("\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
+        }
+        return v
+    }
+
+    /// A new request's values from input (farm and dates aside).
+    static func newValues(_ input: RequestInput, date: Day, source: InputSource) throws(OperationError) -> RequestValues {
+        guard let start = input.start else { throw .badInput("\(source.name("start", "start")) is missing (e.g. 07:00)") }
+        guard let end = input.end else { throw .badInput("\(source.name("end", "end")) is missing (e.g. 16:00)") }
+        guard let task = blankToNil(input.task) else { throw .badInput("\(source.name("task", "task")) is missing (e.g. harvest)") }
+        guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
+        let base = RequestValues(
+            date: date, start: try RegistryInput.time(start, field: source.name("start", "start")),
+            end: try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
+        return try merge(input, into: base, source: source)
+    }
+
+    /// The first day and the days of a new request, none in the past.
+    static func days(_ input: RequestInput, clock: IlsonClock, source: InputSource) throws(OperationError) -> [Day] {
+        guard let text = input.date else { throw .badInput("\(source.name("date", "date")) is missing (YYYY-MM-DD)") }
+        let first = try clock.parse(text, field: source.name("date", "date"))
+        guard first >= clock.today else {
+            throw .badInput("\(source.name("date", "date")) \(first) is in the past (today is \(clock.today)): requests are for today or later")
+        }
+        let count = input.days ?? 1
+        guard (1...31).contains(count) else { throw .badInput("\(source.name("days", "days")) \(count) must be 1 to 31") }
+        return (0..<count).map { first.adding(days: $0) }
+    }
+
+    /// Submits a request for one or more consecutive days: one job, one request per day, audit rows.
+    ///
+    /// - Throws: `OperationError.badInput` for bad values, a date in the past or a request that exists already
+    ///   (same farm, date, task and start); `.notFound` for an unknown farm.
+    public static func submit(_ input: RequestInput, center: String?, clock: IlsonClock, on db: Connection) throws
+        -> SubmittedJob
+    {
+        guard let farmCode = input.farm else { throw OperationError.badInput("--farm is missing") }
+        let dates = try days(input, clock: clock, source: .commandLine)
+        let template = try newValues(input, date: dates[0], source: .commandLine)
+        return try db.transaction { db in
+            let center = try Centers.resolve(center, on: db)
+            let farm = try Farms.find(code: farmCode, center: center, on: db)
+            let live = try RequestStore.live(center: center.id, from: dates.first!, to: dates.last!, on: db)
+            for date in dates {
+                if let same = live.first(where: {
+                    $0.farmID == farm.id && $0.values.date == date && $0.values.task == template.task
+                        && $0.values.start == template.start
+                }) {
+                    throw OperationError.badInput(
+                        "request \(same.id) already asks for \(template.task) at \(farm.code) on \(date) from "
+                            + "\(template.start): change it with `ilson request edit \(same.id)`")
+                }
+            }
+            let job = try JobStore.insert(center: center.id, farm: farm.id, task: template.task, on: db)
+            var ids: [Int64] = []
+            for date in dates {
+                var values = template
+                values.date = date
+                let id = try RequestStore.insert(center: center.id, job: job, farm: farm.id, values, on: db)
+                try AuditLog.record(
+                    on: db, center: center.id, via: "request submit", entity: "labor_request", id: String(id),
+                    action: .create, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
+                ids.append(id)
+            }
+            return SubmittedJob(center: center, farm: farm, jobID: job, requestIDs: ids, dates: dates)
+        }
+    }
+
+    /// Changes the given values of one request (a coordinator sets `priority` here).
+    ///
+    /// - Throws: `.notFound` for an unknown id, `.badInput` for a cancelled or past request or bad values,
+    ///   `.conflict` when the day's roster is approved or being sent (reopen it first).
+    public static func edit(_ id: Int64, _ input: RequestInput, center: String?, clock: IlsonClock, on db: Connection)
+        throws -> (request: RequestRecord, changed: Bool)
+    {
+        try db.transaction { db in
+            let center = try Centers.resolve(center, on: db)
+            let request = try find(id, center: center, on: db)
+            try checkChangeable(request, clock: clock, verb: "edit")
+            let values = try merge(input, into: request.values, source: .commandLine)
+            guard values != request.values else { return (request, false) }
+            let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: id)
+            try RequestStore.update(id: id, values, on: db)
+            try AuditLog.record(
+                on: db, center: center.id, via: "request edit", entity: "labor_request", id: String(id), action: .update,
+                before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
+            return (try RequestStore.find(id: id, center: center.id, on: db)!, true)
+        }
+    }
+
+    /// Cancels one request, or with `wholeJob` every live request of its job from today on.
+    ///
+    /// - Returns: the cancelled requests.
+    /// - Throws: `.conflict` when a day's roster is approved or being sent (nothing is cancelled then),
+    ///   `.badInput` when there is nothing to cancel.
+    public static func cancel(
+        _ id: Int64, wholeJob: Bool, reason: String?, center: String?, clock: IlsonClock, on db: Connection
+    ) throws -> [RequestRecord] {
+        try db.transaction { db in
+            let center = try Centers.resolve(center, on: db)
+            let request = try find(id, center: center, on: db)
+            var targets: [RequestRecord]
+            if wholeJob {
+                targets = try RequestStore.list(center: center.id, RequestFilter(job: request.jobID, includeCancelled: false), on: db)
+                    .filter { $0.values.date >= clock.today }
+                guard !targets.isEmpty else {
+                    throw OperationError.badInput("job \(request.jobID) has no live request from today on: nothing to cancel")
+                }
+            } else {
+                targets = [request]
+            }
+            for target in targets { try checkChangeable(target, clock: clock, verb: "cancel") }
+            for target in targets {
+                let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: target.id)
+                try RequestStore.cancel(id: target.id, reason: blankToNil(reason), on: db)
+                try AuditLog.record(
+                    on: db, center: center.id, via: "request cancel", entity: "labor_request", id: String(target.id),
+                    action: .state, before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: target.id))
+            }
+            return try targets.map { try RequestStore.find(id: $0.id, center: center.id, on: db)! }
+        }
+    }
+
+    /// The requests of a center in a date range (and of one farm).
+    public static func list(
+        from: Day?, to: Day?, farm: String?, center: String?, on db: Connection
+    ) throws -> (CenterRecord, [RequestRecord]) {
+        let center = try Centers.resolve(center, on: db)
+        let farmID = try farm.map { try Farms.find(code: $0, center: center, on: db).id }
+        return (center, try RequestStore.list(center: center.id, RequestFilter(from: from, to: to, farm: farmID), on: db))
+    }
+
+    /// One request, with the other days of its job.
+    public static func show(_ id: Int64, center: String?, on db: Connection) throws -> (request: RequestRecord, job: [RequestRecord]) {
+        let center = try Centers.resolve(center, on: db)
+        let request = try find(id, center: center, on: db)
+        return (request, try RequestStore.list(center: center.id, RequestFilter(job: request.jobID), on: db))
+    }
+
+    static func find(_ id: Int64, center: CenterRecord, on db: Connection) throws -> RequestRecord {
+        if let request = try RequestStore.find(id: id, center: center.id, on: db) { return request }
+        if let other = try RequestStore.otherCenter(id: id, notCenter: center.id, on: db) {
+            throw OperationError.badInput("request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
+        }
+        throw OperationError.notFound("request \(id) not found in center \(center.code) (`ilson request list`)")
+    }
+
+    /// Refuses a change to a cancelled or past request, or one whose roster is approved or being sent.
+    static func checkChangeable(_ request: RequestRecord, clock: IlsonClock, verb: String) throws(OperationError) {
+        let date = request.values.date
+        guard request.status != "cancelled" else { throw .badInput("request \(request.id) (\(date)) is already cancelled") }
+        guard date >= clock.today else {
+            throw .badInput("request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
+        }
+        if request.isLockedByRoster {
+            throw .conflict(
+                "the roster of \(date) is \(request.rosterState!): reopen it first (`ilson roster reopen --date \(date)`), "
+                    + "then \(verb) request \(request.id)")
+        }
+    }
+}

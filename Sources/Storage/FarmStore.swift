@@ -1,0 +1,127 @@
+import Postgres
+import Scheduling
+
+/// A farm row with its farmer.
+public struct FarmRecord: Sendable, Hashable {
+    public var id: Int64
+    public var centerID: Int64
+    public var code: String
+    public var name: String
+    public var farmerID: Int64
+    public var farmerName: String
+    public var farmerPhone: String
+    public var lat: Double
+    public var lon: Double
+    public var address: String?
+    public var village: String?
+    public var meetingPoint: String?
+    public var meetingTime: TimeOfDay?
+    public var active: Bool
+
+    init(_ row: PostgresRow) throws {
+        id = try row.decode("id")
+        centerID = try row.decode("center_id")
+        code = try row.decode("code")
+        name = try row.decode("name")
+        farmerID = try row.decode("farmer_id")
+        farmerName = try row.decode("farmer_name")
+        farmerPhone = try row.decode("farmer_phone")
+        lat = try row.decode("lat")
+        lon = try row.decode("lon")
+        address = try row.decode("address", as: String?.self)
+        village = try row.decode("village", as: String?.self)
+        meetingPoint = try row.decode("meeting_point", as: String?.self)
+        meetingTime = try row.timeOfDay("meeting_time_text")
+        active = try row.decode("active")
+    }
+}
+
+/// What a farm row holds, for an insert or a full update.
+public struct FarmValues: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var farmerID: Int64
+    public var lat: Double
+    public var lon: Double
+    public var address: String?
+    public var village: String?
+    public var meetingPoint: String?
+    public var meetingTime: TimeOfDay?
+
+    public init(
+        code: String, name: String, farmerID: Int64, lat: Double, lon: Double, address: String? = nil,
+        village: String? = nil, meetingPoint: String? = nil, meetingTime: TimeOfDay? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.farmerID = farmerID
+        self.lat = lat
+        self.lon = lon
+        self.address = address
+        self.village = village
+        self.meetingPoint = meetingPoint
+        self.meetingTime = meetingTime
+    }
+
+    /// The values of an existing farm.
+    public init(_ farm: FarmRecord) {
+        self.init(
+            code: farm.code, name: farm.name, farmerID: farm.farmerID, lat: farm.lat, lon: farm.lon,
+            address: farm.address, village: farm.village, meetingPoint: farm.meetingPoint,
+            meetingTime: farm.meetingTime)
+    }
+}
+
+/// SQL for `farms`.
+public enum FarmStore {
+    static let select: PostgresQuery = """
+        SELECT f.id, f.center_id, f.code, f.name, f.farmer_id, p.name AS farmer_name, p.phone AS farmer_phone,
+               f.lat, f.lon, f.address, f.village, f.meeting_point, to_char(f.meeting_time, 'HH24:MI') AS meeting_time_text,
+               f.active
+        FROM farms f JOIN farmers p ON p.id = f.farmer_id
+        """
+
+    /// The farm of a center with this code.
+    public static func find(code: String, center: Int64, on db: Connection) throws -> FarmRecord? {
+        try db.query("\(fragment: select) WHERE f.center_id = \(center) AND f.code = \(code)").first.map(FarmRecord.init)
+    }
+
+    /// The center code of the farm with this code in another center, if any (for "farm of another center").
+    public static func otherCenters(code: String, notCenter center: Int64, on db: Connection) throws -> [String] {
+        try db.query(
+            """
+            SELECT c.code FROM farms f JOIN centers c ON c.id = f.center_id
+            WHERE f.code = \(code) AND f.center_id <> \(center) ORDER BY c.code
+            """
+        ).map { try $0.decode("code", as: String.self) }
+    }
+
+    /// Every farm of a center, by code.
+    public static func all(center: Int64, on db: Connection) throws -> [FarmRecord] {
+        try db.query("\(fragment: select) WHERE f.center_id = \(center) ORDER BY f.code").map(FarmRecord.init)
+    }
+
+    /// Inserts a farm; returns its id.
+    ///
+    /// - Throws: `PostgresError` (`farms_center_code_key` when the code exists in the center, CHECKs).
+    public static func insert(center: Int64, _ v: FarmValues, on db: Connection) throws -> Int64 {
+        try db.query(
+            """
+            INSERT INTO farms (center_id, code, name, farmer_id, lat, lon, address, village, meeting_point, meeting_time)
+            VALUES (\(center), \(v.code), \(v.name), \(v.farmerID), \(v.lat), \(v.lon), \(v.address), \(v.village),
+                    \(v.meetingPoint), \(v.meetingTime?.description)::time)
+            RETURNING id
+            """)[0].decode("id")
+    }
+
+    /// Sets every column of a farm to `v`.
+    public static func update(id: Int64, _ v: FarmValues, on db: Connection) throws {
+        try db.query(
+            """
+            UPDATE farms SET code = \(v.code), name = \(v.name), farmer_id = \(v.farmerID), lat = \(v.lat),
+                   lon = \(v.lon), address = \(v.address), village = \(v.village), meeting_point = \(v.meetingPoint),
+                   meeting_time = \(v.meetingTime?.description)::time
+            WHERE id = \(id)
+            """)
+    }
+}
