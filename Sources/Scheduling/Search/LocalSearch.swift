@@ -62,14 +62,12 @@ struct LocalSearch {
     var touchedWeek: [Int32] = []
     /// Set by a move that could not be completed (it is then undone).
     var failed = false
+    /// The starting temperature of each annealing cycle.
+    var temperature = 2.0
     /// Move evaluations done.
     var evaluations = 0
     /// Moves accepted that strictly improved the best plan.
     var improvements = 0
-    var debugAccepted = 0
-    var debugStartFull: Int64 = 0
-    var debugFeasible = 0
-    var debugHist = [Int](repeating: 0, count: 21)
 
     /// Builds the search state from a plan (`assign`/`cand` as the engine holds them).
     init(_ p: Problem, assign: [Int32], cand: [Int32], seed: UInt64) {
@@ -480,9 +478,8 @@ struct LocalSearch {
 
     /// Runs simulated annealing for `budget` move evaluations (optionally also stopped by `deadline`).
     /// Ends on the best plan found (by `medium`, then `soft`).
-    mutating func run(budget: Int, deadline: Date? = nil) {
+    mutating func run(budget: Int, deadline: Date? = nil, endOnBest: Bool = true) {
         guard budget > 0, !movable.isEmpty || !openable.isEmpty else { return }
-        for w in 0..<p.nW { for d in 0..<p.days.count { debugStartFull += contribution(w, d) } }
         var bestMedium = medium
         var bestSoft = soft
         var bestAssign: [Int32]? = nil
@@ -490,10 +487,9 @@ struct LocalSearch {
         var currentIsBest = true
         // Temperature: from about one continuity bonus (or a few km) down to below one soft unit, in cycles that
         // restart from the best plan.
-        let env = ProcessInfo.processInfo.environment
-        let t0 = Double(env["LS_T0"] ?? "") ?? Double(max(20, p.continuity))
-        let t1 = Double(env["LS_T1"] ?? "") ?? 0.5
-        let cycles = Int(env["LS_CYCLES"] ?? "") ?? 4
+        let t0 = temperature
+        let t1 = 0.5
+        let cycles = 1
         let perCycle = max(1, budget / cycles)
         for cycle in 0..<cycles {
             if cycle > 0 && !currentIsBest, let a = bestAssign, let c = bestCand {
@@ -527,9 +523,6 @@ struct LocalSearch {
                         accept = u < exp(Double(soft - s0) / t)
                     }
                 }
-                if !failed && feasible() && medium >= m0 { debugFeasible += 1 }
-                if feasible() && medium == m0 { debugHist[min(20, Int(max(0, s0 - soft)) / 10)] += 1 }
-                if accept { debugAccepted += 1 }
                 if !accept {
                     undo(to: 0)
                     continue
@@ -560,13 +553,7 @@ struct LocalSearch {
             }
             if let deadline, Date() >= deadline { break }
         }
-        if ProcessInfo.processInfo.environment["ILSON_LS_DEBUG"] != nil {
-            var full: Int64 = 0
-            for w in 0..<p.nW { for d in 0..<p.days.count { full += contribution(w, d) } }
-            FileHandle.standardError.write("LS full now \(full) start \(debugStartFull) tracked \(soft)\n".data(using: .utf8)!)
-            FileHandle.standardError.write("LS evals \(evaluations) impr \(improvements) best \(bestMedium)/\(bestSoft) cur \(medium)/\(soft) acc \(debugAccepted) feas \(debugFeasible) \(debugHist)\n".data(using: .utf8)!)
-        }
-        if !currentIsBest, let a = bestAssign, let c = bestCand {
+        if endOnBest && !currentIsBest, let a = bestAssign, let c = bestCand {
             assign = a
             cand = c
             rebuild()
@@ -579,33 +566,60 @@ extension LocalSearch {
     /// The default number of move evaluations: proportional to the movable candidate pairs, capped, and at most an
     /// eighth of the solve's work budget.
     static func defaultBudget(movable: Int, workBudget: Int) -> Int {
-        let size = Int(ProcessInfo.processInfo.environment["LS_BUDGET"] ?? "") ?? min(1_500_000, max(20_000, 60 * movable))
-        return max(0, min(size, workBudget / 8))
+        let size = min(1_600_000, max(20_000, 500 * movable))
+        return max(0, min(size, workBudget / 5))
+    }
+
+    /// Rounds of annealing + exact day re-solves: several on small instances, one on large ones (where every
+    /// day re-solve is a large flow).
+    static func rounds(candidates: Int) -> Int {
+        candidates <= 20_000 ? 9 : 1
     }
 }
 
 extension Engine {
-    /// The local search on the engine's plan (see `LocalSearch`); the result replaces the plan only when the exact
-    /// scorer finds it valid and strictly better.
+    /// The local search on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves; the
+    /// result replaces the plan only when the exact scorer finds it valid and strictly better.
     mutating func localSearch() {
         guard p.nR > 0, p.candidateCount > 0, !outOfTime() else { return }
-        var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed)
-        let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget)
-        guard budget > 0 else { return }
+        let rounds = LocalSearch.rounds(candidates: p.candidateCount)
+        let exploreT = 8.0
+        let exploitT = 2.0
+        let startPlan = (assign, assignCand)
         let before = currentScore()
+        var best = before
+        var bestPlan = startPlan
         report("local search", before)
-        ls.run(budget: budget, deadline: options.timeLimit.map { start.addingTimeInterval($0) })
-        if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
-        guard ls.improvements > 0 else { return }
-        let saved = (assign, assignCand)
-        assign = ls.assign
-        assignCand = ls.cand
-        let after = currentScore()
-        if after.hard < 0 || after <= before {
-            (assign, assignCand) = saved
-        } else {
-            stats.moves += ls.improvements
-            report("local search", after)
+        let deadline = options.timeLimit.map { start.addingTimeInterval($0) }
+        for round in 0..<rounds {
+            var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
+            ls.temperature = round % 2 == 1 ? exploreT : exploitT
+            let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget) / rounds
+            guard budget > 0 else { break }
+            let explore = round % 2 == 1 && round + 1 < rounds
+            ls.run(budget: budget, deadline: deadline, endOnBest: !explore)
+            if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
+            assign = ls.assign
+            assignCand = ls.cand
+            if nD > 1 && !deadlineHit {
+                var again = true
+                var passes = 0
+                while again && passes < 5 {
+                    again = false
+                    passes += 1
+                    for d in 0..<nD where resolveDay(d) { again = true }
+                }
+            }
+            let s = currentScore()
+            if s.hard == 0 && s > best {
+                best = s
+                bestPlan = (assign, assignCand)
+                stats.moves += 1
+                report("local search", best)
+            }
+            if deadlineHit { break }
+            if !explore && s < best { (assign, assignCand) = bestPlan }
         }
+        (assign, assignCand) = best > before ? bestPlan : startPlan
     }
 }
