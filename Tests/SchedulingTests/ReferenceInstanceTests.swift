@@ -31,11 +31,6 @@ import Testing
             soft: expected["soft"]?.number.map(Int.init) ?? -1)
         #expect(plan.score.hard == 0)
         #expect(plan.score.medium == want.medium)
-        if name == "gen-scarce-w120-r30-d3" {
-            // Known gap: continuity between plan days is heuristic (medium is optimal, soft a little short).
-            withKnownIssue { #expect(plan.score == want) }
-        } else {
-            #expect(plan.score == want)
-        }
+        #expect(plan.score == want)
     }
 }

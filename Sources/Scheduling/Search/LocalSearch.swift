@@ -601,7 +601,7 @@ extension Engine {
             if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
             assign = ls.assign
             assignCand = ls.cand
-            if nD > 1 && !deadlineHit {
+            if nD > 1 && rounds > 1 && !deadlineHit {
                 var again = true
                 var passes = 0
                 while again && passes < 5 {
