@@ -38,6 +38,13 @@ import Testing
         return out
     }
 
+    /// A complete plan (unfilled reasons and warnings included, as the strict scorer wants) of a search state.
+    static func plan(_ ls: LocalSearch, _ report: ScoreReport) -> Plan {
+        Plan(
+            instance: ls.p.instance.name, assignments: pairs(ls), unfilled: explainUnfilled(ls.p, assign: ls.assign, nD: ls.nD),
+            warnings: report.warnings, score: report.score)
+    }
+
     /// Two workers on two jobs over two days, each crossing jobs: only exchanging a day restores both chains.
     @Test func swapRestoresContinuityAcrossPlanDays() {
         let ws = [
@@ -77,7 +84,7 @@ import Testing
             let report = score(instance, assignments: Self.pairs(ls))
             #expect(report.score.hard == 0)
             #expect(report.score.medium >= score(instance, assignments: instance.pinned).score.medium)
-            let (status, scored) = try Fixtures.runScorer(instance, plan: Plan(instance: instance.name, assignments: Self.pairs(ls), score: report.score))
+            let (status, scored) = try Fixtures.runScorer(instance, plan: Self.plan(ls, report))
             #expect(status == 0)
             #expect(scored == report.score)
         }
@@ -97,7 +104,7 @@ import Testing
         let after = score(instance, assignments: rows).score
         #expect(after.hard == 0)
         #expect(after >= plan.score)
-        let (status, scored) = try Fixtures.runScorer(instance, plan: Plan(instance: instance.name, assignments: rows, score: after))
+        let (status, scored) = try Fixtures.runScorer(instance, plan: Self.plan(ls, score(instance, assignments: rows)))
         #expect(status == 0)
         #expect(scored == after)
     }
