@@ -10,6 +10,10 @@ public struct IlsonCommand: ParsableCommand {
             SolveCommand.self,
             ScoreCommand.self,
             GenerateCommand.self,
+            BatchCommand.self,
+            // Temporary: `roster cancel` and `roster calls` until they are wired under `roster`.
+            RosterCancelCommand.self,
+            RosterCallsCommand.self,
         ]
     )
 
