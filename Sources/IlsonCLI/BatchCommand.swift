@@ -29,9 +29,10 @@ struct BatchCommand: ParsableCommand {
         func run() throws {
             try withIlsonFailures {
                 let configuration = try Configuration.load()
-                let day = try BatchSettings.clock(configuration).parse(date)
+                let clock = try BatchSettings.clock(configuration)
+                let day = try clock.parse(date)
                 let db = try database.connect(configuration)
-                let reports = try BatchPlan(date: day, planner: RosterWorkflowPlanner(), log: BatchSettings.log)
+                let reports = try BatchPlan(date: day, planner: RosterWorkflowPlanner(clock: clock), log: BatchSettings.log)
                     .run(on: db)
                 if reports.isEmpty { BatchSettings.log("batch plan \(day): no center needs a plan") }
                 if reports.contains(where: { if case .failed = $0.status { true } else { false } }) {
@@ -169,9 +170,13 @@ struct BatchCommand: ParsableCommand {
 
 /// The planner of the roster workflow, as `batch plan` calls it.
 struct RosterWorkflowPlanner: DraftPlanner {
+    var clock: IlsonClock
+
     func planDraft(center: CenterRecord, date: Day, on db: Connection) throws -> String {
-        throw OperationError.badInput(
-            "the roster planner is not part of this build yet: plan with `ilson roster plan --date \(date)`")
+        let s = try RosterPlanner.plan(center: center, date: date, on: db, clock: clock, via: "batch plan")
+        return "\(s.filled) of \(s.wanted) places filled, \(s.unfilled) request(s) not full, "
+            + "\(s.pinsKept) pin(s) kept" + (s.droppedPins.isEmpty ? "" : ", \(s.droppedPins.count) pin(s) dropped")
+            + " (\(s.totalMillis) ms); review with `ilson roster show --date \(date) --center \(center.code)`"
     }
 }
 

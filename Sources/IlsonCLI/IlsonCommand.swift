@@ -10,6 +10,8 @@ public struct IlsonCommand: ParsableCommand {
             SolveCommand.self,
             ScoreCommand.self,
             GenerateCommand.self,
+            RosterCommand.self,
+            ExportInstanceCommand.self,
             BatchCommand.self,
             // Temporary: `roster cancel` and `roster calls` until they are wired under `roster`.
             RosterCancelCommand.self,

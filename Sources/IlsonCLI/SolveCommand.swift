@@ -1,10 +1,84 @@
 import ArgumentParser
+import Foundation
+import Scheduling
 
 /// `ilson solve`: Solve a problem instance file and write a plan.
 struct SolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Solve a problem instance file and write a plan.")
+    static let configuration = CommandConfiguration(
+        commandName: "solve", abstract: "Solve a problem instance file and write a plan.")
+
+    @Option(name: .long, help: "The instance file (JSON, spec/problem-format.md).")
+    var instance: String
+
+    @Option(name: .long, help: "Where to write the plan (JSON).")
+    var out: String
+
+    @Option(name: .long, help: "Stop after this many seconds with the best plan so far (default: a fixed work budget).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Search work budget (flow relaxation steps); the default search stops on it, never on the clock.")
+    var workBudget: Int = SolveOptions().workBudget
+
+    @Option(name: .long, help: "Seed for tie-breaking; the same instance and seed give the same plan.")
+    var seed: UInt64 = 0
 
     func run() throws {
-        throw CommandFailure("ilson solve is not built yet", exitCode: .badInput)
+        let started = Date()
+        let inst = try readInstance(instance)
+        let tty = isatty(2) != 0
+        var progress: (@Sendable (SolveProgress) -> Void)?
+        if tty { progress = showProgress }
+        let plan = solve(inst, options: SolveOptions(seed: seed, workBudget: workBudget, timeLimit: timeLimit, progress: progress))
+        if tty { writeStderr("\r\u{1B}[K") }
+        try writeAtomically(PlanJSON.encode(plan), to: out)
+        let wanted = inst.requests.reduce(0) { $0 + $1.headcount }
+        let seconds = Date().timeIntervalSince(started)
+        print(
+            "\(plan.assignments.count)/\(wanted) slots filled, \(plan.unfilled.count) request(s) short; score \(plan.score) "
+                + "(medium bound \(plan.stats.mediumUpperBound)); \(String(format: "%.2f", seconds)) s")
     }
+}
+
+/// Reads and validates an instance file; input errors become exit code 2 with every message.
+func readInstance(_ path: String) throws -> Instance {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CommandFailure("cannot read instance file \(path)", exitCode: .badInput)
+    }
+    do {
+        return try InstanceDecoder.decode([UInt8](data))
+    } catch {
+        throw CommandFailure(
+            "\(path): \(error.errors.count) input error(s):\n" + error.errors.map { "  " + $0 }.joined(separator: "\n"),
+            exitCode: .badInput)
+    }
+}
+
+/// Writes text to a temporary file beside `path`, then renames it into place: no partial plan is ever left.
+func writeAtomically(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+        try Data(text.utf8).write(to: tmp)
+        if rename(tmp.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: tmp)
+            throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))", exitCode: .badInput)
+        }
+    } catch let failure as CommandFailure {
+        throw failure
+    } catch {
+        try? FileManager.default.removeItem(at: tmp)
+        throw CommandFailure("cannot write \(path): \(error.localizedDescription)", exitCode: .badInput)
+    }
+}
+
+/// Writes text to standard error as is (progress lines on a terminal).
+func writeStderr(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// One progress line on a terminal: phase, best score, elapsed.
+@Sendable func showProgress(_ p: SolveProgress) {
+    let best = p.best.map { " best \($0)" } ?? ""
+    let seconds = String(format: "%.2f", p.elapsedSeconds)
+    writeStderr("\r\u{1B}[K" + p.phase + best + " (" + seconds + " s)")
 }

@@ -185,11 +185,15 @@ public struct Instance: Sendable, Hashable {
     /// Assignments a coordinator fixed; deduplicated.
     public var pinned: [Pair]
     public var history: [HistoryEntry]
+    /// Pairs the solver must not propose, e.g. a worker a coordinator took off a request
+    /// (`roster unassign`). An ilson extension of the format (`"excluded"`); a pin wins over it.
+    public var excludedPairs: Set<Pair>
 
     public init(
         name: String? = nil, weights: Weights = Weights(), workers: [Worker], farms: [Farm],
-        requests: [LaborRequest], pinned: [Pair] = [], history: [HistoryEntry] = []
+        requests: [LaborRequest], pinned: [Pair] = [], history: [HistoryEntry] = [], excludedPairs: Set<Pair> = []
     ) {
+        self.excludedPairs = excludedPairs
         self.name = name
         self.weights = weights
         self.workers = workers

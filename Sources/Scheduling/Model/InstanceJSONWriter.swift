@@ -82,7 +82,23 @@ public enum InstanceJSONWriter {
             w.raw(","); w.key("date"); w.day(entry.date); w.raw("}")
         }
         nl(&w)
-        w.raw("]}\n")
+        w.raw("]")
+        // ilson's extension, written only when used: pairs the solver must not propose.
+        if !instance.excludedPairs.isEmpty {
+            w.raw(",")
+            nl(&w)
+            w.key("excluded"); w.raw("[")
+            let sorted = instance.excludedPairs.sorted { ($0.request, $0.worker) < ($1.request, $1.worker) }
+            for (i, pair) in sorted.enumerated() {
+                if i > 0 { w.raw(",") }
+                nl(&w)
+                w.raw("{"); w.key("request"); w.string(pair.request)
+                w.raw(","); w.key("worker"); w.string(pair.worker); w.raw("}")
+            }
+            nl(&w)
+            w.raw("]")
+        }
+        w.raw("}\n")
         return w.out
     }
 

@@ -21,10 +21,13 @@ public struct UnfilledRequest: Sendable, Hashable {
     /// Headcount minus assigned workers.
     public var missing: Int
     public var reasons: [String]
-    public init(request: String, missing: Int, reasons: [String]) {
+    /// The same reasons as kinds with numbers, for translation.
+    public var details: [UnfilledReason]
+    public init(request: String, missing: Int, reasons: [String], details: [UnfilledReason] = []) {
         self.request = request
         self.missing = missing
         self.reasons = reasons
+        self.details = details
     }
 }
 
@@ -47,9 +50,29 @@ public struct PinWarning: Sendable, Hashable {
 public struct SolveStats: Sendable, Hashable {
     public var solveMillis: Int
     public var candidatePairs: Int
-    public init(solveMillis: Int = 0, candidatePairs: Int = 0) {
+    /// An upper bound on `medium`: the flow relaxation without minimum headcounts (rule 7).
+    public var mediumUpperBound: Int
+    /// Relaxation steps of all flow solves (the deterministic work measure).
+    public var flowWork: Int
+    /// Branch-and-bound nodes (flow solves) for minimum headcounts.
+    public var branchNodes: Int
+    /// Passes of the day-by-day continuity re-optimization.
+    public var passes: Int
+    /// True when `--time-limit` cut the search short.
+    public var timeLimitHit: Bool
+    /// Improving two-day continuity moves applied.
+    public var moves: Int = 0
+    public init(
+        solveMillis: Int = 0, candidatePairs: Int = 0, mediumUpperBound: Int = 0, flowWork: Int = 0,
+        branchNodes: Int = 0, passes: Int = 0, timeLimitHit: Bool = false
+    ) {
         self.solveMillis = solveMillis
         self.candidatePairs = candidatePairs
+        self.mediumUpperBound = mediumUpperBound
+        self.flowWork = flowWork
+        self.branchNodes = branchNodes
+        self.passes = passes
+        self.timeLimitHit = timeLimitHit
     }
 }
 

@@ -1,0 +1,90 @@
+import Foundation
+import Postgres
+import Scheduling
+import Storage
+
+/// A roster's state change.
+public struct RosterStateChange: Sendable, Hashable {
+    public var rosterID: Int64
+    public var from: RosterState
+    public var to: RosterState
+    public var version: Int
+    /// Assignments whose status moved with the roster.
+    public var assignments: Int
+}
+
+/// `roster approve` and `roster reopen`.
+public enum RosterApproval {
+    /// Approves a draft roster: the roster and its assignments become `approved`, ready for `batch send`.
+    ///
+    /// - Throws: `OperationError.conflict` when the roster is not a draft, changed since it was loaded, or breaks
+    ///   a hard rule (e.g. a request left under its minimum by hand); `.notFound` when there is no roster.
+    public static func approve(
+        center: CenterRecord, date: Day, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
+    ) throws -> RosterStateChange {
+        try RosterRules.checkNotPast(date, clock: clock, doing: "approving")
+        return try db.transaction { db in
+            guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
+                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+            }
+            if roster.state == .approved {
+                throw OperationError.conflict("the roster of \(date) is already approved (version \(roster.version))")
+            }
+            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "approve it")
+            let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
+            if !report.violations.isEmpty {
+                throw OperationError.conflict(
+                    "the roster of \(date) breaks \(report.violations.count) hard rule(s): "
+                        + report.violations.prefix(5).map(\.description).joined(separator: "; ")
+                        + ": re-plan it or fix it by hand before approving")
+            }
+            let before = try RosterStore.snapshot(roster: roster.id, on: db)
+            let version = try RosterRules.claim(roster, on: db)
+            try RosterStore.setState(roster: roster.id, to: .approved, on: db)
+            let moved = try AssignmentStore.setStatus(roster: roster.id, from: "proposed", to: "approved", on: db)
+            try AuditLog.record(
+                on: db, center: center.id, via: "roster approve", entity: "roster", id: String(roster.id),
+                action: .state, before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
+            return RosterStateChange(rosterID: roster.id, from: .draft, to: .approved, version: version, assignments: moved)
+        }
+    }
+
+    /// Reopens an approved roster as a draft so that it can be edited or re-planned; its assignments go back to
+    /// `proposed`. A roster being sent or sent cannot be reopened.
+    ///
+    /// - Throws: `OperationError.conflict` for a roster that is sending, sent, cancelled, or changed since it was
+    ///   loaded; `.notFound` when there is none.
+    public static func reopen(
+        center: CenterRecord, date: Day, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
+    ) throws -> RosterStateChange {
+        try RosterRules.checkNotPast(date, clock: clock, doing: "reopening")
+        return try db.transaction { db in
+            guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
+                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+            }
+            if let expectedVersion, expectedVersion != roster.version {
+                throw OperationError.conflict(RosterRules.changedSinceLoaded)
+            }
+            switch roster.state {
+            case .approved: break
+            case .draft:
+                return RosterStateChange(
+                    rosterID: roster.id, from: .draft, to: .draft, version: roster.version, assignments: 0)
+            case .sending, .sent:
+                throw OperationError.conflict(
+                    "the roster of \(date) is \(roster.state.rawValue): its messages are going out, it cannot be "
+                        + "reopened (change single assignments with roster decline / replace)")
+            case .cancelled:
+                throw OperationError.conflict("the roster of \(date) was cancelled")
+            }
+            let before = try RosterStore.snapshot(roster: roster.id, on: db)
+            let version = try RosterRules.claim(roster, on: db)
+            try RosterStore.setState(roster: roster.id, to: .draft, on: db)
+            let moved = try AssignmentStore.setStatus(roster: roster.id, from: "approved", to: "proposed", on: db)
+            try AuditLog.record(
+                on: db, center: center.id, via: "roster reopen", entity: "roster", id: String(roster.id),
+                action: .state, before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
+            return RosterStateChange(rosterID: roster.id, from: .approved, to: .draft, version: version, assignments: moved)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KoreanText
+import Postgres
+import Scheduling
+import Storage
+
+/// A center's day ready for the solver: the loaded instance with the pins that can be kept,
+/// and the pins that had to be dropped, each with the reason.
+public struct PlanningDay: Sendable {
+    /// The day as the database holds it.
+    public var loaded: LoadedDay
+    /// The instance to solve, pins included (named `CODE-YYYY-MM-DD`).
+    public var instance: Instance
+    /// The stored pins kept in `instance.pinned`.
+    public var keptPins: [StoredPin]
+    /// Stored pins that can no longer hold, with why (a cancelled request, a deactivated worker, …).
+    public var droppedPins: [(pin: StoredPin, reason: String)]
+
+    /// Loads the day and sorts its pins into kept and dropped: a pin whose request is no longer submitted,
+    /// whose worker was deactivated, that exceeds its request's headcount (rule 6) or the worker's weekly
+    /// cap (rule 8) is dropped with a warning, never a failure of the whole day.
+    ///
+    /// - Throws: `PostgresError`, `RowDecodingError`.
+    public static func load(center: CenterRecord, date: Day, on db: Connection) throws -> PlanningDay {
+        let loaded = try DayLoader.load(center: center.id, date: date, on: db)
+        var instance = loaded.instance
+        instance.name = "\(center.code)-\(date)"
+        let workers = Dictionary(uniqueKeysWithValues: instance.workers.map { ($0.id, $0) })
+        let requests = Dictionary(uniqueKeysWithValues: instance.requests.map { ($0.id, $0) })
+        var kept: [StoredPin] = []
+        var dropped: [(pin: StoredPin, reason: String)] = []
+        var perRequest: [String: Int] = [:]
+        for pin in loaded.pins {
+            let rid = InstanceID.request(pin.requestID)
+            let wid = InstanceID.worker(pin.workerID)
+            let who = workers[wid].map(RosterText.person) ?? "worker #\(pin.workerID)"
+            if pin.requestStatus != "submitted" {
+                dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the request was \(pin.requestStatus)"))
+                continue
+            }
+            guard let worker = workers[wid] else {
+                dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the worker was deactivated"))
+                continue
+            }
+            guard let request = requests[rid] else {
+                dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the request is not on \(date)"))
+                continue
+            }
+            if perRequest[rid, default: 0] >= request.headcount {
+                dropped.append(
+                    (pin, "pin of \(who) on r\(pin.requestID) dropped: the request's headcount is \(request.headcount)"))
+                continue
+            }
+            let week = date.isoWeek
+            let workedInWeek = worker.workedDates.filter { $0.isoWeek == week }.count
+            if workedInWeek + 1 > worker.maxDaysPerWeek {
+                dropped.append(
+                    (pin, "pin of \(who) on r\(pin.requestID) dropped: already \(workedInWeek) day(s) worked this week "
+                        + "(cap \(worker.maxDaysPerWeek))"))
+                continue
+            }
+            perRequest[rid, default: 0] += 1
+            kept.append(pin)
+            instance.pinned.append(Pair(request: rid, worker: wid))
+        }
+        // A pin wins over a remembered unassign of the same pair.
+        instance.excludedPairs.subtract(instance.pinned)
+        return PlanningDay(loaded: loaded, instance: instance, keptPins: kept, droppedPins: dropped)
+    }
+
+    /// The worker of an instance id.
+    public func worker(_ id: String) -> Worker? { instance.workers.first { $0.id == id } }
+    /// The request of an instance id.
+    public func request(_ id: String) -> LaborRequest? { instance.requests.first { $0.id == id } }
+    /// The farm of an instance id.
+    public func farm(_ id: String) -> Farm? { instance.farms.first { $0.id == id } }
+}
+
+/// How rosters name people and things in messages.
+enum RosterText {
+    /// `김영숙 010-****-5678`.
+    static func person(_ worker: Worker) -> String {
+        "\(worker.name ?? worker.id) \(Phone.mask(worker.phone ?? ""))"
+    }
+
+    static func person(name: String, phone: String) -> String { "\(name) \(Phone.mask(phone))" }
+
+    /// `12.3` (one decimal).
+    static func km(_ d: Double) -> String {
+        let t = (d * 10).rounded() / 10
+        return String(format: "%.1f", t)
+    }
+}

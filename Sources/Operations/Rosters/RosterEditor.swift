@@ -1,0 +1,211 @@
+import Foundation
+import KoreanText
+import Postgres
+import Scheduling
+import Storage
+
+/// What a change by hand did to a roster.
+public struct RosterEditOutcome: Sendable, Hashable {
+    public var rosterID: Int64
+    /// The roster's version after the change (unchanged when nothing changed).
+    public var version: Int
+    /// What was done, one line each, e.g. `pinned 김영숙 010-****-5678 on r12`.
+    public var lines: [String]
+    /// Rules a forced pin breaks.
+    public var warnings: [String]
+    /// The roster's score after the change.
+    public var score: Score
+}
+
+/// `roster assign` and `roster unassign`: pins and remembered removals by a coordinator.
+public enum RosterEditor {
+    /// Pins a worker to a request of the day's draft roster.
+    ///
+    /// An assignment made by hand is pinned: re-planning keeps it. A pair that breaks one of rules 1-4 needs
+    /// `force` (and is recorded with its warnings); one that would break rule 5 (the worker is pinned to another
+    /// request that day), 6 (the request already has its headcount pinned) or 8 (the weekly cap) is refused.
+    /// The worker's unpinned proposal elsewhere that day is moved; when the request is full of proposals,
+    /// the farthest proposal makes room.
+    ///
+    /// - Throws: `OperationError` (`.notFound`, `.badInput`, `.conflict`), `PostgresError`.
+    public static func assign(
+        center: CenterRecord, date: Day, request requestID: Int64, worker ref: PersonRef, force: Bool = false,
+        expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
+    ) throws -> RosterEditOutcome {
+        try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
+        return try db.transaction { db in
+            let requestRow = try checkRequest(requestID, center: center, date: date, on: db)
+            let workerRow = try checkWorker(ref, center: center, on: db)
+            guard workerRow.active else {
+                throw OperationError.badInput(
+                    "worker \(RosterText.person(name: workerRow.name, phone: workerRow.phone)) is deactivated")
+            }
+            let (roster, _) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
+            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "change it")
+            let day = try PlanningDay.load(center: center, date: date, on: db)
+            let rid = InstanceID.request(requestID)
+            let wid = InstanceID.worker(workerRow.id)
+            guard let request = day.request(rid), let worker = day.worker(wid), let farm = day.farm(request.farm) else {
+                throw OperationError.notFound("request \(requestID) or its worker is not part of \(date)")
+            }
+            let who = RosterText.person(worker)
+            let live = try AssignmentStore.live(roster: roster.id, on: db)
+            var lines: [String] = []
+            var remove: [Int64] = []
+
+            if let same = live.first(where: { $0.requestID == requestID && $0.workerID == workerRow.id }), same.pinned {
+                return RosterEditOutcome(
+                    rosterID: roster.id, version: roster.version, lines: ["\(who) is already pinned on r\(requestID)"],
+                    warnings: [], score: roster.score ?? Score())
+            }
+            let existing = live.first { $0.requestID == requestID && $0.workerID == workerRow.id }
+            // Rule 5: one assignment per worker and date.
+            if let other = try AssignmentStore.live(worker: workerRow.id, date: date, on: db), other.requestID != requestID {
+                if other.pinned || other.rosterID != roster.id {
+                    throw OperationError.badInput(
+                        "worker \(Phone.mask(workerRow.phone)) is already on r\(other.requestID) on \(date)"
+                            + (other.pinned ? " (pinned): unassign them there first" : ""))
+                }
+                remove.append(other.id)
+                lines.append("moved \(who) off r\(other.requestID)")
+            }
+            // Rule 6: the request's headcount.
+            if existing == nil {
+                let onRequest = live.filter { $0.requestID == requestID }
+                let pinnedThere = onRequest.filter(\.pinned).count
+                if pinnedThere >= request.headcount {
+                    throw OperationError.badInput(
+                        "request \(requestID) already has its \(request.headcount) worker(s) pinned: unassign one first")
+                }
+                if onRequest.count >= request.headcount,
+                    let bump = onRequest.filter({ !$0.pinned }).max(by: { ($0.distanceKm ?? 0) < ($1.distanceKm ?? 0) })
+                {
+                    remove.append(bump.id)
+                    lines.append(
+                        "took \(RosterText.person(name: bump.workerName, phone: bump.workerPhone)) off r\(requestID) to make room")
+                }
+            }
+            // Rule 8: the weekly cap, counting days already worked this week.
+            let workedInWeek = worker.workedDates.filter { $0.isoWeek == date.isoWeek }.count
+            if workedInWeek + 1 > worker.maxDaysPerWeek {
+                throw OperationError.badInput(
+                    "worker \(Phone.mask(workerRow.phone)) has already worked \(workedInWeek) day(s) in the week of "
+                        + "\(date) (cap \(worker.maxDaysPerWeek)): a pin would break rule 8")
+            }
+            // Rules 1-4: only with --force, and then recorded.
+            let distance = Distance.km(worker.home, farm.location)
+            let broken = brokenPairRules(worker, request, farm, distanceKm: distance)
+            if !broken.isEmpty && !force {
+                throw OperationError.badInput(
+                    "\(who) on r\(requestID) breaks "
+                        + broken.map { "rule \($0.rule) (\($0.detail))" }.joined(separator: "; ")
+                        + ": add --force to pin anyway (it is recorded as a warning)")
+            }
+            let warningsJSON = String(
+                decoding: try JSONEncoder().encode(
+                    broken.map { StoredWarning(request: requestID, worker: workerRow.id, rule: $0.rule, message: $0.detail) }),
+                as: UTF8.self)
+
+            let version = try RosterRules.claim(roster, on: db)
+            try AssignmentStore.delete(ids: remove, on: db)
+            if let existing {
+                try AssignmentStore.pin(existing.id, forced: !broken.isEmpty, warnings: warningsJSON, on: db)
+                lines.append("pinned \(who) on r\(requestID) (kept from the plan)")
+            } else {
+                try AssignmentStore.insert(
+                    [
+                        NewAssignment(
+                            requestID: requestID, workerID: workerRow.id, distanceKm: distance, pinned: true,
+                            forced: !broken.isEmpty, warnings: warningsJSON)
+                    ], roster: roster.id, center: center.id, date: date, on: db)
+                lines.append("pinned \(who) on r\(requestID), \(RosterText.km(distance)) km")
+            }
+            if try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: db) {
+                lines.append("forgot the earlier unassign of \(who) from r\(requestID)")
+            }
+            let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
+            try AuditLog.record(
+                on: db, center: center.id, via: "roster assign", entity: "assignment",
+                id: "\(roster.id)/\(requestID)/\(workerRow.id)", action: existing == nil ? .create : .update,
+                before: existing.map { _ in AuditJSON.object(["pinned": false]) },
+                after: AuditJSON.object([
+                    "roster": roster.id, "request": requestID, "worker": workerRow.id, "pinned": true,
+                    "forced": !broken.isEmpty, "version": version, "removed": remove,
+                ]))
+            return RosterEditOutcome(
+                rosterID: roster.id, version: version, lines: lines,
+                warnings: broken.map { "rule \($0.rule): \($0.detail)" }, score: report.score)
+        }
+    }
+
+    /// Takes a worker off a request of the day's draft roster, and remembers it: re-planning does not put the same
+    /// worker back on that request.
+    ///
+    /// - Throws: `OperationError` (`.notFound` when the worker is not on the request), `PostgresError`.
+    public static func unassign(
+        center: CenterRecord, date: Day, request requestID: Int64, worker ref: PersonRef,
+        expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
+    ) throws -> RosterEditOutcome {
+        try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
+        return try db.transaction { db in
+            _ = try checkRequest(requestID, center: center, date: date, on: db, liveOnly: false)
+            let workerRow = try checkWorker(ref, center: center, on: db)
+            guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
+                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+            }
+            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "change it")
+            let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
+            guard
+                let assignment = try AssignmentStore.live(roster: roster.id, on: db).first(where: {
+                    $0.requestID == requestID && $0.workerID == workerRow.id
+                })
+            else {
+                throw OperationError.notFound("\(who) is not on request \(requestID) on \(date)")
+            }
+            let version = try RosterRules.claim(roster, on: db)
+            try AssignmentStore.delete(ids: [assignment.id], on: db)
+            try AssignmentStore.exclude(
+                roster: roster.id, center: center.id, request: requestID, worker: workerRow.id, on: db)
+            let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
+            try AuditLog.record(
+                on: db, center: center.id, via: "roster unassign", entity: "assignment",
+                id: "\(roster.id)/\(requestID)/\(workerRow.id)", action: .delete,
+                before: AuditJSON.object([
+                    "roster": roster.id, "request": requestID, "worker": workerRow.id, "pinned": assignment.pinned,
+                    "distance_km": assignment.distanceKm,
+                ]),
+                after: AuditJSON.object(["excluded": true, "version": version]))
+            return RosterEditOutcome(
+                rosterID: roster.id, version: version,
+                lines: ["took \(who) off r\(requestID); a re-plan will not put them back on it"], warnings: [],
+                score: report.score)
+        }
+    }
+
+    /// The request, checked to be this center's, on this date, and (with `liveOnly`) still submitted.
+    static func checkRequest(
+        _ id: Int64, center: CenterRecord, date: Day, on db: Connection, liveOnly: Bool = true
+    ) throws -> RequestRow {
+        guard let row = try AssignmentStore.request(id, on: db) else {
+            throw OperationError.notFound("no request \(id) (see `ilson request list --date \(date)`)")
+        }
+        guard row.centerID == center.id else {
+            throw OperationError.badInput("request \(id) belongs to center \(row.centerCode), not \(center.code)")
+        }
+        guard row.date == date else {
+            throw OperationError.badInput("request \(id) is for \(row.date), not \(date)")
+        }
+        if liveOnly && row.status != "submitted" {
+            throw OperationError.badInput("request \(id) is \(row.status): nobody can be assigned to it")
+        }
+        return row
+    }
+
+    /// The worker of the center.
+    static func checkWorker(_ ref: PersonRef, center: CenterRecord, on db: Connection) throws -> WorkerRow {
+        guard let row = try AssignmentStore.worker(ref, center: center.id, on: db) else {
+            throw OperationError.notFound("no worker \(ref) in center \(center.code)")
+        }
+        return row
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import KoreanText
+import Postgres
+import Scheduling
+import Storage
+
+/// One worker who could fill a request, and what pinning them there would do.
+public struct RosterSuggestion: Sendable, Hashable {
+    public var workerID: Int64
+    public var name: String
+    public var maskedPhone: String
+    public var distanceKm: Double
+    /// The roster's score after the move.
+    public var score: Score
+    /// The score after minus before, term by term.
+    public var delta: Score
+    /// In words: `+1 filled, +6.2 km, takes 김영숙 from r12 which drops to 2 of 3`.
+    public var effect: String
+}
+
+/// `roster suggest`: who could fill a request, ranked by the roster's score after the move.
+public enum RosterSuggest {
+    /// The workers who could be pinned to `request` (rules 1-4 hold, not taken off it by hand, not pinned
+    /// elsewhere that day), best first, each with the move's effect on the score as `Scheduling.score`
+    /// computes it (the move is what `roster assign` would do).
+    ///
+    /// - Throws: `OperationError` for an unknown request, another center's, or a day with no roster.
+    public static func suggest(
+        center: CenterRecord, date: Day, request requestID: Int64, limit: Int = 10, on db: Connection
+    ) throws -> (request: Int64, assigned: Int, headcount: Int, current: Score, suggestions: [RosterSuggestion]) {
+        _ = try RosterEditor.checkRequest(requestID, center: center, date: date, on: db)
+        guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
+            throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+        }
+        let day = try PlanningDay.load(center: center, date: date, on: db)
+        let rid = InstanceID.request(requestID)
+        guard let request = day.request(rid), let farm = day.farm(request.farm) else {
+            throw OperationError.notFound("request \(requestID) is not part of \(date)")
+        }
+        let live = try AssignmentStore.live(roster: roster.id, on: db)
+        let pairs = live.map { Pair(request: InstanceID.request($0.requestID), worker: InstanceID.worker($0.workerID)) }
+        let current = score(day.instance, assignments: pairs).score
+        let pinnedPairs = Set(day.instance.pinned)
+        var onWorker: [String: Pair] = [:]
+        for p in pairs { onWorker[p.worker] = p }
+        let onRequest = live.filter { $0.requestID == requestID }
+        var count: [String: Int] = [:]
+        for p in pairs { count[p.request, default: 0] += 1 }
+        // When the request is full, the farthest unpinned worker would make room (as `roster assign` does).
+        var bumped: Pair?
+        if onRequest.count >= request.headcount {
+            guard
+                let far = onRequest.filter({ !$0.pinned }).max(by: { ($0.distanceKm ?? 0) < ($1.distanceKm ?? 0) })
+            else { return (requestID, onRequest.count, request.headcount, current, []) }
+            bumped = Pair(request: rid, worker: InstanceID.worker(far.workerID))
+        }
+        let names = Dictionary(uniqueKeysWithValues: day.instance.workers.map { ($0.id, $0) })
+        let requests = Dictionary(uniqueKeysWithValues: day.instance.requests.map { ($0.id, $0) })
+
+        var out: [RosterSuggestion] = []
+        for w in day.instance.workers {
+            let pair = Pair(request: rid, worker: w.id)
+            if onWorker[w.id]?.request == rid { continue }
+            if day.instance.excludedPairs.contains(pair) { continue }
+            let d = Distance.km(w.home, farm.location)
+            guard brokenPairRules(w, request, farm, distanceKm: d).isEmpty else { continue }
+            var moved = pairs
+            var words: [String] = []
+            if let from = onWorker[w.id] {
+                if pinnedPairs.contains(from) { continue }
+                moved.removeAll { $0 == from }
+                let left = (count[from.request] ?? 1) - 1
+                let hc = requests[from.request]?.headcount ?? 0
+                words.append("takes \(w.name ?? w.id) from r\(from.request.dropFirst()) which drops to \(left) of \(hc)")
+            }
+            if let bumped {
+                moved.removeAll { $0 == bumped }
+                words.insert("replaces \(names[bumped.worker]?.name ?? bumped.worker)", at: 0)
+            } else {
+                words.insert("+1 filled", at: 0)
+            }
+            moved.append(pair)
+            var trial = day.instance
+            trial.pinned.append(pair)
+            let after = score(trial, assignments: moved).score
+            let delta = Score(hard: after.hard - current.hard, medium: after.medium - current.medium, soft: after.soft - current.soft)
+            words.insert("\(RosterText.km(d)) km", at: 1)
+            if delta.hard < 0 { words.append("breaks \(-delta.hard) hard rule(s)") }
+            words.append("score \(delta.medium >= 0 ? "+" : "")\(delta.medium) medium, \(delta.soft >= 0 ? "+" : "")\(delta.soft) soft")
+            guard let wid = InstanceID.number(w.id, prefix: "w") else { continue }
+            out.append(
+                RosterSuggestion(
+                    workerID: wid, name: w.name ?? w.id, maskedPhone: Phone.mask(w.phone ?? ""), distanceKm: d,
+                    score: after, delta: delta, effect: words.joined(separator: ", ")))
+        }
+        out.sort { ($0.score, -$0.workerID) > ($1.score, -$1.workerID) }
+        return (requestID, onRequest.count, request.headcount, current, Array(out.prefix(limit)))
+    }
+}

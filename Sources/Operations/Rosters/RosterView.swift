@@ -1,0 +1,176 @@
+import Foundation
+import KoreanText
+import Postgres
+import Scheduling
+import Storage
+
+/// A roster as a coordinator reads it: grouped by farm, then request.
+public struct RosterView: Sendable {
+    /// One worker on a request.
+    public struct Line: Sendable, Hashable {
+        public var workerID: Int64
+        public var name: String
+        /// Masked: `010-****-5678`.
+        public var maskedPhone: String
+        public var distanceKm: Double?
+        public var pinned: Bool
+        public var forced: Bool
+        public var status: String
+    }
+    /// One request with its workers.
+    public struct RequestGroup: Sendable, Hashable {
+        public var requestID: Int64
+        public var farmCode: String
+        public var farmName: String
+        /// The pickup: the farm's meeting point and time when set, else the request's start.
+        public var pickup: String
+        public var start: String
+        public var end: String
+        public var task: String
+        public var headcount: Int
+        public var minHeadcount: Int
+        public var priority: Int
+        public var workers: [Line]
+    }
+    /// An unfilled request with its reasons.
+    public struct Unfilled: Sendable, Hashable {
+        public var requestID: Int64
+        public var farmName: String
+        public var missing: Int
+        public var headcount: Int
+        public var reasons: [String]
+    }
+
+    public var center: String
+    public var date: Day
+    public var roster: RosterRecord?
+    public var requests: [RequestGroup]
+    public var unfilled: [Unfilled]
+    /// Warnings stored with the roster (forced pins, dropped pins).
+    public var warnings: [String]
+
+    /// Workers assigned in all.
+    public var assigned: Int { requests.reduce(0) { $0 + $1.workers.count } }
+    /// Workers wanted in all.
+    public var wanted: Int { requests.reduce(0) { $0 + $1.headcount } }
+
+    /// Reads the roster of a center's day.
+    ///
+    /// - Throws: `PostgresError`.
+    public static func load(center: CenterRecord, date: Day, on db: Connection) throws -> RosterView {
+        let roster = try RosterStore.find(center: center.id, date: date, on: db)
+        let day = try DayLoader.load(center: center.id, date: date, on: db)
+        let live = try roster.map { try AssignmentStore.live(roster: $0.id, on: db) } ?? []
+        var byRequest: [Int64: [Line]] = [:]
+        for a in live {
+            byRequest[a.requestID, default: []].append(
+                Line(
+                    workerID: a.workerID, name: a.workerName, maskedPhone: Phone.mask(a.workerPhone),
+                    distanceKm: a.distanceKm, pinned: a.pinned, forced: a.forced, status: a.status))
+        }
+        var groups: [RequestGroup] = []
+        for r in day.instance.requests {
+            guard let id = InstanceID.number(r.id, prefix: "r"), let farmID = InstanceID.number(r.farm, prefix: "f"),
+                let farm = day.farms[farmID]
+            else { continue }
+            let start = r.start?.description ?? ""
+            var pickup = start
+            if let point = farm.meetingPoint { pickup = "\(farm.meetingTime ?? start) \(point)" }
+            groups.append(
+                RequestGroup(
+                    requestID: id, farmCode: farm.code, farmName: farm.name, pickup: pickup, start: start,
+                    end: r.end?.description ?? "", task: r.task ?? "", headcount: r.headcount,
+                    minHeadcount: r.minHeadcount, priority: r.priority,
+                    workers: (byRequest[id] ?? []).sorted { ($0.distanceKm ?? 0, $0.workerID) < ($1.distanceKm ?? 0, $1.workerID) }))
+        }
+        groups.sort { ($0.farmCode, $0.start, $0.requestID) < ($1.farmCode, $1.start, $1.requestID) }
+        let groupByID = Dictionary(uniqueKeysWithValues: groups.map { ($0.requestID, $0) })
+        let unfilled = (roster?.unfilled ?? []).compactMap { u -> Unfilled? in
+            guard let g = groupByID[u.request] else { return nil }
+            return Unfilled(
+                requestID: u.request, farmName: g.farmName, missing: u.missing, headcount: g.headcount, reasons: u.reasons)
+        }
+        return RosterView(
+            center: center.code, date: date, roster: roster, requests: groups, unfilled: unfilled,
+            warnings: (roster?.warnings ?? []).map(\.message))
+    }
+}
+
+/// `roster explain`: why requests are unfilled, with live candidate counts.
+public struct RosterExplanation: Sendable, Hashable {
+    /// One request's explanation.
+    public struct Entry: Sendable, Hashable {
+        public var requestID: Int64
+        public var farmName: String
+        public var assigned: Int
+        public var headcount: Int
+        public var minHeadcount: Int
+        /// The reasons stored by the last plan (or by the last change by hand).
+        public var reasons: [String]
+        /// Workers who pass rules 1-4 for it now, how many of them are free that day, and how many a coordinator
+        /// took off it (remembered unassigns).
+        public var eligible: Int
+        public var eligibleFree: Int
+        public var excluded: Int
+        /// Why the others do not qualify: rule number → workers failing it.
+        public var failing: [Int: Int]
+    }
+    public var date: Day
+    public var entries: [Entry]
+
+    /// Explains the unfilled requests of the day (or one request, filled or not).
+    ///
+    /// - Throws: `OperationError.notFound` for an unknown request or a day with no roster; `PostgresError`.
+    public static func load(
+        center: CenterRecord, date: Day, request: Int64? = nil, on db: Connection
+    ) throws -> RosterExplanation {
+        guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
+            throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+        }
+        let day = try PlanningDay.load(center: center, date: date, on: db)
+        let live = try AssignmentStore.live(roster: roster.id, on: db)
+        var count: [Int64: Int] = [:]
+        var busy = Set<Int64>()
+        for a in live {
+            count[a.requestID, default: 0] += 1
+            busy.insert(a.workerID)
+        }
+        let stored = Dictionary(roster.unfilled.map { ($0.request, $0.reasons) }, uniquingKeysWith: { a, _ in a })
+        var ids: [Int64]
+        if let request {
+            guard day.request(InstanceID.request(request)) != nil else {
+                throw OperationError.notFound("no submitted request \(request) on \(date) in center \(center.code)")
+            }
+            ids = [request]
+        } else {
+            ids = roster.unfilled.map(\.request)
+        }
+        var entries: [Entry] = []
+        for id in ids {
+            guard let r = day.request(InstanceID.request(id)), let farm = day.farm(r.farm) else { continue }
+            var eligible = 0
+            var free = 0
+            var excluded = 0
+            var failing: [Int: Int] = [:]
+            for w in day.instance.workers {
+                let broken = brokenPairRules(w, r, farm, distanceKm: Distance.km(w.home, farm.location))
+                if let first = broken.first {
+                    failing[first.rule, default: 0] += 1
+                    continue
+                }
+                if day.instance.excludedPairs.contains(Pair(request: r.id, worker: w.id)) {
+                    excluded += 1
+                    continue
+                }
+                eligible += 1
+                if let wid = InstanceID.number(w.id, prefix: "w"), !busy.contains(wid) { free += 1 }
+            }
+            entries.append(
+                Entry(
+                    requestID: id, farmName: farm.name ?? farm.id, assigned: count[id] ?? 0, headcount: r.headcount,
+                    minHeadcount: r.minHeadcount, reasons: stored[id] ?? [], eligible: eligible, eligibleFree: free,
+                    excluded: excluded, failing: failing))
+        }
+        return RosterExplanation(date: date, entries: entries)
+    }
+}

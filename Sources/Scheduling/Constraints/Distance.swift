@@ -1,0 +1,34 @@
+import Foundation
+
+/// Great-circle distance and its soft cost, in exactly the arithmetic order the spec and the scorer use.
+public enum Distance {
+    /// Degrees to radians as the spec writes it: `(x * π) / 180`, left to right.
+    @inline(__always) static func rad(_ x: Double) -> Double { (x * Double.pi) / 180.0 }
+
+    /// Haversine distance in km (Earth radius 6371.0), term by term as in `spec/problem-format.md`.
+    @inline(__always)
+    public static func km(_ a: GeoPoint, _ b: GeoPoint) -> Double {
+        km(lat1: a.lat, lon1: a.lon, lat2: b.lat, lon2: b.lon)
+    }
+
+    /// Haversine distance in km from raw coordinates.
+    @inline(__always)
+    public static func km(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+        let dphi = rad(lat2 - lat1)
+        let dlam = rad(lon2 - lon1)
+        let s1 = sin(dphi / 2.0)
+        let s2 = sin(dlam / 2.0)
+        var a = s1 * s1 + (cos(rad(lat1)) * cos(rad(lat2))) * (s2 * s2)
+        if a > 1.0 { a = 1.0 }
+        return (2.0 * 6371.0) * asin(a.squareRoot())
+    }
+
+    /// `round(10 × d)`, halves away from zero: the distance part of the soft cost.
+    @inline(__always)
+    public static func cost(_ km: Double) -> Int {
+        let x = 10.0 * km
+        if x < 0 { return -cost(-km) }
+        let f = x.rounded(.down)
+        return Int(f) + (x - f >= 0.5 ? 1 : 0)
+    }
+}

@@ -1,0 +1,16 @@
+/// Rule 5: at most one assignment per worker and date.
+func breaksOnePerDate(assignmentsOnDate n: Int) -> Bool { n > 1 }
+
+/// Rule 6: a request gets at most its headcount.
+func breaksHeadcount(_ request: LaborRequest, assigned n: Int) -> Bool { n > request.headcount }
+
+/// Rule 7: a request gets 0 or at least its minimum, unless someone is pinned to it.
+func breaksMinHeadcount(_ request: LaborRequest, assigned n: Int, pinned: Bool) -> Bool {
+    !pinned && n > 0 && n < request.minHeadcount
+}
+
+/// Rule 8: assignments in the week plus `workedDates` of that week stay within `maxDaysPerWeek`
+/// (judged only in weeks where the plan assigns the worker).
+func breaksWeeklyCap(_ worker: Worker, assignedInWeek n: Int, workedInWeek worked: Int) -> Bool {
+    n > 0 && n + worked > worker.maxDaysPerWeek
+}

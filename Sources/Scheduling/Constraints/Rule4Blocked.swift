@@ -1,0 +1,16 @@
+/// Rule 4: why the worker may not be sent to the farm (blocked either way, or outside `allowedFarms`); empty when allowed.
+public func blockReasons(_ worker: Worker, farm: Farm) -> [String] {
+    var why: [String] = []
+    if worker.blockedFarms.contains(farm.id) { why.append("farm is in the worker's blockedFarms") }
+    if farm.blockedWorkers.contains(worker.id) { why.append("worker is in the farm's blockedWorkers") }
+    if let allowed = worker.allowedFarms, !allowed.contains(farm.id) {
+        why.append("farm is not in the worker's allowedFarms")
+    }
+    return why
+}
+
+/// Rule 4 as a predicate.
+public func isAllowed(_ worker: Worker, farm: Farm) -> Bool {
+    !worker.blockedFarms.contains(farm.id) && !farm.blockedWorkers.contains(worker.id)
+        && (worker.allowedFarms.map { $0.contains(farm.id) } ?? true)
+}

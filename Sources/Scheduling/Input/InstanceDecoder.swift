@@ -1,0 +1,424 @@
+/// The input errors of an instance: every violation of the format's rules, each naming the field and the id.
+public struct InstanceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One message per violation, e.g. `requests[3] (id "r4"): field "minHeadcount" (5) exceeds "headcount" (4)`.
+    public var errors: [String]
+    public init(_ errors: [String]) { self.errors = errors }
+    public var description: String { errors.joined(separator: "\n") }
+}
+
+/// Reads and validates instances in the format of `spec/problem-format.md`.
+///
+/// The rules and messages mirror `shared/tools/score_plan.py`: every error is collected, not just the first.
+public enum InstanceDecoder {
+    /// Decodes and validates an instance from UTF-8 JSON bytes.
+    /// - Parameter bytes: the file's contents.
+    /// - Returns: the validated instance, defaults applied, pins deduplicated.
+    /// - Throws: `InstanceError` listing every input error.
+    public static func decode(_ bytes: [UInt8]) throws(InstanceError) -> Instance {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw InstanceError(["instance: cannot read as JSON: \(error)"])
+        }
+        return try decode(value)
+    }
+
+    /// Validates an already parsed instance.
+    public static func decode(_ value: JSONValue) throws(InstanceError) -> Instance {
+        var ctx = Context()
+        guard let root = value.object else { throw InstanceError(["instance: top level must be a JSON object"]) }
+        if let v = root.present("version"), v != .int(1) {
+            ctx.err("instance", "field \"version\" must be 1, got \(v.rendered)")
+        }
+        var name: String?
+        if let v = root.present("name") {
+            if let s = v.string { name = s } else { ctx.err("instance", "field \"name\" must be a string") }
+        }
+        var wobj = JSONObject()
+        if let v = root.present("weights") {
+            if let o = v.object { wobj = o } else { ctx.err("instance", "field \"weights\" must be an object") }
+        }
+        let fairness = ctx.int("weights", wobj, "fairness", 5, lo: 0)
+        let continuity = ctx.int("weights", wobj, "continuity", 30, lo: 0)
+
+        var workers: [Worker] = []
+        var workerIds: Set<String> = []
+        for (i, w) in ctx.objects(root, "workers", required: true) {
+            let at = place("workers", i, w)
+            guard let wid = w.present("id")?.string, !wid.isEmpty else {
+                ctx.err(at, "field \"id\" must be a non-empty string")
+                continue
+            }
+            if workerIds.contains(wid) {
+                ctx.err(at, "duplicate worker id \"\(wid)\"")
+                continue
+            }
+            for k in ["name", "phone"] where w.present(k) != nil && w.present(k)?.string == nil {
+                ctx.err(at, "field \"\(k)\" must be a string")
+            }
+            var category = WorkerCategory.general
+            if let c = w.present("category") {
+                if let s = c.string, let cat = WorkerCategory(rawValue: s) {
+                    category = cat
+                } else {
+                    ctx.err(at, "field \"category\" must be one of senior/youth/women/disabled/foreign/general, got \(c.rendered)")
+                }
+            }
+            let allowed = ctx.strings(at, w, "allowedFarms", nullable: true)
+            let home = ctx.point(at, w, "home")
+            let skills = ctx.strings(at, w, "skills") ?? []
+            let maxTravel = ctx.number(at, w, "maxTravelKm") ?? 30
+            let available = ctx.dates(at, w, "available", required: true)
+            let maxDays = ctx.int(at, w, "maxDaysPerWeek", 6, lo: 0)
+            let recent = ctx.int(at, w, "recentDaysWorked", 0, lo: 0)
+            let worked = ctx.dates(at, w, "workedDates", required: false)
+            let blocked = ctx.strings(at, w, "blockedFarms") ?? []
+            workerIds.insert(wid)
+            workers.append(
+                Worker(
+                    id: wid, name: w.present("name")?.string, phone: w.present("phone")?.string, home: home,
+                    skills: Set(skills), category: category, maxTravelKm: maxTravel, available: available,
+                    maxDaysPerWeek: maxDays, recentDaysWorked: recent, workedDates: worked,
+                    blockedFarms: Set(blocked), allowedFarms: allowed.map { Set($0) }))
+        }
+
+        var farms: [Farm] = []
+        var farmIds: Set<String> = []
+        for (i, f) in ctx.objects(root, "farms", required: true) {
+            let at = place("farms", i, f)
+            guard let fid = f.present("id")?.string, !fid.isEmpty else {
+                ctx.err(at, "field \"id\" must be a non-empty string")
+                continue
+            }
+            if farmIds.contains(fid) {
+                ctx.err(at, "duplicate farm id \"\(fid)\"")
+                continue
+            }
+            if f.present("name") != nil && f.present("name")?.string == nil {
+                ctx.err(at, "field \"name\" must be a string")
+            }
+            let location = ctx.point(at, f, "location")
+            let blocked = ctx.strings(at, f, "blockedWorkers") ?? []
+            farmIds.insert(fid)
+            farms.append(Farm(id: fid, name: f.present("name")?.string, location: location, blockedWorkers: Set(blocked)))
+        }
+
+        var requests: [LaborRequest] = []
+        var requestIndex: [String: Int] = [:]
+        for (i, r) in ctx.objects(root, "requests", required: true) {
+            let at = place("requests", i, r)
+            guard let rid = r.present("id")?.string, !rid.isEmpty else {
+                ctx.err(at, "field \"id\" must be a non-empty string")
+                continue
+            }
+            if requestIndex[rid] != nil {
+                ctx.err(at, "duplicate request id \"\(rid)\"")
+                continue
+            }
+            var farm = ""
+            if let fv = r.present("farm") {
+                if let s = fv.string, farmIds.contains(s) {
+                    farm = s
+                } else {
+                    ctx.err(at, "field \"farm\": no farm with id \(fv.rendered)")
+                }
+            } else {
+                ctx.err(at, "missing required field \"farm\"")
+            }
+            var job = rid
+            if let jv = r.present("job") {
+                if let s = jv.string, !s.isEmpty { job = s } else { ctx.err(at, "field \"job\" must be a non-empty string") }
+            }
+            var date = Day(ordinal: 0)
+            if let dv = r.present("date") {
+                if let s = dv.string, let d = Day(s) { date = d } else { ctx.err(at, "field \"date\": bad date \(dv.rendered)") }
+            } else {
+                ctx.err(at, "missing required field \"date\"")
+            }
+            var times: [TimeOfDay?] = []
+            for k in ["start", "end"] {
+                if let tv = r.present(k) {
+                    if let s = tv.string, let t = TimeOfDay(s) {
+                        times.append(t)
+                    } else {
+                        ctx.err(at, "field \"\(k)\": bad time \(tv.rendered) (want HH:MM)")
+                        times.append(nil)
+                    }
+                } else {
+                    times.append(nil)
+                }
+            }
+            if r.present("task") != nil && r.present("task")?.string == nil {
+                ctx.err(at, "field \"task\" must be a string")
+            }
+            var wage: Double?
+            if let wv = r.present("wage") {
+                if let n = wv.number, n.isFinite, n >= 0 { wage = n } else { ctx.err(at, "field \"wage\" must be a non-negative number") }
+            }
+            let headcount = ctx.int(at, r, "headcount", 1, lo: 1, required: true)
+            let minHeadcount = ctx.int(at, r, "minHeadcount", 1, lo: 1)
+            if minHeadcount > headcount {
+                ctx.err(at, "field \"minHeadcount\" (\(minHeadcount)) exceeds \"headcount\" (\(headcount))")
+            }
+            let skills = ctx.strings(at, r, "skills") ?? []
+            let priority = ctx.int(at, r, "priority", 1, lo: 1, hi: 10)
+            let cap = ctx.number(at, r, "maxTravelKm")
+            requestIndex[rid] = requests.count
+            requests.append(
+                LaborRequest(
+                    id: rid, farm: farm, job: job, date: date, start: times[0], end: times[1],
+                    task: r.present("task")?.string, skills: Set(skills), headcount: headcount,
+                    minHeadcount: minHeadcount, priority: priority, maxTravelKm: cap, wage: wage))
+        }
+
+        var workerIndex: [String: Int] = [:]
+        for (k, w) in workers.enumerated() { workerIndex[w.id] = k }
+        var pinned: [Pair] = []
+        var firstListing: [Pair: Int] = [:]
+        for (i, p) in ctx.objects(root, "pinned", required: false) {
+            let at = "pinned[\(i)]"
+            var bad = false
+            let rv = p["request"] ?? .null
+            let wv = p["worker"] ?? .null
+            if rv.string.flatMap({ requestIndex[$0] }) == nil {
+                ctx.err(at, "field \"request\": no request with id \(rv.rendered)")
+                bad = true
+            }
+            if wv.string.flatMap({ workerIndex[$0] }) == nil {
+                ctx.err(at, "field \"worker\": no worker with id \(wv.rendered)")
+                bad = true
+            }
+            if !bad, let rid = rv.string, let wid = wv.string {
+                let pair = Pair(request: rid, worker: wid)
+                if firstListing[pair] == nil {
+                    firstListing[pair] = i
+                    pinned.append(pair)
+                }
+            }
+        }
+        checkPins(&ctx, pinned, firstListing, workers, workerIndex, requests, requestIndex)
+
+        var history: [HistoryEntry] = []
+        for (i, h) in ctx.objects(root, "history", required: false) {
+            let at = "history[\(i)]"
+            var ok = true
+            let wid = h.present("worker")?.string
+            let job = h.present("job")?.string
+            if wid == nil {
+                ctx.err(at, "field \"worker\" must be a string (worker id)")
+                ok = false
+            }
+            if job == nil {
+                ctx.err(at, "field \"job\" must be a string (job id)")
+                ok = false
+            }
+            if h.present("farm") != nil && h.present("farm")?.string == nil {
+                ctx.err(at, "field \"farm\" must be a string (farm id)")
+            }
+            let dv = h["date"] ?? .null
+            let date = dv.string.flatMap { Day($0) }
+            if date == nil {
+                ctx.err(at, "field \"date\": bad or missing date \(dv.rendered)")
+                ok = false
+            }
+            if ok, let wid, let job, let date {
+                history.append(HistoryEntry(worker: wid, farm: h.present("farm")?.string, job: job, date: date))
+            }
+        }
+
+        // ilson's extension: pairs the solver must not propose (unknown ids are tolerated, like history's).
+        var excluded = Set<Pair>()
+        for (i, e) in ctx.objects(root, "excluded", required: false) {
+            guard let rid = e.present("request")?.string, let wid = e.present("worker")?.string else {
+                ctx.err("excluded[\(i)]", "fields \"request\" and \"worker\" must be strings (ids)")
+                continue
+            }
+            excluded.insert(Pair(request: rid, worker: wid))
+        }
+
+        if !ctx.errors.isEmpty { throw InstanceError(ctx.errors) }
+        return Instance(
+            name: name, weights: Weights(fairness: fairness, continuity: continuity), workers: workers, farms: farms,
+            requests: requests, pinned: pinned, history: history, excludedPairs: excluded)
+    }
+
+    static func place(_ kind: String, _ i: Int, _ o: JSONObject) -> String {
+        if let id = o["id"]?.string { return "\(kind)[\(i)] (id \"\(id)\")" }
+        return "\(kind)[\(i)]"
+    }
+
+    /// Pins that among themselves break rule 5, 6 or 8 (the plan holding only the pins would break it).
+    static func checkPins(
+        _ ctx: inout Context, _ pinned: [Pair], _ index: [Pair: Int], _ workers: [Worker], _ workerIndex: [String: Int],
+        _ requests: [LaborRequest], _ requestIndex: [String: Int]
+    ) {
+        func name(_ pins: [Pair]) -> String {
+            pins.sorted { index[$0]! < index[$1]! }
+                .map { "pinned[\(index[$0]!)] (request \"\($0.request)\", worker \"\($0.worker)\")" }
+                .joined(separator: ", ")
+        }
+        struct WD: Hashable, Comparable {
+            var worker: String
+            var ordinal: Int
+            static func < (a: WD, b: WD) -> Bool { (a.worker, a.ordinal) < (b.worker, b.ordinal) }
+        }
+        struct WW: Hashable, Comparable {
+            var worker: String
+            var week: ISOWeek
+            static func < (a: WW, b: WW) -> Bool { (a.worker, a.week) < (b.worker, b.week) }
+        }
+        var byWDate: [WD: [Pair]] = [:]
+        var byReq: [String: [Pair]] = [:]
+        var byWWeek: [WW: [Pair]] = [:]
+        for p in pinned {
+            let r = requests[requestIndex[p.request]!]
+            byReq[p.request, default: []].append(p)
+            byWDate[WD(worker: p.worker, ordinal: r.date.ordinal), default: []].append(p)
+            byWWeek[WW(worker: p.worker, week: r.date.isoWeek), default: []].append(p)
+        }
+        for key in byWDate.keys.sorted() {
+            let pins = byWDate[key]!
+            if pins.count > 1 {
+                ctx.err(
+                    name(pins),
+                    "worker \"\(key.worker)\" is pinned to \(pins.count) requests on \(Day(ordinal: key.ordinal)) (rule 5: at most one assignment per worker and date)"
+                )
+            }
+        }
+        let reqOrder = byReq.keys.sorted { a, b in
+            let ia = byReq[a]!.map { index[$0]! }.min()!
+            let ib = byReq[b]!.map { index[$0]! }.min()!
+            return (ia, a) < (ib, b)
+        }
+        for rid in reqOrder {
+            let pins = byReq[rid]!
+            let hc = requests[requestIndex[rid]!].headcount
+            if pins.count > hc {
+                ctx.err(
+                    name(pins),
+                    "\(pins.count) distinct workers are pinned to request \"\(rid)\" whose headcount is \(hc) (rule 6)")
+            }
+        }
+        for key in byWWeek.keys.sorted() {
+            let pins = byWWeek[key]!
+            let w = workers[workerIndex[key.worker]!]
+            let worked = w.workedDates.filter { $0.isoWeek == key.week }.count
+            if pins.count + worked > w.maxDaysPerWeek {
+                ctx.err(
+                    name(pins),
+                    "worker \"\(key.worker)\" has \(pins.count) pinned day(s) + \(worked) workedDates in ISO week \(key.week), above maxDaysPerWeek \(w.maxDaysPerWeek) (rule 8)"
+                )
+            }
+        }
+    }
+
+    struct Context {
+        var errors: [String] = []
+
+        mutating func err(_ at: String, _ message: String) { errors.append("\(at): \(message)") }
+
+        mutating func objects(_ root: JSONObject, _ key: String, required: Bool) -> [(Int, JSONObject)] {
+            guard let v = root.present(key) else {
+                if required { err("instance", "missing required field \"\(key)\"") }
+                return []
+            }
+            guard let a = v.array else {
+                err("instance", "field \"\(key)\" must be a list")
+                return []
+            }
+            var out: [(Int, JSONObject)] = []
+            out.reserveCapacity(a.count)
+            for (i, x) in a.enumerated() {
+                if let o = x.object { out.append((i, o)) } else { err("\(key)[\(i)]", "must be an object") }
+            }
+            return out
+        }
+
+        mutating func int(
+            _ at: String, _ o: JSONObject, _ key: String, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
+            required: Bool = false
+        ) -> Int {
+            guard let v = o.present(key) else {
+                if required { err(at, "missing required field \"\(key)\"") }
+                return fallback
+            }
+            if case .int(let n) = v, lo.map({ n >= $0 }) ?? true, hi.map({ n <= $0 }) ?? true { return n }
+            var range = ""
+            if let lo, let hi { range = " in [\(lo), \(hi)]" } else if let lo { range = " >= \(lo)" }
+            err(at, "field \"\(key)\" must be an integer\(range), got \(v.rendered)")
+            return fallback
+        }
+
+        /// A non-negative finite number, nil when missing or invalid.
+        mutating func number(_ at: String, _ o: JSONObject, _ key: String) -> Double? {
+            guard let v = o.present(key) else { return nil }
+            guard let n = v.number, n.isFinite, n >= 0 else {
+                err(at, "field \"\(key)\" must be a non-negative number, got \(v.rendered)")
+                return nil
+            }
+            return n
+        }
+
+        mutating func strings(_ at: String, _ o: JSONObject, _ key: String, nullable: Bool = false) -> [String]? {
+            guard let v = o.present(key) else { return nullable ? nil : [] }
+            guard let a = v.array else {
+                err(at, "field \"\(key)\" must be a list of strings")
+                return nullable ? nil : []
+            }
+            var out: [String] = []
+            out.reserveCapacity(a.count)
+            for x in a {
+                guard let s = x.string else {
+                    err(at, "field \"\(key)\" must be a list of strings")
+                    return nullable ? nil : []
+                }
+                out.append(s)
+            }
+            return out
+        }
+
+        mutating func dates(_ at: String, _ o: JSONObject, _ key: String, required: Bool) -> Set<Day> {
+            guard let v = o.present(key) else {
+                if required { err(at, "missing required field \"\(key)\"") }
+                return []
+            }
+            guard let a = v.array else {
+                err(at, "field \"\(key)\" must be a list of YYYY-MM-DD dates")
+                return []
+            }
+            var out = Set<Day>(minimumCapacity: a.count)
+            for (i, x) in a.enumerated() {
+                if let s = x.string, let d = Day(s) {
+                    out.insert(d)
+                } else {
+                    err(at, "field \"\(key)\"[\(i)]: bad date \(x.rendered)")
+                }
+            }
+            return out
+        }
+
+        mutating func point(_ at: String, _ o: JSONObject, _ key: String) -> GeoPoint {
+            guard let v = o.present(key) else {
+                err(at, "missing required field \"\(key)\"")
+                return GeoPoint(lat: 0, lon: 0)
+            }
+            guard let p = v.object else {
+                err(at, "field \"\(key)\" must be an object {\"lat\", \"lon\"}")
+                return GeoPoint(lat: 0, lon: 0)
+            }
+            var ok = true
+            let lat = p["lat"] ?? .null
+            let lon = p["lon"] ?? .null
+            if !(lat.number.map { $0.isFinite && $0 >= -90 && $0 <= 90 } ?? false) {
+                err(at, "field \"\(key).lat\" must be a number in [-90, 90], got \(lat.rendered)")
+                ok = false
+            }
+            if !(lon.number.map { $0.isFinite && $0 >= -180 && $0 <= 180 } ?? false) {
+                err(at, "field \"\(key).lon\" must be a number in [-180, 180], got \(lon.rendered)")
+                ok = false
+            }
+            return ok ? GeoPoint(lat: lat.number!, lon: lon.number!) : GeoPoint(lat: 0, lon: 0)
+        }
+    }
+}

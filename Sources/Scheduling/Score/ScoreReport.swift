@@ -1,0 +1,195 @@
+/// One broken hard constraint of a plan.
+public struct Violation: Sendable, Hashable, CustomStringConvertible {
+    /// 1 to 9, nil for a malformed row (unknown id, repeated pair).
+    public var rule: Int?
+    /// The scorer's kind, e.g. `too-far`, `weekly-cap`, `pinned-missing`.
+    public var kind: String
+    public var request: String?
+    public var worker: String?
+    public var detail: String
+
+    public var description: String {
+        var ids: [String] = []
+        if let request { ids.append("request \"\(request)\"") }
+        if let worker { ids.append("worker \"\(worker)\"") }
+        let head = rule.map { "rule \($0)" } ?? "plan"
+        return "\(head) (\(kind))\(ids.isEmpty ? "" : " " + ids.joined(separator: ", ")): \(detail)"
+    }
+}
+
+/// A plan's score recomputed from the instance, with every broken hard constraint and every pinned-pair warning.
+public struct ScoreReport: Sendable, Hashable {
+    public var score: Score
+    public var violations: [Violation]
+    public var warnings: [PinWarning]
+    /// Sum of `round(10 × km)` over assignments.
+    public var distanceCost: Int
+    /// Sum of `fairness × recentDaysWorked` over assignments.
+    public var fairnessCost: Int
+    /// `continuity ×` the number of assignments continuing the same job from the day before.
+    public var continuityBonus: Int
+    /// Assignments counted (clean rows).
+    public var assignments: Int
+}
+
+/// Name → index maps of an instance (lookups only: no dictionary order ever leaks into a result).
+struct InstanceIndex {
+    var worker: [String: Int] = [:]
+    var request: [String: Int] = [:]
+    var farm: [String: Int] = [:]
+    var requestFarm: [Int] = []
+
+    init(_ instance: Instance) {
+        worker.reserveCapacity(instance.workers.count)
+        for (i, w) in instance.workers.enumerated() { worker[w.id] = i }
+        for (i, r) in instance.requests.enumerated() { request[r.id] = i }
+        for (i, f) in instance.farms.enumerated() { farm[f.id] = i }
+        requestFarm = instance.requests.map { farm[$0.farm] ?? 0 }
+    }
+}
+
+/// Recomputes the score of a plan exactly as `shared/tools/score_plan.py` does.
+///
+/// - Parameters:
+///   - instance: the validated instance.
+///   - assignments: the plan's rows in plan order; rows naming unknown ids or repeating a pair count 1 each in `hard`.
+///   - malformedRows: rows that were not `{"request": str, "worker": str}` at all (each counts 1 in `hard`).
+/// - Returns: score, broken hard constraints and pinned-pair warnings.
+public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int = 0) -> ScoreReport {
+    let index = InstanceIndex(instance)
+    var violations: [Violation] = []
+    for _ in 0..<malformedRows {
+        violations.append(
+            Violation(rule: nil, kind: "malformed-assignment", detail: "a row is not {\"request\": str, \"worker\": str}"))
+    }
+    var seen = Set<Pair>()
+    var clean: [(r: Int, w: Int)] = []
+    clean.reserveCapacity(assignments.count)
+    for (i, a) in assignments.enumerated() {
+        guard let r = index.request[a.request] else {
+            violations.append(
+                Violation(
+                    rule: nil, kind: "unknown-request", request: a.request, worker: a.worker,
+                    detail: "assignments[\(i)] names no request\(index.worker[a.worker] == nil ? " and no worker" : "")"))
+            continue
+        }
+        guard let w = index.worker[a.worker] else {
+            violations.append(
+                Violation(
+                    rule: nil, kind: "unknown-worker", request: a.request, worker: a.worker,
+                    detail: "assignments[\(i)] names no worker"))
+            continue
+        }
+        if !seen.insert(a).inserted {
+            violations.append(
+                Violation(
+                    rule: nil, kind: "duplicate-assignment", request: a.request, worker: a.worker,
+                    detail: "assignments[\(i)] repeats a pair"))
+            continue
+        }
+        clean.append((r, w))
+    }
+    let pinnedSet = Set(instance.pinned)
+    let pinnedRequests = Set(instance.pinned.map(\.request))
+    var warnings: [PinWarning] = []
+    var distanceCost = 0
+    var fairnessCost = 0
+    var medium = 0
+    var perRequest = [Int](repeating: 0, count: instance.requests.count)
+    struct WD: Hashable, Comparable {
+        var w: Int
+        var day: Int
+        static func < (a: WD, b: WD) -> Bool { (a.w, a.day) < (b.w, b.day) }
+    }
+    struct WW: Hashable, Comparable {
+        var w: Int
+        var week: ISOWeek
+        static func < (a: WW, b: WW) -> Bool { (a.w, a.week) < (b.w, b.week) }
+    }
+    struct WJD: Hashable {
+        var w: String
+        var job: String
+        var day: Int
+    }
+    var byWDate: [WD: [Int]] = [:]
+    var byWWeek: [WW: Int] = [:]
+    var planWJD = Set<WJD>()
+    for (r, w) in clean {
+        let R = instance.requests[r]
+        let W = instance.workers[w]
+        let F = instance.farms[index.requestFarm[r]]
+        let d = Distance.km(W.home, F.location)
+        for v in brokenPairRules(W, R, F, distanceKm: d) {
+            if pinnedSet.contains(Pair(request: R.id, worker: W.id)) {
+                warnings.append(
+                    PinWarning(
+                        request: R.id, worker: W.id, rule: v.rule, message: v.detail + " (pinned: kept, not counted)"))
+            } else {
+                violations.append(Violation(rule: v.rule, kind: v.kind, request: R.id, worker: W.id, detail: v.detail))
+            }
+        }
+        byWDate[WD(w: w, day: R.date.ordinal), default: []].append(r)
+        perRequest[r] += 1
+        byWWeek[WW(w: w, week: R.date.isoWeek), default: 0] += 1
+        planWJD.insert(WJD(w: W.id, job: R.job, day: R.date.ordinal))
+        medium += R.priority
+        distanceCost += Distance.cost(d)
+        fairnessCost += instance.weights.fairness * W.recentDaysWorked
+    }
+    for key in byWDate.keys.sorted() {
+        let rs = byWDate[key]!
+        if breaksOnePerDate(assignmentsOnDate: rs.count) {
+            violations.append(
+                Violation(
+                    rule: 5, kind: "two-assignments-same-date", worker: instance.workers[key.w].id,
+                    detail:
+                        "worker has \(rs.count) assignments on \(Day(ordinal: key.day)): \(rs.map { instance.requests[$0].id }.joined(separator: ", "))"
+                ))
+        }
+    }
+    for (r, R) in instance.requests.enumerated() {
+        let n = perRequest[r]
+        if breaksHeadcount(R, assigned: n) {
+            violations.append(
+                Violation(
+                    rule: 6, kind: "over-headcount", request: R.id, detail: "\(n) workers assigned, headcount \(R.headcount)"))
+        }
+        if breaksMinHeadcount(R, assigned: n, pinned: pinnedRequests.contains(R.id)) {
+            violations.append(
+                Violation(
+                    rule: 7, kind: "under-min-headcount", request: R.id,
+                    detail:
+                        "\(n) workers assigned, minHeadcount \(R.minHeadcount) (must be 0 or >= \(R.minHeadcount))"))
+        }
+    }
+    for key in byWWeek.keys.sorted() {
+        let W = instance.workers[key.w]
+        let worked = W.workedDates.reduce(0) { $0 + ($1.isoWeek == key.week ? 1 : 0) }
+        let n = byWWeek[key]!
+        if breaksWeeklyCap(W, assignedInWeek: n, workedInWeek: worked) {
+            violations.append(
+                Violation(
+                    rule: 8, kind: "weekly-cap", worker: W.id,
+                    detail:
+                        "ISO week \(key.week): \(n) assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"))
+        }
+    }
+    for p in instance.pinned where !seen.contains(p) {
+        violations.append(
+            Violation(rule: 9, kind: "pinned-missing", request: p.request, worker: p.worker, detail: "pinned pair is not in the plan"))
+    }
+    var history = Set<WJD>()
+    for h in instance.history { history.insert(WJD(w: h.worker, job: h.job, day: h.date.ordinal)) }
+    var continuityCount = 0
+    for (r, w) in clean {
+        let R = instance.requests[r]
+        let key = WJD(w: instance.workers[w].id, job: R.job, day: R.date.ordinal - 1)
+        if planWJD.contains(key) || history.contains(key) { continuityCount += 1 }
+    }
+    let continuityBonus = instance.weights.continuity * continuityCount
+    let soft = -(distanceCost + fairnessCost) + continuityBonus
+    return ScoreReport(
+        score: Score(hard: -violations.count, medium: medium, soft: soft), violations: violations, warnings: warnings,
+        distanceCost: distanceCost, fairnessCost: fairnessCost, continuityBonus: continuityBonus,
+        assignments: clean.count)
+}

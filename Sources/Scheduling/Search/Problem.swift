@@ -1,0 +1,322 @@
+import Foundation
+
+/// An instance compiled to compact integer-indexed arrays, with its candidate pairs (rules 1-4).
+///
+/// Every iteration order here is an array order: no `Dictionary`/`Set` order reaches a result.
+struct Problem: Sendable {
+    let instance: Instance
+    let index: InstanceIndex
+    let nW: Int
+    let nR: Int
+    /// Distinct request dates, ascending.
+    let days: [Day]
+    /// Distinct ISO weeks of `days`, ascending.
+    let weeks: [ISOWeek]
+    let dayWeek: [Int32]
+    let reqDay: [Int32]
+    let reqJob: [Int32]
+    let reqPriority: [Int64]
+    /// Headcount minus pinned workers.
+    let reqCap: [Int32]
+    /// The minimum headcount the solver must respect (1 when pinned: rule 7 does not apply).
+    let reqMin: [Int32]
+    let reqPinned: [[Int32]]
+    /// `pinnedOn[w * nDays + d]`: the request the worker is pinned to on day d, or -1.
+    let pinnedOn: [Int32]
+    /// `capLeft[w * nWeeks + k]`: days the worker may still be assigned in week k (cap − workedDates − pins).
+    let capLeft: [Int32]
+    /// Candidate pairs grouped by request: `candStart[r] ..< candStart[r + 1]`.
+    let candStart: [Int32]
+    let candWorker: [Int32]
+    /// `round(10 × km) + fairness × recentDaysWorked`.
+    let candCost: [Int64]
+    /// 1 when the worker worked the request's job the day before in `history`.
+    let candHistory: [UInt8]
+    let candKm: [Double]
+    /// The value of one filled slot of priority 1: larger than any possible total soft difference.
+    let bigM: Int64
+    let continuity: Int64
+    let grid: WorkerGrid
+
+    var candidateCount: Int { candWorker.count }
+
+    init(_ instance: Instance) {
+        self.instance = instance
+        let index = InstanceIndex(instance)
+        self.index = index
+        let nW = instance.workers.count
+        let nR = instance.requests.count
+        self.nW = nW
+        self.nR = nR
+        let days = Array(Set(instance.requests.map(\.date))).sorted()
+        self.days = days
+        var dayIndex: [Int: Int32] = [:]
+        for (i, d) in days.enumerated() { dayIndex[d.ordinal] = Int32(i) }
+        let weeks = Array(Set(days.map(\.isoWeek))).sorted()
+        self.weeks = weeks
+        var weekIndex: [ISOWeek: Int32] = [:]
+        for (i, w) in weeks.enumerated() { weekIndex[w] = Int32(i) }
+        dayWeek = days.map { weekIndex[$0.isoWeek]! }
+        reqDay = instance.requests.map { dayIndex[$0.date.ordinal]! }
+        var jobIndex: [String: Int32] = [:]
+        reqJob = instance.requests.map { r in
+            if let j = jobIndex[r.job] { return j }
+            let j = Int32(jobIndex.count)
+            jobIndex[r.job] = j
+            return j
+        }
+        reqPriority = instance.requests.map { Int64($0.priority) }
+        let nD = days.count
+        let nK = weeks.count
+
+        var pinnedOn = [Int32](repeating: -1, count: nW * nD)
+        var reqPinned = [[Int32]](repeating: [], count: nR)
+        var pinsInWeek = [Int32](repeating: 0, count: nW * nK)
+        for p in instance.pinned {
+            let r = index.request[p.request]!
+            let w = index.worker[p.worker]!
+            reqPinned[r].append(Int32(w))
+            let d = Int(reqDay[r])
+            pinnedOn[w * nD + d] = Int32(r)
+            pinsInWeek[w * nK + Int(dayWeek[d])] += 1
+        }
+        self.pinnedOn = pinnedOn
+        self.reqPinned = reqPinned
+        reqCap = (0..<nR).map { Int32(max(0, instance.requests[$0].headcount - reqPinned[$0].count)) }
+        reqMin = (0..<nR).map { reqPinned[$0].isEmpty ? Int32(instance.requests[$0].minHeadcount) : 1 }
+        var capLeft = [Int32](repeating: 0, count: nW * nK)
+        for (w, W) in instance.workers.enumerated() {
+            var worked = [Int32](repeating: 0, count: nK)
+            for d in W.workedDates { if let k = weekIndex[d.isoWeek] { worked[Int(k)] += 1 } }
+            for k in 0..<nK {
+                capLeft[w * nK + k] = max(0, Int32(W.maxDaysPerWeek) - worked[k] - pinsInWeek[w * nK + k])
+            }
+        }
+        self.capLeft = capLeft
+        continuity = Int64(instance.weights.continuity)
+
+        // Candidate pairs: per farm, the workers within reach from a grid over lat/lon; then rules 1-4 per request.
+        let grid = WorkerGrid(instance.workers)
+        self.grid = grid
+        let cand = Problem.candidates(
+            instance, index: index, grid: grid, dayIndex: dayIndex, reqDay: reqDay, pinnedOn: pinnedOn, nD: nD)
+        candStart = cand.start
+        candWorker = cand.worker
+        candCost = cand.cost
+        candHistory = cand.history
+        candKm = cand.km
+
+        // M: larger than any total soft difference (slots × (largest pair cost + two continuity bonuses)).
+        var maxCost: Int64 = 0
+        for c in cand.cost where c > maxCost { maxCost = c }
+        let slots = Int64(min(cand.worker.count, max(1, instance.requests.reduce(0) { $0 + $1.headcount })))
+        let perSlot = maxCost + 4 * Int64(instance.weights.continuity) + 1
+        let (m, overflow) = slots.multipliedReportingOverflow(by: perSlot)
+        bigM = overflow ? Int64.max / 1_000_000 : max(m + 1, 1)
+    }
+
+    struct Candidates {
+        var start: [Int32]
+        var worker: [Int32]
+        var cost: [Int64]
+        var history: [UInt8]
+        var km: [Double]
+    }
+
+    /// Rules 1-4 for every pair, via a sorted grid over lat/lon (exact haversine only for grid neighbours).
+    static func candidates(
+        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, dayIndex: [Int: Int32], reqDay: [Int32], pinnedOn: [Int32], nD: Int
+    ) -> Candidates {
+        let nW = instance.workers.count
+        let nR = instance.requests.count
+        // Skills named by requests, as bit positions.
+        var skillIndex: [String: Int] = [:]
+        for r in instance.requests {
+            for s in r.skills.sorted() where skillIndex[s] == nil { skillIndex[s] = skillIndex.count }
+        }
+        let sw = max(1, (skillIndex.count + 63) / 64)
+        var workerSkills = [UInt64](repeating: 0, count: nW * sw)
+        let dw = max(1, (nD + 63) / 64)
+        var workerDays = [UInt64](repeating: 0, count: nW * dw)
+        var maxCap = 0.0
+        let lat = instance.workers.map(\.home.lat)
+        let lon = instance.workers.map(\.home.lon)
+        let workerCap = instance.workers.map(\.maxTravelKm)
+        let recent = instance.workers.map(\.recentDaysWorked)
+        for (w, W) in instance.workers.enumerated() {
+            for s in W.skills { if let b = skillIndex[s] { workerSkills[w * sw + b / 64] |= 1 << UInt64(b % 64) } }
+            for d in W.available { if let k = dayIndex[d.ordinal] { workerDays[w * dw + Int(k) / 64] |= 1 << UInt64(k % 64) } }
+            maxCap = max(maxCap, W.maxTravelKm)
+        }
+        var history = Set<HistoryKey>()
+        var hasHistory = [Bool](repeating: false, count: nW)
+        for h in instance.history {
+            if let w = index.worker[h.worker] {
+                history.insert(HistoryKey(w: w, job: h.job, day: h.date.ordinal))
+                hasHistory[w] = true
+            }
+        }
+        // Rule 4 as integer lists (string sets are too slow per pair).
+        let blockedFarms: [[Int32]] = instance.workers.map { W in W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) } }
+        let allowedFarms: [[Int32]?] = instance.workers.map { W in W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } } }
+        var farmBlocks = [Bool](repeating: false, count: nW)
+        // Requests grouped by farm (farm order, then request order).
+        var byFarm = [[Int]](repeating: [], count: instance.farms.count)
+        // Pairs excluded by a coordinator (`Instance.excludedPairs`), as worker indices per request.
+        var excludedByRequest = [Set<Int32>](repeating: [], count: nR)
+        for pair in instance.excludedPairs {
+            if let r = index.request[pair.request], let w = index.worker[pair.worker] {
+                excludedByRequest[r].insert(Int32(w))
+            }
+        }
+        for r in 0..<nR { byFarm[index.requestFarm[r]].append(r) }
+        var perReq = [(worker: [Int32], cost: [Int64], history: [UInt8], km: [Double])](
+            repeating: ([], [], [], []), count: nR)
+        let fairness = Int64(instance.weights.fairness)
+        var near: [Int32] = []
+        var nearKm: [Double] = []
+        for (f, reqs) in byFarm.enumerated() where !reqs.isEmpty {
+            let F = instance.farms[f]
+            let blockedHere = F.blockedWorkers.compactMap { index.worker[$0] }
+            for w in blockedHere { farmBlocks[w] = true }
+            defer { for w in blockedHere { farmBlocks[w] = false } }
+            let f32 = Int32(f)
+            var radius = 0.0
+            for r in reqs { radius = max(radius, min(maxCap, instance.requests[r].maxTravelKm ?? maxCap)) }
+            near.removeAll(keepingCapacity: true)
+            nearKm.removeAll(keepingCapacity: true)
+            grid.near(F.location, radius: radius) { w, d in
+                near.append(w)
+                nearKm.append(d)
+            }
+            for r in reqs {
+                let R = instance.requests[r]
+                let day = Int(reqDay[r])
+                var need = [UInt64](repeating: 0, count: sw)
+                for s in R.skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
+                let rcap = R.maxTravelKm ?? Double.infinity
+                var out = perReq[r]
+                for (k, w32) in near.enumerated() {
+                    let w = Int(w32)
+                    let d = nearKm[k]
+                    guard d <= workerCap[w], d <= rcap else { continue }
+                    guard workerDays[w * dw + day / 64] & (1 << UInt64(day % 64)) != 0 else { continue }
+                    var ok = true
+                    for j in 0..<sw where workerSkills[w * sw + j] & need[j] != need[j] { ok = false }
+                    guard ok else { continue }
+                    guard !farmBlocks[w], !blockedFarms[w].contains(f32), allowedFarms[w]?.contains(f32) ?? true else { continue }
+                    guard excludedByRequest[r].isEmpty || !excludedByRequest[r].contains(w32) else { continue }
+                    out.worker.append(w32)
+                    out.cost.append(Int64(Distance.cost(d)) + fairness * Int64(recent[w]))
+                    out.history.append(
+                        hasHistory[w] && history.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1)) ? 1 : 0)
+                    out.km.append(d)
+                }
+                perReq[r] = out
+            }
+        }
+        var start = [Int32](repeating: 0, count: nR + 1)
+        for r in 0..<nR { start[r + 1] = start[r] + Int32(perReq[r].worker.count) }
+        var c = Candidates(start: start, worker: [], cost: [], history: [], km: [])
+        let total = Int(start[nR])
+        c.worker.reserveCapacity(total)
+        c.cost.reserveCapacity(total)
+        c.history.reserveCapacity(total)
+        c.km.reserveCapacity(total)
+        for r in 0..<nR {
+            c.worker.append(contentsOf: perReq[r].worker)
+            c.cost.append(contentsOf: perReq[r].cost)
+            c.history.append(contentsOf: perReq[r].history)
+            c.km.append(contentsOf: perReq[r].km)
+        }
+        return c
+    }
+}
+
+struct HistoryKey: Hashable {
+    var w: Int
+    var job: String
+    var day: Int
+}
+
+/// Workers sorted by a lat/lon grid cell, for "who lives within R km of this farm" without comparing every pair.
+struct WorkerGrid: Sendable {
+    let cell: Double
+    let lonCells: Int
+    let keys: [Int]
+    let order: [Int32]
+    let lat: [Double]
+    let lon: [Double]
+    let maxCap: Double
+
+    init(_ workers: [Worker]) {
+        lat = workers.map(\.home.lat)
+        lon = workers.map(\.home.lon)
+        let maxCap = workers.reduce(0.0) { max($0, $1.maxTravelKm) }
+        self.maxCap = maxCap
+        let cell = min(10.0, max(0.01, maxCap / 111.0))
+        self.cell = cell
+        let lonCells = Int((360.0 / cell).rounded(.up)) + 2
+        self.lonCells = lonCells
+        var keyed: [(Int, Int32)] = (0..<workers.count).map { w in
+            let a = Int(((workers[w].home.lat + 90.0) / cell).rounded(.down))
+            let b = Int(((workers[w].home.lon + 180.0) / cell).rounded(.down))
+            return (a * lonCells + b, Int32(w))
+        }
+        keyed.sort { $0 < $1 }
+        keys = keyed.map(\.0)
+        order = keyed.map(\.1)
+    }
+
+    func row(_ la: Double) -> Int { Int(((la + 90.0) / cell).rounded(.down)) }
+    func col(_ lo: Double) -> Int { Int(((lo + 180.0) / cell).rounded(.down)) }
+
+    func lowerBound(_ k: Int) -> Int {
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Calls `body(worker, km)` for every worker within `radius` km (exact haversine), in worker order.
+    func near(_ p: GeoPoint, radius: Double, _ body: (Int32, Double) -> Void) {
+        var found: [(Int32, Double)] = []
+        func consider(_ w: Int32) {
+            let d = Distance.km(lat1: lat[Int(w)], lon1: lon[Int(w)], lat2: p.lat, lon2: p.lon)
+            if d <= radius { found.append((w, d)) }
+        }
+        let ang = radius / 6371.0
+        let dLat = ang * 180.0 / Double.pi * 1.001 + 1e-7
+        let maxAbsLat = max(abs(p.lat - dLat), abs(p.lat + dLat))
+        var full = ang > 1.0 || maxAbsLat >= 89.0
+        var dLon = 0.0
+        if !full {
+            let s = sin(ang / 2.0) / cos(maxAbsLat * Double.pi / 180.0)
+            if s >= 1.0 { full = true } else { dLon = 2.0 * asin(s) * 180.0 / Double.pi * 1.001 + 1e-7 }
+            if dLon >= 170.0 { full = true }
+        }
+        if full {
+            for w in 0..<lat.count { consider(Int32(w)) }
+        } else {
+            let a = p.lon - dLon
+            let b = p.lon + dLon
+            let ranges: [(Double, Double)] =
+                a < -180.0 ? [(-180.0, b), (a + 360.0, 180.0)] : b > 180.0 ? [(a, 180.0), (-180.0, b - 360.0)] : [(a, b)]
+            for r in row(max(-90.0, p.lat - dLat))...row(min(90.0, p.lat + dLat)) {
+                for (l0, l1) in ranges {
+                    var i = lowerBound(r * lonCells + col(l0))
+                    let end = r * lonCells + col(l1)
+                    while i < keys.count && keys[i] <= end {
+                        consider(order[i])
+                        i += 1
+                    }
+                }
+            }
+            found.sort { $0.0 < $1.0 }
+        }
+        for (w, d) in found { body(w, d) }
+    }
+}

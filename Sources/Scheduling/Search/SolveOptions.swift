@@ -1,0 +1,30 @@
+import Foundation
+
+/// How to solve: seed, work budget, optional wall-clock cap, progress callback.
+public struct SolveOptions: Sendable {
+    /// Seeds the order in which workers release their supply (ties between equal plans).
+    public var seed: UInt64
+    /// Cap on search work (relaxation steps) after the first flow; the default search stops on it, never on the clock.
+    public var workBudget: Int
+    /// An explicit wall-clock cap in seconds: the best plan found so far is returned when it runs out.
+    public var timeLimit: Double?
+    /// Called between phases and after improvements.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+
+    public init(
+        seed: UInt64 = 0, workBudget: Int = 60_000_000, timeLimit: Double? = nil,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
+        self.seed = seed
+        self.workBudget = workBudget
+        self.timeLimit = timeLimit
+        self.progress = progress
+    }
+}
+
+/// A progress report: phase, best score so far, elapsed time.
+public struct SolveProgress: Sendable {
+    public var phase: String
+    public var best: Score?
+    public var elapsedSeconds: Double
+}

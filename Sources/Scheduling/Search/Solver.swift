@@ -1,0 +1,503 @@
+import Foundation
+
+/// Solves an instance: every pin kept, hard constraints 1-9 met, medium then soft maximized.
+///
+/// The core is an exact min-cost flow (worker-week → worker-day → request) with one integer value per pair
+/// (`priority × M − soft cost + continuity from history`); minimum headcounts are handled by branch and bound over
+/// that flow, continuity between plan days by re-solving one day at a time exactly until nothing improves.
+///
+/// - Parameters:
+///   - instance: a validated instance.
+///   - options: seed, work budget, optional time limit and progress callback.
+/// - Returns: the plan with its score, unfilled requests with reasons, warnings and stats.
+public func solve(_ instance: Instance, options: SolveOptions = SolveOptions()) -> Plan {
+    var engine = Engine(instance, options)
+    return engine.run()
+}
+
+struct Engine {
+    let options: SolveOptions
+    let start: Date
+    let p: Problem
+    let nD: Int
+    var workLeft: Int
+    var stats = SolveStats()
+    var rng: SplitMix64
+    /// `assign[w * nD + d]`: request of worker w on day d (pins included), or -1.
+    var assign: [Int32]
+    /// Candidate index behind `assign` (-1 for pins).
+    var assignCand: [Int32]
+    var deadlineHit = false
+
+    init(_ instance: Instance, _ options: SolveOptions) {
+        self.options = options
+        start = Date()
+        p = Problem(instance)
+        nD = p.days.count
+        workLeft = options.workBudget
+        rng = SplitMix64(seed: options.seed)
+        assign = [Int32](repeating: -1, count: p.nW * max(1, nD))
+        assignCand = [Int32](repeating: -1, count: p.nW * max(1, nD))
+        for w in 0..<p.nW {
+            for d in 0..<nD where p.pinnedOn[w * nD + d] >= 0 { assign[w * nD + d] = p.pinnedOn[w * nD + d] }
+        }
+        stats.candidatePairs = p.candidateCount
+    }
+
+    var elapsed: Double { Date().timeIntervalSince(start) }
+
+    mutating func outOfTime() -> Bool {
+        if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
+        return deadlineHit
+    }
+
+    func report(_ phase: String, _ best: Score? = nil) {
+        options.progress?(SolveProgress(phase: phase, best: best, elapsedSeconds: elapsed))
+    }
+
+    mutating func run() -> Plan {
+        report("candidates")
+        let pins = assign
+        // Multi-day instances: several starts (the first flow with an optimistic look-ahead bonus for workers who
+        // could continue the same job on an adjacent day), each followed by the exact day-by-day descent.
+        let lookaheads: [Int64] = nD > 1 && p.continuity > 0 ? [0, 2, 1, 4] : [0]
+        var best: (Score, [Int32], [Int32])?
+        for (i, half) in lookaheads.enumerated() {
+            if i > 0 && (workLeft <= 0 || outOfTime()) { break }
+            assign = pins
+            assignCand = [Int32](repeating: -1, count: assign.count)
+            startFrom(lookaheadHalves: half, first: i == 0)
+            let s = currentScore()
+            if best == nil || s > best!.0 { best = (s, assign, assignCand) }
+            report("start \(i + 1)", best!.0)
+        }
+        assign = best!.1
+        assignCand = best!.2
+        if nD > 1 && p.continuity > 0 && workLeft > 0 && !outOfTime() {
+            report("continuity moves", best!.0)
+            continuityMoves()
+        }
+        stats.solveMillis = Int(elapsed * 1000)
+        return makePlan()
+    }
+
+    mutating func startFrom(lookaheadHalves: Int64, first: Bool) {
+        // 1. All days at once: the flow over worker-weeks, with branch and bound for minimum headcounts.
+        var full = buildFullNetwork()
+        if lookaheadHalves > 0 { addLookahead(&full, halves: lookaheadHalves) }
+        let order = shuffledOrder(full.nGroups)
+        report("flow")
+        let result = branchAndBound(full, order: order, isFull: first)
+        for r in 0..<full.nRows where result.rowArc[r] >= 0 {
+            let a = Int(result.rowArc[r])
+            let w = Int(full.rowWorker[r])
+            let d = Int(full.rowDay[r])
+            assign[w * nD + d] = full.arcReq[a]
+            assignCand[w * nD + d] = full.arcCand[a]
+        }
+        // 2. Continuity between plan days: re-solve one day at a time, others fixed, until nothing improves.
+        if nD > 1 && p.continuity > 0 {
+            var pass = 0
+            var improved = true
+            while improved && pass < 20 && !outOfTime() {
+                improved = false
+                pass += 1
+                for d in 0..<nD where !outOfTime() {
+                    if resolveDay(d) { improved = true }
+                }
+                stats.passes += 1
+            }
+        }
+    }
+
+    /// Adds `halves × continuity / 2` per adjacent plan day on which the worker is a candidate for the same job.
+    func addLookahead(_ net: inout FlowNetwork, halves: Int64) {
+        // (worker, job, day ordinal) of every candidate pair, for lookups.
+        var keys = Set<[Int]>()
+        for r in 0..<p.nR {
+            let day = p.days[Int(p.reqDay[r])].ordinal
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { keys.insert([Int(p.candWorker[c]), Int(p.reqJob[r]), day]) }
+        }
+        for a in 0..<net.arcReq.count {
+            let r = Int(net.arcReq[a])
+            let c = Int(net.arcCand[a])
+            let worker = Int(p.candWorker[c])
+            let day = p.days[Int(p.reqDay[r])].ordinal
+            var n: Int64 = 0
+            if keys.contains([worker, Int(p.reqJob[r]), day - 1]) { n += 1 }
+            if keys.contains([worker, Int(p.reqJob[r]), day + 1]) { n += 1 }
+            net.arcValue[a] += n * halves * p.continuity / 2
+        }
+    }
+
+    func shuffledOrder(_ n: Int) -> [Int32] {
+        var order = (0..<n).map { Int32($0) }
+        if options.seed != 0 {
+            var g = rng
+            order.shuffle(using: &g)
+        }
+        return order
+    }
+
+    /// Value of one assignment of the candidate pair `c` to request `r`: priority × M − soft cost + continuity bonus.
+    @inline(__always) func baseValue(_ r: Int, _ c: Int) -> Int64 {
+        p.reqPriority[r] * p.bigM - p.candCost[c] + (p.candHistory[c] != 0 ? p.continuity : 0)
+    }
+
+    /// The network over every day: rows (worker, day), groups (worker, ISO week) with the days left in the week.
+    func buildFullNetwork() -> FlowNetwork {
+        let nW = p.nW
+        var arcCount = [Int32](repeating: 0, count: nW * nD)
+        for r in 0..<p.nR {
+            let d = Int(p.reqDay[r])
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let w = Int(p.candWorker[c])
+                if p.pinnedOn[w * nD + d] < 0 { arcCount[w * nD + d] += 1 }
+            }
+        }
+        var net = FlowNetwork()
+        net.nReq = p.nR
+        var rowIndex = [Int32](repeating: -1, count: nW * nD)
+        let nK = p.weeks.count
+        for w in 0..<nW {
+            var d = 0
+            while d < nD {
+                let k = p.dayWeek[d]
+                var rows = 0
+                var e = d
+                while e < nD && p.dayWeek[e] == k {
+                    if arcCount[w * nD + e] > 0 { rows += 1 }
+                    e += 1
+                }
+                let supply = min(Int32(rows), p.capLeft[w * nK + Int(k)])
+                if supply > 0 {
+                    for x in d..<e where arcCount[w * nD + x] > 0 {
+                        rowIndex[w * nD + x] = Int32(net.rowWorker.count)
+                        net.rowWorker.append(Int32(w))
+                        net.rowDay.append(Int32(x))
+                        net.rowArcStart.append(net.rowArcStart.last! + arcCount[w * nD + x])
+                    }
+                    net.groupSupply.append(supply)
+                    net.groupRowStart.append(Int32(net.rowWorker.count))
+                }
+                d = e
+            }
+        }
+        let nArcs = Int(net.rowArcStart.last!)
+        net.arcReq = [Int32](repeating: 0, count: nArcs)
+        net.arcValue = [Int64](repeating: 0, count: nArcs)
+        net.arcCand = [Int32](repeating: 0, count: nArcs)
+        var fill = Array(net.rowArcStart.dropLast())
+        for r in 0..<p.nR {
+            let d = Int(p.reqDay[r])
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let w = Int(p.candWorker[c])
+                let row = rowIndex[w * nD + d]
+                guard row >= 0 else { continue }
+                let a = Int(fill[Int(row)])
+                fill[Int(row)] += 1
+                net.arcReq[a] = Int32(r)
+                net.arcValue[a] = baseValue(r, c)
+                net.arcCand[a] = Int32(c)
+            }
+        }
+        return net
+    }
+
+    /// The continuity bonus of worker w working `job` on day d given the plan on d−1 and d+1 (and history).
+    func neighbourBonus(_ w: Int, _ d: Int, _ job: Int32, _ c: Int) -> Int64 {
+        var bonus: Int64 = 0
+        let day = p.days[d].ordinal
+        if p.candHistory[c] != 0 {
+            bonus += p.continuity
+        } else if d > 0 && p.days[d - 1].ordinal == day - 1 {
+            let q = assign[w * nD + d - 1]
+            if q >= 0 && p.reqJob[Int(q)] == job { bonus += p.continuity }
+        }
+        if d + 1 < nD && p.days[d + 1].ordinal == day + 1 {
+            let q = assign[w * nD + d + 1]
+            if q >= 0 && p.reqJob[Int(q)] == job { bonus += p.continuity }
+        }
+        return bonus
+    }
+
+    /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
+    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> Bool {
+        let nW = p.nW
+        let nK = p.weeks.count
+        let k = p.dayWeek[d]
+        var reqOfDay: [Int] = []
+        for r in 0..<p.nR where Int(p.reqDay[r]) == d { reqOfDay.append(r) }
+        if reqOfDay.isEmpty { return false }
+        var arcCount = [Int32](repeating: 0, count: nW)
+        for r in reqOfDay {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { arcCount[Int(p.candWorker[c])] += 1 }
+        }
+        var net = FlowNetwork()
+        net.nReq = p.nR
+        var rowIndex = [Int32](repeating: -1, count: nW)
+        for w in 0..<nW where arcCount[w] > 0 && p.pinnedOn[w * nD + d] < 0 {
+            var used: Int32 = 0
+            for e in 0..<nD where e != d && p.dayWeek[e] == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+                used += 1
+            }
+            guard p.capLeft[w * nK + Int(k)] - used >= 1 else { continue }
+            rowIndex[w] = Int32(net.rowWorker.count)
+            net.rowWorker.append(Int32(w))
+            net.rowDay.append(Int32(d))
+            net.rowArcStart.append(net.rowArcStart.last! + arcCount[w])
+            net.groupSupply.append(1)
+            net.groupRowStart.append(Int32(net.rowWorker.count))
+        }
+        let nArcs = Int(net.rowArcStart.last!)
+        net.arcReq = [Int32](repeating: 0, count: nArcs)
+        net.arcValue = [Int64](repeating: 0, count: nArcs)
+        net.arcCand = [Int32](repeating: 0, count: nArcs)
+        var fill = Array(net.rowArcStart.dropLast())
+        var current: Int64 = 0
+        for r in reqOfDay {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let w = Int(p.candWorker[c])
+                let row = rowIndex[w]
+                var value = p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
+                if assignCand[w * nD + d] == Int32(c) { current += value }
+                if w == forceWorker && p.reqJob[r] == forceJob { value += 16 * p.bigM }
+                guard row >= 0 else { continue }
+                let a = Int(fill[Int(row)])
+                fill[Int(row)] += 1
+                net.arcReq[a] = Int32(r)
+                net.arcValue[a] = value
+                net.arcCand[a] = Int32(c)
+            }
+        }
+        let sol = branchAndBound(net, order: shuffledOrder(net.nGroups), isFull: false)
+        guard sol.value > current || forceWorker >= 0 else { return false }
+        for w in 0..<nW where p.pinnedOn[w * nD + d] < 0 {
+            assign[w * nD + d] = -1
+            assignCand[w * nD + d] = -1
+        }
+        for r in 0..<net.nRows where sol.rowArc[r] >= 0 {
+            let a = Int(sol.rowArc[r])
+            let w = Int(net.rowWorker[r])
+            assign[w * nD + d] = net.arcReq[a]
+            assignCand[w * nD + d] = net.arcCand[a]
+        }
+        return true
+    }
+
+    /// The plan's objective: Σ priority × M − soft cost + continuity (pins' continuity from plan days included).
+    func trueValue() -> Int64 {
+        var v: Int64 = 0
+        for w in 0..<p.nW {
+            for d in 0..<nD {
+                let c = assignCand[w * nD + d]
+                let r = assign[w * nD + d]
+                guard r >= 0 else { continue }
+                let job = p.reqJob[Int(r)]
+                if c >= 0 { v += p.reqPriority[Int(r)] * p.bigM - p.candCost[Int(c)] }
+                if c >= 0 && p.candHistory[Int(c)] != 0 {
+                    v += p.continuity
+                } else if d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 {
+                    let q = assign[w * nD + d - 1]
+                    if q >= 0 && p.reqJob[Int(q)] == job && (c >= 0 || assignCand[w * nD + d - 1] >= 0) { v += p.continuity }
+                }
+            }
+        }
+        return v
+    }
+
+    /// Two-day chain moves: put worker w on job J on days d and d+1 (each day re-solved exactly with w forced),
+    /// then the day-by-day descent; kept when the plan's objective improves. Sweeps until a sweep finds nothing.
+    mutating func continuityMoves() {
+        var moves: [(w: Int, d: Int, job: Int32)] = []
+        var jobDay = Set<[Int]>()
+        for r in 0..<p.nR {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                jobDay.insert([Int(p.candWorker[c]), Int(p.reqJob[r]), Int(p.reqDay[r])])
+            }
+        }
+        for r in 0..<p.nR {
+            let d = Int(p.reqDay[r])
+            guard d + 1 < nD, p.days[d + 1].ordinal == p.days[d].ordinal + 1 else { continue }
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let w = Int(p.candWorker[c])
+                if jobDay.contains([w, Int(p.reqJob[r]), d + 1]) { moves.append((w, d, p.reqJob[r])) }
+            }
+        }
+        var value = trueValue()
+        // First only moves that extend a chain (cheap, few), then every move.
+        for extendOnly in [true, false] {
+        var sweep = 0
+        var improved = true
+        while improved && sweep < 10 {
+            improved = false
+            sweep += 1
+            for m in moves {
+                if workLeft <= 0 || outOfTime() { return }
+                let q0 = assign[m.w * nD + m.d]
+                let q1 = assign[m.w * nD + m.d + 1]
+                let on0 = q0 >= 0 && p.reqJob[Int(q0)] == m.job
+                let on1 = q1 >= 0 && p.reqJob[Int(q1)] == m.job
+                if on0 && on1 { continue }
+                // Extend a chain: the worker is on the job one of the two days, not both.
+                if extendOnly && on0 == on1 { continue }
+                if p.pinnedOn[m.w * nD + m.d] >= 0 || p.pinnedOn[m.w * nD + m.d + 1] >= 0 { continue }
+                let saved = (assign, assignCand)
+                _ = resolveDay(m.d, forceWorker: m.w, forceJob: m.job)
+                _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
+                var again = true
+                var passes = 0
+                while again && passes < 5 {
+                    again = false
+                    passes += 1
+                    for d in 0..<nD where resolveDay(d) { again = true }
+                }
+                let v = trueValue()
+                if v > value {
+                    value = v
+                    improved = true
+                    stats.moves += 1
+                    report("continuity moves", currentScore())
+                } else {
+                    (assign, assignCand) = saved
+                }
+            }
+        }
+        }
+    }
+
+    /// Branch and bound over requests that get 0 < n < minHeadcount: close the request, or force its minimum.
+    /// The flow relaxation is the bound. Depth-first, work-bounded; when the budget runs out, the open node is
+    /// repaired by closing every request below its minimum until none is.
+    mutating func branchAndBound(_ net: FlowNetwork, order: [Int32], isFull: Bool) -> FlowSolution {
+        let solver = FlowSolver(net)
+        // Forced units are worth more than every other unit together.
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let units = Int64(max(1, min(net.nRows, p.reqCap.reduce(0) { $0 + Int($1) })))
+        let (b, overflow) = maxValue.multipliedReportingOverflow(by: units + 1)
+        let bonus = overflow ? Int64.max / 8 : b + 1
+        struct Node {
+            var cap: [Int32]
+            var minUnits: [Int32]
+        }
+        // Requests not in this network are closed (no arcs anyway).
+        var best: FlowSolution?
+        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR))]
+        var nodes = 0
+        var rootDone = false
+        while let node = stack.popLast() {
+            let sol = solver.solve(cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order)
+            nodes += 1
+            workLeft -= sol.work
+            stats.flowWork += sol.work
+            if !rootDone {
+                rootDone = true
+                if isFull { stats.mediumUpperBound = mediumOf(net, sol) }
+            }
+            var feasible = true
+            for q in 0..<p.nR where node.minUnits[q] > 0 && sol.reqCount[q] < node.minUnits[q] {
+                feasible = false
+                break
+            }
+            if !feasible { continue }
+            if let best, sol.value <= best.value { continue }
+            var violator = -1
+            var violatorWeight: Int64 = -1
+            for q in 0..<p.nR {
+                let n = sol.reqCount[q]
+                if n > 0 && n < p.reqMin[q] && node.minUnits[q] == 0 {
+                    let weight = Int64(n) * p.reqPriority[q]
+                    if weight > violatorWeight {
+                        violator = q
+                        violatorWeight = weight
+                    }
+                }
+            }
+            if violator < 0 {
+                best = sol
+                continue
+            }
+            if workLeft <= 0 || outOfTime() {
+                // Out of budget: repair this node greedily (close every violator, re-solve) if nothing better is known.
+                if best == nil { best = repair(solver, node.cap, node.minUnits, bonus, order, sol) }
+                stack.removeAll()
+                break
+            }
+            let q = violator
+            let n = sol.reqCount[q]
+            var closed = node
+            closed.cap[q] = 0
+            var forced = node
+            forced.minUnits[q] = p.reqMin[q]
+            // Depth-first: the likelier child is explored first (pushed last).
+            if 2 * n >= p.reqMin[q] {
+                stack.append(closed)
+                stack.append(forced)
+            } else {
+                stack.append(forced)
+                stack.append(closed)
+            }
+        }
+        stats.branchNodes += nodes
+        if let best { return best }
+        // Every branch infeasible cannot happen (closing every request is feasible); be safe anyway.
+        var cap = p.reqCap
+        for q in 0..<p.nR where p.reqMin[q] > 1 { cap[q] = 0 }
+        return solver.solve(cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
+    }
+
+    mutating func repair(
+        _ solver: FlowSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64, _ order: [Int32], _ sol0: FlowSolution
+    ) -> FlowSolution {
+        var cap = cap0
+        var sol = sol0
+        while true {
+            var any = false
+            for q in 0..<p.nR where sol.reqCount[q] > 0 && sol.reqCount[q] < p.reqMin[q] && min0[q] == 0 {
+                cap[q] = 0
+                any = true
+            }
+            if !any { return sol }
+            sol = solver.solve(cap: cap, minUnits: min0, bonus: bonus, order: order)
+            stats.flowWork += sol.work
+        }
+    }
+
+    func mediumOf(_ net: FlowNetwork, _ sol: FlowSolution) -> Int {
+        var m = 0
+        for r in 0..<net.nRows where sol.rowArc[r] >= 0 { m += Int(p.reqPriority[Int(net.arcReq[Int(sol.rowArc[r])])]) }
+        for pin in p.instance.pinned { m += p.instance.requests[p.index.request[pin.request]!].priority }
+        return m
+    }
+
+    /// The plan's rows: pins first (in instance order), then the solver's by request and worker.
+    func assignments() -> [Pair] {
+        var out = p.instance.pinned
+        var byReq = [[Int32]](repeating: [], count: p.nR)
+        for w in 0..<p.nW {
+            for d in 0..<nD where assign[w * nD + d] >= 0 && p.pinnedOn[w * nD + d] < 0 {
+                byReq[Int(assign[w * nD + d])].append(Int32(w))
+            }
+        }
+        for r in 0..<p.nR {
+            for w in byReq[r] {
+                out.append(Pair(request: p.instance.requests[r].id, worker: p.instance.workers[Int(w)].id))
+            }
+        }
+        return out
+    }
+
+    func currentScore() -> Score { score(p.instance, assignments: assignments()).score }
+
+    func makePlan() -> Plan {
+        let rows = assignments()
+        let report = score(p.instance, assignments: rows)
+        var stats = self.stats
+        stats.timeLimitHit = deadlineHit
+        let unfilled = explainUnfilled(p, assign: assign, nD: nD)
+        return Plan(
+            instance: p.instance.name, assignments: rows, unfilled: unfilled, warnings: report.warnings,
+            score: report.score, stats: stats)
+    }
+}

@@ -1,0 +1,246 @@
+import KoreanText
+import Postgres
+import Scheduling
+
+/// The stable string ids a day's instance uses for database rows: `w<id>`, `f<id>`, `r<id>`, `j<id>`.
+public enum InstanceID {
+    public static func worker(_ id: Int64) -> String { "w\(id)" }
+    public static func farm(_ id: Int64) -> String { "f\(id)" }
+    public static func request(_ id: Int64) -> String { "r\(id)" }
+    public static func job(_ id: Int64) -> String { "j\(id)" }
+
+    /// The database id behind an instance id of the given prefix (`"r12"` → 12), nil otherwise.
+    public static func number(_ text: String, prefix: Character) -> Int64? {
+        guard text.first == prefix else { return nil }
+        return Int64(text.dropFirst())
+    }
+}
+
+/// A pinned assignment of the day's roster, as stored, with what the planner needs to keep or drop it.
+public struct StoredPin: Sendable, Hashable {
+    public var assignmentID: Int64
+    public var requestID: Int64
+    public var workerID: Int64
+    public var forced: Bool
+    /// `submitted`, `cancelled` or `closed`.
+    public var requestStatus: String
+    public var requestDate: Day
+    public var workerActive: Bool
+}
+
+/// A farm of the day, with what the instance has no field for.
+public struct DayFarm: Sendable, Hashable {
+    public var id: Int64
+    public var code: String
+    public var name: String
+    public var meetingPoint: String?
+    public var meetingTime: String?
+}
+
+/// One center's day read from the database: the scheduler's instance (without pins) and the rows around it.
+public struct LoadedDay: Sendable {
+    /// Workers (active), farms (of the day's requests), requests (submitted), history, exclusions. No pins:
+    /// the caller decides which of `pins` to keep (see `StoredPin`).
+    public var instance: Instance
+    /// The pinned assignments of the day's roster, live ones only.
+    public var pins: [StoredPin]
+    /// Farms by database id.
+    public var farms: [Int64: DayFarm]
+}
+
+/// Reads one center's day from the database into the scheduler's model (`spec/problem-format.md`).
+public enum DayLoader {
+    /// Assignment statuses that count as a day worked (for `workedDates` and `recentDaysWorked`).
+    static let workedStatuses = "('approved', 'confirmed', 'completed')"
+
+    /// Loads center `center`'s day `date`.
+    ///
+    /// - workers: active ones; `available` holds `date` when their availability allows it (no `available` row
+    ///   means every day; `off` rows take days away); `workedDates`: other dates of the ISO week with an
+    ///   approved, confirmed or completed assignment; `recentDaysWorked`: such days in the 30 days before;
+    ///   blocked farms from `blocks`; `allowedFarms` when `allowed_farms_only`.
+    /// - requests: submitted ones of the date; farms: those of the date's requests.
+    /// - history: the live assignments of the day before, for continuity.
+    /// - exclusions: the roster's remembered unassigns, as `excludedPairs`.
+    ///
+    /// - Throws: `PostgresError`, `RowDecodingError`.
+    public static func load(center: Int64, date: Day, on db: Connection) throws -> LoadedDay {
+        let d = date.pgDate
+        let monday = date.adding(days: 1 - date.isoWeekday)
+        let sunday = monday.adding(days: 6)
+
+        // Requests of the day.
+        var requests: [LaborRequest] = []
+        for row in try db.query(
+            """
+            SELECT id, job_id, farm_id, to_char(start_time, 'HH24:MI') AS start_hm, to_char(end_time, 'HH24:MI') AS end_hm,
+                   task, skills, headcount, min_headcount, priority, max_travel_km, wage
+            FROM labor_requests
+            WHERE center_id = \(center) AND work_date = \(d) AND status = 'submitted'
+            ORDER BY id
+            """)
+        {
+            requests.append(
+                LaborRequest(
+                    id: InstanceID.request(try row.decode("id")), farm: InstanceID.farm(try row.decode("farm_id")),
+                    job: InstanceID.job(try row.decode("job_id")), date: date,
+                    start: TimeOfDay(try row.decode("start_hm", as: String.self)),
+                    end: TimeOfDay(try row.decode("end_hm", as: String.self)), task: try row.decode("task"),
+                    skills: Set(try row.decode("skills", as: [String].self)), headcount: try row.decode("headcount"),
+                    minHeadcount: try row.decode("min_headcount"), priority: try row.decode("priority"),
+                    maxTravelKm: try row.decode("max_travel_km", as: Double?.self),
+                    wage: try row.decode("wage", as: Int?.self).map(Double.init)))
+        }
+
+        // Farms of the day's requests (cancelled ones too: a pin may name them).
+        var farms: [Farm] = []
+        var dayFarms: [Int64: DayFarm] = [:]
+        for row in try db.query(
+            """
+            SELECT f.id, f.code, f.name, f.lat, f.lon, f.meeting_point, to_char(f.meeting_time, 'HH24:MI') AS meeting_hm
+            FROM farms f
+            WHERE f.center_id = \(center)
+              AND f.id IN (SELECT farm_id FROM labor_requests WHERE center_id = \(center) AND work_date = \(d))
+            ORDER BY f.id
+            """)
+        {
+            let id: Int64 = try row.decode("id")
+            let name: String = try row.decode("name")
+            farms.append(
+                Farm(
+                    id: InstanceID.farm(id), name: name,
+                    location: GeoPoint(lat: try row.decode("lat"), lon: try row.decode("lon"))))
+            dayFarms[id] = DayFarm(
+                id: id, code: try row.decode("code"), name: name,
+                meetingPoint: try row.decode("meeting_point", as: String?.self),
+                meetingTime: try row.decode("meeting_hm", as: String?.self))
+        }
+
+        // Per-worker sets, keyed by worker id.
+        var blocked: [Int64: Set<String>] = [:]
+        for row in try db.query("SELECT worker_id, farm_id FROM blocks WHERE center_id = \(center)") {
+            blocked[try row.decode("worker_id"), default: []].insert(InstanceID.farm(try row.decode("farm_id")))
+        }
+        var allowed: [Int64: Set<String>] = [:]
+        for row in try db.query("SELECT worker_id, farm_id FROM worker_allowed_farms WHERE center_id = \(center)") {
+            allowed[try row.decode("worker_id"), default: []].insert(InstanceID.farm(try row.decode("farm_id")))
+        }
+        var worked: [Int64: Set<Day>] = [:]
+        for row in try db.query(
+            """
+            SELECT DISTINCT worker_id, work_date FROM assignments
+            WHERE center_id = \(center) AND work_date BETWEEN \(monday.pgDate) AND \(sunday.pgDate)
+              AND work_date <> \(d) AND status IN \(unescaped: workedStatuses)
+            """)
+        {
+            worked[try row.decode("worker_id"), default: []].insert(Day(try row.decode("work_date", as: PGDate.self)))
+        }
+        var recent: [Int64: Int] = [:]
+        for row in try db.query(
+            """
+            SELECT worker_id, count(DISTINCT work_date) AS n FROM assignments
+            WHERE center_id = \(center) AND work_date BETWEEN \(date.adding(days: -30).pgDate) AND \(date.previous.pgDate)
+              AND status IN \(unescaped: workedStatuses)
+            GROUP BY worker_id
+            """)
+        {
+            recent[try row.decode("worker_id")] = try row.decode("n")
+        }
+
+        // Active workers with skills and availability on the date.
+        var workers: [Worker] = []
+        for row in try db.query(
+            """
+            SELECT w.id, w.name, w.phone, w.home_lat, w.home_lon, w.category, w.max_travel_km, w.max_days_per_week,
+                   w.allowed_farms_only,
+                   COALESCE((SELECT array_agg(s.code ORDER BY s.code) FROM worker_skills ws
+                             JOIN skills s ON s.id = ws.skill_id WHERE ws.worker_id = w.id), '{}') AS skill_codes,
+                   (NOT EXISTS (SELECT 1 FROM worker_availability a WHERE a.worker_id = w.id AND a.kind = 'off'
+                                  AND a.available_from <= \(d) AND (a.available_to IS NULL OR a.available_to >= \(d)))
+                    AND (NOT EXISTS (SELECT 1 FROM worker_availability a WHERE a.worker_id = w.id AND a.kind = 'available')
+                         OR EXISTS (SELECT 1 FROM worker_availability a WHERE a.worker_id = w.id AND a.kind = 'available'
+                                      AND a.available_from <= \(d) AND (a.available_to IS NULL OR a.available_to >= \(d)))))
+                   AS available_on_date
+            FROM workers w
+            WHERE w.center_id = \(center) AND w.active
+            ORDER BY w.id
+            """)
+        {
+            let id: Int64 = try row.decode("id")
+            let onlyAllowed: Bool = try row.decode("allowed_farms_only")
+            workers.append(
+                Worker(
+                    id: InstanceID.worker(id), name: try row.decode("name"),
+                    phone: Phone.format(try row.decode("phone", as: String.self)),
+                    home: GeoPoint(lat: try row.decode("home_lat"), lon: try row.decode("home_lon")),
+                    skills: Set(try row.decode("skill_codes", as: [String].self)),
+                    category: WorkerCategory(rawValue: try row.decode("category")) ?? .general,
+                    maxTravelKm: try row.decode("max_travel_km"),
+                    available: try row.decode("available_on_date", as: Bool.self) ? [date] : [],
+                    maxDaysPerWeek: try row.decode("max_days_per_week"), recentDaysWorked: recent[id] ?? 0,
+                    workedDates: worked[id] ?? [], blockedFarms: blocked[id] ?? [],
+                    allowedFarms: onlyAllowed ? (allowed[id] ?? []) : nil))
+        }
+
+        // The day before: live assignments, for continuity.
+        var history: [HistoryEntry] = []
+        for row in try db.query(
+            """
+            SELECT a.worker_id, lr.farm_id, lr.job_id FROM assignments a
+            JOIN labor_requests lr ON lr.id = a.request_id
+            JOIN rosters r ON r.id = a.roster_id
+            WHERE a.center_id = \(center) AND a.work_date = \(date.previous.pgDate)
+              AND a.status NOT IN ('declined', 'cancelled', 'no_show') AND r.state <> 'cancelled'
+            ORDER BY a.worker_id
+            """)
+        {
+            history.append(
+                HistoryEntry(
+                    worker: InstanceID.worker(try row.decode("worker_id")),
+                    farm: InstanceID.farm(try row.decode("farm_id")), job: InstanceID.job(try row.decode("job_id")),
+                    date: date.previous))
+        }
+
+        // The roster's pins and exclusions.
+        var pins: [StoredPin] = []
+        for row in try db.query(
+            """
+            SELECT a.id, a.request_id, a.worker_id, a.forced, lr.status AS request_status, lr.work_date,
+                   w.active AS worker_active
+            FROM assignments a
+            JOIN rosters r ON r.id = a.roster_id
+            JOIN labor_requests lr ON lr.id = a.request_id
+            JOIN workers w ON w.id = a.worker_id
+            WHERE r.center_id = \(center) AND r.work_date = \(d) AND a.pinned
+              AND a.status NOT IN ('declined', 'cancelled')
+            ORDER BY a.id
+            """)
+        {
+            pins.append(
+                StoredPin(
+                    assignmentID: try row.decode("id"), requestID: try row.decode("request_id"),
+                    workerID: try row.decode("worker_id"), forced: try row.decode("forced"),
+                    requestStatus: try row.decode("request_status"),
+                    requestDate: Day(try row.decode("work_date", as: PGDate.self)),
+                    workerActive: try row.decode("worker_active")))
+        }
+        var excluded = Set<Pair>()
+        for row in try db.query(
+            """
+            SELECT e.request_id, e.worker_id FROM roster_exclusions e
+            JOIN rosters r ON r.id = e.roster_id
+            WHERE r.center_id = \(center) AND r.work_date = \(d)
+            """)
+        {
+            excluded.insert(
+                Pair(
+                    request: InstanceID.request(try row.decode("request_id")),
+                    worker: InstanceID.worker(try row.decode("worker_id"))))
+        }
+
+        let instance = Instance(
+            name: nil, workers: workers, farms: farms, requests: requests, pinned: [], history: history,
+            excludedPairs: excluded)
+        return LoadedDay(instance: instance, pins: pins, farms: dayFarms)
+    }
+}
