@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import SMSFakeProvider
 import Storage
+import KoreanText
 import Testing
 
 /// `batch send` through the real binary, over loopback HTTP to the fake provider.
@@ -155,6 +156,44 @@ struct BatchSendTests {
             #expect(try Fixtures.rosterState(roster.rosterId, on: db) == "cancelled")
             #expect(cancelled.first.flatMap { to in delivered.first { $0.to == to && $0.kind == "cancellation" } }?
                 .body.contains("우천") == true)
+        }
+    }
+}
+
+/// What the outbox stores: byte counts as carriers count them, long lists in numbered LMS parts.
+@Suite(.enabled(if: TestDatabase.enabled, "needs ILSON_TEST_DATABASE_URL (scripts/test)"))
+struct OutboxContentTests {
+    @Test func longFarmerListGoesInNumberedPartsAndBytesAreStored() throws {
+        try TestDatabase.withDatabase { db, url in
+            let provider = try FakeSMSProvider()
+            defer { provider.stop() }
+            let roster = try Fixtures.approvedRoster(on: db, farms: 1, perFarm: 90)
+            let out = try IlsonProcess.run(
+                ["batch", "send", "--date", Fixtures.day.description],
+                environment: IlsonProcess.environment(url: url, provider: provider))
+            #expect(out.status == 0, "\(out)")
+            let lists = provider.sentMessages.filter { $0.kind == "farmer_list" }
+            #expect(lists.count >= 2 && lists.allSatisfy { $0.type == "LMS" })
+            #expect(lists.contains { $0.body.hasPrefix("(1/\(lists.count)) ") })
+            // Every worker is on the list, none cut.
+            let listed = lists.map(\.body).joined(separator: "\n")
+            #expect((1...90).allSatisfy { listed.contains("김똠\($0) ") })
+            for row in try db.query("SELECT body, type, byte_count FROM sms_outbox WHERE roster_id = \(roster.rosterId)") {
+                let body: String = try row.decode("body")
+                let bytes: Int = try row.decode("byte_count")
+                #expect(CP949.byteCount(body) == bytes)
+                #expect(bytes <= (try row.decode("type", as: String.self) == "SMS" ? 90 : 2_000))
+            }
+            // The table refuses an SMS over 90 bytes, whatever wrote it.
+            #expect(throws: PostgresError.self) {
+                try db.query(
+                    """
+                    INSERT INTO sms_outbox (center_id, roster_id, work_date, recipient, recipient_role, recipient_id,
+                                            kind, type, body, byte_count)
+                    SELECT center_id, id, work_date, '01012345678', 'worker', 1, 'change', 'SMS', 'x', 91
+                    FROM rosters WHERE id = \(roster.rosterId)
+                    """)
+            }
         }
     }
 }

@@ -73,7 +73,8 @@ struct CrashTests {
             let attempts = rows.values.map(\.attempts).reduce(0, +)
             print(
                 """
-                crash test: \(points.count + 10) runs killed or ended (\(killed) killed by SIGKILL, \
+                crash test: \(points.count + 10) runs killed or ended at \(crashOutcomes.count) distinct \
+                (crash step, progress) points plus 10 random moments (\(killed) killed by SIGKILL, \
                 \(finishedEarly) finished before their crash point), then \(runs) final run(s); \
                 outbox \(rows.count) rows; provider: \(requests) requests, \(sent.count) distinct messages \
                 (by idempotency key), \(byRecipientKind.count) distinct (recipient, kind), max per key \
@@ -81,6 +82,7 @@ struct CrashTests {
                 attempts recorded \(attempts)
                 """)
             #expect(killed >= 30)
+            #expect(crashOutcomes.count >= 25)
         }
     }
 }

@@ -58,8 +58,8 @@ struct IlsonProcess {
         let tag = UUID().uuidString
         outPath = "\(dir)/ilson-\(tag).out"
         errPath = "\(dir)/ilson-\(tag).err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: IlsonProcess.binary)
         process.arguments = arguments
         process.environment = environment

@@ -164,6 +164,10 @@ public struct BatchSend {
                 let written = try OutboxStore.insert(
                     fresh.messages, center: roster.centerId, roster: roster.id, date: pgDate, on: tx)
                 _ = try BatchRosterStore.markSending(roster: roster.id, on: tx)
+                try AuditLog.record(
+                    on: tx, center: roster.centerId, via: "batch send", entity: "roster", id: String(roster.id),
+                    action: .state, before: #"{"state": "approved"}"#,
+                    after: #"{"state": "sending", "messages": \#(written)}"#)
                 crash.step()  // outbox written, not committed
                 return written
             }
@@ -188,7 +192,14 @@ public struct BatchSend {
                 run: run, outcome: .failed, countsJSON: "{}", message: error.description, on: db)
             throw error
         }
-        if try BatchRosterStore.markSentIfComplete(roster: roster.id, on: db) {
+        let sent = try db.transaction { tx -> Bool in
+            guard try BatchRosterStore.markSentIfComplete(roster: roster.id, on: tx) else { return false }
+            try AuditLog.record(
+                on: tx, center: roster.centerId, via: "batch send", entity: "roster", id: String(roster.id),
+                action: .state, before: #"{"state": "sending"}"#, after: #"{"state": "sent"}"#)
+            return true
+        }
+        if sent {
             report.rosterState = "sent"
         } else if let now = try BatchRosterStore.rosters(date: pgDate, center: roster.centerId, on: db).first {
             report.rosterState = now.state
