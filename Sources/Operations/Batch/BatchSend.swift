@@ -128,8 +128,24 @@ public struct BatchSend {
                         rosterState: roster.state))
                 continue
             }
+            // Another run may have finished this center between our first look and our lock: look again
+            // under the lock, so a finished center is not counted as worked twice.
+            let current = try BatchRosterStore.rosters(date: pgDate, center: roster.centerId, on: db).first
+            let openNow = try OutboxStore.counts(center: roster.centerId, date: pgDate, on: db)
+            guard let current,
+                current.state == "approved" || current.state == "sending"
+                    || (openNow["pending"] ?? 0) + (openNow["sending"] ?? 0) > 0
+            else {
+                try BatchRunStore.unlock(job: .send, date: pgDate, center: roster.centerId, on: db)
+                var report = CenterSendReport(
+                    centerCode: roster.centerCode, centerName: roster.centerName, status: .nothingToDo,
+                    rosterState: current?.state ?? roster.state)
+                report.counts = openNow
+                reports.append(report)
+                continue
+            }
             if guardConnection == nil { guardConnection = try openConnection() }
-            let report = try sendCenter(roster, on: db, guardConnection: guardConnection!)
+            let report = try sendCenter(current, on: db, guardConnection: guardConnection!)
             try BatchRunStore.unlock(job: .send, date: pgDate, center: roster.centerId, on: db)
             reports.append(report)
         }
