@@ -174,11 +174,22 @@ public enum Requests {
     /// Cancels one request, or with `wholeJob` every live request of its job from today on.
     ///
     /// - Returns: the cancelled requests.
-    /// - Throws: `.conflict` when a day's roster is approved or being sent (nothing is cancelled then),
-    ///   `.badInput` when there is nothing to cancel.
+    /// - Throws: `.badInput` when there is nothing to cancel.
     public static func cancel(
         _ id: Int64, wholeJob: Bool, reason: String?, center: String?, clock: IlsonClock, on db: Connection
     ) throws -> [RequestRecord] {
+        try cancelTelling(id, wholeJob: wholeJob, reason: reason, center: center, clock: clock, on: db).requests
+    }
+
+    /// Cancels one request, or with `wholeJob` every live request of its job from today on. A request on an
+    /// approved, sending or sent roster is cancelled through the outbox (`RequestCancelDayOf`): its workers and
+    /// its farmer are told, and nobody else.
+    ///
+    /// - Returns: the cancelled requests, and what each roster change told whom.
+    /// - Throws: `.badInput` when there is nothing to cancel.
+    public static func cancelTelling(
+        _ id: Int64, wholeJob: Bool, reason: String?, center: String?, clock: IlsonClock, on db: Connection
+    ) throws -> (requests: [RequestRecord], notices: [DayOfReport]) {
         try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let request = try find(id, center: center, on: db)
@@ -192,15 +203,20 @@ public enum Requests {
             } else {
                 targets = [request]
             }
-            for target in targets { try checkChangeable(target, clock: clock, verb: "cancel") }
+            for target in targets { try checkChangeable(target, clock: clock, verb: "cancel", rosterMayBeOut: true) }
+            var notices: [DayOfReport] = []
             for target in targets {
+                if target.isLockedByRoster {
+                    notices.append(try RequestCancelDayOf.cancel(target, center: center, reason: blankToNil(reason), on: db))
+                    continue
+                }
                 let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: target.id)
                 try RequestStore.cancel(id: target.id, reason: blankToNil(reason), on: db)
                 try AuditLog.record(
                     on: db, center: center.id, via: "request cancel", entity: "labor_request", id: String(target.id),
                     action: .state, before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: target.id))
             }
-            return try targets.map { try RequestStore.find(id: $0.id, center: center.id, on: db)! }
+            return (try targets.map { try RequestStore.find(id: $0.id, center: center.id, on: db)! }, notices)
         }
     }
 
@@ -229,13 +245,15 @@ public enum Requests {
     }
 
     /// Refuses a change to a cancelled or past request, or one whose roster is approved or being sent.
-    static func checkChangeable(_ request: RequestRecord, clock: IlsonClock, verb: String) throws(OperationError) {
+    static func checkChangeable(
+        _ request: RequestRecord, clock: IlsonClock, verb: String, rosterMayBeOut: Bool = false
+    ) throws(OperationError) {
         let date = request.values.date
         guard request.status != "cancelled" else { throw .badInput("request \(request.id) (\(date)) is already cancelled") }
         guard date >= clock.today else {
             throw .badInput("request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
         }
-        if request.isLockedByRoster {
+        if request.isLockedByRoster && !rosterMayBeOut {
             throw .conflict(
                 "the roster of \(date) is \(request.rosterState!): reopen it first (`ilson roster reopen --date \(date)`), "
                     + "then \(verb) request \(request.id)")

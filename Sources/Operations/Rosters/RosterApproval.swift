@@ -11,6 +11,8 @@ public struct RosterStateChange: Sendable, Hashable {
     public var version: Int
     /// Assignments whose status moved with the roster.
     public var assignments: Int
+    /// Messages queued (approving additions to a roster whose messages are out; see `DayOfReplan`).
+    public var notices = 0
 }
 
 /// `roster approve` and `roster reopen`.
@@ -29,6 +31,11 @@ public enum RosterApproval {
             }
             if roster.state == .approved {
                 throw OperationError.conflict("the roster of \(date) is already approved (version \(roster.version))")
+            }
+            if roster.state == .sending || roster.state == .sent {
+                // Its messages are out: approve what was planned since, and tell those it concerns.
+                return try DayOfReplan.approveAdditions(
+                    center: center, date: date, expectedVersion: expectedVersion, on: db)
             }
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "approve it")
             let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)

@@ -25,6 +25,10 @@ public struct PlanningDay: Sendable {
         let loaded = try DayLoader.load(center: center.id, date: date, on: db)
         var instance = loaded.instance
         instance.name = "\(center.code)-\(date)"
+        // A worker who declined that day said they cannot come: not planned or suggested again that day.
+        let declined = try DayOfStore.declinedWorkers(center: center.id, date: date, on: db)
+            .subtracting(loaded.pins.map(\.workerID))
+        instance.workers.removeAll { InstanceID.number($0.id, prefix: "w").map(declined.contains) ?? false }
         let workers = Dictionary(uniqueKeysWithValues: instance.workers.map { ($0.id, $0) })
         let requests = Dictionary(uniqueKeysWithValues: instance.requests.map { ($0.id, $0) })
         var kept: [StoredPin] = []

@@ -12,6 +12,10 @@ public struct RosterPlanSummary: Sendable, Hashable {
     public var version: Int
     /// Whether this plan created the roster.
     public var created: Bool
+    /// The roster's state: `draft`, or `sending` / `sent` when it was re-planned around what was announced.
+    public var state: RosterState
+    /// On a sending or sent roster: the new assignments, proposed until `roster approve` announces them.
+    public var proposedNew: Int
     /// Submitted requests of the day, and the workers they want in all.
     public var requests: Int
     public var wanted: Int
@@ -64,10 +68,17 @@ public enum RosterPlanner {
         let started = Date()
         return try db.transaction { db in
             let (roster, created) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
-            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "re-plan it")
+            // A roster whose messages are out is re-planned around everything announced (see `DayOfReplan`).
+            let announced = roster.state == .sending || roster.state == .sent
+            if announced {
+                _ = try DayOfReplan.prepare(roster, expectedVersion: expectedVersion, on: db)
+            } else {
+                try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "re-plan it")
+            }
             let before = try RosterStore.snapshot(roster: roster.id, on: db)
 
             let day = try PlanningDay.load(center: center, date: date, on: db)
+            if announced { try DayOfReplan.checkNoneDropped(day, date: date) }
             let loaded = Date()
             let plan = solve(day.instance, options: options)
             let solved = Date()
@@ -116,6 +127,7 @@ public enum RosterPlanner {
             }.count
             return RosterPlanSummary(
                 center: center.code, date: date, rosterID: roster.id, version: version, created: created,
+                state: roster.state, proposedNew: announced ? rows.count : 0,
                 requests: day.instance.requests.count, wanted: day.instance.requests.reduce(0) { $0 + $1.headcount },
                 filled: plan.assignments.count, requestsFull: full, unfilled: plan.unfilled.count,
                 pinsKept: day.keptPins.count, droppedPins: day.droppedPins.map(\.reason),

@@ -1,0 +1,242 @@
+import Foundation
+import KoreanText
+import Messaging
+import Postgres
+import Scheduling
+import Storage
+
+/// A message a day-of change queued, for the command's output (mask the phone when printing).
+public struct QueuedNotice: Sendable, Hashable {
+    /// `assignment`, `farmer_list`, `cancellation` or `change`.
+    public var kind: String
+    /// `worker` or `farmer`.
+    public var role: String
+    public var name: String
+    /// Digits.
+    public var recipient: String
+}
+
+/// What a day-of change did to a roster and its outbox.
+public struct DayOfReport: Sendable, Hashable {
+    public var centerCode: String
+    public var date: Day
+    public var rosterID: Int64
+    /// The roster's version and state after the change.
+    public var version: Int
+    public var rosterState: String
+    /// What was done, one line each (phones masked).
+    public var lines: [String] = []
+    /// Messages withdrawn: they will never be sent.
+    public var withdrawn = 0
+    /// Messages queued, one per recipient (a list in parts counts once).
+    public var queued: [QueuedNotice] = []
+    /// People a coordinator must phone (no SMS consent), full numbers: mask unless the role may see them.
+    public var calls: [CallNeeded] = []
+    /// Rules a forced pin breaks.
+    public var warnings: [String] = []
+}
+
+/// One day-of change in the making, inside the transaction that holds the roster's row lock: the assignment
+/// moves, the withdrawals and the notices, so every person affected is told once and nothing untrue is sent.
+///
+/// Whether anything is sent depends on the roster's state: a `draft` or `approved` roster has told nobody yet
+/// (`batch send` composes its messages from the live assignments as they stand then), so a change only moves
+/// assignments; a roster `sending` or `sent` has told people, so a change withdraws what is no longer true and
+/// queues what is new; the roster goes back from `sent` to `sending` until those messages are final.
+struct DayOfChange {
+    let tx: Connection
+    let center: CenterRecord
+    let date: Day
+    let roster: RosterRecord
+    /// Whether the roster's messages were written (`sending` or `sent`): changes are then told.
+    let announced: Bool
+    let composer: MessageComposer
+    /// The live assignments before the change (request, farm and farmer details even for a request left empty).
+    let before: [AssignmentForMessage]
+    var report: DayOfReport
+    private var messages: [NewOutboxMessage] = []
+    private var requestsChanged: [Int64] = []
+
+    /// Locks the center's roster of the day (waiting for a sender's chunk in flight to be recorded) and checks
+    /// that it can take a day-of change.
+    ///
+    /// - Throws: `.notFound` without a roster; `.conflict` for a cancelled roster or a stale version.
+    init(center: CenterRecord, date: Day, expectedVersion: Int?, on tx: Connection) throws {
+        guard let found = try RosterStore.find(center: center.id, date: date, on: tx),
+            try BatchRosterStore.lock(roster: found.id, on: tx) != nil,
+            let roster = try RosterStore.find(center: center.id, date: date, on: tx)
+        else { throw OperationError.notFound("center \(center.code) has no roster for \(date)") }
+        if roster.state == .cancelled { throw OperationError.conflict("the roster of \(date) was cancelled") }
+        if let expectedVersion, expectedVersion != roster.version {
+            throw OperationError.conflict(
+                "\(RosterRules.changedSinceLoaded) (you saw version \(expectedVersion), it is now at version "
+                    + "\(roster.version))")
+        }
+        self.tx = tx
+        self.center = center
+        self.date = date
+        self.roster = roster
+        self.announced = roster.state == .sending || roster.state == .sent
+        self.composer = MessageComposer(templates: try CenterTemplates.load(center: center.id, on: tx))
+        self.before = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
+        self.report = DayOfReport(
+            centerCode: center.code, date: date, rosterID: roster.id, version: roster.version,
+            rosterState: roster.state.rawValue)
+    }
+
+    /// The live assignment (with its message details) of a worker on this roster.
+    func live(worker: Int64) -> AssignmentForMessage? { before.first { $0.workerId == worker } }
+
+    /// Takes a worker off their assignment (`declined` or `cancelled`): their undelivered notices are withdrawn;
+    /// when they were told already, one cancellation notice is queued (or, without SMS consent, a call).
+    mutating func release(_ a: AssignmentForMessage, status: String, reason: String?) throws {
+        if announced {
+            let told = try DayOfStore.workerTold(assignment: a.assignmentId, on: tx)
+            report.withdrawn += try DayOfStore.withdrawWorkerMessages(assignment: a.assignmentId, on: tx)
+            if told {
+                try queue(
+                    .cancellation(
+                        CancellationNotice(
+                            centerName: center.name, recipientName: a.workerName, recipientPhone: a.workerPhone,
+                            date: date.messageDate, farmName: a.farmName, start: Messaging.TimeOfDay(a.start),
+                            reason: reason)),
+                    role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+                    request: a.requestId)
+            } else if !a.smsConsent {
+                report.calls.append(call(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
+            }
+        }
+        let snapshot = try AuditLog.snapshot(on: tx, table: "assignments", id: a.assignmentId)
+        try DayOfStore.setStatus(assignment: a.assignmentId, to: status, reason: reason, on: tx)
+        try AuditLog.record(
+            on: tx, center: center.id, via: via, entity: "assignment", id: String(a.assignmentId), action: .state,
+            before: snapshot, after: try AuditLog.snapshot(on: tx, table: "assignments", id: a.assignmentId))
+        changed(request: a.requestId)
+    }
+
+    /// The command, for the audit log.
+    var via = "roster decline"
+
+    /// Remembers that a request's list changed: `finish` sends its farmer the list as it now stands.
+    mutating func changed(request: Int64) {
+        if !requestsChanged.contains(request) { requestsChanged.append(request) }
+    }
+
+    /// Queues the assignment notice of a new (or newly approved) assignment, when the roster's messages are out.
+    mutating func announce(assignment id: Int64) throws {
+        guard announced else { return }
+        guard let a = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx).first(where: {
+            $0.assignmentId == id
+        }) else { return }
+        changed(request: a.requestId)
+        guard a.smsConsent else {
+            report.calls.append(call(a, reason: "no SMS consent: tell them to come to \(a.farmName) \(a.start)"))
+            return
+        }
+        try queue(
+            .assignment(
+                AssignmentNotice(
+                    centerName: center.name, workerName: a.workerName, workerPhone: a.workerPhone,
+                    date: date.messageDate, start: time(a.start), end: time(a.end), farmName: a.farmName,
+                    farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
+                    meetingTime: a.meetingTime.flatMap(Messaging.TimeOfDay.init), task: a.task, wage: a.wage ?? 0,
+                    farmerName: a.farmerName, farmerPhone: a.farmerPhone)),
+            role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+            request: a.requestId)
+    }
+
+    /// Confirms a cancelled request to its farmer (their undelivered lists withdrawn first).
+    mutating func confirmCancellation(request: Int64, details: AssignmentForMessage?, farmer: FarmerContact,
+        reason: String?) throws
+    {
+        report.withdrawn += try DayOfStore.withdrawFarmerLists(request: request, on: tx)
+        requestsChanged.removeAll { $0 == request }
+        try queue(
+            .cancellation(
+                CancellationNotice(
+                    centerName: center.name, recipientName: farmer.name, recipientPhone: farmer.phone,
+                    date: date.messageDate, farmName: farmer.farmName,
+                    start: details.flatMap { Messaging.TimeOfDay($0.start) } ?? farmer.start.flatMap(Messaging.TimeOfDay.init),
+                    reason: reason)),
+            role: "farmer", name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
+    }
+
+    /// Sends each changed request's farmer the list as it now stands (a `change` when they were told the old
+    /// one; their undelivered lists withdrawn), writes the queued messages, and moves a `sent` roster back to
+    /// `sending`. Bumps the roster's version and refreshes its stored outcome.
+    mutating func finish() throws -> DayOfReport {
+        if announced {
+            let after = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
+            for request in requestsChanged {
+                let group = after.filter { $0.requestId == request }
+                guard let first = group.first ?? before.first(where: { $0.requestId == request }) else { continue }
+                let told = try DayOfStore.farmerTold(request: request, on: tx)
+                report.withdrawn += try DayOfStore.withdrawFarmerLists(request: request, on: tx)
+                if !told && group.isEmpty { continue }
+                let list = FarmerListNotice(
+                    centerName: center.name, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
+                    farmName: first.farmName, date: date.messageDate, start: time(first.start), end: time(first.end),
+                    task: first.task, headcountWanted: first.headcount,
+                    workers: group.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
+                try queue(
+                    told ? .farmerListChange(list) : .farmerList(list), role: "farmer", name: first.farmerName,
+                    recipientId: first.farmerId, assignment: nil, request: request)
+            }
+        }
+        try OutboxStore.insert(messages, center: center.id, roster: roster.id, date: date.pgDate, on: tx)
+        if !messages.isEmpty && roster.state == .sent {
+            try DayOfStore.reopenSending(roster: roster.id, on: tx)
+            report.rosterState = RosterState.sending.rawValue
+        }
+        report.version = try DayOfStore.bumpVersion(roster: roster.id, on: tx)
+        try RosterRules.refreshOutcome(roster: roster, center: center, on: tx)
+        return report
+    }
+
+    private mutating func queue(
+        _ notice: Notice, role: String, name: String, recipientId: Int64, assignment: Int64?, request: Int64
+    ) throws {
+        let composed: [ComposedMessage]
+        do {
+            composed = try composer.compose(notice)
+        } catch {
+            throw OperationError.badInput("cannot compose a \(notice.kind.rawValue) message for request \(request): \(error)")
+        }
+        for m in composed {
+            messages.append(
+                NewOutboxMessage(
+                    assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
+                    recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
+                    byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
+        }
+        if let first = composed.first {
+            report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role, name: name, recipient: first.to))
+        }
+    }
+
+    private func time(_ text: String) -> Messaging.TimeOfDay {
+        Messaging.TimeOfDay(text) ?? Messaging.TimeOfDay(hour: 0, minute: 0)!
+    }
+
+    private func call(_ a: AssignmentForMessage, reason: String) -> CallNeeded {
+        CallNeeded(
+            workerId: a.workerId, name: a.workerName, phone: a.workerPhone, farmName: a.farmName, start: a.start,
+            meetingPoint: a.meetingPoint, meetingTime: a.meetingTime, reason: reason)
+    }
+}
+
+/// A request's farmer, for a cancellation confirmation.
+struct FarmerContact: Sendable, Hashable {
+    var id: Int64
+    var name: String
+    /// Digits.
+    var phone: String
+    var farmName: String
+    /// `HH:MM`.
+    var start: String?
+}
+
+extension QueuedNotice: CustomStringConvertible {
+    /// `cancellation → worker 김똠1 010-****-0001`.
+    public var description: String { "\(kind) → \(role) \(name) \(Phone.mask(recipient))" }
+}

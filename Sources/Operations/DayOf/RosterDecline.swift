@@ -1,0 +1,196 @@
+import Foundation
+import KoreanText
+import Postgres
+import Scheduling
+import Storage
+
+/// What `roster decline` did, and who could fill the gap.
+public struct DeclineOutcome: Sendable {
+    public var report: DayOfReport
+    /// The request the worker left, now short.
+    public var requestID: Int64
+    public var assigned: Int
+    public var headcount: Int
+    /// `roster suggest` for that request, best first.
+    public var suggestions: [RosterSuggestion]
+}
+
+/// `roster decline` and `roster replace`: a worker cannot come.
+public enum RosterDecline {
+    /// The worker's assignment of the day becomes `declined` (with the reason). When the roster's messages are
+    /// out, their undelivered notice is withdrawn, or, when they were told already, one cancellation notice is
+    /// queued; the farmer's list is sent again as it now stands (a `change`). One transaction; audit rows.
+    /// Afterwards, the ranked replacements of `roster suggest` for the request left short.
+    ///
+    /// - Throws: `.badInput` for a past day or an unknown worker; `.notFound` when the worker is not on the day's
+    ///   roster; `.conflict` for a cancelled roster or a stale version.
+    public static func decline(
+        center: CenterRecord, date: Day, worker ref: PersonRef, reason: String?, expectedVersion: Int? = nil,
+        suggestions limit: Int = 5, on db: Connection, clock: IlsonClock
+    ) throws -> DeclineOutcome {
+        try RosterRules.checkNotPast(date, clock: clock, doing: "declining")
+        let reason = trimmed(reason)
+        let (report, requestID) = try db.transaction { tx -> (DayOfReport, Int64) in
+            var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
+            let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
+            guard let a = change.live(worker: worker.id) else {
+                throw OperationError.notFound(
+                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date)")
+            }
+            try change.release(a, status: "declined", reason: reason)
+            change.report.lines.append(
+                "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
+                    + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+            return (try change.finish(), a.requestId)
+        }
+        let s = try RosterSuggest.suggest(center: center, date: date, request: requestID, limit: limit, on: db)
+        return DeclineOutcome(
+            report: report, requestID: requestID, assigned: s.assigned, headcount: s.headcount,
+            suggestions: s.suggestions)
+    }
+
+    /// Replaces a worker by another in one transaction: `worker` declines (as `decline`), `replacement` is
+    /// pinned on the same request; when the roster's messages are out, the replacement's notice and the
+    /// farmer's updated list (one `change`) are queued. With `best`, the replacement is the top suggestion
+    /// among the workers free that day.
+    ///
+    /// Refused, with nothing changed, when the replacement is already placed that day, declined that day,
+    /// breaks rule 8 (the weekly cap), or breaks one of rules 1-4 without `force` (a forced pin is recorded
+    /// with its warnings).
+    ///
+    /// - Throws: `OperationError` (`.badInput`, `.notFound`, `.conflict`), `PostgresError`.
+    public static func replace(
+        center: CenterRecord, date: Day, worker ref: PersonRef, with replacementRef: PersonRef?, best: Bool = false,
+        force: Bool = false, reason: String? = nil, expectedVersion: Int? = nil, on db: Connection,
+        clock: IlsonClock
+    ) throws -> DayOfReport {
+        try RosterRules.checkNotPast(date, clock: clock, doing: "replacing")
+        guard (replacementRef != nil) != best else {
+            throw OperationError.badInput("give either --with WORKER or --best")
+        }
+        let reason = trimmed(reason)
+        return try db.transaction { tx in
+            var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
+            change.via = "roster replace"
+            let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
+            guard let a = change.live(worker: worker.id) else {
+                throw OperationError.notFound(
+                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date)")
+            }
+            // The replacement, checked before anything changes.
+            var newRow: WorkerRow
+            if let replacementRef {
+                newRow = try RosterEditor.checkWorker(replacementRef, center: center, on: tx)
+            } else {
+                newRow = try bestFree(change: change, request: a.requestId, leaving: worker.id, on: tx)
+            }
+            let who = RosterText.person(name: newRow.name, phone: newRow.phone)
+            guard newRow.id != worker.id else {
+                throw OperationError.badInput("\(who) cannot replace themselves")
+            }
+            guard newRow.active else { throw OperationError.badInput("worker \(who) is deactivated") }
+            if let other = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) {
+                throw OperationError.badInput(
+                    "\(who) is already placed on \(date) (r\(other.requestID)): choose someone free that day")
+            }
+            if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(newRow.id) {
+                throw OperationError.badInput("\(who) declined an assignment on \(date): they cannot come that day")
+            }
+            let day = try PlanningDay.load(center: center, date: date, on: tx)
+            guard let request = day.request(InstanceID.request(a.requestId)), let farm = day.farm(request.farm),
+                let candidate = day.worker(InstanceID.worker(newRow.id))
+            else {
+                throw OperationError.notFound("request \(a.requestId) or \(who) is not part of \(date)")
+            }
+            let workedInWeek = candidate.workedDates.filter { $0.isoWeek == date.isoWeek }.count
+            if workedInWeek + 1 > candidate.maxDaysPerWeek {
+                throw OperationError.badInput(
+                    "\(who) has already worked \(workedInWeek) day(s) in the week of \(date) (cap "
+                        + "\(candidate.maxDaysPerWeek)): the replacement would break rule 8")
+            }
+            let distance = Distance.km(candidate.home, farm.location)
+            let broken = brokenPairRules(candidate, request, farm, distanceKm: distance)
+            if !broken.isEmpty && !force {
+                throw OperationError.badInput(
+                    "\(who) on r\(a.requestId) breaks "
+                        + broken.map { "rule \($0.rule) (\($0.detail))" }.joined(separator: "; ")
+                        + ": add --force to replace anyway (it is recorded as a warning)")
+            }
+            let warningsJSON = String(
+                decoding: try JSONEncoder().encode(
+                    broken.map {
+                        StoredWarning(request: a.requestId, worker: newRow.id, rule: $0.rule, message: $0.detail)
+                    }),
+                as: UTF8.self)
+
+            try change.release(a, status: "declined", reason: reason ?? "replaced by \(newRow.name)")
+            change.report.lines.append(
+                "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
+                    + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+            try AssignmentStore.insert(
+                [
+                    NewAssignment(
+                        requestID: a.requestId, workerID: newRow.id, distanceKm: distance, pinned: true,
+                        forced: !broken.isEmpty, warnings: warningsJSON)
+                ], roster: change.roster.id, center: center.id, date: date, on: tx)
+            guard let inserted = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) else {
+                throw OperationError.conflict("the replacement's assignment vanished: show the roster again")
+            }
+            if change.roster.state != .draft {
+                try DayOfStore.setStatus(assignment: inserted.id, to: "approved", reason: nil, on: tx)
+            }
+            try AssignmentStore.unexclude(request: a.requestId, worker: newRow.id, on: tx)
+            try AuditLog.record(
+                on: tx, center: center.id, via: "roster replace", entity: "assignment", id: String(inserted.id),
+                action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
+            change.report.lines.append(
+                "pinned \(who) on r\(a.requestId) \(a.farmName), \(RosterText.km(distance)) km")
+            change.report.warnings = broken.map { "rule \($0.rule): \($0.detail)" }
+            try change.announce(assignment: inserted.id)
+            change.changed(request: a.requestId)
+            return try change.finish()
+        }
+    }
+
+    /// The top suggestion for a request among the workers free that day (not placed anywhere, not declined),
+    /// computed as if the leaving worker had already gone.
+    private static func bestFree(change: DayOfChange, request: Int64, leaving: Int64, on tx: Connection) throws
+        -> WorkerRow
+    {
+        guard let leavingAssignment = change.live(worker: leaving) else {
+            throw OperationError.notFound("the leaving worker has no assignment on \(change.date)")
+        }
+        do {
+            // In a savepoint: take the leaving worker off, ask `roster suggest`, and roll the savepoint back
+            // (the pick leaves it as an error, so nothing of the trial stays).
+            try tx.transaction { sp in
+                try DayOfStore.setStatus(
+                    assignment: leavingAssignment.assignmentId, to: "declined", reason: nil, on: sp)
+                let s = try RosterSuggest.suggest(
+                    center: change.center, date: change.date, request: request, limit: 50, on: sp)
+                for candidate in s.suggestions {
+                    if try AssignmentStore.live(worker: candidate.workerID, date: change.date, on: sp) != nil {
+                        continue
+                    }
+                    if let row = try AssignmentStore.worker(.id(candidate.workerID), center: change.center.id, on: sp) {
+                        throw BestPick(worker: row)
+                    }
+                }
+                throw BestPick(worker: nil)
+            }
+        } catch let pick as BestPick {
+            if let worker = pick.worker { return worker }
+        }
+        throw OperationError.notFound(
+            "nobody free on \(change.date) qualifies for request \(request) (rules 1-4): replace with --with WORKER")
+    }
+
+    static func trimmed(_ text: String?) -> String? {
+        text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Carries the pick out of the savepoint that is rolled back.
+private struct BestPick: Error {
+    var worker: WorkerRow?
+}
