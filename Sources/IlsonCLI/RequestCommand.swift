@@ -140,9 +140,10 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             try withRegistryDatabase(database) { db in
-                let cancelled = try Requests.cancel(
+                let (cancelled, notices) = try Requests.cancelTelling(
                     id, wholeJob: wholeJob, reason: reason, center: center.center, clock: try currentClock(), on: db)
                 print("cancelled \(cancelled.count) request(s): \(cancelled.map { "\($0.id) (\($0.values.date))" }.joined(separator: ", "))")
+                for report in notices { DayOfOutput.print(report) }
             }
         }
     }

@@ -13,7 +13,7 @@ struct RosterCommand: ParsableCommand {
         subcommands: [
             RosterPlan.self, RosterShow.self, RosterExplain.self, RosterAssign.self, RosterUnassign.self,
             RosterApprove.self, RosterReopen.self, RosterSuggestCommand.self, RosterCancelCommand.self,
-            RosterCallsCommand.self,
+            RosterCallsCommand.self, RosterDeclineCommand.self, RosterReplaceCommand.self,
         ])
 }
 
@@ -60,7 +60,11 @@ struct RosterPlan: ParsableCommand {
                 center: center, date: date, on: db, clock: clock, options: SolveOptions(seed: seed),
                 expectedVersion: version.expectVersion)
             print(
-                "roster \(s.center) \(s.date): draft, version \(s.version)\(s.created ? " (new)" : "")")
+                "roster \(s.center) \(s.date): \(s.state.rawValue), version \(s.version)\(s.created ? " (new)" : "")")
+            if s.state != .draft {
+                print("messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
+                    + "announced by `ilson roster approve --date \(s.date)`")
+            }
             print(
                 "filled \(s.filled)/\(s.wanted) workers; \(s.requestsFull)/\(s.requests) requests full, \(s.unfilled) short; "
                     + "\(s.pinsKept) pin(s) kept")
@@ -186,7 +190,8 @@ struct RosterApprove: ParsableCommand {
             let (db, center, date, clock) = try day.open(database)
             let c = try RosterApproval.approve(
                 center: center, date: date, expectedVersion: version.expectVersion, on: db, clock: clock)
-            print("roster \(center.code) \(date): approved, version \(c.version); \(c.assignments) assignment(s) approved")
+            print("roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
+                + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
         }
     }
 }

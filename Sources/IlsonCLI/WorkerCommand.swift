@@ -104,6 +104,7 @@ struct WorkerCommand: ParsableCommand {
                         print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
                     }
                 }
+                try AttendanceCommand.printWorkerDays(worker: w.id, on: db)
             }
         }
     }

@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Operations
+import Postgres
+import Scheduling
+import Storage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `ilson attendance`: the record of what really happened on a day (the county counts only that).
+struct AttendanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance", abstract: "Record what happened on a day: present, no-show, late, left early.",
+        subcommands: [Show.self, Record.self, Import.self])
+
+    /// The assignments of a day with their outcomes so far.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a day's assignments with the outcomes recorded so far.")
+        @OptionGroup var day: RosterDayOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try withIlsonFailures {
+                let (db, center, date, clock) = try day.open(database)
+                let lines = try Attendance.day(center: center, date: date, on: db, clock: clock)
+                AttendanceCommand.render(lines, date: date)
+            }
+        }
+    }
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record (or correct) the outcomes of a day.",
+            discussion: """
+                Give outcomes with --present, --no-show, --late and --left-early (workers by phone or id, \
+                comma-separated); or, with none of them and a terminal on standard input, answer for each \
+                assignment in turn. present counts the scheduled hours unless --hours is given; a no-show \
+                counts none; --hours applies to the late and left-early workers of the command. Recording a \
+                day again corrects it; each correction is in the audit log with before and after. One bad \
+                worker means nothing is recorded (exit 2).
+                """)
+        @OptionGroup var day: RosterDayOptions
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Workers who came (phones or ids, comma-separated).") var present: String?
+        @Option(name: .customLong("no-show"), help: "Workers who did not come.") var noShow: String?
+        @Option(help: "Workers who came late.") var late: String?
+        @Option(name: .customLong("left-early"), help: "Workers who left early.") var leftEarly: String?
+        @Option(help: "Hours worked by the late / left-early workers (for present: instead of the scheduled hours).")
+        var hours: Double?
+        @Option(help: "A note kept with each of these outcomes.") var note: String?
+
+        func run() throws {
+            try withIlsonFailures {
+                let (db, center, date, clock) = try day.open(database)
+                var entries: [AttendanceEntry] = []
+                func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
+                    for w in splitList(list) ?? [] where !w.isEmpty {
+                        entries.append(AttendanceEntry(worker: w, outcome: outcome, hours: hours, note: note))
+                    }
+                }
+                add(present, .present, hours: hours)
+                add(noShow, .noShow, hours: nil)
+                add(late, .late, hours: hours)
+                add(leftEarly, .leftEarly, hours: hours)
+                if entries.isEmpty {
+                    guard isatty(STDIN_FILENO) == 1 else {
+                        throw CommandFailure(
+                            "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
+                                + "to answer for each worker)", exitCode: .badInput)
+                    }
+                    entries = try AttendanceCommand.ask(try Attendance.day(center: center, date: date, on: db, clock: clock))
+                    if entries.isEmpty {
+                        Swift.print("nothing recorded")
+                        return
+                    }
+                }
+                let s = try Attendance.record(center: center, date: date, entries: entries, on: db, clock: clock)
+                AttendanceCommand.print(s)
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
+            discussion: """
+                Columns: phone (전화번호), farm (농가코드), status (출근상태: present, no_show, late, left_early \
+                or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \
+                or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, \
+                and each bad row is named by its line (exit 2).
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The center's code; optional when the database holds one center.") var center: String?
+        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: String?
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let clock = try currentClock()
+                let c = try Centers.resolve(center, on: db)
+                let day = try date.map { try clock.parse($0) }
+                let (s, encoding) = try Attendance.importCSV(
+                    bytes: try readInputFile(file), file: file, center: c, date: day, on: db, clock: clock)
+                Swift.print("\(file) (\(encoding)):")
+                AttendanceCommand.print(s)
+            }
+        }
+    }
+
+    static func print(_ s: AttendanceSummary) {
+        for line in s.lines { Swift.print("  \(line)") }
+        Swift.print("\(s.recorded) recorded, \(s.corrected) corrected, \(s.unchanged) unchanged")
+        if !s.stillUnrecorded.isEmpty {
+            Swift.print("still without an outcome:")
+            for l in s.stillUnrecorded {
+                Swift.print("  \(l.workerName) \(Phone.mask(l.workerPhone)) \(l.farmCode) \(l.farmName)")
+            }
+        }
+    }
+
+    static func render(_ lines: [AttendanceLine], date: Day) {
+        if lines.isEmpty {
+            Swift.print("no assignment on an approved or sent roster on \(date)")
+            return
+        }
+        var table = TextTable(
+            headers: ["농가", "이름", "전화", "시간", "상태", "시간(h)", "비고"],
+            alignments: [.left, .left, .left, .left, .left, .right, .left])
+        for l in lines {
+            table.append([
+                "\(l.farmCode) \(l.farmName)", l.workerName, Phone.mask(l.workerPhone), "\(l.start)~\(l.end)",
+                l.outcome ?? "-", l.hours.map { String(format: "%.1f", $0) } ?? "", l.note ?? "",
+            ])
+        }
+        Swift.print(table.render(), terminator: "")
+        let missing = lines.filter { $0.outcome == nil }.count
+        Swift.print("\(lines.count - missing) of \(lines.count) recorded")
+    }
+
+    /// Asks for each assignment at the terminal: Enter = present.
+    static func ask(_ lines: [AttendanceLine]) throws -> [AttendanceEntry] {
+        Swift.print("for each worker: Enter or p = present, n = no-show, l = late, e = left early, s = skip, q = stop")
+        var entries: [AttendanceEntry] = []
+        for l in lines {
+            let now = l.outcome.map { " [now \($0)]" } ?? ""
+            Swift.print("\(l.farmCode) \(l.farmName) \(l.start): \(l.workerName) \(Phone.mask(l.workerPhone))\(now) > ",
+                terminator: "")
+            fflush(nil)
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
+            let outcome: AttendanceOutcome
+            switch answer {
+            case "", "p": outcome = .present
+            case "n": outcome = .noShow
+            case "l": outcome = .late
+            case "e": outcome = .leftEarly
+            case "q": return entries
+            default: continue
+            }
+            var hours: Double?
+            if outcome == .late || outcome == .leftEarly {
+                Swift.print("  hours worked? > ", terminator: "")
+                fflush(nil)
+                hours = readLine().flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            }
+            entries.append(AttendanceEntry(worker: String(l.workerID), outcome: outcome, hours: hours))
+        }
+        return entries
+    }
+}
+
+extension AttendanceCommand {
+    /// The part of `ilson worker show` that tells a worker's record: recent days, no-shows and declines.
+    static func printWorkerDays(worker: Int64, on db: Postgres.Connection) throws {
+        let r = try WorkerDays.load(worker: worker, limit: 10, on: db, clock: try currentClock())
+        Swift.print("record: \(r.completed) day(s) worked, \(r.noShows) no-show(s), \(r.declined) declined")
+        guard !r.days.isEmpty else { return }
+        Swift.print("recent days:")
+        var table = TextTable(
+            headers: ["날짜", "농가", "작업", "상태", "시간(h)", "비고"],
+            alignments: [.left, .left, .left, .left, .right, .left])
+        for d in r.days {
+            let status = d.outcome.map { $0 == "present" ? "completed" : $0 } ?? d.status
+            table.append([
+                d.date.description, "\(d.farmCode) \(d.farmName)", d.task, status,
+                d.hours.map { String(format: "%.1f", $0) } ?? "", d.note ?? d.reason ?? "",
+            ])
+        }
+        Swift.print(table.render(), terminator: "")
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Messaging
+import Operations
+import Postgres
+import Storage
+
+/// `ilson roster decline`: a worker cannot come. Wired under `roster`.
+struct RosterDeclineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decline",
+        abstract: "A worker cannot come: decline their assignment and list who could replace them.",
+        discussion: """
+            In one transaction: the worker's assignment of the day becomes declined. When the roster's \
+            messages are out, their notice is withdrawn if it was not delivered yet, or, if it was, they get one \
+            cancellation notice; the farmer gets the list as it now stands. Then the request is short: the ranked \
+            replacements of `roster suggest` are listed (use `roster replace` to put one in). Notices go out with \
+            the next batch send, or at once with --send.
+            """)
+
+    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var version: RosterVersionOptions
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The worker: phone or id.") var worker: String
+    @Option(help: "Why, in a word or two (sent in a cancellation notice), e.g. 병가.") var reason: String?
+    @Option(help: "How many replacements to list.") var limit: Int = 5
+    @Flag(help: "Deliver the notices now.") var send = false
+
+    func run() throws {
+        try withIlsonFailures {
+            let (db, center, date, clock) = try day.open(database)
+            let gateway = send ? try BatchSettings.gateway(try Configuration.load()) : nil
+            let ref = try PersonRef(worker, role: "worker")
+            let d = try RosterDecline.decline(
+                center: center, date: date, worker: ref, reason: reason, expectedVersion: version.expectVersion,
+                suggestions: limit, on: db, clock: clock)
+            DayOfOutput.print(d.report)
+            print("r\(d.requestID) is now \(d.assigned) of \(d.headcount); who could replace them:")
+            if d.suggestions.isEmpty { print("  nobody else qualifies (rules 1-4) that day") }
+            var table = TextTable(
+                headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+            for (i, x) in d.suggestions.enumerated() {
+                table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
+            }
+            if !d.suggestions.isEmpty {
+                print(table.render(), terminator: "")
+                print("replace with: ilson roster replace --date \(date) --worker \(worker) --best  (or --with WORKER)")
+            }
+            try DayOfOutput.sendIfAsked(gateway, report: d.report, database: database, db: db)
+        }
+    }
+}
+
+/// How the day-of commands print what they did, and deliver at once with `--send`.
+enum DayOfOutput {
+    /// The lines, withdrawals, queued notices and calls of a day-of change (phones masked).
+    static func print(_ r: DayOfReport) {
+        Swift.print("roster \(r.centerCode) \(r.date): \(r.rosterState), version \(r.version)")
+        for line in r.lines { Swift.print("  \(line)") }
+        for w in r.warnings { Swift.print("  warning: \(w)") }
+        if r.withdrawn > 0 { Swift.print("  \(r.withdrawn) undelivered message(s) withdrawn (never sent)") }
+        for q in r.queued { Swift.print("  queued \(q)") }
+        for call in r.calls {
+            Swift.print("  CALL worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): \(call.reason)")
+        }
+    }
+
+    /// With `--send`: delivers the day's pending messages now (exit 1 when some need a person).
+    static func sendIfAsked(
+        _ gateway: (any Gateway, String?)?, report: DayOfReport, database: DatabaseOptions,
+        db: Postgres.Connection
+    ) throws {
+        if let (gateway, sender) = gateway {
+            let configuration = try Configuration.load()
+            let sent = try BatchSettings.send(
+                BatchSend(
+                    date: report.date, centerCode: report.centerCode, gateway: gateway, defaultSender: sender,
+                    log: BatchSettings.log),
+                db: db, reconnect: { try database.connect(configuration) })
+            BatchSettings.print(sent)
+            if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
+        } else if !report.queued.isEmpty {
+            Swift.print("  deliver now with: ilson batch send --date \(report.date) --center \(report.centerCode)")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Operations
+import Storage
+
+/// `ilson roster replace`: one worker for another, in one transaction. Wired under `roster`.
+struct RosterReplaceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replace",
+        abstract: "Replace a worker who cannot come by another (--with WORKER, or --best for the top suggestion).",
+        discussion: """
+            In one transaction: the worker declines (as `roster decline`: one cancellation if they were told), \
+            the replacement is pinned on the same request, and when the roster's messages are out, the \
+            replacement's notice and the farmer's updated list (one change) are queued. Refused, with nothing \
+            changed (exit 2), when the replacement is already placed that day, declined that day, would break the \
+            weekly cap (rule 8), or breaks one of rules 1-4 without --force.
+            """)
+
+    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var version: RosterVersionOptions
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The worker who cannot come: phone or id.") var worker: String
+    @Option(name: .customLong("with"), help: "The replacement: phone or id.") var replacement: String?
+    @Flag(help: "Take the top suggestion among the workers free that day.") var best = false
+    @Flag(help: "Pin the replacement even though it breaks one of rules 1-4 (recorded as a warning).")
+    var force = false
+    @Option(help: "Why, in a word or two (sent in the cancellation notice), e.g. 병가.") var reason: String?
+    @Flag(help: "Deliver the notices now.") var send = false
+
+    func validate() throws {
+        guard (replacement != nil) != best else {
+            throw ValidationError("give either --with WORKER or --best")
+        }
+    }
+
+    func run() throws {
+        try withIlsonFailures {
+            let (db, center, date, clock) = try day.open(database)
+            let gateway = send ? try BatchSettings.gateway(try Configuration.load()) : nil
+            let ref = try PersonRef(worker, role: "worker")
+            let with = try replacement.map { try PersonRef($0, role: "worker") }
+            let r = try RosterDecline.replace(
+                center: center, date: date, worker: ref, with: with, best: best, force: force, reason: reason,
+                expectedVersion: version.expectVersion, on: db, clock: clock)
+            DayOfOutput.print(r)
+            try DayOfOutput.sendIfAsked(gateway, report: r, database: database, db: db)
+        }
+    }
+}
