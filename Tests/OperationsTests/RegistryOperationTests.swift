@@ -46,7 +46,7 @@ struct RegistryOperationTests {
         }
     }
 
-    @Test func editAndCancelAreRefusedOnAnApprovedRoster() throws {
+    @Test func editIsRefusedAndCancelIsToldOnAnApprovedRoster() throws {
         try TestDatabase.withMigratedDatabase { db, _ in
             try RegistryOperationTests.county(db)
             let job = try Requests.submit(RegistryOperationTests.harvest, center: nil, clock: Fixtures.clock, on: db)
@@ -60,14 +60,15 @@ struct RegistryOperationTests {
                 "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, '2026-12-03', 'approved', now())")
             #expect(throws: OperationError.conflict(
                 "the roster of 2026-12-03 is approved: reopen it first (`ilson roster reopen --date 2026-12-03`), "
-                    + "then cancel request \(job.requestIDs[1])")) {
-                try Requests.cancel(job.requestIDs[1], wholeJob: false, reason: nil, center: nil, clock: Fixtures.clock, on: db)
+                    + "then edit request \(job.requestIDs[1])")) {
+                try Requests.edit(job.requestIDs[1], RequestInput(priority: 3), center: nil, clock: Fixtures.clock, on: db)
             }
-            // --whole-job touches nothing when one of its days is locked.
-            #expect(throws: OperationError.self) {
-                try Requests.cancel(job.requestIDs[0], wholeJob: true, reason: nil, center: nil, clock: Fixtures.clock, on: db)
-            }
-            #expect(try Fixtures.count(db, "labor_requests", where: "status = 'cancelled'") == 0)
+            // A cancel goes through the outbox (issue 8): the farmer gets one confirmation; nobody was told yet.
+            let (cancelled, notices) = try Requests.cancelTelling(
+                job.requestIDs[1], wholeJob: false, reason: "우천", center: nil, clock: Fixtures.clock, on: db)
+            #expect(cancelled.map(\.status) == ["cancelled"])
+            #expect(notices.first?.queued.map(\.kind) == ["cancellation"])
+            #expect(try Fixtures.count(db, "sms_outbox", where: "kind = 'cancellation' AND recipient_role = 'farmer'") == 1)
         }
     }
 
