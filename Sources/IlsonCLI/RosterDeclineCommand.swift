@@ -45,7 +45,9 @@ struct RosterDeclineCommand: ParsableCommand {
             }
             if !d.suggestions.isEmpty {
                 print(table.render(), terminator: "")
-                print("replace with: ilson roster replace --date \(date) --worker \(worker) --best  (or --with WORKER)")
+                print(
+                    "fill it: ilson roster plan --date \(date) (plans around everything announced), then "
+                        + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace")
             }
             try DayOfOutput.sendIfAsked(gateway, report: d.report, database: database, db: db)
         }
