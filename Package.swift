@@ -62,20 +62,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "ilson", dependencies: ["IlsonCLI"], swiftSettings: swiftSettings),
+        // Throwaway migrated databases for every database test target.
+        .target(name: "TestSupport", dependencies: ["Postgres", "Storage"], swiftSettings: swiftSettings),
 
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Storage", "Postgres", "Scheduling", "KoreanText"],
+            dependencies: ["Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MessagingTests", dependencies: ["Messaging", "SMSFakeProvider", "KoreanText"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Postgres"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IlsonCLITests",
             dependencies: ["IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText"],

@@ -10,7 +10,7 @@ import Testing
 /// `ilson generate --workers 2000 --requests 500 --start <tomorrow>`.
 private let rosterBenchPath = ProcessInfo.processInfo.environment["ILSON_ROSTER_BENCH_INSTANCE"]
 
-@Suite(.enabled(if: RosterTestDatabase.enabled && rosterBenchPath != nil))
+@Suite(.enabled(if: TestDatabase.enabled && rosterBenchPath != nil))
 struct RosterBenchTests {
     static var path: String? { rosterBenchPath }
 
@@ -25,7 +25,7 @@ struct RosterBenchTests {
             try MigrationRunner(source: .embedded).migrate(on: db)
             try run(instance, date, db)
         } else {
-            try RosterTestDatabase.withMigrated { db, _ in try run(instance, date, db) }
+            try TestDatabase.withMigratedDatabase { db, _ in try run(instance, date, db) }
         }
     }
 

@@ -6,13 +6,13 @@ import Storage
 import Testing
 
 /// Two coordinators editing one roster at once: the second change fails, nothing is overwritten.
-@Suite(.enabled(if: RosterTestDatabase.enabled, RosterTestDatabase.skipComment))
+@Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
 struct RosterConcurrencyTests {
     static let clock = (try? IlsonClock.current()) ?? IlsonClock(today: Day("2026-11-30")!)
     static var date: Day { clock.tomorrow }
 
     @Test func theSecondOfTwoEditsFromTheSameVersionFails() throws {
-        try RosterTestDatabase.withMigrated { db, url in
+        try TestDatabase.withMigratedDatabase { db, url in
             let c = try RosterFixtures.importInstance(RosterFixtures.smallCounty(date: Self.date), on: db)
             let s = try RosterPlanner.plan(center: c.center, date: Self.date, on: db, clock: Self.clock)
             // Both coordinators loaded version s.version; each edits through their own connection.
@@ -35,7 +35,7 @@ struct RosterConcurrencyTests {
     /// The race inside the transactions: B reads the roster while A's change is uncommitted; A commits; B's
     /// version check then finds the roster moved on and fails with the conflict, writing nothing.
     @Test func anInterleavedEditLosesWithTheVersionConflict() throws {
-        try RosterTestDatabase.withMigrated { db, url in
+        try TestDatabase.withMigratedDatabase { db, url in
             let c = try RosterFixtures.importInstance(RosterFixtures.smallCounty(date: Self.date), on: db)
             _ = try RosterPlanner.plan(center: c.center, date: Self.date, on: db, clock: Self.clock)
             let roster = try #require(try RosterStore.find(center: c.center.id, date: Self.date, on: db))

@@ -6,7 +6,7 @@ import Storage
 import Testing
 
 /// Planning, pinning, unassigning, approving and reopening a small county's roster on a real database.
-@Suite(.enabled(if: RosterTestDatabase.enabled, RosterTestDatabase.skipComment))
+@Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
 struct RosterPlanTests {
     /// Tomorrow by the test clock: never in the past, whatever the calendar says.
     static let clock = (try? IlsonClock.current()) ?? IlsonClock(today: Day("2026-11-30")!)
@@ -14,7 +14,7 @@ struct RosterPlanTests {
 
     /// Runs `body` on a migrated database holding the small county.
     func withCounty(_ body: (Connection, RosterFixtures.Imported) throws -> Void) throws {
-        try RosterTestDatabase.withMigrated { db, _ in
+        try TestDatabase.withMigratedDatabase { db, _ in
             let imported = try RosterFixtures.importInstance(RosterFixtures.smallCounty(date: Self.date), on: db)
             try body(db, imported)
         }
