@@ -90,9 +90,11 @@ private struct Exporter {
 
     static func coordinate(_ x: Double) -> String {
         let scaled = Int((x * 100_000).rounded())
-        let whole = scaled / 100_000, frac = abs(scaled % 100_000)
+        let whole = scaled / 100_000
+        let frac = abs(scaled % 100_000)
         let digits = String(frac)
-        return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: 5 - digits.count))\(digits)"
+        return
+            "\(scaled < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: 5 - digits.count))\(digits)"
     }
 
     static func number(_ x: Double) -> String {
@@ -101,7 +103,8 @@ private struct Exporter {
 
     static func phone(_ n: UInt64) -> String {
         let eight = n % 100_000_000
-        let head = String(eight / 10_000), tail = String(eight % 10_000)
+        let head = String(eight / 10_000)
+        let tail = String(eight % 10_000)
         return "010-" + String(repeating: "0", count: 4 - head.count) + head + "-"
             + String(repeating: "0", count: 4 - tail.count) + tail
     }
@@ -144,7 +147,8 @@ private struct Exporter {
             } while used.contains(digits(phone))
             used.insert(digits(phone))
             let village = nearestVillage(farm.location)
-            let address = village.map { "\(county.province) \(county.name) \($0.qualifiedName) \(r.int(in: 1...899))" } ?? ""
+            let address =
+                village.map { "\(county.province) \(county.name) \($0.qualifiedName) \(r.int(in: 1...899))" } ?? ""
             let meeting = r.chance(0.4) ? (village.map { "\($0.village.name) 마을회관 앞" } ?? "") : ""
             rows.append([
                 CSVExport.farmCode(farm.id), name, surname + given, phone,
@@ -167,7 +171,8 @@ private struct Exporter {
         for (index, w) in instance.workers.enumerated() {
             let phone = w.phone ?? Exporter.phone(30_000_000 + UInt64(index))
             let village = nearestVillage(w.home)
-            var from = "", to = ""
+            var from = ""
+            var to = ""
             let available = w.available.sorted()
             if let first = available.first, let last = available.last {
                 from = first.description
@@ -242,8 +247,10 @@ private struct Exporter {
                     (
                         first.date, rows.count,
                         [
-                            CSVExport.farmCode(first.farm), first.date.description, String(run.count), start.description,
-                            end.description, task, first.skills.sorted().joined(separator: ";"), String(first.headcount),
+                            CSVExport.farmCode(first.farm), first.date.description, String(run.count),
+                            start.description,
+                            end.description, task, first.skills.sorted().joined(separator: ";"),
+                            String(first.headcount),
                             String(first.minHeadcount), String(first.priority), first.wage.map(Exporter.number) ?? "",
                         ]
                     ))

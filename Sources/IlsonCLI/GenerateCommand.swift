@@ -148,10 +148,13 @@ struct GenerateCommand: ParsableCommand {
                 print("wrote \(target.path): \(file.note)")
             }
         } catch {
-            throw CommandFailure("cannot write CSV files into \(directory): \(error.localizedDescription)", exitCode: .badInput)
+            throw CommandFailure(
+                "cannot write CSV files into \(directory): \(error.localizedDescription)", exitCode: .badInput)
         }
         if export.requestsLeftOut > 0 {
-            print("note: \(export.requestsLeftOut) request day(s) left out of requests.csv (same farm, date, task and start)")
+            print(
+                "note: \(export.requestsLeftOut) request day(s) left out of requests.csv "
+                    + "(same farm, date, task and start)")
         }
     }
 }

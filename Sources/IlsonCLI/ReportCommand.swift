@@ -102,7 +102,9 @@ enum ReportRender {
     }
 
     static func csv(_ r: PlacementReport) -> String {
-        let rows = (r.groups + [r.total]).map { g in [g.key == "total" ? "total" : g.key] + cells(g).map { $0 == "-" ? "" : $0 } }
+        let rows = (r.groups + [r.total]).map { g in
+            [g.key == "total" ? "total" : g.key] + cells(g).map { $0 == "-" ? "" : $0 }
+        }
         return CSVOutput.render(headers: headers, rows: rows)
     }
 }

@@ -38,7 +38,9 @@ import Testing
 
     @Test func everyRowHasEveryColumnAndTheCountiesPeople() {
         let (instance, e) = Self.county()
-        let farms = Self.rows(e.farms), workers = Self.rows(e.workers), requests = Self.rows(e.requests)
+        let farms = Self.rows(e.farms)
+        let workers = Self.rows(e.workers)
+        let requests = Self.rows(e.requests)
         #expect(farms.count - 1 == instance.farms.count)
         #expect(instance.farms.count == 60)
         #expect(workers.count - 1 == instance.workers.count)
@@ -59,7 +61,10 @@ import Testing
         // Villages are ones the importer knows.
         let villageColumn = workers[0].firstIndex(of: "village")!
         for w in workers.dropFirst() {
-            if case .found = Places.jincheon.lookup(w[villageColumn]) {} else { Issue.record("unknown village \(w[villageColumn])") }
+            if case .found = Places.jincheon.lookup(w[villageColumn]) {
+            } else {
+                Issue.record("unknown village \(w[villageColumn])")
+            }
         }
         // Phones are unique among workers and among farmers.
         #expect(Set(workers.dropFirst().map { $0[1] }).count == workers.count - 1)

@@ -100,7 +100,8 @@ struct ReportPlacementsTests {
             """)[0]
         func int(_ r: PostgresRow, _ c: String) throws -> Int { Int(try r.decode(c, as: Int64.self)) }
         return Direct(
-            workerDays: try int(row, "days"), attended: try int(row, "attended"), unrecorded: try int(row, "unrecorded"),
+            workerDays: try int(row, "days"), attended: try int(row, "attended"),
+            unrecorded: try int(row, "unrecorded"),
             noShows: try int(row, "no_shows"), scheduled: try int(row, "scheduled"), people: try int(row, "people"),
             farms: try int(row, "farms"), wanted: try int(demand, "wanted"), filled: try int(demand, "filled"),
             unfilled: try int(demand, "unfilled"))
@@ -136,7 +137,8 @@ struct ReportPlacementsTests {
     func totalsEqualADirectCount(_ grouping: ReportGrouping) throws {
         try TestDatabase.withMigratedDatabase { db, _ in
             let center = try Self.setUp(on: db)
-            let from = Self.days[0], to = Self.days[2]
+            let from = Self.days[0]
+            let to = Self.days[2]
             // Today in the middle of the period (the first day happened), then after it.
             for today in [Self.days[1], Self.days[2].next] {
                 let report = try PlacementReport.load(

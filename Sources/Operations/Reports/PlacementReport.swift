@@ -135,7 +135,8 @@ public struct PlacementReport: Sendable, Hashable {
         func groupKey(_ p: PlacementRow) -> (String, String) {
             switch grouping {
             case .category:
-                let label = categoryLabels.first { $0.code == p.category }.map { "\($0.korean) (\($0.code))" } ?? p.category
+                let label =
+                    categoryLabels.first { $0.code == p.category }.map { "\($0.korean) (\($0.code))" } ?? p.category
                 return (p.category, label)
             case .town:
                 let town = towns.town(village: p.village, lat: p.homeLat, lon: p.homeLon)
@@ -244,7 +245,9 @@ struct TownResolver {
 
     init(county: County) {
         self.county = county
-        centres = county.villages.map { ($0.town.name, GeoPoint(lat: $0.village.centre.lat, lon: $0.village.centre.lon)) }
+        centres = county.villages.map {
+            ($0.town.name, GeoPoint(lat: $0.village.centre.lat, lon: $0.village.centre.lon))
+        }
     }
 
     /// The town's full name (`이월면`).
