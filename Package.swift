@@ -49,14 +49,14 @@ let package = Package(
         // Use cases: requests, workers, rosters, approval, batch, reports. Never writes SQL for the CLI.
         .target(
             name: "Operations",
-            dependencies: ["Scheduling", "Storage", "Postgres", "KoreanText", "Places"],
+            dependencies: ["Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging"],
             swiftSettings: swiftSettings
         ),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations",
+                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations", "Messaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -76,6 +76,15 @@ let package = Package(
         .testTarget(
             name: "MessagingTests", dependencies: ["Messaging", "SMSFakeProvider", "KoreanText"],
             swiftSettings: swiftSettings),
+        // The batch and SMS delivery against real PostgreSQL, the real `ilson` binary and a fake provider.
+        .testTarget(
+            name: "BatchTests",
+            dependencies: [
+                "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider", "KoreanText", "Scheduling",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),

@@ -7,7 +7,7 @@ public struct Configuration: Sendable {
     /// The settings a configuration file may hold (the same names as the environment variables).
     public static let knownKeys: Set<String> = [
         "ILSON_DATABASE_URL", "ILSON_SMS_GATEWAY", "ILSON_SMS_URL", "ILSON_SMS_API_KEY", "ILSON_SMS_DIR",
-        "ILSON_TODAY", "ILSON_LOG_LEVEL", "ILSON_SQL_DIR",
+        "ILSON_TODAY", "ILSON_LOG_LEVEL", "ILSON_SQL_DIR", "ILSON_SMS_SENDER", "ILSON_SMS_TIMEOUT",
     ]
     /// The system-wide configuration file, used when `ILSON_CONFIG` is not set and it exists.
     public static let systemFile = "/etc/ilson/ilson.conf"

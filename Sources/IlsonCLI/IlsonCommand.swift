@@ -17,6 +17,7 @@ public struct IlsonCommand: ParsableCommand {
             RequestCommand.self,
             RosterCommand.self,
             ExportInstanceCommand.self,
+            BatchCommand.self,
             ReportCommand.self,
         ]
     )

@@ -12,7 +12,8 @@ struct RosterCommand: ParsableCommand {
         commandName: "roster", abstract: "Plan, review, edit and approve a center's roster for a day.",
         subcommands: [
             RosterPlan.self, RosterShow.self, RosterExplain.self, RosterAssign.self, RosterUnassign.self,
-            RosterApprove.self, RosterReopen.self, RosterSuggestCommand.self,
+            RosterApprove.self, RosterReopen.self, RosterSuggestCommand.self, RosterCancelCommand.self,
+            RosterCallsCommand.self,
         ])
 }
 

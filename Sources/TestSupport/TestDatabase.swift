@@ -46,8 +46,9 @@ public enum TestDatabase {
     }
 
     /// Runs `body` with a connection to a new, empty database and its connection string, then drops it.
-    public static func withDatabase<T>(_ body: (Connection, String) throws -> T) throws -> T {
-        guard let base = baseURL else { throw NotConfigured() }
+    /// - Parameter base: the server to create it on (default: `baseURL`), e.g. a cluster of the test's own.
+    public static func withDatabase<T>(base: String? = nil, _ body: (Connection, String) throws -> T) throws -> T {
+        guard let base = base ?? baseURL else { throw NotConfigured() }
         let name = "ilson_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         let admin = try Connection(base, applicationName: "ilson-tests")
         try admin.query("CREATE DATABASE \(identifier: String(name))")
@@ -60,8 +61,10 @@ public enum TestDatabase {
     }
 
     /// Like `withDatabase`, with every embedded migration applied first.
-    public static func withMigratedDatabase<T>(_ body: (Connection, String) throws -> T) throws -> T {
-        try withDatabase { db, url in
+    public static func withMigratedDatabase<T>(
+        base: String? = nil, _ body: (Connection, String) throws -> T
+    ) throws -> T {
+        try withDatabase(base: base) { db, url in
             try MigrationRunner(source: .embedded).migrate(on: db)
             return try body(db, url)
         }

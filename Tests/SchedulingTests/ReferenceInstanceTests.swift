@@ -32,7 +32,8 @@ import Testing
         #expect(plan.score.hard == 0)
         #expect(plan.score.medium == want.medium)
         if name == "gen-scarce-w120-r30-d3" {
-            // Known gap: continuity between plan days is heuristic (medium is optimal, soft a little short).
+            // Known gap at this test budget: `ilson solve` (default budget, local search included) reaches -20503;
+            // with 8M work the local search starts from another plan and ends a little short.
             withKnownIssue { #expect(plan.score == want) }
         } else {
             #expect(plan.score == want)

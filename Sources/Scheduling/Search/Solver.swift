@@ -77,6 +77,7 @@ struct Engine {
             report("continuity moves", best!.0)
             continuityMoves()
         }
+        localSearch()
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }

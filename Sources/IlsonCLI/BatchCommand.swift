@@ -1,0 +1,268 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Messaging
+import Operations
+import Postgres
+import Scheduling
+import Storage
+
+/// `ilson batch`: the cron jobs of the day (plan at 15:00, send at 18:00 and 05:00) and the message templates.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch", abstract: "The cron jobs: plan draft rosters, send approved rosters' messages.",
+        subcommands: [Plan.self, Send.self, Templates.self])
+
+    /// `ilson batch plan`.
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a draft roster for every center with requests on the day and no approved roster.",
+            discussion: """
+                Each center is planned under an advisory lock (a center another run holds is skipped, exit 0) \
+                and recorded in batch_runs. Exit 1 when planning failed for a center.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
+        var date: String = "tomorrow"
+
+        func run() throws {
+            try withIlsonFailures {
+                let configuration = try Configuration.load()
+                let clock = try BatchSettings.clock(configuration)
+                let day = try clock.parse(date)
+                let db = try database.connect(configuration)
+                let reports = try BatchPlan(date: day, planner: RosterWorkflowPlanner(clock: clock), log: BatchSettings.log)
+                    .run(on: db)
+                if reports.isEmpty { BatchSettings.log("batch plan \(day): no center needs a plan") }
+                if reports.contains(where: { if case .failed = $0.status { true } else { false } }) {
+                    throw ExitCode(IlsonExitCode.partial.rawValue)
+                }
+            }
+        }
+    }
+
+    /// `ilson batch send`.
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write approved rosters' messages to the outbox and deliver what is due.",
+            discussion: """
+                For each center's roster of the day: an approved roster's messages are written to the outbox in \
+                the transaction that moves it to sending; then every due message is delivered through the \
+                configured gateway (ILSON_SMS_GATEWAY: http, file or stdout) with its idempotency key; the roster \
+                is sent when every message is final. Safe to run again after any failure: nothing sent is sent \
+                again. A center another run holds is skipped (exit 0). Exit 1 when a roster is still a draft, a \
+                message failed for good, or messages are still waiting for a retry; 3 when the database cannot \
+                be reached.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
+        var date: String = "tomorrow"
+        @Option(help: "Only this center (default: every center with a roster that day).")
+        var center: String?
+        @Option(help: "Seconds to keep waiting for retries (5xx, timeouts) before leaving them to the next run.")
+        var maxWait: Double = 120
+        @Option(help: "Messages in flight at once.")
+        var concurrency: Int = 8
+        @Option(help: .hidden) var chunkSize: Int = 100
+        @Option(help: .hidden) var retryBase: Double = 5
+
+        func run() throws {
+            try withIlsonFailures {
+                let configuration = try Configuration.load()
+                let day = try BatchSettings.clock(configuration).parse(date)
+                let (gateway, sender) = try BatchSettings.gateway(configuration)
+                let options = DeliveryOptions(
+                    chunkSize: chunkSize, concurrency: concurrency, maxWaitSeconds: maxWait,
+                    backoffBaseSeconds: retryBase)
+                let db = try database.connect(configuration)
+                let report = try BatchSettings.send(
+                    BatchSend(
+                        date: day, centerCode: center, gateway: gateway, defaultSender: sender, options: options,
+                        crash: CrashPoints.fromEnvironment(), log: BatchSettings.log),
+                    db: db, reconnect: { try database.connect(configuration) })
+                BatchSettings.print(report)
+                if report.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
+            }
+        }
+    }
+
+    /// `ilson batch templates`.
+    struct Templates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or change a center's message templates.",
+            subcommands: [Show.self, Set.self, Reset.self])
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print the templates in use.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var center: String?
+
+            func run() throws {
+                try withIlsonFailures {
+                    let configuration = try Configuration.load()
+                    let db = try database.connect(configuration)
+                    let c = try Centers.resolve(center, on: db)
+                    let own = try MessageTemplateStore.templates(center: c.id, on: db)
+                    let set = try CenterTemplates.load(center: c.id, on: db)
+                    for slot in TemplateSlot.allCases {
+                        Swift.print("# \(slot.rawValue) (\(own[slot.rawValue] == nil ? "default" : "center's own"))")
+                        Swift.print(set[slot].source)
+                        Swift.print("")
+                    }
+                }
+            }
+        }
+
+        struct Set: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Set a center's template for one slot (validated before it is saved).",
+                discussion: "Slots: " + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")
+                    + ". Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var center: String?
+            @Option(help: "assignment, farmer_list, cancellation, assignment_change or farmer_list_change.")
+            var slot: String
+            @Option(help: "A UTF-8 file holding the template.") var file: String?
+            @Option(help: "The template text itself.") var text: String?
+
+            func run() throws {
+                try withIlsonFailures {
+                    let body: String
+                    if let file {
+                        guard let data = FileManager.default.contents(atPath: file),
+                            let string = String(data: data, encoding: .utf8)
+                        else { throw CommandFailure("cannot read \(file) as UTF-8 text", exitCode: .badInput) }
+                        body = string
+                    } else if let text {
+                        body = text
+                    } else {
+                        throw CommandFailure("give the template with --file FILE or --text TEXT", exitCode: .badInput)
+                    }
+                    let configuration = try Configuration.load()
+                    let db = try database.connect(configuration)
+                    let c = try Centers.resolve(center, on: db)
+                    try CenterTemplates.save(center: c.id, slot: slot, text: body, on: db)
+                    Swift.print("\(c.code): \(slot) template saved")
+                }
+            }
+        }
+
+        struct Reset: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Go back to the default template of a slot.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var center: String?
+            @Option var slot: String
+
+            func run() throws {
+                try withIlsonFailures {
+                    let configuration = try Configuration.load()
+                    let db = try database.connect(configuration)
+                    let c = try Centers.resolve(center, on: db)
+                    let had = try CenterTemplates.reset(center: c.id, slot: slot, on: db)
+                    Swift.print(had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
+                }
+            }
+        }
+    }
+}
+
+/// The planner of the roster workflow, as `batch plan` calls it.
+struct RosterWorkflowPlanner: DraftPlanner {
+    var clock: IlsonClock
+
+    func planDraft(center: CenterRecord, date: Day, on db: Connection) throws -> String {
+        let s = try RosterPlanner.plan(center: center, date: date, on: db, clock: clock, via: "batch plan")
+        return "\(s.filled) of \(s.wanted) places filled, \(s.unfilled) request(s) not full, "
+            + "\(s.pinsKept) pin(s) kept" + (s.droppedPins.isEmpty ? "" : ", \(s.droppedPins.count) pin(s) dropped")
+            + " (\(s.totalMillis) ms); review with `ilson roster show --date \(date) --center \(center.code)`"
+    }
+}
+
+/// Settings and printing shared by `batch send`, `roster cancel --send` and `roster calls`.
+enum BatchSettings {
+    /// The SMS settings a configuration may hold (flag → environment → configuration file).
+    static let smsKeys = [
+        GatewayConfiguration.Variable.gateway, GatewayConfiguration.Variable.url, GatewayConfiguration.Variable.apiKey,
+        GatewayConfiguration.Variable.sender, GatewayConfiguration.Variable.directory,
+        GatewayConfiguration.Variable.timeout,
+    ]
+
+    /// The clock, honouring `ILSON_TODAY` from the environment or the configuration file.
+    static func clock(_ configuration: Configuration) throws -> IlsonClock {
+        var environment: [String: String] = [:]
+        if let today = configuration.value("ILSON_TODAY") { environment["ILSON_TODAY"] = today.value }
+        return try IlsonClock.current(environment: environment)
+    }
+
+    /// The configured gateway and the fallback sender number.
+    ///
+    /// - Throws: `CommandFailure` (exit 2) naming the setting to fix.
+    static func gateway(_ configuration: Configuration) throws -> (any Gateway, String?) {
+        var settings: [String: String] = [:]
+        for key in smsKeys { if let v = configuration.value(key) { settings[key] = v.value } }
+        do {
+            let gatewayConfiguration = try GatewayConfiguration(settings: settings)
+            return (gatewayConfiguration.makeGateway(), gatewayConfiguration.sender)
+        } catch {
+            throw CommandFailure(error.description, exitCode: .badInput)
+        }
+    }
+
+    /// Runs a send; a misconfigured gateway is exit 2.
+    static func send(_ batch: BatchSend, db: Connection, reconnect: () throws -> Connection) throws
+        -> BatchSendReport
+    {
+        do {
+            return try batch.run(on: db, openConnection: reconnect)
+        } catch let error as GatewayMisconfigured {
+            throw CommandFailure(
+                "\(error.description); nothing more was sent, the messages stay pending: fix it and run batch send "
+                    + "again", exitCode: .badInput)
+        }
+    }
+
+    /// A progress line on standard output, at once (cron logs keep the order).
+    @Sendable static func log(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// The summary of a send: per center, counts, failures and the workers to call (phones masked).
+    static func print(_ report: BatchSendReport) {
+        if report.centers.isEmpty { log("batch send \(report.date): no roster for that day") }
+        for c in report.centers {
+            let head = "\(c.centerCode) \(c.centerName) \(report.date):"
+            switch c.status {
+            case .draft:
+                log("\(head) roster still in DRAFT, not sent: approve it (ilson roster approve --date \(report.date)) "
+                    + "and run batch send again")
+                continue
+            case .locked:
+                log("\(head) skipped: another batch send is working on this center")
+                continue
+            case .nothingToDo, .worked:
+                break
+            }
+            let states = ["sent", "failed", "withdrawn", "pending", "sending"].compactMap { s in
+                c.counts[s].map { "\($0) \(s)" }
+            }
+            let total = c.counts.values.reduce(0, +)
+            log("\(head) roster \(c.rosterState); \(total) message(s): \(states.joined(separator: ", "))"
+                + (c.status == .worked
+                    ? " (this run: \(c.written) written, \(c.tally.attempts) attempt(s), \(c.tally.sent) sent, "
+                        + "\(c.tally.failed) failed, \(c.tally.retried) to retry, \(c.recovered) recovered)" : ""))
+            for f in c.failed {
+                log("  FAILED \(f.kind) to \(f.recipientRole) \(f.recipientId) \(Phone.mask(f.recipient)): "
+                    + (f.lastError ?? "?"))
+            }
+            if c.open > 0 {
+                log("  \(c.open) message(s) still waiting for a retry: run batch send again (the 05:00 run does)")
+            }
+            for call in c.calls {
+                log("  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
+                    + "\(call.farmName) \(call.start); full numbers: ilson roster calls --date \(report.date)")
+            }
+        }
+    }
+}

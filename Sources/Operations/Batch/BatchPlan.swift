@@ -1,0 +1,73 @@
+import Foundation
+import Postgres
+import Scheduling
+import Storage
+
+/// Plans one center's day as a draft roster (the roster workflow's planner), in its own transaction.
+public protocol DraftPlanner {
+    /// Plans and stores the draft; returns a one-line summary for the log ("48 of 50 filled, score …").
+    func planDraft(center: CenterRecord, date: Day, on db: Connection) throws -> String
+}
+
+/// What `batch plan` did for one center.
+public struct CenterPlanReport: Sendable, Hashable {
+    public enum Status: Sendable, Hashable {
+        case planned(summary: String)
+        /// Another run holds the center's plan lock.
+        case locked
+        /// The planner failed for this center (the others went on).
+        case failed(reason: String)
+    }
+
+    public var centerCode: String
+    public var status: Status
+}
+
+/// `batch plan`: a draft roster for every center with requests on the day and no roster past draft.
+public struct BatchPlan {
+    public var date: Day
+    public var planner: any DraftPlanner
+    public var log: (String) -> Void
+
+    /// Configures a run.
+    public init(date: Day, planner: any DraftPlanner, log: @escaping (String) -> Void = { _ in }) {
+        self.date = date
+        self.planner = planner
+        self.log = log
+    }
+
+    /// Plans every center that needs it; each center under its advisory lock, recorded in `batch_runs`.
+    ///
+    /// - Throws: `PostgresError` when the database fails (a planner's own error is reported per center).
+    public func run(on db: Connection) throws -> [CenterPlanReport] {
+        let pgDate = date.pgDate
+        var reports: [CenterPlanReport] = []
+        for center in try BatchRosterStore.centersToPlan(date: pgDate, on: db) {
+            guard try BatchRunStore.tryLock(job: .plan, date: pgDate, center: center.id, on: db) else {
+                log("\(center.code): another batch plan is working on \(date); skipped")
+                _ = try BatchRunStore.start(
+                    job: .plan, date: pgDate, center: center.id, outcome: .skipped,
+                    message: "another run holds the lock", on: db)
+                reports.append(CenterPlanReport(centerCode: center.code, status: .locked))
+                continue
+            }
+            defer { _ = try? BatchRunStore.unlock(job: .plan, date: pgDate, center: center.id, on: db) }
+            try BatchRunStore.closeAbandoned(job: .plan, date: pgDate, center: center.id, on: db)
+            let run = try BatchRunStore.start(job: .plan, date: pgDate, center: center.id, on: db)
+            do {
+                let summary = try planner.planDraft(center: center, date: date, on: db)
+                try BatchRunStore.finish(run: run, outcome: .done, countsJSON: "{}", message: summary, on: db)
+                log("\(center.code): draft roster for \(date): \(summary)")
+                reports.append(CenterPlanReport(centerCode: center.code, status: .planned(summary: summary)))
+            } catch let error as PostgresError where error.isConnectionFailure {
+                throw error
+            } catch {
+                let reason = String(describing: error)
+                try BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: reason, on: db)
+                log("\(center.code): planning failed: \(reason)")
+                reports.append(CenterPlanReport(centerCode: center.code, status: .failed(reason: reason)))
+            }
+        }
+        return reports
+    }
+}

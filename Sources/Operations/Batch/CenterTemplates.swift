@@ -1,0 +1,53 @@
+import Messaging
+import Postgres
+import Storage
+
+/// A center's message templates: the defaults, with the slots the center changed (`message_templates`).
+public enum CenterTemplates {
+    /// The center's templates.
+    ///
+    /// - Throws: `OperationError.badInput` when a stored template no longer parses (it names the slot and line).
+    public static func load(center: Int64, on db: Connection) throws -> TemplateSet {
+        var overrides: [TemplateSlot: String] = [:]
+        for (name, body) in try MessageTemplateStore.templates(center: center, on: db) {
+            if let slot = TemplateSlot(rawValue: name) { overrides[slot] = body }
+        }
+        do {
+            return try TemplateSet(overrides: overrides)
+        } catch {
+            throw OperationError.badInput("a stored message template is not valid: \(error); set it again")
+        }
+    }
+
+    /// Validates and saves one slot's text (a sample message is composed to check it fits).
+    ///
+    /// - Throws: `OperationError.badInput` for an unknown slot or a template that does not parse.
+    public static func save(center: Int64, slot name: String, text: String, on db: Connection) throws {
+        guard let slot = TemplateSlot(rawValue: name) else {
+            throw OperationError.badInput(
+                "no template slot \"\(name)\": use one of "
+                    + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        do {
+            _ = try Template(text, for: slot)
+        } catch {
+            throw OperationError.badInput("the \(slot) template is not valid: \(error)")
+        }
+        try db.transaction { tx in
+            try MessageTemplateStore.save(center: center, slot: slot.rawValue, body: text, on: tx)
+            try AuditLog.record(
+                on: tx, center: center, via: "batch templates set", entity: "message_template", id: slot.rawValue,
+                action: .update)
+        }
+    }
+
+    /// Removes a slot's text so the default applies again.
+    public static func reset(center: Int64, slot name: String, on db: Connection) throws -> Bool {
+        guard TemplateSlot(rawValue: name) != nil else {
+            throw OperationError.badInput(
+                "no template slot \"\(name)\": use one of "
+                    + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return try MessageTemplateStore.remove(center: center, slot: name, on: db)
+    }
+}

@@ -1,0 +1,625 @@
+import Foundation
+
+/// A simulated-annealing local search that polishes a valid plan on the plateau of its `medium` score.
+///
+/// It starts from the engine's plan and only ever holds plans that keep every pin and rules 1-8 (candidate pairs of
+/// `Problem` for rules 1-4; one assignment per worker and day by construction; per-request headcount, minimum
+/// headcount and per-worker ISO-week caps checked after every move). A move is accepted only when `medium` does not
+/// drop; with equal `medium`, `soft` may drop with the annealing probability. The best plan seen is kept and
+/// returned, so the result is never worse than the start.
+///
+/// Moves (all on one plan day unless said otherwise), each a short sequence of journaled elementary changes:
+/// - *insert*: a worker takes a candidate request, leaving its own request (if any); when the request is full, a
+///   random member is ejected and goes to the worker's old request (a swap), to another of its candidate requests
+///   (an ejection chain, which may eject again), or home;
+/// - *job chain*: a worker takes the same job on two consecutive plan days (two inserts), for continuity;
+/// - *open*: a closed request receives its minimum headcount at once (inserts);
+/// - *close*: every member of a request leaves it and tries another request of the day.
+///
+/// Scores are incremental: one change of worker w on day d alters only w's terms on d and d + 1 (pair cost and
+/// continuity with the day before, from the plan or from `history`). All choices come from a seeded `SplitMix64`
+/// and array orders, and the search stops on a count of move evaluations, so the same seed gives the same plan.
+struct LocalSearch {
+    let p: Problem
+    let nD: Int
+    let nK: Int
+    /// `assign[w * nD + d]`: request of worker w on day d (pins included), or -1.
+    var assign: [Int32]
+    /// Candidate index behind `assign` (-1 for pins and empty slots).
+    var cand: [Int32]
+    /// Non-pinned workers per request.
+    var count: [Int32]
+    /// Non-pinned workers of each request, in no particular (but deterministic) order.
+    var members: [[Int32]]
+    /// Position of slot `w * nD + d` in `members` of its request.
+    var memberPos: [Int32]
+    /// Non-pinned assignments per worker and ISO week.
+    var weekUsed: [Int32]
+    /// The request of each candidate pair.
+    let candReq: [Int32]
+    /// Candidate pairs per slot `w * nD + d`: `slotCand[slotStart[s] ..< slotStart[s + 1]]`.
+    let slotStart: [Int32]
+    let slotCand: [Int32]
+    /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
+    let jobDayStart: [Int32]
+    let jobDayReq: [Int32]
+    /// 1 when the pinned assignment of a slot continues a job of `history` from the day before.
+    let pinHist: [UInt8]
+    /// `consecutive[d]`: plan day d − 1 is the calendar day before plan day d.
+    let consecutive: [Bool]
+    /// Candidate pairs whose slot is not pinned (the move starting points).
+    let movable: [Int32]
+    /// Requests that are not fully pinned.
+    let openable: [Int32]
+    var rng: SplitMix64
+    /// Current `medium` (pins excluded) and `soft` relative to the start (pin costs excluded).
+    var medium: Int64 = 0
+    var soft: Int64 = 0
+    /// Elementary changes of the move under evaluation: (slot, old request, old candidate).
+    var journal: [(Int32, Int32, Int32)] = []
+    /// Requests and worker-weeks touched by the move under evaluation.
+    var touchedReq: [Int32] = []
+    var touchedWeek: [Int32] = []
+    /// Set by a move that could not be completed (it is then undone).
+    var failed = false
+    /// The starting temperature of each annealing cycle.
+    var temperature = 2.0
+    /// Move evaluations done.
+    var evaluations = 0
+    /// Moves accepted that strictly improved the best plan.
+    var improvements = 0
+
+    /// Builds the search state from a plan (`assign`/`cand` as the engine holds them).
+    init(_ p: Problem, assign: [Int32], cand: [Int32], seed: UInt64) {
+        self.p = p
+        let nD = max(1, p.days.count)
+        self.nD = nD
+        nK = max(1, p.weeks.count)
+        self.assign = assign
+        self.cand = cand
+        rng = SplitMix64(seed: seed ^ 0x5EED_1234_ABCD_0001)
+        var candReq = [Int32](repeating: 0, count: p.candidateCount)
+        for r in 0..<p.nR {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { candReq[c] = Int32(r) }
+        }
+        self.candReq = candReq
+        let nS = p.nW * nD
+        var slotCount = [Int32](repeating: 0, count: nS + 1)
+        for c in 0..<p.candidateCount {
+            slotCount[Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])]) + 1] += 1
+        }
+        for s in 0..<nS { slotCount[s + 1] += slotCount[s] }
+        var fill = Array(slotCount.dropLast())
+        var slotCand = [Int32](repeating: 0, count: p.candidateCount)
+        for c in 0..<p.candidateCount {
+            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
+            slotCand[Int(fill[s])] = Int32(c)
+            fill[s] += 1
+        }
+        slotStart = slotCount
+        self.slotCand = slotCand
+        let nJ = Int((p.reqJob.max() ?? -1) + 1)
+        var jd = [Int32](repeating: 0, count: nJ * nD + 1)
+        for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
+        for i in 0..<(nJ * nD) { jd[i + 1] += jd[i] }
+        var jfill = Array(jd.dropLast())
+        var jdReq = [Int32](repeating: 0, count: p.nR)
+        for r in 0..<p.nR {
+            let i = Int(p.reqJob[r]) * nD + Int(p.reqDay[r])
+            jdReq[Int(jfill[i])] = Int32(r)
+            jfill[i] += 1
+        }
+        jobDayStart = jd
+        jobDayReq = jdReq
+        var consecutive = [Bool](repeating: false, count: nD)
+        for d in 1..<max(1, p.days.count) { consecutive[d] = p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
+        self.consecutive = consecutive
+        // History continuity of pinned slots (pins need not be candidate pairs).
+        var pinHist = [UInt8](repeating: 0, count: nS)
+        if !p.instance.history.isEmpty && !p.instance.pinned.isEmpty {
+            var hist = Set<HistoryKey>()
+            for h in p.instance.history {
+                if let w = p.index.worker[h.worker] { hist.insert(HistoryKey(w: w, job: h.job, day: h.date.ordinal)) }
+            }
+            for pin in p.instance.pinned {
+                let r = p.index.request[pin.request]!
+                let w = p.index.worker[pin.worker]!
+                let R = p.instance.requests[r]
+                if hist.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1)) {
+                    pinHist[w * nD + Int(p.reqDay[r])] = 1
+                }
+            }
+        }
+        self.pinHist = pinHist
+        var movable: [Int32] = []
+        for c in 0..<p.candidateCount {
+            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
+            if p.pinnedOn[s] < 0 { movable.append(Int32(c)) }
+        }
+        self.movable = movable
+        openable = (0..<p.nR).filter { p.reqCap[$0] > 0 && p.candStart[$0 + 1] > p.candStart[$0] }.map(Int32.init)
+        count = []
+        members = []
+        memberPos = []
+        weekUsed = []
+        rebuild()
+    }
+
+    /// Recomputes counts, members and week usage from `assign`.
+    mutating func rebuild() {
+        count = [Int32](repeating: 0, count: p.nR)
+        members = [[Int32]](repeating: [], count: p.nR)
+        memberPos = [Int32](repeating: -1, count: p.nW * nD)
+        weekUsed = [Int32](repeating: 0, count: p.nW * nK)
+        medium = 0
+        for w in 0..<p.nW {
+            for d in 0..<p.days.count {
+                let s = w * nD + d
+                let r = Int(assign[s])
+                guard r >= 0, p.pinnedOn[s] < 0 else { continue }
+                count[r] += 1
+                memberPos[s] = Int32(members[r].count)
+                members[r].append(Int32(w))
+                weekUsed[w * nK + Int(p.dayWeek[d])] += 1
+                medium += p.reqPriority[r]
+            }
+        }
+    }
+
+    // MARK: Incremental score
+
+    /// Soft terms of slot (w, d): minus the pair cost, plus continuity with day d − 1 (plan or history).
+    @inline(__always) func contribution(_ w: Int, _ d: Int) -> Int64 {
+        let s = w * nD + d
+        let r = assign[s]
+        guard r >= 0 else { return 0 }
+        let c = cand[s]
+        var v: Int64 = 0
+        var linked = false
+        if c >= 0 {
+            v -= p.candCost[Int(c)]
+            linked = p.candHistory[Int(c)] != 0
+        } else {
+            linked = pinHist[s] != 0
+        }
+        if !linked && d > 0 && consecutive[d] {
+            let q = assign[s - 1]
+            linked = q >= 0 && p.reqJob[Int(q)] == p.reqJob[Int(r)]
+        }
+        return linked ? v + p.continuity : v
+    }
+
+    /// Sets slot (w, d) to request r through candidate c (r = -1: unassigned), journaled, with score deltas.
+    mutating func set(_ w: Int, _ d: Int, _ r: Int32, _ c: Int32) {
+        let s = w * nD + d
+        journal.append((Int32(s), assign[s], cand[s]))
+        apply(w, d, r, c)
+    }
+
+    /// `set` without the journal (used by undo).
+    mutating func apply(_ w: Int, _ d: Int, _ r: Int32, _ c: Int32) {
+        let s = w * nD + d
+        let old = assign[s]
+        if old == r && cand[s] == c { return }
+        let hasNext = d + 1 < p.days.count
+        let before = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
+        if old >= 0 {
+            let o = Int(old)
+            count[o] -= 1
+            medium -= p.reqPriority[o]
+            let i = Int(memberPos[s])
+            let last = members[o].removeLast()
+            if Int(last) != w {
+                members[o][i] = last
+                memberPos[Int(last) * nD + d] = Int32(i)
+            }
+            memberPos[s] = -1
+            touchedReq.append(old)
+        }
+        if r >= 0 {
+            let q = Int(r)
+            count[q] += 1
+            medium += p.reqPriority[q]
+            memberPos[s] = Int32(members[q].count)
+            members[q].append(Int32(w))
+            touchedReq.append(r)
+        }
+        if (old < 0) != (r < 0) {
+            let k = w * nK + Int(p.dayWeek[d])
+            weekUsed[k] += r >= 0 ? 1 : -1
+            if r >= 0 { touchedWeek.append(Int32(k)) }
+        }
+        assign[s] = r
+        cand[s] = c
+        let after = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
+        soft += after - before
+    }
+
+    /// Undoes the journal back to `mark` entries.
+    mutating func undo(to mark: Int) {
+        while journal.count > mark {
+            let (s, r, c) = journal.removeLast()
+            apply(Int(s) / nD, Int(s) % nD, r, c)
+        }
+    }
+
+    /// Rules 5-8 on what the move touched (rule 5 holds by construction, pins are never touched).
+    func feasible() -> Bool {
+        for r in touchedReq {
+            let n = count[Int(r)]
+            if n > p.reqCap[Int(r)] || (n > 0 && n < p.reqMin[Int(r)]) { return false }
+        }
+        for k in touchedWeek where weekUsed[Int(k)] > p.capLeft[Int(k)] { return false }
+        return true
+    }
+
+    // MARK: Moves
+
+    @inline(__always) mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
+
+    /// The candidate pair of worker w for request r (on r's day), or -1.
+    func candidate(_ w: Int, _ r: Int) -> Int32 {
+        let s = w * nD + Int(p.reqDay[r])
+        for i in Int(slotStart[s])..<Int(slotStart[s + 1]) where candReq[Int(slotCand[i])] == Int32(r) {
+            return slotCand[i]
+        }
+        return -1
+    }
+
+    /// Worker w takes request r (candidate c), as the head of an ejection chain (depth-limited):
+    /// - when w is free that day but its ISO week is full, it leaves another day of the week, whose request may be
+    ///   refilled by one of its candidates;
+    /// - when r is full, a random other member is ejected and goes to w's old request (a swap), to another of its
+    ///   candidate requests (which may eject again), or home;
+    /// - the hole w leaves in its old request may be filled by one of that request's candidates.
+    mutating func insert(_ w: Int, _ r: Int, _ c: Int32, depth: Int) {
+        let d = Int(p.reqDay[r])
+        let s = w * nD + d
+        let r0 = assign[s]
+        if r0 == Int32(r) { return }
+        if r0 < 0 {
+            let k = Int(p.dayWeek[d])
+            if weekUsed[w * nK + k] >= p.capLeft[w * nK + k] { freeDay(w, week: k, except: d, depth: depth) }
+        }
+        set(w, d, Int32(r), c)
+        if count[r] > p.reqCap[r] && members[r].count >= 2 {
+            // Eject a random other member.
+            var i = random(members[r].count - 1)
+            if Int(members[r][i]) == w { i = members[r].count - 1 }
+            let v = Int(members[r][i])
+            let choice = random(4)
+            var placed = false
+            if r0 >= 0 && choice < 2 {
+                let cv = candidate(v, Int(r0))
+                if cv >= 0 {
+                    set(v, d, r0, cv)
+                    return
+                }
+            }
+            let vs = v * nD + d
+            let degree = Int(slotStart[vs + 1] - slotStart[vs])
+            if depth > 0 && choice != 3 && degree > 1 {
+                let c2 = slotCand[Int(slotStart[vs]) + random(degree)]
+                let r2 = Int(candReq[Int(c2)])
+                if r2 != r {
+                    insert(v, r2, c2, depth: depth - 1)
+                    placed = true
+                }
+            }
+            if !placed { set(v, d, -1, -1) }
+        }
+        if r0 >= 0 && depth > 0 && count[Int(r0)] < p.reqCap[Int(r0)] && random(2) == 0 {
+            fill(Int(r0), depth: depth - 1)
+        }
+    }
+
+    /// A random candidate of request r (free to move there) takes it.
+    mutating func fill(_ r: Int, depth: Int) {
+        let lo = Int(p.candStart[r])
+        let n = Int(p.candStart[r + 1]) - lo
+        guard n > 0 else { return }
+        let c = lo + random(n)
+        let u = Int(p.candWorker[c])
+        let us = u * nD + Int(p.reqDay[r])
+        guard p.pinnedOn[us] < 0, assign[us] != Int32(r) else { return }
+        insert(u, r, Int32(c), depth: depth)
+    }
+
+    /// Worker w leaves a random other assigned day of ISO week k (not `except`); the hole may be refilled.
+    mutating func freeDay(_ w: Int, week k: Int, except d: Int, depth: Int) {
+        var options = 0
+        for e in 0..<p.days.count where e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+            options += 1
+        }
+        guard options > 0 else { return }
+        var pick = random(options)
+        for e in 0..<p.days.count where e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+            if pick == 0 {
+                let q = Int(assign[w * nD + e])
+                set(w, e, -1, -1)
+                if depth > 0 && random(4) != 0 { fill(q, depth: depth - 1) }
+                return
+            }
+            pick -= 1
+        }
+    }
+
+    /// Proposes one random move (applied, journaled).
+    mutating func propose() {
+        let kind = random(16)
+        if kind < 7 || movable.isEmpty && openable.isEmpty {
+            guard !movable.isEmpty else { return }
+            let c = movable[random(movable.count)]
+            insert(Int(p.candWorker[Int(c)]), Int(candReq[Int(c)]), c, depth: 2)
+        } else if kind < 11 {
+            guard !movable.isEmpty else { return }
+            swapSchedules(movable[random(movable.count)])
+        } else if kind < 14 {
+            guard !movable.isEmpty else { return }
+            jobChain(movable[random(movable.count)])
+        } else {
+            guard !openable.isEmpty else { return }
+            let r = Int(openable[random(openable.count)])
+            if count[r] == 0 { openRequest(r) } else { closeRequest(r) }
+        }
+    }
+
+    /// Workers exchange their assignments over a run of consecutive plan days around candidate c's day: c's worker
+    /// takes the place of a member (or candidate) of c's request, and on the neighbouring days the two exchange
+    /// whatever they do. Request counts do not change (only week usage may move between the two).
+    mutating func swapSchedules(_ c: Int32) {
+        let a = Int(p.candWorker[Int(c)])
+        let r = Int(candReq[Int(c)])
+        let d = Int(p.reqDay[r])
+        var b = -1
+        if !members[r].isEmpty && random(4) != 0 {
+            b = Int(members[r][random(members[r].count)])
+        } else {
+            let lo = Int(p.candStart[r])
+            b = Int(p.candWorker[lo + random(Int(p.candStart[r + 1]) - lo)])
+        }
+        guard b != a else { return }
+        // The run of days: d, then extended backwards and forwards over consecutive plan days at random.
+        var lo = d
+        var hi = d
+        while lo > 0 && consecutive[lo] && random(2) == 0 { lo -= 1 }
+        while hi + 1 < p.days.count && consecutive[hi + 1] && random(2) == 0 { hi += 1 }
+        for x in lo...hi {
+            let sa = a * nD + x
+            let sb = b * nD + x
+            let ra = assign[sa]
+            let rb = assign[sb]
+            if ra == rb { continue }
+            if p.pinnedOn[sa] >= 0 || p.pinnedOn[sb] >= 0 {
+                // A pinned day cannot be exchanged: the move fails.
+                failed = true
+                return
+            }
+            let ca: Int32 = rb >= 0 ? candidate(a, Int(rb)) : -1
+            let cb: Int32 = ra >= 0 ? candidate(b, Int(ra)) : -1
+            if (rb >= 0 && ca < 0) || (ra >= 0 && cb < 0) {
+                if x == d { return }
+                continue
+            }
+            set(a, x, -1, -1)
+            set(b, x, ra, cb)
+            set(a, x, rb, ca)
+        }
+    }
+
+    /// Worker of candidate c takes c's request and the same job on an adjacent consecutive plan day.
+    mutating func jobChain(_ c: Int32) {
+        let w = Int(p.candWorker[Int(c)])
+        let r = Int(candReq[Int(c)])
+        let d = Int(p.reqDay[r])
+        let job = Int(p.reqJob[r])
+        let forward = random(2) == 0
+        let e: Int
+        if forward && d + 1 < p.days.count && consecutive[d + 1] {
+            e = d + 1
+        } else if d > 0 && consecutive[d] {
+            e = d - 1
+        } else if d + 1 < p.days.count && consecutive[d + 1] {
+            e = d + 1
+        } else {
+            return
+        }
+        guard p.pinnedOn[w * nD + e] < 0 else { return }
+        let lo = Int(jobDayStart[job * nD + e])
+        let hi = Int(jobDayStart[job * nD + e + 1])
+        guard hi > lo else { return }
+        let r2 = Int(jobDayReq[lo + random(hi - lo)])
+        let c2 = candidate(w, r2)
+        guard c2 >= 0 else { return }
+        insert(w, r, c, depth: 1)
+        insert(w, r2, c2, depth: 1)
+    }
+
+    /// A closed request receives its minimum headcount: cheapest-first from a random offset among its candidates.
+    mutating func openRequest(_ r: Int) {
+        let lo = Int(p.candStart[r])
+        let n = Int(p.candStart[r + 1]) - lo
+        let need = Int(max(1, p.reqMin[r]))
+        guard n >= need else { return }
+        let d = Int(p.reqDay[r])
+        let offset = random(n)
+        var added = 0
+        var i = 0
+        while i < n && added < need {
+            let c = lo + (offset + i) % n
+            i += 1
+            let w = Int(p.candWorker[c])
+            guard p.pinnedOn[w * nD + d] < 0, assign[w * nD + d] != Int32(r) else { continue }
+            // Prefer workers who are free that day; others only half the time.
+            if assign[w * nD + d] >= 0 && random(2) == 0 { continue }
+            insert(w, r, Int32(c), depth: 1)
+            added += 1
+        }
+    }
+
+    /// Every member of request r leaves it and takes a random other candidate request of the day, or goes home.
+    mutating func closeRequest(_ r: Int) {
+        let d = Int(p.reqDay[r])
+        let leaving = members[r]
+        for v32 in leaving {
+            let v = Int(v32)
+            let vs = v * nD + d
+            let degree = Int(slotStart[vs + 1] - slotStart[vs])
+            let c2 = degree > 0 ? slotCand[Int(slotStart[vs]) + random(degree)] : -1
+            if c2 >= 0 && Int(candReq[Int(c2)]) != r && count[Int(candReq[Int(c2)])] < p.reqCap[Int(candReq[Int(c2)])] {
+                set(v, d, candReq[Int(c2)], c2)
+            } else {
+                set(v, d, -1, -1)
+            }
+        }
+    }
+
+    // MARK: Annealing
+
+    /// Runs simulated annealing for `budget` move evaluations (optionally also stopped by `deadline`).
+    /// Ends on the best plan found (by `medium`, then `soft`).
+    mutating func run(budget: Int, deadline: Date? = nil, endOnBest: Bool = true) {
+        guard budget > 0, !movable.isEmpty || !openable.isEmpty else { return }
+        var bestMedium = medium
+        var bestSoft = soft
+        var bestAssign: [Int32]? = nil
+        var bestCand: [Int32]? = nil
+        var currentIsBest = true
+        // Temperature: from about one continuity bonus (or a few km) down to below one soft unit, in cycles that
+        // restart from the best plan.
+        let t0 = temperature
+        let t1 = 0.5
+        let cycles = 1
+        let perCycle = max(1, budget / cycles)
+        for cycle in 0..<cycles {
+            if cycle > 0 && !currentIsBest, let a = bestAssign, let c = bestCand {
+                assign = a
+                cand = c
+                rebuild()
+                soft = bestSoft
+                currentIsBest = true
+            }
+            let logRatio = log(t1 / t0)
+            var i = 0
+            while i < perCycle {
+                if i & 4095 == 0, let deadline, Date() >= deadline { break }
+                let t = t0 * exp(logRatio * Double(i) / Double(perCycle))
+                i += 1
+                evaluations += 1
+                journal.removeAll(keepingCapacity: true)
+                touchedReq.removeAll(keepingCapacity: true)
+                touchedWeek.removeAll(keepingCapacity: true)
+                failed = false
+                let m0 = medium
+                let s0 = soft
+                propose()
+                if journal.isEmpty { continue }
+                var accept = false
+                if !failed && feasible() && medium >= m0 {
+                    if medium > m0 || soft >= s0 {
+                        accept = true
+                    } else {
+                        let u = Double(rng.next() >> 11) / Double(1 << 53)
+                        accept = u < exp(Double(soft - s0) / t)
+                    }
+                }
+                if !accept {
+                    undo(to: 0)
+                    continue
+                }
+                let better = medium > bestMedium || (medium == bestMedium && soft > bestSoft)
+                let worse = medium < bestMedium || (medium == bestMedium && soft < bestSoft)
+                if better {
+                    bestMedium = medium
+                    bestSoft = soft
+                    currentIsBest = true
+                    bestAssign = nil
+                    bestCand = nil
+                    improvements += 1
+                } else if worse && currentIsBest {
+                    // Leaving the best plan: save it (the state before this move) first.
+                    if bestAssign == nil {
+                        var a = assign
+                        var c = cand
+                        for (s, r, oc) in journal.reversed() {
+                            a[Int(s)] = r
+                            c[Int(s)] = oc
+                        }
+                        bestAssign = a
+                        bestCand = c
+                    }
+                    currentIsBest = false
+                }
+            }
+            if let deadline, Date() >= deadline { break }
+        }
+        if endOnBest && !currentIsBest, let a = bestAssign, let c = bestCand {
+            assign = a
+            cand = c
+            rebuild()
+            soft = bestSoft
+        }
+    }
+}
+
+extension LocalSearch {
+    /// The default number of move evaluations: proportional to the movable candidate pairs, capped, and at most an
+    /// eighth of the solve's work budget.
+    static func defaultBudget(movable: Int, workBudget: Int) -> Int {
+        let size = min(1_600_000, max(20_000, 500 * movable))
+        return max(0, min(size, workBudget / 5))
+    }
+
+    /// Rounds of annealing + exact day re-solves: several on small instances, one on large ones (where every
+    /// day re-solve is a large flow).
+    static func rounds(candidates: Int) -> Int {
+        candidates <= 20_000 ? 9 : 1
+    }
+}
+
+extension Engine {
+    /// The local search on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves; the
+    /// result replaces the plan only when the exact scorer finds it valid and strictly better.
+    mutating func localSearch() {
+        guard p.nR > 0, p.candidateCount > 0, !outOfTime() else { return }
+        let rounds = LocalSearch.rounds(candidates: p.candidateCount)
+        let exploreT = 8.0
+        let exploitT = 2.0
+        let startPlan = (assign, assignCand)
+        let before = currentScore()
+        var best = before
+        var bestPlan = startPlan
+        report("local search", before)
+        let deadline = options.timeLimit.map { start.addingTimeInterval($0) }
+        for round in 0..<rounds {
+            var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
+            ls.temperature = round % 2 == 1 ? exploreT : exploitT
+            let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget) / rounds
+            guard budget > 0 else { break }
+            let explore = round % 2 == 1 && round + 1 < rounds
+            ls.run(budget: budget, deadline: deadline, endOnBest: !explore)
+            if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
+            assign = ls.assign
+            assignCand = ls.cand
+            if nD > 1 && rounds > 1 && !deadlineHit {
+                var again = true
+                var passes = 0
+                while again && passes < 5 {
+                    again = false
+                    passes += 1
+                    for d in 0..<nD where resolveDay(d) { again = true }
+                }
+            }
+            let s = currentScore()
+            if s.hard == 0 && s > best {
+                best = s
+                bestPlan = (assign, assignCand)
+                stats.moves += 1
+                report("local search", best)
+            }
+            if deadlineHit { break }
+            if !explore && s < best { (assign, assignCand) = bestPlan }
+        }
+        (assign, assignCand) = best > before ? bestPlan : startPlan
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Postgres
+import SMSFakeProvider
+import Storage
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The database restarted in the middle of a send, on a throwaway cluster of the test's own
+/// (`scripts/dev-db` with `ILSON_PGDATA`), so other suites are not disturbed.
+@Suite(.enabled(if: TestDatabase.enabled, "needs ILSON_TEST_DATABASE_URL (scripts/test)"))
+struct RestartTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Runs `scripts/dev-db command` for the cluster in `pgdata`; returns its standard output.
+    @discardableResult
+    static func devDB(_ command: String, pgdata: String) throws -> String {
+        // posix_spawn and waitpid, not Foundation's Process: its wait does not return while the server that
+        // `start` leaves running holds inherited descriptors.
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("dev-db-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let script = root.appendingPathComponent("scripts/dev-db").path
+        let arguments = ["/bin/bash", "-c", "exec \"$0\" \"$1\" >\"$2\" 2>/dev/null </dev/null", script, command, out]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ILSON_PGDATA"] = pgdata
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/bash", nil, nil, argv, envp) == 0 else {
+            throw DevDBFailure(command: command, status: -1)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw DevDBFailure(command: command, status: status) }
+        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+    }
+
+    struct DevDBFailure: Error { var command: String; var status: Int32 }
+
+    @Test func restartMidSendExitsThreeThenCompletes() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-restart-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.path)
+        let pgdata = scratch.appendingPathComponent("pg").path
+        defer {
+            _ = try? RestartTests.devDB("destroy", pgdata: pgdata)
+            try? FileManager.default.removeItem(at: scratch)
+        }
+        try RestartTests.devDB("start", pgdata: pgdata)
+        let envText = try RestartTests.devDB("env", pgdata: pgdata)
+        let base = try #require(
+            envText.split(separator: "\n").first { $0.hasPrefix("export ILSON_DATABASE_URL=") }
+                .map { String($0.dropFirst("export ILSON_DATABASE_URL='".count).dropLast()) })
+        try TestDatabase.withMigratedDatabase(base: base) { db, url in
+            let provider = try FakeSMSProvider()
+            defer { provider.stop() }
+            let roster = try Fixtures.approvedRoster(on: db, farms: 10, perFarm: 10)
+            provider.delayResponses(by: 0.02)
+            let env = IlsonProcess.environment(url: url, provider: provider)
+            let arguments = ["batch", "send", "--date", Fixtures.day.description, "--chunk-size", "10",
+                             "--concurrency", "2"]
+            let send = try IlsonProcess(arguments, environment: env)
+            let deadline = Date().addingTimeInterval(20)
+            while provider.sentCount < 20 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            try RestartTests.devDB("stop", pgdata: pgdata)
+            let failed = send.wait()
+            #expect(failed.status == 3, "\(failed)")
+            #expect(failed.stderr.contains("cannot reach the database") || failed.stderr.contains("database"),
+                    "\(failed)")
+            try RestartTests.devDB("start", pgdata: pgdata)
+            provider.clearFaults()
+            let db2 = try Connection(url)
+            let done = try IlsonProcess.run(arguments, environment: env)
+            #expect(done.status == 0, "\(done)")
+            let rows = try Fixtures.outbox(roster.rosterId, on: db2)
+            #expect(rows.values.allSatisfy { $0.state == "sent" })
+            #expect(provider.sentCount == roster.expectedMessages)
+            #expect(Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys))
+            #expect(Set(provider.sentMessages.map { "\($0.to)/\($0.kind)" }).count == roster.expectedMessages)
+            #expect(try Fixtures.rosterState(roster.rosterId, on: db2) == "sent")
+            print("restart test: first run exit \(failed.status): \(failed.stderr.split(separator: "\n").first ?? "")")
+        }
+    }
+}
