@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Generator
+import KoreanText
 import Scheduling
 
 /// `ilson generate`: writes a realistic generated problem instance (spec/problem-format.md).
@@ -12,7 +13,11 @@ struct GenerateCommand: ParsableCommand {
             Workers, farms and requests of 진천군 (and, for many workers, offset copies of it side \
             by side, about 2,000 workers each). The same arguments and seed give the same file, \
             byte for byte. Flavors: balanced, scarce (demand above supply), surplus, skills \
-            (many skill-restricted requests), remote (far-out farms, short travel caps).
+            (many skill-restricted requests), remote (far-out farms, short travel caps). \
+            With --csv-dir, also writes farms.csv (Korean headers, CP949), workers.csv (English \
+            headers, UTF-8) and requests.csv (Korean headers, UTF-8 with BOM) for `farm import`, \
+            `worker import` and `request import`; the instance goes to standard output only when \
+            neither --csv-dir nor --out is given.
             """)
 
     @Option(name: .long, help: "Number of workers (at least 1).")
@@ -35,6 +40,11 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Write here instead of standard output.")
     var out: String?
+
+    @Option(
+        name: .long,
+        help: "Also write farms.csv, workers.csv and requests.csv (spec/csv-formats.md) into this directory.")
+    var csvDir: String?
 
     @Flag(name: .long, help: "Print sizes, candidate pairs and timings on standard error.")
     var stats = false
@@ -76,13 +86,16 @@ struct GenerateCommand: ParsableCommand {
         let t1 = clock.now
         let bytes = InstanceJSONWriter.encode(instance)
         let t2 = clock.now
+        if let csvDir {
+            try writeCSV(instance, seed: UInt64(seed) ?? 0, into: csvDir)
+        }
         if let out {
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: out))
             } catch {
                 throw CommandFailure("cannot write \(out): \(error.localizedDescription)", exitCode: .badInput)
             }
-        } else {
+        } else if csvDir == nil {
             FileHandle.standardOutput.write(Data(bytes))
         }
         if stats {
@@ -99,6 +112,49 @@ struct GenerateCommand: ParsableCommand {
                 bytes \(bytes.count); generate \(ms(t1 - t0)) ms, encode \(ms(t2 - t1)) ms, \
                 write \(ms(t3 - t2)) ms, count \(ms(t4 - t3)) ms
                 """)
+        }
+    }
+
+    /// Writes the three import files of the instance into `directory` (created when missing),
+    /// each through a temporary file and a rename, and says what it wrote.
+    ///
+    /// - Throws: `CommandFailure` (bad input) when the directory or a file cannot be written, or a
+    ///   farm file has text CP949 cannot carry.
+    func writeCSV(_ instance: Instance, seed: UInt64, into directory: String) throws {
+        let export = CSVExport.make(instance, seed: seed)
+        guard let farms = CP949.encode(export.farms) else {
+            throw CommandFailure("farms.csv holds characters CP949 cannot encode", exitCode: .badInput)
+        }
+        let files: [(name: String, bytes: [UInt8], note: String)] = [
+            ("farms.csv", farms, "\(export.farmRows) farms, Korean headers, CP949"),
+            ("workers.csv", Array(export.workers.utf8), "\(export.workerRows) workers, English headers, UTF-8"),
+            (
+                "requests.csv", [0xEF, 0xBB, 0xBF] + Array(export.requests.utf8),
+                "\(export.requestRows) request rows, Korean headers, UTF-8 with BOM"
+            ),
+        ]
+        let dir = URL(fileURLWithPath: directory, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for file in files {
+                let target = dir.appendingPathComponent(file.name)
+                let temporary = dir.appendingPathComponent(".\(file.name).tmp")
+                try Data(file.bytes).write(to: temporary)
+                if FileManager.default.fileExists(atPath: target.path) {
+                    _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+                } else {
+                    try FileManager.default.moveItem(at: temporary, to: target)
+                }
+                print("wrote \(target.path): \(file.note)")
+            }
+        } catch {
+            throw CommandFailure(
+                "cannot write CSV files into \(directory): \(error.localizedDescription)", exitCode: .badInput)
+        }
+        if export.requestsLeftOut > 0 {
+            print(
+                "note: \(export.requestsLeftOut) request day(s) left out of requests.csv "
+                    + "(same farm, date, task and start)")
         }
     }
 }

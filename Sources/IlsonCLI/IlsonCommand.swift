@@ -19,6 +19,7 @@ public struct IlsonCommand: ParsableCommand {
             ExportInstanceCommand.self,
             BatchCommand.self,
             AttendanceCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Operations
+import Scheduling
+
+/// `ilson report`: figures a center reports to the county.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Figures for the county: placements by target group, town, task or farm.",
+        subcommands: [ReportPlacements.self])
+}
+
+/// `ilson report placements --from D1 --to D2 [--by category|town|task|farm] [--format table|csv]`.
+struct ReportPlacements: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placements",
+        abstract: "Worker-days, unique people and farms served over a period, with unfilled demand beside them.",
+        discussion: """
+            Counts assignments on approved (or sent) rosters. A past day counts when attendance says \
+            completed, or when no attendance is recorded yet (shown as unrecorded); a no-show never \
+            counts; days from today on are shown as scheduled and not counted. Slots wanted, filled and \
+            unfilled are given per task and per farm, and as a total for categories and towns.
+            """)
+
+    enum Format: String, ExpressibleByArgument { case table, csv }
+
+    @Option(name: .long, help: "First day, YYYY-MM-DD, today or tomorrow.")
+    var from: String
+
+    @Option(name: .long, help: "Last day (inclusive), YYYY-MM-DD, today or tomorrow.")
+    var to: String
+
+    @Option(name: .long, help: "category, town, task or farm.")
+    var by: String = ReportGrouping.category.rawValue
+
+    @Option(name: .long, help: "table or csv.")
+    var format: Format = .table
+
+    @Option(name: .long, help: "The center's code; optional when the database holds one center.")
+    var center: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try withIlsonFailures {
+            guard let grouping = ReportGrouping(rawValue: by) else {
+                let names = ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure("unknown --by '\(by)': use one of \(names)", exitCode: .badInput)
+            }
+            let configuration = try Configuration.load()
+            let clock = try IlsonClock.current()
+            let first = try clock.parse(from, field: "--from")
+            let last = try clock.parse(to, field: "--to")
+            let db = try database.connect(configuration)
+            let centerRecord = try Centers.resolve(center, on: db)
+            let report = try PlacementReport.load(
+                center: centerRecord, from: first, to: last, by: grouping, today: clock.today, on: db)
+            switch format {
+            case .table: print(ReportRender.table(report, centerName: centerRecord.name), terminator: "")
+            case .csv: print(ReportRender.csv(report), terminator: "")
+            }
+        }
+    }
+}
+
+/// How `report placements` prints: a table aligned by display width, or CSV.
+enum ReportRender {
+    static let headers = [
+        "group", "worker_days", "attended", "unrecorded", "no_show", "scheduled", "people", "farms", "wanted",
+        "filled", "unfilled", "avg_km",
+    ]
+
+    static func cells(_ g: PlacementReport.Group) -> [String] {
+        [
+            "\(g.workerDays)", "\(g.attended)", "\(g.unrecorded)", "\(g.noShows)", "\(g.scheduled)", "\(g.people)",
+            "\(g.farms)", g.wanted.map(String.init) ?? "-", g.filled.map(String.init) ?? "-",
+            g.unfilled.map(String.init) ?? "-", g.averageKm.map { String(format: "%.1f", $0) } ?? "-",
+        ]
+    }
+
+    static func table(_ r: PlacementReport, centerName: String) -> String {
+        var out =
+            "placements \(r.center) \(centerName), \(r.from)..\(r.to) by \(r.grouping.rawValue) "
+            + "(today \(r.today); \(r.requests) requests)\n"
+        var t = TextTable(
+            headers: [
+                "구분", "연인원", "출근", "미기록", "결근", "예정", "실인원", "농가", "요청", "배치", "미충원", "평균km",
+            ],
+            alignments: [.left] + Array(repeating: .right, count: 11))
+        for g in r.groups { t.append([g.label] + cells(g)) }
+        t.append([r.total.label] + cells(r.total))
+        out += t.render()
+        out += "연인원 worker-days = 출근 attended + 미기록 unrecorded; 결근 no-shows and 예정 scheduled days are not counted.\n"
+        if r.total.unrecorded > 0 {
+            out += "note: \(r.total.unrecorded) past worker-day(s) have no attendance recorded yet; they are counted.\n"
+        }
+        if r.grouping == .category || r.grouping == .town {
+            out += "요청/배치/미충원 (slots wanted, filled, unfilled) belong to requests: given in the total only.\n"
+        }
+        return out
+    }
+
+    static func csv(_ r: PlacementReport) -> String {
+        let rows = (r.groups + [r.total]).map { g in
+            [g.key == "total" ? "total" : g.key] + cells(g).map { $0 == "-" ? "" : $0 }
+        }
+        return CSVOutput.render(headers: headers, rows: rows)
+    }
+}
