@@ -18,6 +18,7 @@ public struct IlsonCommand: ParsableCommand {
             RosterCommand.self,
             ExportInstanceCommand.self,
             BatchCommand.self,
+            UserCommand.self,
         ]
     )
 
