@@ -88,6 +88,12 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
+        // Roles and row-level security: every role against every table, and the CLI as each role.
+        .testTarget(
+            name: "AccessTests",
+            dependencies: ["IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IlsonCLITests",
             dependencies: ["IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText"],

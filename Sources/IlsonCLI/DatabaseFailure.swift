@@ -35,6 +35,10 @@ struct DatabaseFailure: IlsonFailure {
                 (connection settings \(source); set --database-url or ILSON_DATABASE_URL, \
                 or start a development database with scripts/dev-db start)
                 """
+        case .server(let state) where state == .insufficientPrivilege:
+            // Row-level security and GRANTs (sql/008_roles.sql); the server's text names a table or policy, no values.
+            let reason = error.message.hasPrefix("permission denied") ? error.message : "permission denied: " + error.message
+            return reason + " (this login's role may not do it: see docs/roles.md)"
         case .server(let state) where state == .undefinedTable:
             return "\(error.description): the schema is missing or old; run `ilson db migrate`"
         default:

@@ -20,6 +20,7 @@ public struct IlsonCommand: ParsableCommand {
             BatchCommand.self,
             AttendanceCommand.self,
             ReportCommand.self,
+            UserCommand.self,
         ]
     )
 

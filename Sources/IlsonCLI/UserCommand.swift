@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Operations
+import Storage
+
+/// `ilson user`: the logins of people (sql/008_roles.sql, docs/roles.md).
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Logins of people: add, list, whoami; a farmer's workers.",
+        subcommands: [Add.self, List.self, Whoami.self, Workers.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a login (admin only): a PostgreSQL role in its group, mapped to a center and farmer.",
+            discussion: """
+                The password is read from standard input (--password-stdin) or a file (--password-file), never \
+                from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "farmer, coordinator, batch or admin.") var role: String
+        @Option(help: "The login (PostgreSQL role) name, e.g. kim_jc.") var login: String
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (one line).")
+        var passwordStdin = false
+        @Option(name: .customLong("password-file"), help: "Read the password from this file (its first line).")
+        var passwordFile: String?
+        @Option(help: "For a farmer login: the farmer's id or phone number.") var farmer: String?
+        @Option(help: "The center's code: required for a coordinator, optional for batch (none: every center).")
+        var center: String?
+
+        func run() throws {
+            try withIlsonFailures {
+                guard let kind = UserKind(rawValue: role.lowercased()) else {
+                    throw CommandFailure(
+                        "--role \"\(role)\" is not a kind of user: farmer, coordinator, batch or admin", exitCode: .badInput)
+                }
+                let password = try readPassword()
+                try withRegistryDatabase(database) { db in
+                    try Users.add(login: login, password: password, kind: kind, center: center, farmer: farmer, on: db)
+                }
+                let scope = [center.map { "center \($0.uppercased())" }, farmer.map { "farmer \(PersonRefText.masked($0))" }]
+                    .compactMap { $0 }.joined(separator: ", ")
+                print("user \(login) added: \(kind.rawValue)\(scope.isEmpty ? "" : " (\(scope))"), group \(kind.groupRole)")
+            }
+        }
+
+        /// The password from stdin or the file: its first line, without the line break.
+        func readPassword() throws -> String {
+            let data: Data
+            switch (passwordStdin, passwordFile) {
+            case (true, nil):
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            case (false, let path?):
+                guard let contents = FileManager.default.contents(atPath: path) else {
+                    throw CommandFailure("cannot read the password file \(path)", exitCode: .badInput)
+                }
+                data = contents
+            case (true, _?):
+                throw CommandFailure("give either --password-stdin or --password-file, not both", exitCode: .badInput)
+            case (false, nil):
+                throw CommandFailure(
+                    "give the password on standard input with --password-stdin (never on the command line)",
+                    exitCode: .badInput)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure("the password is not UTF-8 text", exitCode: .badInput)
+            }
+            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return String(line.hasSuffix("\r") ? line.dropLast() : line)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List logins (an admin sees all of them; anyone else their own).")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
+                for user in try Users.list(on: db) {
+                    table.append([
+                        user.login, user.kind, user.centerCode ?? "", user.farmerID.map(String.init) ?? "", user.createdBy,
+                    ])
+                }
+                print(table.render(), terminator: "")
+            }
+        }
+    }
+
+    struct Whoami: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Say which login this connection uses, and as what.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let me = try Users.whoami(on: db)
+                if let user = me.user {
+                    var text = "\(me.login): \(user.kind)"
+                    if let code = user.centerCode { text += ", center \(code)" }
+                    if let farmer = user.farmerID { text += ", farmer id \(farmer)" }
+                    print(text)
+                } else if me.isSuperuser {
+                    print("\(me.login): superuser (bypasses row-level security: for migrations and setup only)")
+                } else {
+                    print("\(me.login): no ilson user (ask an admin: `ilson user add`)")
+                }
+            }
+        }
+    }
+
+    struct Workers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "For a farmer: the workers coming to your farms on approved rosters (name and phone).")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only this day (YYYY-MM-DD, today, tomorrow).") var date: String?
+
+        func run() throws {
+            try withRegistryDatabase(database) { db in
+                let day = try date.map { try currentClock().parse($0, field: "--date").description }
+                var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone"])
+                for row in try Users.farmerWorkers(from: day, to: day, on: db) {
+                    table.append([
+                        row.workDate, "\(row.farmCode) \(row.farmName)", row.startTime, row.task, String(row.requestID),
+                        row.workerName, Phone.format(row.workerPhone),
+                    ])
+                }
+                print(table.render(), terminator: "")
+            }
+        }
+    }
+}
+
+/// A farmer reference for output: a phone number masked, an id as is.
+enum PersonRefText {
+    static func masked(_ text: String) -> String {
+        Phone.normalize(text).map(Phone.mask) ?? text
+    }
+}

@@ -1,0 +1,129 @@
+import Postgres
+import Storage
+
+/// The kind of person a login is, and the PostgreSQL group it belongs to (sql/008_roles.sql).
+public enum UserKind: String, Sendable, Hashable, CaseIterable {
+    case farmer, coordinator, batch, admin
+
+    /// The NOLOGIN group role of this kind.
+    public var groupRole: String { "ilson_" + rawValue }
+}
+
+/// Logins of people: `ilson user add`, `user list`, `user whoami`, and a farmer's workers.
+public enum Users {
+    /// The shortest password `user add` accepts.
+    public static let minimumPasswordLength = 10
+
+    /// Creates a login and its mapping in one transaction: a LOGIN role in the group of `kind`, mapped to the
+    /// center (and farmer). The password is hashed here (SCRAM-SHA-256) and only the verifier is sent.
+    ///
+    /// - Parameters:
+    ///   - login: the role name, 1-63 bytes; it is quoted by the server (`format('%I')`), whatever it holds.
+    ///   - password: the password in clear, from stdin or a file; never printed, never sent.
+    ///   - center: a center code: required for a coordinator, optional for batch (none: every center),
+    ///     none for an admin; a farmer's is the farmer's.
+    ///   - farmer: for a farmer login, the farmer's id or phone number.
+    /// - Throws: `OperationError.badInput` / `.notFound` for bad values (nothing created),
+    ///   `.permissionDenied` when this connection's login is not an admin.
+    public static func add(
+        login: String, password: String, kind: UserKind, center: String?, farmer: String?, on db: Connection
+    ) throws {
+        try checkLogin(login)
+        try checkPassword(password)
+        if kind == .farmer && farmer == nil { throw OperationError.badInput("a farmer login needs --farmer ID") }
+        if kind != .farmer && farmer != nil { throw OperationError.badInput("only a farmer login has --farmer") }
+        if kind == .coordinator && center == nil {
+            throw OperationError.badInput("a coordinator login needs --center CODE")
+        }
+        if kind == .admin && center != nil { throw OperationError.badInput("an admin login has no --center") }
+        try db.transaction { db in
+            var centerID: Int64? = nil
+            if let center {
+                guard let found = try CenterStore.find(code: center, on: db) else {
+                    throw OperationError.notFound("no center with code \(center)")
+                }
+                centerID = found.id
+            }
+            var farmerID: Int64? = nil
+            if let farmer {
+                let ref = try PersonRef(farmer, role: "farmer")
+                switch ref {
+                case .id(let id): farmerID = id
+                case .phone:
+                    guard let centerID else {
+                        throw OperationError.badInput("give --center CODE to find a farmer by phone number")
+                    }
+                    guard let found = try UserStore.farmerID(ref, center: centerID, on: db) else {
+                        throw OperationError.notFound("no farmer \(ref) in center \(center ?? "")")
+                    }
+                    farmerID = found
+                }
+            }
+            let verifier = try db.encryptPassword(password, user: login)
+            do {
+                try UserStore.create(
+                    login: login, verifier: verifier, kind: kind.rawValue, center: centerID, farmer: farmerID, on: db)
+            } catch let error as PostgresError {
+                throw Users.explain(error, login: login)
+            }
+        }
+    }
+
+    /// The logins this connection may see: an admin all of them, anyone else their own.
+    public static func list(on db: Connection) throws -> [UserRecord] {
+        try UserStore.all(on: db)
+    }
+
+    /// Who this connection is.
+    public static func whoami(on db: Connection) throws -> SessionIdentity {
+        try UserStore.current(on: db)
+    }
+
+    /// The workers coming to the session farmer's own farms (approved, sending or sent rosters).
+    ///
+    /// - Throws: `.permissionDenied` for a login that is not a farmer.
+    public static func farmerWorkers(from: String?, to: String?, on db: Connection) throws -> [FarmerWorkerRow] {
+        do {
+            return try UserStore.farmerWorkers(from: from, to: to, on: db)
+        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
+            throw OperationError.permissionDenied(
+                "permission denied: only a farmer login sees the workers coming to their farms "
+                    + "(coordinators: `ilson roster show`)")
+        }
+    }
+
+    /// A login name: 1-63 bytes (PostgreSQL's limit), no control characters; not one of the reserved prefixes.
+    static func checkLogin(_ login: String) throws(OperationError) {
+        guard (1...63).contains(login.utf8.count) else {
+            throw .badInput("--login must have 1 to 63 bytes (PostgreSQL's limit for a role name)")
+        }
+        guard !login.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .badInput("--login must not hold control characters")
+        }
+        let lower = login.lowercased()
+        guard !lower.hasPrefix("pg_") && !lower.hasPrefix("ilson_") else {
+            throw .badInput("--login must not start with pg_ or ilson_ (reserved)")
+        }
+    }
+
+    /// A password: long enough, no NUL (libpq strings end at NUL). Never quoted in a message.
+    static func checkPassword(_ password: String) throws(OperationError) {
+        guard password.count >= minimumPasswordLength else {
+            throw .badInput("the password must have at least \(minimumPasswordLength) characters")
+        }
+        guard !password.unicodeScalars.contains("\u{0}") else {
+            throw .badInput("the password must not hold a NUL character")
+        }
+    }
+
+    /// The server's refusal of `ilson_create_login` in words (its messages hold no values).
+    static func explain(_ error: PostgresError, login: String) -> any Error {
+        switch error.sqlState?.rawValue {
+        case "42501": return OperationError.permissionDenied("permission denied: only an admin login can add users")
+        case "42710": return OperationError.badInput("a role named \(PostgresQuery.quoteIdentifier(login)) exists already")
+        case "22023": return OperationError.badInput(error.message)
+        case "23503": return OperationError.notFound(error.message)
+        default: return error
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Postgres
+
+/// One login of a person, from `ilson_users` (sql/008_roles.sql).
+public struct UserRecord: Sendable, Hashable {
+    /// The PostgreSQL login role.
+    public var login: String
+    /// `farmer`, `coordinator`, `batch` or `admin`.
+    public var kind: String
+    /// The center's code, when the login is limited to one center.
+    public var centerCode: String?
+    /// The farmer a farmer login acts for.
+    public var farmerID: Int64?
+    public var createdAt: Date
+    public var createdBy: String
+
+    init(_ row: PostgresRow) throws {
+        login = try row.decode("login")
+        kind = try row.decode("kind")
+        centerCode = try row.decode("center_code", as: String?.self)
+        farmerID = try row.decode("farmer_id", as: Int64?.self)
+        createdAt = try row.decode("created_at")
+        createdBy = try row.decode("created_by")
+    }
+}
+
+/// Who the connection is: its login and, when it is mapped, what `ilson_users` says.
+public struct SessionIdentity: Sendable, Hashable {
+    /// `session_user`: the login, which the client cannot change.
+    public var login: String
+    /// Whether the login bypasses row-level security (a superuser, e.g. the development database's).
+    public var isSuperuser: Bool
+    /// The mapping, when there is one.
+    public var user: UserRecord?
+}
+
+/// One worker coming to a farmer's farm (from `ilson_farmer_workers`): only what the farmer may know.
+public struct FarmerWorkerRow: Sendable, Hashable {
+    public var workDate: String
+    public var farmCode: String
+    public var farmName: String
+    public var requestID: Int64
+    public var startTime: String
+    public var task: String
+    public var workerName: String
+    /// Digits only.
+    public var workerPhone: String
+    public var rosterState: String
+}
+
+/// SQL for logins and their mapping (`ilson_users`, `ilson_create_login`, `ilson_farmer_workers`).
+public enum UserStore {
+    static let columns = """
+        u.login, u.kind, c.code AS center_code, u.farmer_id, u.created_at, u.created_by
+        FROM ilson_users u LEFT JOIN centers c ON c.id = u.center_id
+        """
+
+    /// Creates a login role in the group of its kind and its mapping, through `ilson_create_login`
+    /// (SECURITY DEFINER; admin logins and superusers only).
+    ///
+    /// - Parameters:
+    ///   - verifier: the password hashed on the client (`Connection.encryptPassword`), never the password.
+    /// - Throws: `PostgresError`: `42501` for a login that is not an admin, `42710` when the role exists,
+    ///   `22023` for a bad name, kind or verifier, `23503` for an unknown center or farmer.
+    public static func create(
+        login: String, verifier: String, kind: String, center: Int64?, farmer: Int64?, on db: Connection
+    ) throws {
+        try db.query(
+            "SELECT ilson_create_login(\(login), \(verifier), \(kind), \(center), \(farmer))")
+    }
+
+    /// A farmer's id by phone or id within a center (only `farmers`: an admin may not read farms).
+    public static func farmerID(_ ref: PersonRef, center: Int64, on db: Connection) throws -> Int64? {
+        try db.query("SELECT id FROM farmers WHERE center_id = \(center) AND \(fragment: ref.condition())")
+            .first?.decode("id", as: Int64.self)
+    }
+
+    /// The mappings this login may see (an admin: all; anyone else: their own), by login.
+    public static func all(on db: Connection) throws -> [UserRecord] {
+        try db.query("SELECT \(unescaped: columns) ORDER BY u.login").map(UserRecord.init)
+    }
+
+    /// The connection's own login and mapping.
+    public static func current(on db: Connection) throws -> SessionIdentity {
+        let row = try db.query(
+            """
+            SELECT session_user::text AS login,
+                   coalesce((SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user), false) AS su
+            """)[0]
+        let login: String = try row.decode("login")
+        let user = try db.query("SELECT \(unescaped: columns) WHERE u.login = \(login)").first.map(UserRecord.init)
+        return SessionIdentity(login: login, isSuperuser: try row.decode("su"), user: user)
+    }
+
+    /// The workers on the session farmer's farms on approved, sending or sent rosters.
+    public static func farmerWorkers(from: String?, to: String?, on db: Connection) throws -> [FarmerWorkerRow] {
+        try db.query(
+            """
+            SELECT work_date::text AS d, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS s, task,
+                   worker_name, worker_phone, roster_state
+            FROM ilson_farmer_workers(\(from)::date, \(to)::date)
+            """
+        ).map { row in
+            FarmerWorkerRow(
+                workDate: try row.decode("d"), farmCode: try row.decode("farm_code"),
+                farmName: try row.decode("farm_name"), requestID: try row.decode("request_id"),
+                startTime: try row.decode("s"), task: try row.decode("task"),
+                workerName: try row.decode("worker_name"), workerPhone: try row.decode("worker_phone"),
+                rosterState: try row.decode("roster_state"))
+        }
+    }
+}
