@@ -34,7 +34,7 @@ public enum RosterEditor {
     ) throws -> RosterEditOutcome {
         try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
         return try db.transaction { db in
-            let requestRow = try checkRequest(requestID, center: center, date: date, on: db)
+            _ = try checkRequest(requestID, center: center, date: date, on: db)
             let workerRow = try checkWorker(ref, center: center, on: db)
             guard workerRow.active else {
                 throw OperationError.badInput(
