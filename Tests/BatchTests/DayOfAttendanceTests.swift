@@ -140,6 +140,15 @@ struct DayOfAttendanceTests {
             let attended = try Self.count(
                 db, "SELECT count(*) AS n FROM assignments WHERE status = 'completed'")
             #expect(attended == 3)
+            // The county's figures count exactly the attended rows, whatever the grouping.
+            for grouping in ReportGrouping.allCases {
+                let report = try PlacementReport.load(
+                    center: center, from: Fixtures.day, to: Fixtures.day, by: grouping,
+                    today: Self.dayAfter.today, on: db)
+                #expect(report.total.attended == attended, "\(grouping)")
+                #expect(report.total.noShows == 1, "\(grouping)")
+                #expect(report.total.workerDays == attended + report.total.unrecorded, "\(grouping)")
+            }
         }
     }
 }
