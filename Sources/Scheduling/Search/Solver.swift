@@ -381,6 +381,7 @@ struct Engine {
     /// repaired by closing every request below its minimum until none is.
     mutating func branchAndBound(_ net: FlowNetwork, order: [Int32], isFull: Bool) -> FlowSolution {
         let solver = FlowSolver(net)
+        let scaling = CostScalingSolver(net)
         // Forced units are worth more than every other unit together.
         var maxValue: Int64 = 1
         for v in net.arcValue where v > maxValue { maxValue = v }
@@ -397,7 +398,7 @@ struct Engine {
         var nodes = 0
         var rootDone = false
         while let node = stack.popLast() {
-            let sol = solver.solve(cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order)
+            let sol = exactFlow(solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order)
             nodes += 1
             workLeft -= sol.work
             stats.flowWork += sol.work
@@ -430,7 +431,7 @@ struct Engine {
             }
             if workLeft <= 0 || outOfTime() {
                 // Out of budget: repair this node greedily (close every violator, re-solve) if nothing better is known.
-                if best == nil { best = repair(solver, node.cap, node.minUnits, bonus, order, sol) }
+                if best == nil { best = repair(solver, scaling, node.cap, node.minUnits, bonus, order, sol) }
                 stack.removeAll()
                 break
             }
@@ -454,11 +455,19 @@ struct Engine {
         // Every branch infeasible cannot happen (closing every request is feasible); be safe anyway.
         var cap = p.reqCap
         for q in 0..<p.nR where p.reqMin[q] > 1 { cap[q] = 0 }
-        return solver.solve(cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
+        return exactFlow(solver, scaling, cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
+    }
+
+    /// The exact flow: cost scaling, or successive shortest paths when cost scaling's integers would not fit.
+    func exactFlow(
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32]
+    ) -> FlowSolution {
+        if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order) { return sol }
+        return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
     }
 
     mutating func repair(
-        _ solver: FlowSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64, _ order: [Int32], _ sol0: FlowSolution
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64, _ order: [Int32], _ sol0: FlowSolution
     ) -> FlowSolution {
         var cap = cap0
         var sol = sol0
@@ -469,7 +478,7 @@ struct Engine {
                 any = true
             }
             if !any { return sol }
-            sol = solver.solve(cap: cap, minUnits: min0, bonus: bonus, order: order)
+            sol = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order)
             stats.flowWork += sol.work
         }
     }

@@ -1,0 +1,247 @@
+import Foundation
+/// Goldberg's cost-scaling push-relabel on the network of `FlowSolver`: the same optimum, far fewer steps.
+///
+/// The network (groups with supply, rows, requests, the sink) becomes a min-cost flow with supplies at the groups and
+/// the whole demand at the sink; each group also has a direct arc to the sink (unused supply, cost 0), so a feasible
+/// flow always exists. Arc costs are the negated pair values, multiplied by `n + 1`, so the final `ε = 1` refinement
+/// is exact (an ε-optimal flow with ε < 1/n in the original units is optimal). Everything is integer; prices are
+/// checked against overflow, and `solve` returns `nil` when they would leave the safe range (the caller then falls
+/// back to successive shortest paths).
+///
+/// Deterministic: arcs are scanned in a fixed order and active nodes are processed first-in first-out, starting with
+/// the groups in the caller's release order.
+struct CostScalingSolver {
+    let net: FlowNetwork
+    /// Prices and costs stay within ±`limit`, so a reduced cost `c + p(v) − p(w)` cannot overflow.
+    static let limit = Int64.max / 4
+    /// Division factor of ε between refinements.
+    static let alpha: Int64 = 12
+
+    init(_ net: FlowNetwork) {
+        self.net = net
+    }
+
+    /// Solves from scratch; same contract as `FlowSolver.solve`. Returns `nil` when the scaled costs or the prices
+    /// would leave the safe integer range.
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32]) -> FlowSolution? {
+        let nG = net.nGroups
+        let nRw = net.nRows
+        let nQ = net.nReq
+        let qBase = nG + nRw
+        let sink = qBase + nQ
+        let n = sink + 1
+        let scale = Int64(n + 1)
+
+        // Largest absolute cost, for the scale check.
+        var maxAbs: Int64 = 1
+        for v in net.arcValue where v != FlowNetwork.disabled {
+            let a = v.magnitude
+            if a > UInt64(maxAbs) {
+                if a > UInt64(Int64.max) { return nil }
+                maxAbs = Int64(a)
+            }
+        }
+        var anyForced = false
+        for q in 0..<nQ where minUnits[q] > 0 && cap[q] > 0 { anyForced = true }
+        if anyForced && bonus > maxAbs { maxAbs = bonus }
+        let (scaledMax, overflow) = maxAbs.multipliedReportingOverflow(by: scale)
+        if overflow || scaledMax > CostScalingSolver.limit / 8 { return nil }
+
+        // Degrees (every edge adds one slot to its tail and one to its head).
+        var deg = [Int32](repeating: 0, count: n + 1)
+        var nEdges = 0
+        for g in 0..<nG {
+            let rows = Int(net.groupRowStart[g + 1] - net.groupRowStart[g])
+            deg[g] += Int32(rows + 1)
+            deg[sink] += 1
+            nEdges += rows + 1
+        }
+        for r in 0..<nRw {
+            deg[nG + r] += 1
+            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                let q = Int(net.arcReq[a])
+                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                deg[nG + r] += 1
+                deg[qBase + q] += 1
+                nEdges += 1
+            }
+        }
+        for q in 0..<nQ where cap[q] > 0 {
+            let forced = min(max(0, minUnits[q]), cap[q])
+            let k: Int32 = (forced > 0 ? 1 : 0) + (cap[q] - forced > 0 ? 1 : 0)
+            deg[qBase + q] += k
+            deg[sink] += k
+            nEdges += Int(k)
+        }
+        var start = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n { start[v + 1] = start[v] + deg[v] }
+        let m = 2 * nEdges
+        var head = [Int32](repeating: 0, count: m)
+        var res = [Int32](repeating: 0, count: m)
+        var cost = [Int64](repeating: 0, count: m)
+        var partner = [Int32](repeating: 0, count: m)
+        /// The network arc behind each row → request slot (-1 elsewhere).
+        var netArc = [Int32](repeating: -1, count: m)
+        var fill = Array(start.dropLast())
+        func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
+            let f = Int(fill[u])
+            fill[u] += 1
+            let b = Int(fill[v])
+            fill[v] += 1
+            head[f] = Int32(v)
+            res[f] = capacity
+            cost[f] = c * scale
+            partner[f] = Int32(b)
+            netArc[f] = arc
+            head[b] = Int32(u)
+            res[b] = 0
+            cost[b] = -c * scale
+            partner[b] = Int32(f)
+        }
+        for g in 0..<nG {
+            for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) { edge(g, nG + r, 1, 0, -1) }
+            edge(g, sink, net.groupSupply[g], 0, -1)
+        }
+        for r in 0..<nRw {
+            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                let q = Int(net.arcReq[a])
+                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                edge(nG + r, qBase + q, 1, -net.arcValue[a], Int32(a))
+            }
+        }
+        for q in 0..<nQ where cap[q] > 0 {
+            let forced = min(max(0, minUnits[q]), cap[q])
+            if forced > 0 { edge(qBase + q, sink, forced, -bonus, -1) }
+            if cap[q] - forced > 0 { edge(qBase + q, sink, cap[q] - forced, 0, -1) }
+        }
+
+        var excess = [Int64](repeating: 0, count: n)
+        var total: Int64 = 0
+        for g in 0..<nG {
+            excess[g] = Int64(net.groupSupply[g])
+            total += Int64(net.groupSupply[g])
+        }
+        excess[sink] = -total
+        var price = [Int64](repeating: 0, count: n)
+        var cur = [Int32](repeating: 0, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var work = 0
+        var failed = false
+        var relabels = 0
+        let debugCS = getenv("ILSON_CS_DEBUG") != nil
+        let alphaX: Int64 = getenv("ILSON_CS_ALPHA").flatMap { Int64(String(cString: $0)) } ?? CostScalingSolver.alpha
+        var listed = [Bool](repeating: false, count: nG)
+        for g in order where Int(g) < nG { listed[Int(g)] = true }
+
+        start.withUnsafeBufferPointer { start in
+        head.withUnsafeBufferPointer { head in
+        res.withUnsafeMutableBufferPointer { res in
+        cost.withUnsafeBufferPointer { cost in
+        partner.withUnsafeBufferPointer { partner in
+        excess.withUnsafeMutableBufferPointer { excess in
+        price.withUnsafeMutableBufferPointer { price in
+        cur.withUnsafeMutableBufferPointer { cur in
+        queue.withUnsafeMutableBufferPointer { queue in
+            // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
+            var qHead = 0
+            var qCount = 0
+            @inline(__always) func enqueue(_ v: Int32) {
+                var t = qHead + qCount
+                if t >= n { t -= n }
+                queue[t] = v
+                qCount += 1
+            }
+            var eps = scaledMax
+            while eps > 1 && !failed {
+                eps = max(1, eps / alphaX)
+                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
+                for v in 0..<n {
+                    let pv = price[v]
+                    for a in Int(start[v])..<Int(start[v + 1]) where res[a] > 0 {
+                        let w = Int(head[a])
+                        if cost[a] + pv - price[w] < 0 {
+                            let delta = res[a]
+                            res[a] = 0
+                            res[Int(partner[a])] += delta
+                            excess[v] -= Int64(delta)
+                            excess[w] += Int64(delta)
+                        }
+                    }
+                    cur[v] = start[v]
+                }
+                work &+= m
+                qHead = 0
+                qCount = 0
+                for g in order where excess[Int(g)] > 0 { enqueue(g) }
+                for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
+                // Groups outside `order` (none in practice) still get processed.
+                for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
+                // Discharge active nodes first-in first-out.
+                while qCount > 0 {
+                    let v = Int(queue[qHead])
+                    qHead += 1
+                    if qHead == n { qHead = 0 }
+                    qCount -= 1
+                    let end = Int(start[v + 1])
+                    while excess[v] > 0 {
+                        var a = Int(cur[v])
+                        let pv = price[v]
+                        while a < end {
+                            if res[a] > 0 {
+                                let w = Int(head[a])
+                                if cost[a] + pv - price[w] < 0 {
+                                    let delta = min(excess[v], Int64(res[a]))
+                                    res[a] -= Int32(delta)
+                                    res[Int(partner[a])] += Int32(delta)
+                                    excess[v] -= delta
+                                    let before = excess[w]
+                                    excess[w] = before + delta
+                                    if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
+                                    if excess[v] == 0 { break }
+                                }
+                            }
+                            a += 1
+                        }
+                        work &+= a - Int(cur[v]) + 1
+                        if excess[v] == 0 {
+                            cur[v] = Int32(a)
+                            break
+                        }
+                        // Relabel: the largest price that makes some residual arc admissible, minus ε.
+                        var best = Int64.min
+                        let s = Int(start[v])
+                        for b in s..<end where res[b] > 0 {
+                            let x = price[Int(head[b])] - cost[b]
+                            if x > best { best = x }
+                        }
+                        work &+= end - s
+                        let np = best - eps
+                        if best == Int64.min || np < -CostScalingSolver.limit {
+                            failed = true
+                            return
+                        }
+                        price[v] = np
+                        cur[v] = Int32(s)
+                        relabels += 1
+                    }
+                }
+                if debugCS { print("refine eps \(eps) work \(work) relabels \(relabels) m \(m) n \(n)") }
+            }
+        }}}}}}}}}
+        if failed { return nil }
+
+        var rowArc = [Int32](repeating: -1, count: nRw)
+        var reqCount = [Int32](repeating: 0, count: nQ)
+        var value: Int64 = 0
+        for r in 0..<nRw {
+            let v = nG + r
+            for a in Int(start[v])..<Int(start[v + 1]) where netArc[a] >= 0 && res[a] == 0 {
+                let na = Int(netArc[a])
+                rowArc[r] = Int32(na)
+                reqCount[Int(net.arcReq[na])] += 1
+                value += net.arcValue[na]
+            }
+        }
+        return FlowSolution(rowArc: rowArc, value: value, reqCount: reqCount, work: work)
+    }
+}
