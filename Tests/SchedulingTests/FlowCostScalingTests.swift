@@ -75,6 +75,37 @@ import Testing
         #expect(ssp.value == cs.value)
     }
 
+    /// A warm start from the solution under other caps and minimums (as in branch and bound) reaches the same optimum.
+    @Test(arguments: 0..<40)
+    func warmStartSameOptimum(_ seed: UInt64) throws {
+        let requests = 2 + Int(seed % 6)
+        let net = Self.randomNetwork(seed &+ 500, groups: 3 + Int(seed % 8), requests: requests, bigValues: seed % 2 == 1)
+        var g = SplitMix64(seed: seed &+ 2000)
+        let cap0 = (0..<requests).map { _ in Int32(1 + g.next() % 3) }
+        var cap1 = cap0
+        var min1 = [Int32](repeating: 0, count: requests)
+        for q in 0..<requests {
+            switch g.next() % 4 {
+            case 0: cap1[q] = 0
+            case 1: min1[q] = Int32(1 + g.next() % 3)
+            default: break
+            }
+        }
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let zeros = [Int32](repeating: 0, count: requests)
+        let cs = CostScalingSolver(net)
+        let parent = try #require(cs.solve(cap: cap0, minUnits: zeros, bonus: bonus, order: order))
+        let child = try #require(cs.solve(cap: cap1, minUnits: min1, bonus: bonus, order: order, warm: parent))
+        let ssp = FlowSolver(net).solve(cap: cap1, minUnits: min1, bonus: bonus, order: order)
+        _ = Self.check(net, child, cap: cap1)
+        func forcedUnits(_ s: FlowSolution) -> Int32 { (0..<requests).reduce(0) { $0 + min(s.reqCount[$1], min1[$1]) } }
+        #expect(forcedUnits(ssp) == forcedUnits(child))
+        #expect(ssp.value == child.value)
+    }
+
     @Test func oversizedCostsFallBack() {
         var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
         for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled { net.arcValue[a] = Int64.max / 16 }

@@ -21,9 +21,13 @@ struct CostScalingSolver {
         self.net = net
     }
 
-    /// Solves from scratch; same contract as `FlowSolver.solve`. Returns `nil` when the scaled costs or the prices
-    /// would leave the safe integer range.
-    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32]) -> FlowSolution? {
+    /// Solves; same contract as `FlowSolver.solve`. Returns `nil` when the scaled costs or the prices would leave
+    /// the safe integer range.
+    ///
+    /// - Parameter warm: a solution of the same network under other caps or minimums (a branch-and-bound parent):
+    ///   its prices and the part of its flow that still fits start a single exact refinement instead of the full
+    ///   scaling (same optimum value; ties may resolve differently).
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil) -> FlowSolution? {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
@@ -109,10 +113,18 @@ struct CostScalingSolver {
                 edge(nG + r, qBase + q, 1, -net.arcValue[a], Int32(a))
             }
         }
+        var forcedArc = [Int32](repeating: -1, count: nQ)
+        var freeArc = [Int32](repeating: -1, count: nQ)
         for q in 0..<nQ where cap[q] > 0 {
             let forced = min(max(0, minUnits[q]), cap[q])
-            if forced > 0 { edge(qBase + q, sink, forced, -bonus, -1) }
-            if cap[q] - forced > 0 { edge(qBase + q, sink, cap[q] - forced, 0, -1) }
+            if forced > 0 {
+                forcedArc[q] = fill[qBase + q]
+                edge(qBase + q, sink, forced, -bonus, -1)
+            }
+            if cap[q] - forced > 0 {
+                freeArc[q] = fill[qBase + q]
+                edge(qBase + q, sink, cap[q] - forced, 0, -1)
+            }
         }
 
         var excess = [Int64](repeating: 0, count: n)
@@ -123,12 +135,49 @@ struct CostScalingSolver {
         }
         excess[sink] = -total
         var price = [Int64](repeating: 0, count: n)
+        var eps = scaledMax
+        if let warm, warm.prices.count == n, warm.rowArc.count == nRw {
+            // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
+            price = warm.prices
+            eps = CostScalingSolver.alpha
+            @inline(__always) func push(_ a: Int) {
+                res[a] -= 1
+                res[Int(partner[a])] += 1
+            }
+            for g in 0..<nG {
+                let rs = Int(net.groupRowStart[g])
+                for r in rs..<Int(net.groupRowStart[g + 1]) where warm.rowArc[r] >= 0 {
+                    let na = warm.rowArc[r]
+                    let q = Int(net.arcReq[Int(na)])
+                    guard excess[g] > 0 else { break }
+                    let v = nG + r
+                    var f = -1
+                    for a in Int(start[v])..<Int(start[v + 1]) where netArc[a] == na { f = a; break }
+                    guard f >= 0 else { continue }
+                    let t: Int32
+                    if forcedArc[q] >= 0 && res[Int(forcedArc[q])] > 0 {
+                        t = forcedArc[q]
+                    } else if freeArc[q] >= 0 && res[Int(freeArc[q])] > 0 {
+                        t = freeArc[q]
+                    } else {
+                        continue
+                    }
+                    push(Int(start[g]) + (r - rs))
+                    push(f)
+                    push(Int(t))
+                    excess[g] -= 1
+                    excess[sink] += 1
+                }
+            }
+        }
         var cur = [Int32](repeating: 0, count: n)
         var queue = [Int32](repeating: 0, count: n)
         var work = 0
         var failed = false
         var relabels = 0
         let debugCS = getenv("ILSON_CS_DEBUG") != nil
+        let useGlobal = getenv("ILSON_CS_NOGLOBAL") == nil
+        let guEvery = n * (getenv("ILSON_CS_GU").flatMap { Int(String(cString: $0)) } ?? 1)
         let alphaX: Int64 = getenv("ILSON_CS_ALPHA").flatMap { Int64(String(cString: $0)) } ?? CostScalingSolver.alpha
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
@@ -151,7 +200,70 @@ struct CostScalingSolver {
                 queue[t] = v
                 qCount += 1
             }
-            var eps = scaledMax
+            var dist = [Int64](repeating: 0, count: n)
+            var seen = [UInt32](repeating: 0, count: n)
+            var done = [UInt32](repeating: 0, count: n)
+            var round: UInt32 = 0
+            var heap = NodeHeap()
+            var sinceUpdate = 0
+            /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
+            /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
+            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
+            func globalUpdate(_ eps: Int64) -> Bool {
+                sinceUpdate = 0
+                round &+= 1
+                if round == 0 {
+                    for i in 0..<n { seen[i] = 0; done[i] = 0 }
+                    round = 1
+                }
+                heap.removeAll()
+                var activeLeft = 0
+                for v in 0..<n {
+                    if excess[v] < 0 {
+                        dist[v] = 0
+                        seen[v] = round
+                        heap.push(0, Int32(v))
+                    } else if excess[v] > 0 {
+                        activeLeft += 1
+                    }
+                }
+                var reach: Int64 = 0
+                while activeLeft > 0, let (d, w32) = heap.pop() {
+                    let w = Int(w32)
+                    if done[w] == round || d != dist[w] { continue }
+                    done[w] = round
+                    reach = d
+                    if excess[w] > 0 { activeLeft -= 1 }
+                    let pw = price[w]
+                    let s = Int(start[w])
+                    let e = Int(start[w + 1])
+                    work &+= e - s
+                    for b in s..<e {
+                        let a = Int(partner[b])
+                        guard res[a] > 0 else { continue }
+                        let v = Int(head[b])
+                        if done[v] == round { continue }
+                        var len = (cost[a] + price[v] - pw + eps) / eps
+                        if len < 0 { len = 0 }
+                        let nd = min(d + min(len, CostScalingSolver.limit), CostScalingSolver.limit)
+                        if seen[v] != round || nd < dist[v] {
+                            seen[v] = round
+                            dist[v] = nd
+                            heap.push(nd, Int32(v))
+                        }
+                    }
+                }
+                for v in 0..<n {
+                    let dv = done[v] == round ? dist[v] : reach
+                    if dv == 0 { continue }
+                    let (drop, o) = dv.multipliedReportingOverflow(by: eps)
+                    if o || price[v] - drop < -CostScalingSolver.limit { return false }
+                    price[v] -= drop
+                    cur[v] = start[v]
+                }
+                work &+= n
+                return true
+            }
             while eps > 1 && !failed {
                 eps = max(1, eps / alphaX)
                 // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
@@ -170,6 +282,10 @@ struct CostScalingSolver {
                     cur[v] = start[v]
                 }
                 work &+= m
+                if useGlobal && !globalUpdate(eps) {
+                    failed = true
+                    return
+                }
                 qHead = 0
                 qCount = 0
                 for g in order where excess[Int(g)] > 0 { enqueue(g) }
@@ -178,6 +294,12 @@ struct CostScalingSolver {
                 for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
                 // Discharge active nodes first-in first-out.
                 while qCount > 0 {
+                    if useGlobal && sinceUpdate > guEvery {
+                        if !globalUpdate(eps) {
+                            failed = true
+                            return
+                        }
+                    }
                     let v = Int(queue[qHead])
                     qHead += 1
                     if qHead == n { qHead = 0 }
@@ -223,6 +345,7 @@ struct CostScalingSolver {
                         price[v] = np
                         cur[v] = Int32(s)
                         relabels += 1
+                        sinceUpdate += 1
                     }
                 }
                 if debugCS { print("refine eps \(eps) work \(work) relabels \(relabels) m \(m) n \(n)") }
@@ -242,6 +365,6 @@ struct CostScalingSolver {
                 value += net.arcValue[na]
             }
         }
-        return FlowSolution(rowArc: rowArc, value: value, reqCount: reqCount, work: work)
+        return FlowSolution(rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: price)
     }
 }

@@ -29,6 +29,8 @@ struct FlowSolution: Sendable {
     var reqCount: [Int32]
     /// Relaxations done (the deterministic work measure).
     var work: Int
+    /// Cost scaling's final node prices (empty from successive shortest paths): a warm start for a similar solve.
+    var prices: [Int64] = []
 }
 
 /// Successive shortest paths with Dijkstra and node potentials, one supply unit at a time from its group,

@@ -391,14 +391,17 @@ struct Engine {
         struct Node {
             var cap: [Int32]
             var minUnits: [Int32]
+            /// The parent's solution, a warm start.
+            var warm: FlowSolution?
         }
         // Requests not in this network are closed (no arcs anyway).
         var best: FlowSolution?
-        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR))]
+        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: nil)]
         var nodes = 0
         var rootDone = false
         while let node = stack.popLast() {
-            let sol = exactFlow(solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order)
+            let sol = exactFlow(
+                solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm)
             nodes += 1
             workLeft -= sol.work
             stats.flowWork += sol.work
@@ -438,8 +441,10 @@ struct Engine {
             let q = violator
             let n = sol.reqCount[q]
             var closed = node
+            closed.warm = sol
             closed.cap[q] = 0
             var forced = node
+            forced.warm = sol
             forced.minUnits[q] = p.reqMin[q]
             // Depth-first: the likelier child is explored first (pushed last).
             if 2 * n >= p.reqMin[q] {
@@ -460,9 +465,10 @@ struct Engine {
 
     /// The exact flow: cost scaling, or successive shortest paths when cost scaling's integers would not fit.
     func exactFlow(
-        _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32]
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32],
+        warm: FlowSolution? = nil
     ) -> FlowSolution {
-        if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order) { return sol }
+        if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
         return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
     }
 
@@ -478,7 +484,7 @@ struct Engine {
                 any = true
             }
             if !any { return sol }
-            sol = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order)
+            sol = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order, warm: sol)
             stats.flowWork += sol.work
         }
     }
