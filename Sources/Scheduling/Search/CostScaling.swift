@@ -86,6 +86,8 @@ struct CostScalingSolver {
         var partner = [Int32](repeating: 0, count: m)
         /// The network arc behind each row → request slot (-1 elsewhere).
         var netArc = [Int32](repeating: -1, count: m)
+        /// The capacity of each arc's edge (the same on both slots of a pair).
+        var pairCap = [Int32](repeating: 0, count: m)
         var fill = Array(start.dropLast())
         func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
             let f = Int(fill[u])
@@ -97,6 +99,8 @@ struct CostScalingSolver {
             cost[f] = c * scale
             partner[f] = Int32(b)
             netArc[f] = arc
+            pairCap[f] = capacity
+            pairCap[b] = capacity
             head[b] = Int32(u)
             res[b] = 0
             cost[b] = -c * scale
@@ -187,6 +191,7 @@ struct CostScalingSolver {
         res.withUnsafeMutableBufferPointer { res in
         cost.withUnsafeBufferPointer { cost in
         partner.withUnsafeBufferPointer { partner in
+        pairCap.withUnsafeBufferPointer { pairCap in
         excess.withUnsafeMutableBufferPointer { excess in
         price.withUnsafeMutableBufferPointer { price in
         cur.withUnsafeMutableBufferPointer { cur in
@@ -239,11 +244,11 @@ struct CostScalingSolver {
                     let e = Int(start[w + 1])
                     work &+= e - s
                     for b in s..<e {
-                        let a = Int(partner[b])
-                        guard res[a] > 0 else { continue }
+                        // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
+                        guard res[b] < pairCap[b] else { continue }
                         let v = Int(head[b])
                         if done[v] == round { continue }
-                        var len = (cost[a] + price[v] - pw + eps) / eps
+                        var len = (price[v] - cost[b] - pw + eps) / eps
                         if len < 0 { len = 0 }
                         let nd = min(d + min(len, CostScalingSolver.limit), CostScalingSolver.limit)
                         if seen[v] != round || nd < dist[v] {
@@ -350,7 +355,7 @@ struct CostScalingSolver {
                 }
                 if debugCS { print("refine eps \(eps) work \(work) relabels \(relabels) m \(m) n \(n)") }
             }
-        }}}}}}}}}
+        }}}}}}}}}}
         if failed { return nil }
 
         var rowArc = [Int32](repeating: -1, count: nRw)
