@@ -106,6 +106,44 @@ import Testing
         #expect(ssp.value == child.value)
     }
 
+    /// Two networks side by side: several components, each solved on its own; the same optimum as one SSP.
+    @Test(arguments: 0..<20)
+    func componentsSolvedApart(_ seed: UInt64) throws {
+        let a = Self.randomNetwork(seed &+ 7000, groups: 4, requests: 3, bigValues: true)
+        let b = Self.randomNetwork(seed &+ 9000, groups: 5, requests: 4, bigValues: true)
+        var net = a
+        net.nReq = a.nReq + b.nReq
+        let rowBase = Int32(a.nRows)
+        let arcBase = Int32(a.arcReq.count)
+        net.groupSupply += b.groupSupply
+        net.groupRowStart += b.groupRowStart.dropFirst().map { $0 + rowBase }
+        net.rowWorker += b.rowWorker
+        net.rowDay += b.rowDay
+        net.rowArcStart += b.rowArcStart.dropFirst().map { $0 + arcBase }
+        net.arcReq += b.arcReq.map { $0 + Int32(a.nReq) }
+        net.arcValue += b.arcValue
+        net.arcCand += b.arcCand.map { $0 + arcBase }
+        let cap: [Int32] = [2, 1, 3, 2, 0, 1, 2]
+        let minUnits: [Int32] = [0, 0, 2, 0, 0, 0, 2]
+        let cs = CostScalingSolver(net)
+        #expect(cs.components(cap: cap).count >= 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let bonus: Int64 = 1 << 40
+        let sol = try #require(cs.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        _ = Self.check(net, sol, cap: cap)
+        #expect(sol.value == ssp.value)
+        // A warm start through the components (close one request, force another).
+        var cap2 = cap
+        cap2[0] = 0
+        var min2 = minUnits
+        min2[3] = 2
+        let warm = try #require(cs.solve(cap: cap2, minUnits: min2, bonus: bonus, order: order, warm: sol))
+        let ssp2 = FlowSolver(net).solve(cap: cap2, minUnits: min2, bonus: bonus, order: order)
+        _ = Self.check(net, warm, cap: cap2)
+        #expect(warm.value == ssp2.value)
+    }
+
     @Test func oversizedCostsFallBack() {
         var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
         for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled { net.arcValue[a] = Int64.max / 16 }

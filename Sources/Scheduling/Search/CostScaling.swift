@@ -28,6 +28,149 @@ struct CostScalingSolver {
     ///   its prices and the part of its flow that still fits start a single exact refinement instead of the full
     ///   scaling (same optimum value; ties may resolve differently).
     func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil) -> FlowSolution? {
+        let parts = components(cap: cap)
+        if parts.count <= 1 { return solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) }
+        // The flow decomposes: solve every connected component on its own (each with its own sink copy), in order.
+        let nG = net.nGroups
+        let nRw = net.nRows
+        let nQ = net.nReq
+        let qBase = nG + nRw
+        var out = FlowSolution(
+            rowArc: [Int32](repeating: -1, count: nRw), value: 0, reqCount: [Int32](repeating: 0, count: nQ), work: 0,
+            prices: [Int64](repeating: 0, count: qBase + nQ + 1), priceScale: [Int64](repeating: 1, count: qBase + nQ + 1))
+        var localGroup = [Int32](repeating: -1, count: nG)
+        var localReq = [Int32](repeating: -1, count: nQ)
+        var rank = 0
+        var orderRank = [Int32](repeating: Int32.max, count: nG)
+        for g in order where Int(g) < nG && orderRank[Int(g)] == Int32.max {
+            orderRank[Int(g)] = Int32(rank)
+            rank += 1
+        }
+        let useWarm = warm.map { $0.prices.count == qBase + nQ + 1 && $0.rowArc.count == nRw } ?? false
+        for part in parts {
+            var sub = FlowNetwork()
+            sub.nReq = part.requests.count
+            for (i, q) in part.requests.enumerated() { localReq[Int(q)] = Int32(i) }
+            var rowMap: [Int32] = []
+            for (i, g) in part.groups.enumerated() {
+                localGroup[Int(g)] = Int32(i)
+                for r in Int(net.groupRowStart[Int(g)])..<Int(net.groupRowStart[Int(g) + 1]) {
+                    rowMap.append(Int32(r))
+                    sub.rowWorker.append(net.rowWorker[r])
+                    sub.rowDay.append(net.rowDay[r])
+                    for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                        let q = net.arcReq[a]
+                        guard net.arcValue[a] != FlowNetwork.disabled, cap[Int(q)] > 0 else { continue }
+                        sub.arcReq.append(localReq[Int(q)])
+                        sub.arcValue.append(net.arcValue[a])
+                        sub.arcCand.append(Int32(a))  // the global arc, to map back
+                    }
+                    sub.rowArcStart.append(Int32(sub.arcReq.count))
+                }
+                sub.groupSupply.append(net.groupSupply[Int(g)])
+                sub.groupRowStart.append(Int32(sub.rowWorker.count))
+            }
+            let subCap = part.requests.map { cap[Int($0)] }
+            let subMin = part.requests.map { minUnits[Int($0)] }
+            let subOrder = part.groups.sorted { orderRank[Int($0)] < orderRank[Int($1)] }.map { localGroup[Int($0)] }
+            let sG = part.groups.count
+            let sQBase = sG + rowMap.count
+            var subWarm: FlowSolution?
+            if useWarm, let warm {
+                // Node order of the component: its groups, rows, requests, then its own sink.
+                var nodes = part.groups.map(Int.init)
+                nodes += rowMap.map { nG + Int($0) }
+                nodes += part.requests.map { qBase + Int($0) }
+                nodes.append(qBase + nQ)
+                var rowArc = [Int32](repeating: -1, count: rowMap.count)
+                for (i, r) in rowMap.enumerated() where warm.rowArc[Int(r)] >= 0 {
+                    let ga = warm.rowArc[Int(r)]
+                    for a in Int(sub.rowArcStart[i])..<Int(sub.rowArcStart[i + 1]) where sub.arcCand[a] == ga {
+                        rowArc[i] = Int32(a)
+                    }
+                }
+                subWarm = FlowSolution(
+                    rowArc: rowArc, value: 0, reqCount: [], work: 0, prices: nodes.map { warm.prices[$0] },
+                    priceScale: nodes.map { warm.priceScale.isEmpty ? 1 : warm.priceScale[$0] })
+                subWarm!.prices[sQBase + part.requests.count] = 0
+            }
+            guard let sol = CostScalingSolver(sub).solveConnected(
+                cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
+            else { return nil }
+            out.work &+= sol.work
+            out.value += sol.value
+            for (i, q) in part.requests.enumerated() {
+                out.reqCount[Int(q)] = sol.reqCount[i]
+                out.prices[qBase + Int(q)] = sol.prices[sQBase + i]
+                out.priceScale[qBase + Int(q)] = sol.priceScale[sQBase + i]
+            }
+            for (i, r) in rowMap.enumerated() {
+                if sol.rowArc[i] >= 0 { out.rowArc[Int(r)] = sub.arcCand[Int(sol.rowArc[i])] }
+                out.prices[nG + Int(r)] = sol.prices[sG + i]
+                out.priceScale[nG + Int(r)] = sol.priceScale[sG + i]
+            }
+            for (i, g) in part.groups.enumerated() {
+                out.prices[Int(g)] = sol.prices[i]
+                out.priceScale[Int(g)] = sol.priceScale[i]
+            }
+        }
+        return out
+    }
+
+    /// A connected component of the network without the sink: its groups and its requests, ascending.
+    struct Component {
+        var groups: [Int32] = []
+        var requests: [Int32] = []
+    }
+
+    /// The connected components (groups, rows and open requests linked by arcs), ordered by their first group;
+    /// requests without arcs and groups whose rows have no arc are left out (they carry no flow).
+    func components(cap: [Int32]) -> [Component] {
+        let nG = net.nGroups
+        let nQ = net.nReq
+        var parent = [Int32](0..<Int32(nG + nQ))
+        func find(_ x: Int) -> Int {
+            var x = x
+            while Int(parent[x]) != x {
+                parent[x] = parent[Int(parent[x])]
+                x = Int(parent[x])
+            }
+            return x
+        }
+        var linked = [Bool](repeating: false, count: nG)
+        for g in 0..<nG {
+            for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) {
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                    let q = Int(net.arcReq[a])
+                    guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    linked[g] = true
+                    let x = find(g)
+                    let y = find(nG + q)
+                    if x != y { parent[max(x, y)] = Int32(min(x, y)) }
+                }
+            }
+        }
+        var compOf = [Int32](repeating: -1, count: nG + nQ)
+        var parts: [Component] = []
+        for g in 0..<nG where linked[g] {
+            let root = find(g)
+            if compOf[root] < 0 {
+                compOf[root] = Int32(parts.count)
+                parts.append(Component())
+            }
+            parts[Int(compOf[root])].groups.append(Int32(g))
+        }
+        for q in 0..<nQ {
+            let c = compOf[find(nG + q)]
+            if c >= 0 { parts[Int(c)].requests.append(Int32(q)) }
+        }
+        return parts
+    }
+
+    /// The cost-scaling core on one network (connected or not).
+    func solveConnected(
+        cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil
+    ) -> FlowSolution? {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
@@ -140,9 +283,11 @@ struct CostScalingSolver {
         excess[sink] = -total
         var price = [Int64](repeating: 0, count: n)
         var eps = scaledMax
-        if let warm, warm.prices.count == n, warm.rowArc.count == nRw {
+        if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
+            let warmPrices = CostScalingSolver.rescale(warm, to: scale)
+        {
             // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
-            price = warm.prices
+            price = warmPrices
             eps = CostScalingSolver.alpha
             @inline(__always) func push(_ a: Int) {
                 res[a] -= 1
@@ -370,6 +515,28 @@ struct CostScalingSolver {
                 value += net.arcValue[na]
             }
         }
-        return FlowSolution(rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: price)
+        // Prices relative to the sink (a constant shift changes nothing), with the scale they are in.
+        let sinkPrice = price[sink]
+        for v in 0..<n { price[v] -= sinkPrice }
+        return FlowSolution(
+            rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: price,
+            priceScale: [Int64](repeating: scale, count: n))
+    }
+
+    /// Warm prices in the cost scale `scale` (each node's price was found in its own component's scale), or `nil` when
+    /// they would leave the safe range.
+    static func rescale(_ warm: FlowSolution, to scale: Int64) -> [Int64]? {
+        var out = warm.prices
+        let bound = limit / 4
+        for v in 0..<out.count {
+            let s = warm.priceScale.isEmpty ? scale : warm.priceScale[v]
+            if s != scale {
+                let (x, o) = (out[v] / max(1, s)).multipliedReportingOverflow(by: scale)
+                if o { return nil }
+                out[v] = x
+            }
+            if out[v] < -bound || out[v] > bound { return nil }
+        }
+        return out
     }
 }
