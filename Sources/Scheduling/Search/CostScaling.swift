@@ -1,4 +1,3 @@
-import Foundation
 /// Goldberg's cost-scaling push-relabel on the network of `FlowSolver`: the same optimum, far fewer steps.
 ///
 /// The network (groups with supply, rows, requests, the sink) becomes a min-cost flow with supplies at the groups and
@@ -16,6 +15,8 @@ struct CostScalingSolver {
     static let limit = Int64.max / 4
     /// Division factor of ε between refinements.
     static let alpha: Int64 = 12
+    /// Scaling factors skipped on a cold start.
+    static let coldSkips = 4
 
     init(_ net: FlowNetwork) {
         self.net = net
@@ -253,13 +254,7 @@ struct CostScalingSolver {
             for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) { edge(g, nG + r, 1, 0, -1) }
             edge(g, sink, net.groupSupply[g], 0, -1)
         }
-        for r in 0..<nRw {
-            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
-                let q = Int(net.arcReq[a])
-                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                edge(nG + r, qBase + q, 1, -net.arcValue[a], Int32(a))
-            }
-        }
+        // Request → sink arcs first at each request (a request with excess tries the sink before its holders).
         var forcedArc = [Int32](repeating: -1, count: nQ)
         var freeArc = [Int32](repeating: -1, count: nQ)
         for q in 0..<nQ where cap[q] > 0 {
@@ -274,6 +269,31 @@ struct CostScalingSolver {
             }
         }
 
+        for r in 0..<nRw {
+            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                let q = Int(net.arcReq[a])
+                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                edge(nG + r, qBase + q, 1, -net.arcValue[a], Int32(a))
+            }
+        }
+        // Holders: at each request, the reverse arcs of row → request arcs that carry flow (its only residual arcs
+        // besides the sink arcs), so a request discharges and relabels in O(holders) instead of O(its arcs).
+        var kind = [UInt8](repeating: 0, count: m)  // 1: row → request, 2: its reverse at the request
+        var hStart = [Int32](repeating: 0, count: nQ + 1)
+        var kT = [Int32](repeating: 0, count: nQ)
+        for q in 0..<nQ {
+            kT[q] = (forcedArc[q] >= 0 ? 1 : 0) + (freeArc[q] >= 0 ? 1 : 0)
+            hStart[q + 1] = hStart[q] + (start[qBase + q + 1] - start[qBase + q]) - kT[q]
+        }
+        for r in 0..<nRw {
+            for a in Int(start[nG + r])..<Int(start[nG + r + 1]) where netArc[a] >= 0 {
+                kind[a] = 1
+                kind[Int(partner[a])] = 2
+            }
+        }
+        var holders = [Int32](repeating: 0, count: Int(hStart[nQ]))
+        var hCount = [Int32](repeating: 0, count: nQ)
+        var hPos = [Int32](repeating: 0, count: m)
         var excess = [Int64](repeating: 0, count: n)
         var total: Int64 = 0
         for g in 0..<nG {
@@ -283,6 +303,23 @@ struct CostScalingSolver {
         excess[sink] = -total
         var price = [Int64](repeating: 0, count: n)
         var eps = scaledMax
+        do {
+            // Cold start with SSP-style prices (every arc's reduced cost is >= 0 at the zero flow: each request at its
+            // best arc, the sink below every request) and the scaling started 4 factors lower (measured: fewer steps).
+            var potSink: Int64 = 0
+            for q in 0..<nQ {
+                var best = Int64.min
+                for a in Int(start[qBase + q])..<Int(start[qBase + q + 1]) where res[a] == 0 && netArc[Int(partner[a])] >= 0 {
+                    best = max(best, -cost[Int(partner[a])])
+                }
+                let pq = best == Int64.min ? 0 : -max(0, best)
+                price[qBase + q] = pq
+                let f = forcedArc[q] >= 0 ? pq - bonus * scale : pq
+                if f < potSink { potSink = f }
+            }
+            price[sink] = potSink
+            for _ in 0..<CostScalingSolver.coldSkips { eps = max(1, eps / CostScalingSolver.alpha) }
+        }
         if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
             let warmPrices = CostScalingSolver.rescale(warm, to: scale)
         {
@@ -314,6 +351,10 @@ struct CostScalingSolver {
                     push(Int(start[g]) + (r - rs))
                     push(f)
                     push(Int(t))
+                    let b = partner[f]
+                    hPos[Int(b)] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = b
+                    hCount[q] += 1
                     excess[g] -= 1
                     excess[sink] += 1
                 }
@@ -323,11 +364,8 @@ struct CostScalingSolver {
         var queue = [Int32](repeating: 0, count: n)
         var work = 0
         var failed = false
-        var relabels = 0
-        let debugCS = getenv("ILSON_CS_DEBUG") != nil
-        let useGlobal = getenv("ILSON_CS_NOGLOBAL") == nil
-        let guEvery = n * (getenv("ILSON_CS_GU").flatMap { Int(String(cString: $0)) } ?? 1)
-        let alphaX: Int64 = getenv("ILSON_CS_ALPHA").flatMap { Int64(String(cString: $0)) } ?? CostScalingSolver.alpha
+        /// A global price update after this many relabels.
+        let guEvery = n
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -337,6 +375,10 @@ struct CostScalingSolver {
         cost.withUnsafeBufferPointer { cost in
         partner.withUnsafeBufferPointer { partner in
         pairCap.withUnsafeBufferPointer { pairCap in
+        kind.withUnsafeBufferPointer { kind in
+        holders.withUnsafeMutableBufferPointer { holders in
+        hCount.withUnsafeMutableBufferPointer { hCount in
+        hPos.withUnsafeMutableBufferPointer { hPos in
         excess.withUnsafeMutableBufferPointer { excess in
         price.withUnsafeMutableBufferPointer { price in
         cur.withUnsafeMutableBufferPointer { cur in
@@ -344,6 +386,25 @@ struct CostScalingSolver {
             // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
             var qHead = 0
             var qCount = 0
+            /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
+            @inline(__always) func moved(_ a: Int, from v: Int) {
+                let k = kind[a]
+                if k == 1 {
+                    let q = Int(head[a]) - qBase
+                    let b = partner[a]
+                    hPos[Int(b)] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = b
+                    hCount[q] += 1
+                } else if k == 2 {
+                    let q = v - qBase
+                    let lastSlot = Int(hStart[q] + hCount[q] - 1)
+                    let last = holders[lastSlot]
+                    let pos = hPos[a]
+                    holders[Int(hStart[q] + pos)] = last
+                    hPos[Int(last)] = pos
+                    hCount[q] -= 1
+                }
+            }
             @inline(__always) func enqueue(_ v: Int32) {
                 var t = qHead + qCount
                 if t >= n { t -= n }
@@ -415,7 +476,7 @@ struct CostScalingSolver {
                 return true
             }
             while eps > 1 && !failed {
-                eps = max(1, eps / alphaX)
+                eps = max(1, eps / CostScalingSolver.alpha)
                 // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
                 for v in 0..<n {
                     let pv = price[v]
@@ -427,12 +488,13 @@ struct CostScalingSolver {
                             res[Int(partner[a])] += delta
                             excess[v] -= Int64(delta)
                             excess[w] += Int64(delta)
+                            moved(a, from: v)
                         }
                     }
                     cur[v] = start[v]
                 }
                 work &+= m
-                if useGlobal && !globalUpdate(eps) {
+                if !globalUpdate(eps) {
                     failed = true
                     return
                 }
@@ -444,7 +506,7 @@ struct CostScalingSolver {
                 for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
                 // Discharge active nodes first-in first-out.
                 while qCount > 0 {
-                    if useGlobal && sinceUpdate > guEvery {
+                    if sinceUpdate > guEvery {
                         if !globalUpdate(eps) {
                             failed = true
                             return
@@ -454,6 +516,61 @@ struct CostScalingSolver {
                     qHead += 1
                     if qHead == n { qHead = 0 }
                     qCount -= 1
+                    if v >= qBase && v < sink {
+                        // A request: its sink arcs, then its holders.
+                        let q = v - qBase
+                        let s = Int(start[v])
+                        let sEnd = s + Int(kT[q])
+                        let hs = Int(hStart[q])
+                        while excess[v] > 0 {
+                            let pv = price[v]
+                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 && cost[a] + pv - price[sink] < 0 {
+                                let delta = min(excess[v], Int64(res[a]))
+                                res[a] -= Int32(delta)
+                                res[Int(partner[a])] += Int32(delta)
+                                excess[v] -= delta
+                                excess[sink] += delta
+                                if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
+                            }
+                            var i = 0
+                            while i < Int(hCount[q]) && excess[v] > 0 {
+                                let b = Int(holders[hs + i])
+                                let w = Int(head[b])
+                                if cost[b] + pv - price[w] < 0 {
+                                    res[b] -= 1
+                                    res[Int(partner[b])] += 1
+                                    excess[v] -= 1
+                                    let before = excess[w]
+                                    excess[w] = before + 1
+                                    if before == 0 { enqueue(Int32(w)) }
+                                    moved(b, from: v)
+                                } else {
+                                    i += 1
+                                }
+                            }
+                            work &+= Int(kT[q]) + i + 1
+                            if excess[v] == 0 { break }
+                            var best = Int64.min
+                            for a in s..<sEnd where res[a] > 0 {
+                                let x = price[sink] - cost[a]
+                                if x > best { best = x }
+                            }
+                            for i in 0..<Int(hCount[q]) {
+                                let b = Int(holders[hs + i])
+                                let x = price[Int(head[b])] - cost[b]
+                                if x > best { best = x }
+                            }
+                            work &+= Int(kT[q]) + Int(hCount[q])
+                            let np = best - eps
+                            if best == Int64.min || np < -CostScalingSolver.limit {
+                                failed = true
+                                return
+                            }
+                            price[v] = np
+                            sinceUpdate += 1
+                        }
+                        continue
+                    }
                     let end = Int(start[v + 1])
                     while excess[v] > 0 {
                         var a = Int(cur[v])
@@ -469,6 +586,7 @@ struct CostScalingSolver {
                                     let before = excess[w]
                                     excess[w] = before + delta
                                     if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
+                                    moved(a, from: v)
                                     if excess[v] == 0 { break }
                                 }
                             }
@@ -494,13 +612,11 @@ struct CostScalingSolver {
                         }
                         price[v] = np
                         cur[v] = Int32(s)
-                        relabels += 1
                         sinceUpdate += 1
                     }
                 }
-                if debugCS { print("refine eps \(eps) work \(work) relabels \(relabels) m \(m) n \(n)") }
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}}}}
         if failed { return nil }
 
         var rowArc = [Int32](repeating: -1, count: nRw)
