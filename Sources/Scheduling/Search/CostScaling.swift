@@ -369,6 +369,12 @@ struct CostScalingSolver {
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
+        var distance = [Int64](repeating: 0, count: n)
+        var seenStamp = [UInt32](repeating: 0, count: n)
+        var doneStamp = [UInt32](repeating: 0, count: n)
+        distance.withUnsafeMutableBufferPointer { dist in
+        seenStamp.withUnsafeMutableBufferPointer { seen in
+        doneStamp.withUnsafeMutableBufferPointer { done in
         start.withUnsafeBufferPointer { start in
         head.withUnsafeBufferPointer { head in
         res.withUnsafeMutableBufferPointer { res in
@@ -411,9 +417,6 @@ struct CostScalingSolver {
                 queue[t] = v
                 qCount += 1
             }
-            var dist = [Int64](repeating: 0, count: n)
-            var seen = [UInt32](repeating: 0, count: n)
-            var done = [UInt32](repeating: 0, count: n)
             var round: UInt32 = 0
             var heap = NodeHeap()
             var sinceUpdate = 0
@@ -475,7 +478,8 @@ struct CostScalingSolver {
                 work &+= n
                 return true
             }
-            while eps > 1 && !failed {
+            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
+            repeat {
                 eps = max(1, eps / CostScalingSolver.alpha)
                 // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
                 for v in 0..<n {
@@ -615,8 +619,8 @@ struct CostScalingSolver {
                         sinceUpdate += 1
                     }
                 }
-            }
-        }}}}}}}}}}}}}}
+            } while eps > 1 && !failed
+        }}}}}}}}}}}}}}}}}
         if failed { return nil }
 
         var rowArc = [Int32](repeating: -1, count: nRw)
