@@ -139,8 +139,6 @@ struct Problem: Sendable {
         let dw = max(1, (nD + 63) / 64)
         var workerDays = [UInt64](repeating: 0, count: nW * dw)
         var maxCap = 0.0
-        let lat = instance.workers.map(\.home.lat)
-        let lon = instance.workers.map(\.home.lon)
         let workerCap = instance.workers.map(\.maxTravelKm)
         let recent = instance.workers.map(\.recentDaysWorked)
         for (w, W) in instance.workers.enumerated() {

@@ -3,8 +3,10 @@ import Foundation
 /// Solves an instance: every pin kept, hard constraints 1-9 met, medium then soft maximized.
 ///
 /// The core is an exact min-cost flow (worker-week → worker-day → request) with one integer value per pair
-/// (`priority × M − soft cost + continuity from history`); minimum headcounts are handled by branch and bound over
-/// that flow, continuity between plan days by re-solving one day at a time exactly until nothing improves.
+/// (`priority × M − soft cost + continuity from history`), solved by cost scaling per connected component
+/// (`CostScalingSolver`, successive shortest paths as the fallback); minimum headcounts are handled by branch and bound
+/// over that flow (children warm-started from their parent), continuity between plan days by re-solving one day at a
+/// time exactly until nothing improves.
 ///
 /// - Parameters:
 ///   - instance: a validated instance.
