@@ -29,6 +29,10 @@ struct FlowSolution: Sendable {
     var reqCount: [Int32]
     /// Relaxations done (the deterministic work measure).
     var work: Int
+    /// Cost scaling's final node prices (empty from successive shortest paths): a warm start for a similar solve.
+    var prices: [Int64] = []
+    /// The cost scale each price is in (cost scaling multiplies costs by its component's node count + 1).
+    var priceScale: [Int64] = []
 }
 
 /// Successive shortest paths with Dijkstra and node potentials, one supply unit at a time from its group,

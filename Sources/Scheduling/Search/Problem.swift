@@ -139,8 +139,6 @@ struct Problem: Sendable {
         let dw = max(1, (nD + 63) / 64)
         var workerDays = [UInt64](repeating: 0, count: nW * dw)
         var maxCap = 0.0
-        let lat = instance.workers.map(\.home.lat)
-        let lon = instance.workers.map(\.home.lon)
         let workerCap = instance.workers.map(\.maxTravelKm)
         let recent = instance.workers.map(\.recentDaysWorked)
         for (w, W) in instance.workers.enumerated() {
@@ -247,11 +245,14 @@ struct WorkerGrid: Sendable {
     let order: [Int32]
     let lat: [Double]
     let lon: [Double]
+    /// `cos(rad(lat))` of every worker: the same value `Distance.km` computes, once per worker instead of per pair.
+    let cosLat: [Double]
     let maxCap: Double
 
     init(_ workers: [Worker]) {
         lat = workers.map(\.home.lat)
         lon = workers.map(\.home.lon)
+        cosLat = workers.map { cos(Distance.rad($0.home.lat)) }
         let maxCap = workers.reduce(0.0) { max($0, $1.maxTravelKm) }
         self.maxCap = maxCap
         let cell = min(10.0, max(0.01, maxCap / 111.0))
@@ -284,8 +285,15 @@ struct WorkerGrid: Sendable {
     /// Calls `body(worker, km)` for every worker within `radius` km (exact haversine), in worker order.
     func near(_ p: GeoPoint, radius: Double, _ body: (Int32, Double) -> Void) {
         var found: [(Int32, Double)] = []
+        let cosP = cos(Distance.rad(p.lat))
         func consider(_ w: Int32) {
-            let d = Distance.km(lat1: lat[Int(w)], lon1: lon[Int(w)], lat2: p.lat, lon2: p.lon)
+            // `Distance.km(lat1: lat[w], lon1: lon[w], lat2: p.lat, lon2: p.lon)` term by term, cosines precomputed.
+            let i = Int(w)
+            let s1 = sin(Distance.rad(p.lat - lat[i]) / 2.0)
+            let s2 = sin(Distance.rad(p.lon - lon[i]) / 2.0)
+            var a = s1 * s1 + (cosLat[i] * cosP) * (s2 * s2)
+            if a > 1.0 { a = 1.0 }
+            let d = (2.0 * 6371.0) * asin(a.squareRoot())
             if d <= radius { found.append((w, d)) }
         }
         let ang = radius / 6371.0

@@ -3,8 +3,10 @@ import Foundation
 /// Solves an instance: every pin kept, hard constraints 1-9 met, medium then soft maximized.
 ///
 /// The core is an exact min-cost flow (worker-week → worker-day → request) with one integer value per pair
-/// (`priority × M − soft cost + continuity from history`); minimum headcounts are handled by branch and bound over
-/// that flow, continuity between plan days by re-solving one day at a time exactly until nothing improves.
+/// (`priority × M − soft cost + continuity from history`), solved by cost scaling per connected component
+/// (`CostScalingSolver`, successive shortest paths as the fallback); minimum headcounts are handled by branch and bound
+/// over that flow (children warm-started from their parent), continuity between plan days by re-solving one day at a
+/// time exactly until nothing improves.
 ///
 /// - Parameters:
 ///   - instance: a validated instance.
@@ -382,6 +384,7 @@ struct Engine {
     /// repaired by closing every request below its minimum until none is.
     mutating func branchAndBound(_ net: FlowNetwork, order: [Int32], isFull: Bool) -> FlowSolution {
         let solver = FlowSolver(net)
+        let scaling = CostScalingSolver(net)
         // Forced units are worth more than every other unit together.
         var maxValue: Int64 = 1
         for v in net.arcValue where v > maxValue { maxValue = v }
@@ -391,14 +394,17 @@ struct Engine {
         struct Node {
             var cap: [Int32]
             var minUnits: [Int32]
+            /// The parent's solution, a warm start.
+            var warm: FlowSolution?
         }
         // Requests not in this network are closed (no arcs anyway).
         var best: FlowSolution?
-        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR))]
+        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: nil)]
         var nodes = 0
         var rootDone = false
         while let node = stack.popLast() {
-            let sol = solver.solve(cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order)
+            let sol = exactFlow(
+                solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm)
             nodes += 1
             workLeft -= sol.work
             stats.flowWork += sol.work
@@ -431,15 +437,17 @@ struct Engine {
             }
             if workLeft <= 0 || outOfTime() {
                 // Out of budget: repair this node greedily (close every violator, re-solve) if nothing better is known.
-                if best == nil { best = repair(solver, node.cap, node.minUnits, bonus, order, sol) }
+                if best == nil { best = repair(solver, scaling, node.cap, node.minUnits, bonus, order, sol) }
                 stack.removeAll()
                 break
             }
             let q = violator
             let n = sol.reqCount[q]
             var closed = node
+            closed.warm = sol
             closed.cap[q] = 0
             var forced = node
+            forced.warm = sol
             forced.minUnits[q] = p.reqMin[q]
             // Depth-first: the likelier child is explored first (pushed last).
             if 2 * n >= p.reqMin[q] {
@@ -455,11 +463,20 @@ struct Engine {
         // Every branch infeasible cannot happen (closing every request is feasible); be safe anyway.
         var cap = p.reqCap
         for q in 0..<p.nR where p.reqMin[q] > 1 { cap[q] = 0 }
-        return solver.solve(cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
+        return exactFlow(solver, scaling, cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
+    }
+
+    /// The exact flow: cost scaling, or successive shortest paths when cost scaling's integers would not fit.
+    func exactFlow(
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32],
+        warm: FlowSolution? = nil
+    ) -> FlowSolution {
+        if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
+        return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
     }
 
     mutating func repair(
-        _ solver: FlowSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64, _ order: [Int32], _ sol0: FlowSolution
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64, _ order: [Int32], _ sol0: FlowSolution
     ) -> FlowSolution {
         var cap = cap0
         var sol = sol0
@@ -470,7 +487,7 @@ struct Engine {
                 any = true
             }
             if !any { return sol }
-            sol = solver.solve(cap: cap, minUnits: min0, bonus: bonus, order: order)
+            sol = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order, warm: sol)
             stats.flowWork += sol.work
         }
     }

@@ -1,0 +1,662 @@
+/// Goldberg's cost-scaling push-relabel on the network of `FlowSolver`: the same optimum, far fewer steps.
+///
+/// The network (groups with supply, rows, requests, the sink) becomes a min-cost flow with supplies at the groups and
+/// the whole demand at the sink; each group also has a direct arc to the sink (unused supply, cost 0), so a feasible
+/// flow always exists. Arc costs are the negated pair values, multiplied by `n + 1`, so the final `ε = 1` refinement
+/// is exact (an ε-optimal flow with ε < 1/n in the original units is optimal). Everything is integer; prices are
+/// checked against overflow, and `solve` returns `nil` when they would leave the safe range (the caller then falls
+/// back to successive shortest paths).
+///
+/// Deterministic: arcs are scanned in a fixed order and active nodes are processed first-in first-out, starting with
+/// the groups in the caller's release order.
+struct CostScalingSolver {
+    let net: FlowNetwork
+    /// Prices and costs stay within ±`limit`, so a reduced cost `c + p(v) − p(w)` cannot overflow.
+    static let limit = Int64.max / 4
+    /// Division factor of ε between refinements.
+    static let alpha: Int64 = 12
+    /// Scaling factors skipped on a cold start.
+    static let coldSkips = 4
+
+    init(_ net: FlowNetwork) {
+        self.net = net
+    }
+
+    /// Solves; same contract as `FlowSolver.solve`. Returns `nil` when the scaled costs or the prices would leave
+    /// the safe integer range.
+    ///
+    /// - Parameter warm: a solution of the same network under other caps or minimums (a branch-and-bound parent):
+    ///   its prices and the part of its flow that still fits start a single exact refinement instead of the full
+    ///   scaling (same optimum value; ties may resolve differently).
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil) -> FlowSolution? {
+        let parts = components(cap: cap)
+        if parts.count <= 1 { return solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) }
+        // The flow decomposes: solve every connected component on its own (each with its own sink copy), in order.
+        let nG = net.nGroups
+        let nRw = net.nRows
+        let nQ = net.nReq
+        let qBase = nG + nRw
+        var out = FlowSolution(
+            rowArc: [Int32](repeating: -1, count: nRw), value: 0, reqCount: [Int32](repeating: 0, count: nQ), work: 0,
+            prices: [Int64](repeating: 0, count: qBase + nQ + 1), priceScale: [Int64](repeating: 1, count: qBase + nQ + 1))
+        var localGroup = [Int32](repeating: -1, count: nG)
+        var localReq = [Int32](repeating: -1, count: nQ)
+        var rank = 0
+        var orderRank = [Int32](repeating: Int32.max, count: nG)
+        for g in order where Int(g) < nG && orderRank[Int(g)] == Int32.max {
+            orderRank[Int(g)] = Int32(rank)
+            rank += 1
+        }
+        let useWarm = warm.map { $0.prices.count == qBase + nQ + 1 && $0.rowArc.count == nRw } ?? false
+        for part in parts {
+            var sub = FlowNetwork()
+            sub.nReq = part.requests.count
+            for (i, q) in part.requests.enumerated() { localReq[Int(q)] = Int32(i) }
+            var rowMap: [Int32] = []
+            for (i, g) in part.groups.enumerated() {
+                localGroup[Int(g)] = Int32(i)
+                for r in Int(net.groupRowStart[Int(g)])..<Int(net.groupRowStart[Int(g) + 1]) {
+                    rowMap.append(Int32(r))
+                    sub.rowWorker.append(net.rowWorker[r])
+                    sub.rowDay.append(net.rowDay[r])
+                    for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                        let q = net.arcReq[a]
+                        guard net.arcValue[a] != FlowNetwork.disabled, cap[Int(q)] > 0 else { continue }
+                        sub.arcReq.append(localReq[Int(q)])
+                        sub.arcValue.append(net.arcValue[a])
+                        sub.arcCand.append(Int32(a))  // the global arc, to map back
+                    }
+                    sub.rowArcStart.append(Int32(sub.arcReq.count))
+                }
+                sub.groupSupply.append(net.groupSupply[Int(g)])
+                sub.groupRowStart.append(Int32(sub.rowWorker.count))
+            }
+            let subCap = part.requests.map { cap[Int($0)] }
+            let subMin = part.requests.map { minUnits[Int($0)] }
+            let subOrder = part.groups.sorted { orderRank[Int($0)] < orderRank[Int($1)] }.map { localGroup[Int($0)] }
+            let sG = part.groups.count
+            let sQBase = sG + rowMap.count
+            var subWarm: FlowSolution?
+            if useWarm, let warm {
+                // Node order of the component: its groups, rows, requests, then its own sink.
+                var nodes = part.groups.map(Int.init)
+                nodes += rowMap.map { nG + Int($0) }
+                nodes += part.requests.map { qBase + Int($0) }
+                nodes.append(qBase + nQ)
+                var rowArc = [Int32](repeating: -1, count: rowMap.count)
+                for (i, r) in rowMap.enumerated() where warm.rowArc[Int(r)] >= 0 {
+                    let ga = warm.rowArc[Int(r)]
+                    for a in Int(sub.rowArcStart[i])..<Int(sub.rowArcStart[i + 1]) where sub.arcCand[a] == ga {
+                        rowArc[i] = Int32(a)
+                    }
+                }
+                subWarm = FlowSolution(
+                    rowArc: rowArc, value: 0, reqCount: [], work: 0, prices: nodes.map { warm.prices[$0] },
+                    priceScale: nodes.map { warm.priceScale.isEmpty ? 1 : warm.priceScale[$0] })
+                subWarm!.prices[sQBase + part.requests.count] = 0
+            }
+            guard let sol = CostScalingSolver(sub).solveConnected(
+                cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
+            else { return nil }
+            out.work &+= sol.work
+            out.value += sol.value
+            for (i, q) in part.requests.enumerated() {
+                out.reqCount[Int(q)] = sol.reqCount[i]
+                out.prices[qBase + Int(q)] = sol.prices[sQBase + i]
+                out.priceScale[qBase + Int(q)] = sol.priceScale[sQBase + i]
+            }
+            for (i, r) in rowMap.enumerated() {
+                if sol.rowArc[i] >= 0 { out.rowArc[Int(r)] = sub.arcCand[Int(sol.rowArc[i])] }
+                out.prices[nG + Int(r)] = sol.prices[sG + i]
+                out.priceScale[nG + Int(r)] = sol.priceScale[sG + i]
+            }
+            for (i, g) in part.groups.enumerated() {
+                out.prices[Int(g)] = sol.prices[i]
+                out.priceScale[Int(g)] = sol.priceScale[i]
+            }
+        }
+        return out
+    }
+
+    /// A connected component of the network without the sink: its groups and its requests, ascending.
+    struct Component {
+        var groups: [Int32] = []
+        var requests: [Int32] = []
+    }
+
+    /// The connected components (groups, rows and open requests linked by arcs), ordered by their first group;
+    /// requests without arcs and groups whose rows have no arc are left out (they carry no flow).
+    func components(cap: [Int32]) -> [Component] {
+        let nG = net.nGroups
+        let nQ = net.nReq
+        var parent = [Int32](0..<Int32(nG + nQ))
+        func find(_ x: Int) -> Int {
+            var x = x
+            while Int(parent[x]) != x {
+                parent[x] = parent[Int(parent[x])]
+                x = Int(parent[x])
+            }
+            return x
+        }
+        var linked = [Bool](repeating: false, count: nG)
+        for g in 0..<nG {
+            for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) {
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                    let q = Int(net.arcReq[a])
+                    guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    linked[g] = true
+                    let x = find(g)
+                    let y = find(nG + q)
+                    if x != y { parent[max(x, y)] = Int32(min(x, y)) }
+                }
+            }
+        }
+        var compOf = [Int32](repeating: -1, count: nG + nQ)
+        var parts: [Component] = []
+        for g in 0..<nG where linked[g] {
+            let root = find(g)
+            if compOf[root] < 0 {
+                compOf[root] = Int32(parts.count)
+                parts.append(Component())
+            }
+            parts[Int(compOf[root])].groups.append(Int32(g))
+        }
+        for q in 0..<nQ {
+            let c = compOf[find(nG + q)]
+            if c >= 0 { parts[Int(c)].requests.append(Int32(q)) }
+        }
+        return parts
+    }
+
+    /// The cost-scaling core on one network (connected or not).
+    func solveConnected(
+        cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil
+    ) -> FlowSolution? {
+        let nG = net.nGroups
+        let nRw = net.nRows
+        let nQ = net.nReq
+        let qBase = nG + nRw
+        let sink = qBase + nQ
+        let n = sink + 1
+        let scale = Int64(n + 1)
+
+        // Largest absolute cost, for the scale check.
+        var maxAbs: Int64 = 1
+        for v in net.arcValue where v != FlowNetwork.disabled {
+            let a = v.magnitude
+            if a > UInt64(maxAbs) {
+                if a > UInt64(Int64.max) { return nil }
+                maxAbs = Int64(a)
+            }
+        }
+        var anyForced = false
+        for q in 0..<nQ where minUnits[q] > 0 && cap[q] > 0 { anyForced = true }
+        if anyForced && bonus > maxAbs { maxAbs = bonus }
+        let (scaledMax, overflow) = maxAbs.multipliedReportingOverflow(by: scale)
+        if overflow || scaledMax > CostScalingSolver.limit / 8 { return nil }
+
+        // Degrees (every edge adds one slot to its tail and one to its head).
+        var deg = [Int32](repeating: 0, count: n + 1)
+        var nEdges = 0
+        for g in 0..<nG {
+            let rows = Int(net.groupRowStart[g + 1] - net.groupRowStart[g])
+            deg[g] += Int32(rows + 1)
+            deg[sink] += 1
+            nEdges += rows + 1
+        }
+        for r in 0..<nRw {
+            deg[nG + r] += 1
+            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                let q = Int(net.arcReq[a])
+                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                deg[nG + r] += 1
+                deg[qBase + q] += 1
+                nEdges += 1
+            }
+        }
+        for q in 0..<nQ where cap[q] > 0 {
+            let forced = min(max(0, minUnits[q]), cap[q])
+            let k: Int32 = (forced > 0 ? 1 : 0) + (cap[q] - forced > 0 ? 1 : 0)
+            deg[qBase + q] += k
+            deg[sink] += k
+            nEdges += Int(k)
+        }
+        var start = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n { start[v + 1] = start[v] + deg[v] }
+        let m = 2 * nEdges
+        var head = [Int32](repeating: 0, count: m)
+        var res = [Int32](repeating: 0, count: m)
+        var cost = [Int64](repeating: 0, count: m)
+        var partner = [Int32](repeating: 0, count: m)
+        /// The network arc behind each row → request slot (-1 elsewhere).
+        var netArc = [Int32](repeating: -1, count: m)
+        /// The capacity of each arc's edge (the same on both slots of a pair).
+        var pairCap = [Int32](repeating: 0, count: m)
+        var fill = Array(start.dropLast())
+        func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
+            let f = Int(fill[u])
+            fill[u] += 1
+            let b = Int(fill[v])
+            fill[v] += 1
+            head[f] = Int32(v)
+            res[f] = capacity
+            cost[f] = c * scale
+            partner[f] = Int32(b)
+            netArc[f] = arc
+            pairCap[f] = capacity
+            pairCap[b] = capacity
+            head[b] = Int32(u)
+            res[b] = 0
+            cost[b] = -c * scale
+            partner[b] = Int32(f)
+        }
+        for g in 0..<nG {
+            for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) { edge(g, nG + r, 1, 0, -1) }
+            edge(g, sink, net.groupSupply[g], 0, -1)
+        }
+        // Request → sink arcs first at each request (a request with excess tries the sink before its holders).
+        var forcedArc = [Int32](repeating: -1, count: nQ)
+        var freeArc = [Int32](repeating: -1, count: nQ)
+        for q in 0..<nQ where cap[q] > 0 {
+            let forced = min(max(0, minUnits[q]), cap[q])
+            if forced > 0 {
+                forcedArc[q] = fill[qBase + q]
+                edge(qBase + q, sink, forced, -bonus, -1)
+            }
+            if cap[q] - forced > 0 {
+                freeArc[q] = fill[qBase + q]
+                edge(qBase + q, sink, cap[q] - forced, 0, -1)
+            }
+        }
+
+        for r in 0..<nRw {
+            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                let q = Int(net.arcReq[a])
+                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                edge(nG + r, qBase + q, 1, -net.arcValue[a], Int32(a))
+            }
+        }
+        // Holders: at each request, the reverse arcs of row → request arcs that carry flow (its only residual arcs
+        // besides the sink arcs), so a request discharges and relabels in O(holders) instead of O(its arcs).
+        var kind = [UInt8](repeating: 0, count: m)  // 1: row → request, 2: its reverse at the request
+        var hStart = [Int32](repeating: 0, count: nQ + 1)
+        var kT = [Int32](repeating: 0, count: nQ)
+        for q in 0..<nQ {
+            kT[q] = (forcedArc[q] >= 0 ? 1 : 0) + (freeArc[q] >= 0 ? 1 : 0)
+            hStart[q + 1] = hStart[q] + (start[qBase + q + 1] - start[qBase + q]) - kT[q]
+        }
+        for r in 0..<nRw {
+            for a in Int(start[nG + r])..<Int(start[nG + r + 1]) where netArc[a] >= 0 {
+                kind[a] = 1
+                kind[Int(partner[a])] = 2
+            }
+        }
+        var holders = [Int32](repeating: 0, count: Int(hStart[nQ]))
+        var hCount = [Int32](repeating: 0, count: nQ)
+        var hPos = [Int32](repeating: 0, count: m)
+        var excess = [Int64](repeating: 0, count: n)
+        var total: Int64 = 0
+        for g in 0..<nG {
+            excess[g] = Int64(net.groupSupply[g])
+            total += Int64(net.groupSupply[g])
+        }
+        excess[sink] = -total
+        var price = [Int64](repeating: 0, count: n)
+        var eps = scaledMax
+        do {
+            // Cold start with SSP-style prices (every arc's reduced cost is >= 0 at the zero flow: each request at its
+            // best arc, the sink below every request) and the scaling started 4 factors lower (measured: fewer steps).
+            var potSink: Int64 = 0
+            for q in 0..<nQ {
+                var best = Int64.min
+                for a in Int(start[qBase + q])..<Int(start[qBase + q + 1]) where res[a] == 0 && netArc[Int(partner[a])] >= 0 {
+                    best = max(best, -cost[Int(partner[a])])
+                }
+                let pq = best == Int64.min ? 0 : -max(0, best)
+                price[qBase + q] = pq
+                let f = forcedArc[q] >= 0 ? pq - bonus * scale : pq
+                if f < potSink { potSink = f }
+            }
+            price[sink] = potSink
+            for _ in 0..<CostScalingSolver.coldSkips { eps = max(1, eps / CostScalingSolver.alpha) }
+        }
+        if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
+            let warmPrices = CostScalingSolver.rescale(warm, to: scale)
+        {
+            // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
+            price = warmPrices
+            eps = CostScalingSolver.alpha
+            @inline(__always) func push(_ a: Int) {
+                res[a] -= 1
+                res[Int(partner[a])] += 1
+            }
+            for g in 0..<nG {
+                let rs = Int(net.groupRowStart[g])
+                for r in rs..<Int(net.groupRowStart[g + 1]) where warm.rowArc[r] >= 0 {
+                    let na = warm.rowArc[r]
+                    let q = Int(net.arcReq[Int(na)])
+                    guard excess[g] > 0 else { break }
+                    let v = nG + r
+                    var f = -1
+                    for a in Int(start[v])..<Int(start[v + 1]) where netArc[a] == na { f = a; break }
+                    guard f >= 0 else { continue }
+                    let t: Int32
+                    if forcedArc[q] >= 0 && res[Int(forcedArc[q])] > 0 {
+                        t = forcedArc[q]
+                    } else if freeArc[q] >= 0 && res[Int(freeArc[q])] > 0 {
+                        t = freeArc[q]
+                    } else {
+                        continue
+                    }
+                    push(Int(start[g]) + (r - rs))
+                    push(f)
+                    push(Int(t))
+                    let b = partner[f]
+                    hPos[Int(b)] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = b
+                    hCount[q] += 1
+                    excess[g] -= 1
+                    excess[sink] += 1
+                }
+            }
+        }
+        var cur = [Int32](repeating: 0, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var work = 0
+        var failed = false
+        /// A global price update after this many relabels.
+        let guEvery = n
+        var listed = [Bool](repeating: false, count: nG)
+        for g in order where Int(g) < nG { listed[Int(g)] = true }
+
+        var distance = [Int64](repeating: 0, count: n)
+        var seenStamp = [UInt32](repeating: 0, count: n)
+        var doneStamp = [UInt32](repeating: 0, count: n)
+        distance.withUnsafeMutableBufferPointer { dist in
+        seenStamp.withUnsafeMutableBufferPointer { seen in
+        doneStamp.withUnsafeMutableBufferPointer { done in
+        start.withUnsafeBufferPointer { start in
+        head.withUnsafeBufferPointer { head in
+        res.withUnsafeMutableBufferPointer { res in
+        cost.withUnsafeBufferPointer { cost in
+        partner.withUnsafeBufferPointer { partner in
+        pairCap.withUnsafeBufferPointer { pairCap in
+        kind.withUnsafeBufferPointer { kind in
+        holders.withUnsafeMutableBufferPointer { holders in
+        hCount.withUnsafeMutableBufferPointer { hCount in
+        hPos.withUnsafeMutableBufferPointer { hPos in
+        excess.withUnsafeMutableBufferPointer { excess in
+        price.withUnsafeMutableBufferPointer { price in
+        cur.withUnsafeMutableBufferPointer { cur in
+        queue.withUnsafeMutableBufferPointer { queue in
+            // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
+            var qHead = 0
+            var qCount = 0
+            /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
+            @inline(__always) func moved(_ a: Int, from v: Int) {
+                let k = kind[a]
+                if k == 1 {
+                    let q = Int(head[a]) - qBase
+                    let b = partner[a]
+                    hPos[Int(b)] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = b
+                    hCount[q] += 1
+                } else if k == 2 {
+                    let q = v - qBase
+                    let lastSlot = Int(hStart[q] + hCount[q] - 1)
+                    let last = holders[lastSlot]
+                    let pos = hPos[a]
+                    holders[Int(hStart[q] + pos)] = last
+                    hPos[Int(last)] = pos
+                    hCount[q] -= 1
+                }
+            }
+            @inline(__always) func enqueue(_ v: Int32) {
+                var t = qHead + qCount
+                if t >= n { t -= n }
+                queue[t] = v
+                qCount += 1
+            }
+            var round: UInt32 = 0
+            var heap = NodeHeap()
+            var sinceUpdate = 0
+            /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
+            /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
+            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
+            func globalUpdate(_ eps: Int64) -> Bool {
+                sinceUpdate = 0
+                round &+= 1
+                if round == 0 {
+                    for i in 0..<n { seen[i] = 0; done[i] = 0 }
+                    round = 1
+                }
+                heap.removeAll()
+                var activeLeft = 0
+                for v in 0..<n {
+                    if excess[v] < 0 {
+                        dist[v] = 0
+                        seen[v] = round
+                        heap.push(0, Int32(v))
+                    } else if excess[v] > 0 {
+                        activeLeft += 1
+                    }
+                }
+                var reach: Int64 = 0
+                while activeLeft > 0, let (d, w32) = heap.pop() {
+                    let w = Int(w32)
+                    if done[w] == round || d != dist[w] { continue }
+                    done[w] = round
+                    reach = d
+                    if excess[w] > 0 { activeLeft -= 1 }
+                    let pw = price[w]
+                    let s = Int(start[w])
+                    let e = Int(start[w + 1])
+                    work &+= e - s
+                    for b in s..<e {
+                        // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
+                        guard res[b] < pairCap[b] else { continue }
+                        let v = Int(head[b])
+                        if done[v] == round { continue }
+                        var len = (price[v] - cost[b] - pw + eps) / eps
+                        if len < 0 { len = 0 }
+                        let nd = min(d + min(len, CostScalingSolver.limit), CostScalingSolver.limit)
+                        if seen[v] != round || nd < dist[v] {
+                            seen[v] = round
+                            dist[v] = nd
+                            heap.push(nd, Int32(v))
+                        }
+                    }
+                }
+                for v in 0..<n {
+                    let dv = done[v] == round ? dist[v] : reach
+                    if dv == 0 { continue }
+                    let (drop, o) = dv.multipliedReportingOverflow(by: eps)
+                    if o || price[v] - drop < -CostScalingSolver.limit { return false }
+                    price[v] -= drop
+                    cur[v] = start[v]
+                }
+                work &+= n
+                return true
+            }
+            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
+            repeat {
+                eps = max(1, eps / CostScalingSolver.alpha)
+                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
+                for v in 0..<n {
+                    let pv = price[v]
+                    for a in Int(start[v])..<Int(start[v + 1]) where res[a] > 0 {
+                        let w = Int(head[a])
+                        if cost[a] + pv - price[w] < 0 {
+                            let delta = res[a]
+                            res[a] = 0
+                            res[Int(partner[a])] += delta
+                            excess[v] -= Int64(delta)
+                            excess[w] += Int64(delta)
+                            moved(a, from: v)
+                        }
+                    }
+                    cur[v] = start[v]
+                }
+                work &+= m
+                if !globalUpdate(eps) {
+                    failed = true
+                    return
+                }
+                qHead = 0
+                qCount = 0
+                for g in order where excess[Int(g)] > 0 { enqueue(g) }
+                for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
+                // Groups outside `order` (none in practice) still get processed.
+                for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
+                // Discharge active nodes first-in first-out.
+                while qCount > 0 {
+                    if sinceUpdate > guEvery {
+                        if !globalUpdate(eps) {
+                            failed = true
+                            return
+                        }
+                    }
+                    let v = Int(queue[qHead])
+                    qHead += 1
+                    if qHead == n { qHead = 0 }
+                    qCount -= 1
+                    if v >= qBase && v < sink {
+                        // A request: its sink arcs, then its holders.
+                        let q = v - qBase
+                        let s = Int(start[v])
+                        let sEnd = s + Int(kT[q])
+                        let hs = Int(hStart[q])
+                        while excess[v] > 0 {
+                            let pv = price[v]
+                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 && cost[a] + pv - price[sink] < 0 {
+                                let delta = min(excess[v], Int64(res[a]))
+                                res[a] -= Int32(delta)
+                                res[Int(partner[a])] += Int32(delta)
+                                excess[v] -= delta
+                                excess[sink] += delta
+                                if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
+                            }
+                            var i = 0
+                            while i < Int(hCount[q]) && excess[v] > 0 {
+                                let b = Int(holders[hs + i])
+                                let w = Int(head[b])
+                                if cost[b] + pv - price[w] < 0 {
+                                    res[b] -= 1
+                                    res[Int(partner[b])] += 1
+                                    excess[v] -= 1
+                                    let before = excess[w]
+                                    excess[w] = before + 1
+                                    if before == 0 { enqueue(Int32(w)) }
+                                    moved(b, from: v)
+                                } else {
+                                    i += 1
+                                }
+                            }
+                            work &+= Int(kT[q]) + i + 1
+                            if excess[v] == 0 { break }
+                            var best = Int64.min
+                            for a in s..<sEnd where res[a] > 0 {
+                                let x = price[sink] - cost[a]
+                                if x > best { best = x }
+                            }
+                            for i in 0..<Int(hCount[q]) {
+                                let b = Int(holders[hs + i])
+                                let x = price[Int(head[b])] - cost[b]
+                                if x > best { best = x }
+                            }
+                            work &+= Int(kT[q]) + Int(hCount[q])
+                            let np = best - eps
+                            if best == Int64.min || np < -CostScalingSolver.limit {
+                                failed = true
+                                return
+                            }
+                            price[v] = np
+                            sinceUpdate += 1
+                        }
+                        continue
+                    }
+                    let end = Int(start[v + 1])
+                    while excess[v] > 0 {
+                        var a = Int(cur[v])
+                        let pv = price[v]
+                        while a < end {
+                            if res[a] > 0 {
+                                let w = Int(head[a])
+                                if cost[a] + pv - price[w] < 0 {
+                                    let delta = min(excess[v], Int64(res[a]))
+                                    res[a] -= Int32(delta)
+                                    res[Int(partner[a])] += Int32(delta)
+                                    excess[v] -= delta
+                                    let before = excess[w]
+                                    excess[w] = before + delta
+                                    if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
+                                    moved(a, from: v)
+                                    if excess[v] == 0 { break }
+                                }
+                            }
+                            a += 1
+                        }
+                        work &+= a - Int(cur[v]) + 1
+                        if excess[v] == 0 {
+                            cur[v] = Int32(a)
+                            break
+                        }
+                        // Relabel: the largest price that makes some residual arc admissible, minus ε.
+                        var best = Int64.min
+                        let s = Int(start[v])
+                        for b in s..<end where res[b] > 0 {
+                            let x = price[Int(head[b])] - cost[b]
+                            if x > best { best = x }
+                        }
+                        work &+= end - s
+                        let np = best - eps
+                        if best == Int64.min || np < -CostScalingSolver.limit {
+                            failed = true
+                            return
+                        }
+                        price[v] = np
+                        cur[v] = Int32(s)
+                        sinceUpdate += 1
+                    }
+                }
+            } while eps > 1 && !failed
+        }}}}}}}}}}}}}}}}}
+        if failed { return nil }
+
+        var rowArc = [Int32](repeating: -1, count: nRw)
+        var reqCount = [Int32](repeating: 0, count: nQ)
+        var value: Int64 = 0
+        for r in 0..<nRw {
+            let v = nG + r
+            for a in Int(start[v])..<Int(start[v + 1]) where netArc[a] >= 0 && res[a] == 0 {
+                let na = Int(netArc[a])
+                rowArc[r] = Int32(na)
+                reqCount[Int(net.arcReq[na])] += 1
+                value += net.arcValue[na]
+            }
+        }
+        // Prices relative to the sink (a constant shift changes nothing), with the scale they are in.
+        let sinkPrice = price[sink]
+        for v in 0..<n { price[v] -= sinkPrice }
+        return FlowSolution(
+            rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: price,
+            priceScale: [Int64](repeating: scale, count: n))
+    }
+
+    /// Warm prices in the cost scale `scale` (each node's price was found in its own component's scale), or `nil` when
+    /// they would leave the safe range.
+    static func rescale(_ warm: FlowSolution, to scale: Int64) -> [Int64]? {
+        var out = warm.prices
+        let bound = limit / 4
+        for v in 0..<out.count {
+            let s = warm.priceScale.isEmpty ? scale : warm.priceScale[v]
+            if s != scale {
+                let (x, o) = (out[v] / max(1, s)).multipliedReportingOverflow(by: scale)
+                if o { return nil }
+                out[v] = x
+            }
+            if out[v] < -bound || out[v] > bound { return nil }
+        }
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+import Testing
+
+@testable import Scheduling
+
+/// Cost scaling against successive shortest paths on random small networks: the same optimal value.
+@Suite struct FlowCostScalingTests {
+    /// A random network: groups with 1-3 rows and supply 1-3, rows with 0-4 arcs to requests, some disabled arcs.
+    static func randomNetwork(_ seed: UInt64, groups: Int, requests: Int, bigValues: Bool) -> FlowNetwork {
+        var g = SplitMix64(seed: seed)
+        func rnd(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+        var net = FlowNetwork()
+        net.nReq = requests
+        for _ in 0..<groups {
+            let rows = 1 + rnd(3)
+            for _ in 0..<rows {
+                net.rowWorker.append(Int32(net.groupSupply.count))
+                net.rowDay.append(0)
+                let arcs = rnd(5)
+                for _ in 0..<arcs {
+                    net.arcReq.append(Int32(rnd(requests)))
+                    let base = bigValues ? Int64(1 + rnd(10)) * 1_000_000 : 0
+                    net.arcValue.append(rnd(12) == 0 ? FlowNetwork.disabled : base + Int64(rnd(400)) - 100)
+                    net.arcCand.append(Int32(net.arcCand.count))
+                }
+                net.rowArcStart.append(Int32(net.arcReq.count))
+            }
+            net.groupSupply.append(Int32(1 + rnd(rows)))
+            net.groupRowStart.append(Int32(net.rowWorker.count))
+        }
+        return net
+    }
+
+    /// Checks capacities and supplies of a solution and recomputes its value.
+    static func check(_ net: FlowNetwork, _ sol: FlowSolution, cap: [Int32]) -> Int64 {
+        var count = [Int32](repeating: 0, count: net.nReq)
+        var value: Int64 = 0
+        for grp in 0..<net.nGroups {
+            var used: Int32 = 0
+            for r in Int(net.groupRowStart[grp])..<Int(net.groupRowStart[grp + 1]) where sol.rowArc[r] >= 0 {
+                let a = Int(sol.rowArc[r])
+                #expect(a >= Int(net.rowArcStart[r]) && a < Int(net.rowArcStart[r + 1]))
+                #expect(net.arcValue[a] != FlowNetwork.disabled)
+                used += 1
+                count[Int(net.arcReq[a])] += 1
+                value += net.arcValue[a]
+            }
+            #expect(used <= net.groupSupply[grp])
+        }
+        for q in 0..<net.nReq { #expect(count[q] <= max(0, cap[q])) }
+        #expect(count == sol.reqCount)
+        #expect(value == sol.value)
+        return value
+    }
+
+    @Test(arguments: 0..<60)
+    func sameOptimumAsShortestPaths(_ seed: UInt64) throws {
+        let requests = 1 + Int(seed % 7)
+        let net = Self.randomNetwork(seed, groups: 2 + Int(seed % 9), requests: requests, bigValues: seed % 2 == 0)
+        var g = SplitMix64(seed: seed &+ 1000)
+        let cap = (0..<requests).map { _ in Int32(g.next() % 4) }
+        let minUnits = (0..<requests).map { _ in g.next() % 3 == 0 ? Int32(1 + g.next() % 3) : 0 }
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        let cs = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+        _ = Self.check(net, ssp, cap: cap)
+        _ = Self.check(net, cs, cap: cap)
+        // Same objective including forced units: equal forced counts, equal value.
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<requests).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        #expect(forcedUnits(ssp) == forcedUnits(cs))
+        #expect(ssp.value == cs.value)
+    }
+
+    /// A warm start from the solution under other caps and minimums (as in branch and bound) reaches the same optimum.
+    @Test(arguments: 0..<40)
+    func warmStartSameOptimum(_ seed: UInt64) throws {
+        let requests = 2 + Int(seed % 6)
+        let net = Self.randomNetwork(seed &+ 500, groups: 3 + Int(seed % 8), requests: requests, bigValues: seed % 2 == 1)
+        var g = SplitMix64(seed: seed &+ 2000)
+        let cap0 = (0..<requests).map { _ in Int32(1 + g.next() % 3) }
+        var cap1 = cap0
+        var min1 = [Int32](repeating: 0, count: requests)
+        for q in 0..<requests {
+            switch g.next() % 4 {
+            case 0: cap1[q] = 0
+            case 1: min1[q] = Int32(1 + g.next() % 3)
+            default: break
+            }
+        }
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let zeros = [Int32](repeating: 0, count: requests)
+        let cs = CostScalingSolver(net)
+        let parent = try #require(cs.solve(cap: cap0, minUnits: zeros, bonus: bonus, order: order))
+        let child = try #require(cs.solve(cap: cap1, minUnits: min1, bonus: bonus, order: order, warm: parent))
+        let ssp = FlowSolver(net).solve(cap: cap1, minUnits: min1, bonus: bonus, order: order)
+        _ = Self.check(net, child, cap: cap1)
+        func forcedUnits(_ s: FlowSolution) -> Int32 { (0..<requests).reduce(0) { $0 + min(s.reqCount[$1], min1[$1]) } }
+        #expect(forcedUnits(ssp) == forcedUnits(child))
+        #expect(ssp.value == child.value)
+    }
+
+    /// Two networks side by side: several components, each solved on its own; the same optimum as one SSP.
+    @Test(arguments: 0..<20)
+    func componentsSolvedApart(_ seed: UInt64) throws {
+        let a = Self.randomNetwork(seed &+ 7000, groups: 4, requests: 3, bigValues: true)
+        let b = Self.randomNetwork(seed &+ 9000, groups: 5, requests: 4, bigValues: true)
+        var net = a
+        net.nReq = a.nReq + b.nReq
+        let rowBase = Int32(a.nRows)
+        let arcBase = Int32(a.arcReq.count)
+        net.groupSupply += b.groupSupply
+        net.groupRowStart += b.groupRowStart.dropFirst().map { $0 + rowBase }
+        net.rowWorker += b.rowWorker
+        net.rowDay += b.rowDay
+        net.rowArcStart += b.rowArcStart.dropFirst().map { $0 + arcBase }
+        net.arcReq += b.arcReq.map { $0 + Int32(a.nReq) }
+        net.arcValue += b.arcValue
+        net.arcCand += b.arcCand.map { $0 + arcBase }
+        let cap: [Int32] = [2, 1, 3, 2, 0, 1, 2]
+        let minUnits: [Int32] = [0, 0, 2, 0, 0, 0, 2]
+        let cs = CostScalingSolver(net)
+        #expect(cs.components(cap: cap).count >= 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let bonus: Int64 = 1 << 40
+        let sol = try #require(cs.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        _ = Self.check(net, sol, cap: cap)
+        #expect(sol.value == ssp.value)
+        // A warm start through the components (close one request, force another).
+        var cap2 = cap
+        cap2[0] = 0
+        var min2 = minUnits
+        min2[3] = 2
+        let warm = try #require(cs.solve(cap: cap2, minUnits: min2, bonus: bonus, order: order, warm: sol))
+        let ssp2 = FlowSolver(net).solve(cap: cap2, minUnits: min2, bonus: bonus, order: order)
+        _ = Self.check(net, warm, cap: cap2)
+        #expect(warm.value == ssp2.value)
+    }
+
+    @Test func oversizedCostsFallBack() {
+        var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
+        for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled { net.arcValue[a] = Int64.max / 16 }
+        let order = (0..<net.nGroups).map(Int32.init)
+        #expect(CostScalingSolver(net).solve(cap: [2, 2], minUnits: [0, 0], bonus: 1, order: order) == nil)
+    }
+
+    @Test func deterministic() throws {
+        let net = Self.randomNetwork(99, groups: 30, requests: 6, bigValues: true)
+        let order = (0..<net.nGroups).map(Int32.init).reversed().map { $0 }
+        let cap: [Int32] = [3, 3, 3, 3, 3, 3]
+        let a = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: cap.map { _ in 0 }, bonus: 1, order: order))
+        let b = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: cap.map { _ in 0 }, bonus: 1, order: order))
+        #expect(a.rowArc == b.rowArc)
+    }
+}
