@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IlsonCLITests",
-            dependencies: ["IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText"],
+            dependencies: ["IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,19 +1,11 @@
 import Foundation
+import TestSupport
 
 /// The real `ilson` binary as a child process, for what an in-process run cannot show: standard input, the whole
 /// output, and the environment (the SMS gateway).
 enum IlsonRun {
-    /// `.build/<triple>/debug/ilson` next to the test bundle, or `$ILSON_BIN`.
-    static var binary: String {
-        if let bin = ProcessInfo.processInfo.environment["ILSON_BIN"], !bin.isEmpty { return bin }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("ilson").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return ".build/debug/ilson"
-    }
+    /// The binary of this build (`IlsonBinary.path`).
+    static var binary: String { IlsonBinary.path }
 
     struct Outcome: CustomStringConvertible {
         var status: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import SMSFakeProvider
 
 #if canImport(Glibc)
@@ -7,17 +8,8 @@ import SMSFakeProvider
 
 /// The real `ilson` binary as a child process.
 struct IlsonProcess {
-    /// `.build/<triple>/debug/ilson` next to the test bundle, or `$ILSON_BIN`.
-    static var binary: String {
-        if let bin = ProcessInfo.processInfo.environment["ILSON_BIN"], !bin.isEmpty { return bin }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("ilson").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return ".build/debug/ilson"
-    }
+    /// The binary of this build (`IlsonBinary.path`).
+    static var binary: String { IlsonBinary.path }
 
     /// The environment of a batch run against a database and a fake provider (nothing inherited but PATH).
     static func environment(url: String, provider: FakeSMSProvider?, extra: [String: String] = [:]) -> [String: String] {

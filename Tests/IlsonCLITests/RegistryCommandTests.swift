@@ -7,10 +7,10 @@ import Testing
 @testable import IlsonCLI
 
 /// The registry commands in-process through `IlsonCommand.runMain`, against a throwaway migrated database.
-@Suite(.enabled(if: RegistryCLIDatabase.enabled, "no ILSON_TEST_DATABASE_URL or ILSON_DATABASE_URL: database tests skipped"))
+@Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
 struct RegistryCommandTests {
     @Test func addEditListCancelAndBadInput() throws {
-        try RegistryCLIDatabase.withMigratedDatabase { db, url in
+        try TestDatabase.withMigratedDatabase { db, url in
             func run(_ arguments: [String]) -> Int32 { IlsonCommand.runMain(arguments + ["--database-url", url]) }
             func count(_ table: String) throws -> Int {
                 try db.query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n")
@@ -77,7 +77,7 @@ struct RegistryCommandTests {
     }
 
     @Test func importsReportBadRowsWithExit2AndApprovedRostersWithExit1() throws {
-        try RegistryCLIDatabase.withMigratedDatabase { db, url in
+        try TestDatabase.withMigratedDatabase { db, url in
             func run(_ arguments: [String]) -> Int32 { IlsonCommand.runMain(arguments + ["--database-url", url]) }
             let today = try IlsonClock.current().today
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-cli-\(UUID().uuidString)")
@@ -106,37 +106,5 @@ struct RegistryCommandTests {
             #expect(try db.query("SELECT headcount FROM labor_requests")[0].decode("headcount", as: Int.self) == 3)
             #expect(run(["request", "import", directory.appendingPathComponent("missing.csv").path]) == 2)
         }
-    }
-}
-
-/// A throwaway migrated database for CLI tests (the same pattern as `OperationsTests/TestDatabase`).
-enum RegistryCLIDatabase {
-    static var baseURL: String? {
-        let environment = ProcessInfo.processInfo.environment
-        for key in ["ILSON_TEST_DATABASE_URL", "ILSON_DATABASE_URL"] {
-            if let value = environment[key], !value.isEmpty { return value }
-        }
-        return nil
-    }
-
-    static var enabled: Bool {
-        let ci = ProcessInfo.processInfo.environment["CI"] ?? ""
-        return baseURL != nil || (!ci.isEmpty && ci != "false" && ci != "0")
-    }
-
-    struct NotConfigured: Error {}
-
-    static func withMigratedDatabase(_ body: (Connection, String) throws -> Void) throws {
-        guard let base = baseURL else { throw NotConfigured() }
-        let name = "ilson_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let admin = try Connection(base, applicationName: "ilson-tests")
-        try admin.query("CREATE DATABASE \(identifier: String(name))")
-        defer { _ = try? admin.query("DROP DATABASE IF EXISTS \(identifier: String(name)) WITH (FORCE)") }
-        var options = try ConnectionString.parse(base)
-        options["dbname"] = String(name)
-        let url = ConnectionString.keyValue(options)
-        let db = try Connection(url, applicationName: "ilson-tests")
-        try MigrationRunner(source: .embedded).migrate(on: db)
-        try body(db, url)
     }
 }
