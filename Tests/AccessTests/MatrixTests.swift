@@ -42,7 +42,7 @@ struct MatrixTests {
         "assignments": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B",
                         .batch: "S:A,B I:A,B U:A,B D:A,B"],
         "roster_exclusions": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
-        "batch_runs": [.coordinatorA: "S:A", .coordinatorB: "S:B", .batch: "S:A,B I:A,B U:A,B", .admin: "S:A,B"],
+        "batch_runs": [.coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B", .batch: "S:A,B I:A,B U:A,B", .admin: "S:A,B"],
         "sms_outbox": [.coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B", .batch: "S:A,B I:A,B U:A,B"],
         "message_templates": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         "audit_log": [.farmerA: "I:A", .farmerB: "I:A", .coordinatorA: "S:A I:A", .coordinatorB: "S:B I:B",
