@@ -528,7 +528,15 @@ struct CostScalingSolver {
                         let hs = Int(hStart[q])
                         while excess[v] > 0 {
                             let pv = price[v]
-                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 && cost[a] + pv - price[sink] < 0 {
+                            // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
+                            // arc left after the scan was looked at and found inadmissible.
+                            var best = Int64.min
+                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 {
+                                let x = price[sink] - cost[a]
+                                if pv - x >= 0 {
+                                    if x > best { best = x }
+                                    continue
+                                }
                                 let delta = min(excess[v], Int64(res[a]))
                                 res[a] -= Int32(delta)
                                 res[Int(partner[a])] += Int32(delta)
@@ -540,7 +548,8 @@ struct CostScalingSolver {
                             while i < Int(hCount[q]) && excess[v] > 0 {
                                 let b = Int(holders[hs + i])
                                 let w = Int(head[b])
-                                if cost[b] + pv - price[w] < 0 {
+                                let x = price[w] - cost[b]
+                                if pv - x < 0 {
                                     res[b] -= 1
                                     res[Int(partner[b])] += 1
                                     excess[v] -= 1
@@ -549,21 +558,12 @@ struct CostScalingSolver {
                                     if before == 0 { enqueue(Int32(w)) }
                                     moved(b, from: v)
                                 } else {
+                                    if x > best { best = x }
                                     i += 1
                                 }
                             }
                             work &+= Int(kT[q]) + i + 1
                             if excess[v] == 0 { break }
-                            var best = Int64.min
-                            for a in s..<sEnd where res[a] > 0 {
-                                let x = price[sink] - cost[a]
-                                if x > best { best = x }
-                            }
-                            for i in 0..<Int(hCount[q]) {
-                                let b = Int(holders[hs + i])
-                                let x = price[Int(head[b])] - cost[b]
-                                if x > best { best = x }
-                            }
                             work &+= Int(kT[q]) + Int(hCount[q])
                             let np = best - eps
                             if best == Int64.min || np < -CostScalingSolver.limit {
@@ -577,12 +577,20 @@ struct CostScalingSolver {
                     }
                     let end = Int(start[v + 1])
                     while excess[v] > 0 {
-                        var a = Int(cur[v])
+                        let from = Int(cur[v])
+                        var a = from
                         let pv = price[v]
+                        // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
+                        // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
+                        // saturated (no longer residual) or the scan stops with no excess left (no relabel).
+                        var best = Int64.min
                         while a < end {
                             if res[a] > 0 {
                                 let w = Int(head[a])
-                                if cost[a] + pv - price[w] < 0 {
+                                let x = price[w] - cost[a]
+                                if pv - x >= 0 {
+                                    if x > best { best = x }
+                                } else {
                                     let delta = min(excess[v], Int64(res[a]))
                                     res[a] -= Int32(delta)
                                     res[Int(partner[a])] += Int32(delta)
@@ -601,10 +609,10 @@ struct CostScalingSolver {
                             cur[v] = Int32(a)
                             break
                         }
-                        // Relabel: the largest price that makes some residual arc admissible, minus ε.
-                        var best = Int64.min
+                        // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
+                        // covered `from ..< end`; only the arcs before the current arc are left to look at.
                         let s = Int(start[v])
-                        for b in s..<end where res[b] > 0 {
+                        for b in s..<from where res[b] > 0 {
                             let x = price[Int(head[b])] - cost[b]
                             if x > best { best = x }
                         }

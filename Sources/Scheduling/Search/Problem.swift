@@ -173,6 +173,8 @@ struct Problem: Sendable {
         let fairness = Int64(instance.weights.fairness)
         var near: [Int32] = []
         var nearKm: [Double] = []
+        var farmDays = [UInt64](repeating: 0, count: dw)
+        var commonNeed = [UInt64](repeating: 0, count: sw)
         for (f, reqs) in byFarm.enumerated() where !reqs.isEmpty {
             let F = instance.farms[f]
             let blockedHere = F.blockedWorkers.compactMap { index.worker[$0] }
@@ -183,7 +185,30 @@ struct Problem: Sendable {
             for r in reqs { radius = max(radius, min(maxCap, instance.requests[r].maxTravelKm ?? maxCap)) }
             near.removeAll(keepingCapacity: true)
             nearKm.removeAll(keepingCapacity: true)
-            grid.near(F.location, radius: radius) { w, d in
+            // Cheap rules first (before any trigonometry): a worker must be free on one of the farm's request days, have
+            // the skills every request here needs, not be blocked here, and live within reach by latitude alone (the
+            // great-circle distance is at least 6371 km × |Δφ|; the margin absorbs rounding). Anyone rejected here
+            // fails rules 1-4 for every request of the farm anyway.
+            for j in 0..<dw { farmDays[j] = 0 }
+            for j in 0..<sw { commonNeed[j] = ~0 }
+            for r in reqs {
+                let day = Int(reqDay[r])
+                farmDays[day / 64] |= 1 << UInt64(day % 64)
+                var need = [UInt64](repeating: 0, count: sw)
+                for s in instance.requests[r].skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
+                for j in 0..<sw { commonNeed[j] &= need[j] }
+            }
+            let farmLat = F.location.lat
+            let keep: (Int) -> Bool = { w in
+                var free = false
+                for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
+                guard free, !farmBlocks[w] else { return false }
+                for j in 0..<sw where workerSkills[w * sw + j] & commonNeed[j] != commonNeed[j] { return false }
+                let reach = min(workerCap[w], radius)
+                if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
+                return !blockedFarms[w].contains(f32) && (allowedFarms[w]?.contains(f32) ?? true)
+            }
+            grid.near(F.location, radius: radius, keep: keep) { w, d in
                 near.append(w)
                 nearKm.append(d)
             }
@@ -283,12 +308,16 @@ struct WorkerGrid: Sendable {
     }
 
     /// Calls `body(worker, km)` for every worker within `radius` km (exact haversine), in worker order.
-    func near(_ p: GeoPoint, radius: Double, _ body: (Int32, Double) -> Void) {
+    ///
+    /// - Parameter keep: a cheap pre-test run before the haversine; a worker it rejects is skipped (never reported).
+    ///   It only saves trigonometry: the distances reported are bit-identical with or without it.
+    func near(_ p: GeoPoint, radius: Double, keep: ((Int) -> Bool)? = nil, _ body: (Int32, Double) -> Void) {
         var found: [(Int32, Double)] = []
         let cosP = cos(Distance.rad(p.lat))
         func consider(_ w: Int32) {
             // `Distance.km(lat1: lat[w], lon1: lon[w], lat2: p.lat, lon2: p.lon)` term by term, cosines precomputed.
             let i = Int(w)
+            if let keep, !keep(i) { return }
             let s1 = sin(Distance.rad(p.lat - lat[i]) / 2.0)
             let s2 = sin(Distance.rad(p.lon - lon[i]) / 2.0)
             var a = s1 * s1 + (cosLat[i] * cosP) * (s2 * s2)
