@@ -5,14 +5,16 @@ import Foundation
 /// A kick re-solves one random plan day exactly (branch and bound over the day's flow, every other day fixed) with
 /// perturbed values: the current assignments of a random share of that day's workers lose up to two continuity
 /// bonuses, and every pair gets a small random noise. `priority × M` is untouched, so the kicked day keeps its
-/// `medium`. The descent then re-solves every day exactly with the true values until none improves (the same
-/// `resolveDay` as the engine's), which is where the other days adapt to the kicked one: a coordinated change over
-/// several days that no single-day re-solve finds. The walk accepts a plan whose objective is at least the current
-/// one (plateau moves included), and the best plan is kept. All randomness comes from a seeded `SplitMix64`;
+/// `medium`. Half of the kicks also open a closed request of the day (its pairs gain one priority unit for the kick).
+/// The descent then re-solves every day exactly with the true values until none improves (the same `resolveDay` as
+/// the engine's, the kicked day last), which is where the other days adapt to the kicked one: a coordinated change
+/// over several days that no single-day re-solve finds. The walk accepts a plan whose objective is at most a third of
+/// a continuity bonus below the current one (plateau moves and small ridges), and the best plan is kept; `medium`
+/// never drops along the walk (M outweighs the slack). All randomness comes from a seeded `SplitMix64`;
 /// iterations are counted, not timed.
 extension Engine {
     /// Re-solves day d exactly with perturbed values (see the type comment) and applies the result.
-    mutating func kickDay(_ d: Int, rng g: inout SplitMix64, share: UInt64) {
+    mutating func kickDay(_ d: Int, rng g: inout SplitMix64, share: UInt64, open: Int = -1) {
         let nW = p.nW
         let nK = p.weeks.count
         let k = p.dayWeek[d]
@@ -56,6 +58,7 @@ extension Engine {
                 var value = p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
                 value -= Int64(g.next() % noise)
                 if assignCand[w * nD + d] == Int32(c) { value -= kicked[w] }
+                if r == open { value += p.bigM }
                 let a = Int(fill[Int(row)])
                 fill[Int(row)] += 1
                 net.arcReq[a] = Int32(r)
@@ -76,14 +79,17 @@ extension Engine {
         }
     }
 
-    /// Exact day re-solves until no day improves (at most `maxPasses` sweeps).
-    mutating func dayDescent(maxPasses: Int = 6) {
-        var again = true
+    /// Exact day re-solves until no day improves (at most `maxPasses` sweeps), starting with the day after `first`
+    /// (so that the other days adapt to a kicked day before it is re-solved itself).
+    mutating func dayDescent(after first: Int = -1, maxPasses: Int = 6) {
         var passes = 0
-        while again && passes < maxPasses {
-            again = false
+        var unchanged = 0
+        var d = (first + 1) % nD
+        // Stop after nD consecutive re-solves without improvement.
+        while unchanged < nD && passes < maxPasses * nD {
             passes += 1
-            for d in 0..<nD where resolveDay(d) { again = true }
+            if resolveDay(d) { unchanged = 0 } else { unchanged += 1 }
+            d = (d + 1) % nD
         }
     }
 
@@ -97,14 +103,27 @@ extension Engine {
         var best = current
         var bestPlan = (assign, assignCand)
         var currentPlan = bestPlan
+        // A walk step may lose up to a third of a continuity bonus (crossing small ridges between plateaus).
+        let slack = max(1, p.continuity / 3)
         for _ in 0..<iterations {
             if outOfTime() { break }
             let d = Int(g.next() % UInt64(nD))
             let share = 10 + g.next() % 30
-            kickDay(d, rng: &g, share: share)
-            dayDescent()
+            var open = -1
+            if g.next() % 2 == 0 {
+                // Open a closed request of the day (its pairs are worth one more priority unit for the kick).
+                var closed: [Int] = []
+                for r in 0..<p.nR where Int(p.reqDay[r]) == d && p.reqCap[r] > 0 && p.candStart[r + 1] > p.candStart[r] {
+                    var n = 0
+                    for w in 0..<p.nW where assign[w * nD + d] == Int32(r) { n += 1 }
+                    if n == 0 || n < p.reqMin[r] { closed.append(r) }
+                }
+                if !closed.isEmpty { open = closed[Int(g.next() % UInt64(closed.count))] }
+            }
+            kickDay(d, rng: &g, share: open >= 0 ? share / 2 : share, open: open)
+            dayDescent(after: d)
             let v = trueValue()
-            if v >= current {
+            if v >= current - slack {
                 current = v
                 currentPlan = (assign, assignCand)
                 if v > best {
