@@ -32,8 +32,10 @@ import Testing
         #expect(plan.score.hard == 0)
         #expect(plan.score.medium == want.medium)
         if name == "gen-scarce-w120-r30-d3" {
-            // Known gap at this test budget: `ilson solve` (default budget, local search included) reaches -20503;
-            // with 8M work the local search starts from another plan and ends a little short.
+            // Known gap: medium is optimal but soft ends 5-20 short of -20503 (default options: -20508 to -20517
+            // over seeds 0-4; this budget: -20511 to -20525). The missing moves change two plan days jointly (an
+            // exact re-solve of two days with the third fixed reaches the optimum); single-day re-solves, the
+            // annealing and the day kicks do not find them reliably.
             withKnownIssue { #expect(plan.score == want) }
         } else {
             #expect(plan.score == want)

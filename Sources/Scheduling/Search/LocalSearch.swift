@@ -570,6 +570,12 @@ extension LocalSearch {
         return max(0, min(size, workBudget / 5))
     }
 
+    /// Kicks of the iterated local search over exact day re-solves (`Engine.dayILS`): multi-day instances of at most
+    /// 20,000 candidate pairs only (every kick costs a few exact day flows).
+    static func dayKicks(candidates: Int, days: Int) -> Int {
+        days > 1 && candidates <= 20_000 ? 100 : 0
+    }
+
     /// Rounds of annealing + exact day re-solves: several on small instances, one on large ones (where every
     /// day re-solve is a large flow).
     static func rounds(candidates: Int) -> Int {
@@ -621,5 +627,18 @@ extension Engine {
             if !explore && s < best { (assign, assignCand) = bestPlan }
         }
         (assign, assignCand) = best > before ? bestPlan : startPlan
+        // Then the iterated local search over exact day re-solves, from the best plan (small multi-day instances).
+        let kicks = LocalSearch.dayKicks(candidates: p.candidateCount, days: nD)
+        if kicks > 0 && !outOfTime() {
+            dayILS(iterations: kicks, seed: options.seed)
+            let s = currentScore()
+            if s.hard == 0 && s > best {
+                best = s
+                bestPlan = (assign, assignCand)
+                stats.moves += 1
+                report("day kicks", best)
+            }
+            (assign, assignCand) = best > before ? bestPlan : startPlan
+        }
     }
 }

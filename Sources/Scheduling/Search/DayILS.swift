@@ -1,0 +1,140 @@
+import Foundation
+
+/// Iterated local search over exact day re-solves, for multi-day instances.
+///
+/// A kick re-solves one random plan day exactly (branch and bound over the day's flow, every other day fixed) with
+/// perturbed values: the current assignments of a random share of that day's workers lose up to two continuity
+/// bonuses, and every pair gets a small random noise. `priority × M` is untouched, so the kicked day keeps its
+/// `medium`. Half of the kicks also open a closed request of the day (its pairs gain one priority unit for the kick).
+/// The descent then re-solves every day exactly with the true values until none improves (the same `resolveDay` as
+/// the engine's, the kicked day last), which is where the other days adapt to the kicked one: a coordinated change
+/// over several days that no single-day re-solve finds. The walk accepts a plan whose objective is at most a third of
+/// a continuity bonus below the current one (plateau moves and small ridges), and the best plan is kept; `medium`
+/// never drops along the walk (M outweighs the slack). All randomness comes from a seeded `SplitMix64`;
+/// iterations are counted, not timed.
+extension Engine {
+    /// Re-solves day d exactly with perturbed values (see the type comment) and applies the result.
+    mutating func kickDay(_ d: Int, rng g: inout SplitMix64, share: UInt64, open: Int = -1) {
+        let nW = p.nW
+        let nK = p.weeks.count
+        let k = p.dayWeek[d]
+        var reqOfDay: [Int] = []
+        for r in 0..<p.nR where Int(p.reqDay[r]) == d { reqOfDay.append(r) }
+        if reqOfDay.isEmpty { return }
+        var arcCount = [Int32](repeating: 0, count: nW)
+        for r in reqOfDay {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { arcCount[Int(p.candWorker[c])] += 1 }
+        }
+        var net = FlowNetwork()
+        net.nReq = p.nR
+        var rowIndex = [Int32](repeating: -1, count: nW)
+        // Workers whose current assignment of the day is penalized (in worker order).
+        var kicked = [Int64](repeating: 0, count: nW)
+        for w in 0..<nW where arcCount[w] > 0 && p.pinnedOn[w * nD + d] < 0 {
+            if g.next() % 100 < share { kicked[w] = 1 + Int64(g.next() % UInt64(max(1, 2 * p.continuity))) }
+            var used: Int32 = 0
+            for e in 0..<nD where e != d && p.dayWeek[e] == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+                used += 1
+            }
+            guard p.capLeft[w * nK + Int(k)] - used >= 1 else { continue }
+            rowIndex[w] = Int32(net.rowWorker.count)
+            net.rowWorker.append(Int32(w))
+            net.rowDay.append(Int32(d))
+            net.rowArcStart.append(net.rowArcStart.last! + arcCount[w])
+            net.groupSupply.append(1)
+            net.groupRowStart.append(Int32(net.rowWorker.count))
+        }
+        let nArcs = Int(net.rowArcStart.last!)
+        net.arcReq = [Int32](repeating: 0, count: nArcs)
+        net.arcValue = [Int64](repeating: 0, count: nArcs)
+        net.arcCand = [Int32](repeating: 0, count: nArcs)
+        var fill = Array(net.rowArcStart.dropLast())
+        let noise = UInt64(max(1, p.continuity / 3))
+        for r in reqOfDay {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let w = Int(p.candWorker[c])
+                let row = rowIndex[w]
+                guard row >= 0 else { continue }
+                var value = p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
+                value -= Int64(g.next() % noise)
+                if assignCand[w * nD + d] == Int32(c) { value -= kicked[w] }
+                if r == open { value += p.bigM }
+                let a = Int(fill[Int(row)])
+                fill[Int(row)] += 1
+                net.arcReq[a] = Int32(r)
+                net.arcValue[a] = value
+                net.arcCand[a] = Int32(c)
+            }
+        }
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
+        for w in 0..<nW where p.pinnedOn[w * nD + d] < 0 {
+            assign[w * nD + d] = -1
+            assignCand[w * nD + d] = -1
+        }
+        for r in 0..<net.nRows where sol.rowArc[r] >= 0 {
+            let a = Int(sol.rowArc[r])
+            let w = Int(net.rowWorker[r])
+            assign[w * nD + d] = net.arcReq[a]
+            assignCand[w * nD + d] = net.arcCand[a]
+        }
+    }
+
+    /// Exact day re-solves until no day improves (at most `maxPasses` sweeps), starting with the day after `first`
+    /// (so that the other days adapt to a kicked day before it is re-solved itself).
+    mutating func dayDescent(after first: Int = -1, maxPasses: Int = 6) {
+        var passes = 0
+        var unchanged = 0
+        var d = (first + 1) % nD
+        // Stop after nD consecutive re-solves without improvement.
+        while unchanged < nD && passes < maxPasses * nD {
+            passes += 1
+            if resolveDay(d) { unchanged = 0 } else { unchanged += 1 }
+            d = (d + 1) % nD
+        }
+    }
+
+    /// The iterated local search (see the extension comment) for `iterations` kicks from the current plan; ends on
+    /// the best plan found (never worse than the start by the engine's objective).
+    mutating func dayILS(iterations: Int, seed: UInt64) {
+        guard nD > 1, iterations > 0 else { return }
+        var g = SplitMix64(seed: seed ^ 0xD1_15_0000_0000_0007)
+        dayDescent()
+        var current = trueValue()
+        var best = current
+        var bestPlan = (assign, assignCand)
+        var currentPlan = bestPlan
+        // A walk step may lose up to a third of a continuity bonus (crossing small ridges between plateaus).
+        let slack = max(1, p.continuity / 3)
+        for _ in 0..<iterations {
+            if outOfTime() { break }
+            let d = Int(g.next() % UInt64(nD))
+            let share = 10 + g.next() % 30
+            var open = -1
+            if g.next() % 2 == 0 {
+                // Open a closed request of the day (its pairs are worth one more priority unit for the kick).
+                var closed: [Int] = []
+                for r in 0..<p.nR where Int(p.reqDay[r]) == d && p.reqCap[r] > 0 && p.candStart[r + 1] > p.candStart[r] {
+                    var n = 0
+                    for w in 0..<p.nW where assign[w * nD + d] == Int32(r) { n += 1 }
+                    if n == 0 || n < p.reqMin[r] { closed.append(r) }
+                }
+                if !closed.isEmpty { open = closed[Int(g.next() % UInt64(closed.count))] }
+            }
+            kickDay(d, rng: &g, share: open >= 0 ? share / 2 : share, open: open)
+            dayDescent(after: d)
+            let v = trueValue()
+            if v >= current - slack {
+                current = v
+                currentPlan = (assign, assignCand)
+                if v > best {
+                    best = v
+                    bestPlan = currentPlan
+                    stats.moves += 1
+                }
+            } else {
+                (assign, assignCand) = currentPlan
+            }
+        }
+        (assign, assignCand) = bestPlan
+    }
+}
