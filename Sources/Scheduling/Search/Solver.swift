@@ -30,6 +30,9 @@ struct Engine {
     /// Candidate index behind `assign` (-1 for pins).
     var assignCand: [Int32]
     var deadlineHit = false
+    /// Set when the plan is known to be optimal: a single day whose branch and bound over minimum headcounts ran to
+    /// the end (the flow is exact there), so no local search can improve it.
+    var provenOptimal = false
 
     init(_ instance: Instance, _ options: SolveOptions) {
         self.options = options
@@ -79,7 +82,7 @@ struct Engine {
             report("continuity moves", best!.0)
             continuityMoves()
         }
-        localSearch()
+        if !provenOptimal { localSearch() }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
@@ -402,6 +405,7 @@ struct Engine {
         var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: nil)]
         var nodes = 0
         var rootDone = false
+        var truncated = false
         while let node = stack.popLast() {
             let sol = exactFlow(
                 solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm)
@@ -438,6 +442,7 @@ struct Engine {
             if workLeft <= 0 || outOfTime() {
                 // Out of budget: repair this node greedily (close every violator, re-solve) if nothing better is known.
                 if best == nil { best = repair(solver, scaling, node.cap, node.minUnits, bonus, order, sol) }
+                truncated = true
                 stack.removeAll()
                 break
             }
@@ -459,6 +464,7 @@ struct Engine {
             }
         }
         stats.branchNodes += nodes
+        if isFull && nD <= 1 && !truncated && best != nil { provenOptimal = true }
         if let best { return best }
         // Every branch infeasible cannot happen (closing every request is feasible); be safe anyway.
         var cap = p.reqCap
