@@ -15,68 +15,26 @@ import Foundation
 extension Engine {
     /// Re-solves day d exactly with perturbed values (see the type comment) and applies the result.
     mutating func kickDay(_ d: Int, rng g: inout SplitMix64, share: UInt64, open: Int = -1) {
-        let nW = p.nW
-        let nK = p.weeks.count
-        let k = p.dayWeek[d]
-        var reqOfDay: [Int] = []
-        for r in 0..<p.nR where Int(p.reqDay[r]) == d { reqOfDay.append(r) }
-        if reqOfDay.isEmpty { return }
-        var arcCount = [Int32](repeating: 0, count: nW)
-        for r in reqOfDay {
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { arcCount[Int(p.candWorker[c])] += 1 }
-        }
-        var net = FlowNetwork()
-        net.nReq = p.nR
-        var rowIndex = [Int32](repeating: -1, count: nW)
-        // Workers whose current assignment of the day is penalized (in worker order).
-        var kicked = [Int64](repeating: 0, count: nW)
-        for w in 0..<nW where arcCount[w] > 0 && p.pinnedOn[w * nD + d] < 0 {
-            if g.next() % 100 < share { kicked[w] = 1 + Int64(g.next() % UInt64(max(1, 2 * p.continuity))) }
-            var used: Int32 = 0
-            for e in 0..<nD where e != d && p.dayWeek[e] == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
-                used += 1
-            }
-            guard p.capLeft[w * nK + Int(k)] - used >= 1 else { continue }
-            rowIndex[w] = Int32(net.rowWorker.count)
-            net.rowWorker.append(Int32(w))
-            net.rowDay.append(Int32(d))
-            net.rowArcStart.append(net.rowArcStart.last! + arcCount[w])
-            net.groupSupply.append(1)
-            net.groupRowStart.append(Int32(net.rowWorker.count))
-        }
-        let nArcs = Int(net.rowArcStart.last!)
-        net.arcReq = [Int32](repeating: 0, count: nArcs)
-        net.arcValue = [Int64](repeating: 0, count: nArcs)
-        net.arcCand = [Int32](repeating: 0, count: nArcs)
-        var fill = Array(net.rowArcStart.dropLast())
+        // Workers whose current assignment of the day is penalized (drawn in worker order).
+        var kicked = [Int64](repeating: 0, count: p.nW)
         let noise = UInt64(max(1, p.continuity / 3))
-        for r in reqOfDay {
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
-                let w = Int(p.candWorker[c])
-                let row = rowIndex[w]
-                guard row >= 0 else { continue }
-                var value = p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
-                value -= Int64(g.next() % noise)
-                if assignCand[w * nD + d] == Int32(c) { value -= kicked[w] }
-                if r == open { value += p.bigM }
-                let a = Int(fill[Int(row)])
-                fill[Int(row)] += 1
-                net.arcReq[a] = Int32(r)
-                net.arcValue[a] = value
-                net.arcCand[a] = Int32(c)
-            }
-        }
+        let continuity = p.continuity
+        guard
+            let net = dayNetwork(
+                d,
+                onWorker: { w in
+                    if g.next() % 100 < share { kicked[w] = 1 + Int64(g.next() % UInt64(max(1, 2 * continuity))) }
+                },
+                value: { r, c, w in
+                    var value = dayValue(d, r, c, w)
+                    value -= Int64(g.next() % noise)
+                    if assignCand[w * nD + d] == Int32(c) { value -= kicked[w] }
+                    if r == open { value += p.bigM }
+                    return value
+                })
+        else { return }
         let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
-        for w in 0..<nW where p.pinnedOn[w * nD + d] < 0 {
-            assign[w * nD + d] = -1
-            assignCand[w * nD + d] = -1
-        }
-        for r in 0..<net.nRows where sol.rowArc[r] >= 0 {
-            let a = Int(sol.rowArc[r])
-            let w = Int(net.rowWorker[r])
-            assign[w * nD + d] = net.arcReq[a]
-            assignCand[w * nD + d] = net.arcCand[a]
-        }
+        applyDay(d, net, sol)
     }
 
     /// Exact day re-solves until no day improves (at most `maxPasses` sweeps), starting with the day after `first`

@@ -236,14 +236,23 @@ struct Engine {
         return bonus
     }
 
-    /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
-    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> Bool {
+    /// The flow network of day d with every other day fixed: one row per unpinned worker with candidates that day
+    /// who still has a day left in that ISO week, and arcs to the day's requests valued by `value(r, c, w)`
+    /// (called in request, then candidate order, for the arcs in the network only).
+    ///
+    /// - Parameters:
+    ///   - onWorker: called for each unpinned worker with candidates that day, in worker order, before the weekly-cap
+    ///     check (the kicks draw their random numbers there).
+    /// - Returns: nil when the day has no requests.
+    func dayNetwork(
+        _ d: Int, onWorker: (Int) -> Void = { _ in }, value: (_ r: Int, _ c: Int, _ w: Int) -> Int64
+    ) -> FlowNetwork? {
         let nW = p.nW
         let nK = p.weeks.count
         let k = p.dayWeek[d]
         var reqOfDay: [Int] = []
         for r in 0..<p.nR where Int(p.reqDay[r]) == d { reqOfDay.append(r) }
-        if reqOfDay.isEmpty { return false }
+        if reqOfDay.isEmpty { return nil }
         var arcCount = [Int32](repeating: 0, count: nW)
         for r in reqOfDay {
             for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { arcCount[Int(p.candWorker[c])] += 1 }
@@ -252,6 +261,7 @@ struct Engine {
         net.nReq = p.nR
         var rowIndex = [Int32](repeating: -1, count: nW)
         for w in 0..<nW where arcCount[w] > 0 && p.pinnedOn[w * nD + d] < 0 {
+            onWorker(w)
             var used: Int32 = 0
             for e in 0..<nD where e != d && p.dayWeek[e] == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
                 used += 1
@@ -265,30 +275,28 @@ struct Engine {
             net.groupRowStart.append(Int32(net.rowWorker.count))
         }
         let nArcs = Int(net.rowArcStart.last!)
-        workLeft -= nArcs + nW
         net.arcReq = [Int32](repeating: 0, count: nArcs)
         net.arcValue = [Int64](repeating: 0, count: nArcs)
         net.arcCand = [Int32](repeating: 0, count: nArcs)
         var fill = Array(net.rowArcStart.dropLast())
-        var current: Int64 = 0
         for r in reqOfDay {
             for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
                 let w = Int(p.candWorker[c])
                 let row = rowIndex[w]
-                var value = p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
-                if assignCand[w * nD + d] == Int32(c) { current += value }
-                if w == forceWorker && p.reqJob[r] == forceJob { value += 16 * p.bigM }
                 guard row >= 0 else { continue }
                 let a = Int(fill[Int(row)])
                 fill[Int(row)] += 1
                 net.arcReq[a] = Int32(r)
-                net.arcValue[a] = value
+                net.arcValue[a] = value(r, c, w)
                 net.arcCand[a] = Int32(c)
             }
         }
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
-        guard sol.value > current || forceWorker >= 0 else { return false }
-        for w in 0..<nW where p.pinnedOn[w * nD + d] < 0 {
+        return net
+    }
+
+    /// Replaces day d's unpinned assignments by the flow solution `sol` of `dayNetwork(d)`.
+    mutating func applyDay(_ d: Int, _ net: FlowNetwork, _ sol: FlowSolution) {
+        for w in 0..<p.nW where p.pinnedOn[w * nD + d] < 0 {
             assign[w * nD + d] = -1
             assignCand[w * nD + d] = -1
         }
@@ -298,6 +306,31 @@ struct Engine {
             assign[w * nD + d] = net.arcReq[a]
             assignCand[w * nD + d] = net.arcCand[a]
         }
+    }
+
+    /// The value of the candidate pair c (worker w on request r) on day d: priority × M − soft cost + continuity
+    /// with the fixed neighbouring days.
+    func dayValue(_ d: Int, _ r: Int, _ c: Int, _ w: Int) -> Int64 {
+        p.reqPriority[r] * p.bigM - p.candCost[c] + neighbourBonus(w, d, p.reqJob[r], c)
+    }
+
+    /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
+    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> Bool {
+        guard
+            let net = dayNetwork(d, value: { r, c, w in
+                dayValue(d, r, c, w) + (w == forceWorker && p.reqJob[r] == forceJob ? 16 * p.bigM : 0)
+            })
+        else { return false }
+        workLeft -= net.arcReq.count + p.nW
+        // The current plan's value of the day (its unpinned assignments).
+        var current: Int64 = 0
+        for w in 0..<p.nW {
+            let c = assignCand[w * nD + d]
+            if c >= 0 { current += dayValue(d, Int(assign[w * nD + d]), Int(c), w) }
+        }
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
+        guard sol.value > current || forceWorker >= 0 else { return false }
+        applyDay(d, net, sol)
         return true
     }
 
