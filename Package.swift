@@ -26,7 +26,10 @@ let package = Package(
         // Our libpq wrapper; knows nothing of ilson.
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
         // Pure scheduling core: model, validation, solver, score, explanations. Foundation at most.
-        .target(name: "Scheduling", swiftSettings: swiftSettings),
+        .target(
+            name: "Scheduling",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
         // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
         .target(name: "Places", swiftSettings: swiftSettings),
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.

@@ -37,9 +37,11 @@ struct LocalSearch {
     var weekUsed: [Int32]
     /// The request of each candidate pair.
     let candReq: [Int32]
-    /// Candidate pairs per slot `w * nD + d`: `slotCand[slotStart[s] ..< slotStart[s + 1]]`.
+    /// Candidate pairs per slot `w * nD + d`: `slotCand[slotStart[s] ..< slotStart[s + 1]]`, ascending (so by request).
     let slotStart: [Int32]
     let slotCand: [Int32]
+    /// The request of each `slotCand` entry (contiguous, for `candidate`'s binary search).
+    let slotReq: [Int32]
     /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
     let jobDayStart: [Int32]
     let jobDayReq: [Int32]
@@ -98,6 +100,7 @@ struct LocalSearch {
         }
         slotStart = slotCount
         self.slotCand = slotCand
+        slotReq = slotCand.map { candReq[Int($0)] }
         let nJ = Int((p.reqJob.max() ?? -1) + 1)
         var jd = [Int32](repeating: 0, count: nJ * nD + 1)
         for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
@@ -258,12 +261,19 @@ struct LocalSearch {
     @inline(__always) mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
 
     /// The candidate pair of worker w for request r (on r's day), or -1.
+    ///
+    /// A binary search: a slot's pairs are in candidate order, which is request order (`Problem` lists candidates
+    /// request by request).
     func candidate(_ w: Int, _ r: Int) -> Int32 {
         let s = w * nD + Int(p.reqDay[r])
-        for i in Int(slotStart[s])..<Int(slotStart[s + 1]) where candReq[Int(slotCand[i])] == Int32(r) {
-            return slotCand[i]
+        var lo = Int(slotStart[s])
+        var hi = Int(slotStart[s + 1])
+        let key = Int32(r)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if slotReq[mid] < key { lo = mid + 1 } else { hi = mid }
         }
-        return -1
+        return lo < Int(slotStart[s + 1]) && slotReq[lo] == key ? slotCand[lo] : -1
     }
 
     /// Worker w takes request r (candidate c), as the head of an ejection chain (depth-limited):
@@ -586,7 +596,9 @@ extension LocalSearch {
 extension Engine {
     /// The local search on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves; the
     /// result replaces the plan only when the exact scorer finds it valid and strictly better.
-    mutating func localSearch() {
+    ///
+    /// - Parameter budgetShare: the search gets `1 / budgetShare` of its default budget.
+    mutating func localSearch(budgetShare: Int = 1) {
         guard p.nR > 0, p.candidateCount > 0, !outOfTime() else { return }
         let rounds = LocalSearch.rounds(candidates: p.candidateCount)
         let exploreT = 8.0
@@ -600,7 +612,7 @@ extension Engine {
         for round in 0..<rounds {
             var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
             ls.temperature = round % 2 == 1 ? exploreT : exploitT
-            let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget) / rounds
+            let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget) / rounds / max(1, budgetShare)
             guard budget > 0 else { break }
             let explore = round % 2 == 1 && round + 1 < rounds
             ls.run(budget: budget, deadline: deadline, endOnBest: !explore)
