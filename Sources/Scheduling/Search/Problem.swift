@@ -157,6 +157,7 @@ struct Problem: Sendable {
         // Rule 4 as integer lists (string sets are too slow per pair).
         let blockedFarms: [[Int32]] = instance.workers.map { W in W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) } }
         let allowedFarms: [[Int32]?] = instance.workers.map { W in W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } } }
+        let farmRules = (0..<nW).map { !blockedFarms[$0].isEmpty || allowedFarms[$0] != nil }
         var farmBlocks = [Bool](repeating: false, count: nW)
         // Requests grouped by farm (farm order, then request order).
         var byFarm = [[Int]](repeating: [], count: instance.farms.count)
@@ -206,7 +207,7 @@ struct Problem: Sendable {
                 for j in 0..<sw where workerSkills[w * sw + j] & commonNeed[j] != commonNeed[j] { return false }
                 let reach = min(workerCap[w], radius)
                 if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
-                return !blockedFarms[w].contains(f32) && (allowedFarms[w]?.contains(f32) ?? true)
+                return !farmRules[w] || (!blockedFarms[w].contains(f32) && (allowedFarms[w]?.contains(f32) ?? true))
             }
             grid.near(F.location, radius: radius, keep: keep) { w, d in
                 near.append(w)
@@ -219,16 +220,19 @@ struct Problem: Sendable {
                 for s in R.skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
                 let rcap = R.maxTravelKm ?? Double.infinity
                 var out = perReq[r]
+                let excluded = excludedByRequest[r]
+                let dayWord = day / 64
+                let dayBit = UInt64(1) << UInt64(day % 64)
+                // Rule 4 (the farm's and the worker's lists) was checked by `keep` for every worker in `near`.
                 for (k, w32) in near.enumerated() {
                     let w = Int(w32)
                     let d = nearKm[k]
                     guard d <= workerCap[w], d <= rcap else { continue }
-                    guard workerDays[w * dw + day / 64] & (1 << UInt64(day % 64)) != 0 else { continue }
+                    guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
                     var ok = true
                     for j in 0..<sw where workerSkills[w * sw + j] & need[j] != need[j] { ok = false }
                     guard ok else { continue }
-                    guard !farmBlocks[w], !blockedFarms[w].contains(f32), allowedFarms[w]?.contains(f32) ?? true else { continue }
-                    guard excludedByRequest[r].isEmpty || !excludedByRequest[r].contains(w32) else { continue }
+                    guard excluded.isEmpty || !excluded.contains(w32) else { continue }
                     out.worker.append(w32)
                     out.cost.append(Int64(Distance.cost(d)) + fairness * Int64(recent[w]))
                     out.history.append(
