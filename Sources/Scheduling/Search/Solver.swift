@@ -83,6 +83,9 @@ struct Engine {
             continuityMoves()
         }
         if !provenOptimal { localSearch() }
+        if !provenOptimal && Engine.pairSearchApplies(candidates: p.candidateCount, days: nD) && !outOfTime() {
+            pairSearch()
+        }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
