@@ -43,6 +43,7 @@ extension Engine {
             for d in 0..<(nD - 1) where p.days[d + 1].ordinal == p.days[d].ordinal + 1 {
                 if workLeft <= 0 || outOfTime() { break }
                 if optimizePair(d, rounds: Engine.pairRounds) {
+                    stats.moves += 1
                     exchangeDescent(windows, lookup)
                 }
             }
