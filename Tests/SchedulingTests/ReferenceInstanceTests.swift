@@ -31,14 +31,6 @@ import Testing
             soft: expected["soft"]?.number.map(Int.init) ?? -1)
         #expect(plan.score.hard == 0)
         #expect(plan.score.medium == want.medium)
-        if name == "gen-scarce-w120-r30-d3" {
-            // Known gap: medium is optimal but soft ends 5-20 short of -20503 (default options: -20508 to -20517
-            // over seeds 0-4; this budget: -20511 to -20525). The missing moves change two plan days jointly (an
-            // exact re-solve of two days with the third fixed reaches the optimum); single-day re-solves, the
-            // annealing and the day kicks do not find them reliably.
-            withKnownIssue { #expect(plan.score == want) }
-        } else {
-            #expect(plan.score == want)
-        }
+        #expect(plan.score == want)
     }
 }

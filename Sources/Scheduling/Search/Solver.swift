@@ -90,6 +90,9 @@ struct Engine {
             let atBound = nD == 1 && currentScore().medium == stats.mediumUpperBound
             localSearch(budgetShare: atBound ? 8 : 1)
         }
+        if !provenOptimal && Engine.pairSearchApplies(candidates: p.candidateCount, days: nD) && !outOfTime() {
+            pairSearch()
+        }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
