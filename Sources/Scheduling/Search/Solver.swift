@@ -169,7 +169,8 @@ struct Engine {
         p.reqPriority[r] * p.bigM - p.candCost[c] + (p.candHistory[c] != 0 ? p.continuity : 0)
     }
 
-    /// The network over every day: rows (worker, day), groups (worker, ISO week) with the days left in the week.
+    /// The network over every day: rows (worker, day), groups (worker, ISO week) with the days left in the week where
+    /// that cap binds (one group per row elsewhere).
     func buildFullNetwork() -> FlowNetwork {
         let nW = p.nW
         var arcCount = [Int32](repeating: 0, count: nW * nD)
@@ -195,15 +196,24 @@ struct Engine {
                     e += 1
                 }
                 let supply = min(Int32(rows), p.capLeft[w * nK + Int(k)])
+                // A cap that leaves every candidate day open binds nothing: each row is then its own group of supply 1,
+                // so days without a binding cap between them fall into separate components (smaller flows).
+                let binding = supply < Int32(rows)
                 if supply > 0 {
                     for x in d..<e where arcCount[w * nD + x] > 0 {
                         rowIndex[w * nD + x] = Int32(net.rowWorker.count)
                         net.rowWorker.append(Int32(w))
                         net.rowDay.append(Int32(x))
                         net.rowArcStart.append(net.rowArcStart.last! + arcCount[w * nD + x])
+                        if !binding {
+                            net.groupSupply.append(1)
+                            net.groupRowStart.append(Int32(net.rowWorker.count))
+                        }
                     }
-                    net.groupSupply.append(supply)
-                    net.groupRowStart.append(Int32(net.rowWorker.count))
+                    if binding {
+                        net.groupSupply.append(supply)
+                        net.groupRowStart.append(Int32(net.rowWorker.count))
+                    }
                 }
                 d = e
             }
