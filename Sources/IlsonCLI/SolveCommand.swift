@@ -33,9 +33,13 @@ struct SolveCommand: ParsableCommand {
         try writeAtomically(PlanJSON.encode(plan), to: out)
         let wanted = inst.requests.reduce(0) { $0 + $1.headcount }
         let seconds = Date().timeIntervalSince(started)
+        // The bound comes from the first flow; a time limit that stopped that flow leaves no bound.
+        let noBound = plan.stats.timeLimitHit && plan.stats.mediumUpperBound == 0
+        let bound = noBound ? "no medium bound" : "medium bound \(plan.stats.mediumUpperBound)"
+        let limit = plan.stats.timeLimitHit ? ", time limit reached" : ""
         print(
             "\(plan.assignments.count)/\(wanted) slots filled, \(plan.unfilled.count) request(s) short; score \(plan.score) "
-                + "(medium bound \(plan.stats.mediumUpperBound)); \(String(format: "%.2f", seconds)) s")
+                + "(\(bound)\(limit)); \(String(format: "%.2f", seconds)) s")
     }
 }
 

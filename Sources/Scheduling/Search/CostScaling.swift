@@ -1,3 +1,5 @@
+import Foundation
+
 /// Goldberg's cost-scaling push-relabel on the network of `FlowSolver`: the same optimum, far fewer steps.
 ///
 /// The network (groups with supply, rows, requests, the sink) becomes a min-cost flow with supplies at the groups and
@@ -17,9 +19,13 @@ struct CostScalingSolver {
     static let alpha: Int64 = 12
     /// Scaling factors skipped on a cold start.
     static let coldSkips = 4
+    /// When set, a solve still running at this time stops and returns `FlowSolution.timedOut(_:)` (the caller's
+    /// `--time-limit`); checked every few thousand discharges, so the overrun is milliseconds.
+    let deadline: Date?
 
-    init(_ net: FlowNetwork) {
+    init(_ net: FlowNetwork, deadline: Date? = nil) {
         self.net = net
+        self.deadline = deadline
     }
 
     /// Solves; same contract as `FlowSolver.solve`. Returns `nil` when the scaled costs or the prices would leave
@@ -95,9 +101,10 @@ struct CostScalingSolver {
                     priceScale: nodes.map { warm.priceScale.isEmpty ? 1 : warm.priceScale[$0] })
                 subWarm!.prices[sQBase + part.requests.count] = 0
             }
-            guard let sol = CostScalingSolver(sub).solveConnected(
+            guard let sol = CostScalingSolver(sub, deadline: deadline).solveConnected(
                 cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
             else { return nil }
+            if sol.timedOut { return .timedOut(net, work: out.work &+ sol.work) }
             out.work &+= sol.work
             out.value += sol.value
             for (i, q) in part.requests.enumerated() {
@@ -364,6 +371,7 @@ struct CostScalingSolver {
         var queue = [Int32](repeating: 0, count: n)
         var work = 0
         var failed = false
+        var timedOut = false
         /// A global price update after this many relabels.
         let guEvery = n
         var listed = [Bool](repeating: false, count: nG)
@@ -509,7 +517,14 @@ struct CostScalingSolver {
                 // Groups outside `order` (none in practice) still get processed.
                 for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
                 // Discharge active nodes first-in first-out.
+                var discharges = 0
                 while qCount > 0 {
+                    discharges &+= 1
+                    if discharges & 4095 == 1, let deadline, Date() >= deadline {
+                        timedOut = true
+                        failed = true
+                        return
+                    }
                     if sinceUpdate > guEvery {
                         if !globalUpdate(eps) {
                             failed = true
@@ -629,6 +644,7 @@ struct CostScalingSolver {
                 }
             } while eps > 1 && !failed
         }}}}}}}}}}}}}}}}}
+        if timedOut { return .timedOut(net, work: work) }
         if failed { return nil }
 
         var rowArc = [Int32](repeating: -1, count: nRw)

@@ -33,6 +33,15 @@ struct FlowSolution: Sendable {
     var prices: [Int64] = []
     /// The cost scale each price is in (cost scaling multiplies costs by its component's node count + 1).
     var priceScale: [Int64] = []
+    /// Set when the solve stopped at its deadline: no flow at all (every row unused), not an optimum.
+    var timedOut = false
+
+    /// The empty solution of a solve stopped at its deadline.
+    static func timedOut(_ net: FlowNetwork, work: Int) -> FlowSolution {
+        FlowSolution(
+            rowArc: [Int32](repeating: -1, count: net.nRows), value: 0,
+            reqCount: [Int32](repeating: 0, count: net.nReq), work: work, timedOut: true)
+    }
 }
 
 /// Successive shortest paths with Dijkstra and node potentials, one supply unit at a time from its group,

@@ -111,6 +111,10 @@ struct Engine {
             assign[w * nD + d] = full.arcReq[a]
             assignCand[w * nD + d] = full.arcCand[a]
         }
+        if result.timedOut {
+            greedyFill()
+            return
+        }
         // 2. Continuity between plan days: re-solve one day at a time, others fixed, until nothing improves.
         if nD > 1 && p.continuity > 0 {
             var pass = 0
@@ -440,7 +444,10 @@ struct Engine {
     /// repaired by closing every request below its minimum until none is.
     mutating func branchAndBound(_ net: FlowNetwork, order: [Int32], isFull: Bool) -> FlowSolution {
         let solver = FlowSolver(net)
-        let scaling = CostScalingSolver(net)
+        // The first flow over every day can be long (a province day: tens of seconds): it alone honours
+        // `--time-limit` from inside; the other flows are short and the phases check the clock between them.
+        let scaling = CostScalingSolver(net, deadline: isFull ? options.timeLimit.map { start.addingTimeInterval($0) } : nil)
+        var timedOut = false
         // Forced units are worth more than every other unit together.
         var maxValue: Int64 = 1
         for v in net.arcValue where v > maxValue { maxValue = v }
@@ -465,6 +472,12 @@ struct Engine {
             nodes += 1
             workLeft -= sol.work
             stats.flowWork += sol.work
+            if sol.timedOut {
+                deadlineHit = true
+                timedOut = true
+                truncated = true
+                break
+            }
             if !rootDone {
                 rootDone = true
                 if isFull { stats.mediumUpperBound = mediumOf(net, sol) }
@@ -519,6 +532,7 @@ struct Engine {
         stats.branchNodes += nodes
         if isFull && nD <= 1 && !truncated && best != nil { provenOptimal = true }
         if let best { return best }
+        if timedOut { return .timedOut(net, work: 0) }
         // Every branch infeasible cannot happen (closing every request is feasible); be safe anyway.
         var cap = p.reqCap
         for q in 0..<p.nR where p.reqMin[q] > 1 { cap[q] = 0 }
@@ -546,8 +560,22 @@ struct Engine {
                 any = true
             }
             if !any { return sol }
-            sol = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order, warm: sol)
-            stats.flowWork += sol.work
+            let next = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order, warm: sol)
+            stats.flowWork += next.work
+            if next.timedOut {
+                // Out of time: drop the closed requests' units instead of re-solving (valid, not optimal).
+                deadlineHit = true
+                for r in 0..<sol.rowArc.count where sol.rowArc[r] >= 0 {
+                    let a = Int(sol.rowArc[r])
+                    let q = Int(solver.net.arcReq[a])
+                    guard cap[q] == 0 else { continue }
+                    sol.rowArc[r] = -1
+                    sol.reqCount[q] -= 1
+                    sol.value -= solver.net.arcValue[a]
+                }
+                return sol
+            }
+            sol = next
         }
     }
 
