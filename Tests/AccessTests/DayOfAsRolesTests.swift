@@ -4,8 +4,9 @@ import Storage
 import Testing
 
 /// The day-of commands as the login that runs them in real life, through the real binary: coordinator A declines
-/// a worker and delivers the notices at once (`--send`, file gateway), records attendance, and cancels a day it
-/// planned and approved itself; coordinator B and the batch login are refused.
+/// a worker and delivers the notices at once (`--send`, file gateway), records attendance, replaces a worker by the
+/// top suggestion (`roster replace --best`) and cancels a day it planned and approved itself; coordinator B and the
+/// batch login are refused.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
 struct DayOfAsRolesTests {
     @Test func coordinatorDeclinesRecordsAttendanceAndCancelsOthersAreRefused() throws {
@@ -56,6 +57,39 @@ struct DayOfAsRolesTests {
             #expect(submit.status == 0, "\(submit)")
             #expect(try run(.coordinatorA, ["roster", "plan", "--date", w.day1]).status == 0)
             #expect(try run(.coordinatorA, ["roster", "approve", "--date", w.day1]).status == 0)
+
+            // The worker placed on D+1 cannot come: coordinator A takes the top suggestion (`--best`) among center A's
+            // free workers. A new worker wA3, available and eligible at FA1, is one of the two candidates (wA2 is
+            // blocked there), so the replacement is whichever of wA1 / wA3 was not placed.
+            let wA3: Int64 = try w.db.query(
+                """
+                INSERT INTO workers (center_id, name, phone, home_lat, home_lon, sms_consent)
+                VALUES (\(w["cA"]), '대체인력', '01080000009', 36.85, 127.43, true) RETURNING id
+                """)[0].decode("id")
+            try w.db.query(
+                "INSERT INTO worker_availability (center_id, worker_id, available_from) VALUES (\(w["cA"]), \(wA3), current_date)")
+            let placed: [Int64] = try w.db.query(
+                """
+                SELECT worker_id FROM assignments
+                WHERE center_id = \(w["cA"]) AND work_date = \(w.day1)::date AND status <> 'declined'
+                """
+            ).map { try $0.decode("worker_id") }
+            #expect(placed.count == 1)
+            if let first = placed.first {
+                let other = first == w["wA1"] ? wA3 : w["wA1"]
+                let replaceB = try run(.coordinatorB, ["roster", "replace", "--center", "JA", "--date", w.day1, "--worker", String(first), "--best"])
+                #expect(replaceB.status != 0, "\(replaceB)")
+                let replace = try run(
+                    .coordinatorA, ["roster", "replace", "--date", w.day1, "--worker", String(first), "--best", "--reason", "병원"])
+                #expect(replace.status == 0, "\(replace)")
+                let now: [Int64] = try w.db.query(
+                    """
+                    SELECT worker_id FROM assignments
+                    WHERE center_id = \(w["cA"]) AND work_date = \(w.day1)::date AND status <> 'declined'
+                    """
+                ).map { try $0.decode("worker_id") }
+                #expect(now == [other], "the suggestion replaced \(first) by \(now), expected \(other)")
+            }
             let cancelB = try run(.coordinatorB, ["roster", "cancel", "--center", "JA", "--date", w.day1, "--reason", "우천"])
             #expect(cancelB.status != 0, "\(cancelB)")
             let cancel = try run(.coordinatorA, ["roster", "cancel", "--date", w.day1, "--reason", "우천", "--send"])
