@@ -158,7 +158,6 @@ struct Problem: Sendable {
         let blockedFarms: [[Int32]] = instance.workers.map { W in W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) } }
         let allowedFarms: [[Int32]?] = instance.workers.map { W in W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } } }
         let farmRules = (0..<nW).map { !blockedFarms[$0].isEmpty || allowedFarms[$0] != nil }
-        var farmBlocks = [Bool](repeating: false, count: nW)
         // Requests grouped by farm (farm order, then request order).
         var byFarm = [[Int]](repeating: [], count: instance.farms.count)
         // Pairs excluded by a coordinator (`Instance.excludedPairs`), as worker indices per request.
@@ -169,78 +168,95 @@ struct Problem: Sendable {
             }
         }
         for r in 0..<nR { byFarm[index.requestFarm[r]].append(r) }
-        var perReq = [(worker: [Int32], cost: [Int64], history: [UInt8], km: [Double])](
-            repeating: ([], [], [], []), count: nR)
         let fairness = Int64(instance.weights.fairness)
-        var near: [Int32] = []
-        var nearKm: [Double] = []
-        var farmDays = [UInt64](repeating: 0, count: dw)
-        var commonNeed = [UInt64](repeating: 0, count: sw)
-        for (f, reqs) in byFarm.enumerated() where !reqs.isEmpty {
-            let F = instance.farms[f]
-            let blockedHere = F.blockedWorkers.compactMap { index.worker[$0] }
-            for w in blockedHere { farmBlocks[w] = true }
-            defer { for w in blockedHere { farmBlocks[w] = false } }
-            let f32 = Int32(f)
-            var radius = 0.0
-            for r in reqs { radius = max(radius, min(maxCap, instance.requests[r].maxTravelKm ?? maxCap)) }
-            near.removeAll(keepingCapacity: true)
-            nearKm.removeAll(keepingCapacity: true)
-            // Cheap rules first (before any trigonometry): a worker must be free on one of the farm's request days, have
-            // the skills every request here needs, not be blocked here, and live within reach by latitude alone (the
-            // great-circle distance is at least 6371 km × |Δφ|; the margin absorbs rounding). Anyone rejected here
-            // fails rules 1-4 for every request of the farm anyway.
-            for j in 0..<dw { farmDays[j] = 0 }
-            for j in 0..<sw { commonNeed[j] = ~0 }
-            for r in reqs {
-                let day = Int(reqDay[r])
-                farmDays[day / 64] |= 1 << UInt64(day % 64)
-                var need = [UInt64](repeating: 0, count: sw)
-                for s in instance.requests[r].skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
-                for j in 0..<sw { commonNeed[j] &= need[j] }
-            }
-            let farmLat = F.location.lat
-            let keep: (Int) -> Bool = { w in
-                var free = false
-                for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
-                guard free, !farmBlocks[w] else { return false }
-                for j in 0..<sw where workerSkills[w * sw + j] & commonNeed[j] != commonNeed[j] { return false }
-                let reach = min(workerCap[w], radius)
-                if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
-                return !farmRules[w] || (!blockedFarms[w].contains(f32) && (allowedFarms[w]?.contains(f32) ?? true))
-            }
-            grid.near(F.location, radius: radius, keep: keep) { w, d in
-                near.append(w)
-                nearKm.append(d)
-            }
-            for r in reqs {
-                let R = instance.requests[r]
-                let day = Int(reqDay[r])
-                var need = [UInt64](repeating: 0, count: sw)
-                for s in R.skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
-                let rcap = R.maxTravelKm ?? Double.infinity
-                var out = perReq[r]
-                let excluded = excludedByRequest[r]
-                let dayWord = day / 64
-                let dayBit = UInt64(1) << UInt64(day % 64)
-                // Rule 4 (the farm's and the worker's lists) was checked by `keep` for every worker in `near`.
-                for (k, w32) in near.enumerated() {
-                    let w = Int(w32)
-                    let d = nearKm[k]
-                    guard d <= workerCap[w], d <= rcap else { continue }
-                    guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
-                    var ok = true
-                    for j in 0..<sw where workerSkills[w * sw + j] & need[j] != need[j] { ok = false }
-                    guard ok else { continue }
-                    guard excluded.isEmpty || !excluded.contains(w32) else { continue }
-                    out.worker.append(w32)
-                    out.cost.append(Int64(Distance.cost(d)) + fairness * Int64(recent[w]))
-                    out.history.append(
-                        hasHistory[w] && history.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1)) ? 1 : 0)
-                    out.km.append(d)
+        let excludedSets = excludedByRequest
+        let farmsWithRequests = byFarm.indices.filter { !byFarm[$0].isEmpty }
+        let requestLists = byFarm
+        // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
+        // results are put back by request, so the pairs and their order do not depend on the threads.
+        let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
+        let parts = ThreadResults<[(Int, RequestCandidates)]>(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) {
+            [maxCap, skillIndex, workerDays, workerSkills, hasHistory, history] t in
+            var out: [(Int, RequestCandidates)] = []
+            var farmBlocks = [Bool](repeating: false, count: nW)
+            var near: [Int32] = []
+            var nearKm: [Double] = []
+            var farmDays = [UInt64](repeating: 0, count: dw)
+            var commonNeed = [UInt64](repeating: 0, count: sw)
+            for f in stride(from: t, to: farmsWithRequests.count, by: threads).map({ farmsWithRequests[$0] }) {
+                let reqs = requestLists[f]
+                let F = instance.farms[f]
+                let blockedHere = F.blockedWorkers.compactMap { index.worker[$0] }
+                for w in blockedHere { farmBlocks[w] = true }
+                defer { for w in blockedHere { farmBlocks[w] = false } }
+                let f32 = Int32(f)
+                var radius = 0.0
+                for r in reqs { radius = max(radius, min(maxCap, instance.requests[r].maxTravelKm ?? maxCap)) }
+                near.removeAll(keepingCapacity: true)
+                nearKm.removeAll(keepingCapacity: true)
+                // Cheap rules first (before any trigonometry): a worker must be free on one of the farm's request days,
+                // have the skills every request here needs, not be blocked here, and live within reach by latitude
+                // alone (the great-circle distance is at least 6371 km × |Δφ|; the margin absorbs rounding). Anyone
+                // rejected here fails rules 1-4 for every request of the farm anyway.
+                for j in 0..<dw { farmDays[j] = 0 }
+                for j in 0..<sw { commonNeed[j] = ~0 }
+                for r in reqs {
+                    let day = Int(reqDay[r])
+                    farmDays[day / 64] |= 1 << UInt64(day % 64)
+                    var need = [UInt64](repeating: 0, count: sw)
+                    for s in instance.requests[r].skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
+                    for j in 0..<sw { commonNeed[j] &= need[j] }
                 }
-                perReq[r] = out
+                let farmLat = F.location.lat
+                let blocks = farmBlocks
+                let keep: (Int) -> Bool = { w in
+                    var free = false
+                    for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
+                    guard free, !blocks[w] else { return false }
+                    for j in 0..<sw where workerSkills[w * sw + j] & commonNeed[j] != commonNeed[j] { return false }
+                    let reach = min(workerCap[w], radius)
+                    if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
+                    return !farmRules[w] || (!blockedFarms[w].contains(f32) && (allowedFarms[w]?.contains(f32) ?? true))
+                }
+                grid.near(F.location, radius: radius, keep: keep) { w, d in
+                    near.append(w)
+                    nearKm.append(d)
+                }
+                for r in reqs {
+                    let R = instance.requests[r]
+                    let day = Int(reqDay[r])
+                    var need = [UInt64](repeating: 0, count: sw)
+                    for s in R.skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
+                    let rcap = R.maxTravelKm ?? Double.infinity
+                    var cands = RequestCandidates()
+                    let excluded = excludedSets[r]
+                    let dayWord = day / 64
+                    let dayBit = UInt64(1) << UInt64(day % 64)
+                    // Rule 4 (the farm's and the worker's lists) was checked by `keep` for every worker in `near`.
+                    for (k, w32) in near.enumerated() {
+                        let w = Int(w32)
+                        let d = nearKm[k]
+                        guard d <= workerCap[w], d <= rcap else { continue }
+                        guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
+                        var ok = true
+                        for j in 0..<sw where workerSkills[w * sw + j] & need[j] != need[j] { ok = false }
+                        guard ok else { continue }
+                        guard excluded.isEmpty || !excluded.contains(w32) else { continue }
+                        cands.worker.append(w32)
+                        cands.cost.append(Int64(Distance.cost(d)) + fairness * Int64(recent[w]))
+                        let continues = hasHistory[w] && history.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1))
+                        cands.history.append(continues ? 1 : 0)
+                        cands.km.append(d)
+                    }
+                    out.append((r, cands))
+                }
             }
+            parts.set(t, out)
+        }
+        var perReq = [RequestCandidates](repeating: RequestCandidates(), count: nR)
+        for t in 0..<threads {
+            for (r, cands) in parts.get(t) { perReq[r] = cands }
         }
         var start = [Int32](repeating: 0, count: nR + 1)
         for r in 0..<nR { start[r + 1] = start[r] + Int32(perReq[r].worker.count) }
@@ -258,6 +274,36 @@ struct Problem: Sendable {
         }
         return c
     }
+}
+
+/// The candidate pairs of one request while they are collected.
+struct RequestCandidates: Sendable {
+    var worker: [Int32] = []
+    var cost: [Int64] = []
+    var history: [UInt8] = []
+    var km: [Double] = []
+}
+
+/// One result slot per thread of a `DispatchQueue.concurrentPerform`: each thread writes only its own slot, and the
+/// slots are read after `concurrentPerform` returns (which orders every write before the reads).
+final class ThreadResults<T: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ value: T) { slots[i] = value }
+
+    func get(_ i: Int) -> T { slots[i]! }
 }
 
 struct HistoryKey: Hashable {
