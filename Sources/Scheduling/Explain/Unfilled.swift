@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a request is short, as a kind plus its numbers (so it can be translated), with an English description.
 public struct UnfilledReason: Sendable, Hashable, CustomStringConvertible {
     /// The reason kinds a coordinator can act on.
@@ -42,119 +44,137 @@ func explainUnfilled(_ p: Problem, assign: [Int32], nD: Int) -> [UnfilledRequest
     var count = [Int](repeating: 0, count: p.nR)
     for x in assign where x >= 0 { count[Int(x)] += 1 }
     let nK = p.weeks.count
-    var out: [UnfilledRequest] = []
-    for (r, R) in instance.requests.enumerated() where count[r] < R.headcount {
-        let missing = R.headcount - count[r]
-        let d = Int(p.reqDay[r])
-        let k = Int(p.dayWeek[d])
-        let F = instance.farms[p.index.requestFarm[r]]
-        let radius = min(p.grid.maxCap, R.maxTravelKm ?? p.grid.maxCap)
-        var nearby = 0
-        var holders = 0
-        var unavailable = 0
-        var blocked = 0
-        var capped = 0
-        var free = 0
-        var taken: [Int: Int] = [:]  // request → how many of our holders it holds
-        p.grid.near(F.location, radius: radius) { w32, km in
-            let w = Int(w32)
-            let W = instance.workers[w]
-            guard isWithinTravel(W, R, distanceKm: km) else { return }
-            nearby += 1
-            guard R.skills.isSubset(of: W.skills) else { return }
-            holders += 1
-            if !isAllowed(W, farm: F) {
-                blocked += 1
-                return
-            }
-            if !isAvailable(W, on: R.date) {
-                unavailable += 1
-                return
-            }
-            let other = assign[w * nD + d]
-            if other >= 0 {
-                if Int(other) != r { taken[Int(other), default: 0] += 1 }
-                return
-            }
-            var used = 0
-            for e in 0..<nD where Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
-                used += 1
-            }
-            if Int(p.capLeft[w * nK + k]) - used <= 0 {
-                capped += 1
-                return
-            }
-            free += 1
+    let short = instance.requests.indices.filter { count[$0] < instance.requests[$0].headcount }
+    // Requests are explained independently: up to 4 threads take every `threads`-th one; the list keeps request order.
+    let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, short.count / 16))
+    let parts = ThreadResults<[(Int, UnfilledRequest)]>(count: threads)
+    let counts = count
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+        var part: [(Int, UnfilledRequest)] = []
+        for i in stride(from: t, to: short.count, by: threads) {
+            part.append((i, explain(p, request: short[i], has: counts[short[i]], assign: assign, nD: nD, nK: nK)))
         }
-        let skillText = R.skills.isEmpty ? "" : " with skill \(R.skills.sorted().joined(separator: ", "))"
-        let km = formatKm(radius)
-        var reasons: [UnfilledReason] = []
+        parts.set(t, part)
+    }
+    var out = [UnfilledRequest?](repeating: nil, count: short.count)
+    for t in 0..<threads {
+        for (i, entry) in parts.get(t) { out[i] = entry }
+    }
+    return out.compactMap { $0 }
+}
+
+/// The entry of request r, which has `has` workers: `missing` and the reasons with their numbers.
+private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD: Int, nK: Int) -> UnfilledRequest {
+    let instance = p.instance
+    let R = instance.requests[r]
+    let missing = R.headcount - has
+    let d = Int(p.reqDay[r])
+    let k = Int(p.dayWeek[d])
+    let F = instance.farms[p.index.requestFarm[r]]
+    let radius = min(p.grid.maxCap, R.maxTravelKm ?? p.grid.maxCap)
+    var nearby = 0
+    var holders = 0
+    var unavailable = 0
+    var blocked = 0
+    var capped = 0
+    var free = 0
+    var taken: [Int: Int] = [:]  // request → how many of our holders it holds
+    p.grid.near(F.location, radius: radius) { w32, km in
+        let w = Int(w32)
+        let W = instance.workers[w]
+        guard isWithinTravel(W, R, distanceKm: km) else { return }
+        nearby += 1
+        guard R.skills.isSubset(of: W.skills) else { return }
+        holders += 1
+        if !isAllowed(W, farm: F) {
+            blocked += 1
+            return
+        }
+        if !isAvailable(W, on: R.date) {
+            unavailable += 1
+            return
+        }
+        let other = assign[w * nD + d]
+        if other >= 0 {
+            if Int(other) != r { taken[Int(other), default: 0] += 1 }
+            return
+        }
+        var used = 0
+        for e in 0..<nD where Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+            used += 1
+        }
+        if Int(p.capLeft[w * nK + k]) - used <= 0 {
+            capped += 1
+            return
+        }
+        free += 1
+    }
+    let skillText = R.skills.isEmpty ? "" : " with skill \(R.skills.sorted().joined(separator: ", "))"
+    let km = formatKm(radius)
+    var reasons: [UnfilledReason] = []
+    reasons.append(
+        UnfilledReason(
+            kind: .summary, numbers: [("headcount", R.headcount), ("missing", missing), ("holders", holders)],
+            description:
+                "needs \(R.headcount)\(skillText), has \(has); \(holders) worker(s) within \(km) km\(R.skills.isEmpty ? "" : " hold it")"
+        ))
+    if holders == 0 {
         reasons.append(
             UnfilledReason(
-                kind: .summary, numbers: [("headcount", R.headcount), ("missing", missing), ("holders", holders)],
-                description:
-                    "needs \(R.headcount)\(skillText), has \(count[r]); \(holders) worker(s) within \(km) km\(R.skills.isEmpty ? "" : " hold it")"
+                kind: .noSkillHolderNearby, numbers: [("nearby", nearby)],
+                description: R.skills.isEmpty
+                    ? "no worker lives within \(km) km of the farm"
+                    : "no worker within \(km) km holds skill \(R.skills.sorted().joined(separator: ", ")) (\(nearby) other worker(s) live nearby)"
             ))
-        if holders == 0 {
-            reasons.append(
-                UnfilledReason(
-                    kind: .noSkillHolderNearby, numbers: [("nearby", nearby)],
-                    description: R.skills.isEmpty
-                        ? "no worker lives within \(km) km of the farm"
-                        : "no worker within \(km) km holds skill \(R.skills.sorted().joined(separator: ", ")) (\(nearby) other worker(s) live nearby)"
-                ))
-        }
-        if unavailable > 0 {
-            reasons.append(
-                UnfilledReason(
-                    kind: .holdersUnavailable, numbers: [("count", unavailable)],
-                    description: "\(unavailable) of them \(unavailable == 1 ? "is" : "are") not available on \(R.date)"))
-        }
-        if blocked > 0 {
-            reasons.append(
-                UnfilledReason(
-                    kind: .holdersBlocked, numbers: [("count", blocked)],
-                    description:
-                        "\(blocked) of them \(blocked == 1 ? "is" : "are") blocked from farm \(F.id) or visa-restricted to other farms"
-                ))
-        }
-        if !taken.isEmpty {
-            let list = taken.keys.sorted { (-instance.requests[$0].priority, $0) < (-instance.requests[$1].priority, $1) }
-            let total = taken.values.reduce(0, +)
-            let named = list.prefix(5).map { q in
-                let Q = instance.requests[q]
-                return "\(Q.id) (priority \(Q.priority)\(taken[q]! > 1 ? ", \(taken[q]!) workers" : ""))"
-            }
-            reasons.append(
-                UnfilledReason(
-                    kind: .takenByOtherRequests, numbers: [("count", total), ("requests", list.count)],
-                    description:
-                        "\(total) of them \(total == 1 ? "is" : "are") on other requests that day: \(named.joined(separator: ", "))\(list.count > 5 ? ", …" : "")"
-                ))
-        }
-        if capped > 0 {
-            reasons.append(
-                UnfilledReason(
-                    kind: .weeklyCapReached, numbers: [("count", capped)],
-                    description:
-                        "\(capped) of them \(capped == 1 ? "has" : "have") reached maxDaysPerWeek in ISO week \(p.weeks[k])"))
-        }
-        let minimum = Int(p.reqMin[r])
-        if count[r] == 0 && minimum > 1 {
-            reasons.append(
-                UnfilledReason(
-                    kind: .minimumUnreachable, numbers: [("minHeadcount", minimum), ("free", free)],
-                    description: free < minimum
-                        ? "minHeadcount \(minimum) is unreachable: only \(free) eligible worker(s) are free, so the request stays empty"
-                        : "minHeadcount \(minimum): opening it would take workers from requests worth more, so it stays empty"))
-        } else if free > 0 {
-            reasons.append(
-                UnfilledReason(
-                    kind: .leftFree, numbers: [("count", free)],
-                    description: "\(free) eligible worker(s) were left free (search budget ran out)"))
-        }
-        out.append(
-            UnfilledRequest(request: R.id, missing: missing, reasons: reasons.map(\.description), details: reasons))
     }
-    return out
+    if unavailable > 0 {
+        reasons.append(
+            UnfilledReason(
+                kind: .holdersUnavailable, numbers: [("count", unavailable)],
+                description: "\(unavailable) of them \(unavailable == 1 ? "is" : "are") not available on \(R.date)"))
+    }
+    if blocked > 0 {
+        reasons.append(
+            UnfilledReason(
+                kind: .holdersBlocked, numbers: [("count", blocked)],
+                description:
+                    "\(blocked) of them \(blocked == 1 ? "is" : "are") blocked from farm \(F.id) or visa-restricted to other farms"
+            ))
+    }
+    if !taken.isEmpty {
+        let list = taken.keys.sorted { (-instance.requests[$0].priority, $0) < (-instance.requests[$1].priority, $1) }
+        let total = taken.values.reduce(0, +)
+        let named = list.prefix(5).map { q in
+            let Q = instance.requests[q]
+            return "\(Q.id) (priority \(Q.priority)\(taken[q]! > 1 ? ", \(taken[q]!) workers" : ""))"
+        }
+        reasons.append(
+            UnfilledReason(
+                kind: .takenByOtherRequests, numbers: [("count", total), ("requests", list.count)],
+                description:
+                    "\(total) of them \(total == 1 ? "is" : "are") on other requests that day: \(named.joined(separator: ", "))\(list.count > 5 ? ", …" : "")"
+            ))
+    }
+    if capped > 0 {
+        reasons.append(
+            UnfilledReason(
+                kind: .weeklyCapReached, numbers: [("count", capped)],
+                description:
+                    "\(capped) of them \(capped == 1 ? "has" : "have") reached maxDaysPerWeek in ISO week \(p.weeks[k])"))
+    }
+    let minimum = Int(p.reqMin[r])
+    if has == 0 && minimum > 1 {
+        reasons.append(
+            UnfilledReason(
+                kind: .minimumUnreachable, numbers: [("minHeadcount", minimum), ("free", free)],
+                description: free < minimum
+                    ? "minHeadcount \(minimum) is unreachable: only \(free) eligible worker(s) are free, so the request stays empty"
+                    : "minHeadcount \(minimum): opening it would take workers from requests worth more, so it stays empty"))
+    } else if free > 0 {
+        reasons.append(
+            UnfilledReason(
+                kind: .leftFree, numbers: [("count", free)],
+                description: "\(free) eligible worker(s) were left free (search budget ran out)"))
+    }
+    return UnfilledRequest(request: R.id, missing: missing, reasons: reasons.map(\.description), details: reasons)
 }
