@@ -40,8 +40,8 @@ struct LocalSearch {
     /// Candidate pairs per slot `w * nD + d`: `slotCand[slotStart[s] ..< slotStart[s + 1]]`, ascending (so by request).
     let slotStart: [Int32]
     let slotCand: [Int32]
-    /// The request of each `slotCand` entry (contiguous, for `candidate`'s binary search).
-    let slotReq: [Int32]
+    /// The slot index behind `candReq`, `slotStart` and `slotCand` (kept as arrays here for the hot loops).
+    let slots: SlotCandidates
     /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
     let jobDayStart: [Int32]
     let jobDayReq: [Int32]
@@ -80,27 +80,10 @@ struct LocalSearch {
         self.assign = assign
         self.cand = cand
         rng = SplitMix64(seed: seed ^ 0x5EED_1234_ABCD_0001)
-        var candReq = [Int32](repeating: 0, count: p.candidateCount)
-        for r in 0..<p.nR {
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { candReq[c] = Int32(r) }
-        }
-        self.candReq = candReq
-        let nS = p.nW * nD
-        var slotCount = [Int32](repeating: 0, count: nS + 1)
-        for c in 0..<p.candidateCount {
-            slotCount[Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])]) + 1] += 1
-        }
-        for s in 0..<nS { slotCount[s + 1] += slotCount[s] }
-        var fill = Array(slotCount.dropLast())
-        var slotCand = [Int32](repeating: 0, count: p.candidateCount)
-        for c in 0..<p.candidateCount {
-            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
-            slotCand[Int(fill[s])] = Int32(c)
-            fill[s] += 1
-        }
-        slotStart = slotCount
-        self.slotCand = slotCand
-        slotReq = slotCand.map { candReq[Int($0)] }
+        slots = SlotCandidates(p, nD: nD)
+        candReq = slots.candReq
+        slotStart = slots.start
+        slotCand = slots.cand
         let nJ = Int((p.reqJob.max() ?? -1) + 1)
         var jd = [Int32](repeating: 0, count: nJ * nD + 1)
         for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
@@ -118,7 +101,7 @@ struct LocalSearch {
         for d in 1..<max(1, p.days.count) { consecutive[d] = p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
         self.consecutive = consecutive
         // History continuity of pinned slots (pins need not be candidate pairs).
-        var pinHist = [UInt8](repeating: 0, count: nS)
+        var pinHist = [UInt8](repeating: 0, count: p.nW * nD)
         if !p.instance.history.isEmpty && !p.instance.pinned.isEmpty {
             var hist = Set<HistoryKey>()
             for h in p.instance.history {
@@ -260,21 +243,8 @@ struct LocalSearch {
 
     @inline(__always) mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
 
-    /// The candidate pair of worker w for request r (on r's day), or -1.
-    ///
-    /// A binary search: a slot's pairs are in candidate order, which is request order (`Problem` lists candidates
-    /// request by request).
-    func candidate(_ w: Int, _ r: Int) -> Int32 {
-        let s = w * nD + Int(p.reqDay[r])
-        var lo = Int(slotStart[s])
-        var hi = Int(slotStart[s + 1])
-        let key = Int32(r)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if slotReq[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < Int(slotStart[s + 1]) && slotReq[lo] == key ? slotCand[lo] : -1
-    }
+    /// The candidate pair of worker w for request r (on r's day), or -1 (`SlotCandidates.candidate`).
+    @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 { slots.candidate(w, r, day: Int(p.reqDay[r])) }
 
     /// Worker w takes request r (candidate c), as the head of an ejection chain (depth-limited):
     /// - when w is free that day but its ISO week is full, it leaves another day of the week, whose request may be

@@ -150,7 +150,8 @@ extension Engine {
         for (x, r32) in s.enumerated() where r32 >= 0 {
             let d = a + x
             let r = Int(r32)
-            guard let c = lookup.candidate(w, r, day: d, nD: nD) else { return nil }
+            let c = Int(lookup.candidate(w, r, day: d))
+            guard c >= 0 else { return nil }
             cands[x] = Int32(c)
             value += p.reqPriority[r] * p.bigM - p.candCost[c]
             if p.candHistory[c] != 0 {
@@ -169,40 +170,5 @@ extension Engine {
             if next >= 0 && !fromHistory && p.reqJob[Int(next)] == p.reqJob[Int(last)] { value += p.continuity }
         }
         return (value, cands)
-    }
-}
-
-/// Candidate pairs by (worker, day), for "the candidate pair of worker w for request r" in a few steps.
-struct SlotCandidates {
-    /// `cand[start[w * nD + d] ..< start[w * nD + d + 1]]`: worker w's candidate pairs on day d.
-    let start: [Int32]
-    let cand: [Int32]
-    let candReq: [Int32]
-
-    init(_ p: Problem, nD: Int) {
-        var candReq = [Int32](repeating: 0, count: p.candidateCount)
-        for r in 0..<p.nR {
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { candReq[c] = Int32(r) }
-        }
-        var start = [Int32](repeating: 0, count: p.nW * nD + 1)
-        for c in 0..<p.candidateCount { start[Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])]) + 1] += 1 }
-        for s in 0..<(p.nW * nD) { start[s + 1] += start[s] }
-        var fill = Array(start.dropLast())
-        var cand = [Int32](repeating: 0, count: p.candidateCount)
-        for c in 0..<p.candidateCount {
-            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
-            cand[Int(fill[s])] = Int32(c)
-            fill[s] += 1
-        }
-        self.start = start
-        self.cand = cand
-        self.candReq = candReq
-    }
-
-    /// The candidate pair of worker w for request r on its day d, or nil.
-    func candidate(_ w: Int, _ r: Int, day d: Int, nD: Int) -> Int? {
-        let s = w * nD + d
-        for i in Int(start[s])..<Int(start[s + 1]) where candReq[Int(cand[i])] == Int32(r) { return Int(cand[i]) }
-        return nil
     }
 }
