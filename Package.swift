@@ -23,11 +23,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // The project's vocabulary, at the bottom of the graph: Day and its arithmetic, TimeOfDay, ISO weeks,
+        // the status enums, typed ids. No dependencies (not even Foundation).
+        .target(name: "Vocabulary", swiftSettings: swiftSettings),
         // Our libpq wrapper; knows nothing of ilson.
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
         // Pure scheduling core: model, validation, solver, score, explanations. Foundation at most.
         .target(
-            name: "Scheduling",
+            name: "Scheduling", dependencies: ["Vocabulary"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
@@ -35,15 +38,15 @@ let package = Package(
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
-        .target(name: "Generator", dependencies: ["Scheduling", "Places"], swiftSettings: swiftSettings),
+        .target(name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places"], swiftSettings: swiftSettings),
         // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
-        .target(name: "Messaging", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
+        .target(name: "Messaging", dependencies: ["Vocabulary", "KoreanText"], swiftSettings: swiftSettings),
         // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.
         .target(name: "SMSFakeProvider", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.
         // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
         .target(
-            name: "Storage", dependencies: ["Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
+            name: "Storage", dependencies: ["Vocabulary", "Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
         // Build tool for EmbedMigrations: writes the migration files as a Swift source.
@@ -52,14 +55,14 @@ let package = Package(
         // Use cases: requests, workers, rosters, approval, batch, reports. Never writes SQL for the CLI.
         .target(
             name: "Operations",
-            dependencies: ["Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging"],
+            dependencies: ["Vocabulary", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging"],
             swiftSettings: swiftSettings
         ),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations", "Messaging",
+                "Vocabulary", "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations", "Messaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,38 +71,39 @@ let package = Package(
         // Throwaway migrated databases for every database test target.
         .target(name: "TestSupport", dependencies: ["Postgres", "Storage"], swiftSettings: swiftSettings),
 
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
+        .testTarget(name: "SchedulingTests", dependencies: ["Vocabulary", "Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(name: "GeneratorTests", dependencies: ["Vocabulary", "Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport"],
+            dependencies: ["Vocabulary", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "MessagingTests", dependencies: ["Messaging", "SMSFakeProvider", "KoreanText"],
+            name: "MessagingTests", dependencies: ["Vocabulary", "Messaging", "SMSFakeProvider", "KoreanText"],
             swiftSettings: swiftSettings),
         // The batch and SMS delivery against real PostgreSQL, the real `ilson` binary and a fake provider.
         .testTarget(
             name: "BatchTests",
             dependencies: [
-                "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider", "KoreanText", "Scheduling",
+                "Vocabulary",                "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider", "KoreanText", "Scheduling",
                 "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
+            name: "StorageTests", dependencies: ["Vocabulary", "Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
         // Roles and row-level security: every role against every table, and the CLI as each role.
         .testTarget(
             name: "AccessTests",
-            dependencies: ["IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging", "TestSupport"],
+            dependencies: ["Vocabulary", "IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IlsonCLITests",
-            dependencies: ["IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText", "TestSupport"],
+            dependencies: ["Vocabulary", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,5 +1,6 @@
 import Places
 import Scheduling
+import Vocabulary
 
 /// Turns a generated ``Instance`` into the three import files of `spec/csv-formats.md`
 /// (`farms.csv`, `workers.csv`, `requests.csv`), as a center's coordinator would keep them in

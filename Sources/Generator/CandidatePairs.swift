@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import Vocabulary
 
 /// Counts candidate pairs: (worker, request) pairs that pass hard rules 1-4 (available on the
 /// date, holds every skill, within both travel caps, not blocked, allowed when restricted).

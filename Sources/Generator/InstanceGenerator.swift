@@ -1,5 +1,6 @@
 import Places
 import Scheduling
+import Vocabulary
 
 /// Generates realistic dispatch problems: the workers, farms and requests of one or more
 /// Korean rural counties over a few days.

@@ -5,6 +5,7 @@ import Operations
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc

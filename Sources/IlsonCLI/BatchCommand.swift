@@ -6,6 +6,7 @@ import Operations
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// `ilson batch`: the cron jobs of the day (plan at 15:00, send at 18:00 and 05:00) and the message templates.
 struct BatchCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Generator
 import KoreanText
 import Scheduling
+import Vocabulary
 
 /// `ilson generate`: writes a realistic generated problem instance (spec/problem-format.md).
 struct GenerateCommand: ParsableCommand {

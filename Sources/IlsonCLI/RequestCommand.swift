@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import Scheduling
 import Storage
+import Vocabulary
 
 /// `ilson request`: labor requests (인력 요청), one per farm and day, grouped in jobs.
 struct RequestCommand: ParsableCommand {

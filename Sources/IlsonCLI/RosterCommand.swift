@@ -5,6 +5,7 @@ import Operations
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// `ilson roster`: the day's plan per center: plan, show, explain, edit by hand, approve.
 struct RosterCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import KoreanText
+import Vocabulary
 
 /// One SMS or LMS ready for the outbox: recipient, body, type and the body's CP949 byte count.
 public struct ComposedMessage: Sendable, Hashable {

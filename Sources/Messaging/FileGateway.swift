@@ -1,6 +1,7 @@
 import Foundation
 import KoreanText
 import Synchronization
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc
@@ -58,7 +59,7 @@ public final class FileGateway: Gateway {
     }
 
     /// The path of a send list without extension: `DIR/2026-12-01-JC`.
-    public func basePath(center: String, date: MessageDate) -> String {
+    public func basePath(center: String, date: Day) -> String {
         (directory.hasSuffix("/") ? directory : directory + "/") + "\(date)-\(center)"
     }
 
@@ -113,7 +114,7 @@ public final class FileGateway: Gateway {
     }
 
     /// The records of one send list, in the order they were written (lines that do not parse are skipped).
-    public func records(center: String, date: MessageDate) -> [OutgoingMessage] {
+    public func records(center: String, date: Day) -> [OutgoingMessage] {
         guard let data = FileManager.default.contents(atPath: basePath(center: center, date: date) + ".jsonl") else {
             return []
         }
@@ -121,7 +122,7 @@ public final class FileGateway: Gateway {
         return data.split(separator: 0x0A).compactMap { line in
             guard let r = try? decoder.decode(Record.self, from: Data(line)),
                 let type = MessageType(rawValue: r.type), let kind = MessageKind(rawValue: r.kind),
-                let date = MessageDate(r.date)
+                let date = Day(r.date)
             else { return nil }
             return OutgoingMessage(
                 to: r.to, from: r.from, type: type, body: r.body, kind: kind, idempotencyKey: r.idempotencyKey,
@@ -136,7 +137,7 @@ public final class FileGateway: Gateway {
     /// - Returns: the CSV's path.
     /// - Throws: `GatewayError.misconfigured` when the file cannot be written.
     @discardableResult
-    public func exportCSV(center: String, date: MessageDate) throws(GatewayError) -> String {
+    public func exportCSV(center: String, date: Day) throws(GatewayError) -> String {
         let base = basePath(center: center, date: date)
         var csv = "\u{FEFF}recipient,kind,type,bytes,body,message_id\r\n"
         func field(_ s: String) -> String {

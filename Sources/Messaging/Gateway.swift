@@ -1,4 +1,5 @@
 import KoreanText
+import Vocabulary
 
 /// One message as a gateway sends it: the fields of the `http` contract (`spec/sms-gateway.md`).
 public struct OutgoingMessage: Sendable, Hashable, Codable {
@@ -14,12 +15,12 @@ public struct OutgoingMessage: Sendable, Hashable, Codable {
     /// The center's code, e.g. `JC`.
     public var center: String
     /// The day the message is about.
-    public var date: MessageDate
+    public var date: Day
 
     /// Creates a message; every field as the contract names it.
     public init(
         to: String, from: String, type: MessageType, body: String, kind: MessageKind, idempotencyKey: String,
-        center: String, date: MessageDate
+        center: String, date: Day
     ) {
         self.to = to
         self.from = from
@@ -33,7 +34,7 @@ public struct OutgoingMessage: Sendable, Hashable, Codable {
 
     /// A composed message with the outbox row's key, center, sender and date.
     public init(
-        _ composed: ComposedMessage, idempotencyKey: String, center: String, from: String, date: MessageDate
+        _ composed: ComposedMessage, idempotencyKey: String, center: String, from: String, date: Day
     ) {
         self.init(
             to: composed.to, from: from, type: composed.type, body: composed.body, kind: composed.kind,

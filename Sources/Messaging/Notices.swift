@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A worker's assignment for one day: what the worker needs to stand at the right farm on time.
 ///
 /// Also the input of a `change` notice to a worker (the assignment as it now stands).
@@ -7,7 +9,7 @@ public struct AssignmentNotice: Sendable, Hashable {
     public var workerName: String
     /// The recipient's number, any written form `Phone.normalize` accepts.
     public var workerPhone: String
-    public var date: MessageDate
+    public var date: Day
     public var start: TimeOfDay
     public var end: TimeOfDay
     public var farmName: String
@@ -25,7 +27,7 @@ public struct AssignmentNotice: Sendable, Hashable {
 
     /// Creates an assignment notice; every field as named.
     public init(
-        centerName: String, workerName: String, workerPhone: String, date: MessageDate, start: TimeOfDay,
+        centerName: String, workerName: String, workerPhone: String, date: Day, start: TimeOfDay,
         end: TimeOfDay, farmName: String, farmAddress: String, meetingPoint: String? = nil,
         meetingTime: TimeOfDay? = nil, task: String, wage: Int, farmerName: String, farmerPhone: String
     ) {
@@ -68,7 +70,7 @@ public struct FarmerListNotice: Sendable, Hashable {
     /// The recipient's number.
     public var farmerPhone: String
     public var farmName: String
-    public var date: MessageDate
+    public var date: Day
     public var start: TimeOfDay
     public var end: TimeOfDay
     public var task: String
@@ -79,7 +81,7 @@ public struct FarmerListNotice: Sendable, Hashable {
 
     /// Creates a farmer's list notice.
     public init(
-        centerName: String, farmerName: String, farmerPhone: String, farmName: String, date: MessageDate,
+        centerName: String, farmerName: String, farmerPhone: String, farmName: String, date: Day,
         start: TimeOfDay, end: TimeOfDay, task: String, headcountWanted: Int, workers: [ListedWorker]
     ) {
         self.centerName = centerName
@@ -101,7 +103,7 @@ public struct CancellationNotice: Sendable, Hashable {
     public var recipientName: String
     /// The recipient's number.
     public var recipientPhone: String
-    public var date: MessageDate
+    public var date: Day
     public var farmName: String
     public var start: TimeOfDay?
     /// Why, in a word or two: `우천`, `농가 사정`.
@@ -109,7 +111,7 @@ public struct CancellationNotice: Sendable, Hashable {
 
     /// Creates a cancellation notice.
     public init(
-        centerName: String, recipientName: String, recipientPhone: String, date: MessageDate, farmName: String,
+        centerName: String, recipientName: String, recipientPhone: String, date: Day, farmName: String,
         start: TimeOfDay? = nil, reason: String? = nil
     ) {
         self.centerName = centerName

@@ -1,6 +1,7 @@
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// `export-instance`: a center's day as an instance of `spec/problem-format.md`, pins, history and remembered
 /// unassigns included, so that any day can be replayed with `ilson solve`.

@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import Vocabulary
 
 /// The one clock of `spec/cli.md`: everything that says "today", "tomorrow", "in the past" or
 /// "this week" asks it. `ILSON_TODAY` (YYYY-MM-DD) overrides the real date in Asia/Seoul, so tests

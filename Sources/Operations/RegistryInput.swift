@@ -4,6 +4,7 @@ import Places
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// Where a value came from, so a message can name it as the person typed it:
 /// `--min` on the command line, `min_headcount` in a CSV file.

@@ -1,6 +1,7 @@
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What a person gave for a request. For `submit`, farm, date, start, end, task and headcount are required;
 /// for `edit` and an import update, what is nil stays as it is.

@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What a person gave for a worker: for `worker add` the name, phone and location are required; for
 /// `worker edit` and an import update, what is nil stays as it is.

@@ -1,15 +1,28 @@
 import Foundation
 
 /// `timestamptz` in PostgreSQL's text format, without Foundation formatters
-/// (which are slow and not thread-safe on every platform).
+/// (which are slow and not thread-safe on every platform). Dates convert through a UTC Gregorian
+/// `Calendar`: this module keeps no calendar arithmetic of its own.
 enum PGTimestampFormat {
+    /// The proleptic Gregorian calendar in UTC.
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// Midnight UTC of a day.
+    private static func midnight(_ date: PGDate) -> Date? {
+        utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day))
+    }
+
     /// `YYYY-MM-DD HH:MM:SS.ffffff+00` in UTC, rounded to the microsecond (PostgreSQL's precision).
     static func format(_ date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let (seconds, fraction) = floorDivMod(micros, 1_000_000)
         let (days, secondOfDay) = floorDivMod(seconds, 86_400)
-        let (year, month, day) = CivilCalendar.civil(days: Int(days))
-        let date = PGDate(year: year, month: month, day: day)
+        let parts = utc.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+        let date = PGDate(year: parts.year!, month: parts.month!, day: parts.day!)
         let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60, second = secondOfDay % 60
         return "\(date) \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(fraction, 6))+00"
     }
@@ -47,7 +60,8 @@ enum PGTimestampFormat {
             offsetSeconds += value * multiplier
             multiplier /= 60
         }
-        let localSeconds = Int64(date.daysSinceEpoch) * 86_400 + hour * 3600 + minute * 60 + second
+        guard let midnight = midnight(date) else { return nil }
+        let localSeconds = Int64(midnight.timeIntervalSince1970) + hour * 3600 + minute * 60 + second
         let utcMicros = (localSeconds - sign * offsetSeconds) * 1_000_000 + micros
         return Date(timeIntervalSince1970: Double(utcMicros) / 1_000_000)
     }

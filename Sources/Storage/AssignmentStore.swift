@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// One live assignment of a roster, with the names a coordinator reads.
 public struct AssignmentRecord: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// The SQL of day-of changes on a roster whose messages may be out (`roster decline`, `roster replace`,
 /// `request cancel` on an approved or sent roster, re-planning a sent roster): who was told, withdrawing

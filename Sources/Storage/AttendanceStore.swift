@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// One assignment of a day whose attendance can be recorded, with what is recorded so far.
 public struct AttendanceLine: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// One `worker_availability` row: a range of days a worker is available, or off.
 public struct AvailabilityRecord: Sendable, Hashable {

@@ -1,11 +1,8 @@
 import Foundation
 import Postgres
+import Vocabulary
 
-/// The batch jobs that lock a center's day: `plan` and `send`.
-public enum BatchJob: String, Sendable, Hashable, CaseIterable {
-    case plan
-    case send
-
+extension BatchJob {
     /// The job's part of the advisory lock key.
     var lockCode: Int32 {
         switch self {
@@ -25,7 +22,7 @@ public enum BatchRunStore {
     /// The two keys of `pg_try_advisory_lock(int, int)` for a job, date and center.
     static func lockKeys(job: BatchJob, date: PGDate, center: Int64) -> (Int32, Int32) {
         // 8 bits of job, 24 bits of the day number (about 45,000 years), and the center id.
-        let day = Int32(truncatingIfNeeded: date.daysSinceEpoch & 0xFF_FFFF)
+        let day = Int32(truncatingIfNeeded: Day(date).ordinal & 0xFF_FFFF)
         return ((job.lockCode << 24) | day, Int32(truncatingIfNeeded: center))
     }
 

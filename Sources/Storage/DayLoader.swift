@@ -1,6 +1,7 @@
 import KoreanText
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// The stable string ids a day's instance uses for database rows: `w<id>`, `f<id>`, `r<id>`, `j<id>`.
 public enum InstanceID {

@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// A farm row with its farmer.
 public struct FarmRecord: Sendable, Hashable {

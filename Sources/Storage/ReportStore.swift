@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// One assignment on a roster that was approved (or is being or was sent): a placement, or a
 /// no-show, or a day still to come. The rows of `ilson report placements`.

@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// A labor request (one day of a job) with its farm and the state of that day's roster.
 public struct RequestRecord: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// A stored value Storage could not turn into its domain type (a bug or a hand-edited row, never user input).
 public struct StoredValueError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,11 +1,7 @@
 import Foundation
 import Postgres
 import Scheduling
-
-/// The state of a roster (`rosters.state`).
-public enum RosterState: String, Sendable, Hashable {
-    case draft, approved, sending, sent, cancelled
-}
+import Vocabulary
 
 /// An unfilled request as a roster stores it (`rosters.unfilled`).
 public struct StoredUnfilled: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import Postgres
 import Scheduling
+import Vocabulary
 
 /// One worker row of an import, decided by Operations: what to write and its audit JSON.
 public struct WorkerImportRow: Sendable, Hashable {

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Storage
 import Testing
+import Vocabulary
 
 /// The day-of commands as the login that runs them in real life, through the real binary: coordinator A declines
 /// a worker and delivers the notices at once (`--send`, file gateway), records attendance, replaces a worker by the

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Storage
+import Vocabulary
 
 /// The people of the access tests, each a real LOGIN role of their own (unique per run: roles are cluster-wide).
 enum Person: String, CaseIterable, Sendable, CustomStringConvertible {

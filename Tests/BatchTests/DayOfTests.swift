@@ -5,6 +5,7 @@ import SMSFakeProvider
 import Scheduling
 import Storage
 import Testing
+import Vocabulary
 
 /// Day-of changes through the outbox: decline, replace, a farmer's request cancelled on a sent roster, re-plan.
 /// Real PostgreSQL, the real `batch send` binary, the fake provider.

@@ -3,6 +3,7 @@ import Operations
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// Small static factories: centers with farms, workers, one approved roster each.
 enum Fixtures {

@@ -2,6 +2,7 @@ import Foundation
 import Places
 import Scheduling
 import Testing
+import Vocabulary
 
 @testable import Generator
 

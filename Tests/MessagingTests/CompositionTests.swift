@@ -1,21 +1,22 @@
 import KoreanText
 import Testing
+import Vocabulary
 
 @testable import Messaging
 
 @Suite struct CompositionTests {
     @Test func weekdaysAndFormats() {
-        #expect(MessageDate("2026-12-01")!.korean == "12월 1일(화)")
-        #expect(MessageDate("2024-02-29")!.korean == "2월 29일(목)")
-        #expect(MessageDate("1970-01-01")!.korean == "1월 1일(목)")
-        #expect(MessageDate("2000-01-01")!.koreanWeekday == "토")
-        #expect(MessageDate("2025-02-29") == nil)
-        #expect(MessageDate("2026-1-01") == nil)
+        #expect(Day("2026-12-01")!.korean == "12월 1일(화)")
+        #expect(Day("2024-02-29")!.korean == "2월 29일(목)")
+        #expect(Day("1970-01-01")!.korean == "1월 1일(목)")
+        #expect(Day("2000-01-01")!.koreanWeekday == "토")
+        #expect(Day("2025-02-29") == nil)
+        #expect(Day("2026-1-01") == nil)
         #expect(Won.format(130_000) == "130,000원")
         #expect(Won.format(7_000) == "7,000원")
         #expect(Won.format(1_234_567) == "1,234,567원")
         #expect(Won.format(0) == "0원")
-        #expect(TimeOfDay("6:30")?.description == "06:30")
+        #expect(TimeOfDay("6:30", singleDigitHour: true)?.description == "06:30")
         #expect(TimeOfDay("24:00") == nil)
     }
 

@@ -1,10 +1,11 @@
 import Foundation
 import Messaging
+import Vocabulary
 
 /// Small factories for the Messaging tests. Dates are fixed values of a message's content, not "today":
 /// nothing here depends on the clock.
 enum Fixtures {
-    static let date = MessageDate("2026-12-01")!
+    static let date = Day("2026-12-01")!
 
     static func assignment(
         worker: String = "김똠", farm: String = "햇살사과농원", meetingPoint: String? = "진천읍 버스터미널",
@@ -14,7 +15,7 @@ enum Fixtures {
             centerName: "진천센터", workerName: worker, workerPhone: "010-1234-5678", date: date,
             start: TimeOfDay("07:00")!, end: TimeOfDay("16:00")!, farmName: farm,
             farmAddress: "충북 진천군 이월면 사당리 123", meetingPoint: meetingPoint,
-            meetingTime: meetingTime.flatMap(TimeOfDay.init), task: "사과 수확", wage: 130_000, farmerName: "박햏",
+            meetingTime: meetingTime.flatMap { TimeOfDay($0) }, task: "사과 수확", wage: 130_000, farmerName: "박햏",
             farmerPhone: "01098765432")
     }
 

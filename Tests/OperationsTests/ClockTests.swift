@@ -4,6 +4,7 @@ import Testing
 
 @testable import Operations
 import Storage
+import Vocabulary
 
 @Suite struct ClockTests {
     @Test func todayComesFromTheOverride() throws {

@@ -3,6 +3,7 @@ import Postgres
 import Scheduling
 import Storage
 import Testing
+import Vocabulary
 
 @testable import Operations
 

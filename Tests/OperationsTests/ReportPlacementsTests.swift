@@ -4,6 +4,7 @@ import Postgres
 import Scheduling
 import Storage
 import Testing
+import Vocabulary
 
 /// `report placements`: every grouping's totals equal a direct count from the assignment rows.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))

@@ -4,6 +4,7 @@ import Postgres
 import Scheduling
 import Storage
 import Testing
+import Vocabulary
 
 /// `roster plan` on a generated county (database load and save included). Runs only when
 /// `ILSON_ROSTER_BENCH_INSTANCE` names an instance file, e.g. from

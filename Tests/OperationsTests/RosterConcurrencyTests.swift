@@ -4,6 +4,7 @@ import Postgres
 import Scheduling
 import Storage
 import Testing
+import Vocabulary
 
 /// Two coordinators editing one roster at once: the second change fails, nothing is overwritten.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))

@@ -3,6 +3,7 @@ import Operations
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// Test data for roster tests: an `Instance` written into the tables with parameterized INSERTs.
 enum RosterFixtures {

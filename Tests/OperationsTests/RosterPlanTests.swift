@@ -4,6 +4,7 @@ import Postgres
 import Scheduling
 import Storage
 import Testing
+import Vocabulary
 
 /// Planning, pinning, unassigning, approving and reopening a small county's roster on a real database.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))

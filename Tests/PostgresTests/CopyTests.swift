@@ -34,7 +34,7 @@ struct CopyTests {
             .int(Int64(i)), .int(Int64(1 + i % 5)), .text(name), .text("010" + String(10_000_000 + i)),
             .double(36.8 + Double(i % 1000) / 10_000), .double(127.4 + Double(i % 997) / 10_000),
             .text(categories[i % categories.count]), .textArray(i % 3 == 0 ? [] : ["harvest", "pack\ting"]),
-            .bool(i % 2 == 0), .date(PGDate(daysSinceEpoch: 20_000 + i % 400)),
+            .bool(i % 2 == 0), .date(PGDate(year: 2024, month: 1 + i % 12, day: 1 + i % 28)),
             .timestamp(Date(timeIntervalSince1970: 1_700_000_000 + Double(i) * 60.5)), note,
         ]
     }

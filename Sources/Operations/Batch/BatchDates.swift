@@ -3,14 +3,6 @@ import Postgres
 import Scheduling
 import Storage
 
-extension Day {
-    /// The same day for messages.
-    var messageDate: MessageDate {
-        let c = components
-        return MessageDate(year: c.year, month: c.month, day: c.day)!
-    }
-}
-
 /// Counts as a JSON object (`batch_runs.counts`); keys sorted.
 func countsJSON(_ counts: [String: Int]) -> String {
     "{" + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// Plans one center's day as a draft roster (the roster workflow's planner), in its own transaction.
 public protocol DraftPlanner {

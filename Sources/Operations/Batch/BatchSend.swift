@@ -4,6 +4,7 @@ import Messaging
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What `batch send` did for one center's day.
 public struct CenterSendReport: Sendable {
@@ -198,7 +199,7 @@ public struct BatchSend {
         let sender = roster.smsSender ?? defaultSender ?? ""
         let outboxSender = OutboxSender(
             db: db, guardConnection: guardConnection, gateway: gateway, centerId: roster.centerId,
-            centerCode: roster.centerCode, sender: sender, date: date.messageDate, pgDate: pgDate,
+            centerCode: roster.centerCode, sender: sender, date: date, pgDate: pgDate,
             rosterIds: [roster.id], options: options, crash: crash,
             claimer: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)", log: log)
         do {

@@ -3,6 +3,7 @@ import KoreanText
 import Messaging
 import Postgres
 import Storage
+import Vocabulary
 
 /// What one run's sender did for one center's day.
 public struct DeliveryTally: Sendable, Hashable {
@@ -34,7 +35,7 @@ struct OutboxSender {
     let centerId: Int64
     let centerCode: String
     let sender: String
-    let date: MessageDate
+    let date: Day
     let pgDate: PGDate
     let rosterIds: [Int64]
     let options: DeliveryOptions

@@ -3,6 +3,7 @@ import Messaging
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What `roster cancel` did.
 public struct CancellationReport: Sendable, Hashable {
@@ -48,8 +49,8 @@ public enum RosterCancellation {
                 let request = person.requestId.flatMap { requests[$0] }
                 let notice = CancellationNotice(
                     centerName: center.name, recipientName: person.name, recipientPhone: person.recipient,
-                    date: date.messageDate, farmName: request?.farmName ?? "",
-                    start: request.flatMap { Messaging.TimeOfDay($0.start) }, reason: reason)
+                    date: date, farmName: request?.farmName ?? "",
+                    start: request.flatMap { TimeOfDay($0.start) }, reason: reason)
                 let composed: [ComposedMessage]
                 do {
                     composed = try composer.compose(.cancellation(notice))

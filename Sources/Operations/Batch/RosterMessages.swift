@@ -2,6 +2,7 @@ import KoreanText
 import Messaging
 import Scheduling
 import Storage
+import Vocabulary
 
 /// A worker on a roster who gets no SMS (no consent): the coordinator calls them.
 public struct CallNeeded: Sendable, Hashable {
@@ -31,8 +32,8 @@ public struct RosterMessages: Sendable {
         assignments: [AssignmentForMessage], centerName: String, date: Day, composer: MessageComposer
     ) throws {
         var messages: [NewOutboxMessage] = []
-        let day = date.messageDate
-        func time(_ text: String) -> Messaging.TimeOfDay { Messaging.TimeOfDay(text) ?? Messaging.TimeOfDay(hour: 0, minute: 0)! }
+        let day = date
+        func time(_ text: String) -> TimeOfDay { TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)! }
         func add(_ notice: Notice, role: String, recipientId: Int64, assignment: Int64?, request: Int64) throws {
             let composed: [ComposedMessage]
             do {
@@ -63,7 +64,7 @@ public struct RosterMessages: Sendable {
                     centerName: centerName, workerName: a.workerName, workerPhone: a.workerPhone, date: day,
                     start: time(a.start), end: time(a.end), farmName: a.farmName,
                     farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
-                    meetingTime: a.meetingTime.flatMap(Messaging.TimeOfDay.init), task: a.task, wage: a.wage ?? 0,
+                    meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
                     farmerName: a.farmerName, farmerPhone: a.farmerPhone)
                 try add(.assignment(notice), role: "worker", recipientId: a.workerId, assignment: a.assignmentId,
                     request: request)

@@ -3,14 +3,10 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What happened to one assignment on its day.
-public enum AttendanceOutcome: String, Sendable, Hashable, CaseIterable {
-    case present
-    case noShow = "no_show"
-    case late
-    case leftEarly = "left_early"
-
+extension AttendanceOutcome {
     /// The assignment status the county counts: `completed` (attended, even late or leaving early) or `no_show`.
     public var assignmentStatus: String { self == .noShow ? "no_show" : "completed" }
 

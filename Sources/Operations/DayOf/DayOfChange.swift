@@ -4,6 +4,7 @@ import Messaging
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// A message a day-of change queued, for the command's output (mask the phone when printing).
 public struct QueuedNotice: Sendable, Hashable {
@@ -98,7 +99,7 @@ struct DayOfChange {
                     .cancellation(
                         CancellationNotice(
                             centerName: center.name, recipientName: a.workerName, recipientPhone: a.workerPhone,
-                            date: date.messageDate, farmName: a.farmName, start: Messaging.TimeOfDay(a.start),
+                            date: date, farmName: a.farmName, start: TimeOfDay(a.start),
                             reason: reason)),
                     role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
                     request: a.requestId)
@@ -137,9 +138,9 @@ struct DayOfChange {
             .assignment(
                 AssignmentNotice(
                     centerName: center.name, workerName: a.workerName, workerPhone: a.workerPhone,
-                    date: date.messageDate, start: time(a.start), end: time(a.end), farmName: a.farmName,
+                    date: date, start: time(a.start), end: time(a.end), farmName: a.farmName,
                     farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
-                    meetingTime: a.meetingTime.flatMap(Messaging.TimeOfDay.init), task: a.task, wage: a.wage ?? 0,
+                    meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
                     farmerName: a.farmerName, farmerPhone: a.farmerPhone)),
             role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
             request: a.requestId)
@@ -155,8 +156,8 @@ struct DayOfChange {
             .cancellation(
                 CancellationNotice(
                     centerName: center.name, recipientName: farmer.name, recipientPhone: farmer.phone,
-                    date: date.messageDate, farmName: farmer.farmName,
-                    start: details.flatMap { Messaging.TimeOfDay($0.start) } ?? farmer.start.flatMap(Messaging.TimeOfDay.init),
+                    date: date, farmName: farmer.farmName,
+                    start: details.flatMap { TimeOfDay($0.start) } ?? farmer.start.flatMap { TimeOfDay($0) },
                     reason: reason)),
             role: "farmer", name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
     }
@@ -175,7 +176,7 @@ struct DayOfChange {
                 if !told && group.isEmpty { continue }
                 let list = FarmerListNotice(
                     centerName: center.name, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
-                    farmName: first.farmName, date: date.messageDate, start: time(first.start), end: time(first.end),
+                    farmName: first.farmName, date: date, start: time(first.start), end: time(first.end),
                     task: first.task, headcountWanted: first.headcount,
                     workers: group.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
                 try queue(
@@ -214,8 +215,8 @@ struct DayOfChange {
         }
     }
 
-    private func time(_ text: String) -> Messaging.TimeOfDay {
-        Messaging.TimeOfDay(text) ?? Messaging.TimeOfDay(hour: 0, minute: 0)!
+    private func time(_ text: String) -> TimeOfDay {
+        TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)!
     }
 
     private func call(_ a: AssignmentForMessage, reason: String) -> CallNeeded {

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// Re-planning a roster whose messages are out (`roster plan` then `roster approve` on a `sending` or `sent`
 /// roster), after a request was cancelled or a worker declined.

@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What `roster decline` did, and who could fill the gap.
 public struct DeclineOutcome: Sendable {

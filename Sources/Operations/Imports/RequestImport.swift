@@ -1,6 +1,7 @@
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// `ilson request import FILE.csv`: the requests.csv format of `spec/csv-formats.md`.
 public enum RequestImport {

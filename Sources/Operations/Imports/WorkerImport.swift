@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// `ilson worker import FILE.csv`: the workers.csv format of `spec/csv-formats.md`.
 public enum WorkerImport {

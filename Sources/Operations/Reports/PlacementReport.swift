@@ -2,6 +2,7 @@ import Places
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// How `report placements` groups its rows: the groups a county reports on.
 public enum ReportGrouping: String, Sendable, Hashable, CaseIterable {

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// A roster's state change.
 public struct RosterStateChange: Sendable, Hashable {

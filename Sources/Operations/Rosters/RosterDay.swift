@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// A center's day ready for the solver: the loaded instance with the pins that can be kept,
 /// and the pins that had to be dropped, each with the reason.

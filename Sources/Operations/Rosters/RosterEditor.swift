@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What a change by hand did to a roster.
 public struct RosterEditOutcome: Sendable, Hashable {

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What `roster plan` did for one center's day.
 public struct RosterPlanSummary: Sendable, Hashable {

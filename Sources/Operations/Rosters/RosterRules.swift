@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// The checks every roster change makes, and the bookkeeping after it.
 enum RosterRules {

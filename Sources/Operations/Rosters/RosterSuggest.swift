@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// One worker who could fill a request, and what pinning them there would do.
 public struct RosterSuggestion: Sendable, Hashable {

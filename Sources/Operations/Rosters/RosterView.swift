@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Scheduling
 import Storage
+import Vocabulary
 
 /// A roster as a coordinator reads it: grouped by farm, then request.
 public struct RosterView: Sendable {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The input errors of an instance: every violation of the format's rules, each naming the field and the id.
 public struct InstanceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One message per violation, e.g. `requests[3] (id "r4"): field "minHeadcount" (5) exceeds "headcount" (4)`.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A point on the earth in degrees (WGS 84).
 public struct GeoPoint: Sendable, Hashable {
     public var lat: Double
@@ -6,30 +8,6 @@ public struct GeoPoint: Sendable, Hashable {
         self.lat = lat
         self.lon = lon
     }
-}
-
-/// A time of day, `HH:MM`, local time.
-public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Minutes after midnight, 0 ..< 1440.
-    public var minutes: Int
-    public init?(hour: Int, minute: Int) {
-        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
-        minutes = hour * 60 + minute
-    }
-    /// Parses `HH:MM` (two digits each, 00:00 to 23:59).
-    public init?(_ text: String) {
-        let b = Array(text.utf8)
-        guard b.count == 5, b[2] == UInt8(ascii: ":"),
-            b.allSatisfy({ $0 == UInt8(ascii: ":") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
-        else { return nil }
-        let digit = { (i: Int) in Int(b[i] - UInt8(ascii: "0")) }
-        self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
-    }
-    public var description: String {
-        let h = minutes / 60, m = minutes % 60
-        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
-    }
-    public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
 }
 
 /// Worker categories the county reports on. Reporting only: the solver does not use them.

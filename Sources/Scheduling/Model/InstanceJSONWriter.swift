@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Encodes an ``Instance`` as the JSON of `spec/problem-format.md`.
 ///
 /// The output is UTF-8 with Hangul left unescaped, keys in the spec's order, sets written

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One broken hard constraint of a plan.
 public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// 1 to 9, nil for a malformed row (unknown id, repeated pair).

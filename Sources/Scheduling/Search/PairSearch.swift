@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Two-day re-optimization by Lagrangian decomposition, for small multi-day instances.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// An instance compiled to compact integer-indexed arrays, with its candidate pairs (rules 1-4).
 ///

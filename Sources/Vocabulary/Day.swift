@@ -1,9 +1,9 @@
 /// A calendar date without time or zone, as the problem format writes it (`YYYY-MM-DD`).
 ///
 /// Stored as days since 1970-01-01 in the proleptic Gregorian calendar, so arithmetic,
-/// comparison and hashing are integer operations. The scheduler keeps its own day type;
-/// the storage layer converts to and from the database's `date`.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+/// comparison and hashing are integer operations. The one calendar of the project: the
+/// scheduler, messages and storage all use it (Storage converts it to and from PostgreSQL's `date`).
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before it).
     public var ordinal: Int
 
@@ -54,6 +54,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The day `n` days later (earlier when negative).
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
 
+    /// Weekday: 0 = Sunday … 6 = Saturday.
+    public var weekday: Int { isoWeekday % 7 }
+
+    /// The Korean weekday letter: 일 월 화 수 목 금 토.
+    public var koreanWeekday: String { ["일", "월", "화", "수", "목", "금", "토"][weekday] }
+
+    /// The form messages and coordinators read: `12월 1일(화)`.
+    public var korean: String {
+        let (_, m, d) = components
+        return "\(m)월 \(d)일(\(koreanWeekday))"
+    }
+
     /// The day before.
     public var previous: Day { adding(days: -1) }
     /// The day after.
@@ -71,9 +83,27 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    /// Decodes `YYYY-MM-DD` from a JSON string.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a YYYY-MM-DD date"))
+        }
+        self = day
+    }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// Encodes as `YYYY-MM-DD`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Whether `y` is a leap year of the Gregorian calendar.
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    /// The number of days of a month (1-12) in a year.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -103,17 +133,4 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
-}
-
-/// An ISO 8601 week: the key of the weekly cap (rule 8).
-public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var week: Int
-    public init(year: Int, week: Int) {
-        self.year = year
-        self.week = week
-    }
-    /// `2026-W53`.
-    public var description: String { "\(year)-W\(week < 10 ? "0" : "")\(week)" }
-    public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
 }

@@ -1,6 +1,6 @@
 import Testing
+import Vocabulary
 
-@testable import Scheduling
 
 @Suite struct DayTests {
     @Test func parsesAndPrints() throws {

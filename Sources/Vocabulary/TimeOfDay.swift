@@ -1,0 +1,39 @@
+/// A time of day, `HH:MM`, local time (Asia/Seoul for a center): a job's start and end, a message's meeting time.
+public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Minutes after midnight, 0 ..< 1440.
+    public var minutes: Int
+
+    /// Creates a time, or nil when hour is not 0-23 or minute not 0-59.
+    public init?(hour: Int, minute: Int) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        minutes = hour * 60 + minute
+    }
+
+    /// Parses `HH:MM` (two digits each, 00:00 to 23:59), as the problem format and the database write it.
+    ///
+    /// - Parameters:
+    ///   - text: the time.
+    ///   - singleDigitHour: also accept `H:MM` (`6:30`), as people type it.
+    public init?(_ text: String, singleDigitHour: Bool = false) {
+        var b = Array(text.utf8)
+        if singleDigitHour, b.count == 4 { b.insert(UInt8(ascii: "0"), at: 0) }
+        guard b.count == 5, b[2] == UInt8(ascii: ":"),
+            b.enumerated().allSatisfy({ $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+        else { return nil }
+        let digit = { (i: Int) in Int(b[i] - UInt8(ascii: "0")) }
+        self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
+    }
+
+    /// The hour, 0-23.
+    public var hour: Int { minutes / 60 }
+    /// The minute, 0-59.
+    public var minute: Int { minutes % 60 }
+
+    /// `HH:MM`.
+    public var description: String {
+        let h = minutes / 60, m = minutes % 60
+        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+
+    public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
+}
