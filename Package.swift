@@ -38,7 +38,7 @@ let package = Package(
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
-        .target(name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places"], swiftSettings: swiftSettings),
+        .target(name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places", "KoreanText"], swiftSettings: swiftSettings),
         // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
         .target(name: "Messaging", dependencies: ["Vocabulary", "KoreanText"], swiftSettings: swiftSettings),
         // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.

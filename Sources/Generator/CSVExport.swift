@@ -1,3 +1,4 @@
+import KoreanText
 import Places
 import Scheduling
 import Vocabulary
@@ -51,15 +52,9 @@ public struct CSVExport: Sendable, Hashable {
         return exporter.run()
     }
 
-    /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     /// Lines of fields, CRLF-terminated as spreadsheets write them.
     static func document(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        CSVWriter.document(header: header, rows: rows, lineEnd: .crlf)
     }
 }
 

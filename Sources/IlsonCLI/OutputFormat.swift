@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KoreanText
 
 /// `--format table|csv|json` for list commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -9,12 +10,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Writes rows as CSV (RFC 4180 quoting, UTF-8) with a header.
 enum CSVOutput {
     static func render(headers: [String], rows: [[String]]) -> String {
-        ([headers] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVWriter.document(header: headers, rows: rows)
     }
 }
 

@@ -59,9 +59,6 @@ enum RosterRender {
     }
 
     static func csv(_ v: RosterView) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         var out = "farm_code,farm_name,request,pickup,start,end,task,headcount,worker_id,worker_name,phone,distance_km,pinned\n"
         for g in v.requests {
             let head = [g.farmCode, g.farmName, "\(g.requestID)", g.pickup, g.start, g.end, g.task, "\(g.headcount)"]
@@ -69,7 +66,7 @@ enum RosterRender {
             for l in lines {
                 let tail = l.map { ["\($0.workerID)", $0.name, $0.maskedPhone, km($0.distanceKm), $0.pinned ? "true" : "false"] }
                     ?? ["", "", "", "", ""]
-                out += (head + tail).map(field).joined(separator: ",") + "\n"
+                out += CSVWriter.record(head + tail)
             }
         }
         return out

@@ -139,19 +139,15 @@ public final class FileGateway: Gateway {
     @discardableResult
     public func exportCSV(center: String, date: Day) throws(GatewayError) -> String {
         let base = basePath(center: center, date: date)
-        var csv = "\u{FEFF}recipient,kind,type,bytes,body,message_id\r\n"
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        let rows = records(center: center, date: date).map { m in
+            [
+                Phone.format(m.to), m.kind.rawValue, m.type.rawValue, String(CP949.byteCount(m.body) ?? 0), m.body,
+                "file-" + m.idempotencyKey,
+            ]
         }
-        for m in records(center: center, date: date) {
-            let bytes = CP949.byteCount(m.body) ?? 0
-            csv +=
-                [
-                    Phone.format(m.to), m.kind.rawValue, m.type.rawValue, String(bytes), field(m.body),
-                    "file-" + m.idempotencyKey,
-                ].joined(separator: ",") + "\r\n"
-        }
+        let csv = CSVWriter.document(
+            header: ["recipient", "kind", "type", "bytes", "body", "message_id"], rows: rows, lineEnd: .crlf,
+            byteOrderMark: true)
         let temporary = base + ".csv.tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(csv.utf8)) else {
             throw Self.ioError("cannot write \(temporary)", errno)
