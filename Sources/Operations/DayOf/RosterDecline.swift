@@ -98,8 +98,8 @@ public enum RosterDecline {
                 throw OperationError.badInput("\(who) declined an assignment on \(date): they cannot come that day")
             }
             let day = try PlanningDay.load(center: center, date: date, on: tx)
-            guard let request = day.request(InstanceID.request(a.requestId)), let farm = day.farm(request.farm),
-                let candidate = day.worker(InstanceID.worker(newRow.id))
+            guard let request = day.request(RequestID(a.requestId)), let farm = day.farm(request.farm),
+                let candidate = day.worker(WorkerID(newRow.id))
             else {
                 throw OperationError.notFound("request \(a.requestId) or \(who) is not part of \(date)")
             }

@@ -44,9 +44,9 @@ public enum RosterEditor {
             let (roster, _) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "change it")
             let day = try PlanningDay.load(center: center, date: date, on: db)
-            let rid = InstanceID.request(requestID)
-            let wid = InstanceID.worker(workerRow.id)
-            guard let request = day.request(rid), let worker = day.worker(wid), let farm = day.farm(request.farm) else {
+            guard let request = day.request(RequestID(requestID)), let worker = day.worker(WorkerID(workerRow.id)),
+                let farm = day.farm(request.farm)
+            else {
                 throw OperationError.notFound("request \(requestID) or its worker is not part of \(date)")
             }
             let who = RosterText.person(worker)
