@@ -9,14 +9,14 @@ public struct UnknownDayID: Error, Sendable, Hashable, CustomStringConvertible {
     /// The solver's id (`"r12"`) or the database id (`"12"`) that was looked up.
     public var id: String
 
+    public var description: String {
+        "internal error: \(kind) \(id) is not part of the loaded day (please report this)"
+    }
+
     /// The error for `kind`'s id `id`.
     public init(kind: String, id: String) {
         self.kind = kind
         self.id = id
-    }
-
-    public var description: String {
-        "internal error: \(kind) \(id) is not part of the loaded day (please report this)"
     }
 }
 
