@@ -4,7 +4,7 @@ import Vocabulary
 /// An id the day's map does not know: a programming error (every id of a loaded day is in its map), reported
 /// instead of skipped.
 public struct UnknownDayID: Error, Sendable, Hashable, CustomStringConvertible {
-    /// `worker`, `farm`, `request` or `job`.
+    /// `worker`, `farm`, `request` or `job` (`assignment` for a solver pair).
     public var kind: String
     /// The solver's id (`"r12"`) or the database id (`"12"`) that was looked up.
     public var id: String

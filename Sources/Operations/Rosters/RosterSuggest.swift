@@ -91,7 +91,8 @@ public enum RosterSuggest {
             words.append("score \(delta.medium >= 0 ? "+" : "")\(delta.medium) medium, \(delta.soft >= 0 ? "+" : "")\(delta.soft) soft")
             out.append(
                 RosterSuggestion(
-                    workerID: try day.ids.workers.id(w.id).rawValue, name: w.name ?? w.id, maskedPhone: Phone.mask(w.phone ?? ""), distanceKm: d,
+                    workerID: try day.ids.workers.id(w.id).rawValue, name: w.name ?? w.id,
+                    maskedPhone: Phone.mask(w.phone ?? ""), distanceKm: d,
                     score: after, delta: delta, effect: words.joined(separator: ", ")))
         }
         out.sort { ($0.score, -$0.workerID) > ($1.score, -$1.workerID) }
