@@ -3,25 +3,11 @@ import Postgres
 import Scheduling
 import Vocabulary
 
-/// The stable string ids a day's instance uses for database rows: `w<id>`, `f<id>`, `r<id>`, `j<id>`.
-public enum InstanceID {
-    public static func worker(_ id: Int64) -> String { "w\(id)" }
-    public static func farm(_ id: Int64) -> String { "f\(id)" }
-    public static func request(_ id: Int64) -> String { "r\(id)" }
-    public static func job(_ id: Int64) -> String { "j\(id)" }
-
-    /// The database id behind an instance id of the given prefix (`"r12"` → 12), nil otherwise.
-    public static func number(_ text: String, prefix: Character) -> Int64? {
-        guard text.first == prefix else { return nil }
-        return Int64(text.dropFirst())
-    }
-}
-
 /// A pinned assignment of the day's roster, as stored, with what the planner needs to keep or drop it.
 public struct StoredPin: Sendable, Hashable {
-    public var assignmentID: Int64
-    public var requestID: Int64
-    public var workerID: Int64
+    public var assignmentID: AssignmentID
+    public var requestID: RequestID
+    public var workerID: WorkerID
     public var forced: Bool
     /// `submitted`, `cancelled` or `closed`.
     public var requestStatus: String
@@ -31,7 +17,7 @@ public struct StoredPin: Sendable, Hashable {
 
 /// A farm of the day, with what the instance has no field for.
 public struct DayFarm: Sendable, Hashable {
-    public var id: Int64
+    public var id: FarmID
     public var code: String
     public var name: String
     public var meetingPoint: String?
@@ -46,7 +32,19 @@ public struct LoadedDay: Sendable {
     /// The pinned assignments of the day's roster, live ones only.
     public var pins: [StoredPin]
     /// Farms by database id.
-    public var farms: [Int64: DayFarm]
+    public var farms: [FarmID: DayFarm]
+    /// The solver's ids of the instance, the pins and the roster's live assignments, and the database ids behind
+    /// them.
+    public var ids: DayIDs
+
+    /// The farm of a solver farm id of the day.
+    ///
+    /// - Throws: `UnknownDayID` when the day has no such farm.
+    public func farm(_ key: String) throws(UnknownDayID) -> DayFarm {
+        let id = try ids.farms.id(key)
+        guard let farm = farms[id] else { throw UnknownDayID(kind: "farm", id: key) }
+        return farm
+    }
 }
 
 /// Reads one center's day from the database into the scheduler's model (`spec/problem-format.md`).
@@ -63,12 +61,14 @@ public enum DayLoader {
     /// - requests: submitted ones of the date; farms: those of the date's requests.
     /// - history: the live assignments of the day before, for continuity.
     /// - exclusions: the roster's remembered unassigns, as `excludedPairs`.
+    /// - ids: every id of the above, and of the roster's live assignments, in the one map (`DayIDs`).
     ///
     /// - Throws: `PostgresError`, `RowDecodingError`.
     public static func load(center: Int64, date: Day, on db: Connection) throws -> LoadedDay {
         let d = date.pgDate
         let monday = date.adding(days: 1 - date.isoWeekday)
         let sunday = monday.adding(days: 6)
+        var ids = DayIDs()
 
         // Requests of the day.
         var requests: [LaborRequest] = []
@@ -83,8 +83,9 @@ public enum DayLoader {
         {
             requests.append(
                 LaborRequest(
-                    id: InstanceID.request(try row.decode("id")), farm: InstanceID.farm(try row.decode("farm_id")),
-                    job: InstanceID.job(try row.decode("job_id")), date: date,
+                    id: ids.requests.add(RequestID(try row.decode("id"))),
+                    farm: ids.farms.add(FarmID(try row.decode("farm_id"))),
+                    job: ids.jobs.add(JobID(try row.decode("job_id"))), date: date,
                     start: TimeOfDay(try row.decode("start_hm", as: String.self)),
                     end: TimeOfDay(try row.decode("end_hm", as: String.self)), task: try row.decode("task"),
                     skills: Set(try row.decode("skills", as: [String].self)), headcount: try row.decode("headcount"),
@@ -95,7 +96,7 @@ public enum DayLoader {
 
         // Farms of the day's requests (cancelled ones too: a pin may name them).
         var farms: [Farm] = []
-        var dayFarms: [Int64: DayFarm] = [:]
+        var dayFarms: [FarmID: DayFarm] = [:]
         for row in try db.query(
             """
             SELECT f.id, f.code, f.name, f.lat, f.lon, f.meeting_point, to_char(f.meeting_time, 'HH24:MI') AS meeting_hm
@@ -105,11 +106,11 @@ public enum DayLoader {
             ORDER BY f.id
             """)
         {
-            let id: Int64 = try row.decode("id")
+            let id = FarmID(try row.decode("id"))
             let name: String = try row.decode("name")
             farms.append(
                 Farm(
-                    id: InstanceID.farm(id), name: name,
+                    id: ids.farms.add(id), name: name,
                     location: GeoPoint(lat: try row.decode("lat"), lon: try row.decode("lon"))))
             dayFarms[id] = DayFarm(
                 id: id, code: try row.decode("code"), name: name,
@@ -120,11 +121,11 @@ public enum DayLoader {
         // Per-worker sets, keyed by worker id.
         var blocked: [Int64: Set<String>] = [:]
         for row in try db.query("SELECT worker_id, farm_id FROM blocks WHERE center_id = \(center)") {
-            blocked[try row.decode("worker_id"), default: []].insert(InstanceID.farm(try row.decode("farm_id")))
+            blocked[try row.decode("worker_id"), default: []].insert(ids.farms.add(FarmID(try row.decode("farm_id"))))
         }
         var allowed: [Int64: Set<String>] = [:]
         for row in try db.query("SELECT worker_id, farm_id FROM worker_allowed_farms WHERE center_id = \(center)") {
-            allowed[try row.decode("worker_id"), default: []].insert(InstanceID.farm(try row.decode("farm_id")))
+            allowed[try row.decode("worker_id"), default: []].insert(ids.farms.add(FarmID(try row.decode("farm_id"))))
         }
         var worked: [Int64: Set<Day>] = [:]
         for row in try db.query(
@@ -171,7 +172,7 @@ public enum DayLoader {
             let onlyAllowed: Bool = try row.decode("allowed_farms_only")
             workers.append(
                 Worker(
-                    id: InstanceID.worker(id), name: try row.decode("name"),
+                    id: ids.workers.add(WorkerID(id)), name: try row.decode("name"),
                     phone: Phone.format(try row.decode("phone", as: String.self)),
                     home: GeoPoint(lat: try row.decode("home_lat"), lon: try row.decode("home_lon")),
                     skills: Set(try row.decode("skill_codes", as: [String].self)),
@@ -197,8 +198,9 @@ public enum DayLoader {
         {
             history.append(
                 HistoryEntry(
-                    worker: InstanceID.worker(try row.decode("worker_id")),
-                    farm: InstanceID.farm(try row.decode("farm_id")), job: InstanceID.job(try row.decode("job_id")),
+                    worker: ids.workers.add(WorkerID(try row.decode("worker_id"))),
+                    farm: ids.farms.add(FarmID(try row.decode("farm_id"))),
+                    job: ids.jobs.add(JobID(try row.decode("job_id"))),
                     date: date.previous))
         }
 
@@ -217,13 +219,15 @@ public enum DayLoader {
             ORDER BY a.id
             """)
         {
-            pins.append(
-                StoredPin(
-                    assignmentID: try row.decode("id"), requestID: try row.decode("request_id"),
-                    workerID: try row.decode("worker_id"), forced: try row.decode("forced"),
-                    requestStatus: try row.decode("request_status"),
-                    requestDate: Day(try row.decode("work_date", as: PGDate.self)),
-                    workerActive: try row.decode("worker_active")))
+            let pin = StoredPin(
+                assignmentID: AssignmentID(try row.decode("id")), requestID: RequestID(try row.decode("request_id")),
+                workerID: WorkerID(try row.decode("worker_id")), forced: try row.decode("forced"),
+                requestStatus: try row.decode("request_status"),
+                requestDate: Day(try row.decode("work_date", as: PGDate.self)),
+                workerActive: try row.decode("worker_active"))
+            ids.requests.add(pin.requestID)
+            ids.workers.add(pin.workerID)
+            pins.append(pin)
         }
         var excluded = Set<Pair>()
         for row in try db.query(
@@ -235,13 +239,25 @@ public enum DayLoader {
         {
             excluded.insert(
                 Pair(
-                    request: InstanceID.request(try row.decode("request_id")),
-                    worker: InstanceID.worker(try row.decode("worker_id"))))
+                    request: ids.requests.add(RequestID(try row.decode("request_id"))),
+                    worker: ids.workers.add(WorkerID(try row.decode("worker_id")))))
+        }
+        // The roster's live assignments: scored and reported by the solver's ids, whoever and whatever they name
+        // now (a worker deactivated since, a request cancelled since).
+        for row in try db.query(
+            """
+            SELECT a.request_id, a.worker_id FROM assignments a
+            JOIN rosters r ON r.id = a.roster_id
+            WHERE r.center_id = \(center) AND r.work_date = \(d) AND a.status NOT IN ('declined', 'cancelled')
+            """)
+        {
+            ids.requests.add(RequestID(try row.decode("request_id")))
+            ids.workers.add(WorkerID(try row.decode("worker_id")))
         }
 
         let instance = Instance(
             name: nil, workers: workers, farms: farms, requests: requests, pinned: [], history: history,
             excludedPairs: excluded)
-        return LoadedDay(instance: instance, pins: pins, farms: dayFarms)
+        return LoadedDay(instance: instance, pins: pins, farms: dayFarms, ids: ids)
     }
 }

@@ -156,8 +156,9 @@ enum RosterFixtures {
     /// The live (request, worker) pairs of the center's roster on `date`, as instance ids of the loaded day.
     static func livePairs(_ center: CenterRecord, _ date: Day, on db: Connection) throws -> [Pair] {
         guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else { return [] }
+        let ids = try DayLoader.load(center: center.id, date: date, on: db).ids
         return try AssignmentStore.live(roster: roster.id, on: db).map {
-            Pair(request: InstanceID.request($0.requestID), worker: InstanceID.worker($0.workerID))
+            try ids.pair(request: RequestID($0.requestID), worker: WorkerID($0.workerID))
         }
     }
 }

@@ -69,7 +69,8 @@ struct RosterPlanTests {
             let second = try plan(db, c)
             #expect(second.pinsKept == 1)
             let pairs = try RosterFixtures.livePairs(c.center, Self.date, on: db)
-            let pin = Pair(request: InstanceID.request(c.requests["r2"]!), worker: InstanceID.worker(c.workers["w1"]!))
+            let ids = try DayLoader.load(center: c.center.id, date: Self.date, on: db).ids
+            let pin = try ids.pair(request: RequestID(c.requests["r2"]!), worker: WorkerID(c.workers["w1"]!))
             #expect(pairs.contains(pin))
             // The plan around the pin is optimal given the pin: the pin-free rest cannot beat it.
             let exported = try ExportInstance.export(center: c.center, date: Self.date, on: db)
@@ -83,8 +84,9 @@ struct RosterPlanTests {
             _ = try plan(db, c)
             let pairs = try RosterFixtures.livePairs(c.center, Self.date, on: db)
             let taken = try #require(pairs.first)
-            let request = InstanceID.number(taken.request, prefix: "r")!
-            let worker = InstanceID.number(taken.worker, prefix: "w")!
+            let ids = try DayLoader.load(center: c.center.id, date: Self.date, on: db).ids
+            let request = try ids.requests.id(taken.request).rawValue
+            let worker = try ids.workers.id(taken.worker).rawValue
             _ = try RosterEditor.unassign(
                 center: c.center, date: Self.date, request: request, worker: .id(worker), on: db, clock: Self.clock)
             _ = try plan(db, c)

@@ -31,24 +31,7 @@ public struct RosterMessages: Sendable {
     public init(
         assignments: [AssignmentForMessage], centerName: String, date: Day, composer: MessageComposer
     ) throws {
-        var messages: [NewOutboxMessage] = []
-        let day = date
-        func time(_ text: String) -> TimeOfDay { TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)! }
-        func add(_ notice: Notice, role: String, recipientId: Int64, assignment: Int64?, request: Int64) throws {
-            let composed: [ComposedMessage]
-            do {
-                composed = try composer.compose(notice)
-            } catch {
-                throw OperationError.badInput("cannot compose a message for request \(request): \(error)")
-            }
-            for m in composed {
-                messages.append(
-                    NewOutboxMessage(
-                        assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
-                        recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
-                        byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
-            }
-        }
+        var outbox = OutboxNotices(composer: composer)
         var byRequest: [(Int64, [AssignmentForMessage])] = []
         for a in assignments {
             if let last = byRequest.last, last.0 == a.requestId {
@@ -58,35 +41,22 @@ public struct RosterMessages: Sendable {
             }
         }
         for (request, group) in byRequest {
-            for a in group {
-                guard a.smsConsent else { continue }
-                let notice = AssignmentNotice(
-                    centerName: centerName, workerName: a.workerName, workerPhone: a.workerPhone, date: day,
-                    start: time(a.start), end: time(a.end), farmName: a.farmName,
-                    farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
-                    meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
-                    farmerName: a.farmerName, farmerPhone: a.farmerPhone)
-                try add(.assignment(notice), role: "worker", recipientId: a.workerId, assignment: a.assignmentId,
-                    request: request)
+            for a in group where a.smsConsent {
+                try outbox.queue(
+                    .assignment(AssignmentNotice(a, centerName: centerName, date: date)), role: "worker",
+                    recipientId: a.workerId, assignment: a.assignmentId, request: request)
             }
             let first = group[0]
-            let list = FarmerListNotice(
-                centerName: centerName, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
-                farmName: first.farmName, date: day, start: time(first.start), end: time(first.end), task: first.task,
-                headcountWanted: first.headcount,
-                workers: group.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
-            try add(.farmerList(list), role: "farmer", recipientId: first.farmerId, assignment: nil, request: request)
+            let list = FarmerListNotice(request: first, workers: group, centerName: centerName, date: date)
+            try outbox.queue(
+                .farmerList(list), role: "farmer", recipientId: first.farmerId, assignment: nil, request: request)
         }
-        self.messages = messages
+        self.messages = outbox.messages
         self.calls = RosterMessages.calls(for: assignments)
     }
 
     /// The workers of these assignments who get no SMS (no consent), to be phoned.
     public static func calls(for assignments: [AssignmentForMessage]) -> [CallNeeded] {
-        assignments.filter { !$0.smsConsent }.map { a in
-            CallNeeded(
-                workerId: a.workerId, name: a.workerName, phone: a.workerPhone, farmName: a.farmName, start: a.start,
-                meetingPoint: a.meetingPoint, meetingTime: a.meetingTime, reason: "no SMS consent")
-        }
+        assignments.filter { !$0.smsConsent }.map { CallNeeded($0, reason: "no SMS consent") }
     }
 }

@@ -47,16 +47,18 @@ public struct DayOfReport: Sendable, Hashable {
 struct DayOfChange {
     let tx: Connection
     let center: CenterRecord
-    let date: Day
+    /// The roster, locked, as it was before the change.
     let roster: RosterRecord
-    /// Whether the roster's messages were written (`sending` or `sent`): changes are then told.
-    let announced: Bool
-    let composer: MessageComposer
     /// The live assignments before the change (request, farm and farmer details even for a request left empty).
     let before: [AssignmentForMessage]
     var report: DayOfReport
-    private var messages: [NewOutboxMessage] = []
+    private var outbox: OutboxNotices
     private var requestsChanged: [Int64] = []
+
+    /// The roster's day.
+    var date: Day { roster.date }
+    /// Whether the roster's messages were written (`sending` or `sent`): changes are then told.
+    var announced: Bool { roster.state == .sending || roster.state == .sent }
 
     /// Locks the center's roster of the day (waiting for a sender's chunk in flight to be recorded) and checks
     /// that it can take a day-of change.
@@ -75,10 +77,9 @@ struct DayOfChange {
         }
         self.tx = tx
         self.center = center
-        self.date = date
         self.roster = roster
-        self.announced = roster.state == .sending || roster.state == .sent
-        self.composer = MessageComposer(templates: try CenterTemplates.load(center: center.id, on: tx))
+        self.outbox = OutboxNotices(
+            composer: MessageComposer(templates: try CenterTemplates.load(center: center.id, on: tx)))
         self.before = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
         self.report = DayOfReport(
             centerCode: center.code, date: date, rosterID: roster.id, version: roster.version,
@@ -104,7 +105,7 @@ struct DayOfChange {
                     role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
                     request: a.requestId)
             } else if !a.smsConsent {
-                report.calls.append(call(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
+                report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
             }
         }
         let snapshot = try AuditLog.snapshot(on: tx, table: "assignments", id: a.assignmentId)
@@ -131,18 +132,11 @@ struct DayOfChange {
         }) else { return }
         changed(request: a.requestId)
         guard a.smsConsent else {
-            report.calls.append(call(a, reason: "no SMS consent: tell them to come to \(a.farmName) \(a.start)"))
+            report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them to come to \(a.farmName) \(a.start)"))
             return
         }
         try queue(
-            .assignment(
-                AssignmentNotice(
-                    centerName: center.name, workerName: a.workerName, workerPhone: a.workerPhone,
-                    date: date, start: time(a.start), end: time(a.end), farmName: a.farmName,
-                    farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
-                    meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
-                    farmerName: a.farmerName, farmerPhone: a.farmerPhone)),
-            role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+            .assignment(AssignmentNotice(a, centerName: center.name, date: date)), role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
             request: a.requestId)
     }
 
@@ -174,18 +168,14 @@ struct DayOfChange {
                 let told = try DayOfStore.farmerTold(request: request, on: tx)
                 report.withdrawn += try DayOfStore.withdrawFarmerLists(request: request, on: tx)
                 if !told && group.isEmpty { continue }
-                let list = FarmerListNotice(
-                    centerName: center.name, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
-                    farmName: first.farmName, date: date, start: time(first.start), end: time(first.end),
-                    task: first.task, headcountWanted: first.headcount,
-                    workers: group.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
+                let list = FarmerListNotice(request: first, workers: group, centerName: center.name, date: date)
                 try queue(
                     told ? .farmerListChange(list) : .farmerList(list), role: "farmer", name: first.farmerName,
                     recipientId: first.farmerId, assignment: nil, request: request)
             }
         }
-        try OutboxStore.insert(messages, center: center.id, roster: roster.id, date: date.pgDate, on: tx)
-        if !messages.isEmpty && roster.state == .sent {
+        try OutboxStore.insert(outbox.messages, center: center.id, roster: roster.id, date: date.pgDate, on: tx)
+        if !outbox.messages.isEmpty && roster.state == .sent {
             try DayOfStore.reopenSending(roster: roster.id, on: tx)
             report.rosterState = RosterState.sending.rawValue
         }
@@ -194,35 +184,15 @@ struct DayOfChange {
         return report
     }
 
+    /// Queues a notice in the outbox (written by `finish`) and reports it, once per recipient.
     private mutating func queue(
         _ notice: Notice, role: String, name: String, recipientId: Int64, assignment: Int64?, request: Int64
     ) throws {
-        let composed: [ComposedMessage]
-        do {
-            composed = try composer.compose(notice)
-        } catch {
-            throw OperationError.badInput("cannot compose a \(notice.kind.rawValue) message for request \(request): \(error)")
-        }
-        for m in composed {
-            messages.append(
-                NewOutboxMessage(
-                    assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
-                    recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
-                    byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
-        }
+        let composed = try outbox.queue(
+            notice, role: role, recipientId: recipientId, assignment: assignment, request: request)
         if let first = composed.first {
             report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role, name: name, recipient: first.to))
         }
-    }
-
-    private func time(_ text: String) -> TimeOfDay {
-        TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)!
-    }
-
-    private func call(_ a: AssignmentForMessage, reason: String) -> CallNeeded {
-        CallNeeded(
-            workerId: a.workerId, name: a.workerName, phone: a.workerPhone, farmName: a.farmName, start: a.start,
-            meetingPoint: a.meetingPoint, meetingTime: a.meetingTime, reason: reason)
     }
 }
 

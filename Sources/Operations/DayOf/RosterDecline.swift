@@ -98,31 +98,14 @@ public enum RosterDecline {
                 throw OperationError.badInput("\(who) declined an assignment on \(date): they cannot come that day")
             }
             let day = try PlanningDay.load(center: center, date: date, on: tx)
-            guard let request = day.request(InstanceID.request(a.requestId)), let farm = day.farm(request.farm),
-                let candidate = day.worker(InstanceID.worker(newRow.id))
+            guard let request = day.request(RequestID(a.requestId)), let farm = day.farm(request.farm),
+                let candidate = day.worker(WorkerID(newRow.id))
             else {
                 throw OperationError.notFound("request \(a.requestId) or \(who) is not part of \(date)")
             }
-            let workedInWeek = candidate.workedDates.filter { $0.isoWeek == date.isoWeek }.count
-            if workedInWeek + 1 > candidate.maxDaysPerWeek {
-                throw OperationError.badInput(
-                    "\(who) has already worked \(workedInWeek) day(s) in the week of \(date) (cap "
-                        + "\(candidate.maxDaysPerWeek)): the replacement would break rule 8")
-            }
-            let distance = Distance.km(candidate.home, farm.location)
-            let broken = brokenPairRules(candidate, request, farm, distanceKm: distance)
-            if !broken.isEmpty && !force {
-                throw OperationError.badInput(
-                    "\(who) on r\(a.requestId) breaks "
-                        + broken.map { "rule \($0.rule) (\($0.detail))" }.joined(separator: "; ")
-                        + ": add --force to replace anyway (it is recorded as a warning)")
-            }
-            let warningsJSON = String(
-                decoding: try JSONEncoder().encode(
-                    broken.map {
-                        StoredWarning(request: a.requestId, worker: newRow.id, rule: $0.rule, message: $0.detail)
-                    }),
-                as: UTF8.self)
+            let pin = try PinAdmission(
+                candidate, on: request, at: farm, requestID: a.requestId, workerID: newRow.id, date: date,
+                force: force, who: who, named: who, act: .replacement)
 
             try change.release(a, status: "declined", reason: reason ?? "replaced by \(newRow.name)")
             change.report.lines.append(
@@ -131,8 +114,8 @@ public enum RosterDecline {
             try AssignmentStore.insert(
                 [
                     NewAssignment(
-                        requestID: a.requestId, workerID: newRow.id, distanceKm: distance, pinned: true,
-                        forced: !broken.isEmpty, warnings: warningsJSON)
+                        requestID: a.requestId, workerID: newRow.id, distanceKm: pin.distanceKm, pinned: true,
+                        forced: pin.forced, warnings: pin.warningsJSON)
                 ], roster: change.roster.id, center: center.id, date: date, on: tx)
             guard let inserted = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) else {
                 throw OperationError.conflict("the replacement's assignment vanished: show the roster again")
@@ -145,8 +128,8 @@ public enum RosterDecline {
                 on: tx, center: center.id, via: "roster replace", entity: "assignment", id: String(inserted.id),
                 action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
             change.report.lines.append(
-                "pinned \(who) on r\(a.requestId) \(a.farmName), \(RosterText.km(distance)) km")
-            change.report.warnings = broken.map { "rule \($0.rule): \($0.detail)" }
+                "pinned \(who) on r\(a.requestId) \(a.farmName), \(RosterText.km(pin.distanceKm)) km")
+            change.report.warnings = pin.warnings
             try change.announce(assignment: inserted.id)
             change.changed(request: a.requestId)
             return try change.finish()

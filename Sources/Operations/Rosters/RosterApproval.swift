@@ -25,11 +25,7 @@ public enum RosterApproval {
     public static func approve(
         center: CenterRecord, date: Day, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterStateChange {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "approving")
-        return try db.transaction { db in
-            guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
-                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
-            }
+        try changing(center: center, date: date, clock: clock, doing: "approving", on: db) { roster, db in
             if roster.state == .approved {
                 throw OperationError.conflict("the roster of \(date) is already approved (version \(roster.version))")
             }
@@ -46,14 +42,9 @@ public enum RosterApproval {
                         + report.violations.prefix(5).map(\.description).joined(separator: "; ")
                         + ": re-plan it or fix it by hand before approving")
             }
-            let before = try RosterStore.snapshot(roster: roster.id, on: db)
-            let version = try RosterRules.claim(roster, on: db)
-            try RosterStore.setState(roster: roster.id, to: .approved, on: db)
-            let moved = try AssignmentStore.setStatus(roster: roster.id, from: "proposed", to: "approved", on: db)
-            try AuditLog.record(
-                on: db, center: center.id, via: "roster approve", entity: "roster", id: String(roster.id),
-                action: .state, before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
-            return RosterStateChange(rosterID: roster.id, from: .draft, to: .approved, version: version, assignments: moved)
+            return try move(
+                roster, center: center, to: .approved, assignments: .proposed, to: .approved, via: "roster approve",
+                on: db)
         }
     }
 
@@ -65,11 +56,7 @@ public enum RosterApproval {
     public static func reopen(
         center: CenterRecord, date: Day, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterStateChange {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "reopening")
-        return try db.transaction { db in
-            guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
-                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
-            }
+        try changing(center: center, date: date, clock: clock, doing: "reopening", on: db) { roster, db in
             if let expectedVersion, expectedVersion != roster.version {
                 throw OperationError.conflict(RosterRules.changedSinceLoaded)
             }
@@ -85,14 +72,41 @@ public enum RosterApproval {
             case .cancelled:
                 throw OperationError.conflict("the roster of \(date) was cancelled")
             }
-            let before = try RosterStore.snapshot(roster: roster.id, on: db)
-            let version = try RosterRules.claim(roster, on: db)
-            try RosterStore.setState(roster: roster.id, to: .draft, on: db)
-            let moved = try AssignmentStore.setStatus(roster: roster.id, from: "approved", to: "proposed", on: db)
-            try AuditLog.record(
-                on: db, center: center.id, via: "roster reopen", entity: "roster", id: String(roster.id),
-                action: .state, before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
-            return RosterStateChange(rosterID: roster.id, from: .approved, to: .draft, version: version, assignments: moved)
+            return try move(
+                roster, center: center, to: .draft, assignments: .approved, to: .proposed, via: "roster reopen", on: db)
         }
+    }
+
+    /// Runs `body` on the day's roster in one transaction, for a day not in the past.
+    ///
+    /// - Throws: `.badInput` for a past day, `.notFound` when the day has no roster, and what `body` throws.
+    private static func changing(
+        center: CenterRecord, date: Day, clock: IlsonClock, doing: String, on db: Connection,
+        _ body: (RosterRecord, Connection) throws -> RosterStateChange
+    ) throws -> RosterStateChange {
+        try RosterRules.checkNotPast(date, clock: clock, doing: doing)
+        return try db.transaction { db in
+            guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
+                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+            }
+            return try body(roster, db)
+        }
+    }
+
+    /// Moves the roster to `state` and its assignments from `status` to `newStatus`, under the next version, with
+    /// one audit row.
+    private static func move(
+        _ roster: RosterRecord, center: CenterRecord, to state: RosterState, assignments status: AssignmentStatus,
+        to newStatus: AssignmentStatus, via: String, on db: Connection
+    ) throws -> RosterStateChange {
+        let before = try RosterStore.snapshot(roster: roster.id, on: db)
+        let version = try RosterRules.claim(roster, on: db)
+        try RosterStore.setState(roster: roster.id, to: state, on: db)
+        let moved = try AssignmentStore.setStatus(
+            roster: roster.id, from: status.rawValue, to: newStatus.rawValue, on: db)
+        try AuditLog.record(
+            on: db, center: center.id, via: via, entity: "roster", id: String(roster.id), action: .state,
+            before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
+        return RosterStateChange(rosterID: roster.id, from: roster.state, to: state, version: version, assignments: moved)
     }
 }

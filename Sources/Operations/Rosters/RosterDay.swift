@@ -21,23 +21,24 @@ public struct PlanningDay: Sendable {
     /// whose worker was deactivated, that exceeds its request's headcount (rule 6) or the worker's weekly
     /// cap (rule 8) is dropped with a warning, never a failure of the whole day.
     ///
-    /// - Throws: `PostgresError`, `RowDecodingError`.
+    /// - Throws: `PostgresError`, `RowDecodingError`, `UnknownDayID`.
     public static func load(center: CenterRecord, date: Day, on db: Connection) throws -> PlanningDay {
         let loaded = try DayLoader.load(center: center.id, date: date, on: db)
         var instance = loaded.instance
         instance.name = "\(center.code)-\(date)"
         // A worker who declined that day said they cannot come: not planned or suggested again that day.
-        let declined = try DayOfStore.declinedWorkers(center: center.id, date: date, on: db)
+        let ids = loaded.ids
+        let declined = Set(try DayOfStore.declinedWorkers(center: center.id, date: date, on: db).map(WorkerID.init))
             .subtracting(loaded.pins.map(\.workerID))
-        instance.workers.removeAll { InstanceID.number($0.id, prefix: "w").map(declined.contains) ?? false }
+        try instance.workers.removeAll { declined.contains(try ids.workers.id($0.id)) }
         let workers = Dictionary(uniqueKeysWithValues: instance.workers.map { ($0.id, $0) })
         let requests = Dictionary(uniqueKeysWithValues: instance.requests.map { ($0.id, $0) })
         var kept: [StoredPin] = []
         var dropped: [(pin: StoredPin, reason: String)] = []
         var perRequest: [String: Int] = [:]
         for pin in loaded.pins {
-            let rid = InstanceID.request(pin.requestID)
-            let wid = InstanceID.worker(pin.workerID)
+            let rid = try ids.requests.key(pin.requestID)
+            let wid = try ids.workers.key(pin.workerID)
             let who = workers[wid].map(RosterText.person) ?? "worker #\(pin.workerID)"
             if pin.requestStatus != "submitted" {
                 dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the request was \(pin.requestStatus)"))
@@ -73,12 +74,29 @@ public struct PlanningDay: Sendable {
         return PlanningDay(loaded: loaded, instance: instance, keptPins: kept, droppedPins: dropped)
     }
 
+    /// The map between the instance's ids and the database's.
+    public var ids: DayIDs { loaded.ids }
+
     /// The worker of an instance id.
     public func worker(_ id: String) -> Worker? { instance.workers.first { $0.id == id } }
     /// The request of an instance id.
     public func request(_ id: String) -> LaborRequest? { instance.requests.first { $0.id == id } }
     /// The farm of an instance id.
     public func farm(_ id: String) -> Farm? { instance.farms.first { $0.id == id } }
+
+    /// The worker of a database id, when the day plans them (active, not declined that day).
+    public func worker(_ id: WorkerID) -> Worker? { (try? ids.workers.key(id)).flatMap(worker) }
+    /// The request of a database id, when it is one the day plans (submitted, of the date).
+    public func request(_ id: RequestID) -> LaborRequest? { (try? ids.requests.key(id)).flatMap(request) }
+
+    /// The live assignments as the solver's pairs.
+    ///
+    /// - Throws: `UnknownDayID` (the loader maps every live assignment's ids).
+    func pairs(_ live: [AssignmentRecord]) throws(UnknownDayID) -> [Pair] {
+        try live.map { a throws(UnknownDayID) in
+            try ids.pair(request: RequestID(a.requestID), worker: WorkerID(a.workerID))
+        }
+    }
 }
 
 /// How rosters name people and things in messages.

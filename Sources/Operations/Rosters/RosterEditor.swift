@@ -44,9 +44,9 @@ public enum RosterEditor {
             let (roster, _) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "change it")
             let day = try PlanningDay.load(center: center, date: date, on: db)
-            let rid = InstanceID.request(requestID)
-            let wid = InstanceID.worker(workerRow.id)
-            guard let request = day.request(rid), let worker = day.worker(wid), let farm = day.farm(request.farm) else {
+            guard let request = day.request(RequestID(requestID)), let worker = day.worker(WorkerID(workerRow.id)),
+                let farm = day.farm(request.farm)
+            else {
                 throw OperationError.notFound("request \(requestID) or its worker is not part of \(date)")
             }
             let who = RosterText.person(worker)
@@ -86,40 +86,24 @@ public enum RosterEditor {
                         "took \(RosterText.person(name: bump.workerName, phone: bump.workerPhone)) off r\(requestID) to make room")
                 }
             }
-            // Rule 8: the weekly cap, counting days already worked this week.
-            let workedInWeek = worker.workedDates.filter { $0.isoWeek == date.isoWeek }.count
-            if workedInWeek + 1 > worker.maxDaysPerWeek {
-                throw OperationError.badInput(
-                    "worker \(Phone.mask(workerRow.phone)) has already worked \(workedInWeek) day(s) in the week of "
-                        + "\(date) (cap \(worker.maxDaysPerWeek)): a pin would break rule 8")
-            }
-            // Rules 1-4: only with --force, and then recorded.
-            let distance = Distance.km(worker.home, farm.location)
-            let broken = brokenPairRules(worker, request, farm, distanceKm: distance)
-            if !broken.isEmpty && !force {
-                throw OperationError.badInput(
-                    "\(who) on r\(requestID) breaks "
-                        + broken.map { "rule \($0.rule) (\($0.detail))" }.joined(separator: "; ")
-                        + ": add --force to pin anyway (it is recorded as a warning)")
-            }
-            let warningsJSON = String(
-                decoding: try JSONEncoder().encode(
-                    broken.map { StoredWarning(request: requestID, worker: workerRow.id, rule: $0.rule, message: $0.detail) }),
-                as: UTF8.self)
+            // Rule 8 (the weekly cap, counting days already worked this week); rules 1-4 only with --force.
+            let pin = try PinAdmission(
+                worker, on: request, at: farm, requestID: requestID, workerID: workerRow.id, date: date, force: force,
+                who: who, named: "worker \(Phone.mask(workerRow.phone))", act: .pin)
 
             let version = try RosterRules.claim(roster, on: db)
             try AssignmentStore.delete(ids: remove, on: db)
             if let existing {
-                try AssignmentStore.pin(existing.id, forced: !broken.isEmpty, warnings: warningsJSON, on: db)
+                try AssignmentStore.pin(existing.id, forced: pin.forced, warnings: pin.warningsJSON, on: db)
                 lines.append("pinned \(who) on r\(requestID) (kept from the plan)")
             } else {
                 try AssignmentStore.insert(
                     [
                         NewAssignment(
-                            requestID: requestID, workerID: workerRow.id, distanceKm: distance, pinned: true,
-                            forced: !broken.isEmpty, warnings: warningsJSON)
+                            requestID: requestID, workerID: workerRow.id, distanceKm: pin.distanceKm, pinned: true,
+                            forced: pin.forced, warnings: pin.warningsJSON)
                     ], roster: roster.id, center: center.id, date: date, on: db)
-                lines.append("pinned \(who) on r\(requestID), \(RosterText.km(distance)) km")
+                lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
             }
             if try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: db) {
                 lines.append("forgot the earlier unassign of \(who) from r\(requestID)")
@@ -131,11 +115,11 @@ public enum RosterEditor {
                 before: existing.map { _ in AuditJSON.object(["pinned": false]) },
                 after: AuditJSON.object([
                     "roster": roster.id, "request": requestID, "worker": workerRow.id, "pinned": true,
-                    "forced": !broken.isEmpty, "version": version, "removed": remove,
+                    "forced": pin.forced, "version": version, "removed": remove,
                 ]))
             return RosterEditOutcome(
                 rosterID: roster.id, version: version, lines: lines,
-                warnings: broken.map { "rule \($0.rule): \($0.detail)" }, score: report.score)
+                warnings: pin.warnings, score: report.score)
         }
     }
 

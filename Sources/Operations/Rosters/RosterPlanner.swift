@@ -86,29 +86,29 @@ public enum RosterPlanner {
 
             let version = try RosterRules.claim(roster, on: db)
             try AssignmentStore.deleteUnpinned(roster: roster.id, on: db)
-            try AssignmentStore.delete(ids: day.droppedPins.map(\.pin.assignmentID), on: db)
+            try AssignmentStore.delete(ids: day.droppedPins.map(\.pin.assignmentID.rawValue), on: db)
             let pinned = Set(day.instance.pinned)
             let farms = Dictionary(uniqueKeysWithValues: day.instance.farms.map { ($0.id, $0.location) })
             let workers = Dictionary(uniqueKeysWithValues: day.instance.workers.map { ($0.id, $0.home) })
             let requestFarm = Dictionary(uniqueKeysWithValues: day.instance.requests.map { ($0.id, $0.farm) })
             var rows: [NewAssignment] = []
             for pair in plan.assignments where !pinned.contains(pair) {
-                guard let r = InstanceID.number(pair.request, prefix: "r"),
-                    let w = InstanceID.number(pair.worker, prefix: "w"), let home = workers[pair.worker],
-                    let farm = requestFarm[pair.request].flatMap({ farms[$0] })
-                else { continue }
-                rows.append(NewAssignment(requestID: r, workerID: w, distanceKm: Distance.km(home, farm)))
+                // The solver assigns only the instance's workers to its requests.
+                guard let home = workers[pair.worker], let farm = requestFarm[pair.request].flatMap({ farms[$0] })
+                else { throw UnknownDayID(kind: "assignment", id: "\(pair.request)/\(pair.worker)") }
+                let (r, w) = try day.ids.ids(of: pair)
+                rows.append(
+                    NewAssignment(requestID: r.rawValue, workerID: w.rawValue, distanceKm: Distance.km(home, farm)))
             }
             try AssignmentStore.insert(rows, roster: roster.id, center: center.id, date: date, on: db)
 
-            let unfilled = plan.unfilled.compactMap { u in
-                InstanceID.number(u.request, prefix: "r").map {
-                    StoredUnfilled(request: $0, missing: u.missing, reasons: u.reasons)
-                }
+            let unfilled = try plan.unfilled.map { u in
+                StoredUnfilled(request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons)
             }
-            var warnings = plan.warnings.map(RosterRules.storedWarning)
+            var warnings = try plan.warnings.map { try RosterRules.storedWarning($0, ids: day.ids) }
             warnings += day.droppedPins.map {
-                StoredWarning(request: $0.pin.requestID, worker: $0.pin.workerID, rule: nil, message: $0.reason)
+                StoredWarning(
+                    request: $0.pin.requestID.rawValue, worker: $0.pin.workerID.rawValue, rule: nil, message: $0.reason)
             }
             let stats = AuditJSON.object([
                 "solveMillis": plan.stats.solveMillis, "candidatePairs": plan.stats.candidatePairs,
@@ -132,7 +132,9 @@ public enum RosterPlanner {
                 requests: day.instance.requests.count, wanted: day.instance.requests.reduce(0) { $0 + $1.headcount },
                 filled: plan.assignments.count, requestsFull: full, unfilled: plan.unfilled.count,
                 pinsKept: day.keptPins.count, droppedPins: day.droppedPins.map(\.reason),
-                warnings: plan.warnings.map { "r\($0.request.dropFirst()) \($0.worker): rule \($0.rule): \($0.message)" },
+                warnings: try plan.warnings.map {
+                    "r\(try day.ids.requests.id($0.request)) \($0.worker): rule \($0.rule): \($0.message)"
+                },
                 score: plan.score, previousScore: roster.score, workers: day.instance.workers.count,
                 candidatePairs: plan.stats.candidatePairs,
                 loadMillis: Int(loaded.timeIntervalSince(started) * 1000),

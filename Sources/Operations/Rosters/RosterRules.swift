@@ -47,14 +47,13 @@ enum RosterRules {
     static func refreshOutcome(roster: RosterRecord, center: CenterRecord, on db: Connection) throws -> ScoreReport {
         let day = try PlanningDay.load(center: center, date: roster.date, on: db)
         let live = try AssignmentStore.live(roster: roster.id, on: db)
-        let pairs = live.map { Pair(request: InstanceID.request($0.requestID), worker: InstanceID.worker($0.workerID)) }
-        let report = score(day.instance, assignments: pairs)
+        let report = score(day.instance, assignments: try day.pairs(live))
         var count: [Int64: Int] = [:]
         for a in live { count[a.requestID, default: 0] += 1 }
         let previous = Dictionary(roster.unfilled.map { ($0.request, $0.reasons) }, uniquingKeysWith: { a, _ in a })
         var unfilled: [StoredUnfilled] = []
         for r in day.instance.requests {
-            guard let id = InstanceID.number(r.id, prefix: "r") else { continue }
+            let id = try day.ids.requests.id(r.id).rawValue
             let missing = r.headcount - count[id, default: 0]
             if missing > 0 {
                 unfilled.append(
@@ -62,11 +61,11 @@ enum RosterRules {
                         request: id, missing: missing, reasons: previous[id] ?? ["changed by hand since the last plan"]))
             }
         }
-        var warnings = report.warnings.map(storedWarning)
-        warnings += report.violations.map {
+        var warnings = try report.warnings.map { try storedWarning($0, ids: day.ids) }
+        warnings += try report.violations.map {
             StoredWarning(
-                request: $0.request.flatMap { InstanceID.number($0, prefix: "r") },
-                worker: $0.worker.flatMap { InstanceID.number($0, prefix: "w") }, rule: $0.rule,
+                request: try $0.request.map { try day.ids.requests.id($0).rawValue },
+                worker: try $0.worker.map { try day.ids.workers.id($0).rawValue }, rule: $0.rule,
                 message: "breaks " + $0.description)
         }
         try RosterStore.saveOutcome(
@@ -74,9 +73,10 @@ enum RosterRules {
         return report
     }
 
-    static func storedWarning(_ w: PinWarning) -> StoredWarning {
+    /// A pin's warning as stored, by database ids.
+    static func storedWarning(_ w: PinWarning, ids: DayIDs) throws(UnknownDayID) -> StoredWarning {
         StoredWarning(
-            request: InstanceID.number(w.request, prefix: "r"), worker: InstanceID.number(w.worker, prefix: "w"),
+            request: try ids.requests.id(w.request).rawValue, worker: try ids.workers.id(w.worker).rawValue,
             rule: w.rule, message: w.message)
     }
 }

@@ -34,12 +34,12 @@ public enum RosterSuggest {
             throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
         }
         let day = try PlanningDay.load(center: center, date: date, on: db)
-        let rid = InstanceID.request(requestID)
-        guard let request = day.request(rid), let farm = day.farm(request.farm) else {
+        guard let request = day.request(RequestID(requestID)), let farm = day.farm(request.farm) else {
             throw OperationError.notFound("request \(requestID) is not part of \(date)")
         }
+        let rid = request.id
         let live = try AssignmentStore.live(roster: roster.id, on: db)
-        let pairs = live.map { Pair(request: InstanceID.request($0.requestID), worker: InstanceID.worker($0.workerID)) }
+        let pairs = try day.pairs(live)
         let current = score(day.instance, assignments: pairs).score
         let pinnedPairs = Set(day.instance.pinned)
         var onWorker: [String: Pair] = [:]
@@ -53,7 +53,7 @@ public enum RosterSuggest {
             guard
                 let far = onRequest.filter({ !$0.pinned }).max(by: { ($0.distanceKm ?? 0) < ($1.distanceKm ?? 0) })
             else { return (requestID, onRequest.count, request.headcount, current, []) }
-            bumped = Pair(request: rid, worker: InstanceID.worker(far.workerID))
+            bumped = try day.ids.pair(request: RequestID(requestID), worker: WorkerID(far.workerID))
         }
         let names = Dictionary(uniqueKeysWithValues: day.instance.workers.map { ($0.id, $0) })
         let requests = Dictionary(uniqueKeysWithValues: day.instance.requests.map { ($0.id, $0) })
@@ -72,7 +72,8 @@ public enum RosterSuggest {
                 moved.removeAll { $0 == from }
                 let left = (count[from.request] ?? 1) - 1
                 let hc = requests[from.request]?.headcount ?? 0
-                words.append("takes \(w.name ?? w.id) from r\(from.request.dropFirst()) which drops to \(left) of \(hc)")
+                words.append(
+                    "takes \(w.name ?? w.id) from r\(try day.ids.requests.id(from.request)) which drops to \(left) of \(hc)")
             }
             if let bumped {
                 moved.removeAll { $0 == bumped }
@@ -88,10 +89,10 @@ public enum RosterSuggest {
             words.insert("\(RosterText.km(d)) km", at: 1)
             if delta.hard < 0 { words.append("breaks \(-delta.hard) hard rule(s)") }
             words.append("score \(delta.medium >= 0 ? "+" : "")\(delta.medium) medium, \(delta.soft >= 0 ? "+" : "")\(delta.soft) soft")
-            guard let wid = InstanceID.number(w.id, prefix: "w") else { continue }
             out.append(
                 RosterSuggestion(
-                    workerID: wid, name: w.name ?? w.id, maskedPhone: Phone.mask(w.phone ?? ""), distanceKm: d,
+                    workerID: try day.ids.workers.id(w.id).rawValue, name: w.name ?? w.id,
+                    maskedPhone: Phone.mask(w.phone ?? ""), distanceKm: d,
                     score: after, delta: delta, effect: words.joined(separator: ", ")))
         }
         out.sort { ($0.score, -$0.workerID) > ($1.score, -$1.workerID) }

@@ -57,7 +57,7 @@ public struct RosterView: Sendable {
 
     /// Reads the roster of a center's day.
     ///
-    /// - Throws: `PostgresError`.
+    /// - Throws: `PostgresError`, `UnknownDayID`.
     public static func load(center: CenterRecord, date: Day, on db: Connection) throws -> RosterView {
         let roster = try RosterStore.find(center: center.id, date: date, on: db)
         let day = try DayLoader.load(center: center.id, date: date, on: db)
@@ -71,9 +71,8 @@ public struct RosterView: Sendable {
         }
         var groups: [RequestGroup] = []
         for r in day.instance.requests {
-            guard let id = InstanceID.number(r.id, prefix: "r"), let farmID = InstanceID.number(r.farm, prefix: "f"),
-                let farm = day.farms[farmID]
-            else { continue }
+            let id = try day.ids.requests.id(r.id).rawValue
+            let farm = try day.farm(r.farm)
             let start = r.start?.description ?? ""
             var pickup = start
             if let point = farm.meetingPoint { pickup = "\(farm.meetingTime ?? start) \(point)" }
@@ -135,15 +134,15 @@ public struct RosterExplanation: Sendable, Hashable {
         let day = try PlanningDay.load(center: center, date: date, on: db)
         let live = try AssignmentStore.live(roster: roster.id, on: db)
         var count: [Int64: Int] = [:]
-        var busy = Set<Int64>()
+        var busy = Set<WorkerID>()
         for a in live {
             count[a.requestID, default: 0] += 1
-            busy.insert(a.workerID)
+            busy.insert(WorkerID(a.workerID))
         }
         let stored = Dictionary(roster.unfilled.map { ($0.request, $0.reasons) }, uniquingKeysWith: { a, _ in a })
         var ids: [Int64]
         if let request {
-            guard day.request(InstanceID.request(request)) != nil else {
+            guard day.request(RequestID(request)) != nil else {
                 throw OperationError.notFound("no submitted request \(request) on \(date) in center \(center.code)")
             }
             ids = [request]
@@ -152,7 +151,8 @@ public struct RosterExplanation: Sendable, Hashable {
         }
         var entries: [Entry] = []
         for id in ids {
-            guard let r = day.request(InstanceID.request(id)), let farm = day.farm(r.farm) else { continue }
+            // A request unfilled when the roster was stored may have been cancelled since: nothing to explain.
+            guard let r = day.request(RequestID(id)), let farm = day.farm(r.farm) else { continue }
             var eligible = 0
             var free = 0
             var excluded = 0
@@ -168,7 +168,7 @@ public struct RosterExplanation: Sendable, Hashable {
                     continue
                 }
                 eligible += 1
-                if let wid = InstanceID.number(w.id, prefix: "w"), !busy.contains(wid) { free += 1 }
+                if !busy.contains(try day.ids.workers.id(w.id)) { free += 1 }
             }
             entries.append(
                 Entry(

@@ -1,0 +1,81 @@
+import Messaging
+import Storage
+import Vocabulary
+
+/// Notices composed into outbox rows, in the order they were queued: the one way a notice reaches the outbox
+/// (`batch send`'s roster messages and every day-of change).
+struct OutboxNotices {
+    let composer: MessageComposer
+    /// The rows to insert (`OutboxStore.insert`).
+    private(set) var messages: [NewOutboxMessage] = []
+
+    init(composer: MessageComposer) { self.composer = composer }
+
+    /// Composes `notice` (one message, or the numbered parts of a long list) and queues it for the recipient.
+    ///
+    /// - Parameters:
+    ///   - role: `worker` or `farmer`.
+    ///   - recipientId: the worker's or farmer's id.
+    ///   - assignment: the assignment it concerns, for a worker's notice.
+    ///   - request: the request it concerns.
+    /// - Returns: the composed messages.
+    /// - Throws: `OperationError.badInput` when the template makes a message that cannot be sent (a line too long).
+    @discardableResult
+    mutating func queue(
+        _ notice: Notice, role: String, recipientId: Int64, assignment: Int64?, request: Int64
+    ) throws -> [ComposedMessage] {
+        let composed: [ComposedMessage]
+        do {
+            composed = try composer.compose(notice)
+        } catch {
+            throw OperationError.badInput(
+                "cannot compose a \(notice.kind.rawValue) message for request \(request): \(error)")
+        }
+        for m in composed {
+            messages.append(
+                NewOutboxMessage(
+                    assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
+                    recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
+                    byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
+        }
+        return composed
+    }
+}
+
+extension AssignmentNotice {
+    /// The notice telling an assignment's worker where to come.
+    init(_ a: AssignmentForMessage, centerName: String, date: Day) {
+        self.init(
+            centerName: centerName, workerName: a.workerName, workerPhone: a.workerPhone, date: date,
+            start: .stored(a.start), end: .stored(a.end), farmName: a.farmName,
+            farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
+            meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
+            farmerName: a.farmerName, farmerPhone: a.farmerPhone)
+    }
+}
+
+extension FarmerListNotice {
+    /// The list of a request's workers for its farmer: the request's details from `request`, the workers from
+    /// `workers` (its live assignments, possibly none).
+    init(request first: AssignmentForMessage, workers: [AssignmentForMessage], centerName: String, date: Day) {
+        self.init(
+            centerName: centerName, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
+            farmName: first.farmName, date: date, start: .stored(first.start), end: .stored(first.end),
+            task: first.task, headcountWanted: first.headcount,
+            workers: workers.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
+    }
+}
+
+extension CallNeeded {
+    /// A call to an assignment's worker, for `reason`.
+    init(_ a: AssignmentForMessage, reason: String) {
+        self.init(
+            workerId: a.workerId, name: a.workerName, phone: a.workerPhone, farmName: a.farmName, start: a.start,
+            meetingPoint: a.meetingPoint, meetingTime: a.meetingTime, reason: reason)
+    }
+}
+
+extension TimeOfDay {
+    /// A stored `HH:MM` (midnight if it is not one: the database's `time` columns always are).
+    static func stored(_ text: String) -> TimeOfDay { TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)! }
+}
