@@ -18,22 +18,20 @@ struct AttendanceCommand: ParsableCommand {
         subcommands: [Show.self, Record.self, Import.self])
 
     /// The assignments of a day with their outcomes so far.
-    struct Show: ParsableCommand {
+    struct Show: RosterDayCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a day's assignments with the outcomes recorded so far.")
         @OptionGroup var day: RosterDayOptions
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            try withIlsonFailures {
-                let (db, center, date, clock) = try day.open(database)
-                let lines = try Attendance.day(center: center, date: date, on: db, clock: clock)
-                AttendanceCommand.render(lines, date: date)
-            }
+        func run(_ context: CommandContext) throws {
+            let (date, center) = try (context.day(day.date), context.center)
+            let lines = try Attendance.day(center: center, date: date, on: context.db, clock: context.clock)
+            AttendanceCommand.render(lines, date: date)
         }
     }
 
-    struct Record: ParsableCommand {
+    struct Record: RosterDayCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record (or correct) the outcomes of a day.",
             discussion: """
@@ -54,38 +52,36 @@ struct AttendanceCommand: ParsableCommand {
         var hours: Double?
         @Option(help: "A note kept with each of these outcomes.") var note: String?
 
-        func run() throws {
-            try withIlsonFailures {
-                let (db, center, date, clock) = try day.open(database)
-                var entries: [AttendanceEntry] = []
-                func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
-                    for w in splitList(list) ?? [] where !w.isEmpty {
-                        entries.append(AttendanceEntry(worker: w, outcome: outcome, hours: hours, note: note))
-                    }
+        func run(_ context: CommandContext) throws {
+            let (date, center) = try (context.day(day.date), context.center)
+            var entries: [AttendanceEntry] = []
+            func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
+                for w in splitList(list) ?? [] where !w.isEmpty {
+                    entries.append(AttendanceEntry(worker: w, outcome: outcome, hours: hours, note: note))
                 }
-                add(present, .present, hours: hours)
-                add(noShow, .noShow, hours: nil)
-                add(late, .late, hours: hours)
-                add(leftEarly, .leftEarly, hours: hours)
-                if entries.isEmpty {
-                    guard isatty(STDIN_FILENO) == 1 else {
-                        throw CommandFailure(
-                            "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
-                                + "to answer for each worker)", exitCode: .badInput)
-                    }
-                    entries = try AttendanceCommand.ask(try Attendance.day(center: center, date: date, on: db, clock: clock))
-                    if entries.isEmpty {
-                        Swift.print("nothing recorded")
-                        return
-                    }
-                }
-                let s = try Attendance.record(center: center, date: date, entries: entries, on: db, clock: clock)
-                AttendanceCommand.print(s)
             }
+            add(present, .present, hours: hours)
+            add(noShow, .noShow, hours: nil)
+            add(late, .late, hours: hours)
+            add(leftEarly, .leftEarly, hours: hours)
+            if entries.isEmpty {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw CommandFailure(
+                        "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
+                            + "to answer for each worker)", exitCode: .badInput)
+                }
+                entries = try AttendanceCommand.ask(try Attendance.day(center: center, date: date, on: context.db, clock: context.clock))
+                if entries.isEmpty {
+                    Swift.print("nothing recorded")
+                    return
+                }
+            }
+            let s = try Attendance.record(center: center, date: date, entries: entries, on: context.db, clock: context.clock)
+            AttendanceCommand.print(s)
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: CenterScopedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
             discussion: """
@@ -95,20 +91,18 @@ struct AttendanceCommand: ParsableCommand {
                 and each bad row is named by its line (exit 2).
                 """)
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The center's code; optional when the database holds one center.") var center: String?
-        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: String?
+        @OptionGroup var center: CenterOption
+        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
         @Argument(help: "The CSV file.") var file: String
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let clock = try currentClock()
-                let c = try Centers.resolve(center, on: db)
-                let day = try date.map { try clock.parse($0) }
-                let (s, encoding) = try Attendance.importCSV(
-                    bytes: try readInputFile(file), file: file, center: c, date: day, on: db, clock: clock)
-                Swift.print("\(file) (\(encoding)):")
-                AttendanceCommand.print(s)
-            }
+        func run(_ context: CommandContext) throws {
+            let clock = try context.clock
+            let c = try context.center
+            let day = try date.map { try context.day($0) }
+            let (s, encoding) = try Attendance.importCSV(
+                bytes: try readInputFile(file), file: file, center: c, date: day, on: context.db, clock: clock)
+            Swift.print("\(file) (\(encoding)):")
+            AttendanceCommand.print(s)
         }
     }
 
@@ -175,8 +169,8 @@ struct AttendanceCommand: ParsableCommand {
 
 extension AttendanceCommand {
     /// The part of `ilson worker show` that tells a worker's record: recent days, no-shows and declines.
-    static func printWorkerDays(worker: Int64, on db: Postgres.Connection) throws {
-        let r = try WorkerDays.load(worker: worker, limit: 10, on: db, clock: try currentClock())
+    static func printWorkerDays(worker: Int64, context: CommandContext) throws {
+        let r = try WorkerDays.load(worker: worker, limit: 10, on: context.db, clock: context.clock)
         Swift.print("record: \(r.completed) day(s) worked, \(r.noShows) no-show(s), \(r.declined) declined")
         guard !r.days.isEmpty else { return }
         Swift.print("recent days:")

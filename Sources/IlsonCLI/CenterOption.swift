@@ -1,26 +1,10 @@
 import ArgumentParser
 import Foundation
-import Operations
-import Postgres
 
 /// `--center CODE`: the center a command acts on; optional when the database holds one center.
 struct CenterOption: ParsableArguments {
     @Option(help: "The center's code, e.g. JC (optional when the database holds exactly one center).")
     var center: String?
-}
-
-/// Opens the database the options name and runs `body`, mapping every error to the exit codes of `spec/cli.md`.
-func withRegistryDatabase<T>(_ database: DatabaseOptions, _ body: (Connection) throws -> T) throws -> T {
-    try withIlsonFailures {
-        let configuration = try Configuration.load()
-        let db = try database.connect(configuration)
-        return try body(db)
-    }
-}
-
-/// The clock of `spec/cli.md` (`ILSON_TODAY` overrides today).
-func currentClock() throws -> IlsonClock {
-    try IlsonClock.current()
 }
 
 /// The bytes of a file named on the command line.

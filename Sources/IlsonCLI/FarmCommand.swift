@@ -8,7 +8,7 @@ struct FarmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "farm", abstract: "Farms: add, list, import.", subcommands: [Add.self, List.self, Import.self])
 
-    struct Add: ParsableCommand {
+    struct Add: CenterScopedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a farm of a registered farmer.",
             discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
@@ -25,37 +25,33 @@ struct FarmCommand: ParsableCommand {
         var meetingPoint: String?
         @Option(name: .customLong("meeting-time"), help: "When they gather, HH:MM.") var meetingTime: String?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let farm = try Farms.add(
-                    FarmInput(
-                        code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
-                        address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
-                    center: center.center, on: db)
-                print(
-                    "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
-                        + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
-            }
+        func run(_ context: CommandContext) throws {
+            let farm = try Farms.add(
+                FarmInput(
+                    code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
+                    address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
+                center: center.center, on: context.db)
+            print(
+                "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
+                    + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: CenterScopedCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's farms.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (_, farms) = try Farms.list(center: center.center, on: db)
-                var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
-                for f in farms {
-                    table.append([
-                        f.code, f.name, f.farmerName, Phone.mask(f.farmerPhone), f.village ?? String(format2(f.lat, f.lon)),
-                        f.meetingPoint ?? "", f.meetingTime?.description ?? "",
-                    ])
-                }
-                print(table.render(), terminator: "")
+        func run(_ context: CommandContext) throws {
+            let (_, farms) = try Farms.list(center: center.center, on: context.db)
+            var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
+            for f in farms {
+                table.append([
+                    f.code, f.name, f.farmerName, Phone.mask(f.farmerPhone), f.village ?? String(format2(f.lat, f.lon)),
+                    f.meetingPoint ?? "", f.meetingTime?.description ?? "",
+                ])
             }
+            print(table.render(), terminator: "")
         }
 
         func format2(_ lat: Double, _ lon: Double) -> String {
@@ -63,7 +59,7 @@ struct FarmCommand: ParsableCommand {
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: CenterScopedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import farms.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.")
@@ -71,11 +67,9 @@ struct FarmCommand: ParsableCommand {
         @OptionGroup var center: CenterOption
         @Argument(help: "The CSV file.") var file: String
 
-        func run() throws {
+        func run(_ context: CommandContext) throws {
             let bytes = try readInputFile(file)
-            try withRegistryDatabase(database) { db in
-                print(try FarmImport.run(bytes: bytes, file: file, center: center.center, on: db))
-            }
+            print(try FarmImport.run(bytes: bytes, file: file, center: center.center, on: context.db))
         }
     }
 }

@@ -32,7 +32,7 @@ struct WorkerCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: CenterScopedCommand {
         static let configuration = CommandConfiguration(abstract: "Register a worker.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
@@ -40,76 +40,70 @@ struct WorkerCommand: ParsableCommand {
         @Option(help: "Mobile number, unique in the center.") var phone: String
         @OptionGroup var fields: Fields
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let worker = try Workers.add(fields.input(name: name, phone: phone), center: center.center, on: db)
-                print("worker \(worker.values.name) \(Phone.mask(worker.values.phone)) added (id \(worker.id))")
-                print(WorkerCommand.describe(worker), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            let worker = try Workers.add(fields.input(name: name, phone: phone), center: center.center, on: context.db)
+            print("worker \(worker.values.name) \(Phone.mask(worker.values.phone)) added (id \(worker.id))")
+            print(WorkerCommand.describe(worker), terminator: "")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: CenterScopedCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's workers (phones masked).")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
         @Flag(help: "Include deactivated workers.") var all = false
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (_, workers) = try Workers.list(center: center.center, includeInactive: all, on: db)
-                let headers = ["id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms", "active"]
-                let rows = workers.map { w -> [String] in
-                    let v = w.values
-                    return [
-                        String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
-                        v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
-                        v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
-                    ]
-                }
-                switch format {
-                case .table:
-                    var table = TextTable(headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
-                    rows.forEach { table.append($0) }
-                    print(table.render(), terminator: "")
-                    print("\(workers.count) worker(s)")
-                case .csv:
-                    print(CSVOutput.render(headers: headers, rows: rows), terminator: "")
-                case .json:
-                    print(try JSONOutput.render(workers.map(WorkerJSON.init)), terminator: "")
-                }
+        func run(_ context: CommandContext) throws {
+            let (_, workers) = try Workers.list(center: center.center, includeInactive: all, on: context.db)
+            let headers = ["id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms", "active"]
+            let rows = workers.map { w -> [String] in
+                let v = w.values
+                return [
+                    String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
+                    v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
+                    v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
+                ]
+            }
+            switch format {
+            case .table:
+                var table = TextTable(headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
+                rows.forEach { table.append($0) }
+                print(table.render(), terminator: "")
+                print("\(workers.count) worker(s)")
+            case .csv:
+                print(CSVOutput.render(headers: headers, rows: rows), terminator: "")
+            case .json:
+                print(try JSONOutput.render(workers.map(WorkerJSON.init)), terminator: "")
             }
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: CenterScopedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one worker, with the full phone number (for a coordinator) and availability.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
         @Argument(help: "Phone or id.") var worker: String
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let detail = try Workers.show(worker, center: center.center, on: db)
-                let w = detail.worker
-                print("worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
-                    + (w.active ? "" : "  (inactive)"))
-                print(WorkerCommand.describe(w), terminator: "")
-                if detail.availability.isEmpty {
-                    print("availability: every day")
-                } else {
-                    for a in detail.availability {
-                        print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
-                    }
+        func run(_ context: CommandContext) throws {
+            let detail = try Workers.show(worker, center: center.center, on: context.db)
+            let w = detail.worker
+            print("worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
+                + (w.active ? "" : "  (inactive)"))
+            print(WorkerCommand.describe(w), terminator: "")
+            if detail.availability.isEmpty {
+                print("availability: every day")
+            } else {
+                for a in detail.availability {
+                    print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
                 }
-                try AttendanceCommand.printWorkerDays(worker: w.id, on: db)
             }
+            try AttendanceCommand.printWorkerDays(worker: w.id, context: context)
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: CenterScopedCommand {
         static let configuration = CommandConfiguration(abstract: "Change a worker; only the given fields change.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
@@ -118,54 +112,47 @@ struct WorkerCommand: ParsableCommand {
         @Option(help: "New mobile number.") var phone: String?
         @OptionGroup var fields: Fields
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (w, changed) = try Workers.edit(worker, fields.input(name: name, phone: phone), center: center.center, on: db)
-                print(changed ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed" : "worker \(w.id): nothing changed")
-                print(WorkerCommand.describe(w), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            let (w, changed) = try Workers.edit(worker, fields.input(name: name, phone: phone), center: center.center, on: context.db)
+            print(changed ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed" : "worker \(w.id): nothing changed")
+            print(WorkerCommand.describe(w), terminator: "")
         }
     }
 
-    struct Deactivate: ParsableCommand {
+    struct Deactivate: CenterScopedCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a worker (kept for history, no longer planned).")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
         @Argument(help: "Phone or id.") var worker: String
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let w = try Workers.deactivate(worker, center: center.center, on: db)
-                print("worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) deactivated")
-            }
+        func run(_ context: CommandContext) throws {
+            let w = try Workers.deactivate(worker, center: center.center, on: context.db)
+            print("worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) deactivated")
         }
     }
 
-    struct Availability: ParsableCommand {
+    struct Availability: CenterScopedCommand {
         static let configuration = CommandConfiguration(abstract: "Record days a worker is available, or off with --off.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var center: CenterOption
         @Argument(help: "Phone or id.") var worker: String
-        @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: String
+        @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
         @Flag(help: "The worker is off on these days.") var off = false
         @Option(help: "A note, e.g. 병원.") var note: String?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let clock = try currentClock()
-                let range = try clock.parseRange(dates, field: "--dates")
-                let (w, added) = try Workers.setAvailability(
-                    worker, days: range, off: off, note: note, center: center.center, clock: clock, on: db)
-                let what = off ? "off" : "available"
-                print(
-                    added
-                        ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
-                        : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded")
-            }
+        func run(_ context: CommandContext) throws {
+            let range = try context.days(dates, field: "--dates")
+            let (w, added) = try Workers.setAvailability(
+                worker, days: range, off: off, note: note, center: center.center, clock: context.clock, on: context.db)
+            let what = off ? "off" : "available"
+            print(
+                added
+                    ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
+                    : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded")
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: CenterScopedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import workers.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
@@ -174,11 +161,9 @@ struct WorkerCommand: ParsableCommand {
         @OptionGroup var center: CenterOption
         @Argument(help: "The CSV file.") var file: String
 
-        func run() throws {
+        func run(_ context: CommandContext) throws {
             let bytes = try readInputFile(file)
-            try withRegistryDatabase(database) { db in
-                print(try WorkerImport.run(bytes: bytes, file: file, center: center.center, clock: try currentClock(), on: db))
-            }
+            print(try WorkerImport.run(bytes: bytes, file: file, center: center.center, clock: context.clock, on: context.db))
         }
     }
 
