@@ -18,20 +18,19 @@ struct AttendanceCommand: ParsableCommand {
         subcommands: [Show.self, Record.self, Import.self])
 
     /// The assignments of a day with their outcomes so far.
-    struct Show: RosterDayCommand {
+    struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a day's assignments with the outcomes recorded so far.")
-        @OptionGroup var day: RosterDayOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RosterDayOptions
 
         func run(_ context: CommandContext) throws {
-            let (date, center) = try (context.day(day.date), context.center)
+            let (date, center) = try (context.date, context.center)
             let lines = try Attendance.day(center: center, date: date, on: context.db, clock: context.clock)
             AttendanceCommand.render(lines, date: date)
         }
     }
 
-    struct Record: RosterDayCommand {
+    struct Record: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record (or correct) the outcomes of a day.",
             discussion: """
@@ -42,8 +41,7 @@ struct AttendanceCommand: ParsableCommand {
                 day again corrects it; each correction is in the audit log with before and after. One bad \
                 worker means nothing is recorded (exit 2).
                 """)
-        @OptionGroup var day: RosterDayOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RosterDayOptions
         @Option(help: "Workers who came (phones or ids, comma-separated).") var present: String?
         @Option(name: .customLong("no-show"), help: "Workers who did not come.") var noShow: String?
         @Option(help: "Workers who came late.") var late: String?
@@ -53,7 +51,7 @@ struct AttendanceCommand: ParsableCommand {
         @Option(help: "A note kept with each of these outcomes.") var note: String?
 
         func run(_ context: CommandContext) throws {
-            let (date, center) = try (context.day(day.date), context.center)
+            let (date, center) = try (context.date, context.center)
             var entries: [AttendanceEntry] = []
             func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
                 for w in splitList(list) ?? [] where !w.isEmpty {
@@ -81,7 +79,7 @@ struct AttendanceCommand: ParsableCommand {
         }
     }
 
-    struct Import: CenterScopedCommand {
+    struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
             discussion: """
@@ -90,18 +88,17 @@ struct AttendanceCommand: ParsableCommand {
                 or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, \
                 and each bad row is named by its line (exit 2).
                 """)
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
             let clock = try context.clock
             let c = try context.center
             let day = try date.map { try context.day($0) }
             let (s, encoding) = try Attendance.importCSV(
-                bytes: try readInputFile(file), file: file, center: c, date: day, on: context.db, clock: clock)
-            Swift.print("\(file) (\(encoding)):")
+                bytes: input.bytes(), file: input.file, center: c, date: day, on: context.db, clock: clock)
+            Swift.print("\(input.file) (\(encoding)):")
             AttendanceCommand.print(s)
         }
     }

@@ -23,7 +23,7 @@ struct BatchCommand: ParsableCommand {
                 and recorded in batch_runs. Exit 1 when planning failed for a center.
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
         var date: DateArgument = .tomorrow
 
@@ -52,7 +52,7 @@ struct BatchCommand: ParsableCommand {
                 be reached.
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
         var date: DateArgument = .tomorrow
         @Option(help: "Only this center (default: every center with a roster that day).")
@@ -86,10 +86,9 @@ struct BatchCommand: ParsableCommand {
             abstract: "Show or change a center's message templates.",
             subcommands: [Show.self, Set.self, Reset.self])
 
-        struct Show: CenterScopedCommand {
+        struct Show: ContextCommand {
             static let configuration = CommandConfiguration(abstract: "Print the templates in use.")
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var center: CenterOption
+            @OptionGroup var options: CenterOptions
 
             func run(_ context: CommandContext) throws {
                 for t in try CenterTemplates.inUse(center: context.center.id, on: context.db) {
@@ -100,13 +99,12 @@ struct BatchCommand: ParsableCommand {
             }
         }
 
-        struct Set: CenterScopedCommand {
+        struct Set: ContextCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Set a center's template for one slot (validated before it is saved).",
                 discussion: "Slots: " + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")
                     + ". Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.")
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var center: CenterOption
+            @OptionGroup var options: CenterOptions
             @Option(help: "assignment, farmer_list, cancellation, assignment_change or farmer_list_change.")
             var slot: String
             @Option(help: "A UTF-8 file holding the template.") var file: String?
@@ -130,10 +128,9 @@ struct BatchCommand: ParsableCommand {
             }
         }
 
-        struct Reset: CenterScopedCommand {
+        struct Reset: ContextCommand {
             static let configuration = CommandConfiguration(abstract: "Go back to the default template of a slot.")
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var center: CenterOption
+            @OptionGroup var options: CenterOptions
             @Option var slot: String
 
             func run(_ context: CommandContext) throws {

@@ -10,7 +10,7 @@ struct CenterCommand: ParsableCommand {
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Add a center.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "Short code, letters and digits, e.g. JC.") var code: String
         @Option(help: "Name, e.g. 진천군 농촌인력중개센터.") var name: String
         @Option(name: .customLong("sms-sender"), help: "Registered SMS sender number (발신번호), e.g. 0435391234.")
@@ -24,7 +24,7 @@ struct CenterCommand: ParsableCommand {
 
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List the centers.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
             var table = TextTable(headers: ["code", "name", "sms sender"])
@@ -35,7 +35,7 @@ struct CenterCommand: ParsableCommand {
 
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Change a center's name or SMS sender number.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Argument(help: "The center's code.") var code: String
         @Option(help: "New name.") var name: String?
         @Option(name: .customLong("sms-sender"), help: "New registered SMS sender number.") var smsSender: String?

@@ -21,6 +21,8 @@ final class CommandContext {
     let databaseURL: String?
     /// `--center`, if the command takes it and it was given.
     let centerCode: String?
+    /// `--date`, if the command takes it.
+    let dateArgument: DateArgument?
     /// `--format`, or `.table` for a command without it.
     let format: OutputFormat
 
@@ -33,12 +35,10 @@ final class CommandContext {
     /// A context from the command's options; nothing is loaded or opened yet.
     ///
     /// - Parameter environment: the environment to read settings from (default: the process's).
-    init(
-        database: DatabaseOptions, center: String? = nil, format: OutputFormat = .table,
-        environment: [String: String]? = nil
-    ) {
-        self.databaseURL = database.databaseURL
-        self.centerCode = center
+    init(_ options: some ContextOptions, format: OutputFormat = .table, environment: [String: String]? = nil) {
+        self.databaseURL = options.database.databaseURL
+        self.centerCode = options.center
+        self.dateArgument = options.day
         self.format = format
         self.environment = environment ?? Self.environment ?? ProcessInfo.processInfo.environment
     }
@@ -88,6 +88,17 @@ final class CommandContext {
         }
     }
 
+    /// The day of `--date`, read with this command's clock.
+    ///
+    /// - Throws: `OperationError.badInput` (exit 2) naming the text; `CommandFailure` for a command without
+    ///   `--date` (a bug).
+    var date: Day {
+        get throws {
+            guard let dateArgument else { throw CommandFailure("this command takes no --date", exitCode: .badInput) }
+            return try day(dateArgument)
+        }
+    }
+
     /// A day typed on the command line, read with this command's clock.
     ///
     /// - Parameter field: how the message names the option (`--from`, `date`, …).
@@ -127,10 +138,9 @@ final class CommandContext {
 /// A command that runs with a `CommandContext` (as SwiftPM's `SwiftCommand`): `run()` builds the context
 /// from the command's options and calls `run(_:)`.
 protocol ContextCommand: ParsableCommand {
-    /// `--database-url`.
-    var database: DatabaseOptions { get }
-    /// `--center`, for a command that takes it.
-    var centerCode: String? { get }
+    associatedtype Options: ContextOptions
+    /// `--database-url`, and `--center` and `--date` where the command takes them.
+    var options: Options { get }
     /// `--format`, for a command that takes it.
     var format: OutputFormat { get }
     /// The command itself.
@@ -138,28 +148,9 @@ protocol ContextCommand: ParsableCommand {
 }
 
 extension ContextCommand {
-    var centerCode: String? { nil }
     var format: OutputFormat { .table }
 
     func run() throws {
-        try run(CommandContext(database: database, center: centerCode, format: format))
+        try run(CommandContext(options, format: format))
     }
-}
-
-/// A command with `--center` (`CenterOption`).
-protocol CenterScopedCommand: ContextCommand {
-    var center: CenterOption { get }
-}
-
-extension CenterScopedCommand {
-    var centerCode: String? { center.center }
-}
-
-/// A roster command: `--date` and `--center` (`RosterDayOptions`).
-protocol RosterDayCommand: ContextCommand {
-    var day: RosterDayOptions { get }
-}
-
-extension RosterDayCommand {
-    var centerCode: String? { day.center }
 }

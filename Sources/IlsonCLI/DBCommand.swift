@@ -19,7 +19,7 @@ struct DBCommand: ParsableCommand {
                 An applied migration whose file changed is refused (exit 2).
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
 
         func run(_ context: CommandContext) throws {
@@ -39,7 +39,7 @@ struct DBCommand: ParsableCommand {
     struct Status: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List applied and pending migrations.")
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
 
         func run(_ context: CommandContext) throws {

@@ -4,17 +4,16 @@ import Operations
 import Scheduling
 
 /// `ilson export-instance`: a center's day as a problem instance file, to replay with `ilson solve`.
-struct ExportInstanceCommand: RosterDayCommand {
+struct ExportInstanceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-instance",
         abstract: "Write a center's day as an instance (spec/problem-format.md), pins and history included.")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "Where to write the instance (JSON).") var out: String
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let e = try ExportInstance.export(center: center, date: date, on: context.db)
         try writeAtomically(String(decoding: e.json, as: UTF8.self), to: out)
         print(

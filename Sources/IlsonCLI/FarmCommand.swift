@@ -8,12 +8,11 @@ struct FarmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "farm", abstract: "Farms: add, list, import.", subcommands: [Add.self, List.self, Import.self])
 
-    struct Add: CenterScopedCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a farm of a registered farmer.",
             discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "Farm code within the center, e.g. F012.") var code: String
         @Option(help: "Farm name.") var name: String
         @Option(help: "The farmer's phone or id.") var farmer: String
@@ -30,20 +29,19 @@ struct FarmCommand: ParsableCommand {
                 FarmInput(
                     code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
                     address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
-                center: center.center, on: context.db)
+                center: options.center, on: context.db)
             print(
                 "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
                     + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
         }
     }
 
-    struct List: CenterScopedCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's farms.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
-            let (_, farms) = try Farms.list(center: center.center, on: context.db)
+            let (_, farms) = try Farms.list(center: options.center, on: context.db)
             var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
             for f in farms {
                 table.append([
@@ -59,17 +57,15 @@ struct FarmCommand: ParsableCommand {
         }
     }
 
-    struct Import: CenterScopedCommand {
+    struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import farms.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var options: CenterOptions
+        @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
-            let bytes = try readInputFile(file)
-            print(try FarmImport.run(bytes: bytes, file: file, center: center.center, on: context.db))
+            print(try FarmImport.run(bytes: input.bytes(), file: input.file, center: options.center, on: context.db))
         }
     }
 }

@@ -8,26 +8,24 @@ struct FarmerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "farmer", abstract: "Farmers: add, list.", subcommands: [Add.self, List.self])
 
-    struct Add: CenterScopedCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Register a farmer.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "Name.") var name: String
         @Option(help: "Mobile number, e.g. 010-1234-5678.") var phone: String
 
         func run(_ context: CommandContext) throws {
-            let farmer = try Farmers.add(name: name, phone: phone, center: center.center, on: context.db)
+            let farmer = try Farmers.add(name: name, phone: phone, center: options.center, on: context.db)
             print("farmer \(farmer.name) \(Phone.mask(farmer.phone)) added (id \(farmer.id))")
         }
     }
 
-    struct List: CenterScopedCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's farmers (phones masked).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
-            let (_, farmers) = try Farmers.list(center: center.center, on: context.db)
+            let (_, farmers) = try Farmers.list(center: options.center, on: context.db)
             var table = TextTable(headers: ["id", "name", "phone", "farms"], alignments: [.right, .left, .left, .right])
             for f in farmers { table.append([String(f.id), f.name, Phone.mask(f.phone), String(f.farmCount)]) }
             print(table.render(), terminator: "")

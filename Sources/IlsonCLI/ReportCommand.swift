@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// `ilson report placements --from D1 --to D2 [--by category|town|task|farm] [--format table|csv]`.
-struct ReportPlacements: CenterScopedCommand {
+struct ReportPlacements: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "placements",
         abstract: "Worker-days, unique people and farms served over a period, with unfilled demand beside them.",
@@ -35,9 +35,7 @@ struct ReportPlacements: CenterScopedCommand {
     @Option(name: .long, help: "table or csv.")
     var format: OutputFormat = .table
 
-    @OptionGroup var center: CenterOption
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: CenterOptions
 
     func validate() throws {
         guard format != .json else { throw ValidationError("report placements writes table or csv") }

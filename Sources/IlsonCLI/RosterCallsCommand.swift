@@ -4,14 +4,13 @@ import Operations
 
 /// `ilson roster calls`: who to phone for a day, with full numbers (for the coordinator's eyes only).
 /// Standalone; wired under `roster`.
-struct RosterCallsCommand: CenterScopedCommand {
+struct RosterCallsCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
         abstract: "Workers to phone for a day (no SMS consent, or a message failed), with full numbers.")
 
-    @OptionGroup var database: DatabaseOptions
     @Option(help: "The day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
-    @OptionGroup var center: CenterOption
+    @OptionGroup var options: CenterOptions
 
     func run(_ context: CommandContext) throws {
         let (day, c) = try (context.day(date), context.center)

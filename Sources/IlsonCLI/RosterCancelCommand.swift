@@ -4,7 +4,7 @@ import KoreanText
 import Operations
 
 /// `ilson roster cancel`: cancels a center's roster of a day (rain, …). Standalone; wired under `roster`.
-struct RosterCancelCommand: CenterScopedCommand {
+struct RosterCancelCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
         abstract: "Cancel a roster: withdraw its undelivered messages, queue cancellation notices.",
@@ -15,9 +15,8 @@ struct RosterCancelCommand: CenterScopedCommand {
             --send. Exit 4 when the roster is already cancelled.
             """)
 
-    @OptionGroup var database: DatabaseOptions
     @Option(help: "The day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
-    @OptionGroup var center: CenterOption
+    @OptionGroup var options: CenterOptions
     @Option(help: "Why, in a word or two (sent in the notice), e.g. 우천.") var reason: String?
     @Flag(help: "Deliver the cancellation notices now.") var send = false
 

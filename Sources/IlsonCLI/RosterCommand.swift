@@ -18,34 +18,24 @@ struct RosterCommand: ParsableCommand {
         ])
 }
 
-/// `--date` and `--center`, shared by every roster command.
-struct RosterDayOptions: ParsableArguments {
-    @Option(name: .long, help: "The day: YYYY-MM-DD, today or tomorrow (Asia/Seoul; ILSON_TODAY overrides).")
-    var date: DateArgument
-
-    @Option(name: .long, help: "The center's code; optional when the database holds one center.")
-    var center: String?
-}
-
 /// `--expect-version N`, for editing commands.
 struct RosterVersionOptions: ParsableArguments {
     @Option(name: .long, help: "Refuse (exit 4) unless the roster is still at this version (the one you saw).")
     var expectVersion: Int?
 }
 
-struct RosterPlan: RosterDayCommand {
+struct RosterPlan: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Solve the day keeping every pin, and store it as a draft roster (re-planning replaces the unpinned part).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "Seed for tie-breaking between equal plans.")
     var seed: UInt64 = 0
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let s = try RosterPlanner.plan(
             center: center, date: date, on: context.db, clock: context.clock, options: SolveOptions(seed: seed),
             expectedVersion: version.expectVersion)
@@ -67,17 +57,16 @@ struct RosterPlan: RosterDayCommand {
     }
 }
 
-struct RosterShow: RosterDayCommand {
+struct RosterShow: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show the roster grouped by farm, then the unfilled requests with their reasons.")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "table, csv or json.")
     var format: OutputFormat = .table
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let view = try RosterView.load(center: center, date: date, on: context.db)
         switch context.format {
         case .table: print(RosterRender.table(view), terminator: "")
@@ -87,17 +76,16 @@ struct RosterShow: RosterDayCommand {
     }
 }
 
-struct RosterExplain: RosterDayCommand {
+struct RosterExplain: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "One request id.")
     var request: Int64?
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let e = try RosterExplanation.load(center: center, date: date, request: request, on: context.db)
         if e.entries.isEmpty { print("every request of \(date) has its full headcount") }
         for x in e.entries {
@@ -112,19 +100,18 @@ struct RosterExplain: RosterDayCommand {
     }
 }
 
-struct RosterAssign: RosterDayCommand {
+struct RosterAssign: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: "Pin a worker to a request (re-planning keeps it).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
     @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning).") var force = false
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let ref = try PersonRef(worker)
         let o = try RosterEditor.assign(
             center: center, date: date, request: request, worker: ref, force: force,
@@ -135,18 +122,17 @@ struct RosterAssign: RosterDayCommand {
     }
 }
 
-struct RosterUnassign: RosterDayCommand {
+struct RosterUnassign: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "unassign", abstract: "Take a worker off a request; re-planning will not put them back on it.")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let ref = try PersonRef(worker)
         let o = try RosterEditor.unassign(
             center: center, date: date, request: request, worker: ref, expectedVersion: version.expectVersion,
@@ -156,16 +142,15 @@ struct RosterUnassign: RosterDayCommand {
     }
 }
 
-struct RosterApprove: RosterDayCommand {
+struct RosterApprove: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Approve the draft roster (then `batch send` delivers its messages).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let c = try RosterApproval.approve(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         print("roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
@@ -173,16 +158,15 @@ struct RosterApprove: RosterDayCommand {
     }
 }
 
-struct RosterReopen: RosterDayCommand {
+struct RosterReopen: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Reopen an approved roster as a draft (not once it is being sent).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let c = try RosterApproval.reopen(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         if c.from == c.to {
@@ -193,17 +177,16 @@ struct RosterReopen: RosterDayCommand {
     }
 }
 
-struct RosterSuggestCommand: RosterDayCommand {
+struct RosterSuggestCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest", abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "How many to list.") var limit: Int = 10
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let s = try RosterSuggest.suggest(center: center, date: date, request: request, limit: limit, on: context.db)
         print("r\(s.request): \(s.assigned) of \(s.headcount); roster score \(s.current)")
         if s.suggestions.isEmpty { print("nobody else can be pinned to it") }

@@ -7,7 +7,7 @@ import Postgres
 import Storage
 
 /// `ilson roster decline`: a worker cannot come. Wired under `roster`.
-struct RosterDeclineCommand: RosterDayCommand {
+struct RosterDeclineCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
         abstract: "A worker cannot come: decline their assignment and list who could replace them.",
@@ -19,16 +19,15 @@ struct RosterDeclineCommand: RosterDayCommand {
             the next batch send, or at once with --send.
             """)
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(help: "The worker: phone or id.") var worker: String
     @Option(help: "Why, in a word or two (sent in a cancellation notice), e.g. 병가.") var reason: String?
     @Option(help: "How many replacements to list.") var limit: Int = 5
     @Flag(help: "Deliver the notices now.") var send = false
 
     func run(_ context: CommandContext) throws {
-        let (date, center) = try (context.day(day.date), context.center)
+        let (date, center) = try (context.date, context.center)
         let gateway = send ? try BatchSettings.gateway(context.configuration) : nil
         let ref = try PersonRef(worker, role: "worker")
         let d = try RosterDecline.decline(

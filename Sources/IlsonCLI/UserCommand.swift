@@ -18,7 +18,7 @@ struct UserCommand: ParsableCommand {
                 The password is read from standard input (--password-stdin) or a file (--password-file), never \
                 from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process.
                 """)
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "farmer, coordinator, batch or admin.") var role: String
         @Option(help: "The login (PostgreSQL role) name, e.g. kim_jc.") var login: String
         @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (one line).")
@@ -70,7 +70,7 @@ struct UserCommand: ParsableCommand {
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "List logins (an admin sees all of them; anyone else their own).")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
             var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
@@ -85,7 +85,7 @@ struct UserCommand: ParsableCommand {
 
     struct Whoami: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Say which login this connection uses, and as what.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
             let me = try Users.whoami(on: context.db)
@@ -105,7 +105,7 @@ struct UserCommand: ParsableCommand {
     struct Workers: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "For a farmer: the workers coming to your farms on approved rosters (name and phone).")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "Only this day (YYYY-MM-DD, today, tomorrow).") var date: DateArgument?
 
         func run(_ context: CommandContext) throws {

@@ -17,7 +17,7 @@ import Vocabulary
     }
 
     static func context(_ environment: [String: String], arguments: [String] = []) throws -> CommandContext {
-        CommandContext(database: try DatabaseOptions.parse(arguments), environment: environment)
+        CommandContext(try DatabaseOptions.parse(arguments), environment: environment)
     }
 
     @Test func clockTakesTheFilesTodayAndTheEnvironmentsOverIt() throws {

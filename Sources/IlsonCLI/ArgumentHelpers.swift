@@ -1,18 +1,19 @@
 import ArgumentParser
 import Foundation
 
-/// `--center CODE`: the center a command acts on; optional when the database holds one center.
-struct CenterOption: ParsableArguments {
-    @Option(help: "The center's code, e.g. JC (optional when the database holds exactly one center).")
-    var center: String?
-}
+/// The CSV file an import command reads.
+struct InputFileArgument: ParsableArguments {
+    @Argument(help: "The CSV file.") var file: String
 
-/// The bytes of a file named on the command line.
-func readInputFile(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CommandFailure("cannot read \(path): check the path and that the file is readable", exitCode: .badInput)
+    /// The file's bytes.
+    ///
+    /// - Throws: `CommandFailure` (exit 2) when it cannot be read.
+    func bytes() throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("cannot read \(file): check the path and that the file is readable", exitCode: .badInput)
+        }
+        return Array(data)
     }
-    return Array(data)
 }
 
 /// A comma-separated option value as a list (`a,b` or `a;b`).
