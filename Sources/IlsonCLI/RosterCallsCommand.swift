@@ -9,11 +9,10 @@ struct RosterCallsCommand: ContextCommand {
         commandName: "calls",
         abstract: "Workers to phone for a day (no SMS consent, or a message failed), with full numbers.")
 
-    @Option(help: "The day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
-    @OptionGroup var options: CenterOptions
+    @OptionGroup var options: RosterDayOptions
 
     func run(_ context: CommandContext) throws {
-        let (day, c) = try (context.day(date), context.center)
+        let (day, c) = try (context.date, context.center)
         let calls = try RosterCalls.list(center: c, date: day, on: context.db)
         guard !calls.isEmpty else {
             print("\(c.code) \(day): nobody to call")

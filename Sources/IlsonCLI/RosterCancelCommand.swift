@@ -15,13 +15,12 @@ struct RosterCancelCommand: ContextCommand {
             --send. Exit 4 when the roster is already cancelled.
             """)
 
-    @Option(help: "The day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
-    @OptionGroup var options: CenterOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(help: "Why, in a word or two (sent in the notice), e.g. 우천.") var reason: String?
     @Flag(help: "Deliver the cancellation notices now.") var send = false
 
     func run(_ context: CommandContext) throws {
-        let day = try context.day(date)
+        let day = try context.date
         let gateway = send ? try BatchSettings.gateway(context.configuration) : nil
         let c = try context.center
         let report = try RosterCancellation.cancel(center: c, date: day, reason: reason, on: context.db)
