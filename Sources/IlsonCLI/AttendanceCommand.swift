@@ -18,22 +18,19 @@ struct AttendanceCommand: ParsableCommand {
         subcommands: [Show.self, Record.self, Import.self])
 
     /// The assignments of a day with their outcomes so far.
-    struct Show: ParsableCommand {
+    struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a day's assignments with the outcomes recorded so far.")
-        @OptionGroup var day: RosterDayOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RosterDayOptions
 
-        func run() throws {
-            try withIlsonFailures {
-                let (db, center, date, clock) = try day.open(database)
-                let lines = try Attendance.day(center: center, date: date, on: db, clock: clock)
-                AttendanceCommand.render(lines, date: date)
-            }
+        func run(_ context: CommandContext) throws {
+            let (date, center) = try (context.date, context.center)
+            let lines = try Attendance.day(center: center, date: date, on: context.db, clock: context.clock)
+            AttendanceCommand.render(lines, date: date)
         }
     }
 
-    struct Record: ParsableCommand {
+    struct Record: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record (or correct) the outcomes of a day.",
             discussion: """
@@ -44,8 +41,7 @@ struct AttendanceCommand: ParsableCommand {
                 day again corrects it; each correction is in the audit log with before and after. One bad \
                 worker means nothing is recorded (exit 2).
                 """)
-        @OptionGroup var day: RosterDayOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RosterDayOptions
         @Option(help: "Workers who came (phones or ids, comma-separated).") var present: String?
         @Option(name: .customLong("no-show"), help: "Workers who did not come.") var noShow: String?
         @Option(help: "Workers who came late.") var late: String?
@@ -54,38 +50,36 @@ struct AttendanceCommand: ParsableCommand {
         var hours: Double?
         @Option(help: "A note kept with each of these outcomes.") var note: String?
 
-        func run() throws {
-            try withIlsonFailures {
-                let (db, center, date, clock) = try day.open(database)
-                var entries: [AttendanceEntry] = []
-                func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
-                    for w in splitList(list) ?? [] where !w.isEmpty {
-                        entries.append(AttendanceEntry(worker: w, outcome: outcome, hours: hours, note: note))
-                    }
+        func run(_ context: CommandContext) throws {
+            let (date, center) = try (context.date, context.center)
+            var entries: [AttendanceEntry] = []
+            func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
+                for w in splitList(list) ?? [] where !w.isEmpty {
+                    entries.append(AttendanceEntry(worker: w, outcome: outcome, hours: hours, note: note))
                 }
-                add(present, .present, hours: hours)
-                add(noShow, .noShow, hours: nil)
-                add(late, .late, hours: hours)
-                add(leftEarly, .leftEarly, hours: hours)
-                if entries.isEmpty {
-                    guard isatty(STDIN_FILENO) == 1 else {
-                        throw CommandFailure(
-                            "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
-                                + "to answer for each worker)", exitCode: .badInput)
-                    }
-                    entries = try AttendanceCommand.ask(try Attendance.day(center: center, date: date, on: db, clock: clock))
-                    if entries.isEmpty {
-                        Swift.print("nothing recorded")
-                        return
-                    }
-                }
-                let s = try Attendance.record(center: center, date: date, entries: entries, on: db, clock: clock)
-                AttendanceCommand.print(s)
             }
+            add(present, .present, hours: hours)
+            add(noShow, .noShow, hours: nil)
+            add(late, .late, hours: hours)
+            add(leftEarly, .leftEarly, hours: hours)
+            if entries.isEmpty {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw CommandFailure(
+                        "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
+                            + "to answer for each worker)", exitCode: .badInput)
+                }
+                entries = try AttendanceCommand.ask(try Attendance.day(center: center, date: date, on: context.db, clock: context.clock))
+                if entries.isEmpty {
+                    Swift.print("nothing recorded")
+                    return
+                }
+            }
+            let s = try Attendance.record(center: center, date: date, entries: entries, on: context.db, clock: context.clock)
+            AttendanceCommand.print(s)
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
             discussion: """
@@ -94,21 +88,18 @@ struct AttendanceCommand: ParsableCommand {
                 or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, \
                 and each bad row is named by its line (exit 2).
                 """)
-        @OptionGroup var database: DatabaseOptions
-        @Option(help: "The center's code; optional when the database holds one center.") var center: String?
-        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: String?
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var options: CenterOptions
+        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
+        @OptionGroup var input: InputFileArgument
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let clock = try currentClock()
-                let c = try Centers.resolve(center, on: db)
-                let day = try date.map { try clock.parse($0) }
-                let (s, encoding) = try Attendance.importCSV(
-                    bytes: try readInputFile(file), file: file, center: c, date: day, on: db, clock: clock)
-                Swift.print("\(file) (\(encoding)):")
-                AttendanceCommand.print(s)
-            }
+        func run(_ context: CommandContext) throws {
+            let clock = try context.clock
+            let c = try context.center
+            let day = try date.map { try context.day($0) }
+            let (s, encoding) = try Attendance.importCSV(
+                bytes: input.bytes(), file: input.file, center: c, date: day, on: context.db, clock: clock)
+            Swift.print("\(input.file) (\(encoding)):")
+            AttendanceCommand.print(s)
         }
     }
 
@@ -175,8 +166,8 @@ struct AttendanceCommand: ParsableCommand {
 
 extension AttendanceCommand {
     /// The part of `ilson worker show` that tells a worker's record: recent days, no-shows and declines.
-    static func printWorkerDays(worker: Int64, on db: Postgres.Connection) throws {
-        let r = try WorkerDays.load(worker: worker, limit: 10, on: db, clock: try currentClock())
+    static func printWorkerDays(worker: Int64, context: CommandContext) throws {
+        let r = try WorkerDays.load(worker: worker, limit: 10, on: context.db, clock: context.clock)
         Swift.print("record: \(r.completed) day(s) worked, \(r.noShows) no-show(s), \(r.declined) declined")
         guard !r.days.isEmpty else { return }
         Swift.print("recent days:")

@@ -15,7 +15,7 @@ struct BatchCommand: ParsableCommand {
         subcommands: [Plan.self, Send.self, Templates.self])
 
     /// `ilson batch plan`.
-    struct Plan: ParsableCommand {
+    struct Plan: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Plan a draft roster for every center with requests on the day and no approved roster.",
             discussion: """
@@ -23,28 +23,23 @@ struct BatchCommand: ParsableCommand {
                 and recorded in batch_runs. Exit 1 when planning failed for a center.
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
-        var date: String = "tomorrow"
+        var date: DateArgument = .tomorrow
 
-        func run() throws {
-            try withIlsonFailures {
-                let configuration = try Configuration.load()
-                let clock = try BatchSettings.clock(configuration)
-                let day = try clock.parse(date)
-                let db = try database.connect(configuration)
-                let reports = try BatchPlan(date: day, planner: RosterWorkflowPlanner(clock: clock), log: BatchSettings.log)
-                    .run(on: db)
-                if reports.isEmpty { BatchSettings.log("batch plan \(day): no center needs a plan") }
-                if reports.contains(where: { if case .failed = $0.status { true } else { false } }) {
-                    throw ExitCode(IlsonExitCode.partial.rawValue)
-                }
+        func run(_ context: CommandContext) throws {
+            let day = try context.day(date)
+            let reports = try BatchPlan(date: day, planner: RosterWorkflowPlanner(clock: context.clock), log: BatchSettings.log)
+                .run(on: context.db)
+            if reports.isEmpty { BatchSettings.log("batch plan \(day): no center needs a plan") }
+            if reports.contains(where: { if case .failed = $0.status { true } else { false } }) {
+                throw ExitCode(IlsonExitCode.partial.rawValue)
             }
         }
     }
 
     /// `ilson batch send`.
-    struct Send: ParsableCommand {
+    struct Send: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write approved rosters' messages to the outbox and deliver what is due.",
             discussion: """
@@ -57,9 +52,9 @@ struct BatchCommand: ParsableCommand {
                 be reached.
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
-        var date: String = "tomorrow"
+        var date: DateArgument = .tomorrow
         @Option(help: "Only this center (default: every center with a roster that day).")
         var center: String?
         @Option(help: "Seconds to keep waiting for retries (5xx, timeouts) before leaving them to the next run.")
@@ -69,23 +64,19 @@ struct BatchCommand: ParsableCommand {
         @Option(help: .hidden) var chunkSize: Int = 100
         @Option(help: .hidden) var retryBase: Double = 5
 
-        func run() throws {
-            try withIlsonFailures {
-                let configuration = try Configuration.load()
-                let day = try BatchSettings.clock(configuration).parse(date)
-                let (gateway, sender) = try BatchSettings.gateway(configuration)
-                let options = DeliveryOptions(
-                    chunkSize: chunkSize, concurrency: concurrency, maxWaitSeconds: maxWait,
-                    backoffBaseSeconds: retryBase)
-                let db = try database.connect(configuration)
-                let report = try BatchSettings.send(
-                    BatchSend(
-                        date: day, centerCode: center, gateway: gateway, defaultSender: sender, options: options,
-                        crash: CrashPoints.fromEnvironment(), log: BatchSettings.log),
-                    db: db, reconnect: { try database.connect(configuration) })
-                BatchSettings.print(report)
-                if report.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
-            }
+        func run(_ context: CommandContext) throws {
+            let day = try context.day(date)
+            let (gateway, sender) = try BatchSettings.gateway(context.configuration)
+            let options = DeliveryOptions(
+                chunkSize: chunkSize, concurrency: concurrency, maxWaitSeconds: maxWait,
+                backoffBaseSeconds: retryBase)
+            let report = try BatchSettings.send(
+                BatchSend(
+                    date: day, centerCode: center, gateway: gateway, defaultSender: sender, options: options,
+                    crash: CrashPoints.fromEnvironment(), log: BatchSettings.log),
+                context: context)
+            BatchSettings.print(report)
+            if report.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
         }
     }
 
@@ -95,75 +86,57 @@ struct BatchCommand: ParsableCommand {
             abstract: "Show or change a center's message templates.",
             subcommands: [Show.self, Set.self, Reset.self])
 
-        struct Show: ParsableCommand {
+        struct Show: ContextCommand {
             static let configuration = CommandConfiguration(abstract: "Print the templates in use.")
-            @OptionGroup var database: DatabaseOptions
-            @Option var center: String?
+            @OptionGroup var options: CenterOptions
 
-            func run() throws {
-                try withIlsonFailures {
-                    let configuration = try Configuration.load()
-                    let db = try database.connect(configuration)
-                    let c = try Centers.resolve(center, on: db)
-                    let own = try MessageTemplateStore.templates(center: c.id, on: db)
-                    let set = try CenterTemplates.load(center: c.id, on: db)
-                    for slot in TemplateSlot.allCases {
-                        Swift.print("# \(slot.rawValue) (\(own[slot.rawValue] == nil ? "default" : "center's own"))")
-                        Swift.print(set[slot].source)
-                        Swift.print("")
-                    }
+            func run(_ context: CommandContext) throws {
+                for t in try CenterTemplates.inUse(center: context.center.id, on: context.db) {
+                    Swift.print("# \(t.slot.rawValue) (\(t.isCentersOwn ? "center's own" : "default"))")
+                    Swift.print(t.source)
+                    Swift.print("")
                 }
             }
         }
 
-        struct Set: ParsableCommand {
+        struct Set: ContextCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Set a center's template for one slot (validated before it is saved).",
                 discussion: "Slots: " + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")
                     + ". Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.")
-            @OptionGroup var database: DatabaseOptions
-            @Option var center: String?
+            @OptionGroup var options: CenterOptions
             @Option(help: "assignment, farmer_list, cancellation, assignment_change or farmer_list_change.")
             var slot: String
             @Option(help: "A UTF-8 file holding the template.") var file: String?
             @Option(help: "The template text itself.") var text: String?
 
-            func run() throws {
-                try withIlsonFailures {
-                    let body: String
-                    if let file {
-                        guard let data = FileManager.default.contents(atPath: file),
-                            let string = String(data: data, encoding: .utf8)
-                        else { throw CommandFailure("cannot read \(file) as UTF-8 text", exitCode: .badInput) }
-                        body = string
-                    } else if let text {
-                        body = text
-                    } else {
-                        throw CommandFailure("give the template with --file FILE or --text TEXT", exitCode: .badInput)
-                    }
-                    let configuration = try Configuration.load()
-                    let db = try database.connect(configuration)
-                    let c = try Centers.resolve(center, on: db)
-                    try CenterTemplates.save(center: c.id, slot: slot, text: body, on: db)
-                    Swift.print("\(c.code): \(slot) template saved")
+            func run(_ context: CommandContext) throws {
+                let body: String
+                if let file {
+                    guard let data = FileManager.default.contents(atPath: file),
+                        let string = String(data: data, encoding: .utf8)
+                    else { throw CommandFailure("cannot read \(file) as UTF-8 text", exitCode: .badInput) }
+                    body = string
+                } else if let text {
+                    body = text
+                } else {
+                    throw CommandFailure("give the template with --file FILE or --text TEXT", exitCode: .badInput)
                 }
+                let c = try context.center
+                try CenterTemplates.save(center: c.id, slot: slot, text: body, on: context.db)
+                Swift.print("\(c.code): \(slot) template saved")
             }
         }
 
-        struct Reset: ParsableCommand {
+        struct Reset: ContextCommand {
             static let configuration = CommandConfiguration(abstract: "Go back to the default template of a slot.")
-            @OptionGroup var database: DatabaseOptions
-            @Option var center: String?
+            @OptionGroup var options: CenterOptions
             @Option var slot: String
 
-            func run() throws {
-                try withIlsonFailures {
-                    let configuration = try Configuration.load()
-                    let db = try database.connect(configuration)
-                    let c = try Centers.resolve(center, on: db)
-                    let had = try CenterTemplates.reset(center: c.id, slot: slot, on: db)
-                    Swift.print(had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
-                }
+            func run(_ context: CommandContext) throws {
+                let c = try context.center
+                let had = try CenterTemplates.reset(center: c.id, slot: slot, on: context.db)
+                Swift.print(had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
             }
         }
     }
@@ -190,13 +163,6 @@ enum BatchSettings {
         GatewayConfiguration.Variable.timeout,
     ]
 
-    /// The clock, honouring `ILSON_TODAY` from the environment or the configuration file.
-    static func clock(_ configuration: Configuration) throws -> IlsonClock {
-        var environment: [String: String] = [:]
-        if let today = configuration.value("ILSON_TODAY") { environment["ILSON_TODAY"] = today.value }
-        return try IlsonClock.current(environment: environment)
-    }
-
     /// The configured gateway and the fallback sender number.
     ///
     /// - Throws: `CommandFailure` (exit 2) naming the setting to fix.
@@ -211,12 +177,11 @@ enum BatchSettings {
         }
     }
 
-    /// Runs a send; a misconfigured gateway is exit 2.
-    static func send(_ batch: BatchSend, db: Connection, reconnect: () throws -> Connection) throws
-        -> BatchSendReport
-    {
+    /// Runs a send on the command's connection (reconnecting through the context); a misconfigured gateway is
+    /// exit 2.
+    static func send(_ batch: BatchSend, context: CommandContext) throws -> BatchSendReport {
         do {
-            return try batch.run(on: db, openConnection: reconnect)
+            return try batch.run(on: context.db, openConnection: context.connect)
         } catch let error as GatewayMisconfigured {
             throw CommandFailure(
                 "\(error.description); nothing more was sent, the messages stay pending: fix it and run batch send "

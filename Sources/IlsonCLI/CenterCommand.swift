@@ -8,50 +8,44 @@ struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "center", abstract: "Dispatch centers: add, list, edit.", subcommands: [Add.self, List.self, Edit.self])
 
-    struct Add: ParsableCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Add a center.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "Short code, letters and digits, e.g. JC.") var code: String
         @Option(help: "Name, e.g. 진천군 농촌인력중개센터.") var name: String
         @Option(name: .customLong("sms-sender"), help: "Registered SMS sender number (발신번호), e.g. 0435391234.")
         var smsSender: String?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let center = try Centers.add(code: code, name: name, smsSender: smsSender, on: db)
-                print("center \(center.code) \(center.name) added (id \(center.id))")
-            }
+        func run(_ context: CommandContext) throws {
+            let center = try Centers.add(code: code, name: name, smsSender: smsSender, on: context.db)
+            print("center \(center.code) \(center.name) added (id \(center.id))")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List the centers.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                var table = TextTable(headers: ["code", "name", "sms sender"])
-                for center in try Centers.list(on: db) { table.append([center.code, center.name, center.smsSender ?? ""]) }
-                print(table.render(), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            var table = TextTable(headers: ["code", "name", "sms sender"])
+            for center in try Centers.list(on: context.db) { table.append([center.code, center.name, center.smsSender ?? ""]) }
+            print(table.render(), terminator: "")
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Change a center's name or SMS sender number.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Argument(help: "The center's code.") var code: String
         @Option(help: "New name.") var name: String?
         @Option(name: .customLong("sms-sender"), help: "New registered SMS sender number.") var smsSender: String?
 
-        func run() throws {
+        func run(_ context: CommandContext) throws {
             guard name != nil || smsSender != nil else {
                 throw CommandFailure("nothing to change: give --name and/or --sms-sender", exitCode: .badInput)
             }
-            try withRegistryDatabase(database) { db in
-                let center = try Centers.edit(code: code, name: name, smsSender: smsSender, on: db)
-                print("center \(center.code) \(center.name), sms sender \(center.smsSender ?? "(none)")")
-            }
+            let center = try Centers.edit(code: code, name: name, smsSender: smsSender, on: context.db)
+            print("center \(center.code) \(center.name), sms sender \(center.smsSender ?? "(none)")")
         }
     }
 }

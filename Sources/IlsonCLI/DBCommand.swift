@@ -10,7 +10,7 @@ struct DBCommand: ParsableCommand {
         subcommands: [Migrate.self, Status.self])
 
     /// `ilson db migrate`: applies the pending migrations.
-    struct Migrate: ParsableCommand {
+    struct Migrate: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the pending migrations, each in its own transaction, under an advisory lock.",
             discussion: """
@@ -19,57 +19,47 @@ struct DBCommand: ParsableCommand {
                 An applied migration whose file changed is refused (exit 2).
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
 
-        func run() throws {
-            try withIlsonFailures {
-                let configuration = try Configuration.load()
-                let runner = try MigrationRunner(source: source.source(configuration))
-                let db = try database.connect(configuration)
-                print("database: \(db.target)")
-                let report = try runner.migrate(on: db) { migration in
-                    print("applying \(migration.fileName) (sha256 \(migration.checksum.prefix(12))…)")
-                }
-                if report.applied.isEmpty {
-                    print("schema is up to date (\(report.alreadyApplied) migration(s) applied, none pending)")
-                } else {
-                    print("applied \(report.applied.count) migration(s); \(report.alreadyApplied) were already applied")
-                }
+        func run(_ context: CommandContext) throws {
+            let runner = try source.runner(context)
+            let report = try runner.migrate(on: context.db) { migration in
+                print("applying \(migration.fileName) (sha256 \(migration.checksum.prefix(12))…)")
+            }
+            if report.applied.isEmpty {
+                print("schema is up to date (\(report.alreadyApplied) migration(s) applied, none pending)")
+            } else {
+                print("applied \(report.applied.count) migration(s); \(report.alreadyApplied) were already applied")
             }
         }
     }
 
     /// `ilson db status`: lists applied and pending migrations.
-    struct Status: ParsableCommand {
+    struct Status: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List applied and pending migrations.")
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
 
-        func run() throws {
-            try withIlsonFailures {
-                let configuration = try Configuration.load()
-                let runner = try MigrationRunner(source: source.source(configuration))
-                let db = try database.connect(configuration)
-                print("database: \(db.target)")
-                let statuses = try runner.status(on: db)
-                if statuses.isEmpty { print("no migrations") }
-                for status in statuses {
-                    let version = String(repeating: "0", count: max(0, 3 - String(status.version).count))
-                        + String(status.version)
-                    let state: String
-                    switch status.state {
-                    case .applied(let at): state = "applied  \(Status.format(at))"
-                    case .pending: state = "pending"
-                    case .checksumMismatch(let at): state = "CHANGED  applied \(Status.format(at)), file differs since"
-                    case .unknownFile(let at): state = "applied  \(Status.format(at)) (no such file in this ilson)"
-                    }
-                    print("\(version)  \(status.name.padding(toLength: max(status.name.count, 20), withPad: " ", startingAt: 0))  \(state)")
+        func run(_ context: CommandContext) throws {
+            let runner = try source.runner(context)
+            let statuses = try runner.status(on: context.db)
+            if statuses.isEmpty { print("no migrations") }
+            for status in statuses {
+                let version = String(repeating: "0", count: max(0, 3 - String(status.version).count))
+                    + String(status.version)
+                let state: String
+                switch status.state {
+                case .applied(let at): state = "applied  \(Status.format(at))"
+                case .pending: state = "pending"
+                case .checksumMismatch(let at): state = "CHANGED  applied \(Status.format(at)), file differs since"
+                case .unknownFile(let at): state = "applied  \(Status.format(at)) (no such file in this ilson)"
                 }
-                let pending = statuses.filter { $0.state == .pending }.count
-                print(pending == 0 ? "up to date" : "\(pending) pending: run `ilson db migrate`")
+                print("\(version)  \(status.name.padding(toLength: max(status.name.count, 20), withPad: " ", startingAt: 0))  \(state)")
             }
+            let pending = statuses.filter { $0.state == .pending }.count
+            print(pending == 0 ? "up to date" : "\(pending) pending: run `ilson db migrate`")
         }
 
         static func format(_ date: Date) -> String {
@@ -93,13 +83,11 @@ struct MigrationSourceOptions: ParsableArguments {
         guard let setting = configuration.value("ILSON_SQL_DIR", flag: sqlDirectory) else { return .embedded }
         return .directory(URL(fileURLWithPath: setting.value, isDirectory: true))
     }
-}
 
-/// Runs `body`, turning database and migration errors into `IlsonFailure`s with their exit codes.
-func withIlsonFailures<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        throw ilsonFailure(for: error) ?? error
+    /// The runner of these migrations, after printing the database the command works on.
+    func runner(_ context: CommandContext) throws -> MigrationRunner {
+        let runner = try MigrationRunner(source: source(context.configuration))
+        print("database: \(try context.db.target)")
+        return runner
     }
 }

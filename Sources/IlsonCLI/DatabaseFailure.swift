@@ -1,6 +1,4 @@
-import Operations
 import Postgres
-import Storage
 
 /// A database error as the person at the terminal sees it, with the exit code of `spec/cli.md`.
 ///
@@ -44,24 +42,5 @@ struct DatabaseFailure: IlsonFailure {
         default:
             return error.description + (error.hint.map { "\nhint: \($0)" } ?? "")
         }
-    }
-}
-
-/// A migration problem: bad files or a changed applied migration are bad input (exit 2).
-struct MigrationFailure: IlsonFailure {
-    let error: MigrationError
-    var message: String { error.description }
-    var exitCode: IlsonExitCode { .badInput }
-}
-
-/// Turns the errors of the lower layers into `IlsonFailure`s; other errors pass through.
-func ilsonFailure(for error: any Error) -> (any IlsonFailure)? {
-    switch error {
-    case let failure as any IlsonFailure: return failure
-    case let error as PostgresError: return DatabaseFailure(error)
-    case let error as MigrationError: return MigrationFailure(error: error)
-    case let error as OperationError: return OperationFailure(error: error)
-    case let error as InvalidReference: return CommandFailure(error.message, exitCode: .badInput)
-    default: return nil
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Operations
+import Postgres
+import Storage
 
 /// The exit codes of `spec/cli.md`, the same for every command.
 public enum IlsonExitCode: Int32, Sendable {
@@ -40,34 +43,63 @@ extension IlsonCommand {
     /// Parses and runs one command line, and maps every outcome to the exit codes of `spec/cli.md`
     /// (argument-parser alone would exit 64 on a usage error).
     ///
-    /// - Parameter arguments: the arguments without the program name.
+    /// - Parameters:
+    ///   - arguments: the arguments without the program name.
+    ///   - environment: the environment the command reads its settings from (default: the process's; tests
+    ///     pass their own).
     /// - Returns: the process exit code.
-    public static func runMain(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-            return IlsonExitCode.done.rawValue
-        } catch let failure as any IlsonFailure {
-            printError("ilson: " + failure.message)
-            return failure.exitCode.rawValue
-        } catch let error where ilsonFailure(for: error) != nil {
-            // Database and migration errors from the lower layers (see DatabaseFailure.swift).
-            let failure = ilsonFailure(for: error)!
-            printError("ilson: " + failure.message)
-            return failure.exitCode.rawValue
-        } catch let code as ExitCode {
-            return code.rawValue
-        } catch {
-            let parserCode = exitCode(for: error)
-            let text = fullMessage(for: error)
-            if parserCode == .success {
-                if !text.isEmpty { print(text) }
-                return 0
+    public static func runMain(_ arguments: [String], environment: [String: String]? = nil) -> Int32 {
+        CommandContext.$environment.withValue(environment) {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+                return IlsonExitCode.done.rawValue
+            } catch let code as ExitCode {
+                return code.rawValue
+            } catch {
+                if let failure = ilsonFailure(for: error) {
+                    printError("ilson: " + failure.message)
+                    return failure.exitCode.rawValue
+                }
+                let parserCode = exitCode(for: error)
+                let text = fullMessage(for: error)
+                if parserCode == .success {
+                    if !text.isEmpty { print(text) }
+                    return 0
+                }
+                if !text.isEmpty { printError(text) }
+                // Usage and validation errors are bad input (2), never 64.
+                return IlsonExitCode.badInput.rawValue
             }
-            if !text.isEmpty { printError(text) }
-            // Usage and validation errors are bad input (2), never 64.
-            return IlsonExitCode.badInput.rawValue
         }
+    }
+}
+
+/// The one mapping of errors to what the person at the terminal reads and the exit code of `spec/cli.md`:
+/// ilson's own failures as they are, and the errors of the lower layers (database, migrations, operations,
+/// references, stored values). Other errors (argument-parser's) are nil.
+func ilsonFailure(for error: any Error) -> (any IlsonFailure)? {
+    switch error {
+    case let failure as any IlsonFailure: return failure
+    case let error as PostgresError: return DatabaseFailure(error)
+    case let error as MigrationError: return CommandFailure(error.description, exitCode: .badInput)
+    case let error as OperationError: return CommandFailure(error.description, exitCode: exitCode(of: error))
+    case let error as InvalidReference: return CommandFailure(error.message, exitCode: .badInput)
+    // A value in the database ilson cannot read: names the table and column (and a status), never personal data.
+    case let error as StoredValueError: return CommandFailure(error.description, exitCode: .badInput)
+    // Names the column and the types, never the value.
+    case let error as RowDecodingError: return CommandFailure(error.description, exitCode: .badInput)
+    default: return nil
+    }
+}
+
+/// The exit code of an `OperationError`.
+private func exitCode(of error: OperationError) -> IlsonExitCode {
+    switch error {
+    case .badInput, .notFound: .badInput
+    case .conflict: .conflict
+    case .permissionDenied: .permissionDenied
+    case .partial: .partial
     }
 }
 

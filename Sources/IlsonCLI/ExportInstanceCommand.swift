@@ -4,25 +4,22 @@ import Operations
 import Scheduling
 
 /// `ilson export-instance`: a center's day as a problem instance file, to replay with `ilson solve`.
-struct ExportInstanceCommand: ParsableCommand {
+struct ExportInstanceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-instance",
         abstract: "Write a center's day as an instance (spec/problem-format.md), pins and history included.")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "Where to write the instance (JSON).") var out: String
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, _) = try day.open(database)
-            let e = try ExportInstance.export(center: center, date: date, on: db)
-            try writeAtomically(String(decoding: e.json, as: UTF8.self), to: out)
-            print(
-                "wrote \(out): \(e.instance.workers.count) workers, \(e.instance.farms.count) farms, "
-                    + "\(e.instance.requests.count) requests, \(e.instance.pinned.count) pins, "
-                    + "\(e.instance.history.count) history rows, \(e.instance.excludedPairs.count) exclusions")
-            for line in e.droppedPins { print("warning: \(line)") }
-        }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let e = try ExportInstance.export(center: center, date: date, on: context.db)
+        try writeAtomically(String(decoding: e.json, as: UTF8.self), to: out)
+        print(
+            "wrote \(out): \(e.instance.workers.count) workers, \(e.instance.farms.count) farms, "
+                + "\(e.instance.requests.count) requests, \(e.instance.pinned.count) pins, "
+                + "\(e.instance.history.count) history rows, \(e.instance.excludedPairs.count) exclusions")
+        for line in e.droppedPins { print("warning: \(line)") }
     }
 }

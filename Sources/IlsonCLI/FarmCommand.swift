@@ -8,12 +8,11 @@ struct FarmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "farm", abstract: "Farms: add, list, import.", subcommands: [Add.self, List.self, Import.self])
 
-    struct Add: ParsableCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a farm of a registered farmer.",
             discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "Farm code within the center, e.g. F012.") var code: String
         @Option(help: "Farm name.") var name: String
         @Option(help: "The farmer's phone or id.") var farmer: String
@@ -25,37 +24,32 @@ struct FarmCommand: ParsableCommand {
         var meetingPoint: String?
         @Option(name: .customLong("meeting-time"), help: "When they gather, HH:MM.") var meetingTime: String?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let farm = try Farms.add(
-                    FarmInput(
-                        code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
-                        address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
-                    center: center.center, on: db)
-                print(
-                    "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
-                        + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
-            }
+        func run(_ context: CommandContext) throws {
+            let farm = try Farms.add(
+                FarmInput(
+                    code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
+                    address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
+                center: options.center, on: context.db)
+            print(
+                "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
+                    + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's farms.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (_, farms) = try Farms.list(center: center.center, on: db)
-                var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
-                for f in farms {
-                    table.append([
-                        f.code, f.name, f.farmerName, Phone.mask(f.farmerPhone), f.village ?? String(format2(f.lat, f.lon)),
-                        f.meetingPoint ?? "", f.meetingTime?.description ?? "",
-                    ])
-                }
-                print(table.render(), terminator: "")
+        func run(_ context: CommandContext) throws {
+            let (_, farms) = try Farms.list(center: options.center, on: context.db)
+            var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
+            for f in farms {
+                table.append([
+                    f.code, f.name, f.farmerName, Phone.mask(f.farmerPhone), f.village ?? String(format2(f.lat, f.lon)),
+                    f.meetingPoint ?? "", f.meetingTime?.description ?? "",
+                ])
             }
+            print(table.render(), terminator: "")
         }
 
         func format2(_ lat: Double, _ lon: Double) -> String {
@@ -63,19 +57,15 @@ struct FarmCommand: ParsableCommand {
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import farms.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var options: CenterOptions
+        @OptionGroup var input: InputFileArgument
 
-        func run() throws {
-            let bytes = try readInputFile(file)
-            try withRegistryDatabase(database) { db in
-                print(try FarmImport.run(bytes: bytes, file: file, center: center.center, on: db))
-            }
+        func run(_ context: CommandContext) throws {
+            print(try FarmImport.run(bytes: input.bytes(), file: input.file, center: options.center, on: context.db))
         }
     }
 }

@@ -8,33 +8,27 @@ struct FarmerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "farmer", abstract: "Farmers: add, list.", subcommands: [Add.self, List.self])
 
-    struct Add: ParsableCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Register a farmer.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "Name.") var name: String
         @Option(help: "Mobile number, e.g. 010-1234-5678.") var phone: String
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let farmer = try Farmers.add(name: name, phone: phone, center: center.center, on: db)
-                print("farmer \(farmer.name) \(Phone.mask(farmer.phone)) added (id \(farmer.id))")
-            }
+        func run(_ context: CommandContext) throws {
+            let farmer = try Farmers.add(name: name, phone: phone, center: options.center, on: context.db)
+            print("farmer \(farmer.name) \(Phone.mask(farmer.phone)) added (id \(farmer.id))")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's farmers (phones masked).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (_, farmers) = try Farmers.list(center: center.center, on: db)
-                var table = TextTable(headers: ["id", "name", "phone", "farms"], alignments: [.right, .left, .left, .right])
-                for f in farmers { table.append([String(f.id), f.name, Phone.mask(f.phone), String(f.farmCount)]) }
-                print(table.render(), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            let (_, farmers) = try Farmers.list(center: options.center, on: context.db)
+            var table = TextTable(headers: ["id", "name", "phone", "farms"], alignments: [.right, .left, .left, .right])
+            for f in farmers { table.append([String(f.id), f.name, Phone.mask(f.phone), String(f.farmCount)]) }
+            print(table.render(), terminator: "")
         }
     }
 }

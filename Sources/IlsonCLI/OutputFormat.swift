@@ -2,9 +2,19 @@ import ArgumentParser
 import Foundation
 import KoreanText
 
-/// `--format table|csv|json` for list commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// `--format table|csv|json`: how a command that lists or shows things writes them (the one format enum).
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json
+
+    /// Writes a list on standard output in this format: the table `table()` renders, the rows as CSV under
+    /// `headers`, or `json` as pretty, key-sorted JSON.
+    func write(table: () -> String, headers: [String], rows: [[String]], json: some Encodable) throws {
+        switch self {
+        case .table: print(table(), terminator: "")
+        case .csv: print(CSVOutput.render(headers: headers, rows: rows), terminator: "")
+        case .json: print(try JSONOutput.render(json), terminator: "")
+        }
+    }
 }
 
 /// Writes rows as CSV (RFC 4180 quoting, UTF-8) with a header.

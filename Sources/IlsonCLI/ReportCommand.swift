@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// `ilson report placements --from D1 --to D2 [--by category|town|task|farm] [--format table|csv]`.
-struct ReportPlacements: ParsableCommand {
+struct ReportPlacements: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "placements",
         abstract: "Worker-days, unique people and farms served over a period, with unfilled demand beside them.",
@@ -23,43 +23,36 @@ struct ReportPlacements: ParsableCommand {
             unfilled are given per task and per farm, and as a total for categories and towns.
             """)
 
-    enum Format: String, ExpressibleByArgument { case table, csv }
-
     @Option(name: .long, help: "First day, YYYY-MM-DD, today or tomorrow.")
-    var from: String
+    var from: DateArgument
 
     @Option(name: .long, help: "Last day (inclusive), YYYY-MM-DD, today or tomorrow.")
-    var to: String
+    var to: DateArgument
 
     @Option(name: .long, help: "category, town, task or farm.")
     var by: String = ReportGrouping.category.rawValue
 
     @Option(name: .long, help: "table or csv.")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
-    @Option(name: .long, help: "The center's code; optional when the database holds one center.")
-    var center: String?
+    @OptionGroup var options: CenterOptions
 
-    @OptionGroup var database: DatabaseOptions
+    func validate() throws {
+        guard format != .json else { throw ValidationError("report placements writes table or csv") }
+    }
 
-    func run() throws {
-        try withIlsonFailures {
-            guard let grouping = ReportGrouping(rawValue: by) else {
-                let names = ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CommandFailure("unknown --by '\(by)': use one of \(names)", exitCode: .badInput)
-            }
-            let configuration = try Configuration.load()
-            let clock = try IlsonClock.current()
-            let first = try clock.parse(from, field: "--from")
-            let last = try clock.parse(to, field: "--to")
-            let db = try database.connect(configuration)
-            let centerRecord = try Centers.resolve(center, on: db)
-            let report = try PlacementReport.load(
-                center: centerRecord, from: first, to: last, by: grouping, today: clock.today, on: db)
-            switch format {
-            case .table: print(ReportRender.table(report, centerName: centerRecord.name), terminator: "")
-            case .csv: print(ReportRender.csv(report), terminator: "")
-            }
+    func run(_ context: CommandContext) throws {
+        guard let grouping = ReportGrouping(rawValue: by) else {
+            let names = ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CommandFailure("unknown --by '\(by)': use one of \(names)", exitCode: .badInput)
+        }
+        let (first, last) = try (context.day(from, field: "--from"), context.day(to, field: "--to"))
+        let centerRecord = try context.center
+        let report = try PlacementReport.load(
+            center: centerRecord, from: first, to: last, by: grouping, today: context.clock.today, on: context.db)
+        switch context.format {
+        case .table: print(ReportRender.table(report, centerName: centerRecord.name), terminator: "")
+        case .csv, .json: print(ReportRender.csv(report), terminator: "")
         }
     }
 }

@@ -12,13 +12,12 @@ struct RequestCommand: ParsableCommand {
         commandName: "request", abstract: "Labor requests: submit, edit, list, show, cancel, import.",
         subcommands: [Submit.self, Edit.self, List.self, Show.self, Cancel.self, Import.self])
 
-    struct Submit: ParsableCommand {
+    struct Submit: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Submit a request for one or more consecutive days (one job, one request per day).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "Farm code.") var farm: String
-        @Option(help: "First day: YYYY-MM-DD, today or tomorrow.") var date: String
+        @Option(help: "First day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
         @Option(help: "Consecutive days (default 1).") var days: Int?
         @Option(help: "Start, HH:MM.") var start: String
         @Option(help: "End, HH:MM.") var end: String
@@ -29,24 +28,21 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Day wage, KRW.") var wage: Int?
         @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm: Double?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let job = try Requests.submit(
-                    RequestInput(
-                        farm: farm, date: date, days: days, start: start, end: end, task: task, skills: splitList(skills),
-                        headcount: headcount, minHeadcount: min, wage: wage, maxTravelKm: maxTravelKm),
-                    center: center.center, clock: try currentClock(), on: db)
-                print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
-                for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
-            }
+        func run(_ context: CommandContext) throws {
+            let job = try Requests.submit(
+                RequestInput(
+                    farm: farm, date: date.text, days: days, start: start, end: end, task: task, skills: splitList(skills),
+                    headcount: headcount, minHeadcount: min, wage: wage, maxTravelKm: maxTravelKm),
+                center: options.center, clock: context.clock, on: context.db)
+            print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
+            for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a request; only the given values change (a coordinator sets --priority).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Request id.") var id: Int64
         @Option(help: "1 (default) to 10: higher is filled first.") var priority: Int?
         @Option(help: "People wanted.") var headcount: Int?
@@ -57,118 +53,96 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Day wage, KRW.") var wage: Int?
         @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm: Double?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (request, changed) = try Requests.edit(
-                    id,
-                    RequestInput(
-                        start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
-                        priority: priority, wage: wage, maxTravelKm: maxTravelKm),
-                    center: center.center, clock: try currentClock(), on: db)
-                print(changed ? "request \(id) changed" : "request \(id): nothing changed")
-                print(RequestCommand.table([request]), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            let (request, changed) = try Requests.edit(
+                id,
+                RequestInput(
+                    start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
+                    priority: priority, wage: wage, maxTravelKm: maxTravelKm),
+                center: options.center, clock: context.clock, on: context.db)
+            print(changed ? "request \(id) changed" : "request \(id): nothing changed")
+            print(RequestCommand.table([request]), terminator: "")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List requests by date (default: from today on).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
-        @Option(help: "One day.") var date: String?
-        @Option(help: "First day.") var from: String?
-        @Option(help: "Last day.") var to: String?
+        @OptionGroup var options: CenterOptions
+        @Option(help: "One day.") var date: DateArgument?
+        @Option(help: "First day.") var from: DateArgument?
+        @Option(help: "Last day.") var to: DateArgument?
         @Option(help: "Only this farm (code).") var farm: String?
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let clock = try currentClock()
-                var first: Day? = try from.map { try clock.parse($0, field: "--from") }
-                var last: Day? = try to.map { try clock.parse($0, field: "--to") }
-                if let date {
-                    guard from == nil && to == nil else {
-                        throw CommandFailure("give --date or --from/--to, not both", exitCode: .badInput)
-                    }
-                    first = try clock.parse(date, field: "--date")
-                    last = first
+        func run(_ context: CommandContext) throws {
+            var first: Day? = try from.map { try context.day($0, field: "--from") }
+            var last: Day? = try to.map { try context.day($0, field: "--to") }
+            if let date {
+                guard from == nil && to == nil else {
+                    throw CommandFailure("give --date or --from/--to, not both", exitCode: .badInput)
                 }
-                if first == nil && last == nil { first = clock.today }
-                let (_, requests) = try Requests.list(from: first, to: last, farm: farm, center: center.center, on: db)
-                switch format {
-                case .table:
-                    print(RequestCommand.table(requests), terminator: "")
-                    print("\(requests.count) request(s)")
-                case .csv:
-                    print(CSVOutput.render(headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells)), terminator: "")
-                case .json:
-                    print(try JSONOutput.render(requests.map(RequestJSON.init)), terminator: "")
-                }
+                first = try context.day(date, field: "--date")
+                last = first
             }
+            if first == nil && last == nil { first = try context.clock.today }
+            let (_, requests) = try Requests.list(from: first, to: last, farm: farm, center: options.center, on: context.db)
+            try context.format.write(
+                table: { RequestCommand.table(requests) + "\(requests.count) request(s)\n" },
+                headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells), json: requests.map(RequestJSON.init))
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Show a request and the other days of its job.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Request id.") var id: Int64
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (r, job) = try Requests.show(id, center: center.center, on: db)
-                let v = r.values
-                print("request \(r.id)  job \(r.jobID)  \(r.status)\(r.cancelReason.map { " (\($0))" } ?? "")")
-                print("  farm \(r.farmCode) \(r.farmName), \(v.date) \(v.start)-\(v.end), task \(v.task)")
-                print("  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))")
-                print("  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")")
-                print("  roster of \(v.date): \(r.rosterState ?? "not planned yet")")
-                if job.count > 1 {
-                    print("job \(r.jobID): \(job.count) day(s)")
-                    print(RequestCommand.table(job), terminator: "")
-                }
+        func run(_ context: CommandContext) throws {
+            let (r, job) = try Requests.show(id, center: options.center, on: context.db)
+            let v = r.values
+            print("request \(r.id)  job \(r.jobID)  \(r.status)\(r.cancelReason.map { " (\($0))" } ?? "")")
+            print("  farm \(r.farmCode) \(r.farmName), \(v.date) \(v.start)-\(v.end), task \(v.task)")
+            print("  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))")
+            print("  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")")
+            print("  roster of \(v.date): \(r.rosterState ?? "not planned yet")")
+            if job.count > 1 {
+                print("job \(r.jobID): \(job.count) day(s)")
+                print(RequestCommand.table(job), terminator: "")
             }
         }
     }
 
-    struct Cancel: ParsableCommand {
+    struct Cancel: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a request, or with --whole-job every day of its job.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Request id.") var id: Int64
         @Flag(name: .customLong("whole-job"), help: "Cancel every remaining day of the job.") var wholeJob = false
         @Option(help: "Why, e.g. 우천.") var reason: String?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (cancelled, notices) = try Requests.cancelTelling(
-                    id, wholeJob: wholeJob, reason: reason, center: center.center, clock: try currentClock(), on: db)
-                print("cancelled \(cancelled.count) request(s): \(cancelled.map { "\($0.id) (\($0.values.date))" }.joined(separator: ", "))")
-                for report in notices { DayOfOutput.print(report) }
-            }
+        func run(_ context: CommandContext) throws {
+            let (cancelled, notices) = try Requests.cancelTelling(
+                id, wholeJob: wholeJob, reason: reason, center: options.center, clock: context.clock, on: context.db)
+            print("cancelled \(cancelled.count) request(s): \(cancelled.map { "\($0.id) (\($0.values.date))" }.joined(separator: ", "))")
+            for report in notices { DayOfOutput.print(report) }
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import requests.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
                 + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var options: CenterOptions
+        @OptionGroup var input: InputFileArgument
 
-        func run() throws {
-            let bytes = try readInputFile(file)
-            try withRegistryDatabase(database) { db in
-                let summary = try RequestImport.run(bytes: bytes, file: file, center: center.center, clock: try currentClock(), on: db)
-                // Written unbuffered, so the summary comes before the exit-1 line on stderr.
-                FileHandle.standardOutput.write(Data((summary.description + "\n").utf8))
-                if !summary.reported.isEmpty {
-                    throw CommandFailure(
-                        "\(summary.reported.count) request(s) on approved or sent rosters were not changed (listed above)",
-                        exitCode: .partial)
-                }
+        func run(_ context: CommandContext) throws {
+            let summary = try RequestImport.run(bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db)
+            // Written unbuffered, so the summary comes before the exit-1 line on stderr.
+            FileHandle.standardOutput.write(Data((summary.description + "\n").utf8))
+            if !summary.reported.isEmpty {
+                throw CommandFailure(
+                    "\(summary.reported.count) request(s) on approved or sent rosters were not changed (listed above)",
+                    exitCode: .partial)
             }
         }
     }
@@ -199,10 +173,14 @@ struct RequestJSON: Encodable {
     var skills: [String], headcount: Int, minHeadcount: Int, priority: Int, wage: Int?, maxTravelKm: Double?
     var status: String
 
+}
+
+extension RequestJSON {
     init(_ r: RequestRecord) {
         let v = r.values
-        (id, job, date, farm, start, end, task) = (r.id, r.jobID, v.date.description, r.farmCode, v.start.description, v.end.description, v.task)
-        (skills, headcount, minHeadcount, priority, wage, maxTravelKm) = (v.skills, v.headcount, v.minHeadcount, v.priority, v.wage, v.maxTravelKm)
-        status = r.status
+        self.init(
+            id: r.id, job: r.jobID, date: v.date.description, farm: r.farmCode, start: v.start.description,
+            end: v.end.description, task: v.task, skills: v.skills, headcount: v.headcount, minHeadcount: v.minHeadcount,
+            priority: v.priority, wage: v.wage, maxTravelKm: v.maxTravelKm, status: r.status)
     }
 }

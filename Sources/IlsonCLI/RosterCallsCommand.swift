@@ -4,35 +4,28 @@ import Operations
 
 /// `ilson roster calls`: who to phone for a day, with full numbers (for the coordinator's eyes only).
 /// Standalone; wired under `roster`.
-struct RosterCallsCommand: ParsableCommand {
+struct RosterCallsCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
         abstract: "Workers to phone for a day (no SMS consent, or a message failed), with full numbers.")
 
-    @OptionGroup var database: DatabaseOptions
-    @Option(help: "The day: YYYY-MM-DD, today or tomorrow.") var date: String
-    @Option var center: String?
+    @OptionGroup var options: RosterDayOptions
 
-    func run() throws {
-        try withIlsonFailures {
-            let configuration = try Configuration.load()
-            let day = try BatchSettings.clock(configuration).parse(date)
-            let db = try database.connect(configuration)
-            let c = try Centers.resolve(center, on: db)
-            let calls = try RosterCalls.list(center: c, date: day, on: db)
-            guard !calls.isEmpty else {
-                print("\(c.code) \(day): nobody to call")
-                return
-            }
-            var table = TextTable(headers: ["id", "이름", "전화", "농가", "시작", "집결", "사유"])
-            for call in calls {
-                table.append([
-                    String(call.workerId), call.name, Phone.format(call.phone), call.farmName, call.start,
-                    [call.meetingTime, call.meetingPoint].compactMap { $0 }.joined(separator: " "), call.reason,
-                ])
-            }
-            print("\(c.code) \(day): \(calls.count) call(s)")
-            print(table.render())
+    func run(_ context: CommandContext) throws {
+        let (day, c) = try (context.date, context.center)
+        let calls = try RosterCalls.list(center: c, date: day, on: context.db)
+        guard !calls.isEmpty else {
+            print("\(c.code) \(day): nobody to call")
+            return
         }
+        var table = TextTable(headers: ["id", "이름", "전화", "농가", "시작", "집결", "사유"])
+        for call in calls {
+            table.append([
+                String(call.workerId), call.name, Phone.format(call.phone), call.farmName, call.start,
+                [call.meetingTime, call.meetingPoint].compactMap { $0 }.joined(separator: " "), call.reason,
+            ])
+        }
+        print("\(c.code) \(day): \(calls.count) call(s)")
+        print(table.render())
     }
 }

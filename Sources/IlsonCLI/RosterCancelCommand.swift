@@ -4,7 +4,7 @@ import KoreanText
 import Operations
 
 /// `ilson roster cancel`: cancels a center's roster of a day (rain, …). Standalone; wired under `roster`.
-struct RosterCancelCommand: ParsableCommand {
+struct RosterCancelCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
         abstract: "Cancel a roster: withdraw its undelivered messages, queue cancellation notices.",
@@ -15,38 +15,32 @@ struct RosterCancelCommand: ParsableCommand {
             --send. Exit 4 when the roster is already cancelled.
             """)
 
-    @OptionGroup var database: DatabaseOptions
-    @Option(help: "The day: YYYY-MM-DD, today or tomorrow.") var date: String
-    @Option var center: String?
+    @OptionGroup var options: RosterDayOptions
     @Option(help: "Why, in a word or two (sent in the notice), e.g. 우천.") var reason: String?
     @Flag(help: "Deliver the cancellation notices now.") var send = false
 
-    func run() throws {
-        try withIlsonFailures {
-            let configuration = try Configuration.load()
-            let day = try BatchSettings.clock(configuration).parse(date)
-            let gateway = send ? try BatchSettings.gateway(configuration) : nil
-            let db = try database.connect(configuration)
-            let c = try Centers.resolve(center, on: db)
-            let report = try RosterCancellation.cancel(center: c, date: day, reason: reason, on: db)
+    func run(_ context: CommandContext) throws {
+        let day = try context.date
+        let gateway = send ? try BatchSettings.gateway(context.configuration) : nil
+        let c = try context.center
+        let report = try RosterCancellation.cancel(center: c, date: day, reason: reason, on: context.db)
+        BatchSettings.log(
+            "\(c.code) \(day): roster cancelled (was \(report.previousState)); \(report.withdrawn) message(s) "
+                + "withdrawn, \(report.noticesQueued) cancellation notice(s) queued")
+        for call in report.calls {
             BatchSettings.log(
-                "\(c.code) \(day): roster cancelled (was \(report.previousState)); \(report.withdrawn) message(s) "
-                    + "withdrawn, \(report.noticesQueued) cancellation notice(s) queued")
-            for call in report.calls {
-                BatchSettings.log(
-                    "  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
-                        + "\(call.farmName) \(call.start) is cancelled")
-            }
-            if let (gateway, sender) = gateway {
-                let sent = try BatchSettings.send(
-                    BatchSend(date: day, centerCode: c.code, gateway: gateway, defaultSender: sender,
-                        log: BatchSettings.log),
-                    db: db, reconnect: { try database.connect(configuration) })
-                BatchSettings.print(sent)
-                if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
-            } else if report.noticesQueued > 0 {
-                BatchSettings.log("  deliver them now with: ilson batch send --date \(day) --center \(c.code)")
-            }
+                "  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
+                    + "\(call.farmName) \(call.start) is cancelled")
+        }
+        if let (gateway, sender) = gateway {
+            let sent = try BatchSettings.send(
+                BatchSend(date: day, centerCode: c.code, gateway: gateway, defaultSender: sender,
+                    log: BatchSettings.log),
+                context: context)
+            BatchSettings.print(sent)
+            if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
+        } else if report.noticesQueued > 0 {
+            BatchSettings.log("  deliver them now with: ilson batch send --date \(day) --center \(c.code)")
         }
     }
 }

@@ -18,227 +18,182 @@ struct RosterCommand: ParsableCommand {
         ])
 }
 
-/// `--date` and `--center`, shared by every roster command.
-struct RosterDayOptions: ParsableArguments {
-    @Option(name: .long, help: "The day: YYYY-MM-DD, today or tomorrow (Asia/Seoul; ILSON_TODAY overrides).")
-    var date: String
-
-    @Option(name: .long, help: "The center's code; optional when the database holds one center.")
-    var center: String?
-
-    /// Connects, resolves the center and the date.
-    func open(_ database: DatabaseOptions) throws -> (Connection, CenterRecord, Day, IlsonClock) {
-        let configuration = try Configuration.load()
-        let clock = try IlsonClock.current()
-        let day = try clock.parse(date)
-        let db = try database.connect(configuration)
-        let center = try Centers.resolve(center, on: db)
-        return (db, center, day, clock)
-    }
-}
-
 /// `--expect-version N`, for editing commands.
 struct RosterVersionOptions: ParsableArguments {
     @Option(name: .long, help: "Refuse (exit 4) unless the roster is still at this version (the one you saw).")
     var expectVersion: Int?
 }
 
-struct RosterPlan: ParsableCommand {
+struct RosterPlan: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Solve the day keeping every pin, and store it as a draft roster (re-planning replaces the unpinned part).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "Seed for tie-breaking between equal plans.")
     var seed: UInt64 = 0
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let s = try RosterPlanner.plan(
-                center: center, date: date, on: db, clock: clock, options: SolveOptions(seed: seed),
-                expectedVersion: version.expectVersion)
-            print(
-                "roster \(s.center) \(s.date): \(s.state.rawValue), version \(s.version)\(s.created ? " (new)" : "")")
-            if s.state != .draft {
-                print("messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
-                    + "announced by `ilson roster approve --date \(s.date)`")
-            }
-            print(
-                "filled \(s.filled)/\(s.wanted) workers; \(s.requestsFull)/\(s.requests) requests full, \(s.unfilled) short; "
-                    + "\(s.pinsKept) pin(s) kept")
-            print("score \(s.score)" + (s.previousScore.map { " (was \($0))" } ?? ""))
-            for line in s.droppedPins { print("warning: \(line)") }
-            for line in s.warnings { print("warning: \(line)") }
-            print(
-                "\(s.workers) workers, \(s.candidatePairs) candidate pairs; load \(s.loadMillis) ms, solve \(s.solveMillis) ms, "
-                    + "save \(s.saveMillis) ms, total \(s.totalMillis) ms")
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let s = try RosterPlanner.plan(
+            center: center, date: date, on: context.db, clock: context.clock, options: SolveOptions(seed: seed),
+            expectedVersion: version.expectVersion)
+        print(
+            "roster \(s.center) \(s.date): \(s.state.rawValue), version \(s.version)\(s.created ? " (new)" : "")")
+        if s.state != .draft {
+            print("messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
+                + "announced by `ilson roster approve --date \(s.date)`")
         }
+        print(
+            "filled \(s.filled)/\(s.wanted) workers; \(s.requestsFull)/\(s.requests) requests full, \(s.unfilled) short; "
+                + "\(s.pinsKept) pin(s) kept")
+        print("score \(s.score)" + (s.previousScore.map { " (was \($0))" } ?? ""))
+        for line in s.droppedPins { print("warning: \(line)") }
+        for line in s.warnings { print("warning: \(line)") }
+        print(
+            "\(s.workers) workers, \(s.candidatePairs) candidate pairs; load \(s.loadMillis) ms, solve \(s.solveMillis) ms, "
+                + "save \(s.saveMillis) ms, total \(s.totalMillis) ms")
     }
 }
 
-struct RosterShow: ParsableCommand {
+struct RosterShow: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show the roster grouped by farm, then the unfilled requests with their reasons.")
 
-    enum Format: String, ExpressibleByArgument { case table, csv, json }
-
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "table, csv or json.")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, _) = try day.open(database)
-            let view = try RosterView.load(center: center, date: date, on: db)
-            switch format {
-            case .table: print(RosterRender.table(view), terminator: "")
-            case .csv: print(RosterRender.csv(view), terminator: "")
-            case .json: print(RosterRender.json(view))
-            }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let view = try RosterView.load(center: center, date: date, on: context.db)
+        switch context.format {
+        case .table: print(RosterRender.table(view), terminator: "")
+        case .csv: print(RosterRender.csv(view), terminator: "")
+        case .json: print(RosterRender.json(view))
         }
     }
 }
 
-struct RosterExplain: ParsableCommand {
+struct RosterExplain: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "One request id.")
     var request: Int64?
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, _) = try day.open(database)
-            let e = try RosterExplanation.load(center: center, date: date, request: request, on: db)
-            if e.entries.isEmpty { print("every request of \(date) has its full headcount") }
-            for x in e.entries {
-                print("r\(x.requestID) \(x.farmName): \(x.assigned) of \(x.headcount) (minimum \(x.minHeadcount))")
-                for reason in x.reasons { print("  - \(reason)") }
-                let failing = x.failing.keys.sorted().map { "\(x.failing[$0]!) fail rule \($0) (\(RosterRender.ruleName($0)))" }
-                print(
-                    "  now: \(x.eligible) worker(s) qualify, \(x.eligibleFree) of them free that day"
-                        + (x.excluded > 0 ? ", \(x.excluded) taken off it by hand" : "")
-                        + (failing.isEmpty ? "" : "; " + failing.joined(separator: ", ")))
-            }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let e = try RosterExplanation.load(center: center, date: date, request: request, on: context.db)
+        if e.entries.isEmpty { print("every request of \(date) has its full headcount") }
+        for x in e.entries {
+            print("r\(x.requestID) \(x.farmName): \(x.assigned) of \(x.headcount) (minimum \(x.minHeadcount))")
+            for reason in x.reasons { print("  - \(reason)") }
+            let failing = x.failing.keys.sorted().map { "\(x.failing[$0]!) fail rule \($0) (\(RosterRender.ruleName($0)))" }
+            print(
+                "  now: \(x.eligible) worker(s) qualify, \(x.eligibleFree) of them free that day"
+                    + (x.excluded > 0 ? ", \(x.excluded) taken off it by hand" : "")
+                    + (failing.isEmpty ? "" : "; " + failing.joined(separator: ", ")))
         }
     }
 }
 
-struct RosterAssign: ParsableCommand {
+struct RosterAssign: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: "Pin a worker to a request (re-planning keeps it).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
     @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning).") var force = false
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let ref = try PersonRef(worker)
-            let o = try RosterEditor.assign(
-                center: center, date: date, request: request, worker: ref, force: force,
-                expectedVersion: version.expectVersion, on: db, clock: clock)
-            for line in o.lines { print(line) }
-            for w in o.warnings { print("warning (forced): \(w)") }
-            print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
-        }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let ref = try PersonRef(worker)
+        let o = try RosterEditor.assign(
+            center: center, date: date, request: request, worker: ref, force: force,
+            expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
+        for line in o.lines { print(line) }
+        for w in o.warnings { print("warning (forced): \(w)") }
+        print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
     }
 }
 
-struct RosterUnassign: ParsableCommand {
+struct RosterUnassign: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "unassign", abstract: "Take a worker off a request; re-planning will not put them back on it.")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let ref = try PersonRef(worker)
-            let o = try RosterEditor.unassign(
-                center: center, date: date, request: request, worker: ref, expectedVersion: version.expectVersion,
-                on: db, clock: clock)
-            for line in o.lines { print(line) }
-            print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
-        }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let ref = try PersonRef(worker)
+        let o = try RosterEditor.unassign(
+            center: center, date: date, request: request, worker: ref, expectedVersion: version.expectVersion,
+            on: context.db, clock: context.clock)
+        for line in o.lines { print(line) }
+        print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
     }
 }
 
-struct RosterApprove: ParsableCommand {
+struct RosterApprove: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Approve the draft roster (then `batch send` delivers its messages).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let c = try RosterApproval.approve(
-                center: center, date: date, expectedVersion: version.expectVersion, on: db, clock: clock)
-            print("roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
-                + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
-        }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let c = try RosterApproval.approve(
+            center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
+        print("roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
+            + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
     }
 }
 
-struct RosterReopen: ParsableCommand {
+struct RosterReopen: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Reopen an approved roster as a draft (not once it is being sent).")
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let c = try RosterApproval.reopen(
-                center: center, date: date, expectedVersion: version.expectVersion, on: db, clock: clock)
-            if c.from == c.to {
-                print("roster \(center.code) \(date) is already a draft (version \(c.version))")
-            } else {
-                print("roster \(center.code) \(date): draft again, version \(c.version); \(c.assignments) assignment(s) back to proposed")
-            }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let c = try RosterApproval.reopen(
+            center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
+        if c.from == c.to {
+            print("roster \(center.code) \(date) is already a draft (version \(c.version))")
+        } else {
+            print("roster \(center.code) \(date): draft again, version \(c.version); \(c.assignments) assignment(s) back to proposed")
         }
     }
 }
 
-struct RosterSuggestCommand: ParsableCommand {
+struct RosterSuggestCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest", abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
 
-    @OptionGroup var day: RosterDayOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "How many to list.") var limit: Int = 10
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, _) = try day.open(database)
-            let s = try RosterSuggest.suggest(center: center, date: date, request: request, limit: limit, on: db)
-            print("r\(s.request): \(s.assigned) of \(s.headcount); roster score \(s.current)")
-            if s.suggestions.isEmpty { print("nobody else can be pinned to it") }
-            var table = TextTable(headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
-            for (i, x) in s.suggestions.enumerated() {
-                table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
-            }
-            if !s.suggestions.isEmpty { print(table.render(), terminator: "") }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let s = try RosterSuggest.suggest(center: center, date: date, request: request, limit: limit, on: context.db)
+        print("r\(s.request): \(s.assigned) of \(s.headcount); roster score \(s.current)")
+        if s.suggestions.isEmpty { print("nobody else can be pinned to it") }
+        var table = TextTable(headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+        for (i, x) in s.suggestions.enumerated() {
+            table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }
+        if !s.suggestions.isEmpty { print(table.render(), terminator: "") }
     }
 }

@@ -7,7 +7,7 @@ import Postgres
 import Storage
 
 /// `ilson roster decline`: a worker cannot come. Wired under `roster`.
-struct RosterDeclineCommand: ParsableCommand {
+struct RosterDeclineCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
         abstract: "A worker cannot come: decline their assignment and list who could replace them.",
@@ -19,38 +19,35 @@ struct RosterDeclineCommand: ParsableCommand {
             the next batch send, or at once with --send.
             """)
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(help: "The worker: phone or id.") var worker: String
     @Option(help: "Why, in a word or two (sent in a cancellation notice), e.g. 병가.") var reason: String?
     @Option(help: "How many replacements to list.") var limit: Int = 5
     @Flag(help: "Deliver the notices now.") var send = false
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let gateway = send ? try BatchSettings.gateway(try Configuration.load()) : nil
-            let ref = try PersonRef(worker, role: "worker")
-            let d = try RosterDecline.decline(
-                center: center, date: date, worker: ref, reason: reason, expectedVersion: version.expectVersion,
-                suggestions: limit, on: db, clock: clock)
-            DayOfOutput.print(d.report)
-            print("r\(d.requestID) is now \(d.assigned) of \(d.headcount); who could replace them:")
-            if d.suggestions.isEmpty { print("  nobody else qualifies (rules 1-4) that day") }
-            var table = TextTable(
-                headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
-            for (i, x) in d.suggestions.enumerated() {
-                table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
-            }
-            if !d.suggestions.isEmpty {
-                print(table.render(), terminator: "")
-                print(
-                    "fill it: ilson roster plan --date \(date) (plans around everything announced), then "
-                        + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace")
-            }
-            try DayOfOutput.sendIfAsked(gateway, report: d.report, database: database, db: db)
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let gateway = send ? try BatchSettings.gateway(context.configuration) : nil
+        let ref = try PersonRef(worker, role: "worker")
+        let d = try RosterDecline.decline(
+            center: center, date: date, worker: ref, reason: reason, expectedVersion: version.expectVersion,
+            suggestions: limit, on: context.db, clock: context.clock)
+        DayOfOutput.print(d.report)
+        print("r\(d.requestID) is now \(d.assigned) of \(d.headcount); who could replace them:")
+        if d.suggestions.isEmpty { print("  nobody else qualifies (rules 1-4) that day") }
+        var table = TextTable(
+            headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+        for (i, x) in d.suggestions.enumerated() {
+            table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }
+        if !d.suggestions.isEmpty {
+            print(table.render(), terminator: "")
+            print(
+                "fill it: ilson roster plan --date \(date) (plans around everything announced), then "
+                    + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace")
+        }
+        try DayOfOutput.sendIfAsked(gateway, report: d.report, context: context)
     }
 }
 
@@ -70,16 +67,14 @@ enum DayOfOutput {
 
     /// With `--send`: delivers the day's pending messages now (exit 1 when some need a person).
     static func sendIfAsked(
-        _ gateway: (any Gateway, String?)?, report: DayOfReport, database: DatabaseOptions,
-        db: Postgres.Connection
+        _ gateway: (any Gateway, String?)?, report: DayOfReport, context: CommandContext
     ) throws {
         if let (gateway, sender) = gateway {
-            let configuration = try Configuration.load()
             let sent = try BatchSettings.send(
                 BatchSend(
                     date: report.date, centerCode: report.centerCode, gateway: gateway, defaultSender: sender,
                     log: BatchSettings.log),
-                db: db, reconnect: { try database.connect(configuration) })
+                context: context)
             BatchSettings.print(sent)
             if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
         } else if !report.queued.isEmpty {

@@ -5,7 +5,7 @@ import Operations
 import Storage
 
 /// `ilson roster replace`: one worker for another, in one transaction. Wired under `roster`.
-struct RosterReplaceCommand: ParsableCommand {
+struct RosterReplaceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "replace",
         abstract: "Replace a worker who cannot come by another (--with WORKER, or --best for the top suggestion).",
@@ -17,9 +17,8 @@ struct RosterReplaceCommand: ParsableCommand {
             weekly cap (rule 8), or breaks one of rules 1-4 without --force.
             """)
 
-    @OptionGroup var day: RosterDayOptions
+    @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @OptionGroup var database: DatabaseOptions
     @Option(help: "The worker who cannot come: phone or id.") var worker: String
     @Option(name: .customLong("with"), help: "The replacement: phone or id.") var replacement: String?
     @Flag(help: "Take the top suggestion among the workers free that day.") var best = false
@@ -34,17 +33,15 @@ struct RosterReplaceCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try withIlsonFailures {
-            let (db, center, date, clock) = try day.open(database)
-            let gateway = send ? try BatchSettings.gateway(try Configuration.load()) : nil
-            let ref = try PersonRef(worker, role: "worker")
-            let with = try replacement.map { try PersonRef($0, role: "worker") }
-            let r = try RosterDecline.replace(
-                center: center, date: date, worker: ref, with: with, best: best, force: force, reason: reason,
-                expectedVersion: version.expectVersion, on: db, clock: clock)
-            DayOfOutput.print(r)
-            try DayOfOutput.sendIfAsked(gateway, report: r, database: database, db: db)
-        }
+    func run(_ context: CommandContext) throws {
+        let (date, center) = try (context.date, context.center)
+        let gateway = send ? try BatchSettings.gateway(context.configuration) : nil
+        let ref = try PersonRef(worker, role: "worker")
+        let with = try replacement.map { try PersonRef($0, role: "worker") }
+        let r = try RosterDecline.replace(
+            center: center, date: date, worker: ref, with: with, best: best, force: force, reason: reason,
+            expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
+        DayOfOutput.print(r)
+        try DayOfOutput.sendIfAsked(gateway, report: r, context: context)
     }
 }

@@ -7,14 +7,13 @@ struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "Recompute a plan's score and list broken hard constraints.")
 
-    @Option(name: .long, help: "The instance file (JSON).")
-    var instance: String
+    @OptionGroup var instance: InstanceFileOption
 
     @Option(name: .long, help: "The plan file (JSON).")
     var plan: String
 
     func run() throws {
-        let inst = try readInstance(instance)
+        let inst = try instance.read()
         guard let data = FileManager.default.contents(atPath: plan) else {
             throw CommandFailure("cannot read plan file \(plan)", exitCode: .badInput)
         }

@@ -7,8 +7,7 @@ struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve", abstract: "Solve a problem instance file and write a plan.")
 
-    @Option(name: .long, help: "The instance file (JSON, spec/problem-format.md).")
-    var instance: String
+    @OptionGroup var instance: InstanceFileOption
 
     @Option(name: .long, help: "Where to write the plan (JSON).")
     var out: String
@@ -24,7 +23,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let inst = try readInstance(instance)
+        let inst = try instance.read()
         let tty = isatty(2) != 0
         var progress: (@Sendable (SolveProgress) -> Void)?
         if tty { progress = showProgress }
@@ -43,17 +42,24 @@ struct SolveCommand: ParsableCommand {
     }
 }
 
-/// Reads and validates an instance file; input errors become exit code 2 with every message.
-func readInstance(_ path: String) throws -> Instance {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CommandFailure("cannot read instance file \(path)", exitCode: .badInput)
-    }
-    do {
-        return try InstanceDecoder.decode([UInt8](data))
-    } catch {
-        throw CommandFailure(
-            "\(path): \(error.errors.count) input error(s):\n" + error.errors.map { "  " + $0 }.joined(separator: "\n"),
-            exitCode: .badInput)
+/// `--instance FILE`, the problem instance `solve` and `score` read.
+struct InstanceFileOption: ParsableArguments {
+    @Option(name: .long, help: "The instance file (JSON, spec/problem-format.md).")
+    var instance: String
+
+    /// Reads and validates the instance file; input errors become exit code 2 with every message.
+    func read() throws -> Instance {
+        guard let data = FileManager.default.contents(atPath: instance) else {
+            throw CommandFailure("cannot read instance file \(instance)", exitCode: .badInput)
+        }
+        do {
+            return try InstanceDecoder.decode([UInt8](data))
+        } catch {
+            throw CommandFailure(
+                "\(instance): \(error.errors.count) input error(s):\n"
+                    + error.errors.map { "  " + $0 }.joined(separator: "\n"),
+                exitCode: .badInput)
+        }
     }
 }
 

@@ -11,14 +11,14 @@ struct UserCommand: ParsableCommand {
         abstract: "Logins of people: add, list, whoami; a farmer's workers.",
         subcommands: [Add.self, List.self, Whoami.self, Workers.self])
 
-    struct Add: ParsableCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a login (admin only): a PostgreSQL role in its group, mapped to a center and farmer.",
             discussion: """
                 The password is read from standard input (--password-stdin) or a file (--password-file), never \
                 from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process.
                 """)
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "farmer, coordinator, batch or admin.") var role: String
         @Option(help: "The login (PostgreSQL role) name, e.g. kim_jc.") var login: String
         @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (one line).")
@@ -29,20 +29,16 @@ struct UserCommand: ParsableCommand {
         @Option(help: "The center's code: required for a coordinator, optional for batch (none: every center).")
         var center: String?
 
-        func run() throws {
-            try withIlsonFailures {
-                guard let kind = UserKind(rawValue: role.lowercased()) else {
-                    throw CommandFailure(
-                        "--role \"\(role)\" is not a kind of user: farmer, coordinator, batch or admin", exitCode: .badInput)
-                }
-                let password = try readPassword()
-                try withRegistryDatabase(database) { db in
-                    try Users.add(login: login, password: password, kind: kind, center: center, farmer: farmer, on: db)
-                }
-                let scope = [center.map { "center \($0.uppercased())" }, farmer.map { "farmer \(PersonRefText.masked($0))" }]
-                    .compactMap { $0 }.joined(separator: ", ")
-                print("user \(login) added: \(kind.rawValue)\(scope.isEmpty ? "" : " (\(scope))"), group \(kind.groupRole)")
+        func run(_ context: CommandContext) throws {
+            guard let kind = UserKind(rawValue: role.lowercased()) else {
+                throw CommandFailure(
+                    "--role \"\(role)\" is not a kind of user: farmer, coordinator, batch or admin", exitCode: .badInput)
             }
+            let password = try readPassword()
+            try Users.add(login: login, password: password, kind: kind, center: center, farmer: farmer, on: context.db)
+            let scope = [center.map { "center \($0.uppercased())" }, farmer.map { "farmer \(PersonRefText.masked($0))" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            print("user \(login) added: \(kind.rawValue)\(scope.isEmpty ? "" : " (\(scope))"), group \(kind.groupRole)")
         }
 
         /// The password from stdin or the file: its first line, without the line break.
@@ -71,63 +67,57 @@ struct UserCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "List logins (an admin sees all of them; anyone else their own).")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
-                for user in try Users.list(on: db) {
-                    table.append([
-                        user.login, user.kind, user.centerCode ?? "", user.farmerID.map(String.init) ?? "", user.createdBy,
-                    ])
-                }
-                print(table.render(), terminator: "")
+        func run(_ context: CommandContext) throws {
+            var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
+            for user in try Users.list(on: context.db) {
+                table.append([
+                    user.login, user.kind, user.centerCode ?? "", user.farmerID.map(String.init) ?? "", user.createdBy,
+                ])
             }
+            print(table.render(), terminator: "")
         }
     }
 
-    struct Whoami: ParsableCommand {
+    struct Whoami: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Say which login this connection uses, and as what.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: DatabaseOptions
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let me = try Users.whoami(on: db)
-                if let user = me.user {
-                    var text = "\(me.login): \(user.kind)"
-                    if let code = user.centerCode { text += ", center \(code)" }
-                    if let farmer = user.farmerID { text += ", farmer id \(farmer)" }
-                    print(text)
-                } else if me.isSuperuser {
-                    print("\(me.login): superuser (bypasses row-level security: for migrations and setup only)")
-                } else {
-                    print("\(me.login): no ilson user (ask an admin: `ilson user add`)")
-                }
+        func run(_ context: CommandContext) throws {
+            let me = try Users.whoami(on: context.db)
+            if let user = me.user {
+                var text = "\(me.login): \(user.kind)"
+                if let code = user.centerCode { text += ", center \(code)" }
+                if let farmer = user.farmerID { text += ", farmer id \(farmer)" }
+                print(text)
+            } else if me.isSuperuser {
+                print("\(me.login): superuser (bypasses row-level security: for migrations and setup only)")
+            } else {
+                print("\(me.login): no ilson user (ask an admin: `ilson user add`)")
             }
         }
     }
 
-    struct Workers: ParsableCommand {
+    struct Workers: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "For a farmer: the workers coming to your farms on approved rosters (name and phone).")
-        @OptionGroup var database: DatabaseOptions
-        @Option(help: "Only this day (YYYY-MM-DD, today, tomorrow).") var date: String?
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "Only this day (YYYY-MM-DD, today, tomorrow).") var date: DateArgument?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let day = try date.map { try currentClock().parse($0, field: "--date").description }
-                var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone"])
-                for row in try Users.farmerWorkers(from: day, to: day, on: db) {
-                    table.append([
-                        row.workDate, "\(row.farmCode) \(row.farmName)", row.startTime, row.task, String(row.requestID),
-                        row.workerName, Phone.format(row.workerPhone),
-                    ])
-                }
-                print(table.render(), terminator: "")
+        func run(_ context: CommandContext) throws {
+            let day = try date.map { try context.day($0, field: "--date").description }
+            var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone"])
+            for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
+                table.append([
+                    row.workDate, "\(row.farmCode) \(row.farmName)", row.startTime, row.task, String(row.requestID),
+                    row.workerName, Phone.format(row.workerPhone),
+                ])
             }
+            print(table.render(), terminator: "")
         }
     }
 }

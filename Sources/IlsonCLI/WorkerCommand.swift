@@ -32,153 +32,126 @@ struct WorkerCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Register a worker.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "Name.") var name: String
         @Option(help: "Mobile number, unique in the center.") var phone: String
         @OptionGroup var fields: Fields
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let worker = try Workers.add(fields.input(name: name, phone: phone), center: center.center, on: db)
-                print("worker \(worker.values.name) \(Phone.mask(worker.values.phone)) added (id \(worker.id))")
-                print(WorkerCommand.describe(worker), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            let worker = try Workers.add(fields.input(name: name, phone: phone), center: options.center, on: context.db)
+            print("worker \(worker.values.name) \(Phone.mask(worker.values.phone)) added (id \(worker.id))")
+            print(WorkerCommand.describe(worker), terminator: "")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's workers (phones masked).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
         @Flag(help: "Include deactivated workers.") var all = false
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (_, workers) = try Workers.list(center: center.center, includeInactive: all, on: db)
-                let headers = ["id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms", "active"]
-                let rows = workers.map { w -> [String] in
-                    let v = w.values
-                    return [
-                        String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
-                        v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
-                        v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
-                    ]
-                }
-                switch format {
-                case .table:
+        func run(_ context: CommandContext) throws {
+            let (_, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let headers = ["id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms", "active"]
+            let rows = workers.map { w -> [String] in
+                let v = w.values
+                return [
+                    String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
+                    v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
+                    v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
+                ]
+            }
+            try context.format.write(
+                table: {
                     var table = TextTable(headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
                     rows.forEach { table.append($0) }
-                    print(table.render(), terminator: "")
-                    print("\(workers.count) worker(s)")
-                case .csv:
-                    print(CSVOutput.render(headers: headers, rows: rows), terminator: "")
-                case .json:
-                    print(try JSONOutput.render(workers.map(WorkerJSON.init)), terminator: "")
-                }
-            }
+                    return table.render() + "\(workers.count) worker(s)\n"
+                },
+                headers: headers, rows: rows, json: workers.map(WorkerJSON.init))
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one worker, with the full phone number (for a coordinator) and availability.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let detail = try Workers.show(worker, center: center.center, on: db)
-                let w = detail.worker
-                print("worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
-                    + (w.active ? "" : "  (inactive)"))
-                print(WorkerCommand.describe(w), terminator: "")
-                if detail.availability.isEmpty {
-                    print("availability: every day")
-                } else {
-                    for a in detail.availability {
-                        print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
-                    }
+        func run(_ context: CommandContext) throws {
+            let detail = try Workers.show(worker, center: options.center, on: context.db)
+            let w = detail.worker
+            print("worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
+                + (w.active ? "" : "  (inactive)"))
+            print(WorkerCommand.describe(w), terminator: "")
+            if detail.availability.isEmpty {
+                print("availability: every day")
+            } else {
+                for a in detail.availability {
+                    print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
                 }
-                try AttendanceCommand.printWorkerDays(worker: w.id, on: db)
             }
+            try AttendanceCommand.printWorkerDays(worker: w.id, context: context)
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Change a worker; only the given fields change.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
         @Option(help: "New name.") var name: String?
         @Option(help: "New mobile number.") var phone: String?
         @OptionGroup var fields: Fields
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let (w, changed) = try Workers.edit(worker, fields.input(name: name, phone: phone), center: center.center, on: db)
-                print(changed ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed" : "worker \(w.id): nothing changed")
-                print(WorkerCommand.describe(w), terminator: "")
-            }
+        func run(_ context: CommandContext) throws {
+            let (w, changed) = try Workers.edit(worker, fields.input(name: name, phone: phone), center: options.center, on: context.db)
+            print(changed ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed" : "worker \(w.id): nothing changed")
+            print(WorkerCommand.describe(w), terminator: "")
         }
     }
 
-    struct Deactivate: ParsableCommand {
+    struct Deactivate: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a worker (kept for history, no longer planned).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let w = try Workers.deactivate(worker, center: center.center, on: db)
-                print("worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) deactivated")
-            }
+        func run(_ context: CommandContext) throws {
+            let w = try Workers.deactivate(worker, center: options.center, on: context.db)
+            print("worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) deactivated")
         }
     }
 
-    struct Availability: ParsableCommand {
+    struct Availability: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Record days a worker is available, or off with --off.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
+        @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
-        @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: String
+        @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
         @Flag(help: "The worker is off on these days.") var off = false
         @Option(help: "A note, e.g. 병원.") var note: String?
 
-        func run() throws {
-            try withRegistryDatabase(database) { db in
-                let clock = try currentClock()
-                let range = try clock.parseRange(dates, field: "--dates")
-                let (w, added) = try Workers.setAvailability(
-                    worker, days: range, off: off, note: note, center: center.center, clock: clock, on: db)
-                let what = off ? "off" : "available"
-                print(
-                    added
-                        ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
-                        : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded")
-            }
+        func run(_ context: CommandContext) throws {
+            let range = try context.days(dates, field: "--dates")
+            let (w, added) = try Workers.setAvailability(
+                worker, days: range, off: off, note: note, center: options.center, clock: context.clock, on: context.db)
+            let what = off ? "off" : "available"
+            print(
+                added
+                    ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
+                    : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded")
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import workers.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
                 + "an update changes only the filled cells.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var center: CenterOption
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var options: CenterOptions
+        @OptionGroup var input: InputFileArgument
 
-        func run() throws {
-            let bytes = try readInputFile(file)
-            try withRegistryDatabase(database) { db in
-                print(try WorkerImport.run(bytes: bytes, file: file, center: center.center, clock: try currentClock(), on: db))
-            }
+        func run(_ context: CommandContext) throws {
+            print(try WorkerImport.run(bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db))
         }
     }
 
@@ -195,24 +168,17 @@ struct WorkerCommand: ParsableCommand {
 
 /// A worker in `worker list --format json` (phone masked).
 struct WorkerJSON: Encodable {
-    var id: Int64
-    var name: String
-    var phone: String
-    var category: String
-    var village: String?
-    var lat: Double
-    var lon: Double
-    var skills: [String]
-    var maxTravelKm: Double
-    var maxDaysPerWeek: Int
-    var smsConsent: Bool
-    var allowedFarms: [String]?
+    var id: Int64, name: String, phone: String, category: String, village: String?, lat: Double, lon: Double
+    var skills: [String], maxTravelKm: Double, maxDaysPerWeek: Int, smsConsent: Bool, allowedFarms: [String]?
     var active: Bool
+}
 
+extension WorkerJSON {
     init(_ w: WorkerRecord) {
         let v = w.values
-        (id, name, phone, category, village) = (w.id, v.name, Phone.mask(v.phone), v.category, v.village)
-        (lat, lon, skills, maxTravelKm, maxDaysPerWeek) = (v.homeLat, v.homeLon, v.skills, v.maxTravelKm, v.maxDaysPerWeek)
-        (smsConsent, allowedFarms, active) = (v.smsConsent, v.allowedFarms, w.active)
+        self.init(
+            id: w.id, name: v.name, phone: Phone.mask(v.phone), category: v.category, village: v.village, lat: v.homeLat,
+            lon: v.homeLon, skills: v.skills, maxTravelKm: v.maxTravelKm, maxDaysPerWeek: v.maxDaysPerWeek,
+            smsConsent: v.smsConsent, allowedFarms: v.allowedFarms, active: w.active)
     }
 }

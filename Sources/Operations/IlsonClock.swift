@@ -18,7 +18,15 @@ public struct IlsonClock: Sendable, Hashable {
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) throws(
         OperationError
     ) -> IlsonClock {
-        if let text = environment["ILSON_TODAY"], !text.isEmpty {
+        try current(override: environment["ILSON_TODAY"])
+    }
+
+    /// The clock with `override` (the value of `ILSON_TODAY`, wherever the caller found it) as today when
+    /// set, else the real date in Asia/Seoul.
+    ///
+    /// - Throws: `OperationError.badInput` when `override` is not a date.
+    public static func current(override text: String?) throws(OperationError) -> IlsonClock {
+        if let text, !text.isEmpty {
             guard let day = Day(text) else {
                 throw .badInput("ILSON_TODAY is \"\(text)\", which is not a date (YYYY-MM-DD)")
             }

@@ -62,7 +62,7 @@ import Testing
     @Test func deadDatabaseIsExitThreeWithHostAndPortButNoPassword() throws {
         let options = try DatabaseOptions.parse(["--database-url", "postgresql://kim:pw-secret@127.0.0.1:1/ilson"])
         do {
-            _ = try options.connect(Configuration(environment: [:]))
+            _ = try CommandContext(options, environment: [:]).connect()
             Issue.record("expected a connection failure")
         } catch let failure as DatabaseFailure {
             #expect(failure.exitCode == .databaseUnreachable)

@@ -19,6 +19,17 @@ public enum CenterTemplates {
         }
     }
 
+    /// Every slot's template in use, in slot order, and whether it is the center's own or the default.
+    ///
+    /// - Throws: `OperationError.badInput` when a stored template no longer parses (it names the slot and line).
+    public static func inUse(center: Int64, on db: Connection) throws -> [CenterTemplate] {
+        let own = try MessageTemplateStore.templates(center: center, on: db)
+        let set = try load(center: center, on: db)
+        return TemplateSlot.allCases.map {
+            CenterTemplate(slot: $0, source: set[$0].source, isCentersOwn: own[$0.rawValue] != nil)
+        }
+    }
+
     /// Validates and saves one slot's text (a sample message is composed to check it fits).
     ///
     /// - Throws: `OperationError.badInput` for an unknown slot or a template that does not parse.
@@ -50,4 +61,14 @@ public enum CenterTemplates {
         }
         return try MessageTemplateStore.remove(center: center, slot: name, on: db)
     }
+}
+
+/// One slot's template as `batch templates show` prints it.
+public struct CenterTemplate: Sendable, Hashable {
+    /// The slot, e.g. `assignment`.
+    public var slot: TemplateSlot
+    /// The template's text.
+    public var source: String
+    /// True when the center set its own text; false for the default.
+    public var isCentersOwn: Bool
 }
