@@ -62,6 +62,7 @@ func ilsonFailure(for error: any Error) -> (any IlsonFailure)? {
     case let error as MigrationError: return MigrationFailure(error: error)
     case let error as OperationError: return OperationFailure(error: error)
     case let error as InvalidReference: return CommandFailure(error.message, exitCode: .badInput)
+    case let error as StoredValueError: return CommandFailure(error.description, exitCode: .badInput)
     default: return nil
     }
 }

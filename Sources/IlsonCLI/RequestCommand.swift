@@ -122,7 +122,7 @@ struct RequestCommand: ParsableCommand {
                 print("  farm \(r.farmCode) \(r.farmName), \(v.date) \(v.start)-\(v.end), task \(v.task)")
                 print("  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))")
                 print("  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")")
-                print("  roster of \(v.date): \(r.rosterState ?? "not planned yet")")
+                print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
                 if job.count > 1 {
                     print("job \(r.jobID): \(job.count) day(s)")
                     print(RequestCommand.table(job), terminator: "")
@@ -180,7 +180,7 @@ struct RequestCommand: ParsableCommand {
         return [
             String(r.id), String(r.jobID), v.date.description, r.farmCode, r.farmName, "\(v.start)-\(v.end)", v.task,
             v.skills.joined(separator: ";"), String(v.headcount), String(v.minHeadcount), String(v.priority),
-            formatWon(v.wage), r.status,
+            formatWon(v.wage), r.status.rawValue,
         ]
     }
 
@@ -203,6 +203,6 @@ struct RequestJSON: Encodable {
         let v = r.values
         (id, job, date, farm, start, end, task) = (r.id, r.jobID, v.date.description, r.farmCode, v.start.description, v.end.description, v.task)
         (skills, headcount, minHeadcount, priority, wage, maxTravelKm) = (v.skills, v.headcount, v.minHeadcount, v.priority, v.wage, v.maxTravelKm)
-        status = r.status
+        status = r.status.rawValue
     }
 }

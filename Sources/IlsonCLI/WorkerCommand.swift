@@ -101,7 +101,7 @@ struct WorkerCommand: ParsableCommand {
                     print("availability: every day")
                 } else {
                     for a in detail.availability {
-                        print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
+                        print("\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
                     }
                 }
                 try AttendanceCommand.printWorkerDays(worker: w.id, on: db)

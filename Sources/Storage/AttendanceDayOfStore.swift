@@ -9,7 +9,7 @@ import Vocabulary
 public enum DayOfStore {
     /// Outbox states that mean "this person may have been told": delivered, or claimed by a sender that died
     /// (the provider may have taken it). Call with the roster locked: then no live sender holds a claim.
-    static let toldStates = ["sent", "sending"]
+    static let toldStates = [OutboxState.sent, .sending].map(\.rawValue)
 
     /// Whether the worker of an assignment was told about it (an `assignment` or `change` notice delivered,
     /// or in doubt).
@@ -69,7 +69,9 @@ public enum DayOfStore {
     }
 
     /// One assignment → `declined` (or another status), with the reason.
-    public static func setStatus(assignment: Int64, to status: String, reason: String?, on db: Connection) throws {
+    public static func setStatus(
+        assignment: Int64, to status: AssignmentStatus, reason: String?, on db: Connection
+    ) throws {
         try db.query(
             """
             UPDATE assignments SET status = \(status), status_reason = \(reason), status_changed_at = now(),
@@ -100,7 +102,7 @@ public enum DayOfStore {
             try db.query(
                 """
                 SELECT DISTINCT worker_id FROM assignments
-                WHERE center_id = \(center) AND work_date = \(date.pgDate) AND status = 'declined'
+                WHERE center_id = \(center) AND work_date = \(date) AND status = 'declined'
                 """
             ).map { try $0.decode("worker_id", as: Int64.self) })
     }

@@ -64,7 +64,7 @@ extension WorkerStore {
                     .text(v.phone), .double(v.homeLat), .double(v.homeLon), v.village.map(PGValue.text),
                     .text(v.category), .double(v.maxTravelKm), .int(Int64(v.maxDaysPerWeek)), .bool(v.smsConsent),
                     .bool(v.allowedFarms != nil), .textArray(v.skills), .textArray(v.allowedFarms ?? []),
-                    row.availableFrom.map { .date($0.pgDate) }, row.availableTo.map { .date($0.pgDate) },
+                    row.availableFrom?.pgValue, row.availableTo?.pgValue,
                     row.before.map(PGValue.text), row.after.map(PGValue.text),
                 ])
             }

@@ -136,7 +136,7 @@ struct ImportCSVTests {
             _ = try Fixtures.importCounty(db)
             let day = Fixtures.clock.tomorrow
             try db.query(
-                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(day.pgDate), 'approved', now())")
+                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(day), 'approved', now())")
             let requests = """
                 farm,date,start,end,task,headcount,days
                 F001,\(day),07:00,16:00,harvest,6,3

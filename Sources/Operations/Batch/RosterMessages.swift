@@ -34,7 +34,7 @@ public struct RosterMessages: Sendable {
         var messages: [NewOutboxMessage] = []
         let day = date
         func time(_ text: String) -> TimeOfDay { TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)! }
-        func add(_ notice: Notice, role: String, recipientId: Int64, assignment: Int64?, request: Int64) throws {
+        func add(_ notice: Notice, role: RecipientRole, recipientId: Int64, assignment: Int64?, request: Int64) throws {
             let composed: [ComposedMessage]
             do {
                 composed = try composer.compose(notice)
@@ -45,7 +45,7 @@ public struct RosterMessages: Sendable {
                 messages.append(
                     NewOutboxMessage(
                         assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
-                        recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
+                        recipientId: recipientId, kind: m.kind, type: m.type.rawValue, body: m.body,
                         byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
             }
         }
@@ -66,7 +66,7 @@ public struct RosterMessages: Sendable {
                     farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
                     meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
                     farmerName: a.farmerName, farmerPhone: a.farmerPhone)
-                try add(.assignment(notice), role: "worker", recipientId: a.workerId, assignment: a.assignmentId,
+                try add(.assignment(notice), role: .worker, recipientId: a.workerId, assignment: a.assignmentId,
                     request: request)
             }
             let first = group[0]
@@ -75,7 +75,7 @@ public struct RosterMessages: Sendable {
                 farmName: first.farmName, date: day, start: time(first.start), end: time(first.end), task: first.task,
                 headcountWanted: first.headcount,
                 workers: group.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
-            try add(.farmerList(list), role: "farmer", recipientId: first.farmerId, assignment: nil, request: request)
+            try add(.farmerList(list), role: .farmer, recipientId: first.farmerId, assignment: nil, request: request)
         }
         self.messages = messages
         self.calls = RosterMessages.calls(for: assignments)

@@ -90,7 +90,7 @@ struct DayOfChange {
 
     /// Takes a worker off their assignment (`declined` or `cancelled`): their undelivered notices are withdrawn;
     /// when they were told already, one cancellation notice is queued (or, without SMS consent, a call).
-    mutating func release(_ a: AssignmentForMessage, status: String, reason: String?) throws {
+    mutating func release(_ a: AssignmentForMessage, status: AssignmentStatus, reason: String?) throws {
         if announced {
             let told = try DayOfStore.workerTold(assignment: a.assignmentId, on: tx)
             report.withdrawn += try DayOfStore.withdrawWorkerMessages(assignment: a.assignmentId, on: tx)
@@ -101,7 +101,7 @@ struct DayOfChange {
                             centerName: center.name, recipientName: a.workerName, recipientPhone: a.workerPhone,
                             date: date, farmName: a.farmName, start: TimeOfDay(a.start),
                             reason: reason)),
-                    role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+                    role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
                     request: a.requestId)
             } else if !a.smsConsent {
                 report.calls.append(call(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
@@ -142,7 +142,7 @@ struct DayOfChange {
                     farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
                     meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
                     farmerName: a.farmerName, farmerPhone: a.farmerPhone)),
-            role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+            role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
             request: a.requestId)
     }
 
@@ -159,7 +159,7 @@ struct DayOfChange {
                     date: date, farmName: farmer.farmName,
                     start: details.flatMap { TimeOfDay($0.start) } ?? farmer.start.flatMap { TimeOfDay($0) },
                     reason: reason)),
-            role: "farmer", name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
+            role: .farmer, name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
     }
 
     /// Sends each changed request's farmer the list as it now stands (a `change` when they were told the old
@@ -180,11 +180,11 @@ struct DayOfChange {
                     task: first.task, headcountWanted: first.headcount,
                     workers: group.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
                 try queue(
-                    told ? .farmerListChange(list) : .farmerList(list), role: "farmer", name: first.farmerName,
+                    told ? .farmerListChange(list) : .farmerList(list), role: .farmer, name: first.farmerName,
                     recipientId: first.farmerId, assignment: nil, request: request)
             }
         }
-        try OutboxStore.insert(messages, center: center.id, roster: roster.id, date: date.pgDate, on: tx)
+        try OutboxStore.insert(messages, center: center.id, roster: roster.id, date: date, on: tx)
         if !messages.isEmpty && roster.state == .sent {
             try DayOfStore.reopenSending(roster: roster.id, on: tx)
             report.rosterState = RosterState.sending.rawValue
@@ -195,7 +195,7 @@ struct DayOfChange {
     }
 
     private mutating func queue(
-        _ notice: Notice, role: String, name: String, recipientId: Int64, assignment: Int64?, request: Int64
+        _ notice: Notice, role: RecipientRole, name: String, recipientId: Int64, assignment: Int64?, request: Int64
     ) throws {
         let composed: [ComposedMessage]
         do {
@@ -207,11 +207,11 @@ struct DayOfChange {
             messages.append(
                 NewOutboxMessage(
                     assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
-                    recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
+                    recipientId: recipientId, kind: m.kind, type: m.type.rawValue, body: m.body,
                     byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
         }
         if let first = composed.first {
-            report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role, name: name, recipient: first.to))
+            report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role.rawValue, name: name, recipient: first.to))
         }
     }
 

@@ -49,7 +49,7 @@ public enum RosterApproval {
             let before = try RosterStore.snapshot(roster: roster.id, on: db)
             let version = try RosterRules.claim(roster, on: db)
             try RosterStore.setState(roster: roster.id, to: .approved, on: db)
-            let moved = try AssignmentStore.setStatus(roster: roster.id, from: "proposed", to: "approved", on: db)
+            let moved = try AssignmentStore.setStatus(roster: roster.id, from: .proposed, to: .approved, on: db)
             try AuditLog.record(
                 on: db, center: center.id, via: "roster approve", entity: "roster", id: String(roster.id),
                 action: .state, before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
@@ -88,7 +88,7 @@ public enum RosterApproval {
             let before = try RosterStore.snapshot(roster: roster.id, on: db)
             let version = try RosterRules.claim(roster, on: db)
             try RosterStore.setState(roster: roster.id, to: .draft, on: db)
-            let moved = try AssignmentStore.setStatus(roster: roster.id, from: "approved", to: "proposed", on: db)
+            let moved = try AssignmentStore.setStatus(roster: roster.id, from: .approved, to: .proposed, on: db)
             try AuditLog.record(
                 on: db, center: center.id, via: "roster reopen", entity: "roster", id: String(roster.id),
                 action: .state, before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
