@@ -211,7 +211,7 @@ struct WorkerJSON: Encodable {
 
     init(_ w: WorkerRecord) {
         let v = w.values
-        (id, name, phone, category, village) = (w.id, v.name, Phone.mask(v.phone), v.category, v.village)
+        (id, name, phone, category, village) = (w.id, v.name, Phone.mask(v.phone), v.category.rawValue, v.village)
         (lat, lon, skills, maxTravelKm, maxDaysPerWeek) = (v.homeLat, v.homeLon, v.skills, v.maxTravelKm, v.maxDaysPerWeek)
         (smsConsent, allowedFarms, active) = (v.smsConsent, v.allowedFarms, w.active)
     }

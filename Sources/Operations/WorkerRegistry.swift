@@ -226,5 +226,7 @@ public enum Workers {
     }
 
     /// The Korean label of a category (`senior` → 고령).
-    public static func categoryLabel(_ category: String) -> String { RegistryInput.categoryLabels[category] ?? category }
+    public static func categoryLabel(_ category: WorkerCategory) -> String {
+        RegistryInput.categoryLabels[category.rawValue] ?? category.rawValue
+    }
 }

@@ -11,16 +11,36 @@ public enum DayOfStore {
     /// (the provider may have taken it). Call with the roster locked: then no live sender holds a claim.
     static let toldStates = [OutboxState.sent, .sending].map(\.rawValue)
 
+    /// An assignment's notices to its worker (`assignment` or `change`; cancellation notices are not among them).
+    private static func workerNotices(_ assignment: Int64) -> PostgresQuery {
+        "assignment_id = \(assignment) AND recipient_role = 'worker' AND kind IN ('assignment', 'change')"
+    }
+
+    /// A request's lists to its farmer (`farmer_list` or `change`).
+    private static func farmerLists(_ request: Int64) -> PostgresQuery {
+        "request_id = \(request) AND recipient_role = 'farmer' AND kind IN ('farmer_list', 'change')"
+    }
+
+    /// Whether any of these messages was delivered, or is in doubt.
+    private static func told(_ messages: PostgresQuery, on db: Connection) throws -> Bool {
+        try db.fetchValue(
+            "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE \(fragment: messages) AND state = ANY(\(toldStates)))") ?? false
+    }
+
+    /// These messages not yet delivered (`pending`, or `sending` in doubt) become `withdrawn`; returns how many.
+    private static func withdraw(_ messages: PostgresQuery, on db: Connection) throws -> Int {
+        try db.query(
+            """
+            UPDATE sms_outbox SET state = 'withdrawn', withdrawn_at = now(), updated_at = now()
+            WHERE \(fragment: messages) AND state IN ('pending', 'sending')
+            """
+        ).rowsAffected
+    }
+
     /// Whether the worker of an assignment was told about it (an `assignment` or `change` notice delivered,
     /// or in doubt).
     public static func workerTold(assignment: Int64, on db: Connection) throws -> Bool {
-        try db.query(
-            """
-            SELECT EXISTS (SELECT 1 FROM sms_outbox
-                           WHERE assignment_id = \(assignment) AND recipient_role = 'worker'
-                             AND kind IN ('assignment', 'change') AND state = ANY(\(toldStates))) AS told
-            """
-        ).first!.decode("told")
+        try told(workerNotices(assignment), on: db)
     }
 
     /// The assignment's worker messages not yet delivered (`pending`, or `sending` in doubt) become `withdrawn`;
@@ -29,24 +49,12 @@ public enum DayOfStore {
     /// - Returns: how many were withdrawn.
     @discardableResult
     public static func withdrawWorkerMessages(assignment: Int64, on db: Connection) throws -> Int {
-        try db.query(
-            """
-            UPDATE sms_outbox SET state = 'withdrawn', withdrawn_at = now(), updated_at = now()
-            WHERE assignment_id = \(assignment) AND recipient_role = 'worker' AND kind IN ('assignment', 'change')
-              AND state IN ('pending', 'sending')
-            """
-        ).rowsAffected
+        try withdraw(workerNotices(assignment), on: db)
     }
 
     /// Whether a request's farmer was told who comes (a list or a changed list delivered, or in doubt).
     public static func farmerTold(request: Int64, on db: Connection) throws -> Bool {
-        try db.query(
-            """
-            SELECT EXISTS (SELECT 1 FROM sms_outbox
-                           WHERE request_id = \(request) AND recipient_role = 'farmer'
-                             AND kind IN ('farmer_list', 'change') AND state = ANY(\(toldStates))) AS told
-            """
-        ).first!.decode("told")
+        try told(farmerLists(request), on: db)
     }
 
     /// The request's farmer lists not yet delivered become `withdrawn` (a newer list replaces them).
@@ -54,18 +62,12 @@ public enum DayOfStore {
     /// - Returns: how many were withdrawn.
     @discardableResult
     public static func withdrawFarmerLists(request: Int64, on db: Connection) throws -> Int {
-        try db.query(
-            """
-            UPDATE sms_outbox SET state = 'withdrawn', withdrawn_at = now(), updated_at = now()
-            WHERE request_id = \(request) AND recipient_role = 'farmer' AND kind IN ('farmer_list', 'change')
-              AND state IN ('pending', 'sending')
-            """
-        ).rowsAffected
+        try withdraw(farmerLists(request), on: db)
     }
 
     /// Whether the roster has any message in the outbox (it was written by `batch send`, or queued since).
     public static func hasMessages(roster: Int64, on db: Connection) throws -> Bool {
-        try db.query("SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE roster_id = \(roster)) AS any").first!.decode("any")
+        try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE roster_id = \(roster))") ?? false
     }
 
     /// One assignment → `declined` (or another status), with the reason.

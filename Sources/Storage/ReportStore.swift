@@ -11,7 +11,7 @@ public struct PlacementRow: StoredRecord, Hashable {
     /// `proposed`, `approved`, `confirmed`, `completed` or `noShow` (declined and cancelled are not read).
     public var status: AssignmentStatus
     public var workerID: Int64
-    public var category: String
+    public var category: WorkerCategory
     /// The worker's village as registered (`이월면 중산리`), when one was.
     public var village: String?
     public var homeLat: Double

@@ -35,3 +35,6 @@ extension MessageKind: PGEncodable {}
 extension RecipientRole: PGEncodable {}
 extension AvailabilityKind: PGEncodable {}
 extension BatchJob: PGEncodable {}
+
+/// `workers.category`: stored as its raw value and read like any status (an unknown one is an error).
+extension WorkerCategory: StoredStatus, PGEncodable {}

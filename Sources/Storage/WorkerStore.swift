@@ -1,4 +1,5 @@
 import Postgres
+import Scheduling
 
 /// A worker row with their skills and allowed farms.
 public struct WorkerRecord: StoredRecord, Hashable {
@@ -18,8 +19,7 @@ public struct WorkerValues: Sendable, Hashable, Codable {
     public var homeLat: Double
     public var homeLon: Double
     public var village: String?
-    /// `senior`, `youth`, `women`, `disabled`, `foreign` or `general`.
-    public var category: String
+    public var category: WorkerCategory
     public var maxTravelKm: Double
     public var maxDaysPerWeek: Int
     public var smsConsent: Bool
@@ -30,7 +30,7 @@ public struct WorkerValues: Sendable, Hashable, Codable {
 
     public init(
         name: String, phone: String, homeLat: Double, homeLon: Double, village: String? = nil,
-        category: String = "general", maxTravelKm: Double = 30, maxDaysPerWeek: Int = 6, smsConsent: Bool = false,
+        category: WorkerCategory = .general, maxTravelKm: Double = 30, maxDaysPerWeek: Int = 6, smsConsent: Bool = false,
         skills: [String] = [], allowedFarms: [String]? = nil
     ) {
         self.name = name

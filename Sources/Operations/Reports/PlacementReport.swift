@@ -136,9 +136,9 @@ public struct PlacementReport: Sendable, Hashable {
         func groupKey(_ p: PlacementRow) -> (String, String) {
             switch grouping {
             case .category:
-                let label =
-                    categoryLabels.first { $0.code == p.category }.map { "\($0.korean) (\($0.code))" } ?? p.category
-                return (p.category, label)
+                let code = p.category.rawValue
+                let label = categoryLabels.first { $0.code == code }.map { "\($0.korean) (\($0.code))" } ?? code
+                return (code, label)
             case .town:
                 let town = towns.town(village: p.village, lat: p.homeLat, lon: p.homeLon)
                 return (town, town)
