@@ -87,26 +87,25 @@ public enum DayOfStore {
     /// - Returns: the ids of the assignments cancelled.
     @discardableResult
     public static func cancelAssignments(request: Int64, reason: String?, on db: Connection) throws -> [Int64] {
-        try db.query(
+        try db.fetchColumn(
             """
             UPDATE assignments SET status = 'cancelled', status_reason = \(reason), status_changed_at = now(),
                    updated_at = now()
             WHERE request_id = \(request) AND status NOT IN ('declined', 'cancelled')
             RETURNING id
-            """
-        ).map { try $0.decode("id", as: Int64.self) }.sorted()
+            """, as: Int64.self
+        ).sorted()
     }
 
     /// The workers of a center who declined an assignment on a date: they said they cannot come that day, so
     /// neither a re-plan nor a suggestion puts them back on it.
     public static func declinedWorkers(center: Int64, date: Day, on db: Connection) throws -> Set<Int64> {
         Set(
-            try db.query(
+            try db.fetchColumn(
                 """
                 SELECT DISTINCT worker_id FROM assignments
                 WHERE center_id = \(center) AND work_date = \(date) AND status = 'declined'
-                """
-            ).map { try $0.decode("worker_id", as: Int64.self) })
+                """))
     }
 
     /// Pins every announced assignment of a roster (`approved` or `confirmed`, live): re-planning a roster whose
@@ -125,9 +124,7 @@ public enum DayOfStore {
 
     /// The roster's assignments still `proposed` (planned after its messages went out, not announced yet).
     public static func proposed(roster: Int64, on db: Connection) throws -> [Int64] {
-        try db.query(
-            "SELECT id FROM assignments WHERE roster_id = \(roster) AND status = 'proposed' ORDER BY id"
-        ).map { try $0.decode("id", as: Int64.self) }
+        try db.fetchColumn("SELECT id FROM assignments WHERE roster_id = \(roster) AND status = 'proposed' ORDER BY id")
     }
 
     /// `sent` → `sending`: new messages were queued, so the roster is not done sending until they are final.
