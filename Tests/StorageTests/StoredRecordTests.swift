@@ -129,3 +129,43 @@ struct AdvisoryLockTests {
         }
     }
 }
+
+/// The vocabulary's values through the database, and records that read strictly.
+@Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
+struct StoredValueTests {
+    @Test func dayAndTimeOfDayRoundTrip() throws {
+        try TestDatabase.withDatabase { db, _ in
+            let day = Day(year: 2028, month: 2, day: 29)!
+            let row = try db.query(
+                """
+                SELECT \(day) AS d, (\(day) + 1) AS next, '07:30'::time AS t, to_char('18:05'::time, 'HH24:MI') AS s,
+                       '07:30:15'::time AS seconds, NULL::date AS none
+                """)[0]
+            #expect(try row.decode("d", as: Day.self) == day)
+            #expect(try row.decode("next", as: Day.self) == day.next)
+            #expect(try row.decode("t", as: TimeOfDay.self) == TimeOfDay("07:30"))
+            #expect(try row.decode("s", as: TimeOfDay.self) == TimeOfDay("18:05"))
+            #expect(throws: RowDecodingError.self) { try row.decode("seconds", as: TimeOfDay.self) }
+            #expect(try row.decode("none", as: Day?.self) == nil)
+        }
+    }
+
+    @Test func aMissingColumnIsAnErrorEvenForAnOptionalProperty() throws {
+        try TestDatabase.withDatabase { db, _ in
+            let row = try db.query("SELECT 1::bigint AS id, 'JC' AS code, '진천' AS name")[0]
+            let error = #expect(throws: RowDecodingError.self) { try CenterRecord(row: row) }
+            #expect(error?.column == "sms_sender" && error?.problem == .noSuchColumn)
+            let full = try db.query("SELECT 1::bigint AS id, 'JC' AS code, '진천' AS name, NULL AS sms_sender")[0]
+            #expect(try CenterRecord(row: full).smsSender == nil)
+        }
+    }
+
+    @Test func fetchOneRefusesTwoRows() throws {
+        try TestDatabase.withDatabase { db, _ in
+            #expect(throws: PostgresError.self) {
+                try CenterRecord.fetchOne(
+                    db, "SELECT 1::bigint AS id, 'A' AS code, 'a' AS name, NULL AS sms_sender UNION ALL SELECT 2, 'B', 'b', NULL")
+            }
+        }
+    }
+}
