@@ -146,20 +146,25 @@ public enum DayOfStore {
     }
 
     /// A request's farmer and farm, for a cancellation confirmation.
-    public static func farmer(ofRequest request: Int64, on db: Connection) throws
-        -> (id: Int64, name: String, phone: String, farmName: String, start: String)?
-    {
-        try db.query(
+    public static func farmer(ofRequest request: Int64, on db: Connection) throws -> RequestFarmer? {
+        try RequestFarmer.fetchOne(
+            db,
             """
-            SELECT fr.id, fr.name, fr.phone, f.name AS farm_name, to_char(lr.start_time, 'HH24:MI') AS start_hm
+            SELECT fr.id, fr.name, fr.phone, f.name AS farm_name, to_char(lr.start_time, 'HH24:MI') AS start
             FROM labor_requests lr JOIN farms f ON f.id = lr.farm_id JOIN farmers fr ON fr.id = f.farmer_id
             WHERE lr.id = \(request)
-            """
-        ).first.map {
-            (
-                try $0.decode("id"), try $0.decode("name"), try $0.decode("phone"), try $0.decode("farm_name"),
-                try $0.decode("start_hm")
-            )
-        }
+            """)
     }
+}
+
+/// A request's farmer and farm (`DayOfStore.farmer(ofRequest:)`).
+public struct RequestFarmer: StoredRecord, Hashable {
+    public static let table = "farmers"
+    public var id: Int64
+    public var name: String
+    /// Digits.
+    public var phone: String
+    public var farmName: String
+    /// `HH:MM`.
+    public var start: String
 }
