@@ -125,7 +125,7 @@ struct AttendanceCommand: ParsableCommand {
         for l in lines {
             table.append([
                 "\(l.farmCode) \(l.farmName)", l.workerName, Phone.mask(l.workerPhone), "\(l.start)~\(l.end)",
-                l.outcome ?? "-", l.hours.map { String(format: "%.1f", $0) } ?? "", l.note ?? "",
+                l.outcome?.rawValue ?? "-", l.hours.map { String(format: "%.1f", $0) } ?? "", l.note ?? "",
             ])
         }
         Swift.print(table.render(), terminator: "")
@@ -175,7 +175,7 @@ extension AttendanceCommand {
             headers: ["날짜", "농가", "작업", "상태", "시간(h)", "비고"],
             alignments: [.left, .left, .left, .left, .right, .left])
         for d in r.days {
-            let status = d.outcome.map { $0 == "present" ? "completed" : $0 } ?? d.status
+            let status = d.outcome.map { $0 == .present ? "completed" : $0.rawValue } ?? d.status.rawValue
             table.append([
                 d.date.description, "\(d.farmCode) \(d.farmName)", d.task, status,
                 d.hours.map { String(format: "%.1f", $0) } ?? "", d.note ?? d.reason ?? "",

@@ -210,8 +210,8 @@ enum BatchSettings {
             case .nothingToDo, .worked:
                 break
             }
-            let states = ["sent", "failed", "withdrawn", "pending", "sending"].compactMap { s in
-                c.counts[s].map { "\($0) \(s)" }
+            let states = [OutboxState.sent, .failed, .withdrawn, .pending, .sending].compactMap { s in
+                c.counts[s].map { "\($0) \(s.rawValue)" }
             }
             let total = c.counts.values.reduce(0, +)
             log("\(head) roster \(c.rosterState); \(total) message(s): \(states.joined(separator: ", "))"

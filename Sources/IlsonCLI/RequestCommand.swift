@@ -104,7 +104,7 @@ struct RequestCommand: ParsableCommand {
             print("  farm \(r.farmCode) \(r.farmName), \(v.date) \(v.start)-\(v.end), task \(v.task)")
             print("  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))")
             print("  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")")
-            print("  roster of \(v.date): \(r.rosterState ?? "not planned yet")")
+            print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
             if job.count > 1 {
                 print("job \(r.jobID): \(job.count) day(s)")
                 print(RequestCommand.table(job), terminator: "")
@@ -154,7 +154,7 @@ struct RequestCommand: ParsableCommand {
         return [
             String(r.id), String(r.jobID), v.date.description, r.farmCode, r.farmName, "\(v.start)-\(v.end)", v.task,
             v.skills.joined(separator: ";"), String(v.headcount), String(v.minHeadcount), String(v.priority),
-            formatWon(v.wage), r.status,
+            formatWon(v.wage), r.status.rawValue,
         ]
     }
 
@@ -181,6 +181,6 @@ extension RequestJSON {
         self.init(
             id: r.id, job: r.jobID, date: v.date.description, farm: r.farmCode, start: v.start.description,
             end: v.end.description, task: v.task, skills: v.skills, headcount: v.headcount, minHeadcount: v.minHeadcount,
-            priority: v.priority, wage: v.wage, maxTravelKm: v.maxTravelKm, status: r.status)
+            priority: v.priority, wage: v.wage, maxTravelKm: v.maxTravelKm, status: r.status.rawValue)
     }
 }

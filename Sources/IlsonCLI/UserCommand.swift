@@ -113,7 +113,7 @@ struct UserCommand: ParsableCommand {
             var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone"])
             for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
                 table.append([
-                    row.workDate, "\(row.farmCode) \(row.farmName)", row.startTime, row.task, String(row.requestID),
+                    row.workDate.description, "\(row.farmCode) \(row.farmName)", row.startTime, row.task, String(row.requestID),
                     row.workerName, Phone.format(row.workerPhone),
                 ])
             }

@@ -89,7 +89,7 @@ struct WorkerCommand: ParsableCommand {
                 print("availability: every day")
             } else {
                 for a in detail.availability {
-                    print("\(a.kind == "off" ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
+                    print("\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
                 }
             }
             try AttendanceCommand.printWorkerDays(worker: w.id, context: context)
@@ -177,7 +177,7 @@ extension WorkerJSON {
     init(_ w: WorkerRecord) {
         let v = w.values
         self.init(
-            id: w.id, name: v.name, phone: Phone.mask(v.phone), category: v.category, village: v.village, lat: v.homeLat,
+            id: w.id, name: v.name, phone: Phone.mask(v.phone), category: v.category.rawValue, village: v.village, lat: v.homeLat,
             lon: v.homeLon, skills: v.skills, maxTravelKm: v.maxTravelKm, maxDaysPerWeek: v.maxDaysPerWeek,
             smsConsent: v.smsConsent, allowedFarms: v.allowedFarms, active: w.active)
     }

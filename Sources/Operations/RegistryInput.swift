@@ -105,8 +105,10 @@ enum RegistryInput {
         "senior": "고령", "youth": "청년", "women": "여성", "disabled": "장애인", "foreign": "외국인", "general": "일반",
     ]
 
-    static func category(_ text: String, field: String) throws(OperationError) -> String {
-        guard let value = categories[text.trimmingCharacters(in: .whitespaces).lowercased()] else {
+    static func category(_ text: String, field: String) throws(OperationError) -> WorkerCategory {
+        guard let code = categories[text.trimmingCharacters(in: .whitespaces).lowercased()],
+            let value = WorkerCategory(rawValue: code)
+        else {
             throw .badInput(
                 "\(field) \"\(text)\" is not a category: senior, youth, women, disabled, foreign, general "
                     + "(고령, 청년, 여성, 장애인, 외국인, 일반)")

@@ -250,7 +250,7 @@ public enum Requests {
         _ request: RequestRecord, clock: IlsonClock, verb: String, rosterMayBeOut: Bool = false
     ) throws(OperationError) {
         let date = request.values.date
-        guard request.status != "cancelled" else { throw .badInput("request \(request.id) (\(date)) is already cancelled") }
+        guard request.status != .cancelled else { throw .badInput("request \(request.id) (\(date)) is already cancelled") }
         guard date >= clock.today else {
             throw .badInput("request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
         }

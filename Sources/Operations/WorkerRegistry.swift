@@ -191,7 +191,7 @@ public enum Workers {
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
-            let kind = off ? "off" : "available"
+            let kind: AvailabilityKind = off ? .off : .available
             let id = try AvailabilityStore.add(
                 worker: worker.id, center: center.id, kind: kind, from: days.lowerBound, to: days.upperBound, note: note,
                 on: db)
@@ -226,5 +226,7 @@ public enum Workers {
     }
 
     /// The Korean label of a category (`senior` → 고령).
-    public static func categoryLabel(_ category: String) -> String { RegistryInput.categoryLabels[category] ?? category }
+    public static func categoryLabel(_ category: WorkerCategory) -> String {
+        RegistryInput.categoryLabels[category.rawValue] ?? category.rawValue
+    }
 }

@@ -149,6 +149,7 @@ public enum PGTypeOID {
     public static let bpchar: UInt32 = 1042
     public static let varchar: UInt32 = 1043
     public static let date: UInt32 = 1082
+    public static let time: UInt32 = 1083
     public static let timestamp: UInt32 = 1114
     public static let timestamptz: UInt32 = 1184
     public static let numeric: UInt32 = 1700
@@ -179,6 +180,7 @@ public enum PGTypeOID {
         case bpchar: return "character"
         case varchar: return "character varying"
         case date: return "date"
+        case time: return "time without time zone"
         case timestamp: return "timestamp without time zone"
         case timestamptz: return "timestamp with time zone"
         case numeric: return "numeric"

@@ -108,6 +108,13 @@ public struct PostgresRow: Sendable {
     /// The raw text of a column, `nil` for NULL.
     public func text(at index: Int) -> String? { values.indices.contains(index) ? values[index] : nil }
 
+    /// Whether the result has a column of this name.
+    public func hasColumn(_ column: String) -> Bool { columnSet.indexByName[column] != nil }
+
+    /// Whether a column is NULL.
+    /// - Throws: `RowDecodingError` when there is no such column.
+    public func isNull(_ column: String) throws(RowDecodingError) -> Bool { values[try index(of: column)] == nil }
+
     private func index(of column: String) throws(RowDecodingError) -> Int {
         guard let index = columnSet.indexByName[column] else {
             throw RowDecodingError(column: column, expected: "a column", problem: .noSuchColumn)

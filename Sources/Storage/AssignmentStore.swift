@@ -4,7 +4,8 @@ import Scheduling
 import Vocabulary
 
 /// One live assignment of a roster, with the names a coordinator reads.
-public struct AssignmentRecord: Sendable, Hashable {
+public struct AssignmentRecord: StoredRecord, Hashable {
+    public static let table = "assignments"
     public var id: Int64
     public var rosterID: Int64
     public var requestID: Int64
@@ -12,28 +13,13 @@ public struct AssignmentRecord: Sendable, Hashable {
     public var date: Day
     public var pinned: Bool
     public var forced: Bool
-    public var status: String
+    public var status: AssignmentStatus
     public var distanceKm: Double?
     /// The rules a forced pin breaks, as stored (JSON text).
     public var warnings: String
     public var workerName: String
     /// Normalized digits; mask before printing.
     public var workerPhone: String
-
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        rosterID = try row.decode("roster_id")
-        requestID = try row.decode("request_id")
-        workerID = try row.decode("worker_id")
-        date = Day(try row.decode("work_date", as: PGDate.self))
-        pinned = try row.decode("pinned")
-        forced = try row.decode("forced")
-        status = try row.decode("status")
-        distanceKm = try row.decode("distance_km", as: Double?.self)
-        warnings = try row.decode("warnings")
-        workerName = try row.decode("worker_name")
-        workerPhone = try row.decode("worker_phone")
-    }
 }
 
 /// A new assignment row.
@@ -59,18 +45,20 @@ public struct NewAssignment: Sendable, Hashable {
 }
 
 /// A request row as roster editing needs it.
-public struct RequestRow: Sendable, Hashable {
+public struct RequestRow: StoredRecord, Hashable {
+    public static let table = "labor_requests"
     public var id: Int64
     public var centerID: Int64
     public var centerCode: String
     public var farmID: Int64
     public var date: Day
-    public var status: String
+    public var status: RequestStatus
     public var headcount: Int
 }
 
 /// A worker row as roster editing needs it.
-public struct WorkerRow: Sendable, Hashable {
+public struct WorkerRow: StoredRecord, Hashable {
+    public static let table = "workers"
     public var id: Int64
     public var name: String
     public var phone: String
@@ -80,30 +68,30 @@ public struct WorkerRow: Sendable, Hashable {
 /// SQL for `assignments` and `roster_exclusions`.
 public enum AssignmentStore {
     static let select = """
-        SELECT a.id, a.roster_id, a.request_id, a.worker_id, a.work_date, a.pinned, a.forced, a.status, a.distance_km,
+        SELECT a.id, a.roster_id, a.request_id, a.worker_id, a.work_date AS date, a.pinned, a.forced, a.status, a.distance_km,
                a.warnings::text AS warnings, w.name AS worker_name, w.phone AS worker_phone
         FROM assignments a JOIN workers w ON w.id = a.worker_id
         """
 
     /// The roster's live assignments (not declined or cancelled), by request then worker.
     public static func live(roster id: Int64, on db: Connection) throws -> [AssignmentRecord] {
-        try db.query(
+        try AssignmentRecord.fetchAll(
+            db,
             """
             \(unescaped: select)
             WHERE a.roster_id = \(id) AND a.status NOT IN ('declined', 'cancelled')
             ORDER BY a.request_id, a.worker_id
-            """
-        ).map(AssignmentRecord.init)
+            """)
     }
 
     /// The worker's live assignment on a date, on any roster.
     public static func live(worker: Int64, date: Day, on db: Connection) throws -> AssignmentRecord? {
-        try db.query(
+        try AssignmentRecord.fetchOne(
+            db,
             """
             \(unescaped: select)
-            WHERE a.worker_id = \(worker) AND a.work_date = \(date.pgDate) AND a.status NOT IN ('declined', 'cancelled')
-            """
-        ).first.map(AssignmentRecord.init)
+            WHERE a.worker_id = \(worker) AND a.work_date = \(date) AND a.status NOT IN ('declined', 'cancelled')
+            """)
     }
 
     /// Deletes the roster's proposals that no coordinator pinned; returns how many.
@@ -126,7 +114,7 @@ public enum AssignmentStore {
         try db.query(
             """
             INSERT INTO assignments (center_id, roster_id, work_date, request_id, worker_id, distance_km, pinned, forced, warnings)
-            SELECT \(center), \(roster), \(date.pgDate), r::bigint, w::bigint, d::double precision, p::boolean, f::boolean, j::jsonb
+            SELECT \(center), \(roster), \(date), r::bigint, w::bigint, d::double precision, p::boolean, f::boolean, j::jsonb
             FROM unnest(\(rows.map { String($0.requestID) })::text[], \(rows.map { String($0.workerID) })::text[],
                         \(rows.map { String($0.distanceKm) })::text[], \(rows.map { $0.pinned ? "t" : "f" })::text[],
                         \(rows.map { $0.forced ? "t" : "f" })::text[], \(rows.map(\.warnings))::text[]) AS t(r, w, d, p, f, j)
@@ -144,7 +132,9 @@ public enum AssignmentStore {
 
     /// Moves the roster's assignments from one status to another; returns how many.
     @discardableResult
-    public static func setStatus(roster id: Int64, from: String, to: String, on db: Connection) throws -> Int {
+    public static func setStatus(
+        roster id: Int64, from: AssignmentStatus, to: AssignmentStatus, on db: Connection
+    ) throws -> Int {
         try db.query(
             "UPDATE assignments SET status = \(to), updated_at = now() WHERE roster_id = \(id) AND status = \(from)"
         ).rowsAffected
@@ -167,29 +157,17 @@ public enum AssignmentStore {
 
     /// A request by id, in any center (so that the caller can say it is another center's).
     public static func request(_ id: Int64, on db: Connection) throws -> RequestRow? {
-        guard
-            let row = try db.query(
-                """
-                SELECT lr.id, lr.center_id, c.code, lr.farm_id, lr.work_date, lr.status, lr.headcount
-                FROM labor_requests lr JOIN centers c ON c.id = lr.center_id WHERE lr.id = \(id)
-                """
-            ).first
-        else { return nil }
-        return RequestRow(
-            id: try row.decode("id"), centerID: try row.decode("center_id"), centerCode: try row.decode("code"),
-            farmID: try row.decode("farm_id"), date: Day(try row.decode("work_date", as: PGDate.self)),
-            status: try row.decode("status"), headcount: try row.decode("headcount"))
+        try RequestRow.fetchOne(
+            db,
+            """
+            SELECT lr.id, lr.center_id, c.code AS center_code, lr.farm_id, lr.work_date AS date, lr.status, lr.headcount
+            FROM labor_requests lr JOIN centers c ON c.id = lr.center_id WHERE lr.id = \(id)
+            """)
     }
 
     /// A worker of the center by phone or id.
     public static func worker(_ ref: PersonRef, center: Int64, on db: Connection) throws -> WorkerRow? {
-        guard
-            let row = try db.query(
-                "SELECT id, name, phone, active FROM workers WHERE center_id = \(center) AND \(fragment: ref.condition())"
-            ).first
-        else { return nil }
-        return WorkerRow(
-            id: try row.decode("id"), name: try row.decode("name"), phone: try row.decode("phone"),
-            active: try row.decode("active"))
+        try WorkerRow.fetchOne(
+            db, "SELECT id, name, phone, active FROM workers WHERE center_id = \(center) AND \(fragment: ref.condition())")
     }
 }

@@ -4,11 +4,13 @@ import Scheduling
 import Vocabulary
 
 /// One assignment of a day whose attendance can be recorded, with what is recorded so far.
-public struct AttendanceLine: Sendable, Hashable {
+public struct AttendanceLine: StoredRecord, Hashable {
+    public static let table = "assignments"
+    public static func table(ofColumn column: String) -> String { column == "outcome" ? "attendance" : table }
     public var assignmentID: Int64
     public var requestID: Int64
-    /// `approved`, `confirmed`, `completed`, `no_show` (or `proposed` on an approved roster).
-    public var status: String
+    /// `approved`, `confirmed`, `completed`, `noShow` (or `proposed` on an approved roster).
+    public var status: AssignmentStatus
     public var workerID: Int64
     public var workerName: String
     /// Digits; mask before printing.
@@ -18,55 +20,28 @@ public struct AttendanceLine: Sendable, Hashable {
     /// `HH:MM`.
     public var start: String
     public var end: String
-    /// The recorded outcome (`present`, `no_show`, `late`, `left_early`), nil when none is recorded.
-    public var outcome: String?
+    /// The recorded outcome, nil when none is recorded.
+    public var outcome: AttendanceOutcome?
     public var hours: Double?
     public var note: String?
-
-    init(_ row: PostgresRow) throws {
-        assignmentID = try row.decode("id")
-        requestID = try row.decode("request_id")
-        status = try row.decode("status")
-        workerID = try row.decode("worker_id")
-        workerName = try row.decode("worker_name")
-        workerPhone = try row.decode("worker_phone")
-        farmCode = try row.decode("farm_code")
-        farmName = try row.decode("farm_name")
-        start = try row.decode("start_hm")
-        end = try row.decode("end_hm")
-        outcome = try row.decode("outcome", as: String?.self)
-        hours = try row.decode("hours", as: Double?.self)
-        note = try row.decode("note", as: String?.self)
-    }
 }
 
 /// One day of a worker's record (`ilson worker show`).
-public struct WorkerDayRow: Sendable, Hashable {
+public struct WorkerDayRow: StoredRecord, Hashable {
+    public static let table = "assignments"
+    public static func table(ofColumn column: String) -> String { column == "outcome" ? "attendance" : table }
     public var date: Day
     public var requestID: Int64
     public var farmCode: String
     public var farmName: String
     public var task: String
-    /// The assignment's status: `approved`, `completed`, `no_show`, `declined`, `cancelled`, …
-    public var status: String
+    /// The assignment's status: `approved`, `completed`, `noShow`, `declined`, `cancelled`, …
+    public var status: AssignmentStatus
     /// The reason of a decline or cancellation, when one was given.
     public var reason: String?
-    public var outcome: String?
+    public var outcome: AttendanceOutcome?
     public var hours: Double?
     public var note: String?
-
-    init(_ row: PostgresRow) throws {
-        date = Day(try row.decode("work_date", as: PGDate.self))
-        requestID = try row.decode("request_id")
-        farmCode = try row.decode("farm_code")
-        farmName = try row.decode("farm_name")
-        task = try row.decode("task")
-        status = try row.decode("status")
-        reason = try row.decode("status_reason", as: String?.self)
-        outcome = try row.decode("outcome", as: String?.self)
-        hours = try row.decode("hours", as: Double?.self)
-        note = try row.decode("note", as: String?.self)
-    }
 }
 
 /// SQL for `attendance`: what happened on a day, per assignment.
@@ -75,35 +50,35 @@ public enum AttendanceStore {
     /// recorded as completed or no-show) on the day's roster when it was approved, is being sent or was sent;
     /// by farm, request, worker.
     public static func day(center: Int64, date: Day, on db: Connection) throws -> [AttendanceLine] {
-        try db.query(
+        try AttendanceLine.fetchAll(
+            db,
             """
-            SELECT a.id, a.request_id, a.status, a.worker_id, w.name AS worker_name, w.phone AS worker_phone,
-                   f.code AS farm_code, f.name AS farm_name, to_char(lr.start_time, 'HH24:MI') AS start_hm,
-                   to_char(lr.end_time, 'HH24:MI') AS end_hm, t.outcome, t.hours::double precision AS hours, t.note
+            SELECT a.id AS assignment_id, a.request_id, a.status, a.worker_id, w.name AS worker_name,
+                   w.phone AS worker_phone, f.code AS farm_code, f.name AS farm_name,
+                   to_char(lr.start_time, 'HH24:MI') AS start, to_char(lr.end_time, 'HH24:MI') AS "end", t.outcome, t.hours::double precision AS hours, t.note
             FROM assignments a
             JOIN rosters r ON r.id = a.roster_id
             JOIN workers w ON w.id = a.worker_id
             JOIN labor_requests lr ON lr.id = a.request_id
             JOIN farms f ON f.id = lr.farm_id
             LEFT JOIN attendance t ON t.assignment_id = a.id
-            WHERE a.center_id = \(center) AND a.work_date = \(date.pgDate)
+            WHERE a.center_id = \(center) AND a.work_date = \(date)
               AND r.state IN ('approved', 'sending', 'sent')
               AND a.status NOT IN ('declined', 'cancelled')
             ORDER BY f.code, a.request_id, w.name, a.id
-            """
-        ).map(AttendanceLine.init)
+            """)
     }
 
     /// Records (or corrects) one assignment's outcome: the `attendance` row and the assignment's status
     /// (`completed` or `no_show`).
     public static func record(
-        assignment: Int64, center: Int64, date: Day, outcome: String, hours: Double?, note: String?,
-        status: String, on db: Connection
+        assignment: Int64, center: Int64, date: Day, outcome: AttendanceOutcome, hours: Double?, note: String?,
+        status: AssignmentStatus, on db: Connection
     ) throws {
         try db.query(
             """
             INSERT INTO attendance (assignment_id, center_id, work_date, outcome, hours, note)
-            VALUES (\(assignment), \(center), \(date.pgDate), \(outcome), \(hours)::numeric, \(note))
+            VALUES (\(assignment), \(center), \(date), \(outcome), \(hours)::numeric, \(note))
             ON CONFLICT (assignment_id) DO UPDATE
                SET outcome = excluded.outcome, hours = excluded.hours, note = excluded.note,
                    recorded_by = session_user, updated_at = now()
@@ -131,20 +106,20 @@ public enum AttendanceStore {
     /// A worker's days up to `through`, newest first: every assignment on an approved, sending, sent or
     /// cancelled roster (declines and cancellations included, with their reasons).
     public static func recentDays(worker: Int64, through: Day, limit: Int, on db: Connection) throws -> [WorkerDayRow] {
-        try db.query(
+        try WorkerDayRow.fetchAll(
+            db,
             """
-            SELECT a.work_date, a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.status,
-                   a.status_reason, t.outcome, t.hours::double precision AS hours, t.note
+            SELECT a.work_date AS date, a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.status,
+                   a.status_reason AS reason, t.outcome, t.hours::double precision AS hours, t.note
             FROM assignments a
             JOIN rosters r ON r.id = a.roster_id
             JOIN labor_requests lr ON lr.id = a.request_id
             JOIN farms f ON f.id = lr.farm_id
             LEFT JOIN attendance t ON t.assignment_id = a.id
-            WHERE a.worker_id = \(worker) AND a.work_date <= \(through.pgDate) AND r.state <> 'draft'
+            WHERE a.worker_id = \(worker) AND a.work_date <= \(through) AND r.state <> 'draft'
             ORDER BY a.work_date DESC, a.id DESC
             LIMIT \(limit)
-            """
-        ).map(WorkerDayRow.init)
+            """)
     }
 
     /// A worker's counts of attended days, no-shows and declines, all time.
@@ -166,11 +141,11 @@ public enum AttendanceStore {
         try db.query(
             """
             SELECT a.work_date, count(*) AS n FROM assignments a JOIN rosters r ON r.id = a.roster_id
-            WHERE a.center_id = \(center) AND a.work_date < \(before.pgDate)
+            WHERE a.center_id = \(center) AND a.work_date < \(before)
               AND r.state IN ('approved', 'sending', 'sent')
               AND a.status IN ('proposed', 'approved', 'confirmed')
             GROUP BY a.work_date ORDER BY a.work_date
             """
-        ).map { (Day(try $0.decode("work_date", as: PGDate.self)), try $0.decode("n", as: Int.self)) }
+        ).map { (try $0.decode("work_date"), try $0.decode("n")) }
     }
 }

@@ -13,30 +13,45 @@ extension BatchJob {
 }
 
 /// How a batch run of one center ended (`batch_runs.outcome`).
-public enum BatchOutcome: String, Sendable, Hashable {
+public enum BatchOutcome: String, StoredStatus, PGEncodable {
     case running, done, partial, skipped, failed
 }
 
 /// `batch_runs` rows and the advisory locks that keep two runs off one center's day.
 public enum BatchRunStore {
     /// The two keys of `pg_try_advisory_lock(int, int)` for a job, date and center.
-    static func lockKeys(job: BatchJob, date: PGDate, center: Int64) -> (Int32, Int32) {
+    static func lockKeys(job: BatchJob, date: Day, center: Int64) -> (Int32, Int32) {
         // 8 bits of job, 24 bits of the day number (about 45,000 years), and the center id.
-        let day = Int32(truncatingIfNeeded: Day(date).ordinal & 0xFF_FFFF)
+        let day = Int32(truncatingIfNeeded: date.ordinal & 0xFF_FFFF)
         return ((job.lockCode << 24) | day, Int32(truncatingIfNeeded: center))
     }
 
-    /// Takes the session-level advisory lock of a job, date and center without waiting.
+    /// Runs `body` holding the session-level advisory lock of a job, date and center, taken without waiting,
+    /// and releases the lock however `body` ends (returns or throws).
+    ///
+    /// - Returns: what `body` returned, or nil when another session holds the lock (another run works on
+    ///   that center's day) and `body` did not run.
+    /// - Throws: what `body` throws (the lock released first), or `PostgresError` taking the lock.
+    public static func withAdvisoryLock<T>(
+        job: BatchJob, date: Day, center: Int64, on db: Connection, _ body: () throws -> T
+    ) throws -> T? {
+        guard try tryLock(job: job, date: date, center: center, on: db) else { return nil }
+        defer { try? unlock(job: job, date: date, center: center, on: db) }
+        return try body()
+    }
+
+    /// Takes the session-level advisory lock of a job, date and center without waiting; prefer
+    /// `withAdvisoryLock`, which always releases it.
     ///
     /// - Returns: false when another session holds it (another run works on that center's day).
-    public static func tryLock(job: BatchJob, date: PGDate, center: Int64, on db: Connection) throws -> Bool {
+    static func tryLock(job: BatchJob, date: Day, center: Int64, on db: Connection) throws -> Bool {
         let (a, b) = lockKeys(job: job, date: date, center: center)
         let row = try db.query("SELECT pg_try_advisory_lock(\(Int(a))::int, \(Int(b))::int) AS locked").first
         return try row?.decode("locked", as: Bool.self) ?? false
     }
 
     /// Releases a lock `tryLock` took (closing the connection releases it too).
-    public static func unlock(job: BatchJob, date: PGDate, center: Int64, on db: Connection) throws {
+    static func unlock(job: BatchJob, date: Day, center: Int64, on db: Connection) throws {
         let (a, b) = lockKeys(job: job, date: date, center: center)
         try db.query("SELECT pg_advisory_unlock(\(Int(a))::int, \(Int(b))::int)")
     }
@@ -46,12 +61,12 @@ public enum BatchRunStore {
     /// Call it holding the lock: no live run of that job and center can be `running` then.
     /// - Returns: how many runs were closed.
     @discardableResult
-    public static func closeAbandoned(job: BatchJob, date: PGDate, center: Int64, on db: Connection) throws -> Int {
+    public static func closeAbandoned(job: BatchJob, date: Day, center: Int64, on db: Connection) throws -> Int {
         try db.query(
             """
             UPDATE batch_runs SET outcome = 'failed', finished_at = now(),
                    message = coalesce(message || '; ', '') || 'abandoned: the process ended without finishing'
-            WHERE job = \(job.rawValue) AND work_date = \(date) AND center_id = \(center) AND outcome = 'running'
+            WHERE job = \(job) AND work_date = \(date) AND center_id = \(center) AND outcome = 'running'
             """
         ).rowsAffected
     }
@@ -60,7 +75,7 @@ public enum BatchRunStore {
     ///
     /// - Returns: the run's id.
     public static func start(
-        job: BatchJob, date: PGDate, center: Int64?, outcome: BatchOutcome = .running, message: String? = nil,
+        job: BatchJob, date: Day, center: Int64?, outcome: BatchOutcome = .running, message: String? = nil,
         on db: Connection
     ) throws -> Int64 {
         let host = ProcessInfo.processInfo.hostName
@@ -69,7 +84,7 @@ public enum BatchRunStore {
         let row = try db.query(
             """
             INSERT INTO batch_runs (center_id, job, work_date, outcome, message, host, pid, finished_at)
-            VALUES (\(center), \(job.rawValue), \(date), \(outcome.rawValue), \(message), \(host), \(pid), \
+            VALUES (\(center), \(job), \(date), \(outcome), \(message), \(host), \(pid), \
             \(unescaped: finished))
             RETURNING id
             """
@@ -83,34 +98,30 @@ public enum BatchRunStore {
     ) throws {
         try db.query(
             """
-            UPDATE batch_runs SET finished_at = now(), outcome = \(outcome.rawValue), counts = \(countsJSON)::jsonb,
+            UPDATE batch_runs SET finished_at = now(), outcome = \(outcome), counts = \(countsJSON)::jsonb,
                    message = \(message)
             WHERE id = \(run)
             """)
     }
 
     /// One recorded run, for reports and tests.
-    public struct Run: Sendable, Hashable {
+    public struct Run: StoredRecord, Hashable {
+        public static let table = "batch_runs"
         public var id: Int64
         public var centerId: Int64?
-        public var job: String
-        public var outcome: String
+        public var job: BatchJob
+        public var outcome: BatchOutcome
         public var countsJSON: String
         public var message: String?
     }
 
     /// The runs of a job on a date, oldest first.
-    public static func runs(job: BatchJob, date: PGDate, on db: Connection) throws -> [Run] {
-        try db.query(
+    public static func runs(job: BatchJob, date: Day, on db: Connection) throws -> [Run] {
+        try Run.fetchAll(
+            db,
             """
-            SELECT id, center_id, job, outcome, counts::text AS counts, message FROM batch_runs
-            WHERE job = \(job.rawValue) AND work_date = \(date) ORDER BY id
-            """
-        ).map { row in
-            Run(
-                id: try row.decode("id"), centerId: try row.decode("center_id", as: Int64?.self),
-                job: try row.decode("job"), outcome: try row.decode("outcome"), countsJSON: try row.decode("counts"),
-                message: try row.decode("message", as: String?.self))
-        }
+            SELECT id, center_id, job, outcome, counts::text AS counts_json, message FROM batch_runs
+            WHERE job = \(job) AND work_date = \(date) ORDER BY id
+            """)
     }
 }

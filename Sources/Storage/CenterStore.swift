@@ -1,33 +1,25 @@
 import Postgres
 
 /// A dispatch center row.
-public struct CenterRecord: Sendable, Hashable, CustomStringConvertible {
+public struct CenterRecord: StoredRecord, Hashable, CustomStringConvertible {
+    public static let table = "centers"
     public var id: Int64
     public var code: String
     public var name: String
     public var smsSender: String?
     public var description: String { "\(code) \(name)" }
-
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        code = try row.decode("code")
-        name = try row.decode("name")
-        smsSender = try row.decode("sms_sender", as: String?.self)
-    }
 }
 
 /// SQL for `centers`.
 public enum CenterStore {
     /// The center with this code (codes are stored upper-case).
     public static func find(code: String, on db: Connection) throws -> CenterRecord? {
-        try db.query("SELECT id, code, name, sms_sender FROM centers WHERE code = \(code.uppercased())")
-            .first.map(CenterRecord.init)
+        try CenterRecord.fetchOne(db, "SELECT id, code, name, sms_sender FROM centers WHERE code = \(code.uppercased())")
     }
 
     /// Centers in code order, at most `limit`.
     public static func all(limit: Int = 1000, on db: Connection) throws -> [CenterRecord] {
-        try db.query("SELECT id, code, name, sms_sender FROM centers ORDER BY code LIMIT \(limit)")
-            .map(CenterRecord.init)
+        try CenterRecord.fetchAll(db, "SELECT id, code, name, sms_sender FROM centers ORDER BY code LIMIT \(limit)")
     }
 }
 
@@ -41,7 +33,7 @@ extension CenterStore {
     /// - Throws: `PostgresError` (`centers_code_key` when the code exists, a CHECK for a bad code or sender).
     public static func insert(code: String, name: String, smsSender: String?, on db: Connection) throws -> CenterRecord {
         try CenterRecord(
-            db.query(
+            row: db.query(
                 """
                 INSERT INTO centers (code, name, sms_sender) VALUES (\(code), \(name), \(smsSender))
                 RETURNING id, code, name, sms_sender
@@ -51,7 +43,7 @@ extension CenterStore {
     /// Sets a center's name and sender number (pass the current values for what does not change).
     public static func update(id: Int64, name: String, smsSender: String?, on db: Connection) throws -> CenterRecord {
         try CenterRecord(
-            db.query(
+            row: db.query(
                 """
                 UPDATE centers SET name = \(name), sms_sender = \(smsSender) WHERE id = \(id)
                 RETURNING id, code, name, sms_sender

@@ -65,7 +65,7 @@ public enum DayLoader {
     ///
     /// - Throws: `PostgresError`, `RowDecodingError`.
     public static func load(center: Int64, date: Day, on db: Connection) throws -> LoadedDay {
-        let d = date.pgDate
+        let d = date
         let monday = date.adding(days: 1 - date.isoWeekday)
         let sunday = monday.adding(days: 6)
         var ids = DayIDs()
@@ -131,17 +131,17 @@ public enum DayLoader {
         for row in try db.query(
             """
             SELECT DISTINCT worker_id, work_date FROM assignments
-            WHERE center_id = \(center) AND work_date BETWEEN \(monday.pgDate) AND \(sunday.pgDate)
+            WHERE center_id = \(center) AND work_date BETWEEN \(monday) AND \(sunday)
               AND work_date <> \(d) AND status IN \(unescaped: workedStatuses)
             """)
         {
-            worked[try row.decode("worker_id"), default: []].insert(Day(try row.decode("work_date", as: PGDate.self)))
+            worked[try row.decode("worker_id"), default: []].insert(try row.decode("work_date", as: Day.self))
         }
         var recent: [Int64: Int] = [:]
         for row in try db.query(
             """
             SELECT worker_id, count(DISTINCT work_date) AS n FROM assignments
-            WHERE center_id = \(center) AND work_date BETWEEN \(date.adding(days: -30).pgDate) AND \(date.previous.pgDate)
+            WHERE center_id = \(center) AND work_date BETWEEN \(date.adding(days: -30)) AND \(date.previous)
               AND status IN \(unescaped: workedStatuses)
             GROUP BY worker_id
             """)
@@ -191,7 +191,7 @@ public enum DayLoader {
             SELECT a.worker_id, lr.farm_id, lr.job_id FROM assignments a
             JOIN labor_requests lr ON lr.id = a.request_id
             JOIN rosters r ON r.id = a.roster_id
-            WHERE a.center_id = \(center) AND a.work_date = \(date.previous.pgDate)
+            WHERE a.center_id = \(center) AND a.work_date = \(date.previous)
               AND a.status NOT IN ('declined', 'cancelled', 'no_show') AND r.state <> 'cancelled'
             ORDER BY a.worker_id
             """)
@@ -223,7 +223,7 @@ public enum DayLoader {
                 assignmentID: AssignmentID(try row.decode("id")), requestID: RequestID(try row.decode("request_id")),
                 workerID: WorkerID(try row.decode("worker_id")), forced: try row.decode("forced"),
                 requestStatus: try row.decode("request_status"),
-                requestDate: Day(try row.decode("work_date", as: PGDate.self)),
+                requestDate: try row.decode("work_date", as: Day.self),
                 workerActive: try row.decode("worker_active"))
             ids.requests.add(pin.requestID)
             ids.workers.add(pin.workerID)

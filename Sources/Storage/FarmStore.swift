@@ -3,7 +3,8 @@ import Scheduling
 import Vocabulary
 
 /// A farm row with its farmer.
-public struct FarmRecord: Sendable, Hashable {
+public struct FarmRecord: StoredRecord, Hashable {
+    public static let table = "farms"
     public var id: Int64
     public var centerID: Int64
     public var code: String
@@ -18,23 +19,6 @@ public struct FarmRecord: Sendable, Hashable {
     public var meetingPoint: String?
     public var meetingTime: TimeOfDay?
     public var active: Bool
-
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        centerID = try row.decode("center_id")
-        code = try row.decode("code")
-        name = try row.decode("name")
-        farmerID = try row.decode("farmer_id")
-        farmerName = try row.decode("farmer_name")
-        farmerPhone = try row.decode("farmer_phone")
-        lat = try row.decode("lat")
-        lon = try row.decode("lon")
-        address = try row.decode("address", as: String?.self)
-        village = try row.decode("village", as: String?.self)
-        meetingPoint = try row.decode("meeting_point", as: String?.self)
-        meetingTime = try row.timeOfDay("meeting_time_text")
-        active = try row.decode("active")
-    }
 }
 
 /// What a farm row holds, for an insert or a full update.
@@ -77,29 +61,28 @@ public struct FarmValues: Sendable, Hashable {
 public enum FarmStore {
     static let select: PostgresQuery = """
         SELECT f.id, f.center_id, f.code, f.name, f.farmer_id, p.name AS farmer_name, p.phone AS farmer_phone,
-               f.lat, f.lon, f.address, f.village, f.meeting_point, to_char(f.meeting_time, 'HH24:MI') AS meeting_time_text,
+               f.lat, f.lon, f.address, f.village, f.meeting_point, to_char(f.meeting_time, 'HH24:MI') AS meeting_time,
                f.active
         FROM farms f JOIN farmers p ON p.id = f.farmer_id
         """
 
     /// The farm of a center with this code.
     public static func find(code: String, center: Int64, on db: Connection) throws -> FarmRecord? {
-        try db.query("\(fragment: select) WHERE f.center_id = \(center) AND f.code = \(code)").first.map(FarmRecord.init)
+        try FarmRecord.fetchOne(db, "\(fragment: select) WHERE f.center_id = \(center) AND f.code = \(code)")
     }
 
     /// The center code of the farm with this code in another center, if any (for "farm of another center").
     public static func otherCenters(code: String, notCenter center: Int64, on db: Connection) throws -> [String] {
-        try db.query(
+        try db.fetchColumn(
             """
             SELECT c.code FROM farms f JOIN centers c ON c.id = f.center_id
             WHERE f.code = \(code) AND f.center_id <> \(center) ORDER BY c.code
-            """
-        ).map { try $0.decode("code", as: String.self) }
+            """)
     }
 
     /// Every farm of a center, by code.
     public static func all(center: Int64, on db: Connection) throws -> [FarmRecord] {
-        try db.query("\(fragment: select) WHERE f.center_id = \(center) ORDER BY f.code").map(FarmRecord.init)
+        try FarmRecord.fetchAll(db, "\(fragment: select) WHERE f.center_id = \(center) ORDER BY f.code")
     }
 
     /// Inserts a farm; returns its id.

@@ -1,7 +1,8 @@
 import Postgres
 
 /// A farmer (농업인) row.
-public struct FarmerRecord: Sendable, Hashable {
+public struct FarmerRecord: StoredRecord, Hashable {
+    public static let table = "farmers"
     public var id: Int64
     public var centerID: Int64
     public var name: String
@@ -9,14 +10,6 @@ public struct FarmerRecord: Sendable, Hashable {
     public var phone: String
     /// How many farms the farmer owns.
     public var farmCount: Int
-
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        centerID = try row.decode("center_id")
-        name = try row.decode("name")
-        phone = try row.decode("phone")
-        farmCount = try row.decode("farm_count")
-    }
 }
 
 /// SQL for `farmers`.
@@ -29,13 +22,13 @@ public enum FarmerStore {
 
     /// The farmer of a center a person named by phone or id.
     public static func find(_ ref: PersonRef, center: Int64, on db: Connection) throws -> FarmerRecord? {
-        try db.query("\(fragment: select) WHERE f.center_id = \(center) AND \(fragment: ref.condition(alias: "f"))")
-            .first.map(FarmerRecord.init)
+        try FarmerRecord.fetchOne(
+            db, "\(fragment: select) WHERE f.center_id = \(center) AND \(fragment: ref.condition(alias: "f"))")
     }
 
     /// Every farmer of a center, by name.
     public static func all(center: Int64, on db: Connection) throws -> [FarmerRecord] {
-        try db.query("\(fragment: select) WHERE f.center_id = \(center) ORDER BY f.name, f.id").map(FarmerRecord.init)
+        try FarmerRecord.fetchAll(db, "\(fragment: select) WHERE f.center_id = \(center) ORDER BY f.name, f.id")
     }
 
     /// Inserts a farmer; returns its id.

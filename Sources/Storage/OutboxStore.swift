@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Vocabulary
 
 /// A message to put in the outbox: one `sms_outbox` row (its idempotency key is made by the database).
 public struct NewOutboxMessage: Sendable, Hashable {
@@ -7,11 +8,9 @@ public struct NewOutboxMessage: Sendable, Hashable {
     public var requestId: Int64?
     /// Digits, `01012345678`.
     public var recipient: String
-    /// `worker` or `farmer`.
-    public var recipientRole: String
+    public var recipientRole: RecipientRole
     public var recipientId: Int64
-    /// `assignment`, `farmer_list`, `cancellation` or `change`.
-    public var kind: String
+    public var kind: MessageKind
     /// `SMS` or `LMS`.
     public var type: String
     public var body: String
@@ -21,8 +20,8 @@ public struct NewOutboxMessage: Sendable, Hashable {
 
     /// Creates a row; every field as the table names it.
     public init(
-        assignmentId: Int64?, requestId: Int64?, recipient: String, recipientRole: String, recipientId: Int64,
-        kind: String, type: String, body: String, byteCount: Int, part: Int? = nil, parts: Int? = nil
+        assignmentId: Int64?, requestId: Int64?, recipient: String, recipientRole: RecipientRole, recipientId: Int64,
+        kind: MessageKind, type: String, body: String, byteCount: Int, part: Int? = nil, parts: Int? = nil
     ) {
         self.assignmentId = assignmentId
         self.requestId = requestId
@@ -39,13 +38,14 @@ public struct NewOutboxMessage: Sendable, Hashable {
 }
 
 /// A message the sender claimed (now `sending`, attempts counted): what the gateway needs.
-public struct ClaimedMessage: Sendable, Hashable {
+public struct ClaimedMessage: StoredRecord, Hashable {
+    public static let table = "sms_outbox"
     public var id: Int64
     public var rosterId: Int64
     /// The UUID sent as `Idempotency-Key`; the same on every attempt.
     public var idempotencyKey: String
     public var recipient: String
-    public var kind: String
+    public var kind: MessageKind
     public var type: String
     public var body: String
     public var attempts: Int
@@ -62,13 +62,14 @@ public enum OutboxOutcome: Sendable, Hashable {
 }
 
 /// One message that needs a person: failed for good, or still open. Phone masked by the caller.
-public struct OutboxProblem: Sendable, Hashable {
+public struct OutboxProblem: StoredRecord, Hashable {
+    public static let table = "sms_outbox"
     public var id: Int64
     public var recipient: String
-    public var recipientRole: String
+    public var recipientRole: RecipientRole
     public var recipientId: Int64
-    public var kind: String
-    public var state: String
+    public var kind: MessageKind
+    public var state: OutboxState
     public var attempts: Int
     public var lastError: String?
 }
@@ -80,7 +81,7 @@ public enum OutboxStore {
     /// - Returns: how many rows were written.
     @discardableResult
     public static func insert(
-        _ messages: [NewOutboxMessage], center: Int64, roster: Int64, date: PGDate, on db: Connection
+        _ messages: [NewOutboxMessage], center: Int64, roster: Int64, date: Day, on db: Connection
     ) throws -> Int {
         guard !messages.isEmpty else { return 0 }
         func ints(_ values: [Int64?]) -> [String] { values.map { $0.map(String.init) ?? "" } }
@@ -92,8 +93,8 @@ public enum OutboxStore {
             SELECT \(center), \(roster), \(date), nullif(a, '')::bigint, nullif(r, '')::bigint, rc, rr, ri::bigint,
                    k, t, b, bc::integer, nullif(p, '')::smallint, nullif(ps, '')::smallint
             FROM unnest(\(ints(messages.map(\.assignmentId))), \(ints(messages.map(\.requestId))),
-                        \(messages.map(\.recipient)), \(messages.map(\.recipientRole)),
-                        \(messages.map { String($0.recipientId) }), \(messages.map(\.kind)), \(messages.map(\.type)),
+                        \(messages.map(\.recipient)), \(messages.map(\.recipientRole.rawValue)),
+                        \(messages.map { String($0.recipientId) }), \(messages.map(\.kind.rawValue)), \(messages.map(\.type)),
                         \(messages.map(\.body)), \(messages.map { String($0.byteCount) }),
                         \(smalls(messages.map(\.part))), \(smalls(messages.map(\.parts))))
                  AS m(a, r, rc, rr, ri, k, t, b, bc, p, ps)
@@ -107,7 +108,7 @@ public enum OutboxStore {
     /// idempotency keys and attempt counts, so the provider de-duplicates any that it had already taken.
     /// - Returns: how many claims were recovered.
     @discardableResult
-    public static func recoverClaims(center: Int64, date: PGDate, on db: Connection) throws -> Int {
+    public static func recoverClaims(center: Int64, date: Day, on db: Connection) throws -> Int {
         try db.query(
             """
             UPDATE sms_outbox SET state = 'pending', next_attempt_at = now(), updated_at = now(),
@@ -120,10 +121,11 @@ public enum OutboxStore {
 
     /// Claims up to `limit` due messages of a center's day: `pending` → `sending`, attempts + 1. Commit this
     /// before calling the gateway.
-    public static func claim(center: Int64, date: PGDate, limit: Int, by claimer: String, on db: Connection) throws
+    public static func claim(center: Int64, date: Day, limit: Int, by claimer: String, on db: Connection) throws
         -> [ClaimedMessage]
     {
-        try db.query(
+        try ClaimedMessage.fetchAll(
+            db,
             """
             WITH due AS (
                 SELECT id FROM sms_outbox
@@ -132,15 +134,10 @@ public enum OutboxStore {
             UPDATE sms_outbox o SET state = 'sending', attempts = o.attempts + 1, claimed_at = now(),
                    claimed_by = \(claimer), updated_at = now()
             FROM due WHERE o.id = due.id
-            RETURNING o.id, o.roster_id, o.idempotency_key::text AS key, o.recipient, o.kind, o.type, o.body,
-                      o.attempts
+            RETURNING o.id, o.roster_id, o.idempotency_key::text AS idempotency_key, o.recipient, o.kind, o.type,
+                      o.body, o.attempts
             """
-        ).map { row in
-            ClaimedMessage(
-                id: try row.decode("id"), rosterId: try row.decode("roster_id"), idempotencyKey: try row.decode("key"),
-                recipient: try row.decode("recipient"), kind: try row.decode("kind"), type: try row.decode("type"),
-                body: try row.decode("body"), attempts: try row.decode("attempts"))
-        }.sorted { $0.id < $1.id }
+        ).sorted { $0.id < $1.id }
     }
 
     /// Records the outcomes of claimed messages, in one transaction. A message that is no longer `sending`
@@ -195,7 +192,7 @@ public enum OutboxStore {
     }
 
     /// Seconds until the earliest pending message of a center's day is due (≤ 0: due now); nil when none is pending.
-    public static func secondsUntilNextDue(center: Int64, date: PGDate, on db: Connection) throws -> Double? {
+    public static func secondsUntilNextDue(center: Int64, date: Day, on db: Connection) throws -> Double? {
         let row = try db.query(
             """
             SELECT extract(epoch FROM min(next_attempt_at) - now())::double precision AS wait
@@ -206,35 +203,29 @@ public enum OutboxStore {
     }
 
     /// Messages per state for a center's day (every roster of that day).
-    public static func counts(center: Int64, date: PGDate, on db: Connection) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
+    public static func counts(center: Int64, date: Day, on db: Connection) throws -> [OutboxState: Int] {
+        var counts: [OutboxState: Int] = [:]
         for row in try db.query(
             """
             SELECT state, count(*)::bigint AS n FROM sms_outbox
             WHERE center_id = \(center) AND work_date = \(date) GROUP BY state
             """)
         {
-            counts[try row.decode("state", as: String.self)] = try row.decode("n", as: Int.self)
+            counts[try row.status("state", table: OutboxProblem.table)] = try row.decode("n", as: Int.self)
         }
         return counts
     }
 
     /// The messages of a center's day in the given states (e.g. `failed`, or `pending`/`sending`).
-    public static func messages(center: Int64, date: PGDate, states: [String], on db: Connection) throws
+    public static func messages(center: Int64, date: Day, states: [OutboxState], on db: Connection) throws
         -> [OutboxProblem]
     {
-        try db.query(
+        try OutboxProblem.fetchAll(
+            db,
             """
             SELECT id, recipient, recipient_role, recipient_id, kind, state, attempts, last_error FROM sms_outbox
-            WHERE center_id = \(center) AND work_date = \(date) AND state = ANY(\(states)) ORDER BY id
-            """
-        ).map { row in
-            OutboxProblem(
-                id: try row.decode("id"), recipient: try row.decode("recipient"),
-                recipientRole: try row.decode("recipient_role"), recipientId: try row.decode("recipient_id"),
-                kind: try row.decode("kind"), state: try row.decode("state"), attempts: try row.decode("attempts"),
-                lastError: try row.decode("last_error", as: String?.self))
-        }
+            WHERE center_id = \(center) AND work_date = \(date) AND state = ANY(\(states.map(\.rawValue))) ORDER BY id
+            """)
     }
 
     /// In the transaction that cancels a roster: every message of it not yet delivered becomes `withdrawn`
@@ -253,7 +244,8 @@ public enum OutboxStore {
     /// Who was told to come (a message delivered, or in doubt: claimed by a sender that died), once per recipient
     /// and request: the people a cancellation notice must reach. Call it before `withdrawUndelivered`.
     public static func toldRecipients(roster: Int64, on db: Connection) throws -> [ToldRecipient] {
-        try db.query(
+        try ToldRecipient.fetchAll(
+            db,
             """
             SELECT DISTINCT ON (o.recipient, coalesce(o.request_id, a.request_id))
                    o.recipient, o.recipient_role, o.recipient_id, coalesce(o.request_id, a.request_id) AS request_id,
@@ -266,29 +258,28 @@ public enum OutboxStore {
             WHERE o.roster_id = \(roster) AND o.kind <> 'cancellation'
               AND o.state IN ('sent', 'sending')
             ORDER BY o.recipient, coalesce(o.request_id, a.request_id), o.id
-            """
-        ).map { row in
-            ToldRecipient(
-                recipient: try row.decode("recipient"), recipientRole: try row.decode("recipient_role"),
-                recipientId: try row.decode("recipient_id"), requestId: try row.decode("request_id", as: Int64?.self),
-                assignmentId: try row.decode("assignment_id", as: Int64?.self), name: try row.decode("name"))
-        }
+            """)
     }
 
     /// The idempotency keys of a roster's messages by state (tests and reports).
-    public static func keys(roster: Int64, on db: Connection) throws -> [(key: String, state: String, kind: String)] {
+    public static func keys(roster: Int64, on db: Connection) throws
+        -> [(key: String, state: OutboxState, kind: MessageKind)]
+    {
         try db.query(
             """
             SELECT idempotency_key::text AS key, state, kind FROM sms_outbox WHERE roster_id = \(roster) ORDER BY id
             """
-        ).map { (try $0.decode("key"), try $0.decode("state"), try $0.decode("kind")) }
+        ).map {
+            (try $0.decode("key"), try $0.status("state", table: "sms_outbox"), try $0.status("kind", table: "sms_outbox"))
+        }
     }
 }
 
 /// A person a cancellation must reach: they were told to come.
-public struct ToldRecipient: Sendable, Hashable {
+public struct ToldRecipient: StoredRecord, Hashable {
+    public static let table = "sms_outbox"
     public var recipient: String
-    public var recipientRole: String
+    public var recipientRole: RecipientRole
     public var recipientId: Int64
     public var requestId: Int64?
     public var assignmentId: Int64?

@@ -4,13 +4,14 @@ import Vocabulary
 
 /// One assignment on a roster that was approved (or is being or was sent): a placement, or a
 /// no-show, or a day still to come. The rows of `ilson report placements`.
-public struct PlacementRow: Sendable, Hashable {
+public struct PlacementRow: StoredRecord, Hashable {
+    public static let table = "assignments"
     public var assignmentID: Int64
     public var date: Day
-    /// `proposed`, `approved`, `confirmed`, `completed` or `no_show` (declined and cancelled are not read).
-    public var status: String
+    /// `proposed`, `approved`, `confirmed`, `completed` or `noShow` (declined and cancelled are not read).
+    public var status: AssignmentStatus
     public var workerID: Int64
-    public var category: String
+    public var category: WorkerCategory
     /// The worker's village as registered (`이월면 중산리`), when one was.
     public var village: String?
     public var homeLat: Double
@@ -20,26 +21,11 @@ public struct PlacementRow: Sendable, Hashable {
     public var farmName: String
     public var task: String
     public var distanceKm: Double?
-
-    init(_ row: PostgresRow) throws {
-        assignmentID = try row.decode("id")
-        date = Day(try row.decode("work_date", as: PGDate.self))
-        status = try row.decode("status")
-        workerID = try row.decode("worker_id")
-        category = try row.decode("category")
-        village = try row.decode("village", as: String?.self)
-        homeLat = try row.decode("home_lat")
-        homeLon = try row.decode("home_lon")
-        requestID = try row.decode("request_id")
-        farmCode = try row.decode("farm_code")
-        farmName = try row.decode("farm_name")
-        task = try row.decode("task")
-        distanceKm = try row.decode("distance_km", as: Double?.self)
-    }
 }
 
 /// One request (not cancelled) with the slots its approved roster filled: the demand side of a report.
-public struct DemandRow: Sendable, Hashable {
+public struct DemandRow: StoredRecord, Hashable {
+    public static let table = "labor_requests"
     public var requestID: Int64
     public var date: Day
     public var farmCode: String
@@ -48,43 +34,33 @@ public struct DemandRow: Sendable, Hashable {
     public var headcount: Int
     /// Live assignments on an approved, sending or sent roster (no-shows included: the slot was filled).
     public var filled: Int
-
-    init(_ row: PostgresRow) throws {
-        requestID = try row.decode("id")
-        date = Day(try row.decode("work_date", as: PGDate.self))
-        farmCode = try row.decode("farm_code")
-        farmName = try row.decode("farm_name")
-        task = try row.decode("task")
-        headcount = Int(try row.decode("headcount", as: Int64.self))
-        filled = Int(try row.decode("filled", as: Int64.self))
-    }
 }
 
 /// SQL for reports: reads only, one center, a closed range of dates.
 public enum ReportStore {
     /// Roster states whose assignments count: the coordinator approved them.
-    public static let countedRosterStates = ["approved", "sending", "sent"]
+    public static let countedRosterStates: [RosterState] = [.approved, .sending, .sent]
 
     /// The live assignments (not declined or cancelled) of the center's approved, sending or sent
     /// rosters from `from` to `to` inclusive, in date then assignment order.
     ///
     /// - Throws: `PostgresError`.
     public static func placements(center: Int64, from: Day, to: Day, on db: Connection) throws -> [PlacementRow] {
-        try db.query(
+        try PlacementRow.fetchAll(
+            db,
             """
-            SELECT a.id, a.work_date, a.status, a.worker_id, w.category, w.village, w.home_lat, w.home_lon,
+            SELECT a.id AS assignment_id, a.work_date AS date, a.status, a.worker_id, w.category, w.village, w.home_lat, w.home_lon,
                    a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.distance_km
             FROM assignments a
             JOIN rosters r ON r.id = a.roster_id AND r.center_id = a.center_id
             JOIN workers w ON w.id = a.worker_id AND w.center_id = a.center_id
             JOIN labor_requests lr ON lr.id = a.request_id AND lr.center_id = a.center_id
             JOIN farms f ON f.id = lr.farm_id AND f.center_id = a.center_id
-            WHERE a.center_id = \(center) AND a.work_date BETWEEN \(from.pgDate) AND \(to.pgDate)
-              AND r.state = ANY(\(countedRosterStates))
+            WHERE a.center_id = \(center) AND a.work_date BETWEEN \(from) AND \(to)
+              AND r.state = ANY(\(countedRosterStates.map(\.rawValue)))
               AND a.status NOT IN ('declined', 'cancelled')
             ORDER BY a.work_date, a.id
-            """
-        ).map(PlacementRow.init)
+            """)
     }
 
     /// The center's requests (not cancelled) from `from` to `to` inclusive, each with the slots
@@ -92,21 +68,21 @@ public enum ReportStore {
     ///
     /// - Throws: `PostgresError`.
     public static func demand(center: Int64, from: Day, to: Day, on db: Connection) throws -> [DemandRow] {
-        try db.query(
+        try DemandRow.fetchAll(
+            db,
             """
-            SELECT lr.id, lr.work_date, f.code AS farm_code, f.name AS farm_name, lr.task,
+            SELECT lr.id AS request_id, lr.work_date AS date, f.code AS farm_code, f.name AS farm_name, lr.task,
                    lr.headcount::bigint AS headcount,
                    (SELECT count(*) FROM assignments a
                     JOIN rosters r ON r.id = a.roster_id AND r.center_id = a.center_id
                     WHERE a.request_id = lr.id AND a.center_id = lr.center_id
-                      AND r.state = ANY(\(countedRosterStates))
+                      AND r.state = ANY(\(countedRosterStates.map(\.rawValue)))
                       AND a.status NOT IN ('declined', 'cancelled')) AS filled
             FROM labor_requests lr
             JOIN farms f ON f.id = lr.farm_id AND f.center_id = lr.center_id
-            WHERE lr.center_id = \(center) AND lr.work_date BETWEEN \(from.pgDate) AND \(to.pgDate)
+            WHERE lr.center_id = \(center) AND lr.work_date BETWEEN \(from) AND \(to)
               AND lr.status <> 'cancelled'
             ORDER BY lr.work_date, lr.id
-            """
-        ).map(DemandRow.init)
+            """)
     }
 }

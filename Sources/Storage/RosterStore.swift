@@ -32,7 +32,8 @@ public struct StoredWarning: Sendable, Hashable, Codable {
 }
 
 /// One roster row: a center's day.
-public struct RosterRecord: Sendable, Hashable {
+public struct RosterRecord: StoredRecord, Hashable {
+    public static let table = "rosters"
     public var id: Int64
     public var centerID: Int64
     public var date: Day
@@ -48,40 +49,44 @@ public struct RosterRecord: Sendable, Hashable {
     public var approvedAt: Date?
     public var approvedBy: String?
 
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        centerID = try row.decode("center_id")
-        date = Day(try row.decode("work_date", as: PGDate.self))
-        let stateText: String = try row.decode("state")
-        state = RosterState(rawValue: stateText) ?? .cancelled
-        version = try row.decode("version")
-        if let hard = try row.decode("score_hard", as: Int?.self) {
+    private enum CodingKeys: String, CodingKey {
+        case id, centerID, date, state, version, scoreHard, scoreMedium, scoreSoft, solverStats, unfilled, warnings
+        case plannedAt, approvedAt, approvedBy
+    }
+
+    /// Reads the row; the score from its three columns, and JSON lists that no longer decode as empty.
+    public init(from decoder: any Decoder) throws {
+        let row = try decoder.container(keyedBy: CodingKeys.self)
+        id = try row.decode(Int64.self, forKey: .id)
+        centerID = try row.decode(Int64.self, forKey: .centerID)
+        date = try row.decode(Day.self, forKey: .date)
+        state = try row.decode(RosterState.self, forKey: .state)
+        version = try row.decode(Int.self, forKey: .version)
+        if let hard = try row.decodeIfPresent(Int.self, forKey: .scoreHard) {
             score = Score(
-                hard: hard, medium: try row.decode("score_medium", as: Int?.self) ?? 0,
-                soft: try row.decode("score_soft", as: Int?.self) ?? 0)
+                hard: hard, medium: try row.decodeIfPresent(Int.self, forKey: .scoreMedium) ?? 0,
+                soft: try row.decodeIfPresent(Int.self, forKey: .scoreSoft) ?? 0)
         }
-        solverStats = try row.decode("solver_stats", as: String?.self)
-        let decoder = JSONDecoder()
-        unfilled = (try? decoder.decode([StoredUnfilled].self, from: Data(try row.decode("unfilled", as: String.self).utf8))) ?? []
-        warnings = (try? decoder.decode([StoredWarning].self, from: Data(try row.decode("warnings", as: String.self).utf8))) ?? []
-        plannedAt = try row.decode("planned_at", as: Date?.self)
-        approvedAt = try row.decode("approved_at", as: Date?.self)
-        approvedBy = try row.decode("approved_by", as: String?.self)
+        solverStats = try row.decodeIfPresent(String.self, forKey: .solverStats)
+        unfilled = (try? row.decode([StoredUnfilled].self, forKey: .unfilled)) ?? []
+        warnings = (try? row.decode([StoredWarning].self, forKey: .warnings)) ?? []
+        plannedAt = try row.decodeIfPresent(Date.self, forKey: .plannedAt)
+        approvedAt = try row.decodeIfPresent(Date.self, forKey: .approvedAt)
+        approvedBy = try row.decodeIfPresent(String.self, forKey: .approvedBy)
     }
 }
 
 /// SQL for `rosters`.
 public enum RosterStore {
     static let columns = """
-        id, center_id, work_date, state, version, score_hard, score_medium, score_soft, solver_stats::text AS solver_stats,
+        id, center_id, work_date AS date, state, version, score_hard, score_medium, score_soft, solver_stats::text AS solver_stats,
         unfilled::text AS unfilled, warnings::text AS warnings, planned_at, approved_at, approved_by
         """
 
     /// The roster of a center's day, if any.
     public static func find(center: Int64, date: Day, on db: Connection) throws -> RosterRecord? {
-        try db.query(
-            "SELECT \(unescaped: columns) FROM rosters WHERE center_id = \(center) AND work_date = \(date.pgDate)"
-        ).first.map(RosterRecord.init)
+        try RosterRecord.fetchOne(
+            db, "SELECT \(unescaped: columns) FROM rosters WHERE center_id = \(center) AND work_date = \(date)")
     }
 
     /// The roster of a center's day, created as an empty draft (version 1) when there is none.
@@ -90,11 +95,11 @@ public enum RosterStore {
     public static func findOrCreate(center: Int64, date: Day, on db: Connection) throws -> (RosterRecord, created: Bool) {
         let inserted = try db.query(
             """
-            INSERT INTO rosters (center_id, work_date) VALUES (\(center), \(date.pgDate))
+            INSERT INTO rosters (center_id, work_date) VALUES (\(center), \(date))
             ON CONFLICT (center_id, work_date) DO NOTHING
             RETURNING \(unescaped: columns)
             """)
-        if let row = inserted.first { return (try RosterRecord(row), true) }
+        if let row = inserted.first { return (try RosterRecord(row: row), true) }
         guard let roster = try find(center: center, date: date, on: db) else {
             throw PostgresError(kind: .client, message: "the roster vanished while it was being created")
         }
@@ -152,7 +157,7 @@ public enum RosterStore {
                 WHERE id = \(id)
                 """)
         default:
-            try db.query("UPDATE rosters SET state = \(state.rawValue), updated_at = now() WHERE id = \(id)")
+            try db.query("UPDATE rosters SET state = \(state), updated_at = now() WHERE id = \(id)")
         }
     }
 

@@ -14,6 +14,6 @@ public enum SkillStore {
 
     /// The skill codes of a center, sorted.
     public static func codes(center: Int64, on db: Connection) throws -> [String] {
-        try db.query("SELECT code FROM skills WHERE center_id = \(center) ORDER BY code").map { try $0.decode("code") }
+        try db.fetchColumn("SELECT code FROM skills WHERE center_id = \(center) ORDER BY code")
     }
 }

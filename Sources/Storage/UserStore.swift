@@ -1,8 +1,10 @@
 import Foundation
 import Postgres
+import Vocabulary
 
 /// One login of a person, from `ilson_users` (sql/008_roles.sql).
-public struct UserRecord: Sendable, Hashable {
+public struct UserRecord: StoredRecord, Hashable {
+    public static let table = "ilson_users"
     /// The PostgreSQL login role.
     public var login: String
     /// `farmer`, `coordinator`, `batch` or `admin`.
@@ -13,15 +15,6 @@ public struct UserRecord: Sendable, Hashable {
     public var farmerID: Int64?
     public var createdAt: Date
     public var createdBy: String
-
-    init(_ row: PostgresRow) throws {
-        login = try row.decode("login")
-        kind = try row.decode("kind")
-        centerCode = try row.decode("center_code", as: String?.self)
-        farmerID = try row.decode("farmer_id", as: Int64?.self)
-        createdAt = try row.decode("created_at")
-        createdBy = try row.decode("created_by")
-    }
 }
 
 /// Who the connection is: its login and, when it is mapped, what `ilson_users` says.
@@ -35,8 +28,9 @@ public struct SessionIdentity: Sendable, Hashable {
 }
 
 /// One worker coming to a farmer's farm (from `ilson_farmer_workers`): only what the farmer may know.
-public struct FarmerWorkerRow: Sendable, Hashable {
-    public var workDate: String
+public struct FarmerWorkerRow: StoredRecord, Hashable {
+    public static let table = "ilson_farmer_workers"
+    public var workDate: Day
     public var farmCode: String
     public var farmName: String
     public var requestID: Int64
@@ -45,7 +39,7 @@ public struct FarmerWorkerRow: Sendable, Hashable {
     public var workerName: String
     /// Digits only.
     public var workerPhone: String
-    public var rosterState: String
+    public var rosterState: RosterState
 }
 
 /// SQL for logins and their mapping (`ilson_users`, `ilson_create_login`, `ilson_farmer_workers`).
@@ -77,7 +71,7 @@ public enum UserStore {
 
     /// The mappings this login may see (an admin: all; anyone else: their own), by login.
     public static func all(on db: Connection) throws -> [UserRecord] {
-        try db.query("SELECT \(unescaped: columns) ORDER BY u.login").map(UserRecord.init)
+        try UserRecord.fetchAll(db, "SELECT \(unescaped: columns) ORDER BY u.login")
     }
 
     /// The connection's own login and mapping.
@@ -88,25 +82,18 @@ public enum UserStore {
                    coalesce((SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user), false) AS su
             """)[0]
         let login: String = try row.decode("login")
-        let user = try db.query("SELECT \(unescaped: columns) WHERE u.login = \(login)").first.map(UserRecord.init)
+        let user = try UserRecord.fetchOne(db, "SELECT \(unescaped: columns) WHERE u.login = \(login)")
         return SessionIdentity(login: login, isSuperuser: try row.decode("su"), user: user)
     }
 
     /// The workers on the session farmer's farms on approved, sending or sent rosters.
     public static func farmerWorkers(from: String?, to: String?, on db: Connection) throws -> [FarmerWorkerRow] {
-        try db.query(
+        try FarmerWorkerRow.fetchAll(
+            db,
             """
-            SELECT work_date::text AS d, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS s, task,
+            SELECT work_date, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS start_time, task,
                    worker_name, worker_phone, roster_state
             FROM ilson_farmer_workers(\(from)::date, \(to)::date)
-            """
-        ).map { row in
-            FarmerWorkerRow(
-                workDate: try row.decode("d"), farmCode: try row.decode("farm_code"),
-                farmName: try row.decode("farm_name"), requestID: try row.decode("request_id"),
-                startTime: try row.decode("s"), task: try row.decode("task"),
-                workerName: try row.decode("worker_name"), workerPhone: try row.decode("worker_phone"),
-                rosterState: try row.decode("roster_state"))
-        }
+            """)
     }
 }

@@ -62,9 +62,9 @@ extension WorkerStore {
                 try writer.append([
                     .int(Int64(ord)), row.workerID.map(PGValue.int), .text(row.change.rawValue), .text(v.name),
                     .text(v.phone), .double(v.homeLat), .double(v.homeLon), v.village.map(PGValue.text),
-                    .text(v.category), .double(v.maxTravelKm), .int(Int64(v.maxDaysPerWeek)), .bool(v.smsConsent),
+                    .text(v.category.rawValue), .double(v.maxTravelKm), .int(Int64(v.maxDaysPerWeek)), .bool(v.smsConsent),
                     .bool(v.allowedFarms != nil), .textArray(v.skills), .textArray(v.allowedFarms ?? []),
-                    row.availableFrom.map { .date($0.pgDate) }, row.availableTo.map { .date($0.pgDate) },
+                    row.availableFrom?.pgValue, row.availableTo?.pgValue,
                     row.before.map(PGValue.text), row.after.map(PGValue.text),
                 ])
             }
@@ -94,31 +94,24 @@ extension WorkerStore {
             SELECT DISTINCT \(center), c FROM worker_import_stage, unnest(skills) AS c WHERE change <> 'none'
             ON CONFLICT (center_id, code) DO NOTHING
             """)
-        try db.query(
-            """
-            DELETE FROM worker_skills ws USING worker_import_stage s WHERE s.change = 'update' AND ws.worker_id = s.worker_id
-            """)
-        try db.query(
-            """
-            INSERT INTO worker_skills (center_id, worker_id, skill_id)
-            SELECT \(center), s.worker_id, k.id
-            FROM worker_import_stage s CROSS JOIN LATERAL unnest(s.skills) AS c
-            JOIN skills k ON k.center_id = \(center) AND k.code = c
-            WHERE s.change <> 'none'
-            """)
-        try db.query(
-            """
-            DELETE FROM worker_allowed_farms a USING worker_import_stage s
-            WHERE s.change = 'update' AND a.worker_id = s.worker_id
-            """)
-        try db.query(
-            """
-            INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id)
-            SELECT \(center), s.worker_id, f.id
-            FROM worker_import_stage s CROSS JOIN LATERAL unnest(s.allowed_farms) AS c
-            JOIN farms f ON f.center_id = \(center) AND f.code = c
-            WHERE s.change <> 'none'
-            """)
+        // Skills and allowed farms: the workers' lists by code replace what an updated worker had.
+        for (link, column, target, codes) in [
+            ("worker_skills", "skill_id", "skills", "skills"), ("worker_allowed_farms", "farm_id", "farms", "allowed_farms"),
+        ] {
+            try db.query(
+                """
+                DELETE FROM \(identifier: link) l USING worker_import_stage s
+                WHERE s.change = 'update' AND l.worker_id = s.worker_id
+                """)
+            try db.query(
+                """
+                INSERT INTO \(identifier: link) (center_id, worker_id, \(identifier: column))
+                SELECT \(center), s.worker_id, t.id
+                FROM worker_import_stage s CROSS JOIN LATERAL unnest(s.\(identifier: codes)) AS c
+                JOIN \(identifier: target) t ON t.center_id = \(center) AND t.code = c
+                WHERE s.change <> 'none'
+                """)
+        }
         try db.query(
             """
             INSERT INTO audit_log (center_id, via, entity, entity_id, action, before, after)

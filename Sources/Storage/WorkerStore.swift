@@ -1,25 +1,14 @@
 import Postgres
+import Scheduling
 
 /// A worker row with their skills and allowed farms.
-public struct WorkerRecord: Sendable, Hashable {
+public struct WorkerRecord: StoredRecord, Hashable {
+    public static let table = "workers"
     public var id: Int64
     public var centerID: Int64
+    /// Read from the same row's columns.
     public var values: WorkerValues
     public var active: Bool
-
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        centerID = try row.decode("center_id")
-        active = try row.decode("active")
-        values = WorkerValues(
-            name: try row.decode("name"), phone: try row.decode("phone"), homeLat: try row.decode("home_lat"),
-            homeLon: try row.decode("home_lon"), village: try row.decode("village", as: String?.self),
-            category: try row.decode("category"), maxTravelKm: try row.decode("max_travel_km"),
-            maxDaysPerWeek: try row.decode("max_days_per_week"), smsConsent: try row.decode("sms_consent"),
-            skills: try row.decode("skills"),
-            allowedFarms: try row.decode("allowed_farms_only", as: Bool.self)
-                ? try row.decode("allowed_farms", as: [String].self) : nil)
-    }
 }
 
 /// What a worker row holds (with skills and allowed farms), for an insert or a full update.
@@ -30,8 +19,7 @@ public struct WorkerValues: Sendable, Hashable, Codable {
     public var homeLat: Double
     public var homeLon: Double
     public var village: String?
-    /// `senior`, `youth`, `women`, `disabled`, `foreign` or `general`.
-    public var category: String
+    public var category: WorkerCategory
     public var maxTravelKm: Double
     public var maxDaysPerWeek: Int
     public var smsConsent: Bool
@@ -42,7 +30,7 @@ public struct WorkerValues: Sendable, Hashable, Codable {
 
     public init(
         name: String, phone: String, homeLat: Double, homeLon: Double, village: String? = nil,
-        category: String = "general", maxTravelKm: Double = 30, maxDaysPerWeek: Int = 6, smsConsent: Bool = false,
+        category: WorkerCategory = .general, maxTravelKm: Double = 30, maxDaysPerWeek: Int = 6, smsConsent: Bool = false,
         skills: [String] = [], allowedFarms: [String]? = nil
     ) {
         self.name = name
@@ -63,28 +51,29 @@ public struct WorkerValues: Sendable, Hashable, Codable {
 public enum WorkerStore {
     static let select: PostgresQuery = """
         SELECT w.id, w.center_id, w.name, w.phone, w.home_lat, w.home_lon, w.village, w.category, w.max_travel_km,
-               w.max_days_per_week, w.sms_consent, w.active, w.allowed_farms_only,
+               w.max_days_per_week, w.sms_consent, w.active,
                ARRAY(SELECT s.code FROM worker_skills ws JOIN skills s ON s.id = ws.skill_id
                      WHERE ws.worker_id = w.id ORDER BY s.code) AS skills,
-               ARRAY(SELECT f.code FROM worker_allowed_farms a JOIN farms f ON f.id = a.farm_id
-                     WHERE a.worker_id = w.id ORDER BY f.code) AS allowed_farms
+               CASE WHEN w.allowed_farms_only
+                    THEN ARRAY(SELECT f.code FROM worker_allowed_farms a JOIN farms f ON f.id = a.farm_id
+                               WHERE a.worker_id = w.id ORDER BY f.code) END AS allowed_farms
         FROM workers w
         """
 
     /// The worker of a center a person named by phone or id.
     public static func find(_ ref: PersonRef, center: Int64, on db: Connection) throws -> WorkerRecord? {
-        try db.query("\(fragment: select) WHERE w.center_id = \(center) AND \(fragment: ref.condition(alias: "w"))")
-            .first.map(WorkerRecord.init)
+        try WorkerRecord.fetchOne(
+            db, "\(fragment: select) WHERE w.center_id = \(center) AND \(fragment: ref.condition(alias: "w"))")
     }
 
     /// The workers of a center by name (active ones only unless `includeInactive`).
     public static func all(center: Int64, includeInactive: Bool = false, on db: Connection) throws -> [WorkerRecord] {
-        try db.query(
+        try WorkerRecord.fetchAll(
+            db,
             """
             \(fragment: select) WHERE w.center_id = \(center) AND (w.active OR \(includeInactive))
             ORDER BY w.name, w.id
-            """
-        ).map(WorkerRecord.init)
+            """)
     }
 
     /// Inserts a worker with skills and allowed farms; returns the id.

@@ -34,8 +34,8 @@ struct BatchPlanTests {
             ).first!.decode("n")
             #expect(assigned > 0)
             #expect(provider.sentMessages.filter { $0.kind == "assignment" }.count == assigned)
-            let runs = try BatchRunStore.runs(job: .plan, date: Fixtures.day.pgDate, on: db)
-            #expect(runs.first?.outcome == "done")
+            let runs = try BatchRunStore.runs(job: .plan, date: Fixtures.day, on: db)
+            #expect(runs.first?.outcome == .done)
         }
     }
 }

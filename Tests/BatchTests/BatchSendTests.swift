@@ -32,8 +32,8 @@ struct BatchSendTests {
             let again = try IlsonProcess.run(["batch", "send", "--date", Self.date], environment: env)
             #expect(again.status == 0, "\(again)")
             #expect(provider.requestCount == roster.expectedMessages)
-            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day.pgDate, on: db)
-            #expect(runs.first?.outcome == "done")
+            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day, on: db)
+            #expect(runs.first?.outcome == .done)
             // roster calls shows the full number.
             let calls = try IlsonProcess.run(["roster", "calls", "--date", Self.date], environment: env)
             #expect(calls.status == 0 && calls.stdout.contains("010-2100-0007"), "\(calls)")
@@ -111,12 +111,12 @@ struct BatchSendTests {
             #expect(rb.status == 0, "\(rb)")
             #expect(provider.sentCount == expected)
             #expect(provider.requestCount == expected, "no message was sent twice, even de-duplicated")
-            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day.pgDate, on: db)
-            let worked = Dictionary(grouping: runs.filter { $0.outcome == "done" }, by: \.centerId)
+            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day, on: db)
+            let worked = Dictionary(grouping: runs.filter { $0.outcome == .done }, by: \.centerId)
             #expect(worked.count == 4 && worked.values.allSatisfy { $0.count == 1 }, "each center worked by one run")
             let marker = "skipped: another batch send is working on this center"
             let skipped = (ra.stdout + rb.stdout).components(separatedBy: marker).count - 1
-            #expect(skipped == runs.filter { $0.outcome == "skipped" }.count)
+            #expect(skipped == runs.filter { $0.outcome == .skipped }.count)
         }
     }
 

@@ -88,7 +88,7 @@ struct DayOfAttendanceTests {
             // worker show's record.
             let w: Int64 = try db.query("SELECT id FROM workers WHERE phone = \(p[1])").first!.decode("id")
             let record = try WorkerDays.load(worker: w, on: db, clock: Self.dayAfter)
-            #expect(record.days.first?.outcome == "late" && record.completed == 1 && record.noShows == 0)
+            #expect(record.days.first?.outcome == .late && record.completed == 1 && record.noShows == 0)
         }
     }
 

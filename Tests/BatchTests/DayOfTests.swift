@@ -194,7 +194,7 @@ struct DayOfTests {
 
             let (requests, notices) = try Requests.cancelTelling(
                 cancelled, wholeJob: false, reason: "우천", center: "JC", clock: Self.clock, on: db)
-            #expect(requests.map(\.status) == ["cancelled"])
+            #expect(requests.map(\.status) == [.cancelled])
             #expect(notices.first?.queued.map(\.kind) == ["cancellation", "cancellation", "cancellation"])
             #expect(try Self.status(db, phone: roster.workerPhones[0]) == ["cancelled"])
 
@@ -214,7 +214,7 @@ struct DayOfTests {
             let newRequest: Int64 = try db.query(
                 """
                 INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, headcount, wage)
-                VALUES (\(roster.centerId), \(job), \(farmID), \(Fixtures.day.pgDate), '08:00', '17:00', '포장', 2, 120000)
+                VALUES (\(roster.centerId), \(job), \(farmID), \(Fixtures.day), '08:00', '17:00', '포장', 2, 120000)
                 RETURNING id
                 """
             ).first!.decode("id")

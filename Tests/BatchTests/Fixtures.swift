@@ -33,7 +33,7 @@ enum Fixtures {
         on db: Connection, code: String = "JC", n: Int = 1, farms: Int, perFarm: Int, noConsentEvery: Int = 0,
         state: String = "approved"
     ) throws -> Roster {
-        let date = day.pgDate
+        let date = day
         let center: Int64 = try db.query(
             "INSERT INTO centers (code, name, sms_sender) VALUES (\(code), \(code + " 농촌인력중개센터"), '0435391234') RETURNING id"
         ).first!.decode("id")

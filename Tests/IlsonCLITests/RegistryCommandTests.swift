@@ -99,7 +99,7 @@ struct RegistryCommandTests {
                 "requests.csv", "farm,date,start,end,task,headcount\nF001,\(today.next),07:00,16:00,harvest,3\n")
             #expect(run(["request", "import", requests]) == 0)
             try db.query(
-                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(today.next.pgDate), 'approved', now())")
+                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(today.next), 'approved', now())")
             let changed = try file(
                 "requests2.csv", "farm,date,start,end,task,headcount\nF001,\(today.next),07:00,16:00,harvest,5\n")
             #expect(run(["request", "import", changed]) == 1)

@@ -29,11 +29,11 @@ struct ImportCSVTests {
             #expect(Set(f001.map(\.jobID)).count == 1)
             // The worker by village, the Korean category and 예 for consent, the allowed farms.
             let nguyen = try WorkerStore.find(.phone("01055556666"), center: 1, on: db)!
-            #expect(nguyen.values.category == "foreign")
+            #expect(nguyen.values.category == .foreign)
             #expect(nguyen.values.allowedFarms == ["F001", "F002"])
             #expect(nguyen.values.village == "광혜원면 광혜원리")
             let lee = try WorkerStore.find(.phone("01077778888"), center: 1, on: db)!
-            #expect(lee.values.smsConsent && lee.values.category == "women" && lee.values.maxTravelKm == 15)
+            #expect(lee.values.smsConsent && lee.values.category == .women && lee.values.maxTravelKm == 15)
             let wage = try RequestStore.list(center: 1, RequestFilter(), on: db).first { $0.values.task == "weeding" }
             #expect(wage?.values.wage == 90_000)
 
@@ -66,7 +66,7 @@ struct ImportCSVTests {
             #expect(kim.values.name == "김영숙(고)")
             #expect(kim.values.smsConsent)
             #expect(kim.values.maxTravelKm == 20)
-            #expect(kim.values.category == "senior")
+            #expect(kim.values.category == .senior)
             #expect(kim.values.skills == ["harvest", "packing"])
             let nguyen = try WorkerStore.find(.phone("01055556666"), center: 1, on: db)!
             #expect(nguyen.values.allowedFarms == ["F001", "F002"])
@@ -136,7 +136,7 @@ struct ImportCSVTests {
             _ = try Fixtures.importCounty(db)
             let day = Fixtures.clock.tomorrow
             try db.query(
-                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(day.pgDate), 'approved', now())")
+                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(day), 'approved', now())")
             let requests = """
                 farm,date,start,end,task,headcount,days
                 F001,\(day),07:00,16:00,harvest,6,3

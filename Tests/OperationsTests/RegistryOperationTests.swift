@@ -40,7 +40,7 @@ struct RegistryOperationTests {
             let cancelled = try Requests.cancel(
                 job.requestIDs[1], wholeJob: true, reason: "우천", center: nil, clock: Fixtures.clock, on: db)
             #expect(cancelled.map(\.id) == job.requestIDs)
-            #expect(cancelled.allSatisfy { $0.status == "cancelled" && $0.cancelReason == "우천" })
+            #expect(cancelled.allSatisfy { $0.status == .cancelled && $0.cancelReason == "우천" })
             #expect(try Fixtures.count(db, "audit_log", where: "via = 'request cancel' AND action = 'state'") == 3)
             // Cancelled requests free their natural key: the farmer may ask again.
             _ = try Requests.submit(RegistryOperationTests.harvest, center: nil, clock: Fixtures.clock, on: db)
@@ -67,7 +67,7 @@ struct RegistryOperationTests {
             // A cancel goes through the outbox (issue 8): the farmer gets one confirmation; nobody was told yet.
             let (cancelled, notices) = try Requests.cancelTelling(
                 job.requestIDs[1], wholeJob: false, reason: "우천", center: nil, clock: Fixtures.clock, on: db)
-            #expect(cancelled.map(\.status) == ["cancelled"])
+            #expect(cancelled.map(\.status) == [.cancelled])
             #expect(notices.first?.queued.map(\.kind) == ["cancellation"])
             #expect(try Fixtures.count(db, "sms_outbox", where: "kind = 'cancellation' AND recipient_role = 'farmer'") == 1)
         }

@@ -73,17 +73,17 @@ struct ReportPlacementsTests {
             """
             SELECT
               count(*) FILTER (WHERE a.status = 'completed'
-                               OR (a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today.pgDate))) AS days,
+                               OR (a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today))) AS days,
               count(*) FILTER (WHERE a.status = 'completed') AS attended,
-              count(*) FILTER (WHERE a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today.pgDate)) AS unrecorded,
+              count(*) FILTER (WHERE a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today)) AS unrecorded,
               count(*) FILTER (WHERE a.status = 'no_show') AS no_shows,
-              count(*) FILTER (WHERE a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date >= \(today.pgDate)) AS scheduled,
+              count(*) FILTER (WHERE a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date >= \(today)) AS scheduled,
               count(DISTINCT a.worker_id) FILTER (WHERE a.status = 'completed'
-                               OR (a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today.pgDate))) AS people,
+                               OR (a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today))) AS people,
               count(DISTINCT lr.farm_id) FILTER (WHERE a.status = 'completed'
-                               OR (a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today.pgDate))) AS farms
+                               OR (a.status IN ('proposed', 'approved', 'confirmed') AND a.work_date < \(today))) AS farms
             FROM assignments a JOIN rosters r ON r.id = a.roster_id JOIN labor_requests lr ON lr.id = a.request_id
-            WHERE a.center_id = \(center) AND a.work_date BETWEEN \(from.pgDate) AND \(to.pgDate)
+            WHERE a.center_id = \(center) AND a.work_date BETWEEN \(from) AND \(to)
               AND r.state IN ('approved', 'sending', 'sent') AND a.status NOT IN ('declined', 'cancelled')
             """)[0]
         let demand = try db.query(
@@ -96,7 +96,7 @@ struct ReportPlacementsTests {
                           WHERE a.request_id = lr.id AND r.state IN ('approved', 'sending', 'sent')
                             AND a.status NOT IN ('declined', 'cancelled')) AS filled
                   FROM labor_requests lr
-                  WHERE lr.center_id = \(center) AND lr.work_date BETWEEN \(from.pgDate) AND \(to.pgDate)
+                  WHERE lr.center_id = \(center) AND lr.work_date BETWEEN \(from) AND \(to)
                     AND lr.status <> 'cancelled') x
             """)[0]
         func int(_ r: PostgresRow, _ c: String) throws -> Int { Int(try r.decode(c, as: Int64.self)) }
@@ -119,7 +119,7 @@ struct ReportPlacementsTests {
             _ = try RosterApproval.approve(center: c.center, date: d, on: db, clock: Self.clock)
         }
         let first: [Int64] = try db.query(
-            "SELECT id FROM assignments WHERE center_id = \(c.center.id) AND work_date = \(Self.days[0].pgDate) ORDER BY id"
+            "SELECT id FROM assignments WHERE center_id = \(c.center.id) AND work_date = \(Self.days[0]) ORDER BY id"
         ).map { try $0.decode("id") }
         #expect(first.count >= 3)
         try db.query("UPDATE assignments SET status = 'completed' WHERE id = \(first[0])")

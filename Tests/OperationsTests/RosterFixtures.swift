@@ -66,7 +66,7 @@ enum RosterFixtures {
                     try db.query(
                         """
                         INSERT INTO worker_availability (center_id, worker_id, kind, available_from, available_to)
-                        VALUES (\(centerID), \(id), 'off', \(d.pgDate), \(d.pgDate))
+                        VALUES (\(centerID), \(id), 'off', \(d), \(d))
                         """)
                 }
                 for f in w.blockedFarms.sorted() {
@@ -106,7 +106,7 @@ enum RosterFixtures {
                     """
                     INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, skills,
                                                 headcount, min_headcount, priority, max_travel_km)
-                    VALUES (\(centerID), \(job), \(farm), \(r.date.pgDate), \((r.start ?? TimeOfDay("07:00")!).description)::time,
+                    VALUES (\(centerID), \(job), \(farm), \(r.date), \((r.start ?? TimeOfDay("07:00")!).description)::time,
                             \((r.end ?? TimeOfDay("16:00")!).description)::time, \(task), \(r.skills.sorted()),
                             \(r.headcount), \(r.minHeadcount), \(r.priority), \(r.maxTravelKm))
                     RETURNING id

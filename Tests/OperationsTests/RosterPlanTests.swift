@@ -168,7 +168,7 @@ struct RosterPlanTests {
                     """
                     INSERT INTO assignments (center_id, roster_id, request_id, worker_id, work_date)
                     VALUES (\(try a.decode("center_id", as: Int64.self)), \(try a.decode("roster_id", as: Int64.self)),
-                            \(other), \(try a.decode("worker_id", as: Int64.self)), \(try a.decode("work_date", as: PGDate.self)))
+                            \(other), \(try a.decode("worker_id", as: Int64.self)), \(try a.decode("work_date", as: Day.self)))
                     """)
             } throws: { error in
                 (error as? PostgresError)?.kind == .uniqueViolation(constraint: "assignments_worker_date_live_key")

@@ -41,34 +41,40 @@ public struct BatchPlan {
     ///
     /// - Throws: `PostgresError` when the database fails (a planner's own error is reported per center).
     public func run(on db: Connection) throws -> [CenterPlanReport] {
-        let pgDate = date.pgDate
         var reports: [CenterPlanReport] = []
-        for center in try BatchRosterStore.centersToPlan(date: pgDate, on: db) {
-            guard try BatchRunStore.tryLock(job: .plan, date: pgDate, center: center.id, on: db) else {
+        for center in try BatchRosterStore.centersToPlan(date: date, on: db) {
+            let planned = try BatchRunStore.withAdvisoryLock(job: .plan, date: date, center: center.id, on: db) {
+                try plan(center, on: db)
+            }
+            if let planned {
+                reports.append(planned)
+            } else {
                 log("\(center.code): another batch plan is working on \(date); skipped")
                 _ = try BatchRunStore.start(
-                    job: .plan, date: pgDate, center: center.id, outcome: .skipped,
+                    job: .plan, date: date, center: center.id, outcome: .skipped,
                     message: "another run holds the lock", on: db)
                 reports.append(CenterPlanReport(centerCode: center.code, status: .locked))
-                continue
-            }
-            defer { _ = try? BatchRunStore.unlock(job: .plan, date: pgDate, center: center.id, on: db) }
-            try BatchRunStore.closeAbandoned(job: .plan, date: pgDate, center: center.id, on: db)
-            let run = try BatchRunStore.start(job: .plan, date: pgDate, center: center.id, on: db)
-            do {
-                let summary = try planner.planDraft(center: center, date: date, on: db)
-                try BatchRunStore.finish(run: run, outcome: .done, countsJSON: "{}", message: summary, on: db)
-                log("\(center.code): draft roster for \(date): \(summary)")
-                reports.append(CenterPlanReport(centerCode: center.code, status: .planned(summary: summary)))
-            } catch let error as PostgresError where error.isConnectionFailure {
-                throw error
-            } catch {
-                let reason = String(describing: error)
-                try BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: reason, on: db)
-                log("\(center.code): planning failed: \(reason)")
-                reports.append(CenterPlanReport(centerCode: center.code, status: .failed(reason: reason)))
             }
         }
         return reports
+    }
+
+    /// One center's day, holding its lock: a draft roster, recorded in `batch_runs`.
+    private func plan(_ center: CenterRecord, on db: Connection) throws -> CenterPlanReport {
+        try BatchRunStore.closeAbandoned(job: .plan, date: date, center: center.id, on: db)
+        let run = try BatchRunStore.start(job: .plan, date: date, center: center.id, on: db)
+        do {
+            let summary = try planner.planDraft(center: center, date: date, on: db)
+            try BatchRunStore.finish(run: run, outcome: .done, countsJSON: "{}", message: summary, on: db)
+            log("\(center.code): draft roster for \(date): \(summary)")
+            return CenterPlanReport(centerCode: center.code, status: .planned(summary: summary))
+        } catch let error as PostgresError where error.isConnectionFailure {
+            throw error
+        } catch {
+            let reason = String(describing: error)
+            try BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: reason, on: db)
+            log("\(center.code): planning failed: \(reason)")
+            return CenterPlanReport(centerCode: center.code, status: .failed(reason: reason))
+        }
     }
 }

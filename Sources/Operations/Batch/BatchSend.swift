@@ -23,21 +23,24 @@ public struct CenterSendReport: Sendable {
     public var centerName: String
     public var status: Status
     /// The roster's state at the end.
-    public var rosterState: String
+    public var rosterState: RosterState
     /// Messages written to the outbox by this run.
     public var written = 0
     /// Claims of dead senders returned to pending.
     public var recovered = 0
     public var tally = DeliveryTally()
     /// Messages of the day per state, at the end.
-    public var counts: [String: Int] = [:]
+    public var counts: [OutboxState: Int] = [:]
     /// Workers to phone (no consent).
     public var calls: [CallNeeded] = []
     /// Messages failed for good (phones to be masked by whoever prints them).
     public var failed: [OutboxProblem] = []
 
     /// Messages still pending or sending at the end (will be retried by the next run).
-    public var open: Int { (counts["pending"] ?? 0) + (counts["sending"] ?? 0) }
+    public var open: Int { Self.open(counts) }
+
+    /// Messages pending or sending among counts per state.
+    static func open(_ counts: [OutboxState: Int]) -> Int { (counts[.pending] ?? 0) + (counts[.sending] ?? 0) }
 }
 
 /// What `batch send` did for a day.
@@ -88,98 +91,92 @@ public struct BatchSend {
     ///   - openConnection: opens a second connection (the delivery guard).
     /// - Throws: `PostgresError` (a connection failure is exit 3), `OperationError`, `GatewayMisconfigured`.
     public func run(on db: Connection, openConnection: () throws -> Connection) throws -> BatchSendReport {
-        let pgDate = date.pgDate
         var centerFilter: Int64?
         if let centerCode { centerFilter = try Centers.resolve(centerCode, on: db).id }
-        let rosters = try BatchRosterStore.rosters(date: pgDate, center: centerFilter, on: db)
+        let rosters = try BatchRosterStore.rosters(date: date, center: centerFilter, on: db)
         var reports: [CenterSendReport] = []
         var guardConnection: Connection?
         for roster in rosters {
-            if roster.state == "draft" {
+            if roster.state == .draft {
                 log("\(roster.centerCode): the roster of \(date) is still a draft: not sent (approve it first)")
-                _ = try BatchRunStore.start(
-                    job: .send, date: pgDate, center: roster.centerId, outcome: .skipped,
-                    message: "roster still in draft: not sent", on: db)
-                reports.append(
-                    CenterSendReport(
-                        centerCode: roster.centerCode, centerName: roster.centerName, status: .draft,
-                        rosterState: roster.state))
+                reports.append(try skip(roster, as: .draft, because: "roster still in draft: not sent", on: db))
                 continue
             }
-            let counts = try OutboxStore.counts(center: roster.centerId, date: pgDate, on: db)
-            let open = (counts["pending"] ?? 0) + (counts["sending"] ?? 0)
-            guard roster.state == "approved" || roster.state == "sending" || open > 0 else {
+            let counts = try OutboxStore.counts(center: roster.centerId, date: date, on: db)
+            guard roster.state == .approved || roster.state == .sending || CenterSendReport.open(counts) > 0 else {
                 var report = CenterSendReport(
                     centerCode: roster.centerCode, centerName: roster.centerName, status: .nothingToDo,
                     rosterState: roster.state)
                 report.counts = counts
                 report.failed = try OutboxStore.messages(
-                    center: roster.centerId, date: pgDate, states: ["failed"], on: db)
+                    center: roster.centerId, date: date, states: [.failed], on: db)
                 reports.append(report)
                 continue
             }
-            guard try BatchRunStore.tryLock(job: .send, date: pgDate, center: roster.centerId, on: db) else {
+            let worked = try BatchRunStore.withAdvisoryLock(job: .send, date: date, center: roster.centerId, on: db) {
+                () throws -> CenterSendReport in
+                // Another run may have finished this center between our first look and our lock: look again
+                // under the lock, so a finished center is not counted as worked twice.
+                let current = try BatchRosterStore.rosters(date: date, center: roster.centerId, on: db).first
+                let openNow = try OutboxStore.counts(center: roster.centerId, date: date, on: db)
+                guard let current,
+                    current.state == .approved || current.state == .sending || CenterSendReport.open(openNow) > 0
+                else {
+                    var report = CenterSendReport(
+                        centerCode: roster.centerCode, centerName: roster.centerName, status: .nothingToDo,
+                        rosterState: current?.state ?? roster.state)
+                    report.counts = openNow
+                    return report
+                }
+                if guardConnection == nil { guardConnection = try openConnection() }
+                return try sendCenter(current, on: db, guardConnection: guardConnection!)
+            }
+            if let worked {
+                reports.append(worked)
+            } else {
                 log("\(roster.centerCode): another batch send is working on \(date); skipped")
-                _ = try BatchRunStore.start(
-                    job: .send, date: pgDate, center: roster.centerId, outcome: .skipped,
-                    message: "another run holds the lock", on: db)
-                reports.append(
-                    CenterSendReport(
-                        centerCode: roster.centerCode, centerName: roster.centerName, status: .locked,
-                        rosterState: roster.state))
-                continue
+                reports.append(try skip(roster, as: .locked, because: "another run holds the lock", on: db))
             }
-            // Another run may have finished this center between our first look and our lock: look again
-            // under the lock, so a finished center is not counted as worked twice.
-            let current = try BatchRosterStore.rosters(date: pgDate, center: roster.centerId, on: db).first
-            let openNow = try OutboxStore.counts(center: roster.centerId, date: pgDate, on: db)
-            guard let current,
-                current.state == "approved" || current.state == "sending"
-                    || (openNow["pending"] ?? 0) + (openNow["sending"] ?? 0) > 0
-            else {
-                try BatchRunStore.unlock(job: .send, date: pgDate, center: roster.centerId, on: db)
-                var report = CenterSendReport(
-                    centerCode: roster.centerCode, centerName: roster.centerName, status: .nothingToDo,
-                    rosterState: current?.state ?? roster.state)
-                report.counts = openNow
-                reports.append(report)
-                continue
-            }
-            if guardConnection == nil { guardConnection = try openConnection() }
-            let report = try sendCenter(current, on: db, guardConnection: guardConnection!)
-            try BatchRunStore.unlock(job: .send, date: pgDate, center: roster.centerId, on: db)
-            reports.append(report)
         }
         return BatchSendReport(date: date, centers: reports)
+    }
+
+    /// Records a center's day that this run leaves alone (`batch_runs`: skipped) and reports it.
+    private func skip(
+        _ roster: BatchRoster, as status: CenterSendReport.Status, because message: String, on db: Connection
+    ) throws -> CenterSendReport {
+        _ = try BatchRunStore.start(
+            job: .send, date: date, center: roster.centerId, outcome: .skipped, message: message, on: db)
+        return CenterSendReport(
+            centerCode: roster.centerCode, centerName: roster.centerName, status: status, rosterState: roster.state)
     }
 
     /// One center's day, holding its lock.
     private func sendCenter(_ roster: BatchRoster, on db: Connection, guardConnection: Connection) throws
         -> CenterSendReport
     {
-        let pgDate = date.pgDate
         crash.step()  // locked, nothing written
-        try BatchRunStore.closeAbandoned(job: .send, date: pgDate, center: roster.centerId, on: db)
-        let run = try BatchRunStore.start(job: .send, date: pgDate, center: roster.centerId, on: db)
+        try BatchRunStore.closeAbandoned(job: .send, date: date, center: roster.centerId, on: db)
+        let run = try BatchRunStore.start(job: .send, date: date, center: roster.centerId, on: db)
         var report = CenterSendReport(
             centerCode: roster.centerCode, centerName: roster.centerName, status: .worked, rosterState: roster.state)
 
-        if roster.state != "cancelled" {
+        if roster.state != .cancelled {
             report.calls = RosterMessages.calls(
                 for: try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: db))
         }
         let templates = try CenterTemplates.load(center: roster.centerId, on: db)
 
-        if roster.state == "approved" {
+        if roster.state == .approved {
             report.written = try db.transaction { tx -> Int in
-                guard let locked = try BatchRosterStore.lock(roster: roster.id, on: tx), locked.state == "approved"
+                guard let locked = try BatchRosterStore.lock(roster: roster.id, on: tx), locked.state == .approved
                 else { return 0 }
                 // Composed under the lock: the roster cannot change between reading and writing.
                 let fresh = try RosterMessages(
                     assignments: try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx),
                     centerName: roster.centerName, date: date, composer: MessageComposer(templates: templates))
                 let written = try OutboxStore.insert(
-                    fresh.messages, center: roster.centerId, roster: roster.id, date: pgDate, on: tx)
+                    fresh.messages, center: roster.centerId, roster: roster.id, date: date, on: tx)
                 _ = try BatchRosterStore.markSending(roster: roster.id, on: tx)
                 try AuditLog.record(
                     on: tx, center: roster.centerId, via: "batch send", entity: "roster", id: String(roster.id),
@@ -191,7 +188,7 @@ public struct BatchSend {
             crash.step()  // outbox committed, nothing sent
             log("\(roster.centerCode): \(report.written) message(s) written to the outbox; roster is sending")
         }
-        report.recovered = try OutboxStore.recoverClaims(center: roster.centerId, date: pgDate, on: db)
+        report.recovered = try OutboxStore.recoverClaims(center: roster.centerId, date: date, on: db)
         if report.recovered > 0 {
             log("\(roster.centerCode): \(report.recovered) message(s) claimed by a run that ended early: retrying "
                 + "with the same idempotency keys")
@@ -199,7 +196,7 @@ public struct BatchSend {
         let sender = roster.smsSender ?? defaultSender ?? ""
         let outboxSender = OutboxSender(
             db: db, guardConnection: guardConnection, gateway: gateway, centerId: roster.centerId,
-            centerCode: roster.centerCode, sender: sender, date: date, pgDate: pgDate,
+            centerCode: roster.centerCode, sender: sender, date: date,
             rosterIds: [roster.id], options: options, crash: crash,
             claimer: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)", log: log)
         do {
@@ -217,13 +214,13 @@ public struct BatchSend {
             return true
         }
         if sent {
-            report.rosterState = "sent"
-        } else if let now = try BatchRosterStore.rosters(date: pgDate, center: roster.centerId, on: db).first {
+            report.rosterState = .sent
+        } else if let now = try BatchRosterStore.rosters(date: date, center: roster.centerId, on: db).first {
             report.rosterState = now.state
         }
-        report.counts = try OutboxStore.counts(center: roster.centerId, date: pgDate, on: db)
-        report.failed = try OutboxStore.messages(center: roster.centerId, date: pgDate, states: ["failed"], on: db)
-        var counts = report.counts
+        report.counts = try OutboxStore.counts(center: roster.centerId, date: date, on: db)
+        report.failed = try OutboxStore.messages(center: roster.centerId, date: date, states: [.failed], on: db)
+        var counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) })
         counts["written"] = report.written
         counts["recovered"] = report.recovered
         counts["attempts"] = report.tally.attempts

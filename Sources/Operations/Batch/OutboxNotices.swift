@@ -22,7 +22,7 @@ struct OutboxNotices {
     /// - Throws: `OperationError.badInput` when the template makes a message that cannot be sent (a line too long).
     @discardableResult
     mutating func queue(
-        _ notice: Notice, role: String, recipientId: Int64, assignment: Int64?, request: Int64
+        _ notice: Notice, role: RecipientRole, recipientId: Int64, assignment: Int64?, request: Int64
     ) throws -> [ComposedMessage] {
         let composed: [ComposedMessage]
         do {
@@ -35,7 +35,7 @@ struct OutboxNotices {
             messages.append(
                 NewOutboxMessage(
                     assignmentId: assignment, requestId: request, recipient: m.to, recipientRole: role,
-                    recipientId: recipientId, kind: m.kind.rawValue, type: m.type.rawValue, body: m.body,
+                    recipientId: recipientId, kind: m.kind, type: m.type.rawValue, body: m.body,
                     byteCount: m.byteCount, part: m.part?.index, parts: m.part?.count))
         }
         return composed

@@ -36,7 +36,6 @@ struct OutboxSender {
     let centerCode: String
     let sender: String
     let date: Day
-    let pgDate: PGDate
     let rosterIds: [Int64]
     let options: DeliveryOptions
     let crash: CrashPoints
@@ -50,7 +49,7 @@ struct OutboxSender {
             let claimedAny = try guardConnection.transaction { guardTx -> Bool in
                 _ = try BatchRosterStore.guardDelivery(rosters: rosterIds, on: guardTx)
                 let claimed = try OutboxStore.claim(
-                    center: centerId, date: pgDate, limit: options.chunkSize, by: claimer, on: db)
+                    center: centerId, date: date, limit: options.chunkSize, by: claimer, on: db)
                 guard !claimed.isEmpty else { return false }
                 crash.step()  // claimed and committed, nothing sent
                 try deliver(claimed, tally: &tally)
@@ -58,7 +57,7 @@ struct OutboxSender {
                 return true
             }
             if claimedAny { continue }
-            guard let wait = try OutboxStore.secondsUntilNextDue(center: centerId, date: pgDate, on: db) else {
+            guard let wait = try OutboxStore.secondsUntilNextDue(center: centerId, date: date, on: db) else {
                 return tally
             }
             let remaining = deadline.timeIntervalSinceNow
@@ -74,7 +73,7 @@ struct OutboxSender {
         let outgoing = claimed.map { m in
             OutgoingMessage(
                 to: m.recipient, from: sender, type: MessageType(rawValue: m.type) ?? .lms, body: m.body,
-                kind: MessageKind(rawValue: m.kind) ?? .change, idempotencyKey: m.idempotencyKey, center: centerCode,
+                kind: m.kind, idempotencyKey: m.idempotencyKey, center: centerCode,
                 date: date)
         }
         let crash = self.crash

@@ -31,10 +31,10 @@ public enum RosterCancellation {
     {
         let reason = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         return try db.transaction { tx in
-            guard let found = try BatchRosterStore.rosters(date: date.pgDate, center: center.id, on: tx).first,
+            guard let found = try BatchRosterStore.rosters(date: date, center: center.id, on: tx).first,
                 let roster = try BatchRosterStore.lock(roster: found.id, on: tx)
             else { throw OperationError.notFound("center \(center.code) has no roster for \(date)") }
-            guard roster.state != "cancelled" else {
+            guard roster.state != .cancelled else {
                 throw OperationError.conflict("the roster of \(center.code) for \(date) is already cancelled")
             }
             let assignments = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
@@ -62,20 +62,20 @@ public enum RosterCancellation {
                         NewOutboxMessage(
                             assignmentId: person.assignmentId, requestId: person.requestId, recipient: m.to,
                             recipientRole: person.recipientRole, recipientId: person.recipientId,
-                            kind: m.kind.rawValue, type: m.type.rawValue, body: m.body, byteCount: m.byteCount,
+                            kind: m.kind, type: m.type.rawValue, body: m.body, byteCount: m.byteCount,
                             part: m.part?.index, parts: m.part?.count))
                 }
             }
-            try OutboxStore.insert(notices, center: center.id, roster: roster.id, date: date.pgDate, on: tx)
+            try OutboxStore.insert(notices, center: center.id, roster: roster.id, date: date, on: tx)
             try BatchRosterStore.markCancelled(roster: roster.id, reason: reason, on: tx)
             try AuditLog.record(
                 on: tx, center: center.id, via: "roster cancel", entity: "roster", id: String(roster.id),
-                action: .state, before: jsonObject(["state": roster.state]),
+                action: .state, before: jsonObject(["state": roster.state.rawValue]),
                 after: jsonObject(["state": "cancelled", "reason": reason ?? ""]))
             return CancellationReport(
-                centerCode: center.code, date: date, previousState: roster.state, withdrawn: withdrawn,
+                centerCode: center.code, date: date, previousState: roster.state.rawValue, withdrawn: withdrawn,
                 noticesQueued: notices.count,
-                calls: roster.state == "draft" ? [] : RosterMessages.calls(for: assignments))
+                calls: roster.state == .draft ? [] : RosterMessages.calls(for: assignments))
         }
     }
 
@@ -92,19 +92,19 @@ public enum RosterCalls {
     ///
     /// - Throws: `OperationError.notFound` without a roster.
     public static func list(center: CenterRecord, date: Day, on db: Connection) throws -> [CallNeeded] {
-        guard let roster = try BatchRosterStore.rosters(date: date.pgDate, center: center.id, on: db).first else {
+        guard let roster = try BatchRosterStore.rosters(date: date, center: center.id, on: db).first else {
             throw OperationError.notFound("center \(center.code) has no roster for \(date)")
         }
         let assignments = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: db)
         var calls = RosterMessages.calls(for: assignments)
         let byWorker = Dictionary(assignments.map { ($0.workerId, $0) }, uniquingKeysWith: { a, _ in a })
         let byFarmer = Dictionary(assignments.map { ($0.farmerId, $0) }, uniquingKeysWith: { a, _ in a })
-        for failed in try OutboxStore.messages(center: center.id, date: date.pgDate, states: ["failed"], on: db) {
-            let a = failed.recipientRole == "worker" ? byWorker[failed.recipientId] : byFarmer[failed.recipientId]
+        for failed in try OutboxStore.messages(center: center.id, date: date, states: [.failed], on: db) {
+            let a = failed.recipientRole == .worker ? byWorker[failed.recipientId] : byFarmer[failed.recipientId]
             calls.append(
                 CallNeeded(
                     workerId: failed.recipientId,
-                    name: (failed.recipientRole == "worker" ? a?.workerName : a.map { "\($0.farmerName) (농가)" }) ?? "?",
+                    name: (failed.recipientRole == .worker ? a?.workerName : a.map { "\($0.farmerName) (농가)" }) ?? "?",
                     phone: failed.recipient, farmName: a?.farmName ?? "", start: a?.start ?? "",
                     meetingPoint: a?.meetingPoint, meetingTime: a?.meetingTime,
                     reason: "\(failed.kind) message failed: \(failed.lastError ?? "?")"))

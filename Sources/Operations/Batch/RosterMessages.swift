@@ -43,13 +43,13 @@ public struct RosterMessages: Sendable {
         for (request, group) in byRequest {
             for a in group where a.smsConsent {
                 try outbox.queue(
-                    .assignment(AssignmentNotice(a, centerName: centerName, date: date)), role: "worker",
+                    .assignment(AssignmentNotice(a, centerName: centerName, date: date)), role: .worker,
                     recipientId: a.workerId, assignment: a.assignmentId, request: request)
             }
             let first = group[0]
             let list = FarmerListNotice(request: first, workers: group, centerName: centerName, date: date)
             try outbox.queue(
-                .farmerList(list), role: "farmer", recipientId: first.farmerId, assignment: nil, request: request)
+                .farmerList(list), role: .farmer, recipientId: first.farmerId, assignment: nil, request: request)
         }
         self.messages = outbox.messages
         self.calls = RosterMessages.calls(for: assignments)

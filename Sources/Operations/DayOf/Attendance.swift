@@ -8,7 +8,7 @@ import Vocabulary
 /// What happened to one assignment on its day.
 extension AttendanceOutcome {
     /// The assignment status the county counts: `completed` (attended, even late or leaving early) or `no_show`.
-    public var assignmentStatus: String { self == .noShow ? "no_show" : "completed" }
+    public var assignmentStatus: AssignmentStatus { self == .noShow ? .noShow : .completed }
 
     /// Korean words a spreadsheet may use: 출근, 결근 (or 불참), 지각, 조퇴.
     public static let korean: [String: AttendanceOutcome] = [
@@ -158,7 +158,7 @@ public enum Attendance {
                 let note = RosterDecline.trimmed(entry.note) ?? defaultNote(entry.outcome)
                 let who = "\(line.workerName) \(Phone.mask(line.workerPhone)) \(line.farmCode)"
                 let text = "\(day) \(who) \(entry.outcome.rawValue)" + (hours.map { " \(format($0)) h" } ?? "")
-                if line.outcome == entry.outcome.rawValue && line.hours == hours && line.note == note
+                if line.outcome == entry.outcome && line.hours == hours && line.note == note
                     && line.status == entry.outcome.assignmentStatus
                 {
                     summary.unchanged += 1
@@ -166,7 +166,7 @@ public enum Attendance {
                 }
                 let before = try AttendanceStore.snapshot(assignment: line.assignmentID, on: tx)
                 try AttendanceStore.record(
-                    assignment: line.assignmentID, center: center.id, date: day, outcome: entry.outcome.rawValue,
+                    assignment: line.assignmentID, center: center.id, date: day, outcome: entry.outcome,
                     hours: hours, note: note, status: entry.outcome.assignmentStatus, on: tx)
                 let correction = line.outcome != nil
                 try AuditLog.record(

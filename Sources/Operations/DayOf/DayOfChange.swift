@@ -91,7 +91,7 @@ struct DayOfChange {
 
     /// Takes a worker off their assignment (`declined` or `cancelled`): their undelivered notices are withdrawn;
     /// when they were told already, one cancellation notice is queued (or, without SMS consent, a call).
-    mutating func release(_ a: AssignmentForMessage, status: String, reason: String?) throws {
+    mutating func release(_ a: AssignmentForMessage, status: AssignmentStatus, reason: String?) throws {
         if announced {
             let told = try DayOfStore.workerTold(assignment: a.assignmentId, on: tx)
             report.withdrawn += try DayOfStore.withdrawWorkerMessages(assignment: a.assignmentId, on: tx)
@@ -102,7 +102,7 @@ struct DayOfChange {
                             centerName: center.name, recipientName: a.workerName, recipientPhone: a.workerPhone,
                             date: date, farmName: a.farmName, start: TimeOfDay(a.start),
                             reason: reason)),
-                    role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+                    role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
                     request: a.requestId)
             } else if !a.smsConsent {
                 report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
@@ -136,7 +136,7 @@ struct DayOfChange {
             return
         }
         try queue(
-            .assignment(AssignmentNotice(a, centerName: center.name, date: date)), role: "worker", name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+            .assignment(AssignmentNotice(a, centerName: center.name, date: date)), role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
             request: a.requestId)
     }
 
@@ -153,7 +153,7 @@ struct DayOfChange {
                     date: date, farmName: farmer.farmName,
                     start: details.flatMap { TimeOfDay($0.start) } ?? farmer.start.flatMap { TimeOfDay($0) },
                     reason: reason)),
-            role: "farmer", name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
+            role: .farmer, name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
     }
 
     /// Sends each changed request's farmer the list as it now stands (a `change` when they were told the old
@@ -170,11 +170,11 @@ struct DayOfChange {
                 if !told && group.isEmpty { continue }
                 let list = FarmerListNotice(request: first, workers: group, centerName: center.name, date: date)
                 try queue(
-                    told ? .farmerListChange(list) : .farmerList(list), role: "farmer", name: first.farmerName,
+                    told ? .farmerListChange(list) : .farmerList(list), role: .farmer, name: first.farmerName,
                     recipientId: first.farmerId, assignment: nil, request: request)
             }
         }
-        try OutboxStore.insert(outbox.messages, center: center.id, roster: roster.id, date: date.pgDate, on: tx)
+        try OutboxStore.insert(outbox.messages, center: center.id, roster: roster.id, date: date, on: tx)
         if !outbox.messages.isEmpty && roster.state == .sent {
             try DayOfStore.reopenSending(roster: roster.id, on: tx)
             report.rosterState = RosterState.sending.rawValue
@@ -186,12 +186,12 @@ struct DayOfChange {
 
     /// Queues a notice in the outbox (written by `finish`) and reports it, once per recipient.
     private mutating func queue(
-        _ notice: Notice, role: String, name: String, recipientId: Int64, assignment: Int64?, request: Int64
+        _ notice: Notice, role: RecipientRole, name: String, recipientId: Int64, assignment: Int64?, request: Int64
     ) throws {
         let composed = try outbox.queue(
             notice, role: role, recipientId: recipientId, assignment: assignment, request: request)
         if let first = composed.first {
-            report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role, name: name, recipient: first.to))
+            report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role.rawValue, name: name, recipient: first.to))
         }
     }
 }

@@ -60,7 +60,7 @@ enum DayOfReplan {
         }
         for id in proposed {
             let before = try AuditLog.snapshot(on: tx, table: "assignments", id: id)
-            try DayOfStore.setStatus(assignment: id, to: "approved", reason: nil, on: tx)
+            try DayOfStore.setStatus(assignment: id, to: .approved, reason: nil, on: tx)
             try AuditLog.record(
                 on: tx, center: center.id, via: "roster approve", entity: "assignment", id: String(id),
                 action: .state, before: before, after: try AuditLog.snapshot(on: tx, table: "assignments", id: id))

@@ -21,7 +21,7 @@ enum RequestCancelDayOf {
         change.via = "request cancel"
         let workers = change.before.filter { $0.requestId == request.id }
         for a in workers {
-            try change.release(a, status: "cancelled", reason: reason)
+            try change.release(a, status: .cancelled, reason: reason)
             change.report.lines.append(
                 "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) is free again on \(date)")
         }

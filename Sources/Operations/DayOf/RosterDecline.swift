@@ -38,7 +38,7 @@ public enum RosterDecline {
                 throw OperationError.notFound(
                     "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date)")
             }
-            try change.release(a, status: "declined", reason: reason)
+            try change.release(a, status: .declined, reason: reason)
             change.report.lines.append(
                 "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
                     + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
@@ -107,7 +107,7 @@ public enum RosterDecline {
                 candidate, on: request, at: farm, requestID: a.requestId, workerID: newRow.id, date: date,
                 force: force, who: who, named: who, act: .replacement)
 
-            try change.release(a, status: "declined", reason: reason ?? "replaced by \(newRow.name)")
+            try change.release(a, status: .declined, reason: reason ?? "replaced by \(newRow.name)")
             change.report.lines.append(
                 "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
                     + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
@@ -121,7 +121,7 @@ public enum RosterDecline {
                 throw OperationError.conflict("the replacement's assignment vanished: show the roster again")
             }
             if change.roster.state != .draft {
-                try DayOfStore.setStatus(assignment: inserted.id, to: "approved", reason: nil, on: tx)
+                try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
             }
             try AssignmentStore.unexclude(request: a.requestId, worker: newRow.id, on: tx)
             try AuditLog.record(
@@ -149,7 +149,7 @@ public enum RosterDecline {
             // (the pick leaves it as an error, so nothing of the trial stays).
             try tx.transaction { sp in
                 try DayOfStore.setStatus(
-                    assignment: leavingAssignment.assignmentId, to: "declined", reason: nil, on: sp)
+                    assignment: leavingAssignment.assignmentId, to: .declined, reason: nil, on: sp)
                 let s = try RosterSuggest.suggest(
                     center: change.center, date: change.date, request: request, limit: 50, on: sp)
                 for candidate in s.suggestions {

@@ -136,9 +136,9 @@ public struct PlacementReport: Sendable, Hashable {
         func groupKey(_ p: PlacementRow) -> (String, String) {
             switch grouping {
             case .category:
-                let label =
-                    categoryLabels.first { $0.code == p.category }.map { "\($0.korean) (\($0.code))" } ?? p.category
-                return (p.category, label)
+                let code = p.category.rawValue
+                let label = categoryLabels.first { $0.code == code }.map { "\($0.korean) (\($0.code))" } ?? code
+                return (code, label)
             case .town:
                 let town = towns.town(village: p.village, lat: p.homeLat, lon: p.homeLon)
                 return (town, town)
@@ -160,10 +160,10 @@ public struct PlacementReport: Sendable, Hashable {
                 var g = groups[k] ?? Group(key: k, label: k)
                 var counted = false
                 switch p.status {
-                case "completed":
+                case .completed:
                     g.attended += 1
                     counted = true
-                case "no_show":
+                case .noShow:
                     g.noShows += 1
                 default:
                     if p.date < today {
@@ -178,7 +178,7 @@ public struct PlacementReport: Sendable, Hashable {
                     people[k, default: []].insert(p.workerID)
                     farms[k, default: []].insert(p.farmCode)
                 }
-                if p.status != "no_show", let d = p.distanceKm {
+                if p.status != .noShow, let d = p.distanceKm {
                     kmSum[k, default: 0] += d
                     kmCount[k, default: 0] += 1
                 }

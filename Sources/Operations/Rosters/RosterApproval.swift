@@ -103,7 +103,7 @@ public enum RosterApproval {
         let version = try RosterRules.claim(roster, on: db)
         try RosterStore.setState(roster: roster.id, to: state, on: db)
         let moved = try AssignmentStore.setStatus(
-            roster: roster.id, from: status.rawValue, to: newStatus.rawValue, on: db)
+            roster: roster.id, from: status, to: newStatus, on: db)
         try AuditLog.record(
             on: db, center: center.id, via: via, entity: "roster", id: String(roster.id), action: .state,
             before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))

@@ -180,7 +180,7 @@ public enum RosterEditor {
         guard row.date == date else {
             throw OperationError.badInput("request \(id) is for \(row.date), not \(date)")
         }
-        if liveOnly && row.status != "submitted" {
+        if liveOnly && row.status != .submitted {
             throw OperationError.badInput("request \(id) is \(row.status): nobody can be assigned to it")
         }
         return row

@@ -67,7 +67,7 @@ public struct RosterView: Sendable {
             byRequest[a.requestID, default: []].append(
                 Line(
                     workerID: a.workerID, name: a.workerName, maskedPhone: Phone.mask(a.workerPhone),
-                    distanceKm: a.distanceKm, pinned: a.pinned, forced: a.forced, status: a.status))
+                    distanceKm: a.distanceKm, pinned: a.pinned, forced: a.forced, status: a.status.rawValue))
         }
         var groups: [RequestGroup] = []
         for r in day.instance.requests {

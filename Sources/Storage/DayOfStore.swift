@@ -9,18 +9,38 @@ import Vocabulary
 public enum DayOfStore {
     /// Outbox states that mean "this person may have been told": delivered, or claimed by a sender that died
     /// (the provider may have taken it). Call with the roster locked: then no live sender holds a claim.
-    static let toldStates = ["sent", "sending"]
+    static let toldStates = [OutboxState.sent, .sending].map(\.rawValue)
+
+    /// An assignment's notices to its worker (`assignment` or `change`; cancellation notices are not among them).
+    private static func workerNotices(_ assignment: Int64) -> PostgresQuery {
+        "assignment_id = \(assignment) AND recipient_role = 'worker' AND kind IN ('assignment', 'change')"
+    }
+
+    /// A request's lists to its farmer (`farmer_list` or `change`).
+    private static func farmerLists(_ request: Int64) -> PostgresQuery {
+        "request_id = \(request) AND recipient_role = 'farmer' AND kind IN ('farmer_list', 'change')"
+    }
+
+    /// Whether any of these messages was delivered, or is in doubt.
+    private static func told(_ messages: PostgresQuery, on db: Connection) throws -> Bool {
+        try db.fetchValue(
+            "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE \(fragment: messages) AND state = ANY(\(toldStates)))") ?? false
+    }
+
+    /// These messages not yet delivered (`pending`, or `sending` in doubt) become `withdrawn`; returns how many.
+    private static func withdraw(_ messages: PostgresQuery, on db: Connection) throws -> Int {
+        try db.query(
+            """
+            UPDATE sms_outbox SET state = 'withdrawn', withdrawn_at = now(), updated_at = now()
+            WHERE \(fragment: messages) AND state IN ('pending', 'sending')
+            """
+        ).rowsAffected
+    }
 
     /// Whether the worker of an assignment was told about it (an `assignment` or `change` notice delivered,
     /// or in doubt).
     public static func workerTold(assignment: Int64, on db: Connection) throws -> Bool {
-        try db.query(
-            """
-            SELECT EXISTS (SELECT 1 FROM sms_outbox
-                           WHERE assignment_id = \(assignment) AND recipient_role = 'worker'
-                             AND kind IN ('assignment', 'change') AND state = ANY(\(toldStates))) AS told
-            """
-        ).first!.decode("told")
+        try told(workerNotices(assignment), on: db)
     }
 
     /// The assignment's worker messages not yet delivered (`pending`, or `sending` in doubt) become `withdrawn`;
@@ -29,24 +49,12 @@ public enum DayOfStore {
     /// - Returns: how many were withdrawn.
     @discardableResult
     public static func withdrawWorkerMessages(assignment: Int64, on db: Connection) throws -> Int {
-        try db.query(
-            """
-            UPDATE sms_outbox SET state = 'withdrawn', withdrawn_at = now(), updated_at = now()
-            WHERE assignment_id = \(assignment) AND recipient_role = 'worker' AND kind IN ('assignment', 'change')
-              AND state IN ('pending', 'sending')
-            """
-        ).rowsAffected
+        try withdraw(workerNotices(assignment), on: db)
     }
 
     /// Whether a request's farmer was told who comes (a list or a changed list delivered, or in doubt).
     public static func farmerTold(request: Int64, on db: Connection) throws -> Bool {
-        try db.query(
-            """
-            SELECT EXISTS (SELECT 1 FROM sms_outbox
-                           WHERE request_id = \(request) AND recipient_role = 'farmer'
-                             AND kind IN ('farmer_list', 'change') AND state = ANY(\(toldStates))) AS told
-            """
-        ).first!.decode("told")
+        try told(farmerLists(request), on: db)
     }
 
     /// The request's farmer lists not yet delivered become `withdrawn` (a newer list replaces them).
@@ -54,22 +62,18 @@ public enum DayOfStore {
     /// - Returns: how many were withdrawn.
     @discardableResult
     public static func withdrawFarmerLists(request: Int64, on db: Connection) throws -> Int {
-        try db.query(
-            """
-            UPDATE sms_outbox SET state = 'withdrawn', withdrawn_at = now(), updated_at = now()
-            WHERE request_id = \(request) AND recipient_role = 'farmer' AND kind IN ('farmer_list', 'change')
-              AND state IN ('pending', 'sending')
-            """
-        ).rowsAffected
+        try withdraw(farmerLists(request), on: db)
     }
 
     /// Whether the roster has any message in the outbox (it was written by `batch send`, or queued since).
     public static func hasMessages(roster: Int64, on db: Connection) throws -> Bool {
-        try db.query("SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE roster_id = \(roster)) AS any").first!.decode("any")
+        try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE roster_id = \(roster))") ?? false
     }
 
     /// One assignment → `declined` (or another status), with the reason.
-    public static func setStatus(assignment: Int64, to status: String, reason: String?, on db: Connection) throws {
+    public static func setStatus(
+        assignment: Int64, to status: AssignmentStatus, reason: String?, on db: Connection
+    ) throws {
         try db.query(
             """
             UPDATE assignments SET status = \(status), status_reason = \(reason), status_changed_at = now(),
@@ -83,26 +87,25 @@ public enum DayOfStore {
     /// - Returns: the ids of the assignments cancelled.
     @discardableResult
     public static func cancelAssignments(request: Int64, reason: String?, on db: Connection) throws -> [Int64] {
-        try db.query(
+        try db.fetchColumn(
             """
             UPDATE assignments SET status = 'cancelled', status_reason = \(reason), status_changed_at = now(),
                    updated_at = now()
             WHERE request_id = \(request) AND status NOT IN ('declined', 'cancelled')
             RETURNING id
-            """
-        ).map { try $0.decode("id", as: Int64.self) }.sorted()
+            """, as: Int64.self
+        ).sorted()
     }
 
     /// The workers of a center who declined an assignment on a date: they said they cannot come that day, so
     /// neither a re-plan nor a suggestion puts them back on it.
     public static func declinedWorkers(center: Int64, date: Day, on db: Connection) throws -> Set<Int64> {
         Set(
-            try db.query(
+            try db.fetchColumn(
                 """
                 SELECT DISTINCT worker_id FROM assignments
-                WHERE center_id = \(center) AND work_date = \(date.pgDate) AND status = 'declined'
-                """
-            ).map { try $0.decode("worker_id", as: Int64.self) })
+                WHERE center_id = \(center) AND work_date = \(date) AND status = 'declined'
+                """))
     }
 
     /// Pins every announced assignment of a roster (`approved` or `confirmed`, live): re-planning a roster whose
@@ -121,9 +124,7 @@ public enum DayOfStore {
 
     /// The roster's assignments still `proposed` (planned after its messages went out, not announced yet).
     public static func proposed(roster: Int64, on db: Connection) throws -> [Int64] {
-        try db.query(
-            "SELECT id FROM assignments WHERE roster_id = \(roster) AND status = 'proposed' ORDER BY id"
-        ).map { try $0.decode("id", as: Int64.self) }
+        try db.fetchColumn("SELECT id FROM assignments WHERE roster_id = \(roster) AND status = 'proposed' ORDER BY id")
     }
 
     /// `sent` → `sending`: new messages were queued, so the roster is not done sending until they are final.
@@ -145,20 +146,25 @@ public enum DayOfStore {
     }
 
     /// A request's farmer and farm, for a cancellation confirmation.
-    public static func farmer(ofRequest request: Int64, on db: Connection) throws
-        -> (id: Int64, name: String, phone: String, farmName: String, start: String)?
-    {
-        try db.query(
+    public static func farmer(ofRequest request: Int64, on db: Connection) throws -> RequestFarmer? {
+        try RequestFarmer.fetchOne(
+            db,
             """
-            SELECT fr.id, fr.name, fr.phone, f.name AS farm_name, to_char(lr.start_time, 'HH24:MI') AS start_hm
+            SELECT fr.id, fr.name, fr.phone, f.name AS farm_name, to_char(lr.start_time, 'HH24:MI') AS start
             FROM labor_requests lr JOIN farms f ON f.id = lr.farm_id JOIN farmers fr ON fr.id = f.farmer_id
             WHERE lr.id = \(request)
-            """
-        ).first.map {
-            (
-                try $0.decode("id"), try $0.decode("name"), try $0.decode("phone"), try $0.decode("farm_name"),
-                try $0.decode("start_hm")
-            )
-        }
+            """)
     }
+}
+
+/// A request's farmer and farm (`DayOfStore.farmer(ofRequest:)`).
+public struct RequestFarmer: StoredRecord, Hashable {
+    public static let table = "farmers"
+    public var id: Int64
+    public var name: String
+    /// Digits.
+    public var phone: String
+    public var farmName: String
+    /// `HH:MM`.
+    public var start: String
 }

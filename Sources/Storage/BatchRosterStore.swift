@@ -1,32 +1,23 @@
 import Postgres
+import Vocabulary
 
 /// A roster as the batch sees it: its center, day and state.
-public struct BatchRoster: Sendable, Hashable {
+public struct BatchRoster: StoredRecord, Hashable {
+    public static let table = "rosters"
     public var id: Int64
     public var centerId: Int64
     public var centerCode: String
     public var centerName: String
     /// The center's registered sender number (발신번호), digits.
     public var smsSender: String?
-    public var workDate: PGDate
-    /// `draft`, `approved`, `sending`, `sent` or `cancelled`.
-    public var state: String
+    public var workDate: Day
+    public var state: RosterState
     public var version: Int
-
-    init(_ row: PostgresRow) throws {
-        id = try row.decode("id")
-        centerId = try row.decode("center_id")
-        centerCode = try row.decode("code")
-        centerName = try row.decode("name")
-        smsSender = try row.decode("sms_sender", as: String?.self)
-        workDate = try row.decode("work_date")
-        state = try row.decode("state")
-        version = try row.decode("version")
-    }
 }
 
 /// One live assignment with everything its messages say (worker, request, farm, farmer).
-public struct AssignmentForMessage: Sendable, Hashable {
+public struct AssignmentForMessage: StoredRecord, Hashable {
+    public static let table = "assignments"
     public var assignmentId: Int64
     public var requestId: Int64
     public var workerId: Int64
@@ -55,50 +46,51 @@ public struct AssignmentForMessage: Sendable, Hashable {
 /// assignments, and the state moves approved → sending → sent, and → cancelled.
 public enum BatchRosterStore {
     static let columns = """
-        r.id, r.center_id, c.code, c.name, c.sms_sender, r.work_date, r.state, r.version
+        r.id, r.center_id, c.code AS center_code, c.name AS center_name, c.sms_sender, r.work_date, r.state, r.version
         """
 
     /// Every center's roster of a day, by center code.
-    public static func rosters(date: PGDate, center: Int64? = nil, on db: Connection) throws -> [BatchRoster] {
-        try db.query(
+    public static func rosters(date: Day, center: Int64? = nil, on db: Connection) throws -> [BatchRoster] {
+        try BatchRoster.fetchAll(
+            db,
             """
             SELECT \(unescaped: columns) FROM rosters r JOIN centers c ON c.id = r.center_id
             WHERE r.work_date = \(date) AND (\(center)::bigint IS NULL OR r.center_id = \(center))
             ORDER BY c.code
-            """
-        ).map(BatchRoster.init)
+            """)
     }
 
     /// One roster, its row locked (`FOR UPDATE`) until the transaction ends.
     public static func lock(roster: Int64, on db: Connection) throws -> BatchRoster? {
-        try db.query(
+        try BatchRoster.fetchOne(
+            db,
             """
             SELECT \(unescaped: columns) FROM rosters r JOIN centers c ON c.id = r.center_id
             WHERE r.id = \(roster) FOR UPDATE OF r
-            """
-        ).first.map(BatchRoster.init)
+            """)
     }
 
     /// Holds the rosters' rows in share mode until the transaction ends, so a cancellation (which locks the row
     /// for update) waits until the messages being delivered are recorded; returns their states.
-    public static func guardDelivery(rosters: [Int64], on db: Connection) throws -> [Int64: String] {
-        var states: [Int64: String] = [:]
+    public static func guardDelivery(rosters: [Int64], on db: Connection) throws -> [Int64: RosterState] {
+        var states: [Int64: RosterState] = [:]
         for row in try db.query(
             "SELECT id, state FROM rosters WHERE id = ANY(\(rosters.map(String.init))::bigint[]) FOR SHARE")
         {
-            states[try row.decode("id", as: Int64.self)] = try row.decode("state", as: String.self)
+            states[try row.decode("id", as: Int64.self)] = try row.status("state", table: "rosters")
         }
         return states
     }
 
     /// The live assignments of a roster (not declined or cancelled), by request then assignment.
     public static func assignmentsForMessages(roster: Int64, on db: Connection) throws -> [AssignmentForMessage] {
-        try db.query(
+        try AssignmentForMessage.fetchAll(
+            db,
             """
             SELECT a.id AS assignment_id, a.request_id, w.id AS worker_id, w.name AS worker_name,
-                   w.phone AS worker_phone, w.sms_consent, to_char(r.start_time, 'HH24:MI') AS start_time,
-                   to_char(r.end_time, 'HH24:MI') AS end_time, r.task, r.wage, r.headcount,
-                   f.code AS farm_code, f.name AS farm_name, f.address, f.village, f.meeting_point,
+                   w.phone AS worker_phone, w.sms_consent, to_char(r.start_time, 'HH24:MI') AS start,
+                   to_char(r.end_time, 'HH24:MI') AS "end", r.task, r.wage, r.headcount,
+                   f.code AS farm_code, f.name AS farm_name, f.address AS farm_address, f.village, f.meeting_point,
                    to_char(f.meeting_time, 'HH24:MI') AS meeting_time,
                    fr.id AS farmer_id, fr.name AS farmer_name, fr.phone AS farmer_phone
             FROM assignments a
@@ -108,22 +100,7 @@ public enum BatchRosterStore {
             JOIN farmers fr ON fr.id = f.farmer_id
             WHERE a.roster_id = \(roster) AND a.status NOT IN ('declined', 'cancelled')
             ORDER BY r.id, a.id
-            """
-        ).map { row in
-            AssignmentForMessage(
-                assignmentId: try row.decode("assignment_id"), requestId: try row.decode("request_id"),
-                workerId: try row.decode("worker_id"), workerName: try row.decode("worker_name"),
-                workerPhone: try row.decode("worker_phone"), smsConsent: try row.decode("sms_consent"),
-                start: try row.decode("start_time"), end: try row.decode("end_time"), task: try row.decode("task"),
-                wage: try row.decode("wage", as: Int?.self), headcount: try row.decode("headcount"),
-                farmCode: try row.decode("farm_code"), farmName: try row.decode("farm_name"),
-                farmAddress: try row.decode("address", as: String?.self),
-                village: try row.decode("village", as: String?.self),
-                meetingPoint: try row.decode("meeting_point", as: String?.self),
-                meetingTime: try row.decode("meeting_time", as: String?.self),
-                farmerId: try row.decode("farmer_id"), farmerName: try row.decode("farmer_name"),
-                farmerPhone: try row.decode("farmer_phone"))
-        }
+            """)
     }
 
     /// approved → sending (in the transaction that writes its messages).
@@ -166,8 +143,9 @@ public enum BatchRosterStore {
     }
 
     /// Centers with submitted requests on a day and no roster past draft: the ones `batch plan` plans.
-    public static func centersToPlan(date: PGDate, on db: Connection) throws -> [CenterRecord] {
-        try db.query(
+    public static func centersToPlan(date: Day, on db: Connection) throws -> [CenterRecord] {
+        try CenterRecord.fetchAll(
+            db,
             """
             SELECT c.id, c.code, c.name, c.sms_sender FROM centers c
             WHERE EXISTS (SELECT 1 FROM labor_requests q
@@ -175,7 +153,6 @@ public enum BatchRosterStore {
               AND NOT EXISTS (SELECT 1 FROM rosters r
                               WHERE r.center_id = c.id AND r.work_date = \(date) AND r.state <> 'draft')
             ORDER BY c.code
-            """
-        ).map(CenterRecord.init)
+            """)
     }
 }
