@@ -26,6 +26,9 @@ let package = Package(
         // The project's vocabulary, at the bottom of the graph: Day and its arithmetic, TimeOfDay, ISO weeks,
         // the status enums, typed ids. No dependencies (not even Foundation).
         .target(name: "Vocabulary", swiftSettings: swiftSettings),
+        // ilson's records as plain values (a center, a worker, a request, a roster …): what Storage reads and
+        // writes and Operations returns. No SQL, no I/O.
+        .target(name: "Records", dependencies: ["Vocabulary", "Scheduling", "KoreanText"], swiftSettings: swiftSettings),
         // Our libpq wrapper; knows nothing of ilson.
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
         // Pure scheduling core: model, validation, solver, score, explanations. Foundation at most.
@@ -46,7 +49,7 @@ let package = Package(
         // SQL and rows <-> domain values; the migration runner.
         // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
         .target(
-            name: "Storage", dependencies: ["Vocabulary", "Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
+            name: "Storage", dependencies: ["Vocabulary", "Records", "Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
         // Build tool for EmbedMigrations: writes the migration files as a Swift source.
@@ -55,17 +58,19 @@ let package = Package(
         // Use cases: requests, workers, rosters, approval, batch, reports. Never writes SQL for the CLI.
         .target(
             name: "Operations",
-            dependencies: ["Vocabulary", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging"],
+            dependencies: ["Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging"],
             swiftSettings: swiftSettings
         ),
         // The command line: one file per command group.
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Vocabulary", "Scheduling", "Generator", "Storage", "Postgres", "KoreanText", "Operations", "Messaging",
+                "Vocabulary", "Records", "Scheduling", "Generator", "KoreanText", "Operations", "Messaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            // Sealed: the CLI imports neither Storage nor Postgres, and may use no member of theirs through
+            // Operations' API (MemberImportVisibility makes a member usable only where its module is imported).
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(name: "ilson", dependencies: ["IlsonCLI"], swiftSettings: swiftSettings),
         // Throwaway migrated databases for every database test target.
@@ -77,7 +82,7 @@ let package = Package(
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Vocabulary", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport"],
+            dependencies: ["Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -87,23 +92,23 @@ let package = Package(
         .testTarget(
             name: "BatchTests",
             dependencies: [
-                "Vocabulary",                "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider", "KoreanText", "Scheduling",
+                "Vocabulary", "Records",                "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider", "KoreanText", "Scheduling",
                 "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StorageTests", dependencies: ["Vocabulary", "Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
+            name: "StorageTests", dependencies: ["Vocabulary", "Records", "Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
         // Roles and row-level security: every role against every table, and the CLI as each role.
         .testTarget(
             name: "AccessTests",
-            dependencies: ["Vocabulary", "IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging", "TestSupport"],
+            dependencies: ["Vocabulary", "Records", "IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IlsonCLITests",
-            dependencies: ["Vocabulary", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText", "TestSupport"],
+            dependencies: ["Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

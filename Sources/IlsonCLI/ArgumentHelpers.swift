@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Operations
+import Records
+import Vocabulary
 
 /// The CSV file an import command reads.
 struct InputFileArgument: ParsableArguments {

@@ -2,9 +2,8 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
-import Postgres
+import Records
 import Scheduling
-import Storage
 import Vocabulary
 
 #if canImport(Glibc)

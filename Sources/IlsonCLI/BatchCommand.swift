@@ -3,9 +3,8 @@ import Foundation
 import KoreanText
 import Messaging
 import Operations
-import Postgres
+import Records
 import Scheduling
-import Storage
 import Vocabulary
 
 /// `ilson batch`: the cron jobs of the day (plan at 15:00, send at 18:00 and 05:00) and the message templates.
@@ -139,18 +138,6 @@ struct BatchCommand: ParsableCommand {
                 Swift.print(had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
             }
         }
-    }
-}
-
-/// The planner of the roster workflow, as `batch plan` calls it.
-struct RosterWorkflowPlanner: DraftPlanner {
-    var clock: IlsonClock
-
-    func planDraft(center: CenterRecord, date: Day, on db: Connection) throws -> String {
-        let s = try RosterPlanner.plan(center: center, date: date, on: db, clock: clock, via: "batch plan")
-        return "\(s.filled) of \(s.wanted) places filled, \(s.unfilled) request(s) not full, "
-            + "\(s.pinsKept) pin(s) kept" + (s.droppedPins.isEmpty ? "" : ", \(s.droppedPins.count) pin(s) dropped")
-            + " (\(s.totalMillis) ms); review with `ilson roster show --date \(date) --center \(center.code)`"
     }
 }
 

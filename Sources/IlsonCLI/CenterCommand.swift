@@ -1,7 +1,8 @@
 import ArgumentParser
 import KoreanText
 import Operations
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson center`: dispatch centers (농촌인력중개센터).
 struct CenterCommand: ParsableCommand {

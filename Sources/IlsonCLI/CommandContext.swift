@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import Operations
-import Postgres
-import Storage
+import Records
 import Vocabulary
 
 /// What one command runs with, built once per command from its shared options (as SwiftPM's
@@ -29,7 +28,7 @@ final class CommandContext {
     private let environment: [String: String]
     private var loadedConfiguration: Configuration?
     private var loadedClock: IlsonClock?
-    private var openConnection: Connection?
+    private var openConnection: Database?
     private var resolvedCenter: CenterRecord?
 
     /// A context from the command's options; nothing is loaded or opened yet.
@@ -69,7 +68,7 @@ final class CommandContext {
     }
 
     /// The command's connection, opened at first use.
-    var db: Connection {
+    var db: Database {
         get throws {
             if let openConnection { return openConnection }
             let connection = try connect()
@@ -115,23 +114,11 @@ final class CommandContext {
     /// Opens a new connection to the database the settings name: the one place ilson connects.
     /// `db` is the command's own; a batch send reconnects through this after losing it.
     ///
-    /// - Throws: `DatabaseFailure` (exit 3) when the database cannot be reached; `CommandFailure` (exit 2)
+    /// - Throws: `OperationError.unreachable` (exit 3) when the database cannot be reached; `.badInput` (exit 2)
     ///   for a malformed connection string.
-    func connect() throws -> Connection {
+    func connect() throws -> Database {
         let setting = try configuration.value("ILSON_DATABASE_URL", flag: databaseURL)
-        if let setting {
-            do {
-                _ = try ConnectionString.parse(setting.value)
-            } catch {
-                throw CommandFailure(
-                    "the database URL from \(setting.origin) is not valid: \(error.message)", exitCode: .badInput)
-            }
-        }
-        do {
-            return try Connection(setting?.value, applicationName: "ilson")
-        } catch {
-            throw DatabaseFailure(error, origin: setting?.origin)
-        }
+        return try DatabaseAccess.open(url: setting?.value, source: setting?.origin.description)
     }
 }
 

@@ -1,4 +1,7 @@
 import Foundation
+import Operations
+import Records
+import Vocabulary
 
 /// ilson's settings, resolved in the order of `spec/cli.md`: command-line flag, environment
 /// variable, configuration file (`$ILSON_CONFIG`, else `/etc/ilson/ilson.conf` when it exists),

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Operations
+import Records
+import Vocabulary
 
 /// The options a `ContextCommand` builds its `CommandContext` from: `--database-url`, and for some
 /// commands `--center` and `--date`.

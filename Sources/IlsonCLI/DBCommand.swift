@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import Postgres
-import Storage
+import Operations
+import Records
+import Vocabulary
 
 /// `ilson db`: database migrations and status.
 struct DBCommand: ParsableCommand {
@@ -23,9 +24,9 @@ struct DBCommand: ParsableCommand {
         @OptionGroup var source: MigrationSourceOptions
 
         func run(_ context: CommandContext) throws {
-            let runner = try source.runner(context)
-            let report = try runner.migrate(on: context.db) { migration in
-                print("applying \(migration.fileName) (sha256 \(migration.checksum.prefix(12))…)")
+            let directory = try source.directory(context)
+            let report = try Schema.migrate(directory: directory, on: context.db) { file, checksum in
+                print("applying \(file) (sha256 \(checksum)…)")
             }
             if report.applied.isEmpty {
                 print("schema is up to date (\(report.alreadyApplied) migration(s) applied, none pending)")
@@ -43,8 +44,8 @@ struct DBCommand: ParsableCommand {
         @OptionGroup var source: MigrationSourceOptions
 
         func run(_ context: CommandContext) throws {
-            let runner = try source.runner(context)
-            let statuses = try runner.status(on: context.db)
+            let directory = try source.directory(context)
+            let statuses = try Schema.status(directory: directory, on: context.db)
             if statuses.isEmpty { print("no migrations") }
             for status in statuses {
                 let version = String(repeating: "0", count: max(0, 3 - String(status.version).count))
@@ -79,15 +80,11 @@ struct MigrationSourceOptions: ParsableArguments {
         help: "Take migrations from this directory instead of those built in (default: $ILSON_SQL_DIR).")
     var sqlDirectory: String?
 
-    func source(_ configuration: Configuration) -> MigrationSource {
-        guard let setting = configuration.value("ILSON_SQL_DIR", flag: sqlDirectory) else { return .embedded }
-        return .directory(URL(fileURLWithPath: setting.value, isDirectory: true))
-    }
-
-    /// The runner of these migrations, after printing the database the command works on.
-    func runner(_ context: CommandContext) throws -> MigrationRunner {
-        let runner = try MigrationRunner(source: source(context.configuration))
-        print("database: \(try context.db.target)")
-        return runner
+    /// The directory of `--sql-dir` or `ILSON_SQL_DIR` (nil: the migrations built in), after printing the
+    /// database the command works on.
+    func directory(_ context: CommandContext) throws -> String? {
+        let directory = try context.configuration.value("ILSON_SQL_DIR", flag: sqlDirectory)?.value
+        print("database: \(DatabaseAccess.target(of: try context.db))")
+        return directory
     }
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Operations
+import Records
+import Vocabulary
 
 /// `--database-url`, shared by every command that talks to the database (`CommandContext.connect` uses it).
 struct DatabaseOptions: ParsableArguments {

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Operations
+import Records
+import Vocabulary
 
 /// `--date`: a day as a person types it: `YYYY-MM-DD`, `today`, `tomorrow`, `오늘` or `내일`.
 ///

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Operations
-import Postgres
-import Storage
+import Records
+import Vocabulary
 
 /// The exit codes of `spec/cli.md`, the same for every command.
 public enum IlsonExitCode: Int32, Sendable {
@@ -76,21 +76,13 @@ extension IlsonCommand {
 }
 
 /// The one mapping of errors to what the person at the terminal reads and the exit code of `spec/cli.md`:
-/// ilson's own failures as they are, and the errors of the lower layers (database, migrations, operations,
-/// references, stored values). Other errors (argument-parser's) are nil.
+/// ilson's own failures as they are, and every error of the layers below (database, migrations, operations,
+/// references, stored values), which Operations turns into an `OperationError` first
+/// (`OperationError(lowerLayer:)`). Other errors (argument-parser's) are nil.
 func ilsonFailure(for error: any Error) -> (any IlsonFailure)? {
-    switch error {
-    case let failure as any IlsonFailure: return failure
-    case let error as PostgresError: return DatabaseFailure(error)
-    case let error as MigrationError: return CommandFailure(error.description, exitCode: .badInput)
-    case let error as OperationError: return CommandFailure(error.description, exitCode: exitCode(of: error))
-    case let error as InvalidReference: return CommandFailure(error.message, exitCode: .badInput)
-    // A value in the database ilson cannot read: names the table and column (and a status), never personal data.
-    case let error as StoredValueError: return CommandFailure(error.description, exitCode: .badInput)
-    // Names the column and the types, never the value.
-    case let error as RowDecodingError: return CommandFailure(error.description, exitCode: .badInput)
-    default: return nil
-    }
+    if let failure = error as? any IlsonFailure { return failure }
+    guard let error = OperationError(lowerLayer: error) else { return nil }
+    return CommandFailure(error.description, exitCode: exitCode(of: error))
 }
 
 /// The exit code of an `OperationError`.
@@ -100,6 +92,7 @@ private func exitCode(of error: OperationError) -> IlsonExitCode {
     case .conflict: .conflict
     case .permissionDenied: .permissionDenied
     case .partial: .partial
+    case .unreachable: .databaseUnreachable
     }
 }
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Operations
+import Records
 import Scheduling
+import Vocabulary
 
 /// `ilson export-instance`: a center's day as a problem instance file, to replay with `ilson solve`.
 struct ExportInstanceCommand: ContextCommand {

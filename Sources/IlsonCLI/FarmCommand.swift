@@ -1,7 +1,8 @@
 import ArgumentParser
 import KoreanText
 import Operations
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson farm`: farms (농가), where workers go.
 struct FarmCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import KoreanText
 import Operations
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson farmer`: farmers (농업인) who own farms.
 struct FarmerCommand: ParsableCommand {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Generator
 import KoreanText
+import Operations
+import Records
 import Scheduling
 import Vocabulary
 

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Operations
+import Records
+import Vocabulary
 
 /// The root of the `ilson` command line.
 public struct IlsonCommand: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import KoreanText
+import Operations
+import Records
+import Vocabulary
 
 /// `--format table|csv|json`: how a command that lists or shows things writes them (the one format enum).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

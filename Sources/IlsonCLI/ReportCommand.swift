@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
+import Records
 import Scheduling
+import Vocabulary
 
 /// `ilson report`: figures a center reports to the county.
 struct ReportCommand: ParsableCommand {

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
+import Records
 import Scheduling
-import Storage
 import Vocabulary
 
 /// `ilson request`: labor requests (인력 요청), one per farm and day, grouped in jobs.

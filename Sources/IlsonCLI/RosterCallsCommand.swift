@@ -1,6 +1,8 @@
 import ArgumentParser
 import KoreanText
 import Operations
+import Records
+import Vocabulary
 
 /// `ilson roster calls`: who to phone for a day, with full numbers (for the coordinator's eyes only).
 /// Standalone; wired under `roster`.

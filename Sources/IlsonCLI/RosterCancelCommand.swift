@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
+import Records
+import Vocabulary
 
 /// `ilson roster cancel`: cancels a center's roster of a day (rain, …). Standalone; wired under `roster`.
 struct RosterCancelCommand: ContextCommand {

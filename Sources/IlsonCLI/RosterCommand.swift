@@ -2,9 +2,8 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
-import Postgres
+import Records
 import Scheduling
-import Storage
 import Vocabulary
 
 /// `ilson roster`: the day's plan per center: plan, show, explain, edit by hand, approve.

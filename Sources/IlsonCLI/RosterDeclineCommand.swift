@@ -3,8 +3,8 @@ import Foundation
 import KoreanText
 import Messaging
 import Operations
-import Postgres
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson roster decline`: a worker cannot come. Wired under `roster`.
 struct RosterDeclineCommand: ContextCommand {

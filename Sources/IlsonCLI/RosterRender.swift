@@ -1,7 +1,9 @@
 import Foundation
 import KoreanText
 import Operations
+import Records
 import Scheduling
+import Vocabulary
 
 /// How `roster show` prints a roster: a table aligned by display width, CSV, or JSON.
 enum RosterRender {

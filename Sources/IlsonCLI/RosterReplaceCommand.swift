@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson roster replace`: one worker for another, in one transaction. Wired under `roster`.
 struct RosterReplaceCommand: ContextCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import Operations
+import Records
 import Scheduling
+import Vocabulary
 
 /// `ilson score`: Recompute a plan's score and list broken hard constraints.
 struct ScoreCommand: ParsableCommand {

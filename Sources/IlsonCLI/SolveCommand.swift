@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import Operations
+import Records
 import Scheduling
+import Vocabulary
 
 /// `ilson solve`: Solve a problem instance file and write a plan.
 struct SolveCommand: ParsableCommand {

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson user`: the logins of people (sql/008_roles.sql, docs/roles.md).
 struct UserCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import KoreanText
 import Operations
-import Storage
+import Records
+import Vocabulary
 
 /// `ilson worker`: workers (작업자).
 struct WorkerCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Postgres
+import Records
 import Storage
 
 /// Finding the center a command acts on.

@@ -1,5 +1,6 @@
 import KoreanText
 import Postgres
+import Records
 import Scheduling
 import Storage
 

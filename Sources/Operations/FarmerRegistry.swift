@@ -1,5 +1,6 @@
 import KoreanText
 import Postgres
+import Records
 import Storage
 
 /// Farmers (농업인): the people who own farms and submit requests.

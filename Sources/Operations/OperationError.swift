@@ -11,10 +11,14 @@ public enum OperationError: Error, Sendable, Hashable, CustomStringConvertible {
     case permissionDenied(String)
     /// Done in part: some rows need a person (exit 1). Holds what was done and what was not.
     case partial(String)
+    /// The database cannot be reached (exit 3): names where it was looked for and libpq's reason.
+    case unreachable(String)
 
     public var description: String {
         switch self {
-        case .badInput(let m), .notFound(let m), .conflict(let m), .permissionDenied(let m), .partial(let m): m
+        case .badInput(let m), .notFound(let m), .conflict(let m), .permissionDenied(let m), .partial(let m),
+            .unreachable(let m):
+            m
         }
     }
 }

@@ -1,47 +1,17 @@
 import Foundation
 import Postgres
+import Records
 import Scheduling
 import Vocabulary
 
-/// One assignment of a day whose attendance can be recorded, with what is recorded so far.
-public struct AttendanceLine: StoredRecord, Hashable {
+extension AttendanceLine: StoredRecord {
     public static let table = "assignments"
     public static func table(ofColumn column: String) -> String { column == "outcome" ? "attendance" : table }
-    public var assignmentID: Int64
-    public var requestID: Int64
-    /// `approved`, `confirmed`, `completed`, `noShow` (or `proposed` on an approved roster).
-    public var status: AssignmentStatus
-    public var workerID: Int64
-    public var workerName: String
-    /// Digits; mask before printing.
-    public var workerPhone: String
-    public var farmCode: String
-    public var farmName: String
-    /// `HH:MM`.
-    public var start: String
-    public var end: String
-    /// The recorded outcome, nil when none is recorded.
-    public var outcome: AttendanceOutcome?
-    public var hours: Double?
-    public var note: String?
 }
 
-/// One day of a worker's record (`ilson worker show`).
-public struct WorkerDayRow: StoredRecord, Hashable {
+extension WorkerDayRow: StoredRecord {
     public static let table = "assignments"
     public static func table(ofColumn column: String) -> String { column == "outcome" ? "attendance" : table }
-    public var date: Day
-    public var requestID: Int64
-    public var farmCode: String
-    public var farmName: String
-    public var task: String
-    /// The assignment's status: `approved`, `completed`, `noShow`, `declined`, `cancelled`, …
-    public var status: AssignmentStatus
-    /// The reason of a decline or cancellation, when one was given.
-    public var reason: String?
-    public var outcome: AttendanceOutcome?
-    public var hours: Double?
-    public var note: String?
 }
 
 /// SQL for `attendance`: what happened on a day, per assignment.

@@ -1,16 +1,10 @@
 import Postgres
+import Records
 import Scheduling
 import Vocabulary
 
-/// One `worker_availability` row: a range of days a worker is available, or off.
-public struct AvailabilityRecord: StoredRecord, Hashable {
+extension AvailabilityRecord: StoredRecord {
     public static let table = "worker_availability"
-    public var id: Int64
-    public var kind: AvailabilityKind
-    public var from: Day
-    /// nil: open-ended.
-    public var to: Day?
-    public var note: String?
 }
 
 /// SQL for `worker_availability`.

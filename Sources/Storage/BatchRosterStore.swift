@@ -1,4 +1,5 @@
 import Postgres
+import Records
 import Vocabulary
 
 /// A roster as the batch sees it: its center, day and state.

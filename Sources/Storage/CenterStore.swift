@@ -1,13 +1,8 @@
 import Postgres
+import Records
 
-/// A dispatch center row.
-public struct CenterRecord: StoredRecord, Hashable, CustomStringConvertible {
+extension CenterRecord: StoredRecord {
     public static let table = "centers"
-    public var id: Int64
-    public var code: String
-    public var name: String
-    public var smsSender: String?
-    public var description: String { "\(code) \(name)" }
 }
 
 /// SQL for `centers`.

@@ -1,15 +1,8 @@
 import Postgres
+import Records
 
-/// A farmer (농업인) row.
-public struct FarmerRecord: StoredRecord, Hashable {
+extension FarmerRecord: StoredRecord {
     public static let table = "farmers"
-    public var id: Int64
-    public var centerID: Int64
-    public var name: String
-    /// Digits only, e.g. `01012345678`.
-    public var phone: String
-    /// How many farms the farmer owns.
-    public var farmCount: Int
 }
 
 /// SQL for `farmers`.

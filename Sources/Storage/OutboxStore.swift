@@ -1,6 +1,11 @@
 import Foundation
 import Postgres
+import Records
 import Vocabulary
+
+extension OutboxProblem: StoredRecord {
+    public static let table = "sms_outbox"
+}
 
 /// A message to put in the outbox: one `sms_outbox` row (its idempotency key is made by the database).
 public struct NewOutboxMessage: Sendable, Hashable {
@@ -59,19 +64,6 @@ public enum OutboxOutcome: Sendable, Hashable {
     case retry(reason: String, retryAfterSeconds: Double)
     /// Refused for good (4xx): `failed` with the reason.
     case failed(reason: String)
-}
-
-/// One message that needs a person: failed for good, or still open. Phone masked by the caller.
-public struct OutboxProblem: StoredRecord, Hashable {
-    public static let table = "sms_outbox"
-    public var id: Int64
-    public var recipient: String
-    public var recipientRole: RecipientRole
-    public var recipientId: Int64
-    public var kind: MessageKind
-    public var state: OutboxState
-    public var attempts: Int
-    public var lastError: String?
 }
 
 /// `sms_outbox`: writing messages, claiming them for delivery, recording outcomes.

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Records
 import Vocabulary
 
 /// A record Storage reads from rows, in the style of GRDB's `FetchableRecord`: the record declares its

@@ -1,45 +1,14 @@
 import Foundation
 import Postgres
+import Records
 import Vocabulary
 
-/// One login of a person, from `ilson_users` (sql/008_roles.sql).
-public struct UserRecord: StoredRecord, Hashable {
+extension UserRecord: StoredRecord {
     public static let table = "ilson_users"
-    /// The PostgreSQL login role.
-    public var login: String
-    /// `farmer`, `coordinator`, `batch` or `admin`.
-    public var kind: String
-    /// The center's code, when the login is limited to one center.
-    public var centerCode: String?
-    /// The farmer a farmer login acts for.
-    public var farmerID: Int64?
-    public var createdAt: Date
-    public var createdBy: String
 }
 
-/// Who the connection is: its login and, when it is mapped, what `ilson_users` says.
-public struct SessionIdentity: Sendable, Hashable {
-    /// `session_user`: the login, which the client cannot change.
-    public var login: String
-    /// Whether the login bypasses row-level security (a superuser, e.g. the development database's).
-    public var isSuperuser: Bool
-    /// The mapping, when there is one.
-    public var user: UserRecord?
-}
-
-/// One worker coming to a farmer's farm (from `ilson_farmer_workers`): only what the farmer may know.
-public struct FarmerWorkerRow: StoredRecord, Hashable {
+extension FarmerWorkerRow: StoredRecord {
     public static let table = "ilson_farmer_workers"
-    public var workDate: Day
-    public var farmCode: String
-    public var farmName: String
-    public var requestID: Int64
-    public var startTime: String
-    public var task: String
-    public var workerName: String
-    /// Digits only.
-    public var workerPhone: String
-    public var rosterState: RosterState
 }
 
 /// SQL for logins and their mapping (`ilson_users`, `ilson_create_login`, `ilson_farmer_workers`).

@@ -37,4 +37,4 @@ extension AvailabilityKind: PGEncodable {}
 extension BatchJob: PGEncodable {}
 
 /// `workers.category`: stored as its raw value and read like any status (an unknown one is an error).
-extension WorkerCategory: StoredStatus, PGEncodable {}
+extension WorkerCategory: PGEncodable {}

@@ -106,3 +106,8 @@ public enum AvailabilityKind: String, StoredStatus {
 public enum BatchJob: String, StoredStatus {
     case plan, send
 }
+
+/// Worker categories the county reports on (`workers.category`). Reporting only: the solver does not use them.
+public enum WorkerCategory: String, StoredStatus {
+    case senior, youth, women, disabled, foreign, general
+}

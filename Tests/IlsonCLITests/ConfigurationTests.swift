@@ -64,7 +64,8 @@ import Testing
         do {
             _ = try CommandContext(options, environment: [:]).connect()
             Issue.record("expected a connection failure")
-        } catch let failure as DatabaseFailure {
+        } catch {
+            let failure = try #require(ilsonFailure(for: error))
             #expect(failure.exitCode == .databaseUnreachable)
             #expect(failure.message.contains("host 127.0.0.1 port 1"))
             #expect(failure.message.contains("the command line"))

@@ -1,6 +1,7 @@
 import Foundation
 import KoreanText
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Vocabulary

@@ -1,6 +1,7 @@
 import Foundation
 import Operations
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Testing

@@ -1,4 +1,5 @@
 import Postgres
+import Records
 import Storage
 
 /// The kind of person a login is, and the PostgreSQL group it belongs to (sql/008_roles.sql).

@@ -1,6 +1,7 @@
 import Foundation
 import Messaging
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Vocabulary

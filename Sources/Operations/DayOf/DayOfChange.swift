@@ -2,6 +2,7 @@ import Foundation
 import KoreanText
 import Messaging
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Vocabulary

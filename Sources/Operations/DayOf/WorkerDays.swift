@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Records
 import Scheduling
 import Storage
 

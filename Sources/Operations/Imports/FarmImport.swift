@@ -1,5 +1,6 @@
 import KoreanText
 import Postgres
+import Records
 import Storage
 
 /// `ilson farm import FILE.csv`: the farms.csv format of `spec/csv-formats.md`.

@@ -1,4 +1,5 @@
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Vocabulary

@@ -1,5 +1,6 @@
 import Places
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Vocabulary

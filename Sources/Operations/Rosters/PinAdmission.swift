@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Scheduling
 import Storage
 import Vocabulary

@@ -10,10 +10,6 @@ public struct GeoPoint: Sendable, Hashable {
     }
 }
 
-/// Worker categories the county reports on. Reporting only: the solver does not use them.
-public enum WorkerCategory: String, Sendable, Hashable, CaseIterable {
-    case senior, youth, women, disabled, foreign, general
-}
 
 /// Weights of the soft score terms.
 public struct Weights: Sendable, Hashable {

@@ -1,0 +1,60 @@
+import Postgres
+import Records
+import Storage
+
+extension OperationError {
+    /// The error of a lower layer (the database, the migrations, a stored value, a typed reference) as an
+    /// `OperationError`, so that the command line maps one error type to its messages and exit codes;
+    /// nil for an error that is not one of them.
+    ///
+    /// Messages hold the SQLSTATE, constraint and table, or the column, never bind values or a password.
+    public init?(lowerLayer error: any Error) {
+        switch error {
+        case let error as OperationError: self = error
+        case let error as PostgresError: self = OperationError(error, settingsSource: nil)
+        case let error as MigrationError: self = .badInput(error.description)
+        case let error as InvalidReference: self = .badInput(error.message)
+        // A value in the database ilson cannot read: names the table and column (and a status), never personal data.
+        case let error as StoredValueError: self = .badInput(error.description)
+        // Names the column and the types, never the value.
+        case let error as RowDecodingError: self = .badInput(error.description)
+        case let error as UnknownDayID: self = .badInput(error.description)
+        default: return nil
+        }
+    }
+
+    /// A database error with the exit code of `spec/cli.md`: unreachable (3), a conflict (4), a role's
+    /// refusal (5), else bad input (2).
+    ///
+    /// - Parameter settingsSource: where the connection settings came from, for a connection failure.
+    init(_ error: PostgresError, settingsSource: String?) {
+        switch error.kind {
+        case .connectionFailure:
+            let source = settingsSource.map { "from \($0)" }
+                ?? "from libpq's defaults (PG* variables; no ILSON_DATABASE_URL)"
+            self = .unreachable(
+                """
+                cannot reach the database at \(error.target?.description ?? "(unknown)"): \(error.message)
+                (connection settings \(source); set --database-url or ILSON_DATABASE_URL, \
+                or start a development database with scripts/dev-db start)
+                """)
+        case .serializationFailure, .lockNotAvailable:
+            self = .conflict(OperationError.plain(error))
+        case .server(let state) where state == .deadlockDetected:
+            self = .conflict(OperationError.plain(error))
+        case .server(let state) where state == .insufficientPrivilege:
+            // Row-level security and GRANTs (sql/008_roles.sql); the server's text names a table or policy, no values.
+            let reason =
+                error.message.hasPrefix("permission denied") ? error.message : "permission denied: " + error.message
+            self = .permissionDenied(reason + " (this login's role may not do it: see docs/roles.md)")
+        case .server(let state) where state == .undefinedTable:
+            self = .badInput("\(error.description): the schema is missing or old; run `ilson db migrate`")
+        default:
+            self = .badInput(OperationError.plain(error))
+        }
+    }
+
+    private static func plain(_ error: PostgresError) -> String {
+        error.description + (error.hint.map { "\nhint: \($0)" } ?? "")
+    }
+}

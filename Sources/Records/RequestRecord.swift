@@ -1,0 +1,52 @@
+import Foundation
+import Scheduling
+import Vocabulary
+
+/// A labor request (one day of a job) with its farm and the state of that day's roster.
+public struct RequestRecord: Sendable, Hashable, Decodable {
+    public var id: Int64
+    public var centerID: Int64
+    public var jobID: Int64
+    public var farmID: Int64
+    public var farmCode: String
+    public var farmName: String
+    /// Read from the same row's columns.
+    public var values: RequestValues
+    public var status: RequestStatus
+    public var cancelReason: String?
+    /// The state of the center's roster of this date, nil when there is none yet.
+    public var rosterState: RosterState?
+
+    /// Whether the day's roster is approved or being sent or sent: the request may not change.
+    public var isLockedByRoster: Bool { [.approved, .sending, .sent].contains(rosterState) }
+}
+
+/// What one request row holds, for an insert or a full update.
+public struct RequestValues: Sendable, Hashable, Decodable {
+    public var date: Day
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var task: String
+    public var skills: [String]
+    public var headcount: Int
+    public var minHeadcount: Int
+    public var priority: Int
+    public var maxTravelKm: Double?
+    public var wage: Int?
+
+    public init(
+        date: Day, start: TimeOfDay, end: TimeOfDay, task: String, skills: [String] = [], headcount: Int,
+        minHeadcount: Int = 1, priority: Int = 1, maxTravelKm: Double? = nil, wage: Int? = nil
+    ) {
+        self.date = date
+        self.start = start
+        self.end = end
+        self.task = task
+        self.skills = skills
+        self.headcount = headcount
+        self.minHeadcount = minHeadcount
+        self.priority = priority
+        self.maxTravelKm = maxTravelKm
+        self.wage = wage
+    }
+}
