@@ -1,25 +1,10 @@
 import Foundation
+import Records
 import Storage
 
 /// The database schema: ilson's migrations (`sql/NNN_name.sql`, built into the binary or read from a
 /// directory), applied in order, each in its own transaction, under an advisory lock.
 public enum Schema {
-    /// One migration and whether it is applied.
-    public struct Entry: Sendable, Hashable {
-        /// Whether a migration is applied, pending, or out of step with its file.
-        public enum State: Sendable, Hashable {
-            case applied(at: Date)
-            case pending
-            /// Applied, but the file has changed since (it will be refused).
-            case checksumMismatch(appliedAt: Date)
-            /// Applied, but this ilson has no such file.
-            case unknownFile(appliedAt: Date)
-        }
-        public var version: Int
-        public var name: String
-        public var state: State
-    }
-
     /// What `migrate` did.
     public struct MigrateReport: Sendable, Hashable {
         /// The file names applied now, in order.
@@ -42,17 +27,8 @@ public enum Schema {
     }
 
     /// Every migration, applied or not, in version order.
-    public static func status(directory: String?, on db: Database) throws -> [Entry] {
-        try runner(directory).status(on: db).map { status in
-            let state: Entry.State
-            switch status.state {
-            case .applied(let at): state = .applied(at: at)
-            case .pending: state = .pending
-            case .checksumMismatch(let at): state = .checksumMismatch(appliedAt: at)
-            case .unknownFile(let at): state = .unknownFile(appliedAt: at)
-            }
-            return Entry(version: status.version, name: status.name, state: state)
-        }
+    public static func status(directory: String?, on db: Database) throws -> [MigrationStatus] {
+        try runner(directory).status(on: db)
     }
 
     private static func runner(_ directory: String?) throws -> MigrationRunner {

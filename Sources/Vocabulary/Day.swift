@@ -3,7 +3,10 @@
 /// Stored as days since 1970-01-01 in the proleptic Gregorian calendar, so arithmetic,
 /// comparison and hashing are integer operations. The one calendar of the project: the
 /// scheduler, messages and storage all use it (Storage converts it to and from PostgreSQL's `date`).
-public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, TextCodable {
+    /// How messages name the form: a `YYYY-MM-DD` date.
+    public static let textForm = "a YYYY-MM-DD date"
+
     /// Days since 1970-01-01 (negative before it).
     public var ordinal: Int
 
@@ -82,22 +85,6 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    /// Decodes `YYYY-MM-DD` from a JSON string.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a YYYY-MM-DD date"))
-        }
-        self = day
-    }
-
-    /// Encodes as `YYYY-MM-DD`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 
     /// Whether `y` is a leap year of the Gregorian calendar.
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

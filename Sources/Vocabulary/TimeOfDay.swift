@@ -1,5 +1,8 @@
 /// A time of day, `HH:MM`, local time (Asia/Seoul for a center): a job's start and end, a message's meeting time.
-public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
+    /// How messages name the form: an `HH:MM` time.
+    public static let textForm = "an HH:MM time"
+
     /// Minutes after midnight, 0 ..< 1440.
     public var minutes: Int
 
@@ -10,13 +13,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Parses `HH:MM` (two digits each, 00:00 to 23:59), as the problem format and the database write it.
-    ///
-    /// - Parameters:
-    ///   - text: the time.
-    ///   - singleDigitHour: also accept `H:MM` (`6:30`), as people type it.
-    public init?(_ text: String, singleDigitHour: Bool = false) {
-        var b = Array(text.utf8)
-        if singleDigitHour, b.count == 4 { b.insert(UInt8(ascii: "0"), at: 0) }
+    public init?(_ text: String) {
+        let b = Array(text.utf8)
         guard b.count == 5, b[2] == UInt8(ascii: ":"),
             b.enumerated().allSatisfy({ $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
         else { return nil }

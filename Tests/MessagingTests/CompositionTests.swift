@@ -16,7 +16,7 @@ import Vocabulary
         #expect(Won.format(7_000) == "7,000원")
         #expect(Won.format(1_234_567) == "1,234,567원")
         #expect(Won.format(0) == "0원")
-        #expect(TimeOfDay("6:30", singleDigitHour: true)?.description == "06:30")
+        #expect(TimeOfDay("06:30")?.description == "06:30")
         #expect(TimeOfDay("24:00") == nil)
     }
 

@@ -47,7 +47,7 @@ import Vocabulary
     @Test func timesOfDay() {
         #expect(TimeOfDay("06:30")?.minutes == 390)
         #expect(TimeOfDay("6:30") == nil)
-        #expect(TimeOfDay("6:30", singleDigitHour: true)?.description == "06:30")
+        #expect(TimeOfDay("6:30:00") == nil)
         #expect(TimeOfDay("24:00") == nil)
         #expect(TimeOfDay("12:60") == nil)
         #expect(TimeOfDay("1a:00") == nil)
