@@ -77,7 +77,7 @@ struct UserCommand: ParsableCommand {
             var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
             for user in try Users.list(on: context.db) {
                 table.append([
-                    user.login, user.kind, user.centerCode ?? "", user.farmerID.map(String.init) ?? "", user.createdBy,
+                    user.login, user.kind.rawValue, user.centerCode ?? "", user.farmerID.map(String.init) ?? "", user.createdBy,
                 ])
             }
             print(table.render(), terminator: "")

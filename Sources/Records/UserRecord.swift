@@ -6,8 +6,7 @@ import Vocabulary
 public struct UserRecord: Sendable, Hashable, Decodable {
     /// The PostgreSQL login role.
     public var login: String
-    /// `farmer`, `coordinator`, `batch` or `admin`.
-    public var kind: String
+    public var kind: UserKind
     /// The center's code, when the login is limited to one center.
     public var centerCode: String?
     /// The farmer a farmer login acts for.

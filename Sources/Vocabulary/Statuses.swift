@@ -107,6 +107,12 @@ public enum BatchJob: String, StoredStatus {
     case plan, send
 }
 
+/// The kind of person a login is (`ilson_users.kind`), and so the PostgreSQL group it belongs to
+/// (sql/008_roles.sql).
+public enum UserKind: String, StoredStatus, CustomStringConvertible {
+    case farmer, coordinator, batch, admin
+}
+
 /// Worker categories the county reports on (`workers.category`). Reporting only: the solver does not use them.
 public enum WorkerCategory: String, StoredStatus {
     case senior, youth, women, disabled, foreign, general

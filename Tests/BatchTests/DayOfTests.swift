@@ -75,7 +75,7 @@ struct DayOfTests {
             let d = try RosterDecline.decline(
                 center: center, date: Fixtures.day, worker: .phone(leaving), reason: "병가", on: db, clock: Self.clock)
             #expect(d.report.withdrawn == 2, "the worker's notice and the farmer's list")
-            #expect(d.report.queued.map(\.kind) == ["farmer_list"], "the farmer was told nothing yet: a fresh list")
+            #expect(d.report.queued.map(\.kind) == [.farmerList], "the farmer was told nothing yet: a fresh list")
             #expect(d.assigned == 2 && d.headcount == 3)
             #expect(try Self.status(db, phone: leaving) == ["declined"])
             provider.clearFaults()
@@ -104,8 +104,8 @@ struct DayOfTests {
             let d = try RosterDecline.decline(
                 center: center, date: Fixtures.day, worker: .phone(leaving), reason: "병가", on: db, clock: Self.clock)
             #expect(d.report.withdrawn == 0)
-            #expect(d.report.queued.map(\.kind).sorted() == ["cancellation", "change"])
-            #expect(d.report.rosterState == "sending", "new messages: not sent until they are final")
+            #expect(d.report.queued.map(\.kind.rawValue).sorted() == ["cancellation", "change"])
+            #expect(d.report.rosterState == .sending, "new messages: not sent until they are final")
             let audit = try db.query("SELECT count(*) AS n FROM audit_log WHERE via = 'roster decline'").first!
             #expect(try audit.decode("n", as: Int.self) >= 1)
             #expect(try Self.send(url, provider).status == 0)
@@ -153,7 +153,7 @@ struct DayOfTests {
             let r = try RosterDecline.replace(
                 center: center, date: Fixtures.day, worker: .phone(leaving), with: .phone(substitute), on: db,
                 clock: Self.clock)
-            #expect(r.queued.map(\.kind).sorted() == ["assignment", "cancellation", "change"])
+            #expect(r.queued.map(\.kind.rawValue).sorted() == ["assignment", "cancellation", "change"])
             #expect(try Self.requestOf(db, phone: substitute) == request)
             let pinned: Bool = try db.query(
                 "SELECT a.pinned FROM assignments a JOIN workers w ON w.id = a.worker_id WHERE w.phone = \(substitute)"
@@ -195,7 +195,7 @@ struct DayOfTests {
             let (requests, notices) = try Requests.cancelTelling(
                 cancelled, wholeJob: false, reason: "우천", center: "JC", clock: Self.clock, on: db)
             #expect(requests.map(\.status) == [.cancelled])
-            #expect(notices.first?.queued.map(\.kind) == ["cancellation", "cancellation", "cancellation"])
+            #expect(notices.first?.queued.map(\.kind) == [.cancellation, .cancellation, .cancellation])
             #expect(try Self.status(db, phone: roster.workerPhones[0]) == ["cancelled"])
 
             // A new request arrives for the day; the re-plan keeps everything announced and fills it.

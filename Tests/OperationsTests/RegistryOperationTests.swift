@@ -68,7 +68,7 @@ struct RegistryOperationTests {
             let (cancelled, notices) = try Requests.cancelTelling(
                 job.requestIDs[1], wholeJob: false, reason: "우천", center: nil, clock: Fixtures.clock, on: db)
             #expect(cancelled.map(\.status) == [.cancelled])
-            #expect(notices.first?.queued.map(\.kind) == ["cancellation"])
+            #expect(notices.first?.queued.map(\.kind) == [.cancellation])
             #expect(try Fixtures.count(db, "sms_outbox", where: "kind = 'cancellation' AND recipient_role = 'farmer'") == 1)
         }
     }

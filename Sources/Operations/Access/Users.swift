@@ -1,11 +1,9 @@
 import Postgres
 import Records
 import Storage
+import Vocabulary
 
-/// The kind of person a login is, and the PostgreSQL group it belongs to (sql/008_roles.sql).
-public enum UserKind: String, Sendable, Hashable, CaseIterable {
-    case farmer, coordinator, batch, admin
-
+extension UserKind {
     /// The NOLOGIN group role of this kind.
     public var groupRole: String { "ilson_" + rawValue }
 }

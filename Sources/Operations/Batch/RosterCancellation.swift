@@ -11,7 +11,7 @@ public struct CancellationReport: Sendable, Hashable {
     public var centerCode: String
     public var date: Day
     /// The roster's state before.
-    public var previousState: String
+    public var previousState: RosterState
     /// Messages that will now never be sent.
     public var withdrawn: Int
     /// Cancellation notices queued for the people already told to come.
@@ -74,7 +74,7 @@ public enum RosterCancellation {
                 action: .state, before: jsonObject(["state": roster.state.rawValue]),
                 after: jsonObject(["state": "cancelled", "reason": reason ?? ""]))
             return CancellationReport(
-                centerCode: center.code, date: date, previousState: roster.state.rawValue, withdrawn: withdrawn,
+                centerCode: center.code, date: date, previousState: roster.state, withdrawn: withdrawn,
                 noticesQueued: notices.count,
                 calls: roster.state == .draft ? [] : RosterMessages.calls(for: assignments))
         }

@@ -9,10 +9,8 @@ import Vocabulary
 
 /// A message a day-of change queued, for the command's output (mask the phone when printing).
 public struct QueuedNotice: Sendable, Hashable {
-    /// `assignment`, `farmer_list`, `cancellation` or `change`.
-    public var kind: String
-    /// `worker` or `farmer`.
-    public var role: String
+    public var kind: MessageKind
+    public var role: RecipientRole
     public var name: String
     /// Digits.
     public var recipient: String
@@ -25,7 +23,7 @@ public struct DayOfReport: Sendable, Hashable {
     public var rosterID: Int64
     /// The roster's version and state after the change.
     public var version: Int
-    public var rosterState: String
+    public var rosterState: RosterState
     /// What was done, one line each (phones masked).
     public var lines: [String] = []
     /// Messages withdrawn: they will never be sent.
@@ -84,7 +82,7 @@ struct DayOfChange {
         self.before = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
         self.report = DayOfReport(
             centerCode: center.code, date: date, rosterID: roster.id, version: roster.version,
-            rosterState: roster.state.rawValue)
+            rosterState: roster.state)
     }
 
     /// The live assignment (with its message details) of a worker on this roster.
@@ -178,7 +176,7 @@ struct DayOfChange {
         try OutboxStore.insert(outbox.messages, center: center.id, roster: roster.id, date: date, on: tx)
         if !outbox.messages.isEmpty && roster.state == .sent {
             try DayOfStore.reopenSending(roster: roster.id, on: tx)
-            report.rosterState = RosterState.sending.rawValue
+            report.rosterState = .sending
         }
         report.version = try DayOfStore.bumpVersion(roster: roster.id, on: tx)
         try RosterRules.refreshOutcome(roster: roster, center: center, on: tx)
@@ -192,7 +190,7 @@ struct DayOfChange {
         let composed = try outbox.queue(
             notice, role: role, recipientId: recipientId, assignment: assignment, request: request)
         if let first = composed.first {
-            report.queued.append(QueuedNotice(kind: first.kind.rawValue, role: role.rawValue, name: name, recipient: first.to))
+            report.queued.append(QueuedNotice(kind: first.kind, role: role, name: name, recipient: first.to))
         }
     }
 }

@@ -69,7 +69,7 @@ enum DayOfReplan {
         }
         let done = try change.finish()
         return RosterStateChange(
-            rosterID: done.rosterID, from: from, to: RosterState(rawValue: done.rosterState) ?? from,
+            rosterID: done.rosterID, from: from, to: done.rosterState,
             version: done.version, assignments: proposed.count, notices: done.queued.count)
     }
 }

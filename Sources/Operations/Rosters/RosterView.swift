@@ -17,7 +17,7 @@ public struct RosterView: Sendable {
         public var distanceKm: Double?
         public var pinned: Bool
         public var forced: Bool
-        public var status: String
+        public var status: AssignmentStatus
     }
     /// One request with its workers.
     public struct RequestGroup: Sendable, Hashable {
@@ -68,7 +68,7 @@ public struct RosterView: Sendable {
             byRequest[a.requestID, default: []].append(
                 Line(
                     workerID: a.workerID, name: a.workerName, maskedPhone: Phone.mask(a.workerPhone),
-                    distanceKm: a.distanceKm, pinned: a.pinned, forced: a.forced, status: a.status.rawValue))
+                    distanceKm: a.distanceKm, pinned: a.pinned, forced: a.forced, status: a.status))
         }
         var groups: [RequestGroup] = []
         for r in day.instance.requests {
