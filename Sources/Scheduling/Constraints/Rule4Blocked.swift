@@ -9,8 +9,15 @@ public func blockReasons(_ worker: Worker, farm: Farm) -> [String] {
     return why
 }
 
-/// Rule 4 as a predicate.
+/// Rule 4 as a predicate (true exactly when `blockReasons` is empty).
+@inline(__always)
 public func isAllowed(_ worker: Worker, farm: Farm) -> Bool {
     !worker.blockedFarms.contains(farm.id) && !farm.blockedWorkers.contains(worker.id)
         && (worker.allowedFarms.map { $0.contains(farm.id) } ?? true)
+}
+
+/// Whether the worker's own lists can forbid a farm (`blockedFarms` or `allowedFarms`). When they cannot and the farm
+/// does not list the worker in `blockedWorkers`, `isAllowed` is true without looking (the candidate builder's shortcut).
+func hasFarmRestrictions(_ worker: Worker) -> Bool {
+    !worker.blockedFarms.isEmpty || worker.allowedFarms != nil
 }
