@@ -35,12 +35,8 @@ struct LocalSearch {
     var memberPos: [Int32]
     /// Non-pinned assignments per worker and ISO week.
     var weekUsed: [Int32]
-    /// The request of each candidate pair.
-    let candReq: [Int32]
-    /// Candidate pairs per slot `w * nD + d`: `slotCand[slotStart[s] ..< slotStart[s + 1]]`, ascending (so by request).
-    let slotStart: [Int32]
-    let slotCand: [Int32]
-    /// The slot index behind `candReq`, `slotStart` and `slotCand` (kept as arrays here for the hot loops).
+    /// The request of each candidate pair (`slots.candReq`) and the candidate pairs of each slot `w * nD + d`
+    /// (`slots.cand[slots.start[s] ..< slots.start[s + 1]]`, ascending, so by request).
     let slots: SlotCandidates
     /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
     let jobDayStart: [Int32]
@@ -81,9 +77,6 @@ struct LocalSearch {
         self.cand = cand
         rng = SplitMix64(seed: seed ^ 0x5EED_1234_ABCD_0001)
         slots = SlotCandidates(p, nD: nD)
-        candReq = slots.candReq
-        slotStart = slots.start
-        slotCand = slots.cand
         let nJ = Int((p.reqJob.max() ?? -1) + 1)
         var jd = [Int32](repeating: 0, count: nJ * nD + 1)
         for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
@@ -103,23 +96,17 @@ struct LocalSearch {
         // History continuity of pinned slots (pins need not be candidate pairs).
         var pinHist = [UInt8](repeating: 0, count: p.nW * nD)
         if !p.instance.history.isEmpty && !p.instance.pinned.isEmpty {
-            var hist = Set<HistoryKey>()
-            for h in p.instance.history {
-                if let w = p.index.worker[h.worker] { hist.insert(HistoryKey(w: w, job: h.job, day: h.date.ordinal)) }
-            }
+            let history = HistoryIndex(p.instance, p.index)
             for pin in p.instance.pinned {
                 let r = p.index.request[pin.request]!
                 let w = p.index.worker[pin.worker]!
-                let R = p.instance.requests[r]
-                if hist.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1)) {
-                    pinHist[w * nD + Int(p.reqDay[r])] = 1
-                }
+                if history.continues(w, p.instance.requests[r]) { pinHist[w * nD + Int(p.reqDay[r])] = 1 }
             }
         }
         self.pinHist = pinHist
         var movable: [Int32] = []
         for c in 0..<p.candidateCount {
-            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
+            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(slots.candReq[c])])
             if p.pinnedOn[s] < 0 { movable.append(Int32(c)) }
         }
         self.movable = movable
@@ -243,6 +230,12 @@ struct LocalSearch {
 
     @inline(__always) mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
 
+    /// The number of candidate pairs of slot s.
+    @inline(__always) func degree(_ s: Int) -> Int { Int(slots.start[s + 1] - slots.start[s]) }
+
+    /// A random candidate pair of slot s (which must have one).
+    @inline(__always) mutating func randomCandidate(_ s: Int) -> Int32 { slots.cand[Int(slots.start[s]) + random(degree(s))] }
+
     /// The candidate pair of worker w for request r (on r's day), or -1 (`SlotCandidates.candidate`).
     @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 { slots.candidate(w, r, day: Int(p.reqDay[r])) }
 
@@ -277,10 +270,9 @@ struct LocalSearch {
                 }
             }
             let vs = v * nD + d
-            let degree = Int(slotStart[vs + 1] - slotStart[vs])
-            if depth > 0 && choice != 3 && degree > 1 {
-                let c2 = slotCand[Int(slotStart[vs]) + random(degree)]
-                let r2 = Int(candReq[Int(c2)])
+            if depth > 0 && choice != 3 && degree(vs) > 1 {
+                let c2 = randomCandidate(vs)
+                let r2 = Int(slots.candReq[Int(c2)])
                 if r2 != r {
                     insert(v, r2, c2, depth: depth - 1)
                     placed = true
@@ -308,12 +300,10 @@ struct LocalSearch {
     /// Worker w leaves a random other assigned day of ISO week k (not `except`); the hole may be refilled.
     mutating func freeDay(_ w: Int, week k: Int, except d: Int, depth: Int) {
         var options = 0
-        for e in 0..<p.days.count where e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
-            options += 1
-        }
+        for e in 0..<p.days.count where worksUnpinned(w, e, week: k, except: d) { options += 1 }
         guard options > 0 else { return }
         var pick = random(options)
-        for e in 0..<p.days.count where e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+        for e in 0..<p.days.count where worksUnpinned(w, e, week: k, except: d) {
             if pick == 0 {
                 let q = Int(assign[w * nD + e])
                 set(w, e, -1, -1)
@@ -324,13 +314,18 @@ struct LocalSearch {
         }
     }
 
+    /// Worker w works plan day e (not d) of ISO week k, unpinned.
+    @inline(__always) func worksUnpinned(_ w: Int, _ e: Int, week k: Int, except d: Int) -> Bool {
+        e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0
+    }
+
     /// Proposes one random move (applied, journaled).
     mutating func propose() {
         let kind = random(16)
         if kind < 7 || movable.isEmpty && openable.isEmpty {
             guard !movable.isEmpty else { return }
             let c = movable[random(movable.count)]
-            insert(Int(p.candWorker[Int(c)]), Int(candReq[Int(c)]), c, depth: 2)
+            insert(Int(p.candWorker[Int(c)]), Int(slots.candReq[Int(c)]), c, depth: 2)
         } else if kind < 11 {
             guard !movable.isEmpty else { return }
             swapSchedules(movable[random(movable.count)])
@@ -349,7 +344,7 @@ struct LocalSearch {
     /// whatever they do. Request counts do not change (only week usage may move between the two).
     mutating func swapSchedules(_ c: Int32) {
         let a = Int(p.candWorker[Int(c)])
-        let r = Int(candReq[Int(c)])
+        let r = Int(slots.candReq[Int(c)])
         let d = Int(p.reqDay[r])
         var b = -1
         if !members[r].isEmpty && random(4) != 0 {
@@ -390,7 +385,7 @@ struct LocalSearch {
     /// Worker of candidate c takes c's request and the same job on an adjacent consecutive plan day.
     mutating func jobChain(_ c: Int32) {
         let w = Int(p.candWorker[Int(c)])
-        let r = Int(candReq[Int(c)])
+        let r = Int(slots.candReq[Int(c)])
         let d = Int(p.reqDay[r])
         let job = Int(p.reqJob[r])
         let forward = random(2) == 0
@@ -444,10 +439,10 @@ struct LocalSearch {
         for v32 in leaving {
             let v = Int(v32)
             let vs = v * nD + d
-            let degree = Int(slotStart[vs + 1] - slotStart[vs])
-            let c2 = degree > 0 ? slotCand[Int(slotStart[vs]) + random(degree)] : -1
-            if c2 >= 0 && Int(candReq[Int(c2)]) != r && count[Int(candReq[Int(c2)])] < p.reqCap[Int(candReq[Int(c2)])] {
-                set(v, d, candReq[Int(c2)], c2)
+            let c2 = degree(vs) > 0 ? randomCandidate(vs) : -1
+            let r2 = c2 >= 0 ? Int(slots.candReq[Int(c2)]) : r
+            if r2 != r && count[r2] < p.reqCap[r2] {
+                set(v, d, Int32(r2), c2)
             } else {
                 set(v, d, -1, -1)
             }

@@ -143,14 +143,7 @@ struct Problem: Sendable {
             maxCap = max(maxCap, W.maxTravelKm)
         }
         let skills = SkillTable(instance)
-        var history = Set<HistoryKey>()
-        var hasHistory = [Bool](repeating: false, count: nW)
-        for h in instance.history {
-            if let w = index.worker[h.worker] {
-                history.insert(HistoryKey(w: w, job: h.job, day: h.date.ordinal))
-                hasHistory[w] = true
-            }
-        }
+        let history = HistoryIndex(instance, index)
         // Rule 4 can forbid a farm to these workers only (or to those the farm blocks).
         let restricted = instance.workers.map(hasFarmRestrictions)
         // Requests grouped by farm (farm order, then request order).
@@ -172,7 +165,7 @@ struct Problem: Sendable {
         let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
         let parts = ThreadResults<[(Int, RequestCandidates)]>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) {
-            [maxCap, workerDays, hasHistory, history] t in
+            [maxCap, workerDays] t in
             var out: [(Int, RequestCandidates)] = []
             var farmBlocks = [Bool](repeating: false, count: nW)
             var near: [Int32] = []
@@ -233,8 +226,7 @@ struct Problem: Sendable {
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
                         cands.worker.append(w32)
                         cands.cost.append(Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)))
-                        let continues = hasHistory[w] && history.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1))
-                        cands.history.append(continues ? 1 : 0)
+                        cands.history.append(history.continues(w, R) ? 1 : 0)
                         cands.km.append(d)
                     }
                     out.append((r, cands))
@@ -321,10 +313,35 @@ struct RequestCandidates: Sendable {
     var km: [Double] = []
 }
 
-struct HistoryKey: Hashable {
-    var w: Int
-    var job: String
-    var day: Int
+/// The jobs of `history`, to tell whether an assignment continues one from the day before (the continuity bonus).
+struct HistoryIndex: Sendable {
+    struct Key: Hashable {
+        var w: Int
+        var job: String
+        var day: Int
+    }
+
+    let keys: Set<Key>
+    /// Workers with any history (most have none: a quick no).
+    let hasHistory: [Bool]
+
+    init(_ instance: Instance, _ index: InstanceIndex) {
+        var keys = Set<Key>()
+        var hasHistory = [Bool](repeating: false, count: instance.workers.count)
+        for h in instance.history {
+            if let w = index.worker[h.worker] {
+                keys.insert(Key(w: w, job: h.job, day: h.date.ordinal))
+                hasHistory[w] = true
+            }
+        }
+        self.keys = keys
+        self.hasHistory = hasHistory
+    }
+
+    /// Worker w worked request R's job the day before R's date, by `history`.
+    @inline(__always) func continues(_ w: Int, _ R: LaborRequest) -> Bool {
+        hasHistory[w] && keys.contains(Key(w: w, job: R.job, day: R.date.ordinal - 1))
+    }
 }
 
 /// Workers sorted by a lat/lon grid cell, for "who lives within R km of this farm" without comparing every pair.
