@@ -57,18 +57,23 @@ import Testing
         #expect(found == expected)
     }
 
-    /// Rule 2's table agrees with `holdsSkills` for every worker and request, and so does its per-pair fallback.
+    /// Rule 2's bits agree with `holdsSkills` for every worker and request, and so does their per-pair fallback.
     @Test(arguments: [7, 8] as [UInt64])
     func skillTableAgreesWithTheRule(_ seed: UInt64) {
         let instance = Self.instance(seed: seed)
         let table = SkillTable(instance)
-        let fallback = SkillTable(instance, maxEntries: 0)
-        #expect(!table.table.isEmpty)
-        #expect(fallback.table.isEmpty)
+        let fallback = SkillTable(instance, maxWords: 0)
+        #expect(!table.bits.isEmpty)
+        #expect(fallback.bits.isEmpty)
         for (r, R) in instance.requests.enumerated() {
+            var mask = [UInt64](repeating: 0, count: table.words)
+            let need = Int(table.needOf[r])
+            mask[need / 64] |= 1 << UInt64(need % 64)
             for (w, W) in instance.workers.enumerated() {
                 #expect(table.holds(w, need: table.needOf[r]) == holdsSkills(W, for: R))
                 #expect(fallback.holds(w, need: fallback.needOf[r]) == holdsSkills(W, for: R))
+                #expect(table.holdsAny(w, of: mask) == holdsSkills(W, for: R))
+                #expect(fallback.holdsAny(w, of: mask) == holdsSkills(W, for: R))
             }
         }
     }

@@ -144,8 +144,11 @@ struct Problem: Sendable {
         }
         let skills = SkillTable(instance)
         let history = HistoryIndex(instance, index)
-        // Rule 4 can forbid a farm to these workers only (or to those the farm blocks).
+        // Rule 4 can forbid a farm to these workers only (or to those the farm blocks); their lists as farm indices
+        // (ids that name no farm of the instance can match none).
         let restricted = instance.workers.map(hasFarmRestrictions)
+        let blockedFarms: [[Int32]] = instance.workers.map { W in W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) } }
+        let allowedFarms: [[Int32]?] = instance.workers.map { W in W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } } }
         // Requests grouped by farm (farm order, then request order).
         var byFarm = [[Int]](repeating: [], count: instance.farms.count)
         // Pairs excluded by a coordinator (`Instance.excludedPairs`), as worker indices per request.
@@ -171,13 +174,14 @@ struct Problem: Sendable {
             var near: [Int32] = []
             var nearKm: [Double] = []
             var farmDays = [UInt64](repeating: 0, count: dw)
-            var farmNeeds: [Int32] = []
+            var farmNeeds = [UInt64](repeating: 0, count: skills.words)
             for f in stride(from: t, to: farmsWithRequests.count, by: threads).map({ farmsWithRequests[$0] }) {
                 let reqs = requestLists[f]
                 let F = instance.farms[f]
                 let blockedHere = F.blockedWorkers.compactMap { index.worker[$0] }
                 for w in blockedHere { farmBlocks[w] = true }
                 defer { for w in blockedHere { farmBlocks[w] = false } }
+                let f32 = Int32(f)
                 var radius = 0.0
                 for r in reqs { radius = max(radius, travelCap(workerCap: maxCap, requestCap: instance.requests[r].maxTravelKm)) }
                 near.removeAll(keepingCapacity: true)
@@ -187,11 +191,12 @@ struct Problem: Sendable {
                 // distance is at least 6371 km × |Δφ|; the margin absorbs rounding) and be allowed here. Anyone
                 // rejected here fails rules 1-4 for every request of the farm anyway.
                 for j in 0..<dw { farmDays[j] = 0 }
-                farmNeeds.removeAll(keepingCapacity: true)
+                for j in 0..<skills.words { farmNeeds[j] = 0 }
                 for r in reqs {
                     let day = Int(reqDay[r])
                     farmDays[day / 64] |= 1 << UInt64(day % 64)
-                    if !farmNeeds.contains(skills.needOf[r]) { farmNeeds.append(skills.needOf[r]) }
+                    let need = Int(skills.needOf[r])
+                    farmNeeds[need / 64] |= 1 << UInt64(need % 64)
                 }
                 let farmLat = F.location.lat
                 let blocks = farmBlocks
@@ -199,10 +204,11 @@ struct Problem: Sendable {
                 let keep: (Int) -> Bool = { w in
                     var free = false
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
-                    guard free, needs.contains(where: { skills.holds(w, need: $0) }) else { return false }
+                    guard free, skills.holdsAny(w, of: needs) else { return false }
                     let reach = min(workerCap[w], radius)
                     if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
-                    return !(restricted[w] || blocks[w]) || isAllowed(instance.workers[w], farm: F)
+                    guard restricted[w] || blocks[w] else { return true }
+                    return isAllowed(farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w], farmBlocksWorker: blocks[w])
                 }
                 grid.near(F.location, radius: radius, keep: keep) { w, d in
                     near.append(w)
@@ -257,34 +263,47 @@ struct Problem: Sendable {
 }
 
 /// Rule 2 (`holdsSkills`) evaluated once per distinct skill set of a worker and distinct skill set of a request (an
-/// instance has a few hundred of the first and a few dozen of the second), so that a pair costs one table look-up.
-/// Above `maxEntries` table entries the rule is evaluated per pair instead.
+/// instance has a few hundred of the first and a few dozen of the second), kept as bits per worker over the request
+/// sets, so that a pair costs one bit test and "holds the skills of one of a farm's requests" one AND per 64 sets.
+/// Above `maxWords` words of bits the rule is evaluated per pair instead.
 struct SkillTable: Sendable {
-    /// The distinct skill set of each request and of each worker, as an index into `needs` and `helds`.
+    /// The distinct skill set of each request, as an index into `needs`.
     let needOf: [Int32]
-    let heldOf: [Int32]
     let needs: [Set<String>]
-    let helds: [Set<String>]
-    /// `table[heldOf[w] * needs.count + needOf[r]]`; empty when it would be too large.
-    let table: [Bool]
-    static let maxEntries = 1 << 22
+    /// Words of bits per worker: one bit per distinct request skill set.
+    let words: Int
+    /// Bit n of `bits[w * words + n / 64]`: worker w holds every skill of `needs[n]`; empty when too large.
+    let bits: [UInt64]
+    /// The workers' skills, for the per-pair rule when `bits` is empty.
+    let held: [Set<String>]
+    static let maxWords = 1 << 22
 
-    init(_ instance: Instance, maxEntries: Int = SkillTable.maxEntries) {
+    init(_ instance: Instance, maxWords: Int = SkillTable.maxWords) {
         var needs: [Set<String>] = []
         var helds: [Set<String>] = []
         needOf = SkillTable.numbered(instance.requests.map(\.skills), into: &needs)
-        heldOf = SkillTable.numbered(instance.workers.map(\.skills), into: &helds)
+        let heldOf = SkillTable.numbered(instance.workers.map(\.skills), into: &helds)
         self.needs = needs
-        self.helds = helds
-        guard helds.count * needs.count <= maxEntries else {
-            table = []
+        let words = max(1, (needs.count + 63) / 64)
+        self.words = words
+        guard instance.workers.count * words <= maxWords else {
+            bits = []
+            held = instance.workers.map(\.skills)
             return
         }
-        var table = [Bool](repeating: false, count: helds.count * needs.count)
-        for (h, held) in helds.enumerated() {
-            for (n, needed) in needs.enumerated() { table[h * needs.count + n] = holdsSkills(held, needed: needed) }
+        held = []
+        // The rule once per distinct pair of sets, then each worker's row copied from its set's.
+        var rows = [UInt64](repeating: 0, count: helds.count * words)
+        for (h, set) in helds.enumerated() {
+            for (n, needed) in needs.enumerated() where holdsSkills(set, needed: needed) {
+                rows[h * words + n / 64] |= 1 << UInt64(n % 64)
+            }
         }
-        self.table = table
+        var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
+        for (w, h) in heldOf.enumerated() {
+            for j in 0..<words { bits[w * words + j] = rows[Int(h) * words + j] }
+        }
+        self.bits = bits
     }
 
     /// The index of each set among the distinct ones, numbered in order of first appearance.
@@ -300,8 +319,21 @@ struct SkillTable: Sendable {
 
     /// Rule 2 for worker w and the requests whose skill set is `needs[need]`.
     @inline(__always) func holds(_ w: Int, need: Int32) -> Bool {
-        if table.isEmpty { return holdsSkills(helds[Int(heldOf[w])], needed: needs[Int(need)]) }
-        return table[Int(heldOf[w]) * needs.count + Int(need)]
+        let n = Int(need)
+        if bits.isEmpty { return holdsSkills(held[w], needed: needs[n]) }
+        return bits[w * words + n / 64] & (1 << UInt64(n % 64)) != 0
+    }
+
+    /// Rule 2 for worker w and one of the request skill sets in `mask` (bits over `needs`, `words` long).
+    @inline(__always) func holdsAny(_ w: Int, of mask: [UInt64]) -> Bool {
+        if bits.isEmpty {
+            for n in 0..<needs.count where mask[n / 64] & (1 << UInt64(n % 64)) != 0 && holds(w, need: Int32(n)) {
+                return true
+            }
+            return false
+        }
+        for j in 0..<words where bits[w * words + j] & mask[j] != 0 { return true }
+        return false
     }
 }
 
