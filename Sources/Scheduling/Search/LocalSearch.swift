@@ -451,10 +451,10 @@ struct LocalSearch {
 
     // MARK: Annealing
 
-    /// Runs simulated annealing for `budget` move evaluations (optionally also stopped by `deadline`).
+    /// Runs simulated annealing for `moves` move evaluations (optionally also stopped by `deadline`).
     /// Ends on the best plan found (by `medium`, then `soft`).
-    mutating func run(budget: Int, deadline: Date? = nil, endOnBest: Bool = true) {
-        guard budget > 0, !movable.isEmpty || !openable.isEmpty else { return }
+    mutating func run(moves: Int, deadline: Date? = nil, endOnBest: Bool = true) {
+        guard moves > 0, !movable.isEmpty || !openable.isEmpty else { return }
         var bestMedium = medium
         var bestSoft = soft
         var bestAssign: [Int32]? = nil
@@ -465,7 +465,7 @@ struct LocalSearch {
         let t0 = temperature
         let t1 = 0.5
         let cycles = 1
-        let perCycle = max(1, budget / cycles)
+        let perCycle = max(1, moves / cycles)
         for cycle in 0..<cycles {
             if cycle > 0 && !currentIsBest, let a = bestAssign, let c = bestCand {
                 assign = a
@@ -538,17 +538,10 @@ struct LocalSearch {
 }
 
 extension LocalSearch {
-    /// The default number of move evaluations: proportional to the movable candidate pairs, capped, and at most an
-    /// eighth of the solve's work budget.
-    static func defaultBudget(movable: Int, workBudget: Int) -> Int {
-        let size = min(1_600_000, max(20_000, 500 * movable))
-        return max(0, min(size, workBudget / 5))
-    }
-
-    /// Kicks of the iterated local search over exact day re-solves (`Engine.dayILS`): multi-day instances of at most
-    /// 20,000 candidate pairs only (every kick costs a few exact day flows).
-    static func dayKicks(candidates: Int, days: Int) -> Int {
-        days > 1 && candidates <= 20_000 ? 100 : 0
+    /// The move evaluations the local search wants: proportional to the movable candidate pairs, capped (the
+    /// `localSearch` share of the work budget caps it again).
+    static func moves(movable: Int) -> Int {
+        min(1_600_000, max(20_000, 500 * movable))
     }
 
     /// Rounds of annealing + exact day re-solves: several on small instances, one on large ones (where every
@@ -559,63 +552,86 @@ extension LocalSearch {
 }
 
 extension Engine {
-    /// The local search on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves; the
-    /// result replaces the plan only when the exact scorer finds it valid and strictly better.
+    /// The local search phase on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves;
+    /// the result replaces the plan only when the exact scorer finds it valid and strictly better. Every round gets
+    /// its part of `LocalSearch.moves`, at most what is left of the phase's share; a move evaluation is one work unit.
     ///
-    /// - Parameter budgetShare: the search gets `1 / budgetShare` of its default budget.
-    mutating func localSearch(budgetShare: Int = 1) {
+    /// - Parameter fraction: the search wants `1 / fraction` of `LocalSearch.moves`.
+    mutating func localSearch(fraction: Int = 1) {
         guard p.nR > 0, p.candidateCount > 0, !outOfTime() else { return }
+        let outer = phase
+        phase = .localSearch
+        defer { phase = outer }
         let rounds = LocalSearch.rounds(candidates: p.candidateCount)
         let exploreT = 8.0
         let exploitT = 2.0
-        let startPlan = (assign, assignCand)
-        let before = currentScore()
-        var best = before
-        var bestPlan = startPlan
-        report("local search", before)
-        let deadline = options.timeLimit.map { start.addingTimeInterval($0) }
+        var best = Best(self)
+        report("local search", best.score)
         for round in 0..<rounds {
             var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
             ls.temperature = round % 2 == 1 ? exploreT : exploitT
-            let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget) / rounds / max(1, budgetShare)
-            guard budget > 0 else { break }
+            let moves = min(LocalSearch.moves(movable: ls.movable.count) / rounds / max(1, fraction), workLeft)
+            guard moves > 0 else { break }
             let explore = round % 2 == 1 && round + 1 < rounds
-            ls.run(budget: budget, deadline: deadline, endOnBest: !explore)
-            if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
+            ls.run(moves: moves, deadline: budget.deadline, endOnBest: !explore)
+            charge(ls.evaluations)
             assign = ls.assign
             assignCand = ls.cand
-            if nD > 1 && rounds > 1 && !deadlineHit {
+            // The annealing stops at the deadline too: record it (the round ends, the plan stays valid).
+            let late = outOfTime()
+            if nD > 1 && rounds > 1 && !late {
                 var again = true
                 var passes = 0
-                while again && passes < 5 {
+                while again && passes < 5 && !outOfTime() {
                     again = false
                     passes += 1
                     for d in 0..<nD where resolveDay(d) { again = true }
                 }
             }
             let s = currentScore()
-            if s.hard == 0 && s > best {
-                best = s
-                bestPlan = (assign, assignCand)
+            if best.offer(s, self) {
                 stats.moves += 1
-                report("local search", best)
+                report("local search", best.score)
             }
             if deadlineHit { break }
-            if !explore && s < best { (assign, assignCand) = bestPlan }
+            if !explore && s < best.score { (assign, assignCand) = best.plan }
         }
-        (assign, assignCand) = best > before ? bestPlan : startPlan
-        // Then the iterated local search over exact day re-solves, from the best plan (small multi-day instances).
-        let kicks = LocalSearch.dayKicks(candidates: p.candidateCount, days: nD)
-        if kicks > 0 && !outOfTime() {
-            dayILS(iterations: kicks, seed: options.seed)
-            let s = currentScore()
-            if s.hard == 0 && s > best {
-                best = s
-                bestPlan = (assign, assignCand)
-                stats.moves += 1
-                report("day kicks", best)
-            }
-            (assign, assignCand) = best > before ? bestPlan : startPlan
+        best.restore(&self)
+    }
+
+    /// The day kicks phase (`dayILS`), where it runs (`SolveBudget.phases`): at most 100 kicks, while the phase's
+    /// share lasts; the result replaces the plan only when the exact scorer finds it valid and strictly better.
+    mutating func dayKicks() {
+        guard budget.runs(.dayKicks), !outOfTime() else { return }
+        var best = Best(self)
+        dayILS(iterations: 100, seed: options.seed)
+        if best.offer(currentScore(), self) {
+            stats.moves += 1
+            report("day kicks", best.score)
         }
+        best.restore(&self)
+    }
+
+    /// The best plan of a phase by the exact scorer, starting from the engine's plan: a plan replaces it only when
+    /// it is valid and strictly better.
+    struct Best {
+        private(set) var score: Score
+        private(set) var plan: ([Int32], [Int32])
+
+        init(_ engine: Engine) {
+            score = engine.currentScore()
+            plan = (engine.assign, engine.assignCand)
+        }
+
+        /// Takes the engine's plan, scored `s`, when it is valid and strictly better.
+        mutating func offer(_ s: Score, _ engine: Engine) -> Bool {
+            guard s.hard == 0 && s > score else { return false }
+            score = s
+            plan = (engine.assign, engine.assignCand)
+            return true
+        }
+
+        /// Puts the best plan back into the engine (the start when nothing was better).
+        func restore(_ engine: inout Engine) { (engine.assign, engine.assignCand) = plan }
     }
 }
