@@ -1,18 +1,4 @@
-/// SplitMix64 (Steele, Lea, Flood 2014): seeds the main generator and derives independent
-/// streams from one seed.
-public struct SplitMix64: Sendable {
-    public private(set) var state: UInt64
-    /// Creates the generator from a seed.
-    public init(seed: UInt64) { state = seed }
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import Scheduling
 
 /// xoshiro256** (Blackman, Vigna): the generator's random source.
 ///
@@ -21,7 +7,7 @@ public struct SplitMix64: Sendable {
 public struct Xoshiro256: Sendable {
     private var s0, s1, s2, s3: UInt64
 
-    /// Seeds the state with SplitMix64, as the authors recommend.
+    /// Seeds the state with SplitMix64 (`Scheduling`'s), as the authors recommend.
     /// - Parameters:
     ///   - seed: the user's seed.
     ///   - stream: a number naming an independent stream of the same seed.

@@ -18,7 +18,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this many seconds with the best plan so far (default: a fixed work budget).")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Search work budget (flow relaxation steps); the default search stops on it, never on the clock.")
+    @Option(name: .long, help: "Work budget of the whole solve, split among its phases; the search stops on it, never on the clock.")
     var workBudget: Int = SolveOptions().workBudget
 
     @Option(name: .long, help: "Seed for tie-breaking; the same instance and seed give the same plan.")

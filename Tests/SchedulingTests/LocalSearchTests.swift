@@ -65,7 +65,7 @@ import Testing
         ]
         let (assign, cand) = Self.state(p, start)
         var ls = LocalSearch(p, assign: assign, cand: cand, seed: 1)
-        ls.run(budget: 5_000)
+        ls.run(moves: 5_000)
         let before = score(instance, assignments: start).score
         let after = score(instance, assignments: Self.pairs(ls)).score
         #expect(after.hard == 0)
@@ -80,7 +80,7 @@ import Testing
             let p = Problem(instance)
             let (assign, cand) = Self.state(p, [])
             var ls = LocalSearch(p, assign: assign, cand: cand, seed: seed)
-            ls.run(budget: 20_000)
+            ls.run(moves: 20_000)
             let report = score(instance, assignments: Self.pairs(ls))
             #expect(report.score.hard == 0)
             #expect(report.score.medium >= score(instance, assignments: instance.pinned).score.medium)
@@ -99,7 +99,7 @@ import Testing
         let (assign, cand) = Self.state(p, plan.assignments)
         var ls = LocalSearch(p, assign: assign, cand: cand, seed: seed)
         ls.temperature = 8
-        ls.run(budget: 20_000)
+        ls.run(moves: 20_000)
         let rows = Self.pairs(ls)
         let after = score(instance, assignments: rows).score
         #expect(after.hard == 0)
@@ -118,8 +118,8 @@ import Testing
         var b = LocalSearch(p, assign: assign, cand: cand, seed: 9)
         a.temperature = 8
         b.temperature = 8
-        a.run(budget: 30_000)
-        b.run(budget: 30_000)
+        a.run(moves: 30_000)
+        b.run(moves: 30_000)
         #expect(a.assign == b.assign)
         #expect(a.soft == b.soft && a.medium == b.medium)
     }

@@ -13,8 +13,8 @@ public func brokenPairRules(_ worker: Worker, _ request: LaborRequest, _ farm: F
     if !isAvailable(worker, on: request.date) {
         out.append(PairViolation(rule: 1, kind: "not-available", detail: "worker is not available on \(request.date)"))
     }
-    let missing = missingSkills(worker, for: request)
-    if !missing.isEmpty {
+    if !holdsSkills(worker, for: request) {
+        let missing = missingSkills(worker, for: request)
         out.append(
             PairViolation(rule: 2, kind: "missing-skill", detail: "worker lacks skill(s) \(missing.joined(separator: ", "))"))
     }

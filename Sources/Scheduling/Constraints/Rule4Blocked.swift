@@ -9,8 +9,26 @@ public func blockReasons(_ worker: Worker, farm: Farm) -> [String] {
     return why
 }
 
-/// Rule 4 as a predicate.
+/// Rule 4 as a predicate (true exactly when `blockReasons` is empty).
+@inline(__always)
 public func isAllowed(_ worker: Worker, farm: Farm) -> Bool {
-    !worker.blockedFarms.contains(farm.id) && !farm.blockedWorkers.contains(worker.id)
-        && (worker.allowedFarms.map { $0.contains(farm.id) } ?? true)
+    isAllowed(
+        farm: farm.id, blockedFarms: worker.blockedFarms, allowedFarms: worker.allowedFarms,
+        farmBlocksWorker: farm.blockedWorkers.contains(worker.id))
+}
+
+/// Rule 4 on any form of the worker's lists (ids, or the candidate builder's farm indices): the farm is not among the
+/// worker's blocked farms, it does not block the worker, and it is among the worker's allowed farms when the worker
+/// has that list.
+@inline(__always)
+func isAllowed<Farms: Collection>(
+    farm: Farms.Element, blockedFarms: Farms, allowedFarms: Farms?, farmBlocksWorker: Bool
+) -> Bool where Farms.Element: Equatable {
+    !blockedFarms.contains(farm) && !farmBlocksWorker && (allowedFarms.map { $0.contains(farm) } ?? true)
+}
+
+/// Whether the worker's own lists can forbid a farm (`blockedFarms` or `allowedFarms`). When they cannot and the farm
+/// does not list the worker in `blockedWorkers`, `isAllowed` is true without looking (the candidate builder's shortcut).
+func hasFarmRestrictions(_ worker: Worker) -> Bool {
+    !worker.blockedFarms.isEmpty || worker.allowedFarms != nil
 }

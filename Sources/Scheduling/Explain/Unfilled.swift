@@ -71,7 +71,7 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
     let d = Int(p.reqDay[r])
     let k = Int(p.dayWeek[d])
     let F = instance.farms[p.index.requestFarm[r]]
-    let radius = min(p.grid.maxCap, R.maxTravelKm ?? p.grid.maxCap)
+    let radius = travelCap(workerCap: p.grid.maxCap, requestCap: R.maxTravelKm)
     var nearby = 0
     var holders = 0
     var unavailable = 0
@@ -84,7 +84,7 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
         let W = instance.workers[w]
         guard isWithinTravel(W, R, distanceKm: km) else { return }
         nearby += 1
-        guard R.skills.isSubset(of: W.skills) else { return }
+        guard holdsSkills(W, for: R) else { return }
         holders += 1
         if !isAllowed(W, farm: F) {
             blocked += 1

@@ -48,14 +48,7 @@ public enum InstanceDecoder {
         var workerIds: Set<String> = []
         for (i, w) in ctx.objects(root, "workers", required: true) {
             let at = place("workers", i, w)
-            guard let wid = w.present("id")?.string, !wid.isEmpty else {
-                ctx.err(at, "field \"id\" must be a non-empty string")
-                continue
-            }
-            if workerIds.contains(wid) {
-                ctx.err(at, "duplicate worker id \"\(wid)\"")
-                continue
-            }
+            guard let wid = ctx.id(at, w, kind: "worker", taken: workerIds.contains) else { continue }
             for k in ["name", "phone"] where w.present(k) != nil && w.present(k)?.string == nil {
                 ctx.err(at, "field \"\(k)\" must be a string")
             }
@@ -89,14 +82,7 @@ public enum InstanceDecoder {
         var farmIds: Set<String> = []
         for (i, f) in ctx.objects(root, "farms", required: true) {
             let at = place("farms", i, f)
-            guard let fid = f.present("id")?.string, !fid.isEmpty else {
-                ctx.err(at, "field \"id\" must be a non-empty string")
-                continue
-            }
-            if farmIds.contains(fid) {
-                ctx.err(at, "duplicate farm id \"\(fid)\"")
-                continue
-            }
+            guard let fid = ctx.id(at, f, kind: "farm", taken: farmIds.contains) else { continue }
             if f.present("name") != nil && f.present("name")?.string == nil {
                 ctx.err(at, "field \"name\" must be a string")
             }
@@ -110,14 +96,7 @@ public enum InstanceDecoder {
         var requestIndex: [String: Int] = [:]
         for (i, r) in ctx.objects(root, "requests", required: true) {
             let at = place("requests", i, r)
-            guard let rid = r.present("id")?.string, !rid.isEmpty else {
-                ctx.err(at, "field \"id\" must be a non-empty string")
-                continue
-            }
-            if requestIndex[rid] != nil {
-                ctx.err(at, "duplicate request id \"\(rid)\"")
-                continue
-            }
+            guard let rid = ctx.id(at, r, kind: "request", taken: { requestIndex[$0] != nil }) else { continue }
             var farm = ""
             if let fv = r.present("farm") {
                 if let s = fv.string, farmIds.contains(s) {
@@ -319,6 +298,19 @@ public enum InstanceDecoder {
         var errors: [String] = []
 
         mutating func err(_ at: String, _ message: String) { errors.append("\(at): \(message)") }
+
+        /// The object's `id`: a non-empty string that no earlier object of its kind has; nil (with the error) otherwise.
+        mutating func id(_ at: String, _ o: JSONObject, kind: String, taken: (String) -> Bool) -> String? {
+            guard let id = o.present("id")?.string, !id.isEmpty else {
+                err(at, "field \"id\" must be a non-empty string")
+                return nil
+            }
+            if taken(id) {
+                err(at, "duplicate \(kind) id \"\(id)\"")
+                return nil
+            }
+            return id
+        }
 
         mutating func objects(_ root: JSONObject, _ key: String, required: Bool) -> [(Int, JSONObject)] {
             guard let v = root.present(key) else {

@@ -18,87 +18,31 @@ public enum InstanceJSONWriter {
     public static func encode(_ instance: Instance, pretty: Bool = true) -> [UInt8] {
         var w = JSONByteWriter()
         w.out.reserveCapacity(256 + instance.workers.count * 400 + instance.requests.count * 260)
-        let nl: (inout JSONByteWriter) -> Void = { if pretty { $0.raw("\n") } }
+        // A comma between top-level fields, then a newline when pretty.
+        let next: (inout JSONByteWriter) -> Void = { w in
+            w.raw(",")
+            if pretty { w.raw("\n") }
+        }
         w.raw("{")
-        w.key("version"); w.int(1); w.raw(",")
-        nl(&w)
-        w.key("name"); w.optString(instance.name); w.raw(",")
-        nl(&w)
+        w.key("version"); w.int(1); next(&w)
+        w.key("name"); w.optString(instance.name); next(&w)
         w.key("weights"); w.raw("{")
         w.key("fairness"); w.int(instance.weights.fairness); w.raw(",")
-        w.key("continuity"); w.int(instance.weights.continuity); w.raw("},")
-        nl(&w)
-
-        w.key("workers"); w.raw("[")
-        for (i, worker) in instance.workers.enumerated() {
-            if i > 0 { w.raw(",") }
-            nl(&w)
-            w.worker(worker)
-        }
-        nl(&w)
-        w.raw("],")
-        nl(&w)
-
-        w.key("farms"); w.raw("[")
-        for (i, farm) in instance.farms.enumerated() {
-            if i > 0 { w.raw(",") }
-            nl(&w)
-            w.raw("{"); w.key("id"); w.string(farm.id)
-            w.raw(","); w.key("name"); w.optString(farm.name)
-            w.raw(","); w.key("location"); w.point(farm.location)
-            w.raw(","); w.key("blockedWorkers"); w.strings(farm.blockedWorkers.sorted())
-            w.raw("}")
-        }
-        nl(&w)
-        w.raw("],")
-        nl(&w)
-
-        w.key("requests"); w.raw("[")
-        for (i, request) in instance.requests.enumerated() {
-            if i > 0 { w.raw(",") }
-            nl(&w)
-            w.request(request)
-        }
-        nl(&w)
-        w.raw("],")
-        nl(&w)
-
-        w.key("pinned"); w.raw("[")
-        for (i, pin) in instance.pinned.enumerated() {
-            if i > 0 { w.raw(",") }
-            nl(&w)
-            w.raw("{"); w.key("request"); w.string(pin.request)
-            w.raw(","); w.key("worker"); w.string(pin.worker); w.raw("}")
-        }
-        nl(&w)
-        w.raw("],")
-        nl(&w)
-
-        w.key("history"); w.raw("[")
-        for (i, entry) in instance.history.enumerated() {
-            if i > 0 { w.raw(",") }
-            nl(&w)
-            w.raw("{"); w.key("worker"); w.string(entry.worker)
-            w.raw(","); w.key("farm"); w.optString(entry.farm)
-            w.raw(","); w.key("job"); w.string(entry.job)
-            w.raw(","); w.key("date"); w.day(entry.date); w.raw("}")
-        }
-        nl(&w)
-        w.raw("]")
+        w.key("continuity"); w.int(instance.weights.continuity); w.raw("}"); next(&w)
+        w.list("workers", instance.workers, pretty: pretty) { $0.worker($1) }
+        next(&w)
+        w.list("farms", instance.farms, pretty: pretty) { $0.farm($1) }
+        next(&w)
+        w.list("requests", instance.requests, pretty: pretty) { $0.request($1) }
+        next(&w)
+        w.list("pinned", instance.pinned, pretty: pretty) { $0.pair($1) }
+        next(&w)
+        w.list("history", instance.history, pretty: pretty) { $0.history($1) }
         // ilson's extension, written only when used: pairs the solver must not propose.
         if !instance.excludedPairs.isEmpty {
-            w.raw(",")
-            nl(&w)
-            w.key("excluded"); w.raw("[")
+            next(&w)
             let sorted = instance.excludedPairs.sorted { ($0.request, $0.worker) < ($1.request, $1.worker) }
-            for (i, pair) in sorted.enumerated() {
-                if i > 0 { w.raw(",") }
-                nl(&w)
-                w.raw("{"); w.key("request"); w.string(pair.request)
-                w.raw(","); w.key("worker"); w.string(pair.worker); w.raw("}")
-            }
-            nl(&w)
-            w.raw("]")
+            w.list("excluded", sorted, pretty: pretty) { $0.pair($1) }
         }
         w.raw("}\n")
         return w.out
@@ -155,6 +99,20 @@ struct JSONByteWriter {
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    /// `"name":[…]` with one row per item, each on its own line when `pretty` (and the closing bracket too).
+    mutating func list<T>(_ name: StaticString, _ items: [T], pretty: Bool, _ row: (inout JSONByteWriter, T) -> Void) {
+        key(name)
+        raw("[")
+        for (i, item) in items.enumerated() {
+            if i > 0 { raw(",") }
+            if pretty { raw("\n") }
+            row(&self, item)
+        }
+        if pretty { raw("\n") }
+        raw("]")
+    }
+
 
     mutating func optString(_ s: String?) {
         if let s { string(s) } else { raw("null") }
@@ -275,6 +233,27 @@ struct JSONByteWriter {
         raw(","); key("allowedFarms")
         if let allowed = w.allowedFarms { strings(allowed.sorted()) } else { raw("null") }
         raw("}")
+    }
+
+    mutating func farm(_ f: Farm) {
+        raw("{"); key("id"); string(f.id)
+        raw(","); key("name"); optString(f.name)
+        raw(","); key("location"); point(f.location)
+        raw(","); key("blockedWorkers"); strings(f.blockedWorkers.sorted())
+        raw("}")
+    }
+
+    /// A pin or an excluded pair: `{"request":…,"worker":…}`.
+    mutating func pair(_ p: Pair) {
+        raw("{"); key("request"); string(p.request)
+        raw(","); key("worker"); string(p.worker); raw("}")
+    }
+
+    mutating func history(_ h: HistoryEntry) {
+        raw("{"); key("worker"); string(h.worker)
+        raw(","); key("farm"); optString(h.farm)
+        raw(","); key("job"); string(h.job)
+        raw(","); key("date"); day(h.date); raw("}")
     }
 
     mutating func request(_ r: LaborRequest) {

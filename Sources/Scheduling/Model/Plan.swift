@@ -62,6 +62,8 @@ public struct SolveStats: Sendable, Hashable {
     public var timeLimitHit: Bool
     /// Improving two-day continuity moves applied.
     public var moves: Int = 0
+    /// Work units spent per phase (see `SolveBudget`); phases that did not run are absent.
+    public var work: [SolvePhase: Int] = [:]
     public init(
         solveMillis: Int = 0, candidatePairs: Int = 0, mediumUpperBound: Int = 0, flowWork: Int = 0,
         branchNodes: Int = 0, passes: Int = 0, timeLimitHit: Bool = false

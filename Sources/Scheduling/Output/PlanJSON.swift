@@ -39,6 +39,10 @@ public enum PlanJSON {
         s += " \"stats\": {\"solveMillis\": \(st.solveMillis), \"candidatePairs\": \(st.candidatePairs), "
         s += "\"mediumUpperBound\": \(st.mediumUpperBound), \"flowWork\": \(st.flowWork), "
         s += "\"branchNodes\": \(st.branchNodes), \"passes\": \(st.passes), \"moves\": \(st.moves), "
+        s += "\"work\": {"
+        s += SolvePhase.allCases.compactMap { phase in st.work[phase].map { "\(JSONText.quoted(phase.rawValue)): \($0)" } }
+            .joined(separator: ", ")
+        s += "}, "
         s += "\"timeLimitHit\": \(st.timeLimitHit)}\n}\n"
         return s
     }

@@ -11,7 +11,8 @@ import Foundation
 /// over several days that no single-day re-solve finds. The walk accepts a plan whose objective is at most a third of
 /// a continuity bonus below the current one (plateau moves and small ridges), and the best plan is kept; `medium`
 /// never drops along the walk (M outweighs the slack). All randomness comes from a seeded `SplitMix64`;
-/// iterations are counted, not timed.
+/// iterations are counted, not timed, and charged to the `dayKicks` share of the work budget (network arcs and rows
+/// built, flow relaxations), which also ends the walk.
 extension Engine {
     /// Re-solves day d exactly with perturbed values (see the type comment) and applies the result.
     mutating func kickDay(_ d: Int, rng g: inout SplitMix64, share: UInt64, open: Int = -1) {
@@ -33,18 +34,20 @@ extension Engine {
                     return value
                 })
         else { return }
+        charge(net.arcReq.count + p.nW)
         let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
         applyDay(d, net, sol)
     }
 
-    /// Exact day re-solves until no day improves (at most `maxPasses` sweeps), starting with the day after `first`
-    /// (so that the other days adapt to a kicked day before it is re-solved itself).
+    /// Exact day re-solves until no day improves (at most `maxPasses` sweeps, and while the current phase's share and
+    /// the time last), starting with the day after `first` (so that the other days adapt to a kicked day before it is
+    /// re-solved itself).
     mutating func dayDescent(after first: Int = -1, maxPasses: Int = 6) {
         var passes = 0
         var unchanged = 0
         var d = (first + 1) % nD
         // Stop after nD consecutive re-solves without improvement.
-        while unchanged < nD && passes < maxPasses * nD {
+        while unchanged < nD && passes < maxPasses * nD && workLeft > 0 && !outOfTime() {
             passes += 1
             if resolveDay(d) { unchanged = 0 } else { unchanged += 1 }
             d = (d + 1) % nD
@@ -55,6 +58,9 @@ extension Engine {
     /// the best plan found (never worse than the start by the engine's objective).
     mutating func dayILS(iterations: Int, seed: UInt64) {
         guard nD > 1, iterations > 0 else { return }
+        let outer = phase
+        phase = .dayKicks
+        defer { phase = outer }
         var g = SplitMix64(seed: seed ^ 0xD1_15_0000_0000_0007)
         dayDescent()
         var current = trueValue()
@@ -64,7 +70,7 @@ extension Engine {
         // A walk step may lose up to a third of a continuity bonus (crossing small ridges between plateaus).
         let slack = max(1, p.continuity / 3)
         for _ in 0..<iterations {
-            if outOfTime() { break }
+            if workLeft <= 0 || outOfTime() { break }
             let d = Int(g.next() % UInt64(nD))
             let share = 10 + g.next() % 30
             var open = -1

@@ -35,12 +35,8 @@ struct LocalSearch {
     var memberPos: [Int32]
     /// Non-pinned assignments per worker and ISO week.
     var weekUsed: [Int32]
-    /// The request of each candidate pair.
-    let candReq: [Int32]
-    /// Candidate pairs per slot `w * nD + d`: `slotCand[slotStart[s] ..< slotStart[s + 1]]`, ascending (so by request).
-    let slotStart: [Int32]
-    let slotCand: [Int32]
-    /// The slot index behind `candReq`, `slotStart` and `slotCand` (kept as arrays here for the hot loops).
+    /// The request of each candidate pair (`slots.candReq`) and the candidate pairs of each slot `w * nD + d`
+    /// (`slots.cand[slots.start[s] ..< slots.start[s + 1]]`, ascending, so by request).
     let slots: SlotCandidates
     /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
     let jobDayStart: [Int32]
@@ -81,9 +77,6 @@ struct LocalSearch {
         self.cand = cand
         rng = SplitMix64(seed: seed ^ 0x5EED_1234_ABCD_0001)
         slots = SlotCandidates(p, nD: nD)
-        candReq = slots.candReq
-        slotStart = slots.start
-        slotCand = slots.cand
         let nJ = Int((p.reqJob.max() ?? -1) + 1)
         var jd = [Int32](repeating: 0, count: nJ * nD + 1)
         for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
@@ -103,23 +96,17 @@ struct LocalSearch {
         // History continuity of pinned slots (pins need not be candidate pairs).
         var pinHist = [UInt8](repeating: 0, count: p.nW * nD)
         if !p.instance.history.isEmpty && !p.instance.pinned.isEmpty {
-            var hist = Set<HistoryKey>()
-            for h in p.instance.history {
-                if let w = p.index.worker[h.worker] { hist.insert(HistoryKey(w: w, job: h.job, day: h.date.ordinal)) }
-            }
+            let history = HistoryIndex(p.instance, p.index)
             for pin in p.instance.pinned {
                 let r = p.index.request[pin.request]!
                 let w = p.index.worker[pin.worker]!
-                let R = p.instance.requests[r]
-                if hist.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1)) {
-                    pinHist[w * nD + Int(p.reqDay[r])] = 1
-                }
+                if history.continues(w, p.instance.requests[r]) { pinHist[w * nD + Int(p.reqDay[r])] = 1 }
             }
         }
         self.pinHist = pinHist
         var movable: [Int32] = []
         for c in 0..<p.candidateCount {
-            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
+            let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(slots.candReq[c])])
             if p.pinnedOn[s] < 0 { movable.append(Int32(c)) }
         }
         self.movable = movable
@@ -243,6 +230,12 @@ struct LocalSearch {
 
     @inline(__always) mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
 
+    /// The number of candidate pairs of slot s.
+    @inline(__always) func degree(_ s: Int) -> Int { Int(slots.start[s + 1] - slots.start[s]) }
+
+    /// A random candidate pair of slot s (which must have one).
+    @inline(__always) mutating func randomCandidate(_ s: Int) -> Int32 { slots.cand[Int(slots.start[s]) + random(degree(s))] }
+
     /// The candidate pair of worker w for request r (on r's day), or -1 (`SlotCandidates.candidate`).
     @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 { slots.candidate(w, r, day: Int(p.reqDay[r])) }
 
@@ -277,10 +270,9 @@ struct LocalSearch {
                 }
             }
             let vs = v * nD + d
-            let degree = Int(slotStart[vs + 1] - slotStart[vs])
-            if depth > 0 && choice != 3 && degree > 1 {
-                let c2 = slotCand[Int(slotStart[vs]) + random(degree)]
-                let r2 = Int(candReq[Int(c2)])
+            if depth > 0 && choice != 3 && degree(vs) > 1 {
+                let c2 = randomCandidate(vs)
+                let r2 = Int(slots.candReq[Int(c2)])
                 if r2 != r {
                     insert(v, r2, c2, depth: depth - 1)
                     placed = true
@@ -308,12 +300,10 @@ struct LocalSearch {
     /// Worker w leaves a random other assigned day of ISO week k (not `except`); the hole may be refilled.
     mutating func freeDay(_ w: Int, week k: Int, except d: Int, depth: Int) {
         var options = 0
-        for e in 0..<p.days.count where e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
-            options += 1
-        }
+        for e in 0..<p.days.count where worksUnpinned(w, e, week: k, except: d) { options += 1 }
         guard options > 0 else { return }
         var pick = random(options)
-        for e in 0..<p.days.count where e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0 {
+        for e in 0..<p.days.count where worksUnpinned(w, e, week: k, except: d) {
             if pick == 0 {
                 let q = Int(assign[w * nD + e])
                 set(w, e, -1, -1)
@@ -324,13 +314,18 @@ struct LocalSearch {
         }
     }
 
+    /// Worker w works plan day e (not d) of ISO week k, unpinned.
+    @inline(__always) func worksUnpinned(_ w: Int, _ e: Int, week k: Int, except d: Int) -> Bool {
+        e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0
+    }
+
     /// Proposes one random move (applied, journaled).
     mutating func propose() {
         let kind = random(16)
         if kind < 7 || movable.isEmpty && openable.isEmpty {
             guard !movable.isEmpty else { return }
             let c = movable[random(movable.count)]
-            insert(Int(p.candWorker[Int(c)]), Int(candReq[Int(c)]), c, depth: 2)
+            insert(Int(p.candWorker[Int(c)]), Int(slots.candReq[Int(c)]), c, depth: 2)
         } else if kind < 11 {
             guard !movable.isEmpty else { return }
             swapSchedules(movable[random(movable.count)])
@@ -349,7 +344,7 @@ struct LocalSearch {
     /// whatever they do. Request counts do not change (only week usage may move between the two).
     mutating func swapSchedules(_ c: Int32) {
         let a = Int(p.candWorker[Int(c)])
-        let r = Int(candReq[Int(c)])
+        let r = Int(slots.candReq[Int(c)])
         let d = Int(p.reqDay[r])
         var b = -1
         if !members[r].isEmpty && random(4) != 0 {
@@ -390,7 +385,7 @@ struct LocalSearch {
     /// Worker of candidate c takes c's request and the same job on an adjacent consecutive plan day.
     mutating func jobChain(_ c: Int32) {
         let w = Int(p.candWorker[Int(c)])
-        let r = Int(candReq[Int(c)])
+        let r = Int(slots.candReq[Int(c)])
         let d = Int(p.reqDay[r])
         let job = Int(p.reqJob[r])
         let forward = random(2) == 0
@@ -444,10 +439,10 @@ struct LocalSearch {
         for v32 in leaving {
             let v = Int(v32)
             let vs = v * nD + d
-            let degree = Int(slotStart[vs + 1] - slotStart[vs])
-            let c2 = degree > 0 ? slotCand[Int(slotStart[vs]) + random(degree)] : -1
-            if c2 >= 0 && Int(candReq[Int(c2)]) != r && count[Int(candReq[Int(c2)])] < p.reqCap[Int(candReq[Int(c2)])] {
-                set(v, d, candReq[Int(c2)], c2)
+            let c2 = degree(vs) > 0 ? randomCandidate(vs) : -1
+            let r2 = c2 >= 0 ? Int(slots.candReq[Int(c2)]) : r
+            if r2 != r && count[r2] < p.reqCap[r2] {
+                set(v, d, Int32(r2), c2)
             } else {
                 set(v, d, -1, -1)
             }
@@ -456,10 +451,10 @@ struct LocalSearch {
 
     // MARK: Annealing
 
-    /// Runs simulated annealing for `budget` move evaluations (optionally also stopped by `deadline`).
+    /// Runs simulated annealing for `moves` move evaluations (optionally also stopped by `deadline`).
     /// Ends on the best plan found (by `medium`, then `soft`).
-    mutating func run(budget: Int, deadline: Date? = nil, endOnBest: Bool = true) {
-        guard budget > 0, !movable.isEmpty || !openable.isEmpty else { return }
+    mutating func run(moves: Int, deadline: Date? = nil, endOnBest: Bool = true) {
+        guard moves > 0, !movable.isEmpty || !openable.isEmpty else { return }
         var bestMedium = medium
         var bestSoft = soft
         var bestAssign: [Int32]? = nil
@@ -470,7 +465,7 @@ struct LocalSearch {
         let t0 = temperature
         let t1 = 0.5
         let cycles = 1
-        let perCycle = max(1, budget / cycles)
+        let perCycle = max(1, moves / cycles)
         for cycle in 0..<cycles {
             if cycle > 0 && !currentIsBest, let a = bestAssign, let c = bestCand {
                 assign = a
@@ -543,17 +538,10 @@ struct LocalSearch {
 }
 
 extension LocalSearch {
-    /// The default number of move evaluations: proportional to the movable candidate pairs, capped, and at most an
-    /// eighth of the solve's work budget.
-    static func defaultBudget(movable: Int, workBudget: Int) -> Int {
-        let size = min(1_600_000, max(20_000, 500 * movable))
-        return max(0, min(size, workBudget / 5))
-    }
-
-    /// Kicks of the iterated local search over exact day re-solves (`Engine.dayILS`): multi-day instances of at most
-    /// 20,000 candidate pairs only (every kick costs a few exact day flows).
-    static func dayKicks(candidates: Int, days: Int) -> Int {
-        days > 1 && candidates <= 20_000 ? 100 : 0
+    /// The move evaluations the local search wants: proportional to the movable candidate pairs, capped (the
+    /// `localSearch` share of the work budget caps it again).
+    static func moves(movable: Int) -> Int {
+        min(1_600_000, max(20_000, 500 * movable))
     }
 
     /// Rounds of annealing + exact day re-solves: several on small instances, one on large ones (where every
@@ -564,63 +552,86 @@ extension LocalSearch {
 }
 
 extension Engine {
-    /// The local search on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves; the
-    /// result replaces the plan only when the exact scorer finds it valid and strictly better.
+    /// The local search phase on the engine's plan (see `LocalSearch`), alternated with exact day-by-day re-solves;
+    /// the result replaces the plan only when the exact scorer finds it valid and strictly better. Every round gets
+    /// its part of `LocalSearch.moves`, at most what is left of the phase's share; a move evaluation is one work unit.
     ///
-    /// - Parameter budgetShare: the search gets `1 / budgetShare` of its default budget.
-    mutating func localSearch(budgetShare: Int = 1) {
+    /// - Parameter fraction: the search wants `1 / fraction` of `LocalSearch.moves`.
+    mutating func localSearch(fraction: Int = 1) {
         guard p.nR > 0, p.candidateCount > 0, !outOfTime() else { return }
+        let outer = phase
+        phase = .localSearch
+        defer { phase = outer }
         let rounds = LocalSearch.rounds(candidates: p.candidateCount)
         let exploreT = 8.0
         let exploitT = 2.0
-        let startPlan = (assign, assignCand)
-        let before = currentScore()
-        var best = before
-        var bestPlan = startPlan
-        report("local search", before)
-        let deadline = options.timeLimit.map { start.addingTimeInterval($0) }
+        var best = Best(self)
+        report("local search", best.score)
         for round in 0..<rounds {
             var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
             ls.temperature = round % 2 == 1 ? exploreT : exploitT
-            let budget = LocalSearch.defaultBudget(movable: ls.movable.count, workBudget: options.workBudget) / rounds / max(1, budgetShare)
-            guard budget > 0 else { break }
+            let moves = min(LocalSearch.moves(movable: ls.movable.count) / rounds / max(1, fraction), workLeft)
+            guard moves > 0 else { break }
             let explore = round % 2 == 1 && round + 1 < rounds
-            ls.run(budget: budget, deadline: deadline, endOnBest: !explore)
-            if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
+            ls.run(moves: moves, deadline: budget.deadline, endOnBest: !explore)
+            charge(ls.evaluations)
             assign = ls.assign
             assignCand = ls.cand
-            if nD > 1 && rounds > 1 && !deadlineHit {
+            // The annealing stops at the deadline too: record it (the round ends, the plan stays valid).
+            let late = outOfTime()
+            if nD > 1 && rounds > 1 && !late {
                 var again = true
                 var passes = 0
-                while again && passes < 5 {
+                while again && passes < 5 && !outOfTime() {
                     again = false
                     passes += 1
                     for d in 0..<nD where resolveDay(d) { again = true }
                 }
             }
             let s = currentScore()
-            if s.hard == 0 && s > best {
-                best = s
-                bestPlan = (assign, assignCand)
+            if best.offer(s, self) {
                 stats.moves += 1
-                report("local search", best)
+                report("local search", best.score)
             }
             if deadlineHit { break }
-            if !explore && s < best { (assign, assignCand) = bestPlan }
+            if !explore && s < best.score { (assign, assignCand) = best.plan }
         }
-        (assign, assignCand) = best > before ? bestPlan : startPlan
-        // Then the iterated local search over exact day re-solves, from the best plan (small multi-day instances).
-        let kicks = LocalSearch.dayKicks(candidates: p.candidateCount, days: nD)
-        if kicks > 0 && !outOfTime() {
-            dayILS(iterations: kicks, seed: options.seed)
-            let s = currentScore()
-            if s.hard == 0 && s > best {
-                best = s
-                bestPlan = (assign, assignCand)
-                stats.moves += 1
-                report("day kicks", best)
-            }
-            (assign, assignCand) = best > before ? bestPlan : startPlan
+        best.restore(&self)
+    }
+
+    /// The day kicks phase (`dayILS`), where it runs (`SolveBudget.phases`): at most 100 kicks, while the phase's
+    /// share lasts; the result replaces the plan only when the exact scorer finds it valid and strictly better.
+    mutating func dayKicks() {
+        guard budget.runs(.dayKicks), !outOfTime() else { return }
+        var best = Best(self)
+        dayILS(iterations: 100, seed: options.seed)
+        if best.offer(currentScore(), self) {
+            stats.moves += 1
+            report("day kicks", best.score)
         }
+        best.restore(&self)
+    }
+
+    /// The best plan of a phase by the exact scorer, starting from the engine's plan: a plan replaces it only when
+    /// it is valid and strictly better.
+    struct Best {
+        private(set) var score: Score
+        private(set) var plan: ([Int32], [Int32])
+
+        init(_ engine: Engine) {
+            score = engine.currentScore()
+            plan = (engine.assign, engine.assignCand)
+        }
+
+        /// Takes the engine's plan, scored `s`, when it is valid and strictly better.
+        mutating func offer(_ s: Score, _ engine: Engine) -> Bool {
+            guard s.hard == 0 && s > score else { return false }
+            score = s
+            plan = (engine.assign, engine.assignCand)
+            return true
+        }
+
+        /// Puts the best plan back into the engine (the start when nothing was better).
+        func restore(_ engine: inout Engine) { (engine.assign, engine.assignCand) = plan }
     }
 }

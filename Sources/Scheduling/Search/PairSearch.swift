@@ -18,20 +18,15 @@ import Vocabulary
 extension Engine {
     /// Lagrangian rounds per pair of days and sweep.
     static let pairRounds = 10
-    /// The pair search's work allowance per candidate pair (like the day kicks, a fixed effort for the instance's
-    /// size, independent of the engine's budget that the earlier phases may have spent).
-    static let pairWorkPerCandidate = 4_000
 
     /// Pair re-optimization over every two consecutive calendar plan days, alternated with schedule exchanges, until
     /// a sweep improves nothing (at most `maxSweeps`).
     mutating func pairSearch(maxSweeps: Int = 3) {
         guard nD > 1, p.continuity > 0 else { return }
-        // Its own work allowance (the earlier phases may have spent the engine's budget, and a branch and bound
-        // without budget stops at its root); what it spends is charged to the engine's count afterwards.
-        let outer = workLeft
-        let allowance = Engine.pairWorkPerCandidate * p.candidateCount
-        workLeft = allowance
-        defer { workLeft = outer - (allowance - workLeft) }
+        // Its own share of the work budget (the earlier phases' spending does not shrink it).
+        let outer = phase
+        phase = .pairSearch
+        defer { phase = outer }
         let windows = exchangeWindows()
         let lookup = SlotCandidates(p, nD: nD)
         var value = trueValue()
@@ -169,7 +164,7 @@ extension Engine {
         let net = dayNetwork(day, value: { r, c, w in dayValue(day, r, c, w) + share(w, p.reqJob[r]) })
         (assign, assignCand) = saved
         guard let net else { return (nil, nil) }
-        workLeft -= net.arcReq.count + p.nW
+        charge(net.arcReq.count + p.nW)
         return (net, branchAndBound(net, order: releaseOrder(net), isFull: false))
     }
 
@@ -200,7 +195,7 @@ extension Engine {
     /// Re-solves day d exactly with every other day fixed and applies the result whatever its value.
     mutating func forceResolveDay(_ d: Int) {
         guard let net = dayNetwork(d, value: { r, c, w in dayValue(d, r, c, w) }) else { return }
-        workLeft -= net.arcReq.count + p.nW
+        charge(net.arcReq.count + p.nW)
         applyDay(d, net, branchAndBound(net, order: releaseOrder(net), isFull: false))
     }
 
@@ -212,10 +207,4 @@ extension Engine {
         copy.clearDay(e)
         return copy.trueValue()
     }
-}
-
-extension Engine {
-    /// The pair search runs on multi-day instances of at most 20,000 candidate pairs (every round costs several exact
-    /// day flows).
-    static func pairSearchApplies(candidates: Int, days: Int) -> Bool { days > 1 && candidates <= 20_000 }
 }

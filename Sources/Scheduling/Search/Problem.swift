@@ -100,7 +100,7 @@ struct Problem: Sendable {
         let grid = WorkerGrid(instance.workers)
         self.grid = grid
         let cand = Problem.candidates(
-            instance, index: index, grid: grid, dayIndex: dayIndex, reqDay: reqDay, pinnedOn: pinnedOn, nD: nD)
+            instance, index: index, grid: grid, days: days, reqDay: reqDay, pinnedOn: pinnedOn, nD: nD)
         candStart = cand.start
         candWorker = cand.worker
         candCost = cand.cost
@@ -124,41 +124,32 @@ struct Problem: Sendable {
         var km: [Double]
     }
 
-    /// Rules 1-4 for every pair, via a sorted grid over lat/lon (exact haversine only for grid neighbours).
+    /// The pairs that pass rules 1-4, found through a sorted grid over lat/lon (exact haversine only for grid
+    /// neighbours). Every rule is the function of `Constraints/`: rule 1 (`isAvailable`) is evaluated once per worker
+    /// and plan day, rule 2 (`holdsSkills`) once per distinct pair of skill sets (`SkillTable`), rule 3
+    /// (`travelCap`) per pair, rule 4 (`isAllowed`) per worker and farm where it can forbid anything.
     static func candidates(
-        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, dayIndex: [Int: Int32], reqDay: [Int32], pinnedOn: [Int32], nD: Int
+        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, days: [Day], reqDay: [Int32], pinnedOn: [Int32], nD: Int
     ) -> Candidates {
         let nW = instance.workers.count
         let nR = instance.requests.count
-        // Skills named by requests, as bit positions.
-        var skillIndex: [String: Int] = [:]
-        for r in instance.requests {
-            for s in r.skills.sorted() where skillIndex[s] == nil { skillIndex[s] = skillIndex.count }
-        }
-        let sw = max(1, (skillIndex.count + 63) / 64)
-        var workerSkills = [UInt64](repeating: 0, count: nW * sw)
+        // Rule 1 per worker and plan day, as bits: `workerDays[w * dw + d / 64]`.
         let dw = max(1, (nD + 63) / 64)
         var workerDays = [UInt64](repeating: 0, count: nW * dw)
         var maxCap = 0.0
         let workerCap = instance.workers.map(\.maxTravelKm)
         let recent = instance.workers.map(\.recentDaysWorked)
         for (w, W) in instance.workers.enumerated() {
-            for s in W.skills { if let b = skillIndex[s] { workerSkills[w * sw + b / 64] |= 1 << UInt64(b % 64) } }
-            for d in W.available { if let k = dayIndex[d.ordinal] { workerDays[w * dw + Int(k) / 64] |= 1 << UInt64(k % 64) } }
+            for (k, day) in days.enumerated() where isAvailable(W, on: day) { workerDays[w * dw + k / 64] |= 1 << UInt64(k % 64) }
             maxCap = max(maxCap, W.maxTravelKm)
         }
-        var history = Set<HistoryKey>()
-        var hasHistory = [Bool](repeating: false, count: nW)
-        for h in instance.history {
-            if let w = index.worker[h.worker] {
-                history.insert(HistoryKey(w: w, job: h.job, day: h.date.ordinal))
-                hasHistory[w] = true
-            }
-        }
-        // Rule 4 as integer lists (string sets are too slow per pair).
+        let skills = SkillTable(instance)
+        let history = HistoryIndex(instance, index)
+        // Rule 4 can forbid a farm to these workers only (or to those the farm blocks); their lists as farm indices
+        // (ids that name no farm of the instance can match none).
+        let restricted = instance.workers.map(hasFarmRestrictions)
         let blockedFarms: [[Int32]] = instance.workers.map { W in W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) } }
         let allowedFarms: [[Int32]?] = instance.workers.map { W in W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } } }
-        let farmRules = (0..<nW).map { !blockedFarms[$0].isEmpty || allowedFarms[$0] != nil }
         // Requests grouped by farm (farm order, then request order).
         var byFarm = [[Int]](repeating: [], count: instance.farms.count)
         // Pairs excluded by a coordinator (`Instance.excludedPairs`), as worker indices per request.
@@ -169,7 +160,7 @@ struct Problem: Sendable {
             }
         }
         for r in 0..<nR { byFarm[index.requestFarm[r]].append(r) }
-        let fairness = Int64(instance.weights.fairness)
+        let weights = instance.weights
         let excludedSets = excludedByRequest
         let farmsWithRequests = byFarm.indices.filter { !byFarm[$0].isEmpty }
         let requestLists = byFarm
@@ -178,13 +169,13 @@ struct Problem: Sendable {
         let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
         let parts = ThreadResults<[(Int, RequestCandidates)]>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) {
-            [maxCap, skillIndex, workerDays, workerSkills, hasHistory, history] t in
+            [maxCap, workerDays] t in
             var out: [(Int, RequestCandidates)] = []
             var farmBlocks = [Bool](repeating: false, count: nW)
             var near: [Int32] = []
             var nearKm: [Double] = []
             var farmDays = [UInt64](repeating: 0, count: dw)
-            var commonNeed = [UInt64](repeating: 0, count: sw)
+            var farmNeeds = [UInt64](repeating: 0, count: skills.words)
             for f in stride(from: t, to: farmsWithRequests.count, by: threads).map({ farmsWithRequests[$0] }) {
                 let reqs = requestLists[f]
                 let F = instance.farms[f]
@@ -193,32 +184,32 @@ struct Problem: Sendable {
                 defer { for w in blockedHere { farmBlocks[w] = false } }
                 let f32 = Int32(f)
                 var radius = 0.0
-                for r in reqs { radius = max(radius, min(maxCap, instance.requests[r].maxTravelKm ?? maxCap)) }
+                for r in reqs { radius = max(radius, travelCap(workerCap: maxCap, requestCap: instance.requests[r].maxTravelKm)) }
                 near.removeAll(keepingCapacity: true)
                 nearKm.removeAll(keepingCapacity: true)
-                // Cheap rules first (before any trigonometry): a worker must be free on one of the farm's request days,
-                // have the skills every request here needs, not be blocked here, and live within reach by latitude
-                // alone (the great-circle distance is at least 6371 km × |Δφ|; the margin absorbs rounding). Anyone
+                // Cheap tests first (before any trigonometry): a worker must be free on one of the farm's request days,
+                // hold the skills of one of its requests, live within reach by latitude alone (the great-circle
+                // distance is at least 6371 km × |Δφ|; the margin absorbs rounding) and be allowed here. Anyone
                 // rejected here fails rules 1-4 for every request of the farm anyway.
                 for j in 0..<dw { farmDays[j] = 0 }
-                for j in 0..<sw { commonNeed[j] = ~0 }
+                for j in 0..<skills.words { farmNeeds[j] = 0 }
                 for r in reqs {
                     let day = Int(reqDay[r])
                     farmDays[day / 64] |= 1 << UInt64(day % 64)
-                    var need = [UInt64](repeating: 0, count: sw)
-                    for s in instance.requests[r].skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
-                    for j in 0..<sw { commonNeed[j] &= need[j] }
+                    let need = Int(skills.needOf[r])
+                    farmNeeds[need / 64] |= 1 << UInt64(need % 64)
                 }
                 let farmLat = F.location.lat
                 let blocks = farmBlocks
+                let needs = farmNeeds
                 let keep: (Int) -> Bool = { w in
                     var free = false
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
-                    guard free, !blocks[w] else { return false }
-                    for j in 0..<sw where workerSkills[w * sw + j] & commonNeed[j] != commonNeed[j] { return false }
+                    guard free, skills.holdsAny(w, of: needs) else { return false }
                     let reach = min(workerCap[w], radius)
                     if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
-                    return !farmRules[w] || (!blockedFarms[w].contains(f32) && (allowedFarms[w]?.contains(f32) ?? true))
+                    guard restricted[w] || blocks[w] else { return true }
+                    return isAllowed(farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w], farmBlocksWorker: blocks[w])
                 }
                 grid.near(F.location, radius: radius, keep: keep) { w, d in
                     near.append(w)
@@ -227,9 +218,7 @@ struct Problem: Sendable {
                 for r in reqs {
                     let R = instance.requests[r]
                     let day = Int(reqDay[r])
-                    var need = [UInt64](repeating: 0, count: sw)
-                    for s in R.skills { let b = skillIndex[s]!; need[b / 64] |= 1 << UInt64(b % 64) }
-                    let rcap = R.maxTravelKm ?? Double.infinity
+                    let need = skills.needOf[r]
                     var cands = RequestCandidates()
                     let excluded = excludedSets[r]
                     let dayWord = day / 64
@@ -238,16 +227,13 @@ struct Problem: Sendable {
                     for (k, w32) in near.enumerated() {
                         let w = Int(w32)
                         let d = nearKm[k]
-                        guard d <= workerCap[w], d <= rcap else { continue }
+                        guard d <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
                         guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
-                        var ok = true
-                        for j in 0..<sw where workerSkills[w * sw + j] & need[j] != need[j] { ok = false }
-                        guard ok else { continue }
+                        guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
                         cands.worker.append(w32)
-                        cands.cost.append(Int64(Distance.cost(d)) + fairness * Int64(recent[w]))
-                        let continues = hasHistory[w] && history.contains(HistoryKey(w: w, job: R.job, day: R.date.ordinal - 1))
-                        cands.history.append(continues ? 1 : 0)
+                        cands.cost.append(Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)))
+                        cands.history.append(history.continues(w, R) ? 1 : 0)
                         cands.km.append(d)
                     }
                     out.append((r, cands))
@@ -277,6 +263,81 @@ struct Problem: Sendable {
     }
 }
 
+/// Rule 2 (`holdsSkills`) evaluated once per distinct skill set of a worker and distinct skill set of a request (an
+/// instance has a few hundred of the first and a few dozen of the second), kept as bits per worker over the request
+/// sets, so that a pair costs one bit test and "holds the skills of one of a farm's requests" one AND per 64 sets.
+/// Above `maxWords` words of bits the rule is evaluated per pair instead.
+struct SkillTable: Sendable {
+    /// The distinct skill set of each request, as an index into `needs`.
+    let needOf: [Int32]
+    let needs: [Set<String>]
+    /// Words of bits per worker: one bit per distinct request skill set.
+    let words: Int
+    /// Bit n of `bits[w * words + n / 64]`: worker w holds every skill of `needs[n]`; empty when too large.
+    let bits: [UInt64]
+    /// The workers' skills, for the per-pair rule when `bits` is empty.
+    let held: [Set<String>]
+    static let maxWords = 1 << 22
+
+    init(_ instance: Instance, maxWords: Int = SkillTable.maxWords) {
+        var needs: [Set<String>] = []
+        var helds: [Set<String>] = []
+        needOf = SkillTable.numbered(instance.requests.map(\.skills), into: &needs)
+        let heldOf = SkillTable.numbered(instance.workers.map(\.skills), into: &helds)
+        self.needs = needs
+        let words = max(1, (needs.count + 63) / 64)
+        self.words = words
+        guard instance.workers.count * words <= maxWords else {
+            bits = []
+            held = instance.workers.map(\.skills)
+            return
+        }
+        held = []
+        // The rule once per distinct pair of sets, then each worker's row copied from its set's.
+        var rows = [UInt64](repeating: 0, count: helds.count * words)
+        for (h, set) in helds.enumerated() {
+            for (n, needed) in needs.enumerated() where holdsSkills(set, needed: needed) {
+                rows[h * words + n / 64] |= 1 << UInt64(n % 64)
+            }
+        }
+        var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
+        for (w, h) in heldOf.enumerated() {
+            for j in 0..<words { bits[w * words + j] = rows[Int(h) * words + j] }
+        }
+        self.bits = bits
+    }
+
+    /// The index of each set among the distinct ones, numbered in order of first appearance.
+    static func numbered(_ sets: [Set<String>], into distinct: inout [Set<String>]) -> [Int32] {
+        var index: [Set<String>: Int32] = [:]
+        return sets.map { set in
+            if let i = index[set] { return i }
+            index[set] = Int32(distinct.count)
+            distinct.append(set)
+            return Int32(distinct.count - 1)
+        }
+    }
+
+    /// Rule 2 for worker w and the requests whose skill set is `needs[need]`.
+    @inline(__always) func holds(_ w: Int, need: Int32) -> Bool {
+        let n = Int(need)
+        if bits.isEmpty { return holdsSkills(held[w], needed: needs[n]) }
+        return bits[w * words + n / 64] & (1 << UInt64(n % 64)) != 0
+    }
+
+    /// Rule 2 for worker w and one of the request skill sets in `mask` (bits over `needs`, `words` long).
+    @inline(__always) func holdsAny(_ w: Int, of mask: [UInt64]) -> Bool {
+        if bits.isEmpty {
+            for n in 0..<needs.count where mask[n / 64] & (1 << UInt64(n % 64)) != 0 && holds(w, need: Int32(n)) {
+                return true
+            }
+            return false
+        }
+        for j in 0..<words where bits[w * words + j] & mask[j] != 0 { return true }
+        return false
+    }
+}
+
 /// The candidate pairs of one request while they are collected.
 struct RequestCandidates: Sendable {
     var worker: [Int32] = []
@@ -285,10 +346,35 @@ struct RequestCandidates: Sendable {
     var km: [Double] = []
 }
 
-struct HistoryKey: Hashable {
-    var w: Int
-    var job: String
-    var day: Int
+/// The jobs of `history`, to tell whether an assignment continues one from the day before (the continuity bonus).
+struct HistoryIndex: Sendable {
+    struct Key: Hashable {
+        var w: Int
+        var job: String
+        var day: Int
+    }
+
+    let keys: Set<Key>
+    /// Workers with any history (most have none: a quick no).
+    let hasHistory: [Bool]
+
+    init(_ instance: Instance, _ index: InstanceIndex) {
+        var keys = Set<Key>()
+        var hasHistory = [Bool](repeating: false, count: instance.workers.count)
+        for h in instance.history {
+            if let w = index.worker[h.worker] {
+                keys.insert(Key(w: w, job: h.job, day: h.date.ordinal))
+                hasHistory[w] = true
+            }
+        }
+        self.keys = keys
+        self.hasHistory = hasHistory
+    }
+
+    /// Worker w worked request R's job the day before R's date, by `history`.
+    @inline(__always) func continues(_ w: Int, _ R: LaborRequest) -> Bool {
+        hasHistory[w] && keys.contains(Key(w: w, job: R.job, day: R.date.ordinal - 1))
+    }
 }
 
 /// Workers sorted by a lat/lon grid cell, for "who lives within R km of this farm" without comparing every pair.

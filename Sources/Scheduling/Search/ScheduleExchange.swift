@@ -28,16 +28,20 @@ extension Engine {
     }
 
     /// The exact day-by-day descent (`dayDescent(after:)`), then one exchange per window, repeated while an exchange
-    /// improves (at most `maxRounds` times).
+    /// improves (at most `maxRounds` times) and the `scheduleExchange` share of the work budget lasts (to which all
+    /// of it is charged).
     mutating func exchangeDescent(after first: Int = -1, _ windows: [(Int, Int)], _ lookup: SlotCandidates, maxRounds: Int = 4) {
+        let outer = phase
+        phase = .scheduleExchange
+        defer { phase = outer }
         dayDescent(after: first)
         guard p.continuity > 0 else { return }
         var round = 0
         var improved = true
-        while improved && round < maxRounds && !outOfTime() {
+        while improved && round < maxRounds && workLeft > 0 && !outOfTime() {
             improved = false
             round += 1
-            for (a, b) in windows where exchangeSchedules(from: a, to: b, lookup) {
+            for (a, b) in windows where workLeft > 0 && exchangeSchedules(from: a, to: b, lookup) {
                 improved = true
                 stats.moves += 1
             }
@@ -109,12 +113,12 @@ extension Engine {
             net.groupSupply.append(1)
             net.groupRowStart.append(Int32(net.rowWorker.count))
         }
-        workLeft -= net.arcReq.count + p.nW
+        charge(net.arcReq.count + p.nW)
         let sol = exactFlow(
             FlowSolver(net), CostScalingSolver(net), cap: held, minUnits: [Int32](repeating: 0, count: schedules.count),
             bonus: 1, order: releaseOrder(net))
         stats.flowWork += sol.work
-        workLeft -= sol.work
+        charge(sol.work)
         // Every schedule must stay held (it always can: the current plan does), and the value must rise.
         for i in 0..<schedules.count where sol.reqCount[i] != held[i] { return false }
         guard sol.value > current else { return false }

@@ -4,7 +4,8 @@ import Foundation
 public struct SolveOptions: Sendable {
     /// Seeds the order in which workers release their supply (ties between equal plans).
     public var seed: UInt64
-    /// Cap on search work (relaxation steps) after the first flow; the default search stops on it, never on the clock.
+    /// The work budget of the whole solve, split among its phases (`SolveBudget`); the search stops on it, never on
+    /// the clock, so the same budget and seed give the same plan.
     public var workBudget: Int
     /// An explicit wall-clock cap in seconds: the best plan found so far is returned when it runs out.
     public var timeLimit: Double?
@@ -12,7 +13,7 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
     public init(
-        seed: UInt64 = 0, workBudget: Int = 60_000_000, timeLimit: Double? = nil,
+        seed: UInt64 = 0, workBudget: Int = 70_000_000, timeLimit: Double? = nil,
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
         self.seed = seed

@@ -22,14 +22,16 @@ struct Engine {
     let start: Date
     let p: Problem
     let nD: Int
-    var workLeft: Int
+    /// The work budget's shares and the deadline (see `SolveBudget`).
+    var budget: SolveBudget
+    /// The phase whose share the work done now is charged to.
+    var phase = SolvePhase.flows
     var stats = SolveStats()
     var rng: SplitMix64
     /// `assign[w * nD + d]`: request of worker w on day d (pins included), or -1.
     var assign: [Int32]
     /// Candidate index behind `assign` (-1 for pins).
     var assignCand: [Int32]
-    var deadlineHit = false
     /// Set when the plan is known to be optimal: a single day whose branch and bound over minimum headcounts ran to
     /// the end (the flow is exact there), so no local search can improve it.
     var provenOptimal = false
@@ -39,7 +41,9 @@ struct Engine {
         start = Date()
         p = Problem(instance)
         nD = p.days.count
-        workLeft = options.workBudget
+        budget = SolveBudget(
+            total: options.workBudget, phases: SolveBudget.phases(candidates: p.candidateCount, days: nD, continuity: p.continuity),
+            start: start, timeLimit: options.timeLimit)
         rng = SplitMix64(seed: options.seed)
         assign = [Int32](repeating: -1, count: p.nW * max(1, nD))
         assignCand = [Int32](repeating: -1, count: p.nW * max(1, nD))
@@ -51,10 +55,16 @@ struct Engine {
 
     var elapsed: Double { Date().timeIntervalSince(start) }
 
-    mutating func outOfTime() -> Bool {
-        if let limit = options.timeLimit, elapsed > limit { deadlineHit = true }
-        return deadlineHit
-    }
+    /// True once the time limit has passed.
+    mutating func outOfTime() -> Bool { budget.outOfTime() }
+
+    var deadlineHit: Bool { budget.deadlineHit }
+
+    /// The work units the current phase may still spend.
+    var workLeft: Int { budget.left(phase) }
+
+    /// Charges work units to the current phase.
+    mutating func charge(_ units: Int) { budget.charge(phase, units) }
 
     func report(_ phase: String, _ best: Score? = nil) {
         options.progress?(SolveProgress(phase: phase, best: best, elapsedSeconds: elapsed))
@@ -88,9 +98,10 @@ struct Engine {
             // choices can still gain soft. A short search does that (measured on a province day: the full budget
             // gained nothing in 10 s).
             let atBound = nD == 1 && currentScore().medium == stats.mediumUpperBound
-            localSearch(budgetShare: atBound ? 8 : 1)
+            localSearch(fraction: atBound ? 8 : 1)
+            dayKicks()
         }
-        if !provenOptimal && Engine.pairSearchApplies(candidates: p.candidateCount, days: nD) && !outOfTime() {
+        if !provenOptimal && budget.runs(.pairSearch) && !outOfTime() {
             pairSearch()
         }
         stats.solveMillis = Int(elapsed * 1000)
@@ -345,7 +356,7 @@ struct Engine {
                 dayValue(d, r, c, w) + (w == forceWorker && p.reqJob[r] == forceJob ? 16 * p.bigM : 0)
             })
         else { return false }
-        workLeft -= net.arcReq.count + p.nW
+        charge(net.arcReq.count + p.nW)
         // The current plan's value of the day (its unpinned assignments).
         var current: Int64 = 0
         for w in 0..<p.nW {
@@ -420,7 +431,7 @@ struct Engine {
                 _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
                 var again = true
                 var passes = 0
-                while again && passes < 5 && workLeft > 0 {
+                while again && passes < 5 && workLeft > 0 && !outOfTime() {
                     again = false
                     passes += 1
                     for d in 0..<nD where workLeft > 0 && resolveDay(d) { again = true }
@@ -446,7 +457,7 @@ struct Engine {
         let solver = FlowSolver(net)
         // The first flow over every day can be long (a province day: tens of seconds): it alone honours
         // `--time-limit` from inside; the other flows are short and the phases check the clock between them.
-        let scaling = CostScalingSolver(net, deadline: isFull ? options.timeLimit.map { start.addingTimeInterval($0) } : nil)
+        let scaling = CostScalingSolver(net, deadline: isFull ? budget.deadline : nil)
         var timedOut = false
         // Forced units are worth more than every other unit together.
         var maxValue: Int64 = 1
@@ -470,10 +481,10 @@ struct Engine {
             let sol = exactFlow(
                 solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm)
             nodes += 1
-            workLeft -= sol.work
+            charge(sol.work)
             stats.flowWork += sol.work
             if sol.timedOut {
-                deadlineHit = true
+                budget.markDeadlineHit()
                 timedOut = true
                 truncated = true
                 break
@@ -562,9 +573,10 @@ struct Engine {
             if !any { return sol }
             let next = exactFlow(solver, scaling, cap: cap, minUnits: min0, bonus: bonus, order: order, warm: sol)
             stats.flowWork += next.work
+            charge(next.work)
             if next.timedOut {
                 // Out of time: drop the closed requests' units instead of re-solving (valid, not optimal).
-                deadlineHit = true
+                budget.markDeadlineHit()
                 for r in 0..<sol.rowArc.count where sol.rowArc[r] >= 0 {
                     let a = Int(sol.rowArc[r])
                     let q = Int(solver.net.arcReq[a])
@@ -610,6 +622,7 @@ struct Engine {
         let report = score(p.instance, assignments: rows)
         var stats = self.stats
         stats.timeLimitHit = deadlineHit
+        stats.work = budget.spent
         let unfilled = explainUnfilled(p, assign: assign, nD: nD)
         return Plan(
             instance: p.instance.name, assignments: rows, unfilled: unfilled, warnings: report.warnings,

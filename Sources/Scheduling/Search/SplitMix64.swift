@@ -1,7 +1,10 @@
-/// SplitMix64: a small seeded generator, so that the same seed gives the same plan on any machine.
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, so that the same seed gives the same plan on any
+/// machine. The generator (`Generator`) seeds its xoshiro256** streams with it.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// Creates the generator from a seed.
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The phases of a solve that draw on the work budget, in the order they first run.
+public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
+    /// The first flow over every plan day, its branch and bound over minimum headcounts, the look-ahead starts, the
+    /// exact day-by-day descents and the two-day chain moves.
+    case flows
+    /// The annealing rounds (`LocalSearch`) and the exact day re-solves between them.
+    case localSearch
+    /// The iterated local search over exact day re-solves (`DayILS.swift`).
+    case dayKicks
+    /// The exact exchange of multi-day schedules (`ScheduleExchange.swift`).
+    case scheduleExchange
+    /// The Lagrangian two-day search (`PairSearch.swift`).
+    case pairSearch
+}
+
+/// The one budget of a solve, like Timefold's termination: `SolveOptions.workBudget` split into a share per phase,
+/// and the `SolveOptions.timeLimit` deadline. Every phase charges its work to its own share and asks this object
+/// whether it may go on, so the work budget bounds the whole solve and the same budget always gives the same plan;
+/// the deadline is the one cap on the clock, checked through the same object.
+///
+/// The total is split by fixed `weights` among the phases that run on the instance (`phases(...)`), so a phase gets
+/// the same share whatever the earlier phases spent, and no share goes to a phase that cannot run. A phase stops when
+/// its share is spent or earlier by its own measure (convergence, a count of kicks or moves). Work in progress is
+/// finished first (a flow is never cut by work, only by the deadline), so a phase can overrun its share by one flow.
+/// What a work unit is in each phase: `docs/solver.md`.
+struct SolveBudget {
+    /// The weight of each phase in the split.
+    static let weights: [SolvePhase: Int] = [
+        .flows: 6, .localSearch: 1, .dayKicks: 6, .scheduleExchange: 1, .pairSearch: 6,
+    ]
+
+    /// The phases that run on an instance: the flows always; the local search when there is a candidate pair; the
+    /// day kicks, and with a continuity weight the schedule exchange and the pair search, on multi-day instances of
+    /// at most 20,000 candidate pairs (each of their steps costs several exact day flows).
+    static func phases(candidates: Int, days: Int, continuity: Int64) -> Set<SolvePhase> {
+        var phases: Set<SolvePhase> = [.flows]
+        guard candidates > 0 else { return phases }
+        phases.insert(.localSearch)
+        guard days > 1 && candidates <= 20_000 else { return phases }
+        phases.insert(.dayKicks)
+        if continuity > 0 { phases.formUnion([.scheduleExchange, .pairSearch]) }
+        return phases
+    }
+
+    let total: Int
+    let phases: Set<SolvePhase>
+    /// `start + timeLimit`, when there is a time limit.
+    let deadline: Date?
+    private(set) var spent: [SolvePhase: Int] = [:]
+    /// Set once the deadline has been seen passed (it stays set).
+    private(set) var deadlineHit = false
+
+    init(total: Int, phases: Set<SolvePhase>, start: Date, timeLimit: Double?) {
+        self.total = max(0, total)
+        self.phases = phases
+        deadline = timeLimit.map { start.addingTimeInterval($0) }
+    }
+
+    /// Whether `phase` runs on this instance (it has a share).
+    func runs(_ phase: SolvePhase) -> Bool { phases.contains(phase) }
+
+    /// The work units `phase` may spend in all: its weight's part of the total among the phases that run.
+    func allowance(_ phase: SolvePhase) -> Int {
+        guard runs(phase) else { return 0 }
+        let weight = SolveBudget.weights[phase] ?? 0
+        let sum = phases.reduce(0) { $0 + (SolveBudget.weights[$1] ?? 0) }
+        guard sum > 0 else { return 0 }
+        let (units, overflow) = total.multipliedReportingOverflow(by: weight)
+        return overflow ? total / sum * weight : units / sum
+    }
+
+    /// The work units `phase` may still spend (negative once it overran its share).
+    func left(_ phase: SolvePhase) -> Int { allowance(phase) - spent[phase, default: 0] }
+
+    mutating func charge(_ phase: SolvePhase, _ units: Int) { spent[phase, default: 0] += units }
+
+    /// True once the deadline has passed (checked against the clock, then remembered).
+    mutating func outOfTime() -> Bool {
+        if !deadlineHit, let deadline, Date() >= deadline { deadlineHit = true }
+        return deadlineHit
+    }
+
+    /// Records that the deadline passed (a flow that stopped at it).
+    mutating func markDeadlineHit() { deadlineHit = true }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import Scheduling
+
+/// The candidate builder of `Problem` uses the rules of `Constraints/`: its pairs are exactly the pairs that break none
+/// of rules 1-4 (`brokenPairRules`) and are not excluded, each with the cost of `assignmentCost`.
+@Suite struct CandidatePairsTests {
+    /// A random instance with every input rules 1-4 read: skills, availability, both travel caps, blocked farms both
+    /// ways, visa-restricted workers, excluded pairs and history.
+    static func instance(seed: UInt64) -> Instance {
+        var instance = Fixtures.random(seed: seed, workers: 60, requests: 16, days: 2)
+        var g = SplitMix64(seed: seed &+ 500)
+        func int(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+        let farms = instance.farms.map(\.id)
+        for w in instance.workers.indices {
+            switch int(6) {
+            case 0: instance.workers[w].blockedFarms = [farms[int(farms.count)]]
+            case 1: instance.workers[w].allowedFarms = Set((0..<int(3)).map { _ in farms[int(farms.count)] })
+            default: break
+            }
+        }
+        for f in instance.farms.indices where int(2) == 0 {
+            instance.farms[f].blockedWorkers = [instance.workers[int(instance.workers.count)].id, "nobody"]
+        }
+        for r in instance.requests.indices where int(3) == 0 { instance.requests[r].maxTravelKm = Double(3 + int(15)) }
+        for _ in 0..<10 {
+            let r = instance.requests[int(instance.requests.count)].id
+            instance.excludedPairs.insert(Pair(request: r, worker: instance.workers[int(instance.workers.count)].id))
+        }
+        let first = instance.requests[0]
+        instance.history = (0..<5).map { i in
+            HistoryEntry(worker: instance.workers[i].id, farm: nil, job: first.job, date: first.date.adding(days: -1))
+        }
+        return instance
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func pairsAreThoseThatBreakNoPairRule(_ seed: UInt64) {
+        let instance = Self.instance(seed: seed)
+        let p = Problem(instance)
+        var found: [String: Int64] = [:]
+        for r in 0..<p.nR {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
+            }
+        }
+        var expected: [String: Int64] = [:]
+        for R in instance.requests {
+            let F = instance.farms.first { $0.id == R.farm }!
+            for W in instance.workers where !instance.excludedPairs.contains(Pair(request: R.id, worker: W.id)) {
+                let d = Distance.km(W.home, F.location)
+                guard brokenPairRules(W, R, F, distanceKm: d).isEmpty else { continue }
+                expected["\(R.id):\(W.id)"] = Int64(assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
+            }
+        }
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
+
+    /// Rule 2's bits agree with `holdsSkills` for every worker and request, and so does their per-pair fallback.
+    @Test(arguments: [7, 8] as [UInt64])
+    func skillTableAgreesWithTheRule(_ seed: UInt64) {
+        let instance = Self.instance(seed: seed)
+        let table = SkillTable(instance)
+        let fallback = SkillTable(instance, maxWords: 0)
+        #expect(!table.bits.isEmpty)
+        #expect(fallback.bits.isEmpty)
+        for (r, R) in instance.requests.enumerated() {
+            var mask = [UInt64](repeating: 0, count: table.words)
+            let need = Int(table.needOf[r])
+            mask[need / 64] |= 1 << UInt64(need % 64)
+            for (w, W) in instance.workers.enumerated() {
+                #expect(table.holds(w, need: table.needOf[r]) == holdsSkills(W, for: R))
+                #expect(fallback.holds(w, need: fallback.needOf[r]) == holdsSkills(W, for: R))
+                #expect(table.holdsAny(w, of: mask) == holdsSkills(W, for: R))
+                #expect(fallback.holdsAny(w, of: mask) == holdsSkills(W, for: R))
+            }
+        }
+    }
+}
