@@ -28,20 +28,25 @@ let package = Package(
         .target(name: "Vocabulary", swiftSettings: swiftSettings),
         // ilson's records as plain values (a center, a worker, a request, a roster …): what Storage reads and
         // writes and Operations returns. No SQL, no I/O.
-        .target(name: "Records", dependencies: ["Vocabulary", "Scheduling", "KoreanText"], swiftSettings: swiftSettings),
+        .target(
+            name: "Records", dependencies: ["Vocabulary", "Scheduling", "KoreanText"], swiftSettings: swiftSettings),
         // Our libpq wrapper; knows nothing of ilson.
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
         // Pure scheduling core: model, validation, solver, score, explanations. Foundation at most.
         .target(
             name: "Scheduling", dependencies: ["Vocabulary"],
-            swiftSettings: swiftSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            swiftSettings: swiftSettings + [
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+            ]
         ),
         // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
         .target(name: "Places", swiftSettings: swiftSettings),
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
-        .target(name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places", "KoreanText"], swiftSettings: swiftSettings),
+        .target(
+            name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places", "KoreanText"],
+            swiftSettings: swiftSettings),
         // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
         .target(name: "Messaging", dependencies: ["Vocabulary", "KoreanText"], swiftSettings: swiftSettings),
         // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.
@@ -49,7 +54,8 @@ let package = Package(
         // SQL and rows <-> domain values; the migration runner.
         // The EmbedMigrations plugin compiles sql/*.sql (at the package root) into the module.
         .target(
-            name: "Storage", dependencies: ["Vocabulary", "Records", "Postgres", "Scheduling", "KoreanText"], swiftSettings: swiftSettings,
+            name: "Storage", dependencies: ["Vocabulary", "Records", "Postgres", "Scheduling", "KoreanText"],
+            swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
         // Build tool for EmbedMigrations: writes the migration files as a Swift source.
@@ -58,7 +64,9 @@ let package = Package(
         // Use cases: requests, workers, rosters, approval, batch, reports. Never writes SQL for the CLI.
         .target(
             name: "Operations",
-            dependencies: ["Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging"],
+            dependencies: [
+                "Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging",
+            ],
             swiftSettings: swiftSettings
         ),
         // The command line: one file per command group.
@@ -78,11 +86,15 @@ let package = Package(
 
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Vocabulary", "Scheduling"], swiftSettings: swiftSettings),
-        .testTarget(name: "GeneratorTests", dependencies: ["Vocabulary", "Generator", "Scheduling", "Places"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GeneratorTests", dependencies: ["Vocabulary", "Generator", "Scheduling", "Places"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport"],
+            dependencies: [
+                "Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -92,23 +104,31 @@ let package = Package(
         .testTarget(
             name: "BatchTests",
             dependencies: [
-                "Vocabulary", "Records",                "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider", "KoreanText", "Scheduling",
+                "Vocabulary", "Records", "Operations", "Storage", "Postgres", "Messaging", "SMSFakeProvider",
+                "KoreanText", "Scheduling",
                 "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StorageTests", dependencies: ["Vocabulary", "Records", "Storage", "Postgres", "TestSupport"], swiftSettings: swiftSettings),
+            name: "StorageTests", dependencies: ["Vocabulary", "Records", "Storage", "Postgres", "TestSupport"],
+            swiftSettings: swiftSettings),
         // Roles and row-level security: every role against every table, and the CLI as each role.
         .testTarget(
             name: "AccessTests",
-            dependencies: ["Vocabulary", "Records", "IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging", "TestSupport"],
+            dependencies: [
+                "Vocabulary", "Records", "IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging",
+                "TestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IlsonCLITests",
-            dependencies: ["Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText", "TestSupport"],
+            dependencies: [
+                "Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText",
+                "TestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -27,9 +27,12 @@ public enum CandidatePairs {
         for (i, d) in dates.enumerated() { dateIndex[d] = i }
         let dateWords = (dates.count + 63) / 64
 
-        let cellLat = 0.1, cellLon = 0.125
+        let cellLat = 0.1
+        let cellLon = 0.125
         var grid: [Int64: [Int]] = [:]
-        func key(_ y: Int, _ x: Int) -> Int64 { Int64(y) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: x))) }
+        func key(_ y: Int, _ x: Int) -> Int64 {
+            Int64(y) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: x)))
+        }
         var masks = [UInt64](repeating: 0, count: instance.workers.count)
         var avail = [UInt64](repeating: 0, count: instance.workers.count * dateWords)
         var maxCap = 0.0
@@ -45,7 +48,9 @@ public enum CandidatePairs {
             for d in w.available { if let k = dateIndex[d] { avail[i * dateWords + k / 64] |= 1 << UInt64(k % 64) } }
             maxCap = max(maxCap, w.maxTravelKm)
             maxAbsLat = max(maxAbsLat, abs(w.home.lat))
-            grid[key(Int((w.home.lat / cellLat).rounded(.down)), Int((w.home.lon / cellLon).rounded(.down))), default: []].append(i)
+            grid[
+                key(Int((w.home.lat / cellLat).rounded(.down)), Int((w.home.lon / cellLon).rounded(.down))), default: []
+            ].append(i)
         }
         var farms: [String: Farm] = [:]
         for f in instance.farms { farms[f.id] = f }
@@ -70,7 +75,9 @@ public enum CandidatePairs {
                 for x in x0...x1 {
                     guard let bucket = grid[key(y, x)] else { continue }
                     for i in bucket {
-                        guard avail[i * dateWords + k / 64] & (1 << UInt64(k % 64)) != 0, masks[i] & need == need else { continue }
+                        guard avail[i * dateWords + k / 64] & (1 << UInt64(k % 64)) != 0, masks[i] & need == need else {
+                            continue
+                        }
                         let home = homes[i]
                         let cap = min(caps[i], requestCap)
                         // Cheap latitude reject before the trigonometry (1° of latitude ≥ 110 km).

@@ -137,7 +137,8 @@ private struct Build {
     /// The centre offset of county `c` in km (north, east): a grid, county 0 at the origin.
     func countyOffset(_ c: Int) -> (north: Double, east: Double) {
         let cols = Int(Double(countyCount).squareRoot().rounded(.up))
-        let row = c / cols, col = c % cols
+        let row = c / cols
+        let col = c % cols
         return (-Double(row) * g.countySpacingKm, Double(col) * g.countySpacingKm)
     }
 
@@ -153,13 +154,16 @@ private struct Build {
     mutating func run() -> Instance {
         let villages = county.villages
         // Workers live where people live; farms are spread more evenly over the countryside.
-        let homeWeights = Weighted(villages.map { ($0, Double($0.town.population).squareRoot() / Double($0.town.villages.count)) })
+        let homeWeights = Weighted(
+            villages.map { ($0, Double($0.town.population).squareRoot() / Double($0.town.villages.count)) })
         let farmWeights = Weighted(villages.map { ($0, $0.town.kind == .eup ? 0.7 : 1.0) })
 
         let farmsPerCounty = (0..<countyCount).map { c in
             max(1, Int((Double(block(c, of: g.requestsPerDay).count) * 0.8).rounded()))
         }
-        for c in 0..<countyCount { makeFarms(county: c, count: farmsPerCounty[c], weights: farmWeights, villages: villages) }
+        for c in 0..<countyCount {
+            makeFarms(county: c, count: farmsPerCounty[c], weights: farmWeights, villages: villages)
+        }
         for c in 0..<countyCount { makeWorkers(county: c, weights: homeWeights) }
         var farmRanges: [Range<Int>] = []
         var lo = 0
@@ -191,8 +195,12 @@ private struct Build {
         let centre = county.towns[0].centre
         // Outskirt villages: the farthest third from the county seat.
         let outskirts = villages.sorted {
-            haversineKm(GeoPoint(lat: $0.village.centre.lat, lon: $0.village.centre.lon), GeoPoint(lat: centre.lat, lon: centre.lon))
-                > haversineKm(GeoPoint(lat: $1.village.centre.lat, lon: $1.village.centre.lon), GeoPoint(lat: centre.lat, lon: centre.lon))
+            haversineKm(
+                GeoPoint(lat: $0.village.centre.lat, lon: $0.village.centre.lon),
+                GeoPoint(lat: centre.lat, lon: centre.lon))
+                > haversineKm(
+                    GeoPoint(lat: $1.village.centre.lat, lon: $1.village.centre.lon),
+                    GeoPoint(lat: centre.lat, lon: centre.lon))
         }.prefix(max(1, villages.count / 3))
         let outskirtList = Array(outskirts)
         for _ in 0..<count {
@@ -203,7 +211,8 @@ private struct Build {
             if profile.remoteFarms {
                 ref = r.pick(outskirtList)
                 // Up the valley: 2 to 7 km further out from the county seat.
-                let dn = ref.village.centre.lat - centre.lat, de = ref.village.centre.lon - centre.lon
+                let dn = ref.village.centre.lat - centre.lat
+                let de = ref.village.centre.lon - centre.lon
                 let norm = max(1e-9, (dn * dn + de * de).squareRoot())
                 let push = 2 + 5 * r.unit()
                 let p = place(ref.village.centre, county: c, jitterKm: 1.0, rng: &r)
@@ -301,7 +310,9 @@ private struct Build {
         case .women: given = r.chance(0.7) ? r.pick(Names.olderWomen) : r.pick(Names.youngerWomen)
         case .youth: given = r.pick(Names.younger)
         default:
-            given = r.chance(0.5) ? r.pick(Names.younger) : (r.chance(0.5) ? r.pick(Names.olderMen) : r.pick(Names.olderWomen))
+            given =
+                r.chance(0.5)
+                ? r.pick(Names.younger) : (r.chance(0.5) ? r.pick(Names.olderMen) : r.pick(Names.olderWomen))
         }
         return surname + given
     }
@@ -345,7 +356,9 @@ private struct Build {
         guard perDay > 0, !range.isEmpty else { return [] }
         let people = block(c, of: g.workers)
         // Expected worker-days on offer per day, turned into a mean headcount for this flavor.
-        let availability = 0.08 + 0.92 * (profile.fullTimeShare * profile.fullTimeRate + (1 - profile.fullTimeShare) * profile.partTimeRate)
+        let availability =
+            0.08 + 0.92
+            * (profile.fullTimeShare * profile.fullTimeRate + (1 - profile.fullTimeShare) * profile.partTimeRate)
         let supply = Double(people.count) * availability
         let meanHeadcount = max(1.0, min(15.0, profile.demandFactor * supply / Double(perDay)))
         let baseHeadcount = Weighted<Int>([(2, 26), (3, 30), (4, 20), (5, 14), (6, 4), (8, 3), (10, 2), (15, 1)])
@@ -374,7 +387,8 @@ private struct Build {
                 var skills: Set<String> = []
                 if certified || r.chance(profile.requireSkillRate) { skills.insert(task) }
                 if r.chance(profile.secondSkillRate) {
-                    let second = info.crop.place == "하우스" ? "greenhouse" : r.pick(["packing", "harvest", "weeding", "planting"])
+                    let second =
+                        info.crop.place == "하우스" ? "greenhouse" : r.pick(["packing", "harvest", "weeding", "planting"])
                     if second != task { skills.insert(second) }
                 }
                 let scaled = Double(baseHeadcount.draw(&r)) * meanHeadcount / baseMean
@@ -408,7 +422,8 @@ private struct Build {
         for (day, date) in dates.enumerated() {
             for jobs in jobsByCounty {
                 for job in jobs where job.firstDay <= day && day < job.firstDay + job.length {
-                    var startTime = job.startTime, endTime = job.endTime
+                    var startTime = job.startTime
+                    var endTime = job.endTime
                     var wage = job.wage
                     if heatWave[day], r.chance(0.5) {
                         startTime = TimeOfDay(hour: 6, minute: 0)!
@@ -449,10 +464,12 @@ private struct Build {
             let startAt = r.below(people.count)
             for k in 0..<people.count where found < want {
                 let i = people.lowerBound + (startAt + k) % people.count
-                guard !busy.contains(i), fits(workers[i], farm: job.farm, skills: job.skills, cap: job.maxTravelKm) else { continue }
+                guard !busy.contains(i), fits(workers[i], farm: job.farm, skills: job.skills, cap: job.maxTravelKm)
+                else { continue }
                 busy.insert(i)
                 found += 1
-                history.append(HistoryEntry(worker: workers[i].id, farm: farms[job.farm].id, job: job.id, date: yesterday))
+                history.append(
+                    HistoryEntry(worker: workers[i].id, farm: farms[job.farm].id, job: job.id, date: yesterday))
             }
         }
     }
@@ -486,7 +503,9 @@ private struct Build {
             for _ in 0..<60 { candidates.append(people.lowerBound + r.below(people.count)) }
             for i in candidates {
                 let w = workers[i]
-                guard w.available.contains(req.date), fits(w, farm: f, skills: req.skills, cap: req.maxTravelKm) else { continue }
+                guard w.available.contains(req.date), fits(w, farm: f, skills: req.skills, cap: req.maxTravelKm) else {
+                    continue
+                }
                 let days = pinnedDays[i] ?? []
                 if days.contains(req.date) { continue }
                 let week = req.date.isoWeek

@@ -47,17 +47,43 @@ struct Crop: Sendable {
 
 enum Crops {
     static let all: [Crop] = [
-        Crop(korean: "수박", place: "하우스", tasks: Weighted([("harvest", 4), ("planting", 2), ("thinning", 2), ("packing", 2), ("greenhouse", 2), ("weeding", 1)]), share: 14),
-        Crop(korean: "고추", place: "밭", tasks: Weighted([("harvest", 5), ("planting", 2), ("weeding", 3), ("spraying", 1), ("packing", 1)]), share: 16),
-        Crop(korean: "벼", place: "논", tasks: Weighted([("planting", 2), ("weeding", 2), ("tractor", 2), ("spraying", 1), ("harvest", 1)]), share: 12),
-        Crop(korean: "딸기", place: "하우스", tasks: Weighted([("harvest", 4), ("planting", 2), ("greenhouse", 3), ("packing", 2)]), share: 8),
-        Crop(korean: "인삼", place: "밭", tasks: Weighted([("harvest", 3), ("weeding", 3), ("planting", 2), ("spraying", 1)]), share: 7),
-        Crop(korean: "사과", place: "과수원", tasks: Weighted([("thinning", 4), ("pruning", 3), ("harvest", 3), ("spraying", 1), ("packing", 1)]), share: 6),
-        Crop(korean: "복숭아", place: "과수원", tasks: Weighted([("thinning", 4), ("harvest", 4), ("pruning", 2), ("packing", 2)]), share: 5),
-        Crop(korean: "토마토", place: "하우스", tasks: Weighted([("harvest", 4), ("greenhouse", 4), ("thinning", 2), ("packing", 2)]), share: 6),
-        Crop(korean: "오이", place: "하우스", tasks: Weighted([("harvest", 5), ("greenhouse", 3), ("planting", 1)]), share: 4),
-        Crop(korean: "감자", place: "밭", tasks: Weighted([("harvest", 4), ("planting", 3), ("weeding", 2), ("tractor", 1)]), share: 6),
-        Crop(korean: "배추", place: "밭", tasks: Weighted([("planting", 3), ("harvest", 3), ("weeding", 2), ("packing", 2)]), share: 6),
+        Crop(
+            korean: "수박", place: "하우스",
+            tasks: Weighted([
+                ("harvest", 4), ("planting", 2), ("thinning", 2), ("packing", 2), ("greenhouse", 2), ("weeding", 1),
+            ]), share: 14),
+        Crop(
+            korean: "고추", place: "밭",
+            tasks: Weighted([("harvest", 5), ("planting", 2), ("weeding", 3), ("spraying", 1), ("packing", 1)]),
+            share: 16),
+        Crop(
+            korean: "벼", place: "논",
+            tasks: Weighted([("planting", 2), ("weeding", 2), ("tractor", 2), ("spraying", 1), ("harvest", 1)]),
+            share: 12),
+        Crop(
+            korean: "딸기", place: "하우스",
+            tasks: Weighted([("harvest", 4), ("planting", 2), ("greenhouse", 3), ("packing", 2)]), share: 8),
+        Crop(
+            korean: "인삼", place: "밭",
+            tasks: Weighted([("harvest", 3), ("weeding", 3), ("planting", 2), ("spraying", 1)]), share: 7),
+        Crop(
+            korean: "사과", place: "과수원",
+            tasks: Weighted([("thinning", 4), ("pruning", 3), ("harvest", 3), ("spraying", 1), ("packing", 1)]),
+            share: 6),
+        Crop(
+            korean: "복숭아", place: "과수원",
+            tasks: Weighted([("thinning", 4), ("harvest", 4), ("pruning", 2), ("packing", 2)]), share: 5),
+        Crop(
+            korean: "토마토", place: "하우스",
+            tasks: Weighted([("harvest", 4), ("greenhouse", 4), ("thinning", 2), ("packing", 2)]), share: 6),
+        Crop(
+            korean: "오이", place: "하우스", tasks: Weighted([("harvest", 5), ("greenhouse", 3), ("planting", 1)]), share: 4),
+        Crop(
+            korean: "감자", place: "밭",
+            tasks: Weighted([("harvest", 4), ("planting", 3), ("weeding", 2), ("tractor", 1)]), share: 6),
+        Crop(
+            korean: "배추", place: "밭",
+            tasks: Weighted([("planting", 3), ("harvest", 3), ("weeding", 2), ("packing", 2)]), share: 6),
         Crop(korean: "블루베리", place: "농원", tasks: Weighted([("harvest", 5), ("pruning", 2), ("packing", 2)]), share: 3),
         Crop(korean: "한우", place: "축사", tasks: Weighted([("livestock", 6), ("tractor", 1)]), share: 4),
         Crop(korean: "양돈", place: "농장", tasks: Weighted([("livestock", 6)]), share: 3),

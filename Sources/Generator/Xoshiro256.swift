@@ -69,7 +69,8 @@ public struct Xoshiro256: Sendable {
     /// An index drawn with the given cumulative weights (last element = total).
     public mutating func index(cumulative: [Double]) -> Int {
         let x = unit() * cumulative[cumulative.count - 1]
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] > x { hi = mid } else { lo = mid + 1 }

@@ -67,20 +67,23 @@ struct AttendanceCommand: ParsableCommand {
                         "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
                             + "to answer for each worker)", exitCode: .badInput)
                 }
-                entries = try AttendanceCommand.ask(try Attendance.day(center: center, date: date, on: context.db, clock: context.clock))
+                entries = try AttendanceCommand.ask(
+                    try Attendance.day(center: center, date: date, on: context.db, clock: context.clock))
                 if entries.isEmpty {
                     Swift.print("nothing recorded")
                     return
                 }
             }
-            let s = try Attendance.record(center: center, date: date, entries: entries, on: context.db, clock: context.clock)
+            let s = try Attendance.record(
+                center: center, date: date, entries: entries, on: context.db, clock: context.clock)
             AttendanceCommand.print(s)
         }
     }
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
+            abstract:
+                "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
             discussion: """
                 Columns: phone (전화번호), farm (농가코드), status (출근상태: present, no_show, late, left_early \
                 or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \
@@ -138,7 +141,8 @@ struct AttendanceCommand: ParsableCommand {
         var entries: [AttendanceEntry] = []
         for l in lines {
             let now = l.outcome.map { " [now \($0)]" } ?? ""
-            Swift.print("\(l.farmCode) \(l.farmName) \(l.start): \(l.workerName) \(Phone.mask(l.workerPhone))\(now) > ",
+            Swift.print(
+                "\(l.farmCode) \(l.farmName) \(l.start): \(l.workerName) \(Phone.mask(l.workerPhone))\(now) > ",
                 terminator: "")
             fflush(nil)
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }

@@ -28,8 +28,10 @@ struct BatchCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let day = try context.day(date)
-            let reports = try BatchPlan(date: day, planner: RosterWorkflowPlanner(clock: context.clock), log: BatchSettings.log)
-                .run(on: context.db)
+            let reports = try BatchPlan(
+                date: day, planner: RosterWorkflowPlanner(clock: context.clock), log: BatchSettings.log
+            )
+            .run(on: context.db)
             if reports.isEmpty { BatchSettings.log("batch plan \(day): no center needs a plan") }
             if reports.contains(where: { if case .failed = $0.status { true } else { false } }) {
                 throw ExitCode(IlsonExitCode.partial.rawValue)
@@ -135,7 +137,8 @@ struct BatchCommand: ParsableCommand {
             func run(_ context: CommandContext) throws {
                 let c = try context.center
                 let had = try CenterTemplates.reset(center: c.id, slot: slot, on: context.db)
-                Swift.print(had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
+                Swift.print(
+                    had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
             }
         }
     }
@@ -188,8 +191,9 @@ enum BatchSettings {
             let head = "\(c.centerCode) \(c.centerName) \(report.date):"
             switch c.status {
             case .draft:
-                log("\(head) roster still in DRAFT, not sent: approve it (ilson roster approve --date \(report.date)) "
-                    + "and run batch send again")
+                log(
+                    "\(head) roster still in DRAFT, not sent: approve it (ilson roster approve --date \(report.date)) "
+                        + "and run batch send again")
                 continue
             case .locked:
                 log("\(head) skipped: another batch send is working on this center")
@@ -201,20 +205,23 @@ enum BatchSettings {
                 c.counts[s].map { "\($0) \(s.rawValue)" }
             }
             let total = c.counts.values.reduce(0, +)
-            log("\(head) roster \(c.rosterState); \(total) message(s): \(states.joined(separator: ", "))"
-                + (c.status == .worked
-                    ? " (this run: \(c.written) written, \(c.tally.attempts) attempt(s), \(c.tally.sent) sent, "
-                        + "\(c.tally.failed) failed, \(c.tally.retried) to retry, \(c.recovered) recovered)" : ""))
+            log(
+                "\(head) roster \(c.rosterState); \(total) message(s): \(states.joined(separator: ", "))"
+                    + (c.status == .worked
+                        ? " (this run: \(c.written) written, \(c.tally.attempts) attempt(s), \(c.tally.sent) sent, "
+                            + "\(c.tally.failed) failed, \(c.tally.retried) to retry, \(c.recovered) recovered)" : ""))
             for f in c.failed {
-                log("  FAILED \(f.kind) to \(f.recipientRole) \(f.recipientId) \(Phone.mask(f.recipient)): "
-                    + (f.lastError ?? "?"))
+                log(
+                    "  FAILED \(f.kind) to \(f.recipientRole) \(f.recipientId) \(Phone.mask(f.recipient)): "
+                        + (f.lastError ?? "?"))
             }
             if c.open > 0 {
                 log("  \(c.open) message(s) still waiting for a retry: run batch send again (the 05:00 run does)")
             }
             for call in c.calls {
-                log("  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
-                    + "\(call.farmName) \(call.start); full numbers: ilson roster calls --date \(report.date)")
+                log(
+                    "  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
+                        + "\(call.farmName) \(call.start); full numbers: ilson roster calls --date \(report.date)")
             }
         }
     }

@@ -7,7 +7,8 @@ import Vocabulary
 /// `ilson center`: dispatch centers (농촌인력중개센터).
 struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "center", abstract: "Dispatch centers: add, list, edit.", subcommands: [Add.self, List.self, Edit.self])
+        commandName: "center", abstract: "Dispatch centers: add, list, edit.",
+        subcommands: [Add.self, List.self, Edit.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Add a center.")
@@ -29,7 +30,9 @@ struct CenterCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             var table = TextTable(headers: ["code", "name", "sms sender"])
-            for center in try Centers.list(on: context.db) { table.append([center.code, center.name, center.smsSender ?? ""]) }
+            for center in try Centers.list(on: context.db) {
+                table.append([center.code, center.name, center.smsSender ?? ""])
+            }
             print(table.render(), terminator: "")
         }
     }

@@ -37,7 +37,8 @@ public struct Configuration: Sendable {
     /// - Throws: `ConfigurationError` (exit 2) for a missing `$ILSON_CONFIG` file, an unreadable file,
     ///   a line that is not `KEY=VALUE` or an unknown key.
     public static func load(
-        environment: [String: String] = ProcessInfo.processInfo.environment, systemFile: String = Configuration.systemFile
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        systemFile: String = Configuration.systemFile
     ) throws(ConfigurationError) -> Configuration {
         let path: String
         if let explicit = environment["ILSON_CONFIG"], !explicit.isEmpty {

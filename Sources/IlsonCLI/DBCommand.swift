@@ -48,7 +48,8 @@ struct DBCommand: ParsableCommand {
             let statuses = try Schema.status(directory: directory, on: context.db)
             if statuses.isEmpty { print("no migrations") }
             for status in statuses {
-                let version = String(repeating: "0", count: max(0, 3 - String(status.version).count))
+                let version =
+                    String(repeating: "0", count: max(0, 3 - String(status.version).count))
                     + String(status.version)
                 let state: String
                 switch status.state {
@@ -57,7 +58,9 @@ struct DBCommand: ParsableCommand {
                 case .checksumMismatch(let at): state = "CHANGED  applied \(Status.format(at)), file differs since"
                 case .unknownFile(let at): state = "applied  \(Status.format(at)) (no such file in this ilson)"
                 }
-                print("\(version)  \(status.name.padding(toLength: max(status.name.count, 20), withPad: " ", startingAt: 0))  \(state)")
+                print(
+                    "\(version)  \(status.name.padding(toLength: max(status.name.count, 20), withPad: " ", startingAt: 0))  \(state)"
+                )
             }
             let pending = statuses.filter { $0.state == .pending }.count
             print(pending == 0 ? "up to date" : "\(pending) pending: run `ilson db migrate`")

@@ -28,7 +28,8 @@ struct FarmCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let farm = try Farms.add(
                 FarmInput(
-                    code: code, name: name, farmer: farmer, location: LocationInput(lat: lat, lon: lon, village: village),
+                    code: code, name: name, farmer: farmer,
+                    location: LocationInput(lat: lat, lon: lon, village: village),
                     address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
                 center: options.center, on: context.db)
             print(

@@ -27,7 +27,8 @@ struct FarmerCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let (_, farmers) = try Farmers.list(center: options.center, on: context.db)
-            var table = TextTable(headers: ["id", "name", "phone", "farms"], alignments: [.right, .left, .left, .right])
+            var table = TextTable(
+                headers: ["id", "name", "phone", "farms"], alignments: [.right, .left, .left, .right])
             for f in farmers { table.append([String(f.id), f.name, Phone.mask(f.phone), String(f.farmCount)]) }
             print(table.render(), terminator: "")
         }

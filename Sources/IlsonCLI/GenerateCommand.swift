@@ -58,13 +58,15 @@ struct GenerateCommand: ParsableCommand {
             throw CommandFailure("--workers must be between 1 and 2000000 (got \(workers))", exitCode: .badInput)
         }
         guard requests >= 0, requests <= 1_000_000 else {
-            throw CommandFailure("--requests must be between 0 and 1000000 per day (got \(requests))", exitCode: .badInput)
+            throw CommandFailure(
+                "--requests must be between 0 and 1000000 per day (got \(requests))", exitCode: .badInput)
         }
         guard (1...366).contains(days) else {
             throw CommandFailure("--days must be between 1 and 366 (got \(days))", exitCode: .badInput)
         }
         guard let seedValue = UInt64(seed) else {
-            throw CommandFailure("--seed must be a whole number from 0 to 18446744073709551615 (got '\(seed)')", exitCode: .badInput)
+            throw CommandFailure(
+                "--seed must be a whole number from 0 to 18446744073709551615 (got '\(seed)')", exitCode: .badInput)
         }
         guard let flavorValue = Flavor(rawValue: flavor) else {
             let names = Flavor.allCases.map(\.rawValue).joined(separator: ", ")
@@ -73,12 +75,14 @@ struct GenerateCommand: ParsableCommand {
         var startDay = InstanceGenerator.defaultStart
         if let start {
             guard let day = Day(start) else {
-                throw CommandFailure("--start must be a real date written YYYY-MM-DD (got '\(start)')", exitCode: .badInput)
+                throw CommandFailure(
+                    "--start must be a real date written YYYY-MM-DD (got '\(start)')", exitCode: .badInput)
             }
             startDay = day
         }
         return InstanceGenerator(
-            workers: workers, requestsPerDay: requests, days: days, seed: seedValue, flavor: flavorValue, start: startDay)
+            workers: workers, requestsPerDay: requests, days: days, seed: seedValue, flavor: flavorValue,
+            start: startDay)
     }
 
     func run() throws {
@@ -105,7 +109,9 @@ struct GenerateCommand: ParsableCommand {
             let t3 = clock.now
             let pairs = CandidatePairs.count(instance)
             let t4 = clock.now
-            func ms(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
+            func ms(_ d: Duration) -> Int {
+                Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+            }
             let slots = instance.requests.reduce(0) { $0 + $1.headcount }
             printError(
                 """

@@ -13,7 +13,8 @@ struct InputFileArgument: ParsableArguments {
     /// - Throws: `CommandFailure` (exit 2) when it cannot be read.
     func bytes() throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure("cannot read \(file): check the path and that the file is readable", exitCode: .badInput)
+            throw CommandFailure(
+                "cannot read \(file): check the path and that the file is readable", exitCode: .badInput)
         }
         return Array(data)
     }

@@ -26,12 +26,14 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "People wanted.") var headcount: Int
         @Option(help: "Fewest people worth going with (default 1).") var min: Int?
         @Option(help: "Day wage, KRW.") var wage: Int?
-        @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm: Double?
+        @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm:
+            Double?
 
         func run(_ context: CommandContext) throws {
             let job = try Requests.submit(
                 RequestInput(
-                    farm: farm, date: date.text, days: days, start: start, end: end, task: task, skills: splitList(skills),
+                    farm: farm, date: date.text, days: days, start: start, end: end, task: task,
+                    skills: splitList(skills),
                     headcount: headcount, minHeadcount: min, wage: wage, maxTravelKm: maxTravelKm),
                 center: options.center, clock: context.clock, on: context.db)
             print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
@@ -51,7 +53,8 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "End, HH:MM.") var end: String?
         @Option(help: "Required skills, comma-separated.") var skills: String?
         @Option(help: "Day wage, KRW.") var wage: Int?
-        @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm: Double?
+        @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm:
+            Double?
 
         func run(_ context: CommandContext) throws {
             let (request, changed) = try Requests.edit(
@@ -85,10 +88,12 @@ struct RequestCommand: ParsableCommand {
                 last = first
             }
             if first == nil && last == nil { first = try context.clock.today }
-            let (_, requests) = try Requests.list(from: first, to: last, farm: farm, center: options.center, on: context.db)
+            let (_, requests) = try Requests.list(
+                from: first, to: last, farm: farm, center: options.center, on: context.db)
             try context.format.write(
                 table: { RequestCommand.table(requests) + "\(requests.count) request(s)\n" },
-                headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells), json: requests.map(RequestJSON.init))
+                headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells),
+                json: requests.map(RequestJSON.init))
         }
     }
 
@@ -102,8 +107,12 @@ struct RequestCommand: ParsableCommand {
             let v = r.values
             print("request \(r.id)  job \(r.jobID)  \(r.status)\(r.cancelReason.map { " (\($0))" } ?? "")")
             print("  farm \(r.farmCode) \(r.farmName), \(v.date) \(v.start)-\(v.end), task \(v.task)")
-            print("  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))")
-            print("  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")")
+            print(
+                "  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))"
+            )
+            print(
+                "  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")"
+            )
             print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
             if job.count > 1 {
                 print("job \(r.jobID): \(job.count) day(s)")
@@ -113,7 +122,8 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Cancel: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a request, or with --whole-job every day of its job.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a request, or with --whole-job every day of its job.")
         @OptionGroup var options: CenterOptions
         @Argument(help: "Request id.") var id: Int64
         @Flag(name: .customLong("whole-job"), help: "Cancel every remaining day of the job.") var wholeJob = false
@@ -122,7 +132,9 @@ struct RequestCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let (cancelled, notices) = try Requests.cancelTelling(
                 id, wholeJob: wholeJob, reason: reason, center: options.center, clock: context.clock, on: context.db)
-            print("cancelled \(cancelled.count) request(s): \(cancelled.map { "\($0.id) (\($0.values.date))" }.joined(separator: ", "))")
+            print(
+                "cancelled \(cancelled.count) request(s): \(cancelled.map { "\($0.id) (\($0.values.date))" }.joined(separator: ", "))"
+            )
             for report in notices { DayOfOutput.print(report) }
         }
     }
@@ -136,7 +148,8 @@ struct RequestCommand: ParsableCommand {
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
-            let summary = try RequestImport.run(bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db)
+            let summary = try RequestImport.run(
+                bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db)
             // Written unbuffered, so the summary comes before the exit-1 line on stderr.
             FileHandle.standardOutput.write(Data((summary.description + "\n").utf8))
             if !summary.reported.isEmpty {
@@ -147,7 +160,9 @@ struct RequestCommand: ParsableCommand {
         }
     }
 
-    static let headers = ["id", "job", "date", "farm", "name", "time", "task", "skills", "head", "min", "prio", "wage", "status"]
+    static let headers = [
+        "id", "job", "date", "farm", "name", "time", "task", "skills", "head", "min", "prio", "wage", "status",
+    ]
 
     static func cells(_ r: RequestRecord) -> [String] {
         let v = r.values
@@ -162,7 +177,7 @@ struct RequestCommand: ParsableCommand {
         var table = TextTable(
             headers: headers,
             alignments: [.right, .right, .left, .left, .left, .left, .left, .left, .right, .right, .right, .right])
-        requests.forEach { table.append(cells($0)) }
+        for request in requests { table.append(cells(request)) }
         return table.render()
     }
 }
@@ -180,7 +195,8 @@ extension RequestJSON {
         let v = r.values
         self.init(
             id: r.id, job: r.jobID, date: v.date.description, farm: r.farmCode, start: v.start.description,
-            end: v.end.description, task: v.task, skills: v.skills, headcount: v.headcount, minHeadcount: v.minHeadcount,
+            end: v.end.description, task: v.task, skills: v.skills, headcount: v.headcount,
+            minHeadcount: v.minHeadcount,
             priority: v.priority, wage: v.wage, maxTravelKm: v.maxTravelKm, status: r.status.rawValue)
     }
 }

@@ -36,7 +36,8 @@ struct RosterCancelCommand: ContextCommand {
         }
         if let (gateway, sender) = gateway {
             let sent = try BatchSettings.send(
-                BatchSend(date: day, centerCode: c.code, gateway: gateway, defaultSender: sender,
+                BatchSend(
+                    date: day, centerCode: c.code, gateway: gateway, defaultSender: sender,
                     log: BatchSettings.log),
                 context: context)
             BatchSettings.print(sent)

@@ -26,7 +26,8 @@ struct RosterVersionOptions: ParsableArguments {
 struct RosterPlan: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Solve the day keeping every pin, and store it as a draft roster (re-planning replaces the unpinned part).")
+        abstract:
+            "Solve the day keeping every pin, and store it as a draft roster (re-planning replaces the unpinned part).")
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -41,8 +42,9 @@ struct RosterPlan: ContextCommand {
         print(
             "roster \(s.center) \(s.date): \(s.state.rawValue), version \(s.version)\(s.created ? " (new)" : "")")
         if s.state != .draft {
-            print("messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
-                + "announced by `ilson roster approve --date \(s.date)`")
+            print(
+                "messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
+                    + "announced by `ilson roster approve --date \(s.date)`")
         }
         print(
             "filled \(s.filled)/\(s.wanted) workers; \(s.requestsFull)/\(s.requests) requests full, \(s.unfilled) short; "
@@ -58,7 +60,8 @@ struct RosterPlan: ContextCommand {
 
 struct RosterShow: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show the roster grouped by farm, then the unfilled requests with their reasons.")
+        commandName: "show", abstract: "Show the roster grouped by farm, then the unfilled requests with their reasons."
+    )
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "table, csv or json.")
@@ -77,7 +80,8 @@ struct RosterShow: ContextCommand {
 
 struct RosterExplain: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "explain", abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
+        commandName: "explain",
+        abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "One request id.")
@@ -90,7 +94,9 @@ struct RosterExplain: ContextCommand {
         for x in e.entries {
             print("r\(x.requestID) \(x.farmName): \(x.assigned) of \(x.headcount) (minimum \(x.minHeadcount))")
             for reason in x.reasons { print("  - \(reason)") }
-            let failing = x.failing.keys.sorted().map { "\(x.failing[$0]!) fail rule \($0) (\(RosterRender.ruleName($0)))" }
+            let failing = x.failing.keys.sorted().map {
+                "\(x.failing[$0]!) fail rule \($0) (\(RosterRender.ruleName($0)))"
+            }
             print(
                 "  now: \(x.eligible) worker(s) qualify, \(x.eligibleFree) of them free that day"
                     + (x.excluded > 0 ? ", \(x.excluded) taken off it by hand" : "")
@@ -152,8 +158,9 @@ struct RosterApprove: ContextCommand {
         let (date, center) = try (context.date, context.center)
         let c = try RosterApproval.approve(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
-        print("roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
-            + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
+        print(
+            "roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
+                + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
     }
 }
 
@@ -171,14 +178,17 @@ struct RosterReopen: ContextCommand {
         if c.from == c.to {
             print("roster \(center.code) \(date) is already a draft (version \(c.version))")
         } else {
-            print("roster \(center.code) \(date): draft again, version \(c.version); \(c.assignments) assignment(s) back to proposed")
+            print(
+                "roster \(center.code) \(date): draft again, version \(c.version); \(c.assignments) assignment(s) back to proposed"
+            )
         }
     }
 }
 
 struct RosterSuggestCommand: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "suggest", abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
+        commandName: "suggest",
+        abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "The request id.") var request: Int64
@@ -189,7 +199,8 @@ struct RosterSuggestCommand: ContextCommand {
         let s = try RosterSuggest.suggest(center: center, date: date, request: request, limit: limit, on: context.db)
         print("r\(s.request): \(s.assigned) of \(s.headcount); roster score \(s.current)")
         if s.suggestions.isEmpty { print("nobody else can be pinned to it") }
-        var table = TextTable(headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+        var table = TextTable(
+            headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
         for (i, x) in s.suggestions.enumerated() {
             table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }

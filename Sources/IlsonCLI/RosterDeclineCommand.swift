@@ -45,7 +45,8 @@ struct RosterDeclineCommand: ContextCommand {
             print(table.render(), terminator: "")
             print(
                 "fill it: ilson roster plan --date \(date) (plans around everything announced), then "
-                    + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace")
+                    + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace"
+            )
         }
         try DayOfOutput.sendIfAsked(gateway, report: d.report, context: context)
     }

@@ -22,7 +22,9 @@ enum RosterRender {
     static func mark(_ l: RosterView.Line) -> String { l.forced ? "고정!" : l.pinned ? "고정" : "" }
 
     static func header(_ v: RosterView) -> String {
-        guard let r = v.roster else { return "roster \(v.center) \(v.date): none yet (run `ilson roster plan --date \(v.date)`)\n" }
+        guard let r = v.roster else {
+            return "roster \(v.center) \(v.date): none yet (run `ilson roster plan --date \(v.date)`)\n"
+        }
         return "roster \(v.center) \(v.date): \(r.state.rawValue), version \(r.version); "
             + "\(v.assigned)/\(v.wanted) workers; score \(r.score.map(\.description) ?? "-")\n"
     }
@@ -61,12 +63,16 @@ enum RosterRender {
     }
 
     static func csv(_ v: RosterView) -> String {
-        var out = "farm_code,farm_name,request,pickup,start,end,task,headcount,worker_id,worker_name,phone,distance_km,pinned\n"
+        var out =
+            "farm_code,farm_name,request,pickup,start,end,task,headcount,worker_id,worker_name,phone,distance_km,pinned\n"
         for g in v.requests {
             let head = [g.farmCode, g.farmName, "\(g.requestID)", g.pickup, g.start, g.end, g.task, "\(g.headcount)"]
             let lines = g.workers.isEmpty ? [nil] : g.workers.map { Optional($0) }
             for l in lines {
-                let tail = l.map { ["\($0.workerID)", $0.name, $0.maskedPhone, km($0.distanceKm), $0.pinned ? "true" : "false"] }
+                let tail =
+                    l.map {
+                        ["\($0.workerID)", $0.name, $0.maskedPhone, km($0.distanceKm), $0.pinned ? "true" : "false"]
+                    }
                     ?? ["", "", "", "", ""]
                 out += CSVWriter.record(head + tail)
             }
@@ -78,11 +84,13 @@ enum RosterRender {
         var requests: [[String: Any]] = []
         for g in v.requests {
             requests.append([
-                "request": g.requestID, "farm": g.farmCode, "farmName": g.farmName, "pickup": g.pickup, "start": g.start,
+                "request": g.requestID, "farm": g.farmCode, "farmName": g.farmName, "pickup": g.pickup,
+                "start": g.start,
                 "end": g.end, "task": g.task, "headcount": g.headcount, "minHeadcount": g.minHeadcount,
                 "workers": g.workers.map { l -> [String: Any] in
                     [
-                        "worker": l.workerID, "name": l.name, "phone": l.maskedPhone, "distanceKm": l.distanceKm ?? NSNull(),
+                        "worker": l.workerID, "name": l.name, "phone": l.maskedPhone,
+                        "distanceKm": l.distanceKm ?? NSNull(),
                         "pinned": l.pinned, "forced": l.forced, "status": l.status,
                     ]
                 },
@@ -90,7 +98,9 @@ enum RosterRender {
         }
         var root: [String: Any] = [
             "center": v.center, "date": v.date.description, "requests": requests,
-            "unfilled": v.unfilled.map { ["request": $0.requestID, "missing": $0.missing, "reasons": $0.reasons] as [String: Any] },
+            "unfilled": v.unfilled.map {
+                ["request": $0.requestID, "missing": $0.missing, "reasons": $0.reasons] as [String: Any]
+            },
             "warnings": v.warnings,
         ]
         if let r = v.roster {
@@ -98,7 +108,8 @@ enum RosterRender {
             root["version"] = r.version
             if let s = r.score { root["score"] = ["hard": s.hard, "medium": s.medium, "soft": s.soft] }
         }
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -32,7 +32,11 @@ struct ScoreCommand: ParsableCommand {
             "assignments \(report.assignments); distance cost \(report.distanceCost), fairness cost \(report.fairnessCost), continuity bonus \(report.continuityBonus)"
         )
         for v in report.violations { print("broken: \(v)") }
-        for w in report.warnings { print("warning: pinned pair request \"\(w.request)\", worker \"\(w.worker)\" breaks rule \(w.rule): \(w.message)") }
+        for w in report.warnings {
+            print(
+                "warning: pinned pair request \"\(w.request)\", worker \"\(w.worker)\" breaks rule \(w.rule): \(w.message)"
+            )
+        }
         if report.score.hard < 0 { throw ExitCode(IlsonExitCode.partial.rawValue) }
     }
 }

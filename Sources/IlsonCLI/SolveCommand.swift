@@ -18,7 +18,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this many seconds with the best plan so far (default: a fixed work budget).")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Work budget of the whole solve, split among its phases; the search stops on it, never on the clock.")
+    @Option(
+        name: .long,
+        help: "Work budget of the whole solve, split among its phases; the search stops on it, never on the clock.")
     var workBudget: Int = SolveOptions().workBudget
 
     @Option(name: .long, help: "Seed for tie-breaking; the same instance and seed give the same plan.")
@@ -30,7 +32,8 @@ struct SolveCommand: ParsableCommand {
         let tty = isatty(2) != 0
         var progress: (@Sendable (SolveProgress) -> Void)?
         if tty { progress = showProgress }
-        let plan = solve(inst, options: SolveOptions(seed: seed, workBudget: workBudget, timeLimit: timeLimit, progress: progress))
+        let plan = solve(
+            inst, options: SolveOptions(seed: seed, workBudget: workBudget, timeLimit: timeLimit, progress: progress))
         if tty { writeStderr("\r\u{1B}[K") }
         try writeAtomically(PlanJSON.encode(plan), to: out)
         let wanted = inst.requests.reduce(0) { $0 + $1.headcount }

@@ -33,12 +33,15 @@ struct UserCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             guard let kind = UserKind(rawValue: role.lowercased()) else {
                 throw CommandFailure(
-                    "--role \"\(role)\" is not a kind of user: farmer, coordinator, batch or admin", exitCode: .badInput)
+                    "--role \"\(role)\" is not a kind of user: farmer, coordinator, batch or admin", exitCode: .badInput
+                )
             }
             let password = try readPassword()
             try Users.add(login: login, password: password, kind: kind, center: center, farmer: farmer, on: context.db)
-            let scope = [center.map { "center \($0.uppercased())" }, farmer.map { "farmer \(PersonRefText.masked($0))" }]
-                .compactMap { $0 }.joined(separator: ", ")
+            let scope = [
+                center.map { "center \($0.uppercased())" }, farmer.map { "farmer \(PersonRefText.masked($0))" },
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
             print("user \(login) added: \(kind.rawValue)\(scope.isEmpty ? "" : " (\(scope))"), group \(kind.groupRole)")
         }
 
@@ -77,7 +80,8 @@ struct UserCommand: ParsableCommand {
             var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
             for user in try Users.list(on: context.db) {
                 table.append([
-                    user.login, user.kind.rawValue, user.centerCode ?? "", user.farmerID.map(String.init) ?? "", user.createdBy,
+                    user.login, user.kind.rawValue, user.centerCode ?? "", user.farmerID.map(String.init) ?? "",
+                    user.createdBy,
                 ])
             }
             print(table.render(), terminator: "")
@@ -114,7 +118,8 @@ struct UserCommand: ParsableCommand {
             var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone"])
             for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
                 table.append([
-                    row.workDate.description, "\(row.farmCode) \(row.farmName)", row.startTime, row.task, String(row.requestID),
+                    row.workDate.description, "\(row.farmCode) \(row.farmName)", row.startTime, row.task,
+                    String(row.requestID),
                     row.workerName, Phone.format(row.workerPhone),
                 ])
             }

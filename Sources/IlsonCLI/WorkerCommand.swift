@@ -17,7 +17,8 @@ struct WorkerCommand: ParsableCommand {
         @Option(help: "A village of Jincheon-gun instead of lat/lon, e.g. \"이월면 중산리\".") var village: String?
         @Option(help: "Skill codes, comma-separated, e.g. harvest,packing.") var skills: String?
         @Option(help: "senior|youth|women|disabled|foreign|general (고령/청년/여성/장애인/외국인/일반).") var category: String?
-        @Option(name: .customLong("max-travel-km"), help: "Farthest farm from home, km (default 30).") var maxTravelKm: Double?
+        @Option(name: .customLong("max-travel-km"), help: "Farthest farm from home, km (default 30).") var maxTravelKm:
+            Double?
         @Option(name: .customLong("max-days-per-week"), help: "Most days a week (default 6).") var maxDaysPerWeek: Int?
         @Option(name: .customLong("sms-consent"), help: "y or n (default n).") var smsConsent: String?
         @Option(
@@ -55,7 +56,10 @@ struct WorkerCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let (_, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
-            let headers = ["id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms", "active"]
+            let headers = [
+                "id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms",
+                "active",
+            ]
             let rows = workers.map { w -> [String] in
                 let v = w.values
                 return [
@@ -66,8 +70,9 @@ struct WorkerCommand: ParsableCommand {
             }
             try context.format.write(
                 table: {
-                    var table = TextTable(headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
-                    rows.forEach { table.append($0) }
+                    var table = TextTable(
+                        headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
+                    for row in rows { table.append(row) }
                     return table.render() + "\(workers.count) worker(s)\n"
                 },
                 headers: headers, rows: rows, json: workers.map(WorkerJSON.init))
@@ -83,14 +88,17 @@ struct WorkerCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let detail = try Workers.show(worker, center: options.center, on: context.db)
             let w = detail.worker
-            print("worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
-                + (w.active ? "" : "  (inactive)"))
+            print(
+                "worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
+                    + (w.active ? "" : "  (inactive)"))
             print(WorkerCommand.describe(w), terminator: "")
             if detail.availability.isEmpty {
                 print("availability: every day")
             } else {
                 for a in detail.availability {
-                    print("\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")")
+                    print(
+                        "\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")"
+                    )
                 }
             }
             try AttendanceCommand.printWorkerDays(worker: w.id, context: context)
@@ -106,14 +114,19 @@ struct WorkerCommand: ParsableCommand {
         @OptionGroup var fields: Fields
 
         func run(_ context: CommandContext) throws {
-            let (w, changed) = try Workers.edit(worker, fields.input(name: name, phone: phone), center: options.center, on: context.db)
-            print(changed ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed" : "worker \(w.id): nothing changed")
+            let (w, changed) = try Workers.edit(
+                worker, fields.input(name: name, phone: phone), center: options.center, on: context.db)
+            print(
+                changed
+                    ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed"
+                    : "worker \(w.id): nothing changed")
             print(WorkerCommand.describe(w), terminator: "")
         }
     }
 
     struct Deactivate: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Deactivate a worker (kept for history, no longer planned).")
+        static let configuration = CommandConfiguration(
+            abstract: "Deactivate a worker (kept for history, no longer planned).")
         @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
 
@@ -124,7 +137,8 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Availability: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Record days a worker is available, or off with --off.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record days a worker is available, or off with --off.")
         @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
         @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
@@ -139,7 +153,8 @@ struct WorkerCommand: ParsableCommand {
             print(
                 added
                     ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
-                    : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded")
+                    : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded"
+            )
         }
     }
 
@@ -152,7 +167,10 @@ struct WorkerCommand: ParsableCommand {
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
-            print(try WorkerImport.run(bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db))
+            print(
+                try WorkerImport.run(
+                    bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db
+                ))
         }
     }
 
@@ -178,7 +196,8 @@ extension WorkerJSON {
     init(_ w: WorkerRecord) {
         let v = w.values
         self.init(
-            id: w.id, name: v.name, phone: Phone.mask(v.phone), category: v.category.rawValue, village: v.village, lat: v.homeLat,
+            id: w.id, name: v.name, phone: Phone.mask(v.phone), category: v.category.rawValue, village: v.village,
+            lat: v.homeLat,
             lon: v.homeLon, skills: v.skills, maxTravelKm: v.maxTravelKm, maxDaysPerWeek: v.maxDaysPerWeek,
             smsConsent: v.smsConsent, allowedFarms: v.allowedFarms, active: w.active)
     }

@@ -18,7 +18,8 @@ extension Centers {
         let sender = try smsSender.map(senderNumber)
         return try db.transaction { db in
             if try CenterStore.find(code: code, on: db) != nil {
-                throw OperationError.badInput("center \(code) already exists: change it with `ilson center edit \(code)`")
+                throw OperationError.badInput(
+                    "center \(code) already exists: change it with `ilson center edit \(code)`")
             }
             let center = try CenterStore.insert(code: code, name: name, smsSender: sender, on: db)
             try AuditLog.record(

@@ -15,7 +15,8 @@ public enum Farmers {
             let center = try Centers.resolve(center, on: db)
             if let existing = try FarmerStore.find(.phone(phone), center: center.id, on: db) {
                 throw OperationError.badInput(
-                    "farmer \(Phone.mask(phone)) already exists in center \(center.code) (id \(existing.id), \(existing.name))")
+                    "farmer \(Phone.mask(phone)) already exists in center \(center.code) (id \(existing.id), \(existing.name))"
+                )
             }
             let id = try FarmerStore.insert(center: center.id, name: name, phone: phone, on: db)
             try AuditLog.record(

@@ -47,7 +47,8 @@ public enum Farms {
             let farmer = try Farmers.find(input.farmer, center: center, on: db)
             let values = FarmValues(
                 code: code, name: name, farmerID: farmer.id, lat: place.lat, lon: place.lon,
-                address: blankToNil(input.address), village: place.village, meetingPoint: blankToNil(input.meetingPoint),
+                address: blankToNil(input.address), village: place.village,
+                meetingPoint: blankToNil(input.meetingPoint),
                 meetingTime: meetingTime)
             let id = try FarmStore.insert(center: center.id, values, on: db)
             try AuditLog.record(

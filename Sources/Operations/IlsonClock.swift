@@ -15,9 +15,9 @@ public struct IlsonClock: Sendable, Hashable {
     /// The clock from the environment: `ILSON_TODAY` when set, else the real date in Asia/Seoul.
     ///
     /// - Throws: `OperationError.badInput` when `ILSON_TODAY` is not a date.
-    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) throws(
-        OperationError
-    ) -> IlsonClock {
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(OperationError) -> IlsonClock
+    {
         try current(override: environment["ILSON_TODAY"])
     }
 

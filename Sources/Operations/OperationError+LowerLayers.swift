@@ -30,7 +30,8 @@ extension OperationError {
     init(_ error: PostgresError, settingsSource: String?) {
         switch error.kind {
         case .connectionFailure:
-            let source = settingsSource.map { "from \($0)" }
+            let source =
+                settingsSource.map { "from \($0)" }
                 ?? "from libpq's defaults (PG* variables; no ILSON_DATABASE_URL)"
             self = .unreachable(
                 """

@@ -46,7 +46,8 @@ enum RegistryInput {
     static func location(_ input: LocationInput, what: String, source: InputSource) throws(OperationError)
         -> ResolvedLocation
     {
-        let latName = source.name("lat", "lat"), lonName = source.name("lon", "lon")
+        let latName = source.name("lat", "lat")
+        let lonName = source.name("lon", "lon")
         let villageName = source.name("village", "village")
         var village: VillageRef?
         if let text = input.village {
@@ -65,12 +66,14 @@ enum RegistryInput {
         switch (input.lat, input.lon) {
         case (let lat?, let lon?):
             guard (-90...90).contains(lat), (-180...180).contains(lon) else {
-                throw .badInput("\(latName) \(lat) / \(lonName) \(lon) is not a place: latitude -90..90, longitude -180..180")
+                throw .badInput(
+                    "\(latName) \(lat) / \(lonName) \(lon) is not a place: latitude -90..90, longitude -180..180")
             }
             return ResolvedLocation(lat: lat, lon: lon, village: village?.qualifiedName)
         case (nil, nil):
             guard let village else {
-                throw .badInput("\(what) has no location: give \(villageName) (e.g. \"이월면 중산리\") or \(latName) and \(lonName)")
+                throw .badInput(
+                    "\(what) has no location: give \(villageName) (e.g. \"이월면 중산리\") or \(latName) and \(lonName)")
             }
             return ResolvedLocation(
                 lat: village.village.centre.lat, lon: village.village.centre.lon, village: village.qualifiedName)
@@ -130,7 +133,8 @@ enum RegistryInput {
         for raw in codes {
             let code = raw.trimmingCharacters(in: .whitespaces).lowercased()
             if code.isEmpty { continue }
-            guard code.count <= 32, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            guard code.count <= 32,
+                code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
             else {
                 throw .badInput("\(field) \"\(raw)\" is not a skill code: use letters, digits, - or _ (e.g. harvest)")
             }
@@ -149,7 +153,9 @@ enum RegistryInput {
         var padded = text.trimmingCharacters(in: .whitespaces)
         if padded.count == 4, padded.dropFirst().first == ":" { padded = "0" + padded }
         if padded.count == 8, padded.hasSuffix(":00") { padded = String(padded.prefix(5)) }
-        guard let time = TimeOfDay(padded) else { throw .badInput("\(field) \"\(text)\" is not a time: use HH:MM, e.g. 07:00") }
+        guard let time = TimeOfDay(padded) else {
+            throw .badInput("\(field) \"\(text)\" is not a time: use HH:MM, e.g. 07:00")
+        }
         return time
     }
 

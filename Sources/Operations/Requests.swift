@@ -59,7 +59,9 @@ public enum Requests {
         var v = base
         if let s = input.start { v.start = try RegistryInput.time(s, field: source.name("start", "start")) }
         if let e = input.end { v.end = try RegistryInput.time(e, field: source.name("end", "end")) }
-        if let skills = input.skills { v.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills")) }
+        if let skills = input.skills {
+            v.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills"))
+        }
         if let h = input.headcount { v.headcount = h }
         if let m = input.minHeadcount { v.minHeadcount = m }
         if let p = input.priority { v.priority = p }
@@ -83,16 +85,22 @@ public enum Requests {
             throw .badInput("\(source.name("wage", "wage")) \(w) must be 0 to 2,000,000 KRW a day")
         }
         if let km = v.maxTravelKm, !(km > 0 && km <= 500) {
-            throw .badInput("\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
+            throw .badInput(
+                "\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
         }
         return v
     }
 
     /// A new request's values from input (farm and dates aside).
-    static func newValues(_ input: RequestInput, date: Day, source: InputSource) throws(OperationError) -> RequestValues {
-        guard let start = input.start else { throw .badInput("\(source.name("start", "start")) is missing (e.g. 07:00)") }
+    static func newValues(_ input: RequestInput, date: Day, source: InputSource) throws(OperationError) -> RequestValues
+    {
+        guard let start = input.start else {
+            throw .badInput("\(source.name("start", "start")) is missing (e.g. 07:00)")
+        }
         guard let end = input.end else { throw .badInput("\(source.name("end", "end")) is missing (e.g. 16:00)") }
-        guard let task = blankToNil(input.task) else { throw .badInput("\(source.name("task", "task")) is missing (e.g. harvest)") }
+        guard let task = blankToNil(input.task) else {
+            throw .badInput("\(source.name("task", "task")) is missing (e.g. harvest)")
+        }
         guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
         let base = RequestValues(
             date: date, start: try RegistryInput.time(start, field: source.name("start", "start")),
@@ -105,10 +113,14 @@ public enum Requests {
         guard let text = input.date else { throw .badInput("\(source.name("date", "date")) is missing (YYYY-MM-DD)") }
         let first = try clock.parse(text, field: source.name("date", "date"))
         guard first >= clock.today else {
-            throw .badInput("\(source.name("date", "date")) \(first) is in the past (today is \(clock.today)): requests are for today or later")
+            throw .badInput(
+                "\(source.name("date", "date")) \(first) is in the past (today is \(clock.today)): requests are for today or later"
+            )
         }
         let count = input.days ?? 1
-        guard (1...31).contains(count) else { throw .badInput("\(source.name("days", "days")) \(count) must be 1 to 31") }
+        guard (1...31).contains(count) else {
+            throw .badInput("\(source.name("days", "days")) \(count) must be 1 to 31")
+        }
         return (0..<count).map { first.adding(days: $0) }
     }
 
@@ -167,7 +179,8 @@ public enum Requests {
             let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: id)
             try RequestStore.update(id: id, values, on: db)
             try AuditLog.record(
-                on: db, center: center.id, via: "request edit", entity: "labor_request", id: String(id), action: .update,
+                on: db, center: center.id, via: "request edit", entity: "labor_request", id: String(id),
+                action: .update,
                 before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
             return (try RequestStore.find(id: id, center: center.id, on: db)!, true)
         }
@@ -197,10 +210,13 @@ public enum Requests {
             let request = try find(id, center: center, on: db)
             var targets: [RequestRecord]
             if wholeJob {
-                targets = try RequestStore.list(center: center.id, RequestFilter(job: request.jobID, includeCancelled: false), on: db)
-                    .filter { $0.values.date >= clock.today }
+                targets = try RequestStore.list(
+                    center: center.id, RequestFilter(job: request.jobID, includeCancelled: false), on: db
+                )
+                .filter { $0.values.date >= clock.today }
                 guard !targets.isEmpty else {
-                    throw OperationError.badInput("job \(request.jobID) has no live request from today on: nothing to cancel")
+                    throw OperationError.badInput(
+                        "job \(request.jobID) has no live request from today on: nothing to cancel")
                 }
             } else {
                 targets = [request]
@@ -209,14 +225,16 @@ public enum Requests {
             var notices: [DayOfReport] = []
             for target in targets {
                 if target.isLockedByRoster {
-                    notices.append(try RequestCancelDayOf.cancel(target, center: center, reason: blankToNil(reason), on: db))
+                    notices.append(
+                        try RequestCancelDayOf.cancel(target, center: center, reason: blankToNil(reason), on: db))
                     continue
                 }
                 let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: target.id)
                 try RequestStore.cancel(id: target.id, reason: blankToNil(reason), on: db)
                 try AuditLog.record(
                     on: db, center: center.id, via: "request cancel", entity: "labor_request", id: String(target.id),
-                    action: .state, before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: target.id))
+                    action: .state, before: before,
+                    after: AuditLog.snapshot(on: db, table: "labor_requests", id: target.id))
             }
             return (try targets.map { try RequestStore.find(id: $0.id, center: center.id, on: db)! }, notices)
         }
@@ -228,11 +246,15 @@ public enum Requests {
     ) throws -> (CenterRecord, [RequestRecord]) {
         let center = try Centers.resolve(center, on: db)
         let farmID = try farm.map { try Farms.find(code: $0, center: center, on: db).id }
-        return (center, try RequestStore.list(center: center.id, RequestFilter(from: from, to: to, farm: farmID), on: db))
+        return (
+            center, try RequestStore.list(center: center.id, RequestFilter(from: from, to: to, farm: farmID), on: db)
+        )
     }
 
     /// One request, with the other days of its job.
-    public static func show(_ id: Int64, center: String?, on db: Connection) throws -> (request: RequestRecord, job: [RequestRecord]) {
+    public static func show(_ id: Int64, center: String?, on db: Connection) throws -> (
+        request: RequestRecord, job: [RequestRecord]
+    ) {
         let center = try Centers.resolve(center, on: db)
         let request = try find(id, center: center, on: db)
         return (request, try RequestStore.list(center: center.id, RequestFilter(job: request.jobID), on: db))
@@ -241,7 +263,8 @@ public enum Requests {
     static func find(_ id: Int64, center: CenterRecord, on db: Connection) throws -> RequestRecord {
         if let request = try RequestStore.find(id: id, center: center.id, on: db) { return request }
         if let other = try RequestStore.otherCenter(id: id, notCenter: center.id, on: db) {
-            throw OperationError.badInput("request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
+            throw OperationError.badInput(
+                "request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
         }
         throw OperationError.notFound("request \(id) not found in center \(center.code) (`ilson request list`)")
     }
@@ -251,9 +274,12 @@ public enum Requests {
         _ request: RequestRecord, clock: IlsonClock, verb: String, rosterMayBeOut: Bool = false
     ) throws(OperationError) {
         let date = request.values.date
-        guard request.status != .cancelled else { throw .badInput("request \(request.id) (\(date)) is already cancelled") }
+        guard request.status != .cancelled else {
+            throw .badInput("request \(request.id) (\(date)) is already cancelled")
+        }
         guard date >= clock.today else {
-            throw .badInput("request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
+            throw .badInput(
+                "request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
         }
         if request.isLockedByRoster && !rosterMayBeOut {
             throw .conflict(

@@ -56,7 +56,9 @@ public enum Workers {
         source: InputSource
     ) throws(OperationError) -> WorkerValues {
         let phoneField = source.name("phone", "phone")
-        let name = try input.name.map { n throws(OperationError) in try RegistryInput.name(n, field: source.name("name", "name")) }
+        let name = try input.name.map { n throws(OperationError) in
+            try RegistryInput.name(n, field: source.name("name", "name"))
+        }
         let phone = try input.phone.map { p throws(OperationError) in try RegistryInput.phone(p, field: phoneField) }
         var values: WorkerValues
         if let base {
@@ -72,7 +74,8 @@ public enum Workers {
             guard let name else { throw .badInput("\(source.name("name", "name")) is missing: a worker needs a name") }
             guard let phone else { throw .badInput("\(phoneField) is missing: a worker needs a mobile number") }
             let place = try RegistryInput.location(input.location, what: "worker \(Phone.mask(phone))", source: source)
-            values = WorkerValues(name: name, phone: phone, homeLat: place.lat, homeLon: place.lon, village: place.village)
+            values = WorkerValues(
+                name: name, phone: phone, homeLat: place.lat, homeLon: place.lon, village: place.village)
         }
         if let skills = input.skills {
             values.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills"))
@@ -82,7 +85,8 @@ public enum Workers {
         }
         if let km = input.maxTravelKm {
             guard km > 0, km <= 500 else {
-                throw .badInput("\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
+                throw .badInput(
+                    "\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
             }
             values.maxTravelKm = km
         }
@@ -148,7 +152,9 @@ public enum Workers {
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
             let values = try merge(input, into: worker.values, knownFarms: farms, center: center, source: .commandLine)
             guard values != worker.values else { return (worker, false) }
-            if values.phone != worker.values.phone, let other = try WorkerStore.find(.phone(values.phone), center: center.id, on: db) {
+            if values.phone != worker.values.phone,
+                let other = try WorkerStore.find(.phone(values.phone), center: center.id, on: db)
+            {
                 throw OperationError.badInput(
                     "worker \(Phone.mask(values.phone)) already exists in center \(center.code) (id \(other.id))")
             }
@@ -166,7 +172,8 @@ public enum Workers {
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
             guard worker.active else {
-                throw OperationError.badInput("worker \(Phone.mask(worker.values.phone)) (id \(worker.id)) is already inactive")
+                throw OperationError.badInput(
+                    "worker \(Phone.mask(worker.values.phone)) (id \(worker.id)) is already inactive")
             }
             try WorkerStore.setActive(id: worker.id, false, on: db)
             try AuditLog.record(
@@ -186,19 +193,24 @@ public enum Workers {
         on db: Connection
     ) throws -> (worker: WorkerRecord, added: Bool) {
         guard days.upperBound >= clock.today else {
-            throw OperationError.badInput("--dates \(days.lowerBound)..\(days.upperBound) is in the past (today is \(clock.today))")
+            throw OperationError.badInput(
+                "--dates \(days.lowerBound)..\(days.upperBound) is in the past (today is \(clock.today))")
         }
-        guard days.count <= 366 else { throw OperationError.badInput("--dates spans more than a year: give a shorter range") }
+        guard days.count <= 366 else {
+            throw OperationError.badInput("--dates spans more than a year: give a shorter range")
+        }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
             let kind: AvailabilityKind = off ? .off : .available
             let id = try AvailabilityStore.add(
-                worker: worker.id, center: center.id, kind: kind, from: days.lowerBound, to: days.upperBound, note: note,
+                worker: worker.id, center: center.id, kind: kind, from: days.lowerBound, to: days.upperBound,
+                note: note,
                 on: db)
             if let id {
                 try AuditLog.record(
-                    on: db, center: center.id, via: "worker availability", entity: "worker_availability", id: String(id),
+                    on: db, center: center.id, via: "worker availability", entity: "worker_availability",
+                    id: String(id),
                     action: .create, after: AuditLog.snapshot(on: db, table: "worker_availability", id: id))
             }
             return (worker, id != nil)
@@ -206,7 +218,9 @@ public enum Workers {
     }
 
     /// The workers of a center (active ones unless `includeInactive`).
-    public static func list(center: String?, includeInactive: Bool, on db: Connection) throws -> (CenterRecord, [WorkerRecord]) {
+    public static func list(center: String?, includeInactive: Bool, on db: Connection) throws -> (
+        CenterRecord, [WorkerRecord]
+    ) {
         let center = try Centers.resolve(center, on: db)
         return (center, try WorkerStore.all(center: center.id, includeInactive: includeInactive, on: db))
     }
@@ -215,13 +229,15 @@ public enum Workers {
     public static func show(_ ref: String, center: String?, on db: Connection) throws -> WorkerDetail {
         let center = try Centers.resolve(center, on: db)
         let worker = try find(ref, center: center, on: db)
-        return WorkerDetail(center: center, worker: worker, availability: try AvailabilityStore.ranges(worker: worker.id, on: db))
+        return WorkerDetail(
+            center: center, worker: worker, availability: try AvailabilityStore.ranges(worker: worker.id, on: db))
     }
 
     static func find(_ text: String, center: CenterRecord, on db: Connection) throws -> WorkerRecord {
         let ref = try PersonRef(text, role: "worker")
         guard let worker = try WorkerStore.find(ref, center: center.id, on: db) else {
-            throw OperationError.notFound("worker \(ref) not found in center \(center.code) (`ilson worker list --all`)")
+            throw OperationError.notFound(
+                "worker \(ref) not found in center \(center.code) (`ilson worker list --all`)")
         }
         return worker
     }

@@ -140,7 +140,9 @@ public struct County: Sendable, Hashable {
             return matches.isEmpty ? .notFound : .ambiguous(matches)
         case 2:
             let town = parts[0]
-            let match = villages.first { ($0.town.name == town || $0.town.shortName == town) && $0.village.name == parts[1] }
+            let match = villages.first {
+                ($0.town.name == town || $0.town.shortName == town) && $0.village.name == parts[1]
+            }
             return match.map { .found($0) } ?? .notFound
         default:
             return .notFound

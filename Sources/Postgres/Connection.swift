@@ -99,8 +99,8 @@ public final class Connection {
         let keywords = parameters.map { strdup($0.0) }
         let values = parameters.map { strdup($0.1) }
         defer {
-            keywords.forEach { free($0) }
-            values.forEach { free($0) }
+            for keyword in keywords { free(keyword) }
+            for value in values { free(value) }
         }
         let keywordPointers = keywords.map { UnsafePointer($0) } + [nil]
         let valuePointers = values.map { UnsafePointer($0) } + [nil]
@@ -173,7 +173,7 @@ public final class Connection {
         let types = binds.map { $0?.typeOID ?? 0 }
         // The parameter C strings live only inside this scope.
         let cValues = texts.map { $0.map { strdup($0) } ?? nil }
-        defer { cValues.forEach { free($0) } }
+        defer { for value in cValues { free(value) } }
         let result = cValues.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
             types.withUnsafeBufferPointer { types in
                 PQexecParams(

@@ -1,5 +1,5 @@
-import Foundation
 import CLibPQ
+import Foundation
 
 /// Where a connection goes: host (or Unix socket directory), port, database and user.
 /// It never holds a password, so it is safe to print.
@@ -54,7 +54,9 @@ public enum ConnectionString {
         }
         // Query parameters: password=… up to the next & or the end.
         var searchStart = result.startIndex
-        while let range = result.range(of: "password=", options: [.caseInsensitive], range: searchStart..<result.endIndex) {
+        while let range = result.range(
+            of: "password=", options: [.caseInsensitive], range: searchStart..<result.endIndex)
+        {
             let before = range.lowerBound == result.startIndex ? nil : result[result.index(before: range.lowerBound)]
             guard before == "?" || before == "&" else {
                 searchStart = range.upperBound

@@ -23,7 +23,9 @@ enum PGTimestampFormat {
         let (days, secondOfDay) = floorDivMod(seconds, 86_400)
         let parts = utc.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
         let date = PGDate(year: parts.year!, month: parts.month!, day: parts.day!)
-        let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60, second = secondOfDay % 60
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay % 3600 / 60
+        let second = secondOfDay % 60
         return "\(date) \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(fraction, 6))+00"
     }
 

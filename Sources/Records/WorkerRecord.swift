@@ -30,7 +30,8 @@ public struct WorkerValues: Sendable, Hashable, Codable {
 
     public init(
         name: String, phone: String, homeLat: Double, homeLon: Double, village: String? = nil,
-        category: WorkerCategory = .general, maxTravelKm: Double = 30, maxDaysPerWeek: Int = 6, smsConsent: Bool = false,
+        category: WorkerCategory = .general, maxTravelKm: Double = 30, maxDaysPerWeek: Int = 6,
+        smsConsent: Bool = false,
         skills: [String] = [], allowedFarms: [String]? = nil
     ) {
         self.name = name

@@ -98,7 +98,8 @@ public enum AssignmentStore {
     /// Deletes the roster's proposals that no coordinator pinned; returns how many.
     @discardableResult
     public static func deleteUnpinned(roster id: Int64, on db: Connection) throws -> Int {
-        try db.query("DELETE FROM assignments WHERE roster_id = \(id) AND NOT pinned AND status = 'proposed'").rowsAffected
+        try db.query("DELETE FROM assignments WHERE roster_id = \(id) AND NOT pinned AND status = 'proposed'")
+            .rowsAffected
     }
 
     /// Deletes assignments by id.
@@ -153,7 +154,8 @@ public enum AssignmentStore {
     /// Forgets an exclusion (a coordinator put the worker back by hand); returns whether there was one.
     @discardableResult
     public static func unexclude(request: Int64, worker: Int64, on db: Connection) throws -> Bool {
-        try db.query("DELETE FROM roster_exclusions WHERE request_id = \(request) AND worker_id = \(worker)").rowsAffected > 0
+        try db.query("DELETE FROM roster_exclusions WHERE request_id = \(request) AND worker_id = \(worker)")
+            .rowsAffected > 0
     }
 
     /// A request by id, in any center (so that the caller can say it is another center's).
@@ -169,6 +171,7 @@ public enum AssignmentStore {
     /// A worker of the center by phone or id.
     public static func worker(_ ref: PersonRef, center: Int64, on db: Connection) throws -> WorkerRow? {
         try WorkerRow.fetchOne(
-            db, "SELECT id, name, phone, active FROM workers WHERE center_id = \(center) AND \(fragment: ref.condition())")
+            db,
+            "SELECT id, name, phone, active FROM workers WHERE center_id = \(center) AND \(fragment: ref.condition())")
     }
 }

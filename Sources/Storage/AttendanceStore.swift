@@ -93,7 +93,8 @@ public enum AttendanceStore {
     }
 
     /// A worker's counts of attended days, no-shows and declines, all time.
-    public static func totals(worker: Int64, on db: Connection) throws -> (completed: Int, noShows: Int, declined: Int) {
+    public static func totals(worker: Int64, on db: Connection) throws -> (completed: Int, noShows: Int, declined: Int)
+    {
         let row = try db.query(
             """
             SELECT count(*) FILTER (WHERE status = 'completed') AS completed,
@@ -107,7 +108,8 @@ public enum AttendanceStore {
 
     /// Past days of a center (up to `before`, exclusive) with live assignments on an approved, sending or sent
     /// roster still without a recorded outcome: what a coordinator has left to record.
-    public static func unrecordedDays(center: Int64, before: Day, on db: Connection) throws -> [(date: Day, count: Int)] {
+    public static func unrecordedDays(center: Int64, before: Day, on db: Connection) throws -> [(date: Day, count: Int)]
+    {
         try db.query(
             """
             SELECT a.work_date, count(*) AS n FROM assignments a JOIN rosters r ON r.id = a.roster_id

@@ -21,7 +21,8 @@ public enum AvailabilityStore {
 
     /// Adds a range unless the same one exists; returns the new id, or nil when it existed.
     public static func add(
-        worker: Int64, center: Int64, kind: AvailabilityKind, from: Day, to: Day?, note: String? = nil, on db: Connection
+        worker: Int64, center: Int64, kind: AvailabilityKind, from: Day, to: Day?, note: String? = nil,
+        on db: Connection
     ) throws -> Int64? {
         try db.query(
             """

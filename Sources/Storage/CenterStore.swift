@@ -9,7 +9,8 @@ extension CenterRecord: StoredRecord {
 public enum CenterStore {
     /// The center with this code (codes are stored upper-case).
     public static func find(code: String, on db: Connection) throws -> CenterRecord? {
-        try CenterRecord.fetchOne(db, "SELECT id, code, name, sms_sender FROM centers WHERE code = \(code.uppercased())")
+        try CenterRecord.fetchOne(
+            db, "SELECT id, code, name, sms_sender FROM centers WHERE code = \(code.uppercased())")
     }
 
     /// Centers in code order, at most `limit`.
@@ -26,7 +27,8 @@ extension CenterStore {
     ///   - smsSender: the registered sender number, digits only, or nil.
     /// - Returns: the new row.
     /// - Throws: `PostgresError` (`centers_code_key` when the code exists, a CHECK for a bad code or sender).
-    public static func insert(code: String, name: String, smsSender: String?, on db: Connection) throws -> CenterRecord {
+    public static func insert(code: String, name: String, smsSender: String?, on db: Connection) throws -> CenterRecord
+    {
         try CenterRecord(
             row: db.query(
                 """

@@ -24,7 +24,8 @@ public enum DayOfStore {
     /// Whether any of these messages was delivered, or is in doubt.
     private static func told(_ messages: PostgresQuery, on db: Connection) throws -> Bool {
         try db.fetchValue(
-            "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE \(fragment: messages) AND state = ANY(\(toldStates)))") ?? false
+            "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE \(fragment: messages) AND state = ANY(\(toldStates)))")
+            ?? false
     }
 
     /// These messages not yet delivered (`pending`, or `sending` in doubt) become `withdrawn`; returns how many.

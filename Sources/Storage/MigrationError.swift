@@ -37,7 +37,8 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
                 change in a new migration
                 """
         case .failed(let name, let state, let reason):
-            return "migration \(name) failed\(state.map { " (SQLSTATE \($0))" } ?? ""): \(reason); nothing of it was applied"
+            return
+                "migration \(name) failed\(state.map { " (SQLSTATE \($0))" } ?? ""): \(reason); nothing of it was applied"
         }
     }
 }

@@ -89,12 +89,14 @@ public struct MigrationRunner {
                 return MigrationStatus(version: migration.version, name: migration.name, state: .pending)
             }
             let state: MigrationStatus.State =
-                row.checksum == migration.checksum ? .applied(at: row.appliedAt) : .checksumMismatch(appliedAt: row.appliedAt)
+                row.checksum == migration.checksum
+                ? .applied(at: row.appliedAt) : .checksumMismatch(appliedAt: row.appliedAt)
             return MigrationStatus(version: migration.version, name: migration.name, state: state)
         }
         let known = Set(migrations.map(\.version))
         for (version, row) in recorded where !known.contains(version) {
-            statuses.append(MigrationStatus(version: version, name: row.name, state: .unknownFile(appliedAt: row.appliedAt)))
+            statuses.append(
+                MigrationStatus(version: version, name: row.name, state: .unknownFile(appliedAt: row.appliedAt)))
         }
         return statuses.sorted { $0.version < $1.version }
     }
@@ -118,7 +120,8 @@ public struct MigrationRunner {
     private func verifyChecksums(_ recorded: [Int: AppliedRow]) throws(MigrationError) {
         for migration in migrations {
             if let row = recorded[migration.version], row.checksum != migration.checksum {
-                throw .checksumMismatch(fileName: migration.fileName, recorded: row.checksum, current: migration.checksum)
+                throw .checksumMismatch(
+                    fileName: migration.fileName, recorded: row.checksum, current: migration.checksum)
             }
         }
     }

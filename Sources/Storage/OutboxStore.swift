@@ -135,9 +135,14 @@ public enum OutboxStore {
     /// Records the outcomes of claimed messages, in one transaction. A message that is no longer `sending`
     /// (withdrawn meanwhile) keeps its state.
     public static func record(_ outcomes: [(id: Int64, outcome: OutboxOutcome)], on db: Connection) throws {
-        var sentIds: [String] = [], providerIds: [String] = [], gateways: [String] = []
-        var retryIds: [String] = [], retryReasons: [String] = [], retryDelays: [String] = []
-        var failedIds: [String] = [], failedReasons: [String] = []
+        var sentIds: [String] = []
+        var providerIds: [String] = []
+        var gateways: [String] = []
+        var retryIds: [String] = []
+        var retryReasons: [String] = []
+        var retryDelays: [String] = []
+        var failedIds: [String] = []
+        var failedReasons: [String] = []
         for (id, outcome) in outcomes {
             switch outcome {
             case .sent(let providerId, let gateway):
@@ -262,7 +267,10 @@ public enum OutboxStore {
             SELECT idempotency_key::text AS key, state, kind FROM sms_outbox WHERE roster_id = \(roster) ORDER BY id
             """
         ).map {
-            (try $0.decode("key"), try $0.status("state", table: "sms_outbox"), try $0.status("kind", table: "sms_outbox"))
+            (
+                try $0.decode("key"), try $0.status("state", table: "sms_outbox"),
+                try $0.status("kind", table: "sms_outbox")
+            )
         }
     }
 }

@@ -15,7 +15,8 @@ public struct RequestFilter: Sendable, Hashable {
     public var farm: Int64?
     public var job: Int64?
     public var includeCancelled: Bool
-    public init(from: Day? = nil, to: Day? = nil, farm: Int64? = nil, job: Int64? = nil, includeCancelled: Bool = true) {
+    public init(from: Day? = nil, to: Day? = nil, farm: Int64? = nil, job: Int64? = nil, includeCancelled: Bool = true)
+    {
         self.from = from
         self.to = to
         self.farm = farm

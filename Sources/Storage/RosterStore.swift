@@ -24,7 +24,8 @@ public enum RosterStore {
     /// The roster of a center's day, created as an empty draft (version 1) when there is none.
     ///
     /// - Returns: the roster and whether this call created it.
-    public static func findOrCreate(center: Int64, date: Day, on db: Connection) throws -> (RosterRecord, created: Bool) {
+    public static func findOrCreate(center: Int64, date: Day, on db: Connection) throws -> (RosterRecord, created: Bool)
+    {
         let inserted = try db.query(
             """
             INSERT INTO rosters (center_id, work_date) VALUES (\(center), \(date))

@@ -40,7 +40,9 @@ extension WorkerStore {
     /// - Returns: how many availability ranges were added.
     /// - Throws: `PostgresError`.
     @discardableResult
-    public static func importRows(_ rows: [WorkerImportRow], center: Int64, via: String, on db: Connection) throws -> Int {
+    public static func importRows(_ rows: [WorkerImportRow], center: Int64, via: String, on db: Connection) throws
+        -> Int
+    {
         guard !rows.isEmpty else { return 0 }
         try db.query("DROP TABLE IF EXISTS pg_temp.worker_import_stage")
         try db.query(
@@ -53,7 +55,8 @@ extension WorkerStore {
             ) ON COMMIT DROP
             """)
         let columns = [
-            "ord", "worker_id", "change", "name", "phone", "home_lat", "home_lon", "village", "category", "max_travel_km",
+            "ord", "worker_id", "change", "name", "phone", "home_lat", "home_lon", "village", "category",
+            "max_travel_km",
             "max_days_per_week", "sms_consent", "allowed_farms_only", "skills", "allowed_farms", "available_from",
             "available_to", "before", "after",
         ]
@@ -63,7 +66,8 @@ extension WorkerStore {
                 try writer.append([
                     .int(Int64(ord)), row.workerID.map(PGValue.int), .text(row.change.rawValue), .text(v.name),
                     .text(v.phone), .double(v.homeLat), .double(v.homeLon), v.village.map(PGValue.text),
-                    .text(v.category.rawValue), .double(v.maxTravelKm), .int(Int64(v.maxDaysPerWeek)), .bool(v.smsConsent),
+                    .text(v.category.rawValue), .double(v.maxTravelKm), .int(Int64(v.maxDaysPerWeek)),
+                    .bool(v.smsConsent),
                     .bool(v.allowedFarms != nil), .textArray(v.skills), .textArray(v.allowedFarms ?? []),
                     row.availableFrom?.pgValue, row.availableTo?.pgValue,
                     row.before.map(PGValue.text), row.after.map(PGValue.text),
@@ -97,7 +101,8 @@ extension WorkerStore {
             """)
         // Skills and allowed farms: the workers' lists by code replace what an updated worker had.
         for (link, column, target, codes) in [
-            ("worker_skills", "skill_id", "skills", "skills"), ("worker_allowed_farms", "farm_id", "farms", "allowed_farms"),
+            ("worker_skills", "skill_id", "skills", "skills"),
+            ("worker_allowed_farms", "farm_id", "farms", "allowed_farms"),
         ] {
             try db.query(
                 """

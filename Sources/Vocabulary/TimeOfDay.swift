@@ -16,7 +16,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
     public init?(_ text: String) {
         let b = Array(text.utf8)
         guard b.count == 5, b[2] == UInt8(ascii: ":"),
-            b.enumerated().allSatisfy({ $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+            b.enumerated().allSatisfy({ $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }
+            )
         else { return nil }
         let digit = { (i: Int) in Int(b[i] - UInt8(ascii: "0")) }
         self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
@@ -29,7 +30,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
 
     /// `HH:MM`.
     public var description: String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
     }
 

@@ -27,12 +27,14 @@ struct CommandTests {
             #expect(try Self.run(w, .coordinatorA, ["center", "list"]) == 0)
             #expect(try Self.run(w, .coordinatorA, ["worker", "list"]) == 0)
             let state: String = try w.db.query(
-                "SELECT state FROM rosters WHERE center_id = \(w["cB"]) AND work_date = \(w.day2)::date")[0].decode("state")
+                "SELECT state FROM rosters WHERE center_id = \(w["cB"]) AND work_date = \(w.day2)::date")[0].decode(
+                    "state")
             #expect(state == "draft")
             // Direct SQL: the same.
             let ca = try w.connect(as: .coordinatorA)
             let touched = try ca.query(
-                "UPDATE rosters SET state = 'approved', approved_at = now() WHERE center_id = \(w["cB"])").rowsAffected
+                "UPDATE rosters SET state = 'approved', approved_at = now() WHERE center_id = \(w["cB"])"
+            ).rowsAffected
             #expect(touched == 0)
         }
     }
@@ -42,7 +44,8 @@ struct CommandTests {
             let fa = try w.connect(as: .farmerA)
             #expect(try fa.query("SELECT * FROM labor_requests WHERE id = \(w["rAb"])").count == 0)
             #expect(try fa.query("SELECT * FROM labor_requests WHERE id = \(w["rB"])").count == 0)
-            #expect(try fa.query("SELECT id FROM labor_requests").map { try $0.decode("id", as: Int64.self) } == [w["rA"]])
+            #expect(
+                try fa.query("SELECT id FROM labor_requests").map { try $0.decode("id", as: Int64.self) } == [w["rA"]])
             // A setting the client can change does not make the farmer someone else.
             try fa.query("SELECT set_config('ilson.farmer_id', \(String(w["fb"])), false)")
             #expect(try fa.query("SELECT * FROM labor_requests WHERE id = \(w["rAb"])").count == 0)
@@ -52,16 +55,20 @@ struct CommandTests {
             #expect(try Self.run(w, .farmerA, ["request", "show", String(w["rA"])]) == 0)
             #expect(try Self.run(w, .farmerA, ["request", "list"]) == 0)
             #expect(try Self.run(w, .farmerA, ["request", "cancel", String(w["rAb"])]) == 2)
-            #expect(try w.db.query("SELECT status FROM labor_requests WHERE id = \(w["rAb"])")[0]
-                .decode("status", as: String.self) == "submitted")
+            #expect(
+                try w.db.query("SELECT status FROM labor_requests WHERE id = \(w["rAb"])")[0]
+                    .decode("status", as: String.self) == "submitted")
             // A farmer submits for their own farm only.
             let tomorrow = try IlsonClock.current().today.next.description
-            let submit = ["request", "submit", "--date", tomorrow, "--start", "07:00", "--end", "16:00",
-                          "--task", "weeding", "--headcount", "2"]
+            let submit = [
+                "request", "submit", "--date", tomorrow, "--start", "07:00", "--end", "16:00",
+                "--task", "weeding", "--headcount", "2",
+            ]
             #expect(try Self.run(w, .farmerA, submit + ["--farm", "FA1"]) == 0)
             #expect(try Self.run(w, .farmerA, submit + ["--farm", "FB1"]) == 2)
-            #expect(try w.db.query("SELECT count(*) AS n FROM labor_requests WHERE task = 'weeding'")[0]
-                .decode("n", as: Int.self) == 1)
+            #expect(
+                try w.db.query("SELECT count(*) AS n FROM labor_requests WHERE task = 'weeding'")[0]
+                    .decode("n", as: Int.self) == 1)
             // Nothing else of the center: workers, outbox, roster contents.
             for sql: PostgresQuery in [
                 "SELECT * FROM workers", "SELECT * FROM sms_outbox", "SELECT unfilled FROM rosters",
@@ -100,21 +107,26 @@ struct CommandTests {
             #expect {
                 try bt.query("UPDATE labor_requests SET headcount = 9 WHERE id = \(w["rA"])")
             } throws: { ($0 as? PostgresError)?.sqlState == .insufficientPrivilege }
-            #expect(try Self.run(w, .batch, ["worker", "edit", String(w["wA1"]), "--center", "JA", "--phone", "010-7777-7777"]) == 5)
+            #expect(
+                try Self.run(
+                    w, .batch, ["worker", "edit", String(w["wA1"]), "--center", "JA", "--phone", "010-7777-7777"]) == 5)
             #expect(try Self.run(w, .batch, ["worker", "deactivate", String(w["wA1"]), "--center", "JA"]) == 5)
-            #expect(try w.db.query("SELECT phone FROM workers WHERE id = \(w["wA1"])")[0]
-                .decode("phone", as: String.self) == "01080000001")
+            #expect(
+                try w.db.query("SELECT phone FROM workers WHERE id = \(w["wA1"])")[0]
+                    .decode("phone", as: String.self) == "01080000001")
             // Admin manages centers and users, not the registry.
             #expect(try Self.run(w, .admin, ["center", "add", "--code", "JN", "--name", "새 센터"]) == 0)
             #expect(try Self.run(w, .admin, ["worker", "list", "--center", "JA"]) != 0)
             #expect(try Self.run(w, .coordinatorA, ["center", "add", "--code", "JX", "--name", "x"]) == 5)
             // audit_log: the actor is the login; nobody but admin deletes, nobody updates.
-            let actor: String = try w.db.query("SELECT actor FROM audit_log WHERE via = 'center add'")[0].decode("actor")
+            let actor: String = try w.db.query("SELECT actor FROM audit_log WHERE via = 'center add'")[0].decode(
+                "actor")
             #expect(actor == w.login(.admin))
             let ca = try w.connect(as: .coordinatorA)
             #expect(throws: PostgresError.self) {
                 try ca.query(
-                    "INSERT INTO audit_log (center_id, actor, via, entity, entity_id, action) VALUES (\(w["cA"]), 'someone', 'x', 'x', '1', 'create')")
+                    "INSERT INTO audit_log (center_id, actor, via, entity, entity_id, action) VALUES (\(w["cA"]), 'someone', 'x', 'x', '1', 'create')"
+                )
             }
             #expect(throws: PostgresError.self) { try ca.query("DELETE FROM audit_log") }
             #expect(throws: PostgresError.self) { try ca.query("UPDATE audit_log SET via = 'x'") }
@@ -125,11 +137,14 @@ struct CommandTests {
     @Test func injectionLookingTextIsData() throws {
         try AccessWorld.with { w in
             let hostile = [
-                "'); DROP TABLE workers; --", "x' OR '1'='1", "Robert\"); DELETE FROM farms; --", "$1", "\\'; SELECT 1; --",
+                "'); DROP TABLE workers; --", "x' OR '1'='1", "Robert\"); DELETE FROM farms; --", "$1",
+                "\\'; SELECT 1; --",
             ]
             let tables = ["workers", "farms", "farmers", "labor_requests", "audit_log", "centers"]
             func counts() throws -> [Int] {
-                try tables.map { try w.db.query("SELECT count(*) AS n FROM \(identifier: $0)")[0].decode("n", as: Int.self) }
+                try tables.map {
+                    try w.db.query("SELECT count(*) AS n FROM \(identifier: $0)")[0].decode("n", as: Int.self)
+                }
             }
             let tomorrow = try IlsonClock.current().today.next.description
             for (i, text) in hostile.enumerated() {
@@ -138,26 +153,49 @@ struct CommandTests {
                 let code = try Self.run(
                     w, .coordinatorA, ["worker", "add", "--name", text, "--phone", phone, "--village", "진천읍 읍내리"])
                 #expect(code == 0)
-                let stored: String = try w.db.query("SELECT name FROM workers WHERE phone = \(phone.filter(\.isNumber))")[0]
+                let stored: String = try w.db.query(
+                    "SELECT name FROM workers WHERE phone = \(phone.filter(\.isNumber))")[0]
                     .decode("name")
                 #expect(stored == text)
-                #expect(try Self.run(w, .coordinatorA, ["farmer", "add", "--name", text, "--phone", "010-5555-000\(i)"]) == 0)
-                #expect(try Self.run(w, .coordinatorA, ["farm", "add", "--code", "H\(i)", "--name", text, "--farmer",
-                                                         "010-5555-000\(i)", "--village", "진천읍 읍내리",
-                                                         "--meeting-point", text]) == 0)
+                #expect(
+                    try Self.run(w, .coordinatorA, ["farmer", "add", "--name", text, "--phone", "010-5555-000\(i)"])
+                        == 0)
+                #expect(
+                    try Self.run(
+                        w, .coordinatorA,
+                        [
+                            "farm", "add", "--code", "H\(i)", "--name", text, "--farmer",
+                            "010-5555-000\(i)", "--village", "진천읍 읍내리",
+                            "--meeting-point", text,
+                        ]) == 0)
                 let farm = try w.db.query("SELECT name, meeting_point FROM farms WHERE code = \("H\(i)")")[0]
-                #expect(try farm.decode("name", as: String.self) == text && farm.decode("meeting_point", as: String.self) == text)
-                #expect(try Self.run(w, .farmerA, ["request", "submit", "--farm", "FA1", "--date", tomorrow, "--start",
-                                                    "0\(i):30", "--end", "16:00", "--task", text, "--headcount", "1"]) == 0)
-                #expect(try w.db.query("SELECT count(*) AS n FROM labor_requests WHERE task = \(text)")[0]
-                    .decode("n", as: Int.self) == 1)
+                #expect(
+                    try farm.decode("name", as: String.self) == text
+                        && farm.decode("meeting_point", as: String.self) == text)
+                #expect(
+                    try Self.run(
+                        w, .farmerA,
+                        [
+                            "request", "submit", "--farm", "FA1", "--date", tomorrow, "--start",
+                            "0\(i):30", "--end", "16:00", "--task", text, "--headcount", "1",
+                        ]) == 0)
+                #expect(
+                    try w.db.query("SELECT count(*) AS n FROM labor_requests WHERE task = \(text)")[0]
+                        .decode("n", as: Int.self) == 1)
                 // Refused, not run: a code, a village, a farm and a center that are not one.
                 #expect(try Self.run(w, .coordinatorA, ["worker", "list", "--center", text]) == 2)
-                #expect(try Self.run(w, .coordinatorA, ["worker", "add", "--name", "n", "--phone", "010-4444-000\(i)",
-                                                         "--village", text]) == 2)
+                #expect(
+                    try Self.run(
+                        w, .coordinatorA,
+                        [
+                            "worker", "add", "--name", "n", "--phone", "010-4444-000\(i)",
+                            "--village", text,
+                        ]) == 2)
                 #expect(try Self.run(w, .farmerA, ["request", "list", "--farm", text]) != 0)
                 #expect(try Self.run(w, .coordinatorA, ["center", "edit", "JA", "--name", text]) == 0)
-                #expect(try w.db.query("SELECT name FROM centers WHERE code = 'JA'")[0].decode("name", as: String.self) == text)
+                #expect(
+                    try w.db.query("SELECT name FROM centers WHERE code = 'JA'")[0].decode("name", as: String.self)
+                        == text)
                 let after = try counts()
                 #expect(after[0] == before[0] + 1 && after[1] == before[1] + 1 && after[5] == before[5])
             }
@@ -182,9 +220,12 @@ struct CommandTests {
             #expect(row.count == 1)
             #expect(try row[0].decode("member", as: Bool.self) && row[0].decode("hashed", as: Bool.self))
             #expect(try !row[0].decode("rolsuper", as: Bool.self) && !row[0].decode("rolcreaterole", as: Bool.self))
-            #expect(try w.db.query("SELECT to_regclass('workers') IS NOT NULL AS present")[0].decode("present", as: Bool.self))
-            #expect(try w.db.query("SELECT kind FROM ilson_users WHERE login = \(hostile)")[0]
-                .decode("kind", as: String.self) == "coordinator")
+            #expect(
+                try w.db.query("SELECT to_regclass('workers') IS NOT NULL AS present")[0].decode(
+                    "present", as: Bool.self))
+            #expect(
+                try w.db.query("SELECT kind FROM ilson_users WHERE login = \(hostile)")[0]
+                    .decode("kind", as: String.self) == "coordinator")
             // The new login works, with its password, as a coordinator of JA.
             var options = try ConnectionString.parse(w.url)
             options["user"] = hostile
@@ -197,14 +238,30 @@ struct CommandTests {
             #expect(try Self.run(w, .admin, add + ["--login", hostile]) == 2)
             #expect(try Self.run(w, .coordinatorA, add + ["--login", w.prefix + "x1"]) == 5)
             #expect(try Self.run(w, .farmerA, add + ["--login", w.prefix + "x2"]) == 5)
-            #expect(try Self.run(w, .admin, ["user", "add", "--role", "farmer", "--login", w.prefix + "x3", "--password-file",
-                                             file.path]) == 2)
-            #expect(try Self.run(w, .admin, ["user", "add", "--role", "coordinator", "--center", "JA", "--login",
-                                             w.prefix + "x4"]) == 2)
-            #expect(try Self.run(w, .admin, ["user", "add", "--role", "root", "--login", w.prefix + "x5", "--password-file",
-                                             file.path]) == 2)
-            #expect(try w.db.query("SELECT count(*) AS n FROM pg_roles WHERE rolname LIKE \(w.prefix + "x%")")[0]
-                .decode("n", as: Int.self) == 0)
+            #expect(
+                try Self.run(
+                    w, .admin,
+                    [
+                        "user", "add", "--role", "farmer", "--login", w.prefix + "x3", "--password-file",
+                        file.path,
+                    ]) == 2)
+            #expect(
+                try Self.run(
+                    w, .admin,
+                    [
+                        "user", "add", "--role", "coordinator", "--center", "JA", "--login",
+                        w.prefix + "x4",
+                    ]) == 2)
+            #expect(
+                try Self.run(
+                    w, .admin,
+                    [
+                        "user", "add", "--role", "root", "--login", w.prefix + "x5", "--password-file",
+                        file.path,
+                    ]) == 2)
+            #expect(
+                try w.db.query("SELECT count(*) AS n FROM pg_roles WHERE rolname LIKE \(w.prefix + "x%")")[0]
+                    .decode("n", as: Int.self) == 0)
             // The function itself refuses a password in clear, and anyone but an admin.
             let ad = try w.connect(as: .admin)
             #expect(throws: PostgresError.self) {
@@ -212,7 +269,8 @@ struct CommandTests {
             }
             let ca = try w.connect(as: .coordinatorA)
             #expect(throws: PostgresError.self) {
-                try ca.query("SELECT ilson_create_login(\(w.prefix + "x7"), 'SCRAM-SHA-256$4096:a$b:c', 'admin', NULL, NULL)")
+                try ca.query(
+                    "SELECT ilson_create_login(\(w.prefix + "x7"), 'SCRAM-SHA-256$4096:a$b:c', 'admin', NULL, NULL)")
             }
             #expect(try Self.run(w, .admin, ["user", "list"]) == 0)
             #expect(try Self.run(w, .farmerA, ["user", "whoami"]) == 0)
@@ -245,15 +303,19 @@ struct CommandTests {
             options["password"] = password
             let kim = try Connection(ConnectionString.keyValue(options))
             #expect(try UserStore.current(on: kim).user?.farmerID == w["fa"])
-            outcomes.append(try IlsonRun.run(["user", "whoami"], environment: ["ILSON_DATABASE_URL": ConnectionString.keyValue(options)]))
+            outcomes.append(
+                try IlsonRun.run(
+                    ["user", "whoami"], environment: ["ILSON_DATABASE_URL": ConnectionString.keyValue(options)]))
             #expect(outcomes[4].status == 0 && outcomes[4].stdout.contains("farmer"))
             for outcome in outcomes {
                 #expect(!outcome.stdout.contains(password) && !outcome.stderr.contains(password), "\(outcome.status)")
                 #expect(!outcome.stderr.contains("short"))
             }
-            let stored: String = try w.db.query("SELECT rolpassword FROM pg_authid WHERE rolname = \(login)")[0].decode("rolpassword")
+            let stored: String = try w.db.query("SELECT rolpassword FROM pg_authid WHERE rolname = \(login)")[0].decode(
+                "rolpassword")
             #expect(stored.hasPrefix("SCRAM-SHA-256$") && !stored.contains(password))
-            let activity = try w.db.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE \("%" + password + "%")")
+            let activity = try w.db.query(
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE \("%" + password + "%")")
             #expect(try activity[0].decode("n", as: Int.self) == 0)
         }
     }

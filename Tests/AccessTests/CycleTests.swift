@@ -15,7 +15,8 @@ struct CycleTests {
             func run(_ person: Person, _ arguments: [String]) throws -> Int32 {
                 IlsonCommand.runMain(arguments + ["--database-url", try w.url(as: person)])
             }
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-access-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "ilson-access-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             func file(_ name: String, _ text: String) throws -> String {
@@ -32,9 +33,13 @@ struct CycleTests {
             for i in 1...4 { workers += "일꾼\(i),010-7100-000\(i),진천읍 읍내리\n" }
             #expect(try run(.coordinatorA, ["worker", "import", try file("workers.csv", workers)]) == 0)
             let requests = try file(
-                "requests.csv", "farm,date,start,end,task,headcount\nFA1,\(day),07:00,16:00,harvest,2\nFN1,\(day),08:00,17:00,harvest,1\n")
+                "requests.csv",
+                "farm,date,start,end,task,headcount\nFA1,\(day),07:00,16:00,harvest,2\nFN1,\(day),08:00,17:00,harvest,1\n"
+            )
             #expect(try run(.coordinatorA, ["request", "import", requests]) == 0)
-            #expect(try w.db.query("SELECT count(*) AS n FROM workers WHERE center_id = \(w["cA"])")[0].decode("n", as: Int.self) == 6)
+            #expect(
+                try w.db.query("SELECT count(*) AS n FROM workers WHERE center_id = \(w["cA"])")[0].decode(
+                    "n", as: Int.self) == 6)
             // Coordinator B's imports land in B, never in A, and B cannot import A's farms.
             #expect(try run(.coordinatorB, ["request", "import", requests]) == 2)
 
@@ -53,7 +58,8 @@ struct CycleTests {
                 ])
             #expect(send.status == 0, "\(send)")
             let state: String = try w.db.query(
-                "SELECT state FROM rosters WHERE center_id = \(w["cA"]) AND work_date = \(day)::date")[0].decode("state")
+                "SELECT state FROM rosters WHERE center_id = \(w["cA"]) AND work_date = \(day)::date")[0].decode(
+                    "state")
             #expect(state == "sent")
             #expect(try !FileManager.default.contentsOfDirectory(atPath: sms).isEmpty)
             // A farmer's own audit trail: who did what, by login.

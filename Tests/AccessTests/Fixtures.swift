@@ -7,7 +7,12 @@ import Vocabulary
 enum Person: String, CaseIterable, Sendable, CustomStringConvertible {
     /// Farmer A and farmer B, both in center A; coordinators of centers A and B; a batch login for every
     /// center; an admin.
-    case farmerA = "fa", farmerB = "fb", coordinatorA = "ca", coordinatorB = "cb", batch = "bt", admin = "ad"
+    case farmerA = "fa"
+    case farmerB = "fb"
+    case coordinatorA = "ca"
+    case coordinatorB = "cb"
+    case batch = "bt"
+    case admin = "ad"
     var description: String { rawValue }
 }
 
@@ -110,18 +115,24 @@ final class AccessWorld {
         let sB = try insert("sB", "INSERT INTO skills (center_id, code) VALUES (\(cB), 'harvest') RETURNING id")
         try db.query("INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(cA), \(wA1), \(sA))")
         try db.query("INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(cB), \(wB1), \(sB))")
-        try db.query("INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(cA), \(wA1), \(farmA))")
-        try db.query("INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(cB), \(wB1), \(farmB))")
+        try db.query(
+            "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(cA), \(wA1), \(farmA))")
+        try db.query(
+            "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(cB), \(wB1), \(farmB))")
         try insert(
             "avA",
-            "INSERT INTO worker_availability (center_id, worker_id, available_from) VALUES (\(cA), \(wA1), current_date) RETURNING id")
+            "INSERT INTO worker_availability (center_id, worker_id, available_from) VALUES (\(cA), \(wA1), current_date) RETURNING id"
+        )
         try insert(
             "avB",
-            "INSERT INTO worker_availability (center_id, worker_id, available_from) VALUES (\(cB), \(wB1), current_date) RETURNING id")
+            "INSERT INTO worker_availability (center_id, worker_id, available_from) VALUES (\(cB), \(wB1), current_date) RETURNING id"
+        )
         try db.query("INSERT INTO blocks (center_id, farm_id, worker_id) VALUES (\(cA), \(farmA), \(wA2))")
         try db.query("INSERT INTO blocks (center_id, farm_id, worker_id) VALUES (\(cB), \(farmB), \(wB2))")
         func job(_ name: String, _ center: Int64, _ farm: Int64) throws -> Int64 {
-            try insert(name, "INSERT INTO labor_jobs (center_id, farm_id, task) VALUES (\(center), \(farm), 'harvest') RETURNING id")
+            try insert(
+                name,
+                "INSERT INTO labor_jobs (center_id, farm_id, task) VALUES (\(center), \(farm), 'harvest') RETURNING id")
         }
         let jA = try job("jA", cA, farmA)
         let jAb = try job("jAb", cA, farmAb)
@@ -159,13 +170,17 @@ final class AccessWorld {
         try assignment("aAb", cA, roA, rAb, wA2)
         try assignment("aB", cB, roB, rB, wB1)
         try db.query(
-            "INSERT INTO roster_exclusions (center_id, roster_id, request_id, worker_id) VALUES (\(cA), \(roA), \(rA), \(wA2))")
+            "INSERT INTO roster_exclusions (center_id, roster_id, request_id, worker_id) VALUES (\(cA), \(roA), \(rA), \(wA2))"
+        )
         try db.query(
-            "INSERT INTO roster_exclusions (center_id, roster_id, request_id, worker_id) VALUES (\(cB), \(roB), \(rB), \(wB2))")
+            "INSERT INTO roster_exclusions (center_id, roster_id, request_id, worker_id) VALUES (\(cB), \(roB), \(rB), \(wB2))"
+        )
         try insert(
-            "bA", "INSERT INTO batch_runs (center_id, job, work_date) VALUES (\(cA), 'plan', \(day)::date) RETURNING id")
+            "bA", "INSERT INTO batch_runs (center_id, job, work_date) VALUES (\(cA), 'plan', \(day)::date) RETURNING id"
+        )
         try insert(
-            "bB", "INSERT INTO batch_runs (center_id, job, work_date) VALUES (\(cB), 'plan', \(day)::date) RETURNING id")
+            "bB", "INSERT INTO batch_runs (center_id, job, work_date) VALUES (\(cB), 'plan', \(day)::date) RETURNING id"
+        )
         for (name, center, roster, worker) in [("oA", cA, roA, wA1), ("oB", cB, roB, wB1)] {
             try insert(
                 name,
@@ -180,10 +195,12 @@ final class AccessWorld {
         try db.query("INSERT INTO message_templates (center_id, slot, body) VALUES (\(cB), 'assignment', 'B {name}')")
         try insert(
             "lA",
-            "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(cA), 'test', 'x', '1', 'create') RETURNING id")
+            "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(cA), 'test', 'x', '1', 'create') RETURNING id"
+        )
         try insert(
             "lB",
-            "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(cB), 'test', 'x', '2', 'create') RETURNING id")
+            "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(cB), 'test', 'x', '2', 'create') RETURNING id"
+        )
 
         // The logins, made the way `ilson user add` makes them.
         let verifier = try db.encryptPassword(password, user: "")
@@ -193,7 +210,8 @@ final class AccessWorld {
         ]
         for (person, kind, center, farmer) in logins {
             created.append(login(person))
-            try UserStore.create(login: login(person), verifier: verifier, kind: kind, center: center, farmer: farmer, on: db)
+            try UserStore.create(
+                login: login(person), verifier: verifier, kind: kind, center: center, farmer: farmer, on: db)
         }
     }
 

@@ -6,7 +6,12 @@ import Testing
 /// others', checked both allowed and denied, through direct SQL as real non-superuser logins.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
 struct MatrixTests {
-    enum Operation: String, CaseIterable { case select = "S", insert = "I", update = "U", delete = "D" }
+    enum Operation: String, CaseIterable {
+        case select = "S"
+        case insert = "I"
+        case update = "U"
+        case delete = "D"
+    }
 
     /// One probe: an operation on one target row (`A`: center A, farmer A's where farmers matter; `Ab`: farmer B's
     /// in center A; `B`: center B).
@@ -20,33 +25,53 @@ struct MatrixTests {
     /// What each person may do, per table: `"S:A,Ab I:A"` = select rows A and Ab, insert A; anything not listed is
     /// denied. Derived from issue 7 and sql/008_roles.sql.
     static let expected: [String: [Person: String]] = [
-        "centers": [.farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A U:A", .coordinatorB: "S:B U:B",
-                    .batch: "S:A,B", .admin: "S:A,B I:A,B U:A,B D:A,B"],
-        "farmers": [.farmerA: "S:A", .farmerB: "S:Ab", .coordinatorA: "S:A,Ab I:A U:A,Ab D:A,Ab",
-                    .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,Ab,B", .admin: "S:A,Ab,B"],
-        "farms": [.farmerA: "S:A", .farmerB: "S:Ab", .coordinatorA: "S:A,Ab I:A,Ab U:A,Ab D:A,Ab",
-                  .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,Ab,B"],
+        "centers": [
+            .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A U:A", .coordinatorB: "S:B U:B",
+            .batch: "S:A,B", .admin: "S:A,B I:A,B U:A,B D:A,B",
+        ],
+        "farmers": [
+            .farmerA: "S:A", .farmerB: "S:Ab", .coordinatorA: "S:A,Ab I:A U:A,Ab D:A,Ab",
+            .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,Ab,B", .admin: "S:A,Ab,B",
+        ],
+        "farms": [
+            .farmerA: "S:A", .farmerB: "S:Ab", .coordinatorA: "S:A,Ab I:A,Ab U:A,Ab D:A,Ab",
+            .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,Ab,B",
+        ],
         "workers": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
-        "skills": [.farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A D:A",
-                   .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
+        "skills": [
+            .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A D:A",
+            .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B",
+        ],
         "worker_skills": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         "worker_allowed_farms": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         "worker_availability": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         "blocks": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
-        "labor_jobs": [.farmerA: "S:A I:A", .farmerB: "S:Ab I:Ab", .coordinatorA: "S:A,Ab I:A,Ab U:A,Ab",
-                       .coordinatorB: "S:B I:B U:B", .batch: "S:A,Ab,B"],
-        "labor_requests": [.farmerA: "S:A I:A U:A", .farmerB: "S:Ab I:Ab U:Ab", .coordinatorA: "S:A,Ab I:A,Ab U:A,Ab",
-                           .coordinatorB: "S:B I:B U:B", .batch: "S:A,Ab,B"],
-        "rosters": [.farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B",
-                    .batch: "S:A,B I:A,B U:A,B"],
-        "assignments": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B",
-                        .batch: "S:A,B I:A,B U:A,B D:A,B"],
+        "labor_jobs": [
+            .farmerA: "S:A I:A", .farmerB: "S:Ab I:Ab", .coordinatorA: "S:A,Ab I:A,Ab U:A,Ab",
+            .coordinatorB: "S:B I:B U:B", .batch: "S:A,Ab,B",
+        ],
+        "labor_requests": [
+            .farmerA: "S:A I:A U:A", .farmerB: "S:Ab I:Ab U:Ab", .coordinatorA: "S:A,Ab I:A,Ab U:A,Ab",
+            .coordinatorB: "S:B I:B U:B", .batch: "S:A,Ab,B",
+        ],
+        "rosters": [
+            .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B",
+            .batch: "S:A,B I:A,B U:A,B",
+        ],
+        "assignments": [
+            .coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B",
+            .batch: "S:A,B I:A,B U:A,B D:A,B",
+        ],
         "roster_exclusions": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
-        "batch_runs": [.coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B", .batch: "S:A,B I:A,B U:A,B", .admin: "S:A,B"],
+        "batch_runs": [
+            .coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B", .batch: "S:A,B I:A,B U:A,B", .admin: "S:A,B",
+        ],
         "sms_outbox": [.coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B", .batch: "S:A,B I:A,B U:A,B"],
         "message_templates": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
-        "audit_log": [.farmerA: "I:A", .farmerB: "I:A", .coordinatorA: "S:A I:A", .coordinatorB: "S:B I:B",
-                      .batch: "I:A,B", .admin: "S:A,B I:A,B D:A,B"],
+        "audit_log": [
+            .farmerA: "I:A", .farmerB: "I:A", .coordinatorA: "S:A I:A", .coordinatorB: "S:B I:B",
+            .batch: "I:A,B", .admin: "S:A,B I:A,B D:A,B",
+        ],
         // Rows A and B are coordinator A's and coordinator B's own mappings; nobody inserts or updates one.
         "ilson_users": [.coordinatorA: "S:A", .coordinatorB: "S:B", .admin: "S:A,B D:A,B"],
     ]
@@ -72,8 +97,10 @@ struct MatrixTests {
         func byID(_ table: String, _ rows: [(String, String)], set column: String) {
             for (target, name) in rows {
                 add(table, .select, target, "SELECT count(*) AS n FROM \(identifier: table) WHERE id = \(w[name])")
-                add(table, .update, target,
-                    "UPDATE \(identifier: table) SET \(identifier: column) = \(identifier: column) WHERE id = \(w[name])")
+                add(
+                    table, .update, target,
+                    "UPDATE \(identifier: table) SET \(identifier: column) = \(identifier: column) WHERE id = \(w[name])"
+                )
                 add(table, .delete, target, "DELETE FROM \(identifier: table) WHERE id = \(w[name])")
             }
         }
@@ -86,11 +113,14 @@ struct MatrixTests {
 
         byID("farmers", [("A", "fa"), ("Ab", "fb"), ("B", "fc")], set: "name")
         for t in ["A", "B"] {
-            add("farmers", .insert, t, "INSERT INTO farmers (center_id, name, phone) VALUES (\(center(t)), 'n', '01055550001')")
+            add(
+                "farmers", .insert, t,
+                "INSERT INTO farmers (center_id, name, phone) VALUES (\(center(t)), 'n', '01055550001')")
         }
         byID("farms", [("A", "farmA"), ("Ab", "farmAb"), ("B", "farmB")], set: "name")
         for (t, farmer) in [("A", "fa"), ("Ab", "fb"), ("B", "fc")] {
-            add("farms", .insert, t,
+            add(
+                "farms", .insert, t,
                 """
                 INSERT INTO farms (center_id, code, name, farmer_id, lat, lon)
                 VALUES (\(center(t)), 'NEW', 'n', \(w[farmer]), 36.9, 127.4)
@@ -98,8 +128,10 @@ struct MatrixTests {
         }
         byID("workers", [("A", "wA1"), ("B", "wB1")], set: "phone")
         for t in ["A", "B"] {
-            add("workers", .insert, t,
-                "INSERT INTO workers (center_id, name, phone, home_lat, home_lon) VALUES (\(center(t)), 'n', '01055550002', 36.9, 127.4)")
+            add(
+                "workers", .insert, t,
+                "INSERT INTO workers (center_id, name, phone, home_lat, home_lon) VALUES (\(center(t)), 'n', '01055550002', 36.9, 127.4)"
+            )
         }
         byID("skills", [("A", "sA"), ("B", "sB")], set: "name")
         for t in ["A", "B"] {
@@ -112,21 +144,28 @@ struct MatrixTests {
             add("worker_skills", .select, t, "SELECT count(*) AS n FROM worker_skills WHERE worker_id = \(worker)")
             add("worker_skills", .update, t, "UPDATE worker_skills SET skill_id = skill_id WHERE worker_id = \(worker)")
             add("worker_skills", .delete, t, "DELETE FROM worker_skills WHERE worker_id = \(worker)")
-            add("worker_skills", .insert, t,
+            add(
+                "worker_skills", .insert, t,
                 "INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(center(t)), \(other), \(skill))")
-            add("worker_allowed_farms", .select, t,
+            add(
+                "worker_allowed_farms", .select, t,
                 "SELECT count(*) AS n FROM worker_allowed_farms WHERE worker_id = \(worker)")
-            add("worker_allowed_farms", .update, t,
+            add(
+                "worker_allowed_farms", .update, t,
                 "UPDATE worker_allowed_farms SET farm_id = farm_id WHERE worker_id = \(worker)")
             add("worker_allowed_farms", .delete, t, "DELETE FROM worker_allowed_farms WHERE worker_id = \(worker)")
-            add("worker_allowed_farms", .insert, t,
-                "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(center(t)), \(other), \(farm))")
+            add(
+                "worker_allowed_farms", .insert, t,
+                "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(center(t)), \(other), \(farm))"
+            )
             add("blocks", .select, t, "SELECT count(*) AS n FROM blocks WHERE farm_id = \(farm)")
             add("blocks", .update, t, "UPDATE blocks SET reason = 'x' WHERE farm_id = \(farm)")
             add("blocks", .delete, t, "DELETE FROM blocks WHERE farm_id = \(farm)")
-            add("blocks", .insert, t,
+            add(
+                "blocks", .insert, t,
                 "INSERT INTO blocks (center_id, farm_id, worker_id) VALUES (\(center(t)), \(farm), \(worker))")
-            add("worker_availability", .insert, t,
+            add(
+                "worker_availability", .insert, t,
                 """
                 INSERT INTO worker_availability (center_id, worker_id, kind, available_from, available_to)
                 VALUES (\(center(t)), \(worker), 'off', current_date, current_date)
@@ -137,8 +176,11 @@ struct MatrixTests {
         byID("labor_requests", [("A", "rA"), ("Ab", "rAb"), ("B", "rB")], set: "task")
         for (t, job, farm) in [("A", "jA", "farmA"), ("Ab", "jAb", "farmAb"), ("B", "jB", "farmB")] {
             let c = t == "B" ? cB : cA
-            add("labor_jobs", .insert, t, "INSERT INTO labor_jobs (center_id, farm_id, task) VALUES (\(c), \(w[farm]), 'weeding')")
-            add("labor_requests", .insert, t,
+            add(
+                "labor_jobs", .insert, t,
+                "INSERT INTO labor_jobs (center_id, farm_id, task) VALUES (\(c), \(w[farm]), 'weeding')")
+            add(
+                "labor_requests", .insert, t,
                 """
                 INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, headcount)
                 VALUES (\(c), \(w[job]), \(w[farm]), \(w.day1)::date, '07:00', '16:00', 'harvest', 1)
@@ -151,25 +193,33 @@ struct MatrixTests {
             add("rosters", .delete, t, "DELETE FROM rosters WHERE id = \(w[name])")
         }
         for t in ["A", "B"] {
-            add("rosters", .insert, t, "INSERT INTO rosters (center_id, work_date) VALUES (\(center(t)), \(w.day2)::date)")
+            add(
+                "rosters", .insert, t,
+                "INSERT INTO rosters (center_id, work_date) VALUES (\(center(t)), \(w.day2)::date)")
         }
         byID("assignments", [("A", "aA"), ("B", "aB")], set: "pinned")
-        add("assignments", .insert, "A",
+        add(
+            "assignments", .insert, "A",
             """
             INSERT INTO assignments (center_id, roster_id, request_id, worker_id, work_date)
             VALUES (\(cA), \(w["roA"]), \(w["rA"]), \(w["wA2"]), \(w.day)::date)
             """)
-        add("assignments", .insert, "B",
+        add(
+            "assignments", .insert, "B",
             """
             INSERT INTO assignments (center_id, roster_id, request_id, worker_id, work_date)
             VALUES (\(cB), \(w["roB"]), \(w["rB"]), \(w["wB2"]), \(w.day)::date)
             """)
         for (t, roster, request, worker) in [("A", "roA", "rAb", "wA1"), ("B", "roB", "rB", "wB1")] {
-            add("roster_exclusions", .select, t, "SELECT count(*) AS n FROM roster_exclusions WHERE roster_id = \(w[roster])")
-            add("roster_exclusions", .update, t,
+            add(
+                "roster_exclusions", .select, t,
+                "SELECT count(*) AS n FROM roster_exclusions WHERE roster_id = \(w[roster])")
+            add(
+                "roster_exclusions", .update, t,
                 "UPDATE roster_exclusions SET created_at = created_at WHERE roster_id = \(w[roster])")
             add("roster_exclusions", .delete, t, "DELETE FROM roster_exclusions WHERE roster_id = \(w[roster])")
-            add("roster_exclusions", .insert, t,
+            add(
+                "roster_exclusions", .insert, t,
                 """
                 INSERT INTO roster_exclusions (center_id, roster_id, request_id, worker_id)
                 VALUES (\(center(t)), \(w[roster]), \(w[request]), \(w[worker]))
@@ -177,11 +227,14 @@ struct MatrixTests {
         }
         byID("batch_runs", [("A", "bA"), ("B", "bB")], set: "message")
         for t in ["A", "B"] {
-            add("batch_runs", .insert, t, "INSERT INTO batch_runs (center_id, job, work_date) VALUES (\(center(t)), 'send', current_date)")
+            add(
+                "batch_runs", .insert, t,
+                "INSERT INTO batch_runs (center_id, job, work_date) VALUES (\(center(t)), 'send', current_date)")
         }
         byID("sms_outbox", [("A", "oA"), ("B", "oB")], set: "last_error")
         for (t, roster, worker) in [("A", "roA", "wA1"), ("B", "roB", "wB1")] {
-            add("sms_outbox", .insert, t,
+            add(
+                "sms_outbox", .insert, t,
                 """
                 INSERT INTO sms_outbox (center_id, roster_id, work_date, recipient, recipient_role, recipient_id, kind, type,
                                         body, byte_count)
@@ -193,10 +246,13 @@ struct MatrixTests {
             add("message_templates", .select, t, "SELECT count(*) AS n FROM message_templates WHERE center_id = \(c)")
             add("message_templates", .update, t, "UPDATE message_templates SET body = body WHERE center_id = \(c)")
             add("message_templates", .delete, t, "DELETE FROM message_templates WHERE center_id = \(c)")
-            add("message_templates", .insert, t,
+            add(
+                "message_templates", .insert, t,
                 "INSERT INTO message_templates (center_id, slot, body) VALUES (\(c), 'cancellation', 'x')")
-            add("audit_log", .insert, t,
-                "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(c), 'probe', 'x', '9', 'update')")
+            add(
+                "audit_log", .insert, t,
+                "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(c), 'probe', 'x', '9', 'update')"
+            )
         }
         byID("audit_log", [("A", "lA"), ("B", "lB")], set: "via")
         for (t, person) in [("A", Person.coordinatorA), ("B", Person.coordinatorB)] {
@@ -204,7 +260,8 @@ struct MatrixTests {
             add("ilson_users", .select, t, "SELECT count(*) AS n FROM ilson_users WHERE login = \(login)")
             add("ilson_users", .update, t, "UPDATE ilson_users SET kind = kind WHERE login = \(login)")
             add("ilson_users", .delete, t, "DELETE FROM ilson_users WHERE login = \(login)")
-            add("ilson_users", .insert, t,
+            add(
+                "ilson_users", .insert, t,
                 "INSERT INTO ilson_users (login, kind, center_id) VALUES (\(login + "x"), 'coordinator', \(center(t)))")
         }
         return p
@@ -255,10 +312,13 @@ struct MatrixTests {
                     }
                 }
             }
-            #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) mismatch(es):\n" + failures.joined(separator: "\n")))
+            #expect(
+                failures.isEmpty,
+                Comment(rawValue: "\(failures.count) mismatch(es):\n" + failures.joined(separator: "\n")))
             #expect(allowedCount > 100 && deniedCount > 300)
-            print("access matrix: \(Person.allCases.count) roles × \(probes.count) probes over \(tables.count) tables: "
-                + "\(allowedCount) allowed and \(deniedCount) denied as expected, \(failures.count) mismatches")
+            print(
+                "access matrix: \(Person.allCases.count) roles × \(probes.count) probes over \(tables.count) tables: "
+                    + "\(allowedCount) allowed and \(deniedCount) denied as expected, \(failures.count) mismatches")
         }
     }
 }

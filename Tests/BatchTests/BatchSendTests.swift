@@ -1,8 +1,8 @@
 import Foundation
+import KoreanText
 import Postgres
 import SMSFakeProvider
 import Storage
-import KoreanText
 import Testing
 
 /// `batch send` through the real binary, over loopback HTTP to the fake provider.
@@ -47,7 +47,8 @@ struct BatchSendTests {
             try Fixtures.approvedRoster(on: db, code: "JC", n: 1, farms: 1, perFarm: 2)
             let draft = try Fixtures.approvedRoster(on: db, code: "EU", n: 2, farms: 1, perFarm: 2, state: "draft")
             let out = try IlsonProcess.run(
-                ["batch", "send", "--date", Self.date], environment: IlsonProcess.environment(url: url, provider: provider))
+                ["batch", "send", "--date", Self.date],
+                environment: IlsonProcess.environment(url: url, provider: provider))
             #expect(out.status == 1, "\(out)")
             #expect(out.stdout.contains("EU") && out.stdout.contains("DRAFT"))
             #expect(try Fixtures.rosterState(draft.rosterId, on: db) == "draft")
@@ -154,8 +155,9 @@ struct BatchSendTests {
             let cancelled = delivered.filter { $0.kind == "cancellation" }.map(\.to)
             #expect(Set(cancelled) == told && cancelled.count == told.count)
             #expect(try Fixtures.rosterState(roster.rosterId, on: db) == "cancelled")
-            #expect(cancelled.first.flatMap { to in delivered.first { $0.to == to && $0.kind == "cancellation" } }?
-                .body.contains("우천") == true)
+            #expect(
+                cancelled.first.flatMap { to in delivered.first { $0.to == to && $0.kind == "cancellation" } }?
+                    .body.contains("우천") == true)
         }
     }
 }
@@ -178,7 +180,9 @@ struct OutboxContentTests {
             // Every worker is on the list, none cut.
             let listed = lists.map(\.body).joined(separator: "\n")
             #expect((1...90).allSatisfy { listed.contains("김똠\($0) ") })
-            for row in try db.query("SELECT body, type, byte_count FROM sms_outbox WHERE roster_id = \(roster.rosterId)") {
+            for row in try db.query(
+                "SELECT body, type, byte_count FROM sms_outbox WHERE roster_id = \(roster.rosterId)")
+            {
                 let body: String = try row.decode("body")
                 let bytes: Int = try row.decode("byte_count")
                 #expect(CP949.byteCount(body) == bytes)

@@ -22,8 +22,10 @@ struct CrashTests {
             // chunk: claim committed · one step per provider answer (taken, not yet recorded) · outcomes recorded.
             // The first points hit the outbox write (before, during, after); later ones land in deliveries as
             // the outbox progresses from run to run.
-            let points = [1, 2, 2, 1, 3, 2, 4, 5, 6, 7, 9, 11, 13, 17, 18, 19, 20, 21, 2, 3, 5, 8, 12, 16, 19, 22, 25,
-                          30, 37, 41, 3, 18]
+            let points = [
+                1, 2, 2, 1, 3, 2, 4, 5, 6, 7, 9, 11, 13, 17, 18, 19, 20, 21, 2, 3, 5, 8, 12, 16, 19, 22, 25,
+                30, 37, 41, 3, 18,
+            ]
             var killed = 0
             var finishedEarly = 0
             var crashOutcomes: [String: Int] = [:]

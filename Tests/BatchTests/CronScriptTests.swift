@@ -36,8 +36,11 @@ struct CronScriptTests {
             #expect(provider.sentCount == roster.expectedMessages, "\(text)")
             #expect(try Fixtures.rosterState(roster.rosterId, on: db) == "sent")
             let lines = text.split(separator: "\n")
-            #expect(lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d KST "#, options: .regularExpression) != nil },
-                    "\(text)")
+            #expect(
+                lines.allSatisfy {
+                    $0.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d KST "#, options: .regularExpression) != nil
+                },
+                "\(text)")
             #expect(text.contains("exit 0") && text.contains("CALL (no SMS consent)"))
             #expect(!text.contains("cron-secret-key"))
             #expect(text.range(of: #"01[016789]-?\d{4}-?\d{4}"#, options: .regularExpression) == nil, "phones masked")

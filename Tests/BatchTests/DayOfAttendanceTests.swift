@@ -81,7 +81,10 @@ struct DayOfAttendanceTests {
             #expect(throws: OperationError.self) {
                 try Attendance.record(
                     center: center, date: Fixtures.day,
-                    entries: [AttendanceEntry(worker: p[3], outcome: .present), AttendanceEntry(worker: stranger, outcome: .present)],
+                    entries: [
+                        AttendanceEntry(worker: p[3], outcome: .present),
+                        AttendanceEntry(worker: stranger, outcome: .present),
+                    ],
                     on: db, clock: Self.dayAfter)
             }
             #expect(try Self.count(db, "SELECT count(*) AS n FROM attendance") == 3)

@@ -16,9 +16,11 @@ struct DayOfTests {
 
     /// `batch send` for the fixture day; returns the run.
     @discardableResult
-    static func send(_ url: String, _ provider: FakeSMSProvider, _ extra: [String] = []) throws -> IlsonProcess.Outcome {
+    static func send(_ url: String, _ provider: FakeSMSProvider, _ extra: [String] = []) throws -> IlsonProcess.Outcome
+    {
         try IlsonProcess.run(
-            ["batch", "send", "--date", date] + extra, environment: IlsonProcess.environment(url: url, provider: provider))
+            ["batch", "send", "--date", date] + extra,
+            environment: IlsonProcess.environment(url: url, provider: provider))
     }
 
     /// Messages the provider delivered to a number, by kind.
@@ -137,7 +139,8 @@ struct DayOfTests {
 
             // Someone already placed that day: refused, nothing changes.
             let before = try Fixtures.outbox(roster.rosterId, on: db).count
-            let version: Int = try db.query("SELECT version FROM rosters WHERE id = \(roster.rosterId)").first!.decode("version")
+            let version: Int = try db.query("SELECT version FROM rosters WHERE id = \(roster.rosterId)").first!.decode(
+                "version")
             #expect(throws: OperationError.self) {
                 try RosterDecline.replace(
                     center: center, date: Fixtures.day, worker: .phone(roster.workerPhones[0]),
@@ -145,7 +148,9 @@ struct DayOfTests {
             }
             #expect(try Fixtures.outbox(roster.rosterId, on: db).count == before)
             #expect(try Self.status(db, phone: roster.workerPhones[0]) == ["approved"])
-            #expect(try db.query("SELECT version FROM rosters WHERE id = \(roster.rosterId)").first!.decode("version", as: Int.self) == version)
+            #expect(
+                try db.query("SELECT version FROM rosters WHERE id = \(roster.rosterId)").first!.decode(
+                    "version", as: Int.self) == version)
             #expect(try Fixtures.rosterState(roster.rosterId, on: db) == "sent")
 
             let leaving = roster.workerPhones[0]
@@ -172,8 +177,10 @@ struct DayOfTests {
             // Through the binary: --best picks someone free, and a worker already placed is refused with exit 2.
             let env = IlsonProcess.environment(url: url, provider: provider)
             let refused = try IlsonProcess.run(
-                ["roster", "replace", "--date", Self.date, "--worker", roster.workerPhones[1], "--with",
-                 roster.workerPhones[2]], environment: env)
+                [
+                    "roster", "replace", "--date", Self.date, "--worker", roster.workerPhones[1], "--with",
+                    roster.workerPhones[2],
+                ], environment: env)
             #expect(refused.status == 2 && refused.stderr.contains("already placed"), "\(refused)")
         }
     }
@@ -190,7 +197,9 @@ struct DayOfTests {
             let kept = try Self.requestOf(db, phone: roster.workerPhones[2])
             let keptRows = try db.query(
                 "SELECT id, worker_id, status FROM assignments WHERE request_id = \(kept) ORDER BY id"
-            ).map { "\(try $0.decode("id", as: Int64.self))/\(try $0.decode("worker_id", as: Int64.self))/\(try $0.decode("status", as: String.self))" }
+            ).map {
+                "\(try $0.decode("id", as: Int64.self))/\(try $0.decode("worker_id", as: Int64.self))/\(try $0.decode("status", as: String.self))"
+            }
 
             let (requests, notices) = try Requests.cancelTelling(
                 cancelled, wholeJob: false, reason: "우천", center: "JC", clock: Self.clock, on: db)
@@ -223,7 +232,9 @@ struct DayOfTests {
             #expect(plan.proposedNew == 2)
             let keptAfter = try db.query(
                 "SELECT id, worker_id, status FROM assignments WHERE request_id = \(kept) ORDER BY id"
-            ).map { "\(try $0.decode("id", as: Int64.self))/\(try $0.decode("worker_id", as: Int64.self))/\(try $0.decode("status", as: String.self))" }
+            ).map {
+                "\(try $0.decode("id", as: Int64.self))/\(try $0.decode("worker_id", as: Int64.self))/\(try $0.decode("status", as: String.self))"
+            }
             #expect(keptAfter == keptRows, "every other announced assignment untouched")
             let approved = try RosterApproval.approve(center: center, date: Fixtures.day, on: db, clock: Self.clock)
             #expect(approved.assignments == 2 && approved.notices == 3)

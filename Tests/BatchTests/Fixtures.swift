@@ -99,7 +99,9 @@ enum Fixtures {
     }
 
     /// Outbox rows of a roster: key → (state, kind, attempts).
-    static func outbox(_ roster: Int64, on db: Connection) throws -> [String: (state: String, kind: String, attempts: Int)] {
+    static func outbox(_ roster: Int64, on db: Connection) throws -> [String: (
+        state: String, kind: String, attempts: Int
+    )] {
         var out: [String: (String, String, Int)] = [:]
         for row in try db.query(
             "SELECT idempotency_key::text AS k, state, kind, attempts FROM sms_outbox WHERE roster_id = \(roster)")

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import SMSFakeProvider
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +12,8 @@ struct IlsonProcess {
     static var binary: String { IlsonBinary.path }
 
     /// The environment of a batch run against a database and a fake provider (nothing inherited but PATH).
-    static func environment(url: String, provider: FakeSMSProvider?, extra: [String: String] = [:]) -> [String: String] {
+    static func environment(url: String, provider: FakeSMSProvider?, extra: [String: String] = [:]) -> [String: String]
+    {
         var env: [String: String] = [
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "ILSON_DATABASE_URL": url,

@@ -29,8 +29,8 @@ struct RestartTests {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for argument in argv { free(argument) }
+            for variable in envp { free(variable) }
         }
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/bin/bash", nil, nil, argv, envp) == 0 else {
@@ -42,10 +42,14 @@ struct RestartTests {
         return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     }
 
-    struct DevDBFailure: Error { var command: String; var status: Int32 }
+    struct DevDBFailure: Error {
+        var command: String
+        var status: Int32
+    }
 
     @Test func restartMidSendExitsThreeThenCompletes() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-restart-\(UUID().uuidString.prefix(8))")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ilson-restart-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.path)
         let pgdata = scratch.appendingPathComponent("pg").path
@@ -64,16 +68,19 @@ struct RestartTests {
             let roster = try Fixtures.approvedRoster(on: db, farms: 10, perFarm: 10)
             provider.delayResponses(by: 0.02)
             let env = IlsonProcess.environment(url: url, provider: provider)
-            let arguments = ["batch", "send", "--date", Fixtures.day.description, "--chunk-size", "10",
-                             "--concurrency", "2"]
+            let arguments = [
+                "batch", "send", "--date", Fixtures.day.description, "--chunk-size", "10",
+                "--concurrency", "2",
+            ]
             let send = try IlsonProcess(arguments, environment: env)
             let deadline = Date().addingTimeInterval(20)
             while provider.sentCount < 20 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             try RestartTests.devDB("stop", pgdata: pgdata)
             let failed = send.wait()
             #expect(failed.status == 3, "\(failed)")
-            #expect(failed.stderr.contains("cannot reach the database") || failed.stderr.contains("database"),
-                    "\(failed)")
+            #expect(
+                failed.stderr.contains("cannot reach the database") || failed.stderr.contains("database"),
+                "\(failed)")
             try RestartTests.devDB("start", pgdata: pgdata)
             provider.clearFaults()
             let db2 = try Connection(url)

@@ -67,7 +67,8 @@ import Vocabulary
 
     @Test func scorerAcceptsEveryFlavor() throws {
         guard let scorer = Fixtures.scorer else { return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-gen-\(ProcessInfo.processInfo.processIdentifier)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ilson-gen-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for flavor in Flavor.allCases {
@@ -92,20 +93,30 @@ import Vocabulary
         let requests = Dictionary(uniqueKeysWithValues: instance.requests.map { ($0.id, $0) })
         let planDays = Set((0..<g.days).map { g.start.adding(days: $0) })
         for w in instance.workers {
-            if !(-90...90).contains(w.home.lat) || !(-180...180).contains(w.home.lon) { problems.append("\(w.id) home") }
+            if !(-90...90).contains(w.home.lat) || !(-180...180).contains(w.home.lon) {
+                problems.append("\(w.id) home")
+            }
             if !(10...40).contains(w.maxTravelKm) { problems.append("\(w.id) cap \(w.maxTravelKm)") }
             if !w.available.isSubset(of: planDays) { problems.append("\(w.id) available outside the plan") }
-            if !(1...7).contains(w.maxDaysPerWeek) || !(0...30).contains(w.recentDaysWorked) { problems.append("\(w.id) caps") }
+            if !(1...7).contains(w.maxDaysPerWeek) || !(0...30).contains(w.recentDaysWorked) {
+                problems.append("\(w.id) caps")
+            }
             if w.workedDates.contains(where: { $0 >= g.start }) { problems.append("\(w.id) workedDates in the plan") }
-            if let phone = w.phone, phone.count != 13 || !phone.hasPrefix("010-") { problems.append("\(w.id) phone \(phone)") }
+            if let phone = w.phone, phone.count != 13 || !phone.hasPrefix("010-") {
+                problems.append("\(w.id) phone \(phone)")
+            }
             if w.category == .foreign, w.allowedFarms == nil { problems.append("\(w.id) foreign without allowedFarms") }
             if w.category != .foreign, w.allowedFarms != nil { problems.append("\(w.id) allowedFarms") }
-            if w.allowedFarms?.contains(where: { farms[$0] == nil }) == true { problems.append("\(w.id) unknown allowed farm") }
+            if w.allowedFarms?.contains(where: { farms[$0] == nil }) == true {
+                problems.append("\(w.id) unknown allowed farm")
+            }
         }
         for r in instance.requests {
             if farms[r.farm] == nil { problems.append("\(r.id) unknown farm") }
             if !planDays.contains(r.date) { problems.append("\(r.id) date") }
-            if r.headcount < 1 || r.minHeadcount < 1 || r.minHeadcount > r.headcount { problems.append("\(r.id) headcount") }
+            if r.headcount < 1 || r.minHeadcount < 1 || r.minHeadcount > r.headcount {
+                problems.append("\(r.id) headcount")
+            }
             if !(1...10).contains(r.priority) { problems.append("\(r.id) priority") }
             if let wage = r.wage, !(100_000...180_000).contains(wage) { problems.append("\(r.id) wage \(wage)") }
             if let s = r.start, let e = r.end, s >= e { problems.append("\(r.id) hours") }
@@ -119,10 +130,14 @@ import Vocabulary
                 problems.append("pin \(pin) names nothing")
                 continue
             }
-            if !w.available.contains(r.date) || !r.skills.isSubset(of: w.skills) { problems.append("pin \(pin) rule 1/2") }
+            if !w.available.contains(r.date) || !r.skills.isSubset(of: w.skills) {
+                problems.append("pin \(pin) rule 1/2")
+            }
             let d = haversineKm(w.home, f.location)
             if d > w.maxTravelKm || d > (r.maxTravelKm ?? .infinity) { problems.append("pin \(pin) rule 3") }
-            if w.blockedFarms.contains(f.id) || f.blockedWorkers.contains(w.id) || w.allowedFarms.map({ !$0.contains(f.id) }) == true {
+            if w.blockedFarms.contains(f.id) || f.blockedWorkers.contains(w.id)
+                || w.allowedFarms.map({ !$0.contains(f.id) }) == true
+            {
                 problems.append("pin \(pin) rule 4")
             }
             if !perWorkerDate.insert("\(w.id)@\(r.date)").inserted { problems.append("pin \(pin) rule 5") }

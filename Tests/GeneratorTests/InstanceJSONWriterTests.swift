@@ -40,15 +40,17 @@ import Vocabulary
         #expect(Set(json.keys) == ["version", "name", "weights", "workers", "farms", "requests", "pinned", "history"])
         #expect(json["version"] as? Int == 1)
         let w = try #require((json["workers"] as? [[String: Any]])?.first)
-        #expect(Set(w.keys) == [
-            "id", "name", "phone", "home", "skills", "category", "maxTravelKm", "available", "maxDaysPerWeek",
-            "recentDaysWorked", "workedDates", "blockedFarms", "allowedFarms",
-        ])
+        #expect(
+            Set(w.keys) == [
+                "id", "name", "phone", "home", "skills", "category", "maxTravelKm", "available", "maxDaysPerWeek",
+                "recentDaysWorked", "workedDates", "blockedFarms", "allowedFarms",
+            ])
         let r = try #require((json["requests"] as? [[String: Any]])?.first)
-        #expect(Set(r.keys) == [
-            "id", "farm", "job", "date", "start", "end", "task", "skills", "headcount", "minHeadcount", "priority",
-            "maxTravelKm", "wage",
-        ])
+        #expect(
+            Set(r.keys) == [
+                "id", "farm", "job", "date", "start", "end", "task", "skills", "headcount", "minHeadcount", "priority",
+                "maxTravelKm", "wage",
+            ])
         let f = try #require((json["farms"] as? [[String: Any]])?.first)
         #expect(Set(f.keys) == ["id", "name", "location", "blockedWorkers"])
         #expect((json["workers"] as? [Any])?.count == instance.workers.count)
@@ -63,7 +65,8 @@ import Vocabulary
         #expect(InstanceJSONWriter.numberLiteral(.nan) == "null")
         let days: Set<Day> = [Day("2026-07-09")!, Day("2026-07-08")!, Day("2027-01-01")!]
         let w = Worker(id: "w1", home: GeoPoint(lat: 1, lon: 2), skills: ["tractor", "harvest"], available: days)
-        let text = String(decoding: InstanceJSONWriter.encode(Instance(workers: [w], farms: [], requests: [])), as: UTF8.self)
+        let text = String(
+            decoding: InstanceJSONWriter.encode(Instance(workers: [w], farms: [], requests: [])), as: UTF8.self)
         #expect(text.contains("\"available\":[\"2026-07-08\",\"2026-07-09\",\"2027-01-01\"]"))
         #expect(text.contains("\"skills\":[\"harvest\",\"tractor\"]"))
         #expect(text.contains("\"allowedFarms\":null"))

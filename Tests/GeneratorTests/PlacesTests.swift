@@ -15,7 +15,8 @@ import Testing
             #expect((36.75...36.98).contains(p.lat), "\(ref.qualifiedName)")
             #expect((127.30...127.56).contains(p.lon), "\(ref.qualifiedName)")
             // Within about 9 km of its town's centre.
-            let dLat = (p.lat - ref.town.centre.lat) * 111, dLon = (p.lon - ref.town.centre.lon) * 89
+            let dLat = (p.lat - ref.town.centre.lat) * 111
+            let dLon = (p.lon - ref.town.centre.lon) * 89
             #expect((dLat * dLat + dLon * dLon).squareRoot() < 9, "\(ref.qualifiedName)")
         }
     }
@@ -32,11 +33,15 @@ import Testing
     }
 
     @Test func ambiguousNameAsksForTheTown() {
-        let a = Town(name: "가면", kind: .myeon, centre: PlacePoint(lat: 36.8, lon: 127.4), population: 1,
-                     villages: [Village(name: "신촌리", centre: PlacePoint(lat: 36.8, lon: 127.4))])
-        let b = Town(name: "나읍", kind: .eup, centre: PlacePoint(lat: 36.9, lon: 127.5), population: 1,
-                     villages: [Village(name: "신촌리", centre: PlacePoint(lat: 36.9, lon: 127.5)),
-                                Village(name: "읍내리", centre: PlacePoint(lat: 36.9, lon: 127.5))])
+        let a = Town(
+            name: "가면", kind: .myeon, centre: PlacePoint(lat: 36.8, lon: 127.4), population: 1,
+            villages: [Village(name: "신촌리", centre: PlacePoint(lat: 36.8, lon: 127.4))])
+        let b = Town(
+            name: "나읍", kind: .eup, centre: PlacePoint(lat: 36.9, lon: 127.5), population: 1,
+            villages: [
+                Village(name: "신촌리", centre: PlacePoint(lat: 36.9, lon: 127.5)),
+                Village(name: "읍내리", centre: PlacePoint(lat: 36.9, lon: 127.5)),
+            ])
         let county = County(name: "시험군", province: "충청북도", towns: [a, b])
         guard case .ambiguous(let candidates) = county.lookup("신촌리") else {
             Issue.record("expected an ambiguous answer")

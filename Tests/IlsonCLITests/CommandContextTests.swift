@@ -40,10 +40,13 @@ import Vocabulary
         #expect(try context.day(DateArgument(argument: "내일")) == Self.fileToday.next)
         #expect(try context.day(DateArgument(argument: "오늘")) == Self.fileToday)
         #expect(try context.day(DateArgument(argument: "2031-01-05")) == Day("2031-01-05")!)
-        #expect(throws: OperationError.badInput("--from \"2031-02-30\" is not a date: use YYYY-MM-DD, today or tomorrow")) {
+        #expect(
+            throws: OperationError.badInput("--from \"2031-02-30\" is not a date: use YYYY-MM-DD, today or tomorrow")
+        ) {
             try context.day(DateArgument(argument: "2031-02-30"), field: "--from")
         }
-        #expect(try context.days(DateRangeArgument(argument: "today..tomorrow")) == Self.fileToday...Self.fileToday.next)
+        #expect(
+            try context.days(DateRangeArgument(argument: "today..tomorrow")) == Self.fileToday...Self.fileToday.next)
     }
 
     @Test func badTodayFailsOnlyTheCommandsThatAskTheClock() throws {
@@ -51,7 +54,9 @@ import Vocabulary
         #expect(throws: OperationError.self) { try context.clock }
         #expect(try context.configuration.value("ILSON_TODAY")?.value == "2031-13-01")
         // Exit 2 with the clock's message, before the database is looked at.
-        #expect(IlsonCommand.runMain(["roster", "show", "--date", "today"], environment: ["ILSON_TODAY": "2031-13-01"]) == 2)
+        #expect(
+            IlsonCommand.runMain(["roster", "show", "--date", "today"], environment: ["ILSON_TODAY": "2031-13-01"]) == 2
+        )
         #expect(IlsonCommand.runMain(["roster", "show", "--date", "2031-02-30"], environment: [:]) == 2)
     }
 
@@ -85,12 +90,21 @@ struct ConfiguredTodayTests {
             }
             #expect(run(["center", "add", "--code", "JC", "--name", "진천"]) == 0)
             #expect(run(["farmer", "add", "--name", "이월순", "--phone", "010-9876-5432"]) == 0)
-            #expect(run(["farm", "add", "--code", "F012", "--name", "딸기농장", "--farmer", "01098765432",
-                         "--village", "이월면 중산리"]) == 0)
-            #expect(run(["worker", "add", "--name", "김영숙", "--phone", "010-1234-5678", "--village", "이월면 중산리",
-                         "--skills", "harvest"]) == 0)
-            #expect(run(["request", "submit", "--farm", "F012", "--date", "내일", "--start", "07:00", "--end", "16:00",
-                         "--task", "harvest", "--headcount", "1"]) == 0)
+            #expect(
+                run([
+                    "farm", "add", "--code", "F012", "--name", "딸기농장", "--farmer", "01098765432",
+                    "--village", "이월면 중산리",
+                ]) == 0)
+            #expect(
+                run([
+                    "worker", "add", "--name", "김영숙", "--phone", "010-1234-5678", "--village", "이월면 중산리",
+                    "--skills", "harvest",
+                ]) == 0)
+            #expect(
+                run([
+                    "request", "submit", "--farm", "F012", "--date", "내일", "--start", "07:00", "--end", "16:00",
+                    "--task", "harvest", "--headcount", "1",
+                ]) == 0)
             #expect(try dates("labor_requests") == [tomorrow.description])
 
             #expect(run(["batch", "plan", "--date", "tomorrow"]) == 0)

@@ -72,7 +72,8 @@ import Testing
             #expect(!failure.message.contains("pw-secret"))
         }
         #expect(
-            IlsonCommand.runMain(["db", "status", "--database-url", "postgresql://kim:pw-secret@127.0.0.1:1/ilson"]) == 3)
+            IlsonCommand.runMain(["db", "status", "--database-url", "postgresql://kim:pw-secret@127.0.0.1:1/ilson"])
+                == 3)
     }
 
     @Test func malformedDatabaseURLIsBadInput() {

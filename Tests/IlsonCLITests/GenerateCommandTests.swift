@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func writesAFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-generate-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ilson-generate-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let code = IlsonCommand.runMain([
             "generate", "--workers", "20", "--requests", "5", "--days", "2", "--seed", "3", "--flavor", "remote",

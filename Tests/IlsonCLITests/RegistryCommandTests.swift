@@ -16,14 +16,21 @@ struct RegistryCommandTests {
                 try db.query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n")
             }
             let today = try IlsonClock.current().today
-            #expect(run(["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234"]) == 0)
+            #expect(
+                run(["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234"]) == 0)
             #expect(run(["center", "edit", "JC", "--sms-sender", "043-539-1235"]) == 0)
             #expect(try CenterStore.find(code: "JC", on: db)?.smsSender == "0435391235")
             #expect(run(["farmer", "add", "--name", "이월순", "--phone", "010-9876-5432"]) == 0)
-            #expect(run(["farm", "add", "--code", "F012", "--name", "이월 딸기농장", "--farmer", "01098765432",
-                         "--village", "이월면 중산리", "--meeting-point", "마을회관 앞", "--meeting-time", "06:30"]) == 0)
-            #expect(run(["worker", "add", "--name", "김영숙", "--phone", "010-1234-5678", "--village", "진천읍 읍내리",
-                         "--skills", "harvest,packing", "--category", "고령", "--sms-consent", "y"]) == 0)
+            #expect(
+                run([
+                    "farm", "add", "--code", "F012", "--name", "이월 딸기농장", "--farmer", "01098765432",
+                    "--village", "이월면 중산리", "--meeting-point", "마을회관 앞", "--meeting-time", "06:30",
+                ]) == 0)
+            #expect(
+                run([
+                    "worker", "add", "--name", "김영숙", "--phone", "010-1234-5678", "--village", "진천읍 읍내리",
+                    "--skills", "harvest,packing", "--category", "고령", "--sms-consent", "y",
+                ]) == 0)
             #expect(run(["worker", "list"]) == 0)
             #expect(run(["worker", "list", "--format", "json"]) == 0)
 
@@ -31,14 +38,26 @@ struct RegistryCommandTests {
             let audits = try count("audit_log")
             #expect(run(["worker", "add", "--name", "박민수", "--phone", "010-2222-3333"]) == 2)
             #expect(run(["worker", "add", "--name", "박민수", "--phone", "010-2222", "--village", "읍내리"]) == 2)
-            #expect(run(["worker", "add", "--name", "박민수", "--phone", "010-2222-3333", "--village", "읍내리",
-                         "--category", "robot"]) == 2)
-            #expect(run(["request", "submit", "--farm", "F012", "--date", "\(today.next)", "--start", "07:00",
-                         "--end", "16:00", "--task", "harvest", "--headcount", "4", "--min", "5"]) == 2)
-            #expect(run(["request", "submit", "--farm", "F012", "--date", "\(today.previous)", "--start", "07:00",
-                         "--end", "16:00", "--task", "harvest", "--headcount", "4"]) == 2)
-            #expect(run(["request", "submit", "--farm", "F099", "--date", "\(today.next)", "--start", "07:00",
-                         "--end", "16:00", "--task", "harvest", "--headcount", "4"]) == 2)
+            #expect(
+                run([
+                    "worker", "add", "--name", "박민수", "--phone", "010-2222-3333", "--village", "읍내리",
+                    "--category", "robot",
+                ]) == 2)
+            #expect(
+                run([
+                    "request", "submit", "--farm", "F012", "--date", "\(today.next)", "--start", "07:00",
+                    "--end", "16:00", "--task", "harvest", "--headcount", "4", "--min", "5",
+                ]) == 2)
+            #expect(
+                run([
+                    "request", "submit", "--farm", "F012", "--date", "\(today.previous)", "--start", "07:00",
+                    "--end", "16:00", "--task", "harvest", "--headcount", "4",
+                ]) == 2)
+            #expect(
+                run([
+                    "request", "submit", "--farm", "F099", "--date", "\(today.next)", "--start", "07:00",
+                    "--end", "16:00", "--task", "harvest", "--headcount", "4",
+                ]) == 2)
             #expect(run(["worker", "edit", "999", "--max-travel-km", "10"]) == 2)
             #expect(try count("workers") == 1)
             #expect(try count("labor_requests") == 0)
@@ -47,7 +66,8 @@ struct RegistryCommandTests {
             // Edit only what is given.
             #expect(run(["worker", "edit", "010-1234-5678", "--max-days-per-week", "4"]) == 0)
             let kim = try WorkerStore.find(.phone("01012345678"), center: 1, on: db)!
-            #expect(kim.values.maxDaysPerWeek == 4 && kim.values.smsConsent && kim.values.skills == ["harvest", "packing"])
+            #expect(
+                kim.values.maxDaysPerWeek == 4 && kim.values.smsConsent && kim.values.skills == ["harvest", "packing"])
             let audit = try db.query(
                 """
                 SELECT via, action, (before->>'maxDaysPerWeek')::int AS before, (after->>'maxDaysPerWeek')::int AS after
@@ -57,9 +77,12 @@ struct RegistryCommandTests {
             #expect(try audit.decode("before", as: Int.self) == 6 && audit.decode("after", as: Int.self) == 4)
 
             // A three-day job; cancel the whole job.
-            #expect(run(["request", "submit", "--farm", "F012", "--date", "\(today.next)", "--days", "3", "--start", "07:00",
-                         "--end", "16:00", "--task", "harvest", "--skills", "harvest", "--headcount", "4", "--min", "2",
-                         "--wage", "130000"]) == 0)
+            #expect(
+                run([
+                    "request", "submit", "--farm", "F012", "--date", "\(today.next)", "--days", "3", "--start", "07:00",
+                    "--end", "16:00", "--task", "harvest", "--skills", "harvest", "--headcount", "4", "--min", "2",
+                    "--wage", "130000",
+                ]) == 0)
             #expect(try count("labor_requests") == 3)
             #expect(try count("labor_jobs") == 1)
             let first: Int64 = try db.query("SELECT min(id) AS id FROM labor_requests")[0].decode("id")
@@ -68,8 +91,9 @@ struct RegistryCommandTests {
             #expect(run(["request", "list"]) == 0)
             #expect(run(["request", "show", String(first)]) == 0)
             #expect(run(["request", "cancel", String(first + 1), "--whole-job", "--reason", "우천"]) == 0)
-            #expect(try db.query("SELECT count(*) AS n FROM labor_requests WHERE status = 'cancelled'")[0]
-                .decode("n", as: Int.self) == 3)
+            #expect(
+                try db.query("SELECT count(*) AS n FROM labor_requests WHERE status = 'cancelled'")[0]
+                    .decode("n", as: Int.self) == 3)
             #expect(run(["request", "cancel", String(first)]) == 2)
             #expect(run(["worker", "deactivate", "010-1234-5678"]) == 0)
             #expect(run(["worker", "deactivate", "010-1234-5678"]) == 2)
@@ -80,7 +104,8 @@ struct RegistryCommandTests {
         try TestDatabase.withMigratedDatabase { db, url in
             func run(_ arguments: [String]) -> Int32 { IlsonCommand.runMain(arguments + ["--database-url", url]) }
             let today = try IlsonClock.current().today
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-cli-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "ilson-cli-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             func file(_ name: String, _ text: String) throws -> String {
@@ -99,7 +124,8 @@ struct RegistryCommandTests {
                 "requests.csv", "farm,date,start,end,task,headcount\nF001,\(today.next),07:00,16:00,harvest,3\n")
             #expect(run(["request", "import", requests]) == 0)
             try db.query(
-                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(today.next), 'approved', now())")
+                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, \(today.next), 'approved', now())"
+            )
             let changed = try file(
                 "requests2.csv", "farm,date,start,end,task,headcount\nF001,\(today.next),07:00,16:00,harvest,5\n")
             #expect(run(["request", "import", changed]) == 1)

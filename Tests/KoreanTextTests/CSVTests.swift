@@ -3,7 +3,8 @@ import Testing
 @testable import KoreanText
 
 @Suite struct CSVTests {
-    let sample = "이름,전화번호,기술\r\n김영숙,010-1234-5678,\"harvest;packing\"\r\n\"박, 철수\",01098765432,\"say \"\"hi\"\"\nthere\"\r\n\r\n"
+    let sample =
+        "이름,전화번호,기술\r\n김영숙,010-1234-5678,\"harvest;packing\"\r\n\"박, 철수\",01098765432,\"say \"\"hi\"\"\nthere\"\r\n\r\n"
 
     @Test func readsUTF8WithAndWithoutBOM() throws {
         let plain = try CSVDocument(bytes: Array(sample.utf8))

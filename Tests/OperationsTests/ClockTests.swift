@@ -1,11 +1,11 @@
 import Foundation
 import Records
 import Scheduling
+import Storage
 import Testing
+import Vocabulary
 
 @testable import Operations
-import Storage
-import Vocabulary
 
 @Suite struct ClockTests {
     @Test func todayComesFromTheOverride() throws {

@@ -60,7 +60,8 @@ enum Fixtures {
             try FarmImport.run(bytes: utf8BOM(farmsKoreanWithPlaces), file: "farms.csv", center: nil, on: db),
             try WorkerImport.run(bytes: cp949(workersEnglish), file: "workers.csv", center: nil, clock: clock, on: db),
             try RequestImport.run(
-                bytes: cp949(requestsKorean(first: clock.tomorrow)), file: "requests.csv", center: nil, clock: clock, on: db),
+                bytes: cp949(requestsKorean(first: clock.tomorrow)), file: "requests.csv", center: nil, clock: clock,
+                on: db),
         ]
     }
 }

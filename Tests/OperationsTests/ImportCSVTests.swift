@@ -86,7 +86,9 @@ struct ImportCSVTests {
             let r = try RequestImport.run(
                 bytes: Array(requests.utf8), file: "r.csv", center: nil, clock: Fixtures.clock, on: db)
             #expect(r.updated == 1 && r.created == 0)
-            let packing = try RequestStore.list(center: 1, RequestFilter(), on: db).first { $0.values.task == "packing" }!
+            let packing = try RequestStore.list(center: 1, RequestFilter(), on: db).first {
+                $0.values.task == "packing"
+            }!
             #expect(packing.values.headcount == 5 && packing.values.skills == ["packing"])
         }
     }
@@ -103,7 +105,8 @@ struct ImportCSVTests {
                 최고령,010-3333-4444,,robot
                 """
             do {
-                _ = try WorkerImport.run(bytes: Fixtures.cp949(bad), file: "bad.csv", center: nil, clock: Fixtures.clock, on: db)
+                _ = try WorkerImport.run(
+                    bytes: Fixtures.cp949(bad), file: "bad.csv", center: nil, clock: Fixtures.clock, on: db)
                 Issue.record("the import should have failed")
             } catch let error as OperationError {
                 guard case .badInput(let message) = error else { throw error }
@@ -116,7 +119,8 @@ struct ImportCSVTests {
             #expect(try Fixtures.count(db, "audit_log", where: "entity = 'worker'") == 0)
 
             // Requests: a past date and min > headcount on two lines; nothing of the good line is written.
-            _ = try FarmImport.run(bytes: Fixtures.utf8BOM(Fixtures.farmsKoreanWithPlaces), file: "f.csv", center: nil, on: db)
+            _ = try FarmImport.run(
+                bytes: Fixtures.utf8BOM(Fixtures.farmsKoreanWithPlaces), file: "f.csv", center: nil, on: db)
             let requests = """
                 farm,date,start,end,task,headcount,min_headcount
                 F001,\(Fixtures.clock.tomorrow),07:00,16:00,harvest,4,2
@@ -124,7 +128,8 @@ struct ImportCSVTests {
                 F099,\(Fixtures.clock.tomorrow),07:00,16:00,harvest,4,5
                 """
             #expect(throws: OperationError.self) {
-                try RequestImport.run(bytes: Array(requests.utf8), file: "r.csv", center: nil, clock: Fixtures.clock, on: db)
+                try RequestImport.run(
+                    bytes: Array(requests.utf8), file: "r.csv", center: nil, clock: Fixtures.clock, on: db)
             }
             #expect(try Fixtures.count(db, "labor_requests") == 0)
         }

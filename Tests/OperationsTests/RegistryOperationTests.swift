@@ -55,21 +55,27 @@ struct RegistryOperationTests {
                 job.requestIDs[0], RequestInput(priority: 8), center: nil, clock: Fixtures.clock, on: db)
             #expect(changed && edited.values.priority == 8)
             #expect(throws: OperationError.badInput("--min 5 exceeds --headcount 4")) {
-                try Requests.edit(job.requestIDs[0], RequestInput(minHeadcount: 5), center: nil, clock: Fixtures.clock, on: db)
+                try Requests.edit(
+                    job.requestIDs[0], RequestInput(minHeadcount: 5), center: nil, clock: Fixtures.clock, on: db)
             }
             try db.query(
-                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, '2026-12-03', 'approved', now())")
-            #expect(throws: OperationError.conflict(
-                "the roster of 2026-12-03 is approved: reopen it first (`ilson roster reopen --date 2026-12-03`), "
-                    + "then edit request \(job.requestIDs[1])")) {
-                try Requests.edit(job.requestIDs[1], RequestInput(priority: 3), center: nil, clock: Fixtures.clock, on: db)
+                "INSERT INTO rosters (center_id, work_date, state, approved_at) VALUES (1, '2026-12-03', 'approved', now())"
+            )
+            #expect(
+                throws: OperationError.conflict(
+                    "the roster of 2026-12-03 is approved: reopen it first (`ilson roster reopen --date 2026-12-03`), "
+                        + "then edit request \(job.requestIDs[1])")
+            ) {
+                try Requests.edit(
+                    job.requestIDs[1], RequestInput(priority: 3), center: nil, clock: Fixtures.clock, on: db)
             }
             // A cancel goes through the outbox (issue 8): the farmer gets one confirmation; nobody was told yet.
             let (cancelled, notices) = try Requests.cancelTelling(
                 job.requestIDs[1], wholeJob: false, reason: "우천", center: nil, clock: Fixtures.clock, on: db)
             #expect(cancelled.map(\.status) == [.cancelled])
             #expect(notices.first?.queued.map(\.kind) == [.cancellation])
-            #expect(try Fixtures.count(db, "sms_outbox", where: "kind = 'cancellation' AND recipient_role = 'farmer'") == 1)
+            #expect(
+                try Fixtures.count(db, "sms_outbox", where: "kind = 'cancellation' AND recipient_role = 'farmer'") == 1)
         }
     }
 
@@ -79,18 +85,27 @@ struct RegistryOperationTests {
             try Fixtures.center(db, code: "GS")
             _ = try Farmers.add(name: "괴산농부", phone: "010-1111-0000", center: "GS", on: db)
             _ = try Farms.add(
-                FarmInput(code: "G001", name: "괴산 농장", farmer: "01011110000", location: LocationInput(lat: 36.8, lon: 127.8)),
+                FarmInput(
+                    code: "G001", name: "괴산 농장", farmer: "01011110000", location: LocationInput(lat: 36.8, lon: 127.8)),
                 center: "GS", on: db)
             let audits = try Fixtures.count(db, "audit_log")
             var other = RegistryOperationTests.harvest
             other.farm = "G001"
-            #expect(throws: OperationError.badInput("farm G001 belongs to center GS, not JC: use --center GS or a farm of JC")) {
+            #expect(
+                throws: OperationError.badInput(
+                    "farm G001 belongs to center GS, not JC: use --center GS or a farm of JC")
+            ) {
                 try Requests.submit(other, center: "JC", clock: Fixtures.clock, on: db)
             }
             var past = RegistryOperationTests.harvest
             past.date = "2026-11-30"
-            #expect(throws: OperationError.self) { try Requests.submit(past, center: "JC", clock: Fixtures.clock, on: db) }
-            #expect(throws: OperationError.badInput("worker 010-****-3333 has no location: give --village (e.g. \"이월면 중산리\") or --lat and --lon")) {
+            #expect(throws: OperationError.self) {
+                try Requests.submit(past, center: "JC", clock: Fixtures.clock, on: db)
+            }
+            #expect(
+                throws: OperationError.badInput(
+                    "worker 010-****-3333 has no location: give --village (e.g. \"이월면 중산리\") or --lat and --lon")
+            ) {
                 try Workers.add(WorkerInput(name: "박민수", phone: "010-2222-3333"), center: "JC", on: db)
             }
             #expect(throws: OperationError.self) {
@@ -98,7 +113,8 @@ struct RegistryOperationTests {
                     WorkerInput(name: "박민수", phone: "010-2222-3333", location: LocationInput(village: "없는리")),
                     center: "JC", on: db)
             }
-            #expect(throws: OperationError.notFound("worker id 999 not found in center JC (`ilson worker list --all`)")) {
+            #expect(throws: OperationError.notFound("worker id 999 not found in center JC (`ilson worker list --all`)"))
+            {
                 try Workers.edit("999", WorkerInput(maxTravelKm: 10), center: "JC", on: db)
             }
             // Several centers: --center is required.
@@ -130,12 +146,14 @@ struct RegistryOperationTests {
                     skills: ["harvest", "packing"], category: "고령", maxTravelKm: 25, smsConsent: "y",
                     allowedFarms: ["F012"]),
                 center: nil, on: db)
-            let (edited, changed) = try Workers.edit("010-1234-5678", WorkerInput(maxDaysPerWeek: 4), center: nil, on: db)
+            let (edited, changed) = try Workers.edit(
+                "010-1234-5678", WorkerInput(maxDaysPerWeek: 4), center: nil, on: db)
             #expect(changed)
             var expected = added.values
             expected.maxDaysPerWeek = 4
             #expect(edited.values == expected)
-            let (lifted, _) = try Workers.edit(String(added.id), WorkerInput(allowedFarms: ["any"]), center: nil, on: db)
+            let (lifted, _) = try Workers.edit(
+                String(added.id), WorkerInput(allowedFarms: ["any"]), center: nil, on: db)
             #expect(lifted.values.allowedFarms == nil)
             let (_, same) = try Workers.edit(String(added.id), WorkerInput(maxDaysPerWeek: 4), center: nil, on: db)
             #expect(!same)

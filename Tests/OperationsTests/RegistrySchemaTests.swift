@@ -12,18 +12,51 @@ struct RegistrySchemaTests {
         ("centers_name_present", "INSERT INTO centers (code, name) VALUES ('XX', '  ')"),
         ("centers_sms_sender_format", "INSERT INTO centers (code, name, sms_sender) VALUES ('XX', 'x', '112')"),
         ("farmers_name_present", "INSERT INTO farmers (center_id, name, phone) VALUES (1, '', '01012340000')"),
-        ("farms_code_format", "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon) VALUES (1, 'F 1', 'x', 1, 36, 127)"),
-        ("farms_name_present", "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon) VALUES (1, 'F9', ' ', 1, 36, 127)"),
-        ("farms_lon_range", "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon) VALUES (1, 'F9', 'x', 1, 36, 200)"),
-        ("farms_village_present", "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon, village) VALUES (1, 'F9', 'x', 1, 36, 127, '')"),
-        ("workers_home_lat_range", "INSERT INTO workers (center_id, name, phone, home_lat, home_lon) VALUES (1, 'x', '01012340001', 91, 127)"),
-        ("workers_max_travel_km_range", "INSERT INTO workers (center_id, name, phone, home_lat, home_lon, max_travel_km) VALUES (1, 'x', '01012340001', 36, 127, 0)"),
-        ("workers_max_days_per_week_range", "INSERT INTO workers (center_id, name, phone, home_lat, home_lon, max_days_per_week) VALUES (1, 'x', '01012340001', 36, 127, 8)"),
-        ("workers_name_present", "INSERT INTO workers (center_id, name, phone, home_lat, home_lon) VALUES (1, '', '01012340001', 36, 127)"),
+        (
+            "farms_code_format",
+            "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon) VALUES (1, 'F 1', 'x', 1, 36, 127)"
+        ),
+        (
+            "farms_name_present",
+            "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon) VALUES (1, 'F9', ' ', 1, 36, 127)"
+        ),
+        (
+            "farms_lon_range",
+            "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon) VALUES (1, 'F9', 'x', 1, 36, 200)"
+        ),
+        (
+            "farms_village_present",
+            "INSERT INTO farms (center_id, code, name, farmer_id, lat, lon, village) VALUES (1, 'F9', 'x', 1, 36, 127, '')"
+        ),
+        (
+            "workers_home_lat_range",
+            "INSERT INTO workers (center_id, name, phone, home_lat, home_lon) VALUES (1, 'x', '01012340001', 91, 127)"
+        ),
+        (
+            "workers_max_travel_km_range",
+            "INSERT INTO workers (center_id, name, phone, home_lat, home_lon, max_travel_km) VALUES (1, 'x', '01012340001', 36, 127, 0)"
+        ),
+        (
+            "workers_max_days_per_week_range",
+            "INSERT INTO workers (center_id, name, phone, home_lat, home_lon, max_days_per_week) VALUES (1, 'x', '01012340001', 36, 127, 8)"
+        ),
+        (
+            "workers_name_present",
+            "INSERT INTO workers (center_id, name, phone, home_lat, home_lon) VALUES (1, '', '01012340001', 36, 127)"
+        ),
         ("skills_code_format", "INSERT INTO skills (center_id, code) VALUES (1, '수확')"),
-        ("worker_availability_kind_known", "INSERT INTO worker_availability (center_id, worker_id, kind, available_from) VALUES (1, 1, 'maybe', '2026-12-01')"),
-        ("worker_availability_range_order", "INSERT INTO worker_availability (center_id, worker_id, available_from, available_to) VALUES (1, 1, '2026-12-05', '2026-12-01')"),
-        ("worker_availability_off_closed", "INSERT INTO worker_availability (center_id, worker_id, kind, available_from) VALUES (1, 1, 'off', '2026-12-01')"),
+        (
+            "worker_availability_kind_known",
+            "INSERT INTO worker_availability (center_id, worker_id, kind, available_from) VALUES (1, 1, 'maybe', '2026-12-01')"
+        ),
+        (
+            "worker_availability_range_order",
+            "INSERT INTO worker_availability (center_id, worker_id, available_from, available_to) VALUES (1, 1, '2026-12-05', '2026-12-01')"
+        ),
+        (
+            "worker_availability_off_closed",
+            "INSERT INTO worker_availability (center_id, worker_id, kind, available_from) VALUES (1, 1, 'off', '2026-12-01')"
+        ),
         ("labor_jobs_task_present", "INSERT INTO labor_jobs (center_id, farm_id, task) VALUES (1, 1, ' ')"),
         ("labor_requests_min_headcount_range", request(headcount: "4", min: "0")),
         ("labor_requests_headcount_range", request(headcount: "501", min: "1")),

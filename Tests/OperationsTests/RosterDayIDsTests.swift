@@ -94,7 +94,9 @@ struct RosterDayIDsTests {
             for key in jobs { #expect(try ids.jobs.key(ids.jobs.id(key)) == key) }
             // Every database id of the day, the other way: the fixture's rows, the pins, the live assignments
             // (the deactivated worker's too, though the instance no longer has them).
-            for id in c.requests.values { #expect(try ids.requests.id(ids.requests.key(RequestID(id))) == RequestID(id)) }
+            for id in c.requests.values {
+                #expect(try ids.requests.id(ids.requests.key(RequestID(id))) == RequestID(id))
+            }
             for id in c.farms.values { #expect(try ids.farms.id(ids.farms.key(FarmID(id))) == FarmID(id)) }
             for id in c.workers.values where id != leaver.workerID {
                 let key = try ids.workers.key(WorkerID(id))

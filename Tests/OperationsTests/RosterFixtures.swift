@@ -61,7 +61,8 @@ enum RosterFixtures {
                 out.phones[w.id] = phone
                 for s in w.skills.sorted() {
                     try db.query(
-                        "INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(centerID), \(id), \(skillIDs[s]!))")
+                        "INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(centerID), \(id), \(skillIDs[s]!))"
+                    )
                 }
                 for d in dates.subtracting(w.available).sorted() {
                     try db.query(
@@ -79,7 +80,8 @@ enum RosterFixtures {
                 for f in (w.allowedFarms ?? []).sorted() {
                     if let farm = out.farms[f] {
                         try db.query(
-                            "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(centerID), \(id), \(farm))")
+                            "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(centerID), \(id), \(farm))"
+                        )
                     }
                 }
             }
@@ -119,8 +121,10 @@ enum RosterFixtures {
 
     /// A small county around 진천: 8 workers, 3 farms, 3 requests on `date`.
     static func smallCounty(date: Day) -> Instance {
-        func worker(_ n: Int, _ name: String, _ lat: Double, _ lon: Double, _ skills: Set<String>, cap: Double = 30,
-                    available: Bool = true, maxDays: Int = 6) -> Worker {
+        func worker(
+            _ n: Int, _ name: String, _ lat: Double, _ lon: Double, _ skills: Set<String>, cap: Double = 30,
+            available: Bool = true, maxDays: Int = 6
+        ) -> Worker {
             Worker(
                 id: "w\(n)", name: name, home: GeoPoint(lat: lat, lon: lon), skills: skills, maxTravelKm: cap,
                 available: available ? [date] : [], maxDaysPerWeek: maxDays)

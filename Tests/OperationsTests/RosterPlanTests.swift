@@ -37,7 +37,9 @@ struct RosterPlanTests {
             let report = score(exported.instance, assignments: pairs)
             #expect(report.score.hard == 0)
             #expect(report.score == s.score)
-            #expect(try db.query("SELECT count(*) AS n FROM audit_log WHERE via = 'roster plan'")[0].decode("n", as: Int.self) == 1)
+            #expect(
+                try db.query("SELECT count(*) AS n FROM audit_log WHERE via = 'roster plan'")[0].decode(
+                    "n", as: Int.self) == 1)
             // Unfilled requests come with reasons.
             #expect(roster.unfilled.allSatisfy { !$0.reasons.isEmpty })
         }
@@ -108,7 +110,10 @@ struct RosterPlanTests {
             do {
                 _ = try plan(db, c)
             } catch let error as OperationError {
-                guard case .conflict(let message) = error else { Issue.record("expected a conflict"); return }
+                guard case .conflict(let message) = error else {
+                    Issue.record("expected a conflict")
+                    return
+                }
                 #expect(message.contains("reopen it first"))
             }
             #expect(throws: OperationError.self) {
@@ -122,9 +127,11 @@ struct RosterPlanTests {
             // Being sent: it cannot be reopened.
             _ = try RosterApproval.approve(center: c.center, date: Self.date, on: db, clock: Self.clock)
             try db.query("UPDATE rosters SET state = 'sending' WHERE center_id = \(c.center.id)")
-            #expect(throws: OperationError.conflict(
-                "the roster of \(Self.date) is sending: its messages are going out, it cannot be reopened "
-                    + "(change single assignments with roster decline / replace)")) {
+            #expect(
+                throws: OperationError.conflict(
+                    "the roster of \(Self.date) is sending: its messages are going out, it cannot be reopened "
+                        + "(change single assignments with roster decline / replace)")
+            ) {
                 _ = try RosterApproval.reopen(center: c.center, date: Self.date, on: db, clock: Self.clock)
             }
         }
@@ -141,7 +148,10 @@ struct RosterPlanTests {
             #expect(s.droppedPins.count == 1 && s.droppedPins[0].contains("deactivated"))
             let roster = try #require(try RosterStore.find(center: c.center.id, date: Self.date, on: db))
             #expect(roster.warnings.contains { $0.message.contains("deactivated") })
-            #expect(!(try RosterFixtures.livePairs(c.center, Self.date, on: db)).contains { $0.worker == "w\(c.workers["w2"]!)" })
+            #expect(
+                !(try RosterFixtures.livePairs(c.center, Self.date, on: db)).contains {
+                    $0.worker == "w\(c.workers["w2"]!)"
+                })
         }
     }
 
@@ -160,8 +170,10 @@ struct RosterPlanTests {
     @Test func theDatabaseRefusesTwoLiveAssignmentsOfAWorkerOnADate() throws {
         try withCounty { db, c in
             _ = try plan(db, c)
-            let a = try #require(try db.query(
-                "SELECT center_id, roster_id, worker_id, work_date, request_id FROM assignments LIMIT 1").first)
+            let a = try #require(
+                try db.query(
+                    "SELECT center_id, roster_id, worker_id, work_date, request_id FROM assignments LIMIT 1"
+                ).first)
             let other = c.requests.values.first { $0 != (try? a.decode("request_id", as: Int64.self)) }!
             #expect {
                 try db.query(
@@ -182,25 +194,47 @@ struct RosterPlanTests {
             let before = try RosterStore.find(center: c.center.id, date: Self.date, on: db)!.version
             let edits: [() throws -> Void] = [
                 // Unknown request, unknown worker.
-                { _ = try RosterEditor.assign(center: c.center, date: Self.date, request: 999_999, worker: .id(c.workers["w1"]!), on: db, clock: Self.clock) },
-                { _ = try RosterEditor.assign(center: c.center, date: Self.date, request: c.requests["r1"]!, worker: .id(999_999), on: db, clock: Self.clock) },
+                {
+                    _ = try RosterEditor.assign(
+                        center: c.center, date: Self.date, request: 999_999, worker: .id(c.workers["w1"]!), on: db,
+                        clock: Self.clock)
+                },
+                {
+                    _ = try RosterEditor.assign(
+                        center: c.center, date: Self.date, request: c.requests["r1"]!, worker: .id(999_999), on: db,
+                        clock: Self.clock)
+                },
                 // A past day.
-                { _ = try RosterPlanner.plan(center: c.center, date: Self.clock.today.adding(days: -1), on: db, clock: Self.clock) },
+                {
+                    _ = try RosterPlanner.plan(
+                        center: c.center, date: Self.clock.today.adding(days: -1), on: db, clock: Self.clock)
+                },
                 // Rules 1-4 without --force (한순자 w7 is not available and lacks the skill).
-                { _ = try RosterEditor.assign(center: c.center, date: Self.date, request: c.requests["r3"]!, worker: .id(c.workers["w7"]!), on: db, clock: Self.clock) },
+                {
+                    _ = try RosterEditor.assign(
+                        center: c.center, date: Self.date, request: c.requests["r3"]!, worker: .id(c.workers["w7"]!),
+                        on: db, clock: Self.clock)
+                },
                 // A stale version.
-                { _ = try RosterEditor.assign(center: c.center, date: Self.date, request: c.requests["r2"]!, worker: .id(c.workers["w1"]!), expectedVersion: before - 1, on: db, clock: Self.clock) },
+                {
+                    _ = try RosterEditor.assign(
+                        center: c.center, date: Self.date, request: c.requests["r2"]!, worker: .id(c.workers["w1"]!),
+                        expectedVersion: before - 1, on: db, clock: Self.clock)
+                },
             ]
             for edit in edits { #expect(throws: OperationError.self) { try edit() } }
             // A request of another center.
-            let other = try RosterFixtures.importInstance(RosterFixtures.smallCounty(date: Self.date), code: "CJ", on: db)
+            let other = try RosterFixtures.importInstance(
+                RosterFixtures.smallCounty(date: Self.date), code: "CJ", on: db)
             #expect(throws: OperationError.badInput("request \(other.requests["r1"]!) belongs to center CJ, not JC")) {
                 _ = try RosterEditor.assign(
                     center: c.center, date: Self.date, request: other.requests["r1"]!, worker: .id(c.workers["w1"]!),
                     on: db, clock: Self.clock)
             }
             #expect(try RosterStore.find(center: c.center.id, date: Self.date, on: db)!.version == before)
-            #expect(try db.query("SELECT count(*) AS n FROM audit_log WHERE via <> 'roster plan'")[0].decode("n", as: Int.self) == 0)
+            #expect(
+                try db.query("SELECT count(*) AS n FROM audit_log WHERE via <> 'roster plan'")[0].decode(
+                    "n", as: Int.self) == 0)
         }
     }
 }

@@ -42,7 +42,10 @@ import Testing
     @Test(arguments: [
         ("postgresql://kim:secret@db.example:5432/ilson", "postgresql://kim:****@db.example:5432/ilson"),
         ("postgres://kim:p%40ss@h/db?sslmode=require", "postgres://kim:****@h/db?sslmode=require"),
-        ("postgresql://kim@h/db?password=secret&sslmode=require", "postgresql://kim@h/db?password=****&sslmode=require"),
+        (
+            "postgresql://kim@h/db?password=secret&sslmode=require",
+            "postgresql://kim@h/db?password=****&sslmode=require"
+        ),
         ("postgresql://h/db", "postgresql://h/db"),
         ("host=h password=secret user=kim", "host=h password=**** user=kim"),
         ("host=h password = 'sec ret\\' x' user=kim", "host=h password = **** user=kim"),
@@ -54,7 +57,8 @@ import Testing
 
     @Test func keyValueRoundTripsThroughLibpq() throws {
         let options = ["host": "/tmp/a b", "dbname": "x'y\\z", "user": "김"]
-        #expect(try ConnectionString.parse(ConnectionString.keyValue(options)).filter { options[$0.key] != nil } == options)
+        #expect(
+            try ConnectionString.parse(ConnectionString.keyValue(options)).filter { options[$0.key] != nil } == options)
     }
 }
 
@@ -72,7 +76,8 @@ import Testing
     }
 
     @Test func timestampFormats() {
-        #expect(PGTimestampFormat.format(Date(timeIntervalSince1970: 1_778_707_800.25)) == "2026-05-13 21:30:00.250000+00")
+        #expect(
+            PGTimestampFormat.format(Date(timeIntervalSince1970: 1_778_707_800.25)) == "2026-05-13 21:30:00.250000+00")
         #expect(PGTimestampFormat.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
     }
 

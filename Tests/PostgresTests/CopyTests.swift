@@ -58,7 +58,9 @@ struct CopyTests {
                     for i in 0..<count { try writer.append(CopyTests.row(i)) }
                 }
             }
-            print("COPY of \(count) worker-like rows took \(elapsed) (\(Int(Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))) rows/s)")
+            print(
+                "COPY of \(count) worker-like rows took \(elapsed) (\(Int(Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))) rows/s)"
+            )
             #expect(copied == count)
             #expect(try db.query("SELECT count(*) AS n FROM workers")[0].decode("n", as: Int.self) == count)
 
@@ -83,10 +85,12 @@ struct CopyTests {
             #expect(try checksums.decode("nulls", as: Int.self) == (count + 6) / 7)
             let spot = try db.query("SELECT name, note, skills FROM workers WHERE seq = \(99_997)")[0]
             #expect(try spot.decode("name", as: String.self) == "강영숙99997")
-            #expect(try spot.decode("note", as: String?.self) == CopyTests.row(99_997)[11].map { $0.textRepresentation })
+            #expect(
+                try spot.decode("note", as: String?.self) == CopyTests.row(99_997)[11].map { $0.textRepresentation })
             #expect(try spot.decode("skills", as: [String].self) == ["harvest", "pack\ting"])
-            #expect(try db.query("SELECT note FROM workers WHERE seq = 3")[0].decode("note", as: String.self)
-                == "back\\slash \\N not null")
+            #expect(
+                try db.query("SELECT note FROM workers WHERE seq = 3")[0].decode("note", as: String.self)
+                    == "back\\slash \\N not null")
         }
     }
 

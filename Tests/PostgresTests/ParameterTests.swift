@@ -34,17 +34,25 @@ struct ParameterTests {
             let day = PGDate(year: 2026, month: 2, day: 28)
             let tags = ["수확", "", "a,b", "quo\"te", "back\\slash", "NULL", "{x}", " spaced "]
             let rows: [[PGValue?]] = [
-                [.text("김영숙"), .int(Int64.max), .int(Int64(Int32.min)), .double(-0.1), .bool(true),
-                 .timestamp(instant), .date(day), .textArray(tags)],
-                [.text(""), .int(Int64.min), .int(0), .double(1e-300), .bool(false),
-                 .timestamp(Date(timeIntervalSince1970: -86_400 * 365 * 30 + 0.5)), .date(PGDate(year: 1, month: 1, day: 1)),
-                 .textArray([])],
+                [
+                    .text("김영숙"), .int(Int64.max), .int(Int64(Int32.min)), .double(-0.1), .bool(true),
+                    .timestamp(instant), .date(day), .textArray(tags),
+                ],
+                [
+                    .text(""), .int(Int64.min), .int(0), .double(1e-300), .bool(false),
+                    .timestamp(Date(timeIntervalSince1970: -86_400 * 365 * 30 + 0.5)),
+                    .date(PGDate(year: 1, month: 1, day: 1)),
+                    .textArray([]),
+                ],
                 [nil, nil, nil, nil, nil, nil, nil, nil],
-                [.text("x"), .int(42), .int(7), .double(.infinity), .bool(true), .timestamp(.distantFuture),
-                 .date(PGDate(year: 9999, month: 12, day: 31)), .textArray(["only"])],
+                [
+                    .text("x"), .int(42), .int(7), .double(.infinity), .bool(true), .timestamp(.distantFuture),
+                    .date(PGDate(year: 9999, month: 12, day: 31)), .textArray(["only"]),
+                ],
             ]
             for row in rows {
-                try db.query("INSERT INTO t (s, i, i4, d, b, ts, day, tags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", row)
+                try db.query(
+                    "INSERT INTO t (s, i, i4, d, b, ts, day, tags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", row)
             }
             let result = try db.query("SELECT s, i, i4, d, b, ts, day, tags FROM t ORDER BY id")
             #expect(result.count == 4)
@@ -101,7 +109,8 @@ struct ParameterTests {
     @Test func decodingMismatchNamesColumnAndTypes() throws {
         try TestDatabase.withDatabase { db, _ in
             let row = try db.query("SELECT 'secret-010'::text AS phone, NULL::int AS n, 5 AS five")[0]
-            #expect(throws: RowDecodingError(column: "phone", expected: "Int", problem: .typeMismatch(actual: "text"))) {
+            #expect(throws: RowDecodingError(column: "phone", expected: "Int", problem: .typeMismatch(actual: "text")))
+            {
                 try row.decode("phone", as: Int.self)
             }
             #expect(throws: RowDecodingError(column: "n", expected: "Int", problem: .unexpectedNull)) {

@@ -1,5 +1,5 @@
-import Testing
 @_exported import TestSupport
+import Testing
 
 extension TestDatabase {
     /// Shown when database tests are skipped.

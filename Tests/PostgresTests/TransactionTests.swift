@@ -91,7 +91,8 @@ struct TransactionTests {
     @Test func otherNamedKinds() throws {
         try TestDatabase.withDatabase { db, _ in
             try db.query("CREATE TABLE p (id int PRIMARY KEY)")
-            try db.query("CREATE TABLE c (p int CONSTRAINT c_p_fkey REFERENCES p, n int CONSTRAINT c_n_check CHECK (n > 0))")
+            try db.query(
+                "CREATE TABLE c (p int CONSTRAINT c_p_fkey REFERENCES p, n int CONSTRAINT c_n_check CHECK (n > 0))")
             #expect(throws: PostgresError(kind: .foreignKeyViolation(constraint: "c_p_fkey"), message: "")) {
                 try db.query("INSERT INTO c VALUES (1, 1)")
             }
@@ -135,7 +136,9 @@ struct TransactionTests {
 
     @Test func equalityHelper() {
         // PostgresError matching in #expect(throws:) compares kinds only.
-        #expect(PostgresError(kind: .serializationFailure, message: "a") == PostgresError(kind: .serializationFailure, message: "b"))
+        #expect(
+            PostgresError(kind: .serializationFailure, message: "a")
+                == PostgresError(kind: .serializationFailure, message: "b"))
     }
 }
 

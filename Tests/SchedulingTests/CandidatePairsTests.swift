@@ -50,7 +50,8 @@ import Testing
             for W in instance.workers where !instance.excludedPairs.contains(Pair(request: R.id, worker: W.id)) {
                 let d = Distance.km(W.home, F.location)
                 guard brokenPairRules(W, R, F, distanceKm: d).isEmpty else { continue }
-                expected["\(R.id):\(W.id)"] = Int64(assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
+                expected["\(R.id):\(W.id)"] = Int64(
+                    assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
             }
         }
         #expect(!expected.isEmpty)

@@ -66,7 +66,9 @@ import Vocabulary
         // r1 (priority 5) needs 3 but only 2 can come: it stays empty; the 2 go to r2 (priority 1).
         let i = Instance(
             workers: [F.worker("w1", skills: ["s"]), F.worker("w2", skills: ["s"])], farms: [F.farm()],
-            requests: [F.request("r1", skills: ["s"], headcount: 4, min: 3, priority: 5), F.request("r2", headcount: 2)])
+            requests: [
+                F.request("r1", skills: ["s"], headcount: 4, min: 3, priority: 5), F.request("r2", headcount: 2),
+            ])
         let plan = solve(i)
         #expect(pairs(plan) == ["r2:w1", "r2:w2"])
         #expect(plan.score.hard == 0)
@@ -121,7 +123,8 @@ import Vocabulary
         #expect(Distance.cost(0.25) == 3)
         #expect(Distance.cost(0.24999) == 2)
         #expect(Distance.cost(1.05) == Int((10.0 * 1.05 + 0.5).rounded(.down)))
-        let i = Instance(workers: [F.worker("w1", km: 3), F.worker("w2", km: 7)], farms: [F.farm()], requests: [F.request("r1")])
+        let i = Instance(
+            workers: [F.worker("w1", km: 3), F.worker("w2", km: 7)], farms: [F.farm()], requests: [F.request("r1")])
         let plan = solve(i)
         #expect(pairs(plan) == ["r1:w1"])
         #expect(plan.score.soft == -Distance.cost(Distance.km(F.east(3), F.origin)))
@@ -162,7 +165,8 @@ import Vocabulary
             workers: [
                 F.worker("w1", km: 1, days: [F.day1]), F.worker("w2", km: 3, days: [F.day1, F.day2]),
             ],
-            farms: [F.farm()], requests: [F.request("a", job: "j1", date: F.day1), F.request("b", job: "j1", date: F.day2)])
+            farms: [F.farm()],
+            requests: [F.request("a", job: "j1", date: F.day1), F.request("b", job: "j1", date: F.day2)])
         let plan = solve(i)
         #expect(pairs(plan) == ["a:w2", "b:w2"])
         #expect(score(i, assignments: plan.assignments).continuityBonus == 30)

@@ -55,13 +55,16 @@ enum Fixtures {
             let avail = Set(dates.filter { _ in int(4) != 0 })
             ws.append(
                 Worker(
-                    id: "w\(i + 1)", home: GeoPoint(lat: origin.lat + unit() * 0.3 - 0.15, lon: origin.lon + unit() * 0.3 - 0.15),
+                    id: "w\(i + 1)",
+                    home: GeoPoint(lat: origin.lat + unit() * 0.3 - 0.15, lon: origin.lon + unit() * 0.3 - 0.15),
                     skills: s, maxTravelKm: Double(10 + int(20)), available: avail, maxDaysPerWeek: 1 + int(6),
                     recentDaysWorked: int(10)))
         }
         let nFarms = max(1, requests / 2)
         let fs = (0..<nFarms).map { i in
-            Farm(id: "f\(i + 1)", location: GeoPoint(lat: origin.lat + unit() * 0.3 - 0.15, lon: origin.lon + unit() * 0.3 - 0.15))
+            Farm(
+                id: "f\(i + 1)",
+                location: GeoPoint(lat: origin.lat + unit() * 0.3 - 0.15, lon: origin.lon + unit() * 0.3 - 0.15))
         }
         var rs: [LaborRequest] = []
         var i = 0
@@ -105,7 +108,9 @@ enum Fixtures {
         try Data(PlanJSON.encode(plan).utf8).write(to: tmp)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", shared.appendingPathComponent("tools/score_plan.py").path, instance.path, tmp.path, "--strict"]
+        p.arguments = [
+            "python3", shared.appendingPathComponent("tools/score_plan.py").path, instance.path, tmp.path, "--strict",
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = Pipe()
@@ -140,15 +145,20 @@ enum Fixtures {
                 + "\"workedDates\":\(dates(w.workedDates)),\"blockedFarms\":\(list(w.blockedFarms)),"
                 + "\"allowedFarms\":\(w.allowedFarms.map(list) ?? "null")}"
         }
-        let fs = i.farms.map { f in "{\"id\":\(q(f.id)),\"location\":\(pt(f.location)),\"blockedWorkers\":\(list(f.blockedWorkers))}" }
+        let fs = i.farms.map { f in
+            "{\"id\":\(q(f.id)),\"location\":\(pt(f.location)),\"blockedWorkers\":\(list(f.blockedWorkers))}"
+        }
         let rs = i.requests.map { r in
             "{\"id\":\(q(r.id)),\"farm\":\(q(r.farm)),\"job\":\(q(r.job)),\"date\":\(q(r.date.description)),"
                 + "\"skills\":\(list(r.skills)),\"headcount\":\(r.headcount),\"minHeadcount\":\(r.minHeadcount),"
                 + "\"priority\":\(r.priority),\"maxTravelKm\":\(r.maxTravelKm.map { "\($0)" } ?? "null")}"
         }
         let ps = i.pinned.map { "{\"request\":\(q($0.request)),\"worker\":\(q($0.worker))}" }
-        let hs = i.history.map { "{\"worker\":\(q($0.worker)),\"job\":\(q($0.job)),\"date\":\(q($0.date.description))}" }
-        return "{\"version\":1,\"name\":\(i.name.map(q) ?? "null"),\"weights\":{\"fairness\":\(i.weights.fairness),\"continuity\":\(i.weights.continuity)},"
+        let hs = i.history.map {
+            "{\"worker\":\(q($0.worker)),\"job\":\(q($0.job)),\"date\":\(q($0.date.description))}"
+        }
+        return
+            "{\"version\":1,\"name\":\(i.name.map(q) ?? "null"),\"weights\":{\"fairness\":\(i.weights.fairness),\"continuity\":\(i.weights.continuity)},"
             + "\"workers\":[\(ws.joined(separator: ","))],\"farms\":[\(fs.joined(separator: ","))],\"requests\":[\(rs.joined(separator: ","))],"
             + "\"pinned\":[\(ps.joined(separator: ","))],\"history\":[\(hs.joined(separator: ","))]}"
     }

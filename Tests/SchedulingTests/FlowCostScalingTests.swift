@@ -79,7 +79,8 @@ import Testing
     @Test(arguments: 0..<40)
     func warmStartSameOptimum(_ seed: UInt64) throws {
         let requests = 2 + Int(seed % 6)
-        let net = Self.randomNetwork(seed &+ 500, groups: 3 + Int(seed % 8), requests: requests, bigValues: seed % 2 == 1)
+        let net = Self.randomNetwork(
+            seed &+ 500, groups: 3 + Int(seed % 8), requests: requests, bigValues: seed % 2 == 1)
         var g = SplitMix64(seed: seed &+ 2000)
         let cap0 = (0..<requests).map { _ in Int32(1 + g.next() % 3) }
         var cap1 = cap0
@@ -146,7 +147,9 @@ import Testing
 
     @Test func oversizedCostsFallBack() {
         var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
-        for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled { net.arcValue[a] = Int64.max / 16 }
+        for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled {
+            net.arcValue[a] = Int64.max / 16
+        }
         let order = (0..<net.nGroups).map(Int32.init)
         #expect(CostScalingSolver(net).solve(cap: [2, 2], minUnits: [0, 0], bonus: 1, order: order) == nil)
     }
@@ -155,8 +158,10 @@ import Testing
         let net = Self.randomNetwork(99, groups: 30, requests: 6, bigValues: true)
         let order = (0..<net.nGroups).map(Int32.init).reversed().map { $0 }
         let cap: [Int32] = [3, 3, 3, 3, 3, 3]
-        let a = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: cap.map { _ in 0 }, bonus: 1, order: order))
-        let b = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: cap.map { _ in 0 }, bonus: 1, order: order))
+        let a = try #require(
+            CostScalingSolver(net).solve(cap: cap, minUnits: cap.map { _ in 0 }, bonus: 1, order: order))
+        let b = try #require(
+            CostScalingSolver(net).solve(cap: cap, minUnits: cap.map { _ in 0 }, bonus: 1, order: order))
         #expect(a.rowArc == b.rowArc)
     }
 }

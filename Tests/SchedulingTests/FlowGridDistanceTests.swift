@@ -49,7 +49,8 @@ import Testing
             var all: [(Int32, Double)] = []
             grid.near(p, radius: radius) { all.append(($0, $1)) }
             var odd: [(Int32, Double)] = []
-            grid.near(p, radius: radius, keep: { $0 % 2 == 1 }) { odd.append(($0, $1)) }
+            let isOdd: (Int) -> Bool = { $0 % 2 == 1 }
+            grid.near(p, radius: radius, keep: isOdd) { odd.append(($0, $1)) }
             let want = all.filter { $0.0 % 2 == 1 }
             #expect(odd.map(\.0) == want.map(\.0))
             #expect(odd.map { $0.1.bitPattern } == want.map { $0.1.bitPattern })

@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func minHeadcountAboveHeadcount() {
-        let e = errors(doc(requests: #"{"id": "r4", "farm": "f1", "date": "2026-12-01", "headcount": 4, "minHeadcount": 5}"#))
+        let e = errors(
+            doc(requests: #"{"id": "r4", "farm": "f1", "date": "2026-12-01", "headcount": 4, "minHeadcount": 5}"#))
         #expect(e == [#"requests[0] (id "r4"): field "minHeadcount" (5) exceeds "headcount" (4)"#])
     }
 
@@ -58,15 +59,25 @@ import Testing
 
     @Test func explicitNullIsMissingAndUnknownFieldsIgnored() {
         let e = errors(
-            doc(requests: #"{"id": "r1", "farm": "f1", "date": "2026-12-01", "headcount": 2, "minHeadcount": null, "priority": null, "extra": [1]}"#))
+            doc(
+                requests:
+                    #"{"id": "r1", "farm": "f1", "date": "2026-12-01", "headcount": 2, "minHeadcount": null, "priority": null, "extra": [1]}"#
+            ))
         #expect(e.isEmpty)
     }
 
     @Test func pinsConflictingAmongThemselves() {
-        let reqs = #"{"id": "r1", "farm": "f1", "date": "2026-12-01", "headcount": 1}, {"id": "r2", "farm": "f1", "date": "2026-12-01", "headcount": 1}"#
-        let e = errors(doc(requests: reqs, pinned: #"{"request": "r1", "worker": "w1"}, {"request": "r2", "worker": "w1"}, {"request": "r1", "worker": "w1"}"#))
+        let reqs =
+            #"{"id": "r1", "farm": "f1", "date": "2026-12-01", "headcount": 1}, {"id": "r2", "farm": "f1", "date": "2026-12-01", "headcount": 1}"#
+        let e = errors(
+            doc(
+                requests: reqs,
+                pinned:
+                    #"{"request": "r1", "worker": "w1"}, {"request": "r2", "worker": "w1"}, {"request": "r1", "worker": "w1"}"#
+            ))
         #expect(e.count == 1)
-        #expect(e.first?.contains(#"pinned[0] (request "r1", worker "w1"), pinned[1] (request "r2", worker "w1")"#) == true)
+        #expect(
+            e.first?.contains(#"pinned[0] (request "r1", worker "w1"), pinned[1] (request "r2", worker "w1")"#) == true)
         #expect(e.first?.contains("rule 5") == true)
     }
 
@@ -76,7 +87,8 @@ import Testing
     }
 
     @Test func stringsWithEscapesAndSurrogatePairs() throws {
-        let v = try JSONParser.parse(#"{"a": "\uD55C\uAE00 \ud83d\ude00 \"q\" \n", "b": 5, "c": 5.0, "d": -0, "e": 1e2}"#)
+        let v = try JSONParser.parse(
+            #"{"a": "\uD55C\uAE00 \ud83d\ude00 \"q\" \n", "b": 5, "c": 5.0, "d": -0, "e": 1e2}"#)
         let o = try #require(v.object)
         #expect(o["a"] == .string("한글 😀 \"q\" \n"))
         #expect(o["b"] == .int(5))

@@ -22,8 +22,10 @@ import Testing
             Fixtures.worker("b", km: 2, days: [Fixtures.day1, Fixtures.day2]),
         ]
         let rs = [
-            Fixtures.request("j1", job: "J", date: Fixtures.day1), Fixtures.request("j2", job: "J", date: Fixtures.day2),
-            Fixtures.request("k1", job: "K", date: Fixtures.day1), Fixtures.request("k2", job: "K", date: Fixtures.day2),
+            Fixtures.request("j1", job: "J", date: Fixtures.day1),
+            Fixtures.request("j2", job: "J", date: Fixtures.day2),
+            Fixtures.request("k1", job: "K", date: Fixtures.day1),
+            Fixtures.request("k2", job: "K", date: Fixtures.day2),
         ]
         let instance = Instance(
             name: "crossed", weights: Weights(fairness: 5, continuity: 30), workers: ws, farms: [Fixtures.farm()],
@@ -45,8 +47,11 @@ import Testing
     /// plan the shared scorer computes.
     @Test(arguments: [31, 32, 33, 34] as [UInt64])
     func neverWorseNeverInvalid(_ seed: UInt64) throws {
-        let instance = Fixtures.random(seed: seed, workers: 24, requests: 10, days: 2 + Int(seed % 2), pins: seed % 2 == 0)
-        for startPairs in [instance.pinned, solve(instance, options: SolveOptions(seed: seed, workBudget: 500_000)).assignments] {
+        let instance = Fixtures.random(
+            seed: seed, workers: 24, requests: 10, days: 2 + Int(seed % 2), pins: seed % 2 == 0)
+        for startPairs in [
+            instance.pinned, solve(instance, options: SolveOptions(seed: seed, workBudget: 500_000)).assignments,
+        ] {
             var e = Self.engine(instance, startPairs, seed: seed)
             let before = e.currentScore()
             let value = e.trueValue()

@@ -41,7 +41,8 @@ import Testing
     /// A complete plan (unfilled reasons and warnings included, as the strict scorer wants) of a search state.
     static func plan(_ ls: LocalSearch, _ report: ScoreReport) -> Plan {
         Plan(
-            instance: ls.p.instance.name, assignments: pairs(ls), unfilled: explainUnfilled(ls.p, assign: ls.assign, nD: ls.nD),
+            instance: ls.p.instance.name, assignments: pairs(ls),
+            unfilled: explainUnfilled(ls.p, assign: ls.assign, nD: ls.nD),
             warnings: report.warnings, score: report.score)
     }
 
@@ -52,8 +53,10 @@ import Testing
             Fixtures.worker("b", km: 1, days: [Fixtures.day1, Fixtures.day2]),
         ]
         let rs = [
-            Fixtures.request("j1", job: "J", date: Fixtures.day1), Fixtures.request("j2", job: "J", date: Fixtures.day2),
-            Fixtures.request("k1", job: "K", date: Fixtures.day1), Fixtures.request("k2", job: "K", date: Fixtures.day2),
+            Fixtures.request("j1", job: "J", date: Fixtures.day1),
+            Fixtures.request("j2", job: "J", date: Fixtures.day2),
+            Fixtures.request("k1", job: "K", date: Fixtures.day1),
+            Fixtures.request("k2", job: "K", date: Fixtures.day2),
         ]
         let instance = Instance(
             name: "swap", weights: Weights(fairness: 5, continuity: 30), workers: ws, farms: [Fixtures.farm()],
@@ -93,7 +96,8 @@ import Testing
     /// From the solver's plan on random instances, the search never lowers the score nor breaks a rule.
     @Test(arguments: [21, 22, 23, 24, 25, 26] as [UInt64])
     func neverWorseNeverInvalid(_ seed: UInt64) throws {
-        let instance = Fixtures.random(seed: seed, workers: 24, requests: 9, days: Int(seed % 3) + 1, pins: seed % 2 == 0)
+        let instance = Fixtures.random(
+            seed: seed, workers: 24, requests: 9, days: Int(seed % 3) + 1, pins: seed % 2 == 0)
         let plan = solve(instance, options: SolveOptions(seed: seed, workBudget: 500_000))
         let p = Problem(instance)
         let (assign, cand) = Self.state(p, plan.assignments)

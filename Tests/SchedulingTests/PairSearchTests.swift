@@ -61,7 +61,8 @@ import Testing
     /// the score the shared scorer computes, and the same plan twice.
     @Test(arguments: [41, 42, 43, 44] as [UInt64])
     func neverWorseNeverInvalid(_ seed: UInt64) throws {
-        let instance = Fixtures.random(seed: seed, workers: 30, requests: 12, days: 2 + Int(seed % 2), pins: seed % 2 == 0)
+        let instance = Fixtures.random(
+            seed: seed, workers: 30, requests: 12, days: 2 + Int(seed % 2), pins: seed % 2 == 0)
         let startPairs = solve(instance, options: SolveOptions(seed: seed, workBudget: 300_000)).assignments
         var e = LocalSearchDayILSTests.engine(instance, startPairs, seed: seed)
         let before = e.currentScore()

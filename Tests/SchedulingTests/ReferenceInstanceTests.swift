@@ -20,7 +20,9 @@ import Testing
         }
         let url = shared.appendingPathComponent("instances/\(name).json")
         let instance = try InstanceDecoder.decode([UInt8](try Data(contentsOf: url)))
-        let expected = try #require(try JSONParser.parse([UInt8](Data(contentsOf: shared.appendingPathComponent("instances/expected.json")))).object?[name]?.object)
+        let expected = try #require(
+            try JSONParser.parse([UInt8](Data(contentsOf: shared.appendingPathComponent("instances/expected.json"))))
+                .object?[name]?.object)
         // A smaller work budget than the default (70M) keeps the debug test suite fast; 40M is the smallest round
         // number at which gen-scarce still reaches its optimum (30M: soft 2 below it).
         let plan = solve(instance, options: SolveOptions(workBudget: 40_000_000))

@@ -41,7 +41,8 @@ import Testing
 
     @Test func chargesComeOffTheirOwnShare() {
         var budget = SolveBudget(
-            total: 2_000, phases: SolveBudget.phases(candidates: 10, days: 2, continuity: 30), start: Self.now, timeLimit: nil)
+            total: 2_000, phases: SolveBudget.phases(candidates: 10, days: 2, continuity: 30), start: Self.now,
+            timeLimit: nil)
         budget.charge(.flows, 600)
         #expect(budget.left(.flows) == 0)
         #expect(budget.left(.pairSearch) == 600)

@@ -24,7 +24,8 @@ struct MigrateCommandTests {
             for _ in 0..<4 {
                 let binary = current.appendingPathComponent("ilson")
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue,
                     FileManager.default.isExecutableFile(atPath: binary.path)
                 {
                     return binary
@@ -48,7 +49,8 @@ struct MigrateCommandTests {
         }
         environment["ILSON_CONFIG"] = "/dev/null"
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -80,7 +82,9 @@ struct MigrateCommandTests {
             #expect(status.status == 0)
             #expect(status.stdout.contains("001  core"))
             #expect(status.stdout.contains("applied"))
-            #expect(try db.query("SELECT count(*) AS n FROM schema_migrations WHERE version = 1")[0].decode("n", as: Int.self) == 1)
+            #expect(
+                try db.query("SELECT count(*) AS n FROM schema_migrations WHERE version = 1")[0].decode(
+                    "n", as: Int.self) == 1)
         }
     }
 
@@ -95,7 +99,8 @@ struct MigrateCommandTests {
             let migrations = try MigrationSource.embedded.load()
             let recorded = try db.query("SELECT count(*) AS n FROM schema_migrations")[0].decode("n", as: Int.self)
             #expect(recorded == migrations.count)
-            #expect(try db.query("SELECT to_regclass('labor_requests') IS NOT NULL AS ok")[0].decode("ok", as: Bool.self))
+            #expect(
+                try db.query("SELECT to_regclass('labor_requests') IS NOT NULL AS ok")[0].decode("ok", as: Bool.self))
         }
     }
 
@@ -120,7 +125,9 @@ struct MigrateCommandTests {
     }
 
     @Test func deadDatabaseExitsThreeWithoutThePassword() throws {
-        let outcome = try Self.run(["db", "migrate", "--database-url", "postgresql://kim:hunter2-secret@127.0.0.1:1/ilson"])
+        let outcome = try Self.run([
+            "db", "migrate", "--database-url", "postgresql://kim:hunter2-secret@127.0.0.1:1/ilson",
+        ])
         #expect(outcome.status == 3)
         #expect(outcome.stderr.contains("127.0.0.1"))
         #expect(outcome.stderr.contains("port 1"))

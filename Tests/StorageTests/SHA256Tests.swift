@@ -46,4 +46,3 @@ extension TestDatabase {
         try withDatabase { db, _ in try body(db) }
     }
 }
-

@@ -65,22 +65,29 @@ struct SchemaTests {
         try SchemaTests.withSchema { db, seed in
             #expect(SchemaTests.insertRequest(db, seed) == nil)
             // One request per day of a job.
-            #expect(SchemaTests.insertRequest(db, seed, start: "08:00") == .uniqueViolation(constraint: "labor_requests_job_date_key"))
+            #expect(
+                SchemaTests.insertRequest(db, seed, start: "08:00")
+                    == .uniqueViolation(constraint: "labor_requests_job_date_key"))
         }
     }
 
     @Test func impossibleRequestsAreRejected() throws {
         try SchemaTests.withSchema { db, seed in
-            #expect(SchemaTests.insertRequest(db, seed, headcount: 0, minHeadcount: 0)
-                == .checkViolation(constraint: "labor_requests_headcount_positive"))
-            #expect(SchemaTests.insertRequest(db, seed, headcount: 2, minHeadcount: 3)
-                == .checkViolation(constraint: "labor_requests_min_headcount_range"))
-            #expect(SchemaTests.insertRequest(db, seed, minHeadcount: 0)
-                == .checkViolation(constraint: "labor_requests_min_headcount_range"))
-            #expect(SchemaTests.insertRequest(db, seed, start: "16:00", end: "07:00")
-                == .checkViolation(constraint: "labor_requests_time_order"))
-            #expect(SchemaTests.insertRequest(db, seed, priority: 11)
-                == .checkViolation(constraint: "labor_requests_priority_range"))
+            #expect(
+                SchemaTests.insertRequest(db, seed, headcount: 0, minHeadcount: 0)
+                    == .checkViolation(constraint: "labor_requests_headcount_positive"))
+            #expect(
+                SchemaTests.insertRequest(db, seed, headcount: 2, minHeadcount: 3)
+                    == .checkViolation(constraint: "labor_requests_min_headcount_range"))
+            #expect(
+                SchemaTests.insertRequest(db, seed, minHeadcount: 0)
+                    == .checkViolation(constraint: "labor_requests_min_headcount_range"))
+            #expect(
+                SchemaTests.insertRequest(db, seed, start: "16:00", end: "07:00")
+                    == .checkViolation(constraint: "labor_requests_time_order"))
+            #expect(
+                SchemaTests.insertRequest(db, seed, priority: 11)
+                    == .checkViolation(constraint: "labor_requests_priority_range"))
             let count = try db.query("SELECT count(*) AS n FROM labor_requests")[0].decode("n", as: Int.self)
             #expect(count == 0)
         }
@@ -125,7 +132,8 @@ struct SchemaTests {
                     VALUES (\(seed.center), \("x"), \("01011112222"), \(36.0), \(127.0), \("robot"))
                     """)
             }
-            #expect(throws: PostgresError(kind: .uniqueViolation(constraint: "workers_center_phone_key"), message: "")) {
+            #expect(throws: PostgresError(kind: .uniqueViolation(constraint: "workers_center_phone_key"), message: ""))
+            {
                 try db.query(
                     """
                     INSERT INTO workers (center_id, name, phone, home_lat, home_lon)
@@ -154,7 +162,8 @@ struct SchemaTests {
             #expect(SchemaTests.insertRequest(db, mixed) == .foreignKeyViolation(constraint: "labor_requests_job_fkey"))
             #expect(throws: PostgresError(kind: .foreignKeyViolation(constraint: "blocks_worker_fkey"), message: "")) {
                 try db.query(
-                    "INSERT INTO blocks (center_id, farm_id, worker_id) VALUES (\(seed.center), \(seed.farm), \(other.worker))")
+                    "INSERT INTO blocks (center_id, farm_id, worker_id) VALUES (\(seed.center), \(seed.farm), \(other.worker))"
+                )
             }
         }
     }

@@ -19,8 +19,9 @@ import Vocabulary
     @Test func errorNamesTableColumnAndValue() {
         let error = StoredValueError(table: "rosters", column: "state", value: "frozen")
         #expect(error.description == #"rosters.state holds "frozen", which ilson does not know"#)
-        #expect(StoredValueError(table: "farms", column: "meeting_time").description
-            == "farms.meeting_time holds a value ilson cannot read")
+        #expect(
+            StoredValueError(table: "farms", column: "meeting_time").description
+                == "farms.meeting_time holds a value ilson cannot read")
     }
 }
 
@@ -165,7 +166,9 @@ struct StoredValueTests {
         try TestDatabase.withDatabase { db, _ in
             #expect(throws: PostgresError.self) {
                 try CenterRecord.fetchOne(
-                    db, "SELECT 1::bigint AS id, 'A' AS code, 'a' AS name, NULL AS sms_sender UNION ALL SELECT 2, 'B', 'b', NULL")
+                    db,
+                    "SELECT 1::bigint AS id, 'A' AS code, 'a' AS name, NULL AS sms_sender UNION ALL SELECT 2, 'B', 'b', NULL"
+                )
             }
         }
     }

@@ -1,7 +1,6 @@
 import Testing
 import Vocabulary
 
-
 @Suite struct DayTests {
     @Test func parsesAndPrints() throws {
         let d = try #require(Day("2026-12-01"))

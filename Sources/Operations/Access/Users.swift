@@ -119,7 +119,8 @@ public enum Users {
     static func explain(_ error: PostgresError, login: String) -> any Error {
         switch error.sqlState?.rawValue {
         case "42501": return OperationError.permissionDenied("permission denied: only an admin login can add users")
-        case "42710": return OperationError.badInput("a role named \(PostgresQuery.quoteIdentifier(login)) exists already")
+        case "42710":
+            return OperationError.badInput("a role named \(PostgresQuery.quoteIdentifier(login)) exists already")
         case "22023": return OperationError.badInput(error.message)
         case "23503": return OperationError.notFound(error.message)
         default: return error

@@ -191,8 +191,9 @@ public struct BatchSend {
         }
         report.recovered = try OutboxStore.recoverClaims(center: roster.centerId, date: date, on: db)
         if report.recovered > 0 {
-            log("\(roster.centerCode): \(report.recovered) message(s) claimed by a run that ended early: retrying "
-                + "with the same idempotency keys")
+            log(
+                "\(roster.centerCode): \(report.recovered) message(s) claimed by a run that ended early: retrying "
+                    + "with the same idempotency keys")
         }
         let sender = roster.smsSender ?? defaultSender ?? ""
         let outboxSender = OutboxSender(

@@ -126,23 +126,27 @@ struct DayOfChange {
     /// Queues the assignment notice of a new (or newly approved) assignment, when the roster's messages are out.
     mutating func announce(assignment id: Int64) throws {
         guard announced else { return }
-        guard let a = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx).first(where: {
-            $0.assignmentId == id
-        }) else { return }
+        guard
+            let a = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx).first(where: {
+                $0.assignmentId == id
+            })
+        else { return }
         changed(request: a.requestId)
         guard a.smsConsent else {
             report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them to come to \(a.farmName) \(a.start)"))
             return
         }
         try queue(
-            .assignment(AssignmentNotice(a, centerName: center.name, date: date)), role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
+            .assignment(AssignmentNotice(a, centerName: center.name, date: date)), role: .worker, name: a.workerName,
+            recipientId: a.workerId, assignment: a.assignmentId,
             request: a.requestId)
     }
 
     /// Confirms a cancelled request to its farmer (their undelivered lists withdrawn first).
-    mutating func confirmCancellation(request: Int64, details: AssignmentForMessage?, farmer: FarmerContact,
-        reason: String?) throws
-    {
+    mutating func confirmCancellation(
+        request: Int64, details: AssignmentForMessage?, farmer: FarmerContact,
+        reason: String?
+    ) throws {
         report.withdrawn += try DayOfStore.withdrawFarmerLists(request: request, on: tx)
         requestsChanged.removeAll { $0 == request }
         try queue(

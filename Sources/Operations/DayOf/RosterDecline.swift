@@ -127,7 +127,8 @@ public enum RosterDecline {
             try AssignmentStore.unexclude(request: a.requestId, worker: newRow.id, on: tx)
             try AuditLog.record(
                 on: tx, center: center.id, via: "roster replace", entity: "assignment", id: String(inserted.id),
-                action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
+                action: .create, before: nil,
+                after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
             change.report.lines.append(
                 "pinned \(who) on r\(a.requestId) \(a.farmName), \(RosterText.km(pin.distanceKm)) km")
             change.report.warnings = pin.warnings

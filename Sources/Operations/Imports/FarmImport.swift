@@ -42,12 +42,15 @@ public enum FarmImport {
             for row in table.rows {
                 let plan = try errors.check(line: row.line) { () throws -> Planned in
                     let code = try RegistryInput.farmCode(row["code"] ?? "", field: "code")
-                    if let first = seen[code] { throw OperationError.badInput("farm \(code) appears twice (first on line \(first))") }
+                    if let first = seen[code] {
+                        throw OperationError.badInput("farm \(code) appears twice (first on line \(first))")
+                    }
                     seen[code] = row.line
                     let name = try RegistryInput.name(row["name"], field: "name")
                     let farmerName = try RegistryInput.name(row["farmer_name"], field: "farmer_name")
                     let phone = try RegistryInput.phone(row["farmer_phone"] ?? "", field: "farmer_phone")
-                    let location = LocationInput(lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"])
+                    let location = LocationInput(
+                        lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"])
                     let meetingTime = try row["meeting_time"].map { t throws(OperationError) in
                         try RegistryInput.time(t, field: "meeting_time")
                     }
@@ -58,16 +61,20 @@ public enum FarmImport {
                         values.name = name
                         if !location.isEmpty {
                             let place = try RegistryInput.location(location, what: "farm \(code)", source: .file)
-                            (values.lat, values.lon, values.village) = (place.lat, place.lon, place.village ?? values.village)
+                            (values.lat, values.lon, values.village) = (
+                                place.lat, place.lon, place.village ?? values.village
+                            )
                         }
                     } else {
                         let place = try RegistryInput.location(location, what: "farm \(code)", source: .file)
-                        values = FarmValues(code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
+                        values = FarmValues(
+                            code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
                     }
                     if let address = row["address"] { values.address = address }
                     if let point = row["meeting_point"] { values.meetingPoint = point }
                     if let meetingTime { values.meetingTime = meetingTime }
-                    return Planned(line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName)
+                    return Planned(
+                        line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName)
                 }
                 if let plan { planned.append(plan) }
             }
@@ -88,12 +95,15 @@ public enum FarmImport {
                         farmers[plan.farmerPhone]?.name = plan.farmerName
                         try AuditLog.record(
                             on: db, center: center.id, via: "farm import", entity: "farmer", id: String(farmer.id),
-                            action: .update, before: before, after: AuditLog.snapshot(on: db, table: "farmers", id: farmer.id))
+                            action: .update, before: before,
+                            after: AuditLog.snapshot(on: db, table: "farmers", id: farmer.id))
                     }
                 } else {
-                    let id = try FarmerStore.insert(center: center.id, name: plan.farmerName, phone: plan.farmerPhone, on: db)
+                    let id = try FarmerStore.insert(
+                        center: center.id, name: plan.farmerName, phone: plan.farmerPhone, on: db)
                     try AuditLog.record(
-                        on: db, center: center.id, via: "farm import", entity: "farmer", id: String(id), action: .create,
+                        on: db, center: center.id, via: "farm import", entity: "farmer", id: String(id),
+                        action: .create,
                         after: AuditLog.snapshot(on: db, table: "farmers", id: id))
                     farmers[plan.farmerPhone] = try FarmerStore.find(.id(id), center: center.id, on: db)
                     plan.values.farmerID = id
@@ -107,7 +117,8 @@ public enum FarmImport {
                     let before = try AuditLog.snapshot(on: db, table: "farms", id: old.id)
                     try FarmStore.update(id: old.id, plan.values, on: db)
                     try AuditLog.record(
-                        on: db, center: center.id, via: "farm import", entity: "farm", id: String(old.id), action: .update,
+                        on: db, center: center.id, via: "farm import", entity: "farm", id: String(old.id),
+                        action: .update,
                         before: before, after: AuditLog.snapshot(on: db, table: "farms", id: old.id))
                     summary.updated += 1
                 } else {

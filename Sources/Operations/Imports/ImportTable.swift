@@ -14,7 +14,9 @@ struct ImportRow: Sendable {
 
     /// The trimmed cell, nil when the column is missing or the cell empty (an empty cell never clears a value).
     subscript(_ key: String) -> String? {
-        guard let value = cells[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = cells[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 

@@ -57,7 +57,9 @@ public enum RequestImport {
             var farms: [String: FarmRecord] = [:]
             for farm in try FarmStore.all(center: center.id, on: db) { farms[farm.code] = farm }
             var live: [Key: RequestRecord] = [:]
-            for r in try RequestStore.list(center: center.id, RequestFilter(from: clock.today, includeCancelled: false), on: db) {
+            for r in try RequestStore.list(
+                center: center.id, RequestFilter(from: clock.today, includeCancelled: false), on: db)
+            {
                 live[Key(farm: r.farmID, date: r.values.date, task: r.values.task, start: r.values.start)] = r
             }
 
@@ -72,12 +74,15 @@ public enum RequestImport {
                         throw OperationError.badInput(
                             others.isEmpty
                                 ? "farm \(code) not found in center \(center.code): import farms.csv first"
-                                : "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code)")
+                                : "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code)"
+                        )
                     }
                     let input = RequestInput(
                         farm: code, date: row["date"], days: try row.int("days"), start: row["start"], end: row["end"],
-                        task: row["task"], skills: row["skills"].map(RegistryInput.list), headcount: try row.int("headcount"),
-                        minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"), wage: try row.int("wage"))
+                        task: row["task"], skills: row["skills"].map(RegistryInput.list),
+                        headcount: try row.int("headcount"),
+                        minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"),
+                        wage: try row.int("wage"))
                     let dates = try Requests.days(input, clock: clock, source: .file)
                     let template = try Requests.newValues(input, date: dates[0], source: .file)
                     var plan = RowPlan(line: row.line, farm: farm, task: template.task, days: [])
@@ -85,7 +90,8 @@ public enum RequestImport {
                         let key = Key(farm: farm.id, date: date, task: template.task, start: template.start)
                         if let first = seen[key] {
                             throw OperationError.badInput(
-                                "\(code) \(date) \(template.task) from \(template.start) appears twice (first on line \(first))")
+                                "\(code) \(date) \(template.task) from \(template.start) appears twice (first on line \(first))"
+                            )
                         }
                         seen[key] = row.line
                         guard let old = live[key] else {
@@ -97,9 +103,12 @@ public enum RequestImport {
                         plan.existingJob = plan.existingJob ?? old.jobID
                         if old.isLockedByRoster {
                             plan.days.append(
-                                (date, .reported(
-                                    "line \(row.line): request \(old.id) (\(code) \(date) \(old.values.task) \(old.values.start)): "
-                                        + "the roster of \(date) is \(old.rosterState!); not changed")))
+                                (
+                                    date,
+                                    .reported(
+                                        "line \(row.line): request \(old.id) (\(code) \(date) \(old.values.task) \(old.values.start)): "
+                                            + "the roster of \(date) is \(old.rosterState!); not changed")
+                                ))
                             continue
                         }
                         let merged = try Requests.merge(input, into: old.values, source: .file)
@@ -125,7 +134,8 @@ public enum RequestImport {
                             job = try JobStore.insert(center: center.id, farm: plan.farm.id, task: plan.task, on: db)
                             jobs += 1
                         }
-                        let id = try RequestStore.insert(center: center.id, job: job!, farm: plan.farm.id, values, on: db)
+                        let id = try RequestStore.insert(
+                            center: center.id, job: job!, farm: plan.farm.id, values, on: db)
                         try AuditLog.record(
                             on: db, center: center.id, via: "request import", entity: "labor_request", id: String(id),
                             action: .create, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
@@ -134,8 +144,10 @@ public enum RequestImport {
                         let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: old.id)
                         try RequestStore.update(id: old.id, values, on: db)
                         try AuditLog.record(
-                            on: db, center: center.id, via: "request import", entity: "labor_request", id: String(old.id),
-                            action: .update, before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: old.id))
+                            on: db, center: center.id, via: "request import", entity: "labor_request",
+                            id: String(old.id),
+                            action: .update, before: before,
+                            after: AuditLog.snapshot(on: db, table: "labor_requests", id: old.id))
                         summary.updated += 1
                     case .unchanged:
                         summary.unchanged += 1

@@ -48,13 +48,16 @@ public enum WorkerImport {
                     let input = try input(row)
                     let phone = try RegistryInput.phone(row["phone"] ?? "", field: "phone")
                     if let first = seen[phone] {
-                        throw OperationError.badInput("worker \(Phone.mask(phone)) appears twice (first on line \(first))")
+                        throw OperationError.badInput(
+                            "worker \(Phone.mask(phone)) appears twice (first on line \(first))")
                     }
                     seen[phone] = row.line
                     let old = existing[phone]
-                    let values = try Workers.merge(input, into: old?.values, knownFarms: farms, center: center, source: .file)
+                    let values = try Workers.merge(
+                        input, into: old?.values, knownFarms: farms, center: center, source: .file)
                     let (from, to) = try availability(row, clock: clock)
-                    let change: WorkerImportRow.Change = old == nil ? .create : (old!.values == values ? .none : .update)
+                    let change: WorkerImportRow.Change =
+                        old == nil ? .create : (old!.values == values ? .none : .update)
                     return WorkerImportRow(
                         workerID: old?.id, change: change, values: values, availableFrom: from, availableTo: to,
                         before: old.flatMap { RegistryInput.json($0.values) }, after: RegistryInput.json(values))
@@ -87,7 +90,9 @@ public enum WorkerImport {
     }
 
     static func availability(_ row: ImportRow, clock: IlsonClock) throws(OperationError) -> (Day?, Day?) {
-        let from = try row["available_from"].map { t throws(OperationError) in try clock.parse(t, field: "available_from") }
+        let from = try row["available_from"].map { t throws(OperationError) in
+            try clock.parse(t, field: "available_from")
+        }
         let to = try row["available_to"].map { t throws(OperationError) in try clock.parse(t, field: "available_to") }
         if to != nil && from == nil { throw .badInput("available_to is given without available_from") }
         if let from, let to, to < from { throw .badInput("available_to \(to) is before available_from \(from)") }

@@ -42,7 +42,8 @@ public struct PlanningDay: Sendable {
             let wid = try ids.workers.key(pin.workerID)
             let who = workers[wid].map(RosterText.person) ?? "worker #\(pin.workerID)"
             if pin.requestStatus != "submitted" {
-                dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the request was \(pin.requestStatus)"))
+                dropped.append(
+                    (pin, "pin of \(who) on r\(pin.requestID) dropped: the request was \(pin.requestStatus)"))
                 continue
             }
             guard let worker = workers[wid] else {
@@ -55,15 +56,19 @@ public struct PlanningDay: Sendable {
             }
             if perRequest[rid, default: 0] >= request.headcount {
                 dropped.append(
-                    (pin, "pin of \(who) on r\(pin.requestID) dropped: the request's headcount is \(request.headcount)"))
+                    (pin, "pin of \(who) on r\(pin.requestID) dropped: the request's headcount is \(request.headcount)")
+                )
                 continue
             }
             let week = date.isoWeek
             let workedInWeek = worker.workedDates.filter { $0.isoWeek == week }.count
             if workedInWeek + 1 > worker.maxDaysPerWeek {
                 dropped.append(
-                    (pin, "pin of \(who) on r\(pin.requestID) dropped: already \(workedInWeek) day(s) worked this week "
-                        + "(cap \(worker.maxDaysPerWeek))"))
+                    (
+                        pin,
+                        "pin of \(who) on r\(pin.requestID) dropped: already \(workedInWeek) day(s) worked this week "
+                            + "(cap \(worker.maxDaysPerWeek))"
+                    ))
                 continue
             }
             perRequest[rid, default: 0] += 1

@@ -108,6 +108,7 @@ public enum RosterApproval {
         try AuditLog.record(
             on: db, center: center.id, via: via, entity: "roster", id: String(roster.id), action: .state,
             before: before, after: try RosterStore.snapshot(roster: roster.id, on: db))
-        return RosterStateChange(rosterID: roster.id, from: roster.state, to: state, version: version, assignments: moved)
+        return RosterStateChange(
+            rosterID: roster.id, from: roster.state, to: state, version: version, assignments: moved)
     }
 }

@@ -62,7 +62,9 @@ public enum RosterEditor {
             }
             let existing = live.first { $0.requestID == requestID && $0.workerID == workerRow.id }
             // Rule 5: one assignment per worker and date.
-            if let other = try AssignmentStore.live(worker: workerRow.id, date: date, on: db), other.requestID != requestID {
+            if let other = try AssignmentStore.live(worker: workerRow.id, date: date, on: db),
+                other.requestID != requestID
+            {
                 if other.pinned || other.rosterID != roster.id {
                     throw OperationError.badInput(
                         "worker \(Phone.mask(workerRow.phone)) is already on r\(other.requestID) on \(date)"
@@ -77,14 +79,16 @@ public enum RosterEditor {
                 let pinnedThere = onRequest.filter(\.pinned).count
                 if pinnedThere >= request.headcount {
                     throw OperationError.badInput(
-                        "request \(requestID) already has its \(request.headcount) worker(s) pinned: unassign one first")
+                        "request \(requestID) already has its \(request.headcount) worker(s) pinned: unassign one first"
+                    )
                 }
                 if onRequest.count >= request.headcount,
                     let bump = onRequest.filter({ !$0.pinned }).max(by: { ($0.distanceKm ?? 0) < ($1.distanceKm ?? 0) })
                 {
                     remove.append(bump.id)
                     lines.append(
-                        "took \(RosterText.person(name: bump.workerName, phone: bump.workerPhone)) off r\(requestID) to make room")
+                        "took \(RosterText.person(name: bump.workerName, phone: bump.workerPhone)) off r\(requestID) to make room"
+                    )
                 }
             }
             // Rule 8 (the weekly cap, counting days already worked this week); rules 1-4 only with --force.

@@ -104,7 +104,8 @@ public enum RosterPlanner {
             try AssignmentStore.insert(rows, roster: roster.id, center: center.id, date: date, on: db)
 
             let unfilled = try plan.unfilled.map { u in
-                StoredUnfilled(request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons)
+                StoredUnfilled(
+                    request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons)
             }
             var warnings = try plan.warnings.map { try RosterRules.storedWarning($0, ids: day.ids) }
             warnings += day.droppedPins.map {
@@ -117,7 +118,8 @@ public enum RosterPlanner {
                 "requests": day.instance.requests.count, "seed": Int(options.seed),
             ])
             try RosterStore.saveOutcome(
-                roster: roster.id, score: plan.score, unfilled: unfilled, warnings: warnings, solverStats: stats, on: db)
+                roster: roster.id, score: plan.score, unfilled: unfilled, warnings: warnings, solverStats: stats, on: db
+            )
             try AuditLog.record(
                 on: db, center: center.id, via: via, entity: "roster", id: String(roster.id),
                 action: created ? .create : .update, before: created ? nil : before,

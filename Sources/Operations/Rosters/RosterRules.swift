@@ -13,7 +13,8 @@ enum RosterRules {
     /// Refuses changes to a day before today.
     static func checkNotPast(_ date: Day, clock: IlsonClock, doing: String) throws(OperationError) {
         guard date >= clock.today else {
-            throw .badInput("\(date) is in the past (today is \(clock.today)): \(doing) is only for today and later days")
+            throw .badInput(
+                "\(date) is in the past (today is \(clock.today)): \(doing) is only for today and later days")
         }
     }
 
@@ -26,9 +27,13 @@ enum RosterRules {
         switch roster.state {
         case .draft: return
         case .approved:
-            throw .conflict("the roster of \(roster.date) is approved: reopen it first (`ilson roster reopen --date \(roster.date)`) to \(doing)")
+            throw .conflict(
+                "the roster of \(roster.date) is approved: reopen it first (`ilson roster reopen --date \(roster.date)`) to \(doing)"
+            )
         case .sending, .sent:
-            throw .conflict("the roster of \(roster.date) is \(roster.state.rawValue): its messages are out, it can no longer be changed by \(doing)")
+            throw .conflict(
+                "the roster of \(roster.date) is \(roster.state.rawValue): its messages are out, it can no longer be changed by \(doing)"
+            )
         case .cancelled:
             throw .conflict("the roster of \(roster.date) was cancelled")
         }
@@ -59,7 +64,8 @@ enum RosterRules {
             if missing > 0 {
                 unfilled.append(
                     StoredUnfilled(
-                        request: id, missing: missing, reasons: previous[id] ?? ["changed by hand since the last plan"]))
+                        request: id, missing: missing, reasons: previous[id] ?? ["changed by hand since the last plan"])
+                )
             }
         }
         var warnings = try report.warnings.map { try storedWarning($0, ids: day.ids) }

@@ -74,7 +74,8 @@ public enum RosterSuggest {
                 let left = (count[from.request] ?? 1) - 1
                 let hc = requests[from.request]?.headcount ?? 0
                 words.append(
-                    "takes \(w.name ?? w.id) from r\(try day.ids.requests.id(from.request)) which drops to \(left) of \(hc)")
+                    "takes \(w.name ?? w.id) from r\(try day.ids.requests.id(from.request)) which drops to \(left) of \(hc)"
+                )
             }
             if let bumped {
                 moved.removeAll { $0 == bumped }
@@ -86,10 +87,13 @@ public enum RosterSuggest {
             var trial = day.instance
             trial.pinned.append(pair)
             let after = score(trial, assignments: moved).score
-            let delta = Score(hard: after.hard - current.hard, medium: after.medium - current.medium, soft: after.soft - current.soft)
+            let delta = Score(
+                hard: after.hard - current.hard, medium: after.medium - current.medium, soft: after.soft - current.soft)
             words.insert("\(RosterText.km(d)) km", at: 1)
             if delta.hard < 0 { words.append("breaks \(-delta.hard) hard rule(s)") }
-            words.append("score \(delta.medium >= 0 ? "+" : "")\(delta.medium) medium, \(delta.soft >= 0 ? "+" : "")\(delta.soft) soft")
+            words.append(
+                "score \(delta.medium >= 0 ? "+" : "")\(delta.medium) medium, \(delta.soft >= 0 ? "+" : "")\(delta.soft) soft"
+            )
             out.append(
                 RosterSuggestion(
                     workerID: try day.ids.workers.id(w.id).rawValue, name: w.name ?? w.id,

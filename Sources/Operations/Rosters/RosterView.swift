@@ -82,14 +82,17 @@ public struct RosterView: Sendable {
                     requestID: id, farmCode: farm.code, farmName: farm.name, pickup: pickup, start: start,
                     end: r.end?.description ?? "", task: r.task ?? "", headcount: r.headcount,
                     minHeadcount: r.minHeadcount, priority: r.priority,
-                    workers: (byRequest[id] ?? []).sorted { ($0.distanceKm ?? 0, $0.workerID) < ($1.distanceKm ?? 0, $1.workerID) }))
+                    workers: (byRequest[id] ?? []).sorted {
+                        ($0.distanceKm ?? 0, $0.workerID) < ($1.distanceKm ?? 0, $1.workerID)
+                    }))
         }
         groups.sort { ($0.farmCode, $0.start, $0.requestID) < ($1.farmCode, $1.start, $1.requestID) }
         let groupByID = Dictionary(uniqueKeysWithValues: groups.map { ($0.requestID, $0) })
         let unfilled = (roster?.unfilled ?? []).compactMap { u -> Unfilled? in
             guard let g = groupByID[u.request] else { return nil }
             return Unfilled(
-                requestID: u.request, farmName: g.farmName, missing: u.missing, headcount: g.headcount, reasons: u.reasons)
+                requestID: u.request, farmName: g.farmName, missing: u.missing, headcount: g.headcount,
+                reasons: u.reasons)
         }
         return RosterView(
             center: center.code, date: date, roster: roster, requests: groups, unfilled: unfilled,

@@ -8,7 +8,9 @@ public struct PairViolation: Sendable, Hashable {
 }
 
 /// Every rule of 1-4 the pair breaks, in rule order.
-public func brokenPairRules(_ worker: Worker, _ request: LaborRequest, _ farm: Farm, distanceKm d: Double) -> [PairViolation] {
+public func brokenPairRules(_ worker: Worker, _ request: LaborRequest, _ farm: Farm, distanceKm d: Double)
+    -> [PairViolation]
+{
     var out: [PairViolation] = []
     if !isAvailable(worker, on: request.date) {
         out.append(PairViolation(rule: 1, kind: "not-available", detail: "worker is not available on \(request.date)"))
@@ -16,7 +18,8 @@ public func brokenPairRules(_ worker: Worker, _ request: LaborRequest, _ farm: F
     if !holdsSkills(worker, for: request) {
         let missing = missingSkills(worker, for: request)
         out.append(
-            PairViolation(rule: 2, kind: "missing-skill", detail: "worker lacks skill(s) \(missing.joined(separator: ", "))"))
+            PairViolation(
+                rule: 2, kind: "missing-skill", detail: "worker lacks skill(s) \(missing.joined(separator: ", "))"))
     }
     if !isWithinTravel(worker, request, distanceKm: d) {
         let cap = travelCap(worker, request)

@@ -160,7 +160,8 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
             UnfilledReason(
                 kind: .weeklyCapReached, numbers: [("count", capped)],
                 description:
-                    "\(capped) of them \(capped == 1 ? "has" : "have") reached maxDaysPerWeek in ISO week \(p.weeks[k])"))
+                    "\(capped) of them \(capped == 1 ? "has" : "have") reached maxDaysPerWeek in ISO week \(p.weeks[k])"
+            ))
     }
     let minimum = Int(p.reqMin[r])
     if has == 0 && minimum > 1 {
@@ -169,7 +170,8 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
                 kind: .minimumUnreachable, numbers: [("minHeadcount", minimum), ("free", free)],
                 description: free < minimum
                     ? "minHeadcount \(minimum) is unreachable: only \(free) eligible worker(s) are free, so the request stays empty"
-                    : "minHeadcount \(minimum): opening it would take workers from requests worth more, so it stays empty"))
+                    : "minHeadcount \(minimum): opening it would take workers from requests worth more, so it stays empty"
+            ))
     } else if free > 0 {
         reasons.append(
             UnfilledReason(

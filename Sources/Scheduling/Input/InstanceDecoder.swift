@@ -57,7 +57,10 @@ public enum InstanceDecoder {
                 if let s = c.string, let cat = WorkerCategory(rawValue: s) {
                     category = cat
                 } else {
-                    ctx.err(at, "field \"category\" must be one of senior/youth/women/disabled/foreign/general, got \(c.rendered)")
+                    ctx.err(
+                        at,
+                        "field \"category\" must be one of senior/youth/women/disabled/foreign/general, got \(c.rendered)"
+                    )
                 }
             }
             let allowed = ctx.strings(at, w, "allowedFarms", nullable: true)
@@ -89,7 +92,8 @@ public enum InstanceDecoder {
             let location = ctx.point(at, f, "location")
             let blocked = ctx.strings(at, f, "blockedWorkers") ?? []
             farmIds.insert(fid)
-            farms.append(Farm(id: fid, name: f.present("name")?.string, location: location, blockedWorkers: Set(blocked)))
+            farms.append(
+                Farm(id: fid, name: f.present("name")?.string, location: location, blockedWorkers: Set(blocked)))
         }
 
         var requests: [LaborRequest] = []
@@ -109,11 +113,19 @@ public enum InstanceDecoder {
             }
             var job = rid
             if let jv = r.present("job") {
-                if let s = jv.string, !s.isEmpty { job = s } else { ctx.err(at, "field \"job\" must be a non-empty string") }
+                if let s = jv.string, !s.isEmpty {
+                    job = s
+                } else {
+                    ctx.err(at, "field \"job\" must be a non-empty string")
+                }
             }
             var date = Day(ordinal: 0)
             if let dv = r.present("date") {
-                if let s = dv.string, let d = Day(s) { date = d } else { ctx.err(at, "field \"date\": bad date \(dv.rendered)") }
+                if let s = dv.string, let d = Day(s) {
+                    date = d
+                } else {
+                    ctx.err(at, "field \"date\": bad date \(dv.rendered)")
+                }
             } else {
                 ctx.err(at, "missing required field \"date\"")
             }
@@ -135,7 +147,11 @@ public enum InstanceDecoder {
             }
             var wage: Double?
             if let wv = r.present("wage") {
-                if let n = wv.number, n.isFinite, n >= 0 { wage = n } else { ctx.err(at, "field \"wage\" must be a non-negative number") }
+                if let n = wv.number, n.isFinite, n >= 0 {
+                    wage = n
+                } else {
+                    ctx.err(at, "field \"wage\" must be a non-negative number")
+                }
             }
             let headcount = ctx.int(at, r, "headcount", 1, lo: 1, required: true)
             let minHeadcount = ctx.int(at, r, "minHeadcount", 1, lo: 1)

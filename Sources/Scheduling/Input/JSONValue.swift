@@ -55,7 +55,8 @@ public enum JSONValue: Sendable, Equatable {
             if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
             return "\(d)"
         case .string(let s): return JSONText.quoted(s)
-        case .array(let a): return "[" + a.prefix(5).map(\.rendered).joined(separator: ", ") + (a.count > 5 ? ", …" : "") + "]"
+        case .array(let a):
+            return "[" + a.prefix(5).map(\.rendered).joined(separator: ", ") + (a.count > 5 ? ", …" : "") + "]"
         case .object: return "{…}"
         }
     }

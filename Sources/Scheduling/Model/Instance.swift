@@ -10,7 +10,6 @@ public struct GeoPoint: Sendable, Hashable {
     }
 }
 
-
 /// Weights of the soft score terms.
 public struct Weights: Sendable, Hashable {
     /// Soft cost per assignment per `recentDaysWorked` of the worker.

@@ -24,11 +24,21 @@ public enum InstanceJSONWriter {
             if pretty { w.raw("\n") }
         }
         w.raw("{")
-        w.key("version"); w.int(1); next(&w)
-        w.key("name"); w.optString(instance.name); next(&w)
-        w.key("weights"); w.raw("{")
-        w.key("fairness"); w.int(instance.weights.fairness); w.raw(",")
-        w.key("continuity"); w.int(instance.weights.continuity); w.raw("}"); next(&w)
+        w.key("version")
+        w.int(1)
+        next(&w)
+        w.key("name")
+        w.optString(instance.name)
+        next(&w)
+        w.key("weights")
+        w.raw("{")
+        w.key("fairness")
+        w.int(instance.weights.fairness)
+        w.raw(",")
+        w.key("continuity")
+        w.int(instance.weights.continuity)
+        w.raw("}")
+        next(&w)
         w.list("workers", instance.workers, pretty: pretty) { $0.worker($1) }
         next(&w)
         w.list("farms", instance.farms, pretty: pretty) { $0.farm($1) }
@@ -113,7 +123,6 @@ struct JSONByteWriter {
         raw("]")
     }
 
-
     mutating func optString(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
@@ -142,9 +151,12 @@ struct JSONByteWriter {
             out.append(UInt8(ascii: "0") + UInt8(v))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = v
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buf in
@@ -206,7 +218,8 @@ struct JSONByteWriter {
             raw("null")
             return
         }
-        let h = t.minutes / 60, m = t.minutes % 60
+        let h = t.minutes / 60
+        let m = t.minutes % 60
         out.append(contentsOf: [
             UInt8(ascii: "\""), 48 + UInt8(h / 10), 48 + UInt8(h % 10), UInt8(ascii: ":"),
             48 + UInt8(m / 10), 48 + UInt8(m % 10), UInt8(ascii: "\""),
@@ -214,62 +227,141 @@ struct JSONByteWriter {
     }
 
     mutating func point(_ p: GeoPoint) {
-        raw("{"); key("lat"); double(p.lat); raw(","); key("lon"); double(p.lon); raw("}")
+        raw("{")
+        key("lat")
+        double(p.lat)
+        raw(",")
+        key("lon")
+        double(p.lon)
+        raw("}")
     }
 
     mutating func worker(_ w: Worker) {
-        raw("{"); key("id"); string(w.id)
-        raw(","); key("name"); optString(w.name)
-        raw(","); key("phone"); optString(w.phone)
-        raw(","); key("home"); point(w.home)
-        raw(","); key("skills"); strings(w.skills.sorted())
-        raw(","); key("category"); string(w.category.rawValue)
-        raw(","); key("maxTravelKm"); double(w.maxTravelKm)
-        raw(","); key("available"); days(w.available)
-        raw(","); key("maxDaysPerWeek"); int(w.maxDaysPerWeek)
-        raw(","); key("recentDaysWorked"); int(w.recentDaysWorked)
-        raw(","); key("workedDates"); days(w.workedDates)
-        raw(","); key("blockedFarms"); strings(w.blockedFarms.sorted())
-        raw(","); key("allowedFarms")
+        raw("{")
+        key("id")
+        string(w.id)
+        raw(",")
+        key("name")
+        optString(w.name)
+        raw(",")
+        key("phone")
+        optString(w.phone)
+        raw(",")
+        key("home")
+        point(w.home)
+        raw(",")
+        key("skills")
+        strings(w.skills.sorted())
+        raw(",")
+        key("category")
+        string(w.category.rawValue)
+        raw(",")
+        key("maxTravelKm")
+        double(w.maxTravelKm)
+        raw(",")
+        key("available")
+        days(w.available)
+        raw(",")
+        key("maxDaysPerWeek")
+        int(w.maxDaysPerWeek)
+        raw(",")
+        key("recentDaysWorked")
+        int(w.recentDaysWorked)
+        raw(",")
+        key("workedDates")
+        days(w.workedDates)
+        raw(",")
+        key("blockedFarms")
+        strings(w.blockedFarms.sorted())
+        raw(",")
+        key("allowedFarms")
         if let allowed = w.allowedFarms { strings(allowed.sorted()) } else { raw("null") }
         raw("}")
     }
 
     mutating func farm(_ f: Farm) {
-        raw("{"); key("id"); string(f.id)
-        raw(","); key("name"); optString(f.name)
-        raw(","); key("location"); point(f.location)
-        raw(","); key("blockedWorkers"); strings(f.blockedWorkers.sorted())
+        raw("{")
+        key("id")
+        string(f.id)
+        raw(",")
+        key("name")
+        optString(f.name)
+        raw(",")
+        key("location")
+        point(f.location)
+        raw(",")
+        key("blockedWorkers")
+        strings(f.blockedWorkers.sorted())
         raw("}")
     }
 
     /// A pin or an excluded pair: `{"request":…,"worker":…}`.
     mutating func pair(_ p: Pair) {
-        raw("{"); key("request"); string(p.request)
-        raw(","); key("worker"); string(p.worker); raw("}")
+        raw("{")
+        key("request")
+        string(p.request)
+        raw(",")
+        key("worker")
+        string(p.worker)
+        raw("}")
     }
 
     mutating func history(_ h: HistoryEntry) {
-        raw("{"); key("worker"); string(h.worker)
-        raw(","); key("farm"); optString(h.farm)
-        raw(","); key("job"); string(h.job)
-        raw(","); key("date"); day(h.date); raw("}")
+        raw("{")
+        key("worker")
+        string(h.worker)
+        raw(",")
+        key("farm")
+        optString(h.farm)
+        raw(",")
+        key("job")
+        string(h.job)
+        raw(",")
+        key("date")
+        day(h.date)
+        raw("}")
     }
 
     mutating func request(_ r: LaborRequest) {
-        raw("{"); key("id"); string(r.id)
-        raw(","); key("farm"); string(r.farm)
-        raw(","); key("job"); string(r.job)
-        raw(","); key("date"); day(r.date)
-        raw(","); key("start"); time(r.start)
-        raw(","); key("end"); time(r.end)
-        raw(","); key("task"); optString(r.task)
-        raw(","); key("skills"); strings(r.skills.sorted())
-        raw(","); key("headcount"); int(r.headcount)
-        raw(","); key("minHeadcount"); int(r.minHeadcount)
-        raw(","); key("priority"); int(r.priority)
-        raw(","); key("maxTravelKm"); optDouble(r.maxTravelKm)
-        raw(","); key("wage"); optDouble(r.wage)
+        raw("{")
+        key("id")
+        string(r.id)
+        raw(",")
+        key("farm")
+        string(r.farm)
+        raw(",")
+        key("job")
+        string(r.job)
+        raw(",")
+        key("date")
+        day(r.date)
+        raw(",")
+        key("start")
+        time(r.start)
+        raw(",")
+        key("end")
+        time(r.end)
+        raw(",")
+        key("task")
+        optString(r.task)
+        raw(",")
+        key("skills")
+        strings(r.skills.sorted())
+        raw(",")
+        key("headcount")
+        int(r.headcount)
+        raw(",")
+        key("minHeadcount")
+        int(r.minHeadcount)
+        raw(",")
+        key("priority")
+        int(r.priority)
+        raw(",")
+        key("maxTravelKm")
+        optDouble(r.maxTravelKm)
+        raw(",")
+        key("wage")
+        optDouble(r.wage)
         raw("}")
     }
 }

@@ -34,14 +34,17 @@ public enum PlanJSON {
             s += "\"rule\": \(w.rule), \"message\": \(JSONText.quoted(w.message))}"
         }
         s += plan.warnings.isEmpty ? "],\n" : "\n ],\n"
-        s += " \"score\": {\"hard\": \(plan.score.hard), \"medium\": \(plan.score.medium), \"soft\": \(plan.score.soft)},\n"
+        s +=
+            " \"score\": {\"hard\": \(plan.score.hard), \"medium\": \(plan.score.medium), \"soft\": \(plan.score.soft)},\n"
         let st = plan.stats
         s += " \"stats\": {\"solveMillis\": \(st.solveMillis), \"candidatePairs\": \(st.candidatePairs), "
         s += "\"mediumUpperBound\": \(st.mediumUpperBound), \"flowWork\": \(st.flowWork), "
         s += "\"branchNodes\": \(st.branchNodes), \"passes\": \(st.passes), \"moves\": \(st.moves), "
         s += "\"work\": {"
-        s += SolvePhase.allCases.compactMap { phase in st.work[phase].map { "\(JSONText.quoted(phase.rawValue)): \($0)" } }
-            .joined(separator: ", ")
+        s += SolvePhase.allCases.compactMap { phase in
+            st.work[phase].map { "\(JSONText.quoted(phase.rawValue)): \($0)" }
+        }
+        .joined(separator: ", ")
         s += "}, "
         s += "\"timeLimitHit\": \(st.timeLimitHit)}\n}\n"
         return s

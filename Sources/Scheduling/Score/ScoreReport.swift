@@ -62,7 +62,8 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
     var violations: [Violation] = []
     for _ in 0..<malformedRows {
         violations.append(
-            Violation(rule: nil, kind: "malformed-assignment", detail: "a row is not {\"request\": str, \"worker\": str}"))
+            Violation(
+                rule: nil, kind: "malformed-assignment", detail: "a row is not {\"request\": str, \"worker\": str}"))
     }
     var seen = Set<Pair>()
     var clean: [(r: Int, w: Int)] = []
@@ -72,7 +73,8 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
             violations.append(
                 Violation(
                     rule: nil, kind: "unknown-request", request: a.request, worker: a.worker,
-                    detail: "assignments[\(i)] names no request\(index.worker[a.worker] == nil ? " and no worker" : "")"))
+                    detail: "assignments[\(i)] names no request\(index.worker[a.worker] == nil ? " and no worker" : "")"
+                ))
             continue
         }
         guard let w = index.worker[a.worker] else {
@@ -154,7 +156,8 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
         if breaksHeadcount(R, assigned: n) {
             violations.append(
                 Violation(
-                    rule: 6, kind: "over-headcount", request: R.id, detail: "\(n) workers assigned, headcount \(R.headcount)"))
+                    rule: 6, kind: "over-headcount", request: R.id,
+                    detail: "\(n) workers assigned, headcount \(R.headcount)"))
         }
         if breaksMinHeadcount(R, assigned: n, pinned: pinnedRequests.contains(R.id)) {
             violations.append(
@@ -173,12 +176,15 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
                 Violation(
                     rule: 8, kind: "weekly-cap", worker: W.id,
                     detail:
-                        "ISO week \(key.week): \(n) assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"))
+                        "ISO week \(key.week): \(n) assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"
+                ))
         }
     }
     for p in instance.pinned where !seen.contains(p) {
         violations.append(
-            Violation(rule: 9, kind: "pinned-missing", request: p.request, worker: p.worker, detail: "pinned pair is not in the plan"))
+            Violation(
+                rule: 9, kind: "pinned-missing", request: p.request, worker: p.worker,
+                detail: "pinned pair is not in the plan"))
     }
     var history = Set<WJD>()
     for h in instance.history { history.insert(WJD(w: h.worker, job: h.job, day: h.date.ordinal)) }

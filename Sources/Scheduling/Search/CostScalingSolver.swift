@@ -34,9 +34,13 @@ struct CostScalingSolver {
     /// - Parameter warm: a solution of the same network under other caps or minimums (a branch-and-bound parent):
     ///   its prices and the part of its flow that still fits start a single exact refinement instead of the full
     ///   scaling (same optimum value; ties may resolve differently).
-    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil) -> FlowSolution? {
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil)
+        -> FlowSolution?
+    {
         let parts = components(cap: cap)
-        if parts.count <= 1 { return solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) }
+        if parts.count <= 1 {
+            return solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
+        }
         // The flow decomposes: solve every connected component on its own (each with its own sink copy), in order.
         let nG = net.nGroups
         let nRw = net.nRows
@@ -44,7 +48,8 @@ struct CostScalingSolver {
         let qBase = nG + nRw
         var out = FlowSolution(
             rowArc: [Int32](repeating: -1, count: nRw), value: 0, reqCount: [Int32](repeating: 0, count: nQ), work: 0,
-            prices: [Int64](repeating: 0, count: qBase + nQ + 1), priceScale: [Int64](repeating: 1, count: qBase + nQ + 1))
+            prices: [Int64](repeating: 0, count: qBase + nQ + 1),
+            priceScale: [Int64](repeating: 1, count: qBase + nQ + 1))
         var localGroup = [Int32](repeating: -1, count: nG)
         var localReq = [Int32](repeating: -1, count: nQ)
         var rank = 0
@@ -101,8 +106,9 @@ struct CostScalingSolver {
                     priceScale: nodes.map { warm.priceScale.isEmpty ? 1 : warm.priceScale[$0] })
                 subWarm!.prices[sQBase + part.requests.count] = 0
             }
-            guard let sol = CostScalingSolver(sub, deadline: deadline).solveConnected(
-                cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
+            guard
+                let sol = CostScalingSolver(sub, deadline: deadline).solveConnected(
+                    cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
             else { return nil }
             if sol.timedOut { return .timedOut(net, work: out.work &+ sol.work) }
             out.work &+= sol.work
@@ -316,7 +322,8 @@ struct CostScalingSolver {
             var potSink: Int64 = 0
             for q in 0..<nQ {
                 var best = Int64.min
-                for a in Int(start[qBase + q])..<Int(start[qBase + q + 1]) where res[a] == 0 && netArc[Int(partner[a])] >= 0 {
+                for a in Int(start[qBase + q])..<Int(start[qBase + q + 1])
+                where res[a] == 0 && netArc[Int(partner[a])] >= 0 {
                     best = max(best, -cost[Int(partner[a])])
                 }
                 let pq = best == Int64.min ? 0 : -max(0, best)
@@ -345,7 +352,10 @@ struct CostScalingSolver {
                     guard excess[g] > 0 else { break }
                     let v = nG + r
                     var f = -1
-                    for a in Int(start[v])..<Int(start[v + 1]) where netArc[a] == na { f = a; break }
+                    for a in Int(start[v])..<Int(start[v + 1]) where netArc[a] == na {
+                        f = a
+                        break
+                    }
                     guard f >= 0 else { continue }
                     let t: Int32
                     if forcedArc[q] >= 0 && res[Int(forcedArc[q])] > 0 {
@@ -381,269 +391,388 @@ struct CostScalingSolver {
         var seenStamp = [UInt32](repeating: 0, count: n)
         var doneStamp = [UInt32](repeating: 0, count: n)
         distance.withUnsafeMutableBufferPointer { dist in
-        seenStamp.withUnsafeMutableBufferPointer { seen in
-        doneStamp.withUnsafeMutableBufferPointer { done in
-        start.withUnsafeBufferPointer { start in
-        head.withUnsafeBufferPointer { head in
-        res.withUnsafeMutableBufferPointer { res in
-        cost.withUnsafeBufferPointer { cost in
-        partner.withUnsafeBufferPointer { partner in
-        pairCap.withUnsafeBufferPointer { pairCap in
-        kind.withUnsafeBufferPointer { kind in
-        holders.withUnsafeMutableBufferPointer { holders in
-        hCount.withUnsafeMutableBufferPointer { hCount in
-        hPos.withUnsafeMutableBufferPointer { hPos in
-        excess.withUnsafeMutableBufferPointer { excess in
-        price.withUnsafeMutableBufferPointer { price in
-        cur.withUnsafeMutableBufferPointer { cur in
-        queue.withUnsafeMutableBufferPointer { queue in
-            // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
-            var qHead = 0
-            var qCount = 0
-            /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
-            @inline(__always) func moved(_ a: Int, from v: Int) {
-                let k = kind[a]
-                if k == 1 {
-                    let q = Int(head[a]) - qBase
-                    let b = partner[a]
-                    hPos[Int(b)] = hCount[q]
-                    holders[Int(hStart[q] + hCount[q])] = b
-                    hCount[q] += 1
-                } else if k == 2 {
-                    let q = v - qBase
-                    let lastSlot = Int(hStart[q] + hCount[q] - 1)
-                    let last = holders[lastSlot]
-                    let pos = hPos[a]
-                    holders[Int(hStart[q] + pos)] = last
-                    hPos[Int(last)] = pos
-                    hCount[q] -= 1
+            seenStamp.withUnsafeMutableBufferPointer { seen in
+                doneStamp.withUnsafeMutableBufferPointer { done in
+                    start.withUnsafeBufferPointer { start in
+                        head.withUnsafeBufferPointer { head in
+                            res.withUnsafeMutableBufferPointer { res in
+                                cost.withUnsafeBufferPointer { cost in
+                                    partner.withUnsafeBufferPointer { partner in
+                                        pairCap.withUnsafeBufferPointer { pairCap in
+                                            kind.withUnsafeBufferPointer { kind in
+                                                holders.withUnsafeMutableBufferPointer { holders in
+                                                    hCount.withUnsafeMutableBufferPointer { hCount in
+                                                        hPos.withUnsafeMutableBufferPointer { hPos in
+                                                            excess.withUnsafeMutableBufferPointer { excess in
+                                                                price.withUnsafeMutableBufferPointer { price in
+                                                                    cur.withUnsafeMutableBufferPointer { cur in
+                                                                        queue.withUnsafeMutableBufferPointer { queue in
+                                                                            // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
+                                                                            var qHead = 0
+                                                                            var qCount = 0
+                                                                            /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
+                                                                            @inline(__always) func moved(
+                                                                                _ a: Int, from v: Int
+                                                                            ) {
+                                                                                let k = kind[a]
+                                                                                if k == 1 {
+                                                                                    let q = Int(head[a]) - qBase
+                                                                                    let b = partner[a]
+                                                                                    hPos[Int(b)] = hCount[q]
+                                                                                    holders[
+                                                                                        Int(hStart[q] + hCount[q])] = b
+                                                                                    hCount[q] += 1
+                                                                                } else if k == 2 {
+                                                                                    let q = v - qBase
+                                                                                    let lastSlot = Int(
+                                                                                        hStart[q] + hCount[q] - 1)
+                                                                                    let last = holders[lastSlot]
+                                                                                    let pos = hPos[a]
+                                                                                    holders[Int(hStart[q] + pos)] = last
+                                                                                    hPos[Int(last)] = pos
+                                                                                    hCount[q] -= 1
+                                                                                }
+                                                                            }
+                                                                            @inline(__always) func enqueue(_ v: Int32) {
+                                                                                var t = qHead + qCount
+                                                                                if t >= n { t -= n }
+                                                                                queue[t] = v
+                                                                                qCount += 1
+                                                                            }
+                                                                            var round: UInt32 = 0
+                                                                            var heap = NodeHeap()
+                                                                            var sinceUpdate = 0
+                                                                            /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
+                                                                            /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
+                                                                            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
+                                                                            func globalUpdate(_ eps: Int64) -> Bool {
+                                                                                sinceUpdate = 0
+                                                                                round &+= 1
+                                                                                if round == 0 {
+                                                                                    for i in 0..<n {
+                                                                                        seen[i] = 0
+                                                                                        done[i] = 0
+                                                                                    }
+                                                                                    round = 1
+                                                                                }
+                                                                                heap.removeAll()
+                                                                                var activeLeft = 0
+                                                                                for v in 0..<n {
+                                                                                    if excess[v] < 0 {
+                                                                                        dist[v] = 0
+                                                                                        seen[v] = round
+                                                                                        heap.push(0, Int32(v))
+                                                                                    } else if excess[v] > 0 {
+                                                                                        activeLeft += 1
+                                                                                    }
+                                                                                }
+                                                                                var reach: Int64 = 0
+                                                                                while activeLeft > 0,
+                                                                                    let (d, w32) = heap.pop()
+                                                                                {
+                                                                                    let w = Int(w32)
+                                                                                    if done[w] == round || d != dist[w]
+                                                                                    {
+                                                                                        continue
+                                                                                    }
+                                                                                    done[w] = round
+                                                                                    reach = d
+                                                                                    if excess[w] > 0 { activeLeft -= 1 }
+                                                                                    let pw = price[w]
+                                                                                    let s = Int(start[w])
+                                                                                    let e = Int(start[w + 1])
+                                                                                    work &+= e - s
+                                                                                    for b in s..<e {
+                                                                                        // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
+                                                                                        guard res[b] < pairCap[b] else {
+                                                                                            continue
+                                                                                        }
+                                                                                        let v = Int(head[b])
+                                                                                        if done[v] == round { continue }
+                                                                                        var len =
+                                                                                            (price[v] - cost[b] - pw
+                                                                                                + eps) / eps
+                                                                                        if len < 0 { len = 0 }
+                                                                                        let nd = min(
+                                                                                            d
+                                                                                                + min(
+                                                                                                    len,
+                                                                                                    CostScalingSolver
+                                                                                                        .limit),
+                                                                                            CostScalingSolver.limit)
+                                                                                        if seen[v] != round
+                                                                                            || nd < dist[v]
+                                                                                        {
+                                                                                            seen[v] = round
+                                                                                            dist[v] = nd
+                                                                                            heap.push(nd, Int32(v))
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                for v in 0..<n {
+                                                                                    let dv =
+                                                                                        done[v] == round
+                                                                                        ? dist[v] : reach
+                                                                                    if dv == 0 { continue }
+                                                                                    let (drop, o) =
+                                                                                        dv.multipliedReportingOverflow(
+                                                                                            by: eps)
+                                                                                    if o
+                                                                                        || price[v] - drop
+                                                                                            < -CostScalingSolver.limit
+                                                                                    {
+                                                                                        return false
+                                                                                    }
+                                                                                    price[v] -= drop
+                                                                                    cur[v] = start[v]
+                                                                                }
+                                                                                work &+= n
+                                                                                return true
+                                                                            }
+                                                                            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
+                                                                            repeat {
+                                                                                eps = max(
+                                                                                    1, eps / CostScalingSolver.alpha)
+                                                                                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
+                                                                                for v in 0..<n {
+                                                                                    let pv = price[v]
+                                                                                    for a in Int(
+                                                                                        start[v])..<Int(start[v + 1])
+                                                                                    where res[a] > 0 {
+                                                                                        let w = Int(head[a])
+                                                                                        if cost[a] + pv - price[w] < 0 {
+                                                                                            let delta = res[a]
+                                                                                            res[a] = 0
+                                                                                            res[Int(partner[a])] +=
+                                                                                                delta
+                                                                                            excess[v] -= Int64(delta)
+                                                                                            excess[w] += Int64(delta)
+                                                                                            moved(a, from: v)
+                                                                                        }
+                                                                                    }
+                                                                                    cur[v] = start[v]
+                                                                                }
+                                                                                work &+= m
+                                                                                if !globalUpdate(eps) {
+                                                                                    failed = true
+                                                                                    return
+                                                                                }
+                                                                                qHead = 0
+                                                                                qCount = 0
+                                                                                for g in order where excess[Int(g)] > 0
+                                                                                { enqueue(g) }
+                                                                                for v in nG..<n where excess[v] > 0 {
+                                                                                    enqueue(Int32(v))
+                                                                                }
+                                                                                // Groups outside `order` (none in practice) still get processed.
+                                                                                for g in 0..<nG
+                                                                                where excess[g] > 0 && !listed[g] {
+                                                                                    enqueue(Int32(g))
+                                                                                }
+                                                                                // Discharge active nodes first-in first-out.
+                                                                                var discharges = 0
+                                                                                while qCount > 0 {
+                                                                                    discharges &+= 1
+                                                                                    if discharges & 4095 == 1,
+                                                                                        let deadline, Date() >= deadline
+                                                                                    {
+                                                                                        timedOut = true
+                                                                                        failed = true
+                                                                                        return
+                                                                                    }
+                                                                                    if sinceUpdate > guEvery {
+                                                                                        if !globalUpdate(eps) {
+                                                                                            failed = true
+                                                                                            return
+                                                                                        }
+                                                                                    }
+                                                                                    let v = Int(queue[qHead])
+                                                                                    qHead += 1
+                                                                                    if qHead == n { qHead = 0 }
+                                                                                    qCount -= 1
+                                                                                    if v >= qBase && v < sink {
+                                                                                        // A request: its sink arcs, then its holders.
+                                                                                        let q = v - qBase
+                                                                                        let s = Int(start[v])
+                                                                                        let sEnd = s + Int(kT[q])
+                                                                                        let hs = Int(hStart[q])
+                                                                                        while excess[v] > 0 {
+                                                                                            let pv = price[v]
+                                                                                            // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
+                                                                                            // arc left after the scan was looked at and found inadmissible.
+                                                                                            var best = Int64.min
+                                                                                            for a in s..<sEnd
+                                                                                            where res[a] > 0
+                                                                                                && excess[v] > 0
+                                                                                            {
+                                                                                                let x =
+                                                                                                    price[sink]
+                                                                                                    - cost[a]
+                                                                                                if pv - x >= 0 {
+                                                                                                    if x > best {
+                                                                                                        best = x
+                                                                                                    }
+                                                                                                    continue
+                                                                                                }
+                                                                                                let delta = min(
+                                                                                                    excess[v],
+                                                                                                    Int64(res[a]))
+                                                                                                res[a] -= Int32(delta)
+                                                                                                res[Int(partner[a])] +=
+                                                                                                    Int32(delta)
+                                                                                                excess[v] -= delta
+                                                                                                excess[sink] += delta
+                                                                                                if excess[sink] > 0
+                                                                                                    && excess[sink]
+                                                                                                        - delta <= 0
+                                                                                                {
+                                                                                                    enqueue(Int32(sink))
+                                                                                                }
+                                                                                            }
+                                                                                            var i = 0
+                                                                                            while i < Int(hCount[q])
+                                                                                                && excess[v] > 0
+                                                                                            {
+                                                                                                let b = Int(
+                                                                                                    holders[hs + i])
+                                                                                                let w = Int(head[b])
+                                                                                                let x =
+                                                                                                    price[w] - cost[b]
+                                                                                                if pv - x < 0 {
+                                                                                                    res[b] -= 1
+                                                                                                    res[
+                                                                                                        Int(partner[b])] +=
+                                                                                                        1
+                                                                                                    excess[v] -= 1
+                                                                                                    let before = excess[
+                                                                                                        w]
+                                                                                                    excess[w] =
+                                                                                                        before + 1
+                                                                                                    if before == 0 {
+                                                                                                        enqueue(
+                                                                                                            Int32(w))
+                                                                                                    }
+                                                                                                    moved(b, from: v)
+                                                                                                } else {
+                                                                                                    if x > best {
+                                                                                                        best = x
+                                                                                                    }
+                                                                                                    i += 1
+                                                                                                }
+                                                                                            }
+                                                                                            work &+= Int(kT[q]) + i + 1
+                                                                                            if excess[v] == 0 { break }
+                                                                                            work &+=
+                                                                                                Int(kT[q])
+                                                                                                + Int(hCount[q])
+                                                                                            let np = best - eps
+                                                                                            if best == Int64.min
+                                                                                                || np
+                                                                                                    < -CostScalingSolver
+                                                                                                    .limit
+                                                                                            {
+                                                                                                failed = true
+                                                                                                return
+                                                                                            }
+                                                                                            price[v] = np
+                                                                                            sinceUpdate += 1
+                                                                                        }
+                                                                                        continue
+                                                                                    }
+                                                                                    let end = Int(start[v + 1])
+                                                                                    while excess[v] > 0 {
+                                                                                        let from = Int(cur[v])
+                                                                                        var a = from
+                                                                                        let pv = price[v]
+                                                                                        // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
+                                                                                        // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
+                                                                                        // saturated (no longer residual) or the scan stops with no excess left (no relabel).
+                                                                                        var best = Int64.min
+                                                                                        while a < end {
+                                                                                            if res[a] > 0 {
+                                                                                                let w = Int(head[a])
+                                                                                                let x =
+                                                                                                    price[w] - cost[a]
+                                                                                                if pv - x >= 0 {
+                                                                                                    if x > best {
+                                                                                                        best = x
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    let delta = min(
+                                                                                                        excess[v],
+                                                                                                        Int64(res[a]))
+                                                                                                    res[a] -= Int32(
+                                                                                                        delta)
+                                                                                                    res[
+                                                                                                        Int(partner[a])] +=
+                                                                                                        Int32(delta)
+                                                                                                    excess[v] -= delta
+                                                                                                    let before = excess[
+                                                                                                        w]
+                                                                                                    excess[w] =
+                                                                                                        before + delta
+                                                                                                    if before <= 0
+                                                                                                        && before
+                                                                                                            + delta > 0
+                                                                                                    {
+                                                                                                        enqueue(
+                                                                                                            Int32(w))
+                                                                                                    }
+                                                                                                    moved(a, from: v)
+                                                                                                    if excess[v] == 0 {
+                                                                                                        break
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                            a += 1
+                                                                                        }
+                                                                                        work &+= a - Int(cur[v]) + 1
+                                                                                        if excess[v] == 0 {
+                                                                                            cur[v] = Int32(a)
+                                                                                            break
+                                                                                        }
+                                                                                        // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
+                                                                                        // covered `from ..< end`; only the arcs before the current arc are left to look at.
+                                                                                        let s = Int(start[v])
+                                                                                        for b in s..<from
+                                                                                        where res[b] > 0 {
+                                                                                            let x =
+                                                                                                price[Int(head[b])]
+                                                                                                - cost[b]
+                                                                                            if x > best { best = x }
+                                                                                        }
+                                                                                        work &+= end - s
+                                                                                        let np = best - eps
+                                                                                        if best == Int64.min
+                                                                                            || np < -CostScalingSolver
+                                                                                                .limit
+                                                                                        {
+                                                                                            failed = true
+                                                                                            return
+                                                                                        }
+                                                                                        price[v] = np
+                                                                                        cur[v] = Int32(s)
+                                                                                        sinceUpdate += 1
+                                                                                    }
+                                                                                }
+                                                                            } while eps > 1 && !failed
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            @inline(__always) func enqueue(_ v: Int32) {
-                var t = qHead + qCount
-                if t >= n { t -= n }
-                queue[t] = v
-                qCount += 1
-            }
-            var round: UInt32 = 0
-            var heap = NodeHeap()
-            var sinceUpdate = 0
-            /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
-            /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
-            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
-            func globalUpdate(_ eps: Int64) -> Bool {
-                sinceUpdate = 0
-                round &+= 1
-                if round == 0 {
-                    for i in 0..<n { seen[i] = 0; done[i] = 0 }
-                    round = 1
-                }
-                heap.removeAll()
-                var activeLeft = 0
-                for v in 0..<n {
-                    if excess[v] < 0 {
-                        dist[v] = 0
-                        seen[v] = round
-                        heap.push(0, Int32(v))
-                    } else if excess[v] > 0 {
-                        activeLeft += 1
-                    }
-                }
-                var reach: Int64 = 0
-                while activeLeft > 0, let (d, w32) = heap.pop() {
-                    let w = Int(w32)
-                    if done[w] == round || d != dist[w] { continue }
-                    done[w] = round
-                    reach = d
-                    if excess[w] > 0 { activeLeft -= 1 }
-                    let pw = price[w]
-                    let s = Int(start[w])
-                    let e = Int(start[w + 1])
-                    work &+= e - s
-                    for b in s..<e {
-                        // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
-                        guard res[b] < pairCap[b] else { continue }
-                        let v = Int(head[b])
-                        if done[v] == round { continue }
-                        var len = (price[v] - cost[b] - pw + eps) / eps
-                        if len < 0 { len = 0 }
-                        let nd = min(d + min(len, CostScalingSolver.limit), CostScalingSolver.limit)
-                        if seen[v] != round || nd < dist[v] {
-                            seen[v] = round
-                            dist[v] = nd
-                            heap.push(nd, Int32(v))
-                        }
-                    }
-                }
-                for v in 0..<n {
-                    let dv = done[v] == round ? dist[v] : reach
-                    if dv == 0 { continue }
-                    let (drop, o) = dv.multipliedReportingOverflow(by: eps)
-                    if o || price[v] - drop < -CostScalingSolver.limit { return false }
-                    price[v] -= drop
-                    cur[v] = start[v]
-                }
-                work &+= n
-                return true
-            }
-            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
-            repeat {
-                eps = max(1, eps / CostScalingSolver.alpha)
-                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
-                for v in 0..<n {
-                    let pv = price[v]
-                    for a in Int(start[v])..<Int(start[v + 1]) where res[a] > 0 {
-                        let w = Int(head[a])
-                        if cost[a] + pv - price[w] < 0 {
-                            let delta = res[a]
-                            res[a] = 0
-                            res[Int(partner[a])] += delta
-                            excess[v] -= Int64(delta)
-                            excess[w] += Int64(delta)
-                            moved(a, from: v)
-                        }
-                    }
-                    cur[v] = start[v]
-                }
-                work &+= m
-                if !globalUpdate(eps) {
-                    failed = true
-                    return
-                }
-                qHead = 0
-                qCount = 0
-                for g in order where excess[Int(g)] > 0 { enqueue(g) }
-                for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
-                // Groups outside `order` (none in practice) still get processed.
-                for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
-                // Discharge active nodes first-in first-out.
-                var discharges = 0
-                while qCount > 0 {
-                    discharges &+= 1
-                    if discharges & 4095 == 1, let deadline, Date() >= deadline {
-                        timedOut = true
-                        failed = true
-                        return
-                    }
-                    if sinceUpdate > guEvery {
-                        if !globalUpdate(eps) {
-                            failed = true
-                            return
-                        }
-                    }
-                    let v = Int(queue[qHead])
-                    qHead += 1
-                    if qHead == n { qHead = 0 }
-                    qCount -= 1
-                    if v >= qBase && v < sink {
-                        // A request: its sink arcs, then its holders.
-                        let q = v - qBase
-                        let s = Int(start[v])
-                        let sEnd = s + Int(kT[q])
-                        let hs = Int(hStart[q])
-                        while excess[v] > 0 {
-                            let pv = price[v]
-                            // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
-                            // arc left after the scan was looked at and found inadmissible.
-                            var best = Int64.min
-                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 {
-                                let x = price[sink] - cost[a]
-                                if pv - x >= 0 {
-                                    if x > best { best = x }
-                                    continue
-                                }
-                                let delta = min(excess[v], Int64(res[a]))
-                                res[a] -= Int32(delta)
-                                res[Int(partner[a])] += Int32(delta)
-                                excess[v] -= delta
-                                excess[sink] += delta
-                                if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
-                            }
-                            var i = 0
-                            while i < Int(hCount[q]) && excess[v] > 0 {
-                                let b = Int(holders[hs + i])
-                                let w = Int(head[b])
-                                let x = price[w] - cost[b]
-                                if pv - x < 0 {
-                                    res[b] -= 1
-                                    res[Int(partner[b])] += 1
-                                    excess[v] -= 1
-                                    let before = excess[w]
-                                    excess[w] = before + 1
-                                    if before == 0 { enqueue(Int32(w)) }
-                                    moved(b, from: v)
-                                } else {
-                                    if x > best { best = x }
-                                    i += 1
-                                }
-                            }
-                            work &+= Int(kT[q]) + i + 1
-                            if excess[v] == 0 { break }
-                            work &+= Int(kT[q]) + Int(hCount[q])
-                            let np = best - eps
-                            if best == Int64.min || np < -CostScalingSolver.limit {
-                                failed = true
-                                return
-                            }
-                            price[v] = np
-                            sinceUpdate += 1
-                        }
-                        continue
-                    }
-                    let end = Int(start[v + 1])
-                    while excess[v] > 0 {
-                        let from = Int(cur[v])
-                        var a = from
-                        let pv = price[v]
-                        // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
-                        // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
-                        // saturated (no longer residual) or the scan stops with no excess left (no relabel).
-                        var best = Int64.min
-                        while a < end {
-                            if res[a] > 0 {
-                                let w = Int(head[a])
-                                let x = price[w] - cost[a]
-                                if pv - x >= 0 {
-                                    if x > best { best = x }
-                                } else {
-                                    let delta = min(excess[v], Int64(res[a]))
-                                    res[a] -= Int32(delta)
-                                    res[Int(partner[a])] += Int32(delta)
-                                    excess[v] -= delta
-                                    let before = excess[w]
-                                    excess[w] = before + delta
-                                    if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
-                                    moved(a, from: v)
-                                    if excess[v] == 0 { break }
-                                }
-                            }
-                            a += 1
-                        }
-                        work &+= a - Int(cur[v]) + 1
-                        if excess[v] == 0 {
-                            cur[v] = Int32(a)
-                            break
-                        }
-                        // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
-                        // covered `from ..< end`; only the arcs before the current arc are left to look at.
-                        let s = Int(start[v])
-                        for b in s..<from where res[b] > 0 {
-                            let x = price[Int(head[b])] - cost[b]
-                            if x > best { best = x }
-                        }
-                        work &+= end - s
-                        let np = best - eps
-                        if best == Int64.min || np < -CostScalingSolver.limit {
-                            failed = true
-                            return
-                        }
-                        price[v] = np
-                        cur[v] = Int32(s)
-                        sinceUpdate += 1
-                    }
-                }
-            } while eps > 1 && !failed
-        }}}}}}}}}}}}}}}}}
+        }
         if timedOut { return .timedOut(net, work: work) }
         if failed { return nil }
 

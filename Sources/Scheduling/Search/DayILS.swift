@@ -77,7 +77,8 @@ extension Engine {
             if g.next() % 2 == 0 {
                 // Open a closed request of the day (its pairs are worth one more priority unit for the kick).
                 var closed: [Int] = []
-                for r in 0..<p.nR where Int(p.reqDay[r]) == d && p.reqCap[r] > 0 && p.candStart[r + 1] > p.candStart[r] {
+                for r in 0..<p.nR where Int(p.reqDay[r]) == d && p.reqCap[r] > 0 && p.candStart[r + 1] > p.candStart[r]
+                {
                     var n = 0
                     for w in 0..<p.nW where assign[w * nD + d] == Int32(r) { n += 1 }
                     if n == 0 || n < p.reqMin[r] { closed.append(r) }

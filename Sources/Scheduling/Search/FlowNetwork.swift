@@ -128,7 +128,10 @@ struct FlowSolver {
                 units -= 1
                 round &+= 1
                 if round == 0 {
-                    for i in 0..<nNodes { stamp[i] = 0; settled[i] = 0 }
+                    for i in 0..<nNodes {
+                        stamp[i] = 0
+                        settled[i] = 0
+                    }
                     round = 1
                 }
                 heap.removeAll()

@@ -17,7 +17,9 @@ extension Engine {
         var pairs: [(value: Int64, cand: Int32, req: Int32)] = []
         pairs.reserveCapacity(p.candidateCount)
         for r in 0..<p.nR {
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { pairs.append((baseValue(r, c), Int32(c), Int32(r))) }
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                pairs.append((baseValue(r, c), Int32(c), Int32(r)))
+            }
         }
         pairs.sort { $0.value != $1.value ? $0.value > $1.value : $0.cand < $1.cand }
         for (_, c, r) in pairs {

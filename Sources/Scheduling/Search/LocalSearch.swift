@@ -234,7 +234,9 @@ struct LocalSearch {
     @inline(__always) func degree(_ s: Int) -> Int { Int(slots.start[s + 1] - slots.start[s]) }
 
     /// A random candidate pair of slot s (which must have one).
-    @inline(__always) mutating func randomCandidate(_ s: Int) -> Int32 { slots.cand[Int(slots.start[s]) + random(degree(s))] }
+    @inline(__always) mutating func randomCandidate(_ s: Int) -> Int32 {
+        slots.cand[Int(slots.start[s]) + random(degree(s))]
+    }
 
     /// The candidate pair of worker w for request r (on r's day), or -1 (`SlotCandidates.candidate`).
     @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 { slots.candidate(w, r, day: Int(p.reqDay[r])) }

@@ -60,7 +60,9 @@ extension Engine {
         // Chain keys (w, job): worker w is a candidate for the job on both days (and day e's bonus is not from history).
         var onD = Set<Int>()
         for r in 0..<p.nR where Int(p.reqDay[r]) == d {
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { onD.insert(Int(p.candWorker[c]) * nJobs + Int(p.reqJob[r])) }
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                onD.insert(Int(p.candWorker[c]) * nJobs + Int(p.reqJob[r]))
+            }
         }
         var keyIndex: [Int: Int] = [:]
         var keys: [Int] = []
@@ -89,12 +91,16 @@ extension Engine {
         for round in 0..<rounds {
             if workLeft <= 0 || outOfTime() { break }
             // The two relaxed days, each solved with the other day empty and its share of every chain bonus.
-            let (netD, solD) = relaxedDay(d, other: e, both, share: { w, job in
-                keyIndex[w * nJobs + Int(job)].map { lambda[$0] } ?? 0
-            })
-            let (netE, solE) = relaxedDay(e, other: d, both, share: { w, job in
-                keyIndex[w * nJobs + Int(job)].map { full - lambda[$0] } ?? 0
-            })
+            let (netD, solD) = relaxedDay(
+                d, other: e, both,
+                share: { w, job in
+                    keyIndex[w * nJobs + Int(job)].map { lambda[$0] } ?? 0
+                })
+            let (netE, solE) = relaxedDay(
+                e, other: d, both,
+                share: { w, job in
+                    keyIndex[w * nJobs + Int(job)].map { full - lambda[$0] } ?? 0
+                })
             guard let netD, let solD, let netE, let solE else { break }
             // A real plan from one relaxed day (alternately d and e): apply it, re-solve the other day around it.
             let (first, second) = round % 2 == 0 ? (d, e) : (e, d)
@@ -176,7 +182,8 @@ extension Engine {
         let k = Int(p.dayWeek[d])
         for w in 0..<p.nW {
             var used: Int32 = 0
-            for x in 0..<nD where x != d && x != e && Int(p.dayWeek[x]) == k && assign[w * nD + x] >= 0 && p.pinnedOn[w * nD + x] < 0 {
+            for x in 0..<nD
+            where x != d && x != e && Int(p.dayWeek[x]) == k && assign[w * nD + x] >= 0 && p.pinnedOn[w * nD + x] < 0 {
                 used += 1
             }
             both[w] = p.capLeft[w * nK + k] - used >= 2

@@ -129,7 +129,8 @@ struct Problem: Sendable {
     /// and plan day, rule 2 (`holdsSkills`) once per distinct pair of skill sets (`SkillTable`), rule 3
     /// (`travelCap`) per pair, rule 4 (`isAllowed`) per worker and farm where it can forbid anything.
     static func candidates(
-        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, days: [Day], reqDay: [Int32], pinnedOn: [Int32], nD: Int
+        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, days: [Day], reqDay: [Int32], pinnedOn: [Int32],
+        nD: Int
     ) -> Candidates {
         let nW = instance.workers.count
         let nR = instance.requests.count
@@ -140,7 +141,9 @@ struct Problem: Sendable {
         let workerCap = instance.workers.map(\.maxTravelKm)
         let recent = instance.workers.map(\.recentDaysWorked)
         for (w, W) in instance.workers.enumerated() {
-            for (k, day) in days.enumerated() where isAvailable(W, on: day) { workerDays[w * dw + k / 64] |= 1 << UInt64(k % 64) }
+            for (k, day) in days.enumerated() where isAvailable(W, on: day) {
+                workerDays[w * dw + k / 64] |= 1 << UInt64(k % 64)
+            }
             maxCap = max(maxCap, W.maxTravelKm)
         }
         let skills = SkillTable(instance)
@@ -148,8 +151,12 @@ struct Problem: Sendable {
         // Rule 4 can forbid a farm to these workers only (or to those the farm blocks); their lists as farm indices
         // (ids that name no farm of the instance can match none).
         let restricted = instance.workers.map(hasFarmRestrictions)
-        let blockedFarms: [[Int32]] = instance.workers.map { W in W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) } }
-        let allowedFarms: [[Int32]?] = instance.workers.map { W in W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } } }
+        let blockedFarms: [[Int32]] = instance.workers.map { W in
+            W.blockedFarms.compactMap { index.farm[$0].map(Int32.init) }
+        }
+        let allowedFarms: [[Int32]?] = instance.workers.map { W in
+            W.allowedFarms.map { $0.compactMap { index.farm[$0].map(Int32.init) } }
+        }
         // Requests grouped by farm (farm order, then request order).
         var byFarm = [[Int]](repeating: [], count: instance.farms.count)
         // Pairs excluded by a coordinator (`Instance.excludedPairs`), as worker indices per request.
@@ -184,7 +191,9 @@ struct Problem: Sendable {
                 defer { for w in blockedHere { farmBlocks[w] = false } }
                 let f32 = Int32(f)
                 var radius = 0.0
-                for r in reqs { radius = max(radius, travelCap(workerCap: maxCap, requestCap: instance.requests[r].maxTravelKm)) }
+                for r in reqs {
+                    radius = max(radius, travelCap(workerCap: maxCap, requestCap: instance.requests[r].maxTravelKm))
+                }
                 near.removeAll(keepingCapacity: true)
                 nearKm.removeAll(keepingCapacity: true)
                 // Cheap tests first (before any trigonometry): a worker must be free on one of the farm's request days,
@@ -209,7 +218,9 @@ struct Problem: Sendable {
                     let reach = min(workerCap[w], radius)
                     if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
                     guard restricted[w] || blocks[w] else { return true }
-                    return isAllowed(farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w], farmBlocksWorker: blocks[w])
+                    return isAllowed(
+                        farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                        farmBlocksWorker: blocks[w])
                 }
                 grid.near(F.location, radius: radius, keep: keep) { w, d in
                     near.append(w)
@@ -456,7 +467,8 @@ struct WorkerGrid: Sendable {
             let a = p.lon - dLon
             let b = p.lon + dLon
             let ranges: [(Double, Double)] =
-                a < -180.0 ? [(-180.0, b), (a + 360.0, 180.0)] : b > 180.0 ? [(a, 180.0), (-180.0, b - 360.0)] : [(a, b)]
+                a < -180.0
+                ? [(-180.0, b), (a + 360.0, 180.0)] : b > 180.0 ? [(a, 180.0), (-180.0, b - 360.0)] : [(a, b)]
             for r in row(max(-90.0, p.lat - dLat))...row(min(90.0, p.lat + dLat)) {
                 for (l0, l1) in ranges {
                     var i = lowerBound(r * lonCells + col(l0))

@@ -30,7 +30,9 @@ extension Engine {
     /// The exact day-by-day descent (`dayDescent(after:)`), then one exchange per window, repeated while an exchange
     /// improves (at most `maxRounds` times) and the `scheduleExchange` share of the work budget lasts (to which all
     /// of it is charged).
-    mutating func exchangeDescent(after first: Int = -1, _ windows: [(Int, Int)], _ lookup: SlotCandidates, maxRounds: Int = 4) {
+    mutating func exchangeDescent(
+        after first: Int = -1, _ windows: [(Int, Int)], _ lookup: SlotCandidates, maxRounds: Int = 4
+    ) {
         let outer = phase
         phase = .scheduleExchange
         defer { phase = outer }
@@ -98,7 +100,9 @@ extension Engine {
             let rowStart = net.arcReq.count
             for (i, s) in schedules.enumerated() {
                 var fits = true
-                for k in weeksInWindow where scheduleWeekDays[i][k] + outside[k] > p.capLeft[w * nK + k] { fits = false }
+                for k in weeksInWindow where scheduleWeekDays[i][k] + outside[k] > p.capLeft[w * nK + k] {
+                    fits = false
+                }
                 guard fits, let (value, cands) = scheduleValue(w, s, from: a, lookup) else { continue }
                 if s == own { current += value }
                 net.arcReq.append(Int32(i))

@@ -42,7 +42,8 @@ struct Engine {
         p = Problem(instance)
         nD = p.days.count
         budget = SolveBudget(
-            total: options.workBudget, phases: SolveBudget.phases(candidates: p.candidateCount, days: nD, continuity: p.continuity),
+            total: options.workBudget,
+            phases: SolveBudget.phases(candidates: p.candidateCount, days: nD, continuity: p.continuity),
             start: start, timeLimit: options.timeLimit)
         rng = SplitMix64(seed: options.seed)
         assign = [Int32](repeating: -1, count: p.nW * max(1, nD))
@@ -147,7 +148,9 @@ struct Engine {
         var keys = Set<[Int]>()
         for r in 0..<p.nR {
             let day = p.days[Int(p.reqDay[r])].ordinal
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) { keys.insert([Int(p.candWorker[c]), Int(p.reqJob[r]), day]) }
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                keys.insert([Int(p.candWorker[c]), Int(p.reqJob[r]), day])
+            }
         }
         for a in 0..<net.arcReq.count {
             let r = Int(net.arcReq[a])
@@ -352,9 +355,11 @@ struct Engine {
     /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
     mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> Bool {
         guard
-            let net = dayNetwork(d, value: { r, c, w in
-                dayValue(d, r, c, w) + (w == forceWorker && p.reqJob[r] == forceJob ? 16 * p.bigM : 0)
-            })
+            let net = dayNetwork(
+                d,
+                value: { r, c, w in
+                    dayValue(d, r, c, w) + (w == forceWorker && p.reqJob[r] == forceJob ? 16 * p.bigM : 0)
+                })
         else { return false }
         charge(net.arcReq.count + p.nW)
         // The current plan's value of the day (its unpinned assignments).
@@ -383,7 +388,9 @@ struct Engine {
                     v += p.continuity
                 } else if d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 {
                     let q = assign[w * nD + d - 1]
-                    if q >= 0 && p.reqJob[Int(q)] == job && (c >= 0 || assignCand[w * nD + d - 1] >= 0) { v += p.continuity }
+                    if q >= 0 && p.reqJob[Int(q)] == job && (c >= 0 || assignCand[w * nD + d - 1] >= 0) {
+                        v += p.continuity
+                    }
                 }
             }
         }
@@ -411,42 +418,42 @@ struct Engine {
         var value = trueValue()
         // First only moves that extend a chain (cheap, few), then every move.
         for extendOnly in [true, false] {
-        var sweep = 0
-        var improved = true
-        while improved && sweep < 10 {
-            improved = false
-            sweep += 1
-            for m in moves {
-                if workLeft <= 0 || outOfTime() { return }
-                let q0 = assign[m.w * nD + m.d]
-                let q1 = assign[m.w * nD + m.d + 1]
-                let on0 = q0 >= 0 && p.reqJob[Int(q0)] == m.job
-                let on1 = q1 >= 0 && p.reqJob[Int(q1)] == m.job
-                if on0 && on1 { continue }
-                // Extend a chain: the worker is on the job one of the two days, not both.
-                if extendOnly && on0 == on1 { continue }
-                if p.pinnedOn[m.w * nD + m.d] >= 0 || p.pinnedOn[m.w * nD + m.d + 1] >= 0 { continue }
-                let saved = (assign, assignCand)
-                _ = resolveDay(m.d, forceWorker: m.w, forceJob: m.job)
-                _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
-                var again = true
-                var passes = 0
-                while again && passes < 5 && workLeft > 0 && !outOfTime() {
-                    again = false
-                    passes += 1
-                    for d in 0..<nD where workLeft > 0 && resolveDay(d) { again = true }
-                }
-                let v = trueValue()
-                if v > value {
-                    value = v
-                    improved = true
-                    stats.moves += 1
-                    report("continuity moves", currentScore())
-                } else {
-                    (assign, assignCand) = saved
+            var sweep = 0
+            var improved = true
+            while improved && sweep < 10 {
+                improved = false
+                sweep += 1
+                for m in moves {
+                    if workLeft <= 0 || outOfTime() { return }
+                    let q0 = assign[m.w * nD + m.d]
+                    let q1 = assign[m.w * nD + m.d + 1]
+                    let on0 = q0 >= 0 && p.reqJob[Int(q0)] == m.job
+                    let on1 = q1 >= 0 && p.reqJob[Int(q1)] == m.job
+                    if on0 && on1 { continue }
+                    // Extend a chain: the worker is on the job one of the two days, not both.
+                    if extendOnly && on0 == on1 { continue }
+                    if p.pinnedOn[m.w * nD + m.d] >= 0 || p.pinnedOn[m.w * nD + m.d + 1] >= 0 { continue }
+                    let saved = (assign, assignCand)
+                    _ = resolveDay(m.d, forceWorker: m.w, forceJob: m.job)
+                    _ = resolveDay(m.d + 1, forceWorker: m.w, forceJob: m.job)
+                    var again = true
+                    var passes = 0
+                    while again && passes < 5 && workLeft > 0 && !outOfTime() {
+                        again = false
+                        passes += 1
+                        for d in 0..<nD where workLeft > 0 && resolveDay(d) { again = true }
+                    }
+                    let v = trueValue()
+                    if v > value {
+                        value = v
+                        improved = true
+                        stats.moves += 1
+                        report("continuity moves", currentScore())
+                    } else {
+                        (assign, assignCand) = saved
+                    }
                 }
             }
-        }
         }
     }
 
@@ -547,12 +554,14 @@ struct Engine {
         // Every branch infeasible cannot happen (closing every request is feasible); be safe anyway.
         var cap = p.reqCap
         for q in 0..<p.nR where p.reqMin[q] > 1 { cap[q] = 0 }
-        return exactFlow(solver, scaling, cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
+        return exactFlow(
+            solver, scaling, cap: cap, minUnits: [Int32](repeating: 0, count: p.nR), bonus: bonus, order: order)
     }
 
     /// The exact flow: cost scaling, or successive shortest paths when cost scaling's integers would not fit.
     func exactFlow(
-        _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32],
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64,
+        order: [Int32],
         warm: FlowSolution? = nil
     ) -> FlowSolution {
         if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
@@ -560,7 +569,8 @@ struct Engine {
     }
 
     mutating func repair(
-        _ solver: FlowSolver, _ scaling: CostScalingSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64, _ order: [Int32], _ sol0: FlowSolution
+        _ solver: FlowSolver, _ scaling: CostScalingSolver, _ cap0: [Int32], _ min0: [Int32], _ bonus: Int64,
+        _ order: [Int32], _ sol0: FlowSolution
     ) -> FlowSolution {
         var cap = cap0
         var sol = sol0
