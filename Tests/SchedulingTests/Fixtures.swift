@@ -100,6 +100,23 @@ enum Fixtures {
         return FileManager.default.fileExists(atPath: dir.path) ? dir : nil
     }
 
+    /// Says once, in one line, that the shared scorer's checks are skipped (a clone with nothing beside it).
+    static let scorerAbsent: Void = {
+        print(
+            "note: ../shared is not beside the repository: the shared scorer's checks are skipped (the tests' own run)")
+    }()
+
+    /// Checks that the independent scorer (`../shared/tools/score_plan.py`) accepts the plan and computes `score`;
+    /// without `../shared` (a user's clone) the check is skipped, said once, and the caller's own checks stand alone.
+    static func expectScorerAgrees(
+        _ instance: Instance, plan: Plan, score: Score? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        guard shared != nil else { return scorerAbsent }
+        let (status, scored) = try runScorer(instance, plan: plan)
+        #expect(status == 0, sourceLocation: sourceLocation)
+        #expect(scored == (score ?? plan.score), sourceLocation: sourceLocation)
+    }
+
     /// Runs the independent scorer on an instance file and a plan; returns its exit status and parsed score.
     static func runScorer(instance: URL, plan: Plan) throws -> (status: Int32, score: Score?) {
         guard let shared else { throw FixtureError("../shared is missing beside the repository") }

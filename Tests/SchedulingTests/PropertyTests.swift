@@ -11,9 +11,7 @@ import Testing
         let plan = solve(instance, options: SolveOptions(seed: seed, workBudget: 2_000_000))
         #expect(plan.score.hard == 0)
         #expect(score(instance, assignments: plan.assignments).score == plan.score)
-        let (status, scored) = try Fixtures.runScorer(instance, plan: plan)
-        #expect(status == 0)
-        #expect(scored == plan.score)
+        try Fixtures.expectScorerAgrees(instance, plan: plan)
         let wanted = instance.requests.reduce(0) { $0 + $1.headcount }
         let assigned = plan.assignments.count
         #expect(plan.unfilled.reduce(0) { $0 + $1.missing } == wanted - assigned)
