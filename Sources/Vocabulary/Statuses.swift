@@ -2,8 +2,13 @@
 ///
 /// Storage decodes every such column through this protocol and throws on a value outside the set,
 /// naming the table and the value: never a silent fallback.
-public protocol StoredStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable
+public protocol StoredStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible
 where RawValue == String {}
+
+extension StoredStatus {
+    /// The value as stored (`no_show`, not `noShow`): statuses print so in messages and output.
+    public var description: String { rawValue }
+}
 
 /// The state of a center's roster for a day (`rosters.state`).
 public enum RosterState: String, StoredStatus {
@@ -76,7 +81,7 @@ public enum RequestStatus: String, StoredStatus {
 }
 
 /// What a message announces (`sms_outbox.kind`), sent as the gateway contract's `kind`.
-public enum MessageKind: String, StoredStatus, CustomStringConvertible {
+public enum MessageKind: String, StoredStatus {
     /// To a worker: where and when to work.
     case assignment
     /// To a farmer: the workers coming, with their numbers.
@@ -85,8 +90,6 @@ public enum MessageKind: String, StoredStatus, CustomStringConvertible {
     case cancellation
     /// To a worker or a farmer: an updated assignment or list (a replacement, a changed time).
     case change
-
-    public var description: String { rawValue }
 }
 
 /// Who a message goes to (`sms_outbox.recipient_role`).
@@ -109,7 +112,7 @@ public enum BatchJob: String, StoredStatus {
 
 /// The kind of person a login is (`ilson_users.kind`), and so the PostgreSQL group it belongs to
 /// (sql/008_roles.sql).
-public enum UserKind: String, StoredStatus, CustomStringConvertible {
+public enum UserKind: String, StoredStatus {
     case farmer, coordinator, batch, admin
 }
 
