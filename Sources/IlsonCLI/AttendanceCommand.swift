@@ -34,33 +34,76 @@ struct AttendanceCommand: ParsableCommand {
             abstract: "Record (or correct) the outcomes of a day.",
             discussion: """
                 Give outcomes with --present, --no-show, --late and --left-early (workers by phone or id, \
-                comma-separated); or, with none of them and a terminal on standard input, answer for each \
-                assignment in turn. present counts the scheduled hours unless --hours is given; a no-show \
-                counts none; --hours applies to the late and left-early workers of the command. Recording a \
-                day again corrects it; each correction is in the audit log with before and after. One bad \
-                worker means nothing is recorded (exit 2).
+                comma-separated; each may be repeated); or, with none of them and a terminal on standard input, \
+                answer for each assignment in turn. --hours and --note belong to the workers named right before \
+                them: `--present a,b --late c --hours 6.5 --note "버스 놓침"` records a and b present for their \
+                scheduled hours without a note, and c late for 6.5 hours with the note. present counts the \
+                scheduled hours unless --hours follows it; a no-show counts none. Recording a day again corrects \
+                it; each correction is in the audit log with before and after. One bad worker means nothing is \
+                recorded (exit 2).
                 """)
         @OptionGroup var options: RosterDayOptions
-        @Option(help: "Workers who came (phones or ids, comma-separated).") var present: String?
-        @Option(name: .customLong("no-show"), help: "Workers who did not come.") var noShow: String?
-        @Option(help: "Workers who came late.") var late: String?
-        @Option(name: .customLong("left-early"), help: "Workers who left early.") var leftEarly: String?
-        @Option(help: "Hours worked by the late / left-early workers (for present: instead of the scheduled hours).")
-        var hours: Double?
-        @Option(help: "A note kept with each of these outcomes.") var note: String?
+        @Option(help: "Workers who came (phones or ids, comma-separated).", transform: Placed.text("--present"))
+        var present: [Placed<String>] = []
+        @Option(name: .customLong("no-show"), help: "Workers who did not come.", transform: Placed.text("--no-show"))
+        var noShow: [Placed<String>] = []
+        @Option(help: "Workers who came late.", transform: Placed.text("--late"))
+        var late: [Placed<String>] = []
+        @Option(
+            name: .customLong("left-early"), help: "Workers who left early.", transform: Placed.text("--left-early"))
+        var leftEarly: [Placed<String>] = []
+        @Option(
+            help: "Hours worked by the workers named right before it (for present: instead of the scheduled hours).",
+            transform: Placed.number("--hours"))
+        var hours: [Placed<Double>] = []
+        @Option(
+            help: "A note kept with the outcomes of the workers named right before it.",
+            transform: Placed.text("--note"))
+        var note: [Placed<String>] = []
+
+        /// The outcomes of the command line, each worker with the hours and note written right after their group.
+        func entries() throws -> [AttendanceEntry] {
+            let groups =
+                (present.map { (AttendanceOutcome.present, $0) } + noShow.map { (.noShow, $0) }
+                + late.map { (.late, $0) } + leftEarly.map { (.leftEarly, $0) })
+                .sorted { $0.1.position < $1.1.position }
+            /// The group written last before `position`, by its index in `groups`.
+            func owner(of option: String, at position: Int) throws -> Int {
+                guard let index = groups.lastIndex(where: { $0.1.position < position }) else {
+                    throw CommandFailure(
+                        "\(option) comes before any workers: write it right after the workers it is for "
+                            + "(--late 010-1234-5678 --hours 6.5)", exitCode: .badInput)
+                }
+                return index
+            }
+            var hoursOf: [Int: Double] = [:]
+            for h in hours {
+                let index = try owner(of: h.spelling, at: h.position)
+                guard hoursOf[index] == nil else {
+                    throw CommandFailure(
+                        "two --hours for the workers of \(groups[index].1.spelling): give one", exitCode: .badInput)
+                }
+                hoursOf[index] = h.value
+            }
+            var noteOf: [Int: String] = [:]
+            for n in note {
+                let index = try owner(of: "--note", at: n.position)
+                guard noteOf[index] == nil else {
+                    throw CommandFailure(
+                        "two --note for the workers of \(groups[index].1.spelling): give one", exitCode: .badInput)
+                }
+                noteOf[index] = n.value
+            }
+            return groups.enumerated().flatMap { index, group in
+                (splitList(group.1.value) ?? []).filter { !$0.isEmpty }.map {
+                    AttendanceEntry(worker: $0, outcome: group.0, hours: hoursOf[index], note: noteOf[index])
+                }
+            }
+        }
 
         func run(_ context: CommandContext) throws {
             let (date, center) = try (context.date, context.center)
-            var entries: [AttendanceEntry] = []
-            func add(_ list: String?, _ outcome: AttendanceOutcome, hours: Double?) {
-                for w in splitList(list) ?? [] where !w.isEmpty {
-                    entries.append(AttendanceEntry(worker: w, outcome: outcome, hours: hours, note: note))
-                }
-            }
-            add(present, .present, hours: hours)
-            add(noShow, .noShow, hours: nil)
-            add(late, .late, hours: hours)
-            add(leftEarly, .leftEarly, hours: hours)
+            var entries = try entries()
             if entries.isEmpty {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw CommandFailure(

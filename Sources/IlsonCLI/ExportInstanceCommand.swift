@@ -17,7 +17,7 @@ struct ExportInstanceCommand: ContextCommand {
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let e = try ExportInstance.export(center: center, date: date, on: context.db)
-        try writeAtomically(String(decoding: e.json, as: UTF8.self), to: out)
+        try OutputFile.write(e.json, to: out)
         print(
             "wrote \(out): \(e.instance.workers.count) workers, \(e.instance.farms.count) farms, "
                 + "\(e.instance.requests.count) requests, \(e.instance.pinned.count) pins, "

@@ -97,11 +97,7 @@ struct GenerateCommand: ParsableCommand {
             try writeCSV(instance, seed: UInt64(seed) ?? 0, into: csvDir)
         }
         if let out {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw CommandFailure("cannot write \(out): \(error.localizedDescription)", exitCode: .badInput)
-            }
+            try OutputFile.write(bytes, to: out)
         } else if csvDir == nil {
             FileHandle.standardOutput.write(Data(bytes))
         }
@@ -125,7 +121,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     /// Writes the three import files of the instance into `directory` (created when missing),
-    /// each through a temporary file and a rename, and says what it wrote.
+    /// each through `OutputFile` (a temporary file and a rename; none left behind when a write fails),
+    /// and says what it wrote.
     ///
     /// - Throws: `CommandFailure` (bad input) when the directory or a file cannot be written, or a
     ///   farm file has text CP949 cannot carry.
@@ -145,20 +142,14 @@ struct GenerateCommand: ParsableCommand {
         let dir = URL(fileURLWithPath: directory, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for file in files {
-                let target = dir.appendingPathComponent(file.name)
-                let temporary = dir.appendingPathComponent(".\(file.name).tmp")
-                try Data(file.bytes).write(to: temporary)
-                if FileManager.default.fileExists(atPath: target.path) {
-                    _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-                } else {
-                    try FileManager.default.moveItem(at: temporary, to: target)
-                }
-                print("wrote \(target.path): \(file.note)")
-            }
         } catch {
             throw CommandFailure(
-                "cannot write CSV files into \(directory): \(error.localizedDescription)", exitCode: .badInput)
+                "cannot create the directory \(directory): \(error.localizedDescription)", exitCode: .badInput)
+        }
+        for file in files {
+            let target = dir.appendingPathComponent(file.name)
+            try OutputFile.write(file.bytes, to: target.path)
+            print("wrote \(target.path): \(file.note)")
         }
         if export.requestsLeftOut > 0 {
             print(

@@ -35,7 +35,7 @@ struct SolveCommand: ParsableCommand {
         let plan = solve(
             inst, options: SolveOptions(seed: seed, workBudget: workBudget, timeLimit: timeLimit, progress: progress))
         if tty { writeStderr("\r\u{1B}[K") }
-        try writeAtomically(PlanJSON.encode(plan), to: out)
+        try OutputFile.write(PlanJSON.encode(plan), to: out)
         let wanted = inst.requests.reduce(0) { $0 + $1.headcount }
         let seconds = Date().timeIntervalSince(started)
         // The bound comes from the first flow; a time limit that stopped that flow leaves no bound.
@@ -66,24 +66,6 @@ struct InstanceFileOption: ParsableArguments {
                     + error.errors.map { "  " + $0 }.joined(separator: "\n"),
                 exitCode: .badInput)
         }
-    }
-}
-
-/// Writes text to a temporary file beside `path`, then renames it into place: no partial plan is ever left.
-func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    do {
-        try Data(text.utf8).write(to: tmp)
-        if rename(tmp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: tmp)
-            throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))", exitCode: .badInput)
-        }
-    } catch let failure as CommandFailure {
-        throw failure
-    } catch {
-        try? FileManager.default.removeItem(at: tmp)
-        throw CommandFailure("cannot write \(path): \(error.localizedDescription)", exitCode: .badInput)
     }
 }
 
