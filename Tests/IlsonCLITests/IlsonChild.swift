@@ -42,8 +42,13 @@ enum IlsonChild {
 
     /// Writes `text` into a temporary `.csv` file and returns its path (removed by `body`'s end).
     static func withFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+        try withFile(bytes: Array(text.utf8), body)
+    }
+
+    /// Writes `bytes` into a temporary `.csv` file and returns its path (removed by `body`'s end).
+    static func withFile<T>(bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-\(UUID().uuidString).csv")
-        try Data(text.utf8).write(to: url)
+        try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try body(url.path)
     }

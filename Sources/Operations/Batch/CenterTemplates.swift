@@ -60,15 +60,16 @@ public enum CenterTemplates {
     /// Refuses a template that could not carry the longest values the text limits allow (`LongestNotices`): its
     /// messages must always compose, whatever a farmer or coordinator typed within the limits.
     static func checkComposes(_ template: Template, slot: TemplateSlot) throws(OperationError) {
-        var set = TemplateSet.defaults
+        let set: TemplateSet
         do {
             set = try TemplateSet(overrides: [slot: template.source])
         } catch {
             throw .badInput("the \(slot) template is not valid: \(error)")
         }
+        let composer = MessageComposer(templates: set)
         for notice in LongestNotices.notices(for: slot) {
             do {
-                _ = try MessageComposer(templates: set).compose(notice)
+                _ = try composer.compose(notice)
             } catch {
                 throw .badInput(
                     "the \(slot) template cannot carry the longest values ilson accepts (e.g. a farm name of "
