@@ -66,14 +66,15 @@ public struct CSVDocument: Sendable, Hashable {
             text = String(decoding: body, as: UTF8.self)
             encoding = .utf8BOM
         } else if let bad = CSVDocument.firstInvalidUTF8(bytes) {
-            // UTF-8 up to the bad byte, with some Hangul before it: a UTF-8 file with one bad byte, not CP949.
-            if bytes[..<bad].contains(where: { $0 >= 0x80 }) {
-                throw .invalidByte(
-                    line: CSVDocument.line(ofOffset: bad, in: bytes), byte: bytes[bad], encoding: "UTF-8")
-            }
             do {
                 text = try CP949.decode(bytes)
             } catch {
+                // Neither encoding reads the whole file: the one that reads farther is the file's, and its bad byte
+                // is the one to report (a UTF-8 file with one bad byte on line 4 is not a CP949 file bad on line 2).
+                if bad > error.offset {
+                    throw .invalidByte(
+                        line: CSVDocument.line(ofOffset: bad, in: bytes), byte: bytes[bad], encoding: "UTF-8")
+                }
                 throw .invalidByte(
                     line: CSVDocument.line(ofOffset: error.offset, in: bytes), byte: error.byte, encoding: "CP949")
             }

@@ -48,6 +48,15 @@ import Testing
         }
     }
 
+    @Test func aCP949FileThatStartsLikeUTF8IsStillCP949() throws {
+        // 캄 is C4 AF in CP949, which is also valid UTF-8 (į): the file is still read as CP949.
+        let bytes = try #require(CP949.encode("캄,가\r\n한,김\r\n"))
+        let doc = try CSVDocument(bytes: bytes)
+        #expect(doc.encoding == .cp949)
+        #expect(doc.header == ["캄", "가"])
+        #expect(doc.records.map(\.fields) == [["한", "김"]])
+    }
+
     @Test func linesCountLoneCarriageReturnsInsideQuotesToo() throws {
         let doc = try CSVDocument(bytes: Array("a,b\r\"x\ry\",1\r2,3\r".utf8))
         #expect(doc.records.map(\.line) == [2, 4])
