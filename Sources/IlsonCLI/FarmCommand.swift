@@ -17,8 +17,8 @@ struct FarmCommand: ParsableCommand {
         @Option(help: "Farm code within the center, e.g. F012.") var code: String
         @Option(help: "Farm name.") var name: String
         @Option(help: "The farmer's phone or id.") var farmer: String
-        @Option(help: "Latitude (WGS84).") var lat: Double?
-        @Option(help: "Longitude (WGS84).") var lon: Double?
+        @Option(help: "Latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: "Longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
         @Option(help: "A village of Jincheon-gun, e.g. \"이월면 중산리\".") var village: String?
         @Option(help: "Street address.") var address: String?
         @Option(name: .customLong("meeting-point"), help: "Where workers gather (집결지), e.g. \"마을회관 앞\".")

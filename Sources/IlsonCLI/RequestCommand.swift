@@ -26,8 +26,9 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "People wanted.") var headcount: Int
         @Option(help: "Fewest people worth going with (default 1).") var min: Int?
         @Option(help: "Day wage, KRW.") var wage: Int?
-        @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm:
-            Double?
+        @Option(
+            name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
+            transform: DecimalArgument.parse) var maxTravelKm: Double?
 
         func run(_ context: CommandContext) throws {
             let job = try Requests.submit(
@@ -53,8 +54,9 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "End, HH:MM.") var end: String?
         @Option(help: "Required skills, comma-separated.") var skills: String?
         @Option(help: "Day wage, KRW.") var wage: Int?
-        @Option(name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.") var maxTravelKm:
-            Double?
+        @Option(
+            name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
+            transform: DecimalArgument.parse) var maxTravelKm: Double?
 
         func run(_ context: CommandContext) throws {
             let (request, changed) = try Requests.edit(

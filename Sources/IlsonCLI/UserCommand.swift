@@ -33,7 +33,8 @@ struct UserCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             guard let kind = UserKind(rawValue: role.lowercased()) else {
                 throw CommandFailure(
-                    "--role \"\(role)\" is not a kind of user: farmer, coordinator, batch or admin", exitCode: .badInput
+                    "--role \(Excerpt.quoted(role)) is not a kind of user: farmer, coordinator, batch or admin",
+                    exitCode: .badInput
                 )
             }
             let password = try readPassword()

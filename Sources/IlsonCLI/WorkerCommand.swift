@@ -12,13 +12,14 @@ struct WorkerCommand: ParsableCommand {
 
     /// The fields `add` and `edit` share.
     struct Fields: ParsableArguments {
-        @Option(help: "Home or pickup latitude (WGS84).") var lat: Double?
-        @Option(help: "Home or pickup longitude (WGS84).") var lon: Double?
+        @Option(help: "Home or pickup latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: "Home or pickup longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
         @Option(help: "A village of Jincheon-gun instead of lat/lon, e.g. \"이월면 중산리\".") var village: String?
         @Option(help: "Skill codes, comma-separated, e.g. harvest,packing.") var skills: String?
         @Option(help: "senior|youth|women|disabled|foreign|general (고령/청년/여성/장애인/외국인/일반).") var category: String?
-        @Option(name: .customLong("max-travel-km"), help: "Farthest farm from home, km (default 30).") var maxTravelKm:
-            Double?
+        @Option(
+            name: .customLong("max-travel-km"), help: "Farthest farm from home, km (default 30).",
+            transform: DecimalArgument.parse) var maxTravelKm: Double?
         @Option(name: .customLong("max-days-per-week"), help: "Most days a week (default 6).") var maxDaysPerWeek: Int?
         @Option(name: .customLong("sms-consent"), help: "y or n (default n).") var smsConsent: String?
         @Option(

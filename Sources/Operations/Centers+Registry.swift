@@ -1,3 +1,4 @@
+import KoreanText
 import Postgres
 import Records
 import Storage
@@ -12,9 +13,9 @@ extension Centers {
     public static func add(code: String, name: String, smsSender: String?, on db: Connection) throws -> CenterRecord {
         let code = code.uppercased()
         guard code.count <= 16, !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw OperationError.badInput("center code \"\(code)\" must be 1-16 letters or digits, e.g. JC")
+            throw OperationError.badInput("center code \(Excerpt.quoted(code)) must be 1-16 letters or digits, e.g. JC")
         }
-        let name = try RegistryInput.name(name, field: "--name")
+        let name = try RegistryInput.name(name, TextLimits.centerName, option: "--name")
         let sender = try smsSender.map(senderNumber)
         return try db.transaction { db in
             if try CenterStore.find(code: code, on: db) != nil {
@@ -31,7 +32,7 @@ extension Centers {
 
     /// Changes a center's name and/or sender number; what is nil stays.
     public static func edit(code: String, name: String?, smsSender: String?, on db: Connection) throws -> CenterRecord {
-        let name = try name.map { try RegistryInput.name($0, field: "--name") }
+        let name = try name.map { try RegistryInput.name($0, TextLimits.centerName, option: "--name") }
         let sender = try smsSender.map(senderNumber)
         return try db.transaction { db in
             let center = try resolve(code, on: db)
@@ -60,7 +61,7 @@ extension Centers {
         let representative = digits.count == 8 && ["15", "16", "17", "18", "19"].contains(String(digits.prefix(2)))
         guard allowed, landline || representative else {
             throw .badInput(
-                "--sms-sender \"\(text)\" is not a sender number: a registered landline or mobile number "
+                "--sms-sender \(Excerpt.quoted(text)) is not a sender number: a registered landline or mobile number "
                     + "(0435391234, 010-1234-5678) or a 15xx/16xx/18xx number")
         }
         return digits

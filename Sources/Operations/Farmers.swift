@@ -9,7 +9,7 @@ public enum Farmers {
     ///
     /// - Throws: `OperationError.badInput` for a bad name or phone, or a phone already registered in the center.
     public static func add(name: String, phone: String, center: String?, on db: Connection) throws -> FarmerRecord {
-        let name = try RegistryInput.name(name, field: "--name")
+        let name = try RegistryInput.name(name, TextLimits.farmerName, option: "--name")
         let phone = try RegistryInput.phone(phone, field: "--phone")
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)

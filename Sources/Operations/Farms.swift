@@ -36,8 +36,11 @@ public enum Farms {
     /// - Throws: `OperationError.badInput` for bad values or a code in use; `.notFound` for an unknown farmer.
     public static func add(_ input: FarmInput, center: String?, on db: Connection) throws -> FarmRecord {
         let code = try RegistryInput.farmCode(input.code, field: "--code")
-        let name = try RegistryInput.name(input.name, field: "--name")
+        let name = try RegistryInput.name(input.name, TextLimits.farmName, option: "--name")
         let place = try RegistryInput.location(input.location, what: "farm \(code)", source: .commandLine)
+        let address = try RegistryInput.text(input.address, TextLimits.address, option: "--address")
+        let meetingPoint = try RegistryInput.text(
+            input.meetingPoint, TextLimits.meetingPoint, option: "--meeting-point")
         let meetingTime = try input.meetingTime.map { try RegistryInput.time($0, field: "--meeting-time") }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
@@ -47,8 +50,7 @@ public enum Farms {
             let farmer = try Farmers.find(input.farmer, center: center, on: db)
             let values = FarmValues(
                 code: code, name: name, farmerID: farmer.id, lat: place.lat, lon: place.lon,
-                address: blankToNil(input.address), village: place.village,
-                meetingPoint: blankToNil(input.meetingPoint),
+                address: address, village: place.village, meetingPoint: meetingPoint,
                 meetingTime: meetingTime)
             let id = try FarmStore.insert(center: center.id, values, on: db)
             try AuditLog.record(

@@ -1,4 +1,5 @@
 import Foundation
+import KoreanText
 import Scheduling
 import Vocabulary
 
@@ -28,7 +29,7 @@ public struct IlsonClock: Sendable, Hashable {
     public static func current(override text: String?) throws(OperationError) -> IlsonClock {
         if let text, !text.isEmpty {
             guard let day = Day(text) else {
-                throw .badInput("ILSON_TODAY is \"\(text)\", which is not a date (YYYY-MM-DD)")
+                throw .badInput("ILSON_TODAY is \(Excerpt.quoted(text)), which is not a date (YYYY-MM-DD)")
             }
             return IlsonClock(today: day)
         }
@@ -47,7 +48,7 @@ public struct IlsonClock: Sendable, Hashable {
         case "tomorrow", "내일": return tomorrow
         default:
             guard let day = Day(text) else {
-                throw .badInput("\(field) \"\(text)\" is not a date: use YYYY-MM-DD, today or tomorrow")
+                throw .badInput("\(field) \(Excerpt.quoted(text)) is not a date: use YYYY-MM-DD, today or tomorrow")
             }
             return day
         }
@@ -61,11 +62,11 @@ public struct IlsonClock: Sendable, Hashable {
             return d...d
         }
         guard parts.count == 2 else {
-            throw .badInput("\(field) \"\(text)\" is not a date range: use 2026-12-01..2026-12-05")
+            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a date range: use 2026-12-01..2026-12-05")
         }
         let from = try parse(parts[0], field: field)
         let to = try parse(parts[1], field: field)
-        guard from <= to else { throw .badInput("\(field) \"\(text)\": the range ends before it starts") }
+        guard from <= to else { throw .badInput("\(field) \(Excerpt.quoted(text)): the range ends before it starts") }
         return from...to
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import KoreanText
 import Places
 import Postgres
+import Records
 import Scheduling
 import Storage
 import Vocabulary
@@ -50,16 +51,17 @@ enum RegistryInput {
         let lonName = source.name("lon", "lon")
         let villageName = source.name("village", "village")
         var village: VillageRef?
-        if let text = input.village {
+        if let given = input.village {
+            let text = try self.text(given, TextLimits.village, option: villageName) ?? given
             switch Places.jincheon.lookup(text) {
             case .found(let ref): village = ref
             case .ambiguous(let refs):
                 throw .badInput(
-                    "village \(text) is ambiguous: \(refs.map(\.qualifiedName).joined(separator: ", ")); "
+                    "village \(Excerpt.quoted(text)) is ambiguous: \(refs.map(\.qualifiedName).joined(separator: ", ")); "
                         + "give the town too, e.g. \"\(refs[0].qualifiedName)\"")
             case .notFound:
                 throw .badInput(
-                    "village \(text) is not a village of \(Places.jincheon.name) that ilson knows; "
+                    "village \(Excerpt.quoted(text)) is not a village of \(Places.jincheon.name) that ilson knows; "
                         + "check the spelling (e.g. \"이월면 중산리\") or give \(latName) and \(lonName)")
             }
         }
@@ -85,16 +87,56 @@ enum RegistryInput {
     /// A Korean mobile number as digits.
     static func phone(_ text: String, field: String) throws(OperationError) -> String {
         guard let digits = Phone.normalize(text) else {
-            throw .badInput("\(field) \"\(Phone.mask(text))\" is not a Korean mobile number (010-1234-5678)")
+            throw .badInput(
+                "\(field) \(Excerpt.quoted(Phone.mask(text))) is not a Korean mobile number (010-1234-5678)")
         }
         return digits
     }
 
-    /// A required text that is not blank.
-    static func name(_ text: String?, field: String) throws(OperationError) -> String {
-        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !trimmed.isEmpty else { throw .badInput("\(field) is missing") }
-        return trimmed
+    /// A required text of a field of `TextLimits`, trimmed: not blank, within the field's limit, one line when the
+    /// field is.
+    ///
+    /// - Parameters:
+    ///   - field: the field and its limit.
+    ///   - option: how the person gave it (`--name`, or the CSV column `name`).
+    /// - Throws: `.badInput` naming the field, the option and the limit.
+    static func name(_ text: String?, _ field: TextField, option: String) throws(OperationError) -> String {
+        guard let value = try self.text(text, field, option: option) else {
+            throw .badInput("the \(field.label) (\(option)) is missing")
+        }
+        return value
+    }
+
+    /// An optional text of a field of `TextLimits`, trimmed; nil when absent or blank.
+    ///
+    /// - Throws: `.badInput` when it is over the field's limit or, for a one-line field, holds a line break, a tab
+    ///   or another control character; the message names the field in words, the option and the limit.
+    static func text(_ text: String?, _ field: TextField, option: String) throws(OperationError) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+            return nil
+        }
+        switch field.problem(with: trimmed) {
+        case nil:
+            return trimmed
+        case .tooLong(let length):
+            throw .badInput(
+                "the \(field.label) (\(option)) is too long: \(length) characters where at most \(field.maxLength) "
+                    + "fit; shorten it: \(Excerpt.quoted(trimmed))")
+        case .controlCharacter(let scalar):
+            throw .badInput(
+                "the \(field.label) (\(option)) must be \(field.singleLine ? "one line" : "plain text"): "
+                    + "it holds \(controlName(scalar)); remove it: \(Excerpt.quoted(trimmed))")
+        }
+    }
+
+    /// A control character in words: `a line break`, `a tab`, `a NUL byte`, `the control character U+001B`.
+    static func controlName(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": "a line break"
+        case "\t": "a tab"
+        case "\0": "a NUL byte"
+        default: "the control character U+" + String(scalar.value, radix: 16, uppercase: true)
+        }
     }
 
     static let categories: [String: String] = [
@@ -113,7 +155,7 @@ enum RegistryInput {
             let value = WorkerCategory(rawValue: code)
         else {
             throw .badInput(
-                "\(field) \"\(text)\" is not a category: senior, youth, women, disabled, foreign, general "
+                "\(field) \(Excerpt.quoted(text)) is not a category: senior, youth, women, disabled, foreign, general "
                     + "(고령, 청년, 여성, 장애인, 외국인, 일반)")
         }
         return value
@@ -123,7 +165,7 @@ enum RegistryInput {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "y", "yes", "true", "1", "예", "네", "동의", "o": return true
         case "n", "no", "false", "0", "아니오", "아니요", "미동의", "x": return false
-        default: throw .badInput("\(field) \"\(text)\" is neither y nor n (예/아니오)")
+        default: throw .badInput("\(field) \(Excerpt.quoted(text)) is neither y nor n (예/아니오)")
         }
     }
 
@@ -136,7 +178,8 @@ enum RegistryInput {
             guard code.count <= 32,
                 code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
             else {
-                throw .badInput("\(field) \"\(raw)\" is not a skill code: use letters, digits, - or _ (e.g. harvest)")
+                throw .badInput(
+                    "\(field) \(Excerpt.quoted(raw)) is not a skill code: use letters, digits, - or _ (e.g. harvest)")
             }
             result.insert(code)
         }
@@ -154,7 +197,7 @@ enum RegistryInput {
         if padded.count == 4, padded.dropFirst().first == ":" { padded = "0" + padded }
         if padded.count == 8, padded.hasSuffix(":00") { padded = String(padded.prefix(5)) }
         guard let time = TimeOfDay(padded) else {
-            throw .badInput("\(field) \"\(text)\" is not a time: use HH:MM, e.g. 07:00")
+            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a time: use HH:MM, e.g. 07:00")
         }
         return time
     }
@@ -163,7 +206,9 @@ enum RegistryInput {
         let code = text.trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 32,
             code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else { throw .badInput("\(field) \"\(text)\" is not a farm code: letters, digits, - or _ (e.g. F012)") }
+        else {
+            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a farm code: letters, digits, - or _ (e.g. F012)")
+        }
         return code
     }
 

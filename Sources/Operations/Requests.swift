@@ -98,7 +98,7 @@ public enum Requests {
             throw .badInput("\(source.name("start", "start")) is missing (e.g. 07:00)")
         }
         guard let end = input.end else { throw .badInput("\(source.name("end", "end")) is missing (e.g. 16:00)") }
-        guard let task = blankToNil(input.task) else {
+        guard let task = try RegistryInput.text(input.task, TextLimits.task, option: source.name("task", "task")) else {
             throw .badInput("\(source.name("task", "task")) is missing (e.g. harvest)")
         }
         guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
@@ -205,7 +205,8 @@ public enum Requests {
     public static func cancelTelling(
         _ id: Int64, wholeJob: Bool, reason: String?, center: String?, clock: IlsonClock, on db: Connection
     ) throws -> (requests: [RequestRecord], notices: [DayOfReport]) {
-        try db.transaction { db in
+        let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
+        return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let request = try find(id, center: center, on: db)
             var targets: [RequestRecord]
@@ -226,11 +227,11 @@ public enum Requests {
             for target in targets {
                 if target.isLockedByRoster {
                     notices.append(
-                        try RequestCancelDayOf.cancel(target, center: center, reason: blankToNil(reason), on: db))
+                        try RequestCancelDayOf.cancel(target, center: center, reason: reason, on: db))
                     continue
                 }
                 let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: target.id)
-                try RequestStore.cancel(id: target.id, reason: blankToNil(reason), on: db)
+                try RequestStore.cancel(id: target.id, reason: reason, on: db)
                 try AuditLog.record(
                     on: db, center: center.id, via: "request cancel", entity: "labor_request", id: String(target.id),
                     action: .state, before: before,

@@ -57,7 +57,7 @@ public enum Workers {
     ) throws(OperationError) -> WorkerValues {
         let phoneField = source.name("phone", "phone")
         let name = try input.name.map { n throws(OperationError) in
-            try RegistryInput.name(n, field: source.name("name", "name"))
+            try RegistryInput.name(n, TextLimits.workerName, option: source.name("name", "name"))
         }
         let phone = try input.phone.map { p throws(OperationError) in try RegistryInput.phone(p, field: phoneField) }
         var values: WorkerValues
@@ -196,6 +196,7 @@ public enum Workers {
             throw OperationError.badInput(
                 "--dates \(days.lowerBound)..\(days.upperBound) is in the past (today is \(clock.today))")
         }
+        let note = try RegistryInput.text(note, TextLimits.availabilityNote, option: "--note")
         guard days.count <= 366 else {
             throw OperationError.badInput("--dates spans more than a year: give a shorter range")
         }

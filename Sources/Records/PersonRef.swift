@@ -16,7 +16,8 @@ public enum PersonRef: Sendable, Hashable, CustomStringConvertible {
             self = .id(id)
         } else {
             throw InvalidReference(
-                message: "\(role) \"\(Phone.mask(text))\" is neither a mobile number (010-1234-5678) nor an id")
+                message:
+                    "\(role) \(Excerpt.quoted(Phone.mask(text))) is neither a mobile number (010-1234-5678) nor an id")
         }
     }
 

@@ -1,5 +1,7 @@
+import KoreanText
 import Messaging
 import Postgres
+import Records
 import Storage
 
 /// A center's message templates: the defaults, with the slots the center changed (`message_templates`).
@@ -36,14 +38,17 @@ public enum CenterTemplates {
     public static func save(center: Int64, slot name: String, text: String, on db: Connection) throws {
         guard let slot = TemplateSlot(rawValue: name) else {
             throw OperationError.badInput(
-                "no template slot \"\(name)\": use one of "
+                "no template slot \(Excerpt.quoted(name)): use one of "
                     + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        _ = try RegistryInput.text(text, TextLimits.template, option: "--file")
+        let template: Template
         do {
-            _ = try Template(text, for: slot)
+            template = try Template(text, for: slot)
         } catch {
             throw OperationError.badInput("the \(slot) template is not valid: \(error)")
         }
+        try checkComposes(template, slot: slot)
         try db.transaction { tx in
             try MessageTemplateStore.save(center: center, slot: slot.rawValue, body: text, on: tx)
             try AuditLog.record(
@@ -52,11 +57,32 @@ public enum CenterTemplates {
         }
     }
 
+    /// Refuses a template that could not carry the longest values the text limits allow (`LongestNotices`): its
+    /// messages must always compose, whatever a farmer or coordinator typed within the limits.
+    static func checkComposes(_ template: Template, slot: TemplateSlot) throws(OperationError) {
+        let set: TemplateSet
+        do {
+            set = try TemplateSet(overrides: [slot: template.source])
+        } catch {
+            throw .badInput("the \(slot) template is not valid: \(error)")
+        }
+        let composer = MessageComposer(templates: set)
+        for notice in LongestNotices.notices(for: slot) {
+            do {
+                _ = try composer.compose(notice)
+            } catch {
+                throw .badInput(
+                    "the \(slot) template cannot carry the longest values ilson accepts (e.g. a farm name of "
+                        + "\(TextLimits.farmName.maxLength) characters): \(error)")
+            }
+        }
+    }
+
     /// Removes a slot's text so the default applies again.
     public static func reset(center: Int64, slot name: String, on db: Connection) throws -> Bool {
         guard TemplateSlot(rawValue: name) != nil else {
             throw OperationError.badInput(
-                "no template slot \"\(name)\": use one of "
+                "no template slot \(Excerpt.quoted(name)): use one of "
                     + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return try MessageTemplateStore.remove(center: center, slot: name, on: db)

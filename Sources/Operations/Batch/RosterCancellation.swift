@@ -30,7 +30,7 @@ public enum RosterCancellation {
     public static func cancel(center: CenterRecord, date: Day, reason: String?, on db: Connection) throws
         -> CancellationReport
     {
-        let reason = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         return try db.transaction { tx in
             guard let found = try BatchRosterStore.rosters(date: date, center: center.id, on: tx).first,
                 let roster = try BatchRosterStore.lock(roster: found.id, on: tx)

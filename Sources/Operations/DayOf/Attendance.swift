@@ -140,6 +140,13 @@ public enum Attendance {
                     bad("a no-show worked no hours (got \(h))")
                     continue
                 }
+                do {
+                    _ = try RegistryInput.text(
+                        entry.note, TextLimits.attendanceNote, option: entry.line == nil ? "--note" : "note")
+                } catch {
+                    bad(String(describing: error))
+                    continue
+                }
                 guard seen.insert(line.assignmentID).inserted else {
                     bad("\(who) is given twice for \(day)")
                     continue
@@ -221,7 +228,8 @@ public enum Attendance {
                 guard let statusText = row["status"] else { throw .badInput("status (출근상태) is empty") }
                 guard let outcome = AttendanceOutcome(text: statusText) else {
                     throw .badInput(
-                        "status \"\(statusText)\" is not one of present, no_show, late, left_early (출근, 결근, 지각, 조퇴)")
+                        "status \(Excerpt.quoted(statusText)) is not one of present, no_show, late, left_early (출근, 결근, 지각, 조퇴)"
+                    )
                 }
                 var day: Day?
                 if let text = row["date"] { day = try clock.parse(text, field: "date (날짜)") }

@@ -31,7 +31,7 @@ public enum RosterDecline {
         suggestions limit: Int = 5, on db: Connection, clock: IlsonClock
     ) throws -> DeclineOutcome {
         try RosterRules.checkNotPast(date, clock: clock, doing: "declining")
-        let reason = trimmed(reason)
+        let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         let (report, requestID) = try db.transaction { tx -> (DayOfReport, Int64) in
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
             let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
@@ -70,7 +70,7 @@ public enum RosterDecline {
         guard (replacementRef != nil) != best else {
             throw OperationError.badInput("give either --with WORKER or --best")
         }
-        let reason = trimmed(reason)
+        let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         return try db.transaction { tx in
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
             change.via = "roster replace"

@@ -46,8 +46,9 @@ public enum FarmImport {
                         throw OperationError.badInput("farm \(code) appears twice (first on line \(first))")
                     }
                     seen[code] = row.line
-                    let name = try RegistryInput.name(row["name"], field: "name")
-                    let farmerName = try RegistryInput.name(row["farmer_name"], field: "farmer_name")
+                    let name = try RegistryInput.name(row["name"], TextLimits.farmName, option: "name")
+                    let farmerName = try RegistryInput.name(
+                        row["farmer_name"], TextLimits.farmerName, option: "farmer_name")
                     let phone = try RegistryInput.phone(row["farmer_phone"] ?? "", field: "farmer_phone")
                     let location = LocationInput(
                         lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"])
@@ -70,8 +71,14 @@ public enum FarmImport {
                         values = FarmValues(
                             code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
                     }
-                    if let address = row["address"] { values.address = address }
-                    if let point = row["meeting_point"] { values.meetingPoint = point }
+                    if let address = try RegistryInput.text(row["address"], TextLimits.address, option: "address") {
+                        values.address = address
+                    }
+                    if let point = try RegistryInput.text(
+                        row["meeting_point"], TextLimits.meetingPoint, option: "meeting_point")
+                    {
+                        values.meetingPoint = point
+                    }
                     if let meetingTime { values.meetingTime = meetingTime }
                     return Planned(
                         line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName)

@@ -20,16 +20,21 @@ struct ImportRow: Sendable {
         return value
     }
 
+    /// A whole number (`90,000` allowed), nil for an empty cell.
     func int(_ key: String) throws(OperationError) -> Int? {
         guard let text = self[key] else { return nil }
-        let digits = text.replacingOccurrences(of: ",", with: "")
-        guard let value = Int(digits) else { throw .badInput("\(key) \"\(text)\" is not a whole number") }
+        guard let value = PlainNumber.integer(text) else {
+            throw .badInput("\(key) \(Excerpt.quoted(text)) is not a whole number")
+        }
         return value
     }
 
+    /// A plain decimal number (`36.5`, `-0.25`): no hex, exponent, `inf` or `nan`; nil for an empty cell.
     func double(_ key: String) throws(OperationError) -> Double? {
         guard let text = self[key] else { return nil }
-        guard let value = Double(text), value.isFinite else { throw .badInput("\(key) \"\(text)\" is not a number") }
+        guard let value = PlainNumber.decimal(text) else {
+            throw .badInput("\(key) \(Excerpt.quoted(text)) is not a plain decimal number (e.g. 36.5)")
+        }
         return value
     }
 }
@@ -61,7 +66,7 @@ struct ImportTable {
                 }
                 index[column.key] = position
             } else if !name.isEmpty {
-                ignored.append(name)
+                ignored.append(Excerpt.quoted(name))
             }
         }
         let missing = columns.filter { $0.required && index[$0.key] == nil }
