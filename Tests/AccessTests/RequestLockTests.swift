@@ -129,6 +129,7 @@ struct RequestLockTests {
                 SELECT action, actor, via, before->>'start_time' AS b, after->>'start_time' AS a FROM audit_log
                 WHERE entity = 'labor_request' AND entity_id = \(String(id)) ORDER BY id
                 """)
+            try #require(rows.count == 3)
             #expect(try rows.map { try $0.decode("action", as: String.self) } == ["create", "update", "state"])
             #expect(try rows.allSatisfy { try $0.decode("actor", as: String.self) == login })
             #expect(try rows.allSatisfy { try $0.decode("via", as: String.self) == "sql" })
@@ -144,7 +145,7 @@ struct RequestLockTests {
             let ids = try w.db.query("SELECT id FROM labor_requests WHERE task = 'weeding' ORDER BY work_date").map {
                 try $0.decode("id", as: Int64.self)
             }
-            #expect(ids.count == 2)
+            try #require(ids.count == 2)
             #expect(try ids.map { try Self.auditRows(w, request: $0) } == [1, 1])
             #expect(try Self.run(w, .farmerA, ["request", "edit", String(ids[0]), "--headcount", "3"]) == 0)
             #expect(try Self.auditRows(w, request: ids[0]) == 2)
@@ -169,11 +170,13 @@ struct RequestLockTests {
             let audits = try Self.auditRows(w, request: rA)
             #expect(try Self.run(w, .coordinatorA, ["request", "cancel", String(rA), "--reason", "우천"]) == 0)
             #expect(try Self.auditRows(w, request: rA) == audits + 1)
-            let row = try w.db.query(
-                """
-                SELECT via, action, actor FROM audit_log WHERE entity = 'labor_request' AND entity_id = \(String(rA))
-                ORDER BY id DESC LIMIT 1
-                """)[0]
+            let row = try #require(
+                try w.db.query(
+                    """
+                    SELECT via, action, actor FROM audit_log WHERE entity = 'labor_request' AND entity_id = \(String(rA))
+                    ORDER BY id DESC LIMIT 1
+                    """
+                ).first)
             #expect(try row.decode("via", as: String.self) == "request cancel")
             #expect(try row.decode("action", as: String.self) == "state")
             #expect(try row.decode("actor", as: String.self) == w.login(.coordinatorA))
