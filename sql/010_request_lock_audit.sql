@@ -177,9 +177,12 @@ BEGIN
         RAISE EXCEPTION 'a farmer may only cancel a request, not make it %', NEW.status
             USING ERRCODE = 'insufficient_privilege';
     END IF;
+    -- FOR SHARE: an approval under way (its UPDATE holds the row) is waited for, then its outcome is read; an
+    -- approval that starts later waits for this change to commit.
     SELECT r.state INTO roster_state FROM public.rosters r
-    WHERE r.center_id = OLD.center_id AND r.work_date = OLD.work_date AND r.state IN ('approved', 'sending', 'sent');
-    IF FOUND THEN
+    WHERE r.center_id = OLD.center_id AND r.work_date = OLD.work_date
+    FOR SHARE;
+    IF roster_state IN ('approved', 'sending', 'sent') THEN
         RAISE EXCEPTION 'the roster of % is %: request % is locked', OLD.work_date, roster_state, OLD.id
             USING ERRCODE = 'object_not_in_prerequisite_state',
                   HINT = 'ask the center: a coordinator changes or cancels it and tells the workers';
@@ -189,6 +192,8 @@ END
 $$;
 ALTER FUNCTION ilson_request_farmer_rules() OWNER TO ilson_owner;
 REVOKE ALL ON FUNCTION ilson_request_farmer_rules() FROM PUBLIC;
+-- Row locks need an UPDATE policy: the owner may lock any roster row (USING), and change none (WITH CHECK false).
+CREATE POLICY owner_locks ON rosters FOR UPDATE TO ilson_owner USING (true) WITH CHECK (false);
 CREATE TRIGGER labor_requests_farmer_rules BEFORE UPDATE ON labor_requests
     FOR EACH ROW EXECUTE FUNCTION ilson_request_farmer_rules();
 

@@ -87,6 +87,11 @@ struct RequestLockTests {
             let audits: Int = try w.db.query("SELECT count(*) AS n FROM audit_log")[0].decode("n")
             let refused: [PostgresQuery] = [
                 "UPDATE labor_requests SET status = 'closed' WHERE id = \(open)",
+                // Columns a farmer may not touch at all, and no deletes.
+                "UPDATE labor_requests SET work_date = \(w.day1)::date WHERE id = \(open)",
+                "UPDATE labor_requests SET farm_id = \(w["farmAb"]) WHERE id = \(open)",
+                "UPDATE labor_requests SET center_id = \(w["cB"]) WHERE id = \(open)",
+                "DELETE FROM labor_requests WHERE id = \(open)",
                 "UPDATE labor_requests SET status = 'submitted', cancelled_at = NULL WHERE id = \(cancelled)",
                 "UPDATE labor_requests SET headcount = 3 WHERE id = \(cancelled)",
                 "UPDATE labor_requests SET headcount = 3 WHERE id = \(past)",
@@ -100,6 +105,40 @@ struct RequestLockTests {
                 "SELECT status FROM labor_requests WHERE id IN (\(open), \(cancelled), \(past)) ORDER BY id"
             ).map { try $0.decode("status", as: String.self) }
             #expect(statuses == ["submitted", "cancelled", "submitted"])
+        }
+    }
+
+    /// A farmer's change racing a coordinator's approval: the change waits for the approval, then is refused.
+    @Test func aFarmersChangeDuringAnApprovalWaitsAndIsRefused() throws {
+        try AccessWorld.with { w in
+            try w.db.query("UPDATE rosters SET state = 'draft', approved_at = NULL WHERE id = \(w["roA"])")
+            let roster = w["roA"]
+            let coordinatorURL = try w.url(as: .coordinatorA)
+            let holding = DispatchSemaphore(value: 0)
+            let done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                defer { done.signal() }
+                guard let c = try? Connection(coordinatorURL) else {
+                    holding.signal()
+                    return
+                }
+                _ = try? c.query("BEGIN")
+                _ = try? c.query("UPDATE rosters SET state = 'approved', approved_at = now() WHERE id = \(roster)")
+                holding.signal()
+                Thread.sleep(forTimeInterval: 0.5)
+                _ = try? c.query("COMMIT")
+            }
+            holding.wait()
+            let farmer = try w.connect(as: .farmerA)
+            let started = Date()
+            #expect(throws: PostgresError.self) {
+                try farmer.query("UPDATE labor_requests SET headcount = 5 WHERE id = \(w["rA"])")
+            }
+            #expect(Date().timeIntervalSince(started) > 0.2)
+            done.wait()
+            #expect(
+                try w.db.query("SELECT headcount FROM labor_requests WHERE id = \(w["rA"])")[0].decode(
+                    "headcount", as: Int.self) == 2)
         }
     }
 
