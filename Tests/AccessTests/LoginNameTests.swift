@@ -83,6 +83,29 @@ struct LoginNameTests {
         }
     }
 
+    /// `ilson db roles` (the backup's roles): every login of this database with its verifier, for a superuser only.
+    @Test func theRoleScriptHoldsEveryLoginAndIsForASuperuserOnly() throws {
+        try AccessWorld.with { w in
+            let lines = try UserStore.roleScript(on: w.db)
+            for person in Person.allCases {
+                let login = w.login(person)
+                #expect(
+                    lines.contains { $0.hasPrefix("ALTER ROLE \(login) WITH LOGIN") && $0.contains("SCRAM-SHA-256$") })
+            }
+            #expect(lines.contains("GRANT ilson_coordinator TO \(w.login(.coordinatorA));"))
+            #expect(lines.contains { $0.hasPrefix("ALTER ROLE ilson_owner WITH NOLOGIN") })
+            #expect(throws: PostgresError.self) { try UserStore.roleScript(on: w.connect(as: .admin)) }
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-roles-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: out) }
+            #expect(
+                IlsonCommand.runMain(["db", "roles", "--out", out.path, "--database-url", try w.url(as: .admin)]) == 5)
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+            #expect(IlsonCommand.runMain(["db", "roles", "--out", out.path, "--database-url", w.url]) == 0)
+            let mode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
+
     @Test func thePasswordMinimumIsWrittenDown() throws {
         let help = try IlsonRun.run(["user", "add", "--help"])
         #expect(help.stdout.contains("at least \(Users.minimumPasswordLength) characters"), "\(help)")
