@@ -174,7 +174,7 @@ public enum Requests {
             try checkChangeable(request, clock: clock, verb: "edit")
             let values = try merge(input, into: request.values, source: .commandLine)
             guard values != request.values else { return (request, false) }
-            try RequestStore.update(id: id, values, via: "request edit", on: db)
+            try refusedByLock { try RequestStore.update(id: id, values, via: "request edit", on: db) }
             return (try RequestStore.find(id: id, center: center.id, on: db)!, true)
         }
     }
@@ -230,7 +230,9 @@ public enum Requests {
                         try RequestCancelDayOf.cancel(target, center: center, reason: blankToNil(reason), on: db))
                     continue
                 }
-                try RequestStore.cancel(id: target.id, reason: blankToNil(reason), via: "request cancel", on: db)
+                try refusedByLock {
+                    try RequestStore.cancel(id: target.id, reason: blankToNil(reason), via: "request cancel", on: db)
+                }
             }
             return (try targets.map { try RequestStore.find(id: $0.id, center: center.id, on: db)! }, notices)
         }
@@ -263,6 +265,16 @@ public enum Requests {
                 "request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
         }
         throw OperationError.notFound("request \(id) not found in center \(center.code) (`ilson request list`)")
+    }
+
+    /// Runs a change of a request, turning the database's own refusal of a farmer's change (sql/010: SQLSTATE
+    /// 55000, e.g. the roster was approved since the request was read) into the conflict the CLI's check gives.
+    static func refusedByLock(_ change: () throws -> Void) throws {
+        do {
+            try change()
+        } catch let error as PostgresError where error.sqlState?.rawValue == "55000" {
+            throw OperationError.conflict(error.message + (error.hint.map { "; \($0)" } ?? ""))
+        }
     }
 
     /// Refuses a change to a cancelled or past request, or one whose roster is approved or being sent.

@@ -100,6 +100,11 @@ struct RequestLockTests {
             for (n, sql) in refused.enumerated() {
                 #expect(throws: PostgresError.self, "refusal \(n)") { try farmer.query(sql) }
             }
+            // The CLI with a clock that calls the past request future: the database refuses, as a conflict (exit 4).
+            let edit = try IlsonRun.run(
+                ["request", "edit", String(past), "--headcount", "3"],
+                environment: ["ILSON_DATABASE_URL": try w.url(as: .farmerA), "ILSON_TODAY": "2000-01-03"])
+            #expect(edit.status == 4 && edit.stderr.contains("in the past"), "\(edit)")
             #expect(try w.db.query("SELECT count(*) AS n FROM audit_log")[0].decode("n", as: Int.self) == audits)
             let statuses = try w.db.query(
                 "SELECT status FROM labor_requests WHERE id IN (\(open), \(cancelled), \(past)) ORDER BY id"
