@@ -7,8 +7,8 @@ import Vocabulary
 /// `ilson db`: database migrations and status.
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Database migrations and status.",
-        subcommands: [Migrate.self, Status.self])
+        commandName: "db", abstract: "Database migrations and status; the roles a restore needs.",
+        subcommands: [Migrate.self, Status.self, Roles.self])
 
     /// `ilson db migrate`: applies the pending migrations.
     struct Migrate: ContextCommand {
@@ -72,6 +72,35 @@ struct DBCommand: ParsableCommand {
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
             return String(
                 format: "%04d-%02d-%02d %02d:%02d:%02d KST", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        }
+    }
+}
+
+extension DBCommand {
+    /// `ilson db roles`: the SQL that recreates this database's roles on a new server, for the backup.
+    struct Roles: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the SQL that recreates this database's roles (groups, owners, logins) on a new server.",
+            discussion: """
+                Roles belong to the PostgreSQL cluster, not the database, so pg_dump leaves them out and a dump \
+                restored on a new server has no logins, grants or policies. Keep this file beside each dump and \
+                run it with psql as a superuser before pg_restore (README: backups). It holds each login's \
+                password verifier (never the password): keep it as private as the dump. Run as a superuser.
+                """)
+
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "Write the script to this file (mode 0600) instead of standard output.") var out: String?
+
+        func run(_ context: CommandContext) throws {
+            let text = try Schema.roleScript(on: context.db).joined(separator: "\n") + "\n"
+            guard let out else {
+                print(text, terminator: "")
+                return
+            }
+            let created = FileManager.default.createFile(
+                atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            guard created else { throw CommandFailure("cannot write \(out)", exitCode: .badInput) }
+            print("wrote the roles of this database to \(out)")
         }
     }
 }

@@ -17,12 +17,18 @@ struct UserCommand: ParsableCommand {
             abstract: "Create a login (admin only): a PostgreSQL role in its group, mapped to a center and farmer.",
             discussion: """
                 The password is read from standard input (--password-stdin) or a file (--password-file), never \
-                from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process.
+                from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process. It has at \
+                least \(Users.minimumPasswordLength) characters. Login names are 1-63 bytes; names starting with \
+                pg_ or ilson_, and public, none, current_user, session_user, current_role (in any case) are reserved.
                 """)
         @OptionGroup var options: DatabaseOptions
         @Option(help: "farmer, coordinator, batch or admin.") var role: String
         @Option(help: "The login (PostgreSQL role) name, e.g. kim_jc.") var login: String
-        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (one line).")
+        @Flag(
+            name: .customLong("password-stdin"),
+            help:
+                "Read the password (at least \(Users.minimumPasswordLength) characters) from standard input (one line)."
+        )
         var passwordStdin = false
         @Option(name: .customLong("password-file"), help: "Read the password from this file (its first line).")
         var passwordFile: String?

@@ -153,10 +153,8 @@ public enum Requests {
             for date in dates {
                 var values = template
                 values.date = date
-                let id = try RequestStore.insert(center: center.id, job: job, farm: farm.id, values, on: db)
-                try AuditLog.record(
-                    on: db, center: center.id, via: "request submit", entity: "labor_request", id: String(id),
-                    action: .create, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
+                let id = try RequestStore.insert(
+                    center: center.id, job: job, farm: farm.id, values, via: "request submit", on: db)
                 ids.append(id)
             }
             return SubmittedJob(center: center, farm: farm, jobID: job, requestIDs: ids, dates: dates)
@@ -176,12 +174,7 @@ public enum Requests {
             try checkChangeable(request, clock: clock, verb: "edit")
             let values = try merge(input, into: request.values, source: .commandLine)
             guard values != request.values else { return (request, false) }
-            let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: id)
-            try RequestStore.update(id: id, values, on: db)
-            try AuditLog.record(
-                on: db, center: center.id, via: "request edit", entity: "labor_request", id: String(id),
-                action: .update,
-                before: before, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
+            try refusedByLock { try RequestStore.update(id: id, values, via: "request edit", on: db) }
             return (try RequestStore.find(id: id, center: center.id, on: db)!, true)
         }
     }
@@ -223,6 +216,14 @@ public enum Requests {
                 targets = [request]
             }
             for target in targets { try checkChangeable(target, clock: clock, verb: "cancel", rosterMayBeOut: true) }
+            // An announced roster's request is cancelled through the outbox, which only the center writes.
+            if let locked = targets.first(where: \.isLockedByRoster),
+                try UserStore.current(on: db).user?.kind == .farmer
+            {
+                throw OperationError.conflict(
+                    "the roster of \(locked.values.date) is \(locked.rosterState!): request \(locked.id) is locked; "
+                        + "ask the center to cancel it (a coordinator's `ilson request cancel` tells the workers)")
+            }
             var notices: [DayOfReport] = []
             for target in targets {
                 if target.isLockedByRoster {
@@ -230,12 +231,9 @@ public enum Requests {
                         try RequestCancelDayOf.cancel(target, center: center, reason: reason, on: db))
                     continue
                 }
-                let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: target.id)
-                try RequestStore.cancel(id: target.id, reason: reason, on: db)
-                try AuditLog.record(
-                    on: db, center: center.id, via: "request cancel", entity: "labor_request", id: String(target.id),
-                    action: .state, before: before,
-                    after: AuditLog.snapshot(on: db, table: "labor_requests", id: target.id))
+                try refusedByLock {
+                    try RequestStore.cancel(id: target.id, reason: reason, via: "request cancel", on: db)
+                }
             }
             return (try targets.map { try RequestStore.find(id: $0.id, center: center.id, on: db)! }, notices)
         }
@@ -268,6 +266,16 @@ public enum Requests {
                 "request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
         }
         throw OperationError.notFound("request \(id) not found in center \(center.code) (`ilson request list`)")
+    }
+
+    /// Runs a change of a request, turning the database's own refusal of a farmer's change (sql/010: SQLSTATE
+    /// 55000, e.g. the roster was approved since the request was read) into the conflict the CLI's check gives.
+    static func refusedByLock(_ change: () throws -> Void) throws {
+        do {
+            try change()
+        } catch let error as PostgresError where error.sqlState?.rawValue == "55000" {
+            throw OperationError.conflict(error.message + (error.hint.map { "; \($0)" } ?? ""))
+        }
     }
 
     /// Refuses a change to a cancelled or past request, or one whose roster is approved or being sent.

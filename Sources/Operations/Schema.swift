@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Records
 import Storage
 
@@ -29,6 +30,26 @@ public enum Schema {
     /// Every migration, applied or not, in version order.
     public static func status(directory: String?, on db: Database) throws -> [MigrationStatus] {
         try runner(directory).status(on: db)
+    }
+
+    /// The SQL (for `psql` as a superuser on a new server, before `pg_restore`) that recreates the roles this
+    /// database needs, with their password verifiers and groups: `ilson db roles`. Comment lines first.
+    ///
+    /// - Throws: `OperationError.permissionDenied` unless the connection is a superuser.
+    public static func roleScript(on db: Database) throws -> [String] {
+        let lines: [String]
+        do {
+            lines = try UserStore.roleScript(on: db)
+        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
+            throw OperationError.permissionDenied(
+                "permission denied: only a superuser reads the roles' password verifiers (pg_authid); "
+                    + "run `ilson db roles` as the user that runs pg_dump")
+        }
+        return [
+            "-- ilson db roles: the roles of this database, for psql as a superuser before pg_restore.",
+            "-- Holds password verifiers (SCRAM-SHA-256, never passwords): keep it as private as the dump.",
+            "\\set ON_ERROR_STOP on",
+        ] + lines
     }
 
     private static func runner(_ directory: String?) throws -> MigrationRunner {

@@ -1,12 +1,16 @@
 import Postgres
 
 /// The audit log: one row per change, written in the same transaction as the change.
+///
+/// Changes of `labor_requests` are logged by the database itself (a trigger of sql/010, whoever makes them): the
+/// CLI only names its command with `name(via:on:)`. Every row is masked by the database on the way in (sql/010:
+/// phone numbers as `Phone.mask`, names of workers and farmers, no home coordinates).
 public enum AuditLog {
     /// What kind of change.
     public enum Action: String, Sendable { case create, update, delete, state }
 
     /// Records a change. `before` and `after` are JSON texts (e.g. from `row_to_json` or `JSONText`),
-    /// or nil. Phone numbers in them are stored as they are in the tables (the log is as private as the data).
+    /// or nil. The database masks personal data in them (sql/010).
     ///
     /// - Parameters:
     ///   - via: the command, e.g. `"worker edit"`.
@@ -27,5 +31,11 @@ public enum AuditLog {
     public static func snapshot(on db: Connection, table: String, id: Int64) throws -> String? {
         let rows = try db.query("SELECT row_to_json(t)::text AS j FROM \(identifier: table) t WHERE id = \(id)")
         return try rows.first?.decode("j", as: String.self)
+    }
+
+    /// Names the command of the current transaction (`ilson.via`, transaction-local) for the rows the database
+    /// writes itself (the requests' trigger). A label only: the actor is always the login.
+    public static func name(via: String, on db: Connection) throws {
+        try db.query("SELECT set_config('ilson.via', \(via), true)")
     }
 }

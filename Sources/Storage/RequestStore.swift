@@ -70,14 +70,15 @@ public enum RequestStore {
         try list(center: center, RequestFilter(from: from, to: to, includeCancelled: false), on: db)
     }
 
-    /// Inserts a request of a job; returns its id.
+    /// Inserts a request of a job; returns its id. The database writes its audit row (sql/010), naming `via`.
     ///
     /// - Throws: `PostgresError` (`labor_requests_natural_key` when a live request has the same farm, date,
     ///   task and start; CHECKs).
-    public static func insert(center: Int64, job: Int64, farm: Int64, _ v: RequestValues, on db: Connection) throws
-        -> Int64
-    {
-        try db.query(
+    public static func insert(
+        center: Int64, job: Int64, farm: Int64, _ v: RequestValues, via: String, on db: Connection
+    ) throws -> Int64 {
+        try AuditLog.name(via: via, on: db)
+        return try db.query(
             """
             INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, skills,
                                         headcount, min_headcount, priority, max_travel_km, wage)
@@ -88,8 +89,10 @@ public enum RequestStore {
             """)[0].decode("id")
     }
 
-    /// Sets every value of a request to `v` (the date and the task stay: they are part of its identity).
-    public static func update(id: Int64, _ v: RequestValues, on db: Connection) throws {
+    /// Sets every value of a request to `v` (the date and the task stay: they are part of its identity). The
+    /// database writes its audit row (sql/010), naming `via`, and refuses a farmer's change of a locked request.
+    public static func update(id: Int64, _ v: RequestValues, via: String, on db: Connection) throws {
+        try AuditLog.name(via: via, on: db)
         try db.query(
             """
             UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
@@ -99,8 +102,10 @@ public enum RequestStore {
             """)
     }
 
-    /// Cancels a request.
-    public static func cancel(id: Int64, reason: String?, on db: Connection) throws {
+    /// Cancels a request. The database writes its audit row (sql/010), naming `via`, and refuses a farmer's
+    /// cancellation of a request on an approved, sending or sent roster.
+    public static func cancel(id: Int64, reason: String?, via: String, on db: Connection) throws {
+        try AuditLog.name(via: via, on: db)
         try db.query(
             """
             UPDATE labor_requests SET status = 'cancelled', cancelled_at = now(), cancel_reason = \(reason)

@@ -70,14 +70,14 @@ struct ImportCSVTests {
             #expect(kim.values.skills == ["harvest", "packing"])
             let nguyen = try WorkerStore.find(.phone("01055556666"), center: 1, on: db)!
             #expect(nguyen.values.allowedFarms == ["F001", "F002"])
-            // The audit log has before and after of the update.
+            // The audit log has before and after of the update, names masked (sql/010).
             let row = try db.query(
                 """
                 SELECT before->>'name' AS before, after->>'name' AS after FROM audit_log
                 WHERE entity = 'worker' AND action = 'update' AND entity_id = \(String(kim.id))
                 """)[0]
-            #expect(try row.decode("before", as: String.self) == "김영숙")
-            #expect(try row.decode("after", as: String.self) == "김영숙(고)")
+            #expect(try row.decode("before", as: String.self) == "김**")
+            #expect(try row.decode("after", as: String.self) == "김*****")
             // A request update: only the headcount cell is filled besides the key.
             let requests = """
                 farm,date,start,end,task,headcount

@@ -91,6 +91,9 @@ public enum Users {
         }
     }
 
+    /// Role names PostgreSQL gives a meaning of its own, in lower case (sql/011 refuses them in any case too).
+    static let reservedLogins: Set<String> = ["public", "none", "current_user", "session_user", "current_role"]
+
     /// A login name: 1-63 bytes (PostgreSQL's limit), no control characters; not one of the reserved prefixes.
     static func checkLogin(_ login: String) throws(OperationError) {
         guard (1...63).contains(login.utf8.count) else {
@@ -102,6 +105,9 @@ public enum Users {
         let lower = login.lowercased()
         guard !lower.hasPrefix("pg_") && !lower.hasPrefix("ilson_") else {
             throw .badInput("--login must not start with pg_ or ilson_ (reserved)")
+        }
+        guard !reservedLogins.contains(lower) else {
+            throw .badInput("--login \(login) is a reserved word of PostgreSQL (in any case): choose another name")
         }
     }
 

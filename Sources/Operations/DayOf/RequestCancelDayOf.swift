@@ -26,11 +26,7 @@ enum RequestCancelDayOf {
             change.report.lines.append(
                 "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) is free again on \(date)")
         }
-        let before = try AuditLog.snapshot(on: tx, table: "labor_requests", id: request.id)
-        try RequestStore.cancel(id: request.id, reason: reason, on: tx)
-        try AuditLog.record(
-            on: tx, center: center.id, via: "request cancel", entity: "labor_request", id: String(request.id),
-            action: .state, before: before, after: AuditLog.snapshot(on: tx, table: "labor_requests", id: request.id))
+        try RequestStore.cancel(id: request.id, reason: reason, via: "request cancel", on: tx)
         if let f = try DayOfStore.farmer(ofRequest: request.id, on: tx) {
             try change.confirmCancellation(
                 request: request.id, details: workers.first,

@@ -134,20 +134,11 @@ public enum RequestImport {
                             job = try JobStore.insert(center: center.id, farm: plan.farm.id, task: plan.task, on: db)
                             jobs += 1
                         }
-                        let id = try RequestStore.insert(
-                            center: center.id, job: job!, farm: plan.farm.id, values, on: db)
-                        try AuditLog.record(
-                            on: db, center: center.id, via: "request import", entity: "labor_request", id: String(id),
-                            action: .create, after: AuditLog.snapshot(on: db, table: "labor_requests", id: id))
+                        _ = try RequestStore.insert(
+                            center: center.id, job: job!, farm: plan.farm.id, values, via: "request import", on: db)
                         summary.created += 1
                     case .update(let old, let values):
-                        let before = try AuditLog.snapshot(on: db, table: "labor_requests", id: old.id)
-                        try RequestStore.update(id: old.id, values, on: db)
-                        try AuditLog.record(
-                            on: db, center: center.id, via: "request import", entity: "labor_request",
-                            id: String(old.id),
-                            action: .update, before: before,
-                            after: AuditLog.snapshot(on: db, table: "labor_requests", id: old.id))
+                        try RequestStore.update(id: old.id, values, via: "request import", on: db)
                         summary.updated += 1
                     case .unchanged:
                         summary.unchanged += 1
