@@ -43,4 +43,84 @@ public enum Delivery {
         for _ in 0..<workers { finished.wait() }
         return results.withLock { $0.map { $0! } }
     }
+
+    /// Sends messages, at most `concurrency` at a time, on threads of its own, and hands each outcome to
+    /// `record` on the calling thread as soon as it is known (the thread that owns a database connection records
+    /// it before the next one), so a process killed mid-run has at most the sends in flight unrecorded.
+    ///
+    /// - Parameters:
+    ///   - messages: the messages, each with its own idempotency key.
+    ///   - gateway: the gateway.
+    ///   - concurrency: how many sends may be in flight at once (at least 1).
+    ///   - deadline: no send starts after it (those in flight end within the gateway's timeout); nil: none.
+    ///   - answered: called on the sending thread the moment the gateway answered, before `record` sees it.
+    ///   - record: called on the calling thread once per message sent, with its index and outcome. When it
+    ///     throws, no further send starts; the sends in flight end and the error is rethrown.
+    /// - Returns: the indices of the messages not started (the deadline passed or `stop()` said so), ascending.
+    public static func stream(
+        _ messages: [OutgoingMessage], through gateway: any Gateway, concurrency: Int = 1, deadline: Date? = nil,
+        answered: (@Sendable (Int, Result<DeliveryReceipt, GatewayError>) -> Void)? = nil,
+        record: (Int, Result<DeliveryReceipt, GatewayError>) throws -> StreamControl
+    ) throws -> [Int] {
+        guard !messages.isEmpty else { return [] }
+        let outcomes = Mutex<[(Int, Result<DeliveryReceipt, GatewayError>)]>([])
+        let notStarted = Mutex<[Int]>([])
+        let next = Atomic<Int>(0)
+        let stopping = Atomic<Bool>(false)
+        let ready = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let workers = max(1, min(concurrency, messages.count))
+        for _ in 0..<workers {
+            let thread = Thread {
+                while true {
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    guard i < messages.count else { break }
+                    if stopping.load(ordering: .sequentiallyConsistent) || deadline.map({ Date() >= $0 }) == true {
+                        notStarted.withLock { $0.append(i) }
+                        ready.signal()
+                        continue
+                    }
+                    let result: Result<DeliveryReceipt, GatewayError>
+                    do throws(GatewayError) {
+                        result = .success(try gateway.send(messages[i]))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    answered?(i, result)
+                    outcomes.withLock { $0.append((i, result)) }
+                    ready.signal()
+                }
+                finished.signal()
+            }
+            thread.start()
+        }
+        var failure: (any Error)?
+        func recordNext() {
+            guard let (i, result) = outcomes.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { return }
+            guard failure == nil else { return }
+            do {
+                if try record(i, result) == .stop { stopping.store(true, ordering: .sequentiallyConsistent) }
+            } catch {
+                failure = error
+                stopping.store(true, ordering: .sequentiallyConsistent)
+            }
+        }
+        // One signal per message (sent or not started); an outcome is queued before its signal.
+        for _ in 0..<messages.count {
+            ready.wait()
+            recordNext()
+        }
+        for _ in 0..<workers { finished.wait() }
+        while outcomes.withLock({ !$0.isEmpty }) { recordNext() }
+        if let failure { throw failure }
+        return notStarted.withLock { $0.sorted() }
+    }
+
+    /// What `stream` does after recording an outcome.
+    public enum StreamControl: Sendable, Hashable {
+        /// Go on sending.
+        case proceed
+        /// Start no further send (e.g. the configuration is wrong); the sends in flight end.
+        case stop
+    }
 }
