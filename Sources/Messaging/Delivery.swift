@@ -46,7 +46,8 @@ public enum Delivery {
 
     /// Sends messages, at most `concurrency` at a time, on threads of its own, and hands each outcome to
     /// `record` on the calling thread as soon as it is known (the thread that owns a database connection records
-    /// it before the next one), so a process killed mid-run has at most the sends in flight unrecorded.
+    /// it). A sending thread starts its next send only once its last outcome is recorded, so a process killed at
+    /// any moment has at most `concurrency` sends answered or in flight and not recorded.
     ///
     /// - Parameters:
     ///   - messages: the messages, each with its own idempotency key.
@@ -56,14 +57,15 @@ public enum Delivery {
     ///   - answered: called on the sending thread the moment the gateway answered, before `record` sees it.
     ///   - record: called on the calling thread once per message sent, with its index and outcome. When it
     ///     throws, no further send starts; the sends in flight end and the error is rethrown.
-    /// - Returns: the indices of the messages not started (the deadline passed or `stop()` said so), ascending.
+    /// - Returns: the indices of the messages not started (the deadline passed, or `record` said stop), ascending.
     public static func stream(
         _ messages: [OutgoingMessage], through gateway: any Gateway, concurrency: Int = 1, deadline: Date? = nil,
         answered: (@Sendable (Int, Result<DeliveryReceipt, GatewayError>) -> Void)? = nil,
         record: (Int, Result<DeliveryReceipt, GatewayError>) throws -> StreamControl
     ) throws -> [Int] {
         guard !messages.isEmpty else { return [] }
-        let outcomes = Mutex<[(Int, Result<DeliveryReceipt, GatewayError>)]>([])
+        typealias Outcome = (index: Int, result: Result<DeliveryReceipt, GatewayError>, recorded: DispatchSemaphore)
+        let outcomes = Mutex<[Outcome]>([])
         let notStarted = Mutex<[Int]>([])
         let next = Atomic<Int>(0)
         let stopping = Atomic<Bool>(false)
@@ -87,31 +89,40 @@ public enum Delivery {
                         result = .failure(error)
                     }
                     answered?(i, result)
-                    outcomes.withLock { $0.append((i, result)) }
+                    let recorded = DispatchSemaphore(value: 0)
+                    outcomes.withLock { $0.append((i, result, recorded)) }
                     ready.signal()
+                    recorded.wait()
                 }
                 finished.signal()
             }
             thread.start()
         }
         var failure: (any Error)?
-        func recordNext() {
-            guard let (i, result) = outcomes.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { return }
-            guard failure == nil else { return }
-            do {
-                if try record(i, result) == .stop { stopping.store(true, ordering: .sequentiallyConsistent) }
-            } catch {
-                failure = error
-                stopping.store(true, ordering: .sequentiallyConsistent)
+        var handled = 0
+        while true {
+            let (batch, skipped) = outcomes.withLock { queued in
+                defer { queued.removeAll() }
+                return (queued, notStarted.withLock { $0.count })
             }
-        }
-        // One signal per message (sent or not started); an outcome is queued before its signal.
-        for _ in 0..<messages.count {
-            ready.wait()
-            recordNext()
+            for outcome in batch {
+                if failure == nil {
+                    do {
+                        if try record(outcome.index, outcome.result) == .stop {
+                            stopping.store(true, ordering: .sequentiallyConsistent)
+                        }
+                    } catch {
+                        failure = error
+                        stopping.store(true, ordering: .sequentiallyConsistent)
+                    }
+                }
+                outcome.recorded.signal()
+                handled += 1
+            }
+            if handled + skipped == messages.count { break }
+            if batch.isEmpty { ready.wait() }
         }
         for _ in 0..<workers { finished.wait() }
-        while outcomes.withLock({ !$0.isEmpty }) { recordNext() }
         if let failure { throw failure }
         return notStarted.withLock { $0.sorted() }
     }
