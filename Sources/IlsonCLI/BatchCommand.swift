@@ -182,7 +182,7 @@ enum BatchSettings {
         } catch let error as GatewayMisconfigured {
             throw CommandFailure(
                 error.beforeAnyChange
-                    ? "\(error.description); nothing was changed: fix it and run batch send again"
+                    ? "\(error.description); the send stopped before changing anything: fix it and run batch send again"
                     : "\(error.description); nothing more was sent, the messages stay pending: fix it and run "
                         + "batch send again", exitCode: .badInput)
         }

@@ -268,6 +268,35 @@ struct UncomposableMessageTests {
         }
     }
 
+    /// A center whose send cannot even start (its stored template no longer parses) is reported and its run
+    /// recorded as failed; the other center's messages all go out; exit 1.
+    @Test func oneCentersErrorLeavesTheOthersToGoOn() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let provider = try FakeSMSProvider()
+            defer { provider.stop() }
+            let a = try Fixtures.approvedRoster(on: db, code: "AA", n: 1, farms: 1, perFarm: 2)
+            let b = try Fixtures.approvedRoster(on: db, code: "BB", n: 2, farms: 2, perFarm: 2)
+            try db.query(
+                """
+                INSERT INTO message_templates (center_id, slot, body) VALUES (\(a.centerId), 'assignment', '{없는자리}')
+                """)
+            let out = try IlsonProcess.run(
+                ["batch", "send", "--date", Fixtures.day.description],
+                environment: IlsonProcess.environment(url: url, provider: provider))
+            #expect(out.status == 1, "\(out)")
+            #expect(out.stdout.contains("AA AA 농촌인력중개센터") && out.stdout.contains("FAILED: "), "\(out)")
+            #expect(out.stdout.contains("template"), "\(out)")
+            #expect(provider.sentCount == b.expectedMessages)
+            #expect(try Fixtures.rosterState(a.rosterId, on: db) == "approved", "nothing of A was written")
+            #expect(try Fixtures.rosterState(b.rosterId, on: db) == "sent")
+            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day, on: db)
+            let byCenter = Dictionary(grouping: runs, by: \.centerId)
+            #expect(byCenter[a.centerId]?.map(\.outcome) == [.failed])
+            #expect(byCenter[a.centerId]?.first?.message?.contains("template") == true)
+            #expect(byCenter[b.centerId]?.map(\.outcome) == [.done])
+        }
+    }
+
     /// The outbox holds an uncomposed message only as failed with a reason: never pending, so never sent.
     @Test func uncomposedRowsAreFailedWithAReason() throws {
         try TestDatabase.withMigratedDatabase { db, _ in

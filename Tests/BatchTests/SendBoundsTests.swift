@@ -61,7 +61,7 @@ struct SendBoundsTests {
                 environment: IlsonProcess.environment(url: url, provider: provider))
             #expect(out.status == 2, "\(out)")
             #expect(out.stderr.contains("no sender number") && out.stderr.contains("ILSON_SMS_SENDER"), "\(out)")
-            #expect(out.stderr.contains("nothing was changed"), "\(out)")
+            #expect(out.stderr.contains("stopped before changing anything"), "\(out)")
             #expect(try Fixtures.rosterState(roster.rosterId, on: db) == "approved")
             #expect(try Fixtures.outbox(roster.rosterId, on: db).isEmpty)
             #expect(try BatchRunStore.runs(job: .send, date: Fixtures.day, on: db).isEmpty)
