@@ -205,7 +205,9 @@ public struct BatchSend {
             try? BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: error.description, on: db)
             throw error
         } catch let error as PostgresError where error.isConnectionFailure {
-            throw error
+            throw error  // the database is gone: no other center can go on either (exit 3)
+        } catch OperationError.unreachable(let message) {
+            throw OperationError.unreachable(message)
         } catch {
             let reason = OperationError(lowerLayer: error)?.description ?? String(describing: error)
             log("\(roster.centerCode): batch send stopped for this center: \(reason)")

@@ -100,13 +100,14 @@ struct OutboxSender {
                 date: date)
         }
         let crash = self.crash
+        // The provider answered; the outcome is not recorded yet.
+        let answered: @Sendable (Int, Result<DeliveryReceipt, GatewayError>) -> Void = { _, _ in crash.step() }
         var misconfigured: String?
         var retried = 0
         var firstRetryReason: String?
         var counts = tally
         let notStarted = try Delivery.stream(
-            outgoing, through: gateway, concurrency: options.concurrency, deadline: deadline,
-            answered: { _, _ in crash.step() }  // the provider answered; the outcome is not recorded yet
+            outgoing, through: gateway, concurrency: options.concurrency, deadline: deadline, answered: answered
         ) { index, result -> Delivery.StreamControl in
             let message = claimed[index]
             counts.attempts += 1
