@@ -48,9 +48,12 @@ struct BatchCommand: ParsableCommand {
                 the transaction that moves it to sending; then every due message is delivered through the \
                 configured gateway (ILSON_SMS_GATEWAY: http, file or stdout) with its idempotency key; the roster \
                 is sent when every message is final. Safe to run again after any failure: nothing sent is sent \
-                again. A center another run holds is skipped (exit 0). Exit 1 when a roster is still a draft, a \
-                message failed for good, or messages are still waiting for a retry; 3 when the database cannot \
-                be reached.
+                again. A center another run holds is skipped (exit 0). A message that cannot be composed is \
+                recorded as failed with its reason (roster calls lists it) and the others still go out; an error \
+                in one center's send is reported and the other centers go on. Exit 1 when a roster is still a \
+                draft, a message failed for good or could not be composed, a center's send failed, or messages \
+                are still waiting for a retry; 2 when the gateway's configuration is wrong (checked before \
+                anything changes); 3 when the database cannot be reached.
                 """)
 
         @OptionGroup var options: DatabaseOptions
@@ -58,7 +61,11 @@ struct BatchCommand: ParsableCommand {
         var date: DateArgument = .tomorrow
         @Option(help: "Only this center (default: every center with a roster that day).")
         var center: String?
-        @Option(help: "Seconds to keep waiting for retries (5xx, timeouts) before leaving them to the next run.")
+        @Option(
+            help: """
+                Seconds this run may spend delivering (sends and waits for retries): no send starts after it, so \
+                the run ends at most one request timeout later; what is left waits for the next run.
+                """)
         var maxWait: Double = 120
         @Option(help: "Messages in flight at once.")
         var concurrency: Int = 8
@@ -174,8 +181,10 @@ enum BatchSettings {
             return try batch.run(on: context.db, openConnection: context.connect)
         } catch let error as GatewayMisconfigured {
             throw CommandFailure(
-                "\(error.description); nothing more was sent, the messages stay pending: fix it and run batch send "
-                    + "again", exitCode: .badInput)
+                error.beforeAnyChange
+                    ? "\(error.description); the send stopped before changing anything: fix it and run batch send again"
+                    : "\(error.description); nothing more was sent, the messages stay pending: fix it and run "
+                        + "batch send again", exitCode: .badInput)
         }
     }
 
@@ -198,6 +207,8 @@ enum BatchSettings {
             case .locked:
                 log("\(head) skipped: another batch send is working on this center")
                 continue
+            case .failed(let reason):
+                log("\(head) FAILED: \(reason); the other centers went on: fix it and run batch send again")
             case .nothingToDo, .worked:
                 break
             }
@@ -208,7 +219,7 @@ enum BatchSettings {
             log(
                 "\(head) roster \(c.rosterState); \(total) message(s): \(states.joined(separator: ", "))"
                     + (c.status == .worked
-                        ? " (this run: \(c.written) written, \(c.tally.attempts) attempt(s), \(c.tally.sent) sent, "
+                        ? " (this run: \(c.written) written\(c.uncomposed > 0 ? " (\(c.uncomposed) not composable)" : ""), \(c.tally.attempts) attempt(s), \(c.tally.sent) sent, "
                             + "\(c.tally.failed) failed, \(c.tally.retried) to retry, \(c.recovered) recovered)" : ""))
             for f in c.failed {
                 log(

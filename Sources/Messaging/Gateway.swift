@@ -140,6 +140,19 @@ public protocol Gateway: Sendable {
     /// - Returns: the provider's receipt.
     /// - Throws: `GatewayError`: `.rejected` for good, `.retryable` or `.misconfigured` to try again later.
     func send(_ message: OutgoingMessage) throws(GatewayError) -> DeliveryReceipt
+
+    /// Why this gateway could not send a center's messages with this sender number, or nil: checked before a
+    /// batch changes anything, so a configuration error stops it with nothing written.
+    ///
+    /// - Parameters:
+    ///   - center: the center's code, for the message.
+    ///   - sender: the center's registered number, or empty when it has none.
+    func senderProblem(center: String, sender: String) -> String?
+}
+
+extension Gateway {
+    /// The `file` and `stdout` gateways send with any sender, or none.
+    public func senderProblem(center: String, sender: String) -> String? { nil }
 }
 
 /// Every run of 9 to 13 digits (with `-`, space or `.` between) shown through `Phone.mask`.

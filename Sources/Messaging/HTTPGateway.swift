@@ -86,14 +86,17 @@ public final class HTTPGateway: Gateway {
         var to, from, type, body, kind, idempotencyKey, center, date: String
     }
 
+    /// The provider needs a sender number (발신번호): the center's, else `ILSON_SMS_SENDER`.
+    public func senderProblem(center: String, sender: String) -> String? {
+        guard sender.isEmpty && (defaultSender ?? "").isEmpty else { return nil }
+        return "no sender number (발신번호) for center \(center): register the center's number "
+            + "(ilson center edit \(center) --sms-sender …) or set \(GatewayConfiguration.Variable.sender)"
+    }
+
     public func send(_ message: OutgoingMessage) throws(GatewayError) -> DeliveryReceipt {
         if let problem = message.problem { throw .rejected(reason: problem, httpStatus: nil) }
         let from = message.from.isEmpty ? (defaultSender ?? "") : message.from
-        guard !from.isEmpty else {
-            throw .misconfigured(
-                reason: "no sender number (발신번호) for center \(message.center): register the center's number "
-                    + "or set \(GatewayConfiguration.Variable.sender)")
-        }
+        if let problem = senderProblem(center: message.center, sender: from) { throw .misconfigured(reason: problem) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let json: Data

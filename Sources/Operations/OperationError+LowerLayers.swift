@@ -11,7 +11,8 @@ extension OperationError {
     public init?(lowerLayer error: any Error) {
         switch error {
         case let error as OperationError: self = error
-        case let error as PostgresError: self = OperationError(error, settingsSource: nil)
+        // A connection that breaks here was opened before (`DatabaseAccess.open` maps failures to connect).
+        case let error as PostgresError: self = OperationError(error, connecting: false, settingsSource: nil)
         case let error as MigrationError: self = .badInput(error.description)
         case let error as InvalidReference: self = .badInput(error.message)
         // A value in the database ilson cannot read: names the table and column (and a status), never personal data.
@@ -26,10 +27,25 @@ extension OperationError {
     /// A database error with the exit code of `spec/cli.md`: unreachable (3), a conflict (4), a role's
     /// refusal (5), else bad input (2).
     ///
-    /// - Parameter settingsSource: where the connection settings came from, for a connection failure.
-    init(_ error: PostgresError, settingsSource: String?) {
+    /// Connection failures are unreachable (3) whatever the statement was: libpq's broken connection, SQLSTATE
+    /// class `08`, the server's shutdown codes `57P01`-`57P03`, a refused login.
+    ///
+    /// - Parameters:
+    ///   - connecting: true when the error came while opening the connection; false when a connection that was
+    ///     open broke (the server stopped or crashed mid-run).
+    ///   - settingsSource: where the connection settings came from, for a failure to connect.
+    init(_ error: PostgresError, connecting: Bool = true, settingsSource: String?) {
         switch error.kind {
-        case .connectionFailure:
+        case _
+        where (error.isConnectionFailure || error.sqlState?.isConnectionLoss == true) && !connecting
+            && error.sqlState?.errorClass != "28":
+            let reason = error.message.split(separator: "\n").first.map(String.init) ?? error.message
+            self = .unreachable(
+                """
+                cannot reach the database: the connection to \(error.target?.description ?? "it") was lost \
+                (\(reason)); what was committed before stays: run the command again once the database is back
+                """)
+        case _ where error.isConnectionFailure || error.sqlState?.isConnectionLoss == true:
             let source =
                 settingsSource.map { "from \($0)" }
                 ?? "from libpq's defaults (PG* variables; no ILSON_DATABASE_URL)"

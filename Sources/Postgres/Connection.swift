@@ -205,7 +205,7 @@ public final class Connection {
         message = message.trimmingTrailingNewlines()
         if message.isEmpty { message = Connection.copy(PQerrorMessage(handle))?.trimmingTrailingNewlines() ?? "" }
         var kind = PostgresError.kind(for: state, constraint: constraint)
-        if state == nil && PQstatus(handle) == CONNECTION_BAD { kind = .connectionFailure }
+        if state == nil && connectionBroke { kind = .connectionFailure }
         var error = PostgresError(
             kind: kind, sqlState: state, message: message, detail: field(UInt8(ascii: "D")),
             hint: field(UInt8(ascii: "H")), constraint: constraint, table: field(UInt8(ascii: "t")), query: query,
@@ -218,9 +218,21 @@ public final class Connection {
     /// The error when libpq returned no result at all (connection lost, out of memory).
     func connectionError(query: String?) -> PostgresError {
         let message = Connection.copy(PQerrorMessage(handle))?.trimmingTrailingNewlines() ?? "no result from libpq"
-        let broken = PQstatus(handle) == CONNECTION_BAD
+        let broken = connectionBroke
         return PostgresError(
             kind: broken ? .connectionFailure : .client, message: message, query: query, target: broken ? target : nil)
+    }
+
+    /// Whether the connection broke, asked after a failure that carries no SQLSTATE (libpq's own).
+    ///
+    /// When the server dies while the connection is idle, the next statement's send fails and libpq reports
+    /// "server closed the connection unexpectedly" with the connection still marked `CONNECTION_OK`; only the
+    /// next read finds the end of the stream. Reading what is there (`PQconsumeInput`, which never blocks) makes
+    /// libpq notice it now, so the failure is classified as a lost connection, not as a client error.
+    var connectionBroke: Bool {
+        if PQstatus(handle) == CONNECTION_BAD { return true }
+        _ = PQconsumeInput(handle)
+        return PQstatus(handle) == CONNECTION_BAD
     }
 
     private static func copyResult(_ result: OpaquePointer) -> PostgresResult {

@@ -73,8 +73,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         case .serializationFailure: return .serializationFailure
         case .lockNotAvailable: return .lockNotAvailable
         default:
-            // 08: connection exceptions; 28: login refused; 57P: server shutting down or not accepting.
-            if state.errorClass == "08" || state.errorClass == "28" || state.rawValue.hasPrefix("57P") {
+            // 28: login refused; 08 and 57P01-57P03: the connection is gone (`isConnectionLoss`).
+            if state.isConnectionLoss || state.errorClass == "28" || state.rawValue.hasPrefix("57P") {
                 return .connectionFailure
             }
             return .server(state)

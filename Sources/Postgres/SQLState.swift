@@ -48,6 +48,18 @@ public struct SQLState: Sendable, Hashable, RawRepresentable, CustomStringConver
     public static let connectionFailure: SQLState = "08006"
     /// `08001`: the client could not establish a connection.
     public static let sqlClientUnableToEstablishConnection: SQLState = "08001"
+    /// `57P01`: the server is shutting down (`pg_ctl stop`) and ended the session.
+    public static let adminShutdown: SQLState = "57P01"
+    /// `57P02`: the server ended the session because another server process crashed.
+    public static let crashShutdown: SQLState = "57P02"
+    /// `57P03`: the server is starting up or shutting down and accepts no connection.
+    public static let cannotConnectNow: SQLState = "57P03"
+
+    /// Whether the code says the connection is gone or cannot be made: class `08` (connection exceptions) and
+    /// the server's shutdown codes `57P01`-`57P03`. The database is then unreachable, whatever the statement was.
+    public var isConnectionLoss: Bool {
+        errorClass == "08" || self == .adminShutdown || self == .crashShutdown || self == .cannotConnectNow
+    }
     /// `28P01`: password authentication failed.
     public static let invalidPassword: SQLState = "28P01"
 

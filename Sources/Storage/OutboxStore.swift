@@ -22,6 +22,9 @@ public struct NewOutboxMessage: Sendable, Hashable {
     public var byteCount: Int
     public var part: Int?
     public var parts: Int?
+    /// Why the message could not be composed: the row is written `failed` with this reason, without body, type
+    /// or bytes (sql/013), so it is never sent and `roster calls` lists it. Nil for a composed message.
+    public var failure: String?
 
     /// Creates a row; every field as the table names it.
     public init(
@@ -39,6 +42,19 @@ public struct NewOutboxMessage: Sendable, Hashable {
         self.byteCount = byteCount
         self.part = part
         self.parts = parts
+        self.failure = nil
+    }
+
+    /// A message that could not be composed, to be recorded as failed with the reason.
+    public static func uncomposed(
+        assignmentId: Int64?, requestId: Int64?, recipient: String, recipientRole: RecipientRole, recipientId: Int64,
+        kind: MessageKind, reason: String
+    ) -> NewOutboxMessage {
+        var row = NewOutboxMessage(
+            assignmentId: assignmentId, requestId: requestId, recipient: recipient, recipientRole: recipientRole,
+            recipientId: recipientId, kind: kind, type: "", body: "", byteCount: 0)
+        row.failure = reason.isEmpty ? "cannot compose the message" : reason
+        return row
     }
 }
 
@@ -68,7 +84,8 @@ public enum OutboxOutcome: Sendable, Hashable {
 
 /// `sms_outbox`: writing messages, claiming them for delivery, recording outcomes.
 public enum OutboxStore {
-    /// Writes messages for a roster in one statement (arrays unnested server-side).
+    /// Writes messages for a roster in one statement (arrays unnested server-side): composed ones `pending`,
+    /// uncomposed ones (`NewOutboxMessage.failure`) `failed` with their reason.
     ///
     /// - Returns: how many rows were written.
     @discardableResult
@@ -81,15 +98,17 @@ public enum OutboxStore {
         return try db.query(
             """
             INSERT INTO sms_outbox (center_id, roster_id, work_date, assignment_id, request_id, recipient,
-                                    recipient_role, recipient_id, kind, type, body, byte_count, part, parts)
+                                    recipient_role, recipient_id, kind, type, body, byte_count, part, parts,
+                                    state, last_error)
             SELECT \(center), \(roster), \(date), nullif(a, '')::bigint, nullif(r, '')::bigint, rc, rr, ri::bigint,
-                   k, t, b, bc::integer, nullif(p, '')::smallint, nullif(ps, '')::smallint
+                   k, nullif(t, ''), b, bc::integer, nullif(p, '')::smallint, nullif(ps, '')::smallint,
+                   CASE WHEN f = '' THEN 'pending' ELSE 'failed' END, nullif(f, '')
             FROM unnest(\(ints(messages.map(\.assignmentId))), \(ints(messages.map(\.requestId))),
                         \(messages.map(\.recipient)), \(messages.map(\.recipientRole.rawValue)),
                         \(messages.map { String($0.recipientId) }), \(messages.map(\.kind.rawValue)), \(messages.map(\.type)),
                         \(messages.map(\.body)), \(messages.map { String($0.byteCount) }),
-                        \(smalls(messages.map(\.part))), \(smalls(messages.map(\.parts))))
-                 AS m(a, r, rc, rr, ri, k, t, b, bc, p, ps)
+                        \(smalls(messages.map(\.part))), \(smalls(messages.map(\.parts))), \(messages.map { $0.failure ?? "" }))
+                 AS m(a, r, rc, rr, ri, k, t, b, bc, p, ps, f)
             """
         ).rowsAffected
     }
@@ -186,6 +205,18 @@ public enum OutboxStore {
                     """)
             }
         }
+    }
+
+    /// Returns claimed messages that were never handed to the gateway to `pending`, as they were before the claim
+    /// (the claim's attempt undone). Only messages still `sending` change.
+    public static func unclaim(_ ids: [Int64], on db: Connection) throws {
+        guard !ids.isEmpty else { return }
+        try db.query(
+            """
+            UPDATE sms_outbox SET state = 'pending', attempts = greatest(attempts - 1, 0), claimed_at = NULL,
+                   claimed_by = NULL, updated_at = now()
+            WHERE id = ANY(\(ids.map(String.init))::bigint[]) AND state = 'sending'
+            """)
     }
 
     /// Seconds until the earliest pending message of a center's day is due (≤ 0: due now); nil when none is pending.

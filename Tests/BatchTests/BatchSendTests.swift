@@ -201,3 +201,119 @@ struct OutboxContentTests {
         }
     }
 }
+
+/// One message that cannot be composed stops nothing else: it is recorded as failed with its reason, the rest of
+/// its center and every other center go out, the runs end, exit 1, and `roster calls` names the person to phone.
+@Suite(.enabled(if: TestDatabase.enabled, "needs ILSON_TEST_DATABASE_URL (scripts/test)"))
+struct UncomposableMessageTests {
+    /// A task of 40 characters (the longest a request may hold) and a center's own template that repeats it 40
+    /// times on one line: 3,200 bytes, over what an LMS part carries. Stored as psql (or an older ilson) could.
+    static let longTask = String(repeating: "딸기수확과포장", count: 6).prefix(40).description
+    static let template = "{센터} {이름}님\n" + String(repeating: "{작업}", count: 40)
+
+    @Test func oneUncomposableMessageFailsAloneAcrossTwoCenters() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let provider = try FakeSMSProvider()
+            defer { provider.stop() }
+            let a = try Fixtures.approvedRoster(
+                on: db, code: "AA", n: 1, farms: 3, perFarm: 2, task: { $0 == 0 ? Self.longTask : "딸기 수확" })
+            let b = try Fixtures.approvedRoster(on: db, code: "BB", n: 2, farms: 2, perFarm: 3)
+            try db.query(
+                """
+                INSERT INTO message_templates (center_id, slot, body) VALUES (\(a.centerId), 'assignment', \(Self.template))
+                """)
+            let date = Fixtures.day.description
+            let env = IlsonProcess.environment(url: url, provider: provider)
+            let out = try IlsonProcess.run(["batch", "send", "--date", date], environment: env)
+            #expect(out.status == 1, "\(out)")
+            #expect(out.stdout.contains("could not be composed"), "\(out)")
+            #expect(out.stdout.contains("FAILED assignment"), "\(out)")
+            #expect(!out.stdout.contains(a.workerPhones[0]), "phones are masked")
+
+            // Center A: the two workers of the long task fail; its other workers and every list go out.
+            let failed = try db.query(
+                "SELECT recipient, last_error, body FROM sms_outbox WHERE roster_id = \(a.rosterId) AND state = 'failed'"
+            )
+            #expect(Set(try failed.map { try $0.decode("recipient", as: String.self) }) == Set(a.workerPhones[0...1]))
+            for row in failed {
+                let reason: String = try row.decode("last_error")
+                #expect(reason.contains("cannot compose") && reason.contains("bytes"), "\(reason)")
+                #expect(try row.decode("body", as: String.self) == "")
+            }
+            let sentA = provider.sentMessages.filter { $0.center == "AA" }
+            #expect(sentA.count == a.expectedMessages - 2)
+            #expect(Set(sentA.filter { $0.kind == "assignment" }.map(\.to)) == Set(a.workerPhones[2...]))
+            // Center B: everything.
+            #expect(provider.sentMessages.filter { $0.center == "BB" }.count == b.expectedMessages)
+            #expect(provider.sentCount == a.expectedMessages - 2 + b.expectedMessages)
+            // Both rosters sent (every message final), both runs finished.
+            #expect(try Fixtures.rosterState(a.rosterId, on: db) == "sent")
+            #expect(try Fixtures.rosterState(b.rosterId, on: db) == "sent")
+            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day, on: db)
+            let byCenter = Dictionary(grouping: runs, by: \.centerId)
+            #expect(byCenter[a.centerId]?.map(\.outcome) == [.partial])
+            #expect(byCenter[b.centerId]?.map(\.outcome) == [.done])
+            #expect(!runs.contains { $0.outcome == .running })
+
+            // The coordinator's list names whom to phone, with the reason.
+            let calls = try IlsonProcess.run(["roster", "calls", "--date", date, "--center", "AA"], environment: env)
+            #expect(calls.status == 0, "\(calls)")
+            #expect(calls.stdout.contains(Phone.format(a.workerPhones[0])), "\(calls)")
+            #expect(calls.stdout.contains("cannot compose"), "\(calls)")
+            // A second run sends nothing again and composes nothing again.
+            let again = try IlsonProcess.run(["batch", "send", "--date", date], environment: env)
+            #expect(again.status == 1, "the failures still need a person: \(again)")
+            #expect(provider.requestCount == provider.sentCount)
+            #expect(try db.query("SELECT 1 FROM sms_outbox").count == a.expectedMessages + b.expectedMessages)
+        }
+    }
+
+    /// A center whose send cannot even start (its stored template no longer parses) is reported and its run
+    /// recorded as failed; the other center's messages all go out; exit 1.
+    @Test func oneCentersErrorLeavesTheOthersToGoOn() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let provider = try FakeSMSProvider()
+            defer { provider.stop() }
+            let a = try Fixtures.approvedRoster(on: db, code: "AA", n: 1, farms: 1, perFarm: 2)
+            let b = try Fixtures.approvedRoster(on: db, code: "BB", n: 2, farms: 2, perFarm: 2)
+            try db.query(
+                """
+                INSERT INTO message_templates (center_id, slot, body) VALUES (\(a.centerId), 'assignment', '{없는자리}')
+                """)
+            let out = try IlsonProcess.run(
+                ["batch", "send", "--date", Fixtures.day.description],
+                environment: IlsonProcess.environment(url: url, provider: provider))
+            #expect(out.status == 1, "\(out)")
+            #expect(out.stdout.contains("AA AA 농촌인력중개센터") && out.stdout.contains("FAILED: "), "\(out)")
+            #expect(out.stdout.contains("template"), "\(out)")
+            #expect(provider.sentCount == b.expectedMessages)
+            #expect(try Fixtures.rosterState(a.rosterId, on: db) == "approved", "nothing of A was written")
+            #expect(try Fixtures.rosterState(b.rosterId, on: db) == "sent")
+            let runs = try BatchRunStore.runs(job: .send, date: Fixtures.day, on: db)
+            let byCenter = Dictionary(grouping: runs, by: \.centerId)
+            #expect(byCenter[a.centerId]?.map(\.outcome) == [.failed])
+            #expect(byCenter[a.centerId]?.first?.message?.contains("template") == true)
+            #expect(byCenter[b.centerId]?.map(\.outcome) == [.done])
+        }
+    }
+
+    /// The outbox holds an uncomposed message only as failed with a reason: never pending, so never sent.
+    @Test func uncomposedRowsAreFailedWithAReason() throws {
+        try TestDatabase.withMigratedDatabase { db, _ in
+            let a = try Fixtures.approvedRoster(on: db, farms: 1, perFarm: 1)
+            func insert(state: String, reason: String?) throws {
+                try db.query(
+                    """
+                    INSERT INTO sms_outbox (center_id, roster_id, work_date, recipient, recipient_role, recipient_id,
+                                            kind, type, body, byte_count, state, last_error)
+                    SELECT center_id, id, work_date, '01012345678', 'worker', 1, 'assignment', NULL, '', 0, \(state),
+                           \(reason)
+                    FROM rosters WHERE id = \(a.rosterId)
+                    """)
+            }
+            #expect(throws: PostgresError.self) { try insert(state: "pending", reason: "x") }
+            #expect(throws: PostgresError.self) { try insert(state: "failed", reason: nil) }
+            try insert(state: "failed", reason: "cannot compose")
+        }
+    }
+}

@@ -29,9 +29,10 @@ enum Fixtures {
     /// - Parameters:
     ///   - noConsentEvery: every k-th worker has no SMS consent (0: all consent).
     @discardableResult
+    ///   - task: the task of farm `f`'s request.
     static func approvedRoster(
         on db: Connection, code: String = "JC", n: Int = 1, farms: Int, perFarm: Int, noConsentEvery: Int = 0,
-        state: String = "approved"
+        state: String = "approved", task: (Int) -> String = { _ in "딸기 수확" }
     ) throws -> Roster {
         let date = day
         let center: Int64 = try db.query(
@@ -66,7 +67,7 @@ enum Fixtures {
                 """
                 INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task,
                                             headcount, wage)
-                VALUES (\(center), \(job), \(farm), \(date), '07:00', '16:00', '딸기 수확', \(perFarm), 130000)
+                VALUES (\(center), \(job), \(farm), \(date), '07:00', '16:00', \(task(f)), \(perFarm), 130000)
                 RETURNING id
                 """
             ).first!.decode("id")

@@ -18,6 +18,9 @@ public struct CenterSendReport: Sendable {
         case draft
         /// Nothing to do (already sent, cancelled with nothing open).
         case nothingToDo
+        /// This center's send stopped on an error (recorded in `batch_runs` as failed, with the reason); the other
+        /// centers went on. What it committed before stays; the next run continues from there.
+        case failed(String)
     }
 
     public var centerCode: String
@@ -25,8 +28,10 @@ public struct CenterSendReport: Sendable {
     public var status: Status
     /// The roster's state at the end.
     public var rosterState: RosterState
-    /// Messages written to the outbox by this run.
+    /// Messages written to the outbox by this run (composed, and uncomposed ones recorded as failed).
     public var written = 0
+    /// Of those, the messages that could not be composed: written as failed with the reason.
+    public var uncomposed = 0
     /// Claims of dead senders returned to pending.
     public var recovered = 0
     public var tally = DeliveryTally()
@@ -49,15 +54,24 @@ public struct BatchSendReport: Sendable {
     public var date: Day
     public var centers: [CenterSendReport]
 
-    /// Whether a person must look: a draft roster, a message failed for good, or messages still open (exit 1).
+    /// Whether a person must look: a draft roster, a center whose send failed, a message failed for good (or not
+    /// composed), or messages still open (exit 1).
     public var needsAttention: Bool {
-        centers.contains { $0.status == .draft || !$0.failed.isEmpty || $0.open > 0 }
+        centers.contains {
+            if case .failed = $0.status { return true }
+            return $0.status == .draft || !$0.failed.isEmpty || $0.open > 0
+        }
     }
 }
 
 /// `batch send`: for each center's roster of the day, write an approved roster's messages to the outbox (in
 /// the transaction that moves it to `sending`), deliver what is due, and mark it `sent` when every message is
 /// final. Centers another run holds are skipped. Safe to run again after any failure or crash.
+///
+/// One center's trouble stays its own: a message that cannot be composed is written as failed with its reason
+/// (the rest go out), and an error in one center's send (other than a lost database) is recorded in its
+/// `batch_runs` row and reported while the other centers go on. The gateway's configuration is checked for every
+/// center before anything changes. `options.maxWaitSeconds` bounds the whole run's delivery.
 public struct BatchSend {
     public var date: Day
     /// Only this center (its code), or every center with a roster that day.
@@ -90,11 +104,14 @@ public struct BatchSend {
     /// - Parameters:
     ///   - db: the connection that holds the locks and writes.
     ///   - openConnection: opens a second connection (the delivery guard).
-    /// - Throws: `PostgresError` (a connection failure is exit 3), `OperationError`, `GatewayMisconfigured`.
+    /// - Throws: `PostgresError` (a connection failure is exit 3), `OperationError`, `GatewayMisconfigured`
+    ///   (`beforeAnyChange` when a center to send has no sender number the gateway accepts: nothing changed).
     public func run(on db: Connection, openConnection: () throws -> Connection) throws -> BatchSendReport {
+        let deadline = Date().addingTimeInterval(options.maxWaitSeconds)
         var centerFilter: Int64?
         if let centerCode { centerFilter = try Centers.resolve(centerCode, on: db).id }
         let rosters = try BatchRosterStore.rosters(date: date, center: centerFilter, on: db)
+        try checkConfiguration(rosters, on: db)
         var reports: [CenterSendReport] = []
         var guardConnection: Connection?
         for roster in rosters {
@@ -130,7 +147,7 @@ public struct BatchSend {
                     return report
                 }
                 if guardConnection == nil { guardConnection = try openConnection() }
-                return try sendCenter(current, on: db, guardConnection: guardConnection!)
+                return try sendCenter(current, on: db, guardConnection: guardConnection!, deadline: deadline)
             }
             if let worked {
                 reports.append(worked)
@@ -140,6 +157,28 @@ public struct BatchSend {
             }
         }
         return BatchSendReport(date: date, centers: reports)
+    }
+
+    /// Whether a roster has work for the sender: approved (messages to write), sending, or messages still open.
+    private func needsSending(_ roster: BatchRoster, on db: Connection) throws -> Bool {
+        if roster.state == .draft { return false }
+        if roster.state == .approved || roster.state == .sending { return true }
+        return CenterSendReport.open(try OutboxStore.counts(center: roster.centerId, date: date, on: db)) > 0
+    }
+
+    /// The gateway's configuration for every center this run would send for, before anything changes: a center
+    /// without a sender number the gateway needs stops the run with nothing written (exit 2).
+    private func checkConfiguration(_ rosters: [BatchRoster], on db: Connection) throws {
+        var problems: [String] = []
+        for roster in rosters where try needsSending(roster, on: db) {
+            let sender = roster.smsSender ?? defaultSender ?? ""
+            if let problem = gateway.senderProblem(center: roster.centerCode, sender: sender) {
+                problems.append(problem)
+            }
+        }
+        guard problems.isEmpty else {
+            throw GatewayMisconfigured(reason: problems.joined(separator: "; "), beforeAnyChange: true)
+        }
     }
 
     /// Records a center's day that this run leaves alone (`batch_runs`: skipped) and reports it.
@@ -152,13 +191,43 @@ public struct BatchSend {
             centerCode: roster.centerCode, centerName: roster.centerName, status: status, rosterState: roster.state)
     }
 
-    /// One center's day, holding its lock.
-    private func sendCenter(_ roster: BatchRoster, on db: Connection, guardConnection: Connection) throws
-        -> CenterSendReport
-    {
+    /// One center's day, holding its lock. An error other than a lost database or a misconfigured gateway ends
+    /// this center's run as `failed` with the reason and is reported; the caller goes on with the next center.
+    private func sendCenter(
+        _ roster: BatchRoster, on db: Connection, guardConnection: Connection, deadline: Date
+    ) throws -> CenterSendReport {
         crash.step()  // locked, nothing written
         try BatchRunStore.closeAbandoned(job: .send, date: date, center: roster.centerId, on: db)
         let run = try BatchRunStore.start(job: .send, date: date, center: roster.centerId, on: db)
+        do {
+            return try sendCenter(roster, run: run, on: db, guardConnection: guardConnection, deadline: deadline)
+        } catch let error as GatewayMisconfigured {
+            try? BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: error.description, on: db)
+            throw error
+        } catch let error as PostgresError where error.isConnectionFailure {
+            throw error  // the database is gone: no other center can go on either (exit 3)
+        } catch OperationError.unreachable(let message) {
+            throw OperationError.unreachable(message)
+        } catch {
+            let reason = OperationError(lowerLayer: error)?.description ?? String(describing: error)
+            log("\(roster.centerCode): batch send stopped for this center: \(reason)")
+            try BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: reason, on: db)
+            var report = CenterSendReport(
+                centerCode: roster.centerCode, centerName: roster.centerName, status: .failed(reason),
+                rosterState: roster.state)
+            if let now = try BatchRosterStore.rosters(date: date, center: roster.centerId, on: db).first {
+                report.rosterState = now.state
+            }
+            report.counts = try OutboxStore.counts(center: roster.centerId, date: date, on: db)
+            report.failed = try OutboxStore.messages(center: roster.centerId, date: date, states: [.failed], on: db)
+            return report
+        }
+    }
+
+    /// One center's day, holding its lock, its run recorded as started.
+    private func sendCenter(
+        _ roster: BatchRoster, run: Int64, on db: Connection, guardConnection: Connection, deadline: Date
+    ) throws -> CenterSendReport {
         var report = CenterSendReport(
             centerCode: roster.centerCode, centerName: roster.centerName, status: .worked, rosterState: roster.state)
 
@@ -169,25 +238,31 @@ public struct BatchSend {
         let templates = try CenterTemplates.load(center: roster.centerId, on: db)
 
         if roster.state == .approved {
-            report.written = try db.transaction { tx -> Int in
+            (report.written, report.uncomposed) = try db.transaction { tx -> (Int, Int) in
                 guard let locked = try BatchRosterStore.lock(roster: roster.id, on: tx), locked.state == .approved
-                else { return 0 }
+                else { return (0, 0) }
                 // Composed under the lock: the roster cannot change between reading and writing.
                 let fresh = try RosterMessages(
                     assignments: try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx),
                     centerName: roster.centerName, date: date, composer: MessageComposer(templates: templates))
                 let written = try OutboxStore.insert(
                     fresh.messages, center: roster.centerId, roster: roster.id, date: date, on: tx)
+                let uncomposed = fresh.uncomposed.count
                 _ = try BatchRosterStore.markSending(roster: roster.id, on: tx)
                 try AuditLog.record(
                     on: tx, center: roster.centerId, via: "batch send", entity: "roster", id: String(roster.id),
                     action: .state, before: #"{"state": "approved"}"#,
-                    after: #"{"state": "sending", "messages": \#(written)}"#)
+                    after: #"{"state": "sending", "messages": \#(written), "uncomposed": \#(uncomposed)}"#)
                 crash.step()  // outbox written, not committed
-                return written
+                return (written, uncomposed)
             }
             crash.step()  // outbox committed, nothing sent
             log("\(roster.centerCode): \(report.written) message(s) written to the outbox; roster is sending")
+            if report.uncomposed > 0 {
+                log(
+                    "\(roster.centerCode): \(report.uncomposed) message(s) could not be composed: recorded as failed "
+                        + "with the reason (ilson roster calls --date \(date) lists whom to phone)")
+            }
         }
         report.recovered = try OutboxStore.recoverClaims(center: roster.centerId, date: date, on: db)
         if report.recovered > 0 {
@@ -199,15 +274,9 @@ public struct BatchSend {
         let outboxSender = OutboxSender(
             db: db, guardConnection: guardConnection, gateway: gateway, centerId: roster.centerId,
             centerCode: roster.centerCode, sender: sender, date: date,
-            rosterIds: [roster.id], options: options, crash: crash,
+            rosterIds: [roster.id], options: options, deadline: deadline, crash: crash,
             claimer: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)", log: log)
-        do {
-            report.tally = try outboxSender.run()
-        } catch let error as GatewayMisconfigured {
-            try? BatchRunStore.finish(
-                run: run, outcome: .failed, countsJSON: "{}", message: error.description, on: db)
-            throw error
-        }
+        report.tally = try outboxSender.run()
         let sent = try db.transaction { tx -> Bool in
             guard try BatchRosterStore.markSentIfComplete(roster: roster.id, on: tx) else { return false }
             try AuditLog.record(
@@ -224,6 +293,7 @@ public struct BatchSend {
         report.failed = try OutboxStore.messages(center: roster.centerId, date: date, states: [.failed], on: db)
         var counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) })
         counts["written"] = report.written
+        counts["uncomposed"] = report.uncomposed
         counts["recovered"] = report.recovered
         counts["attempts"] = report.tally.attempts
         counts["sent_now"] = report.tally.sent

@@ -1,3 +1,4 @@
+import KoreanText
 import Messaging
 import Storage
 import Vocabulary
@@ -18,18 +19,30 @@ struct OutboxNotices {
     ///   - recipientId: the worker's or farmer's id.
     ///   - assignment: the assignment it concerns, for a worker's notice.
     ///   - request: the request it concerns.
-    /// - Returns: the composed messages.
-    /// - Throws: `OperationError.badInput` when the template makes a message that cannot be sent (a line too long).
+    ///   - recordFailure: when the notice cannot be composed, queue a `failed` row with the reason (`batch send`:
+    ///     one message must not stop the others) instead of throwing (a coordinator's change: nothing written).
+    /// - Returns: the composed messages (none when the failure was recorded).
+    /// - Throws: `OperationError.badInput` when the template makes a message that cannot be sent (a line too long)
+    ///   and `recordFailure` is false, or the recipient's number cannot be stored.
     @discardableResult
     mutating func queue(
-        _ notice: Notice, role: RecipientRole, recipientId: Int64, assignment: Int64?, request: Int64
+        _ notice: Notice, role: RecipientRole, recipientId: Int64, assignment: Int64?, request: Int64,
+        recordFailure: Bool = false
     ) throws -> [ComposedMessage] {
         let composed: [ComposedMessage]
         do {
             composed = try composer.compose(notice)
         } catch {
-            throw OperationError.badInput(
-                "cannot compose a \(notice.kind.rawValue) message for request \(request): \(error)")
+            let reason = "cannot compose the \(notice.kind.rawValue) message for request \(request): \(error)"
+            // The outbox keeps only mobile numbers (the registries do too); a number it cannot hold is thrown.
+            guard recordFailure, let to = Phone.normalize(notice.recipientPhone) else {
+                throw OperationError.badInput(reason)
+            }
+            messages.append(
+                .uncomposed(
+                    assignmentId: assignment, requestId: request, recipient: to, recipientRole: role,
+                    recipientId: recipientId, kind: notice.kind, reason: reason))
+            return []
         }
         for m in composed {
             messages.append(

@@ -16,14 +16,26 @@ public struct DeliveryTally: Sendable, Hashable {
     public var retried = 0
 }
 
-/// The gateway's configuration is wrong (no sender number, …): the run stops; the messages stay pending.
+/// The gateway's configuration is wrong (no sender number, an unwritable directory): the run stops; the messages
+/// stay pending.
 public struct GatewayMisconfigured: Error, Sendable, CustomStringConvertible {
     public var reason: String
+    /// True when it was found before the run changed anything (no roster moved, no message written).
+    public var beforeAnyChange: Bool
+
+    public init(reason: String, beforeAnyChange: Bool = false) {
+        self.reason = reason
+        self.beforeAnyChange = beforeAnyChange
+    }
+
     public var description: String { "SMS gateway configuration: \(reason)" }
 }
 
 /// Delivers the due messages of one center's day: claim a chunk (committed), send it through the gateway on
-/// threads, record the outcomes; wait for retries while the run's budget lasts.
+/// threads, record each outcome the moment it returns; wait for retries while the run's time lasts.
+///
+/// The run's time (`deadline`, from `--max-wait`) bounds the whole delivery: no send starts after it, so the
+/// provider holds the run at most one request timeout longer; what is left stays pending for the next run.
 ///
 /// While a chunk is in flight a second connection holds the rosters' rows in share mode, so `roster cancel`
 /// (which locks the row for update) commits only after the chunk's outcomes are recorded: no message of a
@@ -38,14 +50,22 @@ struct OutboxSender {
     let date: Day
     let rosterIds: [Int64]
     let options: DeliveryOptions
+    /// No send starts after it (the whole run's, shared by its centers).
+    let deadline: Date
     let crash: CrashPoints
     let claimer: String
     let log: (String) -> Void
 
     func run() throws -> DeliveryTally {
         var tally = DeliveryTally()
-        let deadline = Date().addingTimeInterval(options.maxWaitSeconds)
         while true {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 {
+                if try OutboxStore.secondsUntilNextDue(center: centerId, date: date, on: db) != nil {
+                    log("\(centerCode): the run's time (--max-wait) is up; the messages left wait for the next run")
+                }
+                return tally
+            }
             let claimedAny = try guardConnection.transaction { guardTx -> Bool in
                 _ = try BatchRosterStore.guardDelivery(rosters: rosterIds, on: guardTx)
                 let claimed = try OutboxStore.claim(
@@ -60,8 +80,7 @@ struct OutboxSender {
             guard let wait = try OutboxStore.secondsUntilNextDue(center: centerId, date: date, on: db) else {
                 return tally
             }
-            let remaining = deadline.timeIntervalSinceNow
-            if wait > remaining { return tally }
+            if wait >= deadline.timeIntervalSinceNow { return tally }
             if wait > 0 {
                 log("\(centerCode): waiting \(String(format: "%.1f", wait)) s for messages to retry")
                 Thread.sleep(forTimeInterval: wait + 0.01)
@@ -69,6 +88,10 @@ struct OutboxSender {
         }
     }
 
+    /// Sends a claimed chunk, recording each outcome as it returns (one short transaction each): a process killed
+    /// mid-chunk leaves unrecorded only the messages in flight (at most `concurrency`), which the next run sends
+    /// again with the same idempotency keys. Messages not started before the deadline go back to pending as they
+    /// were (their claim's attempt undone).
     private func deliver(_ claimed: [ClaimedMessage], tally: inout DeliveryTally) throws {
         let outgoing = claimed.map { m in
             OutgoingMessage(
@@ -77,35 +100,46 @@ struct OutboxSender {
                 date: date)
         }
         let crash = self.crash
-        let results = Delivery.sendAll(outgoing, through: gateway, concurrency: options.concurrency) { _, _ in
-            crash.step()  // the provider answered; the outcome is not recorded yet
-        }
-        var outcomes: [(id: Int64, outcome: OutboxOutcome)] = []
+        // The provider answered; the outcome is not recorded yet.
+        let answered: @Sendable (Int, Result<DeliveryReceipt, GatewayError>) -> Void = { _, _ in crash.step() }
         var misconfigured: String?
-        for (message, result) in zip(claimed, results) {
-            tally.attempts += 1
+        var retried = 0
+        var firstRetryReason: String?
+        var counts = tally
+        let notStarted = try Delivery.stream(
+            outgoing, through: gateway, concurrency: options.concurrency, deadline: deadline, answered: answered
+        ) { index, result -> Delivery.StreamControl in
+            let message = claimed[index]
+            counts.attempts += 1
+            let outcome: OutboxOutcome
             switch result {
             case .success(let receipt):
-                tally.sent += 1
-                outcomes.append((message.id, .sent(providerId: receipt.messageId, gateway: receipt.gateway)))
+                counts.sent += 1
+                outcome = .sent(providerId: receipt.messageId, gateway: receipt.gateway)
             case .failure(.rejected(_, _)):
-                tally.failed += 1
+                counts.failed += 1
                 let error = reason(result)
-                outcomes.append((message.id, .failed(reason: error)))
+                outcome = .failed(reason: error)
                 log("\(centerCode): \(message.kind) to \(Phone.mask(message.recipient)) failed for good: \(error)")
             case .failure(.retryable(_, _, let after)):
-                tally.retried += 1
+                counts.retried += 1
+                retried += 1
+                if firstRetryReason == nil, case .failure(let e) = result { firstRetryReason = e.description }
                 let delay = options.backoff(afterAttempt: message.attempts, retryAfter: after)
-                outcomes.append((message.id, .retry(reason: reason(result), retryAfterSeconds: delay)))
+                outcome = .retry(reason: reason(result), retryAfterSeconds: delay)
             case .failure(.misconfigured(let why)):
                 misconfigured = misconfigured ?? why
-                outcomes.append((message.id, .retry(reason: reason(result), retryAfterSeconds: 0)))
+                outcome = .retry(reason: reason(result), retryAfterSeconds: 0)
             }
+            try OutboxStore.record([(message.id, outcome)], on: db)
+            return misconfigured == nil ? .proceed : .stop
         }
-        try OutboxStore.record(outcomes, on: db)
-        let retried = outcomes.filter { if case .retry = $0.outcome { true } else { false } }.count
+        tally = counts
+        if !notStarted.isEmpty {
+            try OutboxStore.unclaim(notStarted.map { claimed[$0].id }, on: db)
+        }
         if retried > 0, misconfigured == nil {
-            log("\(centerCode): \(retried) message(s) not sent this time (\(firstReason(results))); will retry")
+            log("\(centerCode): \(retried) message(s) not sent this time (\(firstRetryReason ?? "?")); will retry")
         }
         if let misconfigured { throw GatewayMisconfigured(reason: misconfigured) }
     }
@@ -113,10 +147,5 @@ struct OutboxSender {
     private func reason(_ result: Result<DeliveryReceipt, GatewayError>) -> String {
         if case .failure(let error) = result { return error.reason }
         return ""
-    }
-
-    private func firstReason(_ results: [Result<DeliveryReceipt, GatewayError>]) -> String {
-        for r in results { if case .failure(let e) = r, e.isRetryable { return e.description } }
-        return "?"
     }
 }

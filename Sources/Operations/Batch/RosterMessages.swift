@@ -20,14 +20,22 @@ public struct CallNeeded: Sendable, Hashable {
 
 /// Turns a roster's assignments into outbox messages: one to each worker with SMS consent, one list (or its
 /// numbered parts) to each request's farmer.
+///
+/// A notice that cannot be composed (a center's template makes a line longer than an LMS) does not stop the
+/// others: it becomes a `failed` row with its reason (`NewOutboxMessage.failure`), which `roster calls` lists.
 public struct RosterMessages: Sendable {
+    /// The rows to write: composed messages, and the uncomposed ones as failures.
     public var messages: [NewOutboxMessage]
     /// Workers not messaged (no consent).
     public var calls: [CallNeeded]
 
+    /// The notices that could not be composed (their rows among `messages`).
+    public var uncomposed: [NewOutboxMessage] { messages.filter { $0.failure != nil } }
+
     /// Composes the messages.
     ///
-    /// - Throws: `OperationError.badInput` when a message cannot be composed (the template makes a line too long).
+    /// - Throws: `OperationError.badInput` only when a recipient's number is not one the outbox can hold (the
+    ///   registries refuse such numbers); a message that cannot be composed is recorded, not thrown.
     public init(
         assignments: [AssignmentForMessage], centerName: String, date: Day, composer: MessageComposer
     ) throws {
@@ -44,12 +52,13 @@ public struct RosterMessages: Sendable {
             for a in group where a.smsConsent {
                 try outbox.queue(
                     .assignment(AssignmentNotice(a, centerName: centerName, date: date)), role: .worker,
-                    recipientId: a.workerId, assignment: a.assignmentId, request: request)
+                    recipientId: a.workerId, assignment: a.assignmentId, request: request, recordFailure: true)
             }
             let first = group[0]
             let list = FarmerListNotice(request: first, workers: group, centerName: centerName, date: date)
             try outbox.queue(
-                .farmerList(list), role: .farmer, recipientId: first.farmerId, assignment: nil, request: request)
+                .farmerList(list), role: .farmer, recipientId: first.farmerId, assignment: nil, request: request,
+                recordFailure: true)
         }
         self.messages = outbox.messages
         self.calls = RosterMessages.calls(for: assignments)
