@@ -128,8 +128,10 @@ enum Fixtures {
         return out
     }
 
-    /// `../shared` beside the repository root, located from this file.
+    /// `../shared` beside the repository root, located from this file; nil without it, or when
+    /// `ILSON_TEST_WITHOUT_SHARED` is set (to see a clone's run on a machine that has it).
     static var shared: URL? {
+        if ProcessInfo.processInfo.environment["ILSON_TEST_WITHOUT_SHARED"] != nil { return nil }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let dir = root.deletingLastPathComponent().appendingPathComponent("shared")

@@ -34,6 +34,8 @@ import Testing
             let (status, score) = try Self.sharedScore(shared, json, pairs)
             #expect(score == report.score)
             #expect((status == 0) == (report.score.hard == 0))
+        } else {
+            Fixtures.scorerAbsent
         }
         return report
     }
