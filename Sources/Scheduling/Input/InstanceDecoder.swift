@@ -146,6 +146,17 @@ public enum InstanceDecoder {
                     times.append(nil)
                 }
             }
+            // The spec's rule for every version: the (possibly defaulted) start is before the end.
+            if r.present("start") == nil || times[0] != nil, r.present("end") == nil || times[1] != nil {
+                let start = times[0] ?? TimeOfDay(hour: 7, minute: 0)!
+                let end = times[1] ?? TimeOfDay(hour: 16, minute: 0)!
+                if !(start < end) {
+                    ctx.err(
+                        at,
+                        "fields \"start\" and \"end\": start \(start) is not before end \(end) (defaults 07:00 and 16:00)"
+                    )
+                }
+            }
             if r.present("task") != nil && r.present("task")?.string == nil {
                 ctx.err(at, "field \"task\" must be a string")
             }
