@@ -36,7 +36,10 @@ struct SolveCommand: ParsableCommand {
             inst, options: SolveOptions(seed: seed, workBudget: workBudget, timeLimit: timeLimit, progress: progress))
         if tty { writeStderr("\r\u{1B}[K") }
         try OutputFile.write(PlanJSON.encode(plan), to: out)
-        let wanted = inst.requests.reduce(0) { $0 + $1.headcount }
+        // Slots wanted, counted without overflow (a headcount may be any integer; above 2^63 it would read as such).
+        let wanted = inst.requests.reduce(0) {
+            $0.addingReportingOverflow($1.headcount).overflow ? Int.max : $0 + $1.headcount
+        }
         let seconds = Date().timeIntervalSince(started)
         // The bound comes from the first flow; a time limit that stopped that flow leaves no bound.
         let noBound = plan.stats.timeLimitHit && plan.stats.mediumUpperBound == 0

@@ -92,8 +92,46 @@ enum Fixtures {
             pinned: pinned, history: [])
     }
 
-    /// `../shared` beside the repository root, located from this file.
+    /// The project's own reference instances (`Tests/Instances`, see its README; outside the test target, so SwiftPM
+    /// does not take them for resources).
+    static let instances = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Instances")
+
+    /// Names of the project's own reference instances (every `*.json` but `expected.json`), sorted.
+    static var ownInstanceNames: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: instances.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") && $0 != "expected.json" }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// One of the project's own reference instances, decoded.
+    static func ownInstance(_ name: String) throws -> Instance {
+        try InstanceDecoder.decode([UInt8](try Data(contentsOf: instances.appendingPathComponent("\(name).json"))))
+    }
+
+    /// The proven optima of the project's own reference instances (`Instances/expected.json`).
+    static func ownExpected() throws -> [String: Score] {
+        try expectedScores(instances.appendingPathComponent("expected.json"))
+    }
+
+    /// Reads an `expected.json`: name → `{hard, medium, soft}`.
+    static func expectedScores(_ url: URL) throws -> [String: Score] {
+        guard let root = try JSONParser.parse([UInt8](Data(contentsOf: url))).object else {
+            throw FixtureError("\(url.path): not a JSON object")
+        }
+        var out: [String: Score] = [:]
+        for (name, value) in zip(root.keys, root.values) {
+            guard let o = value.object, case .int(let h)? = o["hard"], case .int(let m)? = o["medium"],
+                case .int(let s)? = o["soft"]
+            else { throw FixtureError("\(url.path): \(name) is not {hard, medium, soft}") }
+            out[name] = Score(hard: h, medium: m, soft: s)
+        }
+        return out
+    }
+
+    /// `../shared` beside the repository root, located from this file; nil without it, or when
+    /// `ILSON_TEST_WITHOUT_SHARED` is set (to see a clone's run on a machine that has it).
     static var shared: URL? {
+        if ProcessInfo.processInfo.environment["ILSON_TEST_WITHOUT_SHARED"] != nil { return nil }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let dir = root.deletingLastPathComponent().appendingPathComponent("shared")

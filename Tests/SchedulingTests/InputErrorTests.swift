@@ -42,6 +42,16 @@ import Testing
         #expect(e == [#"requests[0] (id "r4"): field "minHeadcount" (5) exceeds "headcount" (4)"#])
     }
 
+    @Test func startNotBeforeEnd() {
+        let r = #"{"id": "r1", "farm": "f1", "date": "2026-12-01", "headcount": 1"#
+        #expect(
+            errors(doc(requests: r + #", "start": "17:00"}"#)) == [
+                #"requests[0] (id "r1"): fields "start" and "end": start 17:00 is not before end 16:00 (defaults 07:00 and 16:00)"#
+            ])
+        #expect(errors(doc(requests: r + #", "start": "09:00", "end": "09:00"}"#)).count == 1)
+        #expect(errors(doc(requests: r + #", "start": "05:00", "end": "06:00"}"#)).isEmpty)
+    }
+
     @Test func duplicateId() {
         let e = errors(doc(workers: Self.worker + "," + Self.worker, requests: ""))
         #expect(e == [#"workers[1] (id "w1"): duplicate worker id "w1""#])

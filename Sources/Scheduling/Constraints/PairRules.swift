@@ -37,6 +37,6 @@ public func brokenPairRules(_ worker: Worker, _ request: LaborRequest, _ farm: F
 /// A distance with at most one decimal, for messages.
 func formatKm(_ d: Double) -> String {
     let t = (d * 10).rounded() / 10
-    if t == t.rounded() { return String(Int(t)) }
+    if t == t.rounded(), abs(t) < 1e15 { return String(Int(t)) }
     return String(t)
 }

@@ -163,7 +163,8 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
                     "\(capped) of them \(capped == 1 ? "has" : "have") reached maxDaysPerWeek in ISO week \(p.weeks[k])"
             ))
     }
-    let minimum = Int(p.reqMin[r])
+    // The instance's own minimum (the solver's is clamped to the workers there are).
+    let minimum = p.reqPinned[r].isEmpty ? R.minHeadcount : 1
     if has == 0 && minimum > 1 {
         reasons.append(
             UnfilledReason(

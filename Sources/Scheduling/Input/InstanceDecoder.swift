@@ -45,6 +45,7 @@ public enum InstanceDecoder {
         let continuity = ctx.int("weights", wobj, "continuity", 30, lo: 0)
 
         var workers: [Worker] = []
+        var workerPlaces: [String] = []
         var workerIds: Set<String> = []
         for (i, w) in ctx.objects(root, "workers", required: true) {
             let at = place("workers", i, w)
@@ -73,6 +74,7 @@ public enum InstanceDecoder {
             let worked = ctx.dates(at, w, "workedDates", required: false)
             let blocked = ctx.strings(at, w, "blockedFarms") ?? []
             workerIds.insert(wid)
+            workerPlaces.append(at)
             workers.append(
                 Worker(
                     id: wid, name: w.present("name")?.string, phone: w.present("phone")?.string, home: home,
@@ -80,6 +82,8 @@ public enum InstanceDecoder {
                     maxDaysPerWeek: maxDays, recentDaysWorked: recent, workedDates: worked,
                     blockedFarms: Set(blocked), allowedFarms: allowed.map { Set($0) }))
         }
+
+        checkSoftTerms(&ctx, fairness: fairness, continuity: continuity, workers, workerPlaces)
 
         var farms: [Farm] = []
         var farmIds: Set<String> = []
@@ -140,6 +144,17 @@ public enum InstanceDecoder {
                     }
                 } else {
                     times.append(nil)
+                }
+            }
+            // The spec's rule for every version: the (possibly defaulted) start is before the end.
+            if r.present("start") == nil || times[0] != nil, r.present("end") == nil || times[1] != nil {
+                let start = times[0] ?? TimeOfDay(hour: 7, minute: 0)!
+                let end = times[1] ?? TimeOfDay(hour: 16, minute: 0)!
+                if !(start < end) {
+                    ctx.err(
+                        at,
+                        "fields \"start\" and \"end\": start \(start) is not before end \(end) (defaults 07:00 and 16:00)"
+                    )
                 }
             }
             if r.present("task") != nil && r.present("task")?.string == nil {
@@ -243,6 +258,38 @@ public enum InstanceDecoder {
     static func place(_ kind: String, _ i: Int, _ o: JSONObject) -> String {
         if let id = o["id"]?.string { return "\(kind)[\(i)] (id \"\(id)\")" }
         return "\(kind)[\(i)]"
+    }
+
+    /// The soft terms of one assignment stay within `InstanceLimits.softTerm` (what the score can represent): the
+    /// continuity weight, and the fairness weight times each worker's `recentDaysWorked`. A fairness weight above the
+    /// limit is named once (with the first worker it meets), not once per worker.
+    static func checkSoftTerms(
+        _ ctx: inout Context, fairness: Int, continuity: Int, _ workers: [Worker], _ places: [String]
+    ) {
+        let limit = InstanceLimits.softTerm
+        if continuity > limit {
+            ctx.err(
+                "weights",
+                "field \"continuity\" must be at most \(limit) (the largest soft term of one assignment ilson represents), got \(continuity)"
+            )
+        }
+        guard fairness > 0 else { return }
+        for (w, worker) in workers.enumerated() {
+            let (product, overflow) = fairness.multipliedReportingOverflow(by: worker.recentDaysWorked)
+            guard overflow || product > limit else { continue }
+            let term = overflow ? "more than 2^63" : String(product)
+            if fairness > limit {
+                ctx.err(
+                    "weights",
+                    "field \"fairness\" (\(fairness)) × recentDaysWorked (\(worker.recentDaysWorked), worker \"\(worker.id)\") = \(term), above \(limit), the largest soft term of one assignment ilson represents"
+                )
+                return
+            }
+            ctx.err(
+                places[w],
+                "field \"recentDaysWorked\" (\(worker.recentDaysWorked)) × weights.fairness (\(fairness)) = \(term), above \(limit), the largest soft term of one assignment ilson represents"
+            )
+        }
     }
 
     /// Pins that among themselves break rule 5, 6 or 8 (the plan holding only the pins would break it).
@@ -356,6 +403,11 @@ public enum InstanceDecoder {
             if case .int(let n) = v, lo.map({ n >= $0 }) ?? true, hi.map({ n <= $0 }) ?? true { return n }
             var range = ""
             if let lo, let hi { range = " in [\(lo), \(hi)]" } else if let lo { range = " >= \(lo)" }
+            if case .double(let d) = v, d.isFinite, d == d.rounded(), abs(d) >= 0x1p63 {
+                // An integer literal beyond 64 bits: valid JSON, but no count or weight ilson can represent.
+                err(at, "field \"\(key)\" must be an integer\(range) and at most \(Int.max), got \(v.rendered)")
+                return fallback
+            }
             err(at, "field \"\(key)\" must be an integer\(range), got \(v.rendered)")
             return fallback
         }

@@ -83,14 +83,25 @@ struct Problem: Sendable {
         }
         self.pinnedOn = pinnedOn
         self.reqPinned = reqPinned
-        reqCap = (0..<nR).map { Int32(max(0, instance.requests[$0].headcount - reqPinned[$0].count)) }
-        reqMin = (0..<nR).map { reqPinned[$0].isEmpty ? Int32(instance.requests[$0].minHeadcount) : 1 }
+        // A headcount above the number of workers is no cap; an unpinned request whose minimum exceeds what it can
+        // get stays empty (cap 0). Both fit in 32 bits whatever the instance says.
+        let reach = (0..<nR).map { min(instance.requests[$0].headcount, nW) }
+        reqCap = (0..<nR).map { r in
+            let R = instance.requests[r]
+            if reqPinned[r].isEmpty && R.minHeadcount > reach[r] { return 0 }
+            return Int32(max(0, reach[r] - reqPinned[r].count))
+        }
+        reqMin = (0..<nR).map { r in
+            reqPinned[r].isEmpty ? Int32(min(instance.requests[r].minHeadcount, max(1, reach[r]))) : 1
+        }
         var capLeft = [Int32](repeating: 0, count: nW * nK)
         for (w, W) in instance.workers.enumerated() {
             var worked = [Int32](repeating: 0, count: nK)
             for d in W.workedDates { if let k = weekIndex[d.isoWeek] { worked[Int(k)] += 1 } }
             for k in 0..<nK {
-                capLeft[w * nK + k] = max(0, Int32(W.maxDaysPerWeek) - worked[k] - pinsInWeek[w * nK + k])
+                // A cap above two weeks' worth binds nothing (at most 7 dates worked plus 7 planned in one week).
+                let cap = Int32(min(W.maxDaysPerWeek, 2 * InstanceLimits.daysPerWeek))
+                capLeft[w * nK + k] = max(0, cap - worked[k] - pinsInWeek[w * nK + k])
             }
         }
         self.capLeft = capLeft
@@ -110,7 +121,7 @@ struct Problem: Sendable {
         // M: larger than any total soft difference (slots × (largest pair cost + two continuity bonuses)).
         var maxCost: Int64 = 0
         for c in cand.cost where c > maxCost { maxCost = c }
-        let slots = Int64(min(cand.worker.count, max(1, instance.requests.reduce(0) { $0 + $1.headcount })))
+        let slots = Int64(min(cand.worker.count, max(1, reqCap.reduce(0) { $0 + Int($1) } + instance.pinned.count)))
         let perSlot = maxCost + 4 * Int64(instance.weights.continuity) + 1
         let (m, overflow) = slots.multipliedReportingOverflow(by: perSlot)
         bigM = overflow ? Int64.max / 1_000_000 : max(m + 1, 1)
