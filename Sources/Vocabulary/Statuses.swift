@@ -119,4 +119,6 @@ public enum UserKind: String, StoredStatus {
 /// Worker categories the county reports on (`workers.category`). Reporting only: the solver does not use them.
 public enum WorkerCategory: String, StoredStatus {
     case senior, youth, women, disabled, foreign, general
+    /// 신중년: 50-64, the midlife group of version 2 of the problem format.
+    case midlife
 }

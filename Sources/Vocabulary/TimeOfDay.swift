@@ -23,6 +23,20 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
         self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
     }
 
+    /// The end of a day, `24:00` (minutes 1440): allowed only as the end of a range (a job's end, a window's end).
+    public static let endOfDay = TimeOfDay(minutesAfterMidnight: 24 * 60)
+
+    private init(minutesAfterMidnight m: Int) { minutes = m }
+
+    /// Parses `HH:MM` as the end of a range: every time ``init(_:)`` reads, and `24:00`.
+    public init?(rangeEnd text: String) {
+        if text == "24:00" {
+            self = .endOfDay
+            return
+        }
+        self.init(text)
+    }
+
     /// The hour, 0-23.
     public var hour: Int { minutes / 60 }
     /// The minute, 0-59.

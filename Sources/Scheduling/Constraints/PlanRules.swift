@@ -1,4 +1,4 @@
-/// Rule 5: at most one assignment per worker and date.
+/// Rule 5 of version 1: at most one assignment per worker and date (version 2: `dayProblems`).
 func breaksOnePerDate(assignmentsOnDate n: Int) -> Bool { n > 1 }
 
 /// Rule 6: a request gets at most its headcount.
@@ -9,8 +9,14 @@ func breaksMinHeadcount(_ request: LaborRequest, assigned n: Int, pinned: Bool) 
     !pinned && n > 0 && n < request.minHeadcount
 }
 
-/// Rule 8: assignments in the week plus `workedDates` of that week stay within `maxDaysPerWeek`
-/// (judged only in weeks where the plan assigns the worker).
-func breaksWeeklyCap(_ worker: Worker, assignedInWeek n: Int, workedInWeek worked: Int) -> Bool {
+/// Rule 8: dates with assignments in the week plus `workedDates` of that week stay within `maxDaysPerWeek`
+/// (judged only in weeks where the plan assigns the worker; version 2 counts dates, not assignments).
+func breaksWeeklyCap(_ worker: Worker, datesInWeek n: Int, workedInWeek worked: Int) -> Bool {
     n > 0 && n + worked > worker.maxDaysPerWeek
+}
+
+/// Rule 10: at most `pickup.seats` of the request's workers ride.
+func breaksSeats(_ request: LaborRequest, riders n: Int) -> Bool {
+    guard let pickup = request.pickup else { return false }
+    return n > pickup.seats
 }

@@ -1,6 +1,26 @@
 import Vocabulary
 
-/// Rule 1: the request's date is among the worker's available dates.
+/// Rule 1, the date part: the request's date is among the worker's available dates.
 public func isAvailable(_ worker: Worker, on date: Day) -> Bool {
     worker.available.contains(date)
+}
+
+/// Rule 1, the window part (version 2): the job `[start, end]` lies inside one window of the date (a bare date is the
+/// whole day). True when the date is not available at all (that is the date part's fault).
+public func fitsWindow(_ worker: Worker, _ request: LaborRequest) -> Bool {
+    guard let wins = worker.windows[request.date] else { return true }
+    let s = request.startMinute
+    let e = request.endMinute
+    return wins.contains { $0.contains(start: s, end: e) }
+}
+
+/// Rule 1, the stay part (version 2): the date is not after the worker's `stayUntil` (inclusive). A legal limit: a pin
+/// cannot override it.
+public func withinStay(_ worker: Worker, on date: Day) -> Bool {
+    worker.stayUntil.map { date <= $0 } ?? true
+}
+
+/// Rule 1 whole: the date is available, the job fits one of its windows, and the date is within the worker's stay.
+public func isAvailable(_ worker: Worker, for request: LaborRequest) -> Bool {
+    isAvailable(worker, on: request.date) && fitsWindow(worker, request) && withinStay(worker, on: request.date)
 }

@@ -17,6 +17,13 @@ public func isAllowed(_ worker: Worker, farm: Farm) -> Bool {
         farmBlocksWorker: farm.blockedWorkers.contains(worker.id))
 }
 
+/// Rule 4, the pool part (version 2): the worker's pool is among the request's pools when it names them. A legal
+/// limit: a pin cannot override it.
+@inline(__always)
+public func poolAllowed(_ worker: Worker, _ request: LaborRequest) -> Bool {
+    request.pools.map { $0.contains(worker.pool) } ?? true
+}
+
 /// Rule 4 on any form of the worker's lists (ids, or the candidate builder's farm indices): the farm is not among the
 /// worker's blocked farms, it does not block the worker, and it is among the worker's allowed farms when the worker
 /// has that list.

@@ -30,8 +30,13 @@ public enum InstanceDecoder {
     public static func decode(_ value: JSONValue) throws(InstanceError) -> Instance {
         var ctx = Context()
         guard let root = value.object else { throw InstanceError(["instance: top level must be a JSON object"]) }
-        if let v = root.present("version"), v != .int(1) {
-            ctx.err("instance", "field \"version\" must be 1, got \(v.rendered)")
+        var version: Int?
+        if let v = root.present("version") {
+            if case .int(let n) = v, n == 1 || n == 2 {
+                version = n
+            } else {
+                ctx.err("instance", "field \"version\" must be 1 or 2, got \(v.rendered)")
+            }
         }
         var name: String?
         if let v = root.present("name") {
@@ -43,6 +48,34 @@ public enum InstanceDecoder {
         }
         let fairness = ctx.int("weights", wobj, "fairness", 5, lo: 0)
         let continuity = ctx.int("weights", wobj, "continuity", 30, lo: 0)
+        let share = ctx.int("weights", wobj, "share", 0, lo: 0)
+        if share > InstanceLimits.softTerm / 100 {
+            ctx.err(
+                "weights",
+                "field \"share\" must be at most \(InstanceLimits.softTerm / 100) (100 × share is the largest soft term of one assignment ilson represents), got \(share)"
+            )
+        }
+        var speedKmh = 30.0
+        if let v = root.present("speedKmh") {
+            if let n = v.number, n.isFinite, n > 0 {
+                speedKmh = n
+            } else {
+                ctx.err("instance", "field \"speedKmh\" must be a number > 0, got \(v.rendered)")
+            }
+        }
+        let walkKm = ctx.number("instance", root, "walkKm") ?? 2.0
+        var pickupPoints: [PickupPoint] = []
+        var pointIds: Set<String> = []
+        for (i, pt) in ctx.objects(root, "pickupPoints", required: false) {
+            let at = place("pickupPoints", i, pt)
+            guard let pid = ctx.id(at, pt, kind: "pickup point", taken: pointIds.contains) else { continue }
+            if pt.present("name") != nil && pt.present("name")?.string == nil {
+                ctx.err(at, "field \"name\" must be a string")
+            }
+            let location = ctx.point(at, pt, "location")
+            pointIds.insert(pid)
+            pickupPoints.append(PickupPoint(id: pid, name: pt.present("name")?.string, location: location))
+        }
 
         var workers: [Worker] = []
         var workerPlaces: [String] = []
@@ -60,7 +93,7 @@ public enum InstanceDecoder {
                 } else {
                     ctx.err(
                         at,
-                        "field \"category\" must be one of senior/youth/women/disabled/foreign/general, got \(c.rendered)"
+                        "field \"category\" must be one of senior/youth/women/disabled/foreign/general/midlife, got \(c.rendered)"
                     )
                 }
             }
@@ -68,7 +101,35 @@ public enum InstanceDecoder {
             let home = ctx.point(at, w, "home")
             let skills = ctx.strings(at, w, "skills") ?? []
             let maxTravel = ctx.number(at, w, "maxTravelKm") ?? 30
-            let available = ctx.dates(at, w, "available", required: true)
+            let (available, windows) = ctx.availability(at, w)
+            var pool = WorkerPool.day
+            if let v = w.present("pool") {
+                if let s = v.string, let p = WorkerPool(rawValue: s) {
+                    pool = p
+                } else {
+                    ctx.err(at, "field \"pool\" must be one of day/volunteer/seasonal, got \(v.rendered)")
+                }
+            }
+            var car = true
+            if let v = w.present("car") {
+                if case .bool(let b) = v {
+                    car = b
+                } else {
+                    ctx.err(at, "field \"car\" must be true or false, got \(v.rendered)")
+                }
+            }
+            var pickupPoint: String?
+            if let v = w.present("pickupPoint") {
+                if let s = v.string, pointIds.contains(s) {
+                    pickupPoint = s
+                } else {
+                    ctx.err(at, "field \"pickupPoint\": no pickup point with id \(v.rendered)")
+                }
+            }
+            let stayUntil = ctx.date(at, w, "stayUntil")
+            let maxJobs = ctx.int(at, w, "maxJobsPerDay", 1, lo: 1)
+            let maxMinutes: Int? =
+                w.present("maxMinutesPerDay") == nil ? nil : ctx.int(at, w, "maxMinutesPerDay", 1, lo: 1)
             let maxDays = ctx.int(at, w, "maxDaysPerWeek", 6, lo: 0)
             let recent = ctx.int(at, w, "recentDaysWorked", 0, lo: 0)
             let worked = ctx.dates(at, w, "workedDates", required: false)
@@ -80,7 +141,9 @@ public enum InstanceDecoder {
                     id: wid, name: w.present("name")?.string, phone: w.present("phone")?.string, home: home,
                     skills: Set(skills), category: category, maxTravelKm: maxTravel, available: available,
                     maxDaysPerWeek: maxDays, recentDaysWorked: recent, workedDates: worked,
-                    blockedFarms: Set(blocked), allowedFarms: allowed.map { Set($0) }))
+                    blockedFarms: Set(blocked), allowedFarms: allowed.map { Set($0) }, windows: windows, pool: pool,
+                    stayUntil: stayUntil, maxJobsPerDay: maxJobs, maxMinutesPerDay: maxMinutes, car: car,
+                    pickupPoint: pickupPoint))
         }
 
         checkSoftTerms(&ctx, fairness: fairness, continuity: continuity, workers, workerPlaces)
@@ -136,7 +199,7 @@ public enum InstanceDecoder {
             var times: [TimeOfDay?] = []
             for k in ["start", "end"] {
                 if let tv = r.present(k) {
-                    if let s = tv.string, let t = TimeOfDay(s) {
+                    if let s = tv.string, let t = TimeOfDay(rangeEnd: s) {
                         times.append(t)
                     } else {
                         ctx.err(at, "field \"\(k)\": bad time \(tv.rendered) (want HH:MM)")
@@ -176,12 +239,60 @@ public enum InstanceDecoder {
             let skills = ctx.strings(at, r, "skills") ?? []
             let priority = ctx.int(at, r, "priority", 1, lo: 1, hi: 10)
             let cap = ctx.number(at, r, "maxTravelKm")
+            var pools: Set<WorkerPool>?
+            if let v = r.present("pools") {
+                if let list = ctx.strings(at, r, "pools", nullable: true) {
+                    if let bad = list.first(where: { WorkerPool(rawValue: $0) == nil }) {
+                        ctx.err(
+                            at,
+                            "field \"pools\": \(JSONValue.string(bad).rendered) is not a pool (day/volunteer/seasonal)")
+                    } else {
+                        pools = Set(list.compactMap { WorkerPool(rawValue: $0) })
+                    }
+                } else {
+                    _ = v
+                }
+            }
+            var pickup: Pickup?
+            if let v = r.present("pickup") {
+                if let o = v.object {
+                    var points: [String] = []
+                    if let pv = o.present("points") {
+                        if let a = pv.array, a.allSatisfy({ $0.string != nil }) {
+                            points = a.compactMap(\.string)
+                            for x in points where !pointIds.contains(x) {
+                                ctx.err(
+                                    at,
+                                    "field \"pickup.points\": no pickup point with id \(JSONValue.string(x).rendered)")
+                            }
+                        } else {
+                            ctx.err(at, "field \"pickup.points\" must be a list of pickup point ids")
+                        }
+                    } else {
+                        ctx.err(at, "missing required field \"pickup.points\"")
+                    }
+                    var seats = 0
+                    if let sv = o.present("seats") {
+                        if case .int(let n) = sv, n >= 0 {
+                            seats = n
+                        } else {
+                            ctx.err(at, "field \"pickup.seats\" must be an integer >= 0, got \(sv.rendered)")
+                        }
+                    } else {
+                        ctx.err(at, "missing required field \"pickup.seats\"")
+                    }
+                    pickup = Pickup(points: Set(points), seats: seats)
+                } else {
+                    ctx.err(at, "field \"pickup\" must be an object {\"points\", \"seats\"}")
+                }
+            }
             requestIndex[rid] = requests.count
             requests.append(
                 LaborRequest(
                     id: rid, farm: farm, job: job, date: date, start: times[0], end: times[1],
                     task: r.present("task")?.string, skills: Set(skills), headcount: headcount,
-                    minHeadcount: minHeadcount, priority: priority, maxTravelKm: cap, wage: wage))
+                    minHeadcount: minHeadcount, priority: priority, maxTravelKm: cap, wage: wage, pools: pools,
+                    pickup: pickup))
         }
 
         var workerIndex: [String: Int] = [:]
@@ -209,7 +320,10 @@ public enum InstanceDecoder {
                 }
             }
         }
-        checkPins(&ctx, pinned, firstListing, workers, workerIndex, requests, requestIndex)
+        let partial = Instance(
+            weights: Weights(fairness: fairness, continuity: continuity, share: share), workers: workers, farms: farms,
+            requests: requests, speedKmh: speedKmh, walkKm: walkKm, pickupPoints: pickupPoints)
+        checkPins(&ctx, pinned, firstListing, partial, workerIndex, requestIndex)
 
         var history: [HistoryEntry] = []
         for (i, h) in ctx.objects(root, "history", required: false) {
@@ -251,8 +365,9 @@ public enum InstanceDecoder {
 
         if !ctx.errors.isEmpty { throw InstanceError(ctx.errors) }
         return Instance(
-            name: name, weights: Weights(fairness: fairness, continuity: continuity), workers: workers, farms: farms,
-            requests: requests, pinned: pinned, history: history, excludedPairs: excluded)
+            name: name, weights: Weights(fairness: fairness, continuity: continuity, share: share), workers: workers,
+            farms: farms, requests: requests, pinned: pinned, history: history, excludedPairs: excluded,
+            version: version, speedKmh: speedKmh, walkKm: walkKm, pickupPoints: pickupPoints)
     }
 
     static func place(_ kind: String, _ i: Int, _ o: JSONObject) -> String {
@@ -292,15 +407,47 @@ public enum InstanceDecoder {
         }
     }
 
-    /// Pins that among themselves break rule 5, 6 or 8 (the plan holding only the pins would break it).
+    /// Pins that break a legal limit (`stayUntil`, `allowedFarms`, `pools`: a pin cannot override them), and pins
+    /// that among themselves break rule 5, 6, 8 or 10 (the plan holding only the pins would break it).
     static func checkPins(
-        _ ctx: inout Context, _ pinned: [Pair], _ index: [Pair: Int], _ workers: [Worker], _ workerIndex: [String: Int],
-        _ requests: [LaborRequest], _ requestIndex: [String: Int]
+        _ ctx: inout Context, _ pinnedAll: [Pair], _ index: [Pair: Int], _ instance: Instance,
+        _ workerIndex: [String: Int], _ requestIndex: [String: Int]
     ) {
+        let workers = instance.workers
+        let requests = instance.requests
+        var farmIndex: [String: Int] = [:]
+        for (i, f) in instance.farms.enumerated() { farmIndex[f.id] = i }
         func name(_ pins: [Pair]) -> String {
             pins.sorted { index[$0]! < index[$1]! }
                 .map { "pinned[\(index[$0]!)] (request \"\($0.request)\", worker \"\($0.worker)\")" }
                 .joined(separator: ", ")
+        }
+        // A pin whose request is itself broken (bad date or farm) was reported already.
+        let pinned = pinnedAll.filter {
+            let r = requests[requestIndex[$0.request]!]
+            return farmIndex[r.farm] != nil && r.date.ordinal != 0
+        }
+        for p in pinned {
+            let R = requests[requestIndex[p.request]!]
+            let W = workers[workerIndex[p.worker]!]
+            if let until = W.stayUntil, R.date > until {
+                ctx.err(
+                    name([p]),
+                    "request date \(R.date) is after worker \"\(W.id)\"'s stayUntil \(until) (rule 1: a legal limit, a pin cannot override it)"
+                )
+            }
+            if let allowed = W.allowedFarms, !allowed.contains(R.farm) {
+                ctx.err(
+                    name([p]),
+                    "farm \"\(R.farm)\" is not in worker \"\(W.id)\"'s allowedFarms (rule 4: a legal limit, a pin cannot override it)"
+                )
+            }
+            if let pools = R.pools, !pools.contains(W.pool) {
+                ctx.err(
+                    name([p]),
+                    "worker \"\(W.id)\" is in pool \"\(W.pool.rawValue)\", not in request \"\(R.id)\"'s pools [\(pools.sorted().map(\.rawValue).joined(separator: ", "))] (rule 4: a legal limit, a pin cannot override it)"
+                )
+            }
         }
         struct WD: Hashable, Comparable {
             var worker: String
@@ -314,19 +461,25 @@ public enum InstanceDecoder {
         }
         var byWDate: [WD: [Pair]] = [:]
         var byReq: [String: [Pair]] = [:]
-        var byWWeek: [WW: [Pair]] = [:]
+        var byWWeek: [WW: Set<Int>] = [:]
         for p in pinned {
             let r = requests[requestIndex[p.request]!]
             byReq[p.request, default: []].append(p)
             byWDate[WD(worker: p.worker, ordinal: r.date.ordinal), default: []].append(p)
-            byWWeek[WW(worker: p.worker, week: r.date.isoWeek), default: []].append(p)
+            byWWeek[WW(worker: p.worker, week: r.date.isoWeek), default: []].insert(r.date.ordinal)
         }
         for key in byWDate.keys.sorted() {
             let pins = byWDate[key]!
-            if pins.count > 1 {
+            let W = workers[workerIndex[key.worker]!]
+            let jobs = pins.map { p -> (request: LaborRequest, farm: GeoPoint) in
+                let R = requests[requestIndex[p.request]!]
+                return (R, instance.farms[farmIndex[R.farm]!].location)
+            }
+            let problems = dayProblems(W, jobs, speedKmh: instance.speedKmh)
+            if !problems.isEmpty {
                 ctx.err(
                     name(pins),
-                    "worker \"\(key.worker)\" is pinned to \(pins.count) requests on \(Day(ordinal: key.ordinal)) (rule 5: at most one assignment per worker and date)"
+                    "worker \"\(key.worker)\" is pinned on \(Day(ordinal: key.ordinal)) so that \(problems.map(\.detail).joined(separator: "; ")) (rule 5)"
                 )
             }
         }
@@ -345,13 +498,32 @@ public enum InstanceDecoder {
             }
         }
         for key in byWWeek.keys.sorted() {
-            let pins = byWWeek[key]!
+            let dates = byWWeek[key]!
             let w = workers[workerIndex[key.worker]!]
             let worked = w.workedDates.filter { $0.isoWeek == key.week }.count
-            if pins.count + worked > w.maxDaysPerWeek {
+            if dates.count + worked > w.maxDaysPerWeek {
+                let pins = pinned.filter {
+                    $0.worker == key.worker && requests[requestIndex[$0.request]!].date.isoWeek == key.week
+                }
                 ctx.err(
                     name(pins),
-                    "worker \"\(key.worker)\" has \(pins.count) pinned day(s) + \(worked) workedDates in ISO week \(key.week), above maxDaysPerWeek \(w.maxDaysPerWeek) (rule 8)"
+                    "worker \"\(key.worker)\" has \(dates.count) pinned day(s) + \(worked) workedDates in ISO week \(key.week), above maxDaysPerWeek \(w.maxDaysPerWeek) (rule 8)"
+                )
+            }
+        }
+        let rules = TravelRules(instance)
+        for rid in reqOrder {
+            let R = requests[requestIndex[rid]!]
+            guard let pickup = R.pickup else { continue }
+            let F = instance.farms[farmIndex[R.farm]!]
+            let riders = byReq[rid]!.filter { p in
+                let W = workers[workerIndex[p.worker]!]
+                return rules.travel(W, R, homeFarmKm: Distance.km(W.home, F.location)).mode.rides
+            }
+            if riders.count > pickup.seats {
+                ctx.err(
+                    name(riders),
+                    "\(riders.count) pinned workers ride to request \"\(rid)\" whose pickup has \(pickup.seats) seat(s) (rule 10)"
                 )
             }
         }
@@ -458,6 +630,65 @@ public enum InstanceDecoder {
                 }
             }
             return out
+        }
+
+        /// A date field (nil when missing; the error when bad).
+        mutating func date(_ at: String, _ o: JSONObject, _ key: String) -> Day? {
+            guard let v = o.present(key) else { return nil }
+            if let s = v.string, let d = Day(s) { return d }
+            err(at, "field \"\(key)\": bad date \(v.rendered)")
+            return nil
+        }
+
+        /// The worker's `available`: dates (the whole day) or `{"date", "from", "to"}` windows. Returns the dates and
+        /// the windows of every date that has no whole-day entry.
+        mutating func availability(_ at: String, _ o: JSONObject) -> (Set<Day>, [Day: [ClockWindow]]) {
+            guard let v = o.present("available") else {
+                err(at, "missing required field \"available\"")
+                return ([], [:])
+            }
+            guard let a = v.array else {
+                err(
+                    at, "field \"available\" must be a list of YYYY-MM-DD dates or {\"date\", \"from\", \"to\"} windows"
+                )
+                return ([], [:])
+            }
+            var dates = Set<Day>(minimumCapacity: a.count)
+            var windows: [Day: [ClockWindow]] = [:]
+            var whole = Set<Day>()
+            for (i, x) in a.enumerated() {
+                if let e = x.object {
+                    let dv = e["date"] ?? .null
+                    let d = dv.string.flatMap { Day($0) }
+                    if d == nil { err(at, "field \"available\"[\(i)]: bad or missing date \(dv.rendered)") }
+                    var times: [Int?] = []
+                    for k in ["from", "to"] {
+                        let tv = e[k] ?? .null
+                        let t = tv.string.flatMap { TimeOfDay(rangeEnd: $0) }?.minutes
+                        if t == nil {
+                            err(at, "field \"available\"[\(i)].\(k): bad or missing time \(tv.rendered) (want HH:MM)")
+                        }
+                        times.append(t)
+                    }
+                    if let f = times[0], let t = times[1], f >= t {
+                        err(
+                            at,
+                            "field \"available\"[\(i)]: window from \(clockText(f)) is not before to \(clockText(t))")
+                        continue
+                    }
+                    if let d, let f = times[0], let t = times[1] {
+                        dates.insert(d)
+                        windows[d, default: []].append(ClockWindow(from: f, to: t))
+                    }
+                } else if let s = x.string, let d = Day(s) {
+                    dates.insert(d)
+                    whole.insert(d)
+                } else {
+                    err(at, "field \"available\"[\(i)]: bad date \(x.rendered)")
+                }
+            }
+            for d in whole { windows[d] = nil }
+            return (dates, windows)
         }
 
         mutating func point(_ at: String, _ o: JSONObject, _ key: String) -> GeoPoint {

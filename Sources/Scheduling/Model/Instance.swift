@@ -16,9 +16,12 @@ public struct Weights: Sendable, Hashable {
     public var fairness: Int
     /// Soft bonus when a worker works the same job on the previous calendar day.
     public var continuity: Int
-    public init(fairness: Int = 5, continuity: Int = 30) {
+    /// Weight of the fair-share bonus between requests (version 2; 0 = none).
+    public var share: Int
+    public init(fairness: Int = 5, continuity: Int = 30, share: Int = 0) {
         self.fairness = fairness
         self.continuity = continuity
+        self.share = share
     }
 }
 
@@ -43,13 +46,37 @@ public struct Worker: Sendable, Hashable {
     public var blockedFarms: Set<String>
     /// When not nil, the only farms this worker may be sent to (visa rules).
     public var allowedFarms: Set<String>?
+    /// Version 2: the windows of dates on which the worker is free only part of the day (a date absent here is free
+    /// the whole day when it is in `available`). Several windows of a date form a union; a job fits inside one.
+    public var windows: [Day: [ClockWindow]]
+    /// Version 2: the worker's pool (default `day`).
+    public var pool: WorkerPool
+    /// Version 2: the last date the worker may work (visa stay, contract end), inclusive.
+    public var stayUntil: Day?
+    /// Version 2: jobs a day (default 1).
+    public var maxJobsPerDay: Int
+    /// Version 2: the summed length of the day's jobs may not exceed this many minutes.
+    public var maxMinutesPerDay: Int?
+    /// Version 2: whether the worker travels by own means (default true).
+    public var car: Bool
+    /// Version 2: the pickup point the worker can get to (used when `car` is false).
+    public var pickupPoint: String?
 
     public init(
         id: String, name: String? = nil, phone: String? = nil, home: GeoPoint, skills: Set<String> = [],
         category: WorkerCategory = .general, maxTravelKm: Double = 30, available: Set<Day>,
         maxDaysPerWeek: Int = 6, recentDaysWorked: Int = 0, workedDates: Set<Day> = [],
-        blockedFarms: Set<String> = [], allowedFarms: Set<String>? = nil
+        blockedFarms: Set<String> = [], allowedFarms: Set<String>? = nil, windows: [Day: [ClockWindow]] = [:],
+        pool: WorkerPool = .day, stayUntil: Day? = nil, maxJobsPerDay: Int = 1, maxMinutesPerDay: Int? = nil,
+        car: Bool = true, pickupPoint: String? = nil
     ) {
+        self.windows = windows
+        self.pool = pool
+        self.stayUntil = stayUntil
+        self.maxJobsPerDay = maxJobsPerDay
+        self.maxMinutesPerDay = maxMinutesPerDay
+        self.car = car
+        self.pickupPoint = pickupPoint
         self.id = id
         self.name = name
         self.phone = phone
@@ -102,12 +129,18 @@ public struct LaborRequest: Sendable, Hashable {
     public var maxTravelKm: Double?
     /// Day wage in KRW.
     public var wage: Double?
+    /// Version 2: the pools that may fill the request (nil = every pool; empty = none).
+    public var pools: Set<WorkerPool>?
+    /// Version 2: the van that collects riders at pickup points, with its seats.
+    public var pickup: Pickup?
 
     public init(
         id: String, farm: String, job: String? = nil, date: Day, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
         task: String? = nil, skills: Set<String> = [], headcount: Int, minHeadcount: Int = 1, priority: Int = 1,
-        maxTravelKm: Double? = nil, wage: Double? = nil
+        maxTravelKm: Double? = nil, wage: Double? = nil, pools: Set<WorkerPool>? = nil, pickup: Pickup? = nil
     ) {
+        self.pools = pools
+        self.pickup = pickup
         self.id = id
         self.farm = farm
         self.job = job ?? id
@@ -161,11 +194,24 @@ public struct Instance: Sendable, Hashable {
     /// Pairs the solver must not propose, e.g. a worker a coordinator took off a request
     /// (`roster unassign`). An ilson extension of the format (`"excluded"`); a pin wins over it.
     public var excludedPairs: Set<Pair>
+    /// The `version` field as read (1, 2 or nil); informational.
+    public var version: Int?
+    /// Version 2: travel speed between two jobs of one day, km/h (default 30).
+    public var speedKmh: Double
+    /// Version 2: a worker without a car walks to a farm up to this distance (default 2.0 km).
+    public var walkKm: Double
+    /// Version 2: the gathering places vans stop at.
+    public var pickupPoints: [PickupPoint]
 
     public init(
         name: String? = nil, weights: Weights = Weights(), workers: [Worker], farms: [Farm],
-        requests: [LaborRequest], pinned: [Pair] = [], history: [HistoryEntry] = [], excludedPairs: Set<Pair> = []
+        requests: [LaborRequest], pinned: [Pair] = [], history: [HistoryEntry] = [], excludedPairs: Set<Pair> = [],
+        version: Int? = nil, speedKmh: Double = 30, walkKm: Double = 2.0, pickupPoints: [PickupPoint] = []
     ) {
+        self.version = version
+        self.speedKmh = speedKmh
+        self.walkKm = walkKm
+        self.pickupPoints = pickupPoints
         self.excludedPairs = excludedPairs
         self.name = name
         self.weights = weights

@@ -23,9 +23,10 @@ public enum InstanceJSONWriter {
             w.raw(",")
             if pretty { w.raw("\n") }
         }
+        let v2 = instance.usesVersion2
         w.raw("{")
         w.key("version")
-        w.int(1)
+        w.int(v2 ? 2 : 1)
         next(&w)
         w.key("name")
         w.optString(instance.name)
@@ -37,8 +38,29 @@ public enum InstanceJSONWriter {
         w.raw(",")
         w.key("continuity")
         w.int(instance.weights.continuity)
+        if instance.weights.share != 0 {
+            w.raw(",")
+            w.key("share")
+            w.int(instance.weights.share)
+        }
         w.raw("}")
         next(&w)
+        // Version 2's instance fields, written only when they differ from their defaults (a version 1 day is
+        // written byte for byte as before).
+        if instance.speedKmh != 30 {
+            w.key("speedKmh")
+            w.double(instance.speedKmh)
+            next(&w)
+        }
+        if instance.walkKm != 2.0 {
+            w.key("walkKm")
+            w.double(instance.walkKm)
+            next(&w)
+        }
+        if !instance.pickupPoints.isEmpty {
+            w.list("pickupPoints", instance.pickupPoints, pretty: pretty) { $0.pickupPoint($1) }
+            next(&w)
+        }
         w.list("workers", instance.workers, pretty: pretty) { $0.worker($1) }
         next(&w)
         w.list("farms", instance.farms, pretty: pretty) { $0.farm($1) }
@@ -220,6 +242,10 @@ struct JSONByteWriter {
         }
         let h = t.minutes / 60
         let m = t.minutes % 60
+        if h > 23 {
+            string(clockText(t.minutes))
+            return
+        }
         out.append(contentsOf: [
             UInt8(ascii: "\""), 48 + UInt8(h / 10), 48 + UInt8(h % 10), UInt8(ascii: ":"),
             48 + UInt8(m / 10), 48 + UInt8(m % 10), UInt8(ascii: "\""),
@@ -260,7 +286,32 @@ struct JSONByteWriter {
         double(w.maxTravelKm)
         raw(",")
         key("available")
-        days(w.available)
+        if w.windows.isEmpty {
+            days(w.available)
+        } else {
+            out.append(UInt8(ascii: "["))
+            for (i, d) in w.available.sorted().enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                guard let wins = w.windows[d] else {
+                    day(d)
+                    continue
+                }
+                for (j, x) in wins.enumerated() {
+                    if j > 0 { out.append(UInt8(ascii: ",")) }
+                    raw("{")
+                    key("date")
+                    day(d)
+                    raw(",")
+                    key("from")
+                    string(clockText(x.from))
+                    raw(",")
+                    key("to")
+                    string(clockText(x.to))
+                    raw("}")
+                }
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         raw(",")
         key("maxDaysPerWeek")
         int(w.maxDaysPerWeek)
@@ -276,6 +327,49 @@ struct JSONByteWriter {
         raw(",")
         key("allowedFarms")
         if let allowed = w.allowedFarms { strings(allowed.sorted()) } else { raw("null") }
+        if w.pool != .day {
+            raw(",")
+            key("pool")
+            string(w.pool.rawValue)
+        }
+        if let until = w.stayUntil {
+            raw(",")
+            key("stayUntil")
+            day(until)
+        }
+        if w.maxJobsPerDay != 1 {
+            raw(",")
+            key("maxJobsPerDay")
+            int(w.maxJobsPerDay)
+        }
+        if let m = w.maxMinutesPerDay {
+            raw(",")
+            key("maxMinutesPerDay")
+            int(m)
+        }
+        if !w.car {
+            raw(",")
+            key("car")
+            raw("false")
+        }
+        if let p = w.pickupPoint {
+            raw(",")
+            key("pickupPoint")
+            string(p)
+        }
+        raw("}")
+    }
+
+    mutating func pickupPoint(_ p: PickupPoint) {
+        raw("{")
+        key("id")
+        string(p.id)
+        raw(",")
+        key("name")
+        optString(p.name)
+        raw(",")
+        key("location")
+        point(p.location)
         raw("}")
     }
 
@@ -362,6 +456,22 @@ struct JSONByteWriter {
         raw(",")
         key("wage")
         optDouble(r.wage)
+        if let pools = r.pools {
+            raw(",")
+            key("pools")
+            strings(pools.sorted().map(\.rawValue))
+        }
+        if let pickup = r.pickup {
+            raw(",")
+            key("pickup")
+            raw("{")
+            key("points")
+            strings(pickup.points.sorted())
+            raw(",")
+            key("seats")
+            int(pickup.seats)
+            raw("}")
+        }
         raw("}")
     }
 }

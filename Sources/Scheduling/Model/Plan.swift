@@ -87,6 +87,10 @@ public struct Plan: Sendable, Hashable {
     public var warnings: [PinWarning]
     public var score: Score
     public var stats: SolveStats
+    /// Version 2: the workers who ride a request's van, with their pickup point.
+    public var rides: [Ride] = []
+    /// Whether the plan is written as version 2 (its instance uses version 2).
+    public var version2 = false
     public init(
         instance: String?, assignments: [Pair], unfilled: [UnfilledRequest] = [], warnings: [PinWarning] = [],
         score: Score = Score(), stats: SolveStats = SolveStats()

@@ -2,7 +2,7 @@
 public enum PlanJSON {
     /// The plan as JSON text, one assignment per line.
     public static func encode(_ plan: Plan) -> String {
-        var s = "{\n \"version\": 1,\n \"instance\": "
+        var s = "{\n \"version\": \(plan.version2 ? 2 : 1),\n \"instance\": "
         s += plan.instance.map(JSONText.quoted) ?? "null"
         s += ",\n \"assignments\": ["
         for (i, a) in plan.assignments.enumerated() {
@@ -10,6 +10,15 @@ public enum PlanJSON {
             s += "{\"request\": \(JSONText.quoted(a.request)), \"worker\": \(JSONText.quoted(a.worker))}"
         }
         s += plan.assignments.isEmpty ? "],\n" : "\n ],\n"
+        if plan.version2 {
+            s += " \"rides\": ["
+            for (i, r) in plan.rides.enumerated() {
+                s += i == 0 ? "\n  " : ",\n  "
+                s += "{\"request\": \(JSONText.quoted(r.request)), \"worker\": \(JSONText.quoted(r.worker)), "
+                s += "\"point\": \(JSONText.quoted(r.point))}"
+            }
+            s += plan.rides.isEmpty ? "],\n" : "\n ],\n"
+        }
         s += " \"unfilled\": ["
         for (i, u) in plan.unfilled.enumerated() {
             s += i == 0 ? "\n  " : ",\n  "

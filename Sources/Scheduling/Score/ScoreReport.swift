@@ -2,7 +2,7 @@ import Vocabulary
 
 /// One broken hard constraint of a plan.
 public struct Violation: Sendable, Hashable, CustomStringConvertible {
-    /// 1 to 9, nil for a malformed row (unknown id, repeated pair).
+    /// 1 to 10, nil for a malformed row (unknown id, repeated pair).
     public var rule: Int?
     /// The scorer's kind, e.g. `too-far`, `weekly-cap`, `pinned-missing`.
     public var kind: String
@@ -32,6 +32,22 @@ public struct ScoreReport: Sendable, Hashable {
     public var continuityBonus: Int
     /// Assignments counted (clean rows).
     public var assignments: Int
+    /// `weights.share ×` the fair-share units of every request with workers (version 2).
+    public var shareBonus: Int = 0
+    /// The riders the rules derive (version 2), in plan order: the plan's `rides`.
+    public var rides: [Ride] = []
+}
+
+/// A worker who rides a request's van from a pickup point (version 2).
+public struct Ride: Sendable, Hashable {
+    public var request: String
+    public var worker: String
+    public var point: String
+    public init(request: String, worker: String, point: String) {
+        self.request = request
+        self.worker = worker
+        self.point = point
+    }
 }
 
 /// Name → index maps of an instance (lookups only: no dictionary order ever leaks into a result).
@@ -116,14 +132,17 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
         var day: Int
     }
     var byWDate: [WD: [Int]] = [:]
-    var byWWeek: [WW: Int] = [:]
+    var byWWeek: [WW: Set<Int>] = [:]
     var planWJD = Set<WJD>()
+    var riders = [Int](repeating: 0, count: instance.requests.count)
+    var rides: [Ride] = []
+    let travelRules = TravelRules(instance)
     for (r, w) in clean {
         let R = instance.requests[r]
         let W = instance.workers[w]
         let F = instance.farms[index.requestFarm[r]]
-        let d = Distance.km(W.home, F.location)
-        for v in brokenPairRules(W, R, F, distanceKm: d) {
+        let travel = travelRules.travel(W, R, homeFarmKm: Distance.km(W.home, F.location))
+        for v in brokenPairRules(W, R, F, travel: travel, walkKm: instance.walkKm) {
             if pinnedSet.contains(Pair(request: R.id, worker: W.id)) {
                 warnings.append(
                     PinWarning(
@@ -132,25 +151,30 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
                 violations.append(Violation(rule: v.rule, kind: v.kind, request: R.id, worker: W.id, detail: v.detail))
             }
         }
+        if case .ride(let point) = travel.mode {
+            riders[r] += 1
+            rides.append(Ride(request: R.id, worker: W.id, point: point))
+        }
         byWDate[WD(w: w, day: R.date.ordinal), default: []].append(r)
         perRequest[r] += 1
-        byWWeek[WW(w: w, week: R.date.isoWeek), default: 0] += 1
+        byWWeek[WW(w: w, week: R.date.isoWeek), default: []].insert(R.date.ordinal)
         planWJD.insert(WJD(w: W.id, job: R.job, day: R.date.ordinal))
         medium += R.priority
-        distanceCost += Distance.cost(d)
+        distanceCost += Distance.cost(travel.km)
         fairnessCost += instance.weights.fairness * W.recentDaysWorked
     }
     for key in byWDate.keys.sorted() {
         let rs = byWDate[key]!
-        if breaksOnePerDate(assignmentsOnDate: rs.count) {
+        let W = instance.workers[key.w]
+        let jobs = rs.map { (request: instance.requests[$0], farm: instance.farms[index.requestFarm[$0]].location) }
+        let problems = dayProblems(W, jobs, speedKmh: instance.speedKmh)
+        if let first = problems.first {
             violations.append(
                 Violation(
-                    rule: 5, kind: "two-assignments-same-date", worker: instance.workers[key.w].id,
-                    detail:
-                        "worker has \(rs.count) assignments on \(Day(ordinal: key.day)): \(rs.map { instance.requests[$0].id }.joined(separator: ", "))"
-                ))
+                    rule: 5, kind: first.kind, worker: W.id, detail: problems.map(\.detail).joined(separator: "; ")))
         }
     }
+    var shareUnitsTotal = 0
     for (r, R) in instance.requests.enumerated() {
         let n = perRequest[r]
         if breaksHeadcount(R, assigned: n) {
@@ -166,17 +190,18 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
                     detail:
                         "\(n) workers assigned, minHeadcount \(R.minHeadcount) (must be 0 or >= \(R.minHeadcount))"))
         }
+        if n > 0 { shareUnitsTotal += shareUnits(workers: n, headcount: R.headcount) }
     }
     for key in byWWeek.keys.sorted() {
         let W = instance.workers[key.w]
         let worked = W.workedDates.reduce(0) { $0 + ($1.isoWeek == key.week ? 1 : 0) }
-        let n = byWWeek[key]!
-        if breaksWeeklyCap(W, assignedInWeek: n, workedInWeek: worked) {
+        let n = byWWeek[key]!.count
+        if breaksWeeklyCap(W, datesInWeek: n, workedInWeek: worked) {
             violations.append(
                 Violation(
                     rule: 8, kind: "weekly-cap", worker: W.id,
                     detail:
-                        "ISO week \(key.week): \(n) assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"
+                        "ISO week \(key.week): \(n) day(s) with assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"
                 ))
         }
     }
@@ -185,6 +210,13 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
             Violation(
                 rule: 9, kind: "pinned-missing", request: p.request, worker: p.worker,
                 detail: "pinned pair is not in the plan"))
+    }
+    for (r, R) in instance.requests.enumerated() where breaksSeats(R, riders: riders[r]) {
+        let who = rides.filter { $0.request == R.id }.map(\.worker).joined(separator: ", ")
+        violations.append(
+            Violation(
+                rule: 10, kind: "pickup-seats", request: R.id,
+                detail: "\(riders[r]) workers ride (\(who)), the pickup has \(R.pickup!.seats) seat(s)"))
     }
     var history = Set<WJD>()
     for h in instance.history { history.insert(WJD(w: h.worker, job: h.job, day: h.date.ordinal)) }
@@ -195,9 +227,10 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
         if planWJD.contains(key) || history.contains(key) { continuityCount += 1 }
     }
     let continuityBonus = instance.weights.continuity * continuityCount
-    let soft = -(distanceCost + fairnessCost) + continuityBonus
+    let shareBonus = instance.weights.share * shareUnitsTotal
+    let soft = -(distanceCost + fairnessCost) + continuityBonus + shareBonus
     return ScoreReport(
         score: Score(hard: -violations.count, medium: medium, soft: soft), violations: violations, warnings: warnings,
         distanceCost: distanceCost, fairnessCost: fairnessCost, continuityBonus: continuityBonus,
-        assignments: clean.count)
+        assignments: clean.count, shareBonus: shareBonus, rides: rides)
 }

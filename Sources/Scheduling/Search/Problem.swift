@@ -34,6 +34,8 @@ struct Problem: Sendable {
     /// 1 when the worker worked the request's job the day before in `history`.
     let candHistory: [UInt8]
     let candKm: [Double]
+    /// 1 when the worker rides the request's van (version 2, rule 10).
+    let candRide: [UInt8]
     /// The value of one filled slot of priority 1: larger than any possible total soft difference.
     let bigM: Int64
     let continuity: Int64
@@ -117,6 +119,7 @@ struct Problem: Sendable {
         candCost = cand.cost
         candHistory = cand.history
         candKm = cand.km
+        candRide = cand.ride
 
         // M: larger than any total soft difference (slots × (largest pair cost + two continuity bonuses)).
         var maxCost: Int64 = 0
@@ -133,6 +136,7 @@ struct Problem: Sendable {
         var cost: [Int64]
         var history: [UInt8]
         var km: [Double]
+        var ride: [UInt8]
     }
 
     /// The pairs that pass rules 1-4, found through a sorted grid over lat/lon (exact haversine only for grid
@@ -180,6 +184,25 @@ struct Problem: Sendable {
         for r in 0..<nR { byFarm[index.requestFarm[r]].append(r) }
         let weights = instance.weights
         let excludedSets = excludedByRequest
+        // Version 2's limits of a pair beyond rules 1-4 of version 1: checked per pair only for the workers that have
+        // them (windows, a stay end, a minutes cap, a pool other than day work where a request names pools).
+        let walkKm = instance.walkKm
+        let speedLimited = instance.workers.map {
+            !$0.windows.isEmpty || $0.stayUntil != nil || $0.maxMinutesPerDay != nil
+        }
+        let carless = instance.workers.map { !$0.car }
+        let pointLocation = TravelRules(instance).points
+        // Workers without a car who can reach a pickup point, in worker order (riders are found per request through
+        // the van's stops, not the grid: their home may be far from the farm).
+        let riders: [Int32] = instance.workers.indices.compactMap { w in
+            let W = instance.workers[w]
+            return !W.car && W.pickupPoint != nil ? Int32(w) : nil
+        }
+        let v2Pair: @Sendable (Worker, LaborRequest) -> Bool = { W, R in
+            guard fitsWindow(W, R), withinStay(W, on: R.date), poolAllowed(W, R) else { return false }
+            if let m = W.maxMinutesPerDay, R.lengthMinutes > m { return false }
+            return true
+        }
         let farmsWithRequests = byFarm.indices.filter { !byFarm[$0].isEmpty }
         let requestLists = byFarm
         // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
@@ -250,13 +273,49 @@ struct Problem: Sendable {
                         let w = Int(w32)
                         let d = nearKm[k]
                         guard d <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
+                        // Without a car only walking reaches a farm found by the grid (riders come below).
+                        guard !carless[w] || d <= walkKm else { continue }
                         guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
                         guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
+                        if speedLimited[w] || R.pools != nil {
+                            guard v2Pair(instance.workers[w], R) else { continue }
+                        }
                         cands.worker.append(w32)
                         cands.cost.append(Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)))
                         cands.history.append(history.continues(w, R) ? 1 : 0)
                         cands.km.append(d)
+                        cands.ride.append(0)
+                    }
+                    if let pickup = R.pickup, !pickup.points.isEmpty {
+                        for w32 in riders {
+                            let w = Int(w32)
+                            let W = instance.workers[w]
+                            guard let pt = W.pickupPoint, pickup.points.contains(pt), let at = pointLocation[pt]
+                            else { continue }
+                            guard workerDays[w * dw + dayWord] & dayBit != 0, skills.holds(w, need: need) else {
+                                continue
+                            }
+                            guard excluded.isEmpty || !excluded.contains(w32) else { continue }
+                            let blocked = blocks[w]
+                            guard
+                                (!restricted[w] && !blocked)
+                                    || isAllowed(
+                                        farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                                        farmBlocksWorker: blocked)
+                            else { continue }
+                            let d = Distance.km(W.home, F.location)
+                            guard d > walkKm else { continue }  // walking wins, found through the grid
+                            let km = Distance.km(W.home, at)
+                            guard km <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
+                            guard v2Pair(W, R) else { continue }
+                            cands.worker.append(w32)
+                            cands.cost.append(
+                                Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)))
+                            cands.history.append(history.continues(w, R) ? 1 : 0)
+                            cands.km.append(km)
+                            cands.ride.append(1)
+                        }
                     }
                     out.append((r, cands))
                 }
@@ -269,7 +328,7 @@ struct Problem: Sendable {
         }
         var start = [Int32](repeating: 0, count: nR + 1)
         for r in 0..<nR { start[r + 1] = start[r] + Int32(perReq[r].worker.count) }
-        var c = Candidates(start: start, worker: [], cost: [], history: [], km: [])
+        var c = Candidates(start: start, worker: [], cost: [], history: [], km: [], ride: [])
         let total = Int(start[nR])
         c.worker.reserveCapacity(total)
         c.cost.reserveCapacity(total)
@@ -280,6 +339,7 @@ struct Problem: Sendable {
             c.cost.append(contentsOf: perReq[r].cost)
             c.history.append(contentsOf: perReq[r].history)
             c.km.append(contentsOf: perReq[r].km)
+            c.ride.append(contentsOf: perReq[r].ride)
         }
         return c
     }
@@ -366,6 +426,7 @@ struct RequestCandidates: Sendable {
     var cost: [Int64] = []
     var history: [UInt8] = []
     var km: [Double] = []
+    var ride: [UInt8] = []
 }
 
 /// The jobs of `history`, to tell whether an assignment continues one from the day before (the continuity bonus).

@@ -634,8 +634,11 @@ struct Engine {
         stats.timeLimitHit = deadlineHit
         stats.work = budget.spent
         let unfilled = explainUnfilled(p, assign: assign, nD: nD)
-        return Plan(
+        var plan = Plan(
             instance: p.instance.name, assignments: rows, unfilled: unfilled, warnings: report.warnings,
             score: report.score, stats: stats)
+        plan.rides = report.rides
+        plan.version2 = p.instance.usesVersion2
+        return plan
     }
 }
