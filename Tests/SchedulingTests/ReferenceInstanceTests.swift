@@ -4,17 +4,31 @@ import Testing
 @testable import Scheduling
 
 /// The reference instances reach their proven optima: the project's own (`Tests/Instances`) always, checked with the
-/// project's scorer, and, when `../shared` is beside the repository, every version 1 instance there, checked with
-/// the shared scorer.
+/// project's scorer, and, when `../shared` is beside the repository, every instance there (versions 1 and 2), checked
+/// with the shared scorer.
 @Suite struct ReferenceInstanceTests {
-    /// Version 1 instances of `../shared/instances` (names not starting with `v2-` or `gen-v2-`); empty without it.
+    /// Instances of `../shared/instances`; empty without it.
     static let sharedNames: [String] = {
         guard let shared = Fixtures.shared else { return [] }
         let dir = shared.appendingPathComponent("instances")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") && $0 != "expected.json" }.map { String($0.dropLast(5)) }
-            .filter { !$0.hasPrefix("v2-") && !$0.hasPrefix("gen-v2-") }.sorted()
+        return files.filter { $0.hasSuffix(".json") && $0 != "expected.json" }.map { String($0.dropLast(5)) }.sorted()
     }()
+
+    /// Version 2 instances the general engine does not yet bring to their proven optimum (docs/solver.md, "Version
+    /// 2"): their plans must be valid, never claim more than the optimum, and stay within this many medium points.
+    static let knownGaps: [String: Int] = ["gen-v2-halfday-w150-r40-d1": 3, "gen-v2-scarce-w120-r30-d3": 5]
+
+    /// The plan's score against the proven optimum: equal, or for a known gap valid, at most the optimum and close.
+    static func expectOptimum(_ name: String, _ got: Score, _ want: Score) {
+        if let gap = knownGaps[name] {
+            #expect(got.hard == 0)
+            #expect(got <= want)
+            #expect(got.medium >= want.medium - gap, "\(name): medium \(got.medium), optimum \(want.medium)")
+        } else {
+            #expect(got == want)
+        }
+    }
 
     /// A smaller work budget than the default (70M) keeps the debug test suite fast; 40M is the smallest round
     /// number at which gen-scarce still reaches its optimum (30M: soft 2 below it).
@@ -22,7 +36,7 @@ import Testing
 
     @Test func theProjectHoldsItsOwnInstances() throws {
         let names = Fixtures.ownInstanceNames
-        #expect(names.count >= 14)
+        #expect(names.count >= 24)
         #expect(Set(try Fixtures.ownExpected().keys) == Set(names))
     }
 
@@ -34,7 +48,7 @@ import Testing
         let plan = PlanCache.shared.plan(bytes, instance, Self.options)
         #expect(score(instance, assignments: plan.assignments).score == plan.score)
         #expect(plan.score.hard == 0)
-        #expect(plan.score == want)
+        Self.expectOptimum(name, plan.score, want)
     }
 
     @Test(
@@ -53,7 +67,7 @@ import Testing
         #expect(status == 0)
         #expect(scored == plan.score)
         #expect(plan.score.hard == 0)
-        #expect(plan.score == want)
+        Self.expectOptimum(name, plan.score, want)
     }
 }
 

@@ -20,6 +20,19 @@ public struct UnfilledReason: Sendable, Hashable, CustomStringConvertible {
         case minimumUnreachable
         /// Eligible workers were left free (only when the search ran out of budget).
         case leftFree
+        /// Version 2: holders free that date only outside the job's hours (a window).
+        case outsideWindow
+        /// Version 2: holders whose stay (visa, contract) ends before the date.
+        case stayEnded
+        /// Version 2: holders of a pool the request does not accept.
+        case poolNotAccepted
+        /// Version 2: holders without a car, too far to walk, whose pickup point the van does not serve.
+        case noVanStop
+        /// Version 2: riders who could come but the van's seats are taken.
+        case seatsTaken
+        /// Version 2: holders whose day cannot take this job too (a transfer too short, the day's minutes, their jobs
+        /// a day).
+        case dayFull
     }
 
     public var kind: Kind
@@ -39,10 +52,10 @@ public struct UnfilledReason: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One entry per request with fewer than its headcount: `missing` exact, reasons with numbers.
-func explainUnfilled(_ p: Problem, assign: [Int32], nD: Int) -> [UnfilledRequest] {
+func explainUnfilled(_ p: Problem, assign: [Int32], nD: Int, counts: [Int]? = nil) -> [UnfilledRequest] {
     let instance = p.instance
     var count = [Int](repeating: 0, count: p.nR)
-    for x in assign where x >= 0 { count[Int(x)] += 1 }
+    if let counts { count = counts } else { for x in assign where x >= 0 { count[Int(x)] += 1 } }
     let nK = p.weeks.count
     let short = instance.requests.indices.filter { count[$0] < instance.requests[$0].headcount }
     // Requests are explained independently: up to 4 threads take every `threads`-th one; the list keeps request order.
@@ -78,7 +91,25 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
     var blocked = 0
     var capped = 0
     var free = 0
+    var window = 0
+    var stay = 0
+    var pool = 0
+    var noVan = 0
+    var seatsFull = 0
+    var dayFull = 0
     var taken: [Int: Int] = [:]  // request → how many of our holders it holds
+    var riders = 0
+    for x in instance.pinned where x.request == R.id {
+        if let w = p.index.worker[x.worker] {
+            let W = instance.workers[w]
+            if !W.car && Distance.km(W.home, F.location) > instance.walkKm { riders += 1 }
+        }
+    }
+    for w in 0..<p.nW where assign[w * nD + d] == Int32(r) {
+        for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) where Int(p.candWorker[c]) == w && p.candRide[c] != 0 {
+            riders += 1
+        }
+    }
     p.grid.near(F.location, radius: radius) { w32, km in
         let w = Int(w32)
         let W = instance.workers[w]
@@ -90,13 +121,43 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
             blocked += 1
             return
         }
+        if !poolAllowed(W, R) {
+            pool += 1
+            return
+        }
         if !isAvailable(W, on: R.date) {
             unavailable += 1
             return
         }
+        if !withinStay(W, on: R.date) {
+            stay += 1
+            return
+        }
+        if !fitsWindow(W, R) {
+            window += 1
+            return
+        }
+        var rides = false
+        if !W.car && km > instance.walkKm {
+            guard let pt = W.pickupPoint, R.pickup?.points.contains(pt) == true else {
+                noVan += 1
+                return
+            }
+            rides = true
+        }
+        if let m = W.maxMinutesPerDay, R.lengthMinutes > m {
+            dayFull += 1
+            return
+        }
         let other = assign[w * nD + d]
         if other >= 0 {
-            if Int(other) != r { taken[Int(other), default: 0] += 1 }
+            if Int(other) != r {
+                if W.maxJobsPerDay > 1 { dayFull += 1 } else { taken[Int(other), default: 0] += 1 }
+            }
+            return
+        }
+        if rides, let pickup = R.pickup, riders >= pickup.seats {
+            seatsFull += 1
             return
         }
         var used = 0
@@ -162,6 +223,32 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
                 description:
                     "\(capped) of them \(capped == 1 ? "has" : "have") reached maxDaysPerWeek in ISO week \(p.weeks[k])"
             ))
+    }
+    let more: [(UnfilledReason.Kind, Int, String)] = [
+        (.poolNotAccepted, pool, "\(pool) of them \(pool == 1 ? "is" : "are") in a pool this request does not accept"),
+        (
+            .stayEnded, stay,
+            "\(stay) of them \(stay == 1 ? "has" : "have") a stay (visa or contract) that ends before \(R.date)"
+        ),
+        (
+            .outsideWindow, window,
+            "\(window) of them \(window == 1 ? "is" : "are") free on \(R.date) only outside \(clockText(R.startMinute))-\(clockText(R.endMinute))"
+        ),
+        (
+            .noVanStop, noVan,
+            "\(noVan) of them \(noVan == 1 ? "has" : "have") no car, live too far to walk, and no van stops near them"
+        ),
+        (
+            .seatsTaken, seatsFull,
+            "\(seatsFull) of them would ride, but the van's \(R.pickup?.seats ?? 0) seat(s) are taken"
+        ),
+        (
+            .dayFull, dayFull,
+            "\(dayFull) of them cannot fit this job into their day (another job too close to travel between, or too many hours)"
+        ),
+    ]
+    for (kind, n, text) in more where n > 0 {
+        reasons.append(UnfilledReason(kind: kind, numbers: [("count", n)], description: text))
     }
     // The instance's own minimum (the solver's is clamped to the workers there are).
     let minimum = p.reqPinned[r].isEmpty ? R.minHeadcount : 1

@@ -13,6 +13,8 @@ public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
     case scheduleExchange
     /// The Lagrangian two-day search (`PairSearch.swift`).
     case pairSearch
+    /// Version 2's general engine (`General/`): its branch and bound and day re-solves.
+    case general
 }
 
 /// The one budget of a solve, like Timefold's termination: `SolveOptions.workBudget` split into a share per phase,
@@ -28,7 +30,7 @@ public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
 struct SolveBudget {
     /// The weight of each phase in the split.
     static let weights: [SolvePhase: Int] = [
-        .flows: 6, .localSearch: 1, .dayKicks: 6, .scheduleExchange: 1, .pairSearch: 6,
+        .flows: 6, .localSearch: 1, .dayKicks: 6, .scheduleExchange: 1, .pairSearch: 6, .general: 1,
     ]
 
     /// The phases that run on an instance: the flows always; the local search when there is a candidate pair; the

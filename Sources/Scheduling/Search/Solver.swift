@@ -13,7 +13,12 @@ import Foundation
 ///   - options: seed, work budget, optional time limit and progress callback.
 /// - Returns: the plan with its score, unfilled requests with reasons, warnings and stats.
 public func solve(_ instance: Instance, options: SolveOptions = SolveOptions()) -> Plan {
-    var engine = Engine(instance, options)
+    let problem = Problem(instance)
+    if GeneralEngine.needed(problem) {
+        var general = GeneralEngine(problem, options)
+        return general.run()
+    }
+    var engine = Engine(problem, options)
     return engine.run()
 }
 
@@ -36,10 +41,12 @@ struct Engine {
     /// the end (the flow is exact there), so no local search can improve it.
     var provenOptimal = false
 
-    init(_ instance: Instance, _ options: SolveOptions) {
+    init(_ instance: Instance, _ options: SolveOptions) { self.init(Problem(instance), options) }
+
+    init(_ problem: Problem, _ options: SolveOptions) {
         self.options = options
         start = Date()
-        p = Problem(instance)
+        p = problem
         nD = p.days.count
         budget = SolveBudget(
             total: options.workBudget,

@@ -1,0 +1,532 @@
+import Foundation
+
+/// A reason the relaxation's flow is not a valid plan, and how to branch on it.
+enum GeneralConflict {
+    /// Two jobs of one row that cannot both be worked: forbid one or the other.
+    case pair(Int32, Int32)
+    /// A row over its minutes cap: forbid one of these jobs.
+    case jobs([Int32])
+    /// A worker-week with more dates than its cap leaves: close one of these rows.
+    case rows([Int32])
+    /// A request below its minimum: close it, or force its minimum.
+    case minimum(Int32)
+}
+
+extension GeneralEngine {
+    /// Runs the engine: the plan with its score, explanations and stats.
+    mutating func run() -> Plan {
+        let all = Array(0..<nD)
+        if nD <= 1 {
+            let engine = self
+            let (best, complete) = branchAndBound(
+                scope: GeneralScope(days: all), incumbent: nil, maxWork: budget.allowance(.general) / 4
+            ) { c in engine.baseValue(c) }
+            install(best, days: all)
+            provenOptimal = complete
+            if !complete { neighbourhoods() }
+        } else {
+            // Every day together with an optimistic continuity bonus, then exact day re-solves until none improves.
+            let possible = possibleJobs()
+            let engine = self
+            let optimistic: (Int) -> Int64 = { c in
+                engine.baseValue(c) + engine.optimisticContinuity(c, possible)
+            }
+            let (best, _) = branchAndBound(
+                scope: GeneralScope(days: all), incumbent: nil, maxWork: budget.allowance(.general) / 4,
+                value: optimistic)
+            install(best, days: all)
+            var improved = true
+            var passes = 0
+            while improved && budget.left(.general) > 0 && !budget.outOfTime() && passes < 50 {
+                improved = false
+                passes += 1
+                for d in 0..<nD {
+                    if budget.left(.general) <= 0 || budget.outOfTime() { break }
+                    if resolveDay(d) { improved = true }
+                }
+            }
+            stats.passes = passes
+            neighbourhoods()
+        }
+        stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
+        return makePlan()
+    }
+
+    /// priority × M − soft cost + continuity from history.
+    @inline(__always)
+    func baseValue(_ c: Int) -> Int64 {
+        let r = Int(candReq[c])
+        return p.reqPriority[r] * bigM - p.candCost[c] + (p.candHistory[c] != 0 ? p.continuity : 0)
+    }
+
+    /// The jobs each worker could work each plan day (pins and candidates): `(w, job, d)` keys.
+    func possibleJobs() -> Set<[Int32]> {
+        var s = Set<[Int32]>()
+        for c in 0..<p.candidateCount where candOK[c] {
+            let r = Int(candReq[c])
+            s.insert([p.candWorker[c], p.reqJob[r], p.reqDay[r]])
+        }
+        for w in 0..<p.nW {
+            for d in 0..<nD { for r in pinsOn[w * nD + d] { s.insert([Int32(w), p.reqJob[Int(r)], Int32(d)]) } }
+        }
+        return s
+    }
+
+    /// The continuity bonus a candidate could get from the day before (history, or a possible job of the plan).
+    func optimisticContinuity(_ c: Int, _ possible: Set<[Int32]>) -> Int64 {
+        guard p.continuity > 0, p.candHistory[c] == 0 else { return 0 }
+        let r = Int(candReq[c])
+        let d = Int(p.reqDay[r])
+        guard d > 0, p.days[d - 1].ordinal == p.days[d].ordinal - 1 else { return 0 }
+        return possible.contains([p.candWorker[c], p.reqJob[r], Int32(d - 1)]) ? p.continuity : 0
+    }
+
+    /// Whether worker w works `job` on plan day d (a pin or a job of the plan).
+    func works(_ w: Int, _ job: Int32, _ d: Int) -> Bool {
+        let key = w * nD + d
+        for r in pinsOn[key] where p.reqJob[Int(r)] == job { return true }
+        for c in jobs[key] where p.reqJob[Int(candReq[Int(c)])] == job { return true }
+        return false
+    }
+
+    /// The exact value of candidate c on its day with the other days fixed (continuity both ways).
+    func dayValue(_ c: Int) -> Int64 {
+        let r = Int(candReq[c])
+        let d = Int(p.reqDay[r])
+        let w = Int(p.candWorker[c])
+        let job = p.reqJob[r]
+        var v = p.reqPriority[r] * bigM - p.candCost[c]
+        guard p.continuity > 0 else { return v }
+        if p.candHistory[c] != 0 || (d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 && works(w, job, d - 1)) {
+            v += p.continuity
+        }
+        if d + 1 < nD && p.days[d + 1].ordinal == p.days[d].ordinal + 1 {
+            let key = w * nD + d + 1
+            for r2 in pinsOn[key] where p.reqJob[Int(r2)] == job { v += p.continuity }
+            for c2 in jobs[key] where p.reqJob[Int(candReq[Int(c2)])] == job && p.candHistory[Int(c2)] == 0 {
+                v += p.continuity
+            }
+        }
+        return v
+    }
+
+    /// Re-solves day d exactly with every other day fixed; keeps the result when it is strictly better.
+    mutating func resolveDay(_ d: Int) -> Bool {
+        var used = [Int32](repeating: 0, count: p.nW * max(1, nK))
+        for w in 0..<p.nW {
+            for e in 0..<nD where e != d && !jobs[w * nD + e].isEmpty && pinsOn[w * nD + e].isEmpty {
+                used[w * nK + Int(p.dayWeek[e])] += 1
+            }
+        }
+        var current: [Int32: [Int32]] = [:]
+        for w in 0..<p.nW where !jobs[w * nD + d].isEmpty { current[Int32(w * nD + d)] = jobs[w * nD + d] }
+        let engine = self
+        let value: (Int) -> Int64 = { c in engine.dayValue(c) }
+        let currentValue = networkValue(current, scope: GeneralScope(days: [d]), value: value)
+        let scope = GeneralScope(days: [d], used: used)
+        let (best, _) = branchAndBound(scope: scope, incumbent: (current, currentValue), value: value)
+        guard networkValue(best, scope: scope, value: value) > currentValue else { return false }
+        install(best, days: [d])
+        return true
+    }
+
+    /// Replaces the plan's jobs on `days` by `rows`.
+    mutating func install(_ rows: [Int32: [Int32]], days: [Int]) {
+        for d in days { for w in 0..<p.nW { jobs[w * nD + d] = [] } }
+        for (key, cs) in rows { jobs[Int(key)] = cs.sorted() }
+    }
+
+    /// The network value of a set of rows: Σ candidate values + the share bonus of the units beyond the pins.
+    func networkValue(_ rows: [Int32: [Int32]], scope: GeneralScope, value: (Int) -> Int64) -> Int64 {
+        var v: Int64 = 0
+        var count: [Int32: Int] = [:]
+        for (_, cs) in rows {
+            for c in cs {
+                v += value(Int(c))
+                count[candReq[Int(c)], default: 0] += 1
+            }
+        }
+        let share = Int64(inst.weights.share)
+        if share > 0 {
+            for (r, n) in count {
+                let h = inst.requests[Int(r)].headcount
+                let held = Int(pinnedCount[Int(r)] + scope.fixed(Int(r)))
+                for j in 0..<n { v += share * Int64(shareUnits(k: held + j + 1, headcount: h)) }
+            }
+        }
+        return v
+    }
+
+    /// Depth-first branch and bound over the relaxation of `days`; returns the best valid rows found and whether the
+    /// search finished (then they are optimal for `value`).
+    mutating func branchAndBound(
+        scope: GeneralScope, incumbent start: ([Int32: [Int32]], Int64)?, maxNodes: Int = Int.max,
+        maxWork: Int = Int.max, value: (Int) -> Int64
+    ) -> ([Int32: [Int32]], Bool) {
+        let workAtStart = budget.spent[.general, default: 0]
+        let days = scope.days
+        var best = start?.0 ?? [:]
+        var bestValue = start?.1 ?? Int64.min
+        var order: [Int32] = []
+        var inDays = [Bool](repeating: false, count: max(1, nD))
+        for d in days { inDays[d] = true }
+        for c in 0..<p.candidateCount where candOK[c] && inDays[Int(p.reqDay[Int(candReq[c])])] {
+            if let rows = scope.rows {
+                let key = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(candReq[c])])
+                guard rows.contains(Int32(key)) else { continue }
+            }
+            order.append(Int32(c))
+        }
+        let values = order.map { value(Int($0)) }
+        var rank: [Int32: Int64] = [:]
+        for (i, c) in order.enumerated() { rank[c] = values[i] }
+        let sortedOrder = order.indices.sorted { (values[$0], order[$1]) > (values[$1], order[$0]) }.map { order[$0] }
+        var stack: [GeneralMods] = [GeneralMods()]
+        var nodes = 0
+        var complete = true
+        while let mods = stack.popLast() {
+            if nodes > 0
+                && (nodes >= maxNodes || budget.left(.general) <= 0 || budget.outOfTime()
+                    || budget.spent[.general, default: 0] - workAtStart > maxWork)
+            {
+                complete = false
+                break
+            }
+            nodes += 1
+            stats.branchNodes += 1
+            let f = relax(scope: scope, mods: mods, value: value)
+            if nodes == 1 && start == nil { stats.mediumUpperBound = f.medium + pinnedMedium() }
+            guard f.feasible, f.value > bestValue else { continue }
+            let conflict = findConflict(f, scope: scope)
+            let repaired = conflict == nil ? f.rows : repair(f.rows, scope: scope, order: sortedOrder, value: value)
+            let rv = repaired.map { networkValue($0, scope: scope, value: value) } ?? Int64.min
+            if rv > bestValue, let repaired {
+                best = repaired
+                bestValue = rv
+            }
+            guard let conflict else { continue }
+            var children: [GeneralMods] = []
+            switch conflict {
+            case .pair(let a, let b):
+                var x = mods
+                x.forbidden.insert(a)
+                var y = mods
+                y.forbidden.insert(b)
+                children = [x, y]
+            case .jobs(let cs):
+                for c in cs {
+                    var x = mods
+                    x.forbidden.insert(c)
+                    children.append(x)
+                }
+            case .rows(let keys):
+                for k in keys {
+                    var x = mods
+                    x.closedRows.insert(k)
+                    children.append(x)
+                }
+            case .minimum(let r):
+                var x = mods
+                x.closed.insert(r)
+                var y = mods
+                y.forced.insert(r)
+                // Workers held outside the scope keep the request open: it can only be forced to its minimum.
+                children = scope.fixed(Int(r)) > 0 ? [y] : [x, y]
+            }
+            stack.append(contentsOf: children.reversed())
+        }
+        _ = rank
+        return (best, complete && stack.isEmpty)
+    }
+
+    /// Medium of the pins.
+    func pinnedMedium() -> Int {
+        var m = 0
+        for r in 0..<p.nR { m += Int(pinnedCount[r]) * Int(p.reqPriority[r]) }
+        return m
+    }
+
+    /// The first reason the rows are not a valid plan, in a fixed order: rows (by key), weeks, requests.
+    func findConflict(_ f: GeneralFlow, scope: GeneralScope) -> GeneralConflict? {
+        let used = scope.used
+        let keys = f.rows.keys.sorted()
+        for key in keys {
+            let cs = f.rows[key]!.sorted()
+            let w = Int(key) / max(1, nD)
+            let pins = pinsOn[Int(key)]
+            guard cs.count + pins.count >= 2 else { continue }
+            for i in 0..<cs.count {
+                for j in (i + 1)..<max(i + 1, cs.count) {
+                    let a = Int(candReq[Int(cs[i])])
+                    let b = Int(candReq[Int(cs[j])])
+                    if !compatible(
+                        inst.requests[a], reqLoc[a], inst.requests[b], reqLoc[b], speedKmh: inst.speedKmh)
+                    {
+                        return .pair(cs[i], cs[j])
+                    }
+                }
+            }
+            if let m = inst.workers[w].maxMinutesPerDay {
+                var total = 0
+                for r in pins { total += inst.requests[Int(r)].lengthMinutes }
+                for c in cs { total += inst.requests[Int(candReq[Int(c)])].lengthMinutes }
+                if total > m { return .jobs(cs) }
+            }
+        }
+        // Weeks: dates with jobs (unpinned days) against the dates left.
+        var datesUsed: [Int: [Int32]] = [:]
+        for key in keys where pinsOn[Int(key)].isEmpty {
+            let w = Int(key) / max(1, nD)
+            let d = Int(key) % max(1, nD)
+            datesUsed[w * nK + Int(p.dayWeek[d]), default: []].append(key)
+        }
+        for wk in datesUsed.keys.sorted() {
+            let rows = datesUsed[wk]!
+            if Int32(rows.count) + (used?[wk] ?? 0) > datesLeft[wk] { return .rows(rows) }
+        }
+        var count = [Int32](repeating: 0, count: p.nR)
+        for (_, cs) in f.rows { for c in cs { count[Int(candReq[Int(c)])] += 1 } }
+        for r in 0..<p.nR where pinnedCount[r] == 0 {
+            let n = count[r] + scope.fixed(r)
+            if n > 0 && n < p.reqMin[r] { return .minimum(Int32(r)) }
+        }
+        return nil
+    }
+
+    /// Whether candidate c fits a row holding `cs` (and the row's pins): jobs a day, transfers, minutes.
+    func fits(_ c: Int32, row key: Int, _ cs: [Int32]) -> Bool {
+        let w = key / max(1, nD)
+        let W = inst.workers[w]
+        if cs.count + pinsOn[key].count + 1 > W.maxJobsPerDay { return false }
+        let r = Int(candReq[Int(c)])
+        for x in cs {
+            let q = Int(candReq[Int(x)])
+            if !compatible(inst.requests[r], reqLoc[r], inst.requests[q], reqLoc[q], speedKmh: inst.speedKmh) {
+                return false
+            }
+        }
+        if let m = W.maxMinutesPerDay {
+            var total = inst.requests[r].lengthMinutes
+            for q in pinsOn[key] { total += inst.requests[Int(q)].lengthMinutes }
+            for x in cs { total += inst.requests[Int(candReq[Int(x)])].lengthMinutes }
+            if total > m { return false }
+        }
+        return true
+    }
+
+    /// A valid plan from a relaxation's rows: each row keeps its best jobs that fit together, each week its best
+    /// dates, requests below their minimum are emptied; then free slots are filled greedily in value order.
+    func repair(
+        _ rows: [Int32: [Int32]], scope: GeneralScope, order: [Int32], value: (Int) -> Int64
+    ) -> [Int32: [Int32]]? {
+        let used = scope.used
+        var out: [Int32: [Int32]] = [:]
+        for key in rows.keys.sorted() {
+            let cs = rows[key]!.sorted { (value(Int($0)), $1) > (value(Int($1)), $0) }
+            var kept: [Int32] = []
+            for c in cs where fits(c, row: Int(key), kept) { kept.append(c) }
+            if !kept.isEmpty { out[key] = kept }
+        }
+        // Weeks.
+        var datesUsed: [Int: [Int32]] = [:]
+        for key in out.keys.sorted() where pinsOn[Int(key)].isEmpty {
+            let w = Int(key) / max(1, nD)
+            let d = Int(key) % max(1, nD)
+            datesUsed[w * nK + Int(p.dayWeek[d]), default: []].append(key)
+        }
+        for wk in datesUsed.keys.sorted() {
+            let left = Int(datesLeft[wk] - (used?[wk] ?? 0))
+            let keys = datesUsed[wk]!
+            guard keys.count > max(0, left) else { continue }
+            let ranked = keys.sorted { a, b in
+                let va = out[a]!.reduce(Int64(0)) { $0 + value(Int($1)) }
+                let vb = out[b]!.reduce(Int64(0)) { $0 + value(Int($1)) }
+                return (va, b) > (vb, a)
+            }
+            for key in ranked.dropFirst(max(0, left)) { out[key] = nil }
+        }
+        var count = [Int32](repeating: 0, count: p.nR)
+        var riders = [Int32](repeating: 0, count: p.nR)
+        func recount() {
+            for r in 0..<p.nR {
+                count[r] = 0
+                riders[r] = 0
+            }
+            for (_, cs) in out {
+                for c in cs {
+                    count[Int(candReq[Int(c)])] += 1
+                    if p.candRide[Int(c)] != 0 { riders[Int(candReq[Int(c)])] += 1 }
+                }
+            }
+        }
+        recount()
+        for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] > 0 && count[r] + scope.fixed(r) < p.reqMin[r] {
+            if scope.fixed(r) > 0 { return nil }
+            for key in out.keys.sorted() {
+                out[key] = out[key]!.filter { Int(candReq[Int($0)]) != r }
+                if out[key]!.isEmpty { out[key] = nil }
+            }
+        }
+        recount()
+        // Greedy fill in value order.
+        var weekUsed = [Int32](repeating: 0, count: p.nW * max(1, nK))
+        for key in out.keys where pinsOn[Int(key)].isEmpty {
+            let w = Int(key) / max(1, nD)
+            weekUsed[w * nK + Int(p.dayWeek[Int(key) % max(1, nD)])] += 1
+        }
+        for c in order {
+            let r = Int(candReq[Int(c)])
+            let held = count[r] + scope.fixed(r)
+            guard held < p.reqCap[r], held > 0 || p.reqMin[r] <= 1 || pinnedCount[r] > 0 else { continue }
+            if p.candRide[Int(c)] != 0 && riders[r] + scope.riders(r) >= seatsLeft[r] { continue }
+            let w = Int(p.candWorker[Int(c)])
+            let d = Int(p.reqDay[r])
+            let key = w * nD + d
+            let cs = out[Int32(key)] ?? []
+            guard fits(c, row: key, cs) else { continue }
+            let wk = w * nK + Int(p.dayWeek[d])
+            if cs.isEmpty && pinsOn[key].isEmpty {
+                guard weekUsed[wk] + (used?[wk] ?? 0) < datesLeft[wk] else { continue }
+                weekUsed[wk] += 1
+            }
+            out[Int32(key)] = cs + [c]
+            count[r] += 1
+            if p.candRide[Int(c)] != 0 { riders[r] += 1 }
+        }
+        return out
+    }
+
+    /// The plan's rows: pins first (in the instance's order), then each request's workers.
+    func assignments() -> [Pair] {
+        var out = inst.pinned
+        var byReq = [[Int32]](repeating: [], count: p.nR)
+        for w in 0..<p.nW {
+            for d in 0..<nD {
+                for c in jobs[w * nD + d] { byReq[Int(candReq[Int(c)])].append(Int32(w)) }
+            }
+        }
+        for r in 0..<p.nR {
+            for w in byReq[r] { out.append(Pair(request: inst.requests[r].id, worker: inst.workers[Int(w)].id)) }
+        }
+        return out
+    }
+
+    func makePlan() -> Plan {
+        let rows = assignments()
+        let report = score(inst, assignments: rows)
+        var stats = self.stats
+        stats.timeLimitHit = budget.deadlineHit
+        stats.work = budget.spent
+        // Explanations see the first job of each worker-day (the requests a worker's day is taken by).
+        var assign = [Int32](repeating: -1, count: p.nW * max(1, nD))
+        var counts = [Int](repeating: 0, count: p.nR)
+        for w in 0..<p.nW {
+            for d in 0..<nD {
+                let key = w * nD + d
+                if let r = pinsOn[key].first ?? jobs[key].first.map({ candReq[Int($0)] }) { assign[key] = r }
+                for r in pinsOn[key] { counts[Int(r)] += 1 }
+                for c in jobs[key] { counts[Int(candReq[Int(c)])] += 1 }
+            }
+        }
+        let unfilled = explainUnfilled(p, assign: assign, nD: nD, counts: counts)
+        var plan = Plan(
+            instance: inst.name, assignments: rows, unfilled: unfilled, warnings: report.warnings,
+            score: report.score, stats: stats)
+        plan.rides = report.rides
+        plan.version2 = inst.usesVersion2
+        return plan
+    }
+}
+
+/// A neighbourhood: the seed request, its closest competitors (most shared candidates), and at most this many rows.
+let lnsRequests = 4
+let lnsRows = 48
+/// Branch-and-bound nodes per neighbourhood.
+let lnsNodes = 200
+
+extension GeneralEngine {
+    /// Large-neighbourhood search: for each request in turn (short ones first), the rows of the workers who could
+    /// work it and its closest competitors are re-decided exactly by branch and bound with everything else fixed;
+    /// an improvement is kept. Rounds repeat while one improves.
+    mutating func neighbourhoods() {
+        var count = [Int32](repeating: 0, count: p.nR)
+        for key in jobs.indices { for c in jobs[key] { count[Int(candReq[Int(c)])] += 1 } }
+        let seeds = (0..<p.nR).sorted { a, b in
+            let sa = count[a] + pinnedCount[a] < Int32(inst.requests[a].headcount)
+            let sb = count[b] + pinnedCount[b] < Int32(inst.requests[b].headcount)
+            return (sa ? 0 : 1, a) < (sb ? 0 : 1, b)
+        }
+        var rounds = 0
+        var improved = true
+        while improved && rounds < 8 {
+            improved = false
+            rounds += 1
+            for r in seeds {
+                if budget.left(.general) <= 0 || budget.outOfTime() { return }
+                if neighbourhood(r) {
+                    improved = true
+                    stats.moves += 1
+                }
+            }
+        }
+    }
+
+    /// Re-decides the neighbourhood of request `seed` exactly; keeps a strict improvement.
+    mutating func neighbourhood(_ seed: Int) -> Bool {
+        let d = Int(p.reqDay[seed])
+        // The requests of the day that share most candidate workers with the seed.
+        var workersOf: [Int32: [Int32]] = [:]
+        var seedWorkers = Set<Int32>()
+        for c in Int(p.candStart[seed])..<Int(p.candStart[seed + 1]) where candOK[c] {
+            seedWorkers.insert(p.candWorker[c])
+        }
+        guard !seedWorkers.isEmpty else { return false }
+        var shared: [(Int, Int)] = []
+        for r in 0..<p.nR where r != seed && Int(p.reqDay[r]) == d {
+            var n = 0
+            var ws: [Int32] = []
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) where candOK[c] {
+                ws.append(p.candWorker[c])
+                if seedWorkers.contains(p.candWorker[c]) { n += 1 }
+            }
+            workersOf[Int32(r)] = ws
+            if n > 0 { shared.append((n, r)) }
+        }
+        shared.sort { ($0.0, $1.1) > ($1.0, $0.1) }
+        var rows = Set<Int32>()
+        for w in seedWorkers.sorted() { rows.insert(w * Int32(nD) + Int32(d)) }
+        for (_, r) in shared.prefix(lnsRequests) {
+            for w in workersOf[Int32(r)]! where rows.count < lnsRows { rows.insert(w * Int32(nD) + Int32(d)) }
+        }
+        var used = [Int32](repeating: 0, count: p.nW * max(1, nK))
+        var fixed = [Int32](repeating: 0, count: p.nR)
+        var riders = [Int32](repeating: 0, count: p.nR)
+        for w in 0..<p.nW {
+            for e in 0..<nD {
+                let key = w * nD + e
+                if e != d && !jobs[key].isEmpty && pinsOn[key].isEmpty { used[w * nK + Int(p.dayWeek[e])] += 1 }
+                if e == d && !rows.contains(Int32(key)) {
+                    for c in jobs[key] {
+                        fixed[Int(candReq[Int(c)])] += 1
+                        if p.candRide[Int(c)] != 0 { riders[Int(candReq[Int(c)])] += 1 }
+                    }
+                }
+            }
+        }
+        var scope = GeneralScope(days: [d], used: used)
+        scope.rows = rows
+        scope.fixedCount = fixed
+        scope.fixedRiders = riders
+        var current: [Int32: [Int32]] = [:]
+        for key in rows where !jobs[Int(key)].isEmpty { current[key] = jobs[Int(key)] }
+        let engine = self
+        let single = nD <= 1
+        let value: (Int) -> Int64 = { c in single ? engine.baseValue(c) : engine.dayValue(c) }
+        let currentValue = networkValue(current, scope: scope, value: value)
+        let (best, _) = branchAndBound(
+            scope: scope, incumbent: (current, currentValue), maxNodes: lnsNodes, value: value)
+        guard networkValue(best, scope: scope, value: value) > currentValue else { return false }
+        for key in rows { jobs[Int(key)] = (best[key] ?? []).sorted() }
+        return true
+    }
+}
