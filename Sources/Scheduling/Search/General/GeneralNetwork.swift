@@ -41,6 +41,8 @@ struct GeneralFlow {
     var feasible: Bool
     /// Σ priority of the pairs taken.
     var medium: Int = 0
+    /// False when the flow stopped at the deadline (then it is no bound).
+    var complete = true
 }
 
 extension GeneralEngine {
@@ -183,6 +185,6 @@ extension GeneralEngine {
             }
             total -= forcedUnits * forceBonus
         }
-        return GeneralFlow(rows: rows, value: total, feasible: feasible, medium: medium)
+        return GeneralFlow(rows: rows, value: total, feasible: feasible, medium: medium, complete: complete)
     }
 }

@@ -48,6 +48,7 @@ extension GeneralEngine {
             stats.passes = passes
             neighbourhoods()
         }
+        enforceValidity()
         stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
         return makePlan()
     }
@@ -195,7 +196,13 @@ extension GeneralEngine {
             nodes += 1
             stats.branchNodes += 1
             let f = relax(scope: scope, mods: mods, value: value)
-            if nodes == 1 && start == nil { stats.mediumUpperBound = f.medium + pinnedMedium() }
+            if nodes == 1 && start == nil {
+                // A flow cut by the deadline bounds nothing: then the trivial bound, every open slot filled.
+                stats.mediumUpperBound =
+                    f.complete
+                    ? f.medium + pinnedMedium()
+                    : (0..<p.nR).reduce(pinnedMedium()) { $0 + Int(p.reqCap[$1]) * Int(p.reqPriority[$1]) }
+            }
             guard f.feasible, f.value > bestValue else { continue }
             let conflict = findConflict(f, scope: scope)
             let repaired = conflict == nil ? f.rows : repair(f.rows, scope: scope, order: sortedOrder, value: value)
@@ -360,7 +367,8 @@ extension GeneralEngine {
             }
         }
         recount()
-        for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] > 0 && count[r] + scope.fixed(r) < p.reqMin[r] {
+        for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] + scope.fixed(r) > 0 {
+            guard count[r] + scope.fixed(r) < p.reqMin[r] else { continue }
             if scope.fixed(r) > 0 { return nil }
             for key in out.keys.sorted() {
                 out[key] = out[key]!.filter { Int(candReq[Int($0)]) != r }
@@ -409,6 +417,34 @@ extension GeneralEngine {
             for w in byReq[r] { out.append(Pair(request: inst.requests[r].id, worker: inst.workers[Int(w)].id)) }
         }
         return out
+    }
+
+    /// A safety net: should a plan ever break a rule (it must not), unpinned assignments are dropped until it does
+    /// not — the pair itself for rules 1-4, the request's for rules 6, 7 and 10, the worker's for rules 5 and 8.
+    mutating func enforceValidity() {
+        for _ in 0..<8 {
+            let report = score(inst, assignments: assignments())
+            guard report.score.hard < 0 else { return }
+            var dropPair = Set<Pair>()
+            var dropRequest = Set<Int32>()
+            var dropWorker = Set<Int>()
+            for v in report.violations {
+                switch v.rule {
+                case 1, 2, 3, 4: if let r = v.request, let w = v.worker { dropPair.insert(Pair(request: r, worker: w)) }
+                case 6, 7, 10: if let r = v.request, let i = p.index.request[r] { dropRequest.insert(Int32(i)) }
+                case 5, 8: if let w = v.worker, let i = p.index.worker[w] { dropWorker.insert(i) }
+                default: break
+                }
+            }
+            for key in jobs.indices where !jobs[key].isEmpty {
+                let w = key / max(1, nD)
+                jobs[key] = jobs[key].filter { c in
+                    let r = Int(candReq[Int(c)])
+                    return !dropWorker.contains(w) && !dropRequest.contains(Int32(r))
+                        && !dropPair.contains(Pair(request: inst.requests[r].id, worker: inst.workers[w].id))
+                }
+            }
+        }
     }
 
     func makePlan() -> Plan {
