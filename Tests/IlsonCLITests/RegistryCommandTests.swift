@@ -17,7 +17,8 @@ struct RegistryCommandTests {
             }
             let today = try IlsonClock.current().today
             #expect(
-                run(["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234"]) == 0)
+                run(["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234",
+                    "--county", "진천군"]) == 0)
             #expect(run(["center", "edit", "JC", "--sms-sender", "043-539-1235"]) == 0)
             #expect(try CenterStore.find(code: "JC", on: db)?.smsSender == "0435391235")
             #expect(run(["farmer", "add", "--name", "이월순", "--phone", "010-9876-5432"]) == 0)

@@ -6,6 +6,7 @@ import Testing
 import Vocabulary
 
 @testable import Operations
+import Places
 
 /// Registry use cases: every command one transaction with its audit rows; clear refusals that write nothing.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
@@ -126,14 +127,17 @@ struct RegistryOperationTests {
     }
 
     @Test func villagesStandInForCoordinates() throws {
-        let place = try RegistryInput.location(LocationInput(village: "중산리"), what: "farm F1", source: .commandLine)
+        let jincheon = Places.jincheon
+        let place = try RegistryInput.location(
+            LocationInput(village: "중산리"), what: "farm F1", source: .commandLine, county: jincheon)
         #expect(place.village == "이월면 중산리")
         #expect(throws: OperationError.self) {
-            try RegistryInput.location(LocationInput(lat: 36.9), what: "farm F1", source: .commandLine)
+            try RegistryInput.location(LocationInput(lat: 36.9), what: "farm F1", source: .commandLine, county: jincheon)
         }
-        // Jincheon-gun has no two 리 of one name; a town that does not hold the village is "not found".
+        // A town that does not hold the village is "not found".
         #expect(throws: OperationError.self) {
-            try RegistryInput.location(LocationInput(village: "진천읍 중산리"), what: "farm F1", source: .file)
+            try RegistryInput.location(
+                LocationInput(village: "진천읍 중산리"), what: "farm F1", source: .file, county: jincheon)
         }
     }
 
