@@ -67,27 +67,40 @@ extension Centers {
         var farms: [Int64: (code: String, points: [PlacePoint])] = [:]
         for row in rows {
             let id = try row.decode(at: 0, as: Int64.self)
-            let point = PlacePoint(lat: try row.decode(at: 2, as: Double.self), lon: try row.decode(at: 3, as: Double.self))
+            let point = PlacePoint(
+                lat: try row.decode(at: 2, as: Double.self), lon: try row.decode(at: 3, as: Double.self))
             let code = try row.decode(at: 1, as: String.self)
             farms[id, default: (code, [])].points.append(point)
         }
-        let korea = Gazetteer.korea
-        let towns = korea.areas.values.filter { $0.code.count == 8 }
         var assigned: [(center: String, county: String)] = []
         for (id, center) in farms.sorted(by: { $0.key < $1.key }) {
-            var votes: [String: Int] = [:]
-            for p in center.points {
-                guard korea.isInKorea(p) else { continue }
-                if let town = towns.min(by: { $0.point.km(to: p) < $1.point.km(to: p) }) {
-                    votes[String(town.code.prefix(5)), default: 0] += 1
-                }
-            }
-            guard let best = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
-                let county = korea.county(code: best)
-            else { continue }
+            guard let county = county(ofMost: center.points) else { continue }
             _ = try db.query("UPDATE centers SET county_code = \(county.code) WHERE id = \(id) AND county_code IS NULL")
             assigned.append((center.code, county.fullName))
         }
         return assigned
+    }
+
+    /// The county a center is bound to or, when it has none, the county where most of its farms lie (not stored).
+    public static func countyOrInferred(of center: CenterRecord, on db: Connection) throws -> County? {
+        if let county = try county(of: center, on: db) { return county }
+        let points = try db.query("SELECT lat, lon FROM farms WHERE center_id = \(center.id) ORDER BY id").map {
+            PlacePoint(lat: try $0.decode(at: 0, as: Double.self), lon: try $0.decode(at: 1, as: Double.self))
+        }
+        return county(ofMost: points)
+    }
+
+    /// The county of most of these points: each votes for the county of the 읍면동 whose point is nearest.
+    static func county(ofMost points: [PlacePoint]) -> County? {
+        let korea = Gazetteer.korea
+        let towns = korea.areas.values.filter { $0.code.count == 8 }.sorted { $0.code < $1.code }
+        var votes: [String: Int] = [:]
+        for p in points.prefix(500) where korea.isInKorea(p) {
+            if let town = towns.min(by: { $0.point.km(to: p) < $1.point.km(to: p) }) {
+                votes[String(town.code.prefix(5)), default: 0] += 1
+            }
+        }
+        guard let best = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
+        return korea.county(code: best)
     }
 }

@@ -72,7 +72,9 @@ enum RegistryInput {
                 byAddress = address && ref.countyName != county?.name
                 label = byAddress ? ref.fullName : ref.qualifiedName
             case .ambiguous(let refs) where !haveCoordinates:
-                let names = refs.prefix(8).map { county != nil && $0.countyName == county!.name ? $0.qualifiedName : $0.fullName }
+                let names = refs.prefix(8).map {
+                    county != nil && $0.countyName == county!.name ? $0.qualifiedName : $0.fullName
+                }
                 throw .badInput(
                     "\(villageName) \(Excerpt.quoted(text)): 같은 이름의 마을이 여럿입니다 — \(names.joined(separator: ", "))"
                         + (refs.count > 8 ? " 외 \(refs.count - 8)곳" : "") + ". 읍면을 붙여 주세요, 예) \"\(names[0])\"")

@@ -128,7 +128,8 @@ public enum Workers {
         try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
-            let values = try merge(input, into: nil, knownFarms: farms, center: center,
+            let values = try merge(
+                input, into: nil, knownFarms: farms, center: center,
                 county: Centers.county(of: center, on: db), source: .commandLine)
             if let existing = try WorkerStore.find(.phone(values.phone), center: center.id, on: db) {
                 throw OperationError.badInput(
@@ -153,7 +154,8 @@ public enum Workers {
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
-            let values = try merge(input, into: worker.values, knownFarms: farms, center: center,
+            let values = try merge(
+                input, into: worker.values, knownFarms: farms, center: center,
                 county: Centers.county(of: center, on: db), source: .commandLine)
             guard values != worker.values else { return (worker, false) }
             if values.phone != worker.values.phone,

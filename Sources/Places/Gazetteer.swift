@@ -97,7 +97,9 @@ public final class Gazetteer: Sendable {
     public func county(code given: String) -> County? {
         let code = Renames.tableCode(given)
         guard code.count == 5, code.allSatisfy(\.isASCIIDigit) else { return nil }
-        if let area = areas[code], children[code] != nil { return makeCounty(code: code, name: area.name, members: [code]) }
+        if let area = areas[code], children[code] != nil {
+            return makeCounty(code: code, name: area.name, members: [code])
+        }
         let members = countyCodes.filter { $0.prefix(4) == code.prefix(4) && children[$0] != nil }
         guard let first = members.first, let city = cityName(first) else { return nil }
         // Counties merged into the city since (청원군, now 청주시).
@@ -130,7 +132,7 @@ public final class Gazetteer: Sendable {
             rest.removeFirst()
         }
         let query = rest.joined(separator: " ")
-        let inProvince = countyCodes.filter { province == nil || $0.hasPrefix(province!) }
+        let inProvince = countyCodes.filter { province == nil || Renames.provinceCode(ofCounty: $0) == province }
         // A whole city of several 구 (or a city and a former county merged into it).
         var cities: [String: [String]] = [:]
         for code in inProvince where cityName(code) == query && children[code] != nil {
@@ -171,7 +173,8 @@ public final class Gazetteer: Sendable {
                 let villages =
                     villageCodes.isEmpty
                     ? [Village(name: t.name, centre: t.point, code: townCode)]
-                    : villageCodes.compactMap { c in areas[c].map { Village(name: $0.name, centre: $0.point, code: c) } }
+                    : villageCodes.compactMap { c in areas[c].map { Village(name: $0.name, centre: $0.point, code: c) }
+                    }
                 let weight = kind == .eup ? 18_000 : kind == .dong ? 12_000 : 4_500
                 towns.append(
                     Town(
@@ -209,8 +212,11 @@ public final class Gazetteer: Sendable {
         if case .ambiguous = local { return (local, false) }
         if county != nil { return (local, false) }
         let words = Gazetteer.words(text)
-        if words.count == 1 {
-            let refs = (villagesByName[words[0]] ?? []).compactMap(villageRef)
+        if words.count == 1 || words.count == 2 {
+            // A bare village, or a town and a village (`이월면 중산리`), when the country has one such.
+            let refs = (villagesByName[words[words.count - 1]] ?? []).compactMap(villageRef).filter {
+                words.count == 1 || $0.town.answers(to: words[0])
+            }
             if refs.count == 1 { return (.found(refs[0]), true) }
             if refs.count > 1 { return (.ambiguous(refs), true) }
         }
@@ -237,7 +243,8 @@ public final class Gazetteer: Sendable {
             case .ambiguous:
                 counties = countyCodes.filter {
                     (province == nil || $0.hasPrefix(province!))
-                        && (areas[$0]?.name.split(separator: " ").last.map(String.init) == words.prefix(k).joined(separator: " ")
+                        && (areas[$0]?.name.split(separator: " ").last.map(String.init)
+                            == words.prefix(k).joined(separator: " ")
                             || areas[$0]?.name == words.prefix(k).joined(separator: " "))
                 }.compactMap { county(code: $0) }
             case .notFound: counties = []

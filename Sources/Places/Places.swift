@@ -103,7 +103,7 @@ public struct VillageRef: Sendable, Hashable {
     public var provinceName: String = ""
     /// `"진천읍 읍내리"` (a city 동 alone: `"청운동"`).
     public var qualifiedName: String {
-        village.code == town.code ? town.name : "\(town.name) \(village.name)"
+        !village.code.isEmpty && village.code == town.code ? town.name : "\(town.name) \(village.name)"
     }
     /// `"충청북도 진천군 진천읍 읍내리"`.
     public var fullName: String {
@@ -200,7 +200,8 @@ public struct County: Sendable, Hashable {
         switch parts.count {
         case 1:
             let matches = all.filter {
-                $0.village.name == parts[0] || ($0.village.code == $0.town.code && $0.town.answers(to: parts[0]))
+                $0.village.name == parts[0]
+                    || (!$0.village.code.isEmpty && $0.village.code == $0.town.code && $0.town.answers(to: parts[0]))
             }
             if matches.count == 1 { return .found(matches[0]) }
             return matches.isEmpty ? .notFound(close: Gazetteer.close(parts[0], among: all)) : .ambiguous(matches)

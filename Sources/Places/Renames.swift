@@ -45,6 +45,12 @@ public enum Renames {
         all.filter { $0.code.count == 5 && ($0.code == code || $0.code.prefix(4) == code.prefix(4)) }.map(\.old)
     }
 
+    /// The table's province code of a county, after a move (`47720` 군위군 → `27` 대구).
+    static func provinceCode(ofCounty code: String) -> String {
+        if let entry = byCode[code], entry.province != nil, let new = entry.newCode { return String(new.prefix(2)) }
+        return String(code.prefix(2))
+    }
+
     /// The current province of a county that moved, else nil.
     public static func province(ofCounty code: String) -> String? { byCode[code]?.province }
 

@@ -17,14 +17,15 @@ import Testing
         }
         #expect(names.filter { $0 == "금곡리" }.count == 2)
         #expect(Places.jincheon.code == "43750")
-        #expect(Places.jincheon.villages.allSatisfy { $0.village.code.hasPrefix("43750") && $0.village.code.count == 10 })
+        #expect(
+            Places.jincheon.villages.allSatisfy { $0.village.code.hasPrefix("43750") && $0.village.code.count == 10 })
     }
 
     @Test func everyVillageIsInsideJincheon() {
         for ref in Places.jincheon.villages {
             let p = ref.village.centre
-            #expect((36.75...36.98).contains(p.lat), "\(ref.qualifiedName)")
-            #expect((127.30...127.56).contains(p.lon), "\(ref.qualifiedName)")
+            #expect((36.74...37.02).contains(p.lat), "\(ref.qualifiedName)")
+            #expect((127.28...127.58).contains(p.lon), "\(ref.qualifiedName)")
             // Within about 9 km of its town's centre.
             let dLat = (p.lat - ref.town.centre.lat) * 111
             let dLon = (p.lon - ref.town.centre.lon) * 89

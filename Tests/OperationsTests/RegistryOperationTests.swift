@@ -1,4 +1,5 @@
 import Foundation
+import Places
 import Postgres
 import Scheduling
 import Storage
@@ -6,7 +7,6 @@ import Testing
 import Vocabulary
 
 @testable import Operations
-import Places
 
 /// Registry use cases: every command one transaction with its audit rows; clear refusals that write nothing.
 @Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
@@ -105,7 +105,7 @@ struct RegistryOperationTests {
             }
             #expect(
                 throws: OperationError.badInput(
-                    "worker 010-****-3333 has no location: give --village (e.g. \"이월면 중산리\") or --lat and --lon")
+                    "worker 010-****-3333 has no location: give --village (e.g. \"진천읍 교성리\") or --lat and --lon")
             ) {
                 try Workers.add(WorkerInput(name: "박민수", phone: "010-2222-3333"), center: "JC", on: db)
             }
@@ -132,7 +132,8 @@ struct RegistryOperationTests {
             LocationInput(village: "중산리"), what: "farm F1", source: .commandLine, county: jincheon)
         #expect(place.village == "이월면 중산리")
         #expect(throws: OperationError.self) {
-            try RegistryInput.location(LocationInput(lat: 36.9), what: "farm F1", source: .commandLine, county: jincheon)
+            try RegistryInput.location(
+                LocationInput(lat: 36.9), what: "farm F1", source: .commandLine, county: jincheon)
         }
         // A town that does not hold the village is "not found".
         #expect(throws: OperationError.self) {

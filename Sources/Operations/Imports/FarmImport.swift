@@ -62,13 +62,15 @@ public enum FarmImport {
                         values = FarmValues(old)
                         values.name = name
                         if !location.isEmpty {
-                            let place = try RegistryInput.location(location, what: "farm \(code)", source: .file, county: county)
+                            let place = try RegistryInput.location(
+                                location, what: "farm \(code)", source: .file, county: county)
                             (values.lat, values.lon, values.village) = (
                                 place.lat, place.lon, place.village ?? values.village
                             )
                         }
                     } else {
-                        let place = try RegistryInput.location(location, what: "farm \(code)", source: .file, county: county)
+                        let place = try RegistryInput.location(
+                            location, what: "farm \(code)", source: .file, county: county)
                         values = FarmValues(
                             code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
                     }

@@ -100,7 +100,7 @@ public struct PlacementReport: Sendable, Hashable {
         return try db.transaction { db in
             let placements = try ReportStore.placements(center: center.id, from: from, to: to, on: db)
             let demand = try ReportStore.demand(center: center.id, from: from, to: to, on: db)
-            let county = grouping == .town ? try Centers.county(of: center, on: db) : nil
+            let county = grouping == .town ? try Centers.countyOrInferred(of: center, on: db) : nil
             return build(
                 center: center.code, from: from, to: to, by: grouping, today: today, placements: placements,
                 demand: demand, county: county)
