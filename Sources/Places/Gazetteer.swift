@@ -21,6 +21,10 @@ public final class Gazetteer: Sendable {
     public let countyCodes: [String]
     /// Village (리, or 동 without 리) codes by name.
     let villagesByName: [String: [String]]
+    /// Province codes by current name.
+    let provinceCodes: [String: String]
+    /// The points of the 읍면동 and 리 by 0.1° cell (``cell(_:)``), for ``isInKorea(_:)``.
+    let grid: [Int: [PlacePoint]]
 
     /// Parses the table (`code<TAB>name<TAB>lat<TAB>lon`; `#` lines are comments).
     init(tsv: String) {
@@ -41,6 +45,13 @@ public final class Gazetteer: Sendable {
             byName[area.name, default: []].append(code)
         }
         for key in byName.keys { byName[key]!.sort() }
+        var grid: [Int: [PlacePoint]] = [:]
+        for (code, area) in areas where code.count >= 8 {
+            grid[Gazetteer.cell(area.point), default: []].append(area.point)
+        }
+        self.grid = grid
+        self.provinceCodes = Dictionary(
+            areas.values.filter { $0.code.count == 2 }.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
         self.areas = areas
         self.children = children.mapValues { $0.sorted() }
         self.countyCodes = counties.sorted()
@@ -81,8 +92,7 @@ public final class Gazetteer: Sendable {
 
     /// The table's province code of a province name (current, former or short), or nil.
     static func provinceCode(_ word: String) -> String? {
-        if let code = provinceAliases[word] { return code }
-        return korea.areas.values.first { $0.code.count == 2 && $0.name == word }?.code
+        provinceAliases[word] ?? korea.provinceCodes[word]
     }
 
     /// The current province name of a county code (군위군 → 대구광역시).
@@ -194,22 +204,20 @@ public final class Gazetteer: Sendable {
     /// Resolves a village: within `county` first (`동부리`, `괴산읍 동부리`), then as a full address anywhere
     /// (`충청북도 음성군 금왕읍 무극리`, `음성군 금왕읍 무극리`); with no county, a bare name nationally.
     ///
-    /// - Returns: `.found` with the village (and `fromOtherCounty` when it lies outside `county`), `.ambiguous`
-    ///   with the candidates, or `.notFound` with close names.
+    /// - Returns: the lookup — `.found` with the village, `.ambiguous` with the candidates, or `.notFound` with close
+    ///   names — and whether it was found outside `county` (as an address, or nationally).
     public func village(_ text: String, within county: County?) -> (lookup: VillageLookup, address: Bool) {
         var local: VillageLookup = .notFound(close: [])
         if let county {
             local = county.lookup(text)
             if case .found = local { return (local, false) }
+            if case .ambiguous = local { return (local, false) }
         }
         let address = fullAddress(text)
         switch address {
-        case .found, .ambiguous:
-            if county == nil || Gazetteer.words(text).count >= 3 { return (address, true) }
-        case .notFound:
-            break
+        case .found, .ambiguous: return (address, true)
+        case .notFound: break
         }
-        if case .ambiguous = local { return (local, false) }
         if county != nil { return (local, false) }
         let words = Gazetteer.words(text)
         if words.count == 1 || words.count == 2 {
@@ -223,7 +231,7 @@ public final class Gazetteer: Sendable {
         return (address, true)
     }
 
-    /// A village by full address: `[시도] 시군구 [읍면] 리`.
+    /// A village by full address: `[시도] 시군구 [읍면] 리` (a county shared by several 시도 is tried in each).
     func fullAddress(_ text: String) -> VillageLookup {
         var words = Gazetteer.words(text)
         var province: String?
@@ -235,22 +243,24 @@ public final class Gazetteer: Sendable {
         var results: [VillageRef] = []
         var close: [VillageRef] = []
         for k in 1...min(2, words.count - 1) {
-            let countyText = ([province.flatMap { p in areas[p]?.name }].compactMap { $0 } + words.prefix(k))
-                .joined(separator: " ")
+            let name = words.prefix(k).joined(separator: " ")
             let counties: [County]
-            switch county(countyText) {
-            case .found(let c): counties = [c]
+            switch county(([province.flatMap { areas[$0]?.name }].compactMap { $0 } + [name]).joined(separator: " ")) {
+            case .found(let c):
+                counties = [c]
             case .ambiguous:
-                counties = countyCodes.filter {
-                    (province == nil || $0.hasPrefix(province!))
-                        && (areas[$0]?.name.split(separator: " ").last.map(String.init)
-                            == words.prefix(k).joined(separator: " ")
-                            || areas[$0]?.name == words.prefix(k).joined(separator: " "))
+                counties = countyCodes.filter { code in
+                    guard province == nil || Renames.provinceCode(ofCounty: code) == province,
+                        let full = areas[code]?.name
+                    else { return false }
+                    return full == name || full.split(separator: " ").last.map(String.init) == name
                 }.compactMap { county(code: $0) }
-            case .notFound: counties = []
+            case .notFound:
+                counties = []
             }
+            let rest = words.dropFirst(k).joined(separator: " ")
             for c in counties {
-                switch c.lookup(words.dropFirst(k).joined(separator: " ")) {
+                switch c.lookup(rest) {
                 case .found(let ref): results.append(ref)
                 case .ambiguous(let refs): results += refs
                 case .notFound(let near): close += near
@@ -279,16 +289,22 @@ public final class Gazetteer: Sendable {
             countyName: areas[countyCode]?.name ?? "", provinceName: provinceName(ofCounty: countyCode))
     }
 
-    /// Whether a point lies in South Korea: within 15 km of one of the table's points (every 리 and 동 has one).
+    /// Whether a point lies in South Korea: within 15 km of the point of one of its 읍면동 or 리.
     public func isInKorea(_ p: PlacePoint) -> Bool {
         guard (32.8...38.9).contains(p.lat), (124.0...132.0).contains(p.lon) else { return false }
-        let near = 15.0
-        let dLat = near / 111.0
-        for area in areas.values where area.code.count >= 8 {
-            if abs(area.point.lat - p.lat) > dLat || abs(area.point.lon - p.lon) > dLat * 1.3 { continue }
-            if area.point.km(to: p) <= near { return true }
+        let lat = Int((p.lat * 10).rounded(.down))
+        let lon = Int((p.lon * 10).rounded(.down))
+        for dLat in -2...2 {
+            for dLon in -2...2 {
+                for q in grid[(lat + dLat) * 10_000 + lon + dLon] ?? [] where q.km(to: p) <= 15 { return true }
+            }
         }
         return false
+    }
+
+    /// The 0.1° cell of a point (15 km is within two cells in every direction at Korea's latitudes).
+    static func cell(_ p: PlacePoint) -> Int {
+        Int((p.lat * 10).rounded(.down)) * 10_000 + Int((p.lon * 10).rounded(.down))
     }
 
     // MARK: text
