@@ -132,7 +132,7 @@ let package = Package(
             name: "IlsonCLITests",
             dependencies: [
                 "Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText",
-                "TestSupport",
+                "TestSupport", "Places",
             ],
             swiftSettings: swiftSettings
         ),
