@@ -3,3 +3,5 @@
 -- one resolves villages nationally. `ilson db migrate` gives an existing center the county of most of its farms.
 ALTER TABLE centers ADD COLUMN county_code text
     CONSTRAINT centers_county_code_format CHECK (county_code ~ '^[0-9]{5}$');
+-- A coordinator binds their own center (the coordinator_edit policy of 008 keeps it to their own).
+GRANT UPDATE (county_code) ON centers TO ilson_coordinator;

@@ -9,7 +9,7 @@ import Foundation
 /// living across a border (`"충청북도 음성군 금왕읍 무극리"`).
 public enum Places {
     /// 진천군 Jincheon-gun, Chungcheongbuk-do: 2 읍 and 5 면 with their 83 법정리 (the demo's county).
-    public static var jincheon: County { Gazetteer.korea.county(code: "43750")! }
+    public static let jincheon: County = Gazetteer.korea.county(code: "43750")!
 }
 
 /// A point in degrees (WGS 84). Places keeps its own tiny type so it depends on nothing.
