@@ -143,4 +143,40 @@ struct OtherCountyTests {
             #expect(try Centers.assignCountiesFromFarms(on: db).isEmpty)
         }
     }
+
+    /// `db migrate` on a database from before 016: a center with farms gets their county, one without stays without.
+    @Test func migratingTo016AssignsCountiesFromFarms() throws {
+        let sql = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sql")
+            .standardized
+        let before = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-sql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: before, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: before) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: sql.path) where name < "016" {
+            try FileManager.default.copyItem(
+                at: sql.appendingPathComponent(name), to: before.appendingPathComponent(name))
+        }
+        try TestDatabase.withDatabase { db, _ in
+            _ = try Schema.migrate(directory: before.path, on: db)
+            let goesan: Int64 = try db.query(
+                "INSERT INTO centers (code, name) VALUES ('GS', '괴산') RETURNING id")[0].decode(at: 0)
+            _ = try db.query("INSERT INTO centers (code, name) VALUES ('XX', '농가 없음')")
+            let farmer: Int64 = try db.query(
+                "INSERT INTO farmers (center_id, name, phone) VALUES (\(goesan), '김', '01011112222') RETURNING id"
+            )[0].decode(at: 0)
+            for (code, lat, lon) in [("F1", 36.81, 127.79), ("F2", 36.67, 127.80), ("F3", 36.86, 127.44)] {
+                _ = try db.query(
+                    """
+                    INSERT INTO farms (center_id, code, name, farmer_id, lat, lon)
+                    VALUES (\(goesan), \(code), '농장', \(farmer), \(lat), \(lon))
+                    """)
+            }
+            let report = try Schema.migrate(directory: nil, on: db)
+            #expect(report.applied.contains("016_center_county.sql"))
+            #expect(report.countiesAssigned == ["GS: 충청북도 괴산군"])
+            let codes: [String?] = try db.query("SELECT county_code FROM centers ORDER BY code").map {
+                try $0.decode(at: 0, as: String?.self)
+            }
+            #expect(codes == ["43760", nil])
+        }
+    }
 }
