@@ -39,8 +39,12 @@ let package = Package(
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
             ]
         ),
-        // Places of the region: towns and villages (리) of Jincheon-gun with approximate centres. Pure data.
-        .target(name: "Places", swiftSettings: swiftSettings),
+        // Places of South Korea: every 시도, 시군구, 읍면동 and 리 with its legal code and a point inside, from
+        // data/places.tsv (scripts/dev/gen-places.py), embedded by the EmbedPlaces plugin. Pure data and lookups.
+        .target(name: "Places", swiftSettings: swiftSettings, plugins: ["EmbedPlaces"]),
+        // Build tool for EmbedPlaces: writes data/places.tsv as a Swift source.
+        .executableTarget(name: "EmbedPlacesTool", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedPlaces", capability: .buildTool(), dependencies: ["EmbedPlacesTool"]),
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
@@ -73,7 +77,7 @@ let package = Package(
         .target(
             name: "IlsonCLI",
             dependencies: [
-                "Vocabulary", "Records", "Scheduling", "Generator", "KoreanText", "Operations", "Messaging",
+                "Vocabulary", "Records", "Scheduling", "Generator", "KoreanText", "Operations", "Messaging", "Places",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Sealed: the CLI imports neither Storage nor Postgres, and may use no member of theirs through
@@ -94,6 +98,7 @@ let package = Package(
             name: "OperationsTests",
             dependencies: [
                 "Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport",
+                "Places", "Generator",
             ],
             swiftSettings: swiftSettings
         ),
@@ -127,7 +132,7 @@ let package = Package(
             name: "IlsonCLITests",
             dependencies: [
                 "Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText",
-                "TestSupport",
+                "TestSupport", "Places",
             ],
             swiftSettings: swiftSettings
         ),

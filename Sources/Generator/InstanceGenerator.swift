@@ -5,7 +5,7 @@ import Vocabulary
 /// Generates realistic dispatch problems: the workers, farms and requests of one or more
 /// Korean rural counties over a few days.
 ///
-/// The first county is 진천군 (Jincheon-gun) with its real towns and villages; for more than
+/// The first county is ``county`` (진천군, Jincheon-gun, unless told) with its real towns and villages; for more than
 /// about ``workersPerCounty`` workers, offset copies of it are laid side by side (a province),
 /// each with its own workers, farms and requests. Output depends on the parameters alone: every
 /// draw comes from a seeded xoshiro256** stream and nothing iterates a `Set` or `Dictionary`
@@ -34,6 +34,8 @@ public struct InstanceGenerator: Sendable {
     public var workersPerCounty: Int
     /// Distance between the centres of neighbouring counties of a province, in km.
     public var countySpacingKm: Double
+    /// The county whose real villages the workers and farms are scattered over (default 진천군, the demo's).
+    public var county: County
 
     /// The default first plan day: Wednesday 2026-07-08, summer (heat waves, watermelon
     /// harvest), mid-week so that `workedDates` on Monday and Tuesday count toward the weekly cap.
@@ -50,7 +52,7 @@ public struct InstanceGenerator: Sendable {
     ///   - start: the first plan day (default ``defaultStart``).
     public init(
         workers: Int, requestsPerDay: Int, days: Int = 1, seed: UInt64 = 1, flavor: Flavor = .balanced,
-        start: Day = InstanceGenerator.defaultStart
+        start: Day = InstanceGenerator.defaultStart, county: County = Places.jincheon
     ) {
         self.workers = workers
         self.requestsPerDay = requestsPerDay
@@ -60,10 +62,14 @@ public struct InstanceGenerator: Sendable {
         self.start = start
         self.workersPerCounty = 2_000
         self.countySpacingKm = 28
+        self.county = county
     }
 
-    /// The instance name: `gen-balanced-w2000-r500-d1-s7`.
-    public var name: String { "gen-\(flavor.rawValue)-w\(workers)-r\(requestsPerDay)-d\(days)-s\(seed)" }
+    /// The instance name: `gen-balanced-w2000-r500-d1-s7` (for a county other than 진천군, `…-s7-c43760`).
+    public var name: String {
+        "gen-\(flavor.rawValue)-w\(workers)-r\(requestsPerDay)-d\(days)-s\(seed)"
+            + (county.code == "43750" ? "" : "-c\(county.code)")
+    }
 
     /// Number of counties the instance spans.
     public var countyCount: Int {
@@ -83,7 +89,7 @@ public struct InstanceGenerator: Sendable {
 private struct Build {
     let g: InstanceGenerator
     let profile: FlavorProfile
-    let county: County = Places.jincheon
+    let county: County
     let countyCount: Int
     let dates: [Day]
 
@@ -120,6 +126,7 @@ private struct Build {
 
     init(generator: InstanceGenerator) {
         g = generator
+        county = generator.county
         profile = FlavorProfile.of(generator.flavor)
         countyCount = generator.countyCount
         dates = (0..<max(0, generator.days)).map { generator.start.adding(days: $0) }

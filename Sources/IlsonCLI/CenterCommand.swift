@@ -1,6 +1,7 @@
 import ArgumentParser
 import KoreanText
 import Operations
+import Places
 import Records
 import Vocabulary
 
@@ -17,10 +18,17 @@ struct CenterCommand: ParsableCommand {
         @Option(help: "Name, e.g. 진천군 농촌인력중개센터.") var name: String
         @Option(name: .customLong("sms-sender"), help: "Registered SMS sender number (발신번호), e.g. 0435391234.")
         var smsSender: String?
+        @Option(
+            help: """
+                The center's county (시군구): a name (괴산군; with its 시도 when shared, \"대구 중구\") or the 5-digit \
+                legal code (43760). Villages resolve within it first.
+                """)
+        var county: String?
 
         func run(_ context: CommandContext) throws {
-            let center = try Centers.add(code: code, name: name, smsSender: smsSender, on: context.db)
-            print("center \(center.code) \(center.name) added (id \(center.id))")
+            let center = try Centers.add(code: code, name: name, smsSender: smsSender, county: county, on: context.db)
+            let place = try Centers.county(of: center, on: context.db).map { ", \($0.fullName) (\($0.code))" } ?? ""
+            print("center \(center.code) \(center.name) added (id \(center.id))\(place)")
         }
     }
 
@@ -29,9 +37,10 @@ struct CenterCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
-            var table = TextTable(headers: ["code", "name", "sms sender"])
+            var table = TextTable(headers: ["code", "name", "sms sender", "county"])
             for center in try Centers.list(on: context.db) {
-                table.append([center.code, center.name, center.smsSender ?? ""])
+                let county = try Centers.county(of: center, on: context.db)
+                table.append([center.code, center.name, center.smsSender ?? "", county.map(\.fullName) ?? ""])
             }
             print(table.render(), terminator: "")
         }
@@ -43,11 +52,18 @@ struct CenterCommand: ParsableCommand {
         @Argument(help: "The center's code.") var code: String
         @Option(help: "New name.") var name: String?
         @Option(name: .customLong("sms-sender"), help: "New registered SMS sender number.") var smsSender: String?
+        @Option(help: "The center's county (시군구) by name or 5-digit code, e.g. 괴산군 or 43760.") var county: String?
 
         func run(_ context: CommandContext) throws {
-            guard name != nil || smsSender != nil else {
-                throw CommandFailure("nothing to change: give --name and/or --sms-sender", exitCode: .badInput)
+            guard name != nil || smsSender != nil || county != nil else {
+                throw CommandFailure(
+                    "nothing to change: give --name, --sms-sender and/or --county", exitCode: .badInput)
             }
+            if let county {
+                let bound = try Centers.setCounty(code: code, county: county, on: context.db)
+                print("center \(code.uppercased()): \(bound.fullName) (\(bound.code))")
+            }
+            guard name != nil || smsSender != nil else { return }
             let center = try Centers.edit(code: code, name: name, smsSender: smsSender, on: context.db)
             print("center \(center.code) \(center.name), sms sender \(center.smsSender ?? "(none)")")
         }

@@ -103,12 +103,12 @@ final class CommandContext {
     /// - Parameter field: how the message names the option (`--from`, `date`, …).
     /// - Throws: `OperationError.badInput` (exit 2) naming the text.
     func day(_ argument: DateArgument, field: String = "date") throws -> Day {
-        try clock.parse(argument.text, field: field)
+        try clock.parse(DateArgument.normalized(argument.text, today: clock.today), field: field)
     }
 
     /// A day or a range typed on the command line (`D1..D2`), read with this command's clock.
     func days(_ argument: DateRangeArgument, field: String = "dates") throws -> ClosedRange<Day> {
-        try clock.parseRange(argument.text, field: field)
+        try clock.parseRange(DateRangeArgument.normalized(argument.text, today: clock.today), field: field)
     }
 
     /// Opens a new connection to the database the settings name: the one place ilson connects.

@@ -34,7 +34,9 @@ struct CenterOptions: ContextOptions {
 
 /// `--date`, `--center` and `--database-url`, shared by every roster command.
 struct RosterDayOptions: ContextOptions {
-    @Option(name: .long, help: "The day: YYYY-MM-DD, today or tomorrow (Asia/Seoul; ILSON_TODAY overrides).")
+    @Option(
+        name: .long,
+        help: "The day: YYYY-MM-DD, today/tomorrow, 오늘/내일/모레, or 12/3 or 12월 3일 (the next such date; Asia/Seoul).")
     var date: DateArgument
 
     @Option(name: .long, help: "The center's code; optional when the database holds one center.")

@@ -33,6 +33,7 @@ struct DBCommand: ParsableCommand {
             } else {
                 print("applied \(report.applied.count) migration(s); \(report.alreadyApplied) were already applied")
             }
+            for line in report.countiesAssigned { print("center \(line) (from its farms' locations)") }
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Generator
 import KoreanText
 import Operations
+import Places
 import Records
 import Scheduling
 import Vocabulary
@@ -13,8 +14,9 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a realistic generated problem instance.",
         discussion: """
-            Workers, farms and requests of 진천군 (and, for many workers, offset copies of it side \
-            by side, about 2,000 workers each). The same arguments and seed give the same file, \
+            Workers, farms and requests of a county (default 진천군; --county names any other, \
+            e.g. 괴산군, "경북 의성군" or 43760), scattered over its real villages (and, for many workers, \
+            offset copies of it side by side, about 2,000 workers each). The same arguments and seed give the same file, \
             byte for byte. Flavors: balanced, scarce (demand above supply), surplus, skills \
             (many skill-restricted requests), remote (far-out farms, short travel caps). \
             With --csv-dir, also writes farms.csv (Korean headers, CP949), workers.csv (English \
@@ -49,6 +51,9 @@ struct GenerateCommand: ParsableCommand {
         help: "Also write farms.csv, workers.csv and requests.csv (spec/csv-formats.md) into this directory.")
     var csvDir: String?
 
+    @Option(name: .long, help: "The county (시군구) by name or 5-digit code, e.g. 괴산군 or \"대구 중구\" (default 진천군).")
+    var county: String?
+
     @Flag(name: .long, help: "Print sizes, candidate pairs and timings on standard error.")
     var stats = false
 
@@ -80,9 +85,11 @@ struct GenerateCommand: ParsableCommand {
             }
             startDay = day
         }
-        return InstanceGenerator(
+        var generator = InstanceGenerator(
             workers: workers, requestsPerDay: requests, days: days, seed: seedValue, flavor: flavorValue,
             start: startDay)
+        if let county { generator.county = try Centers.county(named: county) }
+        return generator
     }
 
     func run() throws {
@@ -94,7 +101,7 @@ struct GenerateCommand: ParsableCommand {
         let bytes = InstanceJSONWriter.encode(instance)
         let t2 = clock.now
         if let csvDir {
-            try writeCSV(instance, seed: UInt64(seed) ?? 0, into: csvDir)
+            try writeCSV(instance, seed: UInt64(seed) ?? 0, county: generator.county, into: csvDir)
         }
         if let out {
             try OutputFile.write(bytes, to: out)
@@ -126,8 +133,8 @@ struct GenerateCommand: ParsableCommand {
     ///
     /// - Throws: `CommandFailure` (bad input) when the directory or a file cannot be written, or a
     ///   farm file has text CP949 cannot carry.
-    func writeCSV(_ instance: Instance, seed: UInt64, into directory: String) throws {
-        let export = CSVExport.make(instance, seed: seed)
+    func writeCSV(_ instance: Instance, seed: UInt64, county: County, into directory: String) throws {
+        let export = CSVExport.make(instance, seed: seed, county: county)
         guard let farms = CP949.encode(export.farms) else {
             throw CommandFailure("farms.csv holds characters CP949 cannot encode", exitCode: .badInput)
         }

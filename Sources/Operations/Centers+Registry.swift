@@ -1,4 +1,5 @@
 import KoreanText
+import Places
 import Postgres
 import Records
 import Storage
@@ -9,20 +10,27 @@ extension Centers {
     /// - Parameters:
     ///   - code: 1-16 letters or digits, stored upper-case.
     ///   - smsSender: the registered sender number (발신번호), any common written form, or nil.
-    /// - Throws: `OperationError.badInput` for a bad code, name or number, or a code in use.
-    public static func add(code: String, name: String, smsSender: String?, on db: Connection) throws -> CenterRecord {
+    ///   - county: the center's 시군구 by name or 5-digit code (``county(named:)``), or nil.
+    /// - Throws: `OperationError.badInput` for a bad code, name, number or county, or a code in use.
+    public static func add(
+        code: String, name: String, smsSender: String?, county: String? = nil, on db: Connection
+    ) throws -> CenterRecord {
         let code = code.uppercased()
         guard code.count <= 16, !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw OperationError.badInput("center code \(Excerpt.quoted(code)) must be 1-16 letters or digits, e.g. JC")
         }
         let name = try RegistryInput.name(name, TextLimits.centerName, option: "--name")
         let sender = try smsSender.map(senderNumber)
+        let county = try county.map { text throws(OperationError) in try Centers.county(named: text) }
         return try db.transaction { db in
             if try CenterStore.find(code: code, on: db) != nil {
                 throw OperationError.badInput(
                     "center \(code) already exists: change it with `ilson center edit \(code)`")
             }
             let center = try CenterStore.insert(code: code, name: name, smsSender: sender, on: db)
+            if let county {
+                _ = try db.query("UPDATE centers SET county_code = \(county.code) WHERE id = \(center.id)")
+            }
             try AuditLog.record(
                 on: db, center: center.id, via: "center add", entity: "center", id: String(center.id), action: .create,
                 after: AuditLog.snapshot(on: db, table: "centers", id: center.id))

@@ -37,13 +37,14 @@ public enum Farms {
     public static func add(_ input: FarmInput, center: String?, on db: Connection) throws -> FarmRecord {
         let code = try RegistryInput.farmCode(input.code, field: "--code")
         let name = try RegistryInput.name(input.name, TextLimits.farmName, option: "--name")
-        let place = try RegistryInput.location(input.location, what: "farm \(code)", source: .commandLine)
         let address = try RegistryInput.text(input.address, TextLimits.address, option: "--address")
         let meetingPoint = try RegistryInput.text(
             input.meetingPoint, TextLimits.meetingPoint, option: "--meeting-point")
         let meetingTime = try input.meetingTime.map { try RegistryInput.time($0, field: "--meeting-time") }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let place = try RegistryInput.location(
+                input.location, what: "farm \(code)", source: .commandLine, county: Centers.county(of: center, on: db))
             if try FarmStore.find(code: code, center: center.id, on: db) != nil {
                 throw OperationError.badInput("farm \(code) already exists in center \(center.code)")
             }

@@ -43,26 +43,51 @@ public struct ResolvedLocation: Sendable, Hashable {
 
 /// Parsing and checking what people type for the registry, with messages that say what to do.
 enum RegistryInput {
-    /// Coordinates from lat/lon or a village of Jincheon-gun (`Places.jincheon`).
-    static func location(_ input: LocationInput, what: String, source: InputSource) throws(OperationError)
-        -> ResolvedLocation
+    /// How far from the center's county typed coordinates may lie (a typo in a coordinate lands farther).
+    static let maxKmFromCounty = 50.0
+
+    /// Coordinates from lat/lon or a village: a village of the center's county (`동부리`, `괴산읍 동부리`) or, for
+    /// someone living across a border, a full address (`충청북도 음성군 금왕읍 무극리`); with no county, nationally.
+    ///
+    /// Given both, the coordinates are kept and the village stored as their label (its legal name when it resolves,
+    /// else as typed). Coordinates outside South Korea, or more than ``maxKmFromCounty`` from the county (unless
+    /// the village is a full address), are refused with the distance named.
+    static func location(_ input: LocationInput, what: String, source: InputSource, county: County?)
+        throws(OperationError) -> ResolvedLocation
     {
         let latName = source.name("lat", "lat")
         let lonName = source.name("lon", "lon")
         let villageName = source.name("village", "village")
+        let korea = Gazetteer.korea
         var village: VillageRef?
+        var label: String?
+        var byAddress = false
+        let haveCoordinates = input.lat != nil && input.lon != nil
         if let given = input.village {
             let text = try self.text(given, TextLimits.village, option: villageName) ?? given
-            switch Places.jincheon.lookup(text) {
-            case .found(let ref): village = ref
-            case .ambiguous(let refs):
+            let (lookup, address) = korea.village(text, within: county)
+            switch lookup {
+            case .found(let ref):
+                village = ref
+                byAddress = address && ref.countyName != county?.name
+                label = byAddress ? ref.fullName : ref.qualifiedName
+            case .ambiguous(let refs) where !haveCoordinates:
+                let names = refs.prefix(8).map {
+                    county != nil && $0.countyName == county!.name ? $0.qualifiedName : $0.fullName
+                }
                 throw .badInput(
-                    "village \(Excerpt.quoted(text)) is ambiguous: \(refs.map(\.qualifiedName).joined(separator: ", ")); "
-                        + "give the town too, e.g. \"\(refs[0].qualifiedName)\"")
-            case .notFound:
+                    "\(villageName) \(Excerpt.quoted(text)): 같은 이름의 마을이 여럿입니다 — \(names.joined(separator: ", "))"
+                        + (refs.count > 8 ? " 외 \(refs.count - 8)곳" : "") + ". 읍면을 붙여 주세요, 예) \"\(names[0])\"")
+            case .notFound(let close) where !haveCoordinates:
+                let near = close.map { county != nil && $0.countyName == county!.name ? $0.qualifiedName : $0.fullName }
                 throw .badInput(
-                    "village \(Excerpt.quoted(text)) is not a village of \(Places.jincheon.name) that ilson knows; "
-                        + "check the spelling (e.g. \"이월면 중산리\") or give \(latName) and \(lonName)")
+                    "\(villageName) \(Excerpt.quoted(text))은(는) "
+                        + (county.map { "\($0.name)의 마을이 아니고 전국 주소로도 찾을 수 없습니다" } ?? "찾을 수 없는 마을입니다")
+                        + (near.isEmpty ? "" : " (비슷한 이름: \(near.joined(separator: ", ")))")
+                        + ". 철자를 확인하거나 (예: \"\(county?.villages.first?.qualifiedName ?? "이월면 중산리")\"), "
+                        + "다른 시군구면 전체 주소(예: \"충청북도 음성군 금왕읍 무극리\"), 또는 \(latName)와 \(lonName)를 주세요")
+            default:
+                label = text
             }
         }
         switch (input.lat, input.lon) {
@@ -71,14 +96,26 @@ enum RegistryInput {
                 throw .badInput(
                     "\(latName) \(lat) / \(lonName) \(lon) is not a place: latitude -90..90, longitude -180..180")
             }
-            return ResolvedLocation(lat: lat, lon: lon, village: village?.qualifiedName)
+            let point = PlacePoint(lat: lat, lon: lon)
+            guard korea.isInKorea(point) else {
+                throw .badInput(
+                    "\(what): \(latName) \(lat) / \(lonName) \(lon)은(는) 대한민국 밖입니다 (위도 33~38.6, 경도 124.6~131.9): "
+                        + "위도와 경도가 바뀌었거나 잘못 입력되지 않았는지 확인하세요")
+            }
+            if let county, !byAddress, let nearest = county.nearestVillage(to: point), nearest.km > maxKmFromCounty {
+                throw .badInput(
+                    "\(what): \(latName) \(lat) / \(lonName) \(lon)은(는) \(county.name)에서 \(Int(nearest.km.rounded())) km "
+                        + "떨어져 있습니다 (\(Int(maxKmFromCounty)) km까지): 좌표의 오타가 아닌지 확인하세요. 다른 시군구에 산다면 "
+                        + "\(villageName)에 전체 주소(예: \"충청북도 음성군 금왕읍 무극리\")를 함께 주세요")
+            }
+            return ResolvedLocation(lat: lat, lon: lon, village: label)
         case (nil, nil):
             guard let village else {
                 throw .badInput(
-                    "\(what) has no location: give \(villageName) (e.g. \"이월면 중산리\") or \(latName) and \(lonName)")
+                    "\(what) has no location: give \(villageName) (e.g. \"\(county?.villages.first?.qualifiedName ?? "이월면 중산리")\") "
+                        + "or \(latName) and \(lonName)")
             }
-            return ResolvedLocation(
-                lat: village.village.centre.lat, lon: village.village.centre.lon, village: village.qualifiedName)
+            return ResolvedLocation(lat: village.village.centre.lat, lon: village.village.centre.lon, village: label)
         default:
             throw .badInput("\(latName) and \(lonName) go together: give both, or \(villageName) instead")
         }

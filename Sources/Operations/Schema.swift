@@ -12,6 +12,9 @@ public enum Schema {
         public var applied: [String]
         /// How many were applied before.
         public var alreadyApplied: Int
+        /// Centers given a county from their farms' locations when 016_center_county was applied now:
+        /// `JC: 충청북도 진천군`.
+        public var countiesAssigned: [String] = []
     }
 
     /// Applies the pending migrations.
@@ -24,7 +27,13 @@ public enum Schema {
         directory: String?, on db: Database, progress: (_ file: String, _ checksum: String) -> Void = { _, _ in }
     ) throws -> MigrateReport {
         let report = try runner(directory).migrate(on: db) { progress($0.fileName, String($0.checksum.prefix(12))) }
-        return MigrateReport(applied: report.applied.map(\.fileName), alreadyApplied: report.alreadyApplied)
+        var result = MigrateReport(applied: report.applied.map(\.fileName), alreadyApplied: report.alreadyApplied)
+        if result.applied.contains(where: { $0.hasPrefix("016_") }) {
+            result.countiesAssigned = try db.transaction { db in
+                try Centers.assignCountiesFromFarms(on: db).map { "\($0.center): \($0.county)" }
+            }
+        }
+        return result
     }
 
     /// Every migration, applied or not, in version order.

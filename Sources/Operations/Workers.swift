@@ -1,4 +1,5 @@
 import KoreanText
+import Places
 import Postgres
 import Records
 import Scheduling
@@ -53,7 +54,7 @@ public enum Workers {
     /// - Throws: `OperationError.badInput` naming the field and what to do.
     static func merge(
         _ input: WorkerInput, into base: WorkerValues?, knownFarms: Set<String>, center: CenterRecord,
-        source: InputSource
+        county: County?, source: InputSource
     ) throws(OperationError) -> WorkerValues {
         let phoneField = source.name("phone", "phone")
         let name = try input.name.map { n throws(OperationError) in
@@ -67,13 +68,14 @@ public enum Workers {
             if let phone { values.phone = phone }
             if !input.location.isEmpty {
                 let place = try RegistryInput.location(
-                    input.location, what: "worker \(Phone.mask(values.phone))", source: source)
+                    input.location, what: "worker \(Phone.mask(values.phone))", source: source, county: county)
                 (values.homeLat, values.homeLon, values.village) = (place.lat, place.lon, place.village)
             }
         } else {
             guard let name else { throw .badInput("\(source.name("name", "name")) is missing: a worker needs a name") }
             guard let phone else { throw .badInput("\(phoneField) is missing: a worker needs a mobile number") }
-            let place = try RegistryInput.location(input.location, what: "worker \(Phone.mask(phone))", source: source)
+            let place = try RegistryInput.location(
+                input.location, what: "worker \(Phone.mask(phone))", source: source, county: county)
             values = WorkerValues(
                 name: name, phone: phone, homeLat: place.lat, homeLon: place.lon, village: place.village)
         }
@@ -126,7 +128,9 @@ public enum Workers {
         try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
-            let values = try merge(input, into: nil, knownFarms: farms, center: center, source: .commandLine)
+            let values = try merge(
+                input, into: nil, knownFarms: farms, center: center,
+                county: Centers.county(of: center, on: db), source: .commandLine)
             if let existing = try WorkerStore.find(.phone(values.phone), center: center.id, on: db) {
                 throw OperationError.badInput(
                     "worker \(Phone.mask(values.phone)) already exists in center \(center.code) "
@@ -150,7 +154,9 @@ public enum Workers {
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
-            let values = try merge(input, into: worker.values, knownFarms: farms, center: center, source: .commandLine)
+            let values = try merge(
+                input, into: worker.values, knownFarms: farms, center: center,
+                county: Centers.county(of: center, on: db), source: .commandLine)
             guard values != worker.values else { return (worker, false) }
             if values.phone != worker.values.phone,
                 let other = try WorkerStore.find(.phone(values.phone), center: center.id, on: db)

@@ -56,7 +56,10 @@ enum IlsonChild {
     /// A county to work on: the center JC, a farmer and the farm F012.
     static func county(url: String) throws {
         for arguments in [
-            ["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234"],
+            [
+                "center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234",
+                "--county", "진천군",
+            ],
             ["farmer", "add", "--name", "이월순", "--phone", "010-9876-5432"],
             [
                 "farm", "add", "--code", "F012", "--name", "이월 딸기농장", "--farmer", "01098765432", "--village",

@@ -17,7 +17,10 @@ struct RegistryCommandTests {
             }
             let today = try IlsonClock.current().today
             #expect(
-                run(["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234"]) == 0)
+                run([
+                    "center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234",
+                    "--county", "진천군",
+                ]) == 0)
             #expect(run(["center", "edit", "JC", "--sms-sender", "043-539-1235"]) == 0)
             #expect(try CenterStore.find(code: "JC", on: db)?.smsSender == "0435391235")
             #expect(run(["farmer", "add", "--name", "이월순", "--phone", "010-9876-5432"]) == 0)
@@ -113,7 +116,7 @@ struct RegistryCommandTests {
                 try Data(text.utf8).write(to: url)
                 return url.path
             }
-            #expect(run(["center", "add", "--code", "JC", "--name", "진천"]) == 0)
+            #expect(run(["center", "add", "--code", "JC", "--name", "진천", "--county", "진천군"]) == 0)
             let farms = try file("farms.csv", "농가코드,농가명,농업인,농업인전화,마을\nF001,딸기,이월순,010-9876-5432,이월면 중산리\n")
             #expect(run(["farm", "import", farms]) == 0)
             #expect(run(["farm", "import", farms]) == 0)

@@ -16,7 +16,7 @@ enum Fixtures {
     /// Adds the center JC.
     @discardableResult
     static func center(_ db: Connection, code: String = "JC") throws -> CenterRecord {
-        try Centers.add(code: code, name: "진천군 농촌인력중개센터", smsSender: "0435391234", on: db)
+        try Centers.add(code: code, name: "진천군 농촌인력중개센터", smsSender: "0435391234", county: "진천군", on: db)
     }
 
     /// farms.csv rows need a place: F003 gets lat/lon (the Korean header names 위도/경도).

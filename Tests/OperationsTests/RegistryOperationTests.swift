@@ -1,4 +1,5 @@
 import Foundation
+import Places
 import Postgres
 import Scheduling
 import Storage
@@ -104,7 +105,7 @@ struct RegistryOperationTests {
             }
             #expect(
                 throws: OperationError.badInput(
-                    "worker 010-****-3333 has no location: give --village (e.g. \"이월면 중산리\") or --lat and --lon")
+                    "worker 010-****-3333 has no location: give --village (e.g. \"진천읍 교성리\") or --lat and --lon")
             ) {
                 try Workers.add(WorkerInput(name: "박민수", phone: "010-2222-3333"), center: "JC", on: db)
             }
@@ -126,14 +127,18 @@ struct RegistryOperationTests {
     }
 
     @Test func villagesStandInForCoordinates() throws {
-        let place = try RegistryInput.location(LocationInput(village: "중산리"), what: "farm F1", source: .commandLine)
+        let jincheon = Places.jincheon
+        let place = try RegistryInput.location(
+            LocationInput(village: "중산리"), what: "farm F1", source: .commandLine, county: jincheon)
         #expect(place.village == "이월면 중산리")
         #expect(throws: OperationError.self) {
-            try RegistryInput.location(LocationInput(lat: 36.9), what: "farm F1", source: .commandLine)
+            try RegistryInput.location(
+                LocationInput(lat: 36.9), what: "farm F1", source: .commandLine, county: jincheon)
         }
-        // Jincheon-gun has no two 리 of one name; a town that does not hold the village is "not found".
+        // A town that does not hold the village is "not found".
         #expect(throws: OperationError.self) {
-            try RegistryInput.location(LocationInput(village: "진천읍 중산리"), what: "farm F1", source: .file)
+            try RegistryInput.location(
+                LocationInput(village: "진천읍 중산리"), what: "farm F1", source: .file, county: jincheon)
         }
     }
 

@@ -31,6 +31,7 @@ public enum FarmImport {
         let table = try ImportTable(bytes: bytes, columns: columns, file: file)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let county = try Centers.county(of: center, on: db)
             var farms: [String: FarmRecord] = [:]
             for farm in try FarmStore.all(center: center.id, on: db) { farms[farm.code] = farm }
             var farmers: [String: FarmerRecord] = [:]
@@ -61,13 +62,15 @@ public enum FarmImport {
                         values = FarmValues(old)
                         values.name = name
                         if !location.isEmpty {
-                            let place = try RegistryInput.location(location, what: "farm \(code)", source: .file)
+                            let place = try RegistryInput.location(
+                                location, what: "farm \(code)", source: .file, county: county)
                             (values.lat, values.lon, values.village) = (
                                 place.lat, place.lon, place.village ?? values.village
                             )
                         }
                     } else {
-                        let place = try RegistryInput.location(location, what: "farm \(code)", source: .file)
+                        let place = try RegistryInput.location(
+                            location, what: "farm \(code)", source: .file, county: county)
                         values = FarmValues(
                             code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
                     }

@@ -32,6 +32,7 @@ public enum WorkerImport {
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
+            let county = try Centers.county(of: center, on: db)
             var existing: [String: WorkerRecord] = [:]
             for worker in try WorkerStore.all(center: center.id, includeInactive: true, on: db) {
                 existing[worker.values.phone] = worker
@@ -54,7 +55,7 @@ public enum WorkerImport {
                     seen[phone] = row.line
                     let old = existing[phone]
                     let values = try Workers.merge(
-                        input, into: old?.values, knownFarms: farms, center: center, source: .file)
+                        input, into: old?.values, knownFarms: farms, center: center, county: county, source: .file)
                     let (from, to) = try availability(row, clock: clock)
                     let change: WorkerImportRow.Change =
                         old == nil ? .create : (old!.values == values ? .none : .update)

@@ -100,9 +100,10 @@ public struct PlacementReport: Sendable, Hashable {
         return try db.transaction { db in
             let placements = try ReportStore.placements(center: center.id, from: from, to: to, on: db)
             let demand = try ReportStore.demand(center: center.id, from: from, to: to, on: db)
+            let county = grouping == .town ? try Centers.countyOrInferred(of: center, on: db) : nil
             return build(
                 center: center.code, from: from, to: to, by: grouping, today: today, placements: placements,
-                demand: demand)
+                demand: demand, county: county)
         }
     }
 
@@ -114,7 +115,7 @@ public struct PlacementReport: Sendable, Hashable {
     /// - Returns: the report.
     public static func build(
         center: String, from: Day, to: Day, by grouping: ReportGrouping, today: Day, placements: [PlacementRow],
-        demand: [DemandRow], county: County = Places.jincheon
+        demand: [DemandRow], county: County?
     ) -> PlacementReport {
         var order: [String] = []
         var labels: [String: String] = [:]
@@ -128,7 +129,7 @@ public struct PlacementReport: Sendable, Hashable {
         case .category:
             for c in categoryLabels { declare(c.code, "\(c.korean) (\(c.code))") }
         case .town:
-            for t in county.towns { declare(t.name, t.name) }
+            for t in county?.towns ?? [] { declare(t.name, t.name) }
         case .task, .farm:
             break
         }
@@ -240,31 +241,28 @@ public struct PlacementReport: Sendable, Hashable {
     }
 }
 
-/// The town (읍면) of a worker: from the registered village, else the village centre nearest home.
+/// The town (읍면) of a worker: the legal 읍면 of the registered village when it lies in the center's county, else
+/// that of the village nearest home within the county, never another county's. A center without a county uses
+/// the registered village's own 읍면 (with its county) or the nearest village in the country.
 struct TownResolver {
-    let county: County
-    let centres: [(town: String, point: GeoPoint)]
+    let county: County?
+    let villages: [VillageRef]
 
-    init(county: County) {
+    init(county: County?) {
         self.county = county
-        centres = county.villages.map {
-            ($0.town.name, GeoPoint(lat: $0.village.centre.lat, lon: $0.village.centre.lon))
-        }
+        villages = county?.villages ?? []
     }
 
-    /// The town's full name (`이월면`).
+    /// The town's full name (`이월면`; without a county, `진천군 이월면`).
     func town(village: String?, lat: Double, lon: Double) -> String {
-        if let village {
-            let first = village.split(separator: " ").first.map(String.init) ?? village
-            if let t = county.towns.first(where: { $0.name == first || $0.shortName == first }) { return t.name }
-            if case .found(let ref) = county.lookup(village) { return ref.town.name }
+        let home = PlacePoint(lat: lat, lon: lon)
+        guard let county else {
+            if let village, let ref = Gazetteer.korea.village(village, within: nil).lookup.village {
+                return "\(ref.countyName) \(ref.town.name)"
+            }
+            return "기타"
         }
-        let home = GeoPoint(lat: lat, lon: lon)
-        var best: (String, Double)?
-        for c in centres {
-            let d = Distance.km(home, c.point)
-            if best == nil || d < best!.1 { best = (c.town, d) }
-        }
-        return best?.0 ?? "기타"
+        if let village, case .found(let ref) = county.lookup(village) { return ref.town.name }
+        return county.nearestVillage(to: home)?.village.town.name ?? "기타"
     }
 }
