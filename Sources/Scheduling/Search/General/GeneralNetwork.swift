@@ -101,9 +101,18 @@ extension GeneralEngine {
             }
             flush()
         }
+        // Requests: every one of the days, or with some rows only, those those rows can reach.
+        var reachable: [Bool]?
+        if scope.rows != nil {
+            var seen = [Bool](repeating: false, count: p.nR)
+            for key in rowKey { for c in rowCands[Int(key)] { seen[Int(candReq[Int(c)])] = true } }
+            reachable = seen
+        }
         var reqs: [Int] = []
         for r in 0..<p.nR
-        where inDays[Int(p.reqDay[r])] && !mods.closed.contains(Int32(r)) && p.reqCap[r] - scope.fixed(r) > 0 {
+        where inDays[Int(p.reqDay[r])] && !mods.closed.contains(Int32(r)) && p.reqCap[r] - scope.fixed(r) > 0
+            && (reachable?[r] ?? true)
+        {
             reqs.append(r)
         }
         var reqNode = [Int32](repeating: -1, count: p.nR)

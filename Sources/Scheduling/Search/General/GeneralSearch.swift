@@ -16,6 +16,29 @@ extension GeneralEngine {
     /// Runs the engine: the plan with its score, explanations and stats.
     mutating func run() -> Plan {
         let all = Array(0..<nD)
+        if p.candidateCount > GeneralEngine.largePairs {
+            // Large: the version 1 engine's plan (one job a day, seats and the share bonus unseen), repaired (seats)
+            // and filled greedily. (The neighbourhood search's set-up scans the day, too slow at this size.)
+            var v1 = Engine(p, options)
+            let plan = v1.run()
+            stats.flowWork = plan.stats.flowWork
+            var rows: [Int32: [Int32]] = [:]
+            for w in 0..<p.nW {
+                for d in 0..<nD {
+                    let c = v1.assignCand[w * nD + d]
+                    if c >= 0 { rows[Int32(w * nD + d), default: []].append(c) }
+                }
+            }
+            stats.mediumUpperBound = plan.stats.mediumUpperBound
+            let engine = self
+            let value: (Int) -> Int64 = { c in engine.baseValue(c) }
+            let order = (0..<p.candidateCount).filter { candOK[$0] }.map(Int32.init)
+                .sorted { (value(Int($0)), $1) > (value(Int($1)), $0) }
+            install(repair(rows, scope: GeneralScope(days: all), order: order, value: value) ?? [:], days: all)
+            enforceValidity()
+            stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
+            return makePlan()
+        }
         if nD <= 1 {
             let engine = self
             let (best, complete) = branchAndBound(
@@ -334,6 +357,23 @@ extension GeneralEngine {
             for c in cs where fits(c, row: Int(key), kept) { kept.append(c) }
             if !kept.isEmpty { out[key] = kept }
         }
+        // Seats: a van over its seats keeps its best riders.
+        var ridersOf: [Int: [(Int32, Int32)]] = [:]  // request → (row, candidate)
+        for key in out.keys.sorted() {
+            for c in out[key]! where p.candRide[Int(c)] != 0 {
+                ridersOf[Int(candReq[Int(c)]), default: []].append((key, c))
+            }
+        }
+        for r in ridersOf.keys.sorted() {
+            let list = ridersOf[r]!
+            let seats = Int(max(0, seatsLeft[r] - scope.riders(r)))
+            guard list.count > seats else { continue }
+            let ranked = list.sorted { (value(Int($0.1)), $1.1) > (value(Int($1.1)), $0.1) }
+            for (key, c) in ranked.dropFirst(seats) {
+                out[key] = out[key]!.filter { $0 != c }
+                if out[key]!.isEmpty { out[key] = nil }
+            }
+        }
         // Weeks.
         var datesUsed: [Int: [Int32]] = [:]
         for key in out.keys.sorted() where pinsOn[Int(key)].isEmpty {
@@ -472,6 +512,12 @@ extension GeneralEngine {
         plan.version2 = inst.usesVersion2
         return plan
     }
+}
+
+extension GeneralEngine {
+    /// Above this many candidate pairs the general engine starts from the version 1 engine's plan (its own first
+    /// flow, successive shortest paths, would take minutes on a county week).
+    static let largePairs = 60_000
 }
 
 /// A neighbourhood: the seed request, its closest competitors (most shared candidates), and at most this many rows.
