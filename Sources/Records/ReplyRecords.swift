@@ -66,6 +66,8 @@ public struct SilentWorker: Sendable, Hashable, Decodable {
     public var farmName: String
     /// `HH:MM`.
     public var start: String
+    /// Whether they were told after the answer deadline (a replacement): they had no time to answer yet.
+    public var toldAfterDeadline: Bool
 }
 
 /// A request of a roster that holds fewer live assignments than its minimum.

@@ -214,20 +214,24 @@ public enum ReplyStore {
             """)
     }
 
-    /// The live assignments of a roster whose worker was told (a notice delivered) and has not confirmed.
-    public static func silent(roster: Int64, on db: Connection) throws -> [SilentWorker] {
+    /// The live assignments of a roster whose worker was told (a notice delivered) and has not confirmed, each
+    /// saying whether the notice went out after the deadline (`deadline` on the evening before, Asia/Seoul).
+    public static func silent(roster: Int64, deadline: TimeOfDay, on db: Connection) throws -> [SilentWorker] {
         try SilentWorker.fetchAll(
             db,
             """
             SELECT a.id AS assignment_id, w.id AS worker_id, w.name AS worker_name, w.phone AS worker_phone,
-                   f.name AS farm_name, to_char(r.start_time, 'HH24:MI') AS start
+                   f.name AS farm_name, to_char(r.start_time, 'HH24:MI') AS start,
+                   told.at > ((a.work_date - 1) + \(deadline.description)::time) AT TIME ZONE 'Asia/Seoul'
+                       AS told_after_deadline
             FROM assignments a
             JOIN workers w ON w.id = a.worker_id
             JOIN labor_requests r ON r.id = a.request_id
             JOIN farms f ON f.id = r.farm_id
+            JOIN LATERAL (SELECT min(o.sent_at) AS at FROM sms_outbox o
+                          WHERE o.assignment_id = a.id AND o.state = 'sent' AND o.kind IN ('assignment', 'change')
+                         ) told ON told.at IS NOT NULL
             WHERE a.roster_id = \(roster) AND a.status = 'approved'
-              AND EXISTS (SELECT 1 FROM sms_outbox o WHERE o.assignment_id = a.id AND o.state = 'sent'
-                          AND o.kind IN ('assignment', 'change'))
             ORDER BY r.id, a.id
             """)
     }

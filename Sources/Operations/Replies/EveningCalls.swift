@@ -28,11 +28,13 @@ extension RosterCalls {
             let roster = try BatchRosterStore.rosters(date: date, center: center.id, on: db).first,
             roster.state != .cancelled
         else { return [] }
-        return try ReplyStore.silent(roster: roster.id, on: db).map {
+        return try ReplyStore.silent(roster: roster.id, deadline: settings.replyDeadline, on: db).map {
             CallNeeded(
                 workerId: $0.workerId, name: $0.workerName, phone: $0.workerPhone, farmName: $0.farmName,
                 start: $0.start, meetingPoint: nil, meetingTime: nil,
-                reason: "no answer by \(settings.replyDeadline) (the evening before): call to confirm")
+                reason: $0.toldAfterDeadline
+                    ? "told after the \(settings.replyDeadline) deadline (a replacement): no answer yet"
+                    : "no answer by \(settings.replyDeadline) (the evening before): call to confirm")
         }
     }
 

@@ -51,14 +51,17 @@ enum ReplyHandler {
             return try mark(.late, "the roster of \(notice.workDate) was cancelled: nothing done")
         }
         if notice.workDate < clock.today { return try mark(.late, "\(notice.workDate) has passed: nothing done") }
-        if notice.kind == .cancellation {
-            return try mark(.late, "their latest notice was a cancellation: nothing done, call them if needed")
-        }
         guard let answer else {
             return try mark(.unclear, "not one of the answers ilson reads (1/2, 예/아니오, 참석/불참…): call them")
         }
         guard let assignment = notice.assignmentId, let status = notice.assignmentStatus else {
             return try mark(.unclear, "the notice has no assignment: call them")
+        }
+        if notice.kind == .cancellation {
+            // Told it is off (declined, replaced, the request cancelled): a decline says it again, anything else
+            // is for a person.
+            if answer == .decline { return try mark(.duplicate, "already told it is off: nothing done") }
+            return try mark(.conflict, "answered \(answer.rawValue) after being told it is off: call them")
         }
         if try ReplyStore.acted(assignment: assignment, answer: answer.rawValue, on: tx) {
             return try mark(.duplicate, "the same answer again: nothing done")
