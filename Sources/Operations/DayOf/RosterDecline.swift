@@ -28,7 +28,8 @@ public enum RosterDecline {
     ///   roster; `.conflict` for a cancelled roster or a stale version.
     public static func decline(
         center: CenterRecord, date: Day, worker ref: PersonRef, reason: String?, expectedVersion: Int? = nil,
-        suggestions limit: Int = 5, via: String = "roster decline", on db: Connection, clock: IlsonClock
+        suggestions limit: Int = 5, suggestFreeOnly: Bool = false, via: String = "roster decline", on db: Connection,
+        clock: IlsonClock
     ) throws -> DeclineOutcome {
         try RosterRules.checkNotPast(date, clock: clock, doing: "declining")
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
@@ -51,7 +52,8 @@ public enum RosterDecline {
                     + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
             return (try change.finish(), a.requestId)
         }
-        let s = try RosterSuggest.suggest(center: center, date: date, request: requestID, limit: limit, on: db)
+        let s = try RosterSuggest.suggest(
+            center: center, date: date, request: requestID, limit: limit, freeOnly: suggestFreeOnly, on: db)
         return DeclineOutcome(
             report: report, requestID: requestID, assigned: s.assigned, headcount: s.headcount,
             suggestions: s.suggestions)
@@ -172,7 +174,7 @@ public enum RosterDecline {
                         assignment: leavingAssignment.assignmentId, to: .declined, reason: nil, on: sp)
                 }
                 let s = try RosterSuggest.suggest(
-                    center: change.center, date: change.date, request: request, limit: 50, on: sp)
+                    center: change.center, date: change.date, request: request, limit: 50, freeOnly: true, on: sp)
                 for candidate in s.suggestions {
                     if try AssignmentStore.live(worker: candidate.workerID, date: change.date, on: sp) != nil {
                         continue

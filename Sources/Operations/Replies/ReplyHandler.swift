@@ -106,14 +106,14 @@ enum ReplyHandler {
             } catch let why as OperationError {
                 let d = try RosterDecline.decline(
                     center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
-                    suggestions: 3, via: "batch replies", on: tx, clock: clock)
+                    suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
                 return "declined by SMS; no automatic replacement (\(why)); r\(d.requestID) is \(d.assigned) of "
                     + "\(d.headcount)"
             }
         }
         let d = try RosterDecline.decline(
             center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
-            suggestions: 3, via: "batch replies", on: tx, clock: clock)
+            suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
         let names = d.suggestions.map(\.name).joined(separator: ", ")
         return "declined by SMS; r\(d.requestID) is \(d.assigned) of \(d.headcount); waiting for the coordinator"
             + (names.isEmpty ? " (nobody else qualifies)" : " (suggested: \(names))")
