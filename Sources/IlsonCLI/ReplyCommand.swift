@@ -53,7 +53,8 @@ struct ReplyCommand: ParsableCommand {
             let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             interrupt.setEventHandler { receiver.stop() }
             interrupt.resume()
-            BatchSettings.log("replies serve: listening on \(listen.prefix(colon.utf16Offset(in: listen))):\(receiver.port)")
+            BatchSettings.log(
+                "replies serve: listening on \(listen.prefix(colon.utf16Offset(in: listen))):\(receiver.port)")
             var db = try context.db
             receiver.run(
                 store: { message in

@@ -78,8 +78,9 @@ struct RosterShow: ContextCommand {
             let replies = try Replies.list(center: center, date: date, all: true, on: context.db)
             if !replies.isEmpty { print("\nSMS 회신 (replies):") }
             for r in replies {
-                print("  \(r.storedAt) \(r.workerName ?? Phone.mask(r.sender)) \(Excerpt.quoted(r.body)) → \(r.state): "
-                    + (r.note ?? ""))
+                print(
+                    "  \(r.storedAt) \(r.workerName ?? Phone.mask(r.sender)) \(Excerpt.quoted(r.body)) → \(r.state): "
+                        + (r.note ?? ""))
             }
             RosterGapsOutput.print(gaps, date: date)
         case .csv: print(RosterRender.csv(view), terminator: "")

@@ -116,7 +116,8 @@ public final class InboundReceiver: Sendable {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let method = String(requestLine[0])
         let path = String(requestLine[1].split(separator: "?", maxSplits: 1).first ?? "")
@@ -152,7 +153,9 @@ public final class InboundReceiver: Sendable {
         }
         switch store(message) {
         case .stored(let new):
-            return (200, #"{"stored":true}"#, "POST /v1/inbound: reply \(message.id) \(new ? "stored" : "already stored")")
+            return (
+                200, #"{"stored":true}"#, "POST /v1/inbound: reply \(message.id) \(new ? "stored" : "already stored")"
+            )
         case .unavailable(let why):
             return (503, Self.error("not stored, try again"), "POST /v1/inbound: not stored: \(why)")
         }

@@ -78,4 +78,3 @@ public struct ShortRequest: Sendable, Hashable, Decodable {
     public var minHeadcount: Int
     public var headcount: Int
 }
-

@@ -81,7 +81,8 @@ struct RepliesEveningTests {
             }
             print(
                 "replies crash test: \(killed) runs killed by SIGKILL, then run to the end; "
-                    + "\(provider.sentCount - sentBefore) messages after the notices (reference: \(reference.1 - sentBefore))")
+                    + "\(provider.sentCount - sentBefore) messages after the notices (reference: \(reference.1 - sentBefore))"
+            )
             #expect(provider.sentCount == reference.1)
         }
     }

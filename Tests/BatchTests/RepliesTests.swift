@@ -77,7 +77,9 @@ struct RepliesTests {
             let out = try Self.replies(url, provider)
             #expect(out.status == 1, "replies for a person: exit 1\n\(out)")
             for i in 0..<confirms.count { #expect(try Self.status(db, phones[i]) == ["confirmed"], "\(confirms[i])") }
-            for i in 0..<declines.count { #expect(try Self.status(db, phones[9 + i]) == ["declined"], "\(declines[i])") }
+            for i in 0..<declines.count {
+                #expect(try Self.status(db, phones[9 + i]) == ["declined"], "\(declines[i])")
+            }
             #expect(try Self.status(db, phones[16]) == ["approved"], "never guessed")
             #expect(
                 try Self.inboundStates(db) == [

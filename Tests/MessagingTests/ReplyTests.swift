@@ -159,7 +159,8 @@ import Vocabulary
 
     @Test func receiverStoresEachIdOnceAndRefusesWhatItMust() throws {
         try Self.withReceiver { receiver, log in
-            let reply = #"{"id":"in-481","from":"+821012345678","to":"0435391234","body":"1","receivedAt":"2027-07-07T19:42:10+09:00"}"#
+            let reply =
+                #"{"id":"in-481","from":"+821012345678","to":"0435391234","body":"1","receivedAt":"2027-07-07T19:42:10+09:00"}"#
             #expect(Self.post(receiver.port, reply).0 == 200)
             #expect(Self.post(receiver.port, reply).0 == 200, "a provider's retry is answered 200, stored once")
             #expect(log.ids == ["in-481"])
@@ -173,8 +174,10 @@ import Vocabulary
             let tooLongBody = #"{"id":"x","from":"01012345678","body":"\#(long)"}"#
             #expect(Self.post(receiver.port, tooLongBody).0 == 413, "over the receiver's body limit")
             #expect(
-                Self.raw(receiver.port, "GET /v1/inbound HTTP/1.1\r\nAuthorization: Bearer s3cret-s3cret-s3cret\r\n\r\n")
-                    .0 == 405)
+                Self.raw(
+                    receiver.port, "GET /v1/inbound HTTP/1.1\r\nAuthorization: Bearer s3cret-s3cret-s3cret\r\n\r\n"
+                )
+                .0 == 405)
             #expect(Self.raw(receiver.port, "GET /other HTTP/1.1\r\n\r\n").0 == 404)
             #expect(log.calls == 2, "nothing refused reached the store")
         }
@@ -190,7 +193,8 @@ import Vocabulary
             // A body shorter than announced.
             let short = Self.raw(
                 receiver.port,
-                "POST /v1/inbound HTTP/1.1\r\nAuthorization: Bearer s3cret-s3cret-s3cret\r\nContent-Length: 50\r\n\r\n{")
+                "POST /v1/inbound HTTP/1.1\r\nAuthorization: Bearer s3cret-s3cret-s3cret\r\nContent-Length: 50\r\n\r\n{"
+            )
             #expect(short.0 == 408)
             let ok = Self.post(receiver.port, #"{"id":"in-1","from":"01012345678","body":"2"}"#)
             #expect(ok.0 == 200)

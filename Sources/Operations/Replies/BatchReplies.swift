@@ -137,7 +137,8 @@ public struct BatchReplies {
             do {
                 page = try inbound.fetch(after: cursor, limit: pageSize)
             } catch {
-                report.fetchProblem = "fetching replies failed: \(error.description); the next run goes on from the "
+                report.fetchProblem =
+                    "fetching replies failed: \(error.description); the next run goes on from the "
                     + "same cursor"
                 log("batch replies: \(report.fetchProblem!)")
                 return
