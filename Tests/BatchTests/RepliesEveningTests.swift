@@ -206,7 +206,9 @@ struct RepliesEveningTests {
             let out = try RepliesTests.replies(url, provider, ["--no-send"])
             let seconds = Date().timeIntervalSince(started)
             #expect(out.status == 0, "\(out)")
-            #expect(try RepliesTests.inboundStates(db) == ["confirmed": 1_000 - declined, "declined": declined])
+            var expected = ["confirmed": 1_000 - declined]
+            if declined > 0 { expected["declined"] = declined }
+            #expect(try RepliesTests.inboundStates(db) == expected)
             print(
                 String(
                     format: "batch replies, 1,000 replies in one run (%d yes, %d no): %.2f s wall; ", 1_000 - declined,
