@@ -45,6 +45,7 @@ struct ReplyCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(error.description, exitCode: .badInput)
             }
+            signal(SIGPIPE, SIG_IGN)  // a provider that hangs up early is its own problem, not the server's end
             signal(SIGTERM, SIG_IGN)
             signal(SIGINT, SIG_IGN)
             let stopper = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())

@@ -8,29 +8,39 @@ import Testing
 #if canImport(Glibc)
     import Glibc
 #endif
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// `ilson replies serve` as a real process: a provider pushes a reply over loopback HTTP, the receiver stores it
 /// once, and `batch replies` acts on it exactly as on a polled one.
 @Suite(.enabled(if: TestDatabase.enabled, "needs ILSON_TEST_DATABASE_URL (scripts/test)"))
 struct RepliesServeTests {
-    /// POSTs one reply; the HTTP status.
+    /// POSTs one reply over a plain socket (sends without SIGPIPE); the HTTP status, -1 without an answer.
     static func push(port: Int, secret: String, json: String) throws -> Int {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/inbound")!)
-        request.httpMethod = "POST"
-        request.httpBody = Data(json.utf8)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("Bearer \(secret)", forHTTPHeaderField: "Authorization")
-        let done = DispatchSemaphore(value: 0)
-        let box = StatusBox()
-        URLSession.shared.dataTask(with: request) { _, response, _ in
-            box.status = (response as? HTTPURLResponse)?.statusCode ?? -1
-            done.signal()
-        }.resume()
-        _ = done.wait(timeout: .now() + 10)
-        return box.status
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = UInt16(port).bigEndian
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let ok = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard ok == 0 else { return -1 }
+        let request =
+            "POST /v1/inbound HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(secret)\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n\(json)"
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+        var answer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            guard n > 0 else { break }
+            answer += chunk[0..<n]
+        }
+        let text = String(decoding: answer, as: UTF8.self)
+        return text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? -1
     }
 
     @Test func aPushedReplyIsStoredOnceAndActedOnByBatchReplies() throws {
@@ -76,9 +86,4 @@ struct RepliesServeTests {
             #expect(try DayOfTests.status(db, phone: roster.workerPhones[0]) == ["confirmed"])
         }
     }
-}
-
-/// The status a URLSession callback saw.
-final class StatusBox: @unchecked Sendable {
-    var status = -1
 }
