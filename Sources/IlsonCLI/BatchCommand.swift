@@ -11,7 +11,7 @@ import Vocabulary
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch", abstract: "The cron jobs: plan draft rosters, send approved rosters' messages.",
-        subcommands: [Plan.self, Send.self, Templates.self])
+        subcommands: [Plan.self, Send.self, RepliesJob.self, Templates.self])
 
     /// `ilson batch plan`.
     struct Plan: ContextCommand {

@@ -11,6 +11,7 @@ public struct Configuration: Sendable {
     public static let knownKeys: Set<String> = [
         "ILSON_DATABASE_URL", "ILSON_SMS_GATEWAY", "ILSON_SMS_URL", "ILSON_SMS_API_KEY", "ILSON_SMS_DIR",
         "ILSON_TODAY", "ILSON_LOG_LEVEL", "ILSON_SQL_DIR", "ILSON_SMS_SENDER", "ILSON_SMS_TIMEOUT",
+        "ILSON_SMS_INBOUND_SECRET",
     ]
     /// The system-wide configuration file, used when `ILSON_CONFIG` is not set and it exists.
     public static let systemFile = "/etc/ilson/ilson.conf"

@@ -21,6 +21,7 @@ public struct IlsonCommand: ParsableCommand {
             RosterCommand.self,
             ExportInstanceCommand.self,
             BatchCommand.self,
+            ReplyCommand.self,
             AttendanceCommand.self,
             ReportCommand.self,
             UserCommand.self,

@@ -9,15 +9,20 @@ import Vocabulary
 struct RosterCallsCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
-        abstract: "Workers to phone for a day (no SMS consent, or a message failed), with full numbers.")
+        abstract: "Whom to phone for a day, with full numbers: no SMS consent, a failed message, no answer by the "
+            + "deadline, a reply ilson could not act on; and requests a decline left below their minimum.",
+        discussion: "Exit 1 while a request is below its minimum after a decline (fill it or cancel it with notices).")
 
     @OptionGroup var options: RosterDayOptions
 
     func run(_ context: CommandContext) throws {
         let (day, c) = try (context.date, context.center)
-        let calls = try RosterCalls.list(center: c, date: day, on: context.db)
+        let calls = try RosterCalls.list(center: c, date: day, clock: context.clock, on: context.db)
+        let gaps = try RosterCalls.gaps(center: c, date: day, on: context.db)
+        defer { RosterGapsOutput.print(gaps, date: day) }
         guard !calls.isEmpty else {
             print("\(c.code) \(day): nobody to call")
+            if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }
             return
         }
         var table = TextTable(headers: ["id", "이름", "전화", "농가", "시작", "집결", "사유"])
@@ -29,5 +34,19 @@ struct RosterCallsCommand: ContextCommand {
         }
         print("\(c.code) \(day): \(calls.count) call(s)")
         print(table.render())
+        if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }
+    }
+}
+
+/// Requests a decline left below their minimum, as `roster show` and `roster calls` print them.
+enum RosterGapsOutput {
+    static func print(_ gaps: [ShortRequest], date: Day) {
+        guard !gaps.isEmpty else { return }
+        Swift.print("BELOW MINIMUM after a decline (fill it or cancel the request with notices):")
+        for g in gaps {
+            Swift.print(
+                "  r\(g.requestId) \(g.farmName): \(g.assigned) of \(g.headcount), minimum \(g.minHeadcount): "
+                    + "ilson roster suggest --date \(date) --request \(g.requestId), then roster assign or replace")
+        }
     }
 }

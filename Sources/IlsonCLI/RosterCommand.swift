@@ -70,11 +70,23 @@ struct RosterShow: ContextCommand {
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let view = try RosterView.load(center: center, date: date, on: context.db)
+        let gaps = try RosterCalls.gaps(center: center, date: date, on: context.db)
         switch context.format {
-        case .table: print(RosterRender.table(view), terminator: "")
+        case .table:
+            print(RosterRender.table(view), terminator: "")
+            // What batch replies did (confirmations, declines, automatic replacements), one line each.
+            let replies = try Replies.list(center: center, date: date, all: true, on: context.db)
+            if !replies.isEmpty { print("\nSMS 회신 (replies):") }
+            for r in replies {
+                print(
+                    "  \(r.storedAt) \(r.workerName ?? Phone.mask(r.sender)) \(Excerpt.quoted(r.body)) → \(r.state): "
+                        + (r.note ?? ""))
+            }
+            RosterGapsOutput.print(gaps, date: date)
         case .csv: print(RosterRender.csv(view), terminator: "")
         case .json: print(RosterRender.json(view))
         }
+        if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }
     }
 }
 

@@ -19,7 +19,11 @@ enum RosterRender {
 
     static func km(_ d: Double?) -> String { d.map { String(format: "%.1f", $0) } ?? "" }
 
-    static func mark(_ l: RosterView.Line) -> String { l.forced ? "고정!" : l.pinned ? "고정" : "" }
+    static func mark(_ l: RosterView.Line) -> String {
+        let pin = l.forced ? "고정!" : l.pinned ? "고정" : ""
+        let answer = l.status == .confirmed ? "참석확인" : ""
+        return [pin, answer].filter { !$0.isEmpty }.joined(separator: " ")
+    }
 
     static func header(_ v: RosterView) -> String {
         guard let r = v.roster else {

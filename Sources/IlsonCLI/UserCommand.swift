@@ -122,12 +122,12 @@ struct UserCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date").description }
-            var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone"])
+            var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone", "answer"])
             for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
                 table.append([
                     row.workDate.description, "\(row.farmCode) \(row.farmName)", row.startTime, row.task,
                     String(row.requestID),
-                    row.workerName, Phone.format(row.workerPhone),
+                    row.workerName, Phone.format(row.workerPhone), row.status == .confirmed ? "참석확인" : "",
                 ])
             }
             print(table.render(), terminator: "")

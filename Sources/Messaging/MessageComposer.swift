@@ -75,7 +75,15 @@ public struct MessageComposer: Sendable, Hashable {
         var trimmed = lines[...]
         while let f = trimmed.first, f.text.isEmpty { trimmed.removeFirst() }
         while let l = trimmed.last, l.text.isEmpty { trimmed.removeLast() }
-        return try Self.pack(Array(trimmed), to: to, kind: notice.kind)
+        var packed = Array(trimmed)
+        // The answer prompt comes last, after every fact: when all do not fit an SMS, `pack` makes it an LMS
+        // rather than dropping anything.
+        if case .assignment(let n) = notice, let prompt = n.answerPrompt.map({ CP949.sanitize($0.singleLine) }),
+            !prompt.isEmpty
+        {
+            packed.append(Template.RenderedLine(text: prompt, isListEntry: false))
+        }
+        return try Self.pack(packed, to: to, kind: notice.kind)
     }
 
     /// Splits rendered lines into messages of at most 2,000 bytes.

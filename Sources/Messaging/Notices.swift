@@ -24,13 +24,18 @@ public struct AssignmentNotice: Sendable, Hashable {
     public var farmerName: String
     /// The farmer's number, written in full in the worker's message (the worker needs it).
     public var farmerPhone: String
+    /// The answer prompt (`AnswerPrompt.text`), the notice's last line after the facts and the pickup; nil when
+    /// the center does not ask for an answer.
+    public var answerPrompt: String?
 
     /// Creates an assignment notice; every field as named.
     public init(
         centerName: String, workerName: String, workerPhone: String, date: Day, start: TimeOfDay,
         end: TimeOfDay, farmName: String, farmAddress: String, meetingPoint: String? = nil,
-        meetingTime: TimeOfDay? = nil, task: String, wage: Int, farmerName: String, farmerPhone: String
+        meetingTime: TimeOfDay? = nil, task: String, wage: Int, farmerName: String, farmerPhone: String,
+        answerPrompt: String? = nil
     ) {
+        self.answerPrompt = answerPrompt
         self.centerName = centerName
         self.workerName = workerName
         self.workerPhone = workerPhone

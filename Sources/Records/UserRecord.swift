@@ -43,4 +43,6 @@ public struct FarmerWorkerRow: Sendable, Hashable, Decodable {
     /// Digits only.
     public var workerPhone: String
     public var rosterState: RosterState
+    /// `approved` (told, no answer yet) or `confirmed` (answered yes by SMS), or a later status.
+    public var status: AssignmentStatus
 }

@@ -105,6 +105,43 @@ public final class FakeSMSProvider: Sendable {
         }
     }
 
+    // MARK: Replies (inbound)
+
+    /// A worker's reply arriving at the provider: it is listed by `GET /v1/inbound` in arrival order.
+    ///
+    /// - Parameters:
+    ///   - from: the number as the carrier gives it (`01012345678`, or `+821012345678`).
+    ///   - id: the message id (default `in-N`, unique).
+    /// - Returns: the reply's id.
+    @discardableResult
+    public func injectReply(
+        from: String, body: String, to: String = "0435391234", id: String? = nil,
+        receivedAt: String = "2027-07-07T19:42:10+09:00"
+    ) -> String {
+        core.state.withLock { s in
+            let messageId = id ?? "in-\(s.nextInboundId)"
+            s.nextInboundId += 1
+            s.inbound.append(InboundReply(id: messageId, from: from, to: to, body: body, receivedAt: receivedAt))
+            return messageId
+        }
+    }
+
+    /// Like a carrier delivering a reply twice: the same reply again under a new id.
+    @discardableResult
+    public func injectDuplicate(of id: String) -> String? {
+        guard let original = core.state.withLock({ s in s.inbound.first { $0.id == id } }) else { return nil }
+        return injectReply(from: original.from, body: original.body, to: original.to)
+    }
+
+    /// Each inbound page starts `count` messages before the cursor: replies already fetched come again (with the
+    /// same ids), as a provider may repeat them.
+    public func repeatInbound(_ count: Int) {
+        core.state.withLock { $0.inboundOverlap = count }
+    }
+
+    /// The replies injected, in arrival order.
+    public var inboundReplies: [InboundReply] { core.state.withLock { $0.inbound } }
+
     /// Forgets every request and message (not the faults).
     public func reset() {
         core.state.withLock {
@@ -130,6 +167,15 @@ public final class FakeSMSProvider: Sendable {
     public func requestCount(forKey key: String) -> Int {
         core.state.withLock { $0.requests.filter { $0.idempotencyKey == key }.count }
     }
+}
+
+/// A reply waiting at the fake provider.
+public struct InboundReply: Sendable, Hashable {
+    public var id: String
+    public var from: String
+    public var to: String
+    public var body: String
+    public var receivedAt: String
 }
 
 /// A request as the fake provider received it.
@@ -178,6 +224,9 @@ extension FakeSMSProvider {
         var delayCount: Int?
         var dropNext = 0
         var acceptThenDrop = 0
+        var inbound: [InboundReply] = []
+        var nextInboundId = 1
+        var inboundOverlap = 0
     }
 
     /// What to do with a connection after a request.
@@ -405,6 +454,33 @@ extension FakeSMSProvider {
                 if s.dropNext > 0 {
                     s.dropNext -= 1
                     return .drop
+                }
+                if path == "/v1/inbound" || path.hasPrefix("/v1/inbound?") {
+                    guard method == "GET" else { return error(405, "use GET") }
+                    guard headers["authorization"] == "Bearer \(apiKey)" else { return error(401, "invalid API key") }
+                    if s.failNext > 0 {
+                        s.failNext -= 1
+                        return error(s.failStatus, "temporarily unavailable")
+                    }
+                    if now < s.failUntil { return error(s.failStatus, "temporarily unavailable") }
+                    let query = URLComponents(string: "http://x" + path)?.queryItems ?? []
+                    let after = query.first { $0.name == "after" }?.value
+                    let limit = min(1_000, max(1, Int(query.first { $0.name == "limit" }?.value ?? "") ?? 100))
+                    var start = 0
+                    if let after {
+                        guard let i = s.inbound.firstIndex(where: { $0.id == after }) else {
+                            return error(400, "unknown cursor")
+                        }
+                        start = max(0, i + 1 - s.inboundOverlap)
+                    }
+                    let page = Array(s.inbound[start...].prefix(limit))
+                    let next = page.last?.id ?? after
+                    let items = page.map { m in
+                        "{\"id\":\(jsonString(m.id)),\"from\":\(jsonString(m.from)),\"to\":\(jsonString(m.to)),"
+                            + "\"body\":\(jsonString(m.body)),\"receivedAt\":\(jsonString(m.receivedAt))}"
+                    }
+                    let nextJSON = next.map { jsonString($0) } ?? "null"
+                    return answer(200, "{\"messages\":[\(items.joined(separator: ","))],\"next\":\(nextJSON)}")
                 }
                 guard path == "/v1/messages" else { return error(404, "no such endpoint \(path)") }
                 guard method == "POST" else { return error(405, "use POST") }

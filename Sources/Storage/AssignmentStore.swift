@@ -152,9 +152,18 @@ public enum AssignmentStore {
     }
 
     /// Forgets an exclusion (a coordinator put the worker back by hand); returns whether there was one.
+    ///
+    /// Deletes only when there is one: the batch login, which may read exclusions but not delete them, backfills
+    /// a decline with a worker the exclusions already ruled out of the ranking, so it never needs to.
     @discardableResult
     public static func unexclude(request: Int64, worker: Int64, on db: Connection) throws -> Bool {
-        try db.query("DELETE FROM roster_exclusions WHERE request_id = \(request) AND worker_id = \(worker)")
+        let excluded: Bool =
+            try db.fetchValue(
+                """
+                SELECT EXISTS (SELECT 1 FROM roster_exclusions WHERE request_id = \(request) AND worker_id = \(worker))
+                """) ?? false
+        guard excluded else { return false }
+        return try db.query("DELETE FROM roster_exclusions WHERE request_id = \(request) AND worker_id = \(worker)")
             .rowsAffected > 0
     }
 

@@ -8,6 +8,7 @@ extension BatchJob {
         switch self {
         case .plan: 0x11
         case .send: 0x12
+        case .replies: 0x13
         }
     }
 }

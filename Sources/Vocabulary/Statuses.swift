@@ -107,7 +107,7 @@ public enum AvailabilityKind: String, StoredStatus {
 
 /// A cron job recorded in `batch_runs.job`.
 public enum BatchJob: String, StoredStatus {
-    case plan, send
+    case plan, send, replies
 }
 
 /// The kind of person a login is (`ilson_users.kind`), and so the PostgreSQL group it belongs to

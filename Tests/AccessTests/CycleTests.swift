@@ -1,4 +1,6 @@
 import Foundation
+import KoreanText
+import Messaging
 import Operations
 import Postgres
 import Storage
@@ -49,6 +51,8 @@ struct CycleTests {
             #expect(try run(.coordinatorB, ["roster", "approve", "--center", "JA", "--date", day]) != 0)
             #expect(try run(.coordinatorA, ["roster", "approve", "--date", day]) == 0)
 
+            // The imported workers agree to SMS (the import leaves consent off), so they get notices and can answer.
+            try w.db.query("UPDATE workers SET sms_consent = true WHERE center_id = \(w["cA"])")
             // The batch login sends through the file gateway (the real binary: the gateway comes from the environment).
             let sms = directory.appendingPathComponent("sms").path
             let send = try IlsonRun.run(
@@ -62,6 +66,7 @@ struct CycleTests {
                     "state")
             #expect(state == "sent")
             #expect(try !FileManager.default.contentsOfDirectory(atPath: sms).isEmpty)
+
             // A farmer's own audit trail: who did what, by login.
             let actors = Set(
                 try w.db.query("SELECT DISTINCT actor FROM audit_log WHERE center_id = \(w["cA"])").map {
@@ -74,6 +79,49 @@ struct CycleTests {
             #expect(seen.count == 2 && seen.allSatisfy { $0.farmCode == "FA1" && $0.workerName.hasPrefix("일꾼") })
             #expect(try Users.farmerWorkers(from: day, to: day, on: w.connect(as: .farmerB)).isEmpty)
             #expect(try run(.farmerA, ["user", "workers", "--date", day]) == 0)
+
+            // Workers answer by SMS (issue 17): the coordinator turns automatic backfill on; a reply pushed to the
+            // receiver is stored as the batch login, and the batch login acts on it as `roster decline` would.
+            #expect(try run(.coordinatorA, ["replies", "settings", "--backfill", "on"]) == 0)
+            #expect(try run(.coordinatorB, ["replies", "settings", "--center", "JA", "--backfill", "off"]) != 0)
+            let placed: String = try w.db.query(
+                """
+                SELECT w.phone FROM assignments a JOIN workers w ON w.id = a.worker_id
+                WHERE a.center_id = \(w["cA"]) AND a.work_date = \(day)::date AND a.status = 'approved'
+                ORDER BY a.id LIMIT 1
+                """)[0].decode("phone")
+            let confirming = try #require(seen.first { Phone.normalize($0.workerPhone) != placed }?.workerPhone)
+            let batchDB = try w.connect(as: .batch)
+            #expect(
+                try ReplyIntake.store(
+                    [
+                        InboundMessage(id: "in-1", from: "+82" + placed.dropFirst(), body: "못가요"),
+                        InboundMessage(id: "in-2", from: confirming, body: "네"),
+                    ], via: .push, on: batchDB) == 2)
+            let replies = try IlsonRun.run(
+                ["batch", "replies"],
+                environment: [
+                    "ILSON_DATABASE_URL": try w.url(as: .batch), "ILSON_SMS_GATEWAY": "file", "ILSON_SMS_DIR": sms,
+                ])
+            #expect(replies.status == 0, "\(replies)")
+            let answered: String = try w.db.query("SELECT state FROM sms_inbound WHERE provider_id = 'in-1'")[0]
+                .decode("state")
+            #expect(answered == "declined")
+            let statuses = try w.db.query(
+                """
+                SELECT a.status FROM assignments a JOIN workers w ON w.id = a.worker_id
+                WHERE w.phone = \(placed) AND a.work_date = \(day)::date
+                """
+            ).map { try $0.decode("status", as: String.self) }
+            #expect(statuses == ["declined"])
+            // The farmer sees who confirmed.
+            let after = try Users.farmerWorkers(from: day, to: day, on: w.connect(as: .farmerA))
+            #expect(after.filter { $0.status == .confirmed }.map(\.workerPhone) == [confirming])
+            #expect(!after.contains { $0.workerPhone == placed })
+            // Coordinator B cannot read A's replies.
+            #expect(
+                try w.connect(as: .coordinatorB).query("SELECT count(*) AS n FROM sms_inbound")[0].decode(
+                    "n", as: Int.self) == 0)
         }
     }
 }

@@ -244,7 +244,8 @@ public struct BatchSend {
                 // Composed under the lock: the roster cannot change between reading and writing.
                 let fresh = try RosterMessages(
                     assignments: try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx),
-                    centerName: roster.centerName, date: date, composer: MessageComposer(templates: templates))
+                    centerName: roster.centerName, date: date, composer: MessageComposer(templates: templates),
+                    answerPrompt: try ReplyPrompts.prompt(center: roster.centerId, on: tx))
                 let written = try OutboxStore.insert(
                     fresh.messages, center: roster.centerId, roster: roster.id, date: date, on: tx)
                 let uncomposed = fresh.uncomposed.count

@@ -57,13 +57,13 @@ struct OutboxNotices {
 
 extension AssignmentNotice {
     /// The notice telling an assignment's worker where to come.
-    init(_ a: AssignmentForMessage, centerName: String, date: Day) {
+    init(_ a: AssignmentForMessage, centerName: String, date: Day, answerPrompt: String? = nil) {
         self.init(
             centerName: centerName, workerName: a.workerName, workerPhone: a.workerPhone, date: date,
             start: .stored(a.start), end: .stored(a.end), farmName: a.farmName,
             farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
             meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
-            farmerName: a.farmerName, farmerPhone: a.farmerPhone)
+            farmerName: a.farmerName, farmerPhone: a.farmerPhone, answerPrompt: answerPrompt)
     }
 }
 

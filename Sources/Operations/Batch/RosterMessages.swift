@@ -36,8 +36,10 @@ public struct RosterMessages: Sendable {
     ///
     /// - Throws: `OperationError.badInput` only when a recipient's number is not one the outbox can hold (the
     ///   registries refuse such numbers); a message that cannot be composed is recorded, not thrown.
+    ///   - answerPrompt: the answer prompt each worker's notice ends with (`AnswerPrompt.text`), nil for none.
     public init(
-        assignments: [AssignmentForMessage], centerName: String, date: Day, composer: MessageComposer
+        assignments: [AssignmentForMessage], centerName: String, date: Day, composer: MessageComposer,
+        answerPrompt: String? = nil
     ) throws {
         var outbox = OutboxNotices(composer: composer)
         var byRequest: [(Int64, [AssignmentForMessage])] = []
@@ -51,7 +53,8 @@ public struct RosterMessages: Sendable {
         for (request, group) in byRequest {
             for a in group where a.smsConsent {
                 try outbox.queue(
-                    .assignment(AssignmentNotice(a, centerName: centerName, date: date)), role: .worker,
+                    .assignment(AssignmentNotice(a, centerName: centerName, date: date, answerPrompt: answerPrompt)),
+                    role: .worker,
                     recipientId: a.workerId, assignment: a.assignmentId, request: request, recordFailure: true)
             }
             let first = group[0]

@@ -53,6 +53,8 @@ struct DayOfChange {
     var report: DayOfReport
     private var outbox: OutboxNotices
     private var requestsChanged: [Int64] = []
+    /// The answer prompt of the center's assignment notices (nil when it asks for none).
+    private let answerPrompt: String?
 
     /// The roster's day.
     var date: Day { roster.date }
@@ -80,6 +82,7 @@ struct DayOfChange {
         self.outbox = OutboxNotices(
             composer: MessageComposer(templates: try CenterTemplates.load(center: center.id, on: tx)))
         self.before = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
+        self.answerPrompt = try ReplyPrompts.prompt(center: center.id, on: tx)
         self.report = DayOfReport(
             centerCode: center.code, date: date, rosterID: roster.id, version: roster.version,
             rosterState: roster.state)
@@ -137,7 +140,8 @@ struct DayOfChange {
             return
         }
         try queue(
-            .assignment(AssignmentNotice(a, centerName: center.name, date: date)), role: .worker, name: a.workerName,
+            .assignment(AssignmentNotice(a, centerName: center.name, date: date, answerPrompt: answerPrompt)),
+            role: .worker, name: a.workerName,
             recipientId: a.workerId, assignment: a.assignmentId,
             request: a.requestId)
     }

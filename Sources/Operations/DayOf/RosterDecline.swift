@@ -28,16 +28,23 @@ public enum RosterDecline {
     ///   roster; `.conflict` for a cancelled roster or a stale version.
     public static func decline(
         center: CenterRecord, date: Day, worker ref: PersonRef, reason: String?, expectedVersion: Int? = nil,
-        suggestions limit: Int = 5, on db: Connection, clock: IlsonClock
+        suggestions limit: Int = 5, suggestFreeOnly: Bool = false, via: String = "roster decline", on db: Connection,
+        clock: IlsonClock
     ) throws -> DeclineOutcome {
         try RosterRules.checkNotPast(date, clock: clock, doing: "declining")
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         let (report, requestID) = try db.transaction { tx -> (DayOfReport, Int64) in
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
+            change.via = via
             let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
             guard let a = change.live(worker: worker.id) else {
-                throw OperationError.notFound(
-                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date)")
+                let who = RosterText.person(name: worker.name, phone: worker.phone)
+                if try ReplyStore.declinedAssignment(worker: worker.id, roster: change.roster.id, on: tx) != nil {
+                    throw OperationError.notFound(
+                        "\(who) already declined their assignment on \(date); fill the gap with "
+                            + "`ilson roster replace --date \(date) --worker \(worker.id) --best` (or --with WORKER)")
+                }
+                throw OperationError.notFound("\(who) has no assignment on \(date)")
             }
             try change.release(a, status: .declined, reason: reason)
             change.report.lines.append(
@@ -45,7 +52,8 @@ public enum RosterDecline {
                     + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
             return (try change.finish(), a.requestId)
         }
-        let s = try RosterSuggest.suggest(center: center, date: date, request: requestID, limit: limit, on: db)
+        let s = try RosterSuggest.suggest(
+            center: center, date: date, request: requestID, limit: limit, freeOnly: suggestFreeOnly, on: db)
         return DeclineOutcome(
             report: report, requestID: requestID, assigned: s.assigned, headcount: s.headcount,
             suggestions: s.suggestions)
@@ -61,10 +69,12 @@ public enum RosterDecline {
     /// with its warnings).
     ///
     /// - Throws: `OperationError` (`.badInput`, `.notFound`, `.conflict`), `PostgresError`.
+    /// A worker who already declined (`roster decline`, or by SMS) can be replaced afterwards the same way: their
+    /// request gets the replacement, and nothing is released twice.
     public static func replace(
         center: CenterRecord, date: Day, worker ref: PersonRef, with replacementRef: PersonRef?, best: Bool = false,
-        force: Bool = false, reason: String? = nil, expectedVersion: Int? = nil, on db: Connection,
-        clock: IlsonClock
+        force: Bool = false, reason: String? = nil, expectedVersion: Int? = nil, via: String = "roster replace",
+        on db: Connection, clock: IlsonClock
     ) throws -> DayOfReport {
         try RosterRules.checkNotPast(date, clock: clock, doing: "replacing")
         guard (replacementRef != nil) != best else {
@@ -73,18 +83,28 @@ public enum RosterDecline {
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         return try db.transaction { tx in
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
-            change.via = "roster replace"
+            change.via = via
             let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
-            guard let a = change.live(worker: worker.id) else {
+            let live = change.live(worker: worker.id)
+            let requestId: Int64
+            if let live {
+                requestId = live.requestId
+            } else if let declined = try ReplyStore.declinedAssignment(
+                worker: worker.id, roster: change.roster.id, on: tx),
+                let request = try ReplyStore.request(ofAssignment: declined, on: tx)
+            {
+                requestId = request  // declined already: fill the gap they left
+            } else {
                 throw OperationError.notFound(
-                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date)")
+                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date), "
+                        + "so there is nobody to replace")
             }
             // The replacement, checked before anything changes.
             var newRow: WorkerRow
             if let replacementRef {
                 newRow = try RosterEditor.checkWorker(replacementRef, center: center, on: tx)
             } else {
-                newRow = try bestFree(change: change, request: a.requestId, leaving: worker.id, on: tx)
+                newRow = try bestFree(change: change, request: requestId, leaving: live, on: tx)
             }
             let who = RosterText.person(name: newRow.name, phone: newRow.phone)
             guard newRow.id != worker.id else {
@@ -99,23 +119,25 @@ public enum RosterDecline {
                 throw OperationError.badInput("\(who) declined an assignment on \(date): they cannot come that day")
             }
             let day = try PlanningDay.load(center: center, date: date, on: tx)
-            guard let request = day.request(RequestID(a.requestId)), let farm = day.farm(request.farm),
+            guard let request = day.request(RequestID(requestId)), let farm = day.farm(request.farm),
                 let candidate = day.worker(WorkerID(newRow.id))
             else {
-                throw OperationError.notFound("request \(a.requestId) or \(who) is not part of \(date)")
+                throw OperationError.notFound("request \(requestId) or \(who) is not part of \(date)")
             }
             let pin = try PinAdmission(
-                candidate, on: request, at: farm, requestID: a.requestId, workerID: newRow.id, date: date,
+                candidate, on: request, at: farm, requestID: requestId, workerID: newRow.id, date: date,
                 force: force, who: who, named: who, act: .replacement)
 
-            try change.release(a, status: .declined, reason: reason ?? "replaced by \(newRow.name)")
-            change.report.lines.append(
-                "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
-                    + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+            if let a = live {
+                try change.release(a, status: .declined, reason: reason ?? "replaced by \(newRow.name)")
+                change.report.lines.append(
+                    "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
+                        + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+            }
             try AssignmentStore.insert(
                 [
                     NewAssignment(
-                        requestID: a.requestId, workerID: newRow.id, distanceKm: pin.distanceKm, pinned: true,
+                        requestID: requestId, workerID: newRow.id, distanceKm: pin.distanceKm, pinned: true,
                         forced: pin.forced, warnings: pin.warningsJSON)
                 ], roster: change.roster.id, center: center.id, date: date, on: tx)
             guard let inserted = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) else {
@@ -124,36 +146,35 @@ public enum RosterDecline {
             if change.roster.state != .draft {
                 try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
             }
-            try AssignmentStore.unexclude(request: a.requestId, worker: newRow.id, on: tx)
+            try AssignmentStore.unexclude(request: requestId, worker: newRow.id, on: tx)
             try AuditLog.record(
-                on: tx, center: center.id, via: "roster replace", entity: "assignment", id: String(inserted.id),
+                on: tx, center: center.id, via: via, entity: "assignment", id: String(inserted.id),
                 action: .create, before: nil,
                 after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
             change.report.lines.append(
-                "pinned \(who) on r\(a.requestId) \(a.farmName), \(RosterText.km(pin.distanceKm)) km")
+                "pinned \(who) on r\(requestId) \(farm.name ?? ""), \(RosterText.km(pin.distanceKm)) km")
             change.report.warnings = pin.warnings
             try change.announce(assignment: inserted.id)
-            change.changed(request: a.requestId)
+            change.changed(request: requestId)
             return try change.finish()
         }
     }
 
     /// The top suggestion for a request among the workers free that day (not placed anywhere, not declined),
     /// computed as if the leaving worker had already gone.
-    private static func bestFree(change: DayOfChange, request: Int64, leaving: Int64, on tx: Connection) throws
-        -> WorkerRow
-    {
-        guard let leavingAssignment = change.live(worker: leaving) else {
-            throw OperationError.notFound("the leaving worker has no assignment on \(change.date)")
-        }
+    private static func bestFree(
+        change: DayOfChange, request: Int64, leaving leavingAssignment: AssignmentForMessage?, on tx: Connection
+    ) throws -> WorkerRow {
         do {
             // In a savepoint: take the leaving worker off, ask `roster suggest`, and roll the savepoint back
             // (the pick leaves it as an error, so nothing of the trial stays).
             try tx.transaction { sp in
-                try DayOfStore.setStatus(
-                    assignment: leavingAssignment.assignmentId, to: .declined, reason: nil, on: sp)
+                if let leavingAssignment {
+                    try DayOfStore.setStatus(
+                        assignment: leavingAssignment.assignmentId, to: .declined, reason: nil, on: sp)
+                }
                 let s = try RosterSuggest.suggest(
-                    center: change.center, date: change.date, request: request, limit: 50, on: sp)
+                    center: change.center, date: change.date, request: request, limit: 50, freeOnly: true, on: sp)
                 for candidate in s.suggestions {
                     if try AssignmentStore.live(worker: candidate.workerID, date: change.date, on: sp) != nil {
                         continue

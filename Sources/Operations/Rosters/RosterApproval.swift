@@ -35,7 +35,7 @@ public enum RosterApproval {
                 return try DayOfReplan.approveAdditions(
                     center: center, date: date, expectedVersion: expectedVersion, on: db)
             }
-            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "approve it")
+            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .approve)
             let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
             if !report.violations.isEmpty {
                 throw OperationError.conflict(

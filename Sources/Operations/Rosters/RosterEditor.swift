@@ -43,7 +43,13 @@ public enum RosterEditor {
                     "worker \(RosterText.person(name: workerRow.name, phone: workerRow.phone)) is deactivated")
             }
             let (roster, _) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
-            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "change it")
+            if roster.state == .sending || roster.state == .sent {
+                // Its messages are out: fill a gap as a day-of change that tells the new worker and the farmer.
+                return try assignAnnounced(
+                    center: center, date: date, request: requestID, worker: workerRow, force: force,
+                    expectedVersion: expectedVersion, on: db)
+            }
+            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .assign)
             let day = try PlanningDay.load(center: center, date: date, on: db)
             guard let request = day.request(RequestID(requestID)), let worker = day.worker(WorkerID(workerRow.id)),
                 let farm = day.farm(request.farm)
@@ -143,7 +149,7 @@ public enum RosterEditor {
             guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
                 throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
             }
-            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "change it")
+            try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .unassign)
             let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
             guard
                 let assignment = try AssignmentStore.live(roster: roster.id, on: db).first(where: {

@@ -75,7 +75,7 @@ public enum RosterPlanner {
             if announced {
                 _ = try DayOfReplan.prepare(roster, expectedVersion: expectedVersion, on: db)
             } else {
-                try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: "re-plan it")
+                try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .replan)
             }
             let before = try RosterStore.snapshot(roster: roster.id, on: db)
 

@@ -18,24 +18,59 @@ enum RosterRules {
         }
     }
 
-    /// Refuses a change of a roster that is not a draft, or not at the version the coordinator saw.
-    static func checkEditable(_ roster: RosterRecord, expectedVersion: Int?, doing: String) throws(OperationError) {
+    /// A change of a draft roster, for the sentences that refuse it.
+    enum DraftChange: Sendable, CaseIterable {
+        case assign, unassign, replan, approve
+
+        /// What the coordinator wanted to do, after "to": `assign a worker`.
+        var infinitive: String {
+            switch self {
+            case .assign: "assign a worker"
+            case .unassign: "unassign a worker"
+            case .replan: "re-plan it"
+            case .approve: "approve it"
+            }
+        }
+
+        /// What to do instead once the roster's messages are out.
+        var dayOfWay: String {
+            switch self {
+            case .assign: "ilson roster assign fills a gap on it and tells the new worker and the farmer"
+            case .unassign: "use ilson roster decline (or roster replace) so the worker and the farmer are told"
+            case .replan:
+                "use ilson roster decline, replace or assign for each change, so everyone affected is told"
+            case .approve: "it was approved already; ilson batch send delivers what is left"
+            }
+        }
+    }
+
+    /// Refuses a change of a roster that is not a draft, or not at the version the coordinator saw. Every refusal
+    /// is one sentence that says what to do instead.
+    static func checkEditable(_ roster: RosterRecord, expectedVersion: Int?, doing: DraftChange) throws(OperationError)
+    {
         if let expectedVersion, expectedVersion != roster.version {
             throw .conflict(
                 "\(changedSinceLoaded) (you saw version \(expectedVersion), it is now at version \(roster.version))")
         }
-        switch roster.state {
-        case .draft: return
+        if let refusal = refusal(roster.state, date: roster.date, doing: doing) { throw refusal }
+    }
+
+    /// The sentence refusing `doing` on a roster in `state`, nil when the state allows it (a draft).
+    static func refusal(_ state: RosterState, date: Day, doing: DraftChange) -> OperationError? {
+        switch state {
+        case .draft:
+            return nil
         case .approved:
-            throw .conflict(
-                "the roster of \(roster.date) is approved: reopen it first (`ilson roster reopen --date \(roster.date)`) to \(doing)"
-            )
+            if doing == .approve { return .conflict("the roster of \(date) is already approved") }
+            return .conflict(
+                "the roster of \(date) is approved: to \(doing.infinitive), reopen it first "
+                    + "(ilson roster reopen --date \(date))")
         case .sending, .sent:
-            throw .conflict(
-                "the roster of \(roster.date) is \(roster.state.rawValue): its messages are out, it can no longer be changed by \(doing)"
-            )
+            return .conflict(
+                "the roster of \(date) is \(state.rawValue) (its messages are out), so it cannot be changed as a "
+                    + "draft: \(doing.dayOfWay)")
         case .cancelled:
-            throw .conflict("the roster of \(roster.date) was cancelled")
+            return .conflict("the roster of \(date) was cancelled, so it cannot be changed")
         }
     }
 

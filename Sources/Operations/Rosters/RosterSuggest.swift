@@ -26,9 +26,12 @@ public enum RosterSuggest {
     /// elsewhere that day), best first, each with the move's effect on the score as `Scheduling.score`
     /// computes it (the move is what `roster assign` would do).
     ///
+    /// - Parameter freeOnly: only workers not placed that day (a replacement that robs no other farm); each of
+    ///   them is ranked as without it, and the others are not scored at all (much faster on a full day).
     /// - Throws: `OperationError` for an unknown request, another center's, or a day with no roster.
     public static func suggest(
-        center: CenterRecord, date: Day, request requestID: Int64, limit: Int = 10, on db: Connection
+        center: CenterRecord, date: Day, request requestID: Int64, limit: Int = 10, freeOnly: Bool = false,
+        on db: Connection
     ) throws -> (request: Int64, assigned: Int, headcount: Int, current: Score, suggestions: [RosterSuggestion]) {
         _ = try RosterEditor.checkRequest(requestID, center: center, date: date, on: db)
         guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
@@ -63,6 +66,7 @@ public enum RosterSuggest {
         for w in day.instance.workers {
             let pair = Pair(request: rid, worker: w.id)
             if onWorker[w.id]?.request == rid { continue }
+            if freeOnly && onWorker[w.id] != nil { continue }
             if day.instance.excludedPairs.contains(pair) { continue }
             let d = Distance.km(w.home, farm.location)
             guard brokenPairRules(w, request, farm, distanceKm: d).isEmpty else { continue }

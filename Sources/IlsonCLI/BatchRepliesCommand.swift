@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Messaging
+import Operations
+import Records
+import Vocabulary
+
+extension BatchCommand {
+    /// `ilson batch replies`.
+    struct RepliesJob: ContextCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "replies",
+            abstract: "Fetch workers' SMS replies, act on them (confirm, decline, backfill), deliver what they queued.",
+            discussion: """
+                With the http gateway, new replies are fetched from the cursor stored in the database (GET \
+                /v1/inbound); replies pushed to `ilson replies serve` are already stored. Every stored reply not \
+                handled yet is then matched by number to the worker's latest notice and read: 1, 예, 네, ㅇㅇ, \
+                참석, 갑니다 confirm; 2, 아니오, 못가요, 불참, 취소 decline (as roster decline; with the center's \
+                automatic backfill on, as roster replace --best). Anything else, a reply for a cancelled roster or \
+                a past day, or from an unknown number is stored and listed by roster calls, never acted on. The \
+                notices the answers queued are delivered at once (--no-send leaves them to batch send). Safe to \
+                run twice at once and after a crash. Cron: every 5 minutes in the evening and early morning. Exit 1 \
+                when a reply needs a person, fetching failed, or a send needs attention; 3 when the database \
+                cannot be reached.
+                """)
+
+        @OptionGroup var options: DatabaseOptions
+        @Flag(help: "Do not deliver the notices the answers queued (the next batch send does).")
+        var noSend = false
+        @Option(help: "Seconds the delivery of queued notices may take.") var maxWait: Double = 60
+        @Option(help: "Replies fetched per request.") var pageSize: Int = 500
+
+        func run(_ context: CommandContext) throws {
+            guard (1...1_000).contains(pageSize) else {
+                throw CommandFailure("--page-size must be between 1 and 1000", exitCode: .badInput)
+            }
+            let (gateway, sender) = try BatchSettings.gateway(context.configuration)
+            let inbound = try ReplySettingsCLI.inbound(try context.configuration)
+            let started = Date()
+            let report = try BatchReplies(
+                inbound: inbound, gateway: noSend ? nil : gateway, defaultSender: sender,
+                options: DeliveryOptions(maxWaitSeconds: maxWait), clock: context.clock, pageSize: pageSize,
+                crash: CrashPoints.fromEnvironment(), log: BatchSettings.log
+            ).run(on: context.db, openConnection: context.connect)
+            let handled = report.handled.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key)" }
+            BatchSettings.log(
+                "batch replies: \(report.fetched) fetched, \(report.stored) new stored; handled "
+                    + (handled.isEmpty ? "none" : handled.joined(separator: ", "))
+                    + String(format: " in %.2f s", Date().timeIntervalSince(started)))
+            if report.forAPerson > 0 {
+                BatchSettings.log(
+                    "  \(report.forAPerson) reply(ies) need a person: ilson roster calls --date DAY (or ilson replies "
+                        + "list --date DAY)")
+            }
+            for send in report.sends { BatchSettings.print(send) }
+            if report.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
+        }
+    }
+}
+
+/// The SMS reply settings of the configuration.
+enum ReplySettingsCLI {
+    /// The secret pushed replies must carry.
+    static let secretKey = "ILSON_SMS_INBOUND_SECRET"
+
+    /// The polling client when the gateway is http; nil otherwise (replies then come only by push).
+    static func inbound(_ configuration: Configuration) throws -> HTTPInbound? {
+        guard configuration.value(GatewayConfiguration.Variable.gateway)?.value.lowercased() == "http",
+            let url = configuration.value(GatewayConfiguration.Variable.url)?.value
+        else { return nil }
+        let key = configuration.value(GatewayConfiguration.Variable.apiKey)?.value ?? ""
+        let timeout = configuration.value(GatewayConfiguration.Variable.timeout).flatMap { Double($0.value) } ?? 10
+        do {
+            return try HTTPInbound(baseURL: url, apiKey: key, timeoutSeconds: timeout)
+        } catch {
+            throw CommandFailure(error.description, exitCode: .badInput)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import KoreanText
+import Messaging
+import Operations
+import Records
+import Vocabulary
+
+/// `ilson replies`: workers' SMS answers: the push receiver, the list, the center's settings.
+struct ReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replies", abstract: "Workers' SMS replies: receive pushed replies, list them, set how they work.",
+        subcommands: [Serve.self, List.self, Settings.self])
+
+    /// `ilson replies serve`.
+    struct Serve: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Receive replies a provider pushes (POST /v1/inbound) and store each once.",
+            discussion: """
+                A small HTTP server (one request at a time, bodies up to 16 KiB, 10 s to send a request) for \
+                providers that push replies to a webhook. Each request needs Authorization: Bearer SECRET \
+                (ILSON_SMS_INBOUND_SECRET): 200 once the reply is stored (the same id again is stored once), 401 \
+                for a wrong secret, 400 for a malformed body, 503 when the database is away (the provider \
+                retries). It only stores: `ilson batch replies` acts on stored replies. Listen on loopback behind \
+                your TLS proxy. Runs until stopped (SIGTERM).
+                """)
+
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "Address and port to listen on (IPv4).") var listen: String = "127.0.0.1:8026"
+
+        func run(_ context: CommandContext) throws {
+            guard let colon = listen.lastIndex(of: ":"), let port = UInt16(listen[listen.index(after: colon)...])
+            else {
+                throw CommandFailure("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8026", exitCode: .badInput)
+            }
+            guard let secret = try context.configuration.value(ReplySettingsCLI.secretKey)?.value, secret.count >= 16
+            else {
+                throw CommandFailure(
+                    "set \(ReplySettingsCLI.secretKey) to a secret of at least 16 characters (the provider sends it "
+                        + "as Authorization: Bearer SECRET)", exitCode: .badInput)
+            }
+            let receiver: InboundReceiver
+            do {
+                receiver = try InboundReceiver(host: String(listen[..<colon]), port: port, secret: secret)
+            } catch {
+                throw CommandFailure(error.description, exitCode: .badInput)
+            }
+            signal(SIGPIPE, SIG_IGN)  // a provider that hangs up early is its own problem, not the server's end
+            signal(SIGTERM, SIG_IGN)
+            signal(SIGINT, SIG_IGN)
+            let stopper = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+            stopper.setEventHandler { receiver.stop() }
+            stopper.resume()
+            let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            interrupt.setEventHandler { receiver.stop() }
+            interrupt.resume()
+            BatchSettings.log(
+                "replies serve: listening on \(listen.prefix(colon.utf16Offset(in: listen))):\(receiver.port)")
+            var db = try context.db
+            receiver.run(
+                store: { message in
+                    do {
+                        let n = try ReplyIntake.store([message], via: .push, on: db)
+                        return .stored(new: n > 0)
+                    } catch {
+                        // One reconnect: the provider retries anyway.
+                        if let fresh = try? context.connect() {
+                            db = fresh
+                            if let n = try? ReplyIntake.store([message], via: .push, on: db) {
+                                return .stored(new: n > 0)
+                            }
+                        }
+                        return .unavailable("database unavailable")
+                    }
+                }, log: { BatchSettings.log("replies serve: \($0)") })
+            BatchSettings.log("replies serve: stopped")
+        }
+    }
+
+    /// `ilson replies list`.
+    struct List: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A day's replies that need a person (or all with --all), phones masked.")
+        @OptionGroup var options: RosterDayOptions
+        @Flag(help: "Every reply of the day, also those acted on.") var all = false
+
+        func run(_ context: CommandContext) throws {
+            let (date, center) = try (context.date, context.center)
+            let replies = try Replies.list(center: center, date: date, all: all, on: context.db)
+            guard !replies.isEmpty else {
+                print("\(center.code) \(date): no replies\(all ? "" : " that need a person")")
+                return
+            }
+            var table = TextTable(headers: ["받은 시각", "이름", "전화", "회신", "상태", "처리"])
+            for r in replies {
+                table.append([
+                    r.storedAt, r.workerName ?? "-", Phone.mask(r.sender), Excerpt.quoted(r.body), r.state.rawValue,
+                    r.note ?? "",
+                ])
+            }
+            print("\(center.code) \(date): \(replies.count) reply(ies)")
+            print(table.render(), terminator: "")
+        }
+    }
+
+    /// `ilson replies settings`.
+    struct Settings: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or change whether notices ask for an answer, until when, and automatic backfill.",
+            discussion: """
+                --prompt on adds `회신: 참석 1 / 불참 2 (21:00까지)` at the end of each assignment notice (an \
+                LMS when the notice no longer fits an SMS; no fact is dropped). Answers are read whatever the \
+                prompt setting. --deadline is the time on the evening before after which roster calls lists \
+                the workers who did not answer. --backfill on replaces a worker who declines by SMS with \
+                roster replace --best's pick (the farmer gets one updated list); off leaves the gap to the \
+                coordinator, with the suggestions in roster calls.
+                """)
+        @OptionGroup var options: CenterOptions
+        @Option(help: "on or off.") var prompt: Toggle?
+        @Option(help: "HH:MM on the evening before.") var deadline: String?
+        @Option(help: "on or off.") var backfill: Toggle?
+
+        func run(_ context: CommandContext) throws {
+            let center = try context.center
+            let s =
+                prompt == nil && deadline == nil && backfill == nil
+                ? try Replies.settings(center: center, on: context.db)
+                : try Replies.change(
+                    center: center, prompt: prompt?.isOn, deadline: deadline, autoBackfill: backfill?.isOn,
+                    on: context.db)
+            print(
+                "\(center.code): answer prompt \(s.replyPrompt ? "on" : "off"), deadline \(s.replyDeadline) the "
+                    + "evening before, automatic backfill \(s.autoBackfill ? "on" : "off")")
+        }
+    }
+}
+
+/// `on` or `off`.
+enum Toggle: String, ExpressibleByArgument {
+    case on, off
+    var isOn: Bool { self == .on }
+}

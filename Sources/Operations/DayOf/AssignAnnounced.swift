@@ -1,0 +1,67 @@
+import Foundation
+import KoreanText
+import Postgres
+import Records
+import Scheduling
+import Storage
+import Vocabulary
+
+extension RosterEditor {
+    /// `roster assign` on a roster whose messages are out (`sending` or `sent`): fills a gap as a day-of change.
+    /// The worker is pinned on the request (approved), their notice and the farmer's updated list are queued for
+    /// the next send, and the roster goes back to `sending` until those are delivered.
+    ///
+    /// Refused, with nothing changed, when the worker is placed or declined that day, the request already has its
+    /// headcount, or the pair breaks rule 8 (or rules 1-4 without `force`).
+    static func assignAnnounced(
+        center: CenterRecord, date: Day, request requestID: Int64, worker workerRow: WorkerRow, force: Bool,
+        expectedVersion: Int?, on tx: Connection
+    ) throws -> RosterEditOutcome {
+        var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
+        change.via = "roster assign"
+        let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
+        if let other = try AssignmentStore.live(worker: workerRow.id, date: date, on: tx) {
+            throw OperationError.badInput(
+                "\(who) is already placed on \(date) (r\(other.requestID)): choose someone free that day")
+        }
+        if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(workerRow.id) {
+            throw OperationError.badInput("\(who) declined an assignment on \(date), so they cannot come that day")
+        }
+        let day = try PlanningDay.load(center: center, date: date, on: tx)
+        guard let request = day.request(RequestID(requestID)), let farm = day.farm(request.farm),
+            let candidate = day.worker(WorkerID(workerRow.id))
+        else { throw OperationError.notFound("request \(requestID) or \(who) is not part of \(date)") }
+        let onRequest = try AssignmentStore.live(roster: change.roster.id, on: tx).filter { $0.requestID == requestID }
+        guard onRequest.count < request.headcount else {
+            throw OperationError.badInput(
+                "request \(requestID) already has its \(request.headcount) worker(s), so there is no gap to fill")
+        }
+        let pin = try PinAdmission(
+            candidate, on: request, at: farm, requestID: requestID, workerID: workerRow.id, date: date, force: force,
+            who: who, named: who, act: .pin)
+        try AssignmentStore.insert(
+            [
+                NewAssignment(
+                    requestID: requestID, workerID: workerRow.id, distanceKm: pin.distanceKm, pinned: true,
+                    forced: pin.forced, warnings: pin.warningsJSON)
+            ], roster: change.roster.id, center: center.id, date: date, on: tx)
+        guard let inserted = try AssignmentStore.live(worker: workerRow.id, date: date, on: tx) else {
+            throw OperationError.conflict("the new assignment vanished: show the roster again")
+        }
+        try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
+        try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: tx)
+        try AuditLog.record(
+            on: tx, center: center.id, via: "roster assign", entity: "assignment", id: String(inserted.id),
+            action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
+        change.report.lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
+        try change.announce(assignment: inserted.id)
+        change.changed(request: requestID)
+        let report = try change.finish()
+        var lines = report.lines
+        lines += report.queued.map { "queued \($0) (deliver: ilson batch send --date \(date))" }
+        lines += report.calls.map { "CALL worker \($0.workerId) \($0.name) \(Phone.mask($0.phone)): \($0.reason)" }
+        let score = try RosterStore.find(center: center.id, date: date, on: tx)?.score ?? Score()
+        return RosterEditOutcome(
+            rosterID: report.rosterID, version: report.version, lines: lines, warnings: pin.warnings, score: score)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KoreanText
+import Messaging
+import Postgres
+import Records
+import Storage
+import Vocabulary
+
+/// What handling one reply did.
+public struct HandledReply: Sendable, Hashable {
+    public var state: InboundState
+    /// The center and day whose roster changed (messages queued), when one did.
+    public var changed: DayKey?
+    /// The note stored with the reply.
+    public var note: String?
+}
+
+/// A center's day.
+public struct DayKey: Sendable, Hashable {
+    public var centerCode: String
+    public var date: Day
+}
+
+/// Acting on one stored reply, inside the transaction that holds its row: match it to the worker's latest notice,
+/// read the answer, and confirm, decline (and backfill), or leave it for a person. Never guesses, never answers
+/// the worker by SMS (a decline's cancellation notice aside, which `roster decline` sends too).
+///
+/// An answer covers the notice it answers: today a notice is one assignment; the match goes through the notice
+/// (`sms_inbound.notice_id`), so a notice that lists two jobs of a day will have both acted on by one answer.
+enum ReplyHandler {
+    /// The reason written in a declined assignment and its cancellation notice.
+    static let declineReason = "본인 회신: 불참"
+
+    static func handle(_ reply: ClaimedInbound, clock: IlsonClock, on tx: Connection) throws -> HandledReply {
+        guard let digits = reply.senderDigits, let notice = try ReplyStore.latestNotice(to: digits, on: tx) else {
+            let center = try ReplyStore.center(ofNumber: reply.recipient, on: tx)
+            let note = "no notice was sent to this number: who is it?"
+            try ReplyStore.mark(
+                reply.id, state: .unknown, answer: ReplyAnswer.read(reply.body)?.rawValue, center: center, worker: nil,
+                notice: nil, assignment: nil, date: nil, note: note, on: tx)
+            return HandledReply(state: .unknown, note: note)
+        }
+        let answer = ReplyAnswer.read(reply.body)
+        func mark(_ state: InboundState, _ note: String?) throws -> HandledReply {
+            try ReplyStore.mark(
+                reply.id, state: state, answer: answer?.rawValue, center: notice.centerId, worker: notice.workerId,
+                notice: notice.noticeId, assignment: notice.assignmentId, date: notice.workDate, note: note, on: tx)
+            return HandledReply(state: state, note: note)
+        }
+        if notice.rosterState == .cancelled {
+            return try mark(.late, "the roster of \(notice.workDate) was cancelled: nothing done")
+        }
+        if notice.workDate < clock.today { return try mark(.late, "\(notice.workDate) has passed: nothing done") }
+        guard let answer else {
+            return try mark(.unclear, "not one of the answers ilson reads (1/2, 예/아니오, 참석/불참…): call them")
+        }
+        guard let assignment = notice.assignmentId, let status = notice.assignmentStatus else {
+            return try mark(.unclear, "the notice has no assignment: call them")
+        }
+        if notice.kind == .cancellation {
+            // Told it is off (declined, replaced, the request cancelled): a decline says it again, anything else
+            // is for a person.
+            if answer == .decline { return try mark(.duplicate, "already told it is off: nothing done") }
+            return try mark(.conflict, "answered \(answer.rawValue) after being told it is off: call them")
+        }
+        if try ReplyStore.acted(assignment: assignment, answer: answer.rawValue, on: tx) {
+            return try mark(.duplicate, "the same answer again: nothing done")
+        }
+        switch (answer, status) {
+        case (.confirm, .approved):
+            let before = try AuditLog.snapshot(on: tx, table: "assignments", id: assignment)
+            try DayOfStore.setStatus(assignment: assignment, to: .confirmed, reason: "본인 회신: 참석", on: tx)
+            try AuditLog.record(
+                on: tx, center: notice.centerId, via: "batch replies", entity: "assignment", id: String(assignment),
+                action: .state, before: before,
+                after: try AuditLog.snapshot(on: tx, table: "assignments", id: assignment))
+            return try mark(.confirmed, "confirmed by SMS")
+        case (.confirm, .confirmed), (.decline, .declined), (.decline, .cancelled):
+            return try mark(.duplicate, "already \(status.rawValue): nothing done")
+        case (.confirm, .declined), (.confirm, .cancelled):
+            return try mark(.conflict, "confirmed after the assignment was \(status.rawValue): call them")
+        case (.decline, .approved), (.decline, .confirmed):
+            let note = try decline(notice, on: tx, clock: clock)
+            var handled = try mark(.declined, note)
+            handled.changed = DayKey(centerCode: notice.centerCode, date: notice.workDate)
+            return handled
+        default:
+            return try mark(.late, "the assignment is \(status.rawValue): nothing done")
+        }
+    }
+
+    /// Declines the worker's assignment as `roster decline` does; with automatic backfill on, replaces them by
+    /// `roster replace --best`'s pick in the same change (one cancellation, one notice, one updated list).
+    ///
+    /// - Returns: the note for the coordinator.
+    static func decline(_ notice: AnsweredNotice, on tx: Connection, clock: IlsonClock) throws -> String {
+        let center = try Centers.resolve(notice.centerCode, on: tx)
+        let settings = try ReplyStore.settings(center: center.id, on: tx)
+        if settings.autoBackfill {
+            do {
+                let r = try RosterDecline.replace(
+                    center: center, date: notice.workDate, worker: .id(notice.workerId), with: nil, best: true,
+                    reason: declineReason, via: "batch replies (automatic backfill)", on: tx, clock: clock)
+                let pinned = r.lines.first { $0.hasPrefix("pinned ") } ?? "a replacement pinned"
+                return "declined by SMS; automatic backfill: \(pinned)"
+            } catch let why as OperationError {
+                let d = try RosterDecline.decline(
+                    center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
+                    suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
+                return "declined by SMS; no automatic replacement (\(why)); r\(d.requestID) is \(d.assigned) of "
+                    + "\(d.headcount)"
+            }
+        }
+        let d = try RosterDecline.decline(
+            center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
+            suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
+        let names = d.suggestions.map(\.name).joined(separator: ", ")
+        return "declined by SMS; r\(d.requestID) is \(d.assigned) of \(d.headcount); waiting for the coordinator"
+            + (names.isEmpty ? " (nobody else qualifies)" : " (suggested: \(names))")
+    }
+}
