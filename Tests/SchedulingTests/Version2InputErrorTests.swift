@@ -23,8 +23,8 @@ import Testing
         let request = onlyError(
             V2.document(
                 workers: [V2.worker("w1")], farms: [Self.farm],
-                requests: [V2.request("r9", farm: "f1", #""pools": ["day", "weekend"]"#)]))
-        #expect(request.contains(#"id "r9""#) && request.contains(#""pools""#) && request.contains("weekend"))
+                requests: [V2.request("r9", farm: "f1", extra: #""pools": ["day", "weekend"]"#)]))
+        #expect(request.contains(#"id "r9""#) && request.contains(#""pools""#) && request.contains("weekend"), "\(request)")
     }
 
     @Test func windowFromNotBeforeTo() {
@@ -53,24 +53,24 @@ import Testing
         let request = onlyError(
             V2.document(
                 workers: [V2.worker("w1")], farms: [Self.farm],
-                requests: [V2.request("r5", farm: "f1", #""pickup": {"points": ["p1", "p8"], "seats": 2}"#)],
+                requests: [V2.request("r5", farm: "f1", extra: #""pickup": {"points": ["p1", "p8"], "seats": 2}"#)],
                 top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point())}]"#))
-        #expect(request.contains(#"id "r5""#) && request.contains("pickup.points") && request.contains("p8"))
+        #expect(request.contains(#"id "r5""#) && request.contains("pickup.points") && request.contains("p8"), "\(request)")
     }
 
     @Test func pickupWithoutSeats() {
         let e = onlyError(
             V2.document(
                 workers: [V2.worker("w1")], farms: [Self.farm],
-                requests: [V2.request("r6", farm: "f1", #""pickup": {"points": ["p1"]}"#)],
+                requests: [V2.request("r6", farm: "f1", extra: #""pickup": {"points": ["p1"]}"#)],
                 top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point())}]"#))
-        #expect(e.contains(#"id "r6""#) && e.contains("pickup.seats") && e.contains("missing"))
+        #expect(e.contains(#"id "r6""#) && e.contains("pickup.seats") && e.contains("missing"), "\(e)")
         let negative = onlyError(
             V2.document(
                 workers: [V2.worker("w1")], farms: [Self.farm],
-                requests: [V2.request("r6", farm: "f1", #""pickup": {"points": ["p1"], "seats": -1}"#)],
+                requests: [V2.request("r6", farm: "f1", extra: #""pickup": {"points": ["p1"], "seats": -1}"#)],
                 top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point())}]"#))
-        #expect(negative.contains(#"id "r6""#) && negative.contains("pickup.seats"))
+        #expect(negative.contains(#"id "r6""#) && negative.contains("pickup.seats"), "\(negative)")
     }
 
     @Test func speedMustBePositive() {
@@ -118,9 +118,9 @@ import Testing
     @Test func pinBreakingPoolsIsAnInputError() {
         let doc = V2.document(
             workers: [V2.worker("w1", #""pool": "volunteer""#)], farms: [Self.farm],
-            requests: [V2.request("r1", farm: "f1", #""pools": ["day", "seasonal"]"#)], pinned: [V2.pin("r1", "w1")])
+            requests: [V2.request("r1", farm: "f1", extra: #""pools": ["day", "seasonal"]"#)], pinned: [V2.pin("r1", "w1")])
         let e = onlyError(doc)
-        #expect(e.contains("pinned[0]") && e.contains(#""w1""#) && e.contains(#""r1""#) && e.contains("pools"))
+        #expect(e.contains("pinned[0]") && e.contains(#""w1""#) && e.contains(#""r1""#) && e.contains("pools"), "\(e)")
     }
 
     @Test func twoOverlappingPinnedJobsBreakRule5() {
@@ -150,7 +150,7 @@ import Testing
         let riders = (1...3).map { V2.worker("w\($0)", at: 0.01124, #""car": false, "pickupPoint": "p1""#) }
         let doc = V2.document(
             workers: riders, farms: [V2.farm("fFar", at: -0.11239)],
-            requests: [V2.request("r1", farm: "fFar", headcount: 3, #""pickup": {"points": ["p1"], "seats": 2}"#)],
+            requests: [V2.request("r1", farm: "fFar", headcount: 3, extra: #""pickup": {"points": ["p1"], "seats": 2}"#)],
             pinned: (1...3).map { V2.pin("r1", "w\($0)") },
             top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point(0.00562))}]"#)
         let e = onlyError(doc)

@@ -71,9 +71,9 @@ import Testing
         workers: [V2.worker("w1", #""pool": "volunteer""#), V2.worker("w2", #""pool": "day""#)],
         farms: [V2.farm("f1")],
         requests: [
-            V2.request("r1", farm: "f1", priority: 3, #""pools": ["day"]"#),
-            V2.request("r2", farm: "f1", priority: 5, #""pools": []"#),
-            V2.request("r4", farm: "f1", priority: 2, #""pools": ["day", "volunteer"]"#),
+            V2.request("r1", farm: "f1", priority: 3, extra: #""pools": ["day"]"#),
+            V2.request("r2", farm: "f1", priority: 5, extra: #""pools": []"#),
+            V2.request("r4", farm: "f1", priority: 2, extra: #""pools": ["day", "volunteer"]"#),
         ])
 
     /// Walking and riding (walkKm 2): the pickup point p1 is 0.5 km east of w1's home and 0.5 km west of w2's; fNear
@@ -88,8 +88,8 @@ import Testing
         ],
         farms: [V2.farm("fNear", at: -0.01686), V2.farm("fFar", at: -0.11239)],
         requests: [
-            V2.request("r1", farm: "fNear", #""pickup": {"points": ["p1"], "seats": 0}"#),
-            V2.request("r2", farm: "fFar", #""pickup": {"points": ["p1"], "seats": 1}"#),
+            V2.request("r1", farm: "fNear", extra: #""pickup": {"points": ["p1"], "seats": 0}"#),
+            V2.request("r2", farm: "fFar", extra: #""pickup": {"points": ["p1"], "seats": 1}"#),
         ],
         top: #""walkKm": 2.0, "pickupPoints": [{"id": "p1", "name": "읍내리 마을회관", "location": \#(V2.point(0.00562))}]"#)
 
@@ -103,7 +103,7 @@ import Testing
             V2.worker("w7", at: -0.11239),
         ],
         farms: [V2.farm("fFar", at: -0.11239)],
-        requests: [V2.request("r3", farm: "fFar", headcount: 3, #""pickup": {"points": ["p1"], "seats": 1}"#)],
+        requests: [V2.request("r3", farm: "fFar", headcount: 3, extra: #""pickup": {"points": ["p1"], "seats": 1}"#)],
         top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point(0.00562))}]"#)
 
     /// The share bonus (share 5): six workers next to both farms' requests of headcount 10 and 2, priority 1.

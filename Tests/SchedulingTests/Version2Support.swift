@@ -26,10 +26,10 @@ enum V2 {
         #"{"id": "\#(id)", "location": \#(point(dlon))}"#
     }
 
-    /// A request object on 2026-12-01 (a Tuesday) unless `extra` names another date.
+    /// A request object on 2026-12-01 (a Tuesday) unless `date` names another; `extra` is spliced in.
     static func request(
         _ id: String, farm: String, _ start: String = "07:00", _ end: String = "16:00", date: String = "2026-12-01",
-        priority: Int = 1, headcount: Int = 1, _ extra: String = ""
+        priority: Int = 1, headcount: Int = 1, extra: String = ""
     ) -> String {
         #"{"id": "\#(id)", "farm": "\#(farm)", "date": "\#(date)", "start": "\#(start)", "end": "\#(end)", "headcount": \#(headcount), "priority": \#(priority)\#(extra.isEmpty ? "" : ", " + extra)}"#
     }
