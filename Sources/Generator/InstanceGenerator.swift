@@ -66,7 +66,9 @@ public struct InstanceGenerator: Sendable {
     }
 
     /// The instance name: `gen-balanced-w2000-r500-d1-s7` (`gen-v2-balanced-…` with the version 2 mix).
-    public var name: String { "gen-\(version2 == nil ? "" : "v2-")\(flavor.rawValue)-w\(workers)-r\(requestsPerDay)-d\(days)-s\(seed)" }
+    public var name: String {
+        "gen-\(version2 == nil ? "" : "v2-")\(flavor.rawValue)-w\(workers)-r\(requestsPerDay)-d\(days)-s\(seed)"
+    }
 
     /// Number of counties the instance spans.
     public var countyCount: Int {

@@ -54,7 +54,8 @@ public struct Version2Mix: Sendable, Hashable {
 private let halfDaySlots = Weighted<(Int, Int)>([
     ((6 * 60, 10 * 60), 14), ((7 * 60, 11 * 60), 14), ((8 * 60, 12 * 60), 10), ((6 * 60 + 30, 10 * 60 + 30), 6),
     ((10 * 60, 14 * 60), 5), ((10 * 60 + 30, 14 * 60 + 30), 5),
-    ((13 * 60, 17 * 60), 16), ((14 * 60, 18 * 60), 12), ((13 * 60 + 30, 17 * 60 + 30), 8), ((12 * 60 + 30, 16 * 60 + 30), 6),
+    ((13 * 60, 17 * 60), 16), ((14 * 60, 18 * 60), 12), ((13 * 60 + 30, 17 * 60 + 30), 8),
+    ((12 * 60 + 30, 16 * 60 + 30), 6),
 ])
 
 /// Windows of a senior free only part of a date: mostly mornings, a few afternoons, a few both with a break.
@@ -202,9 +203,13 @@ extension Build {
                 s.pools = (length <= 240 ? shortJobPools : fullDayPools).draw(&r)
                 if r.chance(mix.pickupShare), let f = farmIndex[req.farm] {
                     let at = farms[f].location
-                    let near = pointsByCounty[farmInfo[f].county].map { (k: $0, km: haversineKm(at, pickupPoints[$0].location)) }
-                        .sorted { $0.km < $1.km || ($0.km == $1.km && $0.k < $1.k) }
-                    let stops = near.prefix(r.int(in: 2...5)).enumerated().filter { $0.offset == 0 || $0.element.km <= 15 }
+                    let near = pointsByCounty[farmInfo[f].county].map {
+                        (k: $0, km: haversineKm(at, pickupPoints[$0].location))
+                    }
+                    .sorted { $0.km < $1.km || ($0.km == $1.km && $0.k < $1.k) }
+                    let stops = near.prefix(r.int(in: 2...5)).enumerated().filter {
+                        $0.offset == 0 || $0.element.km <= 15
+                    }
                     if !stops.isEmpty {
                         s.pickup = Pickup(
                             points: Set(stops.map { pickupPoints[$0.element.k].id }), seats: r.int(in: 2...8))

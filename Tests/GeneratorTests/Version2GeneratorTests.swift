@@ -45,7 +45,8 @@ import Vocabulary
     @Test func sameSeedSameBytesAndTheMixChangesThem() {
         let a = InstanceJSONWriter.encode(Self.v2(workers: 80, requests: 20, days: 2, seed: 5).generate())
         let b = InstanceJSONWriter.encode(Self.v2(workers: 80, requests: 20, days: 2, seed: 5).generate())
-        let v1 = InstanceJSONWriter.encode(InstanceGenerator(workers: 80, requestsPerDay: 20, days: 2, seed: 5).generate())
+        let v1 = InstanceJSONWriter.encode(
+            InstanceGenerator(workers: 80, requestsPerDay: 20, days: 2, seed: 5).generate())
         #expect(a == b)
         #expect(a != v1)
         #expect(Self.v2(workers: 80, requests: 20, days: 2, seed: 5).name == "gen-v2-balanced-w80-r20-d2-s5")
@@ -146,7 +147,8 @@ import Vocabulary
         #expect(b.workers.allSatisfy { $0.maxJobsPerDay == 2 || $0.pool == .volunteer })
     }
 
-    @Test(.enabled(if: Version2GeneratorTests.scorer != nil, "../shared is not beside the repository: no shared scorer"))
+    @Test(
+        .enabled(if: Version2GeneratorTests.scorer != nil, "../shared is not beside the repository: no shared scorer"))
     func theSharedScorerAcceptsVersion2Instances() throws {
         let scorer = try #require(Self.scorer)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-gen-v2-\(UUID().uuidString)")

@@ -24,7 +24,7 @@ import Testing
         return try InstanceDecoder.decode(InstanceJSONWriter.encode(g.generate()))
     }
 
-    static func options(_ seed: UInt64) -> SolveOptions { SolveOptions(seed: seed, workBudget: 2_000_000) }
+    static func options(_ seed: UInt64) -> SolveOptions { SolveOptions(seed: seed, workBudget: 500_000) }
 
     @Test(arguments: seeds)
     func plansAreValidScoredAsTheScorerDoesAndRepeatable(_ seed: UInt64) throws {

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func writesAVersion2FileAndWithoutTheFlagAVersion1File() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-generate-v2-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ilson-generate-v2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         func generate(_ extra: [String], _ name: String) throws -> [String: Any] {
@@ -35,11 +36,12 @@ import Testing
         #expect(!((v2["pickupPoints"] as? [Any]) ?? []).isEmpty)
         let requests = try #require(v2["requests"] as? [[String: Any]])
         #expect(requests.count == 30)
-        #expect(requests.allSatisfy { r in
-            guard let s = r["start"] as? String, let e = r["end"] as? String else { return false }
-            let minutes = { (t: String) in Int(t.prefix(2))! * 60 + Int(t.suffix(2))! }
-            return minutes(e) - minutes(s) == 240
-        })
+        #expect(
+            requests.allSatisfy { r in
+                guard let s = r["start"] as? String, let e = r["end"] as? String else { return false }
+                let minutes = { (t: String) in Int(t.prefix(2))! * 60 + Int(t.suffix(2))! }
+                return minutes(e) - minutes(s) == 240
+            })
         let v1 = try generate([], "v1.json")
         #expect(v1["version"] as? Int == 1)
         #expect(v1["pickupPoints"] == nil)

@@ -18,13 +18,15 @@ import Testing
 
     @Test func badPool() {
         let worker = onlyError(
-            V2.document(workers: [V2.worker("w7", #""pool": "weekend""#)], farms: [Self.farm], requests: [Self.request]))
+            V2.document(workers: [V2.worker("w7", #""pool": "weekend""#)], farms: [Self.farm], requests: [Self.request])
+        )
         #expect(worker.contains(#"id "w7""#) && worker.contains(#""pool""#) && worker.contains("weekend"))
         let request = onlyError(
             V2.document(
                 workers: [V2.worker("w1")], farms: [Self.farm],
                 requests: [V2.request("r9", farm: "f1", extra: #""pools": ["day", "weekend"]"#)]))
-        #expect(request.contains(#"id "r9""#) && request.contains(#""pools""#) && request.contains("weekend"), "\(request)")
+        #expect(
+            request.contains(#"id "r9""#) && request.contains(#""pools""#) && request.contains("weekend"), "\(request)")
     }
 
     @Test func windowFromNotBeforeTo() {
@@ -55,7 +57,8 @@ import Testing
                 workers: [V2.worker("w1")], farms: [Self.farm],
                 requests: [V2.request("r5", farm: "f1", extra: #""pickup": {"points": ["p1", "p8"], "seats": 2}"#)],
                 top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point())}]"#))
-        #expect(request.contains(#"id "r5""#) && request.contains("pickup.points") && request.contains("p8"), "\(request)")
+        #expect(
+            request.contains(#"id "r5""#) && request.contains("pickup.points") && request.contains("p8"), "\(request)")
     }
 
     @Test func pickupWithoutSeats() {
@@ -77,7 +80,8 @@ import Testing
         for speed in ["0", "-30", "\"fast\""] {
             let e = onlyError(
                 V2.document(
-                    workers: [V2.worker("w1")], farms: [Self.farm], requests: [Self.request], top: #""speedKmh": \#(speed)"#
+                    workers: [V2.worker("w1")], farms: [Self.farm], requests: [Self.request],
+                    top: #""speedKmh": \#(speed)"#
                 ))
             #expect(e.contains(#""speedKmh""#), "\(e)")
         }
@@ -85,12 +89,15 @@ import Testing
 
     @Test func endOf2400IsAccepted() throws {
         let i = try V2.decode(
-            V2.document(workers: [V2.worker("w1")], farms: [Self.farm], requests: [V2.request("r1", farm: "f1", "18:00", "24:00")]))
+            V2.document(
+                workers: [V2.worker("w1")], farms: [Self.farm],
+                requests: [V2.request("r1", farm: "f1", "18:00", "24:00")]))
         #expect(i.requests[0].endMinute == 24 * 60)
         #expect(i.requests[0].lengthMinutes == 360)
         let late = onlyError(
             V2.document(
-                workers: [V2.worker("w1")], farms: [Self.farm], requests: [V2.request("r3", farm: "f1", "24:00", "24:00")]
+                workers: [V2.worker("w1")], farms: [Self.farm],
+                requests: [V2.request("r3", farm: "f1", "24:00", "24:00")]
             ))
         #expect(late.contains(#"id "r3""#))
     }
@@ -118,7 +125,8 @@ import Testing
     @Test func pinBreakingPoolsIsAnInputError() {
         let doc = V2.document(
             workers: [V2.worker("w1", #""pool": "volunteer""#)], farms: [Self.farm],
-            requests: [V2.request("r1", farm: "f1", extra: #""pools": ["day", "seasonal"]"#)], pinned: [V2.pin("r1", "w1")])
+            requests: [V2.request("r1", farm: "f1", extra: #""pools": ["day", "seasonal"]"#)],
+            pinned: [V2.pin("r1", "w1")])
         let e = onlyError(doc)
         #expect(e.contains("pinned[0]") && e.contains(#""w1""#) && e.contains(#""r1""#) && e.contains("pools"), "\(e)")
     }
@@ -150,7 +158,9 @@ import Testing
         let riders = (1...3).map { V2.worker("w\($0)", at: 0.01124, #""car": false, "pickupPoint": "p1""#) }
         let doc = V2.document(
             workers: riders, farms: [V2.farm("fFar", at: -0.11239)],
-            requests: [V2.request("r1", farm: "fFar", headcount: 3, extra: #""pickup": {"points": ["p1"], "seats": 2}"#)],
+            requests: [
+                V2.request("r1", farm: "fFar", headcount: 3, extra: #""pickup": {"points": ["p1"], "seats": 2}"#)
+            ],
             pinned: (1...3).map { V2.pin("r1", "w\($0)") },
             top: #""pickupPoints": [{"id": "p1", "location": \#(V2.point(0.00562))}]"#)
         let e = onlyError(doc)

@@ -147,7 +147,8 @@ import Testing
     }
 
     @Test func minutesCapAllowsExactlyTheCap() throws {
-        #expect(try V2.scored(Self.minutesCap, [("r1", "w1"), ("r2", "w1")]).score == Score(hard: 0, medium: 4, soft: 0))
+        #expect(
+            try V2.scored(Self.minutesCap, [("r1", "w1"), ("r2", "w1")]).score == Score(hard: 0, medium: 4, soft: 0))
         let three = try V2.scored(Self.minutesCap, [("r1", "w1"), ("r2", "w1"), ("r3", "w1")])
         #expect(three.score.hard == -1 && three.violations.map(\.rule) == [5])
         #expect(try V2.scored(Self.minutesCap, [("r1", "w1"), ("r3", "w1")]).score.hard == -1)

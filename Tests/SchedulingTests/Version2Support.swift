@@ -97,7 +97,9 @@ enum V2 {
         try Data(#"{"assignments": [\#(rows)]}"#.utf8).write(to: planFile)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", shared.appendingPathComponent("tools/score_plan.py").path, instanceFile.path, planFile.path]
+        p.arguments = [
+            "python3", shared.appendingPathComponent("tools/score_plan.py").path, instanceFile.path, planFile.path,
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = Pipe()
