@@ -36,6 +36,9 @@ public struct InstanceGenerator: Sendable {
     public var countySpacingKm: Double
     /// The county whose real villages the workers and farms are scattered over (default 진천군, the demo's).
     public var county: County
+    /// The version 2 mix (half-day jobs, two-job workers, pools, stays, pickups, a share weight), or nil (the
+    /// default) for a version 1 instance, byte for byte as before version 2 existed. See ``Version2Mix``.
+    public var version2: Version2Mix?
 
     /// The default first plan day: Wednesday 2026-07-08, summer (heat waves, watermelon
     /// harvest), mid-week so that `workedDates` on Monday and Tuesday count toward the weekly cap.
@@ -65,9 +68,10 @@ public struct InstanceGenerator: Sendable {
         self.county = county
     }
 
-    /// The instance name: `gen-balanced-w2000-r500-d1-s7` (for a county other than 진천군, `…-s7-c43760`).
+    /// The instance name: `gen-balanced-w2000-r500-d1-s7` (`gen-v2-balanced-…` with the version 2 mix; for a county
+    /// other than 진천군, `…-s7-c43760`).
     public var name: String {
-        "gen-\(flavor.rawValue)-w\(workers)-r\(requestsPerDay)-d\(days)-s\(seed)"
+        "gen-\(version2 == nil ? "" : "v2-")\(flavor.rawValue)-w\(workers)-r\(requestsPerDay)-d\(days)-s\(seed)"
             + (county.code == "43750" ? "" : "-c\(county.code)")
     }
 
@@ -86,7 +90,7 @@ public struct InstanceGenerator: Sendable {
 }
 
 /// The working state of one generation.
-private struct Build {
+struct Build {
     let g: InstanceGenerator
     let profile: FlavorProfile
     let county: County
@@ -99,6 +103,8 @@ private struct Build {
     var requests: [LaborRequest] = []
     var pinned: [Pair] = []
     var history: [HistoryEntry] = []
+    /// Version 2's pickup points (empty without the version 2 mix).
+    var pickupPoints: [PickupPoint] = []
 
     /// Side data per farm the instance does not carry.
     struct FarmInfo {
@@ -188,11 +194,14 @@ private struct Build {
         }
         emitRequests(jobsByCounty)
         for c in 0..<countyCount { makeHistory(county: c, jobs: jobsByCounty[c]) }
+        if let mix = g.version2 { applyVersion2(mix) }
         makePins()
 
-        return Instance(
+        var instance = Instance(
             name: g.name, weights: Weights(fairness: 5, continuity: 30), workers: workers, farms: farms,
             requests: requests, pinned: pinned, history: history)
+        if let mix = g.version2 { finishVersion2(mix, &instance) }
+        return instance
     }
 
     // MARK: farms
@@ -510,9 +519,9 @@ private struct Build {
             for _ in 0..<60 { candidates.append(people.lowerBound + r.below(people.count)) }
             for i in candidates {
                 let w = workers[i]
-                guard w.available.contains(req.date), fits(w, farm: f, skills: req.skills, cap: req.maxTravelKm) else {
-                    continue
-                }
+                guard w.available.contains(req.date), fits(w, farm: f, skills: req.skills, cap: req.maxTravelKm),
+                    version2AllowsPin(worker: i, request: ri, farm: f)
+                else { continue }
                 let days = pinnedDays[i] ?? []
                 if days.contains(req.date) { continue }
                 let week = req.date.isoWeek

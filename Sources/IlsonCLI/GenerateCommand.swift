@@ -22,7 +22,11 @@ struct GenerateCommand: ParsableCommand {
             With --csv-dir, also writes farms.csv (Korean headers, CP949), workers.csv (English \
             headers, UTF-8) and requests.csv (Korean headers, UTF-8 with BOM) for `farm import`, \
             `worker import` and `request import`; the instance goes to standard output only when \
-            neither --csv-dir nor --out is given.
+            neither --csv-dir nor --out is given. With --v2, a version 2 instance: half-day jobs, \
+            workers allowed two jobs a day, volunteers (240 minutes a day), seasonal (E-8) workers whose stay may \
+            end within the plan, workers without a car who ride a farm's van from a pickup point (마을회관, \
+            터미널), seniors free only in the morning, and a fair-share weight; off by default, so a seed gives \
+            the same file as before. The CSV files carry only the version 1 fields.
             """)
 
     @Option(name: .long, help: "Number of workers (at least 1).")
@@ -57,6 +61,20 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print sizes, candidate pairs and timings on standard error.")
     var stats = false
 
+    @Flag(name: .long, help: "The version 2 mix (half days, two-job workers, pools, stays, pickups, share weight).")
+    var v2 = false
+
+    @Option(
+        name: .customLong("v2-half-days"), help: "With --v2: the share of half-day jobs, 0 to 1 (default 0.3).",
+        transform: DecimalArgument.parse)
+    var v2HalfDays: Double?
+
+    @Option(
+        name: .customLong("v2-two-jobs"),
+        help: "With --v2: the share of day and seasonal workers allowed two jobs a day, 0 to 1 (default 0.25).",
+        transform: DecimalArgument.parse)
+    var v2TwoJobs: Double?
+
     /// Checks the arguments and builds the generator.
     func makeGenerator() throws -> InstanceGenerator {
         guard workers >= 1, workers <= 2_000_000 else {
@@ -89,7 +107,27 @@ struct GenerateCommand: ParsableCommand {
             workers: workers, requestsPerDay: requests, days: days, seed: seedValue, flavor: flavorValue,
             start: startDay)
         if let county { generator.county = try Centers.county(named: county) }
+        generator.version2 = try version2Mix()
         return generator
+    }
+
+    /// The version 2 mix the options ask for, or nil without `--v2`.
+    func version2Mix() throws -> Version2Mix? {
+        guard v2 else {
+            if v2HalfDays != nil || v2TwoJobs != nil {
+                throw CommandFailure("--v2-half-days and --v2-two-jobs need --v2", exitCode: .badInput)
+            }
+            return nil
+        }
+        var mix = Version2Mix.standard
+        for (name, value) in [("--v2-half-days", v2HalfDays), ("--v2-two-jobs", v2TwoJobs)] {
+            if let value, !(0...1).contains(value) {
+                throw CommandFailure("\(name) must be between 0 and 1 (got \(value))", exitCode: .badInput)
+            }
+        }
+        if let v2HalfDays { mix.halfDayShare = v2HalfDays }
+        if let v2TwoJobs { mix.twoJobShare = v2TwoJobs }
+        return mix
     }
 
     func run() throws {
