@@ -84,7 +84,8 @@ import Testing
         workers: [
             V2.worker("w1", #""car": false, "pickupPoint": "p1""#),
             V2.worker("w2", at: 0.01124, #""car": false, "pickupPoint": "p1""#),
-            V2.worker("w3", #""car": false"#),
+            // w3 walks to fNear as w1 does, but has worked more lately: w1 is the one optimum.
+            V2.worker("w3", #""car": false, "recentDaysWorked": 1"#),
         ],
         farms: [V2.farm("fNear", at: -0.01686), V2.farm("fFar", at: -0.11239)],
         requests: [

@@ -5,7 +5,7 @@ import Testing
 /// The solver on the hand-made instances of ``Version2RuleTests``: each has exactly one optimal plan, and a solver
 /// that gets the rule wrong finds another (worth more under its wrong reading, or invalid). The tests of the rules the
 /// version 1 engine does not implement (two jobs a day with transfers and minutes caps, seats, the share bonus,
-/// weekly caps by dates) are disabled until the version 2 solver lands: enable them with it.
+/// weekly caps by dates) need the general engine (`Search/General`).
 @Suite struct Version2SolverRuleTests {
     static let options = SolveOptions(seed: 1, workBudget: 2_000_000)
 

@@ -102,7 +102,7 @@ struct GeneralEngine {
                     riders += 1
                 }
             }
-            return Int32(max(0, pickup.seats - riders))
+            return Int32(clamping: max(0, pickup.seats - riders))
         }
         var creq = [Int32](repeating: 0, count: problem.candidateCount)
         for r in 0..<nR {

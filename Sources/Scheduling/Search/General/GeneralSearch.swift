@@ -534,8 +534,8 @@ extension GeneralEngine {
         var count = [Int32](repeating: 0, count: p.nR)
         for key in jobs.indices { for c in jobs[key] { count[Int(candReq[Int(c)])] += 1 } }
         let seeds = (0..<p.nR).sorted { a, b in
-            let sa = count[a] + pinnedCount[a] < Int32(inst.requests[a].headcount)
-            let sb = count[b] + pinnedCount[b] < Int32(inst.requests[b].headcount)
+            let sa = count[a] + pinnedCount[a] < Int32(clamping: inst.requests[a].headcount)
+            let sb = count[b] + pinnedCount[b] < Int32(clamping: inst.requests[b].headcount)
             return (sa ? 0 : 1, a) < (sb ? 0 : 1, b)
         }
         var rounds = 0
