@@ -17,7 +17,9 @@ import Testing
         #expect(budget.allowance(.dayKicks) == 21_000_000)
         #expect(budget.allowance(.scheduleExchange) == 3_500_000)
         #expect(budget.allowance(.pairSearch) == 21_000_000)
-        #expect(SolvePhase.allCases.reduce(0) { $0 + budget.allowance($1) } <= budget.total)
+        // The continuity chains run last, on what the others left.
+        #expect(budget.allowance(.chains) == 70_000_000)
+        #expect(SolvePhase.allCases.filter { $0 != .chains }.reduce(0) { $0 + budget.allowance($1) } <= budget.total)
 
         // One day, or more than 20,000 candidate pairs: the flows and the local search share the whole budget.
         for phases in [
@@ -49,6 +51,10 @@ import Testing
         budget.charge(.flows, 10)
         #expect(budget.left(.flows) == -10)
         #expect(budget.left(.dayKicks) == 600)
+        #expect(budget.left(.chains) == 2_000 - 610)
+        budget.charge(.chains, 90)
+        #expect(budget.left(.chains) == 2_000 - 700)
+        #expect(budget.left(.flows) == -10)
     }
 
     /// A small multi-day instance runs every phase; each phase spends about its share and no more (work under way is
@@ -61,8 +67,10 @@ import Testing
         let budget = SolveBudget(
             total: total, phases: SolveBudget.phases(candidates: plan.stats.candidatePairs, days: 3, continuity: 30),
             start: Self.now, timeLimit: nil)
-        #expect(Set(plan.stats.work.keys) == Set(SolvePhase.allCases))
-        for (phase, spent) in plan.stats.work {
+        #expect(Set(plan.stats.work.keys).union([.chains]) == Set(SolvePhase.allCases))
+        let others = plan.stats.work.filter { $0.key != .chains }.values.reduce(0, +)
+        #expect(plan.stats.work[.chains, default: 0] <= max(0, total - others) + 60_000)
+        for (phase, spent) in plan.stats.work where phase != .chains {
             #expect(spent > 0)
             #expect(spent <= budget.allowance(phase) + 60_000, "\(phase) spent \(spent) of \(budget.allowance(phase))")
         }

@@ -15,6 +15,8 @@ public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
     case pairSearch
     /// Version 2's general engine (`General/`): its branch and bound and day re-solves.
     case general
+    /// The Lagrangian over the continuity links of every plan day (`ContinuityChains.swift`).
+    case chains
 }
 
 /// The one budget of a solve, like Timefold's termination: `SolveOptions.workBudget` split into a share per phase,
@@ -30,19 +32,19 @@ public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
 struct SolveBudget {
     /// The weight of each phase in the split.
     static let weights: [SolvePhase: Int] = [
-        .flows: 6, .localSearch: 1, .dayKicks: 6, .scheduleExchange: 1, .pairSearch: 6, .general: 1,
+        .flows: 6, .localSearch: 1, .dayKicks: 6, .scheduleExchange: 1, .pairSearch: 6, .general: 1, .chains: 0,
     ]
 
     /// The phases that run on an instance: the flows always; the local search when there is a candidate pair; the
-    /// day kicks, and with a continuity weight the schedule exchange and the pair search, on multi-day instances of
-    /// at most 20,000 candidate pairs (each of their steps costs several exact day flows).
+    /// day kicks, and with a continuity weight the schedule exchange, the pair search and the continuity chains, on
+    /// multi-day instances of at most 20,000 candidate pairs (each of their steps costs several exact day flows).
     static func phases(candidates: Int, days: Int, continuity: Int64) -> Set<SolvePhase> {
         var phases: Set<SolvePhase> = [.flows]
         guard candidates > 0 else { return phases }
         phases.insert(.localSearch)
         guard days > 1 && candidates <= 20_000 else { return phases }
         phases.insert(.dayKicks)
-        if continuity > 0 { phases.formUnion([.scheduleExchange, .pairSearch]) }
+        if continuity > 0 { phases.formUnion([.scheduleExchange, .pairSearch, .chains]) }
         return phases
     }
 
@@ -63,9 +65,14 @@ struct SolveBudget {
     /// Whether `phase` runs on this instance (it has a share).
     func runs(_ phase: SolvePhase) -> Bool { phases.contains(phase) }
 
-    /// The work units `phase` may spend in all: its weight's part of the total among the phases that run.
+    /// The work units `phase` may spend in all: its weight's part of the total among the phases that run; for
+    /// `chains` (weight 0; it runs last), what the other phases left of the total, so that adding it changed no other
+    /// phase's share and no plan it finds is worse than theirs.
     func allowance(_ phase: SolvePhase) -> Int {
         guard runs(phase) else { return 0 }
+        if phase == .chains {
+            return max(0, total - spent.reduce(0) { $0 + ($1.key == .chains ? 0 : $1.value) })
+        }
         let weight = SolveBudget.weights[phase] ?? 0
         let sum = phases.reduce(0) { $0 + (SolveBudget.weights[$1] ?? 0) }
         guard sum > 0 else { return 0 }

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Exact optimum of a version 1 instance by MILP (SCIP) or CP-SAT, for offline checks of the solver.
+
+Usage: scripts/dev/exact-multiday.py INSTANCE [--plan PLAN] [--backend scip|sat] [--time-limit S] [--out OPT]
+
+Run with any python3: when OR-Tools is missing, the script installs it into a throwaway venv
+(/tmp/venv-ortools) and re-runs itself there. Nothing of the project depends on it; no test runs it.
+
+The model is the spec's, written independently of ilson: one binary per pair that passes rules 1-4
+(decided by shared/tools/score_plan.py's own rule functions), rule 5 per worker and date, 6 and 7 per
+request (an open flag per unpinned request with a minimum above 1), 8 per worker and ISO week (cap minus
+workedDates), 9 by fixing the pins, and one continuity variable per (worker, job, date) bounded by the
+worker's being on that job on that date and on the day before (history counts as always on). Medium is
+maximized first, then soft with medium fixed. Prints one JSON line: both optima, the solver status of
+each stage (OPTIMAL means proven), and, with --plan, that plan's score and its soft gap to the optimum.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from datetime import timedelta
+
+VENV = "/tmp/venv-ortools"
+
+try:
+    from ortools.linear_solver import pywraplp
+    from ortools.sat.python import cp_model
+except ImportError:
+    if os.environ.get("ILSON_EXACT_REEXEC"):
+        raise
+    if not os.path.exists(VENV + "/bin/python"):
+        subprocess.check_call([sys.executable, "-m", "venv", VENV])
+        subprocess.check_call([VENV + "/bin/pip", "install", "-q", "ortools"])
+    os.environ["ILSON_EXACT_REEXEC"] = "1"
+    os.execv(VENV + "/bin/python", [VENV + "/bin/python"] + sys.argv)
+
+
+def find_scorer():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for cand in [os.environ.get("ILSON_SHARED"), os.path.join(here, "../../../shared"), "/work/shared"]:
+        if cand and os.path.exists(os.path.join(cand, "tools/score_plan.py")):
+            return os.path.join(cand, "tools")
+    sys.exit("exact-multiday: shared/tools/score_plan.py not found (set ILSON_SHARED)")
+
+
+sys.path.insert(0, find_scorer())
+import score_plan as sp  # noqa: E402
+
+
+def structure(inst):
+    """The pairs (request, worker) that may be assigned, their soft cost, and the groups the rules constrain."""
+    W, R = inst["workers"], inst["requests"]
+    pinned = set(inst["pinned"])
+    pairs, cost = [], {}
+    for rid in inst["request_order"]:
+        Rq = R[rid]
+        for wid in inst["worker_order"]:
+            Wk = W[wid]
+            dist = sp.pair_distance(inst, Wk, Rq)
+            travel = sp.pair_travel(inst, Wk, Rq, dist)
+            if (rid, wid) in pinned or not sp.broken_pair_rules(inst, Wk, Rq, dist, travel):
+                pairs.append((rid, wid))
+                cost[(rid, wid)] = sp.pair_soft_cost(inst, Wk, travel[1])
+    g = {"wdate": defaultdict(list), "req": defaultdict(list), "wweek": defaultdict(list), "on": defaultdict(list)}
+    for k in pairs:
+        rid, wid = k
+        Rq = R[rid]
+        g["wdate"][(wid, Rq["date"])].append(k)
+        g["req"][rid].append(k)
+        g["wweek"][(wid, sp.iso_week(Rq["date"]))].append(k)
+        g["on"][(wid, Rq["job"], Rq["date"])].append(k)
+    return pairs, cost, g
+
+
+def week_cap(inst, wid, week):
+    Wk = inst["workers"][wid]
+    worked = sum(1 for d in Wk["workedDates"] if sp.iso_week(d) == week)
+    return max(0, Wk["maxDaysPerWeek"] - worked)
+
+
+def build(inst, new_var, add, pairs, cost, g):
+    """Adds the model through `new_var(name, binary)` and `add(lhs_terms, sense, rhs)`; returns (x, medium, soft)
+    as lists of (coefficient, variable)."""
+    R = inst["requests"]
+    pinned = set(inst["pinned"])
+    x = {k: new_var("x", True) for k in pairs}
+    for k in pinned:
+        if k in x:
+            add([(1, x[k])], ">=", 1)
+    for ks in g["wdate"].values():
+        add([(1, x[k]) for k in ks], "<=", 1)
+    pinned_reqs = {r for r, _ in inst["pinned"]}
+    for rid, ks in g["req"].items():
+        Rq = R[rid]
+        add([(1, x[k]) for k in ks], "<=", Rq["headcount"])
+        if rid not in pinned_reqs and Rq["minHeadcount"] > 1:
+            y = new_var("open", True)
+            add([(1, x[k]) for k in ks] + [(-Rq["minHeadcount"], y)], ">=", 0)
+            add([(1, x[k]) for k in ks] + [(-min(Rq["headcount"], len(ks)), y)], "<=", 0)
+    for (wid, week), ks in g["wweek"].items():
+        add([(1, x[k]) for k in ks], "<=", week_cap(inst, wid, week))
+    cont = inst["continuity"]
+    soft = [(-cost[k], x[k]) for k in pairs]
+    for (wid, job, d), ks in g["on"].items():
+        prev = d - timedelta(days=1)
+        if (wid, job, prev) in inst["history"]:
+            soft += [(cont, x[k]) for k in ks]
+            continue
+        pks = g["on"].get((wid, job, prev))
+        if not pks or cont == 0:
+            continue
+        z = new_var("z", False)
+        add([(1, z)] + [(-1, x[k]) for k in ks], "<=", 0)
+        add([(1, z)] + [(-1, x[k]) for k in pks], "<=", 0)
+        soft.append((cont, z))
+    medium = [(R[rid]["priority"], x[(rid, wid)]) for rid, wid in pairs]
+    return x, medium, soft
+
+
+def solve_mip(a, inst, hint):
+    pairs, cost, g = structure(inst)
+    s = pywraplp.Solver.CreateSolver("SCIP")
+    s.SetNumThreads(1)
+    n = [0]
+
+    def new_var(name, binary):
+        n[0] += 1
+        return s.BoolVar("%s%d" % (name, n[0])) if binary else s.NumVar(0, 1, "%s%d" % (name, n[0]))
+
+    def add(terms, sense, rhs):
+        e = sum(c * v for c, v in terms)
+        s.Add(e <= rhs if sense == "<=" else e >= rhs)
+
+    x, medium, soft = build(inst, new_var, add, pairs, cost, g)
+    s.SetTimeLimit(int(a.time_limit * 1000))
+    if hint is not None:
+        s.SetHint(list(x.values()), [1.0 if k in hint else 0.0 for k in x])
+    s.Maximize(sum(c * v for c, v in medium))
+    st1 = s.Solve()
+    med = int(round(s.Objective().Value()))
+    med_bound = s.Objective().BestBound()
+    s.Add(sum(c * v for c, v in medium) >= med)
+    s.Maximize(sum(c * v for c, v in soft))
+    st2 = s.Solve()
+    names = {pywraplp.Solver.OPTIMAL: "OPTIMAL", pywraplp.Solver.FEASIBLE: "FEASIBLE"}
+    chosen = [k for k, v in x.items() if v.solution_value() > 0.5]
+    return {"medium": med, "mediumStatus": names.get(st1, str(st1)), "mediumBound": round(med_bound, 3),
+            "soft": int(round(s.Objective().Value())), "softBound": round(s.Objective().BestBound(), 3),
+            "softStatus": names.get(st2, str(st2))}, chosen
+
+
+def solve_sat(a, inst, hint):
+    pairs, cost, g = structure(inst)
+    m = cp_model.CpModel()
+
+    def new_var(name, binary):
+        return m.NewBoolVar(name)
+
+    def add(terms, sense, rhs):
+        e = sum(c * v for c, v in terms)
+        m.Add(e <= rhs if sense == "<=" else e >= rhs)
+
+    x, medium, soft = build(inst, new_var, add, pairs, cost, g)
+    if hint is not None:
+        for k, v in x.items():
+            m.AddHint(v, 1 if k in hint else 0)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = a.workers
+    solver.parameters.max_time_in_seconds = a.time_limit
+    med_expr = sum(c * v for c, v in medium)
+    m.Maximize(med_expr)
+    st1 = solver.Solve(m)
+    med = int(round(solver.ObjectiveValue()))
+    med_bound = solver.BestObjectiveBound()
+    m.ClearHints()
+    for v in x.values():
+        m.AddHint(v, int(solver.Value(v)))
+    m.Add(med_expr == med)
+    m.Maximize(sum(c * v for c, v in soft))
+    st2 = solver.Solve(m)
+    chosen = [k for k, v in x.items() if solver.Value(v)]
+    return {"medium": med, "mediumStatus": solver.StatusName(st1), "mediumBound": med_bound,
+            "soft": int(round(solver.ObjectiveValue())), "softBound": solver.BestObjectiveBound(),
+            "softStatus": solver.StatusName(st2)}, chosen
+
+
+def main(argv):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("instance")
+    ap.add_argument("--time-limit", type=float, default=600, help="seconds per stage")
+    ap.add_argument("--plan", help="a plan to compare (and to start from)")
+    ap.add_argument("--out", help="write the optimal assignments here")
+    ap.add_argument("--backend", choices=["scip", "sat"], default="scip")
+    ap.add_argument("--workers", type=int, default=8, help="CP-SAT workers")
+    a = ap.parse_args(argv)
+    inst = sp.read_instance_file(a.instance)
+    plan = json.load(open(a.plan)) if a.plan else None
+    hint = {(p["request"], p["worker"]) for p in plan["assignments"]} if plan else None
+    import time
+    t0 = time.time()
+    out, chosen = (solve_mip if a.backend == "scip" else solve_sat)(a, inst, hint)
+    out = {"instance": os.path.basename(a.instance), **out, "seconds": round(time.time() - t0, 1)}
+    if plan:
+        out["plan"] = plan["score"]
+        out["softGap"] = out["soft"] - plan["score"]["soft"]
+    if a.out:
+        json.dump({"assignments": [{"request": r, "worker": w} for r, w in chosen]}, open(a.out, "w"))
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
