@@ -42,11 +42,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reader = Thread {
-            _ = try? Data(contentsOf: URL(fileURLWithPath: fifo))
-        }
-        reader.start()
+        // The read end is opened first, without blocking (a thread that blocks in open raced the writer: a hang, or
+        // SIGPIPE when the reader left early); the writer then finds a reader at once, and the text fits the pipe.
+        let readEnd = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(readEnd >= 0)
+        defer { close(readEnd) }
         try OutputFile.write("through the pipe\n", to: fifo)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(readEnd, &buffer, buffer.count)
+        #expect(n > 0 && String(decoding: buffer[0..<max(0, n)], as: UTF8.self) == "through the pipe\n")
         var status = stat()
         #expect(lstat(fifo, &status) == 0)
         #expect(status.st_mode & S_IFMT == S_IFIFO, "still a pipe, not a regular file")
