@@ -540,12 +540,14 @@ extension GeneralEngine {
         }
         var rounds = 0
         var improved = true
-        while improved && rounds < 8 {
+        // At least four rounds, each with other competitors per seed (a converged round is not the end: the next
+        // round's neighbourhoods differ).
+        while rounds < 8 && (improved || rounds < 4) {
             improved = false
             rounds += 1
             for r in seeds {
                 if budget.left(.general) <= 0 || budget.outOfTime() { return }
-                if neighbourhood(r) {
+                if neighbourhood(r, variant: rounds - 1) {
                     improved = true
                     stats.moves += 1
                 }
@@ -554,7 +556,10 @@ extension GeneralEngine {
     }
 
     /// Re-decides the neighbourhood of request `seed` exactly; keeps a strict improvement.
-    mutating func neighbourhood(_ seed: Int) -> Bool {
+    ///
+    /// - Parameter variant: 0 takes the seed's closest competitors; variant k keeps the two closest and takes two more
+    ///   from further down the list (2k places on), so successive rounds try other mixes.
+    mutating func neighbourhood(_ seed: Int, variant: Int = 0) -> Bool {
         let d = Int(p.reqDay[seed])
         // The requests of the day that share most candidate workers with the seed.
         var workersOf: [Int32: [Int32]] = [:]
@@ -577,7 +582,12 @@ extension GeneralEngine {
         shared.sort { ($0.0, $1.1) > ($1.0, $0.1) }
         var rows = Set<Int32>()
         for w in seedWorkers.sorted() { rows.insert(w * Int32(nD) + Int32(d)) }
-        for (_, r) in shared.prefix(lnsRequests) {
+        var picked = Array(shared.prefix(variant == 0 ? lnsRequests : 2))
+        if variant > 0 && shared.count > 2 {
+            let rest = Array(shared.dropFirst(2))
+            for i in 0..<min(lnsRequests - 2, rest.count) { picked.append(rest[(2 * variant + i) % rest.count]) }
+        }
+        for (_, r) in picked {
             for w in workersOf[Int32(r)]! where rows.count < lnsRows { rows.insert(w * Int32(nD) + Int32(d)) }
         }
         var used = [Int32](repeating: 0, count: p.nW * max(1, nK))
