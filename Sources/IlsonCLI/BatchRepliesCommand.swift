@@ -47,6 +47,8 @@ extension BatchCommand {
             BatchSettings.log(
                 "batch replies: \(report.fetched) fetched, \(report.stored) new stored; handled "
                     + (handled.isEmpty ? "none" : handled.joined(separator: ", "))
+                    + (report.reminded > 0
+                        ? "; \(report.reminded) reminder(s) to workers silent after the deadline" : "")
                     + String(format: " in %.2f s", Date().timeIntervalSince(started)))
             if report.forAPerson > 0 {
                 BatchSettings.log(

@@ -113,24 +113,28 @@ struct ReplyCommand: ParsableCommand {
                 prompt setting. --deadline is the time on the evening before after which roster calls lists \
                 the workers who did not answer. --backfill on replaces a worker who declines by SMS with \
                 roster replace --best's pick (the farmer gets one updated list); off leaves the gap to the \
-                coordinator, with the suggestions in roster calls.
+                coordinator, with the suggestions in roster calls. --reminder on sends one short SMS to each \
+                worker still silent after the deadline (batch replies, at most one per worker and day; they stay \
+                on roster calls all the same).
                 """)
         @OptionGroup var options: CenterOptions
         @Option(help: "on or off.") var prompt: Toggle?
         @Option(help: "HH:MM on the evening before.") var deadline: String?
         @Option(help: "on or off.") var backfill: Toggle?
+        @Option(help: "on or off: one reminder SMS to workers silent after the deadline.") var reminder: Toggle?
 
         func run(_ context: CommandContext) throws {
             let center = try context.center
             let s =
-                prompt == nil && deadline == nil && backfill == nil
+                prompt == nil && deadline == nil && backfill == nil && reminder == nil
                 ? try Replies.settings(center: center, on: context.db)
                 : try Replies.change(
                     center: center, prompt: prompt?.isOn, deadline: deadline, autoBackfill: backfill?.isOn,
-                    on: context.db)
+                    reminder: reminder?.isOn, on: context.db)
             print(
                 "\(center.code): answer prompt \(s.replyPrompt ? "on" : "off"), deadline \(s.replyDeadline) the "
-                    + "evening before, automatic backfill \(s.autoBackfill ? "on" : "off")")
+                    + "evening before, automatic backfill \(s.autoBackfill ? "on" : "off"), reminder "
+                    + "\(s.replyReminder ? "on" : "off")")
         }
     }
 }

@@ -21,7 +21,7 @@ public enum InboundState: String, StoredStatus {
     public static let forAPerson: [InboundState] = [.unclear, .late, .unknown, .conflict]
 }
 
-/// A center's reply settings (`centers.reply_prompt`, `reply_deadline`, `auto_backfill`).
+/// A center's reply settings (`centers.reply_prompt`, `reply_deadline`, `auto_backfill`, `reply_reminder`).
 public struct ReplySettings: Sendable, Hashable, Decodable {
     /// Whether assignment notices end with the answer prompt.
     public var replyPrompt: Bool
@@ -29,12 +29,17 @@ public struct ReplySettings: Sendable, Hashable, Decodable {
     public var replyDeadline: TimeOfDay
     /// Whether a decline by SMS is backfilled with `roster replace --best`'s pick.
     public var autoBackfill: Bool
+    /// Whether `batch replies` sends one reminder to each worker still silent after the deadline.
+    public var replyReminder: Bool
 
     /// Creates settings.
-    public init(replyPrompt: Bool = true, replyDeadline: TimeOfDay, autoBackfill: Bool = false) {
+    public init(
+        replyPrompt: Bool = true, replyDeadline: TimeOfDay, autoBackfill: Bool = false, replyReminder: Bool = false
+    ) {
         self.replyPrompt = replyPrompt
         self.replyDeadline = replyDeadline
         self.autoBackfill = autoBackfill
+        self.replyReminder = replyReminder
     }
 }
 
@@ -68,6 +73,23 @@ public struct SilentWorker: Sendable, Hashable, Decodable {
     public var start: String
     /// Whether they were told after the answer deadline (a replacement): they had no time to answer yet.
     public var toldAfterDeadline: Bool
+}
+
+/// A worker told to come before the answer deadline who has not answered at all and has had no reminder yet: one row
+/// per center, work day and worker (their first job of the day).
+public struct DueReminder: Sendable, Hashable, Decodable {
+    public var centerId: Int64
+    public var centerCode: String
+    public var centerName: String
+    public var rosterId: Int64
+    public var workDate: Day
+    public var replyDeadline: TimeOfDay
+    public var assignmentId: Int64
+    public var workerId: Int64
+    /// Digits: mask unless the role may see them.
+    public var workerPhone: String
+    public var farmName: String
+    public var start: TimeOfDay
 }
 
 /// A request of a roster that holds fewer live assignments than its minimum.

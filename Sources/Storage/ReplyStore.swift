@@ -74,6 +74,10 @@ extension SilentWorker: StoredRecord {
     public static let table = "assignments"
 }
 
+extension DueReminder: StoredRecord {
+    public static let table = "assignments"
+}
+
 extension ShortRequest: StoredRecord {
     public static let table = "labor_requests"
 }
@@ -83,7 +87,7 @@ public enum ReplyStore {
     /// A center's reply settings.
     public static func settings(center: Int64, on db: Connection) throws -> ReplySettings {
         try ReplySettings.fetchOne(
-            db, "SELECT reply_prompt, reply_deadline, auto_backfill FROM centers WHERE id = \(center)")
+            db, "SELECT reply_prompt, reply_deadline, auto_backfill, reply_reminder FROM centers WHERE id = \(center)")
             ?? ReplySettings(replyDeadline: TimeOfDay(hour: 21, minute: 0)!)
     }
 
@@ -92,7 +96,7 @@ public enum ReplyStore {
         try db.query(
             """
             UPDATE centers SET reply_prompt = \(s.replyPrompt), reply_deadline = \(s.replyDeadline.description)::time,
-                   auto_backfill = \(s.autoBackfill)
+                   auto_backfill = \(s.autoBackfill), reply_reminder = \(s.replyReminder)
             WHERE id = \(center)
             """)
     }
@@ -234,6 +238,55 @@ public enum ReplyStore {
             WHERE a.roster_id = \(roster) AND a.status = 'approved'
             ORDER BY r.id, a.id
             """)
+    }
+
+    /// The workers of centers that send reminders, on `dates`, who hold a live unanswered assignment on a roster that
+    /// told them (`sending` or `sent`), were told before the deadline (`reply_deadline` on the evening before, Asia/
+    /// Seoul), sent no reply at all for that day, and have had no reminder for it: one row per center, day and
+    /// worker, with their first job of the day. Whether the deadline has passed is the caller's to decide.
+    public static func dueReminders(dates: [Day], on db: Connection) throws -> [DueReminder] {
+        guard !dates.isEmpty else { return [] }
+        return try DueReminder.fetchAll(
+            db,
+            """
+            SELECT DISTINCT ON (a.center_id, a.work_date, a.worker_id)
+                   a.center_id, c.code AS center_code, c.name AS center_name, a.roster_id, a.work_date,
+                   c.reply_deadline, a.id AS assignment_id, a.worker_id, w.phone AS worker_phone,
+                   f.name AS farm_name, r.start_time AS start
+            FROM assignments a
+            JOIN centers c ON c.id = a.center_id AND c.reply_reminder
+            JOIN rosters ro ON ro.id = a.roster_id AND ro.state IN ('sending', 'sent')
+            JOIN workers w ON w.id = a.worker_id
+            JOIN labor_requests r ON r.id = a.request_id
+            JOIN farms f ON f.id = r.farm_id
+            WHERE a.work_date = ANY (\(dates.map(\.description))::date[]) AND a.status = 'approved'
+              AND EXISTS (SELECT 1 FROM sms_outbox o
+                          WHERE o.assignment_id = a.id AND o.state = 'sent' AND o.kind IN ('assignment', 'change')
+                            AND o.sent_at <= ((a.work_date - 1) + c.reply_deadline) AT TIME ZONE 'Asia/Seoul')
+              AND NOT EXISTS (SELECT 1 FROM sms_inbound i
+                              WHERE i.worker_id = a.worker_id AND i.work_date = a.work_date)
+              AND NOT EXISTS (SELECT 1 FROM sms_outbox o
+                              WHERE o.kind = 'reminder' AND o.center_id = a.center_id AND o.work_date = a.work_date
+                                AND o.recipient_id = a.worker_id)
+            ORDER BY a.center_id, a.work_date, a.worker_id, r.start_time, a.id
+            """)
+    }
+
+    /// Queues a reminder unless one was queued for the worker's day already (by a run at the same time).
+    ///
+    /// - Returns: whether this call queued it.
+    public static func queueReminder(
+        _ due: DueReminder, recipient: String, type: String, body: String, byteCount: Int, on db: Connection
+    ) throws -> Bool {
+        try db.query(
+            """
+            INSERT INTO sms_outbox (center_id, roster_id, work_date, assignment_id, recipient, recipient_role,
+                                    recipient_id, kind, type, body, byte_count)
+            VALUES (\(due.centerId), \(due.rosterId), \(due.workDate), \(due.assignmentId), \(recipient), 'worker',
+                    \(due.workerId), 'reminder', \(type), \(body), \(byteCount))
+            ON CONFLICT (center_id, work_date, recipient_id) WHERE kind = 'reminder' DO NOTHING
+            """
+        ).rowsAffected == 1
     }
 
     /// The requests of a roster's day (not cancelled) holding fewer live assignments than their minimum, when the

@@ -90,6 +90,9 @@ public enum MessageKind: String, StoredStatus {
     case cancellation
     /// To a worker or a farmer: an updated assignment or list (a replacement, a changed time).
     case change
+    /// To a worker still silent after the answer deadline: one short request to answer (`replies settings
+    /// --reminder on`).
+    case reminder
 }
 
 /// Who a message goes to (`sms_outbox.recipient_role`).

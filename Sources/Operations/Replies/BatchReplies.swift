@@ -16,6 +16,8 @@ public struct BatchRepliesReport: Sendable {
     public var fetchProblem: String?
     /// Replies handled by this run, per outcome.
     public var handled: [InboundState: Int] = [:]
+    /// Reminders queued to workers still silent after the deadline (centers with `--reminder on`).
+    public var reminded = 0
     /// The days whose rosters changed, and what delivering their new messages did.
     public var changed: [DayKey] = []
     public var sends: [BatchSendReport] = []
@@ -110,6 +112,10 @@ public struct BatchReplies {
             report.handled[outcome.state, default: 0] += 1
             if let day = outcome.changed, !report.changed.contains(day) { report.changed.append(day) }
         }
+        // One reminder to each worker still silent after the deadline (centers that ask for it).
+        let reminders = try ReplyReminders.queue(clock: clock, crash: crash, on: db)
+        report.reminded = reminders.queued
+        for day in reminders.days where !report.changed.contains(day) { report.changed.append(day) }
         if let gateway {
             for day in report.changed {
                 report.sends.append(
@@ -122,6 +128,7 @@ public struct BatchReplies {
         var counts = Dictionary(uniqueKeysWithValues: report.handled.map { ($0.key.rawValue, $0.value) })
         counts["fetched"] = report.fetched
         counts["stored"] = report.stored
+        counts["reminded"] = report.reminded
         try BatchRunStore.finish(
             run: run, outcome: report.needsAttention ? .partial : .done, countsJSON: countsJSON(counts),
             message: report.fetchProblem, on: db)

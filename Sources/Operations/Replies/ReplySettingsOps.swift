@@ -18,10 +18,12 @@ public enum Replies {
     /// - Parameter deadline: `HH:MM`, answers expected by then on the day before the work day.
     /// - Throws: `OperationError.badInput` for a deadline that is not a time.
     public static func change(
-        center: CenterRecord, prompt: Bool?, deadline: String?, autoBackfill: Bool?, on db: Connection
+        center: CenterRecord, prompt: Bool?, deadline: String?, autoBackfill: Bool?, reminder: Bool? = nil,
+        on db: Connection
     ) throws -> ReplySettings {
         var s = try ReplyStore.settings(center: center.id, on: db)
         if let prompt { s.replyPrompt = prompt }
+        if let reminder { s.replyReminder = reminder }
         if let autoBackfill { s.autoBackfill = autoBackfill }
         if let deadline {
             guard deadline.count <= 5, let t = TimeOfDay(deadline) else {
