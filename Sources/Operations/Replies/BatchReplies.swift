@@ -90,15 +90,27 @@ public struct BatchReplies {
             let outcome = try db.transaction { tx -> HandledReply? in
                 guard let reply = try ReplyStore.claimNext(on: tx) else { return nil }
                 crash.step()  // reply taken, nothing done
+                var failure: (any Error)?
+                func attempt() throws -> HandledReply? {
+                    do {
+                        return try tx.transaction { sp in try ReplyHandler.handle(reply, clock: clock, on: sp) }
+                    } catch let error as PostgresError where error.isConnectionFailure {
+                        throw error
+                    } catch {
+                        failure = error
+                        return nil
+                    }
+                }
+                // A second look when the first fails: another run may have acted on the same answer at the same
+                // moment under another id (a carrier's repeat); our change waited for its commit, then collided
+                // with it. That work is committed now, so the second look calls this reply a duplicate.
                 let handled: HandledReply
-                do {
-                    handled = try tx.transaction { sp in try ReplyHandler.handle(reply, clock: clock, on: sp) }
-                } catch let error as PostgresError where error.isConnectionFailure {
-                    throw error
-                } catch {
+                if let done = try attempt() ?? attempt() {
+                    handled = done
+                } else {
                     // What cannot be done is left to a person, never retried forever.
-                    let reason = OperationError(lowerLayer: error)?.description ?? String(describing: error)
-                    let note = "could not act on it: \(reason)"
+                    let reason = failure.map { OperationError(lowerLayer: $0)?.description ?? String(describing: $0) }
+                    let note = "could not act on it: \(reason ?? "unknown error")"
                     try ReplyStore.mark(
                         reply.id, state: .conflict, answer: ReplyAnswer.read(reply.body)?.rawValue, center: nil,
                         worker: nil, notice: nil, assignment: nil, date: nil, note: note, on: tx)
