@@ -72,6 +72,24 @@ public enum BatchRunStore {
         ).rowsAffected
     }
 
+    /// The database's clock now, to compare with runs' times (`finishedSince`).
+    public static func databaseNow(on db: Connection) throws -> String {
+        try db.fetchValue("SELECT clock_timestamp()::text") ?? ""
+    }
+
+    /// Whether a run of this job finished `done` for the center's day at or after `since` (a `databaseNow` value):
+    /// another process did the work while this one was on its way to it.
+    public static func finishedSince(
+        job: BatchJob, date: Day, center: Int64, since: String, on db: Connection
+    ) throws -> Bool {
+        try db.fetchValue(
+            """
+            SELECT EXISTS (SELECT 1 FROM batch_runs
+                           WHERE job = \(job) AND work_date = \(date) AND center_id = \(center) AND outcome = 'done'
+                             AND finished_at >= \(since)::timestamptz)
+            """) ?? false
+    }
+
     /// Records the start of a run on one center's day.
     ///
     /// - Returns: the run's id.

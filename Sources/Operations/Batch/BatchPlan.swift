@@ -17,6 +17,8 @@ public struct CenterPlanReport: Sendable, Hashable {
         case planned(summary: String)
         /// Another run holds the center's plan lock.
         case locked
+        /// Another run planned the center's day after this run listed it (several processes share the work).
+        case plannedByAnotherRun
         /// The planner failed for this center (the others went on).
         case failed(reason: String)
     }
@@ -43,9 +45,17 @@ public struct BatchPlan {
     /// - Throws: `PostgresError` when the database fails (a planner's own error is reported per center).
     public func run(on db: Connection) throws -> [CenterPlanReport] {
         var reports: [CenterPlanReport] = []
+        // Several processes (on several machines) may run at once against one database: each center is planned
+        // by the first to take its lock, and a run that reaches a center another run planned since this run
+        // listed the centers leaves it alone, so no center is planned twice and none is skipped.
+        let listed = try BatchRunStore.databaseNow(on: db)
         for center in try BatchRosterStore.centersToPlan(date: date, on: db) {
             let planned = try BatchRunStore.withAdvisoryLock(job: .plan, date: date, center: center.id, on: db) {
-                try plan(center, on: db)
+                if try BatchRunStore.finishedSince(job: .plan, date: date, center: center.id, since: listed, on: db) {
+                    log("\(center.code): planned by another batch plan meanwhile; left as it is")
+                    return CenterPlanReport(centerCode: center.code, status: .plannedByAnotherRun)
+                }
+                return try plan(center, on: db)
             }
             if let planned {
                 reports.append(planned)
