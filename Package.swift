@@ -79,7 +79,7 @@ let package = Package(
             name: "Operations",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging",
-                "PrintSheets",
+                "PrintSheets", "Boundaries",
             ],
             swiftSettings: swiftSettings
         ),
@@ -113,7 +113,7 @@ let package = Package(
             name: "OperationsTests",
             dependencies: [
                 "Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport",
-                "Places", "Generator",
+                "Places", "Generator", "PrintSheets", "Boundaries",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,4 @@
+import Boundaries
 import Foundation
 import KoreanText
 import Places
@@ -42,8 +43,17 @@ public enum DaySheets {
         var meeting: [String: DayFarm] = [:]
         for f in day.farms.values { meeting[f.code] = f }
 
+        let outlines = county.map { Boundaries.outlines(of: $0) } ?? []
+        /// The village of a point: the nearest village of the town whose outline holds it, else the nearest one.
         func place(_ p: PlacePoint?) -> (name: String, town: String) {
-            guard let p, let county, let near = county.nearestVillage(to: p) else { return ("", "") }
+            guard let p, let county else { return ("", "") }
+            if let code = outlines.first(where: { $0.contains(p) })?.code,
+                let town = county.towns.first(where: { $0.code == code }),
+                let village = town.villages.min(by: { $0.centre.km(to: p) < $1.centre.km(to: p) })
+            {
+                return (village.code == town.code ? town.name : "\(town.name) \(village.name)", town.code)
+            }
+            guard let near = county.nearestVillage(to: p) else { return ("", "") }
             return (near.village.qualifiedName, near.village.town.code)
         }
 
