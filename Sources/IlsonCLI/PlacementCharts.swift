@@ -29,7 +29,8 @@ enum PlacementCharts {
             notes: [
                 "기간: \(from) – \(to) · 연인원 \(byCategory.total.workerDays)명 · 실인원 \(byCategory.total.people)명 · "
                     + "농가 \(byCategory.total.farms)곳",
-                "연인원: 승인된 배치 중 출근했거나 아직 출근 기록이 없는 날 (결근 제외, 오늘부터는 예정으로 세지 않음)",
+                "연인원: 승인된 배치 중 출근했거나 아직 출근 기록이 없는 날 (결근 제외, 오늘부터는 예정으로 세지 않음)"
+                    + (byCategory.total.scheduled > 0 ? " · 예정 \(byCategory.total.scheduled)명" : ""),
             ],
             charts: [
                 BarChart(

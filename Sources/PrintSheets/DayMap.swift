@@ -95,9 +95,11 @@ public struct DayMap: Sendable, Hashable {
 
     /// How degrees become pixels on this map.
     public var projection: MapProjection {
+        // The county and its farms fill the map; a home beyond the county's edge is cut off at the border of the
+        // picture (its line still points the way).
         var points: [PlacePoint] = towns.flatMap { $0.outline.rings.flatMap { $0 } }
         points += farms.map(\.location)
-        points += trips.map(\.home)
+        if towns.isEmpty { points += trips.map(\.home) }
         return MapProjection(fitting: points, width: 720, maxHeight: 860)
     }
 
@@ -108,7 +110,8 @@ public struct DayMap: Sendable, Hashable {
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         let legendHeight = 28.0
         let height = p.height + legendHeight
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(p.width)) \(f(height))\" "
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" overflow=\"hidden\" viewBox=\"0 0 \(f(p.width)) \(f(height))\" "
         out += "width=\"\(f(p.width))\" height=\"\(f(height))\" role=\"img\" "
         out += "font-family=\"\(HTMLText.escape(HTMLText.fontFamily))\">\n"
         out += "<title>\(HTMLText.escape(title))</title>\n"
@@ -142,7 +145,8 @@ public struct DayMap: Sendable, Hashable {
             let (x, y) = p.xy(trip.home)
             out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"2.6\" fill=\"\(Self.colour(ofFarm: trip.farm))\"/>\n"
         }
-        out += "</g>\n<g class=\"farms\" font-size=\"12\">\n"
+        // Smaller labels on a crowded day.
+        out += "</g>\n<g class=\"farms\" font-size=\"\(farms.count > 20 ? 9 : 12)\">\n"
         for (i, farm) in farms.enumerated() {
             let (x, y) = p.xy(farm.location)
             let r = Self.radius(headcount: farm.wanted)
