@@ -90,6 +90,12 @@ struct DaySheetsTests {
             let report = try Child.run(
                 ["report", "placements", "--from", day, "--to", day, "--format", "html"], url: url)
             #expect(report.status == 0 && report.output.contains("대상자 유형별") && report.output.contains("<svg"))
+            // --pdf without a browser: the HTML is written, the PDF is not, and the command says why (exit 1).
+            let pdf = dir.appendingPathComponent("day.pdf").path
+            let noBrowser = try Child.run(
+                ["roster", "print", "--date", day, "--out", html, "--pdf", pdf], url: url, path: "/nonexistent")
+            #expect(noBrowser.status == 1 && noBrowser.output.contains("chromium"), "\(noBrowser.output)")
+            #expect(FileManager.default.fileExists(atPath: html) && !FileManager.default.fileExists(atPath: pdf))
             // Bad input: nothing written.
             let bad = try Child.run(["roster", "print", "--date", "2026-13-45", "--out", html + "x"], url: url)
             #expect(bad.status != 0 && !FileManager.default.fileExists(atPath: html + "x"))
@@ -99,12 +105,14 @@ struct DaySheetsTests {
 
 /// The real binary with only PATH and a fixed config.
 enum Child {
-    static func run(_ arguments: [String], url: String) throws -> (status: Int32, output: String) {
+    static func run(
+        _ arguments: [String], url: String, path: String = "/usr/local/bin:/usr/bin:/bin"
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: IlsonBinary.path)
         process.arguments = arguments + ["--database-url", url]
         process.environment = [
-            "PATH": "/usr/local/bin:/usr/bin:/bin", "ILSON_CONFIG": "/dev/null",
+            "PATH": path, "ILSON_CONFIG": "/dev/null",
             "ILSON_TODAY": DaySheetsTests.clock.today.description, "LANG": "C.UTF-8",
         ]
         let out = Pipe()

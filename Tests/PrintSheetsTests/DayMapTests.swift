@@ -1,4 +1,5 @@
 import Boundaries
+import Foundation
 import Places
 import PrintSheets
 import Testing
@@ -39,6 +40,29 @@ import Testing
         // One line per worker with a known home.
         let workers = SampleDay.sheet().farms.flatMap { $0.jobs.flatMap(\.workers) }.count
         #expect(svg.components(separatedBy: "<line ").count - 1 == workers)
+    }
+
+    @Test func theStandaloneSVGIsWellFormedXML() throws {
+        let svg = SampleDay.sheet().map!.svg(standalone: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.buffer.read()); "
+                + "print(len(d.getElementsByTagName('path')))",
+        ]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(svg.utf8))
+        try input.fileHandleForWriting.close()
+        let paths = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // One path per town of 진천군.
+        #expect(paths.trimmingCharacters(in: .whitespacesAndNewlines) == "\(Places.jincheon.towns.count)")
     }
 
     @Test func markersGrowWithHeadcount() {
