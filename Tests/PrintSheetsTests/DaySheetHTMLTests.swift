@@ -118,3 +118,20 @@ enum HTMLCheck {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+/// Pickup rows become one page per time, point and van.
+@Suite struct PickupPagesTests {
+    @Test func ridesGroupByTimePointAndVan() {
+        let rides = [
+            PickupPages.Ride(point: "진천터미널", time: "07:00", rider: .init(name: "박", phone: "010-1", farm: "B농장")),
+            PickupPages.Ride(
+                point: "신척리 마을회관", time: "06:50", van: "1호차", rider: .init(name: "김", phone: "010-2", farm: "A")),
+            PickupPages.Ride(point: "진천터미널", time: "07:00", rider: .init(name: "이", phone: "010-3", farm: "A농장")),
+        ]
+        let pages = PickupPages.pages(rides)
+        #expect(pages.map(\.time) == ["06:50", "07:00"])
+        #expect(pages[0].van == "1호차" && pages[0].riders.count == 1)
+        #expect(pages[1].riders.map(\.name) == ["이", "박"])
+        #expect(PickupPages.pages([]).isEmpty)
+    }
+}

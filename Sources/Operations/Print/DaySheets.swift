@@ -110,8 +110,9 @@ public enum DaySheets {
     /// The day's pickup pages (one per point and time), or nil when the database holds no pickup data.
     ///
     /// Hook for the pickups of workflow version 2 (issue 16, branch hard-db2): when the pickups table exists,
-    /// read the day's stops here (point, time, van, riders with phone and farm) and return them; the sheet
-    /// renders a page per stop and the PDF count grows with them. Until then there is no pickup data.
+    /// read the day's rides here (one row per rider: point, time, van, name, phone, farm) and return
+    /// `PickupPages.pages(rides)`; the sheet renders a page per stop and the PDF count grows with them. Return nil
+    /// only when the day has no pickup data at all. Until then there is none.
     public static func pickups(center: CenterRecord, date: Day, on db: Connection) throws -> [DaySheet.PickupPage]? {
         nil
     }
