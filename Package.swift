@@ -45,6 +45,15 @@ let package = Package(
         // Build tool for EmbedPlaces: writes data/places.tsv as a Swift source.
         .executableTarget(name: "EmbedPlacesTool", swiftSettings: swiftSettings),
         .plugin(name: "EmbedPlaces", capability: .buildTool(), dependencies: ["EmbedPlacesTool"]),
+        // Simplified 읍면동 boundaries of Korea from data/boundaries.tsv (scripts/dev/gen-boundaries.py), embedded by
+        // the EmbedBoundaries plugin (which reuses EmbedPlacesTool). Pure data and point-in-area tests.
+        .target(
+            name: "Boundaries", dependencies: ["Places"], swiftSettings: swiftSettings, plugins: ["EmbedBoundaries"]),
+        .plugin(name: "EmbedBoundaries", capability: .buildTool(), dependencies: ["EmbedPlacesTool"]),
+        // Printable sheets: the day's HTML (cover, farm and pickup pages), the map of the day (SVG), bar charts.
+        // Pure: values in, HTML/SVG text out.
+        .target(
+            name: "PrintSheets", dependencies: ["Vocabulary", "Places", "Boundaries"], swiftSettings: swiftSettings),
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
@@ -70,6 +79,7 @@ let package = Package(
             name: "Operations",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging",
+                "PrintSheets", "Boundaries",
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,6 +88,7 @@ let package = Package(
             name: "IlsonCLI",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Generator", "KoreanText", "Operations", "Messaging", "Places",
+                "PrintSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Sealed: the CLI imports neither Storage nor Postgres, and may use no member of theirs through
@@ -93,12 +104,16 @@ let package = Package(
         .testTarget(
             name: "GeneratorTests", dependencies: ["Vocabulary", "Generator", "Scheduling", "Places"],
             swiftSettings: swiftSettings),
+        // The printable sheets and the map: HTML parsed, escaping, farm markers inside their 읍면, headless Chromium.
+        .testTarget(
+            name: "PrintSheetsTests", dependencies: ["Vocabulary", "Places", "Boundaries", "PrintSheets"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
             dependencies: [
                 "Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport",
-                "Places", "Generator",
+                "Places", "Generator", "PrintSheets", "Boundaries",
             ],
             swiftSettings: swiftSettings
         ),

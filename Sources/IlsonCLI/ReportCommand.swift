@@ -34,14 +34,15 @@ struct ReportPlacements: ContextCommand {
     @Option(name: .long, help: "category, town, task or farm.")
     var by: String = ReportGrouping.category.rawValue
 
-    @Option(name: .long, help: "table or csv.")
-    var format: OutputFormat = .table
+    /// `table`, `csv`, or `html` (bar charts by target group, month and town; see PlacementCharts.swift).
+    enum PlacementsFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, html
+    }
+
+    @Option(name: .customLong("format"), help: "table, csv or html (bar charts).")
+    var output: PlacementsFormat = .table
 
     @OptionGroup var options: CenterOptions
-
-    func validate() throws {
-        guard format != .json else { throw ValidationError("report placements writes table or csv") }
-    }
 
     func run(_ context: CommandContext) throws {
         guard let grouping = ReportGrouping(rawValue: by) else {
@@ -52,9 +53,14 @@ struct ReportPlacements: ContextCommand {
         let centerRecord = try context.center
         let report = try PlacementReport.load(
             center: centerRecord, from: first, to: last, by: grouping, today: context.clock.today, on: context.db)
-        switch context.format {
+        switch output {
         case .table: print(ReportRender.table(report, centerName: centerRecord.name), terminator: "")
-        case .csv, .json: print(ReportRender.csv(report), terminator: "")
+        case .csv: print(ReportRender.csv(report), terminator: "")
+        case .html:
+            print(
+                try PlacementCharts.html(
+                    center: centerRecord, from: first, to: last, today: context.clock.today, context: context),
+                terminator: "")
         }
     }
 }

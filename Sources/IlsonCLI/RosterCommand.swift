@@ -14,6 +14,7 @@ struct RosterCommand: ParsableCommand {
             RosterPlan.self, RosterShow.self, RosterExplain.self, RosterAssign.self, RosterUnassign.self,
             RosterApprove.self, RosterReopen.self, RosterSuggestCommand.self, RosterCancelCommand.self,
             RosterCallsCommand.self, RosterDeclineCommand.self, RosterReplaceCommand.self,
+            RosterPrint.self, RosterMap.self,
         ])
 }
 
