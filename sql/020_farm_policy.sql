@@ -13,7 +13,8 @@
 --      no_family     no family labor                                           (+1)
 -- 3. labor_requests.priority_source: `policy` (the database computes priority on every insert and update, whoever
 --    writes the row) or `override` (a person set it, with a reason and who). Requests stored before this
---    migration keep their priority as an override with the reason `입력` (they were typed in).
+--    migration, and rows inserted without a source (psql, bulk loads), keep their priority as an override with the
+--    reason `입력` (it was typed in). ilson's own commands put a request without a given priority on the policy.
 -- 4. audit_log.reason: why a person made a change (pins, unassigns, forced pins, priority overrides). The
 --    requests' audit trigger copies `ilson.reason` (transaction-local, like `ilson.via`).
 
@@ -103,8 +104,10 @@ GRANT EXECUTE ON FUNCTION ilson_policy_priority(bigint, bigint, date)
 
 -- Where a request's priority came from ----------------------------------------------------------------------------
 
+-- No default: ilson names the source of every request it writes; a row written without one (psql, a bulk load)
+-- took its priority from its writer, so the trigger below keeps it as an override with the reason `입력`.
 ALTER TABLE labor_requests
-    ADD COLUMN priority_source text NOT NULL DEFAULT 'policy'
+    ADD COLUMN priority_source text
         CONSTRAINT labor_requests_priority_source_known CHECK (priority_source IN ('policy', 'override')),
     ADD COLUMN priority_reason text,
     ADD COLUMN priority_by text;
@@ -112,17 +115,23 @@ ALTER TABLE labor_requests
 ALTER TABLE labor_requests DISABLE TRIGGER labor_requests_audit;
 UPDATE labor_requests SET priority_source = 'override', priority_reason = '입력', priority_by = 'ilson db migrate';
 ALTER TABLE labor_requests ENABLE TRIGGER labor_requests_audit;
+ALTER TABLE labor_requests ALTER COLUMN priority_source SET NOT NULL;
 ALTER TABLE labor_requests
     ADD CONSTRAINT labor_requests_priority_reason_set
         CHECK ((priority_source = 'override') = (priority_reason IS NOT NULL)),
     ADD CONSTRAINT labor_requests_priority_reason_limit
         CHECK (char_length(priority_reason) <= 100 AND priority_reason !~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]');
 
--- Every insert and update of a request on the policy takes the policy's priority, whoever writes it.
+-- Every insert and update of a request on the policy takes the policy's priority, whoever writes it; a row
+-- inserted without a source keeps its priority as an override (`입력`).
 CREATE FUNCTION ilson_request_priority() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
+    IF NEW.priority_source IS NULL THEN
+        NEW.priority_source := 'override';
+        NEW.priority_reason := coalesce(NEW.priority_reason, '입력');
+    END IF;
     IF NEW.priority_source = 'policy' THEN
         NEW.priority := public.ilson_policy_priority(NEW.center_id, NEW.farm_id, NEW.work_date);
         NEW.priority_reason := NULL;

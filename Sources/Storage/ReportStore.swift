@@ -25,6 +25,28 @@ public struct PlacementRow: StoredRecord, Hashable {
     public var hours: Double
     /// The worker's pool (`day`, `volunteer`, `seasonal`; `day` where the database has no pools yet).
     public var pool: String
+
+    public init(
+        assignmentID: Int64, date: Day, status: AssignmentStatus, workerID: Int64, category: WorkerCategory,
+        village: String?, homeLat: Double, homeLon: Double, requestID: Int64, farmCode: String, farmName: String,
+        task: String, distanceKm: Double?, hours: Double, pool: String
+    ) {
+        self.assignmentID = assignmentID
+        self.date = date
+        self.status = status
+        self.workerID = workerID
+        self.category = category
+        self.village = village
+        self.homeLat = homeLat
+        self.homeLon = homeLon
+        self.requestID = requestID
+        self.farmCode = farmCode
+        self.farmName = farmName
+        self.task = task
+        self.distanceKm = distanceKm
+        self.hours = hours
+        self.pool = pool
+    }
 }
 
 /// One request (not cancelled) with the slots its approved roster filled: the demand side of a report.

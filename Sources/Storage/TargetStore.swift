@@ -20,6 +20,19 @@ public struct PersonDayRow: StoredRecord, Hashable {
     public var noShow: Bool
     /// The hours of the day's jobs (request start to end), no-shows aside.
     public var hours: Double
+
+    public init(
+        date: Day, workerID: Int64, category: WorkerCategory, pool: String, attended: Bool, noShow: Bool,
+        hours: Double
+    ) {
+        self.date = date
+        self.workerID = workerID
+        self.category = category
+        self.pool = pool
+        self.attended = attended
+        self.noShow = noShow
+        self.hours = hours
+    }
 }
 
 /// SQL for `yearly_targets` and the worker-days they are compared with.
