@@ -62,16 +62,17 @@ struct ReportPlacements: ContextCommand {
 /// How `report placements` prints: a table aligned by display width, or CSV.
 enum ReportRender {
     static let headers = [
-        "group", "worker_days", "hours", "attended", "unrecorded", "no_show", "scheduled", "people", "farms", "wanted",
-        "filled", "unfilled", "avg_km",
+        "group", "worker_days", "attended", "unrecorded", "no_show", "scheduled", "people", "farms", "wanted",
+        "filled", "unfilled", "avg_km", "hours",
     ]
 
     static func cells(_ g: PlacementReport.Group) -> [String] {
         [
-            "\(g.workerDays)", formatHours(g.hours), "\(g.attended)", "\(g.unrecorded)", "\(g.noShows)",
+            "\(g.workerDays)", "\(g.attended)", "\(g.unrecorded)", "\(g.noShows)",
             "\(g.scheduled)", "\(g.people)",
             "\(g.farms)", g.wanted.map(String.init) ?? "-", g.filled.map(String.init) ?? "-",
             g.unfilled.map(String.init) ?? "-", g.averageKm.map { String(format: "%.1f", $0) } ?? "-",
+            formatHours(g.hours),
         ]
     }
 
@@ -81,8 +82,8 @@ enum ReportRender {
             + "(today \(r.today); \(r.requests) requests)\n"
         var t = TextTable(
             headers: [
-                "구분", "연인원", "시간", "출근", "미기록", "결근", "예정", "실인원", "농가", "요청", "배치", "미충원",
-                "평균km",
+                "구분", "연인원", "출근", "미기록", "결근", "예정", "실인원", "농가", "요청", "배치", "미충원", "평균km",
+                "시간",
             ],
             alignments: [.left] + Array(repeating: .right, count: 12))
         for g in r.groups { t.append([g.label] + cells(g)) }
