@@ -11,6 +11,8 @@
 --      woman         woman farmer                                              (+1)
 --      disabled      severely disabled farmer                                  (+2)
 --      no_family     no family labor                                           (+1)
+--    A change of a farm's profile or of the policy gives the live requests on the policy from today on their new
+--    priority at once (triggers below), whoever makes it.
 -- 3. labor_requests.priority_source: `policy` (the database computes priority on every insert and update, whoever
 --    writes the row) or `override` (a person set it, with a reason and who). Requests stored before this
 --    migration, and rows inserted without a source (psql, bulk loads), keep their priority as an override with the
@@ -145,6 +147,33 @@ $$;
 REVOKE ALL ON FUNCTION ilson_request_priority() FROM PUBLIC;
 CREATE TRIGGER labor_requests_priority BEFORE INSERT OR UPDATE ON labor_requests
     FOR EACH ROW EXECUTE FUNCTION ilson_request_priority();
+
+-- A farm's profile or the center's policy changed (through ilson or not): the live requests on the policy from
+-- today on (Asia/Seoul) take their new priority at once, each with its audit row. Run as the writer (a
+-- coordinator changes their own center's requests).
+CREATE FUNCTION ilson_refresh_policy_priorities() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+    farm bigint;
+BEGIN
+    IF TG_TABLE_NAME = 'farms' THEN
+        farm := NEW.id;
+    END IF;
+    UPDATE public.labor_requests r SET priority_source = r.priority_source
+    WHERE r.center_id = NEW.center_id AND (farm IS NULL OR r.farm_id = farm)
+      AND r.priority_source = 'policy' AND r.status = 'submitted'
+      AND r.work_date >= (now() AT TIME ZONE 'Asia/Seoul')::date
+      AND r.priority <> public.ilson_policy_priority(r.center_id, r.farm_id, r.work_date);
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION ilson_refresh_policy_priorities() FROM PUBLIC;
+CREATE TRIGGER farms_refresh_policy_priorities
+    AFTER UPDATE OF area_ha, disaster_until, farmer_birth_year, woman_farmer, disabled_farmer, no_family_labor
+    ON farms FOR EACH ROW EXECUTE FUNCTION ilson_refresh_policy_priorities();
+CREATE TRIGGER center_priority_policy_refresh
+    AFTER INSERT OR UPDATE ON center_priority_policy FOR EACH ROW EXECUTE FUNCTION ilson_refresh_policy_priorities();
 
 -- Reasons on audit rows -------------------------------------------------------------------------------------------
 

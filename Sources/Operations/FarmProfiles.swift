@@ -102,13 +102,16 @@ public enum FarmProfiles {
     ) throws -> (farm: FarmRecord, requestsChanged: Int) {
         let profile = change.applied(to: farm.profile)
         guard profile != farm.profile else { return (farm, 0) }
+        let priorities = try RequestStore.policyPriorities(center: center.id, farm: farm.id, from: today, on: db)
         let before = try AuditLog.snapshot(on: db, table: "farms", id: farm.id)
+        try AuditLog.name(via: via, on: db)
         try FarmStore.setProfile(id: farm.id, profile, on: db)
         try AuditLog.record(
             on: db, center: center.id, via: via, entity: "farm", id: String(farm.id), action: .update, before: before,
             after: AuditLog.snapshot(on: db, table: "farms", id: farm.id))
-        let changed = try RequestStore.refreshPolicyPriorities(
-            center: center.id, farm: farm.id, from: today, via: via, on: db)
+        _ = try RequestStore.refreshPolicyPriorities(center: center.id, farm: farm.id, from: today, via: via, on: db)
+        let after = try RequestStore.policyPriorities(center: center.id, farm: farm.id, from: today, on: db)
+        let changed = priorities.filter { after[$0.key] != $0.value }.count
         return (try FarmStore.find(code: farm.code, center: center.id, on: db)!, changed)
     }
 }

@@ -89,15 +89,18 @@ public enum PriorityPolicies {
             if let v = input.womanPoints { p.womanPoints = v }
             if let v = input.disabledPoints { p.disabledPoints = v }
             if let v = input.noFamilyPoints { p.noFamilyPoints = v }
+            let priorities = try RequestStore.policyPriorities(center: center.id, from: clock.today, on: db)
             let before = try PriorityPolicyStore.snapshot(center: center.id, on: db)
+            try AuditLog.name(via: "center policy set", on: db)
             try PriorityPolicyStore.save(center: center.id, p, on: db)
             try AuditLog.record(
                 on: db, center: center.id, via: "center policy set", entity: "priority_policy", id: String(center.id),
                 action: before == nil ? .create : .update, before: before,
                 after: PriorityPolicyStore.snapshot(center: center.id, on: db))
-            let changed = try RequestStore.refreshPolicyPriorities(
+            _ = try RequestStore.refreshPolicyPriorities(
                 center: center.id, from: clock.today, via: "center policy set", on: db)
-            return (p, changed)
+            let after = try RequestStore.policyPriorities(center: center.id, from: clock.today, on: db)
+            return (p, priorities.filter { after[$0.key] != $0.value }.count)
         }
     }
 

@@ -126,7 +126,8 @@ public enum RequestStore {
     }
 
     /// Recomputes the priority of the center's live requests on the policy from `from` on (of one farm, or all):
-    /// after a farm's profile or the policy changed. Returns how many requests changed priority.
+    /// after a farm's profile or the policy changed (the database's triggers of sql/020 do it from the real today
+    /// on; this covers the clock's today). Returns how many requests it changed.
     public static func refreshPolicyPriorities(
         center: Int64, farm: Int64? = nil, from: Day, via: String, on db: Connection
     ) throws -> Int {
@@ -140,6 +141,23 @@ public enum RequestStore {
             RETURNING r.id
             """, as: Int64.self
         ).count
+    }
+
+    /// The priorities of the center's live requests on the policy from `from` on (of one farm, or all), by id.
+    public static func policyPriorities(center: Int64, farm: Int64? = nil, from: Day, on db: Connection) throws
+        -> [Int64: Int]
+    {
+        var out: [Int64: Int] = [:]
+        for row in try db.query(
+            """
+            SELECT id, priority FROM labor_requests
+            WHERE center_id = \(center) AND priority_source = 'policy' AND status = 'submitted' AND work_date >= \(from)
+              AND (\(farm)::bigint IS NULL OR farm_id = \(farm))
+            """)
+        {
+            out[try row.decode("id", as: Int64.self)] = try row.decode("priority", as: Int.self)
+        }
+        return out
     }
 
     /// The terms of the center's policy that apply to a request's farm on its day, with their points (base first).

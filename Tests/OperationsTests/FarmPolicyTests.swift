@@ -243,6 +243,18 @@ struct FarmPolicyTests {
             // Nobody can claim a policy priority that is not the policy's.
             try db.query("UPDATE labor_requests SET priority = 1 WHERE id = \(id)")
             #expect(try Self.priority(id, db) == (7, "policy", nil))
+            // A farm changed behind ilson's back still changes its coming requests on the policy (from the real
+            // today on), and the policy too.
+            let later = try Requests.submit(
+                Self.request(Self.clock.today.adding(days: 400), task: "later"), center: nil, clock: Self.clock, on: db
+            ).requestIDs[0]
+            #expect(try Self.priority(later, db) == (7, "policy", nil))
+            try db.query("UPDATE farms SET disaster_until = DATE '2100-12-31' WHERE id = \(f)")
+            #expect(try Self.priority(later, db) == (10, "policy", nil))
+            try db.query(
+                "INSERT INTO center_priority_policy (center_id, disaster_points, elderly_points) VALUES (\(c), 0, 0)")
+            #expect(try Self.priority(later, db) == (4, "policy", nil))
+            #expect(try Self.priority(raw, db) == (3, "override", "입력"))
         }
     }
 }
