@@ -144,6 +144,8 @@ public enum AuditTrail {
             for (key, label) in fieldLabels {
                 let (b, a) = (before[key], after[key])
                 guard b != nil || a != nil else { continue }
+                // A value the row did not hold before and that is off now says nothing.
+                if b == nil, let off = a as? Bool, !off { continue }
                 let (bs, as_) = (show(b), show(a))
                 if bs != as_ { parts.append("\(label) \(bs) → \(as_)") }
             }
