@@ -59,9 +59,13 @@ SELECT ilson_center_policies('center_priority_policy');
 GRANT SELECT, INSERT, UPDATE ON center_priority_policy TO ilson_coordinator;
 GRANT SELECT ON center_priority_policy TO ilson_batch;
 CREATE POLICY owner_reads ON center_priority_policy FOR SELECT TO ilson_owner USING (true);
+-- A farmer reads their center's policy (`request show` explains their request's priority), as its skills.
+CREATE POLICY farmer_center ON center_priority_policy FOR SELECT TO ilson_farmer
+    USING (center_id = (SELECT ilson_center_id()));
+GRANT SELECT ON center_priority_policy TO ilson_farmer;
 
 -- The terms of a center's policy that apply to a farm on a day, with their points (base first). SECURITY DEFINER:
--- a farmer submitting a request gets the policy's priority without reading the policy.
+-- the farm's profile is read whoever asks (a farmer's request of their own farm, a batch login).
 CREATE FUNCTION ilson_priority_terms(center bigint, farm bigint, day date)
     RETURNS TABLE (term text, points integer)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp

@@ -107,20 +107,25 @@ public enum RequestStore {
         var reason: String? = nil
         if case .override(let why) = priority { reason = why }
         try AuditLog.name(via: via, reason: reason, on: db)
-        let source: String? =
-            switch priority {
-            case .keep: nil
-            case .override: PrioritySource.override.rawValue
-            case .policy: PrioritySource.policy.rawValue
-            }
+        guard priority != .keep else {
+            // Only the columns a farmer may change too (sql/008's column grants).
+            try db.query(
+                """
+                UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
+                       skills = \(v.skills), headcount = \(v.headcount), min_headcount = \(v.minHeadcount),
+                       priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage)
+                WHERE id = \(id)
+                """)
+            return
+        }
+        let source = reason == nil ? PrioritySource.policy.rawValue : PrioritySource.override.rawValue
         try db.query(
             """
             UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
                    skills = \(v.skills), headcount = \(v.headcount), min_headcount = \(v.minHeadcount),
                    priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage),
-                   priority_source = coalesce(\(source), priority_source),
-                   priority_reason = CASE WHEN \(source)::text IS NULL THEN priority_reason ELSE \(reason) END,
-                   priority_by = CASE WHEN \(reason)::text IS NULL THEN priority_by ELSE session_user END
+                   priority_source = \(source), priority_reason = \(reason),
+                   priority_by = CASE WHEN \(reason)::text IS NULL THEN NULL ELSE session_user END
             WHERE id = \(id)
             """)
     }

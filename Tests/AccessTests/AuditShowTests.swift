@@ -46,12 +46,17 @@ struct AuditShowTests {
         }
     }
 
-    @Test func aFarmersRequestTakesThePolicyTheyCannotRead() throws {
+    @Test func aFarmersRequestTakesThePolicyAndTheyCannotOverrideIt() throws {
         try AccessWorld.with { w in
             // Farm FA1 hit by a disaster; center A's policy has base 2 (the world's row).
             try w.db.query("UPDATE farms SET disaster_until = DATE '2100-01-01' WHERE id = \(w["farmA"])")
             let fa = try w.connect(as: .farmerA)
-            #expect(throws: PostgresError.self) { try fa.query("SELECT * FROM center_priority_policy") }
+            // They read their own center's policy only.
+            #expect(
+                try fa.query("SELECT center_id FROM center_priority_policy").map {
+                    try $0.decode("center_id", as: Int64.self)
+                }
+                    == [w["cA"]])
             let job = try Requests.submit(
                 RequestInput(
                     farm: "FA1", date: w.day2, start: "07:00", end: "12:00", task: "정책 확인", headcount: 1),
@@ -60,6 +65,14 @@ struct AuditShowTests {
                 "SELECT priority, priority_source FROM labor_requests WHERE id = \(job.requestIDs[0])")[0]
             #expect(try row.decode("priority", as: Int.self) == 6)
             #expect(try row.decode("priority_source", as: String.self) == "policy")
+            // `request show` explains it to the farmer; a change of theirs keeps it on the policy.
+            #expect(try CommandTests.run(w, .farmerA, ["request", "show", String(job.requestIDs[0])]) == 0)
+            #expect(
+                try CommandTests.run(w, .farmerA, ["request", "edit", String(job.requestIDs[0]), "--headcount", "2"])
+                    == 0)
+            #expect(
+                try w.db.query("SELECT priority FROM labor_requests WHERE id = \(job.requestIDs[0])")[0].decode(
+                    "priority", as: Int.self) == 6)
             // A farmer cannot make their own request an override.
             #expect(throws: PostgresError.self) {
                 try fa.query(

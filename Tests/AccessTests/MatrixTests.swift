@@ -74,8 +74,12 @@ struct MatrixTests {
             // The admin reads (and so deletes) only rows of centers and logins (sql/010); these rows are neither.
             .batch: "I:A,B", .admin: "I:A,B",
         ],
-        // sql/020, sql/021: coordinators set their own center's; batch reads (nobody deletes a policy).
-        "center_priority_policy": [.coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B", .batch: "S:A,B"],
+        // sql/020, sql/021: coordinators set their own center's; batch reads; farmers read their center's policy
+        // (nobody deletes a policy).
+        "center_priority_policy": [
+            .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B",
+            .batch: "S:A,B",
+        ],
         "yearly_targets": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         // Rows A and B are coordinator A's and coordinator B's own mappings; nobody inserts or updates one.
         "ilson_users": [.coordinatorA: "S:A", .coordinatorB: "S:B", .admin: "S:A,B D:A,B"],
