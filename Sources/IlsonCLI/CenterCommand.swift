@@ -9,7 +9,7 @@ import Vocabulary
 struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "center", abstract: "Dispatch centers: add, list, edit.",
-        subcommands: [Add.self, List.self, Edit.self])
+        subcommands: [Add.self, List.self, Edit.self, CenterPolicyCommand.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Add a center.")

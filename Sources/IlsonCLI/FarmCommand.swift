@@ -7,7 +7,8 @@ import Vocabulary
 /// `ilson farm`: farms (농가), where workers go.
 struct FarmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "farm", abstract: "Farms: add, list, import.", subcommands: [Add.self, List.self, Import.self])
+        commandName: "farm", abstract: "Farms: add, list, show, update, import.",
+        subcommands: [Add.self, List.self, Show.self, Update.self, Import.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
@@ -24,13 +25,14 @@ struct FarmCommand: ParsableCommand {
         @Option(name: .customLong("meeting-point"), help: "Where workers gather (집결지), e.g. \"마을회관 앞\".")
         var meetingPoint: String?
         @Option(name: .customLong("meeting-time"), help: "When they gather, HH:MM.") var meetingTime: String?
+        @OptionGroup var profile: FarmProfileOptions
 
         func run(_ context: CommandContext) throws {
             let farm = try Farms.add(
                 FarmInput(
                     code: code, name: name, farmer: farmer,
                     location: LocationInput(lat: lat, lon: lon, village: village),
-                    address: address, meetingPoint: meetingPoint, meetingTime: meetingTime),
+                    address: address, meetingPoint: meetingPoint, meetingTime: meetingTime, profile: profile.input),
                 center: options.center, on: context.db)
             print(
                 "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "

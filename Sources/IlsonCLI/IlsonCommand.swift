@@ -25,6 +25,8 @@ public struct IlsonCommand: ParsableCommand {
             AttendanceCommand.self,
             ReportCommand.self,
             UserCommand.self,
+            TargetCommand.self,
+            AuditCommand.self,
         ]
     )
 

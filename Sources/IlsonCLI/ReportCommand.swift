@@ -10,7 +10,7 @@ import Vocabulary
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Figures for the county: placements by target group, town, task or farm.",
-        subcommands: [ReportPlacements.self])
+        subcommands: [ReportPlacements.self, ReportTargets.self])
 }
 
 /// `ilson report placements --from D1 --to D2 [--by category|town|task|farm] [--format table|csv]`.
@@ -31,7 +31,7 @@ struct ReportPlacements: ContextCommand {
     @Option(name: .long, help: "Last day (inclusive), YYYY-MM-DD, today or tomorrow.")
     var to: DateArgument
 
-    @Option(name: .long, help: "category, town, task or farm.")
+    @Option(name: .long, help: "category, town, task, farm or pool.")
     var by: String = ReportGrouping.category.rawValue
 
     /// `table`, `csv`, or `html` (bar charts by target group, month and town; see PlacementCharts.swift).
@@ -69,14 +69,16 @@ struct ReportPlacements: ContextCommand {
 enum ReportRender {
     static let headers = [
         "group", "worker_days", "attended", "unrecorded", "no_show", "scheduled", "people", "farms", "wanted",
-        "filled", "unfilled", "avg_km",
+        "filled", "unfilled", "avg_km", "hours",
     ]
 
     static func cells(_ g: PlacementReport.Group) -> [String] {
         [
-            "\(g.workerDays)", "\(g.attended)", "\(g.unrecorded)", "\(g.noShows)", "\(g.scheduled)", "\(g.people)",
+            "\(g.workerDays)", "\(g.attended)", "\(g.unrecorded)", "\(g.noShows)",
+            "\(g.scheduled)", "\(g.people)",
             "\(g.farms)", g.wanted.map(String.init) ?? "-", g.filled.map(String.init) ?? "-",
             g.unfilled.map(String.init) ?? "-", g.averageKm.map { String(format: "%.1f", $0) } ?? "-",
+            formatHours(g.hours),
         ]
     }
 
@@ -87,16 +89,18 @@ enum ReportRender {
         var t = TextTable(
             headers: [
                 "구분", "연인원", "출근", "미기록", "결근", "예정", "실인원", "농가", "요청", "배치", "미충원", "평균km",
+                "시간",
             ],
-            alignments: [.left] + Array(repeating: .right, count: 11))
+            alignments: [.left] + Array(repeating: .right, count: 12))
         for g in r.groups { t.append([g.label] + cells(g)) }
         t.append([r.total.label] + cells(r.total))
         out += t.render()
         out += "연인원 worker-days = 출근 attended + 미기록 unrecorded; 결근 no-shows and 예정 scheduled days are not counted.\n"
+        out += "연인원은 한 사람을 하루에 한 번 셉니다 (하루에 일이 여럿이어도); 시간은 그날 일한 시간을 모두 더합니다.\n"
         if r.total.unrecorded > 0 {
             out += "note: \(r.total.unrecorded) past worker-day(s) have no attendance recorded yet; they are counted.\n"
         }
-        if r.grouping == .category || r.grouping == .town {
+        if r.grouping == .category || r.grouping == .town || r.grouping == .pool {
             out += "요청/배치/미충원 (slots wanted, filled, unfilled) belong to requests: given in the total only.\n"
         }
         return out
@@ -108,4 +112,10 @@ enum ReportRender {
         }
         return CSVOutput.render(headers: headers, rows: rows)
     }
+}
+
+/// Hours as a report shows them: `8`, `4.5`.
+func formatHours(_ hours: Double) -> String {
+    let rounded = (hours * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
 }

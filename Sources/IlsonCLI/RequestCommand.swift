@@ -29,13 +29,15 @@ struct RequestCommand: ParsableCommand {
         @Option(
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
+        @Option(help: "1 to 10, instead of the center's policy (kept with the reason 입력).") var priority: Int?
 
         func run(_ context: CommandContext) throws {
             let job = try Requests.submit(
                 RequestInput(
                     farm: farm, date: date.text, days: days, start: start, end: end, task: task,
                     skills: splitList(skills),
-                    headcount: headcount, minHeadcount: min, wage: wage, maxTravelKm: maxTravelKm),
+                    headcount: headcount, minHeadcount: min, priority: priority, wage: wage,
+                    maxTravelKm: maxTravelKm),
                 center: options.center, clock: context.clock, on: context.db)
             print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
             for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
@@ -44,10 +46,17 @@ struct RequestCommand: ParsableCommand {
 
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a request; only the given values change (a coordinator sets --priority).")
+            abstract: "Change a request; only the given values change (a coordinator sets --priority).",
+            discussion: "A --priority overrides the center's policy and needs --reason; --policy-priority goes back.",
+            aliases: ["update"])
         @OptionGroup var options: CenterOptions
         @Argument(help: "Request id.") var id: Int64
-        @Option(help: "1 (default) to 10: higher is filled first.") var priority: Int?
+        @Option(help: "1 to 10, higher is filled first: overrides the center's policy (needs --reason).")
+        var priority: Int?
+        @Option(help: "Why the priority differs from the policy (사유), kept with the request and in the audit log.")
+        var reason: String?
+        @Flag(name: .customLong("policy-priority"), help: "Take the priority from the center's policy again.")
+        var policyPriority = false
         @Option(help: "People wanted.") var headcount: Int?
         @Option(help: "Fewest people worth going with.") var min: Int?
         @Option(help: "Start, HH:MM.") var start: String?
@@ -63,7 +72,8 @@ struct RequestCommand: ParsableCommand {
                 id,
                 RequestInput(
                     start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
-                    priority: priority, wage: wage, maxTravelKm: maxTravelKm),
+                    priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
+                    policyPriority: policyPriority),
                 center: options.center, clock: context.clock, on: context.db)
             print(changed ? "request \(id) changed" : "request \(id): nothing changed")
             print(RequestCommand.table([request]), terminator: "")
@@ -116,6 +126,15 @@ struct RequestCommand: ParsableCommand {
                 "  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")"
             )
             print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
+            let terms = try Requests.policyTerms(of: r, on: context.db)
+            switch r.priorityOrigin.prioritySource {
+            case .policy:
+                print("  우선순위 \(v.priority): 센터 정책 — \(PolicyText.terms(terms))")
+            case .override:
+                print(
+                    "  우선순위 \(v.priority): 직접 지정 (사유: \(r.priorityOrigin.priorityReason ?? "-"), "
+                        + "\(r.priorityOrigin.priorityBy ?? "-")); 정책이라면 \(PolicyText.terms(terms))")
+            }
             if job.count > 1 {
                 print("job \(r.jobID): \(job.count) day(s)")
                 print(RequestCommand.table(job), terminator: "")

@@ -126,13 +126,15 @@ struct RosterAssign: ContextCommand {
     @OptionGroup var version: RosterVersionOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
-    @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning).") var force = false
+    @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning; needs --reason).")
+    var force = false
+    @Option(name: .long, help: "Why (사유), kept in the audit log; required with --force.") var reason: String?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let ref = try PersonRef(worker)
         let o = try RosterEditor.assign(
-            center: center, date: date, request: request, worker: ref, force: force,
+            center: center, date: date, request: request, worker: ref, force: force, reason: reason,
             expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         for line in o.lines { print(line) }
         for w in o.warnings { print("warning (forced): \(w)") }
@@ -148,12 +150,14 @@ struct RosterUnassign: ContextCommand {
     @OptionGroup var version: RosterVersionOptions
     @Option(name: .long, help: "The request id.") var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
+    @Option(name: .long, help: "Why (사유), kept in the audit log.") var reason: String?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let ref = try PersonRef(worker)
         let o = try RosterEditor.unassign(
-            center: center, date: date, request: request, worker: ref, expectedVersion: version.expectVersion,
+            center: center, date: date, request: request, worker: ref, reason: reason,
+            expectedVersion: version.expectVersion,
             on: context.db, clock: context.clock)
         for line in o.lines { print(line) }
         print("roster \(center.code) \(date): version \(o.version), score \(o.score)")

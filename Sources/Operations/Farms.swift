@@ -1,8 +1,10 @@
+import Foundation
 import KoreanText
 import Postgres
 import Records
 import Scheduling
 import Storage
+import Vocabulary
 
 /// What `ilson farm add` was given.
 public struct FarmInput: Sendable, Hashable {
@@ -14,11 +16,14 @@ public struct FarmInput: Sendable, Hashable {
     public var address: String?
     public var meetingPoint: String?
     public var meetingTime: String?
+    /// What the county's programs know of the farm (sql/020).
+    public var profile: FarmProfileInput
 
     public init(
         code: String, name: String, farmer: String, location: LocationInput, address: String? = nil,
-        meetingPoint: String? = nil, meetingTime: String? = nil
+        meetingPoint: String? = nil, meetingTime: String? = nil, profile: FarmProfileInput = FarmProfileInput()
     ) {
+        self.profile = profile
         self.code = code
         self.name = name
         self.farmer = farmer
@@ -41,6 +46,9 @@ public enum Farms {
         let meetingPoint = try RegistryInput.text(
             input.meetingPoint, TextLimits.meetingPoint, option: "--meeting-point")
         let meetingTime = try input.meetingTime.map { try RegistryInput.time($0, field: "--meeting-time") }
+        let profile = try FarmProfiles.change(
+            input.profile, fields: .commandLine, thisYear: IlsonClock.seoulDay(of: Date()).components.year
+        ).applied(to: FarmProfile())
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let place = try RegistryInput.location(
@@ -54,6 +62,7 @@ public enum Farms {
                 address: address, village: place.village, meetingPoint: meetingPoint,
                 meetingTime: meetingTime)
             let id = try FarmStore.insert(center: center.id, values, on: db)
+            if profile != FarmProfile() { try FarmStore.setProfile(id: id, profile, on: db) }
             try AuditLog.record(
                 on: db, center: center.id, via: "farm add", entity: "farm", id: String(id), action: .create,
                 after: AuditLog.snapshot(on: db, table: "farms", id: id))

@@ -19,12 +19,19 @@ public struct RequestInput: Sendable, Hashable {
     public var priority: Int?
     public var wage: Int?
     public var maxTravelKm: Double?
+    /// Why `priority` overrides the center's policy (required by `edit`; a new request's is `입력`).
+    public var priorityReason: String?
+    /// Put the request back on the center's policy (`edit` only; not with `priority`).
+    public var policyPriority: Bool
 
     public init(
         farm: String? = nil, date: String? = nil, days: Int? = nil, start: String? = nil, end: String? = nil,
         task: String? = nil, skills: [String]? = nil, headcount: Int? = nil, minHeadcount: Int? = nil,
-        priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil
+        priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil, priorityReason: String? = nil,
+        policyPriority: Bool = false
     ) {
+        self.priorityReason = priorityReason
+        self.policyPriority = policyPriority
         self.farm = farm
         self.date = date
         self.days = days
@@ -154,7 +161,8 @@ public enum Requests {
                 var values = template
                 values.date = date
                 let id = try RequestStore.insert(
-                    center: center.id, job: job, farm: farm.id, values, via: "request submit", on: db)
+                    center: center.id, job: job, farm: farm.id, values,
+                    priorityReason: input.priority == nil ? nil : priorityInputReason, via: "request submit", on: db)
                 ids.append(id)
             }
             return SubmittedJob(center: center, farm: farm, jobID: job, requestIDs: ids, dates: dates)
@@ -165,18 +173,59 @@ public enum Requests {
     ///
     /// - Throws: `.notFound` for an unknown id, `.badInput` for a cancelled or past request or bad values,
     ///   `.conflict` when the day's roster is approved or being sent (reopen it first).
+    ///
+    /// A `priority` overrides the center's policy and needs a `priorityReason` (`--reason`), which the request
+    /// and its audit row keep; `policyPriority` puts the request back on the policy.
     public static func edit(_ id: Int64, _ input: RequestInput, center: String?, clock: IlsonClock, on db: Connection)
         throws -> (request: RequestRecord, changed: Bool)
     {
-        try db.transaction { db in
+        let reason = try RegistryInput.text(input.priorityReason, TextLimits.changeReason, option: "--reason")
+        let priorityChange: PriorityChange
+        if input.policyPriority {
+            guard input.priority == nil else {
+                throw OperationError.badInput("--priority와 --policy-priority는 함께 쓸 수 없습니다: 하나만 주세요")
+            }
+            priorityChange = .policy
+        } else if input.priority != nil {
+            guard let reason else {
+                throw OperationError.badInput(
+                    "우선순위를 정책과 다르게 정하려면 사유가 필요합니다: --reason \"사유\"를 함께 주세요 "
+                        + "(정책으로 되돌리려면 --policy-priority)")
+            }
+            priorityChange = .override(reason: reason)
+        } else {
+            priorityChange = .keep
+        }
+        return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let request = try find(id, center: center, on: db)
             try checkChangeable(request, clock: clock, verb: "edit")
             let values = try merge(input, into: request.values, source: .commandLine)
-            guard values != request.values else { return (request, false) }
-            try refusedByLock { try RequestStore.update(id: id, values, via: "request edit", on: db) }
+            let sourceChanges: Bool =
+                switch priorityChange {
+                case .keep: false
+                case .policy: request.priorityOrigin.prioritySource != .policy
+                case .override(let why):
+                    request.priorityOrigin
+                        != PriorityOrigin(
+                            prioritySource: .override, priorityReason: why,
+                            priorityBy: request.priorityOrigin.priorityBy)
+                }
+            guard values != request.values || sourceChanges else { return (request, false) }
+            try refusedByLock {
+                try RequestStore.update(id: id, values, priority: priorityChange, via: "request edit", on: db)
+            }
             return (try RequestStore.find(id: id, center: center.id, on: db)!, true)
         }
+    }
+
+    /// The terms of the center's policy that apply to a request's farm on its day (what its priority would be
+    /// on the policy, or is).
+    public static func policyTerms(of request: RequestRecord, on db: Connection) throws -> [PriorityTermLine] {
+        let policy = try PriorityPolicyStore.find(center: request.centerID, on: db).policy
+        let terms = try RequestStore.priorityTerms(
+            center: request.centerID, farm: request.farmID, date: request.values.date, on: db)
+        return PriorityPolicies.lines(terms, policy: policy)
     }
 
     /// Cancels one request, or with `wholeJob` every live request of its job from today on.

@@ -18,6 +18,8 @@ public struct FarmRecord: Sendable, Hashable, Decodable {
     public var meetingPoint: String?
     public var meetingTime: TimeOfDay?
     public var active: Bool
+    /// What the county's programs know of the farm (sql/020).
+    public var profile: FarmProfile
 }
 
 /// What a farm row holds, for an insert or a full update.

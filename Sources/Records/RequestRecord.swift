@@ -16,6 +16,8 @@ public struct RequestRecord: Sendable, Hashable, Decodable {
     public var cancelReason: String?
     /// The state of the center's roster of this date, nil when there is none yet.
     public var rosterState: RosterState?
+    /// Where `values.priority` came from (sql/020).
+    public var priorityOrigin: PriorityOrigin
 
     /// Whether the day's roster is approved or being sent or sent: the request may not change.
     public var isLockedByRoster: Bool { [.approved, .sending, .sent].contains(rosterState) }
@@ -48,5 +50,20 @@ public struct RequestValues: Sendable, Hashable, Decodable {
         self.priority = priority
         self.maxTravelKm = maxTravelKm
         self.wage = wage
+    }
+}
+
+/// Where a request's priority came from: the center's policy, or a person's override with its reason and who.
+public struct PriorityOrigin: Sendable, Hashable, Decodable {
+    public var prioritySource: PrioritySource
+    /// Why it was overridden (`입력` when it came with the request); nil on the policy.
+    public var priorityReason: String?
+    /// The login that overrode it; nil on the policy.
+    public var priorityBy: String?
+
+    public init(prioritySource: PrioritySource = .policy, priorityReason: String? = nil, priorityBy: String? = nil) {
+        self.prioritySource = prioritySource
+        self.priorityReason = priorityReason
+        self.priorityBy = priorityBy
     }
 }

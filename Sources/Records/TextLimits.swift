@@ -69,6 +69,10 @@ public enum TextLimits {
     public static let reason = TextField(
         label: "reason", maxLength: 100, singleLine: true,
         columns: ["labor_requests.cancel_reason", "rosters.cancel_reason", "assignments.status_reason"])
+    /// Why a person overrode a request's priority or changed a roster by hand (sql/020), kept in the audit log.
+    public static let changeReason = TextField(
+        label: "reason", maxLength: 100, singleLine: true,
+        columns: ["labor_requests.priority_reason", "audit_log.reason"])
     public static let blockReason = TextField(
         label: "block reason", maxLength: 200, singleLine: true, columns: ["blocks.reason"])
     public static let availabilityNote = TextField(
@@ -82,6 +86,6 @@ public enum TextLimits {
     /// Every field, each once.
     public static let all: [TextField] = [
         centerName, farmerName, workerName, farmName, address, village, meetingPoint, task, skillName, reason,
-        blockReason, availabilityNote, attendanceNote, template,
+        changeReason, blockReason, availabilityNote, attendanceNote, template,
     ]
 }

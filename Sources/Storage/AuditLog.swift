@@ -15,14 +15,16 @@ public enum AuditLog {
     /// - Parameters:
     ///   - via: the command, e.g. `"worker edit"`.
     ///   - entity: the table or concept, e.g. `"worker"`.
+    ///   - reason: why a person made the change (sql/020), shown by `ilson audit show`.
     public static func record(
         on db: Connection, center: Int64?, via: String, entity: String, id: String, action: Action,
-        before: String? = nil, after: String? = nil
+        before: String? = nil, after: String? = nil, reason: String? = nil
     ) throws {
         try db.query(
             """
-            INSERT INTO audit_log (center_id, via, entity, entity_id, action, before, after)
-            VALUES (\(center), \(via), \(entity), \(id), \(action.rawValue), \(before)::jsonb, \(after)::jsonb)
+            INSERT INTO audit_log (center_id, via, entity, entity_id, action, before, after, reason)
+            VALUES (\(center), \(via), \(entity), \(id), \(action.rawValue), \(before)::jsonb, \(after)::jsonb,
+                    \(reason))
             """)
     }
 
@@ -35,7 +37,8 @@ public enum AuditLog {
 
     /// Names the command of the current transaction (`ilson.via`, transaction-local) for the rows the database
     /// writes itself (the requests' trigger). A label only: the actor is always the login.
-    public static func name(via: String, on db: Connection) throws {
-        try db.query("SELECT set_config('ilson.via', \(via), true)")
+    /// `reason` (sql/020) is the person's reason the trigger copies into the row (cleared when nil).
+    public static func name(via: String, reason: String? = nil, on db: Connection) throws {
+        try db.query("SELECT set_config('ilson.via', \(via), true), set_config('ilson.reason', \(reason ?? ""), true)")
     }
 }

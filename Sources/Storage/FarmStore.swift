@@ -12,7 +12,8 @@ public enum FarmStore {
     static let select: PostgresQuery = """
         SELECT f.id, f.center_id, f.code, f.name, f.farmer_id, p.name AS farmer_name, p.phone AS farmer_phone,
                f.lat, f.lon, f.address, f.village, f.meeting_point, to_char(f.meeting_time, 'HH24:MI') AS meeting_time,
-               f.active
+               f.active, f.area_ha::float8 AS area_ha, f.disaster_until, f.farmer_birth_year::int AS farmer_birth_year,
+               f.woman_farmer, f.disabled_farmer, f.no_family_labor
         FROM farms f JOIN farmers p ON p.id = f.farmer_id
         """
 
@@ -55,6 +56,21 @@ public enum FarmStore {
             UPDATE farms SET code = \(v.code), name = \(v.name), farmer_id = \(v.farmerID), lat = \(v.lat),
                    lon = \(v.lon), address = \(v.address), village = \(v.village), meeting_point = \(v.meetingPoint),
                    meeting_time = \(v.meetingTime?.description)::time
+            WHERE id = \(id)
+            """)
+    }
+}
+
+extension FarmStore {
+    /// Sets a farm's profile (sql/020): the attributes the center's priority policy reads.
+    ///
+    /// - Throws: `PostgresError` (the CHECKs `farms_area_ha_range`, `farms_farmer_birth_year_range`, …).
+    public static func setProfile(id: Int64, _ p: FarmProfile, on db: Connection) throws {
+        try db.query(
+            """
+            UPDATE farms SET area_ha = \(p.areaHa), disaster_until = \(p.disasterUntil),
+                   farmer_birth_year = \(p.farmerBirthYear), woman_farmer = \(p.womanFarmer),
+                   disabled_farmer = \(p.disabledFarmer), no_family_labor = \(p.noFamilyLabor)
             WHERE id = \(id)
             """)
     }

@@ -21,6 +21,32 @@ public struct PlacementRow: StoredRecord, Hashable {
     public var farmName: String
     public var task: String
     public var distanceKm: Double?
+    /// The request's hours (start to end).
+    public var hours: Double
+    /// The worker's pool (`day`, `volunteer`, `seasonal`; `day` where the database has no pools yet).
+    public var pool: String
+
+    public init(
+        assignmentID: Int64, date: Day, status: AssignmentStatus, workerID: Int64, category: WorkerCategory,
+        village: String?, homeLat: Double, homeLon: Double, requestID: Int64, farmCode: String, farmName: String,
+        task: String, distanceKm: Double?, hours: Double, pool: String
+    ) {
+        self.assignmentID = assignmentID
+        self.date = date
+        self.status = status
+        self.workerID = workerID
+        self.category = category
+        self.village = village
+        self.homeLat = homeLat
+        self.homeLon = homeLon
+        self.requestID = requestID
+        self.farmCode = farmCode
+        self.farmName = farmName
+        self.task = task
+        self.distanceKm = distanceKm
+        self.hours = hours
+        self.pool = pool
+    }
 }
 
 /// One request (not cancelled) with the slots its approved roster filled: the demand side of a report.
@@ -46,11 +72,15 @@ public enum ReportStore {
     ///
     /// - Throws: `PostgresError`.
     public static func placements(center: Int64, from: Day, to: Day, on db: Connection) throws -> [PlacementRow] {
-        try PlacementRow.fetchAll(
+        // The pool column of version 2 (sql/017) may not be there yet.
+        let pool: PostgresQuery = try TargetStore.hasWorkerPools(on: db) ? "w.pool::text" : "'day'::text"
+        return try PlacementRow.fetchAll(
             db,
             """
             SELECT a.id AS assignment_id, a.work_date AS date, a.status, a.worker_id, w.category, w.village, w.home_lat, w.home_lon,
-                   a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.distance_km
+                   a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.distance_km,
+                   (extract(epoch FROM lr.end_time - lr.start_time) / 3600.0)::float8 AS hours,
+                   \(fragment: pool) AS pool
             FROM assignments a
             JOIN rosters r ON r.id = a.roster_id AND r.center_id = a.center_id
             JOIN workers w ON w.id = a.worker_id AND w.center_id = a.center_id

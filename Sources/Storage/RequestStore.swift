@@ -31,7 +31,7 @@ public enum RequestStore {
         SELECT r.id, r.center_id, r.job_id, r.farm_id, f.code AS farm_code, f.name AS farm_name, r.work_date AS date,
                to_char(r.start_time, 'HH24:MI') AS start, to_char(r.end_time, 'HH24:MI') AS "end",
                r.task, r.skills, r.headcount, r.min_headcount, r.priority, r.max_travel_km, r.wage, r.status,
-               r.cancel_reason,
+               r.cancel_reason, r.priority_source, r.priority_reason, r.priority_by,
                (SELECT ro.state FROM rosters ro WHERE ro.center_id = r.center_id AND ro.work_date = r.work_date)
                    AS roster_state
         FROM labor_requests r JOIN farms f ON f.id = r.farm_id
@@ -72,34 +72,106 @@ public enum RequestStore {
 
     /// Inserts a request of a job; returns its id. The database writes its audit row (sql/010), naming `via`.
     ///
+    /// - Parameter priorityReason: nil: the priority comes from the center's policy (the database computes it,
+    ///   sql/020, and `v.priority` is not used); else `v.priority` is an override with this reason.
     /// - Throws: `PostgresError` (`labor_requests_natural_key` when a live request has the same farm, date,
     ///   task and start; CHECKs).
     public static func insert(
-        center: Int64, job: Int64, farm: Int64, _ v: RequestValues, via: String, on db: Connection
+        center: Int64, job: Int64, farm: Int64, _ v: RequestValues, priorityReason: String? = nil, via: String,
+        on db: Connection
     ) throws -> Int64 {
-        try AuditLog.name(via: via, on: db)
+        try AuditLog.name(via: via, reason: priorityReason, on: db)
+        let source = priorityReason == nil ? PrioritySource.policy.rawValue : PrioritySource.override.rawValue
         return try db.query(
             """
             INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, skills,
-                                        headcount, min_headcount, priority, max_travel_km, wage)
+                                        headcount, min_headcount, priority, max_travel_km, wage, priority_source,
+                                        priority_reason, priority_by)
             VALUES (\(center), \(job), \(farm), \(v.date), \(v.start.description)::time,
                     \(v.end.description)::time, \(v.task), \(v.skills), \(v.headcount), \(v.minHeadcount),
-                    \(v.priority), \(v.maxTravelKm), \(v.wage))
+                    \(v.priority), \(v.maxTravelKm), \(v.wage), \(source), \(priorityReason),
+                    CASE WHEN \(priorityReason)::text IS NULL THEN NULL ELSE session_user END)
             RETURNING id
             """)[0].decode("id")
     }
 
     /// Sets every value of a request to `v` (the date and the task stay: they are part of its identity). The
     /// database writes its audit row (sql/010), naming `via`, and refuses a farmer's change of a locked request.
-    public static func update(id: Int64, _ v: RequestValues, via: String, on db: Connection) throws {
-        try AuditLog.name(via: via, on: db)
+    ///
+    /// - Parameter priority: `.keep` leaves where the priority comes from as it is (on the policy, the database
+    ///   recomputes it and `v.priority` is not used); `.override(reason)` makes `v.priority` an override with
+    ///   this reason; `.policy` puts the request back on the center's policy.
+    public static func update(
+        id: Int64, _ v: RequestValues, priority: PriorityChange = .keep, via: String, on db: Connection
+    ) throws {
+        var reason: String? = nil
+        if case .override(let why) = priority { reason = why }
+        try AuditLog.name(via: via, reason: reason, on: db)
+        guard priority != .keep else {
+            // Only the columns a farmer may change too (sql/008's column grants).
+            try db.query(
+                """
+                UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
+                       skills = \(v.skills), headcount = \(v.headcount), min_headcount = \(v.minHeadcount),
+                       priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage)
+                WHERE id = \(id)
+                """)
+            return
+        }
+        let source = reason == nil ? PrioritySource.policy.rawValue : PrioritySource.override.rawValue
         try db.query(
             """
             UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
                    skills = \(v.skills), headcount = \(v.headcount), min_headcount = \(v.minHeadcount),
-                   priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage)
+                   priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage),
+                   priority_source = \(source), priority_reason = \(reason),
+                   priority_by = CASE WHEN \(reason)::text IS NULL THEN NULL ELSE session_user END
             WHERE id = \(id)
             """)
+    }
+
+    /// Recomputes the priority of the center's live requests on the policy from `from` on (of one farm, or all):
+    /// after a farm's profile or the policy changed (the database's triggers of sql/020 do it from the real today
+    /// on; this covers the clock's today). Returns how many requests it changed.
+    public static func refreshPolicyPriorities(
+        center: Int64, farm: Int64? = nil, from: Day, via: String, on db: Connection
+    ) throws -> Int {
+        try AuditLog.name(via: via, on: db)
+        return try db.fetchColumn(
+            """
+            UPDATE labor_requests r SET priority = ilson_policy_priority(r.center_id, r.farm_id, r.work_date)
+            WHERE r.center_id = \(center) AND r.priority_source = 'policy' AND r.status = 'submitted'
+              AND r.work_date >= \(from) AND (\(farm)::bigint IS NULL OR r.farm_id = \(farm))
+              AND r.priority <> ilson_policy_priority(r.center_id, r.farm_id, r.work_date)
+            RETURNING r.id
+            """, as: Int64.self
+        ).count
+    }
+
+    /// The priorities of the center's live requests on the policy from `from` on (of one farm, or all), by id.
+    public static func policyPriorities(center: Int64, farm: Int64? = nil, from: Day, on db: Connection) throws
+        -> [Int64: Int]
+    {
+        var out: [Int64: Int] = [:]
+        for row in try db.query(
+            """
+            SELECT id, priority FROM labor_requests
+            WHERE center_id = \(center) AND priority_source = 'policy' AND status = 'submitted' AND work_date >= \(from)
+              AND (\(farm)::bigint IS NULL OR farm_id = \(farm))
+            """)
+        {
+            out[try row.decode("id", as: Int64.self)] = try row.decode("priority", as: Int.self)
+        }
+        return out
+    }
+
+    /// The terms of the center's policy that apply to a request's farm on its day, with their points (base first).
+    public static func priorityTerms(center: Int64, farm: Int64, date: Day, on db: Connection) throws
+        -> [(term: String, points: Int)]
+    {
+        try db.query("SELECT term, points FROM ilson_priority_terms(\(center), \(farm), \(date))").map {
+            (try $0.decode("term", as: String.self), try $0.decode("points", as: Int.self))
+        }
     }
 
     /// Cancels a request. The database writes its audit row (sql/010), naming `via`, and refuses a farmer's
@@ -118,4 +190,14 @@ public enum RequestStore {
         try db.query("SELECT state FROM rosters WHERE center_id = \(center) AND work_date = \(date)")
             .first?.status("state", table: "rosters")
     }
+}
+
+/// How a request's update treats where its priority comes from.
+public enum PriorityChange: Sendable, Hashable {
+    /// As it is.
+    case keep
+    /// A person's override, with its reason.
+    case override(reason: String)
+    /// Back to the center's policy.
+    case policy
 }

@@ -193,6 +193,12 @@ final class AccessWorld {
         }
         try db.query("INSERT INTO message_templates (center_id, slot, body) VALUES (\(cA), 'assignment', 'A {name}')")
         try db.query("INSERT INTO message_templates (center_id, slot, body) VALUES (\(cB), 'assignment', 'B {name}')")
+        // sql/020 and sql/021: a priority policy and a yearly target per center.
+        for c in [cA, cB] {
+            try db.query("INSERT INTO center_priority_policy (center_id, base) VALUES (\(c), 2)")
+            try db.query(
+                "INSERT INTO yearly_targets (center_id, year, category, days) VALUES (\(c), 2027, 'senior', 100)")
+        }
         try insert(
             "lA",
             "INSERT INTO audit_log (center_id, via, entity, entity_id, action) VALUES (\(cA), 'test', 'x', '1', 'create') RETURNING id"

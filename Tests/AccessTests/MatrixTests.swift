@@ -74,6 +74,13 @@ struct MatrixTests {
             // The admin reads (and so deletes) only rows of centers and logins (sql/010); these rows are neither.
             .batch: "I:A,B", .admin: "I:A,B",
         ],
+        // sql/020, sql/021: coordinators set their own center's; batch reads; farmers read their center's policy
+        // (nobody deletes a policy).
+        "center_priority_policy": [
+            .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B",
+            .batch: "S:A,B",
+        ],
+        "yearly_targets": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         // Rows A and B are coordinator A's and coordinator B's own mappings; nobody inserts or updates one.
         "ilson_users": [.coordinatorA: "S:A", .coordinatorB: "S:B", .admin: "S:A,B D:A,B"],
     ]
@@ -257,6 +264,24 @@ struct MatrixTests {
             )
         }
         byID("audit_log", [("A", "lA"), ("B", "lB")], set: "via")
+        for t in ["A", "B"] {
+            let c = center(t)
+            add(
+                "center_priority_policy", .select, t,
+                "SELECT count(*) AS n FROM center_priority_policy WHERE center_id = \(c)")
+            add(
+                "center_priority_policy", .update, t,
+                "UPDATE center_priority_policy SET base = base WHERE center_id = \(c)")
+            add("center_priority_policy", .delete, t, "DELETE FROM center_priority_policy WHERE center_id = \(c)")
+            // The row exists: a permitted insert stops at the primary key (after row-level security).
+            add("center_priority_policy", .insert, t, "INSERT INTO center_priority_policy (center_id) VALUES (\(c))")
+            add("yearly_targets", .select, t, "SELECT count(*) AS n FROM yearly_targets WHERE center_id = \(c)")
+            add("yearly_targets", .update, t, "UPDATE yearly_targets SET days = days WHERE center_id = \(c)")
+            add("yearly_targets", .delete, t, "DELETE FROM yearly_targets WHERE center_id = \(c)")
+            add(
+                "yearly_targets", .insert, t,
+                "INSERT INTO yearly_targets (center_id, year, category, days) VALUES (\(c), 2028, 'youth', 5)")
+        }
         for (t, person) in [("A", Person.coordinatorA), ("B", Person.coordinatorB)] {
             let login = w.login(person)
             add("ilson_users", .select, t, "SELECT count(*) AS n FROM ilson_users WHERE login = \(login)")

@@ -53,7 +53,8 @@ struct RegistryOperationTests {
             try RegistryOperationTests.county(db)
             let job = try Requests.submit(RegistryOperationTests.harvest, center: nil, clock: Fixtures.clock, on: db)
             let (edited, changed) = try Requests.edit(
-                job.requestIDs[0], RequestInput(priority: 8), center: nil, clock: Fixtures.clock, on: db)
+                job.requestIDs[0], RequestInput(priority: 8, priorityReason: "농가 사정"), center: nil,
+                clock: Fixtures.clock, on: db)
             #expect(changed && edited.values.priority == 8)
             #expect(throws: OperationError.badInput("--min 5 exceeds --headcount 4")) {
                 try Requests.edit(
@@ -68,7 +69,8 @@ struct RegistryOperationTests {
                         + "then edit request \(job.requestIDs[1])")
             ) {
                 try Requests.edit(
-                    job.requestIDs[1], RequestInput(priority: 3), center: nil, clock: Fixtures.clock, on: db)
+                    job.requestIDs[1], RequestInput(priority: 3, priorityReason: "농가 사정"), center: nil,
+                    clock: Fixtures.clock, on: db)
             }
             // A cancel goes through the outbox (issue 8): the farmer gets one confirmation; nobody was told yet.
             let (cancelled, notices) = try Requests.cancelTelling(

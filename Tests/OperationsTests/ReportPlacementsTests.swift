@@ -165,7 +165,7 @@ struct ReportPlacementsTests {
                 #expect(report.groups.reduce(0) { $0 + $1.noShows } == direct.noShows)
                 #expect(report.groups.reduce(0) { $0 + $1.scheduled } == direct.scheduled)
                 switch grouping {
-                case .category, .town:
+                case .category, .town, .pool:
                     // Each person is in one group.
                     #expect(report.groups.reduce(0) { $0 + $1.people } == direct.people)
                     #expect(report.groups.allSatisfy { $0.wanted == nil })

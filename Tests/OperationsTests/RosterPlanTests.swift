@@ -95,7 +95,8 @@ struct RosterPlanTests {
             #expect(!(try RosterFixtures.livePairs(c.center, Self.date, on: db)).contains(taken))
             // Assigning by hand again forgets the exclusion.
             _ = try RosterEditor.assign(
-                center: c.center, date: Self.date, request: request, worker: .id(worker), force: true, on: db,
+                center: c.center, date: Self.date, request: request, worker: .id(worker), force: true, reason: "시험",
+                on: db,
                 clock: Self.clock)
             #expect(try RosterFixtures.livePairs(c.center, Self.date, on: db).contains(taken))
         }

@@ -15,7 +15,7 @@ extension RosterEditor {
     /// headcount, or the pair breaks rule 8 (or rules 1-4 without `force`).
     static func assignAnnounced(
         center: CenterRecord, date: Day, request requestID: Int64, worker workerRow: WorkerRow, force: Bool,
-        expectedVersion: Int?, on tx: Connection
+        expectedVersion: Int?, reason: String? = nil, on tx: Connection
     ) throws -> RosterEditOutcome {
         var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
         change.via = "roster assign"
@@ -52,7 +52,8 @@ extension RosterEditor {
         try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: tx)
         try AuditLog.record(
             on: tx, center: center.id, via: "roster assign", entity: "assignment", id: String(inserted.id),
-            action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
+            action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id),
+            reason: reason)
         change.report.lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
         try change.announce(assignment: inserted.id)
         change.changed(request: requestID)

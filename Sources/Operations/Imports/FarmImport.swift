@@ -1,7 +1,9 @@
+import Foundation
 import KoreanText
 import Postgres
 import Records
 import Storage
+import Vocabulary
 
 /// `ilson farm import FILE.csv`: the farms.csv format of `spec/csv-formats.md`.
 public enum FarmImport {
@@ -13,6 +15,11 @@ public enum FarmImport {
         ImportColumn(key: "lat", korean: "위도"), ImportColumn(key: "lon", korean: "경도"),
         ImportColumn(key: "address", korean: "주소"), ImportColumn(key: "village", korean: "마을"),
         ImportColumn(key: "meeting_point", korean: "집결지"), ImportColumn(key: "meeting_time", korean: "집결시간"),
+        // The farm's profile (sql/020, docs/csv-formats-policy.md).
+        ImportColumn(key: "area_ha", korean: "경작면적"), ImportColumn(key: "disaster_until", korean: "재해질병기한"),
+        ImportColumn(key: "farmer_birth_year", korean: "농업인출생연도"),
+        ImportColumn(key: "woman_farmer", korean: "여성농업인"), ImportColumn(key: "disabled_farmer", korean: "중증장애"),
+        ImportColumn(key: "no_family_labor", korean: "가족노동력없음"),
     ]
 
     private struct Planned {
@@ -21,6 +28,7 @@ public enum FarmImport {
         var values: FarmValues
         var farmerPhone: String
         var farmerName: String
+        var profile: FarmProfileChange
     }
 
     /// Imports farms (and their farmers, matched by phone): every row checked first, nothing written on a bad row;
@@ -29,6 +37,7 @@ public enum FarmImport {
     /// - Throws: `OperationError.badInput` listing every bad row with its line number.
     public static func run(bytes: [UInt8], file: String, center: String?, on db: Connection) throws -> ImportSummary {
         let table = try ImportTable(bytes: bytes, columns: columns, file: file)
+        let today = IlsonClock.seoulDay(of: Date())
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let county = try Centers.county(of: center, on: db)
@@ -83,8 +92,15 @@ public enum FarmImport {
                         values.meetingPoint = point
                     }
                     if let meetingTime { values.meetingTime = meetingTime }
+                    let profile = try FarmProfiles.change(
+                        FarmProfileInput(
+                            areaHa: row["area_ha"], disasterUntil: row["disaster_until"],
+                            farmerBirthYear: row["farmer_birth_year"], womanFarmer: row["woman_farmer"],
+                            disabledFarmer: row["disabled_farmer"], noFamilyLabor: row["no_family_labor"]),
+                        fields: .file, thisYear: today.components.year)
                     return Planned(
-                        line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName)
+                        line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName,
+                        profile: profile)
                 }
                 if let plan { planned.append(plan) }
             }
@@ -120,8 +136,13 @@ public enum FarmImport {
                     farmersAdded += 1
                 }
                 if let old = plan.existing {
+                    let profileChanged = plan.profile.applied(to: old.profile) != old.profile
+                    if profileChanged {
+                        _ = try FarmProfiles.apply(
+                            plan.profile, to: old, center: center, via: "farm import", today: today, on: db)
+                    }
                     guard plan.values != FarmValues(old) else {
-                        summary.unchanged += 1
+                        if profileChanged { summary.updated += 1 } else { summary.unchanged += 1 }
                         continue
                     }
                     let before = try AuditLog.snapshot(on: db, table: "farms", id: old.id)
@@ -133,6 +154,8 @@ public enum FarmImport {
                     summary.updated += 1
                 } else {
                     let id = try FarmStore.insert(center: center.id, plan.values, on: db)
+                    let profile = plan.profile.applied(to: FarmProfile())
+                    if profile != FarmProfile() { try FarmStore.setProfile(id: id, profile, on: db) }
                     try AuditLog.record(
                         on: db, center: center.id, via: "farm import", entity: "farm", id: String(id), action: .create,
                         after: AuditLog.snapshot(on: db, table: "farms", id: id))

@@ -41,6 +41,8 @@ public enum RequestImport {
         var days: [(Day, DayPlan)]
         /// The job of a request of this row that exists already: new days join it.
         var existingJob: Int64?
+        /// The row gives 우선순위: an override with the reason `입력` (sql/020), else the center's policy.
+        var explicitPriority = false
     }
 
     /// Imports requests: every row is checked first (nothing is written on a bad row); a request is matched by farm,
@@ -85,7 +87,9 @@ public enum RequestImport {
                         wage: try row.int("wage"))
                     let dates = try Requests.days(input, clock: clock, source: .file)
                     let template = try Requests.newValues(input, date: dates[0], source: .file)
-                    var plan = RowPlan(line: row.line, farm: farm, task: template.task, days: [])
+                    var plan = RowPlan(
+                        line: row.line, farm: farm, task: template.task, days: [],
+                        explicitPriority: input.priority != nil)
                     for date in dates {
                         let key = Key(farm: farm.id, date: date, task: template.task, start: template.start)
                         if let first = seen[key] {
@@ -135,10 +139,15 @@ public enum RequestImport {
                             jobs += 1
                         }
                         _ = try RequestStore.insert(
-                            center: center.id, job: job!, farm: plan.farm.id, values, via: "request import", on: db)
+                            center: center.id, job: job!, farm: plan.farm.id, values,
+                            priorityReason: plan.explicitPriority ? priorityInputReason : nil, via: "request import",
+                            on: db)
                         summary.created += 1
                     case .update(let old, let values):
-                        try RequestStore.update(id: old.id, values, via: "request import", on: db)
+                        let priority: PriorityChange =
+                            plan.explicitPriority && values.priority != old.values.priority
+                            ? .override(reason: priorityInputReason) : .keep
+                        try RequestStore.update(id: old.id, values, priority: priority, via: "request import", on: db)
                         summary.updated += 1
                     case .unchanged:
                         summary.unchanged += 1

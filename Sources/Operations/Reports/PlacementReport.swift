@@ -15,6 +15,8 @@ public enum ReportGrouping: String, Sendable, Hashable, CaseIterable {
     case task
     /// The farm worked.
     case farm
+    /// The worker's pool (일용, 봉사, 공공형 계절근로; version 2).
+    case pool
 }
 
 /// Placements over a period, for the county's job-creation figures (연인원, 실인원, 농가).
@@ -57,6 +59,8 @@ public struct PlacementReport: Sendable, Hashable {
         public var unfilled: Int?
         /// Mean travel distance (km) of the worker-days and scheduled days that carry one.
         public var averageKm: Double?
+        /// Hours of the worker-days (every job of the day, start to end).
+        public var hours = 0.0
 
         public init(key: String, label: String) {
             self.key = key
@@ -130,6 +134,8 @@ public struct PlacementReport: Sendable, Hashable {
             for c in categoryLabels { declare(c.code, "\(c.korean) (\(c.code))") }
         case .town:
             for t in county?.towns ?? [] { declare(t.name, t.name) }
+        case .pool:
+            for p in PoolLabels.all { declare(p.code, "\(p.korean) (\(p.code))") }
         case .task, .farm:
             break
         }
@@ -146,6 +152,7 @@ public struct PlacementReport: Sendable, Hashable {
                 return (town, town)
             case .task: return (p.task, p.task)
             case .farm: return (p.farmCode, "\(p.farmCode) \(p.farmName)")
+            case .pool: return (p.pool, "\(PoolLabels.korean(p.pool)) (\(p.pool))")
             }
         }
 
@@ -155,6 +162,11 @@ public struct PlacementReport: Sendable, Hashable {
         var kmSum: [String: Double] = [:]
         var kmCount: [String: Int] = [:]
         let totalKey = "\u{0}total"
+        // A person counts once per day in a group however many jobs they had (연인원); hours add up.
+        var once: Set<String> = []
+        func first(_ k: String, _ what: String, _ p: PlacementRow) -> Bool {
+            once.insert("\(k)|\(what)|\(p.workerID)|\(p.date.ordinal)").inserted
+        }
         for p in placements {
             let (key, label) = groupKey(p)
             declare(key, label)
@@ -163,20 +175,21 @@ public struct PlacementReport: Sendable, Hashable {
                 var counted = false
                 switch p.status {
                 case .completed:
-                    g.attended += 1
+                    if first(k, "attended", p) { g.attended += 1 }
                     counted = true
                 case .noShow:
-                    g.noShows += 1
+                    if first(k, "noShow", p) { g.noShows += 1 }
                 default:
                     if p.date < today {
-                        g.unrecorded += 1
+                        if first(k, "unrecorded", p) { g.unrecorded += 1 }
                         counted = true
-                    } else {
+                    } else if first(k, "scheduled", p) {
                         g.scheduled += 1
                     }
                 }
                 if counted {
-                    g.workerDays += 1
+                    if first(k, "day", p) { g.workerDays += 1 }
+                    g.hours += p.hours
                     people[k, default: []].insert(p.workerID)
                     farms[k, default: []].insert(p.farmCode)
                 }
@@ -200,7 +213,7 @@ public struct PlacementReport: Sendable, Hashable {
             case .farm:
                 declare(d.farmCode, "\(d.farmCode) \(d.farmName)")
                 keys.append(d.farmCode)
-            case .category, .town:
+            case .category, .town, .pool:
                 break
             }
             for k in keys {
@@ -232,7 +245,7 @@ public struct PlacementReport: Sendable, Hashable {
             list.sort { weight($0) != weight($1) ? weight($0) > weight($1) : $0.key < $1.key }
         case .farm:
             list.sort { $0.key < $1.key }
-        case .category, .town:
+        case .category, .town, .pool:
             break
         }
         return PlacementReport(

@@ -29,11 +29,14 @@ public enum RosterEditor {
     /// The worker's unpinned proposal elsewhere that day is moved; when the request is full of proposals,
     /// the farthest proposal makes room.
     ///
+    /// `reason` (`--reason`) is kept in the audit row; a forced pin needs one.
+    ///
     /// - Throws: `OperationError` (`.notFound`, `.badInput`, `.conflict`), `PostgresError`.
     public static func assign(
         center: CenterRecord, date: Day, request requestID: Int64, worker ref: PersonRef, force: Bool = false,
-        expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
+        reason: String? = nil, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterEditOutcome {
+        let reason = try RosterEditor.reason(reason, required: force)
         try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
         return try db.transaction { db in
             _ = try checkRequest(requestID, center: center, date: date, on: db)
@@ -47,7 +50,7 @@ public enum RosterEditor {
                 // Its messages are out: fill a gap as a day-of change that tells the new worker and the farmer.
                 return try assignAnnounced(
                     center: center, date: date, request: requestID, worker: workerRow, force: force,
-                    expectedVersion: expectedVersion, on: db)
+                    expectedVersion: expectedVersion, reason: reason, on: db)
             }
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .assign)
             let day = try PlanningDay.load(center: center, date: date, on: db)
@@ -127,7 +130,7 @@ public enum RosterEditor {
                 after: AuditJSON.object([
                     "roster": roster.id, "request": requestID, "worker": workerRow.id, "pinned": true,
                     "forced": pin.forced, "version": version, "removed": remove,
-                ]))
+                ]), reason: reason)
             return RosterEditOutcome(
                 rosterID: roster.id, version: version, lines: lines,
                 warnings: pin.warnings, score: report.score)
@@ -139,9 +142,10 @@ public enum RosterEditor {
     ///
     /// - Throws: `OperationError` (`.notFound` when the worker is not on the request), `PostgresError`.
     public static func unassign(
-        center: CenterRecord, date: Day, request requestID: Int64, worker ref: PersonRef,
+        center: CenterRecord, date: Day, request requestID: Int64, worker ref: PersonRef, reason: String? = nil,
         expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterEditOutcome {
+        let reason = try RosterEditor.reason(reason, required: false)
         try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
         return try db.transaction { db in
             _ = try checkRequest(requestID, center: center, date: date, on: db, liveOnly: false)
@@ -170,12 +174,22 @@ public enum RosterEditor {
                     "roster": roster.id, "request": requestID, "worker": workerRow.id, "pinned": assignment.pinned,
                     "distance_km": assignment.distanceKm,
                 ]),
-                after: AuditJSON.object(["excluded": true, "version": version]))
+                after: AuditJSON.object(["excluded": true, "version": version]), reason: reason)
             return RosterEditOutcome(
                 rosterID: roster.id, version: version,
                 lines: ["took \(who) off r\(requestID); a re-plan will not put them back on it"], warnings: [],
                 score: report.score)
         }
+    }
+
+    /// A change's `--reason`, checked against its limit; required for a forced pin.
+    static func reason(_ text: String?, required: Bool) throws -> String? {
+        let reason = try RegistryInput.text(text, TextLimits.changeReason, option: "--reason")
+        if required && reason == nil {
+            throw OperationError.badInput(
+                "--force로 규칙을 넘겨 배정하려면 사유가 필요합니다: --reason \"사유\"를 함께 주세요 (감사 기록에 남습니다)")
+        }
+        return reason
     }
 
     /// The request, checked to be this center's, on this date, and (with `liveOnly`) still submitted.

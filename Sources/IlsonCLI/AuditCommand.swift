@@ -1,0 +1,32 @@
+import ArgumentParser
+import KoreanText
+import Operations
+import Records
+
+/// `ilson audit show --date D | --worker PHONE | --farm CODE`: who changed what, when and why.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "The audit log: who changed what, when and why.", subcommands: [Show.self])
+
+    struct Show: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the changes of a day, a worker or a farm (a coordinator sees their own center only).",
+            discussion: "--date lists changes made that day (Korean time) and changes of that work day's plan.")
+        @OptionGroup var options: CenterOptions
+        @Option(help: "A day: changes made that day or concerning that work day.") var date: DateArgument?
+        @Option(help: "A worker's phone number or id.") var worker: String?
+        @Option(help: "A farm code.") var farm: String?
+        @Option(help: "At most this many changes (default 500).") var limit: Int = 500
+
+        func run(_ context: CommandContext) throws {
+            let day = try date.map { try context.day($0, field: "--date") }
+            let (center, lines) = try AuditTrail.show(
+                date: day, worker: worker, farm: farm, center: options.center, limit: limit, on: context.db)
+            print("\(center.code) \(center.name) 변경 기록")
+            var t = TextTable(headers: ["시각", "누가", "무엇을", "대상", "바뀐 내용", "사유"])
+            for l in lines { t.append([l.at, l.actor, l.action, l.subject, l.change, l.reason]) }
+            print(t.render(), terminator: "")
+            print("\(lines.count)건")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import KoreanText
+import Operations
+import Records
+import Vocabulary
+
+/// The flags of a farm's profile (sql/020), shared by `farm add` and `farm update`.
+struct FarmProfileOptions: ParsableArguments {
+    @Option(name: .customLong("area-ha"), help: "Cultivated area in hectares, e.g. 0.8.") var areaHa: String?
+    @Option(
+        name: .customLong("disaster-until"),
+        help: "Hit by disaster or illness until this day (YYYY-MM-DD); 없음 to clear.") var disasterUntil: String?
+    @Option(name: .customLong("farmer-birth-year"), help: "The farmer's year of birth, e.g. 1948.")
+    var farmerBirthYear: String?
+    @Option(name: .customLong("woman-farmer"), help: "A woman farmer: 예 or 아니오.") var womanFarmer: String?
+    @Option(name: .customLong("disabled-farmer"), help: "A severely disabled farmer: 예 or 아니오.")
+    var disabledFarmer: String?
+    @Option(name: .customLong("no-family-labor"), help: "No family labor on the farm: 예 or 아니오.")
+    var noFamilyLabor: String?
+
+    var input: FarmProfileInput {
+        FarmProfileInput(
+            areaHa: areaHa, disasterUntil: disasterUntil, farmerBirthYear: farmerBirthYear, womanFarmer: womanFarmer,
+            disabledFarmer: disabledFarmer, noFamilyLabor: noFamilyLabor)
+    }
+}
+
+extension FarmCommand {
+    /// `ilson farm update CODE --area-ha 0.8 …`.
+    struct Update: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a farm's profile (area, disaster, farmer's birth year, …).",
+            discussion: "Requests on the center's priority policy from today on take their new priority at once.")
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "Farm code.") var code: String
+        @OptionGroup var profile: FarmProfileOptions
+
+        func run(_ context: CommandContext) throws {
+            let (farm, changed) = try Farms.update(
+                code: code, profile: profile.input, center: options.center, clock: context.clock, on: context.db)
+            print("농가 \(farm.code) \(farm.name) 정보를 바꿨습니다")
+            for line in PolicyText.profile(farm.profile) { print("  \(line)") }
+            if changed > 0 { print("정책을 따르는 요청 \(changed)건의 우선순위가 바뀌었습니다") }
+        }
+    }
+
+    /// `ilson farm show CODE`.
+    struct Show: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a farm, its profile and the priority the center's policy gives it today.")
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "Farm code.") var code: String
+
+        func run(_ context: CommandContext) throws {
+            let (farm, _, terms) = try Farms.show(
+                code: code, center: options.center, day: context.clock.today, on: context.db)
+            print("농가 \(farm.code) \(farm.name)\(farm.active ? "" : " (비활성)")")
+            print("  농업인: \(farm.farmerName) \(Phone.mask(farm.farmerPhone))")
+            print("  위치: \(farm.village ?? "-")\(farm.address.map { ", \($0)" } ?? "")")
+            print("  집결: \(farm.meetingPoint ?? "-") \(farm.meetingTime?.description ?? "")")
+            for line in PolicyText.profile(farm.profile) { print("  \(line)") }
+            let today = try context.clock.today
+            print("  정책 우선순위 (오늘 \(today)): \(PolicyText.terms(terms))")
+        }
+    }
+}
