@@ -36,6 +36,7 @@ struct ReportPlacements: ContextCommand {
 
     @Option(name: .long, help: "table or csv.")
     var format: OutputFormat = .table
+    @OptionGroup var csv: CSVEncodingOption
 
     @OptionGroup var options: CenterOptions
 
@@ -54,7 +55,7 @@ struct ReportPlacements: ContextCommand {
             center: centerRecord, from: first, to: last, by: grouping, today: context.clock.today, on: context.db)
         switch context.format {
         case .table: print(ReportRender.table(report, centerName: centerRecord.name), terminator: "")
-        case .csv, .json: print(ReportRender.csv(report), terminator: "")
+        case .csv, .json: try csv.encoding.write(ReportRender.csv(report))
         }
     }
 }

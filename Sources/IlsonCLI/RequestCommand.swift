@@ -78,6 +78,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Last day.") var to: DateArgument?
         @Option(help: "Only this farm (code).") var farm: String?
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
 
         func run(_ context: CommandContext) throws {
             var first: Day? = try from.map { try context.day($0, field: "--from") }
@@ -90,12 +91,23 @@ struct RequestCommand: ParsableCommand {
                 last = first
             }
             if first == nil && last == nil { first = try context.clock.today }
-            let (_, requests) = try Requests.list(
+            let (center, stored) = try Requests.list(
                 from: first, to: last, farm: farm, center: options.center, on: context.db)
+            // Tasks and skills as people read them (the catalogue's Korean names).
+            let (tasks, skills) = try (
+                Catalogues.load(.task, center: center, on: context.db),
+                Catalogues.load(.skill, center: center, on: context.db)
+            )
+            let requests = stored.map { r in
+                var shown = r
+                shown.values.task = tasks.name(of: r.values.task)
+                shown.values.skills = r.values.skills.map(skills.name(of:))
+                return shown
+            }
             try context.format.write(
                 table: { RequestCommand.table(requests) + "\(requests.count) request(s)\n" },
                 headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells),
-                json: requests.map(RequestJSON.init))
+                json: requests.map(RequestJSON.init), encoding: csv.encoding)
         }
     }
 

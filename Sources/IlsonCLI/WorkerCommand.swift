@@ -53,10 +53,12 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's workers (phones masked).")
         @OptionGroup var options: CenterOptions
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
         @Flag(help: "Include deactivated workers.") var all = false
 
         func run(_ context: CommandContext) throws {
-            let (_, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let (center, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let skills = try Catalogues.load(.skill, center: center, on: context.db)
             let headers = [
                 "id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms",
                 "active",
@@ -65,7 +67,8 @@ struct WorkerCommand: ParsableCommand {
                 let v = w.values
                 return [
                     String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
-                    v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
+                    v.skills.map(skills.name(of:)).joined(separator: ";"), formatNumber(v.maxTravelKm),
+                    String(v.maxDaysPerWeek),
                     v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
                 ]
             }
@@ -76,7 +79,7 @@ struct WorkerCommand: ParsableCommand {
                     for row in rows { table.append(row) }
                     return table.render() + "\(workers.count) worker(s)\n"
                 },
-                headers: headers, rows: rows, json: workers.map(WorkerJSON.init))
+                headers: headers, rows: rows, json: workers.map(WorkerJSON.init), encoding: csv.encoding)
         }
     }
 

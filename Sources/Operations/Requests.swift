@@ -133,9 +133,11 @@ public enum Requests {
     {
         guard let farmCode = input.farm else { throw OperationError.badInput("--farm is missing") }
         let dates = try days(input, clock: clock, source: .commandLine)
-        let template = try newValues(input, date: dates[0], source: .commandLine)
+        _ = try newValues(input, date: dates[0], source: .commandLine)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
+            let template = try newValues(input, date: dates[0], source: .commandLine)
             let farm = try Farms.find(code: farmCode, center: center, on: db)
             let live = try RequestStore.live(center: center.id, from: dates.first!, to: dates.last!, on: db)
             for date in dates {
@@ -172,6 +174,7 @@ public enum Requests {
             let center = try Centers.resolve(center, on: db)
             let request = try find(id, center: center, on: db)
             try checkChangeable(request, clock: clock, verb: "edit")
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(input, into: request.values, source: .commandLine)
             guard values != request.values else { return (request, false) }
             try refusedByLock { try RequestStore.update(id: id, values, via: "request edit", on: db) }

@@ -63,6 +63,7 @@ public enum RequestImport {
                 live[Key(farm: r.farmID, date: r.values.date, task: r.values.task, start: r.values.start)] = r
             }
 
+            let catalogues = try Catalogues.Loaded(center: center.id, on: db)
             var errors = RowErrors(file: file)
             var seen: [Key: Int] = [:]
             var plans: [RowPlan] = []
@@ -77,12 +78,14 @@ public enum RequestImport {
                                 : "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code)"
                         )
                     }
-                    let input = RequestInput(
-                        farm: code, date: row["date"], days: try row.int("days"), start: row["start"], end: row["end"],
-                        task: row["task"], skills: row["skills"].map(RegistryInput.list),
-                        headcount: try row.int("headcount"),
-                        minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"),
-                        wage: try row.int("wage"))
+                    let input = try catalogues.canonical(
+                        RequestInput(
+                            farm: code, date: row["date"], days: try row.int("days"), start: row["start"],
+                            end: row["end"],
+                            task: row["task"], skills: row["skills"].map(RegistryInput.list),
+                            headcount: try row.int("headcount"),
+                            minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"),
+                            wage: try row.int("wage")), source: .file)
                     let dates = try Requests.days(input, clock: clock, source: .file)
                     let template = try Requests.newValues(input, date: dates[0], source: .file)
                     var plan = RowPlan(line: row.line, farm: farm, task: template.task, days: [])

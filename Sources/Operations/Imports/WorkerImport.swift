@@ -37,6 +37,7 @@ public enum WorkerImport {
             for worker in try WorkerStore.all(center: center.id, includeInactive: true, on: db) {
                 existing[worker.values.phone] = worker
             }
+            let catalogues = try Catalogues.Loaded(center: center.id, on: db)
             var errors = RowErrors(file: file)
             var seen: [String: Int] = [:]
             var rows: [WorkerImportRow] = []
@@ -46,7 +47,7 @@ public enum WorkerImport {
             }
             for row in table.rows {
                 let planned = try errors.check(line: row.line) { () throws -> WorkerImportRow in
-                    let input = try input(row)
+                    let input = try catalogues.canonical(try input(row), source: .file)
                     let phone = try RegistryInput.phone(row["phone"] ?? "", field: "phone")
                     if let first = seen[phone] {
                         throw OperationError.badInput(
