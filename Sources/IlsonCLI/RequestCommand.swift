@@ -157,11 +157,13 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import requests.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
-                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).")
+                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).\n"
+                + "Columns (docs/csv-formats.md):\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.requests) { return }
             let summary = try RequestImport.run(
                 bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db)
             // Written unbuffered, so the summary comes before the exit-1 line on stderr.

@@ -166,11 +166,13 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import workers.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
-                + "an update changes only the filled cells.")
+                + "an update changes only the filled cells.\nColumns (docs/csv-formats.md):\n"
+                + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.workers) { return }
             print(
                 try WorkerImport.run(
                     bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db
