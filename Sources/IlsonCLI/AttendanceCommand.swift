@@ -132,12 +132,13 @@ struct AttendanceCommand: ParsableCommand {
                 or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \
                 or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, \
                 and each bad row is named by its line (exit 2).
-                """)
+                """ + "\nColumns (docs/csv-formats.md):\n" + ImportFormats.attendance.helpText)
         @OptionGroup var options: CenterOptions
         @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.attendance) { return }
             let clock = try context.clock
             let c = try context.center
             let day = try date.map { try context.day($0) }

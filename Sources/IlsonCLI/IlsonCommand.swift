@@ -15,6 +15,8 @@ public struct IlsonCommand: ParsableCommand {
             GenerateCommand.self,
             CenterCommand.self,
             FarmerCommand.self,
+            TaskCommand.self,
+            SkillCommand.self,
             FarmCommand.self,
             WorkerCommand.self,
             RequestCommand.self,

@@ -88,6 +88,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Last day.") var to: DateArgument?
         @Option(help: "Only this farm (code).") var farm: String?
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
 
         func run(_ context: CommandContext) throws {
             var first: Day? = try from.map { try context.day($0, field: "--from") }
@@ -100,12 +101,23 @@ struct RequestCommand: ParsableCommand {
                 last = first
             }
             if first == nil && last == nil { first = try context.clock.today }
-            let (_, requests) = try Requests.list(
+            let (center, stored) = try Requests.list(
                 from: first, to: last, farm: farm, center: options.center, on: context.db)
+            // Tasks and skills as people read them (the catalogue's Korean names).
+            let (tasks, skills) = try (
+                Catalogues.load(.task, center: center, on: context.db),
+                Catalogues.load(.skill, center: center, on: context.db)
+            )
+            let requests = stored.map { r in
+                var shown = r
+                shown.values.task = tasks.name(of: r.values.task)
+                shown.values.skills = r.values.skills.map(skills.name(of:))
+                return shown
+            }
             try context.format.write(
                 table: { RequestCommand.table(requests) + "\(requests.count) request(s)\n" },
                 headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells),
-                json: requests.map(RequestJSON.init))
+                json: requests.map(RequestJSON.init), encoding: csv.encoding)
         }
     }
 
@@ -164,11 +176,13 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import requests.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
-                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).")
+                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).\n"
+                + "Columns (docs/csv-formats.md):\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.requests) { return }
             let summary = try RequestImport.run(
                 bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db)
             // Written unbuffered, so the summary comes before the exit-1 line on stderr.

@@ -67,6 +67,7 @@ struct RosterShow: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "table, csv or json.")
     var format: OutputFormat = .table
+    @OptionGroup var csv: CSVEncodingOption
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
@@ -84,7 +85,7 @@ struct RosterShow: ContextCommand {
                         + (r.note ?? ""))
             }
             RosterGapsOutput.print(gaps, date: date)
-        case .csv: print(RosterRender.csv(view), terminator: "")
+        case .csv: try csv.encoding.write(RosterRender.csv(view))
         case .json: print(RosterRender.json(view))
         }
         if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }

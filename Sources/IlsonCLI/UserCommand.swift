@@ -33,7 +33,10 @@ struct UserCommand: ParsableCommand {
         @Option(name: .customLong("password-file"), help: "Read the password from this file (its first line).")
         var passwordFile: String?
         @Option(help: "For a farmer login: the farmer's id or phone number.") var farmer: String?
-        @Option(help: "The center's code: required for a coordinator, optional for batch (none: every center).")
+        @Option(
+            help:
+                "The center's code: for a coordinator (optional when the database holds one center); optional for batch (none: every center)."
+        )
         var center: String?
 
         func run(_ context: CommandContext) throws {

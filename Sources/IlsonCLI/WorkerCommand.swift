@@ -53,10 +53,12 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a center's workers (phones masked).")
         @OptionGroup var options: CenterOptions
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
         @Flag(help: "Include deactivated workers.") var all = false
 
         func run(_ context: CommandContext) throws {
-            let (_, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let (center, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let skills = try Catalogues.load(.skill, center: center, on: context.db)
             let headers = [
                 "id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms",
                 "active",
@@ -65,7 +67,8 @@ struct WorkerCommand: ParsableCommand {
                 let v = w.values
                 return [
                     String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
-                    v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
+                    v.skills.map(skills.name(of:)).joined(separator: ";"), formatNumber(v.maxTravelKm),
+                    String(v.maxDaysPerWeek),
                     v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
                 ]
             }
@@ -76,7 +79,7 @@ struct WorkerCommand: ParsableCommand {
                     for row in rows { table.append(row) }
                     return table.render() + "\(workers.count) worker(s)\n"
                 },
-                headers: headers, rows: rows, json: workers.map(WorkerJSON.init))
+                headers: headers, rows: rows, json: workers.map(WorkerJSON.init), encoding: csv.encoding)
         }
     }
 
@@ -163,11 +166,13 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import workers.csv (English or Korean headers; UTF-8 or CP949).",
             discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
-                + "an update changes only the filled cells.")
+                + "an update changes only the filled cells.\nColumns (docs/csv-formats.md):\n"
+                + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.workers) { return }
             print(
                 try WorkerImport.run(
                     bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db

@@ -164,7 +164,7 @@ public struct MessageComposer: Sendable, Hashable {
             guard n.wage >= 0 else { throw .invalidValue("the wage is negative (\(n.wage))") }
             put(.center, n.centerName)
             put(.name, n.workerName)
-            put(.date, n.date.korean)
+            put(.date, SMSDate.format(n.date))
             put(.start, n.start.description)
             put(.end, n.end.description)
             put(.farm, n.farmName)
@@ -172,14 +172,14 @@ public struct MessageComposer: Sendable, Hashable {
             put(.meetingPoint, n.meetingPoint)
             put(.meetingTime, n.meetingTime?.description)
             put(.task, n.task)
-            put(.wage, Won.format(n.wage))
+            put(.wage, Won.short(n.wage))
             put(.farmer, n.farmerName)
             put(.farmerPhone, Phone.format(n.farmerPhone))
         case .farmerList(let n), .farmerListChange(let n):
             guard n.headcountWanted >= 0 else { throw .invalidValue("the headcount is negative") }
             put(.center, n.centerName)
             put(.name, n.farmerName)
-            put(.date, n.date.korean)
+            put(.date, SMSDate.format(n.date))
             put(.start, n.start.description)
             put(.end, n.end.description)
             put(.farm, n.farmName)
@@ -195,7 +195,7 @@ public struct MessageComposer: Sendable, Hashable {
         case .cancellation(let n):
             put(.center, n.centerName)
             put(.name, n.recipientName)
-            put(.date, n.date.korean)
+            put(.date, SMSDate.format(n.date))
             put(.start, n.start?.description)
             put(.farm, n.farmName)
             put(.reason, n.reason)

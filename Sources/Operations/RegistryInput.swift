@@ -124,10 +124,35 @@ enum RegistryInput {
     /// A Korean mobile number as digits.
     static func phone(_ text: String, field: String) throws(OperationError) -> String {
         guard let digits = Phone.normalize(text) else {
-            throw .badInput(
-                "\(field) \(Excerpt.quoted(Phone.mask(text))) is not a Korean mobile number (010-1234-5678)")
+            // Shown as typed, so the coordinator who typed it finds the typo (logs and messages to others mask).
+            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a Korean mobile number (010-1234-5678)")
         }
         return digits
+    }
+
+    /// A phone cell of a spreadsheet: as `phone`, and a number whose leading zero Excel dropped (a cell typed as a
+    /// number: `1012345678`, `1012345678.0`) is read with it again.
+    ///
+    /// - Returns: the digits, and whether the leading zero was restored (for the import summary).
+    static func sheetPhone(_ text: String, field: String) throws(OperationError) -> (digits: String, restored: Bool) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if Phone.normalize(trimmed) == nil {
+            var bare = trimmed
+            if bare.hasSuffix(".0") { bare.removeLast(2) }
+            if bare.first == "1", bare.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let digits = Phone.normalize("0" + bare)
+            {
+                return (digits, true)
+            }
+        }
+        return (try phone(text, field: field), false)
+    }
+
+    /// The summary's note for phones read with their leading zero restored.
+    static func restoredPhonesNote(lines: [Int]) -> String? {
+        guard !lines.isEmpty else { return nil }
+        return "전화번호 \(lines.count)개는 엑셀이 앞의 0을 지운 숫자로 보고 0을 붙여 읽었습니다 (예: 1012345678 → 010-1234-5678; "
+            + "줄 \(lines.map(String.init).joined(separator: ", ")))"
     }
 
     /// A required text of a field of `TextLimits`, trimmed: not blank, within the field's limit, one line when the

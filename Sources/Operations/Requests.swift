@@ -116,10 +116,14 @@ public enum Requests {
     }
 
     /// The first day and the days of a new request, none in the past.
-    static func days(_ input: RequestInput, clock: IlsonClock, source: InputSource) throws(OperationError) -> [Day] {
+    ///
+    /// - Parameter allowingPast: a re-imported sheet's old rows are read too (the import compares them).
+    static func days(_ input: RequestInput, clock: IlsonClock, source: InputSource, allowingPast: Bool = false)
+        throws(OperationError) -> [Day]
+    {
         guard let text = input.date else { throw .badInput("\(source.name("date", "date")) is missing (YYYY-MM-DD)") }
         let first = try clock.parse(text, field: source.name("date", "date"))
-        guard first >= clock.today else {
+        guard first >= clock.today || allowingPast else {
             throw .badInput(
                 "\(source.name("date", "date")) \(first) is in the past (today is \(clock.today)): requests are for today or later"
             )
@@ -140,9 +144,14 @@ public enum Requests {
     {
         guard let farmCode = input.farm else { throw OperationError.badInput("--farm is missing") }
         let dates = try days(input, clock: clock, source: .commandLine)
-        let template = try newValues(input, date: dates[0], source: .commandLine)
+        // The values checked before connecting (skills and task become codes in the transaction).
+        var early = input
+        early.skills = nil
+        _ = try newValues(early, date: dates[0], source: .commandLine)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
+            let template = try newValues(input, date: dates[0], source: .commandLine)
             let farm = try Farms.find(code: farmCode, center: center, on: db)
             let live = try RequestStore.live(center: center.id, from: dates.first!, to: dates.last!, on: db)
             for date in dates {
@@ -200,6 +209,7 @@ public enum Requests {
             let center = try Centers.resolve(center, on: db)
             let request = try find(id, center: center, on: db)
             try checkChangeable(request, clock: clock, verb: "edit")
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(input, into: request.values, source: .commandLine)
             let sourceChanges: Bool =
                 switch priorityChange {

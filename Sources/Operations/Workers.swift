@@ -128,6 +128,7 @@ public enum Workers {
         try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(
                 input, into: nil, knownFarms: farms, center: center,
                 county: Centers.county(of: center, on: db), source: .commandLine)
@@ -154,6 +155,7 @@ public enum Workers {
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(
                 input, into: worker.values, knownFarms: farms, center: center,
                 county: Centers.county(of: center, on: db), source: .commandLine)

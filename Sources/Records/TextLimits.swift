@@ -64,7 +64,7 @@ public enum TextLimits {
     public static let task = TextField(
         label: "task", maxLength: 40, singleLine: true, columns: ["labor_jobs.task", "labor_requests.task"])
     public static let skillName = TextField(
-        label: "skill name", maxLength: 40, singleLine: true, columns: ["skills.name"])
+        label: "skill or task name", maxLength: 40, singleLine: true, columns: ["skills.name", "tasks.name"])
     /// A reason sent in a cancellation notice (`request cancel`, `roster cancel`, `roster decline`).
     public static let reason = TextField(
         label: "reason", maxLength: 100, singleLine: true,

@@ -90,7 +90,7 @@ public enum BatchRosterStore {
             """
             SELECT a.id AS assignment_id, a.request_id, w.id AS worker_id, w.name AS worker_name,
                    w.phone AS worker_phone, w.sms_consent, to_char(r.start_time, 'HH24:MI') AS start,
-                   to_char(r.end_time, 'HH24:MI') AS "end", r.task, r.wage, r.headcount,
+                   to_char(r.end_time, 'HH24:MI') AS "end", ilson_task_name(r.center_id, r.task) AS task, r.wage, r.headcount,
                    f.code AS farm_code, f.name AS farm_name, f.address AS farm_address, f.village, f.meeting_point,
                    to_char(f.meeting_time, 'HH24:MI') AS meeting_time,
                    fr.id AS farmer_id, fr.name AS farmer_name, fr.phone AS farmer_phone

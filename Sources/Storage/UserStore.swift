@@ -60,7 +60,7 @@ public enum UserStore {
         try FarmerWorkerRow.fetchAll(
             db,
             """
-            SELECT work_date, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS start_time, task,
+            SELECT work_date, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS start_time, ilson_task_name(ilson_center_id(), task) AS task,
                    worker_name, worker_phone, roster_state, status
             FROM ilson_farmer_workers(\(from)::date, \(to)::date)
             """)

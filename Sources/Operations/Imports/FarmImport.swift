@@ -47,6 +47,7 @@ public enum FarmImport {
             for farmer in try FarmerStore.all(center: center.id, on: db) { farmers[farmer.phone] = farmer }
 
             var errors = RowErrors(file: file)
+            var restoredPhones: [Int] = []
             var seen: [String: Int] = [:]
             var planned: [Planned] = []
             for row in table.rows {
@@ -59,7 +60,9 @@ public enum FarmImport {
                     let name = try RegistryInput.name(row["name"], TextLimits.farmName, option: "name")
                     let farmerName = try RegistryInput.name(
                         row["farmer_name"], TextLimits.farmerName, option: "farmer_name")
-                    let phone = try RegistryInput.phone(row["farmer_phone"] ?? "", field: "farmer_phone")
+                    let (phone, restored) = try RegistryInput.sheetPhone(
+                        row["farmer_phone"] ?? "", field: "farmer_phone")
+                    if restored { restoredPhones.append(row.line) }
                     let location = LocationInput(
                         lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"])
                     let meetingTime = try row["meeting_time"].map { t throws(OperationError) in
@@ -163,6 +166,7 @@ public enum FarmImport {
                 }
             }
             if farmersAdded > 0 { summary.notes.append("farmer(s) added: \(farmersAdded)") }
+            if let note = RegistryInput.restoredPhonesNote(lines: restoredPhones) { summary.notes.append(note) }
             return summary
         }
     }

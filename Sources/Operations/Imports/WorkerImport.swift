@@ -37,7 +37,9 @@ public enum WorkerImport {
             for worker in try WorkerStore.all(center: center.id, includeInactive: true, on: db) {
                 existing[worker.values.phone] = worker
             }
+            let catalogues = try Catalogues.Loaded(center: center.id, on: db)
             var errors = RowErrors(file: file)
+            var restoredPhones: [Int] = []
             var seen: [String: Int] = [:]
             var rows: [WorkerImportRow] = []
             var summary = ImportSummary(what: "workers", encoding: table.encoding.rawValue, rows: table.rows.count)
@@ -46,8 +48,10 @@ public enum WorkerImport {
             }
             for row in table.rows {
                 let planned = try errors.check(line: row.line) { () throws -> WorkerImportRow in
-                    let input = try input(row)
-                    let phone = try RegistryInput.phone(row["phone"] ?? "", field: "phone")
+                    var input = try catalogues.canonical(try input(row), source: .file)
+                    let (phone, restored) = try RegistryInput.sheetPhone(row["phone"] ?? "", field: "phone")
+                    if restored { restoredPhones.append(row.line) }
+                    input.phone = phone
                     if let first = seen[phone] {
                         throw OperationError.badInput(
                             "worker \(Phone.mask(phone)) appears twice (first on line \(first))")
@@ -66,6 +70,7 @@ public enum WorkerImport {
                 if let planned { rows.append(planned) }
             }
             try errors.throwIfAny()
+            if let note = RegistryInput.restoredPhonesNote(lines: restoredPhones) { summary.notes.append(note) }
             for row in rows {
                 switch row.change {
                 case .create: summary.created += 1

@@ -62,6 +62,7 @@ public struct RosterView: Sendable {
     public static func load(center: CenterRecord, date: Day, on db: Connection) throws -> RosterView {
         let roster = try RosterStore.find(center: center.id, date: date, on: db)
         let day = try DayLoader.load(center: center.id, date: date, on: db)
+        let tasks = try CatalogueStore.load(.task, center: center.id, on: db)
         let live = try roster.map { try AssignmentStore.live(roster: $0.id, on: db) } ?? []
         var byRequest: [Int64: [Line]] = [:]
         for a in live {
@@ -80,7 +81,7 @@ public struct RosterView: Sendable {
             groups.append(
                 RequestGroup(
                     requestID: id, farmCode: farm.code, farmName: farm.name, pickup: pickup, start: start,
-                    end: r.end?.description ?? "", task: r.task ?? "", headcount: r.headcount,
+                    end: r.end?.description ?? "", task: tasks.name(of: r.task ?? ""), headcount: r.headcount,
                     minHeadcount: r.minHeadcount, priority: r.priority,
                     workers: (byRequest[id] ?? []).sorted {
                         ($0.distanceKm ?? 0, $0.workerID) < ($1.distanceKm ?? 0, $1.workerID)
