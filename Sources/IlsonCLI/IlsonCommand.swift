@@ -17,6 +17,7 @@ public struct IlsonCommand: ParsableCommand {
             FarmerCommand.self,
             FarmCommand.self,
             WorkerCommand.self,
+            PickupCommand.self,
             RequestCommand.self,
             RosterCommand.self,
             ExportInstanceCommand.self,

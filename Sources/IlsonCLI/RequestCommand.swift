@@ -29,13 +29,15 @@ struct RequestCommand: ParsableCommand {
         @Option(
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
+        @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
             let job = try Requests.submit(
-                RequestInput(
-                    farm: farm, date: date.text, days: days, start: start, end: end, task: task,
-                    skills: splitList(skills),
-                    headcount: headcount, minHeadcount: min, wage: wage, maxTravelKm: maxTravelKm),
+                version2.apply(
+                    to: RequestInput(
+                        farm: farm, date: date.text, days: days, start: start, end: end, task: task,
+                        skills: splitList(skills),
+                        headcount: headcount, minHeadcount: min, wage: wage, maxTravelKm: maxTravelKm)),
                 center: options.center, clock: context.clock, on: context.db)
             print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
             for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
@@ -57,13 +59,15 @@ struct RequestCommand: ParsableCommand {
         @Option(
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
+        @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
             let (request, changed) = try Requests.edit(
                 id,
-                RequestInput(
-                    start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
-                    priority: priority, wage: wage, maxTravelKm: maxTravelKm),
+                version2.apply(
+                    to: RequestInput(
+                        start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
+                        priority: priority, wage: wage, maxTravelKm: maxTravelKm)),
                 center: options.center, clock: context.clock, on: context.db)
             print(changed ? "request \(id) changed" : "request \(id): nothing changed")
             print(RequestCommand.table([request]), terminator: "")
@@ -115,6 +119,7 @@ struct RequestCommand: ParsableCommand {
             print(
                 "  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")"
             )
+            print(RequestVersion2Options.describe(v))
             print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
             if job.count > 1 {
                 print("job \(r.jobID): \(job.count) day(s)")

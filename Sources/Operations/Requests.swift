@@ -19,12 +19,21 @@ public struct RequestInput: Sendable, Hashable {
     public var priority: Int?
     public var wage: Int?
     public var maxTravelKm: Double?
+    /// Version 2: the pools that may fill it (names, comma-separated; `all`/`전체` for every pool).
+    public var pools: String?
+    /// Version 2: the van's seats (`0`… ; `none`/`없음` for no van) and stops (pickup point names).
+    public var pickupSeats: String?
+    public var pickupPoints: [String]?
 
     public init(
         farm: String? = nil, date: String? = nil, days: Int? = nil, start: String? = nil, end: String? = nil,
         task: String? = nil, skills: [String]? = nil, headcount: Int? = nil, minHeadcount: Int? = nil,
-        priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil
+        priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil, pools: String? = nil,
+        pickupSeats: String? = nil, pickupPoints: [String]? = nil
     ) {
+        self.pools = pools
+        self.pickupSeats = pickupSeats
+        self.pickupPoints = pickupPoints
         self.farm = farm
         self.date = date
         self.days = days
@@ -58,7 +67,11 @@ public enum Requests {
     {
         var v = base
         if let s = input.start { v.start = try RegistryInput.time(s, field: source.name("start", "start")) }
-        if let e = input.end { v.end = try RegistryInput.time(e, field: source.name("end", "end")) }
+        if let e = input.end {
+            v.end =
+                e.trimmingCharacters(in: .whitespaces) == "24:00"
+                ? .endOfDay : try RegistryInput.time(e, field: source.name("end", "end"))
+        }
         if let skills = input.skills {
             v.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills"))
         }
@@ -67,6 +80,7 @@ public enum Requests {
         if let p = input.priority { v.priority = p }
         if let w = input.wage { v.wage = w }
         if let km = input.maxTravelKm { v.maxTravelKm = km }
+        try Pickups.apply(input, to: &v, source: source)
         guard v.start < v.end else {
             throw .badInput(
                 "\(source.name("start", "start")) \(v.start) is not before \(source.name("end", "end")) \(v.end)")
@@ -104,7 +118,8 @@ public enum Requests {
         guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
         let base = RequestValues(
             date: date, start: try RegistryInput.time(start, field: source.name("start", "start")),
-            end: try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
+            end: end.trimmingCharacters(in: .whitespaces) == "24:00"
+                ? .endOfDay : try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
         return try merge(input, into: base, source: source)
     }
 
@@ -137,6 +152,7 @@ public enum Requests {
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let farm = try Farms.find(code: farmCode, center: center, on: db)
+            try Pickups.checkKnown(template.pickupPoints, center: center, field: "--pickup-points", on: db)
             let live = try RequestStore.live(center: center.id, from: dates.first!, to: dates.last!, on: db)
             for date in dates {
                 if let same = live.first(where: {
@@ -174,6 +190,7 @@ public enum Requests {
             try checkChangeable(request, clock: clock, verb: "edit")
             let values = try merge(input, into: request.values, source: .commandLine)
             guard values != request.values else { return (request, false) }
+            try Pickups.checkKnown(values.pickupPoints, center: center, field: "--pickup-points", on: db)
             try refusedByLock { try RequestStore.update(id: id, values, via: "request edit", on: db) }
             return (try RequestStore.find(id: id, center: center.id, on: db)!, true)
         }

@@ -31,7 +31,9 @@ public enum RequestStore {
         SELECT r.id, r.center_id, r.job_id, r.farm_id, f.code AS farm_code, f.name AS farm_name, r.work_date AS date,
                to_char(r.start_time, 'HH24:MI') AS start, to_char(r.end_time, 'HH24:MI') AS "end",
                r.task, r.skills, r.headcount, r.min_headcount, r.priority, r.max_travel_km, r.wage, r.status,
-               r.cancel_reason,
+               r.cancel_reason, array_to_json(r.pools)::text AS pools, r.pickup_seats,
+               ARRAY(SELECT p.name FROM request_pickup_points rp JOIN pickup_points p ON p.id = rp.pickup_point_id
+                     WHERE rp.request_id = r.id ORDER BY p.name) AS pickup_points,
                (SELECT ro.state FROM rosters ro WHERE ro.center_id = r.center_id AND ro.work_date = r.work_date)
                    AS roster_state
         FROM labor_requests r JOIN farms f ON f.id = r.farm_id
@@ -40,6 +42,11 @@ public enum RequestStore {
     /// The request of a center with this id.
     public static func find(id: Int64, center: Int64, on db: Connection) throws -> RequestRecord? {
         try RequestRecord.fetchOne(db, "\(fragment: select) WHERE r.center_id = \(center) AND r.id = \(id)")
+    }
+
+    /// The request with this id, whatever its center (as the caller may see it).
+    static func find(id: Int64, on db: Connection) throws -> RequestRecord? {
+        try RequestRecord.fetchOne(db, "\(fragment: select) WHERE r.id = \(id)")
     }
 
     /// The center code of a request with this id in another center, if any.
@@ -71,6 +78,7 @@ public enum RequestStore {
     }
 
     /// Inserts a request of a job; returns its id. The database writes its audit row (sql/010), naming `via`.
+    /// A request given no van of its own (`pickupSeats` nil) gets its farm's default van, points and seats.
     ///
     /// - Throws: `PostgresError` (`labor_requests_natural_key` when a live request has the same farm, date,
     ///   task and start; CHECKs).
@@ -78,15 +86,23 @@ public enum RequestStore {
         center: Int64, job: Int64, farm: Int64, _ v: RequestValues, via: String, on db: Connection
     ) throws -> Int64 {
         try AuditLog.name(via: via, on: db)
-        return try db.query(
+        let id: Int64 = try db.query(
             """
             INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, skills,
-                                        headcount, min_headcount, priority, max_travel_km, wage)
+                                        headcount, min_headcount, priority, max_travel_km, wage, pools, pickup_seats)
             VALUES (\(center), \(job), \(farm), \(v.date), \(v.start.description)::time,
                     \(v.end.description)::time, \(v.task), \(v.skills), \(v.headcount), \(v.minHeadcount),
-                    \(v.priority), \(v.maxTravelKm), \(v.wage))
+                    \(v.priority), \(v.maxTravelKm), \(v.wage), \(v.pools?.map(\.rawValue))::text[],
+                    COALESCE(\(v.pickupSeats)::smallint,
+                             (SELECT f.pickup_seats FROM farms f WHERE f.id = \(farm) AND f.center_id = \(center))))
             RETURNING id
             """)[0].decode("id")
+        if v.pickupSeats == nil {
+            try PickupStore.copyFarmDefault(request: id, farm: farm, center: center, on: db)
+        } else {
+            try PickupStore.setRequestPoints(request: id, center: center, names: v.pickupPoints, on: db)
+        }
+        return id
     }
 
     /// Sets every value of a request to `v` (the date and the task stay: they are part of its identity). The
@@ -100,6 +116,20 @@ public enum RequestStore {
                    priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage)
             WHERE id = \(id)
             """)
+        // The version 2 values only when they change: a farmer's change of hours needs no right on them.
+        guard let stored = try find(id: id, on: db) else { return }
+        if stored.values.pools != v.pools || stored.values.pickupSeats != v.pickupSeats {
+            try db.query(
+                """
+                UPDATE labor_requests SET pools = \(v.pools?.map(\.rawValue))::text[],
+                       pickup_seats = \(v.pickupSeats)::smallint
+                WHERE id = \(id)
+                """)
+        }
+        let points = v.pickupSeats == nil ? [] : v.pickupPoints
+        if stored.values.pickupPoints != points.sorted() {
+            try PickupStore.setRequestPoints(request: id, center: stored.centerID, names: points, on: db)
+        }
     }
 
     /// Cancels a request. The database writes its audit row (sql/010), naming `via`, and refuses a farmer's
