@@ -101,7 +101,7 @@ CREATE INDEX request_pickup_points_point_idx ON request_pickup_points (pickup_po
 -- Several jobs a day ---------------------------------------------------------------------------------------------
 
 DROP INDEX assignments_worker_date_live_key;
-CREATE INDEX assignments_worker_date_idx ON assignments (center_id, worker_id, work_date)
+CREATE INDEX assignments_worker_date_live_idx ON assignments (center_id, worker_id, work_date)
     WHERE status NOT IN ('declined', 'cancelled');
 
 -- Access: like the registry (008): coordinators all of their center's, batch logins read; farmers read the
