@@ -7,13 +7,13 @@ import Records
 struct PickupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pickup",
-        abstract: "Pickup points (마을회관, 터미널 …) and farms' vans: add, list, farm.",
+        abstract: "Pickup points (마을회관, 터미널 …) and farms' vans: add, list, farm, import.",
         discussion: """
             A worker without a car (worker edit --no-car --pickup-point NAME) rides a request's van when the van \
             stops at their pickup point and has a seat. A farm's van (pickup farm) is copied onto its new requests; \
             a request's own van is set with request edit --pickup-seats N --pickup-points A,B.
             """,
-        subcommands: [Add.self, List.self, Farm.self])
+        subcommands: [Add.self, List.self, Farm.self, Import.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
@@ -76,6 +76,18 @@ struct PickupCommand: ParsableCommand {
                         "\($0)석" + (van.points.isEmpty ? "" : ", 승차 지점 \(van.points.joined(separator: ", "))")
                     }
                         ?? "없음"))
+        }
+    }
+
+    struct Import: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import pickup points (이름, 마을 or 위도/경도; UTF-8 or CP949).",
+            discussion: "Every row is checked first; one bad row and nothing is imported. A point matches by name.")
+        @OptionGroup var options: CenterOptions
+        @OptionGroup var input: InputFileArgument
+
+        func run(_ context: CommandContext) throws {
+            print(try PickupImport.run(bytes: input.bytes(), file: input.file, center: options.center, on: context.db))
         }
     }
 }

@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Vocabulary
 
 /// `ilson farm import FILE.csv`: the farms.csv format of `spec/csv-formats.md`.
 public enum FarmImport {
@@ -13,6 +14,8 @@ public enum FarmImport {
         ImportColumn(key: "lat", korean: "위도"), ImportColumn(key: "lon", korean: "경도"),
         ImportColumn(key: "address", korean: "주소"), ImportColumn(key: "village", korean: "마을"),
         ImportColumn(key: "meeting_point", korean: "집결지"), ImportColumn(key: "meeting_time", korean: "집결시간"),
+        // Version 2 (docs/csv-formats-v2.md): the farm's van, copied onto its new requests.
+        ImportColumn(key: "pickup_seats", korean: "차량좌석"), ImportColumn(key: "pickup_points", korean: "승차지점"),
     ]
 
     private struct Planned {
@@ -21,6 +24,8 @@ public enum FarmImport {
         var values: FarmValues
         var farmerPhone: String
         var farmerName: String
+        /// Version 2: the farm's van when the row gives one (nil: unchanged).
+        var pickup: PickupRecord?
     }
 
     /// Imports farms (and their farmers, matched by phone): every row checked first, nothing written on a bad row;
@@ -38,6 +43,7 @@ public enum FarmImport {
             for farmer in try FarmerStore.all(center: center.id, on: db) { farmers[farmer.phone] = farmer }
 
             var errors = RowErrors(file: file)
+            let pickupPoints = Set(try PickupStore.all(center: center.id, on: db).map(\.name))
             var seen: [String: Int] = [:]
             var planned: [Planned] = []
             for row in table.rows {
@@ -83,8 +89,10 @@ public enum FarmImport {
                         values.meetingPoint = point
                     }
                     if let meetingTime { values.meetingTime = meetingTime }
-                    return Planned(
+                    var plan = Planned(
                         line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName)
+                    plan.pickup = try pickup(row, known: pickupPoints, center: center)
+                    return plan
                 }
                 if let plan { planned.append(plan) }
             }
@@ -119,6 +127,14 @@ public enum FarmImport {
                     plan.values.farmerID = id
                     farmersAdded += 1
                 }
+                if let old = plan.existing, let pickup = plan.pickup,
+                    try PickupStore.farmDefault(farm: old.id, on: db) != pickup
+                {
+                    try PickupStore.setFarmDefault(farm: old.id, center: center.id, pickup, on: db)
+                    try AuditLog.record(
+                        on: db, center: center.id, via: "farm import", entity: "farm_pickup", id: String(old.id),
+                        action: .update, after: AuditJSON.object(["seats": pickup.seats, "points": pickup.points]))
+                }
                 if let old = plan.existing {
                     guard plan.values != FarmValues(old) else {
                         summary.unchanged += 1
@@ -133,6 +149,9 @@ public enum FarmImport {
                     summary.updated += 1
                 } else {
                     let id = try FarmStore.insert(center: center.id, plan.values, on: db)
+                    if let pickup = plan.pickup {
+                        try PickupStore.setFarmDefault(farm: id, center: center.id, pickup, on: db)
+                    }
                     try AuditLog.record(
                         on: db, center: center.id, via: "farm import", entity: "farm", id: String(id), action: .create,
                         after: AuditLog.snapshot(on: db, table: "farms", id: id))
@@ -142,5 +161,23 @@ public enum FarmImport {
             if farmersAdded > 0 { summary.notes.append("farmer(s) added: \(farmersAdded)") }
             return summary
         }
+    }
+
+    /// The van of a row (`pickup_seats`, `pickup_points`), nil when neither is given.
+    ///
+    /// - Throws: `OperationError.badInput` for bad seats, points without seats, or unknown points.
+    static func pickup(_ row: ImportRow, known: Set<String>, center: CenterRecord) throws -> PickupRecord? {
+        var values = RequestValues(
+            date: Day(ordinal: 0), start: TimeOfDay(hour: 0, minute: 0)!, end: .endOfDay, task: "-", headcount: 1)
+        let input = RequestInput(
+            pickupSeats: row["pickup_seats"], pickupPoints: row["pickup_points"].map(RegistryInput.list))
+        guard input.pickupSeats != nil || input.pickupPoints != nil else { return nil }
+        try Pickups.apply(input, to: &values, source: .file)
+        let unknown = values.pickupPoints.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw OperationError.badInput(
+                "pickup_points: 센터 \(center.code)에 없는 승차 지점 \(unknown.joined(separator: ", ")) (ilson pickup add로 등록)")
+        }
+        return PickupRecord(seats: values.pickupSeats, points: values.pickupSeats == nil ? [] : values.pickupPoints)
     }
 }
