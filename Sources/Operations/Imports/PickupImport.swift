@@ -25,7 +25,8 @@ public enum PickupImport {
             var errors = RowErrors(file: file)
             var seen: [String: Int] = [:]
             var planned: [(name: String, place: ResolvedLocation)] = []
-            var summary = ImportSummary(what: "pickup points", encoding: table.encoding.rawValue, rows: table.rows.count)
+            var summary = ImportSummary(
+                what: "pickup points", encoding: table.encoding.rawValue, rows: table.rows.count)
             for row in table.rows {
                 let plan = try errors.check(line: row.line) { () throws -> (String, ResolvedLocation)? in
                     let name = try RegistryInput.name(row["name"], TextLimits.pickupPointName, option: "name")
