@@ -104,8 +104,9 @@ DROP INDEX assignments_worker_date_live_key;
 CREATE INDEX assignments_worker_date_live_idx ON assignments (center_id, worker_id, work_date)
     WHERE status NOT IN ('declined', 'cancelled');
 
--- Access: like the registry (008): coordinators all of their center's, batch logins read; farmers read the
--- pickups of their own farms' requests and the points they name (their view says who rides from where).
+-- Access: like the registry (008): coordinators all of their center's, batch logins read; farmers read their
+-- center's points and their own farms' vans, and a request a farmer submits gets its farm's van stops (ilson copies
+-- them in the same transaction, as the farmer).
 
 SELECT ilson_protect_table(t)
 FROM unnest(ARRAY['pickup_points', 'farm_pickup_points', 'request_pickup_points']::regclass[]) AS t;
@@ -117,4 +118,9 @@ GRANT SELECT ON pickup_points, farm_pickup_points, request_pickup_points TO ilso
 CREATE POLICY farmer_center ON pickup_points FOR SELECT TO ilson_farmer USING (center_id = (SELECT ilson_center_id()));
 CREATE POLICY farmer_read ON request_pickup_points FOR SELECT TO ilson_farmer
     USING (request_id IN (SELECT id FROM labor_requests));
-GRANT SELECT ON pickup_points, request_pickup_points TO ilson_farmer;
+CREATE POLICY farmer_submit ON request_pickup_points FOR INSERT TO ilson_farmer
+    WITH CHECK (center_id = (SELECT ilson_center_id()) AND request_id IN (SELECT id FROM labor_requests));
+CREATE POLICY farmer_own ON farm_pickup_points FOR SELECT TO ilson_farmer
+    USING (farm_id = ANY ((SELECT ilson_farmer_farms())::bigint[]));
+GRANT SELECT ON pickup_points, request_pickup_points, farm_pickup_points TO ilson_farmer;
+GRANT INSERT ON request_pickup_points TO ilson_farmer;

@@ -61,7 +61,7 @@ public enum UserStore {
             db,
             """
             SELECT work_date, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS start_time, task,
-                   worker_name, worker_phone, roster_state, status
+                   worker_name, worker_phone, roster_state, status, to_char(end_time, 'HH24:MI') AS end_time, ride_point
             FROM ilson_farmer_workers(\(from)::date, \(to)::date)
             """)
     }

@@ -91,6 +91,10 @@ struct Version2DayTests {
                     """
                 ).map { (try $0.decode("name", as: String.self), try $0.decode("n", as: Int.self)) })
             #expect(placed == ["김영숙": 2, "박민수": 1, "이순자": 1, "응우옌 반 안": 1], "\(plan)\n\(shown)")
+            // roster show: hours beside the task, the van and pools of a request, who rides.
+            for text in ["딸기 수확 07:00~11:00", "차량 2석: 이월 마을회관", "인력: 봉사", "이월 마을회관 승차"] {
+                #expect(shown.stdout.contains(text), "\(text) in \(shown.stdout)")
+            }
 
             // Export now, then replay: the same score as stored.
             let instance = dir.appendingPathComponent("day.json").path
