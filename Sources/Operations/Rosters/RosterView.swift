@@ -181,6 +181,7 @@ public struct RosterExplanation: Sendable, Hashable {
             ids = roster.unfilled.map(\.request)
         }
         var entries: [Entry] = []
+        let travelRules = TravelRules(day.instance)
         for id in ids {
             // A request unfilled when the roster was stored may have been cancelled since: nothing to explain.
             guard let r = day.request(RequestID(id)), let farm = day.farm(r.farm) else { continue }
@@ -189,7 +190,9 @@ public struct RosterExplanation: Sendable, Hashable {
             var excluded = 0
             var failing: [Int: Int] = [:]
             for w in day.instance.workers {
-                let broken = brokenPairRules(w, r, farm, distanceKm: Distance.km(w.home, farm.location))
+                let broken = brokenPairRules(
+                    w, r, farm, travel: travelRules.travel(w, r, homeFarmKm: Distance.km(w.home, farm.location)),
+                    walkKm: travelRules.walkKm)
                 if let first = broken.first {
                     failing[first.rule, default: 0] += 1
                     continue
