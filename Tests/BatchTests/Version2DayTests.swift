@@ -141,8 +141,12 @@ struct Version2DayTests {
             let farmerLists = provider.sentMessages.filter { $0.kind == "farmer_list" && $0.to == "01098765432" }
             #expect(farmerLists.contains { $0.body.contains("(이월 마을회관 승차)") }, "\(farmerLists.map(\.body))")
 
-            // Nothing stored breaks a legal limit.
+            // Nothing stored breaks a legal limit; a stay end moved behind ilson's back is found (exit 1), masked.
             _ = try ilson(["db", "check"])
+            try db.query("UPDATE workers SET stay_until = \(Fixtures.day.previous) WHERE name = '응우옌 반 안'")
+            let found = try ilson(["db", "check"], status: 1)
+            #expect(found.stdout.contains("체류 종료일") && found.stdout.contains("010-****-6666"), "\(found)")
+            #expect(!found.stdout.contains("010-5555-6666"))
         }
     }
 
