@@ -60,6 +60,7 @@ struct AttendanceCommand: ParsableCommand {
             help: "A note kept with the outcomes of the workers named right before it.",
             transform: Placed.text("--note"))
         var note: [Placed<String>] = []
+        @Option(help: "The request (요청 번호), when the workers named had several jobs that day.") var request: Int64?
 
         /// The outcomes of the command line, each worker with the hours and note written right after their group.
         func entries() throws -> [AttendanceEntry] {
@@ -96,7 +97,10 @@ struct AttendanceCommand: ParsableCommand {
             }
             return groups.enumerated().flatMap { index, group in
                 (splitList(group.1.value) ?? []).filter { !$0.isEmpty }.map {
-                    AttendanceEntry(worker: $0, outcome: group.0, hours: hoursOf[index], note: noteOf[index])
+                    var entry = AttendanceEntry(
+                        worker: $0, outcome: group.0, hours: hoursOf[index], note: noteOf[index])
+                    entry.request = request
+                    return entry
                 }
             }
         }
@@ -205,7 +209,9 @@ struct AttendanceCommand: ParsableCommand {
                 fflush(nil)
                 hours = readLine().flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             }
-            entries.append(AttendanceEntry(worker: String(l.workerID), outcome: outcome, hours: hours))
+            var entry = AttendanceEntry(worker: String(l.workerID), outcome: outcome, hours: hours)
+            entry.request = l.requestID
+            entries.append(entry)
         }
         return entries
     }

@@ -8,7 +8,7 @@ import Vocabulary
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "Database migrations and status; the roles a restore needs.",
-        subcommands: [Migrate.self, Status.self, Roles.self])
+        subcommands: [Migrate.self, Status.self, Roles.self, Check.self])
 
     /// `ilson db migrate`: applies the pending migrations.
     struct Migrate: ContextCommand {

@@ -19,6 +19,7 @@ public struct IlsonCommand: ParsableCommand {
             SkillCommand.self,
             FarmCommand.self,
             WorkerCommand.self,
+            PickupCommand.self,
             RequestCommand.self,
             RosterCommand.self,
             ExportInstanceCommand.self,

@@ -30,14 +30,16 @@ struct RequestCommand: ParsableCommand {
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
         @Option(help: "1 to 10, instead of the center's policy (kept with the reason 입력).") var priority: Int?
+        @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
             let job = try Requests.submit(
-                RequestInput(
-                    farm: farm, date: date.text, days: days, start: start, end: end, task: task,
-                    skills: splitList(skills),
-                    headcount: headcount, minHeadcount: min, priority: priority, wage: wage,
-                    maxTravelKm: maxTravelKm),
+                version2.apply(
+                    to: RequestInput(
+                        farm: farm, date: date.text, days: days, start: start, end: end, task: task,
+                        skills: splitList(skills),
+                        headcount: headcount, minHeadcount: min, priority: priority, wage: wage,
+                        maxTravelKm: maxTravelKm)),
                 center: options.center, clock: context.clock, on: context.db)
             print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
             for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
@@ -66,14 +68,16 @@ struct RequestCommand: ParsableCommand {
         @Option(
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
+        @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
             let (request, changed) = try Requests.edit(
                 id,
-                RequestInput(
-                    start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
-                    priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
-                    policyPriority: policyPriority),
+                version2.apply(
+                    to: RequestInput(
+                        start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
+                        priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
+                        policyPriority: policyPriority)),
                 center: options.center, clock: context.clock, on: context.db)
             print(changed ? "request \(id) changed" : "request \(id): nothing changed")
             print(RequestCommand.table([request]), terminator: "")
@@ -137,6 +141,7 @@ struct RequestCommand: ParsableCommand {
             print(
                 "  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")"
             )
+            print(RequestVersion2Options.describe(v))
             print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
             let terms = try Requests.policyTerms(of: r, on: context.db)
             switch r.priorityOrigin.prioritySource {

@@ -125,12 +125,15 @@ struct UserCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date").description }
-            var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone", "answer"])
+            var table = TextTable(
+                headers: ["date", "farm", "hours", "task", "request", "worker", "phone", "answer", "ride"])
             for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
                 table.append([
-                    row.workDate.description, "\(row.farmCode) \(row.farmName)", row.startTime, row.task,
+                    row.workDate.description, "\(row.farmCode) \(row.farmName)", "\(row.startTime)~\(row.endTime)",
+                    row.task,
                     String(row.requestID),
                     row.workerName, Phone.format(row.workerPhone), row.status == .confirmed ? "참석확인" : "",
+                    row.ridePoint.map { "\($0) 승차" } ?? "",
                 ])
             }
             print(table.render(), terminator: "")

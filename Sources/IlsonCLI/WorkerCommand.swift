@@ -26,12 +26,15 @@ struct WorkerCommand: ParsableCommand {
             name: .customLong("allowed-farms"),
             help: "Farm codes this worker may go to (visa), comma-separated; `any` lifts the restriction.")
         var allowedFarms: String?
+        @OptionGroup var version2: WorkerVersion2Options
 
         func input(name: String?, phone: String?) -> WorkerInput {
-            WorkerInput(
+            var input = WorkerInput(
                 name: name, phone: phone, location: LocationInput(lat: lat, lon: lon, village: village),
                 skills: splitList(skills), category: category, maxTravelKm: maxTravelKm, maxDaysPerWeek: maxDaysPerWeek,
                 smsConsent: smsConsent, allowedFarms: splitList(allowedFarms))
+            input.version2 = version2.input
+            return input
         }
     }
 
@@ -102,6 +105,7 @@ struct WorkerCommand: ParsableCommand {
                 for a in detail.availability {
                     print(
                         "\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")"
+                            + (a.fromTime.map { " \($0)-\(a.toTime ?? "")" } ?? "")
                     )
                 }
             }
@@ -148,11 +152,14 @@ struct WorkerCommand: ParsableCommand {
         @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
         @Flag(help: "The worker is off on these days.") var off = false
         @Option(help: "A note, e.g. 병원.") var note: String?
+        @Option(help: "Only from this time of each date, e.g. 06:00 (with --to).") var from: String?
+        @Option(help: "Only until this time of each date, e.g. 12:00 (24:00 at most; with --from).") var to: String?
 
         func run(_ context: CommandContext) throws {
             let range = try context.days(dates, field: "--dates")
             let (w, added) = try Workers.setAvailability(
-                worker, days: range, off: off, note: note, center: options.center, clock: context.clock, on: context.db)
+                worker, days: range, off: off, note: note, fromTime: from, toTime: to, center: options.center,
+                clock: context.clock, on: context.db)
             let what = off ? "off" : "available"
             print(
                 added
@@ -186,6 +193,7 @@ struct WorkerCommand: ParsableCommand {
               category \(Workers.categoryLabel(v.category)) (\(v.category)), home \(v.village ?? "") (\(v.homeLat), \(v.homeLon))
               skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", ")), max \(formatNumber(v.maxTravelKm)) km, \
             \(v.maxDaysPerWeek) days/week, SMS consent \(v.smsConsent ? "y" : "n"), farms \(v.allowedFarms?.joined(separator: ", ") ?? "any")
+            \(WorkerVersion2Options.describe(v))
 
             """
     }

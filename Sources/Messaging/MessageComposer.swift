@@ -78,6 +78,13 @@ public struct MessageComposer: Sendable, Hashable {
         var packed = Array(trimmed)
         // The answer prompt comes last, after every fact: when all do not fit an SMS, `pack` makes it an LMS
         // rather than dropping anything.
+        // Version 2: the ride and the day's other jobs, after the template's facts and before the prompt.
+        if case .assignment(let n) = notice {
+            for line in (n.ride.map { [$0] } ?? []) + n.otherJobs {
+                let text = CP949.sanitize(line.singleLine)
+                if !text.isEmpty { packed.append(Template.RenderedLine(text: text, isListEntry: false)) }
+            }
+        }
         if case .assignment(let n) = notice, let prompt = n.answerPrompt.map({ CP949.sanitize($0.singleLine) }),
             !prompt.isEmpty
         {
@@ -190,6 +197,7 @@ public struct MessageComposer: Sendable, Hashable {
                 v[.workers] = .lines(
                     n.workers.enumerated().map { i, w in
                         "\(i + 1). \(w.name.singleLine) \(Phone.format(w.phone))"
+                            + (w.ridesFrom.map { " (\($0.singleLine) 승차)" } ?? "")
                     })
             }
         case .cancellation(let n):

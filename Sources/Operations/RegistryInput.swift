@@ -204,12 +204,13 @@ enum RegistryInput {
     static let categories: [String: String] = [
         "senior": "senior", "youth": "youth", "women": "women", "disabled": "disabled", "foreign": "foreign",
         "general": "general", "고령": "senior", "청년": "youth", "여성": "women", "장애인": "disabled",
-        "외국인": "foreign", "일반": "general",
+        "외국인": "foreign", "일반": "general", "midlife": "midlife", "신중년": "midlife",
     ]
 
     /// The Korean label of a stored category.
     static let categoryLabels: [String: String] = [
         "senior": "고령", "youth": "청년", "women": "여성", "disabled": "장애인", "foreign": "외국인", "general": "일반",
+        "midlife": "신중년",
     ]
 
     static func category(_ text: String, field: String) throws(OperationError) -> WorkerCategory {
@@ -217,8 +218,8 @@ enum RegistryInput {
             let value = WorkerCategory(rawValue: code)
         else {
             throw .badInput(
-                "\(field) \(Excerpt.quoted(text)) is not a category: senior, youth, women, disabled, foreign, general "
-                    + "(고령, 청년, 여성, 장애인, 외국인, 일반)")
+                "\(field) \(Excerpt.quoted(text)) is not a category: senior, youth, women, disabled, foreign, general, "
+                    + "midlife (고령, 청년, 여성, 장애인, 외국인, 일반, 신중년)")
         }
         return value
     }

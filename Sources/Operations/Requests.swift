@@ -23,15 +23,23 @@ public struct RequestInput: Sendable, Hashable {
     public var priorityReason: String?
     /// Put the request back on the center's policy (`edit` only; not with `priority`).
     public var policyPriority: Bool
+    /// Version 2: the pools that may fill it (names, comma-separated; `all`/`전체` for every pool).
+    public var pools: String?
+    /// Version 2: the van's seats (`0`… ; `none`/`없음` for no van) and stops (pickup point names).
+    public var pickupSeats: String?
+    public var pickupPoints: [String]?
 
     public init(
         farm: String? = nil, date: String? = nil, days: Int? = nil, start: String? = nil, end: String? = nil,
         task: String? = nil, skills: [String]? = nil, headcount: Int? = nil, minHeadcount: Int? = nil,
         priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil, priorityReason: String? = nil,
-        policyPriority: Bool = false
+        policyPriority: Bool = false, pools: String? = nil, pickupSeats: String? = nil, pickupPoints: [String]? = nil
     ) {
         self.priorityReason = priorityReason
         self.policyPriority = policyPriority
+        self.pools = pools
+        self.pickupSeats = pickupSeats
+        self.pickupPoints = pickupPoints
         self.farm = farm
         self.date = date
         self.days = days
@@ -65,7 +73,11 @@ public enum Requests {
     {
         var v = base
         if let s = input.start { v.start = try RegistryInput.time(s, field: source.name("start", "start")) }
-        if let e = input.end { v.end = try RegistryInput.time(e, field: source.name("end", "end")) }
+        if let e = input.end {
+            v.end =
+                e.trimmingCharacters(in: .whitespaces) == "24:00"
+                ? .endOfDay : try RegistryInput.time(e, field: source.name("end", "end"))
+        }
         if let skills = input.skills {
             v.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills"))
         }
@@ -74,6 +86,7 @@ public enum Requests {
         if let p = input.priority { v.priority = p }
         if let w = input.wage { v.wage = w }
         if let km = input.maxTravelKm { v.maxTravelKm = km }
+        try Pickups.apply(input, to: &v, source: source)
         guard v.start < v.end else {
             throw .badInput(
                 "\(source.name("start", "start")) \(v.start) is not before \(source.name("end", "end")) \(v.end)")
@@ -111,7 +124,8 @@ public enum Requests {
         guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
         let base = RequestValues(
             date: date, start: try RegistryInput.time(start, field: source.name("start", "start")),
-            end: try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
+            end: end.trimmingCharacters(in: .whitespaces) == "24:00"
+                ? .endOfDay : try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
         return try merge(input, into: base, source: source)
     }
 
@@ -153,6 +167,7 @@ public enum Requests {
             let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let template = try newValues(input, date: dates[0], source: .commandLine)
             let farm = try Farms.find(code: farmCode, center: center, on: db)
+            try Pickups.checkKnown(template.pickupPoints, center: center, field: "--pickup-points", on: db)
             let live = try RequestStore.live(center: center.id, from: dates.first!, to: dates.last!, on: db)
             for date in dates {
                 if let same = live.first(where: {
@@ -222,6 +237,7 @@ public enum Requests {
                             priorityBy: request.priorityOrigin.priorityBy)
                 }
             guard values != request.values || sourceChanges else { return (request, false) }
+            try Pickups.checkKnown(values.pickupPoints, center: center, field: "--pickup-points", on: db)
             try refusedByLock {
                 try RequestStore.update(id: id, values, priority: priorityChange, via: "request edit", on: db)
             }

@@ -18,6 +18,10 @@ public enum RequestImport {
         ImportColumn(key: "min_headcount", korean: "최소인원"),
         ImportColumn(key: "priority", korean: "우선순위"),
         ImportColumn(key: "wage", korean: "일당"),
+        // Version 2 (docs/csv-formats-v2.md).
+        ImportColumn(key: "pools", korean: "인력구분"),
+        ImportColumn(key: "pickup_seats", korean: "차량좌석"),
+        ImportColumn(key: "pickup_points", korean: "승차지점"),
     ]
 
     private struct Key: Hashable {
@@ -56,6 +60,7 @@ public enum RequestImport {
         let table = try ImportTable(bytes: bytes, columns: columns, file: file)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let pickupPoints = Set(try PickupStore.all(center: center.id, on: db).map(\.name))
             var farms: [String: FarmRecord] = [:]
             for farm in try FarmStore.all(center: center.id, on: db) { farms[farm.code] = farm }
             var live: [Key: RequestRecord] = [:]
@@ -87,9 +92,15 @@ public enum RequestImport {
                             task: row["task"], skills: row["skills"].map(RegistryInput.list),
                             headcount: try row.int("headcount"),
                             minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"),
-                            wage: try row.int("wage")), source: .file)
+                            wage: try row.int("wage"), pools: row["pools"], pickupSeats: row["pickup_seats"],
+                            pickupPoints: row["pickup_points"].map(RegistryInput.list)), source: .file)
                     let dates = try Requests.days(input, clock: clock, source: .file, allowingPast: true)
                     let template = try Requests.newValues(input, date: dates[0], source: .file)
+                    let unknownPoints = template.pickupPoints.filter { !pickupPoints.contains($0) }
+                    if !unknownPoints.isEmpty {
+                        throw OperationError.badInput(
+                            "pickup_points: 센터 \(center.code)에 없는 승차 지점 \(unknownPoints.joined(separator: ", "))")
+                    }
                     var plan = RowPlan(
                         line: row.line, farm: farm, task: template.task, days: [],
                         explicitPriority: input.priority != nil)

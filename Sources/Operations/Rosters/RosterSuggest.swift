@@ -63,13 +63,15 @@ public enum RosterSuggest {
         let requests = Dictionary(uniqueKeysWithValues: day.instance.requests.map { ($0.id, $0) })
 
         var out: [RosterSuggestion] = []
+        let travel = TravelRules(day.instance)
         for w in day.instance.workers {
             let pair = Pair(request: rid, worker: w.id)
             if onWorker[w.id]?.request == rid { continue }
             if freeOnly && onWorker[w.id] != nil { continue }
             if day.instance.excludedPairs.contains(pair) { continue }
             let d = Distance.km(w.home, farm.location)
-            guard brokenPairRules(w, request, farm, distanceKm: d).isEmpty else { continue }
+            let how = travel.travel(w, request, homeFarmKm: d)
+            guard brokenPairRules(w, request, farm, travel: how, walkKm: travel.walkKm).isEmpty else { continue }
             var moved = pairs
             var words: [String] = []
             if let from = onWorker[w.id] {
