@@ -15,12 +15,12 @@ public enum FarmImport {
         ImportColumn(key: "lat", korean: "위도"), ImportColumn(key: "lon", korean: "경도"),
         ImportColumn(key: "address", korean: "주소"), ImportColumn(key: "village", korean: "마을"),
         ImportColumn(key: "meeting_point", korean: "집결지"), ImportColumn(key: "meeting_time", korean: "집결시간"),
-        // The farm's profile (sql/020, docs/csv-formats-policy.md).
+        // The farm's profile (sql/020, docs/csv-formats.md, "Priority columns").
         ImportColumn(key: "area_ha", korean: "경작면적"), ImportColumn(key: "disaster_until", korean: "재해질병기한"),
         ImportColumn(key: "farmer_birth_year", korean: "농업인출생연도"),
         ImportColumn(key: "woman_farmer", korean: "여성농업인"), ImportColumn(key: "disabled_farmer", korean: "중증장애"),
         ImportColumn(key: "no_family_labor", korean: "가족노동력없음"),
-        // Version 2 (docs/csv-formats-v2.md): the farm's van, copied onto its new requests.
+        // Version 2 (docs/csv-formats.md, "Version 2 columns"): the farm's van, copied onto its new requests.
         ImportColumn(key: "pickup_seats", korean: "차량좌석"), ImportColumn(key: "pickup_points", korean: "승차지점"),
     ]
 

@@ -4,7 +4,7 @@ import Records
 import Storage
 import Vocabulary
 
-/// `ilson pickup import FILE.csv`: a center's pickup points (docs/csv-formats-v2.md): 이름 (name), 마을 (village),
+/// `ilson pickup import FILE.csv`: a center's pickup points (docs/csv-formats.md, "Version 2 columns"): 이름 (name), 마을 (village),
 /// 위도/경도 (lat/lon). A point is matched by name; an existing one keeps its place unless the row gives one.
 public enum PickupImport {
     static let columns: [ImportColumn] = [

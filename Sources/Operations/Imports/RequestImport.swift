@@ -18,7 +18,7 @@ public enum RequestImport {
         ImportColumn(key: "min_headcount", korean: "최소인원"),
         ImportColumn(key: "priority", korean: "우선순위"),
         ImportColumn(key: "wage", korean: "일당"),
-        // Version 2 (docs/csv-formats-v2.md).
+        // Version 2 (docs/csv-formats.md, "Version 2 columns").
         ImportColumn(key: "pools", korean: "인력구분"),
         ImportColumn(key: "pickup_seats", korean: "차량좌석"),
         ImportColumn(key: "pickup_points", korean: "승차지점"),

@@ -16,7 +16,7 @@ public enum WorkerImport {
         ImportColumn(key: "max_days_per_week", korean: "주최대일수"),
         ImportColumn(key: "available_from", korean: "가능시작일"), ImportColumn(key: "available_to", korean: "가능종료일"),
         ImportColumn(key: "sms_consent", korean: "문자수신동의"), ImportColumn(key: "allowed_farms", korean: "허용농가"),
-        // Version 2 (docs/csv-formats-v2.md).
+        // Version 2 (docs/csv-formats.md, "Version 2 columns").
         ImportColumn(key: "pool", korean: "인력구분"), ImportColumn(key: "max_jobs_per_day", korean: "하루최대일수"),
         ImportColumn(key: "max_minutes_per_day", korean: "하루최대분"), ImportColumn(key: "stay_until", korean: "체류종료일"),
         ImportColumn(key: "visa_type", korean: "비자"), ImportColumn(key: "car", korean: "차량"),
