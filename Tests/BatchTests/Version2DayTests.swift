@@ -38,11 +38,11 @@ struct Version2DayTests {
     static var requests: String {
         """
         농가코드,날짜,시작,종료,작업,기술,인원,인력구분
-        F001,\(date),07:00,11:00,딸기 수확,strawberry,1,
-        F001,\(date),12:00,16:00,딸기 선별,packing,1,
-        F002,\(date),07:00,11:00,수박 포장,packing,1,
-        F003,\(date),08:00,12:00,배 밭 풀매기,weeding,1,봉사
-        F002,\(date),13:00,17:00,수박 수확,harvest,1,공공형 계절근로
+        F001,\(date),07:00,11:00,수확,strawberry,1,
+        F001,\(date),12:00,16:00,선별,packing,1,
+        F002,\(date),07:00,11:00,포장,packing,1,
+        F003,\(date),08:00,12:00,제초,weeding,1,봉사
+        F002,\(date),13:00,17:00,수확,harvest,1,공공형 계절근로
         """
     }
 
@@ -92,7 +92,7 @@ struct Version2DayTests {
                 ).map { (try $0.decode("name", as: String.self), try $0.decode("n", as: Int.self)) })
             #expect(placed == ["김영숙": 2, "박민수": 1, "이순자": 1, "응우옌 반 안": 1], "\(plan)\n\(shown)")
             // roster show: hours beside the task, the van and pools of a request, who rides.
-            for text in ["딸기 수확 07:00~11:00", "차량 2석: 이월 마을회관", "인력: 봉사", "이월 마을회관 승차"] {
+            for text in ["수확 07:00~11:00", "차량 2석: 이월 마을회관", "인력: 봉사", "이월 마을회관 승차"] {
                 #expect(shown.stdout.contains(text), "\(text) in \(shown.stdout)")
             }
 
@@ -140,6 +140,15 @@ struct Version2DayTests {
             #expect(rider.body.contains("승차: 06:30 이월 마을회관"), "\(rider.body)")
             let farmerLists = provider.sentMessages.filter { $0.kind == "farmer_list" && $0.to == "01098765432" }
             #expect(farmerLists.contains { $0.body.contains("(이월 마을회관 승차)") }, "\(farmerLists.map(\.body))")
+
+            // The van driver's page of the printed day: the stop, its time, the rider and where they go.
+            let sheet = FileManager.default.temporaryDirectory.appendingPathComponent("v2-day-\(UUID()).html").path
+            defer { try? FileManager.default.removeItem(atPath: sheet) }
+            _ = try ilson(["roster", "print", "--date", Self.date, "--out", sheet])
+            let html = try String(contentsOfFile: sheet, encoding: .utf8)
+            #expect(html.contains("<h2>픽업: 06:30 이월 마을회관</h2>"), "no pickup page")
+            let page = html.components(separatedBy: "<section class=\"page pickup\">").dropFirst().joined()
+            #expect(page.contains("010-2222-3333") && page.contains("1명"), "\(page.prefix(600))")
 
             // Nothing stored breaks a legal limit; a stay end moved behind ilson's back is found (exit 1), masked.
             _ = try ilson(["db", "check"])

@@ -55,6 +55,15 @@ struct OutboxNotices {
     }
 }
 
+extension AssignmentForMessage {
+    /// When a rider's van collects them: the farm's meeting time, else half an hour before the job starts.
+    var pickupTime: TimeOfDay {
+        let start = TimeOfDay.stored(start).minutes
+        return meetingTime.flatMap { TimeOfDay($0) }
+            ?? TimeOfDay(hour: max(0, start - 30) / 60, minute: max(0, start - 30) % 60) ?? .stored(self.start)
+    }
+}
+
 extension AssignmentNotice {
     /// The notice telling an assignment's worker where to come.
     init(_ a: AssignmentForMessage, centerName: String, date: Day, answerPrompt: String? = nil) {
@@ -64,14 +73,7 @@ extension AssignmentNotice {
             farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
             meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
             farmerName: a.farmerName, farmerPhone: a.farmerPhone, answerPrompt: answerPrompt)
-        if let point = a.ridePoint {
-            // When: the farm's meeting time, else half an hour before the job starts.
-            let start = TimeOfDay.stored(a.start).minutes
-            let at =
-                a.meetingTime.flatMap { TimeOfDay($0) }
-                ?? TimeOfDay(hour: max(0, start - 30) / 60, minute: max(0, start - 30) % 60)
-            ride = "승차: \(at?.description ?? a.start) \(point) (농가 차량)"
-        }
+        if let point = a.ridePoint { ride = "승차: \(a.pickupTime) \(point) (농가 차량)" }
     }
 
     /// The notice of a worker's first job of the day, listing the day's other jobs (one notice a day).

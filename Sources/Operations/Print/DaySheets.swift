@@ -103,18 +103,34 @@ public enum DaySheets {
         return DaySheet(
             centerName: center.name, centerCode: center.code, date: date, rosterState: stateText(view.roster?.state),
             requests: view.requests.count, farms: pages, shortages: shortages,
-            pickups: try pickups(center: center, date: date, on: db),
+            pickups: try pickups(center: center, date: date, phones: phones, on: db),
             map: county.map { DayMap.make(title: title, county: $0, farms: pages) })
     }
 
-    /// The day's pickup pages (one per point and time), or nil when the database holds no pickup data.
+    /// The day's pickup pages (one per point, time and van), or nil when nobody rides a van that day.
     ///
-    /// Hook for the pickups of workflow version 2 (issue 16, branch hard-db2): when the pickups table exists,
-    /// read the day's rides here (one row per rider: point, time, van, name, phone, farm) and return
-    /// `PickupPages.pages(rides)`; the sheet renders a page per stop and the PDF count grows with them. Return nil
-    /// only when the day has no pickup data at all. Until then there is none.
-    public static func pickups(center: CenterRecord, date: Day, on db: Connection) throws -> [DaySheet.PickupPage]? {
-        nil
+    /// A rider is a worker without a car whose job's van stops at their pickup point, farther from the farm than
+    /// walking (the same rule as their notice); the van collects them at the farm's meeting time, else half an
+    /// hour before the job starts.
+    public static func pickups(
+        center: CenterRecord, date: Day, phones: Phones = .full, on db: Connection
+    ) throws -> [DaySheet.PickupPage]? {
+        guard let roster = try BatchRosterStore.rosters(date: date, center: center.id, on: db).first,
+            roster.state != .cancelled
+        else { return nil }
+        let rides = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: db).compactMap {
+            a -> PickupPages.Ride? in
+            guard let point = a.ridePoint else { return nil }
+            let phone =
+                switch phones {
+                case .full: Phone.format(a.workerPhone)
+                case .masked: Phone.mask(a.workerPhone)
+                }
+            return PickupPages.Ride(
+                point: point, time: a.pickupTime.description, van: a.farmName,
+                rider: DaySheet.Rider(name: a.workerName, phone: phone, farm: a.farmName))
+        }
+        return rides.isEmpty ? nil : PickupPages.pages(rides)
     }
 
     /// A roster state as a coordinator reads it.
