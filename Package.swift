@@ -47,6 +47,9 @@ let package = Package(
         .plugin(name: "EmbedPlaces", capability: .buildTool(), dependencies: ["EmbedPlacesTool"]),
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
+        // The words ilson prints, one catalogue per language (Korean default, English with ILSON_LANG=en or
+        // --lang en), looked up by key. Foundation only.
+        .target(name: "Texts", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(
             name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places", "KoreanText"],
@@ -70,6 +73,7 @@ let package = Package(
             name: "Operations",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging",
+                "Texts",
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,7 +82,7 @@ let package = Package(
             name: "IlsonCLI",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Generator", "KoreanText", "Operations", "Messaging", "Places",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Texts", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Sealed: the CLI imports neither Storage nor Postgres, and may use no member of theirs through
             // Operations' API (MemberImportVisibility makes a member usable only where its module is imported).
@@ -93,6 +97,7 @@ let package = Package(
         .testTarget(
             name: "GeneratorTests", dependencies: ["Vocabulary", "Generator", "Scheduling", "Places"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
@@ -132,7 +137,7 @@ let package = Package(
             name: "IlsonCLITests",
             dependencies: [
                 "Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText",
-                "TestSupport", "Places",
+                "TestSupport", "Places", "Texts",
             ],
             swiftSettings: swiftSettings
         ),

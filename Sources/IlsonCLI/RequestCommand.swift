@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson request`: labor requests (인력 요청), one per farm and day, grouped in jobs.
@@ -46,7 +47,7 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a request; only the given values change (a coordinator sets --priority).")
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Request id.") var id: Int64
+        @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
         @Option(help: "1 (default) to 10: higher is filled first.") var priority: Int?
         @Option(help: "People wanted.") var headcount: Int?
         @Option(help: "Fewest people worth going with.") var min: Int?
@@ -102,7 +103,7 @@ struct RequestCommand: ParsableCommand {
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(abstract: "Show a request and the other days of its job.")
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Request id.") var id: Int64
+        @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
 
         func run(_ context: CommandContext) throws {
             let (r, job) = try Requests.show(id, center: options.center, on: context.db)
@@ -127,7 +128,7 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cancel a request, or with --whole-job every day of its job.")
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Request id.") var id: Int64
+        @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
         @Flag(name: .customLong("whole-job"), help: "Cancel every remaining day of the job.") var wholeJob = false
         @Option(help: "Why, e.g. 우천.") var reason: String?
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster calls`: who to phone for a day, with full numbers (for the coordinator's eyes only).
@@ -42,11 +43,16 @@ struct RosterCallsCommand: ContextCommand {
 enum RosterGapsOutput {
     static func print(_ gaps: [ShortRequest], date: Day) {
         guard !gaps.isEmpty else { return }
-        Swift.print("BELOW MINIMUM after a decline (fill it or cancel the request with notices):")
+        Swift.print(T(.gapsTitle))
         for g in gaps {
             Swift.print(
-                "  r\(g.requestId) \(g.farmName): \(g.assigned) of \(g.headcount), minimum \(g.minHeadcount): "
-                    + "ilson roster suggest --date \(date) --request \(g.requestId), then roster assign or replace")
+                "  "
+                    + T(
+                        .gapsLine,
+                        [
+                            "request": RequestText.number(g.requestId), "farm": g.farmName, "assigned": g.assigned,
+                            "headcount": g.headcount, "minimum": g.minHeadcount, "date": date, "number": g.requestId,
+                        ]))
         }
     }
 }

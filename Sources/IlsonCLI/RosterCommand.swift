@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson roster`: the day's plan per center: plan, show, explain, edit by hand, approve.
@@ -76,11 +77,17 @@ struct RosterShow: ContextCommand {
             print(RosterRender.table(view), terminator: "")
             // What batch replies did (confirmations, declines, automatic replacements), one line each.
             let replies = try Replies.list(center: center, date: date, all: true, on: context.db)
-            if !replies.isEmpty { print("\nSMS 회신 (replies):") }
+            if !replies.isEmpty { print("\n" + T(.showReplies)) }
             for r in replies {
                 print(
-                    "  \(r.storedAt) \(r.workerName ?? Phone.mask(r.sender)) \(Excerpt.quoted(r.body)) → \(r.state): "
-                        + (r.note ?? ""))
+                    "  "
+                        + T(
+                            .showReply,
+                            [
+                                "time": r.storedAt, "who": r.workerName ?? Phone.mask(r.sender),
+                                "body": Excerpt.quoted(r.body), "state": RosterRender.reply(r.state),
+                                "note": r.note ?? "",
+                            ]))
             }
             RosterGapsOutput.print(gaps, date: date)
         case .csv: print(RosterRender.csv(view), terminator: "")
@@ -96,22 +103,28 @@ struct RosterExplain: ContextCommand {
         abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "One request id.")
+    @Option(name: .long, help: ArgumentHelp(T(.helpOneRequest)), transform: RequestNumber.parse)
     var request: Int64?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let e = try RosterExplanation.load(center: center, date: date, request: request, on: context.db)
-        if e.entries.isEmpty { print("every request of \(date) has its full headcount") }
+        if e.entries.isEmpty { print(T(.explainAllFull, ["date": RequestText.day(date)])) }
         for x in e.entries {
-            print("r\(x.requestID) \(x.farmName): \(x.assigned) of \(x.headcount) (minimum \(x.minHeadcount))")
+            print(
+                T(
+                    .explainEntry,
+                    [
+                        "request": RequestText.number(x.requestID), "label": x.label, "assigned": x.assigned,
+                        "headcount": x.headcount, "minimum": x.minHeadcount,
+                    ]))
             for reason in x.reasons { print("  - \(reason)") }
             let failing = x.failing.keys.sorted().map {
-                "\(x.failing[$0]!) fail rule \($0) (\(RosterRender.ruleName($0)))"
+                T(.explainFailing, ["count": x.failing[$0]!, "number": $0, "rule": RequestText.ruleName($0)])
             }
             print(
-                "  now: \(x.eligible) worker(s) qualify, \(x.eligibleFree) of them free that day"
-                    + (x.excluded > 0 ? ", \(x.excluded) taken off it by hand" : "")
+                "  " + T(.explainNow, ["eligible": x.eligible, "free": x.eligibleFree])
+                    + (x.excluded > 0 ? T(.explainExcluded, ["excluded": x.excluded]) : "")
                     + (failing.isEmpty ? "" : "; " + failing.joined(separator: ", ")))
         }
     }
@@ -123,7 +136,7 @@ struct RosterAssign: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(name: .long, help: "The request id.") var request: Int64
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
     @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning).") var force = false
 
@@ -145,7 +158,7 @@ struct RosterUnassign: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(name: .long, help: "The request id.") var request: Int64
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
 
     func run(_ context: CommandContext) throws {
@@ -203,16 +216,23 @@ struct RosterSuggestCommand: ContextCommand {
         abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "The request id.") var request: Int64
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
     @Option(name: .long, help: "How many to list.") var limit: Int = 10
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let s = try RosterSuggest.suggest(center: center, date: date, request: request, limit: limit, on: context.db)
-        print("r\(s.request): \(s.assigned) of \(s.headcount); roster score \(s.current)")
-        if s.suggestions.isEmpty { print("nobody else can be pinned to it") }
+        print(
+            T(
+                .suggestHeader,
+                [
+                    "request": RequestText.number(s.request), "label": s.label, "assigned": s.assigned,
+                    "headcount": s.headcount, "score": s.current,
+                ]))
+        if s.suggestions.isEmpty { print(T(.suggestNobody)) }
         var table = TextTable(
-            headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+            headers: [T(.colRank), T(.colName), T(.colPhone), T(.colKm), T(.colEffect)],
+            alignments: [.right, .left, .left, .right, .left])
         for (i, x) in s.suggestions.enumerated() {
             table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }

@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `roster decline` did, and who could fill the gap.
@@ -31,7 +32,7 @@ public enum RosterDecline {
         suggestions limit: Int = 5, suggestFreeOnly: Bool = false, via: String = "roster decline", on db: Connection,
         clock: IlsonClock
     ) throws -> DeclineOutcome {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "declining")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingDeclining))
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         let (report, requestID) = try db.transaction { tx -> (DayOfReport, Int64) in
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
@@ -76,7 +77,7 @@ public enum RosterDecline {
         force: Bool = false, reason: String? = nil, expectedVersion: Int? = nil, via: String = "roster replace",
         on db: Connection, clock: IlsonClock
     ) throws -> DayOfReport {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "replacing")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingReplacing))
         guard (replacementRef != nil) != best else {
             throw OperationError.badInput("give either --with WORKER or --best")
         }

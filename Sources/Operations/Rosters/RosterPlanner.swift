@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `roster plan` did for one center's day.
@@ -66,7 +67,7 @@ public enum RosterPlanner {
         center: CenterRecord, date: Day, on db: Connection, clock: IlsonClock, options: SolveOptions = SolveOptions(),
         expectedVersion: Int? = nil, via: String = "roster plan"
     ) throws -> RosterPlanSummary {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "planning")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingPlanning))
         let started = Date()
         return try db.transaction { db in
             let (roster, created) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
@@ -105,7 +106,8 @@ public enum RosterPlanner {
 
             let unfilled = try plan.unfilled.map { u in
                 StoredUnfilled(
-                    request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons)
+                    request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons,
+                    details: try u.details.map { try StoredReason($0) { try day.ids.requests.id($0).rawValue } })
             }
             var warnings = try plan.warnings.map { try RosterRules.storedWarning($0, ids: day.ids) }
             warnings += day.droppedPins.map {
