@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 #if canImport(Glibc)
@@ -159,23 +160,34 @@ struct AttendanceCommand: ParsableCommand {
         }
     }
 
+    /// An attendance outcome as the coordinator reads it (`no_show` → `결근`).
+    static func outcome(_ o: AttendanceOutcome) -> String {
+        switch o {
+        case .present: T(.statusPresent)
+        case .noShow: T(.statusNoShow)
+        case .late: T(.statusLate)
+        case .leftEarly: T(.statusLeftEarly)
+        }
+    }
+
     static func render(_ lines: [AttendanceLine], date: Day) {
         if lines.isEmpty {
-            Swift.print("no assignment on an approved or sent roster on \(date)")
+            Swift.print(T(.attendanceNone, ["date": RequestText.day(date)]))
             return
         }
         var table = TextTable(
-            headers: ["농가", "이름", "전화", "시간", "상태", "시간(h)", "비고"],
+            headers: [T(.colFarm), T(.colName), T(.colPhone), T(.colTime), T(.colStatus), T(.colHours), T(.colNote)],
             alignments: [.left, .left, .left, .left, .left, .right, .left])
         for l in lines {
             table.append([
                 "\(l.farmCode) \(l.farmName)", l.workerName, Phone.mask(l.workerPhone), "\(l.start)~\(l.end)",
-                l.outcome?.rawValue ?? "-", l.hours.map { String(format: "%.1f", $0) } ?? "", l.note ?? "",
+                l.outcome.map(outcome) ?? T(.statusNone), l.hours.map { String(format: "%.1f", $0) } ?? "",
+                l.note ?? "",
             ])
         }
         Swift.print(table.render(), terminator: "")
         let missing = lines.filter { $0.outcome == nil }.count
-        Swift.print("\(lines.count - missing) of \(lines.count) recorded")
+        Swift.print(T(.attendanceRecorded, ["recorded": lines.count - missing, "count": lines.count]))
     }
 
     /// Asks for each assignment at the terminal: Enter = present.

@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson report`: figures a center reports to the county.
@@ -46,7 +47,7 @@ struct ReportPlacements: ContextCommand {
     func run(_ context: CommandContext) throws {
         guard let grouping = ReportGrouping(rawValue: by) else {
             let names = ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CommandFailure("unknown --by '\(by)': use one of \(names)", exitCode: .badInput)
+            throw CommandFailure(T(.reportUnknownGrouping, ["value": by, "names": names]), exitCode: .badInput)
         }
         let (first, last) = try (context.day(from, field: "--from"), context.day(to, field: "--to"))
         let centerRecord = try context.center
@@ -75,24 +76,29 @@ enum ReportRender {
     }
 
     static func table(_ r: PlacementReport, centerName: String) -> String {
+        let grouping: [ReportGrouping: TextKey] = [
+            .category: .groupingCategory, .town: .groupingTown, .task: .groupingTask, .farm: .groupingFarm,
+        ]
         var out =
-            "placements \(r.center) \(centerName), \(r.from)..\(r.to) by \(r.grouping.rawValue) "
-            + "(today \(r.today); \(r.requests) requests)\n"
+            T(
+                .reportTitle,
+                [
+                    "center": r.center, "centerName": centerName, "from": r.from, "to": r.to,
+                    "grouping": grouping[r.grouping].map { T($0) } ?? r.grouping.rawValue, "today": r.today,
+                    "requests": r.requests,
+                ]) + "\n"
         var t = TextTable(
             headers: [
-                "구분", "연인원", "출근", "미기록", "결근", "예정", "실인원", "농가", "요청", "배치", "미충원", "평균km",
+                T(.colGroup), T(.colWorkerDays), T(.colAttended), T(.colUnrecorded), T(.colNoShow), T(.colScheduled),
+                T(.colPeople), T(.colFarms), T(.colWanted), T(.colFilled), T(.colUnfilled), T(.colAvgKm),
             ],
             alignments: [.left] + Array(repeating: .right, count: 11))
         for g in r.groups { t.append([g.label] + cells(g)) }
         t.append([r.total.label] + cells(r.total))
         out += t.render()
-        out += "연인원 worker-days = 출근 attended + 미기록 unrecorded; 결근 no-shows and 예정 scheduled days are not counted.\n"
-        if r.total.unrecorded > 0 {
-            out += "note: \(r.total.unrecorded) past worker-day(s) have no attendance recorded yet; they are counted.\n"
-        }
-        if r.grouping == .category || r.grouping == .town {
-            out += "요청/배치/미충원 (slots wanted, filled, unfilled) belong to requests: given in the total only.\n"
-        }
+        out += T(.reportLegend) + "\n"
+        if r.total.unrecorded > 0 { out += T(.reportUnrecorded, ["count": r.total.unrecorded]) + "\n" }
+        if r.grouping == .category || r.grouping == .town { out += T(.reportDemandTotal) + "\n" }
         return out
     }
 

@@ -191,4 +191,46 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case replyLate
     case replyUnknown
     case replyConflict
+    case catSenior
+    case catYouth
+    case catWomen
+    case catDisabled
+    case catForeign
+    case catGeneral
+    case errNoOutcome
+    /// where a bad attendance entry is: a line of the file
+    case attLine
+    /// where a bad attendance entry is: a worker
+    case attWorker
+    case attNoDate
+    case attNotYet
+    case attNoAssignment
+    case attOtherFarm
+    case attHours
+    case attNoShowHours
+    case attTwice
+    case attBadEntry
+    case attBadEntries
+    case attPhoneEmpty
+    case attStatusEmpty
+    case attBadStatus
+    case attNoRows
+    case errAlreadyDeclined
+    case errNoAssignment
+    case dayDeclined
+    case errWithOrBest
+    case errNobodyToReplace
+    case errReplaceSelf
+    case errAlreadyPlaced
+    case errDeclinedThatDay
+    case errNotPartOfDayWho
+    case errVanished
+    case errReplacementVanished
+    case errNobodyFree
+    case errNoGap
+    case errReplanDrops
+    case errNothingProposed
+    case errBreaksRulesShort
+    case dayFreeAgain
+    case dayRequestCancelled
 }

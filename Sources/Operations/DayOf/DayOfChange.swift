@@ -5,6 +5,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A message a day-of change queued, for the command's output (mask the phone when printing).
@@ -69,12 +70,16 @@ struct DayOfChange {
         guard let found = try RosterStore.find(center: center.id, date: date, on: tx),
             try BatchRosterStore.lock(roster: found.id, on: tx) != nil,
             let roster = try RosterStore.find(center: center.id, date: date, on: tx)
-        else { throw OperationError.notFound("center \(center.code) has no roster for \(date)") }
-        if roster.state == .cancelled { throw OperationError.conflict("the roster of \(date) was cancelled") }
+        else {
+            throw OperationError.notFound(
+                T(.errCenterNoRoster, ["center": center.code, "date": RequestText.day(date)]))
+        }
+        if roster.state == .cancelled {
+            throw OperationError.conflict(T(.errCancelled, ["date": RequestText.day(date)]))
+        }
         if let expectedVersion, expectedVersion != roster.version {
             throw OperationError.conflict(
-                "\(RosterRules.changedSinceLoaded) (you saw version \(expectedVersion), it is now at version "
-                    + "\(roster.version))")
+                T(.errRosterChangedVersion, ["seen": expectedVersion, "now": roster.version]))
         }
         self.tx = tx
         self.center = center

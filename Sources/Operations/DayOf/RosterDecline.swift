@@ -42,15 +42,21 @@ public enum RosterDecline {
                 let who = RosterText.person(name: worker.name, phone: worker.phone)
                 if try ReplyStore.declinedAssignment(worker: worker.id, roster: change.roster.id, on: tx) != nil {
                     throw OperationError.notFound(
-                        "\(who) already declined their assignment on \(date); fill the gap with "
-                            + "`ilson roster replace --date \(date) --worker \(worker.id) --best` (or --with WORKER)")
+                        T(
+                            .errAlreadyDeclined,
+                            ["who": who, "date": RequestText.day(date), "iso": date, "worker": worker.id]))
                 }
-                throw OperationError.notFound("\(who) has no assignment on \(date)")
+                throw OperationError.notFound(T(.errNoAssignment, ["who": who, "date": RequestText.day(date)]))
             }
             try change.release(a, status: .declined, reason: reason)
             change.report.lines.append(
-                "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
-                    + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+                T(
+                    .dayDeclined,
+                    [
+                        "who": RosterText.person(name: a.workerName, phone: a.workerPhone),
+                        "request": RequestText.number(a.requestId), "farm": a.farmName, "start": a.start,
+                        "reason": reason.map { " (\($0))" } ?? "",
+                    ]))
             return (try change.finish(), a.requestId)
         }
         let s = try RosterSuggest.suggest(
@@ -79,7 +85,7 @@ public enum RosterDecline {
     ) throws -> DayOfReport {
         try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingReplacing))
         guard (replacementRef != nil) != best else {
-            throw OperationError.badInput("give either --with WORKER or --best")
+            throw OperationError.badInput(T(.errWithOrBest))
         }
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         return try db.transaction { tx in
@@ -97,8 +103,12 @@ public enum RosterDecline {
                 requestId = request  // declined already: fill the gap they left
             } else {
                 throw OperationError.notFound(
-                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date), "
-                        + "so there is nobody to replace")
+                    T(
+                        .errNobodyToReplace,
+                        [
+                            "who": RosterText.person(name: worker.name, phone: worker.phone),
+                            "date": RequestText.day(date),
+                        ]))
             }
             // The replacement, checked before anything changes.
             var newRow: WorkerRow
@@ -109,21 +119,26 @@ public enum RosterDecline {
             }
             let who = RosterText.person(name: newRow.name, phone: newRow.phone)
             guard newRow.id != worker.id else {
-                throw OperationError.badInput("\(who) cannot replace themselves")
+                throw OperationError.badInput(T(.errReplaceSelf, ["who": who]))
             }
-            guard newRow.active else { throw OperationError.badInput("worker \(who) is deactivated") }
+            guard newRow.active else { throw OperationError.badInput(T(.errWorkerInactive, ["who": who])) }
             if let other = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) {
                 throw OperationError.badInput(
-                    "\(who) is already placed on \(date) (r\(other.requestID)): choose someone free that day")
+                    T(
+                        .errAlreadyPlaced,
+                        ["who": who, "date": RequestText.day(date), "request": RequestText.number(other.requestID)]))
             }
             if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(newRow.id) {
-                throw OperationError.badInput("\(who) declined an assignment on \(date): they cannot come that day")
+                throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
             }
             let day = try PlanningDay.load(center: center, date: date, on: tx)
             guard let request = day.request(RequestID(requestId)), let farm = day.farm(request.farm),
                 let candidate = day.worker(WorkerID(newRow.id))
             else {
-                throw OperationError.notFound("request \(requestId) or \(who) is not part of \(date)")
+                throw OperationError.notFound(
+                    T(
+                        .errNotPartOfDayWho,
+                        ["request": RequestText.number(requestId), "who": who, "date": RequestText.day(date)]))
             }
             let pin = try PinAdmission(
                 candidate, on: request, at: farm, requestID: requestId, workerID: newRow.id, date: date,
@@ -142,7 +157,7 @@ public enum RosterDecline {
                         forced: pin.forced, warnings: pin.warningsJSON)
                 ], roster: change.roster.id, center: center.id, date: date, on: tx)
             guard let inserted = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) else {
-                throw OperationError.conflict("the replacement's assignment vanished: show the roster again")
+                throw OperationError.conflict(T(.errReplacementVanished))
             }
             if change.roster.state != .draft {
                 try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
@@ -190,7 +205,7 @@ public enum RosterDecline {
             if let worker = pick.worker { return worker }
         }
         throw OperationError.notFound(
-            "nobody free on \(change.date) qualifies for request \(request) (rules 1-4): replace with --with WORKER")
+            T(.errNobodyFree, ["date": RequestText.day(change.date), "request": RequestText.number(request)]))
     }
 
     static func trimmed(_ text: String?) -> String? {
