@@ -14,13 +14,13 @@ import Vocabulary
 /// `ilson attendance`: the record of what really happened on a day (the county counts only that).
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "attendance", abstract: "Record what happened on a day: present, no-show, late, left early.",
+        commandName: "attendance", abstract: T(.aboutAttendance),
         subcommands: [Show.self, Record.self, Import.self])
 
     /// The assignments of a day with their outcomes so far.
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a day's assignments with the outcomes recorded so far.")
+            abstract: T(.aboutAttendanceShow))
         @OptionGroup var options: RosterDayOptions
 
         func run(_ context: CommandContext) throws {
@@ -32,7 +32,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Record: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record (or correct) the outcomes of a day.",
+            abstract: T(.aboutAttendanceRecord),
             discussion: """
                 Give outcomes with --present, --no-show, --late and --left-early (workers by phone or id, \
                 comma-separated; each may be repeated); or, with none of them and a terminal on standard input, \
@@ -126,8 +126,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract:
-                "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
+            abstract: T(.aboutAttendanceImport),
             discussion: """
                 Columns: phone (전화번호), farm (농가코드), status (출근상태: present, no_show, late, left_early \
                 or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \

@@ -10,7 +10,7 @@ import Vocabulary
 /// `ilson report`: figures a center reports to the county.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Figures for the county: placements by target group, town, task or farm.",
+        commandName: "report", abstract: T(.aboutReport),
         subcommands: [ReportPlacements.self])
 }
 
@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 struct ReportPlacements: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "placements",
-        abstract: "Worker-days, unique people and farms served over a period, with unfilled demand beside them.",
+        abstract: T(.aboutReportPlacements),
         discussion: """
             Counts assignments on approved (or sent) rosters. A past day counts when attendance says \
             completed, or when no attendance is recorded yet (shown as unrecorded); a no-show never \
@@ -35,7 +35,7 @@ struct ReportPlacements: ContextCommand {
     @Option(name: .long, help: "category, town, task or farm.")
     var by: String = ReportGrouping.category.rawValue
 
-    @Option(name: .long, help: "table or csv.")
+    @Option(name: .long, help: ArgumentHelp(T(.optFormatTable)))
     var format: OutputFormat = .table
 
     @OptionGroup var options: CenterOptions

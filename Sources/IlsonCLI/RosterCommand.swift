@@ -10,7 +10,7 @@ import Vocabulary
 /// `ilson roster`: the day's plan per center: plan, show, explain, edit by hand, approve.
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roster", abstract: "Plan, review, edit and approve a center's roster for a day.",
+        commandName: "roster", abstract: T(.aboutRoster),
         subcommands: [
             RosterPlan.self, RosterShow.self, RosterExplain.self, RosterAssign.self, RosterUnassign.self,
             RosterApprove.self, RosterReopen.self, RosterSuggestCommand.self, RosterCancelCommand.self,
@@ -27,8 +27,7 @@ struct RosterVersionOptions: ParsableArguments {
 struct RosterPlan: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract:
-            "Solve the day keeping every pin, and store it as a draft roster (re-planning replaces the unpinned part).")
+        abstract: T(.aboutRosterPlan))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -61,11 +60,11 @@ struct RosterPlan: ContextCommand {
 
 struct RosterShow: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show the roster grouped by farm, then the unfilled requests with their reasons."
+        commandName: "show", abstract: T(.aboutRosterShow)
     )
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "table, csv or json.")
+    @Option(name: .long, help: ArgumentHelp(T(.optFormatAll)))
     var format: OutputFormat = .table
 
     func run(_ context: CommandContext) throws {
@@ -100,7 +99,7 @@ struct RosterShow: ContextCommand {
 struct RosterExplain: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
+        abstract: T(.aboutRosterExplain))
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpOneRequest)), transform: RequestNumber.parse)
@@ -132,7 +131,7 @@ struct RosterExplain: ContextCommand {
 
 struct RosterAssign: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Pin a worker to a request (re-planning keeps it).")
+        commandName: "assign", abstract: T(.aboutRosterAssign))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -154,7 +153,7 @@ struct RosterAssign: ContextCommand {
 
 struct RosterUnassign: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unassign", abstract: "Take a worker off a request; re-planning will not put them back on it.")
+        commandName: "unassign", abstract: T(.aboutRosterUnassign))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -174,7 +173,7 @@ struct RosterUnassign: ContextCommand {
 
 struct RosterApprove: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve the draft roster (then `batch send` delivers its messages).")
+        commandName: "approve", abstract: T(.aboutRosterApprove))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -191,7 +190,7 @@ struct RosterApprove: ContextCommand {
 
 struct RosterReopen: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "Reopen an approved roster as a draft (not once it is being sent).")
+        commandName: "reopen", abstract: T(.aboutRosterReopen))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -213,7 +212,7 @@ struct RosterReopen: ContextCommand {
 struct RosterSuggestCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
+        abstract: T(.aboutRosterSuggest))
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
@@ -227,7 +226,7 @@ struct RosterSuggestCommand: ContextCommand {
                 .suggestHeader,
                 [
                     "request": RequestText.number(s.request), "label": s.label, "assigned": s.assigned,
-                    "headcount": s.headcount, "score": s.current,
+                    "headcount": s.headcount, "score": RequestText.score(s.current),
                 ]))
         if s.suggestions.isEmpty { print(T(.suggestNobody)) }
         var table = TextTable(

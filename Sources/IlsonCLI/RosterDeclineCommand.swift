@@ -4,13 +4,14 @@ import KoreanText
 import Messaging
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster decline`: a worker cannot come. Wired under `roster`.
 struct RosterDeclineCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
-        abstract: "A worker cannot come: decline their assignment and list who could replace them.",
+        abstract: T(.aboutRosterDecline),
         discussion: """
             In one transaction: the worker's assignment of the day becomes declined. When the roster's \
             messages are out, their notice is withdrawn if it was not delivered yet, or, if it was, they get one \

@@ -43,7 +43,7 @@ enum RosterRender {
             .showHeader,
             [
                 "center": v.center, "date": RequestText.day(v.date), "state": state(r.state), "version": r.version,
-                "assigned": v.assigned, "wanted": v.wanted, "score": r.score.map(\.description) ?? "-",
+                "assigned": v.assigned, "wanted": v.wanted, "score": r.score.map(RequestText.score) ?? "-",
             ]) + "\n"
     }
 

@@ -104,6 +104,8 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case suggestHeader
     case suggestNobody
     case effectFilled
+    /// a roster's score
+    case scoreText
     case effectReplaces
     case effectTakes
     case effectBreaks
@@ -233,4 +235,151 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errBreaksRulesShort
     case dayFreeAgain
     case dayRequestCancelled
+    /// --help of IlsonCommand.IlsonCommand
+    case aboutIlson
+    /// --help of RosterCommand.RosterCommand
+    case aboutRoster
+    /// --help of RosterCommand.RosterPlan
+    case aboutRosterPlan
+    /// --help of RosterCommand.RosterShow
+    case aboutRosterShow
+    /// --help of RosterCommand.RosterExplain
+    case aboutRosterExplain
+    /// --help of RosterCommand.RosterAssign
+    case aboutRosterAssign
+    /// --help of RosterCommand.RosterUnassign
+    case aboutRosterUnassign
+    /// --help of RosterCommand.RosterApprove
+    case aboutRosterApprove
+    /// --help of RosterCommand.RosterReopen
+    case aboutRosterReopen
+    /// --help of RosterCommand.RosterSuggestCommand
+    case aboutRosterSuggest
+    /// --help of RosterCancelCommand.RosterCancelCommand
+    case aboutRosterCancel
+    /// --help of RosterDeclineCommand.RosterDeclineCommand
+    case aboutRosterDecline
+    /// --help of RosterReplaceCommand.RosterReplaceCommand
+    case aboutRosterReplace
+    /// --help of AttendanceCommand.AttendanceCommand
+    case aboutAttendance
+    /// --help of AttendanceCommand.Show
+    case aboutAttendanceShow
+    /// --help of AttendanceCommand.Record
+    case aboutAttendanceRecord
+    /// --help of AttendanceCommand.Import
+    case aboutAttendanceImport
+    /// --help of ReportCommand.ReportCommand
+    case aboutReport
+    /// --help of ReportCommand.ReportPlacements
+    case aboutReportPlacements
+    /// --help of BatchCommand.BatchCommand
+    case aboutBatch
+    /// --help of BatchCommand.Plan
+    case aboutBatchPlan
+    /// --help of BatchCommand.Send
+    case aboutBatchSend
+    /// --help of BatchCommand.Templates
+    case aboutBatchTemplates
+    /// --help of BatchCommand.Show
+    case aboutBatchShow
+    /// --help of BatchCommand.Set
+    case aboutBatchSet
+    /// --help of BatchCommand.Reset
+    case aboutBatchReset
+    /// --help of BatchRepliesCommand.RepliesJob
+    case aboutBatchRepliesRepliesJob
+    /// --help of ReplyCommand.ReplyCommand
+    case aboutReply
+    /// --help of ReplyCommand.Serve
+    case aboutReplyServe
+    /// --help of ReplyCommand.List
+    case aboutReplyList
+    /// --help of ReplyCommand.Settings
+    case aboutReplySettings
+    /// --help of CenterCommand.CenterCommand
+    case aboutCenter
+    /// --help of CenterCommand.Add
+    case aboutCenterAdd
+    /// --help of CenterCommand.List
+    case aboutCenterList
+    /// --help of CenterCommand.Edit
+    case aboutCenterEdit
+    /// --help of FarmCommand.FarmCommand
+    case aboutFarm
+    /// --help of FarmCommand.Add
+    case aboutFarmAdd
+    /// --help of FarmCommand.List
+    case aboutFarmList
+    /// --help of FarmCommand.Import
+    case aboutFarmImport
+    /// --help of FarmerCommand.FarmerCommand
+    case aboutFarmer
+    /// --help of FarmerCommand.Add
+    case aboutFarmerAdd
+    /// --help of FarmerCommand.List
+    case aboutFarmerList
+    /// --help of WorkerCommand.WorkerCommand
+    case aboutWorker
+    /// --help of WorkerCommand.Add
+    case aboutWorkerAdd
+    /// --help of WorkerCommand.List
+    case aboutWorkerList
+    /// --help of WorkerCommand.Show
+    case aboutWorkerShow
+    /// --help of WorkerCommand.Edit
+    case aboutWorkerEdit
+    /// --help of WorkerCommand.Deactivate
+    case aboutWorkerDeactivate
+    /// --help of WorkerCommand.Availability
+    case aboutWorkerAvailability
+    /// --help of WorkerCommand.Import
+    case aboutWorkerImport
+    /// --help of RequestCommand.RequestCommand
+    case aboutRequest
+    /// --help of RequestCommand.Submit
+    case aboutRequestSubmit
+    /// --help of RequestCommand.Edit
+    case aboutRequestEdit
+    /// --help of RequestCommand.List
+    case aboutRequestList
+    /// --help of RequestCommand.Show
+    case aboutRequestShow
+    /// --help of RequestCommand.Cancel
+    case aboutRequestCancel
+    /// --help of RequestCommand.Import
+    case aboutRequestImport
+    /// --help of UserCommand.UserCommand
+    case aboutUser
+    /// --help of UserCommand.Add
+    case aboutUserAdd
+    /// --help of UserCommand.List
+    case aboutUserList
+    /// --help of UserCommand.Whoami
+    case aboutUserWhoami
+    /// --help of UserCommand.Workers
+    case aboutUserWorkers
+    /// --help of DBCommand.DBCommand
+    case aboutDB
+    /// --help of DBCommand.Migrate
+    case aboutDBMigrate
+    /// --help of DBCommand.Status
+    case aboutDBStatus
+    /// --help of DBCommand.Roles
+    case aboutDBRoles
+    /// --help of SolveCommand.SolveCommand
+    case aboutSolve
+    /// --help of ScoreCommand.ScoreCommand
+    case aboutScore
+    /// --help of GenerateCommand.GenerateCommand
+    case aboutGenerate
+    /// --help of ExportInstanceCommand.ExportInstanceCommand
+    case aboutExportInstance
+    case optCenter
+    case optDay
+    case optDayCenter
+    case optDatabaseURL
+    case optDatabaseURLMore
+    case optFormatAll
+    case optFormatTable
 }

@@ -61,13 +61,21 @@ public enum RequestText {
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 
+    /// A roster's score: `필수 0 / 중요 21 / 일반 0`.
+    public static func score(_ s: Score) -> String {
+        T(.scoreText, ["hard": s.hard, "medium": s.medium, "soft": s.soft])
+    }
+
     /// The reasons a short request is short: from `details` when the roster kept them, else the English sentences
-    /// it stored.
+    /// it stored. The count of holders is left out when a following reason says there are none.
     ///
     /// - Parameter other: another request of the day by database id, as `#114 중산리 고추` (nil when unknown).
     public static func reasons(_ u: StoredUnfilled, date: Day, other: (Int64) -> String?) -> [String] {
         guard let details = u.details, !details.isEmpty else { return u.reasons }
-        return details.map { reason($0, date: date, other: other) }
+        let none = details.contains { $0.kind == UnfilledReason.Kind.noSkillHolderNearby.rawValue }
+        return details.filter { !(none && $0.kind == UnfilledReason.Kind.summary.rawValue) }.map {
+            reason($0, date: date, other: other)
+        }
     }
 
     /// One reason in words.
