@@ -40,21 +40,32 @@ struct RosterPlan: ContextCommand {
             center: center, date: date, on: context.db, clock: context.clock, options: SolveOptions(seed: seed),
             expectedVersion: version.expectVersion)
         print(
-            "roster \(s.center) \(s.date): \(s.state.rawValue), version \(s.version)\(s.created ? " (new)" : "")")
-        if s.state != .draft {
-            print(
-                "messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
-                    + "announced by `ilson roster approve --date \(s.date)`")
-        }
+            T(
+                .planHeader,
+                [
+                    "center": s.center, "date": RequestText.day(s.date), "state": RequestText.state(s.state),
+                    "version": s.version, "new": s.created ? T(.planNew) : "",
+                ]))
+        if s.state != .draft { print(T(.planMessagesOut, ["count": s.proposedNew, "iso": s.date])) }
         print(
-            "filled \(s.filled)/\(s.wanted) workers; \(s.requestsFull)/\(s.requests) requests full, \(s.unfilled) short; "
-                + "\(s.pinsKept) pin(s) kept")
-        print("score \(s.score)" + (s.previousScore.map { " (was \($0))" } ?? ""))
-        for line in s.droppedPins { print("warning: \(line)") }
-        for line in s.warnings { print("warning: \(line)") }
+            T(
+                .planFilled,
+                [
+                    "filled": s.filled, "wanted": s.wanted, "full": s.requestsFull, "requests": s.requests,
+                    "short": s.unfilled, "pins": s.pinsKept,
+                ]))
+        let score = RequestText.score(s.score)
         print(
-            "\(s.workers) workers, \(s.candidatePairs) candidate pairs; load \(s.loadMillis) ms, solve \(s.solveMillis) ms, "
-                + "save \(s.saveMillis) ms, total \(s.totalMillis) ms")
+            s.previousScore.map { T(.planScoreWas, ["score": score, "was": RequestText.score($0)]) }
+                ?? T(.planScore, ["score": score]))
+        for line in s.droppedPins + s.warnings { print(T(.warningLine, ["text": line])) }
+        print(
+            T(
+                .planStats,
+                [
+                    "workers": s.workers, "pairs": s.candidatePairs, "load": s.loadMillis, "solve": s.solveMillis,
+                    "save": s.saveMillis, "total": s.totalMillis,
+                ]))
     }
 }
 
@@ -146,8 +157,14 @@ struct RosterAssign: ContextCommand {
             center: center, date: date, request: request, worker: ref, force: force,
             expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         for line in o.lines { print(line) }
-        for w in o.warnings { print("warning (forced): \(w)") }
-        print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
+        for w in o.warnings { print(T(.warningForced, ["text": w])) }
+        print(
+            T(
+                .rosterVersionScore,
+                [
+                    "center": center.code, "date": RequestText.day(date), "version": o.version,
+                    "score": RequestText.score(o.score),
+                ]))
     }
 }
 
@@ -167,7 +184,13 @@ struct RosterUnassign: ContextCommand {
             center: center, date: date, request: request, worker: ref, expectedVersion: version.expectVersion,
             on: context.db, clock: context.clock)
         for line in o.lines { print(line) }
-        print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
+        print(
+            T(
+                .rosterVersionScore,
+                [
+                    "center": center.code, "date": RequestText.day(date), "version": o.version,
+                    "score": RequestText.score(o.score),
+                ]))
     }
 }
 
@@ -183,8 +206,13 @@ struct RosterApprove: ContextCommand {
         let c = try RosterApproval.approve(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         print(
-            "roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
-                + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
+            T(
+                .approveDone,
+                [
+                    "center": center.code, "date": RequestText.day(date), "state": RequestText.state(c.to),
+                    "version": c.version, "count": c.assignments,
+                    "notices": c.notices > 0 ? T(.approveNotices, ["count": c.notices]) : "",
+                ]))
     }
 }
 
@@ -200,11 +228,15 @@ struct RosterReopen: ContextCommand {
         let c = try RosterApproval.reopen(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         if c.from == c.to {
-            print("roster \(center.code) \(date) is already a draft (version \(c.version))")
+            print(T(.reopenAlready, ["center": center.code, "date": RequestText.day(date), "version": c.version]))
         } else {
             print(
-                "roster \(center.code) \(date): draft again, version \(c.version); \(c.assignments) assignment(s) back to proposed"
-            )
+                T(
+                    .reopenDone,
+                    [
+                        "center": center.code, "date": RequestText.day(date), "version": c.version,
+                        "count": c.assignments,
+                    ]))
         }
     }
 }

@@ -35,10 +35,14 @@ struct RosterDeclineCommand: ContextCommand {
             center: center, date: date, worker: ref, reason: reason, expectedVersion: version.expectVersion,
             suggestions: limit, on: context.db, clock: context.clock)
         DayOfOutput.print(d.report)
-        print("r\(d.requestID) is now \(d.assigned) of \(d.headcount); who could replace them:")
-        if d.suggestions.isEmpty { print("  nobody else qualifies (rules 1-4) that day") }
+        print(
+            T(
+                .lineDeclineNow,
+                ["request": RequestText.number(d.requestID), "assigned": d.assigned, "headcount": d.headcount]))
+        if d.suggestions.isEmpty { print("  " + T(.lineNobodyQualifies)) }
         var table = TextTable(
-            headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+            headers: [T(.colRank), T(.colName), T(.colPhone), T(.colKm), T(.colEffect)],
+            alignments: [.right, .left, .left, .right, .left])
         for (i, x) in d.suggestions.enumerated() {
             table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }

@@ -382,4 +382,36 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case optDatabaseURLMore
     case optFormatAll
     case optFormatTable
+    case lineAlreadyPinned
+    case lineMovedOff
+    case lineTookOffForRoom
+    case linePinnedKept
+    case linePinned
+    case linePinnedFarm
+    case lineForgotUnassign
+    case lineTookOff
+    case lineReplacedBy
+    case lineDeclineNow
+    case lineNobodyQualifies
+    case planWarning
+    case replyBackfilled
+    case replyBackfillPinned
+    case replyNoBackfill
+    case replyWaiting
+    case replyNobodyElse
+    case replySuggested
+    case planHeader
+    case planNew
+    case planMessagesOut
+    case planFilled
+    case planScore
+    case planScoreWas
+    case warningLine
+    case warningForced
+    case planStats
+    case rosterVersionScore
+    case approveDone
+    case approveNotices
+    case reopenAlready
+    case reopenDone
 }

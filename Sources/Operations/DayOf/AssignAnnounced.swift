@@ -61,7 +61,8 @@ extension RosterEditor {
         try AuditLog.record(
             on: tx, center: center.id, via: "roster assign", entity: "assignment", id: String(inserted.id),
             action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
-        change.report.lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
+        change.report.lines.append(
+            T(.linePinned, ["who": who, "request": RequestText.number(requestID), "km": RosterText.km(pin.distanceKm)]))
         try change.announce(assignment: inserted.id)
         change.changed(request: requestID)
         let report = try change.finish()

@@ -27,6 +27,8 @@ public struct DayOfReport: Sendable, Hashable {
     public var rosterState: RosterState
     /// What was done, one line each (phones masked).
     public var lines: [String] = []
+    /// The line of the replacement pinned, when one was (`roster replace`).
+    public var pinned: String?
     /// Messages withdrawn: they will never be sent.
     public var withdrawn = 0
     /// Messages queued, one per recipient (a list in parts counts once).

@@ -145,10 +145,15 @@ public enum RosterDecline {
                 force: force, who: who, named: who, act: .replacement)
 
             if let a = live {
-                try change.release(a, status: .declined, reason: reason ?? "replaced by \(newRow.name)")
+                try change.release(a, status: .declined, reason: reason ?? T(.lineReplacedBy, ["who": newRow.name]))
                 change.report.lines.append(
-                    "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
-                        + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+                    T(
+                        .dayDeclined,
+                        [
+                            "who": RosterText.person(name: a.workerName, phone: a.workerPhone),
+                            "request": RequestText.number(a.requestId), "farm": a.farmName, "start": a.start,
+                            "reason": reason.map { " (\($0))" } ?? "",
+                        ]))
             }
             try AssignmentStore.insert(
                 [
@@ -167,8 +172,14 @@ public enum RosterDecline {
                 on: tx, center: center.id, via: via, entity: "assignment", id: String(inserted.id),
                 action: .create, before: nil,
                 after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
-            change.report.lines.append(
-                "pinned \(who) on r\(requestId) \(farm.name ?? ""), \(RosterText.km(pin.distanceKm)) km")
+            let pinned = T(
+                .linePinnedFarm,
+                [
+                    "who": who, "request": RequestText.number(requestId), "farm": farm.name ?? "",
+                    "km": RosterText.km(pin.distanceKm),
+                ])
+            change.report.lines.append(pinned)
+            change.report.pinned = pinned
             change.report.warnings = pin.warnings
             try change.announce(assignment: inserted.id)
             change.changed(request: requestId)

@@ -65,7 +65,8 @@ public enum RosterEditor {
 
             if let same = live.first(where: { $0.requestID == requestID && $0.workerID == workerRow.id }), same.pinned {
                 return RosterEditOutcome(
-                    rosterID: roster.id, version: roster.version, lines: ["\(who) is already pinned on r\(requestID)"],
+                    rosterID: roster.id, version: roster.version,
+                    lines: [T(.lineAlreadyPinned, ["who": who, "request": RequestText.number(requestID)])],
                     warnings: [], score: roster.score ?? Score())
             }
             let existing = live.first { $0.requestID == requestID && $0.workerID == workerRow.id }
@@ -83,7 +84,7 @@ public enum RosterEditor {
                             ]))
                 }
                 remove.append(other.id)
-                lines.append("moved \(who) off r\(other.requestID)")
+                lines.append(T(.lineMovedOff, ["who": who, "request": RequestText.number(other.requestID)]))
             }
             // Rule 6: the request's headcount.
             if existing == nil {
@@ -98,7 +99,12 @@ public enum RosterEditor {
                 {
                     remove.append(bump.id)
                     lines.append(
-                        "took \(RosterText.person(name: bump.workerName, phone: bump.workerPhone)) off r\(requestID) to make room"
+                        T(
+                            .lineTookOffForRoom,
+                            [
+                                "who": RosterText.person(name: bump.workerName, phone: bump.workerPhone),
+                                "request": RequestText.number(requestID),
+                            ])
                     )
                 }
             }
@@ -111,7 +117,7 @@ public enum RosterEditor {
             try AssignmentStore.delete(ids: remove, on: db)
             if let existing {
                 try AssignmentStore.pin(existing.id, forced: pin.forced, warnings: pin.warningsJSON, on: db)
-                lines.append("pinned \(who) on r\(requestID) (kept from the plan)")
+                lines.append(T(.linePinnedKept, ["who": who, "request": RequestText.number(requestID)]))
             } else {
                 try AssignmentStore.insert(
                     [
@@ -119,10 +125,13 @@ public enum RosterEditor {
                             requestID: requestID, workerID: workerRow.id, distanceKm: pin.distanceKm, pinned: true,
                             forced: pin.forced, warnings: pin.warningsJSON)
                     ], roster: roster.id, center: center.id, date: date, on: db)
-                lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
+                lines.append(
+                    T(
+                        .linePinned,
+                        ["who": who, "request": RequestText.number(requestID), "km": RosterText.km(pin.distanceKm)]))
             }
             if try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: db) {
-                lines.append("forgot the earlier unassign of \(who) from r\(requestID)")
+                lines.append(T(.lineForgotUnassign, ["who": who, "request": RequestText.number(requestID)]))
             }
             let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
             try AuditLog.record(
@@ -181,7 +190,7 @@ public enum RosterEditor {
                 after: AuditJSON.object(["excluded": true, "version": version]))
             return RosterEditOutcome(
                 rosterID: roster.id, version: version,
-                lines: ["took \(who) off r\(requestID); a re-plan will not put them back on it"], warnings: [],
+                lines: [T(.lineTookOff, ["who": who, "request": RequestText.number(requestID)])], warnings: [],
                 score: report.score)
         }
     }

@@ -138,7 +138,13 @@ public enum RosterPlanner {
                 filled: plan.assignments.count, requestsFull: full, unfilled: plan.unfilled.count,
                 pinsKept: day.keptPins.count, droppedPins: day.droppedPins.map(\.reason),
                 warnings: try plan.warnings.map {
-                    "r\(try day.ids.requests.id($0.request)) \($0.worker): rule \($0.rule): \($0.message)"
+                    T(
+                        .planWarning,
+                        [
+                            "request": RequestText.number(try day.ids.requests.id($0.request).rawValue),
+                            "who": day.worker($0.worker).map(RosterText.person) ?? T(.unknownWorker),
+                            "rule": $0.rule, "message": RequestText.ruleName($0.rule),
+                        ])
                 },
                 score: plan.score, previousScore: roster.score, workers: day.instance.workers.count,
                 candidatePairs: plan.stats.candidatePairs,
