@@ -343,5 +343,14 @@ extension Catalogue {
         .approveNotices: "; {count} notice(s) queued for the next batch send",
         .reopenAlready: "roster {center} {date} is already a draft (version {version})",
         .reopenDone: "roster {center} {date}: draft again, version {version}; {count} assignment(s) back to proposed",
+        .errTemplateStored: "a stored message template is not valid: {error}; set it again",
+        .errTemplateSlot: "no template slot {name}: use one of {names}",
+        .errTemplateInvalid: "the {slot} template is not valid: {error}",
+        .errTemplateLongest:
+            "the {slot} template cannot carry the longest values ilson accepts (e.g. a farm name of {max} characters): {error}",
+        .errAlreadyCancelled: "the roster of {center} for {date} is already cancelled",
+        .errCancellationNotice: "cannot compose a cancellation notice: {error}",
+        .errComposeNotice: "cannot compose the {kind} message for request {request}: {error}",
+        .errDeadline: "--deadline must be a time written HH:MM (e.g. 21:00), not {value}",
     ]
 }

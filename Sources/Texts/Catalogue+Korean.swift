@@ -324,5 +324,13 @@ extension Catalogue {
         .approveNotices: "; 다음 발송 때 나갈 알림 {count}건",
         .reopenAlready: "{center} {date} 배치표는 이미 초안입니다 (버전 {version})",
         .reopenDone: "{center} {date} 배치표: 다시 초안, 버전 {version}; 배치 {count}건을 제안 상태로 되돌림",
+        .errTemplateStored: "저장된 알림 문구가 올바르지 않습니다: {error}; 다시 정하세요",
+        .errTemplateSlot: "알림 문구 이름 {name}이(가) 없습니다: {names} 중 하나를 쓰세요",
+        .errTemplateInvalid: "{slot} 알림 문구가 올바르지 않습니다: {error}",
+        .errTemplateLongest: "{slot} 알림 문구에 ilson이 받는 가장 긴 값이 들어가지 않습니다 (예: {max}자 농가 이름): {error}",
+        .errAlreadyCancelled: "{center} 센터의 {date} 배치표는 이미 취소되었습니다",
+        .errCancellationNotice: "취소 알림을 만들 수 없습니다: {error}",
+        .errComposeNotice: "{request} 요청의 알림({kind})을 만들 수 없습니다: {error}",
+        .errDeadline: "--deadline은 HH:MM 시각이어야 합니다 (예: 21:00). 받은 값: {value}",
     ]
 }

@@ -414,4 +414,12 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case approveNotices
     case reopenAlready
     case reopenDone
+    case errTemplateStored
+    case errTemplateSlot
+    case errTemplateInvalid
+    case errTemplateLongest
+    case errAlreadyCancelled
+    case errCancellationNotice
+    case errComposeNotice
+    case errDeadline
 }
