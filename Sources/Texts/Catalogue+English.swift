@@ -352,5 +352,14 @@ extension Catalogue {
         .errCancellationNotice: "cannot compose a cancellation notice: {error}",
         .errComposeNotice: "cannot compose the {kind} message for request {request}: {error}",
         .errDeadline: "--deadline must be a time written HH:MM (e.g. 21:00), not {value}",
+        .errNoCenterCode: "no center with code {code}{known}",
+        .errNoCentersHint: " (no centers yet: `ilson center add`)",
+        .errKnownCenters: " (known: {codes})",
+        .errNoCenters: "no centers yet: add one with `ilson center add --code CODE --name NAME`",
+        .errSeveralCenters: "the database holds several centers ({codes}): say which with --center CODE",
+        .errNotADate: "{field} {value} is not a date: use YYYY-MM-DD, today or tomorrow",
+        .errNotARange: "{field} {value} is not a date range: use 2026-12-01..2026-12-05",
+        .errRangeBackwards: "{field} {value}: the range ends before it starts",
+        .errNoDateOption: "this command takes no --date",
     ]
 }

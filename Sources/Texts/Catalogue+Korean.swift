@@ -332,5 +332,14 @@ extension Catalogue {
         .errCancellationNotice: "취소 알림을 만들 수 없습니다: {error}",
         .errComposeNotice: "{request} 요청의 알림({kind})을 만들 수 없습니다: {error}",
         .errDeadline: "--deadline은 HH:MM 시각이어야 합니다 (예: 21:00). 받은 값: {value}",
+        .errNoCenterCode: "센터 코드 {code}이(가) 없습니다{known}",
+        .errNoCentersHint: " (아직 센터가 없습니다: `ilson center add`)",
+        .errKnownCenters: " (있는 센터: {codes})",
+        .errNoCenters: "아직 센터가 없습니다: `ilson center add --code 코드 --name 이름`으로 추가하세요",
+        .errSeveralCenters: "데이터베이스에 센터가 여럿 있습니다 ({codes}): --center 코드로 고르세요",
+        .errNotADate: "{field} {value}은(는) 날짜가 아닙니다: YYYY-MM-DD, 오늘, 내일을 쓰세요",
+        .errNotARange: "{field} {value}은(는) 기간이 아닙니다: 2026-12-01..2026-12-05처럼 쓰세요",
+        .errRangeBackwards: "{field} {value}: 기간의 끝이 시작보다 앞입니다",
+        .errNoDateOption: "이 명령에는 --date가 없습니다",
     ]
 }

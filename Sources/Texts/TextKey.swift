@@ -422,4 +422,13 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errCancellationNotice
     case errComposeNotice
     case errDeadline
+    case errNoCenterCode
+    case errNoCentersHint
+    case errKnownCenters
+    case errNoCenters
+    case errSeveralCenters
+    case errNotADate
+    case errNotARange
+    case errRangeBackwards
+    case errNoDateOption
 }
