@@ -150,9 +150,9 @@ struct AttendanceCommand: ParsableCommand {
 
     static func print(_ s: AttendanceSummary) {
         for line in s.lines { Swift.print("  \(line)") }
-        Swift.print("\(s.recorded) recorded, \(s.corrected) corrected, \(s.unchanged) unchanged")
+        Swift.print(T(.attSummary, ["recorded": s.recorded, "corrected": s.corrected, "unchanged": s.unchanged]))
         if !s.stillUnrecorded.isEmpty {
-            Swift.print("still without an outcome:")
+            Swift.print(T(.attStillMissing))
             for l in s.stillUnrecorded {
                 Swift.print("  \(l.workerName) \(Phone.mask(l.workerPhone)) \(l.farmCode) \(l.farmName)")
             }
@@ -160,14 +160,7 @@ struct AttendanceCommand: ParsableCommand {
     }
 
     /// An attendance outcome as the coordinator reads it (`no_show` → `결근`).
-    static func outcome(_ o: AttendanceOutcome) -> String {
-        switch o {
-        case .present: T(.statusPresent)
-        case .noShow: T(.statusNoShow)
-        case .late: T(.statusLate)
-        case .leftEarly: T(.statusLeftEarly)
-        }
-    }
+    static func outcome(_ o: AttendanceOutcome) -> String { RequestText.outcome(o) }
 
     static func render(_ lines: [AttendanceLine], date: Day) {
         if lines.isEmpty {

@@ -61,13 +61,23 @@ struct RosterDeclineCommand: ContextCommand {
 enum DayOfOutput {
     /// The lines, withdrawals, queued notices and calls of a day-of change (phones masked).
     static func print(_ r: DayOfReport) {
-        Swift.print("roster \(r.centerCode) \(r.date): \(r.rosterState), version \(r.version)")
+        Swift.print(
+            T(
+                .dayOfHeader,
+                [
+                    "center": r.centerCode, "date": RequestText.day(r.date), "state": RequestText.state(r.rosterState),
+                    "version": r.version,
+                ]))
         for line in r.lines { Swift.print("  \(line)") }
-        for w in r.warnings { Swift.print("  warning: \(w)") }
-        if r.withdrawn > 0 { Swift.print("  \(r.withdrawn) undelivered message(s) withdrawn (never sent)") }
+        for w in r.warnings { Swift.print("  " + T(.warningLine, ["text": w])) }
+        if r.withdrawn > 0 { Swift.print("  " + T(.dayOfWithdrawn, ["count": r.withdrawn])) }
         for q in r.queued { Swift.print("  queued \(q)") }
         for call in r.calls {
-            Swift.print("  CALL worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): \(call.reason)")
+            Swift.print(
+                "  "
+                    + T(
+                        .dayOfCall,
+                        ["id": call.workerId, "who": "\(call.name) \(Phone.mask(call.phone))", "reason": call.reason]))
         }
     }
 
@@ -84,7 +94,7 @@ enum DayOfOutput {
             BatchSettings.print(sent)
             if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
         } else if !report.queued.isEmpty {
-            Swift.print("  deliver now with: ilson batch send --date \(report.date) --center \(report.centerCode)")
+            Swift.print("  " + T(.dayOfDeliverNow, ["date": report.date, "center": report.centerCode]))
         }
     }
 }

@@ -361,5 +361,20 @@ extension Catalogue {
         .errNotARange: "{field} {value} is not a date range: use 2026-12-01..2026-12-05",
         .errRangeBackwards: "{field} {value}: the range ends before it starts",
         .errNoDateOption: "this command takes no --date",
+        .attRecordedLine: "recorded {day} {who} {outcome}{hours}",
+        .attCorrectedLine: "corrected {day} {who} {outcome}{hours} (was {was}{wasHours})",
+        .attSummary: "{recorded} recorded, {corrected} corrected, {unchanged} unchanged",
+        .attStillMissing: "still without an outcome:",
+        .aboutRosterCalls:
+            "Whom to phone for a day, with full numbers: no SMS consent, a failed message, no answer by the deadline, a reply ilson could not act on; and requests a decline left below their minimum.",
+        .callsNobody: "{center} {date}: nobody to call",
+        .callsCount: "{center} {date}: {count} call(s)",
+        .colReason: "reason",
+        .colStart: "start",
+        .colNumber: "id",
+        .dayOfHeader: "roster {center} {date}: {state}, version {version}",
+        .dayOfWithdrawn: "{count} undelivered message(s) withdrawn (never sent)",
+        .dayOfCall: "CALL worker {id} {who}: {reason}",
+        .dayOfDeliverNow: "deliver now with: ilson batch send --date {date} --center {center}",
     ]
 }

@@ -341,5 +341,20 @@ extension Catalogue {
         .errNotARange: "{field} {value}은(는) 기간이 아닙니다: 2026-12-01..2026-12-05처럼 쓰세요",
         .errRangeBackwards: "{field} {value}: 기간의 끝이 시작보다 앞입니다",
         .errNoDateOption: "이 명령에는 --date가 없습니다",
+        .attRecordedLine: "기록: {day} {who} {outcome}{hours}",
+        .attCorrectedLine: "수정: {day} {who} {outcome}{hours} (전에는 {was}{wasHours})",
+        .attSummary: "기록 {recorded}건, 수정 {corrected}건, 그대로 {unchanged}건",
+        .attStillMissing: "아직 결과가 없는 사람:",
+        .aboutRosterCalls:
+            "하루 동안 전화할 사람 (전체 번호): 문자 수신 동의 없음, 문자 실패, 마감까지 답 없음, ilson이 처리 못 한 회신; 그리고 불참으로 최소 인원 아래가 된 요청.",
+        .callsNobody: "{center} {date}: 전화할 사람 없음",
+        .callsCount: "{center} {date}: 전화 {count}건",
+        .colReason: "사유",
+        .colStart: "시작",
+        .colNumber: "번호",
+        .dayOfHeader: "{center} {date} 배치표: {state}, 버전 {version}",
+        .dayOfWithdrawn: "안 나간 문자 {count}건 회수 (보내지 않음)",
+        .dayOfCall: "전화: 인력 {id} {who}: {reason}",
+        .dayOfDeliverNow: "지금 보내려면: ilson batch send --date {date} --center {center}",
     ]
 }

@@ -431,4 +431,19 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errNotARange
     case errRangeBackwards
     case errNoDateOption
+    case attRecordedLine
+    case attCorrectedLine
+    case attSummary
+    case attStillMissing
+    /// --help of RosterCallsCommand
+    case aboutRosterCalls
+    case callsNobody
+    case callsCount
+    case colReason
+    case colStart
+    case colNumber
+    case dayOfHeader
+    case dayOfWithdrawn
+    case dayOfCall
+    case dayOfDeliverNow
 }

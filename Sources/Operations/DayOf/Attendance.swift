@@ -174,7 +174,10 @@ public enum Attendance {
                 let hours = entry.hours ?? defaultHours(entry.outcome, line)
                 let note = RosterDecline.trimmed(entry.note) ?? defaultNote(entry.outcome)
                 let who = "\(line.workerName) \(Phone.mask(line.workerPhone)) \(line.farmCode)"
-                let text = "\(day) \(who) \(entry.outcome.rawValue)" + (hours.map { " \(format($0)) h" } ?? "")
+                let values: [String: any CustomStringConvertible] = [
+                    "day": RequestText.day(day), "who": who, "outcome": RequestText.outcome(entry.outcome),
+                    "hours": hours.map { " \(format($0)) h" } ?? "",
+                ]
                 if line.outcome == entry.outcome && line.hours == hours && line.note == note
                     && line.status == entry.outcome.assignmentStatus
                 {
@@ -192,11 +195,13 @@ public enum Attendance {
                     after: try AttendanceStore.snapshot(assignment: line.assignmentID, on: tx))
                 if correction {
                     summary.corrected += 1
-                    summary.lines.append(
-                        "corrected \(text) (was \(line.outcome!)" + (line.hours.map { " \(format($0)) h" } ?? "") + ")")
+                    var corrected = values
+                    corrected["was"] = RequestText.outcome(line.outcome!)
+                    corrected["wasHours"] = line.hours.map { " \(format($0)) h" } ?? ""
+                    summary.lines.append(T(.attCorrectedLine, corrected))
                 } else {
                     summary.recorded += 1
-                    summary.lines.append("recorded \(text)")
+                    summary.lines.append(T(.attRecordedLine, values))
                 }
             }
             for day in days.keys.sorted() {

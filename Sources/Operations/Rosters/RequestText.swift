@@ -23,6 +23,16 @@ public enum RequestText {
         return s
     }
 
+    /// An attendance outcome as the coordinator reads it (`no_show` → `결근`).
+    public static func outcome(_ o: AttendanceOutcome) -> String {
+        switch o {
+        case .present: T(.statusPresent)
+        case .noShow: T(.statusNoShow)
+        case .late: T(.statusLate)
+        case .leftEarly: T(.statusLeftEarly)
+        }
+    }
+
     /// A roster's state as the coordinator reads it.
     public static func state(_ state: RosterState) -> String {
         switch state {
