@@ -7,7 +7,7 @@ public enum SkillCatalogue {
     public struct Skill: Sendable, Hashable {
         /// The code written in instances (`"harvest"`).
         public var code: String
-        /// Korean name (`"수확"`).
+        /// Korean name (`"수확"`), as the national catalogue of `sql/023_task_skill_catalogue.sql` names it.
         public var korean: String
         /// Share of (non-foreign) workers who hold it.
         public var holderRate: Double
@@ -19,14 +19,14 @@ public enum SkillCatalogue {
     public static let skills: [Skill] = [
         Skill(code: "harvest", korean: "수확", holderRate: 0.64, certified: false),
         Skill(code: "weeding", korean: "제초", holderRate: 0.60, certified: false),
-        Skill(code: "planting", korean: "정식·파종", holderRate: 0.50, certified: false),
-        Skill(code: "packing", korean: "선별·포장", holderRate: 0.44, certified: false),
+        Skill(code: "planting", korean: "정식", holderRate: 0.50, certified: false),
+        Skill(code: "packing", korean: "포장", holderRate: 0.44, certified: false),
         Skill(code: "greenhouse", korean: "시설하우스", holderRate: 0.30, certified: false),
-        Skill(code: "thinning", korean: "적과·순지르기", holderRate: 0.30, certified: false),
+        Skill(code: "thinning", korean: "적과", holderRate: 0.30, certified: false),
         Skill(code: "pruning", korean: "전정", holderRate: 0.24, certified: false),
         Skill(code: "livestock", korean: "축사관리", holderRate: 0.12, certified: false),
-        Skill(code: "spraying", korean: "방제(농약)", holderRate: 0.08, certified: true),
-        Skill(code: "tractor", korean: "농기계(트랙터)", holderRate: 0.05, certified: true),
+        Skill(code: "spraying", korean: "방제", holderRate: 0.08, certified: true),
+        Skill(code: "tractor", korean: "트랙터 운전", holderRate: 0.05, certified: true),
     ]
 
     /// The skill with this code.

@@ -61,6 +61,7 @@ struct AttendanceCommand: ParsableCommand {
             help: "A note kept with the outcomes of the workers named right before it.",
             transform: Placed.text("--note"))
         var note: [Placed<String>] = []
+        @Option(help: "The request (요청 번호), when the workers named had several jobs that day.") var request: Int64?
 
         /// The outcomes of the command line, each worker with the hours and note written right after their group.
         func entries() throws -> [AttendanceEntry] {
@@ -97,7 +98,10 @@ struct AttendanceCommand: ParsableCommand {
             }
             return groups.enumerated().flatMap { index, group in
                 (splitList(group.1.value) ?? []).filter { !$0.isEmpty }.map {
-                    AttendanceEntry(worker: $0, outcome: group.0, hours: hoursOf[index], note: noteOf[index])
+                    var entry = AttendanceEntry(
+                        worker: $0, outcome: group.0, hours: hoursOf[index], note: noteOf[index])
+                    entry.request = request
+                    return entry
                 }
             }
         }
@@ -132,12 +136,13 @@ struct AttendanceCommand: ParsableCommand {
                 or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \
                 or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, \
                 and each bad row is named by its line (exit 2).
-                """)
+                """ + "\nColumns (docs/csv-formats.md):\n" + ImportFormats.attendance.helpText)
         @OptionGroup var options: CenterOptions
         @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.attendance) { return }
             let clock = try context.clock
             let c = try context.center
             let day = try date.map { try context.day($0) }
@@ -208,7 +213,9 @@ struct AttendanceCommand: ParsableCommand {
                 fflush(nil)
                 hours = readLine().flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             }
-            entries.append(AttendanceEntry(worker: String(l.workerID), outcome: outcome, hours: hours))
+            var entry = AttendanceEntry(worker: String(l.workerID), outcome: outcome, hours: hours)
+            entry.request = l.requestID
+            entries.append(entry)
         }
         return entries
     }

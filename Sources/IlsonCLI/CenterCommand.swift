@@ -50,7 +50,7 @@ struct CenterCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutCenterEdit))
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The center's code.") var code: String
+        @Argument(help: "The center's code (optional when the database holds one center).") var code: String?
         @Option(help: "New name.") var name: String?
         @Option(name: .customLong("sms-sender"), help: "New registered SMS sender number.") var smsSender: String?
         @Option(help: "The center's county (시군구) by name or 5-digit code, e.g. 괴산군 or 43760.") var county: String?
@@ -60,6 +60,7 @@ struct CenterCommand: ParsableCommand {
                 throw CommandFailure(
                     "nothing to change: give --name, --sms-sender and/or --county", exitCode: .badInput)
             }
+            let code = try self.code ?? context.center.code
             if let county {
                 let bound = try Centers.setCounty(code: code, county: county, on: context.db)
                 print("center \(code.uppercased()): \(bound.fullName) (\(bound.code))")

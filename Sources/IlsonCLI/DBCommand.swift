@@ -9,7 +9,7 @@ import Vocabulary
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: T(.aboutDB),
-        subcommands: [Migrate.self, Status.self, Roles.self])
+        subcommands: [Migrate.self, Status.self, Roles.self, Check.self])
 
     /// `ilson db migrate`: applies the pending migrations.
     struct Migrate: ContextCommand {

@@ -65,11 +65,13 @@ struct FarmCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutFarmImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.")
+            discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.\n"
+                + "Columns (docs/csv-formats.md):\n" + ImportFormats.farms.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.farms) { return }
             print(try FarmImport.run(bytes: input.bytes(), file: input.file, center: options.center, on: context.db))
         }
     }

@@ -11,16 +11,18 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
     /// Writes a list on standard output in this format: the table `table()` renders, the rows as CSV under
     /// `headers`, or `json` as pretty, key-sorted JSON.
-    func write(table: () -> String, headers: [String], rows: [[String]], json: some Encodable) throws {
+    func write(
+        table: () -> String, headers: [String], rows: [[String]], json: some Encodable, encoding: CSVEncoding = .utf8
+    ) throws {
         switch self {
         case .table: print(table(), terminator: "")
-        case .csv: print(CSVOutput.render(headers: headers, rows: rows), terminator: "")
+        case .csv: try encoding.write(CSVOutput.render(headers: headers, rows: rows))
         case .json: print(try JSONOutput.render(json), terminator: "")
         }
     }
 }
 
-/// Writes rows as CSV (RFC 4180 quoting, UTF-8) with a header.
+/// Writes rows as CSV (RFC 4180 quoting) with a header; `CSVEncoding` makes the bytes.
 enum CSVOutput {
     static func render(headers: [String], rows: [[String]]) -> String {
         CSVWriter.document(header: headers, rows: rows)

@@ -42,6 +42,7 @@ struct ReportPlacements: ContextCommand {
 
     @Option(name: .customLong("format"), help: "table, csv or html (bar charts).")
     var output: PlacementsFormat = .table
+    @OptionGroup var csv: CSVEncodingOption
 
     @OptionGroup var options: CenterOptions
 
@@ -56,7 +57,7 @@ struct ReportPlacements: ContextCommand {
             center: centerRecord, from: first, to: last, by: grouping, today: context.clock.today, on: context.db)
         switch output {
         case .table: print(ReportRender.table(report, centerName: centerRecord.name), terminator: "")
-        case .csv: print(ReportRender.csv(report), terminator: "")
+        case .csv: try csv.encoding.write(ReportRender.csv(report))
         case .html:
             print(
                 try PlacementCharts.html(

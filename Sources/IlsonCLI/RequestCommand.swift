@@ -31,14 +31,16 @@ struct RequestCommand: ParsableCommand {
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
         @Option(help: "1 to 10, instead of the center's policy (kept with the reason 입력).") var priority: Int?
+        @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
             let job = try Requests.submit(
-                RequestInput(
-                    farm: farm, date: date.text, days: days, start: start, end: end, task: task,
-                    skills: splitList(skills),
-                    headcount: headcount, minHeadcount: min, priority: priority, wage: wage,
-                    maxTravelKm: maxTravelKm),
+                version2.apply(
+                    to: RequestInput(
+                        farm: farm, date: date.text, days: days, start: start, end: end, task: task,
+                        skills: splitList(skills),
+                        headcount: headcount, minHeadcount: min, priority: priority, wage: wage,
+                        maxTravelKm: maxTravelKm)),
                 center: options.center, clock: context.clock, on: context.db)
             print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
             for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
@@ -67,14 +69,16 @@ struct RequestCommand: ParsableCommand {
         @Option(
             name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
             transform: DecimalArgument.parse) var maxTravelKm: Double?
+        @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
             let (request, changed) = try Requests.edit(
                 id,
-                RequestInput(
-                    start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
-                    priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
-                    policyPriority: policyPriority),
+                version2.apply(
+                    to: RequestInput(
+                        start: start, end: end, skills: splitList(skills), headcount: headcount, minHeadcount: min,
+                        priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
+                        policyPriority: policyPriority)),
                 center: options.center, clock: context.clock, on: context.db)
             print(changed ? "request \(id) changed" : "request \(id): nothing changed")
             print(RequestCommand.table([request]), terminator: "")
@@ -89,6 +93,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Last day.") var to: DateArgument?
         @Option(help: "Only this farm (code).") var farm: String?
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
 
         func run(_ context: CommandContext) throws {
             var first: Day? = try from.map { try context.day($0, field: "--from") }
@@ -101,12 +106,23 @@ struct RequestCommand: ParsableCommand {
                 last = first
             }
             if first == nil && last == nil { first = try context.clock.today }
-            let (_, requests) = try Requests.list(
+            let (center, stored) = try Requests.list(
                 from: first, to: last, farm: farm, center: options.center, on: context.db)
+            // Tasks and skills as people read them (the catalogue's Korean names).
+            let (tasks, skills) = try (
+                Catalogues.load(.task, center: center, on: context.db),
+                Catalogues.load(.skill, center: center, on: context.db)
+            )
+            let requests = stored.map { r in
+                var shown = r
+                shown.values.task = tasks.name(of: r.values.task)
+                shown.values.skills = r.values.skills.map(skills.name(of:))
+                return shown
+            }
             try context.format.write(
                 table: { RequestCommand.table(requests) + "\(requests.count) request(s)\n" },
                 headers: RequestCommand.headers, rows: requests.map(RequestCommand.cells),
-                json: requests.map(RequestJSON.init))
+                json: requests.map(RequestJSON.init), encoding: csv.encoding)
         }
     }
 
@@ -126,6 +142,7 @@ struct RequestCommand: ParsableCommand {
             print(
                 "  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")"
             )
+            print(RequestVersion2Options.describe(v))
             print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
             let terms = try Requests.policyTerms(of: r, on: context.db)
             switch r.priorityOrigin.prioritySource {
@@ -165,11 +182,13 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestImport),
             discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
-                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).")
+                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).\n"
+                + "Columns (docs/csv-formats.md):\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.requests) { return }
             let summary = try RequestImport.run(
                 bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db)
             // Written unbuffered, so the summary comes before the exit-1 line on stderr.

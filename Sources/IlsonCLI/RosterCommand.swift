@@ -78,6 +78,7 @@ struct RosterShow: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: ArgumentHelp(T(.optFormatAll)))
     var format: OutputFormat = .table
+    @OptionGroup var csv: CSVEncodingOption
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
@@ -101,7 +102,7 @@ struct RosterShow: ContextCommand {
                             ]))
             }
             RosterGapsOutput.print(gaps, date: date)
-        case .csv: print(RosterRender.csv(view), terminator: "")
+        case .csv: try csv.encoding.write(RosterRender.csv(view))
         case .json: print(RosterRender.json(view))
         }
         if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }

@@ -23,6 +23,7 @@ struct RosterDeclineCommand: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
     @Option(help: "The worker: phone or id.") var worker: String
+    @Option(help: "The request, when the worker has several jobs that day (요청 번호).") var request: Int64?
     @Option(help: "Why, in a word or two (sent in a cancellation notice), e.g. 병가.") var reason: String?
     @Option(help: "How many replacements to list.") var limit: Int = 5
     @Flag(help: "Deliver the notices now.") var send = false
@@ -32,7 +33,8 @@ struct RosterDeclineCommand: ContextCommand {
         let gateway = send ? try BatchSettings.gateway(context.configuration) : nil
         let ref = try PersonRef(worker, role: "worker")
         let d = try RosterDecline.decline(
-            center: center, date: date, worker: ref, reason: reason, expectedVersion: version.expectVersion,
+            center: center, date: date, worker: ref, request: request, reason: reason,
+            expectedVersion: version.expectVersion,
             suggestions: limit, on: context.db, clock: context.clock)
         DayOfOutput.print(d.report)
         print(

@@ -59,13 +59,22 @@ enum RosterRender {
         for g in v.requests {
             let farm = g.farmCode == lastFarm ? "" : "\(g.farmCode) \(g.farmName)"
             lastFarm = g.farmCode
-            let head = [farm, RequestText.number(g.requestID), g.pickup, g.task, "\(g.workers.count)/\(g.headcount)"]
+            // Version 2: the job's hours beside its task (half days), its van and pools, and who rides.
+            let head = [
+                farm, RequestText.number(g.requestID), g.pickup, "\(g.task) \(g.start)~\(g.end)",
+                "\(g.workers.count)/\(g.headcount)",
+            ]
             if g.workers.isEmpty {
                 t.append(head + ["-", "", "", ""])
             }
             for (i, l) in g.workers.enumerated() {
                 let left = i == 0 ? head : ["", "", "", "", ""]
-                t.append(left + [l.name, l.maskedPhone, km(l.distanceKm), mark(l)])
+                let ride = l.ridesFrom.map { " \($0) 승차" } ?? ""
+                t.append(left + [l.name, l.maskedPhone, km(l.distanceKm), mark(l) + ride])
+            }
+            let extra = [g.van, g.pools.map { "인력: \($0)" }].compactMap { $0 }
+            if !extra.isEmpty {
+                t.append(["", "", "", extra.joined(separator: " · "), "", "", "", "", ""])
             }
         }
         out += t.render()

@@ -22,6 +22,7 @@ struct RosterReplaceCommand: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
     @Option(help: "The worker who cannot come: phone or id.") var worker: String
+    @Option(help: "The request, when the worker has several jobs that day (요청 번호).") var request: Int64?
     @Option(name: .customLong("with"), help: "The replacement: phone or id.") var replacement: String?
     @Flag(help: "Take the top suggestion among the workers free that day.") var best = false
     @Flag(help: "Pin the replacement even though it breaks one of rules 1-4 (recorded as a warning).")
@@ -41,7 +42,8 @@ struct RosterReplaceCommand: ContextCommand {
         let ref = try PersonRef(worker, role: "worker")
         let with = try replacement.map { try PersonRef($0, role: "worker") }
         let r = try RosterDecline.replace(
-            center: center, date: date, worker: ref, with: with, best: best, force: force, reason: reason,
+            center: center, date: date, worker: ref, request: request, with: with, best: best, force: force,
+            reason: reason,
             expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         DayOfOutput.print(r)
         try DayOfOutput.sendIfAsked(gateway, report: r, context: context)

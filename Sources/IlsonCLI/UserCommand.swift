@@ -34,7 +34,10 @@ struct UserCommand: ParsableCommand {
         @Option(name: .customLong("password-file"), help: "Read the password from this file (its first line).")
         var passwordFile: String?
         @Option(help: "For a farmer login: the farmer's id or phone number.") var farmer: String?
-        @Option(help: "The center's code: required for a coordinator, optional for batch (none: every center).")
+        @Option(
+            help:
+                "The center's code: for a coordinator (optional when the database holds one center); optional for batch (none: every center)."
+        )
         var center: String?
 
         func run(_ context: CommandContext) throws {
@@ -123,12 +126,15 @@ struct UserCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date").description }
-            var table = TextTable(headers: ["date", "farm", "start", "task", "request", "worker", "phone", "answer"])
+            var table = TextTable(
+                headers: ["date", "farm", "hours", "task", "request", "worker", "phone", "answer", "ride"])
             for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
                 table.append([
-                    row.workDate.description, "\(row.farmCode) \(row.farmName)", row.startTime, row.task,
+                    row.workDate.description, "\(row.farmCode) \(row.farmName)", "\(row.startTime)~\(row.endTime)",
+                    row.task,
                     String(row.requestID),
                     row.workerName, Phone.format(row.workerPhone), row.status == .confirmed ? "참석확인" : "",
+                    row.ridePoint.map { "\($0) 승차" } ?? "",
                 ])
             }
             print(table.render(), terminator: "")

@@ -27,12 +27,15 @@ struct WorkerCommand: ParsableCommand {
             name: .customLong("allowed-farms"),
             help: "Farm codes this worker may go to (visa), comma-separated; `any` lifts the restriction.")
         var allowedFarms: String?
+        @OptionGroup var version2: WorkerVersion2Options
 
         func input(name: String?, phone: String?) -> WorkerInput {
-            WorkerInput(
+            var input = WorkerInput(
                 name: name, phone: phone, location: LocationInput(lat: lat, lon: lon, village: village),
                 skills: splitList(skills), category: category, maxTravelKm: maxTravelKm, maxDaysPerWeek: maxDaysPerWeek,
                 smsConsent: smsConsent, allowedFarms: splitList(allowedFarms))
+            input.version2 = version2.input
+            return input
         }
     }
 
@@ -54,10 +57,12 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutWorkerList))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
         @Flag(help: "Include deactivated workers.") var all = false
 
         func run(_ context: CommandContext) throws {
-            let (_, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let (center, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
+            let skills = try Catalogues.load(.skill, center: center, on: context.db)
             let headers = [
                 "id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms",
                 "active",
@@ -66,7 +71,8 @@ struct WorkerCommand: ParsableCommand {
                 let v = w.values
                 return [
                     String(w.id), v.name, Phone.mask(v.phone), Workers.categoryLabel(v.category), v.village ?? "",
-                    v.skills.joined(separator: ";"), formatNumber(v.maxTravelKm), String(v.maxDaysPerWeek),
+                    v.skills.map(skills.name(of:)).joined(separator: ";"), formatNumber(v.maxTravelKm),
+                    String(v.maxDaysPerWeek),
                     v.smsConsent ? "y" : "n", v.allowedFarms?.joined(separator: ";") ?? "", w.active ? "y" : "n",
                 ]
             }
@@ -77,7 +83,7 @@ struct WorkerCommand: ParsableCommand {
                     for row in rows { table.append(row) }
                     return table.render() + "\(workers.count) worker(s)\n"
                 },
-                headers: headers, rows: rows, json: workers.map(WorkerJSON.init))
+                headers: headers, rows: rows, json: workers.map(WorkerJSON.init), encoding: csv.encoding)
         }
     }
 
@@ -100,6 +106,7 @@ struct WorkerCommand: ParsableCommand {
                 for a in detail.availability {
                     print(
                         "\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")"
+                            + (a.fromTime.map { " \($0)-\(a.toTime ?? "")" } ?? "")
                     )
                 }
             }
@@ -146,11 +153,14 @@ struct WorkerCommand: ParsableCommand {
         @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
         @Flag(help: "The worker is off on these days.") var off = false
         @Option(help: "A note, e.g. 병원.") var note: String?
+        @Option(help: "Only from this time of each date, e.g. 06:00 (with --to).") var from: String?
+        @Option(help: "Only until this time of each date, e.g. 12:00 (24:00 at most; with --from).") var to: String?
 
         func run(_ context: CommandContext) throws {
             let range = try context.days(dates, field: "--dates")
             let (w, added) = try Workers.setAvailability(
-                worker, days: range, off: off, note: note, center: options.center, clock: context.clock, on: context.db)
+                worker, days: range, off: off, note: note, fromTime: from, toTime: to, center: options.center,
+                clock: context.clock, on: context.db)
             let what = off ? "off" : "available"
             print(
                 added
@@ -164,11 +174,13 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerImport),
             discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
-                + "an update changes only the filled cells.")
+                + "an update changes only the filled cells.\nColumns (docs/csv-formats.md):\n"
+                + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {
+            if try input.writeTemplate(ImportFormats.workers) { return }
             print(
                 try WorkerImport.run(
                     bytes: input.bytes(), file: input.file, center: options.center, clock: context.clock, on: context.db
@@ -182,6 +194,7 @@ struct WorkerCommand: ParsableCommand {
               category \(Workers.categoryLabel(v.category)) (\(v.category)), home \(v.village ?? "") (\(v.homeLat), \(v.homeLon))
               skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", ")), max \(formatNumber(v.maxTravelKm)) km, \
             \(v.maxDaysPerWeek) days/week, SMS consent \(v.smsConsent ? "y" : "n"), farms \(v.allowedFarms?.joined(separator: ", ") ?? "any")
+            \(WorkerVersion2Options.describe(v))
 
             """
     }

@@ -78,6 +78,13 @@ public struct MessageComposer: Sendable, Hashable {
         var packed = Array(trimmed)
         // The answer prompt comes last, after every fact: when all do not fit an SMS, `pack` makes it an LMS
         // rather than dropping anything.
+        // Version 2: the ride and the day's other jobs, after the template's facts and before the prompt.
+        if case .assignment(let n) = notice {
+            for line in (n.ride.map { [$0] } ?? []) + n.otherJobs {
+                let text = CP949.sanitize(line.singleLine)
+                if !text.isEmpty { packed.append(Template.RenderedLine(text: text, isListEntry: false)) }
+            }
+        }
         if case .assignment(let n) = notice, let prompt = n.answerPrompt.map({ CP949.sanitize($0.singleLine) }),
             !prompt.isEmpty
         {
@@ -164,7 +171,7 @@ public struct MessageComposer: Sendable, Hashable {
             guard n.wage >= 0 else { throw .invalidValue("the wage is negative (\(n.wage))") }
             put(.center, n.centerName)
             put(.name, n.workerName)
-            put(.date, n.date.korean)
+            put(.date, SMSDate.format(n.date))
             put(.start, n.start.description)
             put(.end, n.end.description)
             put(.farm, n.farmName)
@@ -172,14 +179,14 @@ public struct MessageComposer: Sendable, Hashable {
             put(.meetingPoint, n.meetingPoint)
             put(.meetingTime, n.meetingTime?.description)
             put(.task, n.task)
-            put(.wage, Won.format(n.wage))
+            put(.wage, Won.short(n.wage))
             put(.farmer, n.farmerName)
             put(.farmerPhone, Phone.format(n.farmerPhone))
         case .farmerList(let n), .farmerListChange(let n):
             guard n.headcountWanted >= 0 else { throw .invalidValue("the headcount is negative") }
             put(.center, n.centerName)
             put(.name, n.farmerName)
-            put(.date, n.date.korean)
+            put(.date, SMSDate.format(n.date))
             put(.start, n.start.description)
             put(.end, n.end.description)
             put(.farm, n.farmName)
@@ -190,12 +197,13 @@ public struct MessageComposer: Sendable, Hashable {
                 v[.workers] = .lines(
                     n.workers.enumerated().map { i, w in
                         "\(i + 1). \(w.name.singleLine) \(Phone.format(w.phone))"
+                            + (w.ridesFrom.map { " (\($0.singleLine) 승차)" } ?? "")
                     })
             }
         case .cancellation(let n):
             put(.center, n.centerName)
             put(.name, n.recipientName)
-            put(.date, n.date.korean)
+            put(.date, SMSDate.format(n.date))
             put(.start, n.start?.description)
             put(.farm, n.farmName)
             put(.reason, n.reason)

@@ -27,6 +27,11 @@ public struct AssignmentNotice: Sendable, Hashable {
     /// The answer prompt (`AnswerPrompt.text`), the notice's last line after the facts and the pickup; nil when
     /// the center does not ask for an answer.
     public var answerPrompt: String?
+    /// Version 2: where and when a rider is picked up (`승차: 07:30 이월 마을회관`), after the template's lines.
+    public var ride: String?
+    /// Version 2: the worker's other jobs of the day, one line each (`같은 날: 13:00~17:00 덕산 수박하우스 …`): one
+    /// notice a day lists every job.
+    public var otherJobs: [String] = []
 
     /// Creates an assignment notice; every field as named.
     public init(
@@ -58,6 +63,8 @@ public struct ListedWorker: Sendable, Hashable {
     public var name: String
     /// Written in full in the farmer's message.
     public var phone: String
+    /// Version 2: the pickup point the worker rides from (the farmer's van collects them there), nil when not.
+    public var ridesFrom: String?
 
     /// Creates a list entry.
     public init(name: String, phone: String) {

@@ -6,7 +6,7 @@ public enum Placeholder: String, Sendable, Hashable, CaseIterable, CustomStringC
     case center = "센터"
     /// The recipient's name (the worker's, or the farmer's in a farmer's list).
     case name = "이름"
-    /// The day, `12월 1일(화)`.
+    /// The day, `12/1(화)`.
     case date = "날짜"
     /// Start of work, `06:30`.
     case start = "시작"
@@ -22,7 +22,7 @@ public enum Placeholder: String, Sendable, Hashable, CaseIterable, CustomStringC
     case meetingTime = "집결시각"
     /// The task, `사과 수확`.
     case task = "작업"
-    /// The day wage, `130,000원`.
+    /// The day wage, `13만원`.
     case wage = "일당"
     /// The farmer's name.
     case farmer = "농가주"
@@ -292,20 +292,14 @@ public struct TemplateSet: Sendable, Hashable {
     /// The default text of each slot.
     public static let defaultSources: [TemplateSlot: String] = [
         .assignment: """
-        [{센터}] {이름}님 일손 배정 안내
-        일시: {날짜} {시작}~{종료}
-        농가: {농가} ({농가주} {농가전화})
-        주소: {주소}
-        집결: {집결시각} {집결지}
-        작업: {작업} / 일당 {일당}
+        {이름}님 {날짜} {시작} 배정
+        {집결시각} {집결지} 집결
+        {농가} 작업: {작업} {일당}
         """,
         .assignmentChange: """
-        [{센터}] {이름}님 일손 배정 변경 안내
-        일시: {날짜} {시작}~{종료}
-        농가: {농가} ({농가주} {농가전화})
-        주소: {주소}
-        집결: {집결시각} {집결지}
-        작업: {작업} / 일당 {일당}
+        {이름}님 {날짜} {시작} 변경
+        {집결시각} {집결지} 집결
+        {농가} 작업: {작업} {일당}
         """,
         .farmerList: """
         [{센터}] {이름}님 {날짜} 일손 명단
@@ -320,7 +314,7 @@ public struct TemplateSet: Sendable, Hashable {
         {명단}
         """,
         .cancellation: """
-        [{센터}] {이름}님, {날짜} {농가} 작업이 취소되었습니다.
+        {이름}님 {날짜} {농가} 일 취소
         사유: {사유}
         """,
     ]

@@ -124,10 +124,35 @@ enum RegistryInput {
     /// A Korean mobile number as digits.
     static func phone(_ text: String, field: String) throws(OperationError) -> String {
         guard let digits = Phone.normalize(text) else {
-            throw .badInput(
-                "\(field) \(Excerpt.quoted(Phone.mask(text))) is not a Korean mobile number (010-1234-5678)")
+            // Shown as typed, so the coordinator who typed it finds the typo (logs and messages to others mask).
+            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a Korean mobile number (010-1234-5678)")
         }
         return digits
+    }
+
+    /// A phone cell of a spreadsheet: as `phone`, and a number whose leading zero Excel dropped (a cell typed as a
+    /// number: `1012345678`, `1012345678.0`) is read with it again.
+    ///
+    /// - Returns: the digits, and whether the leading zero was restored (for the import summary).
+    static func sheetPhone(_ text: String, field: String) throws(OperationError) -> (digits: String, restored: Bool) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if Phone.normalize(trimmed) == nil {
+            var bare = trimmed
+            if bare.hasSuffix(".0") { bare.removeLast(2) }
+            if bare.first == "1", bare.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let digits = Phone.normalize("0" + bare)
+            {
+                return (digits, true)
+            }
+        }
+        return (try phone(text, field: field), false)
+    }
+
+    /// The summary's note for phones read with their leading zero restored.
+    static func restoredPhonesNote(lines: [Int]) -> String? {
+        guard !lines.isEmpty else { return nil }
+        return "전화번호 \(lines.count)개는 엑셀이 앞의 0을 지운 숫자로 보고 0을 붙여 읽었습니다 (예: 1012345678 → 010-1234-5678; "
+            + "줄 \(lines.map(String.init).joined(separator: ", ")))"
     }
 
     /// A required text of a field of `TextLimits`, trimmed: not blank, within the field's limit, one line when the
@@ -179,12 +204,13 @@ enum RegistryInput {
     static let categories: [String: String] = [
         "senior": "senior", "youth": "youth", "women": "women", "disabled": "disabled", "foreign": "foreign",
         "general": "general", "고령": "senior", "청년": "youth", "여성": "women", "장애인": "disabled",
-        "외국인": "foreign", "일반": "general",
+        "외국인": "foreign", "일반": "general", "midlife": "midlife", "신중년": "midlife",
     ]
 
     /// The Korean label of a stored category.
     static let categoryLabels: [String: String] = [
         "senior": "고령", "youth": "청년", "women": "여성", "disabled": "장애인", "foreign": "외국인", "general": "일반",
+        "midlife": "신중년",
     ]
 
     static func category(_ text: String, field: String) throws(OperationError) -> WorkerCategory {
@@ -192,8 +218,8 @@ enum RegistryInput {
             let value = WorkerCategory(rawValue: code)
         else {
             throw .badInput(
-                "\(field) \(Excerpt.quoted(text)) is not a category: senior, youth, women, disabled, foreign, general "
-                    + "(고령, 청년, 여성, 장애인, 외국인, 일반)")
+                "\(field) \(Excerpt.quoted(text)) is not a category: senior, youth, women, disabled, foreign, general, "
+                    + "midlife (고령, 청년, 여성, 장애인, 외국인, 일반, 신중년)")
         }
         return value
     }

@@ -23,15 +23,23 @@ public struct RequestInput: Sendable, Hashable {
     public var priorityReason: String?
     /// Put the request back on the center's policy (`edit` only; not with `priority`).
     public var policyPriority: Bool
+    /// Version 2: the pools that may fill it (names, comma-separated; `all`/`전체` for every pool).
+    public var pools: String?
+    /// Version 2: the van's seats (`0`… ; `none`/`없음` for no van) and stops (pickup point names).
+    public var pickupSeats: String?
+    public var pickupPoints: [String]?
 
     public init(
         farm: String? = nil, date: String? = nil, days: Int? = nil, start: String? = nil, end: String? = nil,
         task: String? = nil, skills: [String]? = nil, headcount: Int? = nil, minHeadcount: Int? = nil,
         priority: Int? = nil, wage: Int? = nil, maxTravelKm: Double? = nil, priorityReason: String? = nil,
-        policyPriority: Bool = false
+        policyPriority: Bool = false, pools: String? = nil, pickupSeats: String? = nil, pickupPoints: [String]? = nil
     ) {
         self.priorityReason = priorityReason
         self.policyPriority = policyPriority
+        self.pools = pools
+        self.pickupSeats = pickupSeats
+        self.pickupPoints = pickupPoints
         self.farm = farm
         self.date = date
         self.days = days
@@ -65,7 +73,11 @@ public enum Requests {
     {
         var v = base
         if let s = input.start { v.start = try RegistryInput.time(s, field: source.name("start", "start")) }
-        if let e = input.end { v.end = try RegistryInput.time(e, field: source.name("end", "end")) }
+        if let e = input.end {
+            v.end =
+                e.trimmingCharacters(in: .whitespaces) == "24:00"
+                ? .endOfDay : try RegistryInput.time(e, field: source.name("end", "end"))
+        }
         if let skills = input.skills {
             v.skills = try RegistryInput.skills(skills, field: source.name("skills", "skills"))
         }
@@ -74,6 +86,7 @@ public enum Requests {
         if let p = input.priority { v.priority = p }
         if let w = input.wage { v.wage = w }
         if let km = input.maxTravelKm { v.maxTravelKm = km }
+        try Pickups.apply(input, to: &v, source: source)
         guard v.start < v.end else {
             throw .badInput(
                 "\(source.name("start", "start")) \(v.start) is not before \(source.name("end", "end")) \(v.end)")
@@ -111,15 +124,20 @@ public enum Requests {
         guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
         let base = RequestValues(
             date: date, start: try RegistryInput.time(start, field: source.name("start", "start")),
-            end: try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
+            end: end.trimmingCharacters(in: .whitespaces) == "24:00"
+                ? .endOfDay : try RegistryInput.time(end, field: source.name("end", "end")), task: task, headcount: 1)
         return try merge(input, into: base, source: source)
     }
 
     /// The first day and the days of a new request, none in the past.
-    static func days(_ input: RequestInput, clock: IlsonClock, source: InputSource) throws(OperationError) -> [Day] {
+    ///
+    /// - Parameter allowingPast: a re-imported sheet's old rows are read too (the import compares them).
+    static func days(_ input: RequestInput, clock: IlsonClock, source: InputSource, allowingPast: Bool = false)
+        throws(OperationError) -> [Day]
+    {
         guard let text = input.date else { throw .badInput("\(source.name("date", "date")) is missing (YYYY-MM-DD)") }
         let first = try clock.parse(text, field: source.name("date", "date"))
-        guard first >= clock.today else {
+        guard first >= clock.today || allowingPast else {
             throw .badInput(
                 "\(source.name("date", "date")) \(first) is in the past (today is \(clock.today)): requests are for today or later"
             )
@@ -140,10 +158,16 @@ public enum Requests {
     {
         guard let farmCode = input.farm else { throw OperationError.badInput("--farm is missing") }
         let dates = try days(input, clock: clock, source: .commandLine)
-        let template = try newValues(input, date: dates[0], source: .commandLine)
+        // The values checked before connecting (skills and task become codes in the transaction).
+        var early = input
+        early.skills = nil
+        _ = try newValues(early, date: dates[0], source: .commandLine)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
+            let template = try newValues(input, date: dates[0], source: .commandLine)
             let farm = try Farms.find(code: farmCode, center: center, on: db)
+            try Pickups.checkKnown(template.pickupPoints, center: center, field: "--pickup-points", on: db)
             let live = try RequestStore.live(center: center.id, from: dates.first!, to: dates.last!, on: db)
             for date in dates {
                 if let same = live.first(where: {
@@ -200,6 +224,7 @@ public enum Requests {
             let center = try Centers.resolve(center, on: db)
             let request = try find(id, center: center, on: db)
             try checkChangeable(request, clock: clock, verb: "edit")
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(input, into: request.values, source: .commandLine)
             let sourceChanges: Bool =
                 switch priorityChange {
@@ -212,6 +237,7 @@ public enum Requests {
                             priorityBy: request.priorityOrigin.priorityBy)
                 }
             guard values != request.values || sourceChanges else { return (request, false) }
+            try Pickups.checkKnown(values.pickupPoints, center: center, field: "--pickup-points", on: db)
             try refusedByLock {
                 try RequestStore.update(id: id, values, priority: priorityChange, via: "request edit", on: db)
             }

@@ -21,12 +21,15 @@ public struct WorkerInput: Sendable, Hashable {
     public var smsConsent: String?
     /// Farm codes; `["any"]` lifts the restriction.
     public var allowedFarms: [String]?
+    /// Version 2 values (pool, jobs and minutes a day, stay end, visa, car, pickup point), as typed.
+    public var version2 = WorkerVersion2Input()
 
     public init(
         name: String? = nil, phone: String? = nil, location: LocationInput = LocationInput(), skills: [String]? = nil,
         category: String? = nil, maxTravelKm: Double? = nil, maxDaysPerWeek: Int? = nil, smsConsent: String? = nil,
-        allowedFarms: [String]? = nil
+        allowedFarms: [String]? = nil, version2: WorkerVersion2Input = WorkerVersion2Input()
     ) {
+        self.version2 = version2
         self.name = name
         self.phone = phone
         self.location = location
@@ -54,7 +57,7 @@ public enum Workers {
     /// - Throws: `OperationError.badInput` naming the field and what to do.
     static func merge(
         _ input: WorkerInput, into base: WorkerValues?, knownFarms: Set<String>, center: CenterRecord,
-        county: County?, source: InputSource
+        county: County?, source: InputSource, knownPickupPoints: Set<String>? = nil
     ) throws(OperationError) -> WorkerValues {
         let phoneField = source.name("phone", "phone")
         let name = try input.name.map { n throws(OperationError) in
@@ -118,6 +121,14 @@ public enum Workers {
                 values.allowedFarms = codes.sorted()
             }
         }
+        try input.version2.apply(to: &values, source: source)
+        if let point = values.pickupPoint, point != base?.pickupPoint, let known = knownPickupPoints,
+            !known.contains(point)
+        {
+            throw .badInput(
+                "\(source.name("pickup-point", "pickup_point")) \(Excerpt.quoted(point)): 센터 \(center.code)에 그런 승차 지점이 없습니다 "
+                    + "(ilson pickup list로 확인, ilson pickup add로 등록)")
+        }
         return values
     }
 
@@ -128,9 +139,11 @@ public enum Workers {
         try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(
                 input, into: nil, knownFarms: farms, center: center,
-                county: Centers.county(of: center, on: db), source: .commandLine)
+                county: Centers.county(of: center, on: db), source: .commandLine,
+                knownPickupPoints: Set(try PickupStore.all(center: center.id, on: db).map(\.name)))
             if let existing = try WorkerStore.find(.phone(values.phone), center: center.id, on: db) {
                 throw OperationError.badInput(
                     "worker \(Phone.mask(values.phone)) already exists in center \(center.code) "
@@ -154,9 +167,11 @@ public enum Workers {
             let center = try Centers.resolve(center, on: db)
             let worker = try find(ref, center: center, on: db)
             let farms = Set(try FarmStore.all(center: center.id, on: db).map(\.code))
+            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
             let values = try merge(
                 input, into: worker.values, knownFarms: farms, center: center,
-                county: Centers.county(of: center, on: db), source: .commandLine)
+                county: Centers.county(of: center, on: db), source: .commandLine,
+                knownPickupPoints: Set(try PickupStore.all(center: center.id, on: db).map(\.name)))
             guard values != worker.values else { return (worker, false) }
             if values.phone != worker.values.phone,
                 let other = try WorkerStore.find(.phone(values.phone), center: center.id, on: db)
@@ -195,9 +210,13 @@ public enum Workers {
     ///
     /// - Returns: whether a new range was recorded (the same range twice is recorded once).
     public static func setAvailability(
-        _ ref: String, days: ClosedRange<Day>, off: Bool, note: String? = nil, center: String?, clock: IlsonClock,
-        on db: Connection
+        _ ref: String, days: ClosedRange<Day>, off: Bool, note: String? = nil, fromTime: String? = nil,
+        toTime: String? = nil, center: String?, clock: IlsonClock, on db: Connection
     ) throws -> (worker: WorkerRecord, added: Bool) {
+        let window = try AvailabilityWindow.parse(from: fromTime, to: toTime, fromField: "--from", toField: "--to")
+        if window != nil && off {
+            throw OperationError.badInput("--off에는 --from/--to를 줄 수 없습니다: 쉬는 날은 하루 전체입니다")
+        }
         guard days.upperBound >= clock.today else {
             throw OperationError.badInput(
                 "--dates \(days.lowerBound)..\(days.upperBound) is in the past (today is \(clock.today))")
@@ -212,8 +231,7 @@ public enum Workers {
             let kind: AvailabilityKind = off ? .off : .available
             let id = try AvailabilityStore.add(
                 worker: worker.id, center: center.id, kind: kind, from: days.lowerBound, to: days.upperBound,
-                note: note,
-                on: db)
+                note: note, window: window, on: db)
             if let id {
                 try AuditLog.record(
                     on: db, center: center.id, via: "worker availability", entity: "worker_availability",

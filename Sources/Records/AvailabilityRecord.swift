@@ -10,4 +10,7 @@ public struct AvailabilityRecord: Sendable, Hashable, Decodable {
     /// nil: open-ended.
     public var to: Day?
     public var note: String?
+    /// Version 2: the window of each date, `HH:MM` (the end may be `24:00`); nil for the whole day.
+    public var fromTime: String?
+    public var toTime: String?
 }

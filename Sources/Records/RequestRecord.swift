@@ -35,11 +35,21 @@ public struct RequestValues: Sendable, Hashable, Decodable {
     public var priority: Int
     public var maxTravelKm: Double?
     public var wage: Int?
+    /// Version 2: the pools that may fill the request, sorted; nil when every pool (empty: none).
+    public var pools: [WorkerPool]?
+    /// Version 2: the seats of the request's van; nil when there is no van.
+    public var pickupSeats: Int?
+    /// Version 2: the names of the pickup points the van stops at, sorted.
+    public var pickupPoints: [String] = []
 
     public init(
         date: Day, start: TimeOfDay, end: TimeOfDay, task: String, skills: [String] = [], headcount: Int,
-        minHeadcount: Int = 1, priority: Int = 1, maxTravelKm: Double? = nil, wage: Int? = nil
+        minHeadcount: Int = 1, priority: Int = 1, maxTravelKm: Double? = nil, wage: Int? = nil,
+        pools: [WorkerPool]? = nil, pickupSeats: Int? = nil, pickupPoints: [String] = []
     ) {
+        self.pools = pools
+        self.pickupSeats = pickupSeats
+        self.pickupPoints = pickupPoints
         self.date = date
         self.start = start
         self.end = end

@@ -58,13 +58,14 @@ public enum TextLimits {
     public static let address = TextField(
         label: "farm address", maxLength: 100, singleLine: true, columns: ["farms.address"])
     public static let village = TextField(
-        label: "village", maxLength: 40, singleLine: true, columns: ["farms.village", "workers.village"])
+        label: "village", maxLength: 40, singleLine: true,
+        columns: ["farms.village", "workers.village", "pickup_points.village"])
     public static let meetingPoint = TextField(
         label: "meeting point", maxLength: 60, singleLine: true, columns: ["farms.meeting_point"])
     public static let task = TextField(
         label: "task", maxLength: 40, singleLine: true, columns: ["labor_jobs.task", "labor_requests.task"])
     public static let skillName = TextField(
-        label: "skill name", maxLength: 40, singleLine: true, columns: ["skills.name"])
+        label: "skill or task name", maxLength: 40, singleLine: true, columns: ["skills.name", "tasks.name"])
     /// A reason sent in a cancellation notice (`request cancel`, `roster cancel`, `roster decline`).
     public static let reason = TextField(
         label: "reason", maxLength: 100, singleLine: true,
@@ -83,9 +84,13 @@ public enum TextLimits {
     public static let template = TextField(
         label: "message template", maxLength: 1000, singleLine: false, columns: ["message_templates.body"])
 
+    /// A pickup point's name (마을회관, 터미널 …), shown in a rider's notice.
+    public static let pickupPointName = TextField(
+        label: "pickup point name", maxLength: 40, singleLine: true, columns: ["pickup_points.name"])
+
     /// Every field, each once.
     public static let all: [TextField] = [
         centerName, farmerName, workerName, farmName, address, village, meetingPoint, task, skillName, reason,
-        changeReason, blockReason, availabilityNote, attendanceNote, template,
+        changeReason, blockReason, availabilityNote, attendanceNote, template, pickupPointName,
     ]
 }

@@ -45,4 +45,8 @@ public struct FarmerWorkerRow: Sendable, Hashable, Decodable {
     public var rosterState: RosterState
     /// `approved` (told, no answer yet) or `confirmed` (answered yes by SMS), or a later status.
     public var status: AssignmentStatus
+    /// Version 2: the job's end, `HH:MM` (a half day shows its hours).
+    public var endTime: String
+    /// Version 2: the pickup point the worker rides the farm's van from, nil when they come by their own means.
+    public var ridePoint: String?
 }

@@ -85,13 +85,29 @@ public enum AssignmentStore {
             """)
     }
 
-    /// The worker's live assignment on a date, on any roster.
+    /// The worker's live assignment on a date, on any roster; with several that day, the first by request.
     public static func live(worker: Int64, date: Day, on db: Connection) throws -> AssignmentRecord? {
-        try AssignmentRecord.fetchOne(
+        try liveAll(worker: worker, date: date, on: db).first
+    }
+
+    /// Every live assignment of the worker on a date (several jobs a day), on any roster, by request.
+    public static func liveAll(worker: Int64, date: Day, on db: Connection) throws -> [AssignmentRecord] {
+        try AssignmentRecord.fetchAll(
             db,
             """
             \(unescaped: select)
             WHERE a.worker_id = \(worker) AND a.work_date = \(date) AND a.status NOT IN ('declined', 'cancelled')
+            ORDER BY a.request_id
+            """)
+    }
+
+    /// The worker's live assignment on a request.
+    public static func live(worker: Int64, request: Int64, on db: Connection) throws -> AssignmentRecord? {
+        try AssignmentRecord.fetchOne(
+            db,
+            """
+            \(unescaped: select)
+            WHERE a.worker_id = \(worker) AND a.request_id = \(request) AND a.status NOT IN ('declined', 'cancelled')
             """)
     }
 

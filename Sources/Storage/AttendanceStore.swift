@@ -79,7 +79,7 @@ public enum AttendanceStore {
         try WorkerDayRow.fetchAll(
             db,
             """
-            SELECT a.work_date AS date, a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.status,
+            SELECT a.work_date AS date, a.request_id, f.code AS farm_code, f.name AS farm_name, ilson_task_name(lr.center_id, lr.task) AS task, a.status,
                    a.status_reason AS reason, t.outcome, t.hours::double precision AS hours, t.note
             FROM assignments a
             JOIN rosters r ON r.id = a.roster_id

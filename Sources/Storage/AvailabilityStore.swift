@@ -14,7 +14,9 @@ public enum AvailabilityStore {
         try AvailabilityRecord.fetchAll(
             db,
             """
-            SELECT id, kind, available_from AS "from", available_to AS "to", note FROM worker_availability
+            SELECT id, kind, available_from AS "from", available_to AS "to", note,
+                   to_char(from_time, 'HH24:MI') AS from_time, to_char(to_time, 'HH24:MI') AS to_time
+            FROM worker_availability
             WHERE worker_id = \(worker) ORDER BY available_from, id
             """)
     }
@@ -22,15 +24,19 @@ public enum AvailabilityStore {
     /// Adds a range unless the same one exists; returns the new id, or nil when it existed.
     public static func add(
         worker: Int64, center: Int64, kind: AvailabilityKind, from: Day, to: Day?, note: String? = nil,
-        on db: Connection
+        window: (from: TimeOfDay, to: TimeOfDay)? = nil, on db: Connection
     ) throws -> Int64? {
-        try db.query(
+        let start = window?.from.description
+        let end = window?.to.description
+        return try db.query(
             """
-            INSERT INTO worker_availability (center_id, worker_id, kind, available_from, available_to, note)
-            SELECT \(center), \(worker), \(kind), \(from), \(to), \(note)
+            INSERT INTO worker_availability (center_id, worker_id, kind, available_from, available_to, note, from_time,
+                                             to_time)
+            SELECT \(center), \(worker), \(kind), \(from), \(to), \(note), \(start)::time, \(end)::time
             WHERE NOT EXISTS (
                 SELECT 1 FROM worker_availability WHERE worker_id = \(worker) AND kind = \(kind)
-                AND available_from = \(from) AND available_to IS NOT DISTINCT FROM \(to))
+                AND available_from = \(from) AND available_to IS NOT DISTINCT FROM \(to)
+                AND from_time IS NOT DISTINCT FROM \(start)::time AND to_time IS NOT DISTINCT FROM \(end)::time)
             RETURNING id
             """
         ).first?.decode("id")

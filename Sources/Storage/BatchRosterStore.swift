@@ -41,6 +41,9 @@ public struct AssignmentForMessage: StoredRecord, Hashable {
     public var farmerId: Int64
     public var farmerName: String
     public var farmerPhone: String
+    /// Version 2: the pickup point the worker rides from on this job (no car, farther than walking, and the
+    /// request's van stops at their point), nil when they come by their own means.
+    public var ridePoint: String? = nil
 }
 
 /// The roster SQL of the batch and of `roster cancel` / `roster calls`: loading rosters and their
@@ -90,10 +93,19 @@ public enum BatchRosterStore {
             """
             SELECT a.id AS assignment_id, a.request_id, w.id AS worker_id, w.name AS worker_name,
                    w.phone AS worker_phone, w.sms_consent, to_char(r.start_time, 'HH24:MI') AS start,
-                   to_char(r.end_time, 'HH24:MI') AS "end", r.task, r.wage, r.headcount,
+                   to_char(r.end_time, 'HH24:MI') AS "end", ilson_task_name(r.center_id, r.task) AS task, r.wage, r.headcount,
                    f.code AS farm_code, f.name AS farm_name, f.address AS farm_address, f.village, f.meeting_point,
                    to_char(f.meeting_time, 'HH24:MI') AS meeting_time,
-                   fr.id AS farmer_id, fr.name AS farmer_name, fr.phone AS farmer_phone
+                   fr.id AS farmer_id, fr.name AS farmer_name, fr.phone AS farmer_phone,
+                   CASE WHEN NOT w.car AND r.pickup_seats IS NOT NULL
+                         AND EXISTS (SELECT 1 FROM request_pickup_points rp
+                                     WHERE rp.request_id = r.id AND rp.pickup_point_id = w.pickup_point_id)
+                         -- Farther than walking (2 km, spec "Travel, walking and riding"), great-circle.
+                         AND 2 * 6371.0 * asin(least(1, sqrt(
+                               sin(radians(f.lat - w.home_lat) / 2) ^ 2
+                               + cos(radians(w.home_lat)) * cos(radians(f.lat))
+                                 * sin(radians(f.lon - w.home_lon) / 2) ^ 2))) > 2.0
+                        THEN (SELECT p.name FROM pickup_points p WHERE p.id = w.pickup_point_id) END AS ride_point
             FROM assignments a
             JOIN workers w ON w.id = a.worker_id
             JOIN labor_requests r ON r.id = a.request_id

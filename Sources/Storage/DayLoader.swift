@@ -49,6 +49,15 @@ public struct LoadedDay: Sendable {
 
 /// Reads one center's day from the database into the scheduler's model (`spec/problem-format.md`).
 public enum DayLoader {
+    /// A stored window `HH:MM-HH:MM` (the end may be `24:00`).
+    static func window(_ text: String) -> ClockWindow? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let from = TimeOfDay(String(parts[0])), let to = TimeOfDay(rangeEnd: String(parts[1])),
+            from < to
+        else { return nil }
+        return ClockWindow(from: from.minutes, to: to.minutes)
+    }
+
     /// Assignment statuses that count as a day worked (for `workedDates` and `recentDaysWorked`).
     static let workedStatuses = "('approved', 'confirmed', 'completed')"
 
@@ -75,23 +84,42 @@ public enum DayLoader {
         for row in try db.query(
             """
             SELECT id, job_id, farm_id, to_char(start_time, 'HH24:MI') AS start_hm, to_char(end_time, 'HH24:MI') AS end_hm,
-                   task, skills, headcount, min_headcount, priority, max_travel_km, wage
+                   task, skills, headcount, min_headcount, priority, max_travel_km, wage, pools, pickup_seats,
+                   ARRAY(SELECT rp.pickup_point_id::text FROM request_pickup_points rp
+                         WHERE rp.request_id = labor_requests.id ORDER BY rp.pickup_point_id) AS pickup_point_ids
             FROM labor_requests
             WHERE center_id = \(center) AND work_date = \(d) AND status = 'submitted'
             ORDER BY id
             """)
         {
+            let pools = try row.decode("pools", as: [String]?.self).map { names in
+                Set(names.compactMap(WorkerPool.init(rawValue:)))
+            }
+            let seats = try row.decode("pickup_seats", as: Int?.self)
+            let stops = try row.decode("pickup_point_ids", as: [String].self).map { "p\($0)" }
             requests.append(
                 LaborRequest(
                     id: ids.requests.add(RequestID(try row.decode("id"))),
                     farm: ids.farms.add(FarmID(try row.decode("farm_id"))),
                     job: ids.jobs.add(JobID(try row.decode("job_id"))), date: date,
                     start: TimeOfDay(try row.decode("start_hm", as: String.self)),
-                    end: TimeOfDay(try row.decode("end_hm", as: String.self)), task: try row.decode("task"),
+                    end: TimeOfDay(rangeEnd: try row.decode("end_hm", as: String.self)), task: try row.decode("task"),
                     skills: Set(try row.decode("skills", as: [String].self)), headcount: try row.decode("headcount"),
                     minHeadcount: try row.decode("min_headcount"), priority: try row.decode("priority"),
                     maxTravelKm: try row.decode("max_travel_km", as: Double?.self),
-                    wage: try row.decode("wage", as: Int?.self).map(Double.init)))
+                    wage: try row.decode("wage", as: Int?.self).map(Double.init), pools: pools,
+                    pickup: seats.map { Pickup(points: Set(stops), seats: $0) }))
+        }
+
+        // The center's pickup points (every one: a worker's or a request's may name any).
+        var pickupPoints: [PickupPoint] = []
+        for row in try db.query(
+            "SELECT id, name, lat, lon FROM pickup_points WHERE center_id = \(center) ORDER BY id")
+        {
+            pickupPoints.append(
+                PickupPoint(
+                    id: "p\(try row.decode("id", as: Int64.self))", name: try row.decode("name"),
+                    location: GeoPoint(lat: try row.decode("lat"), lon: try row.decode("lon"))))
         }
 
         // Farms of the day's requests (cancelled ones too: a pin may name them).
@@ -154,7 +182,17 @@ public enum DayLoader {
         for row in try db.query(
             """
             SELECT w.id, w.name, w.phone, w.home_lat, w.home_lon, w.category, w.max_travel_km, w.max_days_per_week,
-                   w.allowed_farms_only,
+                   w.allowed_farms_only, w.pool, w.max_jobs_per_day, w.max_minutes_per_day, w.stay_until, w.car,
+                   w.pickup_point_id,
+                   ARRAY(SELECT to_char(a.from_time, 'HH24:MI') || '-' || to_char(a.to_time, 'HH24:MI')
+                         FROM worker_availability a
+                         WHERE a.worker_id = w.id AND a.kind = 'available' AND a.from_time IS NOT NULL
+                           AND a.available_from <= \(d) AND (a.available_to IS NULL OR a.available_to >= \(d))
+                         ORDER BY a.from_time, a.to_time) AS windows,
+                   (NOT EXISTS (SELECT 1 FROM worker_availability a WHERE a.worker_id = w.id AND a.kind = 'available')
+                    OR EXISTS (SELECT 1 FROM worker_availability a WHERE a.worker_id = w.id AND a.kind = 'available'
+                                 AND a.from_time IS NULL AND a.available_from <= \(d)
+                                 AND (a.available_to IS NULL OR a.available_to >= \(d)))) AS whole_day,
                    COALESCE((SELECT array_agg(s.code ORDER BY s.code) FROM worker_skills ws
                              JOIN skills s ON s.id = ws.skill_id WHERE ws.worker_id = w.id), '{}') AS skill_codes,
                    (NOT EXISTS (SELECT 1 FROM worker_availability a WHERE a.worker_id = w.id AND a.kind = 'off'
@@ -170,6 +208,11 @@ public enum DayLoader {
         {
             let id: Int64 = try row.decode("id")
             let onlyAllowed: Bool = try row.decode("allowed_farms_only")
+            let available = try row.decode("available_on_date", as: Bool.self)
+            var windows: [Day: [ClockWindow]] = [:]
+            if available, !(try row.decode("whole_day", as: Bool.self)) {
+                windows[date] = try row.decode("windows", as: [String].self).compactMap(Self.window)
+            }
             workers.append(
                 Worker(
                     id: ids.workers.add(WorkerID(id)), name: try row.decode("name"),
@@ -181,7 +224,13 @@ public enum DayLoader {
                     available: try row.decode("available_on_date", as: Bool.self) ? [date] : [],
                     maxDaysPerWeek: try row.decode("max_days_per_week"), recentDaysWorked: recent[id] ?? 0,
                     workedDates: worked[id] ?? [], blockedFarms: blocked[id] ?? [],
-                    allowedFarms: onlyAllowed ? (allowed[id] ?? []) : nil))
+                    allowedFarms: onlyAllowed ? (allowed[id] ?? []) : nil, windows: windows,
+                    pool: try row.status("pool", table: "workers"),
+                    stayUntil: try row.decode("stay_until", as: Day?.self),
+                    maxJobsPerDay: try row.decode("max_jobs_per_day"),
+                    maxMinutesPerDay: try row.decode("max_minutes_per_day", as: Int?.self),
+                    car: try row.decode("car"),
+                    pickupPoint: try row.decode("pickup_point_id", as: Int64?.self).map { "p\($0)" }))
         }
 
         // The day before: live assignments, for continuity.
@@ -255,9 +304,10 @@ public enum DayLoader {
             ids.workers.add(WorkerID(try row.decode("worker_id")))
         }
 
-        let instance = Instance(
+        var instance = Instance(
             name: nil, workers: workers, farms: farms, requests: requests, pinned: [], history: history,
             excludedPairs: excluded)
+        instance.pickupPoints = pickupPoints
         return LoadedDay(instance: instance, pins: pins, farms: dayFarms, ids: ids)
     }
 }

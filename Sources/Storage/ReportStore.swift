@@ -78,7 +78,8 @@ public enum ReportStore {
             db,
             """
             SELECT a.id AS assignment_id, a.work_date AS date, a.status, a.worker_id, w.category, w.village, w.home_lat, w.home_lon,
-                   a.request_id, f.code AS farm_code, f.name AS farm_name, lr.task, a.distance_km,
+                   a.request_id, f.code AS farm_code, f.name AS farm_name,
+                   ilson_task_name(lr.center_id, lr.task) AS task, a.distance_km,
                    (extract(epoch FROM lr.end_time - lr.start_time) / 3600.0)::float8 AS hours,
                    \(fragment: pool) AS pool
             FROM assignments a
@@ -101,7 +102,7 @@ public enum ReportStore {
         try DemandRow.fetchAll(
             db,
             """
-            SELECT lr.id AS request_id, lr.work_date AS date, f.code AS farm_code, f.name AS farm_name, lr.task,
+            SELECT lr.id AS request_id, lr.work_date AS date, f.code AS farm_code, f.name AS farm_name, ilson_task_name(lr.center_id, lr.task) AS task,
                    lr.headcount::bigint AS headcount,
                    (SELECT count(*) FROM assignments a
                     JOIN rosters r ON r.id = a.roster_id AND r.center_id = a.center_id

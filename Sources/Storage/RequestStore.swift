@@ -32,6 +32,9 @@ public enum RequestStore {
                to_char(r.start_time, 'HH24:MI') AS start, to_char(r.end_time, 'HH24:MI') AS "end",
                r.task, r.skills, r.headcount, r.min_headcount, r.priority, r.max_travel_km, r.wage, r.status,
                r.cancel_reason, r.priority_source, r.priority_reason, r.priority_by,
+               array_to_json(r.pools)::text AS pools, r.pickup_seats,
+               ARRAY(SELECT p.name FROM request_pickup_points rp JOIN pickup_points p ON p.id = rp.pickup_point_id
+                     WHERE rp.request_id = r.id ORDER BY p.name) AS pickup_points,
                (SELECT ro.state FROM rosters ro WHERE ro.center_id = r.center_id AND ro.work_date = r.work_date)
                    AS roster_state
         FROM labor_requests r JOIN farms f ON f.id = r.farm_id
@@ -40,6 +43,11 @@ public enum RequestStore {
     /// The request of a center with this id.
     public static func find(id: Int64, center: Int64, on db: Connection) throws -> RequestRecord? {
         try RequestRecord.fetchOne(db, "\(fragment: select) WHERE r.center_id = \(center) AND r.id = \(id)")
+    }
+
+    /// The request with this id, whatever its center (as the caller may see it).
+    static func find(id: Int64, on db: Connection) throws -> RequestRecord? {
+        try RequestRecord.fetchOne(db, "\(fragment: select) WHERE r.id = \(id)")
     }
 
     /// The center code of a request with this id in another center, if any.
@@ -71,6 +79,7 @@ public enum RequestStore {
     }
 
     /// Inserts a request of a job; returns its id. The database writes its audit row (sql/010), naming `via`.
+    /// A request given no van of its own (`pickupSeats` nil) gets its farm's default van, points and seats.
     ///
     /// - Parameter priorityReason: nil: the priority comes from the center's policy (the database computes it,
     ///   sql/020, and `v.priority` is not used); else `v.priority` is an override with this reason.
@@ -82,17 +91,26 @@ public enum RequestStore {
     ) throws -> Int64 {
         try AuditLog.name(via: via, reason: priorityReason, on: db)
         let source = priorityReason == nil ? PrioritySource.policy.rawValue : PrioritySource.override.rawValue
-        return try db.query(
+        let id: Int64 = try db.query(
             """
             INSERT INTO labor_requests (center_id, job_id, farm_id, work_date, start_time, end_time, task, skills,
                                         headcount, min_headcount, priority, max_travel_km, wage, priority_source,
-                                        priority_reason, priority_by)
+                                        priority_reason, priority_by, pools, pickup_seats)
             VALUES (\(center), \(job), \(farm), \(v.date), \(v.start.description)::time,
                     \(v.end.description)::time, \(v.task), \(v.skills), \(v.headcount), \(v.minHeadcount),
                     \(v.priority), \(v.maxTravelKm), \(v.wage), \(source), \(priorityReason),
-                    CASE WHEN \(priorityReason)::text IS NULL THEN NULL ELSE session_user END)
+                    CASE WHEN \(priorityReason)::text IS NULL THEN NULL ELSE session_user END,
+                    \(v.pools?.map(\.rawValue))::text[],
+                    COALESCE(\(v.pickupSeats)::smallint,
+                             (SELECT f.pickup_seats FROM farms f WHERE f.id = \(farm) AND f.center_id = \(center))))
             RETURNING id
             """)[0].decode("id")
+        if v.pickupSeats == nil {
+            try PickupStore.copyFarmDefault(request: id, farm: farm, center: center, on: db)
+        } else {
+            try PickupStore.setRequestPoints(request: id, center: center, names: v.pickupPoints, on: db)
+        }
+        return id
     }
 
     /// Sets every value of a request to `v` (the date and the task stay: they are part of its identity). The
@@ -128,6 +146,20 @@ public enum RequestStore {
                    priority_by = CASE WHEN \(reason)::text IS NULL THEN NULL ELSE session_user END
             WHERE id = \(id)
             """)
+        // The version 2 values only when they change: a farmer's change of hours needs no right on them.
+        guard let stored = try find(id: id, on: db) else { return }
+        if stored.values.pools != v.pools || stored.values.pickupSeats != v.pickupSeats {
+            try db.query(
+                """
+                UPDATE labor_requests SET pools = \(v.pools?.map(\.rawValue))::text[],
+                       pickup_seats = \(v.pickupSeats)::smallint
+                WHERE id = \(id)
+                """)
+        }
+        let points = v.pickupSeats == nil ? [] : v.pickupPoints
+        if stored.values.pickupPoints != points.sorted() {
+            try PickupStore.setRequestPoints(request: id, center: stored.centerID, names: points, on: db)
+        }
     }
 
     /// Recomputes the priority of the center's live requests on the policy from `from` on (of one farm, or all):

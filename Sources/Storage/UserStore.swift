@@ -60,8 +60,9 @@ public enum UserStore {
         try FarmerWorkerRow.fetchAll(
             db,
             """
-            SELECT work_date, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS start_time, task,
-                   worker_name, worker_phone, roster_state, status
+            SELECT work_date, farm_code, farm_name, request_id, to_char(start_time, 'HH24:MI') AS start_time,
+                   ilson_task_name(ilson_center_id(), task) AS task, worker_name, worker_phone, roster_state, status,
+                   to_char(end_time, 'HH24:MI') AS end_time, ride_point
             FROM ilson_farmer_workers(\(from)::date, \(to)::date)
             """)
     }

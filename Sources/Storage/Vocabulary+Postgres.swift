@@ -38,3 +38,6 @@ extension BatchJob: PGEncodable {}
 
 /// `workers.category`: stored as its raw value and read like any status (an unknown one is an error).
 extension WorkerCategory: PGEncodable {}
+
+/// `workers.pool` and the elements of `labor_requests.pools`.
+extension WorkerPool: PGEncodable {}

@@ -14,6 +14,9 @@ public struct WorkerImportRow: Sendable, Hashable {
     /// An availability range to add (when not recorded already).
     public var availableFrom: Day?
     public var availableTo: Day?
+    /// Version 2: the window of each date of the range (`from < to`; `to` may be 24:00); nil for the whole day.
+    public var windowFrom: TimeOfDay?
+    public var windowTo: TimeOfDay?
     /// Audit JSON before and after.
     public var before: String?
     public var after: String?
@@ -51,14 +54,16 @@ extension WorkerStore {
                 ord int, worker_id bigint, change text, name text, phone text, home_lat float8, home_lon float8,
                 village text, category text, max_travel_km float8, max_days_per_week int, sms_consent bool,
                 allowed_farms_only bool, skills text[], allowed_farms text[], available_from date, available_to date,
-                before jsonb, after jsonb
+                before jsonb, after jsonb, pool text, max_jobs_per_day int, max_minutes_per_day int, stay_until date,
+                visa_type text, car bool, pickup_point text, window_from time, window_to time
             ) ON COMMIT DROP
             """)
         let columns = [
             "ord", "worker_id", "change", "name", "phone", "home_lat", "home_lon", "village", "category",
             "max_travel_km",
             "max_days_per_week", "sms_consent", "allowed_farms_only", "skills", "allowed_farms", "available_from",
-            "available_to", "before", "after",
+            "available_to", "before", "after", "pool", "max_jobs_per_day", "max_minutes_per_day", "stay_until",
+            "visa_type", "car", "pickup_point", "window_from", "window_to",
         ]
         try db.copy(into: "worker_import_stage", columns: columns) { writer in
             for (ord, row) in rows.enumerated() {
@@ -71,6 +76,9 @@ extension WorkerStore {
                     .bool(v.allowedFarms != nil), .textArray(v.skills), .textArray(v.allowedFarms ?? []),
                     row.availableFrom?.pgValue, row.availableTo?.pgValue,
                     row.before.map(PGValue.text), row.after.map(PGValue.text),
+                    .text(v.pool.rawValue), .int(Int64(v.maxJobsPerDay)), v.maxMinutesPerDay.map { .int(Int64($0)) },
+                    v.stayUntil?.pgValue, v.visaType.map(PGValue.text), .bool(v.car), v.pickupPoint.map(PGValue.text),
+                    row.windowFrom.map { .text($0.description) }, row.windowTo.map { .text($0.description) },
                 ])
             }
         }
@@ -79,16 +87,22 @@ extension WorkerStore {
             UPDATE workers w SET name = s.name, phone = s.phone, home_lat = s.home_lat, home_lon = s.home_lon,
                    village = s.village, category = s.category, max_travel_km = s.max_travel_km,
                    max_days_per_week = s.max_days_per_week, sms_consent = s.sms_consent,
-                   allowed_farms_only = s.allowed_farms_only
+                   allowed_farms_only = s.allowed_farms_only, pool = s.pool, max_jobs_per_day = s.max_jobs_per_day,
+                   max_minutes_per_day = s.max_minutes_per_day, stay_until = s.stay_until, visa_type = s.visa_type,
+                   car = s.car, pickup_point_id = (SELECT p.id FROM pickup_points p
+                                                   WHERE p.center_id = \(center) AND p.name = s.pickup_point)
             FROM worker_import_stage s WHERE s.change = 'update' AND w.id = s.worker_id AND w.center_id = \(center)
             """)
         try db.query(
             """
             WITH inserted AS (
                 INSERT INTO workers (center_id, name, phone, home_lat, home_lon, village, category, max_travel_km,
-                                     max_days_per_week, sms_consent, allowed_farms_only)
+                                     max_days_per_week, sms_consent, allowed_farms_only, pool, max_jobs_per_day,
+                                     max_minutes_per_day, stay_until, visa_type, car, pickup_point_id)
                 SELECT \(center), name, phone, home_lat, home_lon, village, category, max_travel_km, max_days_per_week,
-                       sms_consent, allowed_farms_only
+                       sms_consent, allowed_farms_only, pool, max_jobs_per_day, max_minutes_per_day, stay_until,
+                       visa_type, car,
+                       (SELECT p.id FROM pickup_points p WHERE p.center_id = \(center) AND p.name = pickup_point)
                 FROM worker_import_stage WHERE change = 'create' ORDER BY ord
                 RETURNING id, phone)
             UPDATE worker_import_stage s SET worker_id = i.id FROM inserted i WHERE s.change = 'create' AND s.phone = i.phone
@@ -127,12 +141,15 @@ extension WorkerStore {
         return try db.query(
             """
             WITH added AS (
-                INSERT INTO worker_availability (center_id, worker_id, kind, available_from, available_to)
-                SELECT DISTINCT \(center), s.worker_id, 'available', s.available_from, s.available_to
+                INSERT INTO worker_availability (center_id, worker_id, kind, available_from, available_to, from_time,
+                                                 to_time)
+                SELECT DISTINCT \(center), s.worker_id, 'available', s.available_from, s.available_to, s.window_from,
+                       s.window_to
                 FROM worker_import_stage s
                 WHERE s.available_from IS NOT NULL AND NOT EXISTS (
                     SELECT 1 FROM worker_availability a WHERE a.worker_id = s.worker_id AND a.kind = 'available'
-                      AND a.available_from = s.available_from AND a.available_to IS NOT DISTINCT FROM s.available_to)
+                      AND a.available_from = s.available_from AND a.available_to IS NOT DISTINCT FROM s.available_to
+                      AND a.from_time IS NOT DISTINCT FROM s.window_from AND a.to_time IS NOT DISTINCT FROM s.window_to)
                 RETURNING *)
             INSERT INTO audit_log (center_id, via, entity, entity_id, action, after)
             SELECT \(center), \(via), 'worker_availability', added.id::text, 'create', to_jsonb(added) FROM added

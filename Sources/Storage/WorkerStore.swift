@@ -10,7 +10,9 @@ extension WorkerRecord: StoredRecord {
 public enum WorkerStore {
     static let select: PostgresQuery = """
         SELECT w.id, w.center_id, w.name, w.phone, w.home_lat, w.home_lon, w.village, w.category, w.max_travel_km,
-               w.max_days_per_week, w.sms_consent, w.active,
+               w.max_days_per_week, w.sms_consent, w.active, w.pool, w.max_jobs_per_day, w.max_minutes_per_day,
+               w.stay_until, w.visa_type, w.car,
+               (SELECT p.name FROM pickup_points p WHERE p.id = w.pickup_point_id) AS pickup_point,
                ARRAY(SELECT s.code FROM worker_skills ws JOIN skills s ON s.id = ws.skill_id
                      WHERE ws.worker_id = w.id ORDER BY s.code) AS skills,
                CASE WHEN w.allowed_farms_only
@@ -42,9 +44,12 @@ public enum WorkerStore {
         let id: Int64 = try db.query(
             """
             INSERT INTO workers (center_id, name, phone, home_lat, home_lon, village, category, max_travel_km,
-                                 max_days_per_week, sms_consent, allowed_farms_only)
+                                 max_days_per_week, sms_consent, allowed_farms_only, pool, max_jobs_per_day,
+                                 max_minutes_per_day, stay_until, visa_type, car, pickup_point_id)
             VALUES (\(center), \(v.name), \(v.phone), \(v.homeLat), \(v.homeLon), \(v.village), \(v.category),
-                    \(v.maxTravelKm), \(v.maxDaysPerWeek), \(v.smsConsent), \(v.allowedFarms != nil))
+                    \(v.maxTravelKm), \(v.maxDaysPerWeek), \(v.smsConsent), \(v.allowedFarms != nil), \(v.pool),
+                    \(v.maxJobsPerDay), \(v.maxMinutesPerDay), \(v.stayUntil), \(v.visaType), \(v.car),
+                    (SELECT p.id FROM pickup_points p WHERE p.center_id = \(center) AND p.name = \(v.pickupPoint)))
             RETURNING id
             """)[0].decode("id")
         try setSkills(worker: id, center: center, v.skills, on: db)
@@ -59,7 +64,11 @@ public enum WorkerStore {
             UPDATE workers SET name = \(v.name), phone = \(v.phone), home_lat = \(v.homeLat), home_lon = \(v.homeLon),
                    village = \(v.village), category = \(v.category), max_travel_km = \(v.maxTravelKm),
                    max_days_per_week = \(v.maxDaysPerWeek), sms_consent = \(v.smsConsent),
-                   allowed_farms_only = \(v.allowedFarms != nil)
+                   allowed_farms_only = \(v.allowedFarms != nil), pool = \(v.pool), max_jobs_per_day = \(v.maxJobsPerDay),
+                   max_minutes_per_day = \(v.maxMinutesPerDay), stay_until = \(v.stayUntil), visa_type = \(v.visaType),
+                   car = \(v.car),
+                   pickup_point_id = (SELECT p.id FROM pickup_points p
+                                      WHERE p.center_id = \(center) AND p.name = \(v.pickupPoint))
             WHERE id = \(id) AND center_id = \(center)
             """)
         try setSkills(worker: id, center: center, v.skills, on: db)

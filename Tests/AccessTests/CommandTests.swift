@@ -172,6 +172,8 @@ struct CommandTests {
                 #expect(
                     try farm.decode("name", as: String.self) == text
                         && farm.decode("meeting_point", as: String.self) == text)
+                // A task is in the center's catalogue first (sql/023); the farmer names it by its name.
+                #expect(try Self.run(w, .coordinatorA, ["task", "add", text]) == 0)
                 #expect(
                     try Self.run(
                         w, .farmerA,
@@ -180,8 +182,12 @@ struct CommandTests {
                             "0\(i):30", "--end", "16:00", "--task", text, "--headcount", "1",
                         ]) == 0)
                 #expect(
-                    try w.db.query("SELECT count(*) AS n FROM labor_requests WHERE task = \(text)")[0]
-                        .decode("n", as: Int.self) == 1)
+                    try w.db.query(
+                        """
+                        SELECT count(*) AS n FROM labor_requests r
+                        JOIN tasks t ON t.center_id = r.center_id AND t.code = r.task WHERE t.name = \(text)
+                        """
+                    )[0].decode("n", as: Int.self) == 1)
                 // Refused, not run: a code, a village, a farm and a center that are not one.
                 #expect(try Self.run(w, .coordinatorA, ["worker", "list", "--center", text]) == 2)
                 #expect(

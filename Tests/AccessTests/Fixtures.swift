@@ -111,8 +111,14 @@ final class AccessWorld {
         let wA2 = try worker("wA2", cA, "01080000002")
         let wB1 = try worker("wB1", cB, "01080000003")
         let wB2 = try worker("wB2", cB, "01080000004")
-        let sA = try insert("sA", "INSERT INTO skills (center_id, code) VALUES (\(cA), 'harvest') RETURNING id")
-        let sB = try insert("sB", "INSERT INTO skills (center_id, code) VALUES (\(cB), 'harvest') RETURNING id")
+        let sA = try insert(
+            "sA",
+            "INSERT INTO skills (center_id, code) VALUES (\(cA), 'harvest') ON CONFLICT (center_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id"
+        )
+        let sB = try insert(
+            "sB",
+            "INSERT INTO skills (center_id, code) VALUES (\(cB), 'harvest') ON CONFLICT (center_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id"
+        )
         try db.query("INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(cA), \(wA1), \(sA))")
         try db.query("INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(cB), \(wB1), \(sB))")
         try db.query(

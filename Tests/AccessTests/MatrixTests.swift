@@ -42,6 +42,11 @@ struct MatrixTests {
             .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A D:A",
             .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B",
         ],
+        // The task catalogue (sql/023): as skills, but never deleted (requests name its codes).
+        "tasks": [
+            .farmerA: "S:A", .farmerB: "S:A", .coordinatorA: "S:A I:A U:A", .coordinatorB: "S:B I:B U:B",
+            .batch: "S:A,B",
+        ],
         "worker_skills": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         "worker_allowed_farms": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
         "worker_availability": [.coordinatorA: "S:A I:A U:A D:A", .coordinatorB: "S:B I:B U:B D:B", .batch: "S:A,B"],
@@ -144,7 +149,17 @@ struct MatrixTests {
         }
         byID("skills", [("A", "sA"), ("B", "sB")], set: "name")
         for t in ["A", "B"] {
-            add("skills", .insert, t, "INSERT INTO skills (center_id, code) VALUES (\(center(t)), 'packing')")
+            add("skills", .insert, t, "INSERT INTO skills (center_id, code) VALUES (\(center(t)), 'grafting')")
+        }
+        // tasks: every center has the national list (its trigger), so `harvest` is a row of A and of B.
+        for t in ["A", "B"] {
+            let row: PostgresQuery = "center_id = \(center(t)) AND code = 'harvest'"
+            add("tasks", .select, t, "SELECT count(*) AS n FROM tasks WHERE \(fragment: row)")
+            add("tasks", .update, t, "UPDATE tasks SET name = name WHERE \(fragment: row)")
+            add("tasks", .delete, t, "DELETE FROM tasks WHERE \(fragment: row)")
+            add(
+                "tasks", .insert, t, "INSERT INTO tasks (center_id, code, name) VALUES (\(center(t)), 'grafting', '접목')"
+            )
         }
         // Tables keyed by worker (and skill or farm).
         for (t, worker, skill, farm, other) in [

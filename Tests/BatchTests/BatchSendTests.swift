@@ -26,7 +26,7 @@ struct BatchSendTests {
             let kinds = Dictionary(grouping: provider.sentMessages, by: \.kind).mapValues(\.count)
             #expect(kinds == ["assignment": roster.messaged, "farmer_list": roster.farms])
             let sample = try #require(provider.sentMessages.first { $0.kind == "assignment" })
-            #expect(sample.body.contains("햇살딸기농장") && sample.body.contains("130,000원"))
+            #expect(sample.body.contains("햇살딸기농장") && sample.body.contains("13만원"))
             #expect(sample.from == "0435391234")
             // A second run sends nothing again.
             let again = try IlsonProcess.run(["batch", "send", "--date", Self.date], environment: env)

@@ -31,6 +31,9 @@ struct CSVExportFormulaTests {
                     ], url: url)
                 #expect(added.status == 0, "\(added)")
             }
+            // A task is in the center's catalogue first (`task add`); its name is what exports show.
+            let task = try IlsonChild.run(["task", "add", Self.hostileTask], url: url)
+            #expect(task.status == 0, "\(task)")
             let submitted = try IlsonChild.run(
                 [
                     "request", "submit", "--farm", "F012", "--date", "tomorrow", "--start", "07:00", "--end", "16:00",

@@ -8,6 +8,8 @@ enum IlsonChild {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output as bytes (a CSV in CP949, a byte order mark).
+        var stdoutBytes: [UInt8] = []
         var description: String { "exit \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
     }
 
@@ -35,10 +37,10 @@ enum IlsonChild {
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         process.waitUntilExit()
+        let out = try Data(contentsOf: outURL)
         return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), stdoutBytes: Array(out))
     }
 
     /// Writes `text` into a temporary `.csv` file and returns its path (removed by `body`'s end).

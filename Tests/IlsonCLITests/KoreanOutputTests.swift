@@ -118,10 +118,10 @@ struct KoreanOutputTests {
             let text = Dictionary(outputs.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
             let show = try #require(text["roster show --date today"])
             #expect(show.stdout.contains("#\(ids[1])") && show.stdout.contains("4명 중 3명 부족"), "\(show)")
-            #expect(show.stdout.contains("이월 딸기하우스(F012) 12/1 harvest"), "\(show)")
+            #expect(show.stdout.contains("이월 딸기하우스(F012) 12/1 수확"), "\(show)")
             let explain = try #require(text["roster explain --date today"])
             // The short harvest request: two of the three harvesters are at the other farm, named by number.
-            #expect(explain.stdout.contains("그중 2명은 같은 날 다른 농가에 배치됨(#\(ids[0]) 중산리 고추밭 harvest 2명)"), "\(explain)")
+            #expect(explain.stdout.contains("그중 2명은 같은 날 다른 농가에 배치됨(#\(ids[0]) 중산리 고추밭 수확 2명)"), "\(explain)")
             #expect(explain.stdout.contains("pruning 가능한 인력이 없음"), "\(explain)")
             #expect(explain.stdout.contains("최소 3명이 함께 와야 하는데"), "\(explain)")
             let suggest = try #require(text["roster suggest --date today --request \(ids[1])"])

@@ -77,8 +77,8 @@ import Testing
                 CancellationNotice(
                     centerName: "JC", recipientName: "이뷁", recipientPhone: "01011112222", date: Fixtures.date,
                     farmName: "농원", reason: "우천☔")))
-        #expect(m[0].body == "이뷁님 12월 1일(화) 취소(우천)")
+        #expect(m[0].body == "이뷁님 12/1(화) 취소(우천)")
         #expect(m[0].type == .sms)
-        #expect(m[0].byteCount == 30)
+        #expect(m[0].byteCount == 26)
     }
 }

@@ -111,7 +111,7 @@ struct ImportCSVTests {
             } catch let error as OperationError {
                 guard case .badInput(let message) = error else { throw error }
                 #expect(message.contains("2 bad row(s), nothing imported"))
-                #expect(message.contains("line 3: phone \"***-12-34\" is not a Korean mobile number"))
+                #expect(message.contains("line 3: phone \"010-12-34\" is not a Korean mobile number"))
                 #expect(message.contains("line 6:"))
                 #expect(!message.contains("line 2:"))
             }

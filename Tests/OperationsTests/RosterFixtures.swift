@@ -36,7 +36,11 @@ enum RosterFixtures {
             let skills = Set(instance.workers.flatMap(\.skills)).union(instance.requests.flatMap(\.skills)).sorted()
             for s in skills {
                 skillIDs[s] = try db.query(
-                    "INSERT INTO skills (center_id, code) VALUES (\(centerID), \(s)) RETURNING id")[0].decode("id")
+                    // The national catalogue (023) already holds the common codes.
+                    """
+                    INSERT INTO skills (center_id, code) VALUES (\(centerID), \(s))
+                    ON CONFLICT (center_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id
+                    """)[0].decode("id")
             }
             for (i, f) in instance.farms.enumerated() {
                 out.farms[f.id] = try db.query(

@@ -168,24 +168,39 @@ struct RosterPlanTests {
         }
     }
 
-    @Test func theDatabaseRefusesTwoLiveAssignmentsOfAWorkerOnADate() throws {
+    /// Several jobs a day (version 2): the database keeps one live assignment per request and worker; a second job
+    /// of a one-job worker written behind ilson's back is stored, and `db check` lists it.
+    @Test func theDatabaseRefusesTheSamePairTwiceAndDBCheckFindsTooManyJobs() throws {
         try withCounty { db, c in
             _ = try plan(db, c)
             let a = try #require(
                 try db.query(
                     "SELECT center_id, roster_id, worker_id, work_date, request_id FROM assignments LIMIT 1"
                 ).first)
-            let other = c.requests.values.first { $0 != (try? a.decode("request_id", as: Int64.self)) }!
+            let (center, roster, worker, date, request) = (
+                try a.decode("center_id", as: Int64.self), try a.decode("roster_id", as: Int64.self),
+                try a.decode("worker_id", as: Int64.self), try a.decode("work_date", as: Day.self),
+                try a.decode("request_id", as: Int64.self)
+            )
             #expect {
                 try db.query(
                     """
                     INSERT INTO assignments (center_id, roster_id, request_id, worker_id, work_date)
-                    VALUES (\(try a.decode("center_id", as: Int64.self)), \(try a.decode("roster_id", as: Int64.self)),
-                            \(other), \(try a.decode("worker_id", as: Int64.self)), \(try a.decode("work_date", as: Day.self)))
+                    VALUES (\(center), \(roster), \(request), \(worker), \(date))
                     """)
             } throws: { error in
-                (error as? PostgresError)?.kind == .uniqueViolation(constraint: "assignments_worker_date_live_key")
+                (error as? PostgresError)?.kind == .uniqueViolation(constraint: "assignments_request_worker_live_key")
             }
+            #expect(try DatabaseCheck.run(center: c.center, on: db).isEmpty)
+            let other = c.requests.values.first { $0 != request }!
+            try db.query(
+                """
+                INSERT INTO assignments (center_id, roster_id, request_id, worker_id, work_date)
+                VALUES (\(center), \(roster), \(other), \(worker), \(date))
+                """)
+            let found = try DatabaseCheck.run(center: c.center, on: db)
+            #expect(found.count == 2)
+            #expect(found.allSatisfy { $0.problem.contains("하루 최대") })
         }
     }
 

@@ -31,12 +31,22 @@ public enum Users {
         try checkPassword(password)
         if kind == .farmer && farmer == nil { throw OperationError.badInput("a farmer login needs --farmer ID") }
         if kind != .farmer && farmer != nil { throw OperationError.badInput("only a farmer login has --farmer") }
-        if kind == .coordinator && center == nil {
-            throw OperationError.badInput("a coordinator login needs --center CODE")
-        }
         if kind == .admin && center != nil { throw OperationError.badInput("an admin login has no --center") }
         try db.transaction { db in
             var centerID: Int64? = nil
+            var center = center
+            // A coordinator, or a farmer named by phone, belongs to a center: the only one when the database holds one.
+            var farmerByPhone = false
+            if let farmer, case .phone = try? PersonRef(farmer, role: "farmer") { farmerByPhone = true }
+            if center == nil && (kind == .coordinator || farmerByPhone) {
+                do {
+                    center = try Centers.resolve(nil, on: db).code
+                } catch OperationError.badInput(let why) {
+                    throw OperationError.badInput(
+                        (kind == .coordinator ? "a coordinator login needs --center CODE" : "give --center CODE")
+                            + ": \(why)")
+                }
+            }
             if let center {
                 guard let found = try CenterStore.find(code: center, on: db) else {
                     throw OperationError.notFound("no center with code \(center)")

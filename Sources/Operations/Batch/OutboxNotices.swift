@@ -67,6 +67,23 @@ extension AssignmentNotice {
             farmAddress: a.farmAddress ?? a.village ?? "", meetingPoint: a.meetingPoint,
             meetingTime: a.meetingTime.flatMap { TimeOfDay($0) }, task: a.task, wage: a.wage ?? 0,
             farmerName: a.farmerName, farmerPhone: a.farmerPhone, answerPrompt: answerPrompt)
+        if let point = a.ridePoint {
+            // When: the farm's meeting time, else half an hour before the job starts.
+            let start = TimeOfDay.stored(a.start).minutes
+            let at =
+                a.meetingTime.flatMap { TimeOfDay($0) }
+                ?? TimeOfDay(hour: max(0, start - 30) / 60, minute: max(0, start - 30) % 60)
+            ride = "승차: \(at?.description ?? a.start) \(point) (농가 차량)"
+        }
+    }
+
+    /// The notice of a worker's first job of the day, listing the day's other jobs (one notice a day).
+    init(_ jobs: [AssignmentForMessage], centerName: String, date: Day, answerPrompt: String? = nil) {
+        self.init(jobs[0], centerName: centerName, date: date, answerPrompt: answerPrompt)
+        otherJobs = jobs.dropFirst().map { b in
+            "같은 날: \(b.start)~\(b.end) \(b.farmName) (\(b.farmAddress ?? b.village ?? "")) \(b.task)"
+                + (b.ridePoint.map { ", \($0) 승차" } ?? "")
+        }
     }
 }
 
@@ -78,7 +95,11 @@ extension FarmerListNotice {
             centerName: centerName, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
             farmName: first.farmName, date: date, start: .stored(first.start), end: .stored(first.end),
             task: first.task, headcountWanted: first.headcount,
-            workers: workers.map { ListedWorker(name: $0.workerName, phone: $0.workerPhone) })
+            workers: workers.map {
+                var listed = ListedWorker(name: $0.workerName, phone: $0.workerPhone)
+                listed.ridesFrom = $0.ridePoint
+                return listed
+            })
     }
 }
 
@@ -93,5 +114,5 @@ extension CallNeeded {
 
 extension TimeOfDay {
     /// A stored `HH:MM` (midnight if it is not one: the database's `time` columns always are).
-    static func stored(_ text: String) -> TimeOfDay { TimeOfDay(text) ?? TimeOfDay(hour: 0, minute: 0)! }
+    static func stored(_ text: String) -> TimeOfDay { TimeOfDay(rangeEnd: text) ?? TimeOfDay(hour: 0, minute: 0)! }
 }

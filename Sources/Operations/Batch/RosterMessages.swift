@@ -18,8 +18,8 @@ public struct CallNeeded: Sendable, Hashable {
     public var reason: String
 }
 
-/// Turns a roster's assignments into outbox messages: one to each worker with SMS consent, one list (or its
-/// numbered parts) to each request's farmer.
+/// Turns a roster's assignments into outbox messages: one to each worker with SMS consent (one a day, listing every
+/// job of the day), one list (or its numbered parts) to each request's farmer.
 ///
 /// A notice that cannot be composed (a center's template makes a line longer than an LMS) does not stop the
 /// others: it becomes a `failed` row with its reason (`NewOutboxMessage.failure`), which `roster calls` lists.
@@ -50,10 +50,17 @@ public struct RosterMessages: Sendable {
                 byRequest.append((a.requestId, [a]))
             }
         }
+        // One notice per worker and day (version 2: several jobs a day), sent with the worker's first job by
+        // start and listing the others.
+        var jobsOf: [Int64: [AssignmentForMessage]] = [:]
+        for a in assignments { jobsOf[a.workerId, default: []].append(a) }
+        for (key, jobs) in jobsOf { jobsOf[key] = jobs.sorted { ($0.start, $0.requestId) < ($1.start, $1.requestId) } }
         for (request, group) in byRequest {
             for a in group where a.smsConsent {
+                let jobs = jobsOf[a.workerId] ?? [a]
+                guard jobs[0].assignmentId == a.assignmentId else { continue }
                 try outbox.queue(
-                    .assignment(AssignmentNotice(a, centerName: centerName, date: date, answerPrompt: answerPrompt)),
+                    .assignment(AssignmentNotice(jobs, centerName: centerName, date: date, answerPrompt: answerPrompt)),
                     role: .worker,
                     recipientId: a.workerId, assignment: a.assignmentId, request: request, recordFailure: true)
             }

@@ -21,12 +21,6 @@ extension RosterEditor {
         var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
         change.via = "roster assign"
         let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
-        if let other = try AssignmentStore.live(worker: workerRow.id, date: date, on: tx) {
-            throw OperationError.badInput(
-                T(
-                    .errAlreadyPlaced,
-                    ["who": who, "date": RequestText.day(date), "request": RequestText.number(other.requestID)]))
-        }
         if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(workerRow.id) {
             throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
         }
@@ -39,6 +33,14 @@ extension RosterEditor {
                     .errNotPartOfDayWho,
                     ["request": RequestText.number(requestID), "who": who, "date": RequestText.day(date)]))
         }
+        // Rule 5 (version 2): the worker's other jobs that day, as the solver checks them.
+        let others = try AssignmentStore.liveAll(worker: workerRow.id, date: date, on: tx)
+        if others.contains(where: { $0.requestID == requestID }) {
+            throw OperationError.badInput("\(who) is already on \(RequestText.number(requestID))")
+        }
+        if let why = SameDay.refusal(candidate, adding: request, others: others, day: day) {
+            throw OperationError.badInput("\(who): \(why)")
+        }
         let onRequest = try AssignmentStore.live(roster: change.roster.id, on: tx).filter { $0.requestID == requestID }
         guard onRequest.count < request.headcount else {
             throw OperationError.badInput(
@@ -46,14 +48,14 @@ extension RosterEditor {
         }
         let pin = try PinAdmission(
             candidate, on: request, at: farm, requestID: requestID, workerID: workerRow.id, date: date, force: force,
-            who: who, named: who, act: .pin)
+            who: who, named: who, act: .pin, travel: TravelRules(day.instance))
         try AssignmentStore.insert(
             [
                 NewAssignment(
                     requestID: requestID, workerID: workerRow.id, distanceKm: pin.distanceKm, pinned: true,
                     forced: pin.forced, warnings: pin.warningsJSON)
             ], roster: change.roster.id, center: center.id, date: date, on: tx)
-        guard let inserted = try AssignmentStore.live(worker: workerRow.id, date: date, on: tx) else {
+        guard let inserted = try AssignmentStore.live(worker: workerRow.id, request: requestID, on: tx) else {
             throw OperationError.conflict(T(.errVanished))
         }
         try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)

@@ -40,6 +40,8 @@ public struct AttendanceEntry: Sendable, Hashable {
     public var date: Day?
     /// The line of an import file, for error messages.
     public var line: Int?
+    /// The request (요청 번호), when the worker had several jobs that day (version 2).
+    public var request: Int64?
 
     /// Creates an entry.
     public init(
@@ -126,8 +128,24 @@ public enum Attendance {
                 }
                 if days[day] == nil { days[day] = try AttendanceStore.day(center: center.id, date: day, on: tx) }
                 let who = "\(worker.name) \(Phone.mask(worker.phone))"
-                guard let line = days[day]!.first(where: { $0.workerID == worker.id }) else {
-                    bad(T(.attNoAssignment, ["who": who, "date": RequestText.day(day)]))
+                // Several jobs a day: the request (or the farm) names which one.
+                let jobs = days[day]!.filter {
+                    $0.workerID == worker.id && (entry.request == nil || $0.requestID == entry.request)
+                }
+                let matching =
+                    jobs.count > 1 && entry.farmCode != nil
+                    ? jobs.filter { $0.farmCode.caseInsensitiveCompare(entry.farmCode!) == .orderedSame } : jobs
+                if matching.count > 1 {
+                    bad(
+                        "\(who)은(는) \(day)에 일이 \(matching.count)건입니다: "
+                            + matching.map { "\($0.farmName) \($0.start)-\($0.end) (--request \($0.requestID))" }
+                            .joined(separator: ", ") + ". --request로 어느 일인지 정하십시오")
+                    continue
+                }
+                guard let line = matching.first else {
+                    bad(
+                        "\(who) has no assignment on \(day)"
+                            + (entry.request.map { " on request \($0)" } ?? "") + " on an approved or sent roster")
                     continue
                 }
                 if let farm = entry.farmCode, farm.caseInsensitiveCompare(line.farmCode) != .orderedSame {

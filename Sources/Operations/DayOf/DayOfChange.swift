@@ -98,6 +98,20 @@ struct DayOfChange {
     /// The live assignment (with its message details) of a worker on this roster.
     func live(worker: Int64) -> AssignmentForMessage? { before.first { $0.workerId == worker } }
 
+    /// The live assignment of a worker on this roster, on `request` when given. A worker with several jobs that
+    /// day needs `request`: without it, the error names the jobs.
+    ///
+    /// - Throws: `OperationError.badInput` when the worker has several jobs and `request` is nil.
+    func live(worker: Int64, request: Int64?) throws -> AssignmentForMessage? {
+        let mine = before.filter { $0.workerId == worker }
+        if let request { return mine.first { $0.requestId == request } }
+        guard mine.count > 1 else { return mine.first }
+        let jobs = mine.map { "\($0.farmName) \($0.start)-\($0.end) (--request \($0.requestId))" }
+        throw OperationError.badInput(
+            "\(RosterText.person(name: mine[0].workerName, phone: mine[0].workerPhone))은(는) 이날 일이 \(mine.count)건입니다: "
+                + jobs.joined(separator: ", ") + ". --request로 어느 일인지 정하십시오")
+    }
+
     /// Takes a worker off their assignment (`declined` or `cancelled`): their undelivered notices are withdrawn;
     /// when they were told already, one cancellation notice is queued (or, without SMS consent, a call).
     mutating func release(_ a: AssignmentForMessage, status: AssignmentStatus, reason: String?) throws {

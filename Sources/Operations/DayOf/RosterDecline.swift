@@ -28,8 +28,9 @@ public enum RosterDecline {
     /// - Throws: `.badInput` for a past day or an unknown worker; `.notFound` when the worker is not on the day's
     ///   roster; `.conflict` for a cancelled roster or a stale version.
     public static func decline(
-        center: CenterRecord, date: Day, worker ref: PersonRef, reason: String?, expectedVersion: Int? = nil,
-        suggestions limit: Int = 5, suggestFreeOnly: Bool = false, via: String = "roster decline", on db: Connection,
+        center: CenterRecord, date: Day, worker ref: PersonRef, request: Int64? = nil, reason: String?,
+        expectedVersion: Int? = nil, suggestions limit: Int = 5, suggestFreeOnly: Bool = false,
+        via: String = "roster decline", on db: Connection,
         clock: IlsonClock
     ) throws -> DeclineOutcome {
         try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingDeclining))
@@ -38,7 +39,7 @@ public enum RosterDecline {
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
             change.via = via
             let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
-            guard let a = change.live(worker: worker.id) else {
+            guard let a = try change.live(worker: worker.id, request: request) else {
                 let who = RosterText.person(name: worker.name, phone: worker.phone)
                 if try ReplyStore.declinedAssignment(worker: worker.id, roster: change.roster.id, on: tx) != nil {
                     throw OperationError.notFound(
@@ -79,7 +80,8 @@ public enum RosterDecline {
     /// A worker who already declined (`roster decline`, or by SMS) can be replaced afterwards the same way: their
     /// request gets the replacement, and nothing is released twice.
     public static func replace(
-        center: CenterRecord, date: Day, worker ref: PersonRef, with replacementRef: PersonRef?, best: Bool = false,
+        center: CenterRecord, date: Day, worker ref: PersonRef, request onRequest: Int64? = nil,
+        with replacementRef: PersonRef?, best: Bool = false,
         force: Bool = false, reason: String? = nil, expectedVersion: Int? = nil, via: String = "roster replace",
         on db: Connection, clock: IlsonClock
     ) throws -> DayOfReport {
@@ -92,7 +94,7 @@ public enum RosterDecline {
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
             change.via = via
             let worker = try RosterEditor.checkWorker(ref, center: center, on: tx)
-            let live = change.live(worker: worker.id)
+            let live = try change.live(worker: worker.id, request: onRequest)
             let requestId: Int64
             if let live {
                 requestId = live.requestId
@@ -122,12 +124,6 @@ public enum RosterDecline {
                 throw OperationError.badInput(T(.errReplaceSelf, ["who": who]))
             }
             guard newRow.active else { throw OperationError.badInput(T(.errWorkerInactive, ["who": who])) }
-            if let other = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) {
-                throw OperationError.badInput(
-                    T(
-                        .errAlreadyPlaced,
-                        ["who": who, "date": RequestText.day(date), "request": RequestText.number(other.requestID)]))
-            }
             if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(newRow.id) {
                 throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
             }
@@ -140,9 +136,18 @@ public enum RosterDecline {
                         .errNotPartOfDayWho,
                         ["request": RequestText.number(requestId), "who": who, "date": RequestText.day(date)]))
             }
+            // Rule 5 (version 2): the replacement's other jobs that day, as the solver checks them.
+            let others = try AssignmentStore.liveAll(worker: newRow.id, date: date, on: tx)
+            if others.contains(where: { $0.requestID == requestId }) {
+                throw OperationError.badInput(
+                    "\(who) is already on \(RequestText.number(requestId)): choose someone else")
+            }
+            if let why = SameDay.refusal(candidate, adding: request, others: others, day: day) {
+                throw OperationError.badInput("\(who): \(why)")
+            }
             let pin = try PinAdmission(
                 candidate, on: request, at: farm, requestID: requestId, workerID: newRow.id, date: date,
-                force: force, who: who, named: who, act: .replacement)
+                force: force, who: who, named: who, act: .replacement, travel: TravelRules(day.instance))
 
             if let a = live {
                 try change.release(a, status: .declined, reason: reason ?? T(.lineReplacedBy, ["who": newRow.name]))
@@ -161,7 +166,7 @@ public enum RosterDecline {
                         requestID: requestId, workerID: newRow.id, distanceKm: pin.distanceKm, pinned: true,
                         forced: pin.forced, warnings: pin.warningsJSON)
                 ], roster: change.roster.id, center: center.id, date: date, on: tx)
-            guard let inserted = try AssignmentStore.live(worker: newRow.id, date: date, on: tx) else {
+            guard let inserted = try AssignmentStore.live(worker: newRow.id, request: requestId, on: tx) else {
                 throw OperationError.conflict(T(.errReplacementVanished))
             }
             if change.roster.state != .draft {

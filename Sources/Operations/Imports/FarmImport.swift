@@ -15,11 +15,13 @@ public enum FarmImport {
         ImportColumn(key: "lat", korean: "위도"), ImportColumn(key: "lon", korean: "경도"),
         ImportColumn(key: "address", korean: "주소"), ImportColumn(key: "village", korean: "마을"),
         ImportColumn(key: "meeting_point", korean: "집결지"), ImportColumn(key: "meeting_time", korean: "집결시간"),
-        // The farm's profile (sql/020, docs/csv-formats-policy.md).
+        // The farm's profile (sql/020, docs/csv-formats.md, "Priority columns").
         ImportColumn(key: "area_ha", korean: "경작면적"), ImportColumn(key: "disaster_until", korean: "재해질병기한"),
         ImportColumn(key: "farmer_birth_year", korean: "농업인출생연도"),
         ImportColumn(key: "woman_farmer", korean: "여성농업인"), ImportColumn(key: "disabled_farmer", korean: "중증장애"),
         ImportColumn(key: "no_family_labor", korean: "가족노동력없음"),
+        // Version 2 (docs/csv-formats.md, "Version 2 columns"): the farm's van, copied onto its new requests.
+        ImportColumn(key: "pickup_seats", korean: "차량좌석"), ImportColumn(key: "pickup_points", korean: "승차지점"),
     ]
 
     private struct Planned {
@@ -29,6 +31,8 @@ public enum FarmImport {
         var farmerPhone: String
         var farmerName: String
         var profile: FarmProfileChange
+        /// Version 2: the farm's van when the row gives one (nil: unchanged).
+        var pickup: PickupRecord?
     }
 
     /// Imports farms (and their farmers, matched by phone): every row checked first, nothing written on a bad row;
@@ -47,6 +51,8 @@ public enum FarmImport {
             for farmer in try FarmerStore.all(center: center.id, on: db) { farmers[farmer.phone] = farmer }
 
             var errors = RowErrors(file: file)
+            var restoredPhones: [Int] = []
+            let pickupPoints = Set(try PickupStore.all(center: center.id, on: db).map(\.name))
             var seen: [String: Int] = [:]
             var planned: [Planned] = []
             for row in table.rows {
@@ -59,7 +65,9 @@ public enum FarmImport {
                     let name = try RegistryInput.name(row["name"], TextLimits.farmName, option: "name")
                     let farmerName = try RegistryInput.name(
                         row["farmer_name"], TextLimits.farmerName, option: "farmer_name")
-                    let phone = try RegistryInput.phone(row["farmer_phone"] ?? "", field: "farmer_phone")
+                    let (phone, restored) = try RegistryInput.sheetPhone(
+                        row["farmer_phone"] ?? "", field: "farmer_phone")
+                    if restored { restoredPhones.append(row.line) }
                     let location = LocationInput(
                         lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"])
                     let meetingTime = try row["meeting_time"].map { t throws(OperationError) in
@@ -98,9 +106,11 @@ public enum FarmImport {
                             farmerBirthYear: row["farmer_birth_year"], womanFarmer: row["woman_farmer"],
                             disabledFarmer: row["disabled_farmer"], noFamilyLabor: row["no_family_labor"]),
                         fields: .file, thisYear: today.components.year)
-                    return Planned(
+                    var plan = Planned(
                         line: row.line, existing: old, values: values, farmerPhone: phone, farmerName: farmerName,
                         profile: profile)
+                    plan.pickup = try pickup(row, known: pickupPoints, center: center)
+                    return plan
                 }
                 if let plan { planned.append(plan) }
             }
@@ -135,6 +145,14 @@ public enum FarmImport {
                     plan.values.farmerID = id
                     farmersAdded += 1
                 }
+                if let old = plan.existing, let pickup = plan.pickup,
+                    try PickupStore.farmDefault(farm: old.id, on: db) != pickup
+                {
+                    try PickupStore.setFarmDefault(farm: old.id, center: center.id, pickup, on: db)
+                    try AuditLog.record(
+                        on: db, center: center.id, via: "farm import", entity: "farm_pickup", id: String(old.id),
+                        action: .update, after: AuditJSON.object(["seats": pickup.seats, "points": pickup.points]))
+                }
                 if let old = plan.existing {
                     let profileChanged = plan.profile.applied(to: old.profile) != old.profile
                     if profileChanged {
@@ -156,6 +174,9 @@ public enum FarmImport {
                     let id = try FarmStore.insert(center: center.id, plan.values, on: db)
                     let profile = plan.profile.applied(to: FarmProfile())
                     if profile != FarmProfile() { try FarmStore.setProfile(id: id, profile, on: db) }
+                    if let pickup = plan.pickup {
+                        try PickupStore.setFarmDefault(farm: id, center: center.id, pickup, on: db)
+                    }
                     try AuditLog.record(
                         on: db, center: center.id, via: "farm import", entity: "farm", id: String(id), action: .create,
                         after: AuditLog.snapshot(on: db, table: "farms", id: id))
@@ -163,7 +184,26 @@ public enum FarmImport {
                 }
             }
             if farmersAdded > 0 { summary.notes.append("farmer(s) added: \(farmersAdded)") }
+            if let note = RegistryInput.restoredPhonesNote(lines: restoredPhones) { summary.notes.append(note) }
             return summary
         }
+    }
+
+    /// The van of a row (`pickup_seats`, `pickup_points`), nil when neither is given.
+    ///
+    /// - Throws: `OperationError.badInput` for bad seats, points without seats, or unknown points.
+    static func pickup(_ row: ImportRow, known: Set<String>, center: CenterRecord) throws -> PickupRecord? {
+        var values = RequestValues(
+            date: Day(ordinal: 0), start: TimeOfDay(hour: 0, minute: 0)!, end: .endOfDay, task: "-", headcount: 1)
+        let input = RequestInput(
+            pickupSeats: row["pickup_seats"], pickupPoints: row["pickup_points"].map(RegistryInput.list))
+        guard input.pickupSeats != nil || input.pickupPoints != nil else { return nil }
+        try Pickups.apply(input, to: &values, source: .file)
+        let unknown = values.pickupPoints.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw OperationError.badInput(
+                "pickup_points: 센터 \(center.code)에 없는 승차 지점 \(unknown.joined(separator: ", ")) (ilson pickup add로 등록)")
+        }
+        return PickupRecord(seats: values.pickupSeats, points: values.pickupSeats == nil ? [] : values.pickupPoints)
     }
 }

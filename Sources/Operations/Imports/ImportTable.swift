@@ -1,10 +1,13 @@
 import KoreanText
 
 /// A column of an import format: its English and Korean header names.
-struct ImportColumn: Sendable, Hashable {
-    var key: String
-    var korean: String
-    var required: Bool = false
+public struct ImportColumn: Sendable, Hashable {
+    /// The English header (`phone`).
+    public var key: String
+    /// The Korean header (`전화번호`).
+    public var korean: String
+    /// Whether every file must have it.
+    public var required: Bool = false
 }
 
 /// One row of an import file, with its cells by column key.

@@ -18,6 +18,10 @@ public enum RequestImport {
         ImportColumn(key: "min_headcount", korean: "최소인원"),
         ImportColumn(key: "priority", korean: "우선순위"),
         ImportColumn(key: "wage", korean: "일당"),
+        // Version 2 (docs/csv-formats.md, "Version 2 columns").
+        ImportColumn(key: "pools", korean: "인력구분"),
+        ImportColumn(key: "pickup_seats", korean: "차량좌석"),
+        ImportColumn(key: "pickup_points", korean: "승차지점"),
     ]
 
     private struct Key: Hashable {
@@ -56,15 +60,17 @@ public enum RequestImport {
         let table = try ImportTable(bytes: bytes, columns: columns, file: file)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
+            let pickupPoints = Set(try PickupStore.all(center: center.id, on: db).map(\.name))
             var farms: [String: FarmRecord] = [:]
             for farm in try FarmStore.all(center: center.id, on: db) { farms[farm.code] = farm }
             var live: [Key: RequestRecord] = [:]
             for r in try RequestStore.list(
-                center: center.id, RequestFilter(from: clock.today, includeCancelled: false), on: db)
+                center: center.id, RequestFilter(from: clock.today.adding(days: -400), includeCancelled: false), on: db)
             {
                 live[Key(farm: r.farmID, date: r.values.date, task: r.values.task, start: r.values.start)] = r
             }
 
+            let catalogues = try Catalogues.Loaded(center: center.id, on: db)
             var errors = RowErrors(file: file)
             var seen: [Key: Int] = [:]
             var plans: [RowPlan] = []
@@ -79,14 +85,22 @@ public enum RequestImport {
                                 : "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code)"
                         )
                     }
-                    let input = RequestInput(
-                        farm: code, date: row["date"], days: try row.int("days"), start: row["start"], end: row["end"],
-                        task: row["task"], skills: row["skills"].map(RegistryInput.list),
-                        headcount: try row.int("headcount"),
-                        minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"),
-                        wage: try row.int("wage"))
-                    let dates = try Requests.days(input, clock: clock, source: .file)
+                    let input = try catalogues.canonical(
+                        RequestInput(
+                            farm: code, date: row["date"], days: try row.int("days"), start: row["start"],
+                            end: row["end"],
+                            task: row["task"], skills: row["skills"].map(RegistryInput.list),
+                            headcount: try row.int("headcount"),
+                            minHeadcount: try row.int("min_headcount"), priority: try row.int("priority"),
+                            wage: try row.int("wage"), pools: row["pools"], pickupSeats: row["pickup_seats"],
+                            pickupPoints: row["pickup_points"].map(RegistryInput.list)), source: .file)
+                    let dates = try Requests.days(input, clock: clock, source: .file, allowingPast: true)
                     let template = try Requests.newValues(input, date: dates[0], source: .file)
+                    let unknownPoints = template.pickupPoints.filter { !pickupPoints.contains($0) }
+                    if !unknownPoints.isEmpty {
+                        throw OperationError.badInput(
+                            "pickup_points: 센터 \(center.code)에 없는 승차 지점 \(unknownPoints.joined(separator: ", "))")
+                    }
                     var plan = RowPlan(
                         line: row.line, farm: farm, task: template.task, days: [],
                         explicitPriority: input.priority != nil)
@@ -98,13 +112,31 @@ public enum RequestImport {
                             )
                         }
                         seen[key] = row.line
+                        // A growing sheet keeps its old rows: a day already past is compared, never created or changed.
+                        let past = date < clock.today
+                        let label = "line \(row.line): \(code) \(date) \(template.task) \(template.start)"
                         guard let old = live[key] else {
+                            if past {
+                                plan.days.append((date, .reported("\(label): 지난 날짜(오늘 \(clock.today))라 새로 넣지 않았습니다")))
+                                continue
+                            }
                             var values = template
                             values.date = date
                             plan.days.append((date, .create(values)))
                             continue
                         }
                         plan.existingJob = plan.existingJob ?? old.jobID
+                        let merged = try Requests.merge(input, into: old.values, source: .file)
+                        // Identical to what is stored: unchanged, quietly, also for a day sent or past.
+                        if merged == old.values {
+                            plan.days.append((date, .unchanged))
+                            continue
+                        }
+                        if past {
+                            plan.days.append(
+                                (date, .reported("\(label): 지난 날짜의 요청 #\(old.id)와 다릅니다; 바꾸지 않았습니다")))
+                            continue
+                        }
                         if old.isLockedByRoster {
                             plan.days.append(
                                 (
@@ -115,8 +147,7 @@ public enum RequestImport {
                                 ))
                             continue
                         }
-                        let merged = try Requests.merge(input, into: old.values, source: .file)
-                        plan.days.append((date, merged == old.values ? .unchanged : .update(old, merged)))
+                        plan.days.append((date, .update(old, merged)))
                     }
                     return plan
                 }

@@ -16,6 +16,12 @@ public enum WorkerImport {
         ImportColumn(key: "max_days_per_week", korean: "주최대일수"),
         ImportColumn(key: "available_from", korean: "가능시작일"), ImportColumn(key: "available_to", korean: "가능종료일"),
         ImportColumn(key: "sms_consent", korean: "문자수신동의"), ImportColumn(key: "allowed_farms", korean: "허용농가"),
+        // Version 2 (docs/csv-formats.md, "Version 2 columns").
+        ImportColumn(key: "pool", korean: "인력구분"), ImportColumn(key: "max_jobs_per_day", korean: "하루최대일수"),
+        ImportColumn(key: "max_minutes_per_day", korean: "하루최대분"), ImportColumn(key: "stay_until", korean: "체류종료일"),
+        ImportColumn(key: "visa_type", korean: "비자"), ImportColumn(key: "car", korean: "차량"),
+        ImportColumn(key: "pickup_point", korean: "승차지점"),
+        ImportColumn(key: "available_start", korean: "가능시작시각"), ImportColumn(key: "available_end", korean: "가능종료시각"),
     ]
 
     /// Imports workers: every row is checked first; one bad row and nothing is written. A worker is matched by
@@ -37,7 +43,10 @@ public enum WorkerImport {
             for worker in try WorkerStore.all(center: center.id, includeInactive: true, on: db) {
                 existing[worker.values.phone] = worker
             }
+            let catalogues = try Catalogues.Loaded(center: center.id, on: db)
             var errors = RowErrors(file: file)
+            var restoredPhones: [Int] = []
+            let pickupPoints = Set(try PickupStore.all(center: center.id, on: db).map(\.name))
             var seen: [String: Int] = [:]
             var rows: [WorkerImportRow] = []
             var summary = ImportSummary(what: "workers", encoding: table.encoding.rawValue, rows: table.rows.count)
@@ -46,8 +55,10 @@ public enum WorkerImport {
             }
             for row in table.rows {
                 let planned = try errors.check(line: row.line) { () throws -> WorkerImportRow in
-                    let input = try input(row)
-                    let phone = try RegistryInput.phone(row["phone"] ?? "", field: "phone")
+                    var input = try catalogues.canonical(try input(row), source: .file)
+                    let (phone, restored) = try RegistryInput.sheetPhone(row["phone"] ?? "", field: "phone")
+                    if restored { restoredPhones.append(row.line) }
+                    input.phone = phone
                     if let first = seen[phone] {
                         throw OperationError.badInput(
                             "worker \(Phone.mask(phone)) appears twice (first on line \(first))")
@@ -55,17 +66,28 @@ public enum WorkerImport {
                     seen[phone] = row.line
                     let old = existing[phone]
                     let values = try Workers.merge(
-                        input, into: old?.values, knownFarms: farms, center: center, county: county, source: .file)
+                        input, into: old?.values, knownFarms: farms, center: center, county: county, source: .file,
+                        knownPickupPoints: pickupPoints)
                     let (from, to) = try availability(row, clock: clock)
+                    let window = try AvailabilityWindow.parse(
+                        from: row["available_start"], to: row["available_end"], fromField: "available_start",
+                        toField: "available_end")
+                    if window != nil && from == nil {
+                        throw OperationError.badInput(
+                            "available_start/available_end: 가능시작일(available_from)이 함께 있어야 합니다")
+                    }
                     let change: WorkerImportRow.Change =
                         old == nil ? .create : (old!.values == values ? .none : .update)
-                    return WorkerImportRow(
+                    var planned = WorkerImportRow(
                         workerID: old?.id, change: change, values: values, availableFrom: from, availableTo: to,
                         before: old.flatMap { RegistryInput.json($0.values) }, after: RegistryInput.json(values))
+                    (planned.windowFrom, planned.windowTo) = (window?.from, window?.to)
+                    return planned
                 }
                 if let planned { rows.append(planned) }
             }
             try errors.throwIfAny()
+            if let note = RegistryInput.restoredPhonesNote(lines: restoredPhones) { summary.notes.append(note) }
             for row in rows {
                 switch row.change {
                 case .create: summary.created += 1
@@ -87,7 +109,11 @@ public enum WorkerImport {
             location: LocationInput(lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"]),
             skills: row["skills"].map(RegistryInput.list), category: row["category"],
             maxTravelKm: try row.double("max_travel_km"), maxDaysPerWeek: try row.int("max_days_per_week"),
-            smsConsent: row["sms_consent"], allowedFarms: row["allowed_farms"].map(RegistryInput.list))
+            smsConsent: row["sms_consent"], allowedFarms: row["allowed_farms"].map(RegistryInput.list),
+            version2: WorkerVersion2Input(
+                pool: row["pool"], maxJobsPerDay: try row.int("max_jobs_per_day"),
+                maxMinutesPerDay: try row.int("max_minutes_per_day"), stayUntil: row["stay_until"],
+                visaType: row["visa_type"], car: row["car"], pickupPoint: row["pickup_point"]))
     }
 
     static func availability(_ row: ImportRow, clock: IlsonClock) throws(OperationError) -> (Day?, Day?) {

@@ -33,11 +33,19 @@ struct PinAdmission {
     /// - Parameters:
     ///   - who: the worker in the rules 1-4 refusal (`김영숙 010-****-5678`).
     ///   - named: the worker in the rule 8 refusal.
-    /// - Throws: `OperationError.badInput` for rule 8, and for rules 1-4 without `force`.
+    /// - Throws: `OperationError.badInput` for a legal limit (stay end, allowed farms, pools: even with `force`),
+    ///   rule 8, and rules 1-4 without `force`.
     init(
         _ worker: Worker, on request: LaborRequest, at farm: Farm, requestID: Int64, workerID: Int64, date: Day,
-        force: Bool, who: String, named: String, act: Act
+        force: Bool, who: String, named: String, act: Act, travel rules: TravelRules = TravelRules()
     ) throws {
+        // Legal limits first: no --force passes them.
+        let legal = LegalLimits.broken(worker, request, farmName: farm.name)
+        if !legal.isEmpty {
+            throw OperationError.badInput(
+                "\(who)을(를) 요청 \(requestID)에 배정할 수 없습니다 (법적 제한, --force로도 안 됩니다): "
+                    + legal.joined(separator: "; "))
+        }
         let workedInWeek = worker.workedDates.filter { $0.isoWeek == date.isoWeek }.count
         if workedInWeek + 1 > worker.maxDaysPerWeek {
             throw OperationError.badInput(
@@ -49,7 +57,8 @@ struct PinAdmission {
                     ]))
         }
         let distance = Distance.km(worker.home, farm.location)
-        let broken = brokenPairRules(worker, request, farm, distanceKm: distance)
+        let broken = brokenPairRules(
+            worker, request, farm, travel: rules.travel(worker, request, homeFarmKm: distance), walkKm: rules.walkKm)
         if !broken.isEmpty && !force {
             let list = broken.map {
                 T(

@@ -38,6 +38,8 @@ public struct PlanningDay: Sendable {
         var kept: [StoredPin] = []
         var dropped: [(pin: StoredPin, reason: String)] = []
         var perRequest: [String: Int] = [:]
+        let farmsByID = Dictionary(uniqueKeysWithValues: instance.farms.map { ($0.id, $0) })
+        var pinnedJobs: [String: [(request: LaborRequest, farm: GeoPoint)]] = [:]
         for pin in loaded.pins {
             let rid = try ids.requests.key(pin.requestID)
             let wid = try ids.workers.key(pin.workerID)
@@ -65,6 +67,21 @@ public struct PlanningDay: Sendable {
                 dropped.append((pin, T(.pinDroppedDate, ["who": who, "request": on, "date": RequestText.day(date)])))
                 continue
             }
+            // Legal limits (stay end, allowed farms, pools): an old forced pin past one is dropped, never planned.
+            let legal = LegalLimits.broken(worker, request, farmName: farmsByID[request.farm]?.name)
+            if !legal.isEmpty {
+                dropped.append((pin, "\(who)의 요청 \(pin.requestID) 고정 배정을 뺐습니다: " + legal.joined(separator: "; ")))
+                continue
+            }
+            // Rule 5 among the worker's pins of the day (jobs, minutes, transfer): the later pin is dropped.
+            if let farm = farmsByID[request.farm] {
+                let jobs = (pinnedJobs[wid] ?? []) + [(request, farm.location)]
+                if jobs.count > 1, !dayProblems(worker, jobs, speedKmh: instance.speedKmh).isEmpty {
+                    dropped.append(
+                        (pin, "\(who)의 요청 \(pin.requestID) 고정 배정을 뺐습니다: 같은 날 다른 고정 배정과 함께 할 수 없습니다"))
+                    continue
+                }
+            }
             if perRequest[rid, default: 0] >= request.headcount {
                 dropped.append(
                     (pin, T(.pinDroppedHeadcount, ["who": who, "request": on, "headcount": request.headcount])))
@@ -84,6 +101,7 @@ public struct PlanningDay: Sendable {
             }
             perRequest[rid, default: 0] += 1
             kept.append(pin)
+            if let farm = farmsByID[request.farm] { pinnedJobs[wid, default: []].append((request, farm.location)) }
             instance.pinned.append(Pair(request: rid, worker: wid))
         }
         // A pin wins over a remembered unassign of the same pair.

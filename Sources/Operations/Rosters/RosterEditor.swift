@@ -73,21 +73,20 @@ public enum RosterEditor {
                     warnings: [], score: roster.score ?? Score())
             }
             let existing = live.first { $0.requestID == requestID && $0.workerID == workerRow.id }
-            // Rule 5: one assignment per worker and date.
-            if let other = try AssignmentStore.live(worker: workerRow.id, date: date, on: db),
-                other.requestID != requestID
-            {
-                if other.pinned || other.rosterID != roster.id {
+            // Rule 5 (version 2): the worker's other jobs that day, checked as the solver checks them. Unpinned
+            // proposals of this roster make room (moved off); a pin or another roster's job refuses.
+            let others = try AssignmentStore.liveAll(worker: workerRow.id, date: date, on: db)
+                .filter { $0.requestID != requestID }
+            if SameDay.refusal(worker, adding: request, others: others, day: day) != nil {
+                let fixed = others.filter { $0.pinned || $0.rosterID != roster.id }
+                if let why = SameDay.refusal(worker, adding: request, others: fixed, day: day) {
                     throw OperationError.badInput(
-                        T(
-                            other.pinned ? .errAlreadyOnPinned : .errAlreadyOn,
-                            [
-                                "who": Phone.mask(workerRow.phone), "request": RequestText.number(other.requestID),
-                                "date": RequestText.day(date),
-                            ]))
+                        "\(who): \(why)" + (fixed.contains(where: \.pinned) ? " (고정 배정을 먼저 빼십시오)" : ""))
                 }
-                remove.append(other.id)
-                lines.append(T(.lineMovedOff, ["who": who, "request": RequestText.number(other.requestID)]))
+                for other in others where !other.pinned && other.rosterID == roster.id {
+                    remove.append(other.id)
+                    lines.append(T(.lineMovedOff, ["who": who, "request": RequestText.number(other.requestID)]))
+                }
             }
             // Rule 6: the request's headcount.
             if existing == nil {
@@ -114,7 +113,7 @@ public enum RosterEditor {
             // Rule 8 (the weekly cap, counting days already worked this week); rules 1-4 only with --force.
             let pin = try PinAdmission(
                 worker, on: request, at: farm, requestID: requestID, workerID: workerRow.id, date: date, force: force,
-                who: who, named: "worker \(Phone.mask(workerRow.phone))", act: .pin)
+                who: who, named: "worker \(Phone.mask(workerRow.phone))", act: .pin, travel: TravelRules(day.instance))
 
             let version = try RosterRules.claim(roster, on: db)
             try AssignmentStore.delete(ids: remove, on: db)

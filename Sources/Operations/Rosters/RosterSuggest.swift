@@ -47,7 +47,8 @@ public enum RosterSuggest {
         }
         let named = try? day.loaded.farm(request.farm)
         let label = RequestText.label(
-            farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date, task: request.task)
+            farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date,
+            task: try CatalogueStore.load(.task, center: center.id, on: db).name(of: request.task ?? ""))
         let rid = request.id
         let live = try AssignmentStore.live(roster: roster.id, on: db)
         let pairs = try day.pairs(live)
@@ -70,13 +71,15 @@ public enum RosterSuggest {
         let requests = Dictionary(uniqueKeysWithValues: day.instance.requests.map { ($0.id, $0) })
 
         var out: [RosterSuggestion] = []
+        let travel = TravelRules(day.instance)
         for w in day.instance.workers {
             let pair = Pair(request: rid, worker: w.id)
             if onWorker[w.id]?.request == rid { continue }
             if freeOnly && onWorker[w.id] != nil { continue }
             if day.instance.excludedPairs.contains(pair) { continue }
             let d = Distance.km(w.home, farm.location)
-            guard brokenPairRules(w, request, farm, distanceKm: d).isEmpty else { continue }
+            let how = travel.travel(w, request, homeFarmKm: d)
+            guard brokenPairRules(w, request, farm, travel: how, walkKm: travel.walkKm).isEmpty else { continue }
             var moved = pairs
             var words: [String] = []
             if let from = onWorker[w.id] {

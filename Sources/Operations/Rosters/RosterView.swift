@@ -19,6 +19,8 @@ public struct RosterView: Sendable {
         public var pinned: Bool
         public var forced: Bool
         public var status: AssignmentStatus
+        /// Version 2: the pickup point the worker rides from (no car, the request's van stops there), nil when not.
+        public var ridesFrom: String? = nil
     }
     /// One request with its workers.
     public struct RequestGroup: Sendable, Hashable {
@@ -34,6 +36,10 @@ public struct RosterView: Sendable {
         public var minHeadcount: Int
         public var priority: Int
         public var workers: [Line]
+        /// Version 2: the request's van (`차량 2석: 이월 마을회관`), nil when none.
+        public var van: String? = nil
+        /// Version 2: the pools that may fill it (`봉사`), nil when every pool.
+        public var pools: String? = nil
     }
     /// An unfilled request with its reasons.
     public struct Unfilled: Sendable, Hashable {
@@ -66,6 +72,7 @@ public struct RosterView: Sendable {
     public static func load(center: CenterRecord, date: Day, on db: Connection) throws -> RosterView {
         let roster = try RosterStore.find(center: center.id, date: date, on: db)
         let day = try DayLoader.load(center: center.id, date: date, on: db)
+        let tasks = try CatalogueStore.load(.task, center: center.id, on: db)
         let live = try roster.map { try AssignmentStore.live(roster: $0.id, on: db) } ?? []
         var byRequest: [Int64: [Line]] = [:]
         for a in live {
@@ -73,6 +80,22 @@ public struct RosterView: Sendable {
                 Line(
                     workerID: a.workerID, name: a.workerName, maskedPhone: Phone.mask(a.workerPhone),
                     distanceKm: a.distanceKm, pinned: a.pinned, forced: a.forced, status: a.status))
+        }
+        // Version 2: who rides, and each request's van and pools.
+        let travel = TravelRules(day.instance)
+        let pointNames = Dictionary(uniqueKeysWithValues: day.instance.pickupPoints.map { ($0.id, $0.name ?? $0.id) })
+        let workersByKey = Dictionary(uniqueKeysWithValues: day.instance.workers.map { ($0.id, $0) })
+        let farmsByKey = Dictionary(uniqueKeysWithValues: day.instance.farms.map { ($0.id, $0) })
+        for r in day.instance.requests {
+            guard let id = try? day.ids.requests.id(r.id).rawValue, let farm = farmsByKey[r.farm] else { continue }
+            for (i, line) in (byRequest[id] ?? []).enumerated() {
+                guard let key = try? day.ids.workers.key(WorkerID(line.workerID)), let w = workersByKey[key] else {
+                    continue
+                }
+                if case .ride(let p) = travel.travel(w, r, homeFarmKm: Distance.km(w.home, farm.location)).mode {
+                    byRequest[id]![i].ridesFrom = pointNames[p] ?? p
+                }
+            }
         }
         var groups: [RequestGroup] = []
         for r in day.instance.requests {
@@ -84,11 +107,16 @@ public struct RosterView: Sendable {
             groups.append(
                 RequestGroup(
                     requestID: id, farmCode: farm.code, farmName: farm.name, pickup: pickup, start: start,
-                    end: r.end?.description ?? "", task: r.task ?? "", headcount: r.headcount,
+                    end: r.end?.description ?? "", task: tasks.name(of: r.task ?? ""), headcount: r.headcount,
                     minHeadcount: r.minHeadcount, priority: r.priority,
                     workers: (byRequest[id] ?? []).sorted {
                         ($0.distanceKm ?? 0, $0.workerID) < ($1.distanceKm ?? 0, $1.workerID)
-                    }))
+                    },
+                    van: r.pickup.map { van in
+                        "차량 \(van.seats)석" + (van.points.isEmpty ? "" : ": ")
+                            + van.points.map { pointNames[$0] ?? $0 }.sorted().joined(separator: ", ")
+                    },
+                    pools: r.pools.map { $0.isEmpty ? "없음" : $0.sorted().map(\.korean).joined(separator: ", ") }))
         }
         groups.sort { ($0.farmCode, $0.start, $0.requestID) < ($1.farmCode, $1.start, $1.requestID) }
         let groupByID = Dictionary(uniqueKeysWithValues: groups.map { ($0.requestID, $0) })
@@ -158,12 +186,13 @@ public struct RosterExplanation: Sendable, Hashable {
             busy.insert(WorkerID(a.workerID))
         }
         let stored = Dictionary(roster.unfilled.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
+        let tasks = try CatalogueStore.load(.task, center: center.id, on: db)
         var others: [Int64: String] = [:]
         for r in day.instance.requests {
             guard let id = try? day.ids.requests.id(r.id).rawValue, let farm = try? day.loaded.farm(r.farm) else {
                 continue
             }
-            others[id] = RequestText.other(id: id, farmName: farm.name, task: r.task)
+            others[id] = RequestText.other(id: id, farmName: farm.name, task: tasks.name(of: r.task ?? ""))
         }
         var ids: [Int64]
         if let request {
@@ -178,6 +207,7 @@ public struct RosterExplanation: Sendable, Hashable {
             ids = roster.unfilled.map(\.request)
         }
         var entries: [Entry] = []
+        let travelRules = TravelRules(day.instance)
         for id in ids {
             // A request unfilled when the roster was stored may have been cancelled since: nothing to explain.
             guard let r = day.request(RequestID(id)), let farm = day.farm(r.farm) else { continue }
@@ -187,7 +217,9 @@ public struct RosterExplanation: Sendable, Hashable {
             var excluded = 0
             var failing: [Int: Int] = [:]
             for w in day.instance.workers {
-                let broken = brokenPairRules(w, r, farm, distanceKm: Distance.km(w.home, farm.location))
+                let broken = brokenPairRules(
+                    w, r, farm, travel: travelRules.travel(w, r, homeFarmKm: Distance.km(w.home, farm.location)),
+                    walkKm: travelRules.walkKm)
                 if let first = broken.first {
                     failing[first.rule, default: 0] += 1
                     continue
@@ -203,7 +235,8 @@ public struct RosterExplanation: Sendable, Hashable {
                 Entry(
                     requestID: id, farmName: named?.name ?? farm.name ?? "",
                     label: RequestText.label(
-                        farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date, task: r.task),
+                        farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date,
+                        task: tasks.name(of: r.task ?? "")),
                     assigned: count[id] ?? 0, headcount: r.headcount, minHeadcount: r.minHeadcount,
                     reasons: stored[id].map { RequestText.reasons($0, date: date, other: { others[$0] }) } ?? [],
                     eligible: eligible, eligibleFree: free,

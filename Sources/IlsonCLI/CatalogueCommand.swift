@@ -1,0 +1,106 @@
+import ArgumentParser
+import KoreanText
+import Operations
+import Records
+
+/// `ilson task …` and `ilson skill …`: the two catalogues share their subcommands.
+protocol CatalogueCommandKind {
+    static var kind: CatalogueKind { get }
+}
+
+/// `list`, `add`, `rename` of one catalogue.
+enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
+    struct List: ContextCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: "\(Kind.kind.korean) 목록: 한국어 이름, 코드, 쓰임 (List the \(Kind.kind.rawValue)s).")
+        }
+        @OptionGroup var options: CenterOptions
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var csv: CSVEncodingOption
+
+        func run(_ context: CommandContext) throws {
+            let (_, lines) = try Catalogues.list(Kind.kind, center: options.center, on: context.db)
+            let uses = Kind.kind == .task ? "요청 수" : "인력 수"
+            let headers = ["이름", "코드", uses]
+            let rows = lines.map { [$0.name ?? "", $0.code, String($0.uses)] }
+            try context.format.write(
+                table: {
+                    var table = TextTable(headers: headers, alignments: [.left, .left, .right])
+                    for row in rows { table.append(row) }
+                    return table.render() + "\(Kind.kind.korean) \(lines.count)개\n"
+                },
+                headers: headers, rows: rows,
+                json: lines.map { CatalogueJSON(code: $0.code, name: $0.name, uses: $0.uses) },
+                encoding: csv.encoding)
+        }
+    }
+
+    struct Add: ContextCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: "\(Kind.kind.korean) 추가 (Add a \(Kind.kind.rawValue) by its Korean name).",
+                discussion: """
+                    예: ilson \(Kind.kind.rawValue) add 봉지씌우기 --code bagging
+                    Without --code, the code is the next free \(Kind.kind.rawValue)-N. People type the name; the code \
+                    is what is stored.
+                    """)
+        }
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "The Korean name, e.g. 봉지씌우기.") var name: String
+        @Option(help: "A stable code: lowercase letters, digits, - or _ (e.g. bagging).") var code: String?
+
+        func run(_ context: CommandContext) throws {
+            let entry = try Catalogues.add(Kind.kind, name: name, code: code, center: options.center, on: context.db)
+            print("\(Kind.kind.korean) \(entry.shown) 추가됨 (코드 \(entry.code))")
+        }
+    }
+
+    struct Rename: ContextCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: "\(Kind.kind.korean) 이름 바꾸기 (Rename a \(Kind.kind.rawValue)).",
+                discussion: """
+                    예: ilson \(Kind.kind.rawValue) rename 포장 선별포장
+                    Stored requests and workers keep the code: messages and reports show the new name from now on.
+                    """)
+        }
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "The name or code it has now.") var current: String
+        @Argument(help: "The new Korean name.") var newName: String
+
+        func run(_ context: CommandContext) throws {
+            let (before, after) = try Catalogues.rename(
+                Kind.kind, current, to: newName, center: options.center, on: context.db)
+            print("\(Kind.kind.korean) \(before.shown) → \(after.shown) (코드 \(after.code))")
+        }
+    }
+}
+
+private struct CatalogueJSON: Encodable {
+    var code: String
+    var name: String?
+    var uses: Int
+}
+
+/// `ilson task`: the tasks farms ask for (작업), by Korean name.
+struct TaskCommand: ParsableCommand, CatalogueCommandKind {
+    static let kind = CatalogueKind.task
+    static let configuration = CommandConfiguration(
+        commandName: "task", abstract: "작업 목록: list, add, rename (tasks, with Korean names).",
+        subcommands: [
+            CatalogueSubcommands<TaskCommand>.List.self, CatalogueSubcommands<TaskCommand>.Add.self,
+            CatalogueSubcommands<TaskCommand>.Rename.self,
+        ])
+}
+
+/// `ilson skill`: the skills workers hold (기술), by Korean name.
+struct SkillCommand: ParsableCommand, CatalogueCommandKind {
+    static let kind = CatalogueKind.skill
+    static let configuration = CommandConfiguration(
+        commandName: "skill", abstract: "기술 목록: list, add, rename (skills, with Korean names).",
+        subcommands: [
+            CatalogueSubcommands<SkillCommand>.List.self, CatalogueSubcommands<SkillCommand>.Add.self,
+            CatalogueSubcommands<SkillCommand>.Rename.self,
+        ])
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import KoreanText
+import Operations
+import Records
+
+/// `ilson pickup`: a center's pickup points (승차 지점) and farms' vans (version 2).
+struct PickupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pickup",
+        abstract: "Pickup points (마을회관, 터미널 …) and farms' vans: add, list, farm, import.",
+        discussion: """
+            A worker without a car (worker edit --no-car --pickup-point NAME) rides a request's van when the van \
+            stops at their pickup point and has a seat. A farm's van (pickup farm) is copied onto its new requests; \
+            a request's own van is set with request edit --pickup-seats N --pickup-points A,B.
+            """,
+        subcommands: [Add.self, List.self, Farm.self, Import.self])
+
+    struct Add: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a pickup point at a village or coordinates.")
+        @OptionGroup var options: CenterOptions
+        @Option(help: "Its name, unique in the center, e.g. 이월면사무소 앞.") var name: String
+        @Option(help: "A village of the county, e.g. \"이월면 중산리\".") var village: String?
+        @Option(help: "Latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: "Longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
+
+        func run(_ context: CommandContext) throws {
+            let p = try Pickups.add(
+                name: name, location: LocationInput(lat: lat, lon: lon, village: village), center: options.center,
+                on: context.db)
+            print("승차 지점 \(p.name) 등록 (\(p.village ?? "") \(formatNumber(p.lat)), \(formatNumber(p.lon)))")
+        }
+    }
+
+    struct List: ContextCommand {
+        static let configuration = CommandConfiguration(abstract: "List the center's pickup points.")
+        @OptionGroup var options: CenterOptions
+
+        func run(_ context: CommandContext) throws {
+            let points = try Pickups.list(center: options.center, on: context.db)
+            if points.isEmpty {
+                print("승차 지점이 없습니다: ilson pickup add --name 이름 --village 마을")
+                return
+            }
+            var table = TextTable(headers: ["이름", "마을", "위도", "경도"], alignments: [.left, .left, .right, .right])
+            for p in points { table.append([p.name, p.village ?? "", formatNumber(p.lat), formatNumber(p.lon)]) }
+            print(table.render(), terminator: "")
+        }
+    }
+
+    struct Farm: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or set a farm's van: its seats and the points it stops at (copied onto new requests).")
+        @OptionGroup var options: CenterOptions
+        @Option(help: "Farm code.") var farm: String
+        @Option(help: "Seats for riders (0-60).") var seats: Int?
+        @Option(help: "Pickup point names, comma-separated.") var points: String?
+        @Flag(help: "The farm has no van.") var none = false
+
+        func validate() throws {
+            if none && (seats != nil || points != nil) { throw ValidationError("--none takes no --seats or --points") }
+        }
+
+        func run(_ context: CommandContext) throws {
+            let van: PickupRecord
+            if none || seats != nil || points != nil {
+                van = try Pickups.setFarm(
+                    code: farm, seats: none ? nil : seats, points: splitList(points) ?? [], center: options.center,
+                    on: context.db)
+            } else {
+                van = try Pickups.farm(code: farm, center: options.center, on: context.db)
+            }
+            print(
+                "농가 \(farm) 차량: "
+                    + (van.seats.map {
+                        "\($0)석" + (van.points.isEmpty ? "" : ", 승차 지점 \(van.points.joined(separator: ", "))")
+                    }
+                        ?? "없음"))
+        }
+    }
+
+    struct Import: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import pickup points (이름, 마을 or 위도/경도; UTF-8 or CP949).",
+            discussion: "Every row is checked first; one bad row and nothing is imported. A point matches by name.")
+        @OptionGroup var options: CenterOptions
+        @OptionGroup var input: InputFileArgument
+
+        func run(_ context: CommandContext) throws {
+            print(try PickupImport.run(bytes: input.bytes(), file: input.file, center: options.center, on: context.db))
+        }
+    }
+}

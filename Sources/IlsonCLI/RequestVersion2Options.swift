@@ -1,0 +1,34 @@
+import ArgumentParser
+import Operations
+import Records
+
+/// `request submit/edit` flags of version 2: the pools that may fill it and its van.
+struct RequestVersion2Options: ParsableArguments {
+    @Option(help: "Pools that may fill it, comma-separated: 일용,봉사,공공형 계절근로 (day,volunteer,seasonal); 전체 = all.")
+    var pools: String?
+    @Option(
+        name: .customLong("pickup-seats"),
+        help: "Seats of the van that collects riders (0-60), or 없음/none for no van (default: the farm's van).")
+    var pickupSeats: String?
+    @Option(name: .customLong("pickup-points"), help: "Pickup points the van stops at (names), comma-separated.")
+    var pickupPoints: String?
+
+    func apply(to input: RequestInput) -> RequestInput {
+        var input = input
+        input.pools = pools
+        input.pickupSeats = pickupSeats
+        input.pickupPoints = splitList(pickupPoints)
+        return input
+    }
+
+    /// `  인력 일용, 봉사 · 차량 8석 (마을회관, 터미널)`.
+    static func describe(_ v: RequestValues) -> String {
+        let pools = v.pools.map { $0.isEmpty ? "없음" : $0.map(\.korean).joined(separator: ", ") } ?? "전체"
+        let van =
+            v.pickupSeats.map {
+                "차량 \($0)석" + (v.pickupPoints.isEmpty ? "" : " (\(v.pickupPoints.joined(separator: ", ")))")
+            }
+            ?? "차량 없음"
+        return "  받는 인력 \(pools) · \(van)"
+    }
+}
