@@ -56,6 +56,9 @@ let package = Package(
             name: "PrintSheets", dependencies: ["Vocabulary", "Places", "Boundaries"], swiftSettings: swiftSettings),
         // Korean text: CP949 codec and byte counts, display width, phone numbers and their masking, CSV, tables.
         .target(name: "KoreanText", swiftSettings: swiftSettings),
+        // The words ilson prints, one catalogue per language (Korean default, English with ILSON_LANG=en or
+        // --lang en), looked up by key. Foundation only.
+        .target(name: "Texts", swiftSettings: swiftSettings),
         // Realistic generated instances (`ilson generate`, benchmarks, property tests).
         .target(
             name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places", "KoreanText"],
@@ -79,7 +82,7 @@ let package = Package(
             name: "Operations",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Storage", "Postgres", "KoreanText", "Places", "Messaging",
-                "PrintSheets", "Boundaries",
+                "PrintSheets", "Boundaries", "Texts",
             ],
             swiftSettings: swiftSettings
         ),
@@ -88,7 +91,7 @@ let package = Package(
             name: "IlsonCLI",
             dependencies: [
                 "Vocabulary", "Records", "Scheduling", "Generator", "KoreanText", "Operations", "Messaging", "Places",
-                "PrintSheets",
+                "PrintSheets", "Texts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Sealed: the CLI imports neither Storage nor Postgres, and may use no member of theirs through
@@ -108,6 +111,7 @@ let package = Package(
         .testTarget(
             name: "PrintSheetsTests", dependencies: ["Vocabulary", "Places", "Boundaries", "PrintSheets"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
@@ -147,7 +151,7 @@ let package = Package(
             name: "IlsonCLITests",
             dependencies: [
                 "Vocabulary", "Records", "IlsonCLI", "Scheduling", "Operations", "Storage", "Postgres", "KoreanText",
-                "TestSupport", "Places",
+                "TestSupport", "Places", "Texts",
             ],
             swiftSettings: swiftSettings
         ),

@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 #if canImport(Glibc)
@@ -13,13 +14,13 @@ import Vocabulary
 /// `ilson attendance`: the record of what really happened on a day (the county counts only that).
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "attendance", abstract: "Record what happened on a day: present, no-show, late, left early.",
+        commandName: "attendance", abstract: T(.aboutAttendance),
         subcommands: [Show.self, Record.self, Import.self])
 
     /// The assignments of a day with their outcomes so far.
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a day's assignments with the outcomes recorded so far.")
+            abstract: T(.aboutAttendanceShow))
         @OptionGroup var options: RosterDayOptions
 
         func run(_ context: CommandContext) throws {
@@ -31,7 +32,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Record: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record (or correct) the outcomes of a day.",
+            abstract: T(.aboutAttendanceRecord),
             discussion: """
                 Give outcomes with --present, --no-show, --late and --left-early (workers by phone or id, \
                 comma-separated; each may be repeated); or, with none of them and a terminal on standard input, \
@@ -129,8 +130,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract:
-                "Import outcomes from a CSV (phone, farm, status, hours[, date, note]; English or Korean headers).",
+            abstract: T(.aboutAttendanceImport),
             discussion: """
                 Columns: phone (전화번호), farm (농가코드), status (출근상태: present, no_show, late, left_early \
                 or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \
@@ -155,32 +155,36 @@ struct AttendanceCommand: ParsableCommand {
 
     static func print(_ s: AttendanceSummary) {
         for line in s.lines { Swift.print("  \(line)") }
-        Swift.print("\(s.recorded) recorded, \(s.corrected) corrected, \(s.unchanged) unchanged")
+        Swift.print(T(.attSummary, ["recorded": s.recorded, "corrected": s.corrected, "unchanged": s.unchanged]))
         if !s.stillUnrecorded.isEmpty {
-            Swift.print("still without an outcome:")
+            Swift.print(T(.attStillMissing))
             for l in s.stillUnrecorded {
                 Swift.print("  \(l.workerName) \(Phone.mask(l.workerPhone)) \(l.farmCode) \(l.farmName)")
             }
         }
     }
 
+    /// An attendance outcome as the coordinator reads it (`no_show` → `결근`).
+    static func outcome(_ o: AttendanceOutcome) -> String { RequestText.outcome(o) }
+
     static func render(_ lines: [AttendanceLine], date: Day) {
         if lines.isEmpty {
-            Swift.print("no assignment on an approved or sent roster on \(date)")
+            Swift.print(T(.attendanceNone, ["date": RequestText.day(date)]))
             return
         }
         var table = TextTable(
-            headers: ["농가", "이름", "전화", "시간", "상태", "시간(h)", "비고"],
+            headers: [T(.colFarm), T(.colName), T(.colPhone), T(.colTime), T(.colStatus), T(.colHours), T(.colNote)],
             alignments: [.left, .left, .left, .left, .left, .right, .left])
         for l in lines {
             table.append([
                 "\(l.farmCode) \(l.farmName)", l.workerName, Phone.mask(l.workerPhone), "\(l.start)~\(l.end)",
-                l.outcome?.rawValue ?? "-", l.hours.map { String(format: "%.1f", $0) } ?? "", l.note ?? "",
+                l.outcome.map(outcome) ?? T(.statusNone), l.hours.map { String(format: "%.1f", $0) } ?? "",
+                l.note ?? "",
             ])
         }
         Swift.print(table.render(), terminator: "")
         let missing = lines.filter { $0.outcome == nil }.count
-        Swift.print("\(lines.count - missing) of \(lines.count) recorded")
+        Swift.print(T(.attendanceRecorded, ["recorded": lines.count - missing, "count": lines.count]))
     }
 
     /// Asks for each assignment at the terminal: Enter = present.

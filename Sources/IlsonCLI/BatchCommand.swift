@@ -5,18 +5,19 @@ import Messaging
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson batch`: the cron jobs of the day (plan at 15:00, send at 18:00 and 05:00) and the message templates.
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "The cron jobs: plan draft rosters, send approved rosters' messages.",
+        commandName: "batch", abstract: T(.aboutBatch),
         subcommands: [Plan.self, Send.self, RepliesJob.self, Templates.self])
 
     /// `ilson batch plan`.
     struct Plan: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Plan a draft roster for every center with requests on the day and no approved roster.",
+            abstract: T(.aboutBatchPlan),
             discussion: """
                 Each center is planned under an advisory lock (a center another run holds is skipped, exit 0) \
                 and recorded in batch_runs. Exit 1 when planning failed for a center.
@@ -42,7 +43,7 @@ struct BatchCommand: ParsableCommand {
     /// `ilson batch send`.
     struct Send: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write approved rosters' messages to the outbox and deliver what is due.",
+            abstract: T(.aboutBatchSend),
             discussion: """
                 For each center's roster of the day: an approved roster's messages are written to the outbox in \
                 the transaction that moves it to sending; then every due message is delivered through the \
@@ -91,11 +92,11 @@ struct BatchCommand: ParsableCommand {
     /// `ilson batch templates`.
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or change a center's message templates.",
+            abstract: T(.aboutBatchTemplates),
             subcommands: [Show.self, Set.self, Reset.self])
 
         struct Show: ContextCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the templates in use.")
+            static let configuration = CommandConfiguration(abstract: T(.aboutBatchShow))
             @OptionGroup var options: CenterOptions
 
             func run(_ context: CommandContext) throws {
@@ -109,7 +110,7 @@ struct BatchCommand: ParsableCommand {
 
         struct Set: ContextCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Set a center's template for one slot (validated before it is saved).",
+                abstract: T(.aboutBatchSet),
                 discussion: "Slots: " + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")
                     + ". Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.")
             @OptionGroup var options: CenterOptions
@@ -137,7 +138,7 @@ struct BatchCommand: ParsableCommand {
         }
 
         struct Reset: ContextCommand {
-            static let configuration = CommandConfiguration(abstract: "Go back to the default template of a slot.")
+            static let configuration = CommandConfiguration(abstract: T(.aboutBatchReset))
             @OptionGroup var options: CenterOptions
             @Option var slot: String
 

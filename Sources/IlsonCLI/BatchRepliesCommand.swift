@@ -4,6 +4,7 @@ import KoreanText
 import Messaging
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 extension BatchCommand {
@@ -11,7 +12,7 @@ extension BatchCommand {
     struct RepliesJob: ContextCommand {
         static let configuration = CommandConfiguration(
             commandName: "replies",
-            abstract: "Fetch workers' SMS replies, act on them (confirm, decline, backfill), deliver what they queued.",
+            abstract: T(.aboutBatchRepliesRepliesJob),
             discussion: """
                 With the http gateway, new replies are fetched from the cursor stored in the database (GET \
                 /v1/inbound); replies pushed to `ilson replies serve` are already stored. Every stored reply not \

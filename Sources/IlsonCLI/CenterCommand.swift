@@ -3,16 +3,17 @@ import KoreanText
 import Operations
 import Places
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson center`: dispatch centers (농촌인력중개센터).
 struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "center", abstract: "Dispatch centers: add, list, edit.",
+        commandName: "center", abstract: T(.aboutCenter),
         subcommands: [Add.self, List.self, Edit.self, CenterPolicyCommand.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a center.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutCenterAdd))
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Short code, letters and digits, e.g. JC.") var code: String
         @Option(help: "Name, e.g. 진천군 농촌인력중개센터.") var name: String
@@ -33,7 +34,7 @@ struct CenterCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List the centers.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutCenterList))
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
@@ -47,7 +48,7 @@ struct CenterCommand: ParsableCommand {
     }
 
     struct Edit: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a center's name or SMS sender number.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutCenterEdit))
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The center's code (optional when the database holds one center).") var code: String?
         @Option(help: "New name.") var name: String?

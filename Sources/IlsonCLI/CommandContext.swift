@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// What one command runs with, built once per command from its shared options (as SwiftPM's
@@ -93,7 +94,7 @@ final class CommandContext {
     ///   `--date` (a bug).
     var date: Day {
         get throws {
-            guard let dateArgument else { throw CommandFailure("this command takes no --date", exitCode: .badInput) }
+            guard let dateArgument else { throw CommandFailure(T(.errNoDateOption), exitCode: .badInput) }
             return try day(dateArgument)
         }
     }

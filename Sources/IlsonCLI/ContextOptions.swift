@@ -1,6 +1,7 @@
 import ArgumentParser
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// The options a `ContextCommand` builds its `CommandContext` from: `--database-url`, and for some
@@ -28,7 +29,7 @@ extension DatabaseOptions: ContextOptions {
 struct CenterOptions: ContextOptions {
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The center's code, e.g. JC (optional when the database holds exactly one center).")
+    @Option(help: ArgumentHelp(T(.optCenter)))
     var center: String?
 }
 
@@ -36,10 +37,10 @@ struct CenterOptions: ContextOptions {
 struct RosterDayOptions: ContextOptions {
     @Option(
         name: .long,
-        help: "The day: YYYY-MM-DD, today/tomorrow, 오늘/내일/모레, or 12/3 or 12월 3일 (the next such date; Asia/Seoul).")
+        help: ArgumentHelp(T(.optDay)))
     var date: DateArgument
 
-    @Option(name: .long, help: "The center's code; optional when the database holds one center.")
+    @Option(name: .long, help: ArgumentHelp(T(.optDayCenter)))
     var center: String?
 
     @OptionGroup var database: DatabaseOptions

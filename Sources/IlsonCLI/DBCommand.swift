@@ -2,18 +2,19 @@ import ArgumentParser
 import Foundation
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson db`: database migrations and status.
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Database migrations and status; the roles a restore needs.",
+        commandName: "db", abstract: T(.aboutDB),
         subcommands: [Migrate.self, Status.self, Roles.self, Check.self])
 
     /// `ilson db migrate`: applies the pending migrations.
     struct Migrate: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Apply the pending migrations, each in its own transaction, under an advisory lock.",
+            abstract: T(.aboutDBMigrate),
             discussion: """
                 The migrations are the sql/NNN_name.sql files compiled into this binary, or those of \
                 --sql-dir / ILSON_SQL_DIR. Running it again does nothing; two runs at once are safe. \
@@ -39,7 +40,7 @@ struct DBCommand: ParsableCommand {
 
     /// `ilson db status`: lists applied and pending migrations.
     struct Status: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List applied and pending migrations.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutDBStatus))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
@@ -81,7 +82,7 @@ extension DBCommand {
     /// `ilson db roles`: the SQL that recreates this database's roles on a new server, for the backup.
     struct Roles: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the SQL that recreates this database's roles (groups, owners, logins) on a new server.",
+            abstract: T(.aboutDBRoles),
             discussion: """
                 Roles belong to the PostgreSQL cluster, not the database, so pg_dump leaves them out and a dump \
                 restored on a new server has no logins, grants or policies. Keep this file beside each dump and \

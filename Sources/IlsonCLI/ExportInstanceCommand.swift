@@ -3,13 +3,14 @@ import Foundation
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson export-instance`: a center's day as a problem instance file, to replay with `ilson solve`.
 struct ExportInstanceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-instance",
-        abstract: "Write a center's day as an instance (spec/problem-format.md), pins and history included.")
+        abstract: T(.aboutExportInstance))
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "Where to write the instance (JSON).") var out: String

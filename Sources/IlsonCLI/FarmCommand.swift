@@ -2,17 +2,18 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson farm`: farms (농가), where workers go.
 struct FarmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "farm", abstract: "Farms: add, list, show, update, import.",
+        commandName: "farm", abstract: T(.aboutFarm),
         subcommands: [Add.self, List.self, Show.self, Update.self, Import.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a farm of a registered farmer.",
+            abstract: T(.aboutFarmAdd),
             discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
         @OptionGroup var options: CenterOptions
         @Option(help: "Farm code within the center, e.g. F012.") var code: String
@@ -41,7 +42,7 @@ struct FarmCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List a center's farms.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutFarmList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -63,7 +64,7 @@ struct FarmCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import farms.csv (English or Korean headers; UTF-8 or CP949).",
+            abstract: T(.aboutFarmImport),
             discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.\n"
                 + "Columns (docs/csv-formats.md):\n" + ImportFormats.farms.helpText)
         @OptionGroup var options: CenterOptions

@@ -2,15 +2,16 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson farmer`: farmers (농업인) who own farms.
 struct FarmerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "farmer", abstract: "Farmers: add, list.", subcommands: [Add.self, List.self])
+        commandName: "farmer", abstract: T(.aboutFarmer), subcommands: [Add.self, List.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a farmer.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutFarmerAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: "Name.") var name: String
         @Option(help: "Mobile number, e.g. 010-1234-5678.") var phone: String
@@ -22,7 +23,7 @@ struct FarmerCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List a center's farmers (phones masked).")
+        static let configuration = CommandConfiguration(abstract: T(.aboutFarmerList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {

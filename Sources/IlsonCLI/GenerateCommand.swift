@@ -6,13 +6,14 @@ import Operations
 import Places
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson generate`: writes a realistic generated problem instance (spec/problem-format.md).
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a realistic generated problem instance.",
+        abstract: T(.aboutGenerate),
         discussion: """
             Workers, farms and requests of a county (default 진천군; --county names any other, \
             e.g. 괴산군, "경북 의성군" or 43760), scattered over its real villages (and, for many workers, \

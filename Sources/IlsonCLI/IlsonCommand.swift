@@ -1,13 +1,14 @@
 import ArgumentParser
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// The root of the `ilson` command line.
 public struct IlsonCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ilson",
-        abstract: "ilson (일손): rural labor dispatch scheduler.",
+        abstract: T(.aboutIlson),
         subcommands: [
             DBCommand.self,
             SolveCommand.self,

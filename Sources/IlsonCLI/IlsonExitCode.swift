@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// The exit codes of `spec/cli.md`, the same for every command.
@@ -49,6 +50,12 @@ extension IlsonCommand {
     ///     pass their own).
     /// - Returns: the process exit code.
     public static func runMain(_ arguments: [String], environment: [String: String]? = nil) -> Int32 {
+        let (language, arguments) = LanguageOption.take(from: arguments, environment: environment)
+        return Language.$current.withValue(language) { run(arguments, environment: environment) }
+    }
+
+    /// `runMain` in the chosen language.
+    private static func run(_ arguments: [String], environment: [String: String]?) -> Int32 {
         CommandContext.$environment.withValue(environment) {
             do {
                 var command = try parseAsRoot(arguments)

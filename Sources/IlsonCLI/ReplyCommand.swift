@@ -4,18 +4,19 @@ import KoreanText
 import Messaging
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson replies`: workers' SMS answers: the push receiver, the list, the center's settings.
 struct ReplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "replies", abstract: "Workers' SMS replies: receive pushed replies, list them, set how they work.",
+        commandName: "replies", abstract: T(.aboutReply),
         subcommands: [Serve.self, List.self, Settings.self])
 
     /// `ilson replies serve`.
     struct Serve: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Receive replies a provider pushes (POST /v1/inbound) and store each once.",
+            abstract: T(.aboutReplyServe),
             discussion: """
                 A small HTTP server (one request at a time, bodies up to 16 KiB, 10 s to send a request) for \
                 providers that push replies to a webhook. Each request needs Authorization: Bearer SECRET \
@@ -80,7 +81,7 @@ struct ReplyCommand: ParsableCommand {
     /// `ilson replies list`.
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A day's replies that need a person (or all with --all), phones masked.")
+            abstract: T(.aboutReplyList))
         @OptionGroup var options: RosterDayOptions
         @Flag(help: "Every reply of the day, also those acted on.") var all = false
 
@@ -106,7 +107,7 @@ struct ReplyCommand: ParsableCommand {
     /// `ilson replies settings`.
     struct Settings: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or change whether notices ask for an answer, until when, and automatic backfill.",
+            abstract: T(.aboutReplySettings),
             discussion: """
                 --prompt on adds `회신: 참석 1 / 불참 2 (21:00까지)` at the end of each assignment notice (an \
                 LMS when the notice no longer fits an SMS; no fact is dropped). Answers are read whatever the \

@@ -4,12 +4,13 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson report`: figures a center reports to the county.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Figures for the county: placements by target group, town, task or farm.",
+        commandName: "report", abstract: T(.aboutReport),
         subcommands: [ReportPlacements.self, ReportTargets.self])
 }
 
@@ -17,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 struct ReportPlacements: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "placements",
-        abstract: "Worker-days, unique people and farms served over a period, with unfilled demand beside them.",
+        abstract: T(.aboutReportPlacements),
         discussion: """
             Counts assignments on approved (or sent) rosters. A past day counts when attendance says \
             completed, or when no attendance is recorded yet (shown as unrecorded); a no-show never \
@@ -48,7 +49,7 @@ struct ReportPlacements: ContextCommand {
     func run(_ context: CommandContext) throws {
         guard let grouping = ReportGrouping(rawValue: by) else {
             let names = ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CommandFailure("unknown --by '\(by)': use one of \(names)", exitCode: .badInput)
+            throw CommandFailure(T(.reportUnknownGrouping, ["value": by, "names": names]), exitCode: .badInput)
         }
         let (first, last) = try (context.day(from, field: "--from"), context.day(to, field: "--to"))
         let centerRecord = try context.center
@@ -84,25 +85,33 @@ enum ReportRender {
     }
 
     static func table(_ r: PlacementReport, centerName: String) -> String {
+        let grouping: [ReportGrouping: TextKey] = [
+            .category: .groupingCategory, .town: .groupingTown, .task: .groupingTask, .farm: .groupingFarm,
+            .pool: .groupingPool,
+        ]
         var out =
-            "placements \(r.center) \(centerName), \(r.from)..\(r.to) by \(r.grouping.rawValue) "
-            + "(today \(r.today); \(r.requests) requests)\n"
+            T(
+                .reportTitle,
+                [
+                    "center": r.center, "centerName": centerName, "from": r.from, "to": r.to,
+                    "grouping": grouping[r.grouping].map { T($0) } ?? r.grouping.rawValue, "today": r.today,
+                    "requests": r.requests,
+                ]) + "\n"
         var t = TextTable(
             headers: [
-                "구분", "연인원", "출근", "미기록", "결근", "예정", "실인원", "농가", "요청", "배치", "미충원", "평균km",
-                "시간",
+                T(.colGroup), T(.colWorkerDays), T(.colAttended), T(.colUnrecorded), T(.colNoShow), T(.colScheduled),
+                T(.colPeople), T(.colFarms), T(.colWanted), T(.colFilled), T(.colUnfilled), T(.colAvgKm),
+                T(.colHoursSum),
             ],
             alignments: [.left] + Array(repeating: .right, count: 12))
         for g in r.groups { t.append([g.label] + cells(g)) }
         t.append([r.total.label] + cells(r.total))
         out += t.render()
-        out += "연인원 worker-days = 출근 attended + 미기록 unrecorded; 결근 no-shows and 예정 scheduled days are not counted.\n"
-        out += "연인원은 한 사람을 하루에 한 번 셉니다 (하루에 일이 여럿이어도); 시간은 그날 일한 시간을 모두 더합니다.\n"
-        if r.total.unrecorded > 0 {
-            out += "note: \(r.total.unrecorded) past worker-day(s) have no attendance recorded yet; they are counted.\n"
-        }
+        out += T(.reportLegend) + "\n"
+        out += T(.reportHoursLegend) + "\n"
+        if r.total.unrecorded > 0 { out += T(.reportUnrecorded, ["count": r.total.unrecorded]) + "\n" }
         if r.grouping == .category || r.grouping == .town || r.grouping == .pool {
-            out += "요청/배치/미충원 (slots wanted, filled, unfilled) belong to requests: given in the total only.\n"
+            out += T(.reportDemandTotal) + "\n"
         }
         return out
     }

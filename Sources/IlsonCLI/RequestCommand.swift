@@ -4,17 +4,18 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson request`: labor requests (인력 요청), one per farm and day, grouped in jobs.
 struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request", abstract: "Labor requests: submit, edit, list, show, cancel, import.",
+        commandName: "request", abstract: T(.aboutRequest),
         subcommands: [Submit.self, Edit.self, List.self, Show.self, Cancel.self, Import.self])
 
     struct Submit: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Submit a request for one or more consecutive days (one job, one request per day).")
+            abstract: T(.aboutRequestSubmit))
         @OptionGroup var options: CenterOptions
         @Option(help: "Farm code.") var farm: String
         @Option(help: "First day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
@@ -48,11 +49,11 @@ struct RequestCommand: ParsableCommand {
 
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a request; only the given values change (a coordinator sets --priority).",
+            abstract: T(.aboutRequestEdit),
             discussion: "A --priority overrides the center's policy and needs --reason; --policy-priority goes back.",
             aliases: ["update"])
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Request id.") var id: Int64
+        @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
         @Option(help: "1 to 10, higher is filled first: overrides the center's policy (needs --reason).")
         var priority: Int?
         @Option(help: "Why the priority differs from the policy (사유), kept with the request and in the audit log.")
@@ -85,13 +86,13 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List requests by date (default: from today on).")
+        static let configuration = CommandConfiguration(abstract: T(.aboutRequestList))
         @OptionGroup var options: CenterOptions
         @Option(help: "One day.") var date: DateArgument?
         @Option(help: "First day.") var from: DateArgument?
         @Option(help: "Last day.") var to: DateArgument?
         @Option(help: "Only this farm (code).") var farm: String?
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
 
         func run(_ context: CommandContext) throws {
@@ -126,9 +127,9 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a request and the other days of its job.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutRequestShow))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Request id.") var id: Int64
+        @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
 
         func run(_ context: CommandContext) throws {
             let (r, job) = try Requests.show(id, center: options.center, on: context.db)
@@ -161,9 +162,9 @@ struct RequestCommand: ParsableCommand {
 
     struct Cancel: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel a request, or with --whole-job every day of its job.")
+            abstract: T(.aboutRequestCancel))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Request id.") var id: Int64
+        @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
         @Flag(name: .customLong("whole-job"), help: "Cancel every remaining day of the job.") var wholeJob = false
         @Option(help: "Why, e.g. 우천.") var reason: String?
 
@@ -179,7 +180,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import requests.csv (English or Korean headers; UTF-8 or CP949).",
+            abstract: T(.aboutRequestImport),
             discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
                 + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).\n"
                 + "Columns (docs/csv-formats.md):\n" + ImportFormats.requests.helpText)

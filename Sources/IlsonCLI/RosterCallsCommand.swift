@@ -2,6 +2,7 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster calls`: who to phone for a day, with full numbers (for the coordinator's eyes only).
@@ -9,8 +10,7 @@ import Vocabulary
 struct RosterCallsCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
-        abstract: "Whom to phone for a day, with full numbers: no SMS consent, a failed message, no answer by the "
-            + "deadline, a reply ilson could not act on; and requests a decline left below their minimum.",
+        abstract: T(.aboutRosterCalls),
         discussion: "Exit 1 while a request is below its minimum after a decline (fill it or cancel it with notices).")
 
     @OptionGroup var options: RosterDayOptions
@@ -21,18 +21,21 @@ struct RosterCallsCommand: ContextCommand {
         let gaps = try RosterCalls.gaps(center: c, date: day, on: context.db)
         defer { RosterGapsOutput.print(gaps, date: day) }
         guard !calls.isEmpty else {
-            print("\(c.code) \(day): nobody to call")
+            print(T(.callsNobody, ["center": c.code, "date": RequestText.day(day)]))
             if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }
             return
         }
-        var table = TextTable(headers: ["id", "이름", "전화", "농가", "시작", "집결", "사유"])
+        var table = TextTable(
+            headers: [
+                T(.colNumber), T(.colName), T(.colPhone), T(.colFarm), T(.colStart), T(.colPickup), T(.colReason),
+            ])
         for call in calls {
             table.append([
                 String(call.workerId), call.name, Phone.format(call.phone), call.farmName, call.start,
                 [call.meetingTime, call.meetingPoint].compactMap { $0 }.joined(separator: " "), call.reason,
             ])
         }
-        print("\(c.code) \(day): \(calls.count) call(s)")
+        print(T(.callsCount, ["center": c.code, "date": RequestText.day(day), "count": calls.count]))
         print(table.render())
         if !gaps.isEmpty { throw ExitCode(IlsonExitCode.partial.rawValue) }
     }
@@ -42,11 +45,16 @@ struct RosterCallsCommand: ContextCommand {
 enum RosterGapsOutput {
     static func print(_ gaps: [ShortRequest], date: Day) {
         guard !gaps.isEmpty else { return }
-        Swift.print("BELOW MINIMUM after a decline (fill it or cancel the request with notices):")
+        Swift.print(T(.gapsTitle))
         for g in gaps {
             Swift.print(
-                "  r\(g.requestId) \(g.farmName): \(g.assigned) of \(g.headcount), minimum \(g.minHeadcount): "
-                    + "ilson roster suggest --date \(date) --request \(g.requestId), then roster assign or replace")
+                "  "
+                    + T(
+                        .gapsLine,
+                        [
+                            "request": RequestText.number(g.requestId), "farm": g.farmName, "assigned": g.assigned,
+                            "headcount": g.headcount, "minimum": g.minHeadcount, "date": date, "number": g.requestId,
+                        ]))
         }
     }
 }

@@ -3,13 +3,14 @@ import Foundation
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster cancel`: cancels a center's roster of a day (rain, …). Standalone; wired under `roster`.
 struct RosterCancelCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
-        abstract: "Cancel a roster: withdraw its undelivered messages, queue cancellation notices.",
+        abstract: T(.aboutRosterCancel),
         discussion: """
             In one transaction: every message of the roster not yet delivered is withdrawn (never sent), a \
             cancellation notice is queued for everyone already told to come, the assignments are cancelled and \

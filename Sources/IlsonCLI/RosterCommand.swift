@@ -4,12 +4,13 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson roster`: the day's plan per center: plan, show, explain, edit by hand, approve.
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roster", abstract: "Plan, review, edit and approve a center's roster for a day.",
+        commandName: "roster", abstract: T(.aboutRoster),
         subcommands: [
             RosterPlan.self, RosterShow.self, RosterExplain.self, RosterAssign.self, RosterUnassign.self,
             RosterApprove.self, RosterReopen.self, RosterSuggestCommand.self, RosterCancelCommand.self,
@@ -27,8 +28,7 @@ struct RosterVersionOptions: ParsableArguments {
 struct RosterPlan: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract:
-            "Solve the day keeping every pin, and store it as a draft roster (re-planning replaces the unpinned part).")
+        abstract: T(.aboutRosterPlan))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -41,31 +41,42 @@ struct RosterPlan: ContextCommand {
             center: center, date: date, on: context.db, clock: context.clock, options: SolveOptions(seed: seed),
             expectedVersion: version.expectVersion)
         print(
-            "roster \(s.center) \(s.date): \(s.state.rawValue), version \(s.version)\(s.created ? " (new)" : "")")
-        if s.state != .draft {
-            print(
-                "messages are out: every announced assignment kept; \(s.proposedNew) new assignment(s) proposed, "
-                    + "announced by `ilson roster approve --date \(s.date)`")
-        }
+            T(
+                .planHeader,
+                [
+                    "center": s.center, "date": RequestText.day(s.date), "state": RequestText.state(s.state),
+                    "version": s.version, "new": s.created ? T(.planNew) : "",
+                ]))
+        if s.state != .draft { print(T(.planMessagesOut, ["count": s.proposedNew, "iso": s.date])) }
         print(
-            "filled \(s.filled)/\(s.wanted) workers; \(s.requestsFull)/\(s.requests) requests full, \(s.unfilled) short; "
-                + "\(s.pinsKept) pin(s) kept")
-        print("score \(s.score)" + (s.previousScore.map { " (was \($0))" } ?? ""))
-        for line in s.droppedPins { print("warning: \(line)") }
-        for line in s.warnings { print("warning: \(line)") }
+            T(
+                .planFilled,
+                [
+                    "filled": s.filled, "wanted": s.wanted, "full": s.requestsFull, "requests": s.requests,
+                    "short": s.unfilled, "pins": s.pinsKept,
+                ]))
+        let score = RequestText.score(s.score)
         print(
-            "\(s.workers) workers, \(s.candidatePairs) candidate pairs; load \(s.loadMillis) ms, solve \(s.solveMillis) ms, "
-                + "save \(s.saveMillis) ms, total \(s.totalMillis) ms")
+            s.previousScore.map { T(.planScoreWas, ["score": score, "was": RequestText.score($0)]) }
+                ?? T(.planScore, ["score": score]))
+        for line in s.droppedPins + s.warnings { print(T(.warningLine, ["text": line])) }
+        print(
+            T(
+                .planStats,
+                [
+                    "workers": s.workers, "pairs": s.candidatePairs, "load": s.loadMillis, "solve": s.solveMillis,
+                    "save": s.saveMillis, "total": s.totalMillis,
+                ]))
     }
 }
 
 struct RosterShow: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show the roster grouped by farm, then the unfilled requests with their reasons."
+        commandName: "show", abstract: T(.aboutRosterShow)
     )
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "table, csv or json.")
+    @Option(name: .long, help: ArgumentHelp(T(.optFormatAll)))
     var format: OutputFormat = .table
     @OptionGroup var csv: CSVEncodingOption
 
@@ -78,11 +89,17 @@ struct RosterShow: ContextCommand {
             print(RosterRender.table(view), terminator: "")
             // What batch replies did (confirmations, declines, automatic replacements), one line each.
             let replies = try Replies.list(center: center, date: date, all: true, on: context.db)
-            if !replies.isEmpty { print("\nSMS 회신 (replies):") }
+            if !replies.isEmpty { print("\n" + T(.showReplies)) }
             for r in replies {
                 print(
-                    "  \(r.storedAt) \(r.workerName ?? Phone.mask(r.sender)) \(Excerpt.quoted(r.body)) → \(r.state): "
-                        + (r.note ?? ""))
+                    "  "
+                        + T(
+                            .showReply,
+                            [
+                                "time": r.storedAt, "who": r.workerName ?? Phone.mask(r.sender),
+                                "body": Excerpt.quoted(r.body), "state": RosterRender.reply(r.state),
+                                "note": r.note ?? "",
+                            ]))
             }
             RosterGapsOutput.print(gaps, date: date)
         case .csv: try csv.encoding.write(RosterRender.csv(view))
@@ -95,25 +112,31 @@ struct RosterShow: ContextCommand {
 struct RosterExplain: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Why each unfilled request is unfilled (or why one request has the workers it has).")
+        abstract: T(.aboutRosterExplain))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "One request id.")
+    @Option(name: .long, help: ArgumentHelp(T(.helpOneRequest)), transform: RequestNumber.parse)
     var request: Int64?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let e = try RosterExplanation.load(center: center, date: date, request: request, on: context.db)
-        if e.entries.isEmpty { print("every request of \(date) has its full headcount") }
+        if e.entries.isEmpty { print(T(.explainAllFull, ["date": RequestText.day(date)])) }
         for x in e.entries {
-            print("r\(x.requestID) \(x.farmName): \(x.assigned) of \(x.headcount) (minimum \(x.minHeadcount))")
+            print(
+                T(
+                    .explainEntry,
+                    [
+                        "request": RequestText.number(x.requestID), "label": x.label, "assigned": x.assigned,
+                        "headcount": x.headcount, "minimum": x.minHeadcount,
+                    ]))
             for reason in x.reasons { print("  - \(reason)") }
             let failing = x.failing.keys.sorted().map {
-                "\(x.failing[$0]!) fail rule \($0) (\(RosterRender.ruleName($0)))"
+                T(.explainFailing, ["count": x.failing[$0]!, "number": $0, "rule": RequestText.ruleName($0)])
             }
             print(
-                "  now: \(x.eligible) worker(s) qualify, \(x.eligibleFree) of them free that day"
-                    + (x.excluded > 0 ? ", \(x.excluded) taken off it by hand" : "")
+                "  " + T(.explainNow, ["eligible": x.eligible, "free": x.eligibleFree])
+                    + (x.excluded > 0 ? T(.explainExcluded, ["excluded": x.excluded]) : "")
                     + (failing.isEmpty ? "" : "; " + failing.joined(separator: ", ")))
         }
     }
@@ -121,11 +144,11 @@ struct RosterExplain: ContextCommand {
 
 struct RosterAssign: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Pin a worker to a request (re-planning keeps it).")
+        commandName: "assign", abstract: T(.aboutRosterAssign))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(name: .long, help: "The request id.") var request: Int64
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
     @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning; needs --reason).")
     var force = false
@@ -138,18 +161,24 @@ struct RosterAssign: ContextCommand {
             center: center, date: date, request: request, worker: ref, force: force, reason: reason,
             expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         for line in o.lines { print(line) }
-        for w in o.warnings { print("warning (forced): \(w)") }
-        print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
+        for w in o.warnings { print(T(.warningForced, ["text": w])) }
+        print(
+            T(
+                .rosterVersionScore,
+                [
+                    "center": center.code, "date": RequestText.day(date), "version": o.version,
+                    "score": RequestText.score(o.score),
+                ]))
     }
 }
 
 struct RosterUnassign: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unassign", abstract: "Take a worker off a request; re-planning will not put them back on it.")
+        commandName: "unassign", abstract: T(.aboutRosterUnassign))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(name: .long, help: "The request id.") var request: Int64
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
     @Option(name: .long, help: "The worker: phone number or id.") var worker: String
     @Option(name: .long, help: "Why (사유), kept in the audit log.") var reason: String?
 
@@ -161,13 +190,19 @@ struct RosterUnassign: ContextCommand {
             expectedVersion: version.expectVersion,
             on: context.db, clock: context.clock)
         for line in o.lines { print(line) }
-        print("roster \(center.code) \(date): version \(o.version), score \(o.score)")
+        print(
+            T(
+                .rosterVersionScore,
+                [
+                    "center": center.code, "date": RequestText.day(date), "version": o.version,
+                    "score": RequestText.score(o.score),
+                ]))
     }
 }
 
 struct RosterApprove: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve the draft roster (then `batch send` delivers its messages).")
+        commandName: "approve", abstract: T(.aboutRosterApprove))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -177,14 +212,19 @@ struct RosterApprove: ContextCommand {
         let c = try RosterApproval.approve(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         print(
-            "roster \(center.code) \(date): \(c.to.rawValue), version \(c.version); \(c.assignments) assignment(s) approved"
-                + (c.notices > 0 ? "; \(c.notices) notice(s) queued for the next batch send" : ""))
+            T(
+                .approveDone,
+                [
+                    "center": center.code, "date": RequestText.day(date), "state": RequestText.state(c.to),
+                    "version": c.version, "count": c.assignments,
+                    "notices": c.notices > 0 ? T(.approveNotices, ["count": c.notices]) : "",
+                ]))
     }
 }
 
 struct RosterReopen: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "Reopen an approved roster as a draft (not once it is being sent).")
+        commandName: "reopen", abstract: T(.aboutRosterReopen))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
@@ -194,11 +234,15 @@ struct RosterReopen: ContextCommand {
         let c = try RosterApproval.reopen(
             center: center, date: date, expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
         if c.from == c.to {
-            print("roster \(center.code) \(date) is already a draft (version \(c.version))")
+            print(T(.reopenAlready, ["center": center.code, "date": RequestText.day(date), "version": c.version]))
         } else {
             print(
-                "roster \(center.code) \(date): draft again, version \(c.version); \(c.assignments) assignment(s) back to proposed"
-            )
+                T(
+                    .reopenDone,
+                    [
+                        "center": center.code, "date": RequestText.day(date), "version": c.version,
+                        "count": c.assignments,
+                    ]))
         }
     }
 }
@@ -206,19 +250,26 @@ struct RosterReopen: ContextCommand {
 struct RosterSuggestCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "Workers who could fill a request, ranked, with what each move does to the score.")
+        abstract: T(.aboutRosterSuggest))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "The request id.") var request: Int64
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
     @Option(name: .long, help: "How many to list.") var limit: Int = 10
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let s = try RosterSuggest.suggest(center: center, date: date, request: request, limit: limit, on: context.db)
-        print("r\(s.request): \(s.assigned) of \(s.headcount); roster score \(s.current)")
-        if s.suggestions.isEmpty { print("nobody else can be pinned to it") }
+        print(
+            T(
+                .suggestHeader,
+                [
+                    "request": RequestText.number(s.request), "label": s.label, "assigned": s.assigned,
+                    "headcount": s.headcount, "score": RequestText.score(s.current),
+                ]))
+        if s.suggestions.isEmpty { print(T(.suggestNobody)) }
         var table = TextTable(
-            headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+            headers: [T(.colRank), T(.colName), T(.colPhone), T(.colKm), T(.colEffect)],
+            alignments: [.right, .left, .left, .right, .left])
         for (i, x) in s.suggestions.enumerated() {
             table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }

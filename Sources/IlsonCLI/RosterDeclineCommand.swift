@@ -4,13 +4,14 @@ import KoreanText
 import Messaging
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster decline`: a worker cannot come. Wired under `roster`.
 struct RosterDeclineCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
-        abstract: "A worker cannot come: decline their assignment and list who could replace them.",
+        abstract: T(.aboutRosterDecline),
         discussion: """
             In one transaction: the worker's assignment of the day becomes declined. When the roster's \
             messages are out, their notice is withdrawn if it was not delivered yet, or, if it was, they get one \
@@ -36,10 +37,14 @@ struct RosterDeclineCommand: ContextCommand {
             expectedVersion: version.expectVersion,
             suggestions: limit, on: context.db, clock: context.clock)
         DayOfOutput.print(d.report)
-        print("r\(d.requestID) is now \(d.assigned) of \(d.headcount); who could replace them:")
-        if d.suggestions.isEmpty { print("  nobody else qualifies (rules 1-4) that day") }
+        print(
+            T(
+                .lineDeclineNow,
+                ["request": RequestText.number(d.requestID), "assigned": d.assigned, "headcount": d.headcount]))
+        if d.suggestions.isEmpty { print("  " + T(.lineNobodyQualifies)) }
         var table = TextTable(
-            headers: ["#", "이름", "전화", "km", "효과"], alignments: [.right, .left, .left, .right, .left])
+            headers: [T(.colRank), T(.colName), T(.colPhone), T(.colKm), T(.colEffect)],
+            alignments: [.right, .left, .left, .right, .left])
         for (i, x) in d.suggestions.enumerated() {
             table.append(["\(i + 1)", x.name, x.maskedPhone, String(format: "%.1f", x.distanceKm), x.effect])
         }
@@ -58,13 +63,23 @@ struct RosterDeclineCommand: ContextCommand {
 enum DayOfOutput {
     /// The lines, withdrawals, queued notices and calls of a day-of change (phones masked).
     static func print(_ r: DayOfReport) {
-        Swift.print("roster \(r.centerCode) \(r.date): \(r.rosterState), version \(r.version)")
+        Swift.print(
+            T(
+                .dayOfHeader,
+                [
+                    "center": r.centerCode, "date": RequestText.day(r.date), "state": RequestText.state(r.rosterState),
+                    "version": r.version,
+                ]))
         for line in r.lines { Swift.print("  \(line)") }
-        for w in r.warnings { Swift.print("  warning: \(w)") }
-        if r.withdrawn > 0 { Swift.print("  \(r.withdrawn) undelivered message(s) withdrawn (never sent)") }
+        for w in r.warnings { Swift.print("  " + T(.warningLine, ["text": w])) }
+        if r.withdrawn > 0 { Swift.print("  " + T(.dayOfWithdrawn, ["count": r.withdrawn])) }
         for q in r.queued { Swift.print("  queued \(q)") }
         for call in r.calls {
-            Swift.print("  CALL worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): \(call.reason)")
+            Swift.print(
+                "  "
+                    + T(
+                        .dayOfCall,
+                        ["id": call.workerId, "who": "\(call.name) \(Phone.mask(call.phone))", "reason": call.reason]))
         }
     }
 
@@ -81,7 +96,7 @@ enum DayOfOutput {
             BatchSettings.print(sent)
             if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
         } else if !report.queued.isEmpty {
-            Swift.print("  deliver now with: ilson batch send --date \(report.date) --center \(report.centerCode)")
+            Swift.print("  " + T(.dayOfDeliverNow, ["date": report.date, "center": report.centerCode]))
         }
     }
 }

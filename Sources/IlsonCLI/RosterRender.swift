@@ -3,40 +3,57 @@ import KoreanText
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// How `roster show` prints a roster: a table aligned by display width, CSV, or JSON.
 enum RosterRender {
-    static func ruleName(_ rule: Int) -> String {
-        switch rule {
-        case 1: "not available"
-        case 2: "skills"
-        case 3: "too far"
-        case 4: "blocked or not allowed"
-        default: "rule \(rule)"
+    static func ruleName(_ rule: Int) -> String { RequestText.ruleName(rule) }
+
+    /// A roster's state as the coordinator reads it.
+    static func state(_ state: RosterState) -> String { RequestText.state(state) }
+
+    /// A reply's state as the coordinator reads it.
+    static func reply(_ state: InboundState) -> String {
+        switch state {
+        case .new: T(.replyNew)
+        case .confirmed: T(.replyConfirmed)
+        case .declined: T(.replyDeclined)
+        case .duplicate: T(.replyDuplicate)
+        case .unclear: T(.replyUnclear)
+        case .late: T(.replyLate)
+        case .unknown: T(.replyUnknown)
+        case .conflict: T(.replyConflict)
         }
     }
 
     static func km(_ d: Double?) -> String { d.map { String(format: "%.1f", $0) } ?? "" }
 
     static func mark(_ l: RosterView.Line) -> String {
-        let pin = l.forced ? "고정!" : l.pinned ? "고정" : ""
-        let answer = l.status == .confirmed ? "참석확인" : ""
+        let pin = l.forced ? T(.markForced) : l.pinned ? T(.markPinned) : ""
+        let answer = l.status == .confirmed ? T(.markConfirmed) : ""
         return [pin, answer].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     static func header(_ v: RosterView) -> String {
         guard let r = v.roster else {
-            return "roster \(v.center) \(v.date): none yet (run `ilson roster plan --date \(v.date)`)\n"
+            return T(.showNone, ["center": v.center, "date": RequestText.day(v.date), "iso": v.date]) + "\n"
         }
-        return "roster \(v.center) \(v.date): \(r.state.rawValue), version \(r.version); "
-            + "\(v.assigned)/\(v.wanted) workers; score \(r.score.map(\.description) ?? "-")\n"
+        return T(
+            .showHeader,
+            [
+                "center": v.center, "date": RequestText.day(v.date), "state": state(r.state), "version": r.version,
+                "assigned": v.assigned, "wanted": v.wanted, "score": r.score.map(RequestText.score) ?? "-",
+            ]) + "\n"
     }
 
     static func table(_ v: RosterView) -> String {
         var out = header(v)
         var t = TextTable(
-            headers: ["농장", "요청", "집결", "작업", "인원", "이름", "전화", "km", ""],
+            headers: [
+                T(.colFarm), T(.colRequest), T(.colPickup), T(.colTask), T(.colHeadcount), T(.colName), T(.colPhone),
+                T(.colKm), T(.colMark),
+            ],
             alignments: [.left, .right, .left, .left, .right, .left, .left, .right, .left])
         var lastFarm = ""
         for g in v.requests {
@@ -44,7 +61,8 @@ enum RosterRender {
             lastFarm = g.farmCode
             // Version 2: the job's hours beside its task (half days), its van and pools, and who rides.
             let head = [
-                farm, "r\(g.requestID)", g.pickup, "\(g.task) \(g.start)~\(g.end)", "\(g.workers.count)/\(g.headcount)",
+                farm, RequestText.number(g.requestID), g.pickup, "\(g.task) \(g.start)~\(g.end)",
+                "\(g.workers.count)/\(g.headcount)",
             ]
             if g.workers.isEmpty {
                 t.append(head + ["-", "", "", ""])
@@ -61,14 +79,16 @@ enum RosterRender {
         }
         out += t.render()
         if !v.unfilled.isEmpty {
-            out += "\n미충원 (unfilled):\n"
+            out += "\n" + T(.showUnfilled) + "\n"
             for u in v.unfilled {
-                out += "  r\(u.requestID) \(u.farmName): \(u.missing) of \(u.headcount) missing\n"
+                out +=
+                    "  \(RequestText.number(u.requestID)) "
+                    + T(.unfilledHeadline, ["label": u.label, "headcount": u.headcount, "missing": u.missing]) + "\n"
                 for reason in u.reasons { out += "    - \(reason)\n" }
             }
         }
         if !v.warnings.isEmpty {
-            out += "\nwarnings:\n"
+            out += "\n" + T(.showWarnings) + "\n"
             for w in v.warnings { out += "  - \(w)\n" }
         }
         return out

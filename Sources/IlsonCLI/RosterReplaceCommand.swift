@@ -3,13 +3,14 @@ import Foundation
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster replace`: one worker for another, in one transaction. Wired under `roster`.
 struct RosterReplaceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "replace",
-        abstract: "Replace a worker who cannot come by another (--with WORKER, or --best for the top suggestion).",
+        abstract: T(.aboutRosterReplace),
         discussion: """
             In one transaction: the worker declines (as `roster decline`: one cancellation if they were told), \
             the replacement is pinned on the same request, and when the roster's messages are out, the \

@@ -3,12 +3,13 @@ import Foundation
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson score`: Recompute a plan's score and list broken hard constraints.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "score", abstract: "Recompute a plan's score and list broken hard constraints.")
+        commandName: "score", abstract: T(.aboutScore))
 
     @OptionGroup var instance: InstanceFileOption
 

@@ -3,12 +3,13 @@ import Foundation
 import Operations
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// `ilson solve`: Solve a problem instance file and write a plan.
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "solve", abstract: "Solve a problem instance file and write a plan.")
+        commandName: "solve", abstract: T(.aboutSolve))
 
     @OptionGroup var instance: InstanceFileOption
 

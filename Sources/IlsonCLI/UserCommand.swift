@@ -3,18 +3,19 @@ import Foundation
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson user`: the logins of people (sql/008_roles.sql, docs/roles.md).
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Logins of people: add, list, whoami; a farmer's workers.",
+        abstract: T(.aboutUser),
         subcommands: [Add.self, List.self, Whoami.self, Workers.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a login (admin only): a PostgreSQL role in its group, mapped to a center and farmer.",
+            abstract: T(.aboutUserAdd),
             discussion: """
                 The password is read from standard input (--password-stdin) or a file (--password-file), never \
                 from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process. It has at \
@@ -83,7 +84,7 @@ struct UserCommand: ParsableCommand {
 
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List logins (an admin sees all of them; anyone else their own).")
+            abstract: T(.aboutUserList))
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
@@ -99,7 +100,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Whoami: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Say which login this connection uses, and as what.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutUserWhoami))
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
@@ -119,7 +120,7 @@ struct UserCommand: ParsableCommand {
 
     struct Workers: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "For a farmer: the workers coming to your farms on approved rosters (name and phone).")
+            abstract: T(.aboutUserWorkers))
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Only this day (YYYY-MM-DD, today, tomorrow).") var date: DateArgument?
 

@@ -2,12 +2,13 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson worker`: workers (작업자).
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "worker", abstract: "Workers: add, list, show, edit, deactivate, availability, import.",
+        commandName: "worker", abstract: T(.aboutWorker),
         subcommands: [Add.self, List.self, Show.self, Edit.self, Deactivate.self, Availability.self, Import.self])
 
     /// The fields `add` and `edit` share.
@@ -39,7 +40,7 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a worker.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutWorkerAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: "Name.") var name: String
         @Option(help: "Mobile number, unique in the center.") var phone: String
@@ -53,9 +54,9 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List a center's workers (phones masked).")
+        static let configuration = CommandConfiguration(abstract: T(.aboutWorkerList))
         @OptionGroup var options: CenterOptions
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
         @Flag(help: "Include deactivated workers.") var all = false
 
@@ -88,7 +89,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one worker, with the full phone number (for a coordinator) and availability.")
+            abstract: T(.aboutWorkerShow))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
 
@@ -114,7 +115,7 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Edit: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a worker; only the given fields change.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutWorkerEdit))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
         @Option(help: "New name.") var name: String?
@@ -134,7 +135,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Deactivate: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deactivate a worker (kept for history, no longer planned).")
+            abstract: T(.aboutWorkerDeactivate))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
 
@@ -146,7 +147,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Availability: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record days a worker is available, or off with --off.")
+            abstract: T(.aboutWorkerAvailability))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Phone or id.") var worker: String
         @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
@@ -171,7 +172,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import workers.csv (English or Korean headers; UTF-8 or CP949).",
+            abstract: T(.aboutWorkerImport),
             discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
                 + "an update changes only the filled cells.\nColumns (docs/csv-formats.md):\n"
                 + ImportFormats.workers.helpText)

@@ -1,6 +1,7 @@
 import Postgres
 import Records
 import Storage
+import Texts
 
 /// Finding the center a command acts on.
 public enum Centers {
@@ -13,18 +14,21 @@ public enum Centers {
             if let center = try CenterStore.find(code: code, on: db) { return center }
             let known = try CenterStore.all(limit: 20, on: db).map(\.code)
             throw OperationError.notFound(
-                "no center with code \(code)"
-                    + (known.isEmpty
-                        ? " (no centers yet: `ilson center add`)" : " (known: \(known.joined(separator: ", ")))"))
+                T(
+                    .errNoCenterCode,
+                    [
+                        "code": code,
+                        "known": known.isEmpty
+                            ? T(.errNoCentersHint) : T(.errKnownCenters, ["codes": known.joined(separator: ", ")]),
+                    ]))
         }
         let centers = try CenterStore.all(limit: 20, on: db)
         switch centers.count {
-        case 0: throw OperationError.notFound("no centers yet: add one with `ilson center add --code CODE --name NAME`")
+        case 0: throw OperationError.notFound(T(.errNoCenters))
         case 1: return centers[0]
         default:
             throw OperationError.badInput(
-                "the database holds several centers (\(centers.map(\.code).joined(separator: ", "))): "
-                    + "say which with --center CODE")
+                T(.errSeveralCenters, ["codes": centers.map(\.code).joined(separator: ", ")]))
         }
     }
 }

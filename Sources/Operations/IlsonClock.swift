@@ -1,6 +1,7 @@
 import Foundation
 import KoreanText
 import Scheduling
+import Texts
 import Vocabulary
 
 /// The one clock of `spec/cli.md`: everything that says "today", "tomorrow", "in the past" or
@@ -48,7 +49,7 @@ public struct IlsonClock: Sendable, Hashable {
         case "tomorrow", "내일": return tomorrow
         default:
             guard let day = Day(text) else {
-                throw .badInput("\(field) \(Excerpt.quoted(text)) is not a date: use YYYY-MM-DD, today or tomorrow")
+                throw .badInput(T(.errNotADate, ["field": field, "value": Excerpt.quoted(text)]))
             }
             return day
         }
@@ -62,11 +63,13 @@ public struct IlsonClock: Sendable, Hashable {
             return d...d
         }
         guard parts.count == 2 else {
-            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a date range: use 2026-12-01..2026-12-05")
+            throw .badInput(T(.errNotARange, ["field": field, "value": Excerpt.quoted(text)]))
         }
         let from = try parse(parts[0], field: field)
         let to = try parse(parts[1], field: field)
-        guard from <= to else { throw .badInput("\(field) \(Excerpt.quoted(text)): the range ends before it starts") }
+        guard from <= to else {
+            throw .badInput(T(.errRangeBackwards, ["field": field, "value": Excerpt.quoted(text)]))
+        }
         return from...to
     }
 

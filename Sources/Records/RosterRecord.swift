@@ -7,11 +7,67 @@ public struct StoredUnfilled: Sendable, Hashable, Codable {
     /// The request's database id.
     public var request: Int64
     public var missing: Int
+    /// The reasons in English, as the solver wrote them (kept for rosters planned before `details`).
     public var reasons: [String]
-    public init(request: Int64, missing: Int, reasons: [String]) {
+    /// The same reasons as kinds with numbers and database ids, which the edges render in the coordinator's
+    /// language (nil in rosters stored before they were kept).
+    public var details: [StoredReason]?
+    public init(request: Int64, missing: Int, reasons: [String], details: [StoredReason]? = nil) {
         self.request = request
         self.missing = missing
         self.reasons = reasons
+        self.details = details
+    }
+}
+
+/// One reason why a request is short, as stored: `UnfilledReason` with the other requests as database ids.
+public struct StoredReason: Sendable, Hashable, Codable {
+    /// Another request holding some of the candidates.
+    public struct Taken: Sendable, Hashable, Codable {
+        /// Its database id.
+        public var request: Int64
+        public var workers: Int
+        public init(request: Int64, workers: Int) {
+            self.request = request
+            self.workers = workers
+        }
+    }
+    /// `UnfilledReason.Kind`'s raw value, or `changedByHand`.
+    public var kind: String
+    public var numbers: [String: Int]
+    public var radiusKm: Double
+    public var skills: [String]
+    public var taken: [Taken]
+    /// The job's hours (minutes after midnight) for `outsideWindow`.
+    public var windowStart: Int?
+    public var windowEnd: Int?
+    public var seats: Int?
+
+    public init(
+        kind: String, numbers: [String: Int] = [:], radiusKm: Double = 0, skills: [String] = [], taken: [Taken] = [],
+        windowStart: Int? = nil, windowEnd: Int? = nil, seats: Int? = nil
+    ) {
+        self.kind = kind
+        self.numbers = numbers
+        self.radiusKm = radiusKm
+        self.skills = skills
+        self.taken = taken
+        self.windowStart = windowStart
+        self.windowEnd = windowEnd
+        self.seats = seats
+    }
+
+    /// The kind of a reason kept after a change by hand, when the plan's reasons no longer apply.
+    public static let changedByHand = "changedByHand"
+
+    /// A solver's reason, its other requests mapped to database ids by `id` (which throws for an unknown one).
+    public init(_ reason: UnfilledReason, id: (String) throws -> Int64) rethrows {
+        self.init(
+            kind: reason.kind.rawValue,
+            numbers: Dictionary(reason.numbers, uniquingKeysWith: { a, _ in a }), radiusKm: reason.radiusKm,
+            skills: reason.skills,
+            taken: try reason.takenBy.map { Taken(request: try id($0.request), workers: $0.workers) },
+            windowStart: reason.window?.lowerBound, windowEnd: reason.window?.upperBound, seats: reason.seats)
     }
 }
 

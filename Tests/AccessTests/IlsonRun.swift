@@ -19,7 +19,9 @@ enum IlsonRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "ILSON_CONFIG": "/dev/null", "LANG": "C.UTF-8"]
+        var env = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "ILSON_CONFIG": "/dev/null", "LANG": "C.UTF-8", "ILSON_LANG": "en",
+        ]
         env.merge(environment) { _, new in new }
         process.environment = env
         let dir = FileManager.default.temporaryDirectory

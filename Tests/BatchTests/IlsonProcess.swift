@@ -18,7 +18,7 @@ struct IlsonProcess {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "ILSON_DATABASE_URL": url,
             "ILSON_CONFIG": "/dev/null",
-            "LANG": "C.UTF-8",
+            "LANG": "C.UTF-8", "ILSON_LANG": "en",
         ]
         if let provider {
             env["ILSON_SMS_GATEWAY"] = "http"

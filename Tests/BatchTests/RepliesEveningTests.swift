@@ -168,7 +168,7 @@ struct RepliesEveningTests {
             let lines = calls.stdout.split(separator: "\n").map(String.init)
             let noAnswer = lines.filter { $0.contains("no answer by 00:00") }
             let late = lines.filter { $0.contains("told after the 00:00 deadline") }
-            let gaps = lines.filter { $0.hasPrefix("  r") && $0.contains("minimum 5") }
+            let gaps = lines.filter { $0.hasPrefix("  #") && $0.contains("minimum 5") }
             #expect(noAnswer.count == 30, "\(calls.stdout)")
             for phone in silent {
                 let formatted = String(phone.prefix(3)) + "-" + phone.dropFirst(3).prefix(4) + "-" + phone.suffix(4)

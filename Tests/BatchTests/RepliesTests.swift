@@ -94,7 +94,7 @@ struct RepliesTests {
             #expect(calls.stdout.contains("내일 30분 늦어요") && calls.stdout.contains("unclear"), "\(calls)")
             #expect(calls.stdout.contains("(unknown number)") && calls.stdout.contains("010-5555-0000"), "\(calls)")
             // roster show marks the confirmed.
-            let show = try Self.ilson(url, provider, ["roster", "show", "--date", Self.date])
+            let show = try Self.ilson(url, provider, ["roster", "show", "--date", Self.date, "--lang", "ko"])
             #expect(show.stdout.components(separatedBy: "참석확인").count - 1 == confirms.count, "\(show)")
         }
     }

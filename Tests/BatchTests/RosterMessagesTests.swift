@@ -42,7 +42,7 @@ import Vocabulary
         #expect(failed.recipientRole == .worker && failed.recipientId == 101 && failed.requestId == 1)
         #expect(failed.body.isEmpty && failed.byteCount == 0)
         let reason = try #require(failed.failure)
-        #expect(reason.contains("cannot compose the assignment message for request 1"), "\(reason)")
+        #expect(reason.contains("cannot compose the assignment message for request #1"), "\(reason)")
         #expect(reason.contains("3200 bytes"), "\(reason)")
         // The rest: workers 2 and 3 and both farmers' lists, composed and sendable.
         let composed = messages.messages.filter { $0.failure == nil }

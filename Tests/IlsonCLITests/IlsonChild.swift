@@ -15,14 +15,15 @@ enum IlsonChild {
 
     static let today = "2026-12-01"
 
-    /// Runs `ilson arguments… --database-url url`.
-    static func run(_ arguments: [String], url: String) throws -> Outcome {
+    /// Runs `ilson arguments… --database-url url`, in English unless `language` says otherwise (`ko` for the
+    /// tests of the Korean default).
+    static func run(_ arguments: [String], url: String, language: String = "en") throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: IlsonBinary.path)
         process.arguments = arguments + ["--database-url", url]
         process.environment = [
             "PATH": "/usr/local/bin:/usr/bin:/bin", "ILSON_CONFIG": "/dev/null", "ILSON_TODAY": today,
-            "LANG": "C.UTF-8",
+            "LANG": "C.UTF-8", "ILSON_LANG": language,
         ]
         let dir = FileManager.default.temporaryDirectory
         let tag = UUID().uuidString

@@ -36,7 +36,7 @@ import Testing
 
     @Test func pureModulesImportNoDatabaseNorCommandLine() throws {
         let io: Set = ["Storage", "Postgres", "CLibPQ", "Operations", "IlsonCLI", "ArgumentParser", "Messaging"]
-        for module in ["Vocabulary", "Scheduling", "Records", "KoreanText", "Boundaries", "PrintSheets"] {
+        for module in ["Vocabulary", "Scheduling", "Records", "KoreanText", "Boundaries", "PrintSheets", "Texts"] {
             let bad = try Self.imports(of: module).filter { io.contains($0.module) }
             #expect(bad.isEmpty, "\(module): \(bad.map { "\($0.file) imports \($0.module)" })")
         }

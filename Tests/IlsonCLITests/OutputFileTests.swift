@@ -82,7 +82,9 @@ import Testing
             "-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" generate --workers 300 --requests 60 --csv-dir \"$1\"",
             IlsonBinary.path, csv,
         ]
-        process.environment = ["PATH": "/usr/bin:/bin", "ILSON_CONFIG": "/dev/null", "LANG": "C.UTF-8"]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "ILSON_CONFIG": "/dev/null", "LANG": "C.UTF-8", "ILSON_LANG": "en",
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

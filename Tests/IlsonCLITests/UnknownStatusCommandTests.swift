@@ -18,7 +18,7 @@ struct UnknownStatusCommandTests {
             process.arguments = ["roster", "show", "--date", "tomorrow", "--database-url", url]
             process.environment = [
                 "PATH": "/usr/local/bin:/usr/bin:/bin", "ILSON_CONFIG": "/dev/null", "ILSON_TODAY": "2026-12-01",
-                "LANG": "C.UTF-8",
+                "LANG": "C.UTF-8", "ILSON_LANG": "en",
             ]
             let stderr = Pipe()
             process.standardError = stderr

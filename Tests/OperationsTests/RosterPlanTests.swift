@@ -242,7 +242,7 @@ struct RosterPlanTests {
             // A request of another center.
             let other = try RosterFixtures.importInstance(
                 RosterFixtures.smallCounty(date: Self.date), code: "CJ", on: db)
-            #expect(throws: OperationError.badInput("request \(other.requests["r1"]!) belongs to center CJ, not JC")) {
+            #expect(throws: OperationError.badInput("request #\(other.requests["r1"]!) belongs to center CJ, not JC")) {
                 _ = try RosterEditor.assign(
                     center: c.center, date: Self.date, request: other.requests["r1"]!, worker: .id(c.workers["w1"]!),
                     on: db, clock: Self.clock)

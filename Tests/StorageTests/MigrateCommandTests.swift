@@ -48,6 +48,7 @@ struct MigrateCommandTests {
             !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("ILSON_")
         }
         environment["ILSON_CONFIG"] = "/dev/null"
+        environment["ILSON_LANG"] = "en"
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

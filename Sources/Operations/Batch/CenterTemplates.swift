@@ -3,6 +3,7 @@ import Messaging
 import Postgres
 import Records
 import Storage
+import Texts
 
 /// A center's message templates: the defaults, with the slots the center changed (`message_templates`).
 public enum CenterTemplates {
@@ -17,7 +18,7 @@ public enum CenterTemplates {
         do {
             return try TemplateSet(overrides: overrides)
         } catch {
-            throw OperationError.badInput("a stored message template is not valid: \(error); set it again")
+            throw OperationError.badInput(T(.errTemplateStored, ["error": "\(error)"]))
         }
     }
 
@@ -38,15 +39,19 @@ public enum CenterTemplates {
     public static func save(center: Int64, slot name: String, text: String, on db: Connection) throws {
         guard let slot = TemplateSlot(rawValue: name) else {
             throw OperationError.badInput(
-                "no template slot \(Excerpt.quoted(name)): use one of "
-                    + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "))
+                T(
+                    .errTemplateSlot,
+                    [
+                        "name": Excerpt.quoted(name),
+                        "names": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "),
+                    ]))
         }
         _ = try RegistryInput.text(text, TextLimits.template, option: "--file")
         let template: Template
         do {
             template = try Template(text, for: slot)
         } catch {
-            throw OperationError.badInput("the \(slot) template is not valid: \(error)")
+            throw OperationError.badInput(T(.errTemplateInvalid, ["slot": slot, "error": "\(error)"]))
         }
         try checkComposes(template, slot: slot)
         try db.transaction { tx in
@@ -64,7 +69,7 @@ public enum CenterTemplates {
         do {
             set = try TemplateSet(overrides: [slot: template.source])
         } catch {
-            throw .badInput("the \(slot) template is not valid: \(error)")
+            throw .badInput(T(.errTemplateInvalid, ["slot": slot, "error": "\(error)"]))
         }
         let composer = MessageComposer(templates: set)
         for notice in LongestNotices.notices(for: slot) {
@@ -72,8 +77,7 @@ public enum CenterTemplates {
                 _ = try composer.compose(notice)
             } catch {
                 throw .badInput(
-                    "the \(slot) template cannot carry the longest values ilson accepts (e.g. a farm name of "
-                        + "\(TextLimits.farmName.maxLength) characters): \(error)")
+                    T(.errTemplateLongest, ["slot": slot, "max": TextLimits.farmName.maxLength, "error": "\(error)"]))
             }
         }
     }
@@ -82,8 +86,12 @@ public enum CenterTemplates {
     public static func reset(center: Int64, slot name: String, on db: Connection) throws -> Bool {
         guard TemplateSlot(rawValue: name) != nil else {
             throw OperationError.badInput(
-                "no template slot \(Excerpt.quoted(name)): use one of "
-                    + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "))
+                T(
+                    .errTemplateSlot,
+                    [
+                        "name": Excerpt.quoted(name),
+                        "names": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", "),
+                    ]))
         }
         return try MessageTemplateStore.remove(center: center, slot: name, on: db)
     }

@@ -1,6 +1,7 @@
 import KoreanText
 import Messaging
 import Storage
+import Texts
 import Vocabulary
 
 /// Notices composed into outbox rows, in the order they were queued: the one way a notice reaches the outbox
@@ -33,7 +34,9 @@ struct OutboxNotices {
         do {
             composed = try composer.compose(notice)
         } catch {
-            let reason = "cannot compose the \(notice.kind.rawValue) message for request \(request): \(error)"
+            let reason = T(
+                .errComposeNotice,
+                ["kind": notice.kind.rawValue, "request": RequestText.number(request), "error": "\(error)"])
             // The outbox keeps only mobile numbers (the registries do too); a number it cannot hold is thrown.
             guard recordFailure, let to = Phone.normalize(notice.recipientPhone) else {
                 throw OperationError.badInput(reason)

@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `roster cancel` did.
@@ -34,9 +35,13 @@ public enum RosterCancellation {
         return try db.transaction { tx in
             guard let found = try BatchRosterStore.rosters(date: date, center: center.id, on: tx).first,
                 let roster = try BatchRosterStore.lock(roster: found.id, on: tx)
-            else { throw OperationError.notFound("center \(center.code) has no roster for \(date)") }
+            else {
+                throw OperationError.notFound(
+                    T(.errCenterNoRoster, ["center": center.code, "date": RequestText.day(date)]))
+            }
             guard roster.state != .cancelled else {
-                throw OperationError.conflict("the roster of \(center.code) for \(date) is already cancelled")
+                throw OperationError.conflict(
+                    T(.errAlreadyCancelled, ["center": center.code, "date": RequestText.day(date)]))
             }
             let assignments = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
             var requests: [Int64: AssignmentForMessage] = [:]
@@ -56,7 +61,7 @@ public enum RosterCancellation {
                 do {
                     composed = try composer.compose(.cancellation(notice))
                 } catch {
-                    throw OperationError.badInput("cannot compose a cancellation notice: \(error)")
+                    throw OperationError.badInput(T(.errCancellationNotice, ["error": "\(error)"]))
                 }
                 for m in composed {
                     notices.append(
@@ -94,7 +99,8 @@ public enum RosterCalls {
     /// - Throws: `OperationError.notFound` without a roster.
     public static func list(center: CenterRecord, date: Day, on db: Connection) throws -> [CallNeeded] {
         guard let roster = try BatchRosterStore.rosters(date: date, center: center.id, on: db).first else {
-            throw OperationError.notFound("center \(center.code) has no roster for \(date)")
+            throw OperationError.notFound(
+                T(.errCenterNoRoster, ["center": center.code, "date": RequestText.day(date)]))
         }
         let assignments = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: db)
         var calls = RosterMessages.calls(for: assignments)

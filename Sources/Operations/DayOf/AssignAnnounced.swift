@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 extension RosterEditor {
@@ -21,16 +22,21 @@ extension RosterEditor {
         change.via = "roster assign"
         let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
         if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(workerRow.id) {
-            throw OperationError.badInput("\(who) declined an assignment on \(date), so they cannot come that day")
+            throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
         }
         let day = try PlanningDay.load(center: center, date: date, on: tx)
         guard let request = day.request(RequestID(requestID)), let farm = day.farm(request.farm),
             let candidate = day.worker(WorkerID(workerRow.id))
-        else { throw OperationError.notFound("request \(requestID) or \(who) is not part of \(date)") }
+        else {
+            throw OperationError.notFound(
+                T(
+                    .errNotPartOfDayWho,
+                    ["request": RequestText.number(requestID), "who": who, "date": RequestText.day(date)]))
+        }
         // Rule 5 (version 2): the worker's other jobs that day, as the solver checks them.
         let others = try AssignmentStore.liveAll(worker: workerRow.id, date: date, on: tx)
         if others.contains(where: { $0.requestID == requestID }) {
-            throw OperationError.badInput("\(who) is already on r\(requestID)")
+            throw OperationError.badInput("\(who) is already on \(RequestText.number(requestID))")
         }
         if let why = SameDay.refusal(candidate, adding: request, others: others, day: day) {
             throw OperationError.badInput("\(who): \(why)")
@@ -38,7 +44,7 @@ extension RosterEditor {
         let onRequest = try AssignmentStore.live(roster: change.roster.id, on: tx).filter { $0.requestID == requestID }
         guard onRequest.count < request.headcount else {
             throw OperationError.badInput(
-                "request \(requestID) already has its \(request.headcount) worker(s), so there is no gap to fill")
+                T(.errNoGap, ["request": RequestText.number(requestID), "headcount": request.headcount]))
         }
         let pin = try PinAdmission(
             candidate, on: request, at: farm, requestID: requestID, workerID: workerRow.id, date: date, force: force,
@@ -50,7 +56,7 @@ extension RosterEditor {
                     forced: pin.forced, warnings: pin.warningsJSON)
             ], roster: change.roster.id, center: center.id, date: date, on: tx)
         guard let inserted = try AssignmentStore.live(worker: workerRow.id, request: requestID, on: tx) else {
-            throw OperationError.conflict("the new assignment vanished: show the roster again")
+            throw OperationError.conflict(T(.errVanished))
         }
         try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
         try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: tx)
@@ -58,7 +64,8 @@ extension RosterEditor {
             on: tx, center: center.id, via: "roster assign", entity: "assignment", id: String(inserted.id),
             action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id),
             reason: reason)
-        change.report.lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
+        change.report.lines.append(
+            T(.linePinned, ["who": who, "request": RequestText.number(requestID), "km": RosterText.km(pin.distanceKm)]))
         try change.announce(assignment: inserted.id)
         change.changed(request: requestID)
         let report = try change.finish()

@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What happened to one assignment on its day.
@@ -95,7 +96,7 @@ public enum Attendance {
         file: String? = nil, on db: Connection, clock: IlsonClock
     ) throws -> AttendanceSummary {
         guard !entries.isEmpty else {
-            throw OperationError.badInput("no outcome given: use --present, --no-show, --late or --left-early")
+            throw OperationError.badInput(T(.errNoOutcome))
         }
         return try db.transaction { tx in
             var errors: [(order: Int, text: String)] = []
@@ -103,14 +104,15 @@ public enum Attendance {
             var planned: [(AttendanceEntry, AttendanceLine, Day)] = []
             var seen: Set<Int64> = []
             for (i, entry) in entries.enumerated() {
-                let place = entry.line.map { "line \($0)" } ?? "worker \(Phone.mask(entry.worker))"
+                let place =
+                    entry.line.map { T(.attLine, ["line": $0]) } ?? T(.attWorker, ["who": Phone.mask(entry.worker)])
                 func bad(_ text: String) { errors.append((entry.line ?? i, "\(place): \(text)")) }
                 guard let day = entry.date ?? date else {
-                    bad("no date: give --date or a date (날짜) column")
+                    bad(T(.attNoDate))
                     continue
                 }
                 guard day <= clock.today else {
-                    bad("\(day) has not happened yet (today is \(clock.today)): attendance is for today or earlier")
+                    bad(T(.attNotYet, ["date": RequestText.day(day), "today": RequestText.day(clock.today)]))
                     continue
                 }
                 let ref: PersonRef
@@ -121,7 +123,7 @@ public enum Attendance {
                     continue
                 }
                 guard let worker = try AssignmentStore.worker(ref, center: center.id, on: tx) else {
-                    bad("no worker \(ref) in center \(center.code)")
+                    bad(T(.errNoWorker, ["who": ref, "center": center.code]))
                     continue
                 }
                 if days[day] == nil { days[day] = try AttendanceStore.day(center: center.id, date: day, on: tx) }
@@ -147,15 +149,21 @@ public enum Attendance {
                     continue
                 }
                 if let farm = entry.farmCode, farm.caseInsensitiveCompare(line.farmCode) != .orderedSame {
-                    bad("\(who) was placed at \(line.farmCode) \(line.farmName) on \(day), not \(farm)")
+                    bad(
+                        T(
+                            .attOtherFarm,
+                            [
+                                "who": who, "placed": "\(line.farmCode) \(line.farmName)", "date": RequestText.day(day),
+                                "farm": farm,
+                            ]))
                     continue
                 }
                 if let h = entry.hours, !(h >= 0 && h <= 24) {
-                    bad("hours \(h) must be 0 to 24")
+                    bad(T(.attHours, ["hours": h]))
                     continue
                 }
                 if entry.outcome == .noShow, let h = entry.hours, h > 0 {
-                    bad("a no-show worked no hours (got \(h))")
+                    bad(T(.attNoShowHours, ["hours": h]))
                     continue
                 }
                 do {
@@ -166,7 +174,7 @@ public enum Attendance {
                     continue
                 }
                 guard seen.insert(line.assignmentID).inserted else {
-                    bad("\(who) is given twice for \(day)")
+                    bad(T(.attTwice, ["who": who, "date": RequestText.day(day)]))
                     continue
                 }
                 planned.append((entry, line, day))
@@ -174,8 +182,9 @@ public enum Attendance {
             if !errors.isEmpty {
                 let sorted = errors.sorted { $0.order < $1.order }.map(\.text)
                 throw OperationError.badInput(
-                    (file.map { "\($0): " } ?? "") + "\(sorted.count) bad entr\(sorted.count == 1 ? "y" : "ies"), "
-                        + "nothing recorded:\n" + sorted.map { "  " + $0 }.joined(separator: "\n"))
+                    (file.map { "\($0): " } ?? "")
+                        + (sorted.count == 1 ? T(.attBadEntry) : T(.attBadEntries, ["count": sorted.count])) + "\n"
+                        + sorted.map { "  " + $0 }.joined(separator: "\n"))
             }
 
             var summary = AttendanceSummary()
@@ -183,7 +192,10 @@ public enum Attendance {
                 let hours = entry.hours ?? defaultHours(entry.outcome, line)
                 let note = RosterDecline.trimmed(entry.note) ?? defaultNote(entry.outcome)
                 let who = "\(line.workerName) \(Phone.mask(line.workerPhone)) \(line.farmCode)"
-                let text = "\(day) \(who) \(entry.outcome.rawValue)" + (hours.map { " \(format($0)) h" } ?? "")
+                let values: [String: any CustomStringConvertible] = [
+                    "day": RequestText.day(day), "who": who, "outcome": RequestText.outcome(entry.outcome),
+                    "hours": hours.map { " \(format($0)) h" } ?? "",
+                ]
                 if line.outcome == entry.outcome && line.hours == hours && line.note == note
                     && line.status == entry.outcome.assignmentStatus
                 {
@@ -201,11 +213,13 @@ public enum Attendance {
                     after: try AttendanceStore.snapshot(assignment: line.assignmentID, on: tx))
                 if correction {
                     summary.corrected += 1
-                    summary.lines.append(
-                        "corrected \(text) (was \(line.outcome!)" + (line.hours.map { " \(format($0)) h" } ?? "") + ")")
+                    var corrected = values
+                    corrected["was"] = RequestText.outcome(line.outcome!)
+                    corrected["wasHours"] = line.hours.map { " \(format($0)) h" } ?? ""
+                    summary.lines.append(T(.attCorrectedLine, corrected))
                 } else {
                     summary.recorded += 1
-                    summary.lines.append("recorded \(text)")
+                    summary.lines.append(T(.attRecordedLine, values))
                 }
             }
             for day in days.keys.sorted() {
@@ -242,12 +256,10 @@ public enum Attendance {
         var entries: [AttendanceEntry] = []
         for row in table.rows {
             let entry = try errors.check(line: row.line) { () throws(OperationError) -> AttendanceEntry in
-                guard let phone = row["phone"] else { throw .badInput("phone (전화번호) is empty") }
-                guard let statusText = row["status"] else { throw .badInput("status (출근상태) is empty") }
+                guard let phone = row["phone"] else { throw .badInput(T(.attPhoneEmpty)) }
+                guard let statusText = row["status"] else { throw .badInput(T(.attStatusEmpty)) }
                 guard let outcome = AttendanceOutcome(text: statusText) else {
-                    throw .badInput(
-                        "status \(Excerpt.quoted(statusText)) is not one of present, no_show, late, left_early (출근, 결근, 지각, 조퇴)"
-                    )
+                    throw .badInput(T(.attBadStatus, ["value": Excerpt.quoted(statusText)]))
                 }
                 var day: Day?
                 if let text = row["date"] { day = try clock.parse(text, field: "date (날짜)") }
@@ -258,7 +270,7 @@ public enum Attendance {
             if let entry { entries.append(entry) }
         }
         try errors.throwIfAny()
-        if entries.isEmpty { throw OperationError.badInput("\(file): no rows to import") }
+        if entries.isEmpty { throw OperationError.badInput(T(.attNoRows, ["file": file])) }
         let summary = try record(
             center: center, date: date, entries: entries, via: "attendance import", file: file, on: db, clock: clock)
         return (summary, table.encoding.rawValue)
@@ -267,7 +279,7 @@ public enum Attendance {
     static func checkHappened(_ date: Day, clock: IlsonClock) throws {
         guard date <= clock.today else {
             throw OperationError.badInput(
-                "\(date) has not happened yet (today is \(clock.today)): attendance is for today or earlier")
+                T(.attNotYet, ["date": RequestText.day(date), "today": RequestText.day(clock.today)]))
         }
     }
 

@@ -5,6 +5,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A message a day-of change queued, for the command's output (mask the phone when printing).
@@ -26,6 +27,8 @@ public struct DayOfReport: Sendable, Hashable {
     public var rosterState: RosterState
     /// What was done, one line each (phones masked).
     public var lines: [String] = []
+    /// The line of the replacement pinned, when one was (`roster replace`).
+    public var pinned: String?
     /// Messages withdrawn: they will never be sent.
     public var withdrawn = 0
     /// Messages queued, one per recipient (a list in parts counts once).
@@ -69,12 +72,16 @@ struct DayOfChange {
         guard let found = try RosterStore.find(center: center.id, date: date, on: tx),
             try BatchRosterStore.lock(roster: found.id, on: tx) != nil,
             let roster = try RosterStore.find(center: center.id, date: date, on: tx)
-        else { throw OperationError.notFound("center \(center.code) has no roster for \(date)") }
-        if roster.state == .cancelled { throw OperationError.conflict("the roster of \(date) was cancelled") }
+        else {
+            throw OperationError.notFound(
+                T(.errCenterNoRoster, ["center": center.code, "date": RequestText.day(date)]))
+        }
+        if roster.state == .cancelled {
+            throw OperationError.conflict(T(.errCancelled, ["date": RequestText.day(date)]))
+        }
         if let expectedVersion, expectedVersion != roster.version {
             throw OperationError.conflict(
-                "\(RosterRules.changedSinceLoaded) (you saw version \(expectedVersion), it is now at version "
-                    + "\(roster.version))")
+                T(.errRosterChangedVersion, ["seen": expectedVersion, "now": roster.version]))
         }
         self.tx = tx
         self.center = center

@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// Re-planning a roster whose messages are out (`roster plan` then `roster approve` on a `sending` or `sent`
@@ -22,8 +23,7 @@ enum DayOfReplan {
         _ = try BatchRosterStore.lock(roster: roster.id, on: tx)
         if let expectedVersion, expectedVersion != roster.version {
             throw OperationError.conflict(
-                "\(RosterRules.changedSinceLoaded) (you saw version \(expectedVersion), it is now at version "
-                    + "\(roster.version))")
+                T(.errRosterChangedVersion, ["seen": expectedVersion, "now": roster.version]))
         }
         return try DayOfStore.pinAnnounced(roster: roster.id, on: tx)
     }
@@ -32,9 +32,7 @@ enum DayOfReplan {
     /// change must be told, so it goes through `roster decline` or `roster replace`.
     static func checkNoneDropped(_ day: PlanningDay, date: Day) throws {
         guard let first = day.droppedPins.first else { return }
-        throw OperationError.conflict(
-            "the roster of \(date) is out and re-planning would drop an announced assignment (\(first.reason)); "
-                + "change it with `ilson roster decline` or `roster replace` first")
+        throw OperationError.conflict(T(.errReplanDrops, ["date": RequestText.day(date), "reason": first.reason]))
     }
 
     /// `roster approve` on a sending or sent roster, in its transaction: approves the assignments proposed since
@@ -50,14 +48,22 @@ enum DayOfReplan {
         let proposed = try DayOfStore.proposed(roster: change.roster.id, on: tx)
         guard !proposed.isEmpty else {
             throw OperationError.conflict(
-                "the roster of \(date) is \(from.rawValue) and nothing new is proposed: re-plan it first "
-                    + "(`ilson roster plan --date \(date)`) or change single assignments with roster decline / replace")
+                T(.errNothingProposed, ["date": RequestText.day(date), "state": RequestText.state(from), "iso": date]))
         }
         let report = try RosterRules.refreshOutcome(roster: change.roster, center: center, on: tx)
         if !report.violations.isEmpty {
+            let list =
+                Language.current == .ko
+                ? report.violations.prefix(5).map { v in v.rule.map(RequestText.ruleName) ?? T(.reasonUnknown) }
+                : report.violations.prefix(5).map(\.description)
             throw OperationError.conflict(
-                "the roster of \(date) breaks \(report.violations.count) hard rule(s): "
-                    + report.violations.prefix(5).map(\.description).joined(separator: "; "))
+                T(
+                    .errBreaksRulesShort,
+                    [
+                        "date": RequestText.day(date), "count": report.violations.count,
+                        "list": list.joined(separator: "; "),
+                    ]
+                ))
         }
         for id in proposed {
             let before = try AuditLog.snapshot(on: tx, table: "assignments", id: id)

@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 
 /// `request cancel` of a request whose day's roster is approved, being sent or sent (a farmer's rain in their
 /// valley only): the rest of the roster stays as it was announced.
@@ -24,7 +25,10 @@ enum RequestCancelDayOf {
         for a in workers {
             try change.release(a, status: .cancelled, reason: reason)
             change.report.lines.append(
-                "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) is free again on \(date)")
+                T(
+                    .dayFreeAgain,
+                    ["who": RosterText.person(name: a.workerName, phone: a.workerPhone), "date": RequestText.day(date)])
+            )
         }
         try RequestStore.cancel(id: request.id, reason: reason, via: "request cancel", on: tx)
         if let f = try DayOfStore.farmer(ofRequest: request.id, on: tx) {
@@ -34,8 +38,12 @@ enum RequestCancelDayOf {
                 reason: reason)
         }
         change.report.lines.insert(
-            "request \(request.id) \(request.farmCode) \(request.farmName) on \(date) cancelled; "
-                + "\(workers.count) worker(s) released", at: 0)
+            T(
+                .dayRequestCancelled,
+                [
+                    "request": RequestText.number(request.id), "farm": "\(request.farmCode) \(request.farmName)",
+                    "date": RequestText.day(date), "count": workers.count,
+                ]), at: 0)
         return try change.finish()
     }
 }

@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `roster decline` did, and who could fill the gap.
@@ -32,7 +33,7 @@ public enum RosterDecline {
         via: String = "roster decline", on db: Connection,
         clock: IlsonClock
     ) throws -> DeclineOutcome {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "declining")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingDeclining))
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         let (report, requestID) = try db.transaction { tx -> (DayOfReport, Int64) in
             var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
@@ -42,15 +43,21 @@ public enum RosterDecline {
                 let who = RosterText.person(name: worker.name, phone: worker.phone)
                 if try ReplyStore.declinedAssignment(worker: worker.id, roster: change.roster.id, on: tx) != nil {
                     throw OperationError.notFound(
-                        "\(who) already declined their assignment on \(date); fill the gap with "
-                            + "`ilson roster replace --date \(date) --worker \(worker.id) --best` (or --with WORKER)")
+                        T(
+                            .errAlreadyDeclined,
+                            ["who": who, "date": RequestText.day(date), "iso": date, "worker": worker.id]))
                 }
-                throw OperationError.notFound("\(who) has no assignment on \(date)")
+                throw OperationError.notFound(T(.errNoAssignment, ["who": who, "date": RequestText.day(date)]))
             }
             try change.release(a, status: .declined, reason: reason)
             change.report.lines.append(
-                "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
-                    + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+                T(
+                    .dayDeclined,
+                    [
+                        "who": RosterText.person(name: a.workerName, phone: a.workerPhone),
+                        "request": RequestText.number(a.requestId), "farm": a.farmName, "start": a.start,
+                        "reason": reason.map { " (\($0))" } ?? "",
+                    ]))
             return (try change.finish(), a.requestId)
         }
         let s = try RosterSuggest.suggest(
@@ -78,9 +85,9 @@ public enum RosterDecline {
         force: Bool = false, reason: String? = nil, expectedVersion: Int? = nil, via: String = "roster replace",
         on db: Connection, clock: IlsonClock
     ) throws -> DayOfReport {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "replacing")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingReplacing))
         guard (replacementRef != nil) != best else {
-            throw OperationError.badInput("give either --with WORKER or --best")
+            throw OperationError.badInput(T(.errWithOrBest))
         }
         let reason = try RegistryInput.text(reason, TextLimits.reason, option: "--reason")
         return try db.transaction { tx in
@@ -98,8 +105,12 @@ public enum RosterDecline {
                 requestId = request  // declined already: fill the gap they left
             } else {
                 throw OperationError.notFound(
-                    "\(RosterText.person(name: worker.name, phone: worker.phone)) has no assignment on \(date), "
-                        + "so there is nobody to replace")
+                    T(
+                        .errNobodyToReplace,
+                        [
+                            "who": RosterText.person(name: worker.name, phone: worker.phone),
+                            "date": RequestText.day(date),
+                        ]))
             }
             // The replacement, checked before anything changes.
             var newRow: WorkerRow
@@ -110,22 +121,26 @@ public enum RosterDecline {
             }
             let who = RosterText.person(name: newRow.name, phone: newRow.phone)
             guard newRow.id != worker.id else {
-                throw OperationError.badInput("\(who) cannot replace themselves")
+                throw OperationError.badInput(T(.errReplaceSelf, ["who": who]))
             }
-            guard newRow.active else { throw OperationError.badInput("worker \(who) is deactivated") }
+            guard newRow.active else { throw OperationError.badInput(T(.errWorkerInactive, ["who": who])) }
             if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(newRow.id) {
-                throw OperationError.badInput("\(who) declined an assignment on \(date): they cannot come that day")
+                throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
             }
             let day = try PlanningDay.load(center: center, date: date, on: tx)
             guard let request = day.request(RequestID(requestId)), let farm = day.farm(request.farm),
                 let candidate = day.worker(WorkerID(newRow.id))
             else {
-                throw OperationError.notFound("request \(requestId) or \(who) is not part of \(date)")
+                throw OperationError.notFound(
+                    T(
+                        .errNotPartOfDayWho,
+                        ["request": RequestText.number(requestId), "who": who, "date": RequestText.day(date)]))
             }
             // Rule 5 (version 2): the replacement's other jobs that day, as the solver checks them.
             let others = try AssignmentStore.liveAll(worker: newRow.id, date: date, on: tx)
             if others.contains(where: { $0.requestID == requestId }) {
-                throw OperationError.badInput("\(who) is already on r\(requestId): choose someone else")
+                throw OperationError.badInput(
+                    "\(who) is already on \(RequestText.number(requestId)): choose someone else")
             }
             if let why = SameDay.refusal(candidate, adding: request, others: others, day: day) {
                 throw OperationError.badInput("\(who): \(why)")
@@ -135,10 +150,15 @@ public enum RosterDecline {
                 force: force, who: who, named: who, act: .replacement, travel: TravelRules(day.instance))
 
             if let a = live {
-                try change.release(a, status: .declined, reason: reason ?? "replaced by \(newRow.name)")
+                try change.release(a, status: .declined, reason: reason ?? T(.lineReplacedBy, ["who": newRow.name]))
                 change.report.lines.append(
-                    "\(RosterText.person(name: a.workerName, phone: a.workerPhone)) declined r\(a.requestId) "
-                        + "\(a.farmName) \(a.start)" + (reason.map { " (\($0))" } ?? ""))
+                    T(
+                        .dayDeclined,
+                        [
+                            "who": RosterText.person(name: a.workerName, phone: a.workerPhone),
+                            "request": RequestText.number(a.requestId), "farm": a.farmName, "start": a.start,
+                            "reason": reason.map { " (\($0))" } ?? "",
+                        ]))
             }
             try AssignmentStore.insert(
                 [
@@ -147,7 +167,7 @@ public enum RosterDecline {
                         forced: pin.forced, warnings: pin.warningsJSON)
                 ], roster: change.roster.id, center: center.id, date: date, on: tx)
             guard let inserted = try AssignmentStore.live(worker: newRow.id, request: requestId, on: tx) else {
-                throw OperationError.conflict("the replacement's assignment vanished: show the roster again")
+                throw OperationError.conflict(T(.errReplacementVanished))
             }
             if change.roster.state != .draft {
                 try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
@@ -157,8 +177,14 @@ public enum RosterDecline {
                 on: tx, center: center.id, via: via, entity: "assignment", id: String(inserted.id),
                 action: .create, before: nil,
                 after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
-            change.report.lines.append(
-                "pinned \(who) on r\(requestId) \(farm.name ?? ""), \(RosterText.km(pin.distanceKm)) km")
+            let pinned = T(
+                .linePinnedFarm,
+                [
+                    "who": who, "request": RequestText.number(requestId), "farm": farm.name ?? "",
+                    "km": RosterText.km(pin.distanceKm),
+                ])
+            change.report.lines.append(pinned)
+            change.report.pinned = pinned
             change.report.warnings = pin.warnings
             try change.announce(assignment: inserted.id)
             change.changed(request: requestId)
@@ -195,7 +221,7 @@ public enum RosterDecline {
             if let worker = pick.worker { return worker }
         }
         throw OperationError.notFound(
-            "nobody free on \(change.date) qualifies for request \(request) (rules 1-4): replace with --with WORKER")
+            T(.errNobodyFree, ["date": RequestText.day(change.date), "request": RequestText.number(request)]))
     }
 
     static func trimmed(_ text: String?) -> String? {

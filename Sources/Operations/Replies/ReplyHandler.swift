@@ -4,6 +4,7 @@ import Messaging
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// What handling one reply did.
@@ -101,21 +102,28 @@ enum ReplyHandler {
                 let r = try RosterDecline.replace(
                     center: center, date: notice.workDate, worker: .id(notice.workerId), with: nil, best: true,
                     reason: declineReason, via: "batch replies (automatic backfill)", on: tx, clock: clock)
-                let pinned = r.lines.first { $0.hasPrefix("pinned ") } ?? "a replacement pinned"
-                return "declined by SMS; automatic backfill: \(pinned)"
+                return T(.replyBackfilled, ["pinned": r.pinned ?? T(.replyBackfillPinned)])
             } catch let why as OperationError {
                 let d = try RosterDecline.decline(
                     center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
                     suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
-                return "declined by SMS; no automatic replacement (\(why)); r\(d.requestID) is \(d.assigned) of "
-                    + "\(d.headcount)"
+                return T(
+                    .replyNoBackfill,
+                    [
+                        "why": why, "request": RequestText.number(d.requestID), "assigned": d.assigned,
+                        "headcount": d.headcount,
+                    ])
             }
         }
         let d = try RosterDecline.decline(
             center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
             suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
         let names = d.suggestions.map(\.name).joined(separator: ", ")
-        return "declined by SMS; r\(d.requestID) is \(d.assigned) of \(d.headcount); waiting for the coordinator"
-            + (names.isEmpty ? " (nobody else qualifies)" : " (suggested: \(names))")
+        return T(
+            .replyWaiting,
+            [
+                "request": RequestText.number(d.requestID), "assigned": d.assigned, "headcount": d.headcount,
+                "more": names.isEmpty ? T(.replyNobodyElse) : T(.replySuggested, ["names": names]),
+            ])
     }
 }

@@ -4,6 +4,7 @@ import Messaging
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// A center's reply settings: whether notices ask for an answer, until when, and automatic backfill.
@@ -27,8 +28,7 @@ public enum Replies {
         if let autoBackfill { s.autoBackfill = autoBackfill }
         if let deadline {
             guard deadline.count <= 5, let t = TimeOfDay(deadline) else {
-                throw OperationError.badInput(
-                    "--deadline must be a time written HH:MM (e.g. 21:00), not \(Excerpt.quoted(deadline))")
+                throw OperationError.badInput(T(.errDeadline, ["value": Excerpt.quoted(deadline)]))
             }
             s.replyDeadline = t
         }

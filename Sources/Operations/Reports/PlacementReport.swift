@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// How `report placements` groups its rows: the groups a county reports on.
@@ -85,6 +86,15 @@ public struct PlacementReport: Sendable, Hashable {
         ("general", "일반"),
     ]
 
+    /// A category as the coordinator reads it, in the current language.
+    static func categoryName(_ code: String) -> String {
+        let keys: [String: TextKey] = [
+            "senior": .catSenior, "youth": .catYouth, "women": .catWomen, "disabled": .catDisabled,
+            "foreign": .catForeign, "general": .catGeneral,
+        ]
+        return keys[code].map { T($0) } ?? code
+    }
+
     /// Loads and builds the report of a center's period.
     ///
     /// - Parameters:
@@ -131,7 +141,7 @@ public struct PlacementReport: Sendable, Hashable {
         }
         switch grouping {
         case .category:
-            for c in categoryLabels { declare(c.code, "\(c.korean) (\(c.code))") }
+            for c in categoryLabels { declare(c.code, categoryName(c.code)) }
         case .town:
             for t in county?.towns ?? [] { declare(t.name, t.name) }
         case .pool:
@@ -145,7 +155,7 @@ public struct PlacementReport: Sendable, Hashable {
             switch grouping {
             case .category:
                 let code = p.category.rawValue
-                let label = categoryLabels.first { $0.code == code }.map { "\($0.korean) (\($0.code))" } ?? code
+                let label = categoryName(code)
                 return (code, label)
             case .town:
                 let town = towns.town(village: p.village, lat: p.homeLat, lon: p.homeLon)
@@ -250,7 +260,7 @@ public struct PlacementReport: Sendable, Hashable {
         }
         return PlacementReport(
             center: center, from: from, to: to, today: today, grouping: grouping, groups: list,
-            total: finish(totalKey, label: "합계 (total)", withDemand: true), requests: demand.count)
+            total: finish(totalKey, label: T(.reportTotal), withDemand: true), requests: demand.count)
     }
 }
 

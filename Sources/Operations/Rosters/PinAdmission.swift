@@ -2,6 +2,7 @@ import Foundation
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A worker admitted as a pin on a request, by `roster assign` and `roster replace`: the weekly cap (rule 8)
@@ -48,17 +49,32 @@ struct PinAdmission {
         let workedInWeek = worker.workedDates.filter { $0.isoWeek == date.isoWeek }.count
         if workedInWeek + 1 > worker.maxDaysPerWeek {
             throw OperationError.badInput(
-                "\(named) has already worked \(workedInWeek) day(s) in the week of \(date) (cap "
-                    + "\(worker.maxDaysPerWeek)): \(act == .pin ? "a pin" : "the replacement") would break rule 8")
+                T(
+                    .errWeekCap,
+                    [
+                        "who": named, "worked": workedInWeek, "date": RequestText.day(date),
+                        "cap": worker.maxDaysPerWeek, "act": act == .pin ? T(.actPin) : T(.actReplace),
+                    ]))
         }
         let distance = Distance.km(worker.home, farm.location)
         let broken = brokenPairRules(
             worker, request, farm, travel: rules.travel(worker, request, homeFarmKm: distance), walkKm: rules.walkKm)
         if !broken.isEmpty && !force {
+            let list = broken.map {
+                T(
+                    .pairRuleItem,
+                    [
+                        "number": $0.rule,
+                        "rule": Language.current == .ko ? RequestText.ruleName($0.rule) : "(\($0.detail))",
+                    ])
+            }
             throw OperationError.badInput(
-                "\(who) on r\(requestID) breaks "
-                    + broken.map { "rule \($0.rule) (\($0.detail))" }.joined(separator: "; ")
-                    + ": add --force to \(act == .pin ? "pin" : "replace") anyway (it is recorded as a warning)")
+                T(
+                    .errBreaksPairRules,
+                    [
+                        "who": who, "request": RequestText.number(requestID), "list": list.joined(separator: "; "),
+                        "act": act == .pin ? T(.actPinVerb) : T(.actReplaceVerb),
+                    ]))
         }
         self.distanceKm = distance
         self.broken = broken

@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A center's day ready for the solver: the loaded instance with the pins that can be kept,
@@ -42,18 +43,28 @@ public struct PlanningDay: Sendable {
         for pin in loaded.pins {
             let rid = try ids.requests.key(pin.requestID)
             let wid = try ids.workers.key(pin.workerID)
-            let who = workers[wid].map(RosterText.person) ?? "worker #\(pin.workerID)"
+            let who = workers[wid].map(RosterText.person) ?? T(.unknownWorker)
+            let on = RequestText.number(pin.requestID.rawValue)
             if pin.requestStatus != "submitted" {
                 dropped.append(
-                    (pin, "pin of \(who) on r\(pin.requestID) dropped: the request was \(pin.requestStatus)"))
+                    (
+                        pin,
+                        T(
+                            .pinDroppedStatus,
+                            [
+                                "who": who, "request": on,
+                                "status": RequestStatus(rawValue: pin.requestStatus).map(RequestText.status)
+                                    ?? pin.requestStatus,
+                            ])
+                    ))
                 continue
             }
             guard let worker = workers[wid] else {
-                dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the worker was deactivated"))
+                dropped.append((pin, T(.pinDroppedInactive, ["who": who, "request": on])))
                 continue
             }
             guard let request = requests[rid] else {
-                dropped.append((pin, "pin of \(who) on r\(pin.requestID) dropped: the request is not on \(date)"))
+                dropped.append((pin, T(.pinDroppedDate, ["who": who, "request": on, "date": RequestText.day(date)])))
                 continue
             }
             // Legal limits (stay end, allowed farms, pools): an old forced pin past one is dropped, never planned.
@@ -73,8 +84,7 @@ public struct PlanningDay: Sendable {
             }
             if perRequest[rid, default: 0] >= request.headcount {
                 dropped.append(
-                    (pin, "pin of \(who) on r\(pin.requestID) dropped: the request's headcount is \(request.headcount)")
-                )
+                    (pin, T(.pinDroppedHeadcount, ["who": who, "request": on, "headcount": request.headcount])))
                 continue
             }
             let week = date.isoWeek
@@ -83,8 +93,9 @@ public struct PlanningDay: Sendable {
                 dropped.append(
                     (
                         pin,
-                        "pin of \(who) on r\(pin.requestID) dropped: already \(workedInWeek) day(s) worked this week "
-                            + "(cap \(worker.maxDaysPerWeek))"
+                        T(
+                            .pinDroppedWeek,
+                            ["who": who, "request": on, "worked": workedInWeek, "cap": worker.maxDaysPerWeek])
                     ))
                 continue
             }

@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A roster's state change.
@@ -26,9 +27,10 @@ public enum RosterApproval {
     public static func approve(
         center: CenterRecord, date: Day, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterStateChange {
-        try changing(center: center, date: date, clock: clock, doing: "approving", on: db) { roster, db in
+        try changing(center: center, date: date, clock: clock, doing: T(.doingApproving), on: db) { roster, db in
             if roster.state == .approved {
-                throw OperationError.conflict("the roster of \(date) is already approved (version \(roster.version))")
+                throw OperationError.conflict(
+                    T(.errAlreadyApprovedVersion, ["date": RequestText.day(date), "version": roster.version]))
             }
             if roster.state == .sending || roster.state == .sent {
                 // Its messages are out: approve what was planned since, and tell those it concerns.
@@ -38,10 +40,17 @@ public enum RosterApproval {
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .approve)
             let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
             if !report.violations.isEmpty {
+                let list =
+                    Language.current == .ko
+                    ? report.violations.prefix(5).map { v in v.rule.map(RequestText.ruleName) ?? T(.reasonUnknown) }
+                    : report.violations.prefix(5).map(\.description)
                 throw OperationError.conflict(
-                    "the roster of \(date) breaks \(report.violations.count) hard rule(s): "
-                        + report.violations.prefix(5).map(\.description).joined(separator: "; ")
-                        + ": re-plan it or fix it by hand before approving")
+                    T(
+                        .errBreaksRules,
+                        [
+                            "date": RequestText.day(date), "count": report.violations.count,
+                            "list": list.joined(separator: "; "),
+                        ]))
             }
             return try move(
                 roster, center: center, to: .approved, assignments: .proposed, to: .approved, via: "roster approve",
@@ -57,7 +66,7 @@ public enum RosterApproval {
     public static func reopen(
         center: CenterRecord, date: Day, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterStateChange {
-        try changing(center: center, date: date, clock: clock, doing: "reopening", on: db) { roster, db in
+        try changing(center: center, date: date, clock: clock, doing: T(.doingReopening), on: db) { roster, db in
             if let expectedVersion, expectedVersion != roster.version {
                 throw OperationError.conflict(RosterRules.changedSinceLoaded)
             }
@@ -68,10 +77,9 @@ public enum RosterApproval {
                     rosterID: roster.id, from: .draft, to: .draft, version: roster.version, assignments: 0)
             case .sending, .sent:
                 throw OperationError.conflict(
-                    "the roster of \(date) is \(roster.state.rawValue): its messages are going out, it cannot be "
-                        + "reopened (change single assignments with roster decline / replace)")
+                    T(.errCannotReopen, ["date": RequestText.day(date), "state": RequestText.state(roster.state)]))
             case .cancelled:
-                throw OperationError.conflict("the roster of \(date) was cancelled")
+                throw OperationError.conflict(T(.errCancelled, ["date": RequestText.day(date)]))
             }
             return try move(
                 roster, center: center, to: .draft, assignments: .approved, to: .proposed, via: "roster reopen", on: db)
@@ -88,7 +96,7 @@ public enum RosterApproval {
         try RosterRules.checkNotPast(date, clock: clock, doing: doing)
         return try db.transaction { db in
             guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
-                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+                throw OperationError.notFound(T(.errNoRoster, ["date": RequestText.day(date), "iso": date]))
             }
             return try body(roster, db)
         }

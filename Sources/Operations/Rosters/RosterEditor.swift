@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What a change by hand did to a roster.
@@ -37,13 +38,13 @@ public enum RosterEditor {
         reason: String? = nil, expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterEditOutcome {
         let reason = try RosterEditor.reason(reason, required: force)
-        try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingChanging))
         return try db.transaction { db in
             _ = try checkRequest(requestID, center: center, date: date, on: db)
             let workerRow = try checkWorker(ref, center: center, on: db)
             guard workerRow.active else {
                 throw OperationError.badInput(
-                    "worker \(RosterText.person(name: workerRow.name, phone: workerRow.phone)) is deactivated")
+                    T(.errWorkerInactive, ["who": RosterText.person(name: workerRow.name, phone: workerRow.phone)]))
             }
             let (roster, _) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
             if roster.state == .sending || roster.state == .sent {
@@ -57,7 +58,8 @@ public enum RosterEditor {
             guard let request = day.request(RequestID(requestID)), let worker = day.worker(WorkerID(workerRow.id)),
                 let farm = day.farm(request.farm)
             else {
-                throw OperationError.notFound("request \(requestID) or its worker is not part of \(date)")
+                throw OperationError.notFound(
+                    T(.errNotPartOfDay, ["request": RequestText.number(requestID), "date": RequestText.day(date)]))
             }
             let who = RosterText.person(worker)
             let live = try AssignmentStore.live(roster: roster.id, on: db)
@@ -66,7 +68,8 @@ public enum RosterEditor {
 
             if let same = live.first(where: { $0.requestID == requestID && $0.workerID == workerRow.id }), same.pinned {
                 return RosterEditOutcome(
-                    rosterID: roster.id, version: roster.version, lines: ["\(who) is already pinned on r\(requestID)"],
+                    rosterID: roster.id, version: roster.version,
+                    lines: [T(.lineAlreadyPinned, ["who": who, "request": RequestText.number(requestID)])],
                     warnings: [], score: roster.score ?? Score())
             }
             let existing = live.first { $0.requestID == requestID && $0.workerID == workerRow.id }
@@ -82,7 +85,7 @@ public enum RosterEditor {
                 }
                 for other in others where !other.pinned && other.rosterID == roster.id {
                     remove.append(other.id)
-                    lines.append("moved \(who) off r\(other.requestID)")
+                    lines.append(T(.lineMovedOff, ["who": who, "request": RequestText.number(other.requestID)]))
                 }
             }
             // Rule 6: the request's headcount.
@@ -91,15 +94,19 @@ public enum RosterEditor {
                 let pinnedThere = onRequest.filter(\.pinned).count
                 if pinnedThere >= request.headcount {
                     throw OperationError.badInput(
-                        "request \(requestID) already has its \(request.headcount) worker(s) pinned: unassign one first"
-                    )
+                        T(.errPinnedFull, ["request": RequestText.number(requestID), "headcount": request.headcount]))
                 }
                 if onRequest.count >= request.headcount,
                     let bump = onRequest.filter({ !$0.pinned }).max(by: { ($0.distanceKm ?? 0) < ($1.distanceKm ?? 0) })
                 {
                     remove.append(bump.id)
                     lines.append(
-                        "took \(RosterText.person(name: bump.workerName, phone: bump.workerPhone)) off r\(requestID) to make room"
+                        T(
+                            .lineTookOffForRoom,
+                            [
+                                "who": RosterText.person(name: bump.workerName, phone: bump.workerPhone),
+                                "request": RequestText.number(requestID),
+                            ])
                     )
                 }
             }
@@ -112,7 +119,7 @@ public enum RosterEditor {
             try AssignmentStore.delete(ids: remove, on: db)
             if let existing {
                 try AssignmentStore.pin(existing.id, forced: pin.forced, warnings: pin.warningsJSON, on: db)
-                lines.append("pinned \(who) on r\(requestID) (kept from the plan)")
+                lines.append(T(.linePinnedKept, ["who": who, "request": RequestText.number(requestID)]))
             } else {
                 try AssignmentStore.insert(
                     [
@@ -120,10 +127,13 @@ public enum RosterEditor {
                             requestID: requestID, workerID: workerRow.id, distanceKm: pin.distanceKm, pinned: true,
                             forced: pin.forced, warnings: pin.warningsJSON)
                     ], roster: roster.id, center: center.id, date: date, on: db)
-                lines.append("pinned \(who) on r\(requestID), \(RosterText.km(pin.distanceKm)) km")
+                lines.append(
+                    T(
+                        .linePinned,
+                        ["who": who, "request": RequestText.number(requestID), "km": RosterText.km(pin.distanceKm)]))
             }
             if try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: db) {
-                lines.append("forgot the earlier unassign of \(who) from r\(requestID)")
+                lines.append(T(.lineForgotUnassign, ["who": who, "request": RequestText.number(requestID)]))
             }
             let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
             try AuditLog.record(
@@ -149,12 +159,12 @@ public enum RosterEditor {
         expectedVersion: Int? = nil, on db: Connection, clock: IlsonClock
     ) throws -> RosterEditOutcome {
         let reason = try RosterEditor.reason(reason, required: false)
-        try RosterRules.checkNotPast(date, clock: clock, doing: "changing a roster")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingChanging))
         return try db.transaction { db in
             _ = try checkRequest(requestID, center: center, date: date, on: db, liveOnly: false)
             let workerRow = try checkWorker(ref, center: center, on: db)
             guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
-                throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+                throw OperationError.notFound(T(.errNoRoster, ["date": RequestText.day(date), "iso": date]))
             }
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .unassign)
             let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
@@ -163,7 +173,10 @@ public enum RosterEditor {
                     $0.requestID == requestID && $0.workerID == workerRow.id
                 })
             else {
-                throw OperationError.notFound("\(who) is not on request \(requestID) on \(date)")
+                throw OperationError.notFound(
+                    T(
+                        .errNotOnRequest,
+                        ["who": who, "request": RequestText.number(requestID), "date": RequestText.day(date)]))
             }
             let version = try RosterRules.claim(roster, on: db)
             try AssignmentStore.delete(ids: [assignment.id], on: db)
@@ -180,7 +193,7 @@ public enum RosterEditor {
                 after: AuditJSON.object(["excluded": true, "version": version]), reason: reason)
             return RosterEditOutcome(
                 rosterID: roster.id, version: version,
-                lines: ["took \(who) off r\(requestID); a re-plan will not put them back on it"], warnings: [],
+                lines: [T(.lineTookOff, ["who": who, "request": RequestText.number(requestID)])], warnings: [],
                 score: report.score)
         }
     }
@@ -200,16 +213,27 @@ public enum RosterEditor {
         _ id: Int64, center: CenterRecord, date: Day, on db: Connection, liveOnly: Bool = true
     ) throws -> RequestRow {
         guard let row = try AssignmentStore.request(id, on: db) else {
-            throw OperationError.notFound("no request \(id) (see `ilson request list --date \(date)`)")
+            throw OperationError.notFound(T(.errNoRequest, ["request": RequestText.number(id), "iso": date]))
         }
         guard row.centerID == center.id else {
-            throw OperationError.badInput("request \(id) belongs to center \(row.centerCode), not \(center.code)")
+            throw OperationError.badInput(
+                T(
+                    .errRequestOtherCenter,
+                    ["request": RequestText.number(id), "other": row.centerCode, "center": center.code]))
         }
         guard row.date == date else {
-            throw OperationError.badInput("request \(id) is for \(row.date), not \(date)")
+            throw OperationError.badInput(
+                T(
+                    .errRequestOtherDate,
+                    [
+                        "request": RequestText.number(id), "other": RequestText.day(row.date),
+                        "date": RequestText.day(date),
+                    ]
+                ))
         }
         if liveOnly && row.status != .submitted {
-            throw OperationError.badInput("request \(id) is \(row.status): nobody can be assigned to it")
+            throw OperationError.badInput(
+                T(.errRequestNotLive, ["request": RequestText.number(id), "status": RequestText.status(row.status)]))
         }
         return row
     }
@@ -217,7 +241,7 @@ public enum RosterEditor {
     /// The worker of the center.
     static func checkWorker(_ ref: PersonRef, center: CenterRecord, on db: Connection) throws -> WorkerRow {
         guard let row = try AssignmentStore.worker(ref, center: center.id, on: db) else {
-            throw OperationError.notFound("no worker \(ref) in center \(center.code)")
+            throw OperationError.notFound(T(.errNoWorker, ["who": ref, "center": center.code]))
         }
         return row
     }

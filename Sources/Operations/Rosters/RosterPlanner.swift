@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `roster plan` did for one center's day.
@@ -66,7 +67,7 @@ public enum RosterPlanner {
         center: CenterRecord, date: Day, on db: Connection, clock: IlsonClock, options: SolveOptions = SolveOptions(),
         expectedVersion: Int? = nil, via: String = "roster plan"
     ) throws -> RosterPlanSummary {
-        try RosterRules.checkNotPast(date, clock: clock, doing: "planning")
+        try RosterRules.checkNotPast(date, clock: clock, doing: T(.doingPlanning))
         let started = Date()
         return try db.transaction { db in
             let (roster, created) = try RosterStore.findOrCreate(center: center.id, date: date, on: db)
@@ -105,7 +106,8 @@ public enum RosterPlanner {
 
             let unfilled = try plan.unfilled.map { u in
                 StoredUnfilled(
-                    request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons)
+                    request: try day.ids.requests.id(u.request).rawValue, missing: u.missing, reasons: u.reasons,
+                    details: try u.details.map { try StoredReason($0) { try day.ids.requests.id($0).rawValue } })
             }
             var warnings = try plan.warnings.map { try RosterRules.storedWarning($0, ids: day.ids) }
             warnings += day.droppedPins.map {
@@ -136,7 +138,13 @@ public enum RosterPlanner {
                 filled: plan.assignments.count, requestsFull: full, unfilled: plan.unfilled.count,
                 pinsKept: day.keptPins.count, droppedPins: day.droppedPins.map(\.reason),
                 warnings: try plan.warnings.map {
-                    "r\(try day.ids.requests.id($0.request)) \($0.worker): rule \($0.rule): \($0.message)"
+                    T(
+                        .planWarning,
+                        [
+                            "request": RequestText.number(try day.ids.requests.id($0.request).rawValue),
+                            "who": day.worker($0.worker).map(RosterText.person) ?? T(.unknownWorker),
+                            "rule": $0.rule, "message": RequestText.ruleName($0.rule),
+                        ])
                 },
                 score: plan.score, previousScore: roster.score, workers: day.instance.workers.count,
                 candidatePairs: plan.stats.candidatePairs,

@@ -3,18 +3,19 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// The checks every roster change makes, and the bookkeeping after it.
 enum RosterRules {
     /// The message of a lost optimistic-locking race (exit 4).
-    static let changedSinceLoaded = "roster changed since you loaded it; show it again"
+    static var changedSinceLoaded: String { T(.errRosterChanged) }
 
     /// Refuses changes to a day before today.
     static func checkNotPast(_ date: Day, clock: IlsonClock, doing: String) throws(OperationError) {
         guard date >= clock.today else {
             throw .badInput(
-                "\(date) is in the past (today is \(clock.today)): \(doing) is only for today and later days")
+                T(.errPastDay, ["date": RequestText.day(date), "today": RequestText.day(clock.today), "doing": doing]))
         }
     }
 
@@ -25,21 +26,20 @@ enum RosterRules {
         /// What the coordinator wanted to do, after "to": `assign a worker`.
         var infinitive: String {
             switch self {
-            case .assign: "assign a worker"
-            case .unassign: "unassign a worker"
-            case .replan: "re-plan it"
-            case .approve: "approve it"
+            case .assign: T(.changeAssign)
+            case .unassign: T(.changeUnassign)
+            case .replan: T(.changeReplan)
+            case .approve: T(.changeApprove)
             }
         }
 
         /// What to do instead once the roster's messages are out.
         var dayOfWay: String {
             switch self {
-            case .assign: "ilson roster assign fills a gap on it and tells the new worker and the farmer"
-            case .unassign: "use ilson roster decline (or roster replace) so the worker and the farmer are told"
-            case .replan:
-                "use ilson roster decline, replace or assign for each change, so everyone affected is told"
-            case .approve: "it was approved already; ilson batch send delivers what is left"
+            case .assign: T(.dayOfAssign)
+            case .unassign: T(.dayOfUnassign)
+            case .replan: T(.dayOfReplan)
+            case .approve: T(.dayOfApprove)
             }
         }
     }
@@ -49,8 +49,7 @@ enum RosterRules {
     static func checkEditable(_ roster: RosterRecord, expectedVersion: Int?, doing: DraftChange) throws(OperationError)
     {
         if let expectedVersion, expectedVersion != roster.version {
-            throw .conflict(
-                "\(changedSinceLoaded) (you saw version \(expectedVersion), it is now at version \(roster.version))")
+            throw .conflict(T(.errRosterChangedVersion, ["seen": expectedVersion, "now": roster.version]))
         }
         if let refusal = refusal(roster.state, date: roster.date, doing: doing) { throw refusal }
     }
@@ -61,16 +60,16 @@ enum RosterRules {
         case .draft:
             return nil
         case .approved:
-            if doing == .approve { return .conflict("the roster of \(date) is already approved") }
+            if doing == .approve { return .conflict(T(.errAlreadyApproved, ["date": RequestText.day(date)])) }
             return .conflict(
-                "the roster of \(date) is approved: to \(doing.infinitive), reopen it first "
-                    + "(ilson roster reopen --date \(date))")
+                T(.errApprovedReopen, ["date": RequestText.day(date), "change": doing.infinitive, "iso": date]))
         case .sending, .sent:
             return .conflict(
-                "the roster of \(date) is \(state.rawValue) (its messages are out), so it cannot be changed as a "
-                    + "draft: \(doing.dayOfWay)")
+                T(
+                    .errMessagesOut,
+                    ["date": RequestText.day(date), "state": RequestText.state(state), "way": doing.dayOfWay]))
         case .cancelled:
-            return .conflict("the roster of \(date) was cancelled, so it cannot be changed")
+            return .conflict(T(.errCancelledNoChange, ["date": RequestText.day(date)]))
         }
     }
 
@@ -91,7 +90,7 @@ enum RosterRules {
         let report = score(day.instance, assignments: try day.pairs(live))
         var count: [Int64: Int] = [:]
         for a in live { count[a.requestID, default: 0] += 1 }
-        let previous = Dictionary(roster.unfilled.map { ($0.request, $0.reasons) }, uniquingKeysWith: { a, _ in a })
+        let previous = Dictionary(roster.unfilled.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
         var unfilled: [StoredUnfilled] = []
         for r in day.instance.requests {
             let id = try day.ids.requests.id(r.id).rawValue
@@ -99,8 +98,9 @@ enum RosterRules {
             if missing > 0 {
                 unfilled.append(
                     StoredUnfilled(
-                        request: id, missing: missing, reasons: previous[id] ?? ["changed by hand since the last plan"])
-                )
+                        request: id, missing: missing,
+                        reasons: previous[id]?.reasons ?? ["changed by hand since the last plan"],
+                        details: previous[id].map(\.details) ?? [StoredReason(kind: StoredReason.changedByHand)]))
             }
         }
         var warnings = try report.warnings.map { try storedWarning($0, ids: day.ids) }

@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// One worker who could fill a request, and what pinning them there would do.
@@ -32,15 +33,22 @@ public enum RosterSuggest {
     public static func suggest(
         center: CenterRecord, date: Day, request requestID: Int64, limit: Int = 10, freeOnly: Bool = false,
         on db: Connection
-    ) throws -> (request: Int64, assigned: Int, headcount: Int, current: Score, suggestions: [RosterSuggestion]) {
+    ) throws -> (
+        request: Int64, label: String, assigned: Int, headcount: Int, current: Score, suggestions: [RosterSuggestion]
+    ) {
         _ = try RosterEditor.checkRequest(requestID, center: center, date: date, on: db)
         guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
-            throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+            throw OperationError.notFound(T(.errNoRoster, ["date": RequestText.day(date), "iso": date]))
         }
         let day = try PlanningDay.load(center: center, date: date, on: db)
         guard let request = day.request(RequestID(requestID)), let farm = day.farm(request.farm) else {
-            throw OperationError.notFound("request \(requestID) is not part of \(date)")
+            throw OperationError.notFound(
+                T(.errRequestNotOnDay, ["request": RequestText.number(requestID), "date": RequestText.day(date)]))
         }
+        let named = try? day.loaded.farm(request.farm)
+        let label = RequestText.label(
+            farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date,
+            task: try CatalogueStore.load(.task, center: center.id, on: db).name(of: request.task ?? ""))
         let rid = request.id
         let live = try AssignmentStore.live(roster: roster.id, on: db)
         let pairs = try day.pairs(live)
@@ -56,7 +64,7 @@ public enum RosterSuggest {
         if onRequest.count >= request.headcount {
             guard
                 let far = onRequest.filter({ !$0.pinned }).max(by: { ($0.distanceKm ?? 0) < ($1.distanceKm ?? 0) })
-            else { return (requestID, onRequest.count, request.headcount, current, []) }
+            else { return (requestID, label, onRequest.count, request.headcount, current, []) }
             bumped = try day.ids.pair(request: RequestID(requestID), worker: WorkerID(far.workerID))
         }
         let names = Dictionary(uniqueKeysWithValues: day.instance.workers.map { ($0.id, $0) })
@@ -80,14 +88,19 @@ public enum RosterSuggest {
                 let left = (count[from.request] ?? 1) - 1
                 let hc = requests[from.request]?.headcount ?? 0
                 words.append(
-                    "takes \(w.name ?? w.id) from r\(try day.ids.requests.id(from.request)) which drops to \(left) of \(hc)"
-                )
+                    T(
+                        .effectTakes,
+                        [
+                            "who": w.name ?? T(.unknownWorker),
+                            "request": RequestText.number(try day.ids.requests.id(from.request).rawValue),
+                            "left": left, "headcount": hc,
+                        ]))
             }
             if let bumped {
                 moved.removeAll { $0 == bumped }
-                words.insert("replaces \(names[bumped.worker]?.name ?? bumped.worker)", at: 0)
+                words.insert(T(.effectReplaces, ["who": names[bumped.worker]?.name ?? T(.unknownWorker)]), at: 0)
             } else {
-                words.insert("+1 filled", at: 0)
+                words.insert(T(.effectFilled), at: 0)
             }
             moved.append(pair)
             var trial = day.instance
@@ -96,17 +109,21 @@ public enum RosterSuggest {
             let delta = Score(
                 hard: after.hard - current.hard, medium: after.medium - current.medium, soft: after.soft - current.soft)
             words.insert("\(RosterText.km(d)) km", at: 1)
-            if delta.hard < 0 { words.append("breaks \(-delta.hard) hard rule(s)") }
+            if delta.hard < 0 { words.append(T(.effectBreaks, ["count": -delta.hard])) }
             words.append(
-                "score \(delta.medium >= 0 ? "+" : "")\(delta.medium) medium, \(delta.soft >= 0 ? "+" : "")\(delta.soft) soft"
-            )
+                T(
+                    .effectScore,
+                    [
+                        "medium": "\(delta.medium >= 0 ? "+" : "")\(delta.medium)",
+                        "soft": "\(delta.soft >= 0 ? "+" : "")\(delta.soft)",
+                    ]))
             out.append(
                 RosterSuggestion(
-                    workerID: try day.ids.workers.id(w.id).rawValue, name: w.name ?? w.id,
+                    workerID: try day.ids.workers.id(w.id).rawValue, name: w.name ?? T(.unknownWorker),
                     maskedPhone: Phone.mask(w.phone ?? ""), distanceKm: d,
                     score: after, delta: delta, effect: words.joined(separator: ", ")))
         }
         out.sort { ($0.score, -$0.workerID) > ($1.score, -$1.workerID) }
-        return (requestID, onRequest.count, request.headcount, current, Array(out.prefix(limit)))
+        return (requestID, label, onRequest.count, request.headcount, current, Array(out.prefix(limit)))
     }
 }

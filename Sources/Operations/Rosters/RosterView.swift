@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A roster as a coordinator reads it: grouped by farm, then request.
@@ -44,8 +45,11 @@ public struct RosterView: Sendable {
     public struct Unfilled: Sendable, Hashable {
         public var requestID: Int64
         public var farmName: String
+        /// `이월 딸기하우스(F012) 7/8 수확`.
+        public var label: String
         public var missing: Int
         public var headcount: Int
+        /// In the current language (`Texts`).
         public var reasons: [String]
     }
 
@@ -116,18 +120,26 @@ public struct RosterView: Sendable {
         }
         groups.sort { ($0.farmCode, $0.start, $0.requestID) < ($1.farmCode, $1.start, $1.requestID) }
         let groupByID = Dictionary(uniqueKeysWithValues: groups.map { ($0.requestID, $0) })
+        let other = { (id: Int64) -> String? in
+            groupByID[id].map { RequestText.other(id: id, farmName: $0.farmName, task: $0.task) }
+        }
         let unfilled = (roster?.unfilled ?? []).compactMap { u -> Unfilled? in
             guard let g = groupByID[u.request] else { return nil }
             return Unfilled(
-                requestID: u.request, farmName: g.farmName, missing: u.missing, headcount: g.headcount,
-                reasons: u.reasons)
+                requestID: u.request, farmName: g.farmName,
+                label: RequestText.label(farmName: g.farmName, farmCode: g.farmCode, date: date, task: g.task),
+                missing: u.missing, headcount: g.headcount,
+                reasons: RequestText.reasons(u, date: date, other: other))
         }
+        let names = Dictionary(live.map { ($0.workerID, $0.workerName) }, uniquingKeysWith: { a, _ in a })
         return RosterView(
             center: center.code, date: date, roster: roster, requests: groups, unfilled: unfilled,
             warnings: (roster?.warnings ?? []).map { w in
-                let names = Dictionary(live.map { ($0.workerID, $0.workerName) }, uniquingKeysWith: { a, _ in a })
-                let head = [w.request.map { "r\($0)" }, w.worker.map { names[$0] ?? "worker #\($0)" }].compactMap { $0 }
-                return (head.isEmpty ? "" : head.joined(separator: " ") + ": ") + w.message
+                let head = [w.request.map(RequestText.number), w.worker.map { names[$0] ?? T(.unknownWorker) }]
+                    .compactMap { $0 }
+                let text =
+                    w.rule.map { T(.warningPinBreaks, ["number": $0, "rule": RequestText.ruleName($0)]) } ?? w.message
+                return (head.isEmpty ? "" : head.joined(separator: " ") + ": ") + text
             })
     }
 }
@@ -138,10 +150,12 @@ public struct RosterExplanation: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var requestID: Int64
         public var farmName: String
+        /// `이월 딸기하우스(F012) 7/8 수확`.
+        public var label: String
         public var assigned: Int
         public var headcount: Int
         public var minHeadcount: Int
-        /// The reasons stored by the last plan (or by the last change by hand).
+        /// The reasons stored by the last plan (or by the last change by hand), in the current language.
         public var reasons: [String]
         /// Workers who pass rules 1-4 for it now, how many of them are free that day, and how many a coordinator
         /// took off it (remembered unassigns).
@@ -161,7 +175,7 @@ public struct RosterExplanation: Sendable, Hashable {
         center: CenterRecord, date: Day, request: Int64? = nil, on db: Connection
     ) throws -> RosterExplanation {
         guard let roster = try RosterStore.find(center: center.id, date: date, on: db) else {
-            throw OperationError.notFound("no roster for \(date) yet: run `ilson roster plan --date \(date)`")
+            throw OperationError.notFound(T(.errNoRoster, ["date": RequestText.day(date), "iso": date]))
         }
         let day = try PlanningDay.load(center: center, date: date, on: db)
         let live = try AssignmentStore.live(roster: roster.id, on: db)
@@ -171,11 +185,22 @@ public struct RosterExplanation: Sendable, Hashable {
             count[a.requestID, default: 0] += 1
             busy.insert(WorkerID(a.workerID))
         }
-        let stored = Dictionary(roster.unfilled.map { ($0.request, $0.reasons) }, uniquingKeysWith: { a, _ in a })
+        let stored = Dictionary(roster.unfilled.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
+        let tasks = try CatalogueStore.load(.task, center: center.id, on: db)
+        var others: [Int64: String] = [:]
+        for r in day.instance.requests {
+            guard let id = try? day.ids.requests.id(r.id).rawValue, let farm = try? day.loaded.farm(r.farm) else {
+                continue
+            }
+            others[id] = RequestText.other(id: id, farmName: farm.name, task: tasks.name(of: r.task ?? ""))
+        }
         var ids: [Int64]
         if let request {
             guard day.request(RequestID(request)) != nil else {
-                throw OperationError.notFound("no submitted request \(request) on \(date) in center \(center.code)")
+                throw OperationError.notFound(
+                    T(
+                        .errNoSubmittedRequest,
+                        ["request": RequestText.number(request), "date": RequestText.day(date), "center": center.code]))
             }
             ids = [request]
         } else {
@@ -186,6 +211,7 @@ public struct RosterExplanation: Sendable, Hashable {
         for id in ids {
             // A request unfilled when the roster was stored may have been cancelled since: nothing to explain.
             guard let r = day.request(RequestID(id)), let farm = day.farm(r.farm) else { continue }
+            let named = try? day.loaded.farm(r.farm)
             var eligible = 0
             var free = 0
             var excluded = 0
@@ -207,8 +233,13 @@ public struct RosterExplanation: Sendable, Hashable {
             }
             entries.append(
                 Entry(
-                    requestID: id, farmName: farm.name ?? farm.id, assigned: count[id] ?? 0, headcount: r.headcount,
-                    minHeadcount: r.minHeadcount, reasons: stored[id] ?? [], eligible: eligible, eligibleFree: free,
+                    requestID: id, farmName: named?.name ?? farm.name ?? "",
+                    label: RequestText.label(
+                        farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date,
+                        task: tasks.name(of: r.task ?? "")),
+                    assigned: count[id] ?? 0, headcount: r.headcount, minHeadcount: r.minHeadcount,
+                    reasons: stored[id].map { RequestText.reasons($0, date: date, other: { others[$0] }) } ?? [],
+                    eligible: eligible, eligibleFree: free,
                     excluded: excluded, failing: failing))
         }
         return RosterExplanation(date: date, entries: entries)

@@ -35,7 +35,26 @@ public struct UnfilledReason: Sendable, Hashable, CustomStringConvertible {
         case dayFull
     }
 
+    /// Another request that holds some of the workers this one could have had.
+    public struct TakenBy: Sendable, Hashable {
+        /// The other request's instance id.
+        public var request: String
+        public var priority: Int
+        /// How many of this request's candidates it holds.
+        public var workers: Int
+    }
+
     public var kind: Kind
+    /// The travel cap the counts are within, km.
+    public var radiusKm: Double = 0
+    /// The skills the request needs (sorted; empty when any worker will do).
+    public var skills: [String] = []
+    /// For `takenByOtherRequests`: the requests holding the candidates, highest priority first.
+    public var takenBy: [TakenBy] = []
+    /// For `outsideWindow`: the job's hours, minutes after midnight.
+    public var window: ClosedRange<Int>? = nil
+    /// For `seatsTaken`: the van's seats.
+    public var seats: Int? = nil
     /// Named numbers of the reason, e.g. `["holders": 2, "radiusKm": 20]`, in a fixed order.
     public var numbers: [(String, Int)]
     public var description: String
@@ -209,12 +228,17 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
             let Q = instance.requests[q]
             return "\(Q.id) (priority \(Q.priority)\(taken[q]! > 1 ? ", \(taken[q]!) workers" : ""))"
         }
-        reasons.append(
-            UnfilledReason(
-                kind: .takenByOtherRequests, numbers: [("count", total), ("requests", list.count)],
-                description:
-                    "\(total) of them \(total == 1 ? "is" : "are") on other requests that day: \(named.joined(separator: ", "))\(list.count > 5 ? ", …" : "")"
-            ))
+        let takenBy = list.map { q in
+            UnfilledReason.TakenBy(
+                request: instance.requests[q].id, priority: instance.requests[q].priority, workers: taken[q]!)
+        }
+        var reason = UnfilledReason(
+            kind: .takenByOtherRequests, numbers: [("count", total), ("requests", list.count)],
+            description:
+                "\(total) of them \(total == 1 ? "is" : "are") on other requests that day: \(named.joined(separator: ", "))\(list.count > 5 ? ", …" : "")"
+        )
+        reason.takenBy = takenBy
+        reasons.append(reason)
     }
     if capped > 0 {
         reasons.append(
@@ -265,6 +289,13 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
             UnfilledReason(
                 kind: .leftFree, numbers: [("count", free)],
                 description: "\(free) eligible worker(s) were left free (search budget ran out)"))
+    }
+    let skills = R.skills.sorted()
+    for i in reasons.indices {
+        reasons[i].radiusKm = radius
+        reasons[i].skills = skills
+        if reasons[i].kind == .outsideWindow { reasons[i].window = R.startMinute...max(R.startMinute, R.endMinute) }
+        if reasons[i].kind == .seatsTaken { reasons[i].seats = R.pickup?.seats ?? 0 }
     }
     return UnfilledRequest(request: R.id, missing: missing, reasons: reasons.map(\.description), details: reasons)
 }

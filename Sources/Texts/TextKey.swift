@@ -1,0 +1,452 @@
+/// Every text ilson prints through the catalogue, by key. Each key has a template in `Catalogue.korean` and
+/// `Catalogue.english` with the same `{placeholders}` (TextsTests checks both).
+public enum TextKey: String, Sendable, Hashable, CaseIterable {
+    /// attendance outcome
+    case statusPresent
+    /// attendance outcome
+    case statusNoShow
+    /// attendance outcome
+    case statusLate
+    /// attendance outcome
+    case statusLeftEarly
+    /// no attendance outcome yet
+    case statusNone
+    /// roster state
+    case rosterDraft
+    /// roster state
+    case rosterApproved
+    /// roster state
+    case rosterSending
+    /// roster state
+    case rosterSent
+    /// roster state
+    case rosterCancelled
+    /// request status
+    case requestSubmitted
+    /// request status
+    case requestCancelled
+    /// request status
+    case requestClosed
+    /// a worker no longer on the day
+    case unknownWorker
+    /// rule 1 name
+    case rule1
+    /// rule 2 name
+    case rule2
+    /// rule 3 name
+    case rule3
+    /// rule 4 name
+    case rule4
+    /// other rule
+    case ruleOther
+    case unfilledHeadline
+    case reasonSummarySkills
+    case reasonSummaryAny
+    case reasonNoHolderSkills
+    case reasonNoHolderAny
+    case reasonUnavailable
+    case reasonBlocked
+    case reasonTaken
+    /// another request holding candidates
+    case reasonTakenItem
+    case reasonTakenItemMany
+    case reasonWeeklyCap
+    case reasonPool
+    case reasonStay
+    case reasonWindow
+    case reasonNoVan
+    case reasonSeats
+    case reasonDayFull
+    case reasonMinimumUnreachable
+    case reasonMinimumTrade
+    case reasonLeftFree
+    case reasonChangedByHand
+    case reasonUnknown
+    /// more items than shown
+    case listMore
+    case explainAllFull
+    case explainEntry
+    case explainNow
+    case explainExcluded
+    case explainFailing
+    case showNone
+    case showHeader
+    case colFarm
+    case colRequest
+    case colPickup
+    case colTask
+    case colHeadcount
+    case colName
+    case colPhone
+    case colKm
+    case colMark
+    case colTime
+    case colStatus
+    case colHours
+    case colNote
+    case colEffect
+    case colRank
+    case markPinned
+    case markForced
+    case markConfirmed
+    case showUnfilled
+    case showWarnings
+    case showReplies
+    case showReply
+    case warningPinBreaks
+    case gapsTitle
+    case gapsLine
+    case pinDroppedStatus
+    case pinDroppedInactive
+    case pinDroppedDate
+    case pinDroppedHeadcount
+    case pinDroppedWeek
+    case suggestHeader
+    case suggestNobody
+    case effectFilled
+    /// a roster's score
+    case scoreText
+    case effectReplaces
+    case effectTakes
+    case effectBreaks
+    case effectScore
+    case attendanceNone
+    case attendanceRecorded
+    case reportTitle
+    case groupingCategory
+    case groupingTown
+    case groupingTask
+    case groupingFarm
+    case colGroup
+    case colWorkerDays
+    case colAttended
+    case colUnrecorded
+    case colNoShow
+    case colScheduled
+    case colPeople
+    case colFarms
+    case colWanted
+    case colFilled
+    case colUnfilled
+    case colAvgKm
+    case reportLegend
+    case reportUnrecorded
+    case reportDemandTotal
+    case reportTotal
+    case reportUnknownGrouping
+    case errRosterChanged
+    case errRosterChangedVersion
+    case errPastDay
+    case doingPlanning
+    case doingChanging
+    case doingApproving
+    case doingReopening
+    case doingDeclining
+    case doingReplacing
+    case changeAssign
+    case changeUnassign
+    case changeReplan
+    case changeApprove
+    case dayOfAssign
+    case dayOfUnassign
+    case dayOfReplan
+    case dayOfApprove
+    case errAlreadyApproved
+    case errAlreadyApprovedVersion
+    case errApprovedReopen
+    case errMessagesOut
+    case errCancelledNoChange
+    case errCancelled
+    case errNoRoster
+    case errCenterNoRoster
+    case errBreaksRules
+    case errCannotReopen
+    case errWeekCap
+    case actPin
+    case actReplace
+    case errBreaksPairRules
+    /// a broken rule; rule is its name in Korean, its detail in English
+    case pairRuleItem
+    case actPinVerb
+    case actReplaceVerb
+    case errWorkerInactive
+    case errNotPartOfDay
+    case errAlreadyOn
+    case errAlreadyOnPinned
+    case errPinnedFull
+    case errNotOnRequest
+    case errNoRequest
+    case errRequestOtherCenter
+    case errRequestOtherDate
+    case errRequestNotLive
+    case errNoWorker
+    case errRequestNotOnDay
+    case errNoSubmittedRequest
+    case argBadRequest
+    case helpRequest
+    case helpOneRequest
+    case replyNew
+    case replyConfirmed
+    case replyDeclined
+    case replyDuplicate
+    case replyUnclear
+    case replyLate
+    case replyUnknown
+    case replyConflict
+    case catSenior
+    case catYouth
+    case catWomen
+    case catDisabled
+    case catForeign
+    case catGeneral
+    case errNoOutcome
+    /// where a bad attendance entry is: a line of the file
+    case attLine
+    /// where a bad attendance entry is: a worker
+    case attWorker
+    case attNoDate
+    case attNotYet
+    case attNoAssignment
+    case attOtherFarm
+    case attHours
+    case attNoShowHours
+    case attTwice
+    case attBadEntry
+    case attBadEntries
+    case attPhoneEmpty
+    case attStatusEmpty
+    case attBadStatus
+    case attNoRows
+    case errAlreadyDeclined
+    case errNoAssignment
+    case dayDeclined
+    case errWithOrBest
+    case errNobodyToReplace
+    case errReplaceSelf
+    case errAlreadyPlaced
+    case errDeclinedThatDay
+    case errNotPartOfDayWho
+    case errVanished
+    case errReplacementVanished
+    case errNobodyFree
+    case errNoGap
+    case errReplanDrops
+    case errNothingProposed
+    case errBreaksRulesShort
+    case dayFreeAgain
+    case dayRequestCancelled
+    /// --help of IlsonCommand.IlsonCommand
+    case aboutIlson
+    /// --help of RosterCommand.RosterCommand
+    case aboutRoster
+    /// --help of RosterCommand.RosterPlan
+    case aboutRosterPlan
+    /// --help of RosterCommand.RosterShow
+    case aboutRosterShow
+    /// --help of RosterCommand.RosterExplain
+    case aboutRosterExplain
+    /// --help of RosterCommand.RosterAssign
+    case aboutRosterAssign
+    /// --help of RosterCommand.RosterUnassign
+    case aboutRosterUnassign
+    /// --help of RosterCommand.RosterApprove
+    case aboutRosterApprove
+    /// --help of RosterCommand.RosterReopen
+    case aboutRosterReopen
+    /// --help of RosterCommand.RosterSuggestCommand
+    case aboutRosterSuggest
+    /// --help of RosterCancelCommand.RosterCancelCommand
+    case aboutRosterCancel
+    /// --help of RosterDeclineCommand.RosterDeclineCommand
+    case aboutRosterDecline
+    /// --help of RosterReplaceCommand.RosterReplaceCommand
+    case aboutRosterReplace
+    /// --help of AttendanceCommand.AttendanceCommand
+    case aboutAttendance
+    /// --help of AttendanceCommand.Show
+    case aboutAttendanceShow
+    /// --help of AttendanceCommand.Record
+    case aboutAttendanceRecord
+    /// --help of AttendanceCommand.Import
+    case aboutAttendanceImport
+    /// --help of ReportCommand.ReportCommand
+    case aboutReport
+    /// --help of ReportCommand.ReportPlacements
+    case aboutReportPlacements
+    /// --help of BatchCommand.BatchCommand
+    case aboutBatch
+    /// --help of BatchCommand.Plan
+    case aboutBatchPlan
+    /// --help of BatchCommand.Send
+    case aboutBatchSend
+    /// --help of BatchCommand.Templates
+    case aboutBatchTemplates
+    /// --help of BatchCommand.Show
+    case aboutBatchShow
+    /// --help of BatchCommand.Set
+    case aboutBatchSet
+    /// --help of BatchCommand.Reset
+    case aboutBatchReset
+    /// --help of BatchRepliesCommand.RepliesJob
+    case aboutBatchRepliesRepliesJob
+    /// --help of ReplyCommand.ReplyCommand
+    case aboutReply
+    /// --help of ReplyCommand.Serve
+    case aboutReplyServe
+    /// --help of ReplyCommand.List
+    case aboutReplyList
+    /// --help of ReplyCommand.Settings
+    case aboutReplySettings
+    /// --help of CenterCommand.CenterCommand
+    case aboutCenter
+    /// --help of CenterCommand.Add
+    case aboutCenterAdd
+    /// --help of CenterCommand.List
+    case aboutCenterList
+    /// --help of CenterCommand.Edit
+    case aboutCenterEdit
+    /// --help of FarmCommand.FarmCommand
+    case aboutFarm
+    /// --help of FarmCommand.Add
+    case aboutFarmAdd
+    /// --help of FarmCommand.List
+    case aboutFarmList
+    /// --help of FarmCommand.Import
+    case aboutFarmImport
+    /// --help of FarmerCommand.FarmerCommand
+    case aboutFarmer
+    /// --help of FarmerCommand.Add
+    case aboutFarmerAdd
+    /// --help of FarmerCommand.List
+    case aboutFarmerList
+    /// --help of WorkerCommand.WorkerCommand
+    case aboutWorker
+    /// --help of WorkerCommand.Add
+    case aboutWorkerAdd
+    /// --help of WorkerCommand.List
+    case aboutWorkerList
+    /// --help of WorkerCommand.Show
+    case aboutWorkerShow
+    /// --help of WorkerCommand.Edit
+    case aboutWorkerEdit
+    /// --help of WorkerCommand.Deactivate
+    case aboutWorkerDeactivate
+    /// --help of WorkerCommand.Availability
+    case aboutWorkerAvailability
+    /// --help of WorkerCommand.Import
+    case aboutWorkerImport
+    /// --help of RequestCommand.RequestCommand
+    case aboutRequest
+    /// --help of RequestCommand.Submit
+    case aboutRequestSubmit
+    /// --help of RequestCommand.Edit
+    case aboutRequestEdit
+    /// --help of RequestCommand.List
+    case aboutRequestList
+    /// --help of RequestCommand.Show
+    case aboutRequestShow
+    /// --help of RequestCommand.Cancel
+    case aboutRequestCancel
+    /// --help of RequestCommand.Import
+    case aboutRequestImport
+    /// --help of UserCommand.UserCommand
+    case aboutUser
+    /// --help of UserCommand.Add
+    case aboutUserAdd
+    /// --help of UserCommand.List
+    case aboutUserList
+    /// --help of UserCommand.Whoami
+    case aboutUserWhoami
+    /// --help of UserCommand.Workers
+    case aboutUserWorkers
+    /// --help of DBCommand.DBCommand
+    case aboutDB
+    /// --help of DBCommand.Migrate
+    case aboutDBMigrate
+    /// --help of DBCommand.Status
+    case aboutDBStatus
+    /// --help of DBCommand.Roles
+    case aboutDBRoles
+    /// --help of SolveCommand.SolveCommand
+    case aboutSolve
+    /// --help of ScoreCommand.ScoreCommand
+    case aboutScore
+    /// --help of GenerateCommand.GenerateCommand
+    case aboutGenerate
+    /// --help of ExportInstanceCommand.ExportInstanceCommand
+    case aboutExportInstance
+    case optCenter
+    case optDay
+    case optDayCenter
+    case optDatabaseURL
+    case optDatabaseURLMore
+    case optFormatAll
+    case optFormatTable
+    case lineAlreadyPinned
+    case lineMovedOff
+    case lineTookOffForRoom
+    case linePinnedKept
+    case linePinned
+    case linePinnedFarm
+    case lineForgotUnassign
+    case lineTookOff
+    case lineReplacedBy
+    case lineDeclineNow
+    case lineNobodyQualifies
+    case planWarning
+    case replyBackfilled
+    case replyBackfillPinned
+    case replyNoBackfill
+    case replyWaiting
+    case replyNobodyElse
+    case replySuggested
+    case planHeader
+    case planNew
+    case planMessagesOut
+    case planFilled
+    case planScore
+    case planScoreWas
+    case warningLine
+    case warningForced
+    case planStats
+    case rosterVersionScore
+    case approveDone
+    case approveNotices
+    case reopenAlready
+    case reopenDone
+    case errTemplateStored
+    case errTemplateSlot
+    case errTemplateInvalid
+    case errTemplateLongest
+    case errAlreadyCancelled
+    case errCancellationNotice
+    case errComposeNotice
+    case errDeadline
+    case errNoCenterCode
+    case errNoCentersHint
+    case errKnownCenters
+    case errNoCenters
+    case errSeveralCenters
+    case errNotADate
+    case errNotARange
+    case errRangeBackwards
+    case errNoDateOption
+    case attRecordedLine
+    case attCorrectedLine
+    case attSummary
+    case attStillMissing
+    /// --help of RosterCallsCommand
+    case aboutRosterCalls
+    case callsNobody
+    case callsCount
+    case colReason
+    case colStart
+    case colNumber
+    case dayOfHeader
+    case dayOfWithdrawn
+    case dayOfCall
+    case dayOfDeliverNow
+    case colHoursSum
+    case reportHoursLegend
+    case groupingPool
+}

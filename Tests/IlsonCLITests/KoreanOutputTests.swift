@@ -1,0 +1,170 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+import Texts
+
+@testable import IlsonCLI
+
+/// The coordinator's commands in the Korean default (no `ILSON_LANG`): `roster show`, `roster explain`,
+/// `roster suggest`, `attendance show`, `report placements` and error messages, over a small day with short
+/// requests of every common kind, through the real binary. Their output is Korean and names no internal id
+/// (`r12`, `f5`, `w3`) and no field name (camelCase); `--lang en` gives English.
+@Suite(.enabled(if: TestDatabase.enabled, TestDatabase.skipComment))
+struct KoreanOutputTests {
+    /// `r12`, `f5`, `w3`: the solver's ids.
+    static let internalID = try! NSRegularExpression(pattern: #"\b[rfw][0-9]+\b"#)
+    /// `minHeadcount`, `maxDaysPerWeek`: field names.
+    static let camelCase = try! NSRegularExpression(pattern: #"\b[a-z]+[A-Z][A-Za-z]*\b"#)
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> [String] {
+        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range, in: text).map { String(text[$0]) }
+        }
+    }
+
+    @Test func theCoordinatorsCommandsAreKoreanWithoutIdsOrFieldNames() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let environment = ["ILSON_TODAY": IlsonChild.today, "ILSON_CONFIG": "/dev/null", "ILSON_LANG": "en"]
+            func run(_ arguments: [String]) -> Int32 {
+                IlsonCommand.runMain(arguments + ["--database-url", url], environment: environment)
+            }
+            #expect(run(["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--county", "진천군"]) == 0)
+            #expect(run(["farmer", "add", "--name", "이월농부", "--phone", "010-9876-5432"]) == 0)
+            for (code, name) in [("F012", "이월 딸기하우스"), ("F013", "중산리 고추밭")] {
+                #expect(
+                    run([
+                        "farm", "add", "--code", code, "--name", name, "--farmer", "01098765432", "--village",
+                        "이월면 중산리",
+                    ]) == 0)
+            }
+            for i in 1...3 {
+                #expect(
+                    run([
+                        "worker", "add", "--name", "수확\(i)", "--phone", "010-1111-000\(i)", "--village", "이월면 중산리",
+                        "--skills", "harvest", "--category", "고령",
+                    ]) == 0)
+            }
+            #expect(
+                run([
+                    "worker", "add", "--name", "포장1", "--phone", "010-2222-0001", "--village", "이월면 중산리",
+                    "--skills", "packing",
+                ]) == 0)
+            func submit(_ farm: String, _ task: String, headcount: Int, min: Int = 1, priority: Int = 1) {
+                #expect(
+                    run([
+                        "request", "submit", "--farm", farm, "--date", "today", "--start", "07:00", "--end", "16:00",
+                        "--task", task, "--skills", task, "--headcount", "\(headcount)", "--min", "\(min)",
+                    ]) == 0)
+                if priority != 1 {
+                    let id: Int64 = try! db.query("SELECT max(id) AS id FROM labor_requests")[0].decode("id")
+                    #expect(run(["request", "edit", "\(id)", "--priority", "\(priority)", "--reason", "먼저 채움"]) == 0)
+                }
+            }
+            submit("F013", "harvest", headcount: 2, priority: 10)  // takes two of the three harvesters
+            submit("F012", "harvest", headcount: 4)  // short: the third harvester only
+            submit("F012", "pruning", headcount: 2)  // nobody can prune
+            submit("F013", "packing", headcount: 3, min: 3)  // one packer: the minimum is out of reach
+            let ids: [Int64] = try db.query("SELECT id FROM labor_requests ORDER BY id").map { try $0.decode("id") }
+            #expect(run(["roster", "plan", "--date", "today"]) == 0)
+
+            func ko(_ arguments: [String]) throws -> IlsonChild.Outcome {
+                try IlsonChild.run(arguments, url: url, language: "")
+            }
+            var outputs: [(String, IlsonChild.Outcome)] = []
+            for arguments in [
+                ["roster", "show", "--date", "today"],
+                ["roster", "explain", "--date", "today"],
+                ["roster", "explain", "--date", "today", "--request", "#\(ids[1])"],
+                ["roster", "suggest", "--date", "today", "--request", "\(ids[1])"],
+                ["roster", "suggest", "--date", "today", "--request", "r\(ids[0])"],
+            ] {
+                outputs.append((arguments.joined(separator: " "), try ko(arguments)))
+            }
+            #expect(run(["roster", "approve", "--date", "today"]) == 0)
+            for arguments in [
+                ["attendance", "show", "--date", "today"],
+                ["report", "placements", "--from", "today", "--to", "tomorrow"],
+                ["report", "placements", "--from", "today", "--to", "tomorrow", "--by", "farm"],
+                ["report", "placements", "--from", "today", "--to", "tomorrow", "--by", "town"],
+                // Errors a coordinator meets.
+                ["roster", "explain", "--date", "today", "--request", "#999999"],
+                ["roster", "suggest", "--date", "today", "--request", "abc"],
+                ["roster", "assign", "--date", "today", "--request", "\(ids[1])", "--worker", "010-1111-0001"],
+                ["roster", "approve", "--date", "today"],
+                ["roster", "plan", "--date", "2026-11-30"],
+                ["attendance", "show", "--date", "tomorrow"],
+            ] {
+                outputs.append((arguments.joined(separator: " "), try ko(arguments)))
+            }
+            // ILSON_TEST_DUMP=file keeps what the commands printed, for a person to read.
+            if let dump = ProcessInfo.processInfo.environment["ILSON_TEST_DUMP"] {
+                let all = outputs.map { "$ ilson \($0.0)\n\($0.1.stdout)\($0.1.stderr)" }.joined(separator: "\n")
+                try all.write(toFile: dump, atomically: true, encoding: .utf8)
+            }
+            for (command, o) in outputs {
+                let text = o.stdout + o.stderr
+                #expect(!text.isEmpty, "\(command)")
+                #expect(
+                    Self.matches(Self.internalID, text).isEmpty,
+                    "\(command): \(Self.matches(Self.internalID, text))\n\(o)")
+                #expect(
+                    Self.matches(Self.camelCase, text).isEmpty,
+                    "\(command): \(Self.matches(Self.camelCase, text))\n\(o)")
+                #expect(
+                    text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }, "\(command): no Hangul\n\(o)"
+                )
+            }
+            let text = Dictionary(outputs.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+            let show = try #require(text["roster show --date today"])
+            #expect(show.stdout.contains("#\(ids[1])") && show.stdout.contains("4명 중 3명 부족"), "\(show)")
+            #expect(show.stdout.contains("이월 딸기하우스(F012) 12/1 수확"), "\(show)")
+            let explain = try #require(text["roster explain --date today"])
+            // The short harvest request: two of the three harvesters are at the other farm, named by number.
+            #expect(explain.stdout.contains("그중 2명은 같은 날 다른 농가에 배치됨(#\(ids[0]) 중산리 고추밭 수확 2명)"), "\(explain)")
+            #expect(explain.stdout.contains("pruning 가능한 인력이 없음"), "\(explain)")
+            #expect(explain.stdout.contains("최소 3명이 함께 와야 하는데"), "\(explain)")
+            let suggest = try #require(text["roster suggest --date today --request \(ids[1])"])
+            #expect(suggest.status == 0 && suggest.stdout.contains("#\(ids[1])"), "\(suggest)")
+            let old = try #require(text["roster suggest --date today --request r\(ids[0])"])
+            #expect(old.status == 0, "r48 is still accepted: \(old)")
+            let missing = try #require(text["roster explain --date today --request #999999"])
+            #expect(missing.status == 2 && missing.stderr.contains("#999999"), "\(missing)")
+            let bad = try #require(text["roster suggest --date today --request abc"])
+            #expect(bad.status == 2 && bad.stderr.contains("요청 번호가 아닙니다"), "\(bad)")
+            let past = try #require(text["roster plan --date 2026-11-30"])
+            #expect(past.status == 2 && past.stderr.contains("지난 날"), "\(past)")
+            let report = try #require(text["report placements --from today --to tomorrow"])
+            #expect(report.stdout.contains("고령") && report.stdout.contains("합계"), "\(report)")
+            let attendance = try #require(text["attendance show --date today"])
+            #expect(attendance.status == 0 && attendance.stdout.contains("수확1"), "\(attendance)")
+
+            // The same in English, on request.
+            let english = try IlsonChild.run(
+                ["roster", "explain", "--date", "today", "--lang", "en"], url: url, language: "")
+            #expect(english.stdout.contains("of them work for other farms that day"), "\(english)")
+            #expect(Self.matches(Self.internalID, english.stdout).isEmpty, "\(english)")
+        }
+    }
+
+    @Test func aRequestIsTypedAsItIsShown() throws {
+        #expect(try RequestNumber.parse("48") == 48)
+        #expect(try RequestNumber.parse("#48") == 48)
+        #expect(try RequestNumber.parse("r48") == 48)
+        for bad in ["", "#", "r", "48a", "-3", "0", "f48", "# 48"] {
+            #expect(throws: (any Error).self, "\(bad)") { try RequestNumber.parse(bad) }
+        }
+    }
+
+    @Test func theLanguageIsChosenByFlagThenEnvironment() {
+        let (l1, rest1) = LanguageOption.take(
+            from: ["roster", "show", "--lang", "en", "--date", "x"], environment: [:])
+        #expect(l1 == .en && rest1 == ["roster", "show", "--date", "x"])
+        let (l2, rest2) = LanguageOption.take(from: ["--lang=ko", "roster"], environment: ["ILSON_LANG": "en"])
+        #expect(l2 == .ko && rest2 == ["roster"])
+        #expect(LanguageOption.take(from: ["roster"], environment: ["ILSON_LANG": "ko"]).0 == .ko)
+        #expect(LanguageOption.take(from: ["roster"], environment: ["ILSON_LANG": "en"]).0 == .en)
+        // An unknown value stays for the parser to refuse.
+        #expect(LanguageOption.take(from: ["--lang", "fr"], environment: [:]).1 == ["--lang", "fr"])
+    }
+}
