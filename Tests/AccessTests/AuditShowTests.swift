@@ -59,7 +59,7 @@ struct AuditShowTests {
                     == [w["cA"]])
             let job = try Requests.submit(
                 RequestInput(
-                    farm: "FA1", date: w.day2, start: "07:00", end: "12:00", task: "정책 확인", headcount: 1),
+                    farm: "FA1", date: w.day2, start: "07:00", end: "12:00", task: "제초", headcount: 1),
                 center: nil, clock: try IlsonClock.current(), on: fa)
             let row = try w.db.query(
                 "SELECT priority, priority_source FROM labor_requests WHERE id = \(job.requestIDs[0])")[0]

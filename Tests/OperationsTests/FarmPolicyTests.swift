@@ -246,7 +246,7 @@ struct FarmPolicyTests {
             // A farm changed behind ilson's back still changes its coming requests on the policy (from the real
             // today on), and the policy too.
             let later = try Requests.submit(
-                Self.request(Self.clock.today.adding(days: 400), task: "later"), center: nil, clock: Self.clock, on: db
+                Self.request(Self.clock.today.adding(days: 400), task: "제초"), center: nil, clock: Self.clock, on: db
             ).requestIDs[0]
             #expect(try Self.priority(later, db) == (7, "policy", nil))
             try db.query("UPDATE farms SET disaster_until = DATE '2100-12-31' WHERE id = \(f)")

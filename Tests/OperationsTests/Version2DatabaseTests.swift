@@ -40,7 +40,7 @@ struct Version2DatabaseTests {
     {
         _ = try RosterEditor.assign(
             center: c.center, date: Self.date, request: c.requests[request]!, worker: .id(c.workers[worker]!),
-            force: force, on: db, clock: Self.clock)
+            force: force, reason: force ? "법적 제한 시험" : nil, on: db, clock: Self.clock)
     }
 
     func liveCount(_ db: Connection, worker: Int64) throws -> Int {
@@ -162,7 +162,7 @@ struct Version2DatabaseTests {
             // A new request of F1 gets the farm's van.
             let job = try Requests.submit(
                 RequestInput(
-                    farm: "F1", date: Self.date.description, start: "13:00", end: "17:00", task: "딸기 선별",
+                    farm: "F1", date: Self.date.description, start: "13:00", end: "17:00", task: "선별",
                     headcount: 1, pools: "봉사"),
                 center: "JC", clock: Self.clock, on: db)
             let newRequest = job.requestIDs[0]
