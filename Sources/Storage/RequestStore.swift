@@ -125,7 +125,7 @@ public enum RequestStore {
         var reason: String? = nil
         if case .override(let why) = priority { reason = why }
         try AuditLog.name(via: via, reason: reason, on: db)
-        guard priority != .keep else {
+        if priority == .keep {
             // Only the columns a farmer may change too (sql/008's column grants).
             try db.query(
                 """
@@ -134,18 +134,18 @@ public enum RequestStore {
                        priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage)
                 WHERE id = \(id)
                 """)
-            return
+        } else {
+            let source = reason == nil ? PrioritySource.policy.rawValue : PrioritySource.override.rawValue
+            try db.query(
+                """
+                UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
+                       skills = \(v.skills), headcount = \(v.headcount), min_headcount = \(v.minHeadcount),
+                       priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage),
+                       priority_source = \(source), priority_reason = \(reason),
+                       priority_by = CASE WHEN \(reason)::text IS NULL THEN NULL ELSE session_user END
+                WHERE id = \(id)
+                """)
         }
-        let source = reason == nil ? PrioritySource.policy.rawValue : PrioritySource.override.rawValue
-        try db.query(
-            """
-            UPDATE labor_requests SET start_time = \(v.start.description)::time, end_time = \(v.end.description)::time,
-                   skills = \(v.skills), headcount = \(v.headcount), min_headcount = \(v.minHeadcount),
-                   priority = \(v.priority), max_travel_km = \(v.maxTravelKm), wage = \(v.wage),
-                   priority_source = \(source), priority_reason = \(reason),
-                   priority_by = CASE WHEN \(reason)::text IS NULL THEN NULL ELSE session_user END
-            WHERE id = \(id)
-            """)
         // The version 2 values only when they change: a farmer's change of hours needs no right on them.
         guard let stored = try find(id: id, on: db) else { return }
         if stored.values.pools != v.pools || stored.values.pickupSeats != v.pickupSeats {
