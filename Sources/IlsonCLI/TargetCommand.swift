@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KoreanText
 import Operations
+import PrintSheets
 import Records
 import Vocabulary
 
@@ -57,24 +58,48 @@ struct ReportTargets: ContextCommand {
             """)
     @OptionGroup var options: CenterOptions
     @Option(help: "The year.") var year: Int
-    @Option(name: .long, help: "table or csv.") var format: OutputFormat = .table
-
-    func validate() throws {
-        guard format != .json else { throw ValidationError("report targets writes table or csv") }
+    /// `table`, `csv`, or `html` (bar charts of done and scheduled against each target).
+    enum TargetsFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, html
     }
+    @Option(name: .customLong("format"), help: "table, csv or html (bar charts against the targets).")
+    var output: TargetsFormat = .table
+    @OptionGroup var csv: CSVEncodingOption
 
     func run(_ context: CommandContext) throws {
         let report = try Targets.report(
             year: year, center: options.center, today: context.clock.today, on: context.db)
-        switch context.format {
+        switch output {
         case .table: print(TargetRender.table(report), terminator: "")
-        case .csv, .json: print(TargetRender.csv(report), terminator: "")
+        case .csv: try csv.encoding.write(TargetRender.csv(report))
+        case .html: print(TargetRender.html(report), terminator: "")
         }
     }
 }
 
 /// How the targets report prints.
 enum TargetRender {
+    /// The targets as a self-contained HTML page of bar charts (the day sheets' style): worker-days done (attended)
+    /// with each target marked on its bar, then the days scheduled from today on.
+    static func html(_ r: TargetReport) -> String {
+        let label = { (l: TargetReport.Line) in "\(l.categoryLabel) · \(l.poolLabel)" }
+        return ChartReport(
+            title: "\(r.center) \(r.year)년 목표 대비 실적",
+            notes: [
+                "오늘 \(r.today), 한 해의 \(PolicyText.percent(r.yearElapsed)) 지남",
+                "실적은 출근이 기록된 날만 (한 사람 하루 한 번, 연인원), 예정은 오늘부터 배치된 날",
+            ],
+            charts: [
+                BarChart(
+                    title: "대상별 실적과 목표", unit: "연인원",
+                    bars: r.lines.map { BarChart.Bar(label: label($0), value: $0.done, target: $0.target) }),
+                BarChart(
+                    title: "대상별 예정", unit: "연인원",
+                    bars: r.lines.map { BarChart.Bar(label: label($0), value: $0.scheduled) }),
+            ]
+        ).html()
+    }
+
     static func category(_ code: String) -> String {
         code == "all"
             ? "전체" : code == "midlife" ? "신중년" : Workers.categoryLabel(WorkerCategory(rawValue: code) ?? .general)

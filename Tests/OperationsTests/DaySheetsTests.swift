@@ -90,6 +90,15 @@ struct DaySheetsTests {
             let report = try Child.run(
                 ["report", "placements", "--from", day, "--to", day, "--format", "html"], url: url)
             #expect(report.status == 0 && report.output.contains("대상자 유형별") && report.output.contains("<svg"))
+            // The year's targets as charts: each target marked on its bar.
+            let year = String(Self.date.components.year)
+            let set = try Child.run(
+                ["target", "set", "--year", year, "--category", "고령", "--days", "1200"], url: url)
+            #expect(set.status == 0, "\(set.output)")
+            let targets = try Child.run(["report", "targets", "--year", year, "--format", "html"], url: url)
+            #expect(targets.status == 0 && targets.output.hasPrefix("<!DOCTYPE html>"), "\(targets.output.prefix(300))")
+            #expect(targets.output.contains("목표 1,200") && targets.output.contains("대상별 실적과 목표"))
+            #expect(!targets.output.contains("<script"))
             // --pdf without a browser: the HTML is written, the PDF is not, and the command says why (exit 1).
             let pdf = dir.appendingPathComponent("day.pdf").path
             let noBrowser = try Child.run(
