@@ -54,3 +54,40 @@ struct RepliesRaceTests {
         }
     }
 }
+
+/// One notice lists every job of a worker's day (two half days): one SMS answer confirms or declines each of them.
+@Suite(.enabled(if: TestDatabase.enabled, "needs ILSON_TEST_DATABASE_URL (scripts/test)"))
+struct RepliesTwoJobsTests {
+    @Test func oneAnswerCoversEveryJobOfTheNotice() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let provider = try FakeSMSProvider()
+            defer { provider.stop() }
+            let roster = try Fixtures.approvedRoster(on: db, farms: 2, perFarm: 2)
+            let p = roster.workerPhones
+            // The first farm's job becomes a morning, the second's an afternoon; its first two workers take both.
+            let requests: [Int64] = try db.query(
+                "SELECT id FROM labor_requests WHERE center_id = \(roster.centerId) ORDER BY id"
+            ).map { try $0.decode("id") }
+            try db.query("UPDATE labor_requests SET end_time = '11:00' WHERE id = \(requests[0])")
+            try db.query("UPDATE labor_requests SET start_time = '13:00', headcount = 4 WHERE id = \(requests[1])")
+            try db.query(
+                """
+                INSERT INTO assignments (center_id, roster_id, request_id, worker_id, work_date, status)
+                SELECT a.center_id, a.roster_id, \(requests[1]), a.worker_id, a.work_date, 'approved'
+                FROM assignments a WHERE a.request_id = \(requests[0])
+                """)
+            #expect(try DayOfTests.send(url, provider).status == 0)
+            // One notice each, however many jobs.
+            #expect(DayOfTests.kinds(provider, to: p[0]) == ["assignment": 1])
+            provider.injectReply(from: p[0], body: "1")
+            provider.injectReply(from: p[1], body: "못가요")
+            let out = try RepliesTests.replies(url, provider)
+            #expect(out.status == 0, "\(out)")
+            #expect(try RepliesTests.inboundStates(db) == ["confirmed": 1, "declined": 1])
+            #expect(try DayOfTests.status(db, phone: p[0]) == ["confirmed", "confirmed"])
+            #expect(try DayOfTests.status(db, phone: p[1]) == ["declined", "declined"])
+            // The others keep their one job, untouched.
+            #expect(try DayOfTests.status(db, phone: p[2]) == ["approved"])
+        }
+    }
+}

@@ -26,8 +26,8 @@ public struct DayKey: Sendable, Hashable {
 /// read the answer, and confirm, decline (and backfill), or leave it for a person. Never guesses, never answers
 /// the worker by SMS (a decline's cancellation notice aside, which `roster decline` sends too).
 ///
-/// An answer covers the notice it answers: today a notice is one assignment; the match goes through the notice
-/// (`sms_inbound.notice_id`), so a notice that lists two jobs of a day will have both acted on by one answer.
+/// An answer covers the notice it answers: a notice lists every job of the worker's day, so one answer confirms or
+/// declines each of them (the match goes through the notice, `sms_inbound.notice_id`, and its first job).
 enum ReplyHandler {
     /// The reason written in a declined assignment and its cancellation notice.
     static let declineReason = "본인 회신: 불참"
@@ -69,12 +69,16 @@ enum ReplyHandler {
         }
         switch (answer, status) {
         case (.confirm, .approved):
-            let before = try AuditLog.snapshot(on: tx, table: "assignments", id: assignment)
-            try DayOfStore.setStatus(assignment: assignment, to: .confirmed, reason: "본인 회신: 참석", on: tx)
-            try AuditLog.record(
-                on: tx, center: notice.centerId, via: "batch replies", entity: "assignment", id: String(assignment),
-                action: .state, before: before,
-                after: try AuditLog.snapshot(on: tx, table: "assignments", id: assignment))
+            // The notice lists every job of the worker's day: the answer confirms each of them.
+            let others = try jobs(of: notice, on: tx).filter { $0.status == .approved }.map(\.id)
+            for id in [assignment] + others.filter({ $0 != assignment }) {
+                let before = try AuditLog.snapshot(on: tx, table: "assignments", id: id)
+                try DayOfStore.setStatus(assignment: id, to: .confirmed, reason: "본인 회신: 참석", on: tx)
+                try AuditLog.record(
+                    on: tx, center: notice.centerId, via: "batch replies", entity: "assignment", id: String(id),
+                    action: .state, before: before,
+                    after: try AuditLog.snapshot(on: tx, table: "assignments", id: id))
+            }
             return try mark(.confirmed, "confirmed by SMS")
         case (.confirm, .confirmed), (.decline, .declined), (.decline, .cancelled):
             return try mark(.duplicate, "already \(status.rawValue): nothing done")
@@ -90,23 +94,42 @@ enum ReplyHandler {
         }
     }
 
-    /// Declines the worker's assignment as `roster decline` does; with automatic backfill on, replaces them by
-    /// `roster replace --best`'s pick in the same change (one cancellation, one notice, one updated list).
+    /// The worker's live jobs on the notice's day, on the notice's roster (one notice lists them all).
+    static func jobs(of notice: AnsweredNotice, on tx: Connection) throws -> [AssignmentRecord] {
+        let all = try AssignmentStore.liveAll(worker: notice.workerId, date: notice.workDate, on: tx)
+        guard let first = all.first(where: { $0.id == notice.assignmentId }) else { return all }
+        return all.filter { $0.rosterID == first.rosterID }
+    }
+
+    /// Declines every job of the worker's day that the notice listed, as `roster decline --request` does for each;
+    /// with automatic backfill on, replaces them on each by `roster replace --best`'s pick in the same change (one
+    /// cancellation, one notice per replacement, one updated list per farm).
     ///
     /// - Returns: the note for the coordinator.
     static func decline(_ notice: AnsweredNotice, on tx: Connection, clock: IlsonClock) throws -> String {
+        let requests = try jobs(of: notice, on: tx).map(\.requestID)
+        guard requests.count > 1 else { return try decline(notice, request: nil, on: tx, clock: clock) }
+        return try requests.map { try decline(notice, request: $0, on: tx, clock: clock) }.joined(separator: "; ")
+    }
+
+    /// One job's decline (`request` nil: the worker's only job that day).
+    static func decline(_ notice: AnsweredNotice, request: Int64?, on tx: Connection, clock: IlsonClock) throws
+        -> String
+    {
         let center = try Centers.resolve(notice.centerCode, on: tx)
         let settings = try ReplyStore.settings(center: center.id, on: tx)
         if settings.autoBackfill {
             do {
                 let r = try RosterDecline.replace(
-                    center: center, date: notice.workDate, worker: .id(notice.workerId), with: nil, best: true,
+                    center: center, date: notice.workDate, worker: .id(notice.workerId), request: request, with: nil,
+                    best: true,
                     reason: declineReason, via: "batch replies (automatic backfill)", on: tx, clock: clock)
                 return T(.replyBackfilled, ["pinned": r.pinned ?? T(.replyBackfillPinned)])
             } catch let why as OperationError {
                 let d = try RosterDecline.decline(
-                    center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
-                    suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
+                    center: center, date: notice.workDate, worker: .id(notice.workerId), request: request,
+                    reason: declineReason, suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx,
+                    clock: clock)
                 return T(
                     .replyNoBackfill,
                     [
@@ -116,8 +139,8 @@ enum ReplyHandler {
             }
         }
         let d = try RosterDecline.decline(
-            center: center, date: notice.workDate, worker: .id(notice.workerId), reason: declineReason,
-            suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
+            center: center, date: notice.workDate, worker: .id(notice.workerId), request: request,
+            reason: declineReason, suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
         let names = d.suggestions.map(\.name).joined(separator: ", ")
         return T(
             .replyWaiting,
