@@ -198,6 +198,7 @@ public struct MessageComposer: Sendable, Hashable {
                     n.workers.enumerated().map { i, w in
                         "\(i + 1). \(w.name.singleLine) \(Phone.format(w.phone))"
                             + (w.ridesFrom.map { " (\($0.singleLine) 승차)" } ?? "")
+                            + (w.confirmed ? " 참석확인" : "")
                     })
             }
         case .cancellation(let n):

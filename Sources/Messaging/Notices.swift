@@ -65,6 +65,8 @@ public struct ListedWorker: Sendable, Hashable {
     public var phone: String
     /// Version 2: the pickup point the worker rides from (the farmer's van collects them there), nil when not.
     public var ridesFrom: String?
+    /// Whether the worker confirmed by SMS (`참석확인` on the list): a list sent after answers tells the truth.
+    public var confirmed = false
 
     /// Creates a list entry.
     public init(name: String, phone: String) {

@@ -44,6 +44,8 @@ public struct AssignmentForMessage: StoredRecord, Hashable {
     /// Version 2: the pickup point the worker rides from on this job (no car, farther than walking, and the
     /// request's van stops at their point), nil when they come by their own means.
     public var ridePoint: String? = nil
+    /// Whether the worker confirmed this assignment by SMS (status `confirmed`).
+    public var confirmed = false
 }
 
 /// The roster SQL of the batch and of `roster cancel` / `roster calls`: loading rosters and their
@@ -105,7 +107,8 @@ public enum BatchRosterStore {
                                sin(radians(f.lat - w.home_lat) / 2) ^ 2
                                + cos(radians(w.home_lat)) * cos(radians(f.lat))
                                  * sin(radians(f.lon - w.home_lon) / 2) ^ 2))) > 2.0
-                        THEN (SELECT p.name FROM pickup_points p WHERE p.id = w.pickup_point_id) END AS ride_point
+                        THEN (SELECT p.name FROM pickup_points p WHERE p.id = w.pickup_point_id) END AS ride_point,
+                   a.status = 'confirmed' AS confirmed
             FROM assignments a
             JOIN workers w ON w.id = a.worker_id
             JOIN labor_requests r ON r.id = a.request_id

@@ -1,4 +1,5 @@
 import Foundation
+import KoreanText
 import Operations
 import Postgres
 import SMSFakeProvider
@@ -88,6 +89,11 @@ struct RepliesTwoJobsTests {
             #expect(try DayOfTests.status(db, phone: p[1]) == ["declined", "declined"])
             // The others keep their one job, untouched.
             #expect(try DayOfTests.status(db, phone: p[2]) == ["approved"])
+            // The farmers' updated lists tell the truth: the worker who confirmed is marked so.
+            let shown = Phone.format(p[0])
+            let updated = provider.sentMessages.filter { $0.kind == "change" && $0.body.contains(shown) }
+            #expect(!updated.isEmpty && updated.allSatisfy { $0.body.contains("\(shown) 참석확인") }, "\(updated)")
+            #expect(!updated.contains { $0.body.contains(Phone.format(p[1])) })
         }
     }
 }

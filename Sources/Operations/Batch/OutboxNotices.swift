@@ -100,6 +100,7 @@ extension FarmerListNotice {
             workers: workers.map {
                 var listed = ListedWorker(name: $0.workerName, phone: $0.workerPhone)
                 listed.ridesFrom = $0.ridePoint
+                listed.confirmed = $0.confirmed
                 return listed
             })
     }
