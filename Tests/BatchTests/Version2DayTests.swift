@@ -130,6 +130,17 @@ struct Version2DayTests {
 
             _ = try ilson(["roster", "approve", "--date", Self.date])
             _ = try ilson(["batch", "send", "--date", Self.date])
+            // The year's targets count the day as scheduled, per target group and pool (the volunteer's too).
+            let year = String(Fixtures.day.components.year)
+            _ = try ilson(["target", "set", "--year", year, "--category", "전체", "--pool", "봉사", "--days", "100"])
+            let targets = try ilson(["report", "targets", "--year", year, "--format", "csv"])
+            let rows = targets.stdout.split(whereSeparator: \.isNewline).map {
+                $0.split(separator: ",").map(String.init)
+            }
+            let header = rows.first ?? []
+            let volunteers = rows.first { $0.count == header.count && $0[2] == "volunteer" }
+            func column(_ name: String) -> String? { header.firstIndex(of: name).flatMap { volunteers?[$0] } }
+            #expect(column("target") == "100" && column("scheduled") == "1", "\(targets.stdout)")
             // One notice a day per worker, however many jobs; the rider is told where and when.
             let assignments = provider.sentMessages.filter { $0.kind == "assignment" }
             let byRecipient = Dictionary(grouping: assignments, by: \.to)
