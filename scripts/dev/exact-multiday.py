@@ -39,7 +39,7 @@ except ImportError:
 
 def find_scorer():
     here = os.path.dirname(os.path.abspath(__file__))
-    for cand in [os.environ.get("ILSON_SHARED"), os.path.join(here, "../../../shared"), "/work/shared"]:
+    for cand in [os.environ.get("ILSON_SHARED"), os.path.join(here, "../../../shared")]:
         if cand and os.path.exists(os.path.join(cand, "tools/score_plan.py")):
             return os.path.join(cand, "tools")
     sys.exit("exact-multiday: shared/tools/score_plan.py not found (set ILSON_SHARED)")
