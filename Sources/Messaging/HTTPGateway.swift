@@ -41,26 +41,39 @@ public final class HTTPGateway: Gateway {
     public init(baseURL: String, apiKey: String, defaultSender: String? = nil, timeoutSeconds: Double = 10)
         throws(GatewayConfigurationError)
     {
+        self.endpoint = try HTTPGateway.endpoint(baseURL: baseURL, path: "/v1/messages")
+        self.apiKey = apiKey
+        self.defaultSender = defaultSender
+        self.timeoutSeconds = timeoutSeconds
+        let configuration = HTTPGateway.sessionConfiguration(timeoutSeconds: timeoutSeconds)
+        configuration.httpMaximumConnectionsPerHost = 16
+        self.session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+    }
+
+    /// The provider's endpoint `path` under a base URL (trailing slashes dropped).
+    ///
+    /// - Throws: `GatewayConfigurationError.invalid` naming `ILSON_SMS_URL` when the base URL is not usable.
+    static func endpoint(baseURL: String, path: String) throws(GatewayConfigurationError) -> URL {
         if let why = HTTPGateway.problem(withBaseURL: baseURL) {
             throw .invalid(variable: GatewayConfiguration.Variable.url, value: baseURL, why: why)
         }
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
-        guard let endpoint = URL(string: base + "/v1/messages") else {
+        guard let endpoint = URL(string: base + path) else {
             throw .invalid(variable: GatewayConfiguration.Variable.url, value: baseURL, why: "not a URL")
         }
-        self.endpoint = endpoint
-        self.apiKey = apiKey
-        self.defaultSender = defaultSender
-        self.timeoutSeconds = timeoutSeconds
+        return endpoint
+    }
+
+    /// A session with no cookies, no cache and every request bounded by `timeoutSeconds` (send and poll alike).
+    static func sessionConfiguration(timeoutSeconds: Double) -> URLSessionConfiguration {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeoutSeconds
         configuration.timeoutIntervalForResource = timeoutSeconds
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpMaximumConnectionsPerHost = 16
-        self.session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+        return configuration
     }
 
     deinit {

@@ -107,23 +107,10 @@ public final class HTTPInbound: Sendable {
     ///
     /// - Throws: `GatewayConfigurationError` when the URL is not usable.
     public init(baseURL: String, apiKey: String, timeoutSeconds: Double = 10) throws(GatewayConfigurationError) {
-        if let why = HTTPGateway.problem(withBaseURL: baseURL) {
-            throw .invalid(variable: GatewayConfiguration.Variable.url, value: baseURL, why: why)
-        }
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        guard let endpoint = URL(string: base + "/v1/inbound") else {
-            throw .invalid(variable: GatewayConfiguration.Variable.url, value: baseURL, why: "not a URL")
-        }
-        self.endpoint = endpoint
+        self.endpoint = try HTTPGateway.endpoint(baseURL: baseURL, path: "/v1/inbound")
         self.apiKey = apiKey
         self.timeoutSeconds = timeoutSeconds
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeoutSeconds
-        configuration.timeoutIntervalForResource = timeoutSeconds
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let configuration = HTTPGateway.sessionConfiguration(timeoutSeconds: timeoutSeconds)
         self.session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
     }
 

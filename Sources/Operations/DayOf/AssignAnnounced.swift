@@ -21,34 +21,16 @@ extension RosterEditor {
         var change = try DayOfChange(center: center, date: date, expectedVersion: expectedVersion, on: tx)
         change.via = "roster assign"
         let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
-        if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(workerRow.id) {
-            throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
-        }
-        let day = try PlanningDay.load(center: center, date: date, on: tx)
-        guard let request = day.request(RequestID(requestID)), let farm = day.farm(request.farm),
-            let candidate = day.worker(WorkerID(workerRow.id))
-        else {
-            throw OperationError.notFound(
-                T(
-                    .errNotPartOfDayWho,
-                    ["request": RequestText.number(requestID), "who": who, "date": RequestText.day(date)]))
-        }
-        // Rule 5 (version 2): the worker's other jobs that day, as the solver checks them.
-        let others = try AssignmentStore.liveAll(worker: workerRow.id, date: date, on: tx)
-        if others.contains(where: { $0.requestID == requestID }) {
-            throw OperationError.badInput("\(who) is already on \(RequestText.number(requestID))")
-        }
-        if let why = SameDay.refusal(candidate, adding: request, others: others, day: day) {
-            throw OperationError.badInput("\(who): \(why)")
-        }
+        let admitted = try DayOfAdmission(
+            workerRow, who: who, request: requestID, center: center, date: date, force: force, act: .pin,
+            alreadyOn: "\(who) is already on \(RequestText.number(requestID))", on: tx)
+        let request = admitted.request
         let onRequest = try AssignmentStore.live(roster: change.roster.id, on: tx).filter { $0.requestID == requestID }
         guard onRequest.count < request.headcount else {
             throw OperationError.badInput(
                 T(.errNoGap, ["request": RequestText.number(requestID), "headcount": request.headcount]))
         }
-        let pin = try PinAdmission(
-            candidate, on: request, at: farm, requestID: requestID, workerID: workerRow.id, date: date, force: force,
-            who: who, named: who, act: .pin, travel: TravelRules(day.instance))
+        let pin = admitted.pin
         try AssignmentStore.insert(
             [
                 NewAssignment(

@@ -124,30 +124,10 @@ public enum RosterDecline {
                 throw OperationError.badInput(T(.errReplaceSelf, ["who": who]))
             }
             guard newRow.active else { throw OperationError.badInput(T(.errWorkerInactive, ["who": who])) }
-            if try DayOfStore.declinedWorkers(center: center.id, date: date, on: tx).contains(newRow.id) {
-                throw OperationError.badInput(T(.errDeclinedThatDay, ["who": who, "date": RequestText.day(date)]))
-            }
-            let day = try PlanningDay.load(center: center, date: date, on: tx)
-            guard let request = day.request(RequestID(requestId)), let farm = day.farm(request.farm),
-                let candidate = day.worker(WorkerID(newRow.id))
-            else {
-                throw OperationError.notFound(
-                    T(
-                        .errNotPartOfDayWho,
-                        ["request": RequestText.number(requestId), "who": who, "date": RequestText.day(date)]))
-            }
-            // Rule 5 (version 2): the replacement's other jobs that day, as the solver checks them.
-            let others = try AssignmentStore.liveAll(worker: newRow.id, date: date, on: tx)
-            if others.contains(where: { $0.requestID == requestId }) {
-                throw OperationError.badInput(
-                    "\(who) is already on \(RequestText.number(requestId)): choose someone else")
-            }
-            if let why = SameDay.refusal(candidate, adding: request, others: others, day: day) {
-                throw OperationError.badInput("\(who): \(why)")
-            }
-            let pin = try PinAdmission(
-                candidate, on: request, at: farm, requestID: requestId, workerID: newRow.id, date: date,
-                force: force, who: who, named: who, act: .replacement, travel: TravelRules(day.instance))
+            let admitted = try DayOfAdmission(
+                newRow, who: who, request: requestId, center: center, date: date, force: force, act: .replacement,
+                alreadyOn: "\(who) is already on \(RequestText.number(requestId)): choose someone else", on: tx)
+            let (pin, farm) = (admitted.pin, admitted.farm)
 
             if let a = live {
                 try change.release(a, status: .declined, reason: reason ?? T(.lineReplacedBy, ["who": newRow.name]))
