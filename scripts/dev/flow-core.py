@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """OR-Tools' C++ min-cost flow on the relaxed core of a version 1 instance, for scripts/bench --ortools.
 
-    python3 scripts/dev/flow-core.py INSTANCE.json          (prints one JSON line)
+    python3 scripts/dev/flow-core.py [--big-m ilson|wide|soft] INSTANCE.json      (prints one JSON line)
 
 The relaxed core (issue 18): a single day is one worker-request network; several days are one network with a node
 per worker, per worker and ISO week (capacity: maxDaysPerWeek minus workedDates of that week) and per worker and
 date (capacity 1), then the requests. Arcs only for pairs that rules 1-4 allow. Minimum headcounts (rule 7) and pins
 are relaxed; the continuity bonus is given optimistically to a pair whose job the worker worked the day before in
 `history` or could work the day before in this instance. The arc value is `priority * M + soft` (soft as the spec
-scores one assignment), M large enough that the flow maximises medium first: its optimum is an upper bound on
-ilson's (medium, soft), exact when the relaxation is tight.
+scores one assignment) with ilson's own M (`Problem.bigM`), large enough that the flow maximises medium first: its
+optimum is an upper bound on ilson's (medium, soft), exact when the relaxation is tight.
 
 Only the solve is timed (CPU seconds of this process, and wall); reading the JSON and building the arcs (numpy) are
 not. The script needs OR-Tools and numpy: when missing, it installs them into a throwaway venv (/tmp/venv-ortools)
@@ -53,7 +53,13 @@ def iso_week(ordinal):
 
 
 def main():
-    path = sys.argv[1]
+    args = sys.argv[1:]
+    big_m_mode = "ilson"
+    if "--big-m" in args:
+        i = args.index("--big-m")
+        big_m_mode = args[i + 1]
+        del args[i:i + 2]
+    path = args[0]
     with open(path, encoding="utf-8") as f:
         inst = json.load(f)
     weights = inst.get("weights") or {}
@@ -110,6 +116,7 @@ def main():
     pairs_w, pairs_r, pairs_soft = [], [], []
     feasible = {}  # (job, date ordinal) -> set of workers who could work it (for optimistic continuity)
     per_request = []
+    costs_seen = []
     for j, r in enumerate(requests):
         farm = farms[farm_index[r["farm"]]]
         flat, flon = farm["location"]["lat"], farm["location"]["lon"]
@@ -137,6 +144,7 @@ def main():
         d10 = np.floor(dist[keep] * 10 + 0.5).astype(np.int64) if len(keep) else np.zeros(0, dtype=np.int64)
         soft = -(d10 + fairness * wrecent[keep])
         per_request.append((keep, soft))
+        costs_seen.append(-soft)
         job = r.get("job") or r["id"]
         feasible.setdefault((job, date_ord[r["date"]]), set()).update(keep.tolist())
 
@@ -156,13 +164,24 @@ def main():
     pw = np.concatenate(pairs_w) if pairs_w else np.zeros(0, dtype=np.int64)
     pr = np.concatenate(pairs_r) if pairs_r else np.zeros(0, dtype=np.int64)
     ps = np.concatenate(pairs_soft) if pairs_soft else np.zeros(0, dtype=np.int64)
+    pair_cost = np.concatenate(costs_seen) if costs_seen else np.zeros(0, dtype=np.int64)
     prio = np.array([r.get("priority") or 1 for r in requests], dtype=np.int64)
     head = np.array([r["headcount"] for r in requests], dtype=np.int64)
 
-    # M above twice the largest total soft: medium first, and (medium, soft) read back from the value exactly.
-    soft_abs = int(np.abs(ps).max()) + 1 if len(ps) else 1
+    # M as ilson's (Problem.bigM): slots x (largest pair cost + 4 continuity + 1) + 1, so both solve the same numbers
+    # (cost scaling's phase count grows with log(n M)). --big-m wide is the earlier M (2 x largest |soft| x flow + 1);
+    # --big-m soft uses M = 1 + largest |soft| (not lexicographic, for measuring how much the scale costs).
     flow_cap = int(min(head.sum(), nw * len(dates)))
-    big_m = 2 * soft_abs * max(1, flow_cap) + 1
+    slots = max(1, min(len(pw), int(head.sum())))
+    max_cost = int(pair_cost.max()) if len(pair_cost) else 0
+    soft_abs = int(np.abs(ps).max()) + 1 if len(ps) else 1
+    if big_m_mode == "wide":
+        big_m = 2 * soft_abs * max(1, flow_cap) + 1
+    elif big_m_mode == "soft":
+        big_m = soft_abs + 1
+    else:
+        big_m = slots * (max_cost + 4 * continuity + 1) + 1
+    soft_low = slots * (max_cost + 1)  # soft of any flow is above -soft_low and below M - soft_low
 
     # Nodes: 0 source, 1 sink, workers, then (worker, week), (worker, date) for multi-day, then requests.
     src, snk = 0, 1
@@ -228,10 +247,10 @@ def main():
         print(json.dumps({"error": f"OR-Tools status {status}", "arcs": int(len(T)), "nodes": int(nxt)}))
         return 1
     value = -smcf.optimal_cost()
-    medium = (value + big_m // 2) // big_m  # |soft| < M / 2
+    medium = (value + soft_low) // big_m
     soft = value - medium * big_m
     print(json.dumps({"cpu": cpu, "wall": wall, "arcs": int(len(T)), "nodes": int(nxt), "pairs": int(len(pw)),
-                      "medium": int(medium), "soft": int(soft)}))
+                      "medium": int(medium), "soft": int(soft), "bigM": int(big_m), "bigMMode": big_m_mode}))
     return 0
 
 
