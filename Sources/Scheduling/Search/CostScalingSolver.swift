@@ -688,6 +688,7 @@ struct CostScalingSolver {
                                                                                         // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
                                                                                         // saturated (no longer residual) or the scan stops with no excess left (no relabel).
                                                                                         var best = Int64.min
+                                                                                        var bestAt = from
                                                                                         while a < end {
                                                                                             if res[a] > 0 {
                                                                                                 let w = Int(head[a])
@@ -696,6 +697,7 @@ struct CostScalingSolver {
                                                                                                 if pv - x >= 0 {
                                                                                                     if x > best {
                                                                                                         best = x
+                                                                                                        bestAt = a
                                                                                                     }
                                                                                                 } else {
                                                                                                     let delta = min(
@@ -739,7 +741,13 @@ struct CostScalingSolver {
                                                                                             let x =
                                                                                                 price[Int(head[b])]
                                                                                                 - cost[b]
-                                                                                            if x > best { best = x }
+                                                                                            if x > best
+                                                                                                || (x == best
+                                                                                                    && b < bestAt)
+                                                                                            {
+                                                                                                best = x
+                                                                                                bestAt = b
+                                                                                            }
                                                                                         }
                                                                                         work &+= end - s
                                                                                         let np = best - eps
@@ -751,7 +759,8 @@ struct CostScalingSolver {
                                                                                             return
                                                                                         }
                                                                                         price[v] = np
-                                                                                        cur[v] = Int32(s)
+                                                                                        // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
+                                                                                        cur[v] = Int32(bestAt)
                                                                                         sinceUpdate += 1
                                                                                     }
                                                                                 }
