@@ -63,7 +63,8 @@ struct BranchCliques {
         let t = theta * Double(gap) / Double(norm)
         var moved = false
         for i in 0..<members.count where g[i] != 0 {
-            let next = min(cap, max(0, mu[i] - Int64((t * Double(g[i])).rounded())))
+            let move = min(max(t * Double(g[i]), -Double(cap)), Double(cap))
+            let next = min(cap, max(0, mu[i] - Int64(move.rounded())))
             if next != mu[i] {
                 mu[i] = next
                 moved = true

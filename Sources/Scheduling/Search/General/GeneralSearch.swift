@@ -280,7 +280,8 @@ extension GeneralEngine {
                 }
                 last = f
                 lastConflict = consider(f, &self)
-                if nodeBound <= bestValue || it + 1 == iterations || lastConflict == nil { break }
+                // A flow cut by the deadline bounds nothing: no step from it.
+                if nodeBound <= bestValue || it + 1 == iterations || lastConflict == nil || !f.complete { break }
                 if budget.left(.general) <= 0 || budget.outOfTime()
                     || budget.spent[.general, default: 0] - workAtStart > maxWork
                 {
