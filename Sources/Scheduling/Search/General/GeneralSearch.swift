@@ -148,7 +148,9 @@ extension GeneralEngine {
         let value: (Int) -> Int64 = { c in engine.dayValue(c) }
         let currentValue = networkValue(current, scope: GeneralScope(days: [d]), value: value)
         let scope = GeneralScope(days: [d], used: used)
-        let (best, _) = branchAndBound(scope: scope, incumbent: (current, currentValue), value: value)
+        let (best, _) = branchAndBound(
+            scope: scope, incumbent: (current, currentValue),
+            maxWork: budget.allowance(.general) / 16, value: value)
         guard networkValue(best, scope: scope, value: value) > currentValue else { return false }
         install(best, days: [d])
         return true
@@ -181,8 +183,9 @@ extension GeneralEngine {
         return v
     }
 
-    /// Depth-first branch and bound over the relaxation of `days`; returns the best valid rows found and whether the
-    /// search finished (then they are optimal for `value`).
+    /// Best-first branch and bound over the relaxation of `days`, each node bounded by the flow with the rows' time
+    /// cliques priced in (`BranchCliques`); returns the best valid rows found and whether the search finished (then
+    /// they are optimal for `value`).
     mutating func branchAndBound(
         scope: GeneralScope, incumbent start: ([Int32: [Int32]], Int64)?, maxNodes: Int = Int.max,
         maxWork: Int = Int.max, value: (Int) -> Int64
@@ -202,13 +205,30 @@ extension GeneralEngine {
             order.append(Int32(c))
         }
         let values = order.map { value(Int($0)) }
-        var rank: [Int32: Int64] = [:]
-        for (i, c) in order.enumerated() { rank[c] = values[i] }
         let sortedOrder = order.indices.sorted { (values[$0], order[$1]) > (values[$1], order[$0]) }.map { order[$0] }
-        var stack: [GeneralMods] = [GeneralMods()]
+        let cl = cliques(of: order)
+        let muCap = (values.max() ?? 0) + 1
+        var queue = BranchQueue()
+        queue.push(
+            BranchNode(
+                bound: Int64.max, seq: 0, mods: GeneralMods(), mu: [Int64](repeating: 0, count: cl.members.count)))
+        var seq = 0
         var nodes = 0
         var complete = true
-        while let mods = stack.popLast() {
+        /// Keeps the flow's rows, or their repair, when they beat the incumbent; returns the flow's first conflict.
+        func consider(_ f: GeneralFlow, _ engine: inout GeneralEngine) -> GeneralConflict? {
+            let conflict = engine.findConflict(f, scope: scope)
+            let repaired =
+                conflict == nil ? f.rows : engine.repair(f.rows, scope: scope, order: sortedOrder, value: value)
+            let rv = repaired.map { engine.networkValue($0, scope: scope, value: value) } ?? Int64.min
+            if rv > bestValue, let repaired {
+                best = repaired
+                bestValue = rv
+            }
+            return conflict
+        }
+        while let node = queue.pop() {
+            guard node.bound > bestValue else { continue }
             if nodes > 0
                 && (nodes >= maxNodes || budget.left(.general) <= 0 || budget.outOfTime()
                     || budget.spent[.general, default: 0] - workAtStart > maxWork)
@@ -218,21 +238,72 @@ extension GeneralEngine {
             }
             nodes += 1
             stats.branchNodes += 1
-            let f = relax(scope: scope, mods: mods, value: value)
-            if nodes == 1 && start == nil {
-                // A flow cut by the deadline bounds nothing: then the trivial bound, every open slot filled.
-                stats.mediumUpperBound =
-                    f.complete
-                    ? f.medium + pinnedMedium()
-                    : (0..<p.nR).reduce(pinnedMedium()) { $0 + Int(p.reqCap[$1]) * Int(p.reqPriority[$1]) }
+            let mods = node.mods
+            var mu = node.mu
+            var nodeBound = node.bound
+            var last: GeneralFlow?
+            var lastConflict: GeneralConflict?
+            var infeasible = false
+            let whole = scope.rows == nil
+            let iterations =
+                cl.isEmpty
+                ? 1
+                : nodes == 1
+                    ? (whole ? branchRootIterations : neighbourhoodRootIterations)
+                    : (whole ? branchNodeIterations : neighbourhoodNodeIterations)
+            var theta = 1.0
+            var stall = 0
+            for it in 0..<iterations {
+                let pen = cl.penalties(mu)
+                let f = relax(scope: scope, mods: mods) { c in value(c) - (pen[Int32(c)] ?? 0) }
+                if nodes == 1 && it == 0 && start == nil {
+                    // A flow cut by the deadline bounds nothing: then the trivial bound, every open slot filled.
+                    stats.mediumUpperBound =
+                        f.complete
+                        ? f.medium + pinnedMedium()
+                        : (0..<p.nR).reduce(pinnedMedium()) { $0 + Int(p.reqCap[$1]) * Int(p.reqPriority[$1]) }
+                }
+                guard f.feasible else {
+                    infeasible = true
+                    break
+                }
+                let bound = f.complete ? f.value + mu.reduce(0, +) : Int64.max
+                if bound < nodeBound {
+                    nodeBound = bound
+                    stall = 0
+                } else {
+                    stall += 1
+                    if stall >= 2 {
+                        theta /= 2
+                        stall = 0
+                    }
+                }
+                last = f
+                lastConflict = consider(f, &self)
+                // A flow cut by the deadline bounds nothing: no step from it.
+                if nodeBound <= bestValue || it + 1 == iterations || lastConflict == nil || !f.complete { break }
+                if budget.left(.general) <= 0 || budget.outOfTime()
+                    || budget.spent[.general, default: 0] - workAtStart > maxWork
+                {
+                    break
+                }
+                let gap = bestValue == Int64.min ? bigM : max(1, bound - bestValue)
+                let taken = Set(f.rows.values.joined())
+                guard cl.step(&mu, taken: taken, gap: gap, theta: theta, cap: muCap) else { break }
             }
-            guard f.feasible, f.value > bestValue else { continue }
-            let conflict = findConflict(f, scope: scope)
-            let repaired = conflict == nil ? f.rows : repair(f.rows, scope: scope, order: sortedOrder, value: value)
-            let rv = repaired.map { networkValue($0, scope: scope, value: value) } ?? Int64.min
-            if rv > bestValue, let repaired {
-                best = repaired
-                bestValue = rv
+            if nodes == 1 && start == nil && !infeasible && nodeBound < Int64.max && !cl.isEmpty {
+                // The priced root bounds the medium too: the soft part of a plan's value lies above −bigM.
+                let priced = Int((nodeBound + bigM - 1) / bigM) + pinnedMedium()
+                stats.mediumUpperBound = min(stats.mediumUpperBound, priced)
+            }
+            guard !infeasible, nodeBound > bestValue, last != nil else { continue }
+            var conflict = lastConflict
+            if conflict == nil && mu.contains(where: { $0 != 0 }) {
+                // The priced flow is a plan (kept above) but not proven best for the node: the plain flow decides.
+                let f0 = relax(scope: scope, mods: mods, value: value)
+                guard f0.feasible, f0.value > bestValue else { continue }
+                nodeBound = min(nodeBound, f0.complete ? f0.value : Int64.max)
+                conflict = consider(f0, &self)
             }
             guard let conflict else { continue }
             var children: [GeneralMods] = []
@@ -263,10 +334,13 @@ extension GeneralEngine {
                 // Workers held outside the scope keep the request open: it can only be forced to its minimum.
                 children = scope.fixed(Int(r)) > 0 ? [y] : [x, y]
             }
-            stack.append(contentsOf: children.reversed())
+            // The first child is taken first among equal bounds (the newest node wins a tie).
+            for child in children.reversed() {
+                seq += 1
+                queue.push(BranchNode(bound: nodeBound, seq: seq, mods: child, mu: mu))
+            }
         }
-        _ = rank
-        return (best, complete && stack.isEmpty)
+        return (best, complete && queue.isEmpty)
     }
 
     /// Medium of the pins.
@@ -522,9 +596,9 @@ extension GeneralEngine {
 
 /// A neighbourhood: the seed request, its closest competitors (most shared candidates), and at most this many rows.
 let lnsRequests = 4
-let lnsRows = 48
+let lnsRows = 24
 /// Branch-and-bound nodes per neighbourhood.
-let lnsNodes = 200
+let lnsNodes = 30
 
 extension GeneralEngine {
     /// Large-neighbourhood search: for each request in turn (short ones first), the rows of the workers who could

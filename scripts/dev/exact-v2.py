@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Exact optimum of a version 2 instance by MILP (SCIP), for offline checks of the general engine.
+
+Usage: scripts/dev/exact-v2.py INSTANCE [--plan PLAN] [--time-limit S] [--out OPT]
+
+Run with any python3: when OR-Tools is missing, the script installs it into a throwaway venv
+(/tmp/venv-ortools) and re-runs itself there. Nothing of the project depends on it; no test runs it.
+
+The model is the spec's (version 2), written independently of ilson: one binary per pair that passes rules
+1-4 (decided by shared/tools/score_plan.py's own rule functions, walking and riding included), rule 5 per
+worker and date (at most maxJobsPerDay jobs, no two that clash by time or transfer — every clashing pair of
+the date is a constraint —, the minutes cap), 6 and 7 per request (an open flag when the minimum is above
+1), 8 per worker and ISO week over a date flag per worker and date, 9 by fixing the pins, 10 per request
+with a van (the pairs that ride, pins included), continuity per assignment (a variable bounded by the
+assignment and by the worker's working the same job the day before, history counting as always on), and the
+share bonus as one variable per unit of each request, bounded by the units before it (the bonus falls with
+k, so the order holds by itself). Medium is maximized first, then soft with medium fixed. Prints one JSON
+line: both optima, the solver status of each stage (OPTIMAL means proven), and, with --plan, that plan's
+score and its gaps to the optimum.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import timedelta
+
+VENV = "/tmp/venv-ortools"
+
+try:
+    from ortools.linear_solver import pywraplp
+except ImportError:
+    if os.environ.get("ILSON_EXACT_REEXEC"):
+        raise
+    if not os.path.exists(VENV + "/bin/python"):
+        subprocess.check_call([sys.executable, "-m", "venv", VENV])
+        subprocess.check_call([VENV + "/bin/pip", "install", "-q", "ortools"])
+    os.environ["ILSON_EXACT_REEXEC"] = "1"
+    os.execv(VENV + "/bin/python", [VENV + "/bin/python"] + sys.argv)
+
+
+def find_scorer():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for cand in [os.environ.get("ILSON_SHARED"), os.path.join(here, "../../../shared")]:
+        if cand and os.path.exists(os.path.join(cand, "tools/score_plan.py")):
+            return os.path.join(cand, "tools")
+    sys.exit("exact-v2: shared/tools/score_plan.py not found (set ILSON_SHARED)")
+
+
+sys.path.insert(0, find_scorer())
+import score_plan as sp  # noqa: E402
+
+
+def solve(a, inst, hint):
+    W, R = inst["workers"], inst["requests"]
+    pinned = set(inst["pinned"])
+    pinned_reqs = {r for r, _ in pinned}
+    pairs, cost, rides = [], {}, {}
+    for rid in inst["request_order"]:
+        Rq = R[rid]
+        for wid in inst["worker_order"]:
+            Wk = W[wid]
+            dist = sp.pair_distance(inst, Wk, Rq)
+            travel = sp.pair_travel(inst, Wk, Rq, dist)
+            if (rid, wid) in pinned or not sp.broken_pair_rules(inst, Wk, Rq, dist, travel):
+                pairs.append((rid, wid))
+                km = travel[1] if travel[0] != "unreachable" else dist
+                cost[(rid, wid)] = sp.pair_soft_cost(inst, Wk, km)
+                rides[(rid, wid)] = travel[0] == "ride"
+    s = pywraplp.Solver.CreateSolver("SCIP")
+    s.SetNumThreads(1)
+    x = {k: s.BoolVar("x_%s_%s" % k) for k in pairs}
+    for k in pinned:
+        s.Add(x[k] >= 1)
+    wdate, req, on = defaultdict(list), defaultdict(list), defaultdict(list)
+    for k in pairs:
+        rid, wid = k
+        wdate[(wid, R[rid]["date"])].append(k)
+        req[rid].append(k)
+        on[(wid, R[rid]["job"], R[rid]["date"])].append(k)
+    # Rule 5 and the date flags of rule 8.
+    dated = {}
+    for (wid, d), ks in wdate.items():
+        Wk = W[wid]
+        s.Add(sum(x[k] for k in ks) <= Wk.get("maxJobsPerDay", 1))
+        for i in range(len(ks)):
+            for j in range(i + 1, len(ks)):
+                if sp.day_problems(inst, {**Wk, "maxJobsPerDay": 2, "maxMinutesPerDay": None},
+                                   [R[ks[i][0]], R[ks[j][0]]]):
+                    s.Add(x[ks[i]] + x[ks[j]] <= 1)
+        if Wk.get("maxMinutesPerDay") is not None:
+            s.Add(sum((R[k[0]]["end"] - R[k[0]]["start"]) * x[k] for k in ks) <= Wk["maxMinutesPerDay"])
+        y = s.BoolVar("on_%s_%s" % (wid, d))
+        for k in ks:
+            s.Add(y >= x[k])
+        dated[(wid, d)] = y
+    byweek = defaultdict(list)
+    for (wid, d), y in dated.items():
+        byweek[(wid, sp.iso_week(d))].append(y)
+    for (wid, week), ys in byweek.items():
+        Wk = W[wid]
+        worked = sum(1 for d in Wk["workedDates"] if sp.iso_week(d) == week)
+        s.Add(sum(ys) <= max(0, Wk["maxDaysPerWeek"] - worked))
+    share = inst.get("share", 0)
+    soft = [-cost[k] * x[k] for k in pairs]
+    for rid, ks in req.items():
+        Rq = R[rid]
+        n = sum(x[k] for k in ks)
+        s.Add(n <= Rq["headcount"])
+        if rid not in pinned_reqs and Rq["minHeadcount"] > 1:
+            y = s.BoolVar("open_%s" % rid)
+            s.Add(n >= Rq["minHeadcount"] * y)
+            s.Add(n <= min(Rq["headcount"], len(ks)) * y)
+        if Rq.get("pickup") is not None:
+            riders = [x[k] for k in ks if rides[k]]
+            if riders:
+                s.Add(sum(riders) <= Rq["pickup"]["seats"])
+        if share:
+            h = Rq["headcount"]
+            units = [s.NumVar(0, 1, "u_%s_%d" % (rid, i)) for i in range(min(h, len(ks)))]
+            s.Add(sum(units) == n)
+            for i, u in enumerate(units):
+                soft.append(share * ((100 * (h - i)) // h) * u)
+    cont = inst["continuity"]
+    if cont:
+        for (wid, job, d), ks in on.items():
+            prev = d - timedelta(days=1)
+            if (wid, job, prev) in inst["history"]:
+                soft += [cont * x[k] for k in ks]
+                continue
+            pks = on.get((wid, job, prev))
+            if not pks:
+                continue
+            for k in ks:
+                z = s.NumVar(0, 1, "z")
+                s.Add(z <= x[k])
+                s.Add(z <= sum(x[q] for q in pks))
+                soft.append(cont * z)
+    medium = sum(R[rid]["priority"] * x[(rid, wid)] for rid, wid in pairs)
+    s.SetTimeLimit(int(a.time_limit * 1000))
+    if hint is not None:
+        s.SetHint(list(x.values()), [1.0 if k in hint else 0.0 for k in x])
+    s.Maximize(medium)
+    st1 = s.Solve()
+    med = int(round(s.Objective().Value()))
+    med_bound = s.Objective().BestBound()
+    s.Add(medium >= med)
+    s.Maximize(sum(soft))
+    st2 = s.Solve()
+    names = {pywraplp.Solver.OPTIMAL: "OPTIMAL", pywraplp.Solver.FEASIBLE: "FEASIBLE"}
+    chosen = [k for k, v in x.items() if v.solution_value() > 0.5]
+    return {"pairs": len(pairs), "medium": med, "mediumStatus": names.get(st1, str(st1)),
+            "mediumBound": round(med_bound, 3), "soft": int(round(s.Objective().Value())),
+            "softBound": round(s.Objective().BestBound(), 3), "softStatus": names.get(st2, str(st2))}, chosen
+
+
+def main(argv):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("instance")
+    ap.add_argument("--time-limit", type=float, default=600, help="seconds per stage")
+    ap.add_argument("--plan", help="a plan to compare (and to start from)")
+    ap.add_argument("--out", help="write the optimal assignments here (then score them with the shared scorer)")
+    a = ap.parse_args(argv)
+    inst = sp.read_instance_file(a.instance)
+    plan = json.load(open(a.plan)) if a.plan else None
+    hint = {(p["request"], p["worker"]) for p in plan["assignments"]} if plan else None
+    t0 = time.time()
+    out, chosen = solve(a, inst, hint)
+    out = {"instance": os.path.basename(a.instance), **out, "seconds": round(time.time() - t0, 1)}
+    if plan:
+        out["plan"] = plan["score"]
+        out["mediumGap"] = out["medium"] - plan["score"]["medium"]
+        out["softGap"] = out["soft"] - plan["score"]["soft"]
+    if a.out:
+        json.dump({"assignments": [{"request": r, "worker": w} for r, w in chosen]}, open(a.out, "w"))
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
