@@ -122,7 +122,7 @@ struct KoreanOutputTests {
             let explain = try #require(text["roster explain --date today"])
             // The short harvest request: two of the three harvesters are at the other farm, named by number.
             #expect(explain.stdout.contains("그중 2명은 같은 날 다른 농가에 배치됨(#\(ids[0]) 중산리 고추밭 수확 2명)"), "\(explain)")
-            #expect(explain.stdout.contains("pruning 가능한 인력이 없음"), "\(explain)")
+            #expect(explain.stdout.contains("전정 가능한 인력이 없음") && !explain.stdout.contains("pruning"), "\(explain)")
             #expect(explain.stdout.contains("최소 3명이 함께 와야 하는데"), "\(explain)")
             let suggest = try #require(text["roster suggest --date today --request \(ids[1])"])
             #expect(suggest.status == 0 && suggest.stdout.contains("#\(ids[1])"), "\(suggest)")
