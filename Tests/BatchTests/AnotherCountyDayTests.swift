@@ -79,9 +79,10 @@ struct AnotherCountyDayTests {
             let requests = try Self.cp949Sheet([
                 "농가코드,날짜,시작,종료,작업,기술,인원,최소인원,일당",
                 "G001,\(Self.tomorrow),07:00,16:00,수확,수확,4,1,\"130,000\"",
-                "G001,\(Self.tomorrow),08:00,12:00,포장,포장,2,1,\"70,000\"",
-                "G002,\(Self.tomorrow),07:00,16:00,수확,수확,3,1,\"130,000\"",
-                "G003,\(Self.tomorrow),07:00,16:00,전정,전정,2,1,\"150,000\"",
+                // The day as a coordinator types it: in full, as Excel shows a date cell, by month and day, 내일.
+                "G001,12/2,08:00,12:00,포장,포장,2,1,\"70,000\"",
+                "G002,2026. 12. 2.,7:00,16:00:00,수확,수확,3,1,\"130,000\"",
+                "G003,내일,07:00,16:00,전정,전정,2,1,\"150,000\"",
             ])
             defer { for f in [farms, workers, requests] { try? FileManager.default.removeItem(atPath: f) } }
             for (kind, file) in [("farm", farms), ("worker", workers), ("request", requests)] {
