@@ -449,4 +449,92 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case colHoursSum
     case reportHoursLegend
     case groupingPool
+    /// a cell that is not a whole number
+    case errCellNotWhole
+    /// a cell that is not a plain decimal
+    case errCellNotDecimal
+    /// a column named twice in a sheet's header
+    case errColumnTwice
+    /// required columns missing from a sheet
+    case errColumnsMissing
+    /// a sheet with bad rows, nothing imported
+    case errBadRows
+    /// one bad row of a sheet
+    case errBadRowLine
+    /// what an import did
+    case importSummary
+    /// rows an import left for a coordinator
+    case importReportedHeader
+    /// header names an import ignored
+    case importIgnoredColumns
+    /// the workers of an import summary
+    case importWorkers
+    /// the farms of an import summary
+    case importFarms
+    /// the requests of an import summary
+    case importRequests
+    /// availability ranges an import added
+    case importAvailabilityAdded
+    /// farmers an import added
+    case importFarmersAdded
+    /// a worker twice in one sheet
+    case errWorkerTwice
+    /// a farm twice in one sheet
+    case errFarmTwice
+    /// an availability end without a start
+    case errAvailableToAlone
+    /// an availability end before its start
+    case errAvailableBackwards
+    /// coordinates that are no place on earth
+    case errNotAPlace
+    /// a farm or worker with no place
+    case errNoLocation
+    /// only one of lat and lon
+    case errLatLonTogether
+    /// a phone that is not a mobile number
+    case errNotAMobile
+    /// a required field left empty
+    case errFieldMissing
+    /// a field over its length
+    case errFieldTooLong
+    /// a field holding a control character
+    case errFieldControl
+    /// a one-line field
+    case fieldOneLine
+    /// a several-line field
+    case fieldPlainText
+    /// a control character
+    case controlLineBreak
+    /// a control character
+    case controlTab
+    /// a control character
+    case controlNul
+    /// a control character
+    case controlOther
+    /// a worker category not known
+    case errNotACategory
+    /// a yes/no cell that is neither
+    case errNotYesNo
+    /// a skill code with other characters
+    case errNotASkillCode
+    /// a time that is not HH:MM
+    case errNotATime
+    /// a farm code with other characters
+    case errNotAFarmCode
+    /// a sheet's farm code unknown to the center
+    case errFarmNotInCenter
+    /// a sheet's farm code of another center
+    case errFarmOfOtherCenter
+    /// a request twice in one sheet
+    case errRequestRowTwice
+    /// a sheet's line and request in a report
+    case importLineLabel
+    /// a new row for a past day, not imported
+    case importPastNew
+    /// a changed row for a past day, not changed
+    case importPastChanged
+    /// a changed row for a day whose roster is approved
+    case importLocked
+    /// jobs an import created
+    case importJobsCreated
 }

@@ -212,4 +212,49 @@ struct AnotherCountyDayTests {
             #expect(elsewhere.status == 2, "\(elsewhere)")
         }
     }
+
+    /// A sheet with mistakes, in the Korean default: every bad row named by its line with the value as typed, in
+    /// Korean, with the Korean column names; nothing is imported (exit 2).
+    @Test func badSheetRowsAreNamedInKoreanAsTyped() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let env = Self.environment(url: url)
+            func ilson(_ arguments: [String]) throws -> IlsonProcess.Outcome {
+                try IlsonProcess.run(arguments, environment: env)
+            }
+            #expect(try ilson(["center", "add", "--code", "GS", "--name", "괴산센터", "--county", "괴산군"]).status == 0)
+            let workers = try Self.cp949Sheet([
+                "이름,전화번호,마을,구분,문자수신동의,최대이동거리",
+                "김영숙,010-12-34,동부리,고령,예,30",
+                "박순자,010-6000-0002,동부니,고령,예,30",
+                ",010-6000-0003,동부리,노인,글쎄,삼십",
+                "최말순,010-6000-0004,동부리,고령,예,30",
+            ])
+            let noPhone = try Self.cp949Sheet(["이름,마을", "김영숙,동부리"])
+            defer { for f in [workers, noPhone] { try? FileManager.default.removeItem(atPath: f) } }
+            let bad = try ilson(["worker", "import", workers])
+            #expect(bad.status == 2, "\(bad)")
+            for expected in [
+                "잘못된 줄 3개, 아무것도 가져오지 않았습니다", "2번째 줄: 전화번호 \"010-12-34\": 휴대전화 번호가 아닙니다",
+                "3번째 줄", "\"동부니\"", "괴산읍 동부리", "4번째 줄", "최대이동거리 \"삼십\": 숫자가 아닙니다",
+            ] {
+                #expect(bad.stderr.contains(expected), "\(expected)\n\(bad)")
+            }
+            #expect(!bad.stderr.contains("line ") && !bad.stderr.contains("bad row"), "\(bad)")
+            #expect(Self.internalIDs(bad.stderr).isEmpty, "\(bad)")
+            let none: Int = try db.query("SELECT count(*)::int AS n FROM workers")[0].decode("n")
+            #expect(none == 0, "nothing imported")
+            let missing = try ilson(["worker", "import", noPhone])
+            #expect(missing.status == 2 && missing.stderr.contains("꼭 있어야 할 열이 없습니다: 전화번호(phone)"), "\(missing)")
+            // The category and the consent, each its own message, once the number is right.
+            let single = try Self.cp949Sheet(["이름,전화번호,마을,구분,문자수신동의", "김영숙,010-6000-0001,동부리,노인,글쎄"])
+            defer { try? FileManager.default.removeItem(atPath: single) }
+            let category = try ilson(["worker", "import", single])
+            #expect(category.status == 2 && category.stderr.contains("구분 \"노인\": 구분이 아닙니다"), "\(category)")
+            // In English on request, as before.
+            let english = try IlsonProcess.run(
+                ["worker", "import", workers], environment: env.merging(["ILSON_LANG": "en"]) { _, new in new })
+            #expect(
+                english.stderr.contains("3 bad row(s), nothing imported") && english.stderr.contains("line 2: phone"))
+        }
+    }
 }
