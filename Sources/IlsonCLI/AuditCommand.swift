@@ -2,6 +2,7 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 
 /// `ilson audit show --date D | --worker PHONE | --farm CODE`: who changed what, when and why.
 struct AuditCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct AuditCommand: ParsableCommand {
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the changes of a day, a worker or a farm (a coordinator sees their own center only).",
-            discussion: "--date lists changes made that day (Korean time) and changes of that work day's plan.")
+            discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions
         @Option(help: "A day: changes made that day or concerning that work day.") var date: DateArgument?
         @Option(help: "A worker's phone number or id.") var worker: String?

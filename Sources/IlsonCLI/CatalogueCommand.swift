@@ -2,6 +2,7 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 
 /// `ilson task …` and `ilson skill …`: the two catalogues share their subcommands.
 protocol CatalogueCommandKind {
@@ -40,11 +41,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: "\(Kind.kind.korean) 추가 (Add a \(Kind.kind.rawValue) by its Korean name).",
-                discussion: """
-                    예: ilson \(Kind.kind.rawValue) add 봉지씌우기 --code bagging
-                    Without --code, the code is the next free \(Kind.kind.rawValue)-N. People type the name; the code \
-                    is what is stored.
-                    """)
+                discussion: T(.helpCatalogue0, ["kind": Kind.kind.rawValue]))
         }
         @OptionGroup var options: CenterOptions
         @Argument(help: "The Korean name, e.g. 봉지씌우기.") var name: String
@@ -60,10 +57,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: "\(Kind.kind.korean) 이름 바꾸기 (Rename a \(Kind.kind.rawValue)).",
-                discussion: """
-                    예: ilson \(Kind.kind.rawValue) rename 포장 선별포장
-                    Stored requests and workers keep the code: messages and reports show the new name from now on.
-                    """)
+                discussion: T(.helpCatalogue1, ["kind": Kind.kind.rawValue]))
         }
         @OptionGroup var options: CenterOptions
         @Argument(help: "The name or code it has now.") var current: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Operations
 import Records
+import Texts
 
 /// `ilson center policy show|set`: how a center turns a farm's profile into a request's priority.
 struct CenterPolicyCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct CenterPolicyCommand: ParsableCommand {
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change the center's priority policy; only the given values change.",
-            discussion: "Requests on the policy from today on take their new priority at once.")
+            discussion: T(.helpCenterPolicy0))
         @OptionGroup var options: CenterOptions
         @Option(help: "Base priority, 1 to 10.") var base: Int?
         @Option(

@@ -14,7 +14,7 @@ struct FarmCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutFarmAdd),
-            discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
+            discussion: T(.helpFarm0))
         @OptionGroup var options: CenterOptions
         @Option(help: "Farm code within the center, e.g. F012.") var code: String
         @Option(help: "Farm name.") var name: String
@@ -65,8 +65,7 @@ struct FarmCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutFarmImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.\n"
-                + "Columns (docs/csv-formats.md):\n" + ImportFormats.farms.helpText)
+            discussion: T(.helpFarmImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.farms.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// The flags of a farm's profile (sql/020), shared by `farm add` and `farm update`.
@@ -30,7 +31,7 @@ extension FarmCommand {
     struct Update: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a farm's profile (area, disaster, farmer's birth year, …).",
-            discussion: "Requests on the center's priority policy from today on take their new priority at once.")
+            discussion: T(.helpFarmProfile0))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Farm code.") var code: String
         @OptionGroup var profile: FarmProfileOptions

@@ -14,21 +14,7 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: T(.aboutGenerate),
-        discussion: """
-            Workers, farms and requests of a county (default 진천군; --county names any other, \
-            e.g. 괴산군, "경북 의성군" or 43760), scattered over its real villages (and, for many workers, \
-            offset copies of it side by side, about 2,000 workers each). The same arguments and seed give the same file, \
-            byte for byte. Flavors: balanced, scarce (demand above supply), surplus, skills \
-            (many skill-restricted requests), remote (far-out farms, short travel caps). \
-            With --csv-dir, also writes farms.csv (Korean headers, CP949), workers.csv (English \
-            headers, UTF-8) and requests.csv (Korean headers, UTF-8 with BOM) for `farm import`, \
-            `worker import` and `request import`; the instance goes to standard output only when \
-            neither --csv-dir nor --out is given. With --v2, a version 2 instance: half-day jobs, \
-            workers allowed two jobs a day, volunteers (240 minutes a day), seasonal (E-8) workers whose stay may \
-            end within the plan, workers without a car who ride a farm's van from a pickup point (마을회관, \
-            터미널), seniors free only in the morning, and a fair-share weight; off by default, so a seed gives \
-            the same file as before. The CSV files carry only the version 1 fields.
-            """)
+        discussion: T(.helpGenerate0))
 
     @Option(name: .long, help: "Number of workers (at least 1).")
     var workers: Int

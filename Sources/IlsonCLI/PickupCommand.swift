@@ -2,17 +2,14 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 
 /// `ilson pickup`: a center's pickup points (승차 지점) and farms' vans (version 2).
 struct PickupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pickup",
         abstract: "Pickup points (마을회관, 터미널 …) and farms' vans: add, list, farm, import.",
-        discussion: """
-            A worker without a car (worker edit --no-car --pickup-point NAME) rides a request's van when the van \
-            stops at their pickup point and has a seat. A farm's van (pickup farm) is copied onto its new requests; \
-            a request's own van is set with request edit --pickup-seats N --pickup-points A,B.
-            """,
+        discussion: T(.helpPickup0),
         subcommands: [Add.self, List.self, Farm.self, Import.self])
 
     struct Add: ContextCommand {
@@ -82,7 +79,7 @@ struct PickupCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import pickup points (이름, 마을 or 위도/경도; UTF-8 or CP949).",
-            discussion: "Every row is checked first; one bad row and nothing is imported. A point matches by name.")
+            discussion: T(.helpPickup1))
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

@@ -19,12 +19,7 @@ struct ReportPlacements: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "placements",
         abstract: T(.aboutReportPlacements),
-        discussion: """
-            Counts assignments on approved (or sent) rosters. A past day counts when attendance says \
-            completed, or when no attendance is recorded yet (shown as unrecorded); a no-show never \
-            counts; days from today on are shown as scheduled and not counted. Slots wanted, filled and \
-            unfilled are given per task and per farm, and as a total for categories and towns.
-            """)
+        discussion: T(.helpReport0))
 
     @Option(name: .long, help: "First day, YYYY-MM-DD, today or tomorrow.")
     var from: DateArgument

@@ -50,7 +50,7 @@ struct RequestCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestEdit),
-            discussion: "A --priority overrides the center's policy and needs --reason; --policy-priority goes back.",
+            discussion: T(.helpRequest0),
             aliases: ["update"])
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
@@ -181,9 +181,7 @@ struct RequestCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
-                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).\n"
-                + "Columns (docs/csv-formats.md):\n" + ImportFormats.requests.helpText)
+            discussion: T(.helpRequestImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

@@ -12,13 +12,7 @@ struct RosterDeclineCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
         abstract: T(.aboutRosterDecline),
-        discussion: """
-            In one transaction: the worker's assignment of the day becomes declined. When the roster's \
-            messages are out, their notice is withdrawn if it was not delivered yet, or, if it was, they get one \
-            cancellation notice; the farmer gets the list as it now stands. Then the request is short: the ranked \
-            replacements of `roster suggest` are listed (use `roster replace` to put one in). Notices go out with \
-            the next batch send, or at once with --send.
-            """)
+        discussion: T(.helpRosterDecline0))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions

@@ -3,6 +3,7 @@ import Foundation
 import Operations
 import PrintSheets
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster print --date D --out FILE.html [--pdf FILE.pdf] [--mask-phones]`: the day's printable sheets.
@@ -10,12 +11,7 @@ struct RosterPrint: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Write the day's printable sheets as one HTML file (cover with map, a page per farm and per pickup).",
-        discussion: """
-            The HTML is self-contained (no network, no script) and prints on A4; Hangul needs a Korean font \
-            (Debian: fonts-noto-cjk or fonts-nanum). --pdf also prints it to PDF with a headless Chromium \
-            (Debian: chromium) when one is installed. Phone numbers are in full (the sheets are for the \
-            center, the farmer and the van driver) unless --mask-phones.
-            """)
+        discussion: T(.helpRosterPrint0))
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "The HTML file to write.") var out: String

@@ -11,13 +11,7 @@ struct RosterReplaceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "replace",
         abstract: T(.aboutRosterReplace),
-        discussion: """
-            In one transaction: the worker declines (as `roster decline`: one cancellation if they were told), \
-            the replacement is pinned on the same request, and when the roster's messages are out, the \
-            replacement's notice and the farmer's updated list (one change) are queued. Refused, with nothing \
-            changed (exit 2), when the replacement is already placed that day, declined that day, would break the \
-            weekly cap (rule 8), or breaks one of rules 1-4 without --force.
-            """)
+        discussion: T(.helpRosterReplace0))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions

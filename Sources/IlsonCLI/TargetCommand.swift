@@ -4,6 +4,7 @@ import KoreanText
 import Operations
 import PrintSheets
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson target set|list`: yearly targets (연간 목표 연인원) per target group and pool.
@@ -52,10 +53,7 @@ struct ReportTargets: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "targets",
         abstract: "The year's targets against the worker-days done and scheduled.",
-        discussion: """
-            Done counts only days recorded as attended on approved rosters, a person once per day (연인원); \
-            scheduled are days from today on; past days without attendance are shown as unrecorded, not counted.
-            """)
+        discussion: T(.helpTarget0))
     @OptionGroup var options: CenterOptions
     @Option(help: "The year.") var year: Int
     /// `table`, `csv`, or `html` (bar charts of done and scheduled against each target).

@@ -16,12 +16,7 @@ struct UserCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutUserAdd),
-            discussion: """
-                The password is read from standard input (--password-stdin) or a file (--password-file), never \
-                from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process. It has at \
-                least \(Users.minimumPasswordLength) characters. Login names are 1-63 bytes; names starting with \
-                pg_ or ilson_, and public, none, current_user, session_user, current_role (in any case) are reserved.
-                """)
+            discussion: T(.helpUser0, ["min": Users.minimumPasswordLength]))
         @OptionGroup var options: DatabaseOptions
         @Option(help: "farmer, coordinator, batch or admin.") var role: String
         @Option(help: "The login (PostgreSQL role) name, e.g. kim_jc.") var login: String

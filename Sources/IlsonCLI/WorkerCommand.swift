@@ -173,9 +173,7 @@ struct WorkerCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
-                + "an update changes only the filled cells.\nColumns (docs/csv-formats.md):\n"
-                + ImportFormats.workers.helpText)
+            discussion: T(.helpWorkerImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

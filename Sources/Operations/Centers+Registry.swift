@@ -3,6 +3,7 @@ import Places
 import Postgres
 import Records
 import Storage
+import Texts
 
 extension Centers {
     /// Adds a center (`ilson center add`), with an audit row, in one transaction.
@@ -17,7 +18,7 @@ extension Centers {
     ) throws -> CenterRecord {
         let code = code.uppercased()
         guard code.count <= 16, !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw OperationError.badInput("center code \(Excerpt.quoted(code)) must be 1-16 letters or digits, e.g. JC")
+            throw OperationError.badInput(T(.errCenterCode, ["value": Excerpt.quoted(code)]))
         }
         let name = try RegistryInput.name(name, TextLimits.centerName, option: "--name")
         let sender = try smsSender.map(senderNumber)

@@ -428,5 +428,82 @@ extension Catalogue {
         .importLocked:
             "line {line}: request {request} ({code} {date} {task} {start}): the roster of {date} is {state}; not changed",
         .importJobsCreated: "job(s) created: {count}",
+        .errStartNotBeforeEnd: "{start} {startValue} is not before {end} {endValue}",
+        .errValueRange: "{field} {value} must be {min} to {max}",
+        .errMinAtLeastOne: "{field} {value} must be at least 1",
+        .errMinOverHeadcount: "{min} {minValue} exceeds {headcount} {headcountValue}",
+        .errWageRange: "{field} {value} must be 0 to 2,000,000 KRW a day",
+        .errTravelRange: "{field} {value} must be more than 0 and at most 500",
+        .errMissingExample: "{field} is missing (e.g. {example})",
+        .errMissing: "{field} is missing",
+        .errDatePast: "{field} {value} is in the past (today is {today}): requests are for today or later",
+        .errRequestExists:
+            "request {request} already asks for {task} at {farm} on {date} from {start}: change it with `ilson request edit {request}`",
+        .errFarmExists: "farm {code} already exists in center {center}",
+        .errFarmNotFound: "farm {code} not found in center {center} (`ilson farm list` shows them)",
+        .errRequestNotFound: "request {request} not found in center {center} (`ilson request list`)",
+        .errRequestAlreadyCancelled: "request {request} ({date}) is already cancelled",
+        .errWorkerNeedsName: "{field} is missing: a worker needs a name",
+        .errWorkerNeedsPhone: "{field} is missing: a worker needs a mobile number",
+        .errCenterCode: "center code {value} must be 1-16 letters or digits, e.g. JC",
+        .whatFarm: "farm {code}",
+        .whatWorker: "worker {phone}",
+        .helpAttendance0:
+            "Give outcomes with --present, --no-show, --late and --left-early (workers by phone or id, comma-separated; each may be repeated); or, with none of them and a terminal on standard input, answer for each assignment in turn. --hours and --note belong to the workers named right before them: `--present a,b --late c --hours 6.5 --note \"버스 놓침\"` records a and b present for their scheduled hours without a note, and c late for 6.5 hours with the note. present counts the scheduled hours unless --hours follows it; a no-show counts none. Recording a day again corrects it; each correction is in the audit log with before and after. One bad worker means nothing is recorded (exit 2).",
+        .helpAttendance1:
+            "Columns: phone (전화번호), farm (농가코드), status (출근상태: present, no_show, late, left_early or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, and each bad row is named by its line (exit 2).",
+        .helpAudit0: "--date lists changes made that day (Korean time) and changes of that work day's plan.",
+        .helpBatch0:
+            "Each center is planned under an advisory lock (a center another run holds is skipped, exit 0) and recorded in batch_runs. Exit 1 when planning failed for a center.",
+        .helpBatch1:
+            "For each center's roster of the day: an approved roster's messages are written to the outbox in the transaction that moves it to sending; then every due message is delivered through the configured gateway (ILSON_SMS_GATEWAY: http, file or stdout) with its idempotency key; the roster is sent when every message is final. Safe to run again after any failure: nothing sent is sent again. A center another run holds is skipped (exit 0). A message that cannot be composed is recorded as failed with its reason (roster calls lists it) and the others still go out; an error in one center's send is reported and the other centers go on. Exit 1 when a roster is still a draft, a message failed for good or could not be composed, a center's send failed, or messages are still waiting for a retry; 2 when the gateway's configuration is wrong (checked before anything changes); 3 when the database cannot be reached.",
+        .helpBatchReplies0:
+            "With the http gateway, new replies are fetched from the cursor stored in the database (GET /v1/inbound); replies pushed to `ilson replies serve` are already stored. Every stored reply not handled yet is then matched by number to the worker's latest notice and read: 1, 예, 네, ㅇㅇ, 참석, 갑니다 confirm; 2, 아니오, 못가요, 불참, 취소 decline (as roster decline; with the center's automatic backfill on, as roster replace --best). Anything else, a reply for a cancelled roster or a past day, or from an unknown number is stored and listed by roster calls, never acted on. The notices the answers queued are delivered at once (--no-send leaves them to batch send). Safe to run twice at once and after a crash. Cron: every 5 minutes in the evening and early morning. Exit 1 when a reply needs a person, fetching failed, or a send needs attention; 3 when the database cannot be reached.",
+        .helpCatalogue0:
+            "예: ilson {kind} add 봉지씌우기 --code bagging\nWithout --code, the code is the next free {kind}-N. People type the name; the code is what is stored.",
+        .helpCatalogue1:
+            "예: ilson {kind} rename 포장 선별포장\nStored requests and workers keep the code: messages and reports show the new name from now on.",
+        .helpCenterPolicy0: "Requests on the policy from today on take their new priority at once.",
+        .helpDBCheck0:
+            "Finds live assignments past a worker's stay end, outside their allowed farms, in a pool the request does not accept (legal limits no pin may break), or above the worker's jobs a day: rows written around ilson, or before the rule. Exit 1 when it finds any, 0 when none.",
+        .helpDB0:
+            "The migrations are the sql/NNN_name.sql files compiled into this binary, or those of --sql-dir / ILSON_SQL_DIR. Running it again does nothing; two runs at once are safe. An applied migration whose file changed is refused (exit 2).",
+        .helpDB1:
+            "Roles belong to the PostgreSQL cluster, not the database, so pg_dump leaves them out and a dump restored on a new server has no logins, grants or policies. Keep this file beside each dump and run it with psql as a superuser before pg_restore (README: backups). It holds each login's password verifier (never the password): keep it as private as the dump. Run as a superuser.",
+        .helpFarm0: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").",
+        .helpFarmProfile0: "Requests on the center's priority policy from today on take their new priority at once.",
+        .helpGenerate0:
+            "Workers, farms and requests of a county (default 진천군; --county names any other, e.g. 괴산군, \"경북 의성군\" or 43760), scattered over its real villages (and, for many workers, offset copies of it side by side, about 2,000 workers each). The same arguments and seed give the same file, byte for byte. Flavors: balanced, scarce (demand above supply), surplus, skills (many skill-restricted requests), remote (far-out farms, short travel caps). With --csv-dir, also writes farms.csv (Korean headers, CP949), workers.csv (English headers, UTF-8) and requests.csv (Korean headers, UTF-8 with BOM) for `farm import`, `worker import` and `request import`; the instance goes to standard output only when neither --csv-dir nor --out is given. With --v2, a version 2 instance: half-day jobs, workers allowed two jobs a day, volunteers (240 minutes a day), seasonal (E-8) workers whose stay may end within the plan, workers without a car who ride a farm's van from a pickup point (마을회관, 터미널), seniors free only in the morning, and a fair-share weight; off by default, so a seed gives the same file as before. The CSV files carry only the version 1 fields.",
+        .helpPickup0:
+            "A worker without a car (worker edit --no-car --pickup-point NAME) rides a request's van when the van stops at their pickup point and has a seat. A farm's van (pickup farm) is copied onto its new requests; a request's own van is set with request edit --pickup-seats N --pickup-points A,B.",
+        .helpPickup1: "Every row is checked first; one bad row and nothing is imported. A point matches by name.",
+        .helpReply0:
+            "A small HTTP server (one request at a time, bodies up to 16 KiB, 10 s to send a request) for providers that push replies to a webhook. Each request needs Authorization: Bearer SECRET (ILSON_SMS_INBOUND_SECRET): 200 once the reply is stored (the same id again is stored once), 401 for a wrong secret, 400 for a malformed body, 503 when the database is away (the provider retries). It only stores: `ilson batch replies` acts on stored replies. Listen on loopback behind your TLS proxy. Runs until stopped (SIGTERM).",
+        .helpReply1:
+            "--prompt on adds `회신: 참석 1 / 불참 2 (21:00까지)` at the end of each assignment notice (an LMS when the notice no longer fits an SMS; no fact is dropped). Answers are read whatever the prompt setting. --deadline is the time on the evening before after which roster calls lists the workers who did not answer. --backfill on replaces a worker who declines by SMS with roster replace --best's pick (the farmer gets one updated list); off leaves the gap to the coordinator, with the suggestions in roster calls. --reminder on sends one short SMS to each worker still silent after the deadline (batch replies, at most one per worker and day; they stay on roster calls all the same).",
+        .helpReport0:
+            "Counts assignments on approved (or sent) rosters. A past day counts when attendance says completed, or when no attendance is recorded yet (shown as unrecorded); a no-show never counts; days from today on are shown as scheduled and not counted. Slots wanted, filled and unfilled are given per task and per farm, and as a total for categories and towns.",
+        .helpRequest0: "A --priority overrides the center's policy and needs --reason; --policy-priority goes back.",
+        .helpRosterCalls0:
+            "Exit 1 while a request is below its minimum after a decline (fill it or cancel it with notices).",
+        .helpRosterCancel0:
+            "In one transaction: every message of the roster not yet delivered is withdrawn (never sent), a cancellation notice is queued for everyone already told to come, the assignments are cancelled and the roster is cancelled. The notices go out with the next batch send of the day, or at once with --send. Exit 4 when the roster is already cancelled.",
+        .helpRosterDecline0:
+            "In one transaction: the worker's assignment of the day becomes declined. When the roster's messages are out, their notice is withdrawn if it was not delivered yet, or, if it was, they get one cancellation notice; the farmer gets the list as it now stands. Then the request is short: the ranked replacements of `roster suggest` are listed (use `roster replace` to put one in). Notices go out with the next batch send, or at once with --send.",
+        .helpRosterPrint0:
+            "The HTML is self-contained (no network, no script) and prints on A4; Hangul needs a Korean font (Debian: fonts-noto-cjk or fonts-nanum). --pdf also prints it to PDF with a headless Chromium (Debian: chromium) when one is installed. Phone numbers are in full (the sheets are for the center, the farmer and the van driver) unless --mask-phones.",
+        .helpRosterReplace0:
+            "In one transaction: the worker declines (as `roster decline`: one cancellation if they were told), the replacement is pinned on the same request, and when the roster's messages are out, the replacement's notice and the farmer's updated list (one change) are queued. Refused, with nothing changed (exit 2), when the replacement is already placed that day, declined that day, would break the weekly cap (rule 8), or breaks one of rules 1-4 without --force.",
+        .helpTarget0:
+            "Done counts only days recorded as attended on approved rosters, a person once per day (연인원); scheduled are days from today on; past days without attendance are shown as unrecorded, not counted.",
+        .helpUser0:
+            "The password is read from standard input (--password-stdin) or a file (--password-file), never from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process. It has at least {min} characters. Login names are 1-63 bytes; names starting with pg_ or ilson_, and public, none, current_user, session_user, current_role (in any case) are reserved.",
+        .helpColumns: "Columns (docs/csv-formats.md):",
+        .helpFarmImport: "Every row is checked first; one bad row and nothing is imported. Farms match by code.",
+        .helpRequestImport:
+            "Every row is checked first; one bad row and nothing is imported. A request matches by farm, date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).",
+        .helpWorkerImport:
+            "Every row is checked first; one bad row and nothing is imported. Workers match by phone; an update changes only the filled cells.",
+        .helpTemplateSlots: "Slots: {slots}. Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.",
     ]
 }

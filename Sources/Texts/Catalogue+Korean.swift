@@ -403,5 +403,79 @@ extension Catalogue {
         .importPastChanged: "{label}: 지난 날짜의 요청 {request}와 다릅니다; 바꾸지 않았습니다",
         .importLocked: "{line}번째 줄: 요청 {request} ({code} {date} {task} {start}): {date} 배치표가 {state} 상태라 바꾸지 않았습니다",
         .importJobsCreated: "일감 추가: {count}건",
+        .errStartNotBeforeEnd: "{start} {startValue}이(가) {end} {endValue}보다 앞서야 합니다",
+        .errValueRange: "{field} {value}: {min}에서 {max}까지만 됩니다",
+        .errMinAtLeastOne: "{field} {value}: 1 이상이어야 합니다",
+        .errMinOverHeadcount: "{min} {minValue}이(가) {headcount} {headcountValue}보다 큽니다",
+        .errWageRange: "{field} {value}: 하루 0원에서 2,000,000원까지만 됩니다",
+        .errTravelRange: "{field} {value}: 0보다 크고 500 이하여야 합니다",
+        .errMissingExample: "{field}이(가) 없습니다 (예: {example})",
+        .errMissing: "{field}이(가) 없습니다",
+        .errDatePast: "{field} {value}: 지난 날짜입니다 (오늘 {today}). 요청은 오늘이나 그 뒤의 날이어야 합니다",
+        .errRequestExists:
+            "요청 {request}이(가) 이미 {farm} {date} {start}부터 {task}을(를) 요청합니다: `ilson request edit {request}`로 고치세요",
+        .errFarmExists: "농가 {code}은(는) {center} 센터에 이미 있습니다",
+        .errFarmNotFound: "농가 {code}이(가) {center} 센터에 없습니다 (`ilson farm list`로 볼 수 있습니다)",
+        .errRequestNotFound: "요청 {request}이(가) {center} 센터에 없습니다 (`ilson request list`)",
+        .errRequestAlreadyCancelled: "요청 {request} ({date})은(는) 이미 취소되었습니다",
+        .errWorkerNeedsName: "{field}이(가) 없습니다: 인력에는 이름이 있어야 합니다",
+        .errWorkerNeedsPhone: "{field}이(가) 없습니다: 인력에는 휴대전화 번호가 있어야 합니다",
+        .errCenterCode: "센터 코드 {value}: 영문자나 숫자 1~16자여야 합니다 (예: JC)",
+        .whatFarm: "농가 {code}",
+        .whatWorker: "인력 {phone}",
+        .helpAttendance0:
+            "--present, --no-show, --late, --left-early로 결과를 줍니다 (인력은 전화번호나 번호로, 쉼표로 구분; 각각 여러 번 쓸 수 있음). 아무것도 주지 않고 표준 입력이 터미널이면 배치마다 차례로 묻습니다. --hours와 --note는 바로 앞에 적은 인력에게만 붙습니다: `--present a,b --late c --hours 6.5 --note \"버스 놓침\"`은 a와 b를 예정 시간만큼 출근(비고 없음)으로, c를 6.5시간 지각(비고 포함)으로 기록합니다. 출근은 뒤에 --hours가 없으면 예정 시간을 셉니다; 결근은 0시간입니다. 같은 날을 다시 기록하면 고쳐지며, 고친 내용은 전후와 함께 변경 기록에 남습니다. 인력 하나라도 잘못되면 아무것도 기록하지 않습니다 (exit 2).",
+        .helpAttendance1:
+            "열: 전화번호(phone), 농가코드(farm), 출근상태(status: 출근, 결근, 지각, 조퇴 또는 present, no_show, late, left_early), 근무시간(hours), 그리고 선택으로 날짜(date)와 비고(note). UTF-8 (BOM 있거나 없거나) 또는 CP949. 모든 줄을 먼저 확인합니다: 한 줄이라도 잘못되면 아무것도 기록하지 않고, 잘못된 줄마다 줄 번호를 알려 줍니다 (exit 2).",
+        .helpAudit0: "--date는 그날(한국 시간) 한 변경과 그 작업일 배치에 관한 변경을 보여 줍니다.",
+        .helpBatch0:
+            "센터마다 권고 잠금(advisory lock)을 잡고 배치를 짭니다 (다른 실행이 잡고 있는 센터는 건너뜀, exit 0). 결과는 batch_runs에 남습니다. 어느 센터의 배치가 실패하면 exit 1.",
+        .helpBatch1:
+            "센터마다 그날의 배치표에 대해: 승인된 배치표의 문자는 배치표를 sending으로 바꾸는 트랜잭션에서 발송함(outbox)에 쓰이고, 보낼 때가 된 문자는 설정된 게이트웨이(ILSON_SMS_GATEWAY: http, file, stdout)로 멱등 키와 함께 보냅니다. 모든 문자가 끝나면 배치표는 sent가 됩니다. 어떤 실패 뒤에 다시 실행해도 안전합니다: 보낸 문자는 다시 보내지 않습니다. 다른 실행이 잡고 있는 센터는 건너뜁니다 (exit 0). 만들 수 없는 문자는 사유와 함께 실패로 기록되고 (roster calls에 나옴) 나머지는 그대로 나갑니다; 한 센터의 발송 오류는 보고되고 다른 센터는 계속합니다. 배치표가 아직 초안이거나, 문자가 끝내 실패했거나 만들 수 없었거나, 센터의 발송이 실패했거나, 재시도를 기다리는 문자가 있으면 exit 1; 게이트웨이 설정이 틀리면 2 (무엇이든 바꾸기 전에 확인); 데이터베이스에 연결할 수 없으면 3.",
+        .helpBatchReplies0:
+            "http 게이트웨이면 데이터베이스에 저장된 커서부터 새 회신을 가져옵니다 (GET /v1/inbound); `ilson replies serve`로 들어온 회신은 이미 저장되어 있습니다. 아직 처리하지 않은 회신은 번호로 그 인력의 마지막 안내 문자와 짝지어 읽습니다: 1, 예, 네, ㅇㅇ, 참석, 갑니다는 참석; 2, 아니오, 못가요, 불참, 취소는 불참 (roster decline처럼; 센터의 자동 충원이 켜져 있으면 roster replace --best처럼). 그 밖의 글, 취소된 배치표나 지난 날의 회신, 모르는 번호의 회신은 저장되어 roster calls에 나오고, 처리하지는 않습니다. 회신으로 생긴 문자는 바로 보냅니다 (--no-send면 batch send에 맡김). 동시에 두 번 실행해도, 중단된 뒤에 실행해도 안전합니다. cron: 저녁과 이른 아침에 5분마다. 사람이 볼 회신이 있거나, 가져오기에 실패했거나, 발송에 손이 필요하면 exit 1; 데이터베이스에 연결할 수 없으면 3.",
+        .helpCatalogue0:
+            "예: ilson {kind} add 봉지씌우기 --code bagging\n--code가 없으면 코드는 비어 있는 다음 {kind}-N입니다. 사람은 이름을 적고, 저장되는 것은 코드입니다.",
+        .helpCatalogue1: "예: ilson {kind} rename 포장 선별포장\n저장된 요청과 인력은 코드를 그대로 가지며, 문자와 보고서는 이제부터 새 이름을 보여 줍니다.",
+        .helpCenterPolicy0: "오늘부터의 요청 중 정책을 따르는 요청은 곧바로 새 우선순위를 받습니다.",
+        .helpDBCheck0:
+            "인력의 체류 종료일이 지난 배치, 허용 농가 밖의 배치, 요청이 받지 않는 인력 구분의 배치 (어떤 고정도 어길 수 없는 법적 한도), 하루 일 수를 넘는 배치를 찾습니다: ilson을 거치지 않고 쓴 행이나 규칙 이전의 행입니다. 찾으면 exit 1, 없으면 0.",
+        .helpDB0:
+            "마이그레이션은 이 프로그램에 들어 있는 sql/NNN_name.sql 파일들, 또는 --sql-dir / ILSON_SQL_DIR의 파일들입니다. 다시 실행해도 아무것도 하지 않으며, 동시에 두 번 실행해도 안전합니다. 이미 적용된 마이그레이션의 파일이 바뀌었으면 거부합니다 (exit 2).",
+        .helpDB1:
+            "역할(role)은 데이터베이스가 아니라 PostgreSQL 클러스터에 속하므로 pg_dump에는 빠집니다. 새 서버에 복원한 덤프에는 로그인, 권한, 정책이 없습니다. 이 파일을 덤프마다 곁에 두고 pg_restore 전에 슈퍼유저로 psql에서 실행하세요 (README: 백업). 로그인마다 비밀번호 검증값(비밀번호 자체는 아님)이 들어 있으니 덤프만큼 조심해서 보관하세요. 슈퍼유저로 실행합니다.",
+        .helpFarm0: "위치는 --lat/--lon 또는 ilson이 아는 마을입니다 (--village \"이월면 중산리\").",
+        .helpFarmProfile0: "오늘부터의 요청 중 센터의 우선순위 정책을 따르는 요청은 곧바로 새 우선순위를 받습니다.",
+        .helpGenerate0:
+            "한 시군구의 인력, 농가, 요청을 그 실제 마을들에 흩어 만듭니다 (기본 진천군; --county로 다른 곳, 예: 괴산군, \"경북 의성군\", 43760; 인력이 많으면 약 2,000명씩 옆으로 옮긴 복사본을 나란히 둡니다). 같은 인자와 시드는 바이트까지 같은 파일을 줍니다. 종류(flavor): balanced, scarce (수요가 공급보다 많음), surplus, skills (기술 조건이 있는 요청이 많음), remote (먼 농가, 짧은 이동 한도). --csv-dir이면 `farm import`, `worker import`, `request import`용으로 farms.csv (한글 머리글, CP949), workers.csv (영문 머리글, UTF-8), requests.csv (한글 머리글, BOM 있는 UTF-8)도 씁니다; --csv-dir도 --out도 없을 때만 인스턴스를 표준 출력으로 냅니다. --v2면 버전 2 인스턴스: 반나절 일, 하루 두 가지 일을 할 수 있는 인력, 자원봉사자 (하루 240분), 계획 기간 안에 체류가 끝날 수 있는 계절근로(E-8) 인력, 차가 없어 승차 지점(마을회관, 터미널)에서 농가 차량을 타는 인력, 오전만 되는 고령자, 공정 배분 가중치; 기본은 꺼져 있어 같은 시드는 전과 같은 파일을 줍니다. CSV 파일에는 버전 1 항목만 들어갑니다.",
+        .helpPickup0:
+            "차가 없는 인력 (worker edit --no-car --pickup-point 이름)은 요청의 차량이 그 승차 지점에 서고 자리가 있으면 그 차를 탑니다. 농가의 차량 (pickup farm)은 그 농가의 새 요청에 복사되고, 요청 자체의 차량은 request edit --pickup-seats N --pickup-points A,B로 정합니다.",
+        .helpPickup1: "모든 줄을 먼저 확인합니다; 한 줄이라도 잘못되면 아무것도 가져오지 않습니다. 승차 지점은 이름으로 맞춥니다.",
+        .helpReply0:
+            "회신을 웹훅으로 보내는 사업자를 위한 작은 HTTP 서버입니다 (한 번에 요청 하나, 본문 16 KiB까지, 요청을 보내는 데 10초). 요청마다 Authorization: Bearer SECRET (ILSON_SMS_INBOUND_SECRET)이 있어야 합니다: 회신을 저장하면 200 (같은 id는 한 번만 저장), 비밀값이 틀리면 401, 본문이 잘못되면 400, 데이터베이스가 없으면 503 (사업자가 다시 보냄). 저장만 합니다: 저장된 회신은 `ilson batch replies`가 처리합니다. TLS 프록시 뒤 루프백에서 들으세요. 멈출 때까지 실행됩니다 (SIGTERM).",
+        .helpReply1:
+            "--prompt on은 배정 안내 문자 끝에 `회신: 참석 1 / 불참 2 (21:00까지)`를 붙입니다 (SMS에 안 들어가면 LMS; 빠지는 내용은 없음). 회신은 이 설정과 상관없이 읽습니다. --deadline은 전날 저녁의 시각으로, 그 뒤로 roster calls에 회신하지 않은 인력이 나옵니다. --backfill on은 문자로 불참한 인력을 roster replace --best가 고른 사람으로 바꿉니다 (농가는 바뀐 명단 하나를 받음); off면 빈자리는 담당자에게 남고 roster calls에 추천이 나옵니다. --reminder on은 마감 뒤에도 답이 없는 인력에게 짧은 문자를 한 번 보냅니다 (batch replies, 인력과 날마다 한 번까지; roster calls에는 그대로 나옴).",
+        .helpReport0:
+            "승인된 (또는 보낸) 배치표의 배치를 셉니다. 지난 날은 출근 기록이 완료이거나 아직 기록이 없으면 (미기록으로 표시) 셉니다; 결근은 세지 않습니다; 오늘부터의 날은 예정으로 보이고 세지 않습니다. 요청 인원, 배치, 미충원은 작업과 농가별로, 그리고 구분과 읍면에는 합계로 나옵니다.",
+        .helpRequest0: "--priority는 센터 정책을 무시하며 --reason이 필요합니다; --policy-priority는 정책으로 되돌립니다.",
+        .helpRosterCalls0: "인력이 불참해 최소 인원보다 모자란 요청이 있는 동안 exit 1 (채우거나, 안내와 함께 취소하세요).",
+        .helpRosterCancel0:
+            "한 트랜잭션에서: 아직 보내지 않은 배치표의 문자는 모두 철회되고 (보내지 않음), 이미 오라고 안내받은 사람마다 취소 문자가 쌓이고, 배치와 배치표가 취소됩니다. 취소 문자는 그날의 다음 batch send로, 또는 --send로 바로 나갑니다. 배치표가 이미 취소되었으면 exit 4.",
+        .helpRosterDecline0:
+            "한 트랜잭션에서: 그 인력의 그날 배치가 불참이 됩니다. 배치표의 문자가 나갔으면, 아직 보내지 않은 안내 문자는 철회되고, 이미 보냈으면 취소 문자 하나를 받습니다; 농가는 지금의 명단을 받습니다. 그러면 요청이 모자라므로 `roster suggest`의 대체 인력 순위를 보여 줍니다 (`roster replace`로 넣으세요). 문자는 다음 batch send로, 또는 --send로 바로 나갑니다.",
+        .helpRosterPrint0:
+            "HTML은 그 자체로 완결되어 (네트워크, 스크립트 없음) A4로 인쇄됩니다; 한글에는 한글 글꼴이 필요합니다 (Debian: fonts-noto-cjk 또는 fonts-nanum). --pdf는 헤드리스 Chromium이 설치되어 있으면 (Debian: chromium) PDF로도 인쇄합니다. --mask-phones가 없으면 전화번호는 전부 보입니다 (센터, 농가, 차량 기사를 위한 종이입니다).",
+        .helpRosterReplace0:
+            "한 트랜잭션에서: 인력이 불참하고 (`roster decline`처럼: 안내받았으면 취소 문자 하나), 대체 인력이 같은 요청에 고정되며, 배치표의 문자가 나갔으면 대체 인력의 안내와 농가의 바뀐 명단(변경 하나)이 쌓입니다. 대체 인력이 그날 이미 배치되었거나, 그날 불참했거나, 주간 한도(규칙 8)를 넘거나, --force 없이 규칙 1-4 중 하나를 어기면 아무것도 바꾸지 않고 거부합니다 (exit 2).",
+        .helpTarget0:
+            "완료는 승인된 배치표에서 출근으로 기록된 날만, 한 사람을 하루 한 번 셉니다 (연인원); 예정은 오늘부터의 날입니다; 출근 기록이 없는 지난 날은 미기록으로 보이고 세지 않습니다.",
+        .helpUser0:
+            "비밀번호는 표준 입력(--password-stdin)이나 파일(--password-file)에서 읽고 명령줄에서는 받지 않으며, 이 프로세스를 떠나기 전에 해시합니다 (SCRAM-SHA-256). {min}자 이상이어야 합니다. 로그인 이름은 1-63바이트이고, pg_나 ilson_로 시작하는 이름과 public, none, current_user, session_user, current_role (대소문자 무관)은 쓸 수 없습니다.",
+        .helpColumns: "열 (docs/csv-formats.md):",
+        .helpFarmImport: "모든 줄을 먼저 확인합니다; 한 줄이라도 잘못되면 아무것도 가져오지 않습니다. 농가는 농가코드로 맞춥니다.",
+        .helpRequestImport:
+            "모든 줄을 먼저 확인합니다; 한 줄이라도 잘못되면 아무것도 가져오지 않습니다. 요청은 농가, 날짜, 작업, 시작 시각으로 맞춥니다; 승인되었거나 보낸 배치표의 요청은 바꾸지 않고 보고합니다 (exit 1).",
+        .helpWorkerImport: "모든 줄을 먼저 확인합니다; 한 줄이라도 잘못되면 아무것도 가져오지 않습니다. 인력은 전화번호로 맞추고, 수정은 채운 칸만 바꿉니다.",
+        .helpTemplateSlots: "문자 종류: {slots}. 자리표시는 한글이나 영어로, 예: {이름} {날짜} {농가} {일당}.",
     ]
 }

@@ -537,4 +537,108 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case importLocked
     /// jobs an import created
     case importJobsCreated
+    /// a request's start not before its end
+    case errStartNotBeforeEnd
+    /// a number outside its range
+    case errValueRange
+    /// a minimum headcount below one
+    case errMinAtLeastOne
+    /// a minimum over the headcount
+    case errMinOverHeadcount
+    /// a wage outside its range
+    case errWageRange
+    /// a travel limit outside its range
+    case errTravelRange
+    /// a required value left out, with an example
+    case errMissingExample
+    /// a required value left out
+    case errMissing
+    /// a request's date in the past
+    case errDatePast
+    /// a request that exists already
+    case errRequestExists
+    /// a farm code taken in the center
+    case errFarmExists
+    /// a farm code unknown to the center
+    case errFarmNotFound
+    /// a request number unknown to the center
+    case errRequestNotFound
+    /// a request cancelled twice
+    case errRequestAlreadyCancelled
+    /// a new worker without a name
+    case errWorkerNeedsName
+    /// a new worker without a phone
+    case errWorkerNeedsPhone
+    /// a center code with other characters
+    case errCenterCode
+    /// a farm named in a message
+    case whatFarm
+    /// a worker named in a message
+    case whatWorker
+    /// --help discussion (AttendanceCommand.swift)
+    case helpAttendance0
+    /// --help discussion (AttendanceCommand.swift)
+    case helpAttendance1
+    /// --help discussion (AuditCommand.swift)
+    case helpAudit0
+    /// --help discussion (BatchCommand.swift)
+    case helpBatch0
+    /// --help discussion (BatchCommand.swift)
+    case helpBatch1
+    /// --help discussion (BatchRepliesCommand.swift)
+    case helpBatchReplies0
+    /// --help discussion (CatalogueCommand.swift)
+    case helpCatalogue0
+    /// --help discussion (CatalogueCommand.swift)
+    case helpCatalogue1
+    /// --help discussion (CenterPolicyCommand.swift)
+    case helpCenterPolicy0
+    /// --help discussion (DBCheckCommand.swift)
+    case helpDBCheck0
+    /// --help discussion (DBCommand.swift)
+    case helpDB0
+    /// --help discussion (DBCommand.swift)
+    case helpDB1
+    /// --help discussion (FarmCommand.swift)
+    case helpFarm0
+    /// --help discussion (FarmProfileCommand.swift)
+    case helpFarmProfile0
+    /// --help discussion (GenerateCommand.swift)
+    case helpGenerate0
+    /// --help discussion (PickupCommand.swift)
+    case helpPickup0
+    /// --help discussion (PickupCommand.swift)
+    case helpPickup1
+    /// --help discussion (ReplyCommand.swift)
+    case helpReply0
+    /// --help discussion (ReplyCommand.swift)
+    case helpReply1
+    /// --help discussion (ReportCommand.swift)
+    case helpReport0
+    /// --help discussion (RequestCommand.swift)
+    case helpRequest0
+    /// --help discussion (RosterCallsCommand.swift)
+    case helpRosterCalls0
+    /// --help discussion (RosterCancelCommand.swift)
+    case helpRosterCancel0
+    /// --help discussion (RosterDeclineCommand.swift)
+    case helpRosterDecline0
+    /// --help discussion (RosterPrintCommand.swift)
+    case helpRosterPrint0
+    /// --help discussion (RosterReplaceCommand.swift)
+    case helpRosterReplace0
+    /// --help discussion (TargetCommand.swift)
+    case helpTarget0
+    /// --help discussion (UserCommand.swift)
+    case helpUser0
+    /// --help: the heading of an import's columns
+    case helpColumns
+    /// --help discussion (farm import)
+    case helpFarmImport
+    /// --help discussion (request import)
+    case helpRequestImport
+    /// --help discussion (worker import)
+    case helpWorkerImport
+    /// --help discussion (batch templates set)
+    case helpTemplateSlots
 }

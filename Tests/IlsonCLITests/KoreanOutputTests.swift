@@ -147,6 +147,23 @@ struct KoreanOutputTests {
         }
     }
 
+    /// `--help` of the commands whose discussion was English: Korean by default, English with `--lang en`.
+    @Test func helpIsKoreanByDefault() throws {
+        for (command, korean, english) in [
+            (["roster", "cancel"], "한 트랜잭션에서", "In one transaction"),
+            (["batch", "send"], "멱등 키", "idempotency key"),
+            (["worker", "import"], "모든 줄을 먼저 확인합니다", "Every row is checked first"),
+            (["task", "add"], "사람은 이름을 적고", "People type the name"),
+            (["user", "add"], "자 이상이어야 합니다", "characters. Login names"),
+        ] {
+            let ko = try IlsonChild.run(command + ["--help"], url: "postgresql:///none", language: "")
+            #expect(ko.stdout.contains(korean) && !ko.stdout.contains(english), "\(command): \(ko)")
+            #expect(!ko.stdout.contains("{kind}") && !ko.stdout.contains("{min}"), "\(ko)")
+            let en = try IlsonChild.run(command + ["--help", "--lang", "en"], url: "postgresql:///none", language: "")
+            #expect(en.stdout.contains(english), "\(command): \(en)")
+        }
+    }
+
     @Test func aRequestIsTypedAsItIsShown() throws {
         #expect(try RequestNumber.parse("48") == 48)
         #expect(try RequestNumber.parse("#48") == 48)

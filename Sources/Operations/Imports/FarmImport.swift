@@ -81,14 +81,14 @@ public enum FarmImport {
                         values.name = name
                         if !location.isEmpty {
                             let place = try RegistryInput.location(
-                                location, what: "farm \(code)", source: .file, county: county)
+                                location, what: T(.whatFarm, ["code": code]), source: .file, county: county)
                             (values.lat, values.lon, values.village) = (
                                 place.lat, place.lon, place.village ?? values.village
                             )
                         }
                     } else {
                         let place = try RegistryInput.location(
-                            location, what: "farm \(code)", source: .file, county: county)
+                            location, what: T(.whatFarm, ["code": code]), source: .file, county: county)
                         values = FarmValues(
                             code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
                     }
