@@ -25,8 +25,7 @@ extension Centers {
         let county = try county.map { text throws(OperationError) in try Centers.county(named: text) }
         return try db.transaction { db in
             if try CenterStore.find(code: code, on: db) != nil {
-                throw OperationError.badInput(
-                    "center \(code) already exists: change it with `ilson center edit \(code)`")
+                throw OperationError.badInput(T(.errCenterExists, ["code": code]))
             }
             let center = try CenterStore.insert(code: code, name: name, smsSender: sender, on: db)
             if let county {
@@ -69,9 +68,7 @@ extension Centers {
         let landline = digits.hasPrefix("0") && (9...11).contains(digits.count)
         let representative = digits.count == 8 && ["15", "16", "17", "18", "19"].contains(String(digits.prefix(2)))
         guard allowed, landline || representative else {
-            throw .badInput(
-                "--sms-sender \(Excerpt.quoted(text)) is not a sender number: a registered landline or mobile number "
-                    + "(0435391234, 010-1234-5678) or a 15xx/16xx/18xx number")
+            throw .badInput(T(.errNotASender, ["value": Excerpt.quoted(text)]))
         }
         return digits
     }

@@ -326,8 +326,13 @@ public enum Requests {
                 try UserStore.current(on: db).user?.kind == .farmer
             {
                 throw OperationError.conflict(
-                    "the roster of \(locked.values.date) is \(locked.rosterState!): request \(locked.id) is locked; "
-                        + "ask the center to cancel it (a coordinator's `ilson request cancel` tells the workers)")
+                    T(
+                        .errRequestLockedFarmer,
+                        [
+                            "date": locked.values.date, "request": locked.id,
+                            "state": Language.current == .ko
+                                ? RequestText.state(locked.rosterState!) : "\(locked.rosterState!)",
+                        ]))
             }
             var notices: [DayOfReport] = []
             for target in targets {
@@ -368,7 +373,7 @@ public enum Requests {
         if let request = try RequestStore.find(id: id, center: center.id, on: db) { return request }
         if let other = try RequestStore.otherCenter(id: id, notCenter: center.id, on: db) {
             throw OperationError.badInput(
-                "request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
+                T(.errRequestOfOtherCenter, ["request": id, "other": other, "center": center.code]))
         }
         throw OperationError.notFound(T(.errRequestNotFound, ["request": id, "center": center.code]))
     }
@@ -392,13 +397,18 @@ public enum Requests {
             throw .badInput(T(.errRequestAlreadyCancelled, ["request": request.id, "date": date]))
         }
         guard date >= clock.today else {
-            throw .badInput(
-                "request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
+            throw .badInput(T(.errRequestPast, ["request": request.id, "date": date, "today": clock.today]))
         }
         if request.isLockedByRoster && !rosterMayBeOut {
+            let koreanVerb = verb == "edit" ? "고치세요" : "취소하세요"
             throw .conflict(
-                "the roster of \(date) is \(request.rosterState!): reopen it first (`ilson roster reopen --date \(date)`), "
-                    + "then \(verb) request \(request.id)")
+                T(
+                    .errRequestLocked,
+                    [
+                        "date": date, "request": request.id, "verb": Language.current == .ko ? koreanVerb : verb,
+                        "state": Language.current == .ko
+                            ? RequestText.state(request.rosterState!) : "\(request.rosterState!)",
+                    ]))
         }
     }
 }

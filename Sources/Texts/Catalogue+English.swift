@@ -505,5 +505,16 @@ extension Catalogue {
         .helpWorkerImport:
             "Every row is checked first; one bad row and nothing is imported. Workers match by phone; an update changes only the filled cells.",
         .helpTemplateSlots: "Slots: {slots}. Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.",
+        .errRequestOfOtherCenter: "request {request} belongs to center {other}, not {center}: use --center {other}",
+        .errRequestLockedFarmer:
+            "the roster of {date} is {state}: request {request} is locked; ask the center to cancel it (a coordinator's `ilson request cancel` tells the workers)",
+        .errRequestPast: "request {request} is for {date}, in the past (today is {today}): it cannot be changed",
+        .errRequestLocked:
+            "the roster of {date} is {state}: reopen it first (`ilson roster reopen --date {date}`), then {verb} request {request}",
+        .errCenterExists: "center {code} already exists: change it with `ilson center edit {code}`",
+        .errNotASender:
+            "--sms-sender {value} is not a sender number: a registered landline or mobile number (0435391234, 010-1234-5678) or a 15xx/16xx/18xx number",
+        .errFarmerExists: "farmer {phone} already exists in center {center} (id {id}, {name})",
+        .errFarmerNotFound: "farmer {farmer} not found in center {center}: add them with `ilson farmer add`",
     ]
 }

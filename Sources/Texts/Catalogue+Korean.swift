@@ -477,5 +477,16 @@ extension Catalogue {
             "모든 줄을 먼저 확인합니다; 한 줄이라도 잘못되면 아무것도 가져오지 않습니다. 요청은 농가, 날짜, 작업, 시작 시각으로 맞춥니다; 승인되었거나 보낸 배치표의 요청은 바꾸지 않고 보고합니다 (exit 1).",
         .helpWorkerImport: "모든 줄을 먼저 확인합니다; 한 줄이라도 잘못되면 아무것도 가져오지 않습니다. 인력은 전화번호로 맞추고, 수정은 채운 칸만 바꿉니다.",
         .helpTemplateSlots: "문자 종류: {slots}. 자리표시는 한글이나 영어로, 예: {이름} {날짜} {농가} {일당}.",
+        .errRequestOfOtherCenter: "요청 {request}은(는) {center}이(가) 아니라 {other} 센터의 요청입니다: --center {other}를 쓰세요",
+        .errRequestLockedFarmer:
+            "{date} 배치표가 {state} 상태라 요청 {request}은(는) 잠겼습니다: 센터에 취소를 부탁하세요 (담당자의 `ilson request cancel`이 인력에게 알립니다)",
+        .errRequestPast: "요청 {request}은(는) 지난 날 {date}의 요청이라 (오늘 {today}) 바꿀 수 없습니다",
+        .errRequestLocked:
+            "{date} 배치표가 {state} 상태입니다: 먼저 다시 여세요 (`ilson roster reopen --date {date}`). 그다음 요청 {request}을(를) {verb}",
+        .errCenterExists: "센터 {code}이(가) 이미 있습니다: `ilson center edit {code}`로 고치세요",
+        .errNotASender:
+            "--sms-sender {value}: 발신번호가 아닙니다. 등록된 유선·휴대전화 번호 (0435391234, 010-1234-5678) 또는 15xx/16xx/18xx 번호를 주세요",
+        .errFarmerExists: "농업인 {phone}이(가) {center} 센터에 이미 있습니다 ({name}, 번호 {id})",
+        .errFarmerNotFound: "농업인 {farmer}이(가) {center} 센터에 없습니다: `ilson farmer add`로 등록하세요",
     ]
 }

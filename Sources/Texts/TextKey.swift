@@ -641,4 +641,20 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case helpWorkerImport
     /// --help discussion (batch templates set)
     case helpTemplateSlots
+    /// a request number of another center
+    case errRequestOfOtherCenter
+    /// a farmer's cancel of a request on an approved roster
+    case errRequestLockedFarmer
+    /// a change to a past request
+    case errRequestPast
+    /// a change to a request on an approved roster
+    case errRequestLocked
+    /// a center code taken
+    case errCenterExists
+    /// an SMS sender number that is not one
+    case errNotASender
+    /// a farmer's phone taken
+    case errFarmerExists
+    /// a farmer unknown to the center
+    case errFarmerNotFound
 }

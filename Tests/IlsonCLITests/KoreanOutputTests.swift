@@ -94,6 +94,22 @@ struct KoreanOutputTests {
                 ["roster", "approve", "--date", "today"],
                 ["roster", "plan", "--date", "2026-11-30"],
                 ["attendance", "show", "--date", "tomorrow"],
+                // Registry errors.
+                [
+                    "farm", "add", "--code", "F012", "--name", "또 딸기", "--farmer", "01098765432", "--village",
+                    "이월면 중산리",
+                ],
+                ["worker", "add", "--name", "오타", "--phone", "010-12", "--village", "이월면 중산리"],
+                ["farmer", "add", "--name", "이월농부", "--phone", "010-9876-5432"],
+                ["request", "edit", "\(ids[0])", "--headcount", "3"],
+                [
+                    "request", "submit", "--farm", "F012", "--date", "2026-11-30", "--start", "07:00", "--end",
+                    "16:00", "--task", "harvest", "--headcount", "2",
+                ],
+                [
+                    "request", "submit", "--farm", "F099", "--date", "내일", "--start", "07:00", "--end", "16:00",
+                    "--task", "harvest", "--headcount", "2",
+                ],
             ] {
                 outputs.append((arguments.joined(separator: " "), try ko(arguments)))
             }
@@ -136,6 +152,14 @@ struct KoreanOutputTests {
             #expect(past.status == 2 && past.stderr.contains("지난 날"), "\(past)")
             let report = try #require(text["report placements --from today --to tomorrow"])
             #expect(report.stdout.contains("고령") && report.stdout.contains("합계"), "\(report)")
+            for (command, expected) in [
+                ("farm add --code F012", "이미 있습니다"), ("worker add --name 오타", "휴대전화 번호가 아닙니다"),
+                ("farmer add --name 이월농부", "이미 있습니다"), ("request edit", "배치표가 승인됨 상태입니다"),
+                ("request submit --farm F012", "지난 날짜입니다"), ("request submit --farm F099", "센터에 없습니다"),
+            ] {
+                let o = try #require(text.first { $0.key.hasPrefix(command) }?.value, "\(command)")
+                #expect(o.status != 0 && o.stderr.contains(expected), "\(command): \(o)")
+            }
             let attendance = try #require(text["attendance show --date today"])
             #expect(attendance.status == 0 && attendance.stdout.contains("수확1"), "\(attendance)")
 
