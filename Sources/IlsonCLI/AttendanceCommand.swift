@@ -35,24 +35,24 @@ struct AttendanceCommand: ParsableCommand {
             abstract: T(.aboutAttendanceRecord),
             discussion: T(.helpAttendance0))
         @OptionGroup var options: RosterDayOptions
-        @Option(help: "Workers who came (phones or ids, comma-separated).", transform: Placed.text("--present"))
+        @Option(help: ArgumentHelp(T(.opt59)), transform: Placed.text("--present"))
         var present: [Placed<String>] = []
-        @Option(name: .customLong("no-show"), help: "Workers who did not come.", transform: Placed.text("--no-show"))
+        @Option(name: .customLong("no-show"), help: ArgumentHelp(T(.opt60)), transform: Placed.text("--no-show"))
         var noShow: [Placed<String>] = []
-        @Option(help: "Workers who came late.", transform: Placed.text("--late"))
+        @Option(help: ArgumentHelp(T(.opt61)), transform: Placed.text("--late"))
         var late: [Placed<String>] = []
         @Option(
-            name: .customLong("left-early"), help: "Workers who left early.", transform: Placed.text("--left-early"))
+            name: .customLong("left-early"), help: ArgumentHelp(T(.opt62)), transform: Placed.text("--left-early"))
         var leftEarly: [Placed<String>] = []
         @Option(
-            help: "Hours worked by the workers named right before it (for present: instead of the scheduled hours).",
+            help: ArgumentHelp(T(.opt63)),
             transform: Placed.number("--hours"))
         var hours: [Placed<Double>] = []
         @Option(
-            help: "A note kept with the outcomes of the workers named right before it.",
+            help: ArgumentHelp(T(.opt64)),
             transform: Placed.text("--note"))
         var note: [Placed<String>] = []
-        @Option(help: "The request (요청 번호), when the workers named had several jobs that day.") var request: Int64?
+        @Option(help: ArgumentHelp(T(.opt65))) var request: Int64?
 
         /// The outcomes of the command line, each worker with the hours and note written right after their group.
         func entries() throws -> [AttendanceEntry] {
@@ -124,7 +124,7 @@ struct AttendanceCommand: ParsableCommand {
             abstract: T(.aboutAttendanceImport),
             discussion: T(.helpAttendance1) + "\n" + T(.helpColumns) + "\n" + ImportFormats.attendance.helpText)
         @OptionGroup var options: CenterOptions
-        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt66))) var date: DateArgument?
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {

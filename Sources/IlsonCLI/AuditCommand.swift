@@ -7,11 +7,11 @@ import Texts
 /// `ilson audit show --date D | --worker PHONE | --farm CODE`: who changed what, when and why.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "The audit log: who changed what, when and why.", subcommands: [Show.self])
+        commandName: "audit", abstract: T(.aboutAudit), subcommands: [Show.self])
 
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the changes of a day, a worker or a farm (a coordinator sees their own center only).",
+            abstract: T(.aboutAuditShow),
             discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions
         @Option(help: "A day: changes made that day or concerning that work day.") var date: DateArgument?

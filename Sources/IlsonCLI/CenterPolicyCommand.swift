@@ -6,11 +6,11 @@ import Texts
 /// `ilson center policy show|set`: how a center turns a farm's profile into a request's priority.
 struct CenterPolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "policy", abstract: "The center's priority policy (우선순위 정책): show, set.",
+        commandName: "policy", abstract: T(.aboutPolicy),
         subcommands: [Show.self, Set.self])
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the center's priority policy.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutPolicyShow))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -23,7 +23,7 @@ struct CenterPolicyCommand: ParsableCommand {
 
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change the center's priority policy; only the given values change.",
+            abstract: T(.aboutPolicySet),
             discussion: T(.helpCenterPolicy0))
         @OptionGroup var options: CenterOptions
         @Option(help: "Base priority, 1 to 10.") var base: Int?

@@ -7,7 +7,7 @@ extension DBCommand {
     /// `ilson db check`: lists every stored row a current rule rejects (read-only).
     struct Check: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List stored assignments a current rule rejects (read-only).",
+            abstract: T(.aboutDBCheck),
             discussion: T(.helpDBCheck0))
 
         @OptionGroup var options: CenterOptions

@@ -30,7 +30,7 @@ extension FarmCommand {
     /// `ilson farm update CODE --area-ha 0.8 …`.
     struct Update: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a farm's profile (area, disaster, farmer's birth year, …).",
+            abstract: T(.aboutFarmProfileSet),
             discussion: T(.helpFarmProfile0))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Farm code.") var code: String
@@ -48,7 +48,7 @@ extension FarmCommand {
     /// `ilson farm show CODE`.
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a farm, its profile and the priority the center's policy gives it today.")
+            abstract: T(.aboutFarmProfileShow))
         @OptionGroup var options: CenterOptions
         @Argument(help: "Farm code.") var code: String
 

@@ -8,13 +8,13 @@ import Texts
 struct PickupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pickup",
-        abstract: "Pickup points (마을회관, 터미널 …) and farms' vans: add, list, farm, import.",
+        abstract: T(.aboutPickup),
         discussion: T(.helpPickup0),
         subcommands: [Add.self, List.self, Farm.self, Import.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a pickup point at a village or coordinates.")
+            abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: "Its name, unique in the center, e.g. 이월면사무소 앞.") var name: String
         @Option(help: "A village of the county, e.g. \"이월면 중산리\".") var village: String?
@@ -30,7 +30,7 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List the center's pickup points.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutPickupList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -47,7 +47,7 @@ struct PickupCommand: ParsableCommand {
 
     struct Farm: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or set a farm's van: its seats and the points it stops at (copied onto new requests).")
+            abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
         @Option(help: "Farm code.") var farm: String
         @Option(help: "Seats for riders (0-60).") var seats: Int?
@@ -78,7 +78,7 @@ struct PickupCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import pickup points (이름, 마을 or 위도/경도; UTF-8 or CP949).",
+            abstract: T(.aboutPickupImport),
             discussion: T(.helpPickup1))
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument

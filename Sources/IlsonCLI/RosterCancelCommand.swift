@@ -14,8 +14,8 @@ struct RosterCancelCommand: ContextCommand {
         discussion: T(.helpRosterCancel0))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(help: "Why, in a word or two (sent in the notice), e.g. 우천.") var reason: String?
-    @Flag(help: "Deliver the cancellation notices now.") var send = false
+    @Option(help: ArgumentHelp(T(.opt81))) var reason: String?
+    @Flag(help: ArgumentHelp(T(.opt82))) var send = false
 
     func run(_ context: CommandContext) throws {
         let day = try context.date

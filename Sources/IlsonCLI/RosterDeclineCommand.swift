@@ -16,11 +16,11 @@ struct RosterDeclineCommand: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(help: "The worker: phone or id.") var worker: String
-    @Option(help: "The request, when the worker has several jobs that day (요청 번호).") var request: Int64?
-    @Option(help: "Why, in a word or two (sent in a cancellation notice), e.g. 병가.") var reason: String?
-    @Option(help: "How many replacements to list.") var limit: Int = 5
-    @Flag(help: "Deliver the notices now.") var send = false
+    @Option(help: ArgumentHelp(T(.opt78))) var worker: String
+    @Option(help: ArgumentHelp(T(.opt72))) var request: Int64?
+    @Option(help: ArgumentHelp(T(.opt79))) var reason: String?
+    @Option(help: ArgumentHelp(T(.opt80))) var limit: Int = 5
+    @Flag(help: ArgumentHelp(T(.opt77))) var send = false
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)

@@ -10,7 +10,7 @@ import Vocabulary
 struct RosterPrint: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Write the day's printable sheets as one HTML file (cover with map, a page per farm and per pickup).",
+        abstract: T(.aboutRosterPrint),
         discussion: T(.helpRosterPrint0))
 
     @OptionGroup var options: RosterDayOptions
@@ -47,7 +47,7 @@ struct RosterPrint: ContextCommand {
 struct RosterMap: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Write the map of the day as SVG: the county's 읍면, farms sized by headcount, workers' trips.")
+        abstract: T(.aboutRosterMap))
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: "The SVG file to write.") var out: String

@@ -10,12 +10,12 @@ import Vocabulary
 /// `ilson target set|list`: yearly targets (연간 목표 연인원) per target group and pool.
 struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "target", abstract: "Yearly targets in worker-days (연인원) per target group and pool.",
+        commandName: "target", abstract: T(.aboutTarget),
         subcommands: [Set.self, List.self])
 
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a yearly target, e.g. --year 2027 --category 고령 --days 1200.")
+            abstract: T(.aboutTargetSet))
         @OptionGroup var options: CenterOptions
         @Option(help: "The year.") var year: Int
         @Option(help: "Target group: 고령, 청년, 여성, 장애인, 외국인, 일반, 신중년 or 전체.") var category: String
@@ -32,7 +32,7 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List the yearly targets.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutTargetList))
         @OptionGroup var options: CenterOptions
         @Option(help: "Only this year.") var year: Int?
 
@@ -52,7 +52,7 @@ struct TargetCommand: ParsableCommand {
 struct ReportTargets: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "targets",
-        abstract: "The year's targets against the worker-days done and scheduled.",
+        abstract: T(.aboutTargetReport),
         discussion: T(.helpTarget0))
     @OptionGroup var options: CenterOptions
     @Option(help: "The year.") var year: Int

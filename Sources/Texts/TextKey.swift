@@ -657,4 +657,224 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errFarmerExists
     /// a farmer unknown to the center
     case errFarmerNotFound
+    /// command abstract
+    case aboutAudit
+    /// command abstract
+    case aboutAuditShow
+    /// command abstract
+    case aboutPolicy
+    /// command abstract
+    case aboutPolicyShow
+    /// command abstract
+    case aboutPolicySet
+    /// command abstract
+    case aboutDBCheck
+    /// command abstract
+    case aboutFarmProfileSet
+    /// command abstract
+    case aboutFarmProfileShow
+    /// command abstract
+    case aboutPickup
+    /// command abstract
+    case aboutPickupAdd
+    /// command abstract
+    case aboutPickupList
+    /// command abstract
+    case aboutPickupFarm
+    /// command abstract
+    case aboutPickupImport
+    /// command abstract
+    case aboutRosterPrint
+    /// command abstract
+    case aboutRosterMap
+    /// command abstract
+    case aboutTarget
+    /// command abstract
+    case aboutTargetSet
+    /// command abstract
+    case aboutTargetList
+    /// command abstract
+    case aboutTargetReport
+    /// option help
+    case opt1
+    /// option help
+    case opt2
+    /// option help
+    case opt3
+    /// option help
+    case opt4
+    /// option help
+    case opt5
+    /// option help
+    case opt6
+    /// option help
+    case opt7
+    /// option help
+    case opt8
+    /// option help
+    case opt9
+    /// option help
+    case opt10
+    /// option help
+    case opt11
+    /// option help
+    case opt12
+    /// option help
+    case opt13
+    /// option help
+    case opt14
+    /// option help
+    case opt15
+    /// option help
+    case opt16
+    /// option help
+    case opt17
+    /// option help
+    case opt18
+    /// option help
+    case opt19
+    /// option help
+    case opt20
+    /// option help
+    case opt21
+    /// option help
+    case opt22
+    /// option help
+    case opt23
+    /// option help
+    case opt24
+    /// option help
+    case opt25
+    /// option help
+    case opt26
+    /// option help
+    case opt27
+    /// option help
+    case opt28
+    /// option help
+    case opt29
+    /// option help
+    case opt30
+    /// option help
+    case opt31
+    /// option help
+    case opt32
+    /// option help
+    case opt33
+    /// option help
+    case opt34
+    /// option help
+    case opt35
+    /// option help
+    case opt36
+    /// option help
+    case opt37
+    /// option help
+    case opt38
+    /// option help
+    case opt39
+    /// option help
+    case opt40
+    /// option help
+    case opt41
+    /// option help
+    case opt42
+    /// option help
+    case opt43
+    /// option help
+    case opt44
+    /// option help
+    case opt45
+    /// option help
+    case opt46
+    /// option help
+    case opt47
+    /// option help
+    case opt48
+    /// option help
+    case opt49
+    /// option help
+    case opt50
+    /// option help
+    case opt51
+    /// option help
+    case opt52
+    /// option help
+    case opt53
+    /// option help
+    case opt54
+    /// option help
+    case opt55
+    /// option help
+    case opt56
+    /// option help
+    case opt57
+    /// option help
+    case opt58
+    /// option help
+    case opt59
+    /// option help
+    case opt60
+    /// option help
+    case opt61
+    /// option help
+    case opt62
+    /// option help
+    case opt63
+    /// option help
+    case opt64
+    /// option help
+    case opt65
+    /// option help
+    case opt66
+    /// option help
+    case opt67
+    /// option help
+    case opt68
+    /// option help
+    case opt69
+    /// option help
+    case opt70
+    /// option help
+    case opt71
+    /// option help
+    case opt72
+    /// option help
+    case opt73
+    /// option help
+    case opt74
+    /// option help
+    case opt75
+    /// option help
+    case opt76
+    /// option help
+    case opt77
+    /// option help
+    case opt78
+    /// option help
+    case opt79
+    /// option help
+    case opt80
+    /// option help
+    case opt81
+    /// option help
+    case opt82
+    /// option help
+    case opt83
+    /// option help
+    case opt84
+    /// option help
+    case opt85
+    /// option help
+    case opt86
+    /// option help
+    case opt87
+    /// option help
+    case opt88
+    /// option help
+    case opt89
+    /// option help
+    case opt90
+    /// option help
+    case opt91
 }

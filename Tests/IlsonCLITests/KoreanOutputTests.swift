@@ -179,6 +179,10 @@ struct KoreanOutputTests {
             (["worker", "import"], "모든 줄을 먼저 확인합니다", "Every row is checked first"),
             (["task", "add"], "사람은 이름을 적고", "People type the name"),
             (["user", "add"], "자 이상이어야 합니다", "characters. Login names"),
+            // Options and abstracts too.
+            (["roster", "replace"], "대신할 인력: 전화번호나 번호", "The replacement: phone or id"),
+            (["request", "submit"], "원하는 인원", "People wanted"),
+            (["target", "set"], "연간 목표를 정합니다", "Set a yearly target"),
         ] {
             let ko = try IlsonChild.run(command + ["--help"], url: "postgresql:///none", language: "")
             #expect(ko.stdout.contains(korean) && !ko.stdout.contains(english), "\(command): \(ko)")
