@@ -14,10 +14,10 @@ struct AuditCommand: ParsableCommand {
             abstract: T(.aboutAuditShow),
             discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions
-        @Option(help: "A day: changes made that day or concerning that work day.") var date: DateArgument?
-        @Option(help: "A worker's phone number or id.") var worker: String?
-        @Option(help: "A farm code.") var farm: String?
-        @Option(help: "At most this many changes (default 500).") var limit: Int = 500
+        @Option(help: ArgumentHelp(T(.opt92))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt93))) var worker: String?
+        @Option(help: ArgumentHelp(T(.opt94))) var farm: String?
+        @Option(help: ArgumentHelp(T(.opt95))) var limit: Int = 500
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date") }

@@ -21,7 +21,7 @@ struct BatchCommand: ParsableCommand {
             discussion: T(.helpBatch0))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
+        @Option(help: ArgumentHelp(T(.opt96)))
         var date: DateArgument = .tomorrow
 
         func run(_ context: CommandContext) throws {
@@ -44,9 +44,9 @@ struct BatchCommand: ParsableCommand {
             discussion: T(.helpBatch1))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
+        @Option(help: ArgumentHelp(T(.opt96)))
         var date: DateArgument = .tomorrow
-        @Option(help: "Only this center (default: every center with a roster that day).")
+        @Option(help: ArgumentHelp(T(.opt97)))
         var center: String?
         @Option(
             help: """
@@ -54,7 +54,7 @@ struct BatchCommand: ParsableCommand {
                 the run ends at most one request timeout later; what is left waits for the next run.
                 """)
         var maxWait: Double = 120
-        @Option(help: "Messages in flight at once.")
+        @Option(help: ArgumentHelp(T(.opt98)))
         var concurrency: Int = 8
         @Option(help: .hidden) var chunkSize: Int = 100
         @Option(help: .hidden) var retryBase: Double = 5
@@ -100,10 +100,10 @@ struct BatchCommand: ParsableCommand {
                 discussion: T(
                     .helpTemplateSlots, ["slots": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")]))
             @OptionGroup var options: CenterOptions
-            @Option(help: "assignment, farmer_list, cancellation, assignment_change or farmer_list_change.")
+            @Option(help: ArgumentHelp(T(.opt99)))
             var slot: String
-            @Option(help: "A UTF-8 file holding the template.") var file: String?
-            @Option(help: "The template text itself.") var text: String?
+            @Option(help: ArgumentHelp(T(.opt100))) var file: String?
+            @Option(help: ArgumentHelp(T(.opt101))) var text: String?
 
             func run(_ context: CommandContext) throws {
                 let body: String

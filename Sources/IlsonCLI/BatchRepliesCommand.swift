@@ -16,10 +16,10 @@ extension BatchCommand {
             discussion: T(.helpBatchReplies0))
 
         @OptionGroup var options: DatabaseOptions
-        @Flag(help: "Do not deliver the notices the answers queued (the next batch send does).")
+        @Flag(help: ArgumentHelp(T(.opt102)))
         var noSend = false
-        @Option(help: "Seconds the delivery of queued notices may take.") var maxWait: Double = 60
-        @Option(help: "Replies fetched per request.") var pageSize: Int = 500
+        @Option(help: ArgumentHelp(T(.opt103))) var maxWait: Double = 60
+        @Option(help: ArgumentHelp(T(.opt104))) var pageSize: Int = 500
 
         func run(_ context: CommandContext) throws {
             guard (1...1_000).contains(pageSize) else {

@@ -16,49 +16,49 @@ struct GenerateCommand: ParsableCommand {
         abstract: T(.aboutGenerate),
         discussion: T(.helpGenerate0))
 
-    @Option(name: .long, help: "Number of workers (at least 1).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt128)))
     var workers: Int
 
-    @Option(name: .long, help: "Requests per day (0 or more).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt129)))
     var requests: Int
 
-    @Option(name: .long, help: "Number of consecutive plan days (1 to 366).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt130)))
     var days: Int = 1
 
-    @Option(name: .long, help: "Random seed (0 to 2^64-1).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt131)))
     var seed: String = "1"
 
-    @Option(name: .long, help: "balanced, scarce, surplus, skills or remote.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt132)))
     var flavor: String = Flavor.balanced.rawValue
 
     @Option(name: .long, help: "First plan day, YYYY-MM-DD (default \(InstanceGenerator.defaultStart)).")
     var start: String?
 
-    @Option(name: .long, help: "Write here instead of standard output.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt133)))
     var out: String?
 
     @Option(
         name: .long,
-        help: "Also write farms.csv, workers.csv and requests.csv (spec/csv-formats.md) into this directory.")
+        help: ArgumentHelp(T(.opt134)))
     var csvDir: String?
 
-    @Option(name: .long, help: "The county (시군구) by name or 5-digit code, e.g. 괴산군 or \"대구 중구\" (default 진천군).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt135)))
     var county: String?
 
-    @Flag(name: .long, help: "Print sizes, candidate pairs and timings on standard error.")
+    @Flag(name: .long, help: ArgumentHelp(T(.opt136)))
     var stats = false
 
-    @Flag(name: .long, help: "The version 2 mix (half days, two-job workers, pools, stays, pickups, share weight).")
+    @Flag(name: .long, help: ArgumentHelp(T(.opt137)))
     var v2 = false
 
     @Option(
-        name: .customLong("v2-half-days"), help: "With --v2: the share of half-day jobs, 0 to 1 (default 0.3).",
+        name: .customLong("v2-half-days"), help: ArgumentHelp(T(.opt138)),
         transform: DecimalArgument.parse)
     var v2HalfDays: Double?
 
     @Option(
         name: .customLong("v2-two-jobs"),
-        help: "With --v2: the share of day and seasonal workers allowed two jobs a day, 0 to 1 (default 0.25).",
+        help: ArgumentHelp(T(.opt139)),
         transform: DecimalArgument.parse)
     var v2TwoJobs: Double?
 

@@ -16,10 +16,10 @@ struct PickupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Its name, unique in the center, e.g. 이월면사무소 앞.") var name: String
-        @Option(help: "A village of the county, e.g. \"이월면 중산리\".") var village: String?
-        @Option(help: "Latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: "Longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.opt140))) var name: String
+        @Option(help: ArgumentHelp(T(.opt141))) var village: String?
+        @Option(help: ArgumentHelp(T(.opt46)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.opt47)), transform: DecimalArgument.parse) var lon: Double?
 
         func run(_ context: CommandContext) throws {
             let p = try Pickups.add(
@@ -49,10 +49,10 @@ struct PickupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Farm code.") var farm: String
-        @Option(help: "Seats for riders (0-60).") var seats: Int?
-        @Option(help: "Pickup point names, comma-separated.") var points: String?
-        @Flag(help: "The farm has no van.") var none = false
+        @Option(help: ArgumentHelp(T(.opt1))) var farm: String
+        @Option(help: ArgumentHelp(T(.opt142))) var seats: Int?
+        @Option(help: ArgumentHelp(T(.opt143))) var points: String?
+        @Flag(help: ArgumentHelp(T(.opt144))) var none = false
 
         func validate() throws {
             if none && (seats != nil || points != nil) { throw ValidationError("--none takes no --seats or --points") }

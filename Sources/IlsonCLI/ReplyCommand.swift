@@ -20,7 +20,7 @@ struct ReplyCommand: ParsableCommand {
             discussion: T(.helpReply0))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Address and port to listen on (IPv4).") var listen: String = "127.0.0.1:8026"
+        @Option(help: ArgumentHelp(T(.opt145))) var listen: String = "127.0.0.1:8026"
 
         func run(_ context: CommandContext) throws {
             guard let colon = listen.lastIndex(of: ":"), let port = UInt16(listen[listen.index(after: colon)...])
@@ -76,7 +76,7 @@ struct ReplyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutReplyList))
         @OptionGroup var options: RosterDayOptions
-        @Flag(help: "Every reply of the day, also those acted on.") var all = false
+        @Flag(help: ArgumentHelp(T(.opt146))) var all = false
 
         func run(_ context: CommandContext) throws {
             let (date, center) = try (context.date, context.center)
@@ -103,10 +103,10 @@ struct ReplyCommand: ParsableCommand {
             abstract: T(.aboutReplySettings),
             discussion: T(.helpReply1))
         @OptionGroup var options: CenterOptions
-        @Option(help: "on or off.") var prompt: Toggle?
-        @Option(help: "HH:MM on the evening before.") var deadline: String?
-        @Option(help: "on or off.") var backfill: Toggle?
-        @Option(help: "on or off: one reminder SMS to workers silent after the deadline.") var reminder: Toggle?
+        @Option(help: ArgumentHelp(T(.opt147))) var prompt: Toggle?
+        @Option(help: ArgumentHelp(T(.opt148))) var deadline: String?
+        @Option(help: ArgumentHelp(T(.opt147))) var backfill: Toggle?
+        @Option(help: ArgumentHelp(T(.opt149))) var reminder: Toggle?
 
         func run(_ context: CommandContext) throws {
             let center = try context.center

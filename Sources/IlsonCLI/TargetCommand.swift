@@ -17,10 +17,10 @@ struct TargetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutTargetSet))
         @OptionGroup var options: CenterOptions
-        @Option(help: "The year.") var year: Int
-        @Option(help: "Target group: 고령, 청년, 여성, 장애인, 외국인, 일반, 신중년 or 전체.") var category: String
-        @Option(help: "Pool: 일용, 봉사, 공공형 계절근로 or 전체 (default 전체).") var pool: String?
-        @Option(help: "Worker-days planned for the year.") var days: Int
+        @Option(help: ArgumentHelp(T(.opt163))) var year: Int
+        @Option(help: ArgumentHelp(T(.opt164))) var category: String
+        @Option(help: ArgumentHelp(T(.opt165))) var pool: String?
+        @Option(help: ArgumentHelp(T(.opt166))) var days: Int
 
         func run(_ context: CommandContext) throws {
             let t = try Targets.set(
@@ -34,7 +34,7 @@ struct TargetCommand: ParsableCommand {
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutTargetList))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Only this year.") var year: Int?
+        @Option(help: ArgumentHelp(T(.opt167))) var year: Int?
 
         func run(_ context: CommandContext) throws {
             let targets = try Targets.list(year: year, center: options.center, on: context.db)
@@ -55,12 +55,12 @@ struct ReportTargets: ContextCommand {
         abstract: T(.aboutTargetReport),
         discussion: T(.helpTarget0))
     @OptionGroup var options: CenterOptions
-    @Option(help: "The year.") var year: Int
+    @Option(help: ArgumentHelp(T(.opt163))) var year: Int
     /// `table`, `csv`, or `html` (bar charts of done and scheduled against each target).
     enum TargetsFormat: String, ExpressibleByArgument, CaseIterable {
         case table, csv, html
     }
-    @Option(name: .customLong("format"), help: "table, csv or html (bar charts against the targets).")
+    @Option(name: .customLong("format"), help: ArgumentHelp(T(.opt168)))
     var output: TargetsFormat = .table
     @OptionGroup var csv: CSVEncodingOption
 

@@ -877,4 +877,182 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case opt90
     /// option help
     case opt91
+    /// option help
+    case opt92
+    /// option help
+    case opt93
+    /// option help
+    case opt94
+    /// option help
+    case opt95
+    /// option help
+    case opt96
+    /// option help
+    case opt97
+    /// option help
+    case opt98
+    /// option help
+    case opt99
+    /// option help
+    case opt100
+    /// option help
+    case opt101
+    /// option help
+    case opt102
+    /// option help
+    case opt103
+    /// option help
+    case opt104
+    /// option help
+    case opt105
+    /// option help
+    case opt106
+    /// option help
+    case opt107
+    /// option help
+    case opt108
+    /// option help
+    case opt109
+    /// option help
+    case opt110
+    /// option help
+    case opt111
+    /// option help
+    case opt112
+    /// option help
+    case opt113
+    /// option help
+    case opt114
+    /// option help
+    case opt115
+    /// option help
+    case opt116
+    /// option help
+    case opt117
+    /// option help
+    case opt118
+    /// option help
+    case opt119
+    /// option help
+    case opt120
+    /// option help
+    case opt121
+    /// option help
+    case opt122
+    /// option help
+    case opt123
+    /// option help
+    case opt124
+    /// option help
+    case opt125
+    /// option help
+    case opt126
+    /// option help
+    case opt127
+    /// option help
+    case opt128
+    /// option help
+    case opt129
+    /// option help
+    case opt130
+    /// option help
+    case opt131
+    /// option help
+    case opt132
+    /// option help
+    case opt133
+    /// option help
+    case opt134
+    /// option help
+    case opt135
+    /// option help
+    case opt136
+    /// option help
+    case opt137
+    /// option help
+    case opt138
+    /// option help
+    case opt139
+    /// option help
+    case opt140
+    /// option help
+    case opt141
+    /// option help
+    case opt142
+    /// option help
+    case opt143
+    /// option help
+    case opt144
+    /// option help
+    case opt145
+    /// option help
+    case opt146
+    /// option help
+    case opt147
+    /// option help
+    case opt148
+    /// option help
+    case opt149
+    /// option help
+    case opt150
+    /// option help
+    case opt151
+    /// option help
+    case opt152
+    /// option help
+    case opt153
+    /// option help
+    case opt154
+    /// option help
+    case opt155
+    /// option help
+    case opt156
+    /// option help
+    case opt157
+    /// option help
+    case opt158
+    /// option help
+    case opt159
+    /// option help
+    case opt160
+    /// option help
+    case opt161
+    /// option help
+    case opt162
+    /// option help
+    case opt163
+    /// option help
+    case opt164
+    /// option help
+    case opt165
+    /// option help
+    case opt166
+    /// option help
+    case opt167
+    /// option help
+    case opt168
+    /// option help
+    case opt169
+    /// option help
+    case opt170
+    /// option help
+    case opt171
+    /// option help
+    case opt172
+    /// option help
+    case opt173
+    /// option help
+    case opt174
+    /// option help
+    case opt175
+    /// option help
+    case opt176
+    /// option help
+    case opt177
+    /// option help
+    case opt178
+    /// option help
+    case opt179
+    /// option help
+    case opt180
 }
