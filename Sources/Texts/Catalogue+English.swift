@@ -716,5 +716,22 @@ extension Catalogue {
         .opt178: "Visa type, e.g. E-8, or none.",
         .opt179: "Whether the worker travels by own car (default yes).",
         .opt180: "The pickup point the worker can reach (its name), or none.",
+        .errUserFarmerNeedsId: "a farmer login needs --farmer ID",
+        .errUserOnlyFarmerHasFarmer: "only a farmer login has --farmer",
+        .errUserAdminNoCenter: "an admin login has no --center",
+        .errUserCoordinatorNeedsCenter: "a coordinator login needs --center CODE",
+        .errUserGiveCenter: "give --center CODE",
+        .errUserFarmerByPhoneNeedsCenter: "give --center CODE to find a farmer by phone number",
+        .errUserNoFarmer: "no farmer {farmer} in center {center}",
+        .errFarmerWorkersOnly:
+            "permission denied: only a farmer login sees the workers coming to their farms (coordinators: `ilson roster show`)",
+        .errLoginLength: "--login must have 1 to 63 bytes (PostgreSQL's limit for a role name)",
+        .errLoginControl: "--login must not hold control characters",
+        .errLoginPrefix: "--login must not start with pg_ or ilson_ (reserved)",
+        .errLoginReserved: "--login {login} is a reserved word of PostgreSQL (in any case): choose another name",
+        .errPasswordShort: "the password must have at least {min} characters",
+        .errPasswordNul: "the password must not hold a NUL character",
+        .errOnlyAdminAddsUsers: "permission denied: only an admin login can add users",
+        .errRoleExists: "a role named {login} exists already",
     ]
 }

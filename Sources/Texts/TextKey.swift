@@ -1055,4 +1055,36 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case opt179
     /// option help
     case opt180
+    /// user add: a farmer login without --farmer
+    case errUserFarmerNeedsId
+    /// user add: --farmer on another login
+    case errUserOnlyFarmerHasFarmer
+    /// user add: --center on an admin login
+    case errUserAdminNoCenter
+    /// user add: a coordinator without a center
+    case errUserCoordinatorNeedsCenter
+    /// user add: a center needed
+    case errUserGiveCenter
+    /// user add: a farmer by phone without a center
+    case errUserFarmerByPhoneNeedsCenter
+    /// user add: a farmer unknown
+    case errUserNoFarmer
+    /// farmer workers as another login
+    case errFarmerWorkersOnly
+    /// a login name too long or empty
+    case errLoginLength
+    /// a login name with control characters
+    case errLoginControl
+    /// a login name with a reserved prefix
+    case errLoginPrefix
+    /// a login name PostgreSQL reserves
+    case errLoginReserved
+    /// a password too short
+    case errPasswordShort
+    /// a password with a NUL
+    case errPasswordNul
+    /// user add by a non-admin
+    case errOnlyAdminAddsUsers
+    /// a role name taken
+    case errRoleExists
 }
