@@ -48,11 +48,7 @@ struct BatchCommand: ParsableCommand {
         var date: DateArgument = .tomorrow
         @Option(help: ArgumentHelp(T(.opt97)))
         var center: String?
-        @Option(
-            help: """
-                Seconds this run may spend delivering (sends and waits for retries): no send starts after it, so \
-                the run ends at most one request timeout later; what is left waits for the next run.
-                """)
+        @Option(help: ArgumentHelp(T(.helpMaxWait)))
         var maxWait: Double = 120
         @Option(help: ArgumentHelp(T(.opt98)))
         var concurrency: Int = 8

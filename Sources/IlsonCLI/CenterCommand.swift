@@ -19,11 +19,7 @@ struct CenterCommand: ParsableCommand {
         @Option(help: ArgumentHelp(T(.opt87))) var name: String
         @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.opt88)))
         var smsSender: String?
-        @Option(
-            help: """
-                The center's county (시군구): a name (괴산군; with its 시도 when shared, \"대구 중구\") or the 5-digit \
-                legal code (43760). Villages resolve within it first.
-                """)
+        @Option(help: ArgumentHelp(T(.helpCenterCounty)))
         var county: String?
 
         func run(_ context: CommandContext) throws {

@@ -733,5 +733,9 @@ extension Catalogue {
         .errPasswordNul: "the password must not hold a NUL character",
         .errOnlyAdminAddsUsers: "permission denied: only an admin login can add users",
         .errRoleExists: "a role named {login} exists already",
+        .helpMaxWait:
+            "Seconds this run may spend delivering (sends and waits for retries): no send starts after it, so the run ends at most one request timeout later; what is left waits for the next run.",
+        .helpCenterCounty:
+            "The center's county (시군구): a name (괴산군; with its 시도 when shared, \"대구 중구\") or the 5-digit legal code (43760). Villages resolve within it first.",
     ]
 }

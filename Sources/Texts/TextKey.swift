@@ -1087,4 +1087,8 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errOnlyAdminAddsUsers
     /// a role name taken
     case errRoleExists
+    /// option help (batch send --max-wait)
+    case helpMaxWait
+    /// option help (center add --county)
+    case helpCenterCounty
 }
