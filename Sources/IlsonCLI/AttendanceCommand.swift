@@ -33,35 +33,26 @@ struct AttendanceCommand: ParsableCommand {
     struct Record: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutAttendanceRecord),
-            discussion: """
-                Give outcomes with --present, --no-show, --late and --left-early (workers by phone or id, \
-                comma-separated; each may be repeated); or, with none of them and a terminal on standard input, \
-                answer for each assignment in turn. --hours and --note belong to the workers named right before \
-                them: `--present a,b --late c --hours 6.5 --note "버스 놓침"` records a and b present for their \
-                scheduled hours without a note, and c late for 6.5 hours with the note. present counts the \
-                scheduled hours unless --hours follows it; a no-show counts none. Recording a day again corrects \
-                it; each correction is in the audit log with before and after. One bad worker means nothing is \
-                recorded (exit 2).
-                """)
+            discussion: T(.helpAttendance0))
         @OptionGroup var options: RosterDayOptions
-        @Option(help: "Workers who came (phones or ids, comma-separated).", transform: Placed.text("--present"))
+        @Option(help: ArgumentHelp(T(.opt59)), transform: Placed.text("--present"))
         var present: [Placed<String>] = []
-        @Option(name: .customLong("no-show"), help: "Workers who did not come.", transform: Placed.text("--no-show"))
+        @Option(name: .customLong("no-show"), help: ArgumentHelp(T(.opt60)), transform: Placed.text("--no-show"))
         var noShow: [Placed<String>] = []
-        @Option(help: "Workers who came late.", transform: Placed.text("--late"))
+        @Option(help: ArgumentHelp(T(.opt61)), transform: Placed.text("--late"))
         var late: [Placed<String>] = []
         @Option(
-            name: .customLong("left-early"), help: "Workers who left early.", transform: Placed.text("--left-early"))
+            name: .customLong("left-early"), help: ArgumentHelp(T(.opt62)), transform: Placed.text("--left-early"))
         var leftEarly: [Placed<String>] = []
         @Option(
-            help: "Hours worked by the workers named right before it (for present: instead of the scheduled hours).",
+            help: ArgumentHelp(T(.opt63)),
             transform: Placed.number("--hours"))
         var hours: [Placed<Double>] = []
         @Option(
-            help: "A note kept with the outcomes of the workers named right before it.",
+            help: ArgumentHelp(T(.opt64)),
             transform: Placed.text("--note"))
         var note: [Placed<String>] = []
-        @Option(help: "The request (요청 번호), when the workers named had several jobs that day.") var request: Int64?
+        @Option(help: ArgumentHelp(T(.opt65))) var request: Int64?
 
         /// The outcomes of the command line, each worker with the hours and note written right after their group.
         func entries() throws -> [AttendanceEntry] {
@@ -131,14 +122,9 @@ struct AttendanceCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutAttendanceImport),
-            discussion: """
-                Columns: phone (전화번호), farm (농가코드), status (출근상태: present, no_show, late, left_early \
-                or 출근, 결근, 지각, 조퇴), hours (근무시간), and optionally date (날짜) and note (비고). UTF-8 with \
-                or without BOM, or CP949. Every row is checked first: one bad row means nothing is recorded, \
-                and each bad row is named by its line (exit 2).
-                """ + "\nColumns (docs/csv-formats.md):\n" + ImportFormats.attendance.helpText)
+            discussion: T(.helpAttendance1) + "\n" + T(.helpColumns) + "\n" + ImportFormats.attendance.helpText)
         @OptionGroup var options: CenterOptions
-        @Option(help: "The day of rows without a date column: YYYY-MM-DD, today, …") var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt66))) var date: DateArgument?
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {

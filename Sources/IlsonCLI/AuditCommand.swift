@@ -2,21 +2,22 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 
 /// `ilson audit show --date D | --worker PHONE | --farm CODE`: who changed what, when and why.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "The audit log: who changed what, when and why.", subcommands: [Show.self])
+        commandName: "audit", abstract: T(.aboutAudit), subcommands: [Show.self])
 
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the changes of a day, a worker or a farm (a coordinator sees their own center only).",
-            discussion: "--date lists changes made that day (Korean time) and changes of that work day's plan.")
+            abstract: T(.aboutAuditShow),
+            discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions
-        @Option(help: "A day: changes made that day or concerning that work day.") var date: DateArgument?
-        @Option(help: "A worker's phone number or id.") var worker: String?
-        @Option(help: "A farm code.") var farm: String?
-        @Option(help: "At most this many changes (default 500).") var limit: Int = 500
+        @Option(help: ArgumentHelp(T(.opt92))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt93))) var worker: String?
+        @Option(help: ArgumentHelp(T(.opt94))) var farm: String?
+        @Option(help: ArgumentHelp(T(.opt95))) var limit: Int = 500
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date") }

@@ -18,13 +18,10 @@ struct BatchCommand: ParsableCommand {
     struct Plan: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutBatchPlan),
-            discussion: """
-                Each center is planned under an advisory lock (a center another run holds is skipped, exit 0) \
-                and recorded in batch_runs. Exit 1 when planning failed for a center.
-                """)
+            discussion: T(.helpBatch0))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
+        @Option(help: ArgumentHelp(T(.opt96)))
         var date: DateArgument = .tomorrow
 
         func run(_ context: CommandContext) throws {
@@ -44,31 +41,16 @@ struct BatchCommand: ParsableCommand {
     struct Send: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutBatchSend),
-            discussion: """
-                For each center's roster of the day: an approved roster's messages are written to the outbox in \
-                the transaction that moves it to sending; then every due message is delivered through the \
-                configured gateway (ILSON_SMS_GATEWAY: http, file or stdout) with its idempotency key; the roster \
-                is sent when every message is final. Safe to run again after any failure: nothing sent is sent \
-                again. A center another run holds is skipped (exit 0). A message that cannot be composed is \
-                recorded as failed with its reason (roster calls lists it) and the others still go out; an error \
-                in one center's send is reported and the other centers go on. Exit 1 when a roster is still a \
-                draft, a message failed for good or could not be composed, a center's send failed, or messages \
-                are still waiting for a retry; 2 when the gateway's configuration is wrong (checked before \
-                anything changes); 3 when the database cannot be reached.
-                """)
+            discussion: T(.helpBatch1))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The day: YYYY-MM-DD, today or tomorrow (default: tomorrow in Asia/Seoul).")
+        @Option(help: ArgumentHelp(T(.opt96)))
         var date: DateArgument = .tomorrow
-        @Option(help: "Only this center (default: every center with a roster that day).")
+        @Option(help: ArgumentHelp(T(.opt97)))
         var center: String?
-        @Option(
-            help: """
-                Seconds this run may spend delivering (sends and waits for retries): no send starts after it, so \
-                the run ends at most one request timeout later; what is left waits for the next run.
-                """)
+        @Option(help: ArgumentHelp(T(.helpMaxWait)))
         var maxWait: Double = 120
-        @Option(help: "Messages in flight at once.")
+        @Option(help: ArgumentHelp(T(.opt98)))
         var concurrency: Int = 8
         @Option(help: .hidden) var chunkSize: Int = 100
         @Option(help: .hidden) var retryBase: Double = 5
@@ -111,13 +93,13 @@ struct BatchCommand: ParsableCommand {
         struct Set: ContextCommand {
             static let configuration = CommandConfiguration(
                 abstract: T(.aboutBatchSet),
-                discussion: "Slots: " + TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")
-                    + ". Placeholders in Korean or English, e.g. {이름} {날짜} {농가} {일당}.")
+                discussion: T(
+                    .helpTemplateSlots, ["slots": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")]))
             @OptionGroup var options: CenterOptions
-            @Option(help: "assignment, farmer_list, cancellation, assignment_change or farmer_list_change.")
+            @Option(help: ArgumentHelp(T(.opt99)))
             var slot: String
-            @Option(help: "A UTF-8 file holding the template.") var file: String?
-            @Option(help: "The template text itself.") var text: String?
+            @Option(help: ArgumentHelp(T(.opt100))) var file: String?
+            @Option(help: ArgumentHelp(T(.opt101))) var text: String?
 
             func run(_ context: CommandContext) throws {
                 let body: String

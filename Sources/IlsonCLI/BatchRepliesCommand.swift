@@ -13,24 +13,13 @@ extension BatchCommand {
         static let configuration = CommandConfiguration(
             commandName: "replies",
             abstract: T(.aboutBatchRepliesRepliesJob),
-            discussion: """
-                With the http gateway, new replies are fetched from the cursor stored in the database (GET \
-                /v1/inbound); replies pushed to `ilson replies serve` are already stored. Every stored reply not \
-                handled yet is then matched by number to the worker's latest notice and read: 1, 예, 네, ㅇㅇ, \
-                참석, 갑니다 confirm; 2, 아니오, 못가요, 불참, 취소 decline (as roster decline; with the center's \
-                automatic backfill on, as roster replace --best). Anything else, a reply for a cancelled roster or \
-                a past day, or from an unknown number is stored and listed by roster calls, never acted on. The \
-                notices the answers queued are delivered at once (--no-send leaves them to batch send). Safe to \
-                run twice at once and after a crash. Cron: every 5 minutes in the evening and early morning. Exit 1 \
-                when a reply needs a person, fetching failed, or a send needs attention; 3 when the database \
-                cannot be reached.
-                """)
+            discussion: T(.helpBatchReplies0))
 
         @OptionGroup var options: DatabaseOptions
-        @Flag(help: "Do not deliver the notices the answers queued (the next batch send does).")
+        @Flag(help: ArgumentHelp(T(.opt102)))
         var noSend = false
-        @Option(help: "Seconds the delivery of queued notices may take.") var maxWait: Double = 60
-        @Option(help: "Replies fetched per request.") var pageSize: Int = 500
+        @Option(help: ArgumentHelp(T(.opt103))) var maxWait: Double = 60
+        @Option(help: ArgumentHelp(T(.opt104))) var pageSize: Int = 500
 
         func run(_ context: CommandContext) throws {
             guard (1...1_000).contains(pageSize) else {

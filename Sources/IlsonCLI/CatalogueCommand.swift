@@ -2,6 +2,7 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 
 /// `ilson task …` and `ilson skill …`: the two catalogues share their subcommands.
 protocol CatalogueCommandKind {
@@ -16,7 +17,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
                 abstract: "\(Kind.kind.korean) 목록: 한국어 이름, 코드, 쓰임 (List the \(Kind.kind.rawValue)s).")
         }
         @OptionGroup var options: CenterOptions
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Option(help: ArgumentHelp(T(.opt105))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
 
         func run(_ context: CommandContext) throws {
@@ -40,15 +41,11 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: "\(Kind.kind.korean) 추가 (Add a \(Kind.kind.rawValue) by its Korean name).",
-                discussion: """
-                    예: ilson \(Kind.kind.rawValue) add 봉지씌우기 --code bagging
-                    Without --code, the code is the next free \(Kind.kind.rawValue)-N. People type the name; the code \
-                    is what is stored.
-                    """)
+                discussion: T(.helpCatalogue0, ["kind": Kind.kind.rawValue]))
         }
         @OptionGroup var options: CenterOptions
-        @Argument(help: "The Korean name, e.g. 봉지씌우기.") var name: String
-        @Option(help: "A stable code: lowercase letters, digits, - or _ (e.g. bagging).") var code: String?
+        @Argument(help: ArgumentHelp(T(.opt106))) var name: String
+        @Option(help: ArgumentHelp(T(.opt107))) var code: String?
 
         func run(_ context: CommandContext) throws {
             let entry = try Catalogues.add(Kind.kind, name: name, code: code, center: options.center, on: context.db)
@@ -60,14 +57,11 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: "\(Kind.kind.korean) 이름 바꾸기 (Rename a \(Kind.kind.rawValue)).",
-                discussion: """
-                    예: ilson \(Kind.kind.rawValue) rename 포장 선별포장
-                    Stored requests and workers keep the code: messages and reports show the new name from now on.
-                    """)
+                discussion: T(.helpCatalogue1, ["kind": Kind.kind.rawValue]))
         }
         @OptionGroup var options: CenterOptions
-        @Argument(help: "The name or code it has now.") var current: String
-        @Argument(help: "The new Korean name.") var newName: String
+        @Argument(help: ArgumentHelp(T(.opt108))) var current: String
+        @Argument(help: ArgumentHelp(T(.opt109))) var newName: String
 
         func run(_ context: CommandContext) throws {
             let (before, after) = try Catalogues.rename(

@@ -15,15 +15,11 @@ struct CenterCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutCenterAdd))
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Short code, letters and digits, e.g. JC.") var code: String
-        @Option(help: "Name, e.g. 진천군 농촌인력중개센터.") var name: String
-        @Option(name: .customLong("sms-sender"), help: "Registered SMS sender number (발신번호), e.g. 0435391234.")
+        @Option(help: ArgumentHelp(T(.opt86))) var code: String
+        @Option(help: ArgumentHelp(T(.opt87))) var name: String
+        @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.opt88)))
         var smsSender: String?
-        @Option(
-            help: """
-                The center's county (시군구): a name (괴산군; with its 시도 when shared, \"대구 중구\") or the 5-digit \
-                legal code (43760). Villages resolve within it first.
-                """)
+        @Option(help: ArgumentHelp(T(.helpCenterCounty)))
         var county: String?
 
         func run(_ context: CommandContext) throws {
@@ -50,10 +46,10 @@ struct CenterCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutCenterEdit))
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The center's code (optional when the database holds one center).") var code: String?
-        @Option(help: "New name.") var name: String?
-        @Option(name: .customLong("sms-sender"), help: "New registered SMS sender number.") var smsSender: String?
-        @Option(help: "The center's county (시군구) by name or 5-digit code, e.g. 괴산군 or 43760.") var county: String?
+        @Argument(help: ArgumentHelp(T(.opt89))) var code: String?
+        @Option(help: ArgumentHelp(T(.opt36))) var name: String?
+        @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.opt90))) var smsSender: String?
+        @Option(help: ArgumentHelp(T(.opt91))) var county: String?
 
         func run(_ context: CommandContext) throws {
             guard name != nil || smsSender != nil || county != nil else {

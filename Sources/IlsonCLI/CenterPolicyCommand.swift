@@ -1,15 +1,16 @@
 import ArgumentParser
 import Operations
 import Records
+import Texts
 
 /// `ilson center policy show|set`: how a center turns a farm's profile into a request's priority.
 struct CenterPolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "policy", abstract: "The center's priority policy (우선순위 정책): show, set.",
+        commandName: "policy", abstract: T(.aboutPolicy),
         subcommands: [Show.self, Set.self])
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the center's priority policy.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutPolicyShow))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -22,25 +23,24 @@ struct CenterPolicyCommand: ParsableCommand {
 
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change the center's priority policy; only the given values change.",
-            discussion: "Requests on the policy from today on take their new priority at once.")
+            abstract: T(.aboutPolicySet),
+            discussion: T(.helpCenterPolicy0))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Base priority, 1 to 10.") var base: Int?
+        @Option(help: ArgumentHelp(T(.opt110))) var base: Int?
         @Option(
-            name: .customLong("small-farm-ha"), help: "A farm under this many ha is small.",
+            name: .customLong("small-farm-ha"), help: ArgumentHelp(T(.opt111)),
             transform: DecimalArgument.parse) var smallFarmHa: Double?
-        @Option(name: .customLong("small-farm-points"), help: "Points of a small farm, 0 to 9.") var smallFarmPoints:
-            Int?
-        @Option(name: .customLong("disaster-points"), help: "Points of a farm hit by disaster or illness.")
+        @Option(name: .customLong("small-farm-points"), help: ArgumentHelp(T(.opt112))) var smallFarmPoints: Int?
+        @Option(name: .customLong("disaster-points"), help: ArgumentHelp(T(.opt113)))
         var disasterPoints: Int?
-        @Option(name: .customLong("elderly-age"), help: "Age from which an elderly farmer with no family labor counts.")
+        @Option(name: .customLong("elderly-age"), help: ArgumentHelp(T(.opt114)))
         var elderlyAge: Int?
-        @Option(name: .customLong("elderly-points"), help: "Points of an elderly farmer with no family labor.")
+        @Option(name: .customLong("elderly-points"), help: ArgumentHelp(T(.opt115)))
         var elderlyPoints: Int?
-        @Option(name: .customLong("woman-points"), help: "Points of a woman farmer.") var womanPoints: Int?
-        @Option(name: .customLong("disabled-points"), help: "Points of a severely disabled farmer.")
+        @Option(name: .customLong("woman-points"), help: ArgumentHelp(T(.opt116))) var womanPoints: Int?
+        @Option(name: .customLong("disabled-points"), help: ArgumentHelp(T(.opt117)))
         var disabledPoints: Int?
-        @Option(name: .customLong("no-family-points"), help: "Points of a farm with no family labor.")
+        @Option(name: .customLong("no-family-points"), help: ArgumentHelp(T(.opt118)))
         var noFamilyPoints: Int?
 
         func run(_ context: CommandContext) throws {

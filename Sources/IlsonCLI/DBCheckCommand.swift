@@ -1,17 +1,14 @@
 import ArgumentParser
 import KoreanText
 import Operations
+import Texts
 
 extension DBCommand {
     /// `ilson db check`: lists every stored row a current rule rejects (read-only).
     struct Check: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List stored assignments a current rule rejects (read-only).",
-            discussion: """
-                Finds live assignments past a worker's stay end, outside their allowed farms, in a pool the request \
-                does not accept (legal limits no pin may break), or above the worker's jobs a day: rows written \
-                around ilson, or before the rule. Exit 1 when it finds any, 0 when none.
-                """)
+            abstract: T(.aboutDBCheck),
+            discussion: T(.helpDBCheck0))
 
         @OptionGroup var options: CenterOptions
 

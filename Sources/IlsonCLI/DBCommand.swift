@@ -15,11 +15,7 @@ struct DBCommand: ParsableCommand {
     struct Migrate: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutDBMigrate),
-            discussion: """
-                The migrations are the sql/NNN_name.sql files compiled into this binary, or those of \
-                --sql-dir / ILSON_SQL_DIR. Running it again does nothing; two runs at once are safe. \
-                An applied migration whose file changed is refused (exit 2).
-                """)
+            discussion: T(.helpDB0))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
@@ -83,15 +79,10 @@ extension DBCommand {
     struct Roles: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutDBRoles),
-            discussion: """
-                Roles belong to the PostgreSQL cluster, not the database, so pg_dump leaves them out and a dump \
-                restored on a new server has no logins, grants or policies. Keep this file beside each dump and \
-                run it with psql as a superuser before pg_restore (README: backups). It holds each login's \
-                password verifier (never the password): keep it as private as the dump. Run as a superuser.
-                """)
+            discussion: T(.helpDB1))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Write the script to this file (mode 0600) instead of standard output.") var out: String?
+        @Option(help: ArgumentHelp(T(.opt119))) var out: String?
 
         func run(_ context: CommandContext) throws {
             let text = try Schema.roleScript(on: context.db).joined(separator: "\n") + "\n"
@@ -111,7 +102,7 @@ extension DBCommand {
 struct MigrationSourceOptions: ParsableArguments {
     @Option(
         name: .customLong("sql-dir"),
-        help: "Take migrations from this directory instead of those built in (default: $ILSON_SQL_DIR).")
+        help: ArgumentHelp(T(.opt120)))
     var sqlDirectory: String?
 
     /// The directory of `--sql-dir` or `ILSON_SQL_DIR` (nil: the migrations built in), after printing the

@@ -14,18 +14,18 @@ struct FarmCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutFarmAdd),
-            discussion: "The location is --lat/--lon or a village ilson knows (--village \"이월면 중산리\").")
+            discussion: T(.helpFarm0))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Farm code within the center, e.g. F012.") var code: String
-        @Option(help: "Farm name.") var name: String
-        @Option(help: "The farmer's phone or id.") var farmer: String
-        @Option(help: "Latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: "Longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
-        @Option(help: "A village of Jincheon-gun, e.g. \"이월면 중산리\".") var village: String?
-        @Option(help: "Street address.") var address: String?
-        @Option(name: .customLong("meeting-point"), help: "Where workers gather (집결지), e.g. \"마을회관 앞\".")
+        @Option(help: ArgumentHelp(T(.opt43))) var code: String
+        @Option(help: ArgumentHelp(T(.opt44))) var name: String
+        @Option(help: ArgumentHelp(T(.opt45))) var farmer: String
+        @Option(help: ArgumentHelp(T(.opt46)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.opt47)), transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.opt48))) var village: String?
+        @Option(help: ArgumentHelp(T(.opt49))) var address: String?
+        @Option(name: .customLong("meeting-point"), help: ArgumentHelp(T(.opt50)))
         var meetingPoint: String?
-        @Option(name: .customLong("meeting-time"), help: "When they gather, HH:MM.") var meetingTime: String?
+        @Option(name: .customLong("meeting-time"), help: ArgumentHelp(T(.opt51))) var meetingTime: String?
         @OptionGroup var profile: FarmProfileOptions
 
         func run(_ context: CommandContext) throws {
@@ -65,8 +65,7 @@ struct FarmCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutFarmImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. Farms match by code.\n"
-                + "Columns (docs/csv-formats.md):\n" + ImportFormats.farms.helpText)
+            discussion: T(.helpFarmImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.farms.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

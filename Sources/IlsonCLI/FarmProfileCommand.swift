@@ -2,20 +2,21 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// The flags of a farm's profile (sql/020), shared by `farm add` and `farm update`.
 struct FarmProfileOptions: ParsableArguments {
-    @Option(name: .customLong("area-ha"), help: "Cultivated area in hectares, e.g. 0.8.") var areaHa: String?
+    @Option(name: .customLong("area-ha"), help: ArgumentHelp(T(.opt122))) var areaHa: String?
     @Option(
         name: .customLong("disaster-until"),
-        help: "Hit by disaster or illness until this day (YYYY-MM-DD); 없음 to clear.") var disasterUntil: String?
-    @Option(name: .customLong("farmer-birth-year"), help: "The farmer's year of birth, e.g. 1948.")
+        help: ArgumentHelp(T(.opt123))) var disasterUntil: String?
+    @Option(name: .customLong("farmer-birth-year"), help: ArgumentHelp(T(.opt124)))
     var farmerBirthYear: String?
-    @Option(name: .customLong("woman-farmer"), help: "A woman farmer: 예 or 아니오.") var womanFarmer: String?
-    @Option(name: .customLong("disabled-farmer"), help: "A severely disabled farmer: 예 or 아니오.")
+    @Option(name: .customLong("woman-farmer"), help: ArgumentHelp(T(.opt125))) var womanFarmer: String?
+    @Option(name: .customLong("disabled-farmer"), help: ArgumentHelp(T(.opt126)))
     var disabledFarmer: String?
-    @Option(name: .customLong("no-family-labor"), help: "No family labor on the farm: 예 or 아니오.")
+    @Option(name: .customLong("no-family-labor"), help: ArgumentHelp(T(.opt127)))
     var noFamilyLabor: String?
 
     var input: FarmProfileInput {
@@ -29,10 +30,10 @@ extension FarmCommand {
     /// `ilson farm update CODE --area-ha 0.8 …`.
     struct Update: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a farm's profile (area, disaster, farmer's birth year, …).",
-            discussion: "Requests on the center's priority policy from today on take their new priority at once.")
+            abstract: T(.aboutFarmProfileSet),
+            discussion: T(.helpFarmProfile0))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Farm code.") var code: String
+        @Argument(help: ArgumentHelp(T(.opt1))) var code: String
         @OptionGroup var profile: FarmProfileOptions
 
         func run(_ context: CommandContext) throws {
@@ -47,9 +48,9 @@ extension FarmCommand {
     /// `ilson farm show CODE`.
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a farm, its profile and the priority the center's policy gives it today.")
+            abstract: T(.aboutFarmProfileShow))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Farm code.") var code: String
+        @Argument(help: ArgumentHelp(T(.opt1))) var code: String
 
         func run(_ context: CommandContext) throws {
             let (farm, _, terms) = try Farms.show(

@@ -14,65 +14,51 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: T(.aboutGenerate),
-        discussion: """
-            Workers, farms and requests of a county (default 진천군; --county names any other, \
-            e.g. 괴산군, "경북 의성군" or 43760), scattered over its real villages (and, for many workers, \
-            offset copies of it side by side, about 2,000 workers each). The same arguments and seed give the same file, \
-            byte for byte. Flavors: balanced, scarce (demand above supply), surplus, skills \
-            (many skill-restricted requests), remote (far-out farms, short travel caps). \
-            With --csv-dir, also writes farms.csv (Korean headers, CP949), workers.csv (English \
-            headers, UTF-8) and requests.csv (Korean headers, UTF-8 with BOM) for `farm import`, \
-            `worker import` and `request import`; the instance goes to standard output only when \
-            neither --csv-dir nor --out is given. With --v2, a version 2 instance: half-day jobs, \
-            workers allowed two jobs a day, volunteers (240 minutes a day), seasonal (E-8) workers whose stay may \
-            end within the plan, workers without a car who ride a farm's van from a pickup point (마을회관, \
-            터미널), seniors free only in the morning, and a fair-share weight; off by default, so a seed gives \
-            the same file as before. The CSV files carry only the version 1 fields.
-            """)
+        discussion: T(.helpGenerate0))
 
-    @Option(name: .long, help: "Number of workers (at least 1).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt128)))
     var workers: Int
 
-    @Option(name: .long, help: "Requests per day (0 or more).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt129)))
     var requests: Int
 
-    @Option(name: .long, help: "Number of consecutive plan days (1 to 366).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt130)))
     var days: Int = 1
 
-    @Option(name: .long, help: "Random seed (0 to 2^64-1).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt131)))
     var seed: String = "1"
 
-    @Option(name: .long, help: "balanced, scarce, surplus, skills or remote.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt132)))
     var flavor: String = Flavor.balanced.rawValue
 
     @Option(name: .long, help: "First plan day, YYYY-MM-DD (default \(InstanceGenerator.defaultStart)).")
     var start: String?
 
-    @Option(name: .long, help: "Write here instead of standard output.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt133)))
     var out: String?
 
     @Option(
         name: .long,
-        help: "Also write farms.csv, workers.csv and requests.csv (spec/csv-formats.md) into this directory.")
+        help: ArgumentHelp(T(.opt134)))
     var csvDir: String?
 
-    @Option(name: .long, help: "The county (시군구) by name or 5-digit code, e.g. 괴산군 or \"대구 중구\" (default 진천군).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt135)))
     var county: String?
 
-    @Flag(name: .long, help: "Print sizes, candidate pairs and timings on standard error.")
+    @Flag(name: .long, help: ArgumentHelp(T(.opt136)))
     var stats = false
 
-    @Flag(name: .long, help: "The version 2 mix (half days, two-job workers, pools, stays, pickups, share weight).")
+    @Flag(name: .long, help: ArgumentHelp(T(.opt137)))
     var v2 = false
 
     @Option(
-        name: .customLong("v2-half-days"), help: "With --v2: the share of half-day jobs, 0 to 1 (default 0.3).",
+        name: .customLong("v2-half-days"), help: ArgumentHelp(T(.opt138)),
         transform: DecimalArgument.parse)
     var v2HalfDays: Double?
 
     @Option(
         name: .customLong("v2-two-jobs"),
-        help: "With --v2: the share of day and seasonal workers allowed two jobs a day, 0 to 1 (default 0.25).",
+        help: ArgumentHelp(T(.opt139)),
         transform: DecimalArgument.parse)
     var v2TwoJobs: Double?
 

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// The CSV file an import command reads, or `--template`: an empty sheet with the Korean headers.
 struct InputFileArgument: ParsableArguments {
-    @Argument(help: "The CSV file (with --template: the empty sheet to write; none: standard output).")
+    @Argument(help: ArgumentHelp(T(.opt84)))
     var path: String?
-    @Flag(help: "Write an empty sheet with the Korean headers (CP949, for Excel) instead of importing.")
+    @Flag(help: ArgumentHelp(T(.opt85)))
     var template = false
 
     func validate() throws {

@@ -2,27 +2,24 @@ import ArgumentParser
 import KoreanText
 import Operations
 import Records
+import Texts
 
 /// `ilson pickup`: a center's pickup points (승차 지점) and farms' vans (version 2).
 struct PickupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pickup",
-        abstract: "Pickup points (마을회관, 터미널 …) and farms' vans: add, list, farm, import.",
-        discussion: """
-            A worker without a car (worker edit --no-car --pickup-point NAME) rides a request's van when the van \
-            stops at their pickup point and has a seat. A farm's van (pickup farm) is copied onto its new requests; \
-            a request's own van is set with request edit --pickup-seats N --pickup-points A,B.
-            """,
+        abstract: T(.aboutPickup),
+        discussion: T(.helpPickup0),
         subcommands: [Add.self, List.self, Farm.self, Import.self])
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a pickup point at a village or coordinates.")
+            abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Its name, unique in the center, e.g. 이월면사무소 앞.") var name: String
-        @Option(help: "A village of the county, e.g. \"이월면 중산리\".") var village: String?
-        @Option(help: "Latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: "Longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.opt140))) var name: String
+        @Option(help: ArgumentHelp(T(.opt141))) var village: String?
+        @Option(help: ArgumentHelp(T(.opt46)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.opt47)), transform: DecimalArgument.parse) var lon: Double?
 
         func run(_ context: CommandContext) throws {
             let p = try Pickups.add(
@@ -33,7 +30,7 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List the center's pickup points.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutPickupList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -50,12 +47,12 @@ struct PickupCommand: ParsableCommand {
 
     struct Farm: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or set a farm's van: its seats and the points it stops at (copied onto new requests).")
+            abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Farm code.") var farm: String
-        @Option(help: "Seats for riders (0-60).") var seats: Int?
-        @Option(help: "Pickup point names, comma-separated.") var points: String?
-        @Flag(help: "The farm has no van.") var none = false
+        @Option(help: ArgumentHelp(T(.opt1))) var farm: String
+        @Option(help: ArgumentHelp(T(.opt142))) var seats: Int?
+        @Option(help: ArgumentHelp(T(.opt143))) var points: String?
+        @Flag(help: ArgumentHelp(T(.opt144))) var none = false
 
         func validate() throws {
             if none && (seats != nil || points != nil) { throw ValidationError("--none takes no --seats or --points") }
@@ -81,8 +78,8 @@ struct PickupCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import pickup points (이름, 마을 or 위도/경도; UTF-8 or CP949).",
-            discussion: "Every row is checked first; one bad row and nothing is imported. A point matches by name.")
+            abstract: T(.aboutPickupImport),
+            discussion: T(.helpPickup1))
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

@@ -17,17 +17,10 @@ struct ReplyCommand: ParsableCommand {
     struct Serve: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutReplyServe),
-            discussion: """
-                A small HTTP server (one request at a time, bodies up to 16 KiB, 10 s to send a request) for \
-                providers that push replies to a webhook. Each request needs Authorization: Bearer SECRET \
-                (ILSON_SMS_INBOUND_SECRET): 200 once the reply is stored (the same id again is stored once), 401 \
-                for a wrong secret, 400 for a malformed body, 503 when the database is away (the provider \
-                retries). It only stores: `ilson batch replies` acts on stored replies. Listen on loopback behind \
-                your TLS proxy. Runs until stopped (SIGTERM).
-                """)
+            discussion: T(.helpReply0))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Address and port to listen on (IPv4).") var listen: String = "127.0.0.1:8026"
+        @Option(help: ArgumentHelp(T(.opt145))) var listen: String = "127.0.0.1:8026"
 
         func run(_ context: CommandContext) throws {
             guard let colon = listen.lastIndex(of: ":"), let port = UInt16(listen[listen.index(after: colon)...])
@@ -83,7 +76,7 @@ struct ReplyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutReplyList))
         @OptionGroup var options: RosterDayOptions
-        @Flag(help: "Every reply of the day, also those acted on.") var all = false
+        @Flag(help: ArgumentHelp(T(.opt146))) var all = false
 
         func run(_ context: CommandContext) throws {
             let (date, center) = try (context.date, context.center)
@@ -108,21 +101,12 @@ struct ReplyCommand: ParsableCommand {
     struct Settings: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutReplySettings),
-            discussion: """
-                --prompt on adds `회신: 참석 1 / 불참 2 (21:00까지)` at the end of each assignment notice (an \
-                LMS when the notice no longer fits an SMS; no fact is dropped). Answers are read whatever the \
-                prompt setting. --deadline is the time on the evening before after which roster calls lists \
-                the workers who did not answer. --backfill on replaces a worker who declines by SMS with \
-                roster replace --best's pick (the farmer gets one updated list); off leaves the gap to the \
-                coordinator, with the suggestions in roster calls. --reminder on sends one short SMS to each \
-                worker still silent after the deadline (batch replies, at most one per worker and day; they stay \
-                on roster calls all the same).
-                """)
+            discussion: T(.helpReply1))
         @OptionGroup var options: CenterOptions
-        @Option(help: "on or off.") var prompt: Toggle?
-        @Option(help: "HH:MM on the evening before.") var deadline: String?
-        @Option(help: "on or off.") var backfill: Toggle?
-        @Option(help: "on or off: one reminder SMS to workers silent after the deadline.") var reminder: Toggle?
+        @Option(help: ArgumentHelp(T(.opt147))) var prompt: Toggle?
+        @Option(help: ArgumentHelp(T(.opt148))) var deadline: String?
+        @Option(help: ArgumentHelp(T(.opt147))) var backfill: Toggle?
+        @Option(help: ArgumentHelp(T(.opt149))) var reminder: Toggle?
 
         func run(_ context: CommandContext) throws {
             let center = try context.center

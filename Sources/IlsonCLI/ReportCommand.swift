@@ -19,20 +19,15 @@ struct ReportPlacements: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "placements",
         abstract: T(.aboutReportPlacements),
-        discussion: """
-            Counts assignments on approved (or sent) rosters. A past day counts when attendance says \
-            completed, or when no attendance is recorded yet (shown as unrecorded); a no-show never \
-            counts; days from today on are shown as scheduled and not counted. Slots wanted, filled and \
-            unfilled are given per task and per farm, and as a total for categories and towns.
-            """)
+        discussion: T(.helpReport0))
 
-    @Option(name: .long, help: "First day, YYYY-MM-DD, today or tomorrow.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt67)))
     var from: DateArgument
 
-    @Option(name: .long, help: "Last day (inclusive), YYYY-MM-DD, today or tomorrow.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt68)))
     var to: DateArgument
 
-    @Option(name: .long, help: "category, town, task, farm or pool.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt69)))
     var by: String = ReportGrouping.category.rawValue
 
     /// `table`, `csv`, or `html` (bar charts by target group, month and town; see PlacementCharts.swift).
@@ -40,7 +35,7 @@ struct ReportPlacements: ContextCommand {
         case table, csv, html
     }
 
-    @Option(name: .customLong("format"), help: "table, csv or html (bar charts).")
+    @Option(name: .customLong("format"), help: ArgumentHelp(T(.opt70)))
     var output: PlacementsFormat = .table
     @OptionGroup var csv: CSVEncodingOption
 

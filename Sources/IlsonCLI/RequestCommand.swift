@@ -17,20 +17,20 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestSubmit))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Farm code.") var farm: String
-        @Option(help: "First day: YYYY-MM-DD, today or tomorrow.") var date: DateArgument
-        @Option(help: "Consecutive days (default 1).") var days: Int?
-        @Option(help: "Start, HH:MM.") var start: String
-        @Option(help: "End, HH:MM.") var end: String
-        @Option(help: "Task, e.g. harvest.") var task: String
-        @Option(help: "Required skills, comma-separated.") var skills: String?
-        @Option(help: "People wanted.") var headcount: Int
-        @Option(help: "Fewest people worth going with (default 1).") var min: Int?
-        @Option(help: "Day wage, KRW.") var wage: Int?
+        @Option(help: ArgumentHelp(T(.opt1))) var farm: String
+        @Option(help: ArgumentHelp(T(.opt2))) var date: DateArgument
+        @Option(help: ArgumentHelp(T(.opt3))) var days: Int?
+        @Option(help: ArgumentHelp(T(.opt4))) var start: String
+        @Option(help: ArgumentHelp(T(.opt5))) var end: String
+        @Option(help: ArgumentHelp(T(.opt6))) var task: String
+        @Option(help: ArgumentHelp(T(.opt7))) var skills: String?
+        @Option(help: ArgumentHelp(T(.opt8))) var headcount: Int
+        @Option(help: ArgumentHelp(T(.opt9))) var min: Int?
+        @Option(help: ArgumentHelp(T(.opt10))) var wage: Int?
         @Option(
-            name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
+            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.opt11)),
             transform: DecimalArgument.parse) var maxTravelKm: Double?
-        @Option(help: "1 to 10, instead of the center's policy (kept with the reason 입력).") var priority: Int?
+        @Option(help: ArgumentHelp(T(.opt12))) var priority: Int?
         @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
@@ -50,24 +50,24 @@ struct RequestCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestEdit),
-            discussion: "A --priority overrides the center's policy and needs --reason; --policy-priority goes back.",
+            discussion: T(.helpRequest0),
             aliases: ["update"])
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
-        @Option(help: "1 to 10, higher is filled first: overrides the center's policy (needs --reason).")
+        @Option(help: ArgumentHelp(T(.opt13)))
         var priority: Int?
-        @Option(help: "Why the priority differs from the policy (사유), kept with the request and in the audit log.")
+        @Option(help: ArgumentHelp(T(.opt14)))
         var reason: String?
-        @Flag(name: .customLong("policy-priority"), help: "Take the priority from the center's policy again.")
+        @Flag(name: .customLong("policy-priority"), help: ArgumentHelp(T(.opt15)))
         var policyPriority = false
-        @Option(help: "People wanted.") var headcount: Int?
-        @Option(help: "Fewest people worth going with.") var min: Int?
-        @Option(help: "Start, HH:MM.") var start: String?
-        @Option(help: "End, HH:MM.") var end: String?
-        @Option(help: "Required skills, comma-separated.") var skills: String?
-        @Option(help: "Day wage, KRW.") var wage: Int?
+        @Option(help: ArgumentHelp(T(.opt8))) var headcount: Int?
+        @Option(help: ArgumentHelp(T(.opt16))) var min: Int?
+        @Option(help: ArgumentHelp(T(.opt4))) var start: String?
+        @Option(help: ArgumentHelp(T(.opt5))) var end: String?
+        @Option(help: ArgumentHelp(T(.opt7))) var skills: String?
+        @Option(help: ArgumentHelp(T(.opt10))) var wage: Int?
         @Option(
-            name: .customLong("max-travel-km"), help: "Farthest a worker may come from, km.",
+            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.opt11)),
             transform: DecimalArgument.parse) var maxTravelKm: Double?
         @OptionGroup var version2: RequestVersion2Options
 
@@ -88,10 +88,10 @@ struct RequestCommand: ParsableCommand {
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutRequestList))
         @OptionGroup var options: CenterOptions
-        @Option(help: "One day.") var date: DateArgument?
-        @Option(help: "First day.") var from: DateArgument?
-        @Option(help: "Last day.") var to: DateArgument?
-        @Option(help: "Only this farm (code).") var farm: String?
+        @Option(help: ArgumentHelp(T(.opt17))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt18))) var from: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt19))) var to: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt20))) var farm: String?
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
 
@@ -165,8 +165,8 @@ struct RequestCommand: ParsableCommand {
             abstract: T(.aboutRequestCancel))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
-        @Flag(name: .customLong("whole-job"), help: "Cancel every remaining day of the job.") var wholeJob = false
-        @Option(help: "Why, e.g. 우천.") var reason: String?
+        @Flag(name: .customLong("whole-job"), help: ArgumentHelp(T(.opt21))) var wholeJob = false
+        @Option(help: ArgumentHelp(T(.opt22))) var reason: String?
 
         func run(_ context: CommandContext) throws {
             let (cancelled, notices) = try Requests.cancelTelling(
@@ -181,9 +181,7 @@ struct RequestCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. A request matches by farm, "
-                + "date, task and start; requests on approved or sent rosters are reported, not changed (exit 1).\n"
-                + "Columns (docs/csv-formats.md):\n" + ImportFormats.requests.helpText)
+            discussion: T(.helpRequestImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

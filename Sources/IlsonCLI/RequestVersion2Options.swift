@@ -1,16 +1,17 @@
 import ArgumentParser
 import Operations
 import Records
+import Texts
 
 /// `request submit/edit` flags of version 2: the pools that may fill it and its van.
 struct RequestVersion2Options: ParsableArguments {
-    @Option(help: "Pools that may fill it, comma-separated: 일용,봉사,공공형 계절근로 (day,volunteer,seasonal); 전체 = all.")
+    @Option(help: ArgumentHelp(T(.opt150)))
     var pools: String?
     @Option(
         name: .customLong("pickup-seats"),
-        help: "Seats of the van that collects riders (0-60), or 없음/none for no van (default: the farm's van).")
+        help: ArgumentHelp(T(.opt151)))
     var pickupSeats: String?
-    @Option(name: .customLong("pickup-points"), help: "Pickup points the van stops at (names), comma-separated.")
+    @Option(name: .customLong("pickup-points"), help: ArgumentHelp(T(.opt152)))
     var pickupPoints: String?
 
     func apply(to input: RequestInput) -> RequestInput {

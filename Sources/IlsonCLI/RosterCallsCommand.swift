@@ -11,7 +11,7 @@ struct RosterCallsCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
         abstract: T(.aboutRosterCalls),
-        discussion: "Exit 1 while a request is below its minimum after a decline (fill it or cancel it with notices).")
+        discussion: T(.helpRosterCalls0))
 
     @OptionGroup var options: RosterDayOptions
 

@@ -11,16 +11,11 @@ struct RosterCancelCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
         abstract: T(.aboutRosterCancel),
-        discussion: """
-            In one transaction: every message of the roster not yet delivered is withdrawn (never sent), a \
-            cancellation notice is queued for everyone already told to come, the assignments are cancelled and \
-            the roster is cancelled. The notices go out with the next batch send of the day, or at once with \
-            --send. Exit 4 when the roster is already cancelled.
-            """)
+        discussion: T(.helpRosterCancel0))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(help: "Why, in a word or two (sent in the notice), e.g. 우천.") var reason: String?
-    @Flag(help: "Deliver the cancellation notices now.") var send = false
+    @Option(help: ArgumentHelp(T(.opt81))) var reason: String?
+    @Flag(help: ArgumentHelp(T(.opt82))) var send = false
 
     func run(_ context: CommandContext) throws {
         let day = try context.date

@@ -21,7 +21,7 @@ struct RosterCommand: ParsableCommand {
 
 /// `--expect-version N`, for editing commands.
 struct RosterVersionOptions: ParsableArguments {
-    @Option(name: .long, help: "Refuse (exit 4) unless the roster is still at this version (the one you saw).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt52)))
     var expectVersion: Int?
 }
 
@@ -32,7 +32,7 @@ struct RosterPlan: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(name: .long, help: "Seed for tie-breaking between equal plans.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt53)))
     var seed: UInt64 = 0
 
     func run(_ context: CommandContext) throws {
@@ -149,10 +149,10 @@ struct RosterAssign: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
-    @Option(name: .long, help: "The worker: phone number or id.") var worker: String
-    @Flag(name: .long, help: "Pin even when the pair breaks rule 1-4 (recorded as a warning; needs --reason).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt54))) var worker: String
+    @Flag(name: .long, help: ArgumentHelp(T(.opt55)))
     var force = false
-    @Option(name: .long, help: "Why (사유), kept in the audit log; required with --force.") var reason: String?
+    @Option(name: .long, help: ArgumentHelp(T(.opt56))) var reason: String?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
@@ -179,8 +179,8 @@ struct RosterUnassign: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
-    @Option(name: .long, help: "The worker: phone number or id.") var worker: String
-    @Option(name: .long, help: "Why (사유), kept in the audit log.") var reason: String?
+    @Option(name: .long, help: ArgumentHelp(T(.opt54))) var worker: String
+    @Option(name: .long, help: ArgumentHelp(T(.opt57))) var reason: String?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
@@ -254,7 +254,7 @@ struct RosterSuggestCommand: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
-    @Option(name: .long, help: "How many to list.") var limit: Int = 10
+    @Option(name: .long, help: ArgumentHelp(T(.opt58))) var limit: Int = 10
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)

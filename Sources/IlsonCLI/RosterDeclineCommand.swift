@@ -12,21 +12,15 @@ struct RosterDeclineCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
         abstract: T(.aboutRosterDecline),
-        discussion: """
-            In one transaction: the worker's assignment of the day becomes declined. When the roster's \
-            messages are out, their notice is withdrawn if it was not delivered yet, or, if it was, they get one \
-            cancellation notice; the farmer gets the list as it now stands. Then the request is short: the ranked \
-            replacements of `roster suggest` are listed (use `roster replace` to put one in). Notices go out with \
-            the next batch send, or at once with --send.
-            """)
+        discussion: T(.helpRosterDecline0))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(help: "The worker: phone or id.") var worker: String
-    @Option(help: "The request, when the worker has several jobs that day (요청 번호).") var request: Int64?
-    @Option(help: "Why, in a word or two (sent in a cancellation notice), e.g. 병가.") var reason: String?
-    @Option(help: "How many replacements to list.") var limit: Int = 5
-    @Flag(help: "Deliver the notices now.") var send = false
+    @Option(help: ArgumentHelp(T(.opt78))) var worker: String
+    @Option(help: ArgumentHelp(T(.opt72))) var request: Int64?
+    @Option(help: ArgumentHelp(T(.opt79))) var reason: String?
+    @Option(help: ArgumentHelp(T(.opt80))) var limit: Int = 5
+    @Flag(help: ArgumentHelp(T(.opt77))) var send = false
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)

@@ -3,24 +3,20 @@ import Foundation
 import Operations
 import PrintSheets
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson roster print --date D --out FILE.html [--pdf FILE.pdf] [--mask-phones]`: the day's printable sheets.
 struct RosterPrint: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Write the day's printable sheets as one HTML file (cover with map, a page per farm and per pickup).",
-        discussion: """
-            The HTML is self-contained (no network, no script) and prints on A4; Hangul needs a Korean font \
-            (Debian: fonts-noto-cjk or fonts-nanum). --pdf also prints it to PDF with a headless Chromium \
-            (Debian: chromium) when one is installed. Phone numbers are in full (the sheets are for the \
-            center, the farmer and the van driver) unless --mask-phones.
-            """)
+        abstract: T(.aboutRosterPrint),
+        discussion: T(.helpRosterPrint0))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "The HTML file to write.") var out: String
-    @Option(name: .long, help: "Also print to this PDF file (needs chromium).") var pdf: String?
-    @Flag(name: .long, help: "Mask phone numbers (010-****-5678).") var maskPhones = false
+    @Option(name: .long, help: ArgumentHelp(T(.opt153))) var out: String
+    @Option(name: .long, help: ArgumentHelp(T(.opt154))) var pdf: String?
+    @Flag(name: .long, help: ArgumentHelp(T(.opt155))) var maskPhones = false
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a file name, e.g. --out day.html") }
@@ -51,10 +47,10 @@ struct RosterPrint: ContextCommand {
 struct RosterMap: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Write the map of the day as SVG: the county's 읍면, farms sized by headcount, workers' trips.")
+        abstract: T(.aboutRosterMap))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: "The SVG file to write.") var out: String
+    @Option(name: .long, help: ArgumentHelp(T(.opt156))) var out: String
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a file name, e.g. --out day.svg") }

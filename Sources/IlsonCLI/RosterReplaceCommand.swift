@@ -11,24 +11,18 @@ struct RosterReplaceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "replace",
         abstract: T(.aboutRosterReplace),
-        discussion: """
-            In one transaction: the worker declines (as `roster decline`: one cancellation if they were told), \
-            the replacement is pinned on the same request, and when the roster's messages are out, the \
-            replacement's notice and the farmer's updated list (one change) are queued. Refused, with nothing \
-            changed (exit 2), when the replacement is already placed that day, declined that day, would break the \
-            weekly cap (rule 8), or breaks one of rules 1-4 without --force.
-            """)
+        discussion: T(.helpRosterReplace0))
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(help: "The worker who cannot come: phone or id.") var worker: String
-    @Option(help: "The request, when the worker has several jobs that day (요청 번호).") var request: Int64?
-    @Option(name: .customLong("with"), help: "The replacement: phone or id.") var replacement: String?
-    @Flag(help: "Take the top suggestion among the workers free that day.") var best = false
-    @Flag(help: "Pin the replacement even though it breaks one of rules 1-4 (recorded as a warning).")
+    @Option(help: ArgumentHelp(T(.opt71))) var worker: String
+    @Option(help: ArgumentHelp(T(.opt72))) var request: Int64?
+    @Option(name: .customLong("with"), help: ArgumentHelp(T(.opt73))) var replacement: String?
+    @Flag(help: ArgumentHelp(T(.opt74))) var best = false
+    @Flag(help: ArgumentHelp(T(.opt75)))
     var force = false
-    @Option(help: "Why, in a word or two (sent in the cancellation notice), e.g. 병가.") var reason: String?
-    @Flag(help: "Deliver the notices now.") var send = false
+    @Option(help: ArgumentHelp(T(.opt76))) var reason: String?
+    @Flag(help: ArgumentHelp(T(.opt77))) var send = false
 
     func validate() throws {
         guard (replacement != nil) != best else {

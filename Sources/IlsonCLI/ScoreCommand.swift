@@ -13,7 +13,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var instance: InstanceFileOption
 
-    @Option(name: .long, help: "The plan file (JSON).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt157)))
     var plan: String
 
     func run() throws {

@@ -13,18 +13,18 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var instance: InstanceFileOption
 
-    @Option(name: .long, help: "Where to write the plan (JSON).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt158)))
     var out: String
 
-    @Option(name: .long, help: "Stop after this many seconds with the best plan so far (default: a fixed work budget).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt159)))
     var timeLimit: Double?
 
     @Option(
         name: .long,
-        help: "Work budget of the whole solve, split among its phases; the search stops on it, never on the clock.")
+        help: ArgumentHelp(T(.opt160)))
     var workBudget: Int = SolveOptions().workBudget
 
-    @Option(name: .long, help: "Seed for tie-breaking; the same instance and seed give the same plan.")
+    @Option(name: .long, help: ArgumentHelp(T(.opt161)))
     var seed: UInt64 = 0
 
     func run() throws {
@@ -54,7 +54,7 @@ struct SolveCommand: ParsableCommand {
 
 /// `--instance FILE`, the problem instance `solve` and `score` read.
 struct InstanceFileOption: ParsableArguments {
-    @Option(name: .long, help: "The instance file (JSON, spec/problem-format.md).")
+    @Option(name: .long, help: ArgumentHelp(T(.opt162)))
     var instance: String
 
     /// Reads and validates the instance file; input errors become exit code 2 with every message.

@@ -4,22 +4,23 @@ import KoreanText
 import Operations
 import PrintSheets
 import Records
+import Texts
 import Vocabulary
 
 /// `ilson target set|list`: yearly targets (연간 목표 연인원) per target group and pool.
 struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "target", abstract: "Yearly targets in worker-days (연인원) per target group and pool.",
+        commandName: "target", abstract: T(.aboutTarget),
         subcommands: [Set.self, List.self])
 
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a yearly target, e.g. --year 2027 --category 고령 --days 1200.")
+            abstract: T(.aboutTargetSet))
         @OptionGroup var options: CenterOptions
-        @Option(help: "The year.") var year: Int
-        @Option(help: "Target group: 고령, 청년, 여성, 장애인, 외국인, 일반, 신중년 or 전체.") var category: String
-        @Option(help: "Pool: 일용, 봉사, 공공형 계절근로 or 전체 (default 전체).") var pool: String?
-        @Option(help: "Worker-days planned for the year.") var days: Int
+        @Option(help: ArgumentHelp(T(.opt163))) var year: Int
+        @Option(help: ArgumentHelp(T(.opt164))) var category: String
+        @Option(help: ArgumentHelp(T(.opt165))) var pool: String?
+        @Option(help: ArgumentHelp(T(.opt166))) var days: Int
 
         func run(_ context: CommandContext) throws {
             let t = try Targets.set(
@@ -31,9 +32,9 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List the yearly targets.")
+        static let configuration = CommandConfiguration(abstract: T(.aboutTargetList))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Only this year.") var year: Int?
+        @Option(help: ArgumentHelp(T(.opt167))) var year: Int?
 
         func run(_ context: CommandContext) throws {
             let targets = try Targets.list(year: year, center: options.center, on: context.db)
@@ -51,18 +52,15 @@ struct TargetCommand: ParsableCommand {
 struct ReportTargets: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "targets",
-        abstract: "The year's targets against the worker-days done and scheduled.",
-        discussion: """
-            Done counts only days recorded as attended on approved rosters, a person once per day (연인원); \
-            scheduled are days from today on; past days without attendance are shown as unrecorded, not counted.
-            """)
+        abstract: T(.aboutTargetReport),
+        discussion: T(.helpTarget0))
     @OptionGroup var options: CenterOptions
-    @Option(help: "The year.") var year: Int
+    @Option(help: ArgumentHelp(T(.opt163))) var year: Int
     /// `table`, `csv`, or `html` (bar charts of done and scheduled against each target).
     enum TargetsFormat: String, ExpressibleByArgument, CaseIterable {
         case table, csv, html
     }
-    @Option(name: .customLong("format"), help: "table, csv or html (bar charts against the targets).")
+    @Option(name: .customLong("format"), help: ArgumentHelp(T(.opt168)))
     var output: TargetsFormat = .table
     @OptionGroup var csv: CSVEncodingOption
 

@@ -16,24 +16,19 @@ struct UserCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutUserAdd),
-            discussion: """
-                The password is read from standard input (--password-stdin) or a file (--password-file), never \
-                from the command line, and is hashed (SCRAM-SHA-256) before it leaves this process. It has at \
-                least \(Users.minimumPasswordLength) characters. Login names are 1-63 bytes; names starting with \
-                pg_ or ilson_, and public, none, current_user, session_user, current_role (in any case) are reserved.
-                """)
+            discussion: T(.helpUser0, ["min": Users.minimumPasswordLength]))
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "farmer, coordinator, batch or admin.") var role: String
-        @Option(help: "The login (PostgreSQL role) name, e.g. kim_jc.") var login: String
+        @Option(help: ArgumentHelp(T(.opt169))) var role: String
+        @Option(help: ArgumentHelp(T(.opt170))) var login: String
         @Flag(
             name: .customLong("password-stdin"),
             help:
                 "Read the password (at least \(Users.minimumPasswordLength) characters) from standard input (one line)."
         )
         var passwordStdin = false
-        @Option(name: .customLong("password-file"), help: "Read the password from this file (its first line).")
+        @Option(name: .customLong("password-file"), help: ArgumentHelp(T(.opt171)))
         var passwordFile: String?
-        @Option(help: "For a farmer login: the farmer's id or phone number.") var farmer: String?
+        @Option(help: ArgumentHelp(T(.opt172))) var farmer: String?
         @Option(
             help:
                 "The center's code: for a coordinator (optional when the database holds one center); optional for batch (none: every center)."
@@ -122,7 +117,7 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutUserWorkers))
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Only this day (YYYY-MM-DD, today, tomorrow).") var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.opt173))) var date: DateArgument?
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date").description }

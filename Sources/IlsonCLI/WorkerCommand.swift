@@ -13,19 +13,19 @@ struct WorkerCommand: ParsableCommand {
 
     /// The fields `add` and `edit` share.
     struct Fields: ParsableArguments {
-        @Option(help: "Home or pickup latitude (WGS84).", transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: "Home or pickup longitude (WGS84).", transform: DecimalArgument.parse) var lon: Double?
-        @Option(help: "A village of Jincheon-gun instead of lat/lon, e.g. \"이월면 중산리\".") var village: String?
-        @Option(help: "Skill codes, comma-separated, e.g. harvest,packing.") var skills: String?
-        @Option(help: "senior|youth|women|disabled|foreign|general (고령/청년/여성/장애인/외국인/일반).") var category: String?
+        @Option(help: ArgumentHelp(T(.opt23)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.opt24)), transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.opt25))) var village: String?
+        @Option(help: ArgumentHelp(T(.opt26))) var skills: String?
+        @Option(help: ArgumentHelp(T(.opt27))) var category: String?
         @Option(
-            name: .customLong("max-travel-km"), help: "Farthest farm from home, km (default 30).",
+            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.opt28)),
             transform: DecimalArgument.parse) var maxTravelKm: Double?
-        @Option(name: .customLong("max-days-per-week"), help: "Most days a week (default 6).") var maxDaysPerWeek: Int?
-        @Option(name: .customLong("sms-consent"), help: "y or n (default n).") var smsConsent: String?
+        @Option(name: .customLong("max-days-per-week"), help: ArgumentHelp(T(.opt29))) var maxDaysPerWeek: Int?
+        @Option(name: .customLong("sms-consent"), help: ArgumentHelp(T(.opt30))) var smsConsent: String?
         @Option(
             name: .customLong("allowed-farms"),
-            help: "Farm codes this worker may go to (visa), comma-separated; `any` lifts the restriction.")
+            help: ArgumentHelp(T(.opt31)))
         var allowedFarms: String?
         @OptionGroup var version2: WorkerVersion2Options
 
@@ -42,8 +42,8 @@ struct WorkerCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutWorkerAdd))
         @OptionGroup var options: CenterOptions
-        @Option(help: "Name.") var name: String
-        @Option(help: "Mobile number, unique in the center.") var phone: String
+        @Option(help: ArgumentHelp(T(.opt32))) var name: String
+        @Option(help: ArgumentHelp(T(.opt33))) var phone: String
         @OptionGroup var fields: Fields
 
         func run(_ context: CommandContext) throws {
@@ -58,7 +58,7 @@ struct WorkerCommand: ParsableCommand {
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
-        @Flag(help: "Include deactivated workers.") var all = false
+        @Flag(help: ArgumentHelp(T(.opt34))) var all = false
 
         func run(_ context: CommandContext) throws {
             let (center, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
@@ -91,7 +91,7 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerShow))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Phone or id.") var worker: String
+        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
 
         func run(_ context: CommandContext) throws {
             let detail = try Workers.show(worker, center: options.center, on: context.db)
@@ -117,9 +117,9 @@ struct WorkerCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutWorkerEdit))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Phone or id.") var worker: String
-        @Option(help: "New name.") var name: String?
-        @Option(help: "New mobile number.") var phone: String?
+        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
+        @Option(help: ArgumentHelp(T(.opt36))) var name: String?
+        @Option(help: ArgumentHelp(T(.opt37))) var phone: String?
         @OptionGroup var fields: Fields
 
         func run(_ context: CommandContext) throws {
@@ -137,7 +137,7 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerDeactivate))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Phone or id.") var worker: String
+        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
 
         func run(_ context: CommandContext) throws {
             let w = try Workers.deactivate(worker, center: options.center, on: context.db)
@@ -149,12 +149,12 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerAvailability))
         @OptionGroup var options: CenterOptions
-        @Argument(help: "Phone or id.") var worker: String
-        @Option(help: "A date or a range, e.g. 2026-12-01..2026-12-05.") var dates: DateRangeArgument
-        @Flag(help: "The worker is off on these days.") var off = false
-        @Option(help: "A note, e.g. 병원.") var note: String?
-        @Option(help: "Only from this time of each date, e.g. 06:00 (with --to).") var from: String?
-        @Option(help: "Only until this time of each date, e.g. 12:00 (24:00 at most; with --from).") var to: String?
+        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
+        @Option(help: ArgumentHelp(T(.opt38))) var dates: DateRangeArgument
+        @Flag(help: ArgumentHelp(T(.opt39))) var off = false
+        @Option(help: ArgumentHelp(T(.opt40))) var note: String?
+        @Option(help: ArgumentHelp(T(.opt41))) var from: String?
+        @Option(help: ArgumentHelp(T(.opt42))) var to: String?
 
         func run(_ context: CommandContext) throws {
             let range = try context.days(dates, field: "--dates")
@@ -173,9 +173,7 @@ struct WorkerCommand: ParsableCommand {
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerImport),
-            discussion: "Every row is checked first; one bad row and nothing is imported. Workers match by phone; "
-                + "an update changes only the filled cells.\nColumns (docs/csv-formats.md):\n"
-                + ImportFormats.workers.helpText)
+            discussion: T(.helpWorkerImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions
         @OptionGroup var input: InputFileArgument
 

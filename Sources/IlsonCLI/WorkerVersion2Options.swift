@@ -1,18 +1,19 @@
 import ArgumentParser
 import Operations
 import Records
+import Texts
 
 /// `worker add/edit` flags of version 2: pool, jobs and minutes a day, stay end, visa, car, pickup point.
 struct WorkerVersion2Options: ParsableArguments {
-    @Option(help: "일용|봉사|공공형 계절근로 (day|volunteer|seasonal); default 일용.") var pool: String?
-    @Option(name: .customLong("max-jobs"), help: "Most jobs a day, 1-4 (default 1).") var maxJobs: Int?
-    @Option(name: .customLong("max-minutes"), help: "Most minutes of work a day, e.g. 240 (0: no cap).")
+    @Option(help: ArgumentHelp(T(.opt174))) var pool: String?
+    @Option(name: .customLong("max-jobs"), help: ArgumentHelp(T(.opt175))) var maxJobs: Int?
+    @Option(name: .customLong("max-minutes"), help: ArgumentHelp(T(.opt176)))
     var maxMinutes: Int?
-    @Option(name: .customLong("stay-until"), help: "Last date the worker may work (visa stay, contract), or none.")
+    @Option(name: .customLong("stay-until"), help: ArgumentHelp(T(.opt177)))
     var stayUntil: String?
-    @Option(help: "Visa type, e.g. E-8, or none.") var visa: String?
-    @Flag(inversion: .prefixedNo, help: "Whether the worker travels by own car (default yes).") var car: Bool?
-    @Option(name: .customLong("pickup-point"), help: "The pickup point the worker can reach (its name), or none.")
+    @Option(help: ArgumentHelp(T(.opt178))) var visa: String?
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(T(.opt179))) var car: Bool?
+    @Option(name: .customLong("pickup-point"), help: ArgumentHelp(T(.opt180)))
     var pickupPoint: String?
 
     var input: WorkerVersion2Input {

@@ -85,12 +85,34 @@ public struct MessageComposer: Sendable, Hashable {
                 if !text.isEmpty { packed.append(Template.RenderedLine(text: text, isListEntry: false)) }
             }
         }
+        // One list per farm and day: the farm's other requests, each a heading and its numbered workers.
+        if case .farmerList(let n) = notice { packed += Self.sections(n.more) }
+        if case .farmerListChange(let n) = notice { packed += Self.sections(n.more) }
         if case .assignment(let n) = notice, let prompt = n.answerPrompt.map({ CP949.sanitize($0.singleLine) }),
             !prompt.isEmpty
         {
             packed.append(Template.RenderedLine(text: prompt, isListEntry: false))
         }
         return try Self.pack(packed, to: to, kind: notice.kind)
+    }
+
+    /// The lines of a farmer's list's further sections (`FarmerListNotice.more`).
+    static func sections(_ more: [FarmerListSection]) -> [Template.RenderedLine] {
+        more.flatMap { section in
+            [Template.RenderedLine(text: CP949.sanitize(section.heading), isListEntry: false)]
+                + listLines(section.workers).map {
+                    Template.RenderedLine(text: CP949.sanitize($0), isListEntry: true)
+                }
+        }
+    }
+
+    /// `1. 김영숙 010-1234-5678 (이월 마을회관 승차) 참석확인`: a farmer's list, one line a worker.
+    static func listLines(_ workers: [ListedWorker]) -> [String] {
+        workers.enumerated().map { i, w in
+            "\(i + 1). \(w.name.singleLine) \(Phone.format(w.phone))"
+                + (w.ridesFrom.map { " (\($0.singleLine) 승차)" } ?? "")
+                + (w.confirmed ? " 참석확인" : "")
+        }
     }
 
     /// Splits rendered lines into messages of at most 2,000 bytes.
@@ -194,12 +216,7 @@ public struct MessageComposer: Sendable, Hashable {
             put(.headcount, String(n.workers.count))
             put(.wanted, String(n.headcountWanted))
             if !n.workers.isEmpty {
-                v[.workers] = .lines(
-                    n.workers.enumerated().map { i, w in
-                        "\(i + 1). \(w.name.singleLine) \(Phone.format(w.phone))"
-                            + (w.ridesFrom.map { " (\($0.singleLine) 승차)" } ?? "")
-                            + (w.confirmed ? " 참석확인" : "")
-                    })
+                v[.workers] = .lines(listLines(n.workers))
             }
         case .cancellation(let n):
             put(.center, n.centerName)

@@ -92,6 +92,9 @@ public struct FarmerListNotice: Sendable, Hashable {
     public var headcountWanted: Int
     /// The workers coming, in the order the list shows them.
     public var workers: [ListedWorker]
+    /// The farm's other requests of the day, after the first (one list per farm and day): each its own lines
+    /// after the template's.
+    public var more: [FarmerListSection] = []
 
     /// Creates a farmer's list notice.
     public init(
@@ -108,6 +111,30 @@ public struct FarmerListNotice: Sendable, Hashable {
         self.task = task
         self.headcountWanted = headcountWanted
         self.workers = workers
+    }
+}
+
+/// Another request of the same farm and day on a farmer's list: its hours, task, headcount and workers.
+public struct FarmerListSection: Sendable, Hashable {
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var task: String
+    /// The headcount the farmer asked for.
+    public var headcountWanted: Int
+    public var workers: [ListedWorker]
+
+    /// Creates a section; every field as named.
+    public init(start: TimeOfDay, end: TimeOfDay, task: String, headcountWanted: Int, workers: [ListedWorker]) {
+        self.start = start
+        self.end = end
+        self.task = task
+        self.headcountWanted = headcountWanted
+        self.workers = workers
+    }
+
+    /// `12:00~17:00 포장 2명 배정 (요청 3명)`: the section's first line.
+    public var heading: String {
+        "\(start)~\(end) \(task.singleLine) \(workers.count)명 배정 (요청 \(headcountWanted)명)"
     }
 }
 

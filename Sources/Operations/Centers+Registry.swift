@@ -3,6 +3,7 @@ import Places
 import Postgres
 import Records
 import Storage
+import Texts
 
 extension Centers {
     /// Adds a center (`ilson center add`), with an audit row, in one transaction.
@@ -17,15 +18,14 @@ extension Centers {
     ) throws -> CenterRecord {
         let code = code.uppercased()
         guard code.count <= 16, !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw OperationError.badInput("center code \(Excerpt.quoted(code)) must be 1-16 letters or digits, e.g. JC")
+            throw OperationError.badInput(T(.errCenterCode, ["value": Excerpt.quoted(code)]))
         }
         let name = try RegistryInput.name(name, TextLimits.centerName, option: "--name")
         let sender = try smsSender.map(senderNumber)
         let county = try county.map { text throws(OperationError) in try Centers.county(named: text) }
         return try db.transaction { db in
             if try CenterStore.find(code: code, on: db) != nil {
-                throw OperationError.badInput(
-                    "center \(code) already exists: change it with `ilson center edit \(code)`")
+                throw OperationError.badInput(T(.errCenterExists, ["code": code]))
             }
             let center = try CenterStore.insert(code: code, name: name, smsSender: sender, on: db)
             if let county {
@@ -68,9 +68,7 @@ extension Centers {
         let landline = digits.hasPrefix("0") && (9...11).contains(digits.count)
         let representative = digits.count == 8 && ["15", "16", "17", "18", "19"].contains(String(digits.prefix(2)))
         guard allowed, landline || representative else {
-            throw .badInput(
-                "--sms-sender \(Excerpt.quoted(text)) is not a sender number: a registered landline or mobile number "
-                    + "(0435391234, 010-1234-5678) or a 15xx/16xx/18xx number")
+            throw .badInput(T(.errNotASender, ["value": Excerpt.quoted(text)]))
         }
         return digits
     }

@@ -62,7 +62,7 @@ public enum FarmProfiles {
             if ["없음", "none", "-"].contains(text.lowercased()) {
                 change.clearDisaster = true
             } else {
-                guard let day = Day(text), (2000...2100).contains(day.components.year) else {
+                guard let day = IlsonClock.calendarDay(text), (2000...2100).contains(day.components.year) else {
                     throw .badInput(
                         "\(fields.disaster) \(Excerpt.quoted(text)): 재해·질병 피해 기한은 YYYY-MM-DD 날짜입니다 "
                             + "(없애려면 \"없음\")")

@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 
 /// Farmers (농업인): the people who own farms and submit requests.
 public enum Farmers {
@@ -15,8 +16,9 @@ public enum Farmers {
             let center = try Centers.resolve(center, on: db)
             if let existing = try FarmerStore.find(.phone(phone), center: center.id, on: db) {
                 throw OperationError.badInput(
-                    "farmer \(Phone.mask(phone)) already exists in center \(center.code) (id \(existing.id), \(existing.name))"
-                )
+                    T(
+                        .errFarmerExists,
+                        ["phone": Phone.mask(phone), "center": center.code, "id": existing.id, "name": existing.name]))
             }
             let id = try FarmerStore.insert(center: center.id, name: name, phone: phone, on: db)
             try AuditLog.record(
@@ -36,8 +38,7 @@ public enum Farmers {
     static func find(_ text: String, center: CenterRecord, on db: Connection) throws -> FarmerRecord {
         let ref = try PersonRef(text, role: "farmer")
         guard let farmer = try FarmerStore.find(ref, center: center.id, on: db) else {
-            throw OperationError.notFound(
-                "farmer \(ref) not found in center \(center.code): add them with `ilson farmer add`")
+            throw OperationError.notFound(T(.errFarmerNotFound, ["farmer": ref, "center": center.code]))
         }
         return farmer
     }

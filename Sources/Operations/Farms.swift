@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `ilson farm add` was given.
@@ -52,9 +53,10 @@ public enum Farms {
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let place = try RegistryInput.location(
-                input.location, what: "farm \(code)", source: .commandLine, county: Centers.county(of: center, on: db))
+                input.location, what: T(.whatFarm, ["code": code]), source: .commandLine,
+                county: Centers.county(of: center, on: db))
             if try FarmStore.find(code: code, center: center.id, on: db) != nil {
-                throw OperationError.badInput("farm \(code) already exists in center \(center.code)")
+                throw OperationError.badInput(T(.errFarmExists, ["code": code, "center": center.code]))
             }
             let farmer = try Farmers.find(input.farmer, center: center, on: db)
             let values = FarmValues(
@@ -85,7 +87,7 @@ public enum Farms {
                 "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code): "
                     + "use --center \(others[0]) or a farm of \(center.code)")
         }
-        throw OperationError.notFound("farm \(code) not found in center \(center.code) (`ilson farm list` shows them)")
+        throw OperationError.notFound(T(.errFarmNotFound, ["code": code, "center": center.code]))
     }
 }
 

@@ -40,22 +40,23 @@ public struct IlsonClock: Sendable, Hashable {
     /// Tomorrow in Asia/Seoul.
     public var tomorrow: Day { today.next }
 
-    /// Parses a date a person typed: `YYYY-MM-DD`, `today` or `tomorrow` (Asia/Seoul).
+    /// Parses a date a person typed: `YYYY-MM-DD`, `today` or `tomorrow` (Asia/Seoul), `오늘`/`내일`/`모레`, `12/3`
+    /// or `12월 3일` (the next such date on or after `onOrAfter`, default today), `2026. 12. 3.` (`normalized`).
     ///
-    /// - Throws: `OperationError.badInput` naming the text.
-    public func parse(_ text: String, field: String = "date") throws(OperationError) -> Day {
-        switch text.lowercased() {
+    /// - Throws: `OperationError.badInput` naming the text as typed.
+    public func parse(_ text: String, field: String = "date", onOrAfter: Day? = nil) throws(OperationError) -> Day {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "today", "오늘": return today
         case "tomorrow", "내일": return tomorrow
         default:
-            guard let day = Day(text) else {
+            guard let day = Day(normalized(text, onOrAfter: onOrAfter).trimmingCharacters(in: .whitespaces)) else {
                 throw .badInput(T(.errNotADate, ["field": field, "value": Excerpt.quoted(text)]))
             }
             return day
         }
     }
 
-    /// Parses `D1..D2` (inclusive) or a single date.
+    /// Parses `D1..D2` (inclusive) or a single date, each side as `parse` reads it.
     public func parseRange(_ text: String, field: String = "dates") throws(OperationError) -> ClosedRange<Day> {
         let parts = text.components(separatedBy: "..")
         if parts.count == 1 {
@@ -66,7 +67,8 @@ public struct IlsonClock: Sendable, Hashable {
             throw .badInput(T(.errNotARange, ["field": field, "value": Excerpt.quoted(text)]))
         }
         let from = try parse(parts[0], field: field)
-        let to = try parse(parts[1], field: field)
+        // A year-less end before the start is in the start's following year (`12/24..1/2`).
+        let to = try parse(parts[1], field: field, onOrAfter: from)
         guard from <= to else {
             throw .badInput(T(.errRangeBackwards, ["field": field, "value": Excerpt.quoted(text)]))
         }

@@ -5,6 +5,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// Where a value came from, so a message can name it as the person typed it:
@@ -14,7 +15,7 @@ public enum InputSource: Sendable, Hashable {
     case file
 
     func name(_ option: String, _ column: String) -> String {
-        self == .commandLine ? "--" + option : column
+        self == .commandLine ? "--" + option : FieldNames.shown(column)
     }
 }
 
@@ -94,7 +95,7 @@ enum RegistryInput {
         case (let lat?, let lon?):
             guard (-90...90).contains(lat), (-180...180).contains(lon) else {
                 throw .badInput(
-                    "\(latName) \(lat) / \(lonName) \(lon) is not a place: latitude -90..90, longitude -180..180")
+                    T(.errNotAPlace, ["lat": latName, "latValue": lat, "lon": lonName, "lonValue": lon]))
             }
             let point = PlacePoint(lat: lat, lon: lon)
             guard korea.isInKorea(point) else {
@@ -112,12 +113,16 @@ enum RegistryInput {
         case (nil, nil):
             guard let village else {
                 throw .badInput(
-                    "\(what) has no location: give \(villageName) (e.g. \"\(county?.villages.first?.qualifiedName ?? "이월면 중산리")\") "
-                        + "or \(latName) and \(lonName)")
+                    T(
+                        .errNoLocation,
+                        [
+                            "what": what, "village": villageName, "lat": latName, "lon": lonName,
+                            "example": county?.villages.first?.qualifiedName ?? "이월면 중산리",
+                        ]))
             }
             return ResolvedLocation(lat: village.village.centre.lat, lon: village.village.centre.lon, village: label)
         default:
-            throw .badInput("\(latName) and \(lonName) go together: give both, or \(villageName) instead")
+            throw .badInput(T(.errLatLonTogether, ["lat": latName, "lon": lonName, "village": villageName]))
         }
     }
 
@@ -125,7 +130,7 @@ enum RegistryInput {
     static func phone(_ text: String, field: String) throws(OperationError) -> String {
         guard let digits = Phone.normalize(text) else {
             // Shown as typed, so the coordinator who typed it finds the typo (logs and messages to others mask).
-            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a Korean mobile number (010-1234-5678)")
+            throw .badInput(T(.errNotAMobile, ["field": FieldNames.shown(field), "value": Excerpt.quoted(text)]))
         }
         return digits
     }
@@ -164,7 +169,8 @@ enum RegistryInput {
     /// - Throws: `.badInput` naming the field, the option and the limit.
     static func name(_ text: String?, _ field: TextField, option: String) throws(OperationError) -> String {
         guard let value = try self.text(text, field, option: option) else {
-            throw .badInput("the \(field.label) (\(option)) is missing")
+            throw .badInput(
+                T(.errFieldMissing, ["label": FieldNames.label(field), "option": FieldNames.shown(option)]))
         }
         return value
     }
@@ -182,22 +188,32 @@ enum RegistryInput {
             return trimmed
         case .tooLong(let length):
             throw .badInput(
-                "the \(field.label) (\(option)) is too long: \(length) characters where at most \(field.maxLength) "
-                    + "fit; shorten it: \(Excerpt.quoted(trimmed))")
+                T(
+                    .errFieldTooLong,
+                    [
+                        "label": FieldNames.label(field), "option": FieldNames.shown(option), "length": length,
+                        "max": field.maxLength, "value": Excerpt.quoted(trimmed),
+                    ]))
         case .controlCharacter(let scalar):
             throw .badInput(
-                "the \(field.label) (\(option)) must be \(field.singleLine ? "one line" : "plain text"): "
-                    + "it holds \(controlName(scalar)); remove it: \(Excerpt.quoted(trimmed))")
+                T(
+                    .errFieldControl,
+                    [
+                        "label": FieldNames.label(field), "option": FieldNames.shown(option),
+                        "kind": field.singleLine ? T(.fieldOneLine) : T(.fieldPlainText),
+                        "control": controlName(scalar),
+                        "value": Excerpt.quoted(trimmed),
+                    ]))
         }
     }
 
     /// A control character in words: `a line break`, `a tab`, `a NUL byte`, `the control character U+001B`.
     static func controlName(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
-        case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": "a line break"
-        case "\t": "a tab"
-        case "\0": "a NUL byte"
-        default: "the control character U+" + String(scalar.value, radix: 16, uppercase: true)
+        case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": T(.controlLineBreak)
+        case "\t": T(.controlTab)
+        case "\0": T(.controlNul)
+        default: T(.controlOther, ["hex": String(scalar.value, radix: 16, uppercase: true)])
         }
     }
 
@@ -217,9 +233,7 @@ enum RegistryInput {
         guard let code = categories[text.trimmingCharacters(in: .whitespaces).lowercased()],
             let value = WorkerCategory(rawValue: code)
         else {
-            throw .badInput(
-                "\(field) \(Excerpt.quoted(text)) is not a category: senior, youth, women, disabled, foreign, general, "
-                    + "midlife (고령, 청년, 여성, 장애인, 외국인, 일반, 신중년)")
+            throw .badInput(T(.errNotACategory, ["field": FieldNames.shown(field), "value": Excerpt.quoted(text)]))
         }
         return value
     }
@@ -228,7 +242,7 @@ enum RegistryInput {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "y", "yes", "true", "1", "예", "네", "동의", "o": return true
         case "n", "no", "false", "0", "아니오", "아니요", "미동의", "x": return false
-        default: throw .badInput("\(field) \(Excerpt.quoted(text)) is neither y nor n (예/아니오)")
+        default: throw .badInput(T(.errNotYesNo, ["field": FieldNames.shown(field), "value": Excerpt.quoted(text)]))
         }
     }
 
@@ -242,7 +256,7 @@ enum RegistryInput {
                 code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
             else {
                 throw .badInput(
-                    "\(field) \(Excerpt.quoted(raw)) is not a skill code: use letters, digits, - or _ (e.g. harvest)")
+                    T(.errNotASkillCode, ["field": FieldNames.shown(field), "value": Excerpt.quoted(raw)]))
             }
             result.insert(code)
         }
@@ -260,7 +274,7 @@ enum RegistryInput {
         if padded.count == 4, padded.dropFirst().first == ":" { padded = "0" + padded }
         if padded.count == 8, padded.hasSuffix(":00") { padded = String(padded.prefix(5)) }
         guard let time = TimeOfDay(padded) else {
-            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a time: use HH:MM, e.g. 07:00")
+            throw .badInput(T(.errNotATime, ["field": FieldNames.shown(field), "value": Excerpt.quoted(text)]))
         }
         return time
     }
@@ -270,7 +284,7 @@ enum RegistryInput {
         guard !code.isEmpty, code.count <= 32,
             code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else {
-            throw .badInput("\(field) \(Excerpt.quoted(text)) is not a farm code: letters, digits, - or _ (e.g. F012)")
+            throw .badInput(T(.errNotAFarmCode, ["field": FieldNames.shown(field), "value": Excerpt.quoted(text)]))
         }
         return code
     }

@@ -2,6 +2,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What a person gave for a request. For `submit`, farm, date, start, end, task and headcount are required;
@@ -89,24 +90,40 @@ public enum Requests {
         try Pickups.apply(input, to: &v, source: source)
         guard v.start < v.end else {
             throw .badInput(
-                "\(source.name("start", "start")) \(v.start) is not before \(source.name("end", "end")) \(v.end)")
+                T(
+                    .errStartNotBeforeEnd,
+                    [
+                        "start": source.name("start", "start"), "startValue": v.start,
+                        "end": source.name("end", "end"), "endValue": v.end,
+                    ]))
         }
         let headcount = source.name("headcount", "headcount")
-        guard (1...500).contains(v.headcount) else { throw .badInput("\(headcount) \(v.headcount) must be 1 to 500") }
+        guard (1...500).contains(v.headcount) else {
+            throw .badInput(T(.errValueRange, ["field": headcount, "value": v.headcount, "min": 1, "max": 500]))
+        }
         let minName = source.name("min", "min_headcount")
-        guard v.minHeadcount >= 1 else { throw .badInput("\(minName) \(v.minHeadcount) must be at least 1") }
+        guard v.minHeadcount >= 1 else {
+            throw .badInput(T(.errMinAtLeastOne, ["field": minName, "value": v.minHeadcount]))
+        }
         guard v.minHeadcount <= v.headcount else {
-            throw .badInput("\(minName) \(v.minHeadcount) exceeds \(headcount) \(v.headcount)")
+            throw .badInput(
+                T(
+                    .errMinOverHeadcount,
+                    ["min": minName, "minValue": v.minHeadcount, "headcount": headcount, "headcountValue": v.headcount])
+            )
         }
         guard (1...10).contains(v.priority) else {
-            throw .badInput("\(source.name("priority", "priority")) \(v.priority) must be 1 to 10")
+            throw .badInput(
+                T(
+                    .errValueRange,
+                    ["field": source.name("priority", "priority"), "value": v.priority, "min": 1, "max": 10]))
         }
         if let w = v.wage, !(0...2_000_000).contains(w) {
-            throw .badInput("\(source.name("wage", "wage")) \(w) must be 0 to 2,000,000 KRW a day")
+            throw .badInput(T(.errWageRange, ["field": source.name("wage", "wage"), "value": w]))
         }
         if let km = v.maxTravelKm, !(km > 0 && km <= 500) {
             throw .badInput(
-                "\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
+                T(.errTravelRange, ["field": source.name("max-travel-km", "max_travel_km"), "value": km]))
         }
         return v
     }
@@ -115,13 +132,20 @@ public enum Requests {
     static func newValues(_ input: RequestInput, date: Day, source: InputSource) throws(OperationError) -> RequestValues
     {
         guard let start = input.start else {
-            throw .badInput("\(source.name("start", "start")) is missing (e.g. 07:00)")
+            throw .badInput(T(.errMissingExample, ["field": source.name("start", "start"), "example": "07:00"]))
         }
-        guard let end = input.end else { throw .badInput("\(source.name("end", "end")) is missing (e.g. 16:00)") }
+        guard let end = input.end else {
+            throw .badInput(T(.errMissingExample, ["field": source.name("end", "end"), "example": "16:00"]))
+        }
         guard let task = try RegistryInput.text(input.task, TextLimits.task, option: source.name("task", "task")) else {
-            throw .badInput("\(source.name("task", "task")) is missing (e.g. harvest)")
+            throw .badInput(
+                T(
+                    .errMissingExample,
+                    ["field": source.name("task", "task"), "example": Language.current == .ko ? "수확" : "harvest"]))
         }
-        guard input.headcount != nil else { throw .badInput("\(source.name("headcount", "headcount")) is missing") }
+        guard input.headcount != nil else {
+            throw .badInput(T(.errMissing, ["field": source.name("headcount", "headcount")]))
+        }
         let base = RequestValues(
             date: date, start: try RegistryInput.time(start, field: source.name("start", "start")),
             end: end.trimmingCharacters(in: .whitespaces) == "24:00"
@@ -135,16 +159,18 @@ public enum Requests {
     static func days(_ input: RequestInput, clock: IlsonClock, source: InputSource, allowingPast: Bool = false)
         throws(OperationError) -> [Day]
     {
-        guard let text = input.date else { throw .badInput("\(source.name("date", "date")) is missing (YYYY-MM-DD)") }
+        guard let text = input.date else {
+            throw .badInput(T(.errMissingExample, ["field": source.name("date", "date"), "example": "YYYY-MM-DD"]))
+        }
         let first = try clock.parse(text, field: source.name("date", "date"))
         guard first >= clock.today || allowingPast else {
             throw .badInput(
-                "\(source.name("date", "date")) \(first) is in the past (today is \(clock.today)): requests are for today or later"
-            )
+                T(.errDatePast, ["field": source.name("date", "date"), "value": first, "today": clock.today]))
         }
         let count = input.days ?? 1
         guard (1...31).contains(count) else {
-            throw .badInput("\(source.name("days", "days")) \(count) must be 1 to 31")
+            throw .badInput(
+                T(.errValueRange, ["field": source.name("days", "days"), "value": count, "min": 1, "max": 31]))
         }
         return (0..<count).map { first.adding(days: $0) }
     }
@@ -156,7 +182,7 @@ public enum Requests {
     public static func submit(_ input: RequestInput, center: String?, clock: IlsonClock, on db: Connection) throws
         -> SubmittedJob
     {
-        guard let farmCode = input.farm else { throw OperationError.badInput("--farm is missing") }
+        guard let farmCode = input.farm else { throw OperationError.badInput(T(.errMissing, ["field": "--farm"])) }
         let dates = try days(input, clock: clock, source: .commandLine)
         // The values checked before connecting (skills and task become codes in the transaction).
         var early = input
@@ -175,8 +201,12 @@ public enum Requests {
                         && $0.values.start == template.start
                 }) {
                     throw OperationError.badInput(
-                        "request \(same.id) already asks for \(template.task) at \(farm.code) on \(date) from "
-                            + "\(template.start): change it with `ilson request edit \(same.id)`")
+                        T(
+                            .errRequestExists,
+                            [
+                                "request": same.id, "task": template.task, "farm": farm.code, "date": date,
+                                "start": template.start,
+                            ]))
                 }
             }
             let job = try JobStore.insert(center: center.id, farm: farm.id, task: template.task, on: db)
@@ -296,8 +326,13 @@ public enum Requests {
                 try UserStore.current(on: db).user?.kind == .farmer
             {
                 throw OperationError.conflict(
-                    "the roster of \(locked.values.date) is \(locked.rosterState!): request \(locked.id) is locked; "
-                        + "ask the center to cancel it (a coordinator's `ilson request cancel` tells the workers)")
+                    T(
+                        .errRequestLockedFarmer,
+                        [
+                            "date": locked.values.date, "request": locked.id,
+                            "state": Language.current == .ko
+                                ? RequestText.state(locked.rosterState!) : "\(locked.rosterState!)",
+                        ]))
             }
             var notices: [DayOfReport] = []
             for target in targets {
@@ -338,9 +373,9 @@ public enum Requests {
         if let request = try RequestStore.find(id: id, center: center.id, on: db) { return request }
         if let other = try RequestStore.otherCenter(id: id, notCenter: center.id, on: db) {
             throw OperationError.badInput(
-                "request \(id) belongs to center \(other), not \(center.code): use --center \(other)")
+                T(.errRequestOfOtherCenter, ["request": id, "other": other, "center": center.code]))
         }
-        throw OperationError.notFound("request \(id) not found in center \(center.code) (`ilson request list`)")
+        throw OperationError.notFound(T(.errRequestNotFound, ["request": id, "center": center.code]))
     }
 
     /// Runs a change of a request, turning the database's own refusal of a farmer's change (sql/010: SQLSTATE
@@ -359,16 +394,21 @@ public enum Requests {
     ) throws(OperationError) {
         let date = request.values.date
         guard request.status != .cancelled else {
-            throw .badInput("request \(request.id) (\(date)) is already cancelled")
+            throw .badInput(T(.errRequestAlreadyCancelled, ["request": request.id, "date": date]))
         }
         guard date >= clock.today else {
-            throw .badInput(
-                "request \(request.id) is for \(date), in the past (today is \(clock.today)): it cannot be changed")
+            throw .badInput(T(.errRequestPast, ["request": request.id, "date": date, "today": clock.today]))
         }
         if request.isLockedByRoster && !rosterMayBeOut {
+            let koreanVerb = verb == "edit" ? "고치세요" : "취소하세요"
             throw .conflict(
-                "the roster of \(date) is \(request.rosterState!): reopen it first (`ilson roster reopen --date \(date)`), "
-                    + "then \(verb) request \(request.id)")
+                T(
+                    .errRequestLocked,
+                    [
+                        "date": date, "request": request.id, "verb": Language.current == .ko ? koreanVerb : verb,
+                        "state": Language.current == .ko
+                            ? RequestText.state(request.rosterState!) : "\(request.rosterState!)",
+                    ]))
         }
     }
 }

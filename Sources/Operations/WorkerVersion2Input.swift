@@ -63,7 +63,7 @@ public struct WorkerVersion2Input: Sendable, Hashable {
             if Self.none.contains(text.lowercased()) {
                 values.stayUntil = nil
             } else {
-                guard let day = Day(text), day >= Day(year: 2000, month: 1, day: 1)!,
+                guard let day = IlsonClock.calendarDay(text), day >= Day(year: 2000, month: 1, day: 1)!,
                     day <= Day(year: 2100, month: 12, day: 31)!
                 else {
                     throw .badInput(

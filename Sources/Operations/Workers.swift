@@ -4,6 +4,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What a person gave for a worker: for `worker add` the name, phone and location are required; for
@@ -71,14 +72,15 @@ public enum Workers {
             if let phone { values.phone = phone }
             if !input.location.isEmpty {
                 let place = try RegistryInput.location(
-                    input.location, what: "worker \(Phone.mask(values.phone))", source: source, county: county)
+                    input.location, what: T(.whatWorker, ["phone": Phone.mask(values.phone)]), source: source,
+                    county: county)
                 (values.homeLat, values.homeLon, values.village) = (place.lat, place.lon, place.village)
             }
         } else {
-            guard let name else { throw .badInput("\(source.name("name", "name")) is missing: a worker needs a name") }
-            guard let phone else { throw .badInput("\(phoneField) is missing: a worker needs a mobile number") }
+            guard let name else { throw .badInput(T(.errWorkerNeedsName, ["field": source.name("name", "name")])) }
+            guard let phone else { throw .badInput(T(.errWorkerNeedsPhone, ["field": phoneField])) }
             let place = try RegistryInput.location(
-                input.location, what: "worker \(Phone.mask(phone))", source: source, county: county)
+                input.location, what: T(.whatWorker, ["phone": Phone.mask(phone)]), source: source, county: county)
             values = WorkerValues(
                 name: name, phone: phone, homeLat: place.lat, homeLon: place.lon, village: place.village)
         }

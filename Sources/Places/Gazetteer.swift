@@ -23,6 +23,8 @@ public final class Gazetteer: Sendable {
     let villagesByName: [String: [String]]
     /// Province codes by current name.
     let provinceCodes: [String: String]
+    /// The county of a 읍면동 that moved to a county made since the table (`Renames.splits`).
+    let townCounty: [String: String]
     /// The points of the 읍면동 and 리 by 0.1° cell (``cell(_:)``), for ``isInKorea(_:)``.
     let grid: [Int: [PlacePoint]]
 
@@ -40,6 +42,28 @@ public final class Gazetteer: Sendable {
             if let parent = Gazetteer.parentCode(code) { children[parent, default: []].append(code) }
             if code.count == 5 { counties.append(code) }
         }
+        // Counties made since the table: their 읍면동 leave the old county, which goes when none is left.
+        var townCounty: [String: String] = [:]
+        for split in Renames.splits {
+            let points = split.towns.compactMap { areas[$0]?.point }
+            guard !points.isEmpty else { continue }
+            let centre = PlacePoint(
+                lat: points.map(\.lat).reduce(0, +) / Double(points.count),
+                lon: points.map(\.lon).reduce(0, +) / Double(points.count))
+            areas[split.code] = Area(code: split.code, name: split.name, point: centre)
+            for town in split.towns where areas[town] != nil {
+                let old = String(town.prefix(5))
+                children[old]?.removeAll { $0 == town }
+                if children[old]?.isEmpty == true {
+                    children[old] = nil
+                    counties.removeAll { $0 == old }
+                }
+                children[split.code, default: []].append(town)
+                townCounty[town] = split.code
+            }
+            counties.append(split.code)
+        }
+        self.townCounty = townCounty
         var byName: [String: [String]] = [:]
         for (code, area) in areas where code.count == 10 || (code.count == 8 && children[code] == nil) {
             byName[area.name, default: []].append(code)
@@ -70,7 +94,7 @@ public final class Gazetteer: Sendable {
     /// Number of rows per level: 시도, 시군구, 읍면동, 리.
     public var counts: (provinces: Int, counties: Int, towns: Int, villages: Int) {
         var c = (0, 0, 0, 0)
-        for code in areas.keys {
+        for code in areas.keys where !Renames.splitCodes.contains(code) {
             switch code.count {
             case 2: c.0 += 1
             case 5: c.1 += 1
@@ -239,6 +263,12 @@ public final class Gazetteer: Sendable {
             province = p
             words.removeFirst()
         }
+        // A 구 a city was divided into since the table (`화성시 만세구 향남읍 …`): the city is the county.
+        if words.count >= 3, words[0].hasSuffix("시"),
+            Renames.districts.values.contains(where: { $0.contains { $0.name == words[1] } })
+        {
+            words.remove(at: 1)
+        }
         guard words.count >= 2 else { return .notFound(close: []) }
         var results: [VillageRef] = []
         var close: [VillageRef] = []
@@ -254,6 +284,7 @@ public final class Gazetteer: Sendable {
                         let full = areas[code]?.name
                     else { return false }
                     return full == name || full.split(separator: " ").last.map(String.init) == name
+                        || Renames.formerNames(code).contains(name)
                 }.compactMap { county(code: $0) }
             case .notFound:
                 counties = []
@@ -279,14 +310,15 @@ public final class Gazetteer: Sendable {
         guard let v = areas[code] else { return nil }
         let townCode = code.count == 10 ? String(code.prefix(8)) : code
         guard let t = areas[townCode] else { return nil }
-        let countyCode = String(code.prefix(5))
+        let countyCode = townCounty[townCode] ?? String(code.prefix(5))
         let kind: Town.Kind = t.name.hasSuffix("읍") ? .eup : t.name.hasSuffix("면") ? .myeon : .dong
         let town = Town(
             name: t.name, kind: kind, centre: t.point, population: 0, villages: [], code: townCode,
             formerNames: Renames.formerNames(townCode))
         return VillageRef(
             town: town, village: Village(name: v.name, centre: v.point, code: code),
-            countyName: areas[countyCode]?.name ?? "", provinceName: provinceName(ofCounty: countyCode))
+            countyName: (areas[countyCode]?.name ?? "") + (Renames.district(ofTown: townCode).map { " " + $0 } ?? ""),
+            provinceName: provinceName(ofCounty: countyCode))
     }
 
     /// Whether a point lies in South Korea: within 15 km of the point of one of its 읍면동 or 리.

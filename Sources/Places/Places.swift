@@ -152,7 +152,12 @@ public struct County: Sendable, Hashable {
     /// Every village with its town, in town order then village order.
     public var villages: [VillageRef] {
         towns.flatMap { town in
-            town.villages.map { VillageRef(town: town, village: $0, countyName: name, provinceName: province) }
+            town.villages.map {
+                VillageRef(
+                    town: town, village: $0,
+                    countyName: name + (Renames.district(ofTown: town.code).map { " " + $0 } ?? ""),
+                    provinceName: province)
+            }
         }
     }
 

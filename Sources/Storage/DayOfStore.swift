@@ -16,9 +16,14 @@ public enum DayOfStore {
         "assignment_id = \(assignment) AND recipient_role = 'worker' AND kind IN ('assignment', 'change')"
     }
 
-    /// A request's lists to its farmer (`farmer_list` or `change`).
+    /// The lists to a farmer of a request's farm and day (`farmer_list` or `change`): one list names every request
+    /// of a farm and day, and is kept with one of them.
     private static func farmerLists(_ request: Int64) -> PostgresQuery {
-        "request_id = \(request) AND recipient_role = 'farmer' AND kind IN ('farmer_list', 'change')"
+        """
+        request_id IN (SELECT o.id FROM labor_requests o JOIN labor_requests x
+                       ON x.farm_id = o.farm_id AND x.work_date = o.work_date WHERE x.id = \(request))
+        AND recipient_role = 'farmer' AND kind IN ('farmer_list', 'change')
+        """
     }
 
     /// Whether any of these messages was delivered, or is in doubt.
@@ -53,12 +58,14 @@ public enum DayOfStore {
         try withdraw(workerNotices(assignment), on: db)
     }
 
-    /// Whether a request's farmer was told who comes (a list or a changed list delivered, or in doubt).
+    /// Whether a request's farmer was told who comes (a list or a changed list of the request's farm and day
+    /// delivered, or in doubt).
     public static func farmerTold(request: Int64, on db: Connection) throws -> Bool {
         try told(farmerLists(request), on: db)
     }
 
-    /// The request's farmer lists not yet delivered become `withdrawn` (a newer list replaces them).
+    /// The farmer lists of the request's farm and day not yet delivered become `withdrawn` (a newer list replaces
+    /// them).
     ///
     /// - Returns: how many were withdrawn.
     @discardableResult

@@ -449,4 +449,646 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case colHoursSum
     case reportHoursLegend
     case groupingPool
+    /// a cell that is not a whole number
+    case errCellNotWhole
+    /// a cell that is not a plain decimal
+    case errCellNotDecimal
+    /// a column named twice in a sheet's header
+    case errColumnTwice
+    /// required columns missing from a sheet
+    case errColumnsMissing
+    /// a sheet with bad rows, nothing imported
+    case errBadRows
+    /// one bad row of a sheet
+    case errBadRowLine
+    /// what an import did
+    case importSummary
+    /// rows an import left for a coordinator
+    case importReportedHeader
+    /// header names an import ignored
+    case importIgnoredColumns
+    /// the workers of an import summary
+    case importWorkers
+    /// the farms of an import summary
+    case importFarms
+    /// the requests of an import summary
+    case importRequests
+    /// availability ranges an import added
+    case importAvailabilityAdded
+    /// farmers an import added
+    case importFarmersAdded
+    /// a worker twice in one sheet
+    case errWorkerTwice
+    /// a farm twice in one sheet
+    case errFarmTwice
+    /// an availability end without a start
+    case errAvailableToAlone
+    /// an availability end before its start
+    case errAvailableBackwards
+    /// coordinates that are no place on earth
+    case errNotAPlace
+    /// a farm or worker with no place
+    case errNoLocation
+    /// only one of lat and lon
+    case errLatLonTogether
+    /// a phone that is not a mobile number
+    case errNotAMobile
+    /// a required field left empty
+    case errFieldMissing
+    /// a field over its length
+    case errFieldTooLong
+    /// a field holding a control character
+    case errFieldControl
+    /// a one-line field
+    case fieldOneLine
+    /// a several-line field
+    case fieldPlainText
+    /// a control character
+    case controlLineBreak
+    /// a control character
+    case controlTab
+    /// a control character
+    case controlNul
+    /// a control character
+    case controlOther
+    /// a worker category not known
+    case errNotACategory
+    /// a yes/no cell that is neither
+    case errNotYesNo
+    /// a skill code with other characters
+    case errNotASkillCode
+    /// a time that is not HH:MM
+    case errNotATime
+    /// a farm code with other characters
+    case errNotAFarmCode
+    /// a sheet's farm code unknown to the center
+    case errFarmNotInCenter
+    /// a sheet's farm code of another center
+    case errFarmOfOtherCenter
+    /// a request twice in one sheet
+    case errRequestRowTwice
+    /// a sheet's line and request in a report
+    case importLineLabel
+    /// a new row for a past day, not imported
+    case importPastNew
+    /// a changed row for a past day, not changed
+    case importPastChanged
+    /// a changed row for a day whose roster is approved
+    case importLocked
+    /// jobs an import created
+    case importJobsCreated
+    /// a request's start not before its end
+    case errStartNotBeforeEnd
+    /// a number outside its range
+    case errValueRange
+    /// a minimum headcount below one
+    case errMinAtLeastOne
+    /// a minimum over the headcount
+    case errMinOverHeadcount
+    /// a wage outside its range
+    case errWageRange
+    /// a travel limit outside its range
+    case errTravelRange
+    /// a required value left out, with an example
+    case errMissingExample
+    /// a required value left out
+    case errMissing
+    /// a request's date in the past
+    case errDatePast
+    /// a request that exists already
+    case errRequestExists
+    /// a farm code taken in the center
+    case errFarmExists
+    /// a farm code unknown to the center
+    case errFarmNotFound
+    /// a request number unknown to the center
+    case errRequestNotFound
+    /// a request cancelled twice
+    case errRequestAlreadyCancelled
+    /// a new worker without a name
+    case errWorkerNeedsName
+    /// a new worker without a phone
+    case errWorkerNeedsPhone
+    /// a center code with other characters
+    case errCenterCode
+    /// a farm named in a message
+    case whatFarm
+    /// a worker named in a message
+    case whatWorker
+    /// --help discussion (AttendanceCommand.swift)
+    case helpAttendance0
+    /// --help discussion (AttendanceCommand.swift)
+    case helpAttendance1
+    /// --help discussion (AuditCommand.swift)
+    case helpAudit0
+    /// --help discussion (BatchCommand.swift)
+    case helpBatch0
+    /// --help discussion (BatchCommand.swift)
+    case helpBatch1
+    /// --help discussion (BatchRepliesCommand.swift)
+    case helpBatchReplies0
+    /// --help discussion (CatalogueCommand.swift)
+    case helpCatalogue0
+    /// --help discussion (CatalogueCommand.swift)
+    case helpCatalogue1
+    /// --help discussion (CenterPolicyCommand.swift)
+    case helpCenterPolicy0
+    /// --help discussion (DBCheckCommand.swift)
+    case helpDBCheck0
+    /// --help discussion (DBCommand.swift)
+    case helpDB0
+    /// --help discussion (DBCommand.swift)
+    case helpDB1
+    /// --help discussion (FarmCommand.swift)
+    case helpFarm0
+    /// --help discussion (FarmProfileCommand.swift)
+    case helpFarmProfile0
+    /// --help discussion (GenerateCommand.swift)
+    case helpGenerate0
+    /// --help discussion (PickupCommand.swift)
+    case helpPickup0
+    /// --help discussion (PickupCommand.swift)
+    case helpPickup1
+    /// --help discussion (ReplyCommand.swift)
+    case helpReply0
+    /// --help discussion (ReplyCommand.swift)
+    case helpReply1
+    /// --help discussion (ReportCommand.swift)
+    case helpReport0
+    /// --help discussion (RequestCommand.swift)
+    case helpRequest0
+    /// --help discussion (RosterCallsCommand.swift)
+    case helpRosterCalls0
+    /// --help discussion (RosterCancelCommand.swift)
+    case helpRosterCancel0
+    /// --help discussion (RosterDeclineCommand.swift)
+    case helpRosterDecline0
+    /// --help discussion (RosterPrintCommand.swift)
+    case helpRosterPrint0
+    /// --help discussion (RosterReplaceCommand.swift)
+    case helpRosterReplace0
+    /// --help discussion (TargetCommand.swift)
+    case helpTarget0
+    /// --help discussion (UserCommand.swift)
+    case helpUser0
+    /// --help: the heading of an import's columns
+    case helpColumns
+    /// --help discussion (farm import)
+    case helpFarmImport
+    /// --help discussion (request import)
+    case helpRequestImport
+    /// --help discussion (worker import)
+    case helpWorkerImport
+    /// --help discussion (batch templates set)
+    case helpTemplateSlots
+    /// a request number of another center
+    case errRequestOfOtherCenter
+    /// a farmer's cancel of a request on an approved roster
+    case errRequestLockedFarmer
+    /// a change to a past request
+    case errRequestPast
+    /// a change to a request on an approved roster
+    case errRequestLocked
+    /// a center code taken
+    case errCenterExists
+    /// an SMS sender number that is not one
+    case errNotASender
+    /// a farmer's phone taken
+    case errFarmerExists
+    /// a farmer unknown to the center
+    case errFarmerNotFound
+    /// command abstract
+    case aboutAudit
+    /// command abstract
+    case aboutAuditShow
+    /// command abstract
+    case aboutPolicy
+    /// command abstract
+    case aboutPolicyShow
+    /// command abstract
+    case aboutPolicySet
+    /// command abstract
+    case aboutDBCheck
+    /// command abstract
+    case aboutFarmProfileSet
+    /// command abstract
+    case aboutFarmProfileShow
+    /// command abstract
+    case aboutPickup
+    /// command abstract
+    case aboutPickupAdd
+    /// command abstract
+    case aboutPickupList
+    /// command abstract
+    case aboutPickupFarm
+    /// command abstract
+    case aboutPickupImport
+    /// command abstract
+    case aboutRosterPrint
+    /// command abstract
+    case aboutRosterMap
+    /// command abstract
+    case aboutTarget
+    /// command abstract
+    case aboutTargetSet
+    /// command abstract
+    case aboutTargetList
+    /// command abstract
+    case aboutTargetReport
+    /// option help
+    case opt1
+    /// option help
+    case opt2
+    /// option help
+    case opt3
+    /// option help
+    case opt4
+    /// option help
+    case opt5
+    /// option help
+    case opt6
+    /// option help
+    case opt7
+    /// option help
+    case opt8
+    /// option help
+    case opt9
+    /// option help
+    case opt10
+    /// option help
+    case opt11
+    /// option help
+    case opt12
+    /// option help
+    case opt13
+    /// option help
+    case opt14
+    /// option help
+    case opt15
+    /// option help
+    case opt16
+    /// option help
+    case opt17
+    /// option help
+    case opt18
+    /// option help
+    case opt19
+    /// option help
+    case opt20
+    /// option help
+    case opt21
+    /// option help
+    case opt22
+    /// option help
+    case opt23
+    /// option help
+    case opt24
+    /// option help
+    case opt25
+    /// option help
+    case opt26
+    /// option help
+    case opt27
+    /// option help
+    case opt28
+    /// option help
+    case opt29
+    /// option help
+    case opt30
+    /// option help
+    case opt31
+    /// option help
+    case opt32
+    /// option help
+    case opt33
+    /// option help
+    case opt34
+    /// option help
+    case opt35
+    /// option help
+    case opt36
+    /// option help
+    case opt37
+    /// option help
+    case opt38
+    /// option help
+    case opt39
+    /// option help
+    case opt40
+    /// option help
+    case opt41
+    /// option help
+    case opt42
+    /// option help
+    case opt43
+    /// option help
+    case opt44
+    /// option help
+    case opt45
+    /// option help
+    case opt46
+    /// option help
+    case opt47
+    /// option help
+    case opt48
+    /// option help
+    case opt49
+    /// option help
+    case opt50
+    /// option help
+    case opt51
+    /// option help
+    case opt52
+    /// option help
+    case opt53
+    /// option help
+    case opt54
+    /// option help
+    case opt55
+    /// option help
+    case opt56
+    /// option help
+    case opt57
+    /// option help
+    case opt58
+    /// option help
+    case opt59
+    /// option help
+    case opt60
+    /// option help
+    case opt61
+    /// option help
+    case opt62
+    /// option help
+    case opt63
+    /// option help
+    case opt64
+    /// option help
+    case opt65
+    /// option help
+    case opt66
+    /// option help
+    case opt67
+    /// option help
+    case opt68
+    /// option help
+    case opt69
+    /// option help
+    case opt70
+    /// option help
+    case opt71
+    /// option help
+    case opt72
+    /// option help
+    case opt73
+    /// option help
+    case opt74
+    /// option help
+    case opt75
+    /// option help
+    case opt76
+    /// option help
+    case opt77
+    /// option help
+    case opt78
+    /// option help
+    case opt79
+    /// option help
+    case opt80
+    /// option help
+    case opt81
+    /// option help
+    case opt82
+    /// option help
+    case opt83
+    /// option help
+    case opt84
+    /// option help
+    case opt85
+    /// option help
+    case opt86
+    /// option help
+    case opt87
+    /// option help
+    case opt88
+    /// option help
+    case opt89
+    /// option help
+    case opt90
+    /// option help
+    case opt91
+    /// option help
+    case opt92
+    /// option help
+    case opt93
+    /// option help
+    case opt94
+    /// option help
+    case opt95
+    /// option help
+    case opt96
+    /// option help
+    case opt97
+    /// option help
+    case opt98
+    /// option help
+    case opt99
+    /// option help
+    case opt100
+    /// option help
+    case opt101
+    /// option help
+    case opt102
+    /// option help
+    case opt103
+    /// option help
+    case opt104
+    /// option help
+    case opt105
+    /// option help
+    case opt106
+    /// option help
+    case opt107
+    /// option help
+    case opt108
+    /// option help
+    case opt109
+    /// option help
+    case opt110
+    /// option help
+    case opt111
+    /// option help
+    case opt112
+    /// option help
+    case opt113
+    /// option help
+    case opt114
+    /// option help
+    case opt115
+    /// option help
+    case opt116
+    /// option help
+    case opt117
+    /// option help
+    case opt118
+    /// option help
+    case opt119
+    /// option help
+    case opt120
+    /// option help
+    case opt121
+    /// option help
+    case opt122
+    /// option help
+    case opt123
+    /// option help
+    case opt124
+    /// option help
+    case opt125
+    /// option help
+    case opt126
+    /// option help
+    case opt127
+    /// option help
+    case opt128
+    /// option help
+    case opt129
+    /// option help
+    case opt130
+    /// option help
+    case opt131
+    /// option help
+    case opt132
+    /// option help
+    case opt133
+    /// option help
+    case opt134
+    /// option help
+    case opt135
+    /// option help
+    case opt136
+    /// option help
+    case opt137
+    /// option help
+    case opt138
+    /// option help
+    case opt139
+    /// option help
+    case opt140
+    /// option help
+    case opt141
+    /// option help
+    case opt142
+    /// option help
+    case opt143
+    /// option help
+    case opt144
+    /// option help
+    case opt145
+    /// option help
+    case opt146
+    /// option help
+    case opt147
+    /// option help
+    case opt148
+    /// option help
+    case opt149
+    /// option help
+    case opt150
+    /// option help
+    case opt151
+    /// option help
+    case opt152
+    /// option help
+    case opt153
+    /// option help
+    case opt154
+    /// option help
+    case opt155
+    /// option help
+    case opt156
+    /// option help
+    case opt157
+    /// option help
+    case opt158
+    /// option help
+    case opt159
+    /// option help
+    case opt160
+    /// option help
+    case opt161
+    /// option help
+    case opt162
+    /// option help
+    case opt163
+    /// option help
+    case opt164
+    /// option help
+    case opt165
+    /// option help
+    case opt166
+    /// option help
+    case opt167
+    /// option help
+    case opt168
+    /// option help
+    case opt169
+    /// option help
+    case opt170
+    /// option help
+    case opt171
+    /// option help
+    case opt172
+    /// option help
+    case opt173
+    /// option help
+    case opt174
+    /// option help
+    case opt175
+    /// option help
+    case opt176
+    /// option help
+    case opt177
+    /// option help
+    case opt178
+    /// option help
+    case opt179
+    /// option help
+    case opt180
+    /// user add: a farmer login without --farmer
+    case errUserFarmerNeedsId
+    /// user add: --farmer on another login
+    case errUserOnlyFarmerHasFarmer
+    /// user add: --center on an admin login
+    case errUserAdminNoCenter
+    /// user add: a coordinator without a center
+    case errUserCoordinatorNeedsCenter
+    /// user add: a center needed
+    case errUserGiveCenter
+    /// user add: a farmer by phone without a center
+    case errUserFarmerByPhoneNeedsCenter
+    /// user add: a farmer unknown
+    case errUserNoFarmer
+    /// farmer workers as another login
+    case errFarmerWorkersOnly
+    /// a login name too long or empty
+    case errLoginLength
+    /// a login name with control characters
+    case errLoginControl
+    /// a login name with a reserved prefix
+    case errLoginPrefix
+    /// a login name PostgreSQL reserves
+    case errLoginReserved
+    /// a password too short
+    case errPasswordShort
+    /// a password with a NUL
+    case errPasswordNul
+    /// user add by a non-admin
+    case errOnlyAdminAddsUsers
+    /// a role name taken
+    case errRoleExists
+    /// option help (batch send --max-wait)
+    case helpMaxWait
+    /// option help (center add --county)
+    case helpCenterCounty
 }

@@ -30,7 +30,9 @@ import Testing
 
     @Test func anAmbiguousCountyNeedsItsProvince() throws {
         guard case .ambiguous(let names) = korea.county("중구") else { throw Failure("중구") }
-        #expect(names.contains("서울특별시 중구") && names.contains("대구광역시 중구") && names.count == 6)
+        // Six 중구, and Incheon's former one, now 제물포구 and 영종구 (2026).
+        #expect(names.contains("서울특별시 중구") && names.contains("대구광역시 중구") && names.count == 7, "\(names)")
+        #expect(names.contains("인천광역시 영종구") && names.contains("인천광역시 제물포구"), "\(names)")
         guard case .found(let daeguJung) = korea.county("대구 중구") else { throw Failure("대구 중구") }
         #expect(daeguJung.code == "27110")
         guard case .notFound(let close) = korea.county("괴산꾼") else { throw Failure("괴산꾼") }
@@ -67,6 +69,51 @@ import Testing
         #expect(!Places.jincheon.towns.map(\.name).contains("덕산면"))
         // Every rename names a row of the table.
         for entry in Renames.all { #expect(korea.areas[entry.code] != nil, "\(entry.code) \(entry.old)") }
+    }
+
+    /// 2026's changes since the table's base date: Incheon's reorganisation of 1 July (중구·동구 → 제물포구 and
+    /// 영종구, 서구 → 서해구 and 검단구) and 화성시's four 구 of 1 February.
+    @Test func renamesOf2026() throws {
+        for (name, code) in [("제물포구", "28125"), ("영종구", "28155"), ("서해구", "28275"), ("검단구", "28290")] {
+            guard case .found(let c) = korea.county("인천 \(name)") else { throw Failure(name) }
+            #expect(c.code == code && c.fullName == "인천광역시 \(name)", "\(c.fullName)")
+            #expect(korea.county(code: code)?.name == name)
+        }
+        let yeongjong = try #require(korea.county(code: "28155"))
+        #expect(Set(yeongjong.towns.map(\.name)) == ["중산동", "운남동", "운서동", "운북동", "을왕동", "남북동", "덕교동", "무의동"])
+        let jemulpo = try #require(korea.county(code: "28125"))
+        #expect(jemulpo.towns.map(\.name).contains("송림동") && jemulpo.towns.map(\.name).contains("신포동"))
+        #expect(!jemulpo.towns.map(\.name).contains("운서동"))
+        let geomdan = try #require(korea.county(code: "28290"))
+        #expect(geomdan.towns.map(\.name).contains("마전동") && !geomdan.towns.map(\.name).contains("청라동"))
+        // The old 구 are gone: their names name the counties they became (both, when split).
+        guard case .ambiguous(let names) = korea.county("인천 중구") else { throw Failure("인천 중구") }
+        #expect(Set(names) == ["인천광역시 제물포구", "인천광역시 영종구"])
+        guard case .found(let dong) = korea.county("인천 동구") else { throw Failure("인천 동구") }
+        #expect(dong.name == "제물포구")
+        #expect(korea.county(code: "28110") == nil && korea.county(code: "28140") == nil)
+        // Other cities' 중구 and 서구 are untouched.
+        guard case .found(let daeguJung) = korea.county("대구 중구") else { throw Failure("대구 중구") }
+        #expect(daeguJung.code == "27110")
+        // A village by its old address and by its new one: the new one is printed.
+        for address in ["인천광역시 중구 운서동", "인천 영종구 운서동"] {
+            let found = korea.village(address, within: nil).lookup.village
+            #expect(found?.fullName == "인천광역시 영종구 운서동", "\(address): \(String(describing: found))")
+        }
+        #expect(korea.village("인천광역시 서구 마전동", within: nil).lookup.village?.fullName == "인천광역시 검단구 마전동")
+        #expect(korea.counts.counties == 253, "the table's rows, not the counties made since")
+
+        // 화성시: one county by the city's name, its villages printed with their 구, typed with it or without.
+        guard case .found(let hwaseong) = korea.county("화성시") else { throw Failure("화성시") }
+        #expect(hwaseong.code == "41590")
+        let hyangnam = try #require(hwaseong.towns.first { $0.name == "향남읍" }?.villages.first)
+        for address in ["경기도 화성시 향남읍 \(hyangnam.name)", "경기도 화성시 만세구 향남읍 \(hyangnam.name)"] {
+            let found = korea.village(address, within: nil).lookup.village
+            #expect(found?.fullName == "경기도 화성시 만세구 향남읍 \(hyangnam.name)", "\(address)")
+        }
+        #expect(
+            korea.village("화성시 동탄구 동탄면 \(hwaseong.towns.first { $0.name == "동탄면" }!.villages[0].name)", within: nil)
+                .lookup.village?.countyName == "화성시 동탄구")
     }
 
     @Test func villagesResolveLocallyThenByFullAddress() throws {

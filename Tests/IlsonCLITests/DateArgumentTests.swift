@@ -46,6 +46,30 @@ import Vocabulary
         }
     }
 
+    /// A date cell of a sheet reaches the clock as typed: the clock itself reads every form, and a full date as
+    /// Excel in Korean shows one.
+    @Test func theClockReadsEveryFormItself() throws {
+        let c = Self.clock
+        #expect(try c.parse("모레") == Day("2026-12-05")!)
+        #expect(try c.parse(" 12/4 ") == Day("2026-12-04")!)
+        #expect(try c.parse("12월 24일") == Day("2026-12-24")!)
+        #expect(try c.parse("1/5") == Day("2027-01-05")!)
+        #expect(try c.parse("2026. 12. 7.") == Day("2026-12-07")!)
+        #expect(try c.parse("2026.12.07") == Day("2026-12-07")!)
+        #expect(try c.parse("2027/1/2") == Day("2027-01-02")!)
+        #expect(try c.parseRange("12/24..1/2") == Day("2026-12-24")!...Day("2027-01-02")!)
+        #expect(IlsonClock.calendarDay("2027. 3. 31.") == Day("2027-03-31")!)
+        #expect(IlsonClock.calendarDay("3/31") == nil, "a stay's end needs its year")
+        for text in ["2026. 13. 1.", "2026.2.30", "26.12.3", "2026..12.3", "12.3"] {
+            do {
+                _ = try c.parse(text)
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect("\(error)".contains(text), "the error shows it as typed")
+            }
+        }
+    }
+
     @Test func rangesReadEachSide() throws {
         let range = try Self.clock.parseRange(DateRangeArgument.normalized("12/24..1/2", today: Self.today))
         #expect(range == Day("2026-12-24")!...Day("2027-01-02")!)

@@ -94,6 +94,22 @@ struct KoreanOutputTests {
                 ["roster", "approve", "--date", "today"],
                 ["roster", "plan", "--date", "2026-11-30"],
                 ["attendance", "show", "--date", "tomorrow"],
+                // Registry errors.
+                [
+                    "farm", "add", "--code", "F012", "--name", "또 딸기", "--farmer", "01098765432", "--village",
+                    "이월면 중산리",
+                ],
+                ["worker", "add", "--name", "오타", "--phone", "010-12", "--village", "이월면 중산리"],
+                ["farmer", "add", "--name", "이월농부", "--phone", "010-9876-5432"],
+                ["request", "edit", "\(ids[0])", "--headcount", "3"],
+                [
+                    "request", "submit", "--farm", "F012", "--date", "2026-11-30", "--start", "07:00", "--end",
+                    "16:00", "--task", "harvest", "--headcount", "2",
+                ],
+                [
+                    "request", "submit", "--farm", "F099", "--date", "내일", "--start", "07:00", "--end", "16:00",
+                    "--task", "harvest", "--headcount", "2",
+                ],
             ] {
                 outputs.append((arguments.joined(separator: " "), try ko(arguments)))
             }
@@ -122,7 +138,7 @@ struct KoreanOutputTests {
             let explain = try #require(text["roster explain --date today"])
             // The short harvest request: two of the three harvesters are at the other farm, named by number.
             #expect(explain.stdout.contains("그중 2명은 같은 날 다른 농가에 배치됨(#\(ids[0]) 중산리 고추밭 수확 2명)"), "\(explain)")
-            #expect(explain.stdout.contains("pruning 가능한 인력이 없음"), "\(explain)")
+            #expect(explain.stdout.contains("전정 가능한 인력이 없음") && !explain.stdout.contains("pruning"), "\(explain)")
             #expect(explain.stdout.contains("최소 3명이 함께 와야 하는데"), "\(explain)")
             let suggest = try #require(text["roster suggest --date today --request \(ids[1])"])
             #expect(suggest.status == 0 && suggest.stdout.contains("#\(ids[1])"), "\(suggest)")
@@ -136,6 +152,14 @@ struct KoreanOutputTests {
             #expect(past.status == 2 && past.stderr.contains("지난 날"), "\(past)")
             let report = try #require(text["report placements --from today --to tomorrow"])
             #expect(report.stdout.contains("고령") && report.stdout.contains("합계"), "\(report)")
+            for (command, expected) in [
+                ("farm add --code F012", "이미 있습니다"), ("worker add --name 오타", "휴대전화 번호가 아닙니다"),
+                ("farmer add --name 이월농부", "이미 있습니다"), ("request edit", "배치표가 승인됨 상태입니다"),
+                ("request submit --farm F012", "지난 날짜입니다"), ("request submit --farm F099", "센터에 없습니다"),
+            ] {
+                let o = try #require(text.first { $0.key.hasPrefix(command) }?.value, "\(command)")
+                #expect(o.status != 0 && o.stderr.contains(expected), "\(command): \(o)")
+            }
             let attendance = try #require(text["attendance show --date today"])
             #expect(attendance.status == 0 && attendance.stdout.contains("수확1"), "\(attendance)")
 
@@ -144,6 +168,27 @@ struct KoreanOutputTests {
                 ["roster", "explain", "--date", "today", "--lang", "en"], url: url, language: "")
             #expect(english.stdout.contains("of them work for other farms that day"), "\(english)")
             #expect(Self.matches(Self.internalID, english.stdout).isEmpty, "\(english)")
+        }
+    }
+
+    /// `--help` of the commands whose discussion was English: Korean by default, English with `--lang en`.
+    @Test func helpIsKoreanByDefault() throws {
+        for (command, korean, english) in [
+            (["roster", "cancel"], "한 트랜잭션에서", "In one transaction"),
+            (["batch", "send"], "멱등 키", "idempotency key"),
+            (["worker", "import"], "모든 줄을 먼저 확인합니다", "Every row is checked first"),
+            (["task", "add"], "사람은 이름을 적고", "People type the name"),
+            (["user", "add"], "자 이상이어야 합니다", "characters. Login names"),
+            // Options and abstracts too.
+            (["roster", "replace"], "대신할 인력: 전화번호나 번호", "The replacement: phone or id"),
+            (["request", "submit"], "원하는 인원", "People wanted"),
+            (["target", "set"], "연간 목표를 정합니다", "Set a yearly target"),
+        ] {
+            let ko = try IlsonChild.run(command + ["--help"], url: "postgresql:///none", language: "")
+            #expect(ko.stdout.contains(korean) && !ko.stdout.contains(english), "\(command): \(ko)")
+            #expect(!ko.stdout.contains("{kind}") && !ko.stdout.contains("{min}"), "\(ko)")
+            let en = try IlsonChild.run(command + ["--help", "--lang", "en"], url: "postgresql:///none", language: "")
+            #expect(en.stdout.contains(english), "\(command): \(en)")
         }
     }
 

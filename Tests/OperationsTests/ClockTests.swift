@@ -21,7 +21,10 @@ import Vocabulary
             try IlsonClock.current(environment: ["ILSON_TODAY": "2026-13-01"])
         }
         let clock = IlsonClock(today: Day("2026-12-01")!)
-        #expect(throws: OperationError.self) { try clock.parse("12/01") }
+        #expect(throws: OperationError.self) { try clock.parse("12/32") }
+        #expect(throws: OperationError.self) { try clock.parse("2026-12-1x") }
+        // A month and day is the next such date (sheets and the command line alike).
+        #expect(try clock.parse("12/01") == Day("2026-12-01")!)
         #expect(throws: OperationError.self) { try clock.parseRange("2026-12-05..2026-12-01") }
         #expect(try clock.parseRange("2026-12-01..2026-12-05").count == 5)
     }

@@ -1,6 +1,7 @@
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 extension UserKind {
@@ -29,9 +30,9 @@ public enum Users {
     ) throws {
         try checkLogin(login)
         try checkPassword(password)
-        if kind == .farmer && farmer == nil { throw OperationError.badInput("a farmer login needs --farmer ID") }
-        if kind != .farmer && farmer != nil { throw OperationError.badInput("only a farmer login has --farmer") }
-        if kind == .admin && center != nil { throw OperationError.badInput("an admin login has no --center") }
+        if kind == .farmer && farmer == nil { throw OperationError.badInput(T(.errUserFarmerNeedsId)) }
+        if kind != .farmer && farmer != nil { throw OperationError.badInput(T(.errUserOnlyFarmerHasFarmer)) }
+        if kind == .admin && center != nil { throw OperationError.badInput(T(.errUserAdminNoCenter)) }
         try db.transaction { db in
             var centerID: Int64? = nil
             var center = center
@@ -43,13 +44,13 @@ public enum Users {
                     center = try Centers.resolve(nil, on: db).code
                 } catch OperationError.badInput(let why) {
                     throw OperationError.badInput(
-                        (kind == .coordinator ? "a coordinator login needs --center CODE" : "give --center CODE")
+                        (kind == .coordinator ? T(.errUserCoordinatorNeedsCenter) : T(.errUserGiveCenter))
                             + ": \(why)")
                 }
             }
             if let center {
                 guard let found = try CenterStore.find(code: center, on: db) else {
-                    throw OperationError.notFound("no center with code \(center)")
+                    throw OperationError.notFound(T(.errNoCenterCode, ["code": center, "known": ""]))
                 }
                 centerID = found.id
             }
@@ -60,10 +61,10 @@ public enum Users {
                 case .id(let id): farmerID = id
                 case .phone:
                     guard let centerID else {
-                        throw OperationError.badInput("give --center CODE to find a farmer by phone number")
+                        throw OperationError.badInput(T(.errUserFarmerByPhoneNeedsCenter))
                     }
                     guard let found = try UserStore.farmerID(ref, center: centerID, on: db) else {
-                        throw OperationError.notFound("no farmer \(ref) in center \(center ?? "")")
+                        throw OperationError.notFound(T(.errUserNoFarmer, ["farmer": ref, "center": center ?? ""]))
                     }
                     farmerID = found
                 }
@@ -95,9 +96,7 @@ public enum Users {
         do {
             return try UserStore.farmerWorkers(from: from, to: to, on: db)
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
-            throw OperationError.permissionDenied(
-                "permission denied: only a farmer login sees the workers coming to their farms "
-                    + "(coordinators: `ilson roster show`)")
+            throw OperationError.permissionDenied(T(.errFarmerWorkersOnly))
         }
     }
 
@@ -107,36 +106,36 @@ public enum Users {
     /// A login name: 1-63 bytes (PostgreSQL's limit), no control characters; not one of the reserved prefixes.
     static func checkLogin(_ login: String) throws(OperationError) {
         guard (1...63).contains(login.utf8.count) else {
-            throw .badInput("--login must have 1 to 63 bytes (PostgreSQL's limit for a role name)")
+            throw .badInput(T(.errLoginLength))
         }
         guard !login.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .badInput("--login must not hold control characters")
+            throw .badInput(T(.errLoginControl))
         }
         let lower = login.lowercased()
         guard !lower.hasPrefix("pg_") && !lower.hasPrefix("ilson_") else {
-            throw .badInput("--login must not start with pg_ or ilson_ (reserved)")
+            throw .badInput(T(.errLoginPrefix))
         }
         guard !reservedLogins.contains(lower) else {
-            throw .badInput("--login \(login) is a reserved word of PostgreSQL (in any case): choose another name")
+            throw .badInput(T(.errLoginReserved, ["login": login]))
         }
     }
 
     /// A password: long enough, no NUL (libpq strings end at NUL). Never quoted in a message.
     static func checkPassword(_ password: String) throws(OperationError) {
         guard password.count >= minimumPasswordLength else {
-            throw .badInput("the password must have at least \(minimumPasswordLength) characters")
+            throw .badInput(T(.errPasswordShort, ["min": minimumPasswordLength]))
         }
         guard !password.unicodeScalars.contains("\u{0}") else {
-            throw .badInput("the password must not hold a NUL character")
+            throw .badInput(T(.errPasswordNul))
         }
     }
 
     /// The server's refusal of `ilson_create_login` in words (its messages hold no values).
     static func explain(_ error: PostgresError, login: String) -> any Error {
         switch error.sqlState?.rawValue {
-        case "42501": return OperationError.permissionDenied("permission denied: only an admin login can add users")
+        case "42501": return OperationError.permissionDenied(T(.errOnlyAdminAddsUsers))
         case "42710":
-            return OperationError.badInput("a role named \(PostgresQuery.quoteIdentifier(login)) exists already")
+            return OperationError.badInput(T(.errRoleExists, ["login": PostgresQuery.quoteIdentifier(login)]))
         case "22023": return OperationError.badInput(error.message)
         case "23503": return OperationError.notFound(error.message)
         default: return error

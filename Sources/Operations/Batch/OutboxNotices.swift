@@ -89,6 +89,13 @@ extension AssignmentNotice {
     }
 }
 
+/// One request on a farmer's list: its details (from any of its assignments, live or not) and its live
+/// assignments (possibly none).
+struct ListedRequest {
+    var details: AssignmentForMessage
+    var workers: [AssignmentForMessage]
+}
+
 extension FarmerListNotice {
     /// The list of a request's workers for its farmer: the request's details from `request`, the workers from
     /// `workers` (its live assignments, possibly none).
@@ -96,13 +103,43 @@ extension FarmerListNotice {
         self.init(
             centerName: centerName, farmerName: first.farmerName, farmerPhone: first.farmerPhone,
             farmName: first.farmName, date: date, start: .stored(first.start), end: .stored(first.end),
-            task: first.task, headcountWanted: first.headcount,
-            workers: workers.map {
-                var listed = ListedWorker(name: $0.workerName, phone: $0.workerPhone)
-                listed.ridesFrom = $0.ridePoint
-                listed.confirmed = $0.confirmed
-                return listed
-            })
+            task: first.task, headcountWanted: first.headcount, workers: workers.map(ListedWorker.init))
+    }
+
+    /// One farm's list of a day, for its farmer: the first request through the template, the farm's other
+    /// requests of the day after it (`more`), in the order given.
+    init(farmDay requests: [ListedRequest], centerName: String, date: Day) {
+        self.init(request: requests[0].details, workers: requests[0].workers, centerName: centerName, date: date)
+        more = requests.dropFirst().map { r in
+            FarmerListSection(
+                start: .stored(r.details.start), end: .stored(r.details.end), task: r.details.task,
+                headcountWanted: r.details.headcount, workers: r.workers.map(ListedWorker.init))
+        }
+    }
+}
+
+extension ListedWorker {
+    /// An assignment's worker as the farmer's list names them.
+    init(_ a: AssignmentForMessage) {
+        self.init(name: a.workerName, phone: a.workerPhone)
+        ridesFrom = a.ridePoint
+        confirmed = a.confirmed
+    }
+}
+
+extension [ListedRequest] {
+    /// Requests grouped by farm (one list per farm and day), each farm's by start then number; farms in the order
+    /// of their first request.
+    static func byFarm(_ requests: [ListedRequest]) -> [[ListedRequest]] {
+        var farms: [String] = []
+        var groups: [String: [ListedRequest]] = [:]
+        for r in requests {
+            if groups[r.details.farmCode] == nil { farms.append(r.details.farmCode) }
+            groups[r.details.farmCode, default: []].append(r)
+        }
+        return farms.map { farm in
+            groups[farm]!.sorted { ($0.details.start, $0.details.requestId) < ($1.details.start, $1.details.requestId) }
+        }
     }
 }
 

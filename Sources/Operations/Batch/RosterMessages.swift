@@ -19,7 +19,8 @@ public struct CallNeeded: Sendable, Hashable {
 }
 
 /// Turns a roster's assignments into outbox messages: one to each worker with SMS consent (one a day, listing every
-/// job of the day), one list (or its numbered parts) to each request's farmer.
+/// job of the day), one list (or its numbered parts) to each farm's farmer for the day, naming every request of
+/// the farm that day.
 ///
 /// A notice that cannot be composed (a center's template makes a line longer than an LMS) does not stop the
 /// others: it becomes a `failed` row with its reason (`NewOutboxMessage.failure`), which `roster calls` lists.
@@ -64,11 +65,14 @@ public struct RosterMessages: Sendable {
                     role: .worker,
                     recipientId: a.workerId, assignment: a.assignmentId, request: request, recordFailure: true)
             }
-            let first = group[0]
-            let list = FarmerListNotice(request: first, workers: group, centerName: centerName, date: date)
+        }
+        // One list per farm and day, kept with the farm's first request (`DayOfStore` finds it by farm and day).
+        for farm in [ListedRequest].byFarm(byRequest.map { ListedRequest(details: $0.1[0], workers: $0.1) }) {
+            let first = farm[0].details
+            let list = FarmerListNotice(farmDay: farm, centerName: centerName, date: date)
             try outbox.queue(
-                .farmerList(list), role: .farmer, recipientId: first.farmerId, assignment: nil, request: request,
-                recordFailure: true)
+                .farmerList(list), role: .farmer, recipientId: first.farmerId, assignment: nil,
+                request: first.requestId, recordFailure: true)
         }
         self.messages = outbox.messages
         self.calls = RosterMessages.calls(for: assignments)

@@ -56,6 +56,8 @@ struct DayOfChange {
     var report: DayOfReport
     private var outbox: OutboxNotices
     private var requestsChanged: [Int64] = []
+    /// Requests cancelled in this change: their farmer gets a cancellation, and they leave the farm's list.
+    private var requestsCancelled: Set<Int64> = []
     /// The answer prompt of the center's assignment notices (nil when it asks for none).
     private let answerPrompt: String?
 
@@ -172,8 +174,17 @@ struct DayOfChange {
         request: Int64, details: AssignmentForMessage?, farmer: FarmerContact,
         reason: String?
     ) throws {
-        report.withdrawn += try DayOfStore.withdrawFarmerLists(request: request, on: tx)
+        // The farm's list of the day names its other requests too: one not yet delivered is sent again without
+        // this request (one already delivered still holds for them).
+        let withdrawn = try DayOfStore.withdrawFarmerLists(request: request, on: tx)
+        report.withdrawn += withdrawn
         requestsChanged.removeAll { $0 == request }
+        requestsCancelled.insert(request)
+        if withdrawn > 0, let farm = details?.farmCode ?? before.first(where: { $0.requestId == request })?.farmCode,
+            let other = before.first(where: { $0.farmCode == farm && $0.requestId != request })
+        {
+            changed(request: other.requestId)
+        }
         try queue(
             .cancellation(
                 CancellationNotice(
@@ -184,22 +195,41 @@ struct DayOfChange {
             role: .farmer, name: farmer.name, recipientId: farmer.id, assignment: nil, request: request)
     }
 
-    /// Sends each changed request's farmer the list as it now stands (a `change` when they were told the old
-    /// one; their undelivered lists withdrawn), writes the queued messages, and moves a `sent` roster back to
-    /// `sending`. Bumps the roster's version and refreshes its stored outcome.
+    /// Sends the farmer of each changed request's farm the day's list as it now stands, every request of the farm
+    /// that day on it (a `change` when they were told the old one; their undelivered lists withdrawn), writes the
+    /// queued messages, and moves a `sent` roster back to `sending`. Bumps the roster's version and refreshes its
+    /// stored outcome.
     mutating func finish() throws -> DayOfReport {
         if announced {
             let after = try BatchRosterStore.assignmentsForMessages(roster: roster.id, on: tx)
+            var farms: [String] = []
             for request in requestsChanged {
-                let group = after.filter { $0.requestId == request }
-                guard let first = group.first ?? before.first(where: { $0.requestId == request }) else { continue }
-                let told = try DayOfStore.farmerTold(request: request, on: tx)
-                report.withdrawn += try DayOfStore.withdrawFarmerLists(request: request, on: tx)
-                if !told && group.isEmpty { continue }
-                let list = FarmerListNotice(request: first, workers: group, centerName: center.name, date: date)
+                guard let farm = (after + before).first(where: { $0.requestId == request })?.farmCode,
+                    !farms.contains(farm)
+                else { continue }
+                farms.append(farm)
+            }
+            for farm in farms {
+                var ids: [Int64] = []
+                for a in before + after
+                where a.farmCode == farm && !requestsCancelled.contains(a.requestId) && !ids.contains(a.requestId) {
+                    ids.append(a.requestId)
+                }
+                let listed = ids.compactMap { id -> ListedRequest? in
+                    let group = after.filter { $0.requestId == id }
+                    return (group.first ?? before.first { $0.requestId == id }).map {
+                        ListedRequest(details: $0, workers: group)
+                    }
+                }
+                guard let day = [ListedRequest].byFarm(listed).first else { continue }
+                let first = day[0].details
+                let told = try DayOfStore.farmerTold(request: first.requestId, on: tx)
+                report.withdrawn += try DayOfStore.withdrawFarmerLists(request: first.requestId, on: tx)
+                if !told && day.allSatisfy({ $0.workers.isEmpty }) { continue }
+                let list = FarmerListNotice(farmDay: day, centerName: center.name, date: date)
                 try queue(
                     told ? .farmerListChange(list) : .farmerList(list), role: .farmer, name: first.farmerName,
-                    recipientId: first.farmerId, assignment: nil, request: request)
+                    recipientId: first.farmerId, assignment: nil, request: first.requestId)
             }
         }
         try OutboxStore.insert(outbox.messages, center: center.id, roster: roster.id, date: date, on: tx)

@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// `ilson farm import FILE.csv`: the farms.csv format of `spec/csv-formats.md`.
@@ -59,7 +60,7 @@ public enum FarmImport {
                 let plan = try errors.check(line: row.line) { () throws -> Planned in
                     let code = try RegistryInput.farmCode(row["code"] ?? "", field: "code")
                     if let first = seen[code] {
-                        throw OperationError.badInput("farm \(code) appears twice (first on line \(first))")
+                        throw OperationError.badInput(T(.errFarmTwice, ["code": code, "line": first]))
                     }
                     seen[code] = row.line
                     let name = try RegistryInput.name(row["name"], TextLimits.farmName, option: "name")
@@ -80,14 +81,14 @@ public enum FarmImport {
                         values.name = name
                         if !location.isEmpty {
                             let place = try RegistryInput.location(
-                                location, what: "farm \(code)", source: .file, county: county)
+                                location, what: T(.whatFarm, ["code": code]), source: .file, county: county)
                             (values.lat, values.lon, values.village) = (
                                 place.lat, place.lon, place.village ?? values.village
                             )
                         }
                     } else {
                         let place = try RegistryInput.location(
-                            location, what: "farm \(code)", source: .file, county: county)
+                            location, what: T(.whatFarm, ["code": code]), source: .file, county: county)
                         values = FarmValues(
                             code: code, name: name, farmerID: 0, lat: place.lat, lon: place.lon, village: place.village)
                     }
@@ -118,7 +119,8 @@ public enum FarmImport {
 
             var summary = ImportSummary(what: "farms", encoding: table.encoding.rawValue, rows: table.rows.count)
             if !table.ignoredColumns.isEmpty {
-                summary.notes.append("ignored column(s): \(table.ignoredColumns.joined(separator: ", "))")
+                summary.notes.append(
+                    T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
             }
             var farmersAdded = 0
             for var plan in planned {
@@ -183,7 +185,7 @@ public enum FarmImport {
                     summary.created += 1
                 }
             }
-            if farmersAdded > 0 { summary.notes.append("farmer(s) added: \(farmersAdded)") }
+            if farmersAdded > 0 { summary.notes.append(T(.importFarmersAdded, ["count": farmersAdded])) }
             if let note = RegistryInput.restoredPhonesNote(lines: restoredPhones) { summary.notes.append(note) }
             return summary
         }

@@ -1,4 +1,5 @@
 import KoreanText
+import Texts
 
 /// A column of an import format: its English and Korean header names.
 public struct ImportColumn: Sendable, Hashable {
@@ -27,7 +28,7 @@ struct ImportRow: Sendable {
     func int(_ key: String) throws(OperationError) -> Int? {
         guard let text = self[key] else { return nil }
         guard let value = PlainNumber.integer(text) else {
-            throw .badInput("\(key) \(Excerpt.quoted(text)) is not a whole number")
+            throw .badInput(T(.errCellNotWhole, ["column": FieldNames.shown(key), "value": Excerpt.quoted(text)]))
         }
         return value
     }
@@ -36,7 +37,7 @@ struct ImportRow: Sendable {
     func double(_ key: String) throws(OperationError) -> Double? {
         guard let text = self[key] else { return nil }
         guard let value = PlainNumber.decimal(text) else {
-            throw .badInput("\(key) \(Excerpt.quoted(text)) is not a plain decimal number (e.g. 36.5)")
+            throw .badInput(T(.errCellNotDecimal, ["column": FieldNames.shown(key), "value": Excerpt.quoted(text)]))
         }
         return value
     }
@@ -65,7 +66,8 @@ struct ImportTable {
             let lower = name.lowercased()
             if let column = columns.first(where: { $0.key == lower || $0.korean == name }) {
                 if index[column.key] != nil {
-                    throw .badInput("\(file): the column \(column.key) (\(column.korean)) appears twice in the header")
+                    throw .badInput(
+                        T(.errColumnTwice, ["file": file, "column": column.key, "korean": column.korean]))
                 }
                 index[column.key] = position
             } else if !name.isEmpty {
@@ -74,9 +76,10 @@ struct ImportTable {
         }
         let missing = columns.filter { $0.required && index[$0.key] == nil }
         if !missing.isEmpty {
-            throw .badInput(
-                "\(file): missing column(s) \(missing.map { "\($0.key) (\($0.korean))" }.joined(separator: ", ")); "
-                    + "the header row must name them in English or Korean")
+            let names = missing.map {
+                Language.current == .ko ? "\($0.korean)(\($0.key))" : "\($0.key) (\($0.korean))"
+            }
+            throw .badInput(T(.errColumnsMissing, ["file": file, "columns": names.joined(separator: ", ")]))
         }
         encoding = document.encoding
         ignoredColumns = ignored
@@ -103,13 +106,18 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
     public var notes: [String] = []
 
     public var description: String {
+        let shown: [String: TextKey] = ["workers": .importWorkers, "farms": .importFarms, "requests": .importRequests]
         var lines = [
-            "\(what): \(rows) row(s) read (\(encoding)): \(created) created, \(updated) updated, \(unchanged) unchanged, "
-                + "\(reported.count) reported"
+            T(
+                .importSummary,
+                [
+                    "what": shown[what].map { T($0) } ?? what, "rows": rows, "encoding": encoding, "created": created,
+                    "updated": updated, "unchanged": unchanged, "reported": reported.count,
+                ])
         ]
         lines += notes
         if !reported.isEmpty {
-            lines.append("reported, not changed (a coordinator must handle them):")
+            lines.append(T(.importReportedHeader))
             lines += reported.map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
@@ -140,7 +148,7 @@ struct RowErrors {
         guard !messages.isEmpty else { return }
         let sorted = messages.sorted { $0.line < $1.line }
         throw .badInput(
-            "\(file): \(sorted.count) bad row(s), nothing imported:\n"
-                + sorted.map { "  line \($0.line): \($0.message)" }.joined(separator: "\n"))
+            T(.errBadRows, ["file": file, "count": sorted.count]) + "\n"
+                + sorted.map { T(.errBadRowLine, ["line": $0.line, "message": $0.message]) }.joined(separator: "\n"))
     }
 }

@@ -2,6 +2,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// `ilson request import FILE.csv`: the requests.csv format of `spec/csv-formats.md`.
@@ -81,9 +82,10 @@ public enum RequestImport {
                         let others = try FarmStore.otherCenters(code: code, notCenter: center.id, on: db)
                         throw OperationError.badInput(
                             others.isEmpty
-                                ? "farm \(code) not found in center \(center.code): import farms.csv first"
-                                : "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code)"
-                        )
+                                ? T(.errFarmNotInCenter, ["code": code, "center": center.code])
+                                : T(
+                                    .errFarmOfOtherCenter,
+                                    ["code": code, "center": center.code, "others": others.joined(separator: ", ")]))
                     }
                     let input = try catalogues.canonical(
                         RequestInput(
@@ -108,16 +110,26 @@ public enum RequestImport {
                         let key = Key(farm: farm.id, date: date, task: template.task, start: template.start)
                         if let first = seen[key] {
                             throw OperationError.badInput(
-                                "\(code) \(date) \(template.task) from \(template.start) appears twice (first on line \(first))"
-                            )
+                                T(
+                                    .errRequestRowTwice,
+                                    [
+                                        "code": code, "date": date, "task": template.task, "start": template.start,
+                                        "line": first,
+                                    ]))
                         }
                         seen[key] = row.line
                         // A growing sheet keeps its old rows: a day already past is compared, never created or changed.
                         let past = date < clock.today
-                        let label = "line \(row.line): \(code) \(date) \(template.task) \(template.start)"
+                        let label = T(
+                            .importLineLabel,
+                            [
+                                "line": row.line, "code": code, "date": date, "task": template.task,
+                                "start": template.start,
+                            ])
                         guard let old = live[key] else {
                             if past {
-                                plan.days.append((date, .reported("\(label): 지난 날짜(오늘 \(clock.today))라 새로 넣지 않았습니다")))
+                                plan.days.append(
+                                    (date, .reported(T(.importPastNew, ["label": label, "today": clock.today]))))
                                 continue
                             }
                             var values = template
@@ -134,7 +146,11 @@ public enum RequestImport {
                         }
                         if past {
                             plan.days.append(
-                                (date, .reported("\(label): 지난 날짜의 요청 #\(old.id)와 다릅니다; 바꾸지 않았습니다")))
+                                (
+                                    date,
+                                    .reported(
+                                        T(.importPastChanged, ["label": label, "request": RequestText.number(old.id)]))
+                                ))
                             continue
                         }
                         if old.isLockedByRoster {
@@ -142,8 +158,15 @@ public enum RequestImport {
                                 (
                                     date,
                                     .reported(
-                                        "line \(row.line): request \(old.id) (\(code) \(date) \(old.values.task) \(old.values.start)): "
-                                            + "the roster of \(date) is \(old.rosterState!); not changed")
+                                        T(
+                                            .importLocked,
+                                            [
+                                                "line": row.line, "request": old.id, "code": code, "date": date,
+                                                "task": old.values.task, "start": old.values.start,
+                                                "state": Language.current == .ko
+                                                    ? old.rosterState.map(RequestText.state) ?? ""
+                                                    : "\(old.rosterState!)",
+                                            ]))
                                 ))
                             continue
                         }
@@ -157,7 +180,8 @@ public enum RequestImport {
 
             var summary = ImportSummary(what: "requests", encoding: table.encoding.rawValue, rows: table.rows.count)
             if !table.ignoredColumns.isEmpty {
-                summary.notes.append("ignored column(s): \(table.ignoredColumns.joined(separator: ", "))")
+                summary.notes.append(
+                    T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
             }
             var jobs = 0
             for plan in plans {
@@ -187,7 +211,7 @@ public enum RequestImport {
                     }
                 }
             }
-            if jobs > 0 { summary.notes.append("job(s) created: \(jobs)") }
+            if jobs > 0 { summary.notes.append(T(.importJobsCreated, ["count": jobs])) }
             return summary
         }
     }

@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// `ilson worker import FILE.csv`: the workers.csv format of `spec/csv-formats.md`.
@@ -51,7 +52,8 @@ public enum WorkerImport {
             var rows: [WorkerImportRow] = []
             var summary = ImportSummary(what: "workers", encoding: table.encoding.rawValue, rows: table.rows.count)
             if !table.ignoredColumns.isEmpty {
-                summary.notes.append("ignored column(s): \(table.ignoredColumns.joined(separator: ", "))")
+                summary.notes.append(
+                    T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
             }
             for row in table.rows {
                 let planned = try errors.check(line: row.line) { () throws -> WorkerImportRow in
@@ -61,7 +63,7 @@ public enum WorkerImport {
                     input.phone = phone
                     if let first = seen[phone] {
                         throw OperationError.badInput(
-                            "worker \(Phone.mask(phone)) appears twice (first on line \(first))")
+                            T(.errWorkerTwice, ["phone": Phone.mask(phone), "line": first]))
                     }
                     seen[phone] = row.line
                     let old = existing[phone]
@@ -98,7 +100,7 @@ public enum WorkerImport {
             let added = try WorkerStore.importRows(
                 rows.filter { $0.change != .none || $0.availableFrom != nil }, center: center.id, via: "worker import",
                 on: db)
-            if added > 0 { summary.notes.append("availability range(s) added: \(added)") }
+            if added > 0 { summary.notes.append(T(.importAvailabilityAdded, ["count": added])) }
             return summary
         }
     }
@@ -121,8 +123,8 @@ public enum WorkerImport {
             try clock.parse(t, field: "available_from")
         }
         let to = try row["available_to"].map { t throws(OperationError) in try clock.parse(t, field: "available_to") }
-        if to != nil && from == nil { throw .badInput("available_to is given without available_from") }
-        if let from, let to, to < from { throw .badInput("available_to \(to) is before available_from \(from)") }
+        if to != nil && from == nil { throw .badInput(T(.errAvailableToAlone)) }
+        if let from, let to, to < from { throw .badInput(T(.errAvailableBackwards, ["from": from, "to": to])) }
         return (from, to)
     }
 }

@@ -79,19 +79,25 @@ public enum RequestText {
     /// The reasons a short request is short: from `details` when the roster kept them, else the English sentences
     /// it stored. The count of holders is left out when a following reason says there are none.
     ///
-    /// - Parameter other: another request of the day by database id, as `#114 중산리 고추` (nil when unknown).
-    public static func reasons(_ u: StoredUnfilled, date: Day, other: (Int64) -> String?) -> [String] {
+    /// - Parameters:
+    ///   - other: another request of the day by database id, as `#114 중산리 고추` (nil when unknown).
+    ///   - skill: a skill's name as the center's catalogue shows it (`harvest` → `수확`).
+    public static func reasons(
+        _ u: StoredUnfilled, date: Day, other: (Int64) -> String?, skill: (String) -> String = { $0 }
+    ) -> [String] {
         guard let details = u.details, !details.isEmpty else { return u.reasons }
         let none = details.contains { $0.kind == UnfilledReason.Kind.noSkillHolderNearby.rawValue }
         return details.filter { !(none && $0.kind == UnfilledReason.Kind.summary.rawValue) }.map {
-            reason($0, date: date, other: other)
+            reason($0, date: date, other: other, skill: skill)
         }
     }
 
     /// One reason in words.
-    static func reason(_ r: StoredReason, date: Day, other: (Int64) -> String?) -> String {
+    static func reason(
+        _ r: StoredReason, date: Day, other: (Int64) -> String?, skill: (String) -> String = { $0 }
+    ) -> String {
         let km = RosterText.km(r.radiusKm)
-        let skills = r.skills.joined(separator: ", ")
+        let skills = r.skills.map(skill).joined(separator: ", ")
         let n = r.numbers
         let count = n["count"] ?? 0
         let when = day(date)

@@ -73,6 +73,7 @@ public struct RosterView: Sendable {
         let roster = try RosterStore.find(center: center.id, date: date, on: db)
         let day = try DayLoader.load(center: center.id, date: date, on: db)
         let tasks = try CatalogueStore.load(.task, center: center.id, on: db)
+        let skills = try CatalogueStore.load(.skill, center: center.id, on: db)
         let live = try roster.map { try AssignmentStore.live(roster: $0.id, on: db) } ?? []
         var byRequest: [Int64: [Line]] = [:]
         for a in live {
@@ -129,7 +130,7 @@ public struct RosterView: Sendable {
                 requestID: u.request, farmName: g.farmName,
                 label: RequestText.label(farmName: g.farmName, farmCode: g.farmCode, date: date, task: g.task),
                 missing: u.missing, headcount: g.headcount,
-                reasons: RequestText.reasons(u, date: date, other: other))
+                reasons: RequestText.reasons(u, date: date, other: other, skill: skills.name(of:)))
         }
         let names = Dictionary(live.map { ($0.workerID, $0.workerName) }, uniquingKeysWith: { a, _ in a })
         return RosterView(
@@ -187,6 +188,7 @@ public struct RosterExplanation: Sendable, Hashable {
         }
         let stored = Dictionary(roster.unfilled.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
         let tasks = try CatalogueStore.load(.task, center: center.id, on: db)
+        let skills = try CatalogueStore.load(.skill, center: center.id, on: db)
         var others: [Int64: String] = [:]
         for r in day.instance.requests {
             guard let id = try? day.ids.requests.id(r.id).rawValue, let farm = try? day.loaded.farm(r.farm) else {
@@ -238,7 +240,9 @@ public struct RosterExplanation: Sendable, Hashable {
                         farmName: named?.name ?? farm.name ?? "", farmCode: named?.code ?? "", date: date,
                         task: tasks.name(of: r.task ?? "")),
                     assigned: count[id] ?? 0, headcount: r.headcount, minHeadcount: r.minHeadcount,
-                    reasons: stored[id].map { RequestText.reasons($0, date: date, other: { others[$0] }) } ?? [],
+                    reasons: stored[id].map {
+                        RequestText.reasons($0, date: date, other: { others[$0] }, skill: skills.name(of:))
+                    } ?? [],
                     eligible: eligible, eligibleFree: free,
                     excluded: excluded, failing: failing))
         }
