@@ -35,24 +35,27 @@ struct AttendanceCommand: ParsableCommand {
             abstract: T(.aboutAttendanceRecord),
             discussion: T(.helpAttendance0))
         @OptionGroup var options: RosterDayOptions
-        @Option(help: ArgumentHelp(T(.opt59)), transform: Placed.text("--present"))
+        @Option(help: ArgumentHelp(T(.helpWorkersWhoCame)), transform: Placed.text("--present"))
         var present: [Placed<String>] = []
-        @Option(name: .customLong("no-show"), help: ArgumentHelp(T(.opt60)), transform: Placed.text("--no-show"))
+        @Option(
+            name: .customLong("no-show"), help: ArgumentHelp(T(.helpWorkersWhoDidNot)),
+            transform: Placed.text("--no-show"))
         var noShow: [Placed<String>] = []
-        @Option(help: ArgumentHelp(T(.opt61)), transform: Placed.text("--late"))
+        @Option(help: ArgumentHelp(T(.helpWorkersWhoCameLate)), transform: Placed.text("--late"))
         var late: [Placed<String>] = []
         @Option(
-            name: .customLong("left-early"), help: ArgumentHelp(T(.opt62)), transform: Placed.text("--left-early"))
+            name: .customLong("left-early"), help: ArgumentHelp(T(.helpWorkersWhoLeftEarly)),
+            transform: Placed.text("--left-early"))
         var leftEarly: [Placed<String>] = []
         @Option(
-            help: ArgumentHelp(T(.opt63)),
+            help: ArgumentHelp(T(.helpHoursWorkedWorkersNamed)),
             transform: Placed.number("--hours"))
         var hours: [Placed<Double>] = []
         @Option(
-            help: ArgumentHelp(T(.opt64)),
+            help: ArgumentHelp(T(.helpNoteKeptOutcomesWorkers)),
             transform: Placed.text("--note"))
         var note: [Placed<String>] = []
-        @Option(help: ArgumentHelp(T(.opt65))) var request: Int64?
+        @Option(help: ArgumentHelp(T(.helpRequestWorkersNamedHad))) var request: Int64?
 
         /// The outcomes of the command line, each worker with the hours and note written right after their group.
         func entries() throws -> [AttendanceEntry] {
@@ -124,7 +127,7 @@ struct AttendanceCommand: ParsableCommand {
             abstract: T(.aboutAttendanceImport),
             discussion: T(.helpAttendance1) + "\n" + T(.helpColumns) + "\n" + ImportFormats.attendance.helpText)
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt66))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.helpDayRowsWithoutDate))) var date: DateArgument?
         @OptionGroup var input: InputFileArgument
 
         func run(_ context: CommandContext) throws {

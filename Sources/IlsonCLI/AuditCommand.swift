@@ -14,10 +14,10 @@ struct AuditCommand: ParsableCommand {
             abstract: T(.aboutAuditShow),
             discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt92))) var date: DateArgument?
-        @Option(help: ArgumentHelp(T(.opt93))) var worker: String?
-        @Option(help: ArgumentHelp(T(.opt94))) var farm: String?
-        @Option(help: ArgumentHelp(T(.opt95))) var limit: Int = 500
+        @Option(help: ArgumentHelp(T(.helpDayChangesMadeDay))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.helpWorkerSPhoneNumber))) var worker: String?
+        @Option(help: ArgumentHelp(T(.helpFarmCode2))) var farm: String?
+        @Option(help: ArgumentHelp(T(.helpMostManyChanges))) var limit: Int = 500
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date") }

@@ -21,7 +21,7 @@ struct BatchCommand: ParsableCommand {
             discussion: T(.helpBatch0))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt96)))
+        @Option(help: ArgumentHelp(T(.helpDayYyyyMmDd)))
         var date: DateArgument = .tomorrow
 
         func run(_ context: CommandContext) throws {
@@ -44,13 +44,13 @@ struct BatchCommand: ParsableCommand {
             discussion: T(.helpBatch1))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt96)))
+        @Option(help: ArgumentHelp(T(.helpDayYyyyMmDd)))
         var date: DateArgument = .tomorrow
-        @Option(help: ArgumentHelp(T(.opt97)))
+        @Option(help: ArgumentHelp(T(.helpOnlyCenter)))
         var center: String?
         @Option(help: ArgumentHelp(T(.helpMaxWait)))
         var maxWait: Double = 120
-        @Option(help: ArgumentHelp(T(.opt98)))
+        @Option(help: ArgumentHelp(T(.helpMessagesFlightOnce)))
         var concurrency: Int = 8
         @Option(help: .hidden) var chunkSize: Int = 100
         @Option(help: .hidden) var retryBase: Double = 5
@@ -96,10 +96,10 @@ struct BatchCommand: ParsableCommand {
                 discussion: T(
                     .helpTemplateSlots, ["slots": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")]))
             @OptionGroup var options: CenterOptions
-            @Option(help: ArgumentHelp(T(.opt99)))
+            @Option(help: ArgumentHelp(T(.helpAssignmentFarmerListCancellation)))
             var slot: String
-            @Option(help: ArgumentHelp(T(.opt100))) var file: String?
-            @Option(help: ArgumentHelp(T(.opt101))) var text: String?
+            @Option(help: ArgumentHelp(T(.helpUtfFileHoldingTemplate))) var file: String?
+            @Option(help: ArgumentHelp(T(.helpTemplateTextItself))) var text: String?
 
             func run(_ context: CommandContext) throws {
                 let body: String

@@ -16,10 +16,10 @@ extension BatchCommand {
             discussion: T(.helpBatchReplies0))
 
         @OptionGroup var options: DatabaseOptions
-        @Flag(help: ArgumentHelp(T(.opt102)))
+        @Flag(help: ArgumentHelp(T(.helpDoNotDeliverNotices)))
         var noSend = false
-        @Option(help: ArgumentHelp(T(.opt103))) var maxWait: Double = 60
-        @Option(help: ArgumentHelp(T(.opt104))) var pageSize: Int = 500
+        @Option(help: ArgumentHelp(T(.helpSecondsDeliveryQueuedNotices))) var maxWait: Double = 60
+        @Option(help: ArgumentHelp(T(.helpRepliesFetchedPerRequest))) var pageSize: Int = 500
 
         func run(_ context: CommandContext) throws {
             guard (1...1_000).contains(pageSize) else {

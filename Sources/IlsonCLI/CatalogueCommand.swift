@@ -17,7 +17,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
                 abstract: "\(Kind.kind.korean) 목록: 한국어 이름, 코드, 쓰임 (List the \(Kind.kind.rawValue)s).")
         }
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt105))) var format: OutputFormat = .table
+        @Option(help: ArgumentHelp(T(.helpTableCsvJson))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
 
         func run(_ context: CommandContext) throws {
@@ -44,8 +44,8 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
                 discussion: T(.helpCatalogue0, ["kind": Kind.kind.rawValue]))
         }
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt106))) var name: String
-        @Option(help: ArgumentHelp(T(.opt107))) var code: String?
+        @Argument(help: ArgumentHelp(T(.helpKoreanName))) var name: String
+        @Option(help: ArgumentHelp(T(.helpStableCodeLowercaseLetters))) var code: String?
 
         func run(_ context: CommandContext) throws {
             let entry = try Catalogues.add(Kind.kind, name: name, code: code, center: options.center, on: context.db)
@@ -60,8 +60,8 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
                 discussion: T(.helpCatalogue1, ["kind": Kind.kind.rawValue]))
         }
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt108))) var current: String
-        @Argument(help: ArgumentHelp(T(.opt109))) var newName: String
+        @Argument(help: ArgumentHelp(T(.helpNameCodeHasNow))) var current: String
+        @Argument(help: ArgumentHelp(T(.helpNewKoreanName))) var newName: String
 
         func run(_ context: CommandContext) throws {
             let (before, after) = try Catalogues.rename(

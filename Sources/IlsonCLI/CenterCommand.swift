@@ -15,9 +15,9 @@ struct CenterCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutCenterAdd))
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt86))) var code: String
-        @Option(help: ArgumentHelp(T(.opt87))) var name: String
-        @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.opt88)))
+        @Option(help: ArgumentHelp(T(.helpShortCodeLettersDigits))) var code: String
+        @Option(help: ArgumentHelp(T(.helpName2))) var name: String
+        @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.helpRegisteredSmsSenderNumber)))
         var smsSender: String?
         @Option(help: ArgumentHelp(T(.helpCenterCounty)))
         var county: String?
@@ -46,10 +46,11 @@ struct CenterCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutCenterEdit))
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: ArgumentHelp(T(.opt89))) var code: String?
-        @Option(help: ArgumentHelp(T(.opt36))) var name: String?
-        @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.opt90))) var smsSender: String?
-        @Option(help: ArgumentHelp(T(.opt91))) var county: String?
+        @Argument(help: ArgumentHelp(T(.helpCenterSCode))) var code: String?
+        @Option(help: ArgumentHelp(T(.helpNewName))) var name: String?
+        @Option(name: .customLong("sms-sender"), help: ArgumentHelp(T(.helpNewRegisteredSmsSender))) var smsSender:
+            String?
+        @Option(help: ArgumentHelp(T(.helpCenterSCountyName))) var county: String?
 
         func run(_ context: CommandContext) throws {
             guard name != nil || smsSender != nil || county != nil else {

@@ -26,21 +26,22 @@ struct CenterPolicyCommand: ParsableCommand {
             abstract: T(.aboutPolicySet),
             discussion: T(.helpCenterPolicy0))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt110))) var base: Int?
+        @Option(help: ArgumentHelp(T(.helpBasePriority))) var base: Int?
         @Option(
-            name: .customLong("small-farm-ha"), help: ArgumentHelp(T(.opt111)),
+            name: .customLong("small-farm-ha"), help: ArgumentHelp(T(.helpFarmUnderManyHa)),
             transform: DecimalArgument.parse) var smallFarmHa: Double?
-        @Option(name: .customLong("small-farm-points"), help: ArgumentHelp(T(.opt112))) var smallFarmPoints: Int?
-        @Option(name: .customLong("disaster-points"), help: ArgumentHelp(T(.opt113)))
+        @Option(name: .customLong("small-farm-points"), help: ArgumentHelp(T(.helpPointsSmallFarm)))
+        var smallFarmPoints: Int?
+        @Option(name: .customLong("disaster-points"), help: ArgumentHelp(T(.helpPointsFarmHitDisaster)))
         var disasterPoints: Int?
-        @Option(name: .customLong("elderly-age"), help: ArgumentHelp(T(.opt114)))
+        @Option(name: .customLong("elderly-age"), help: ArgumentHelp(T(.helpAgeWhichElderlyFarmer)))
         var elderlyAge: Int?
-        @Option(name: .customLong("elderly-points"), help: ArgumentHelp(T(.opt115)))
+        @Option(name: .customLong("elderly-points"), help: ArgumentHelp(T(.helpPointsElderlyFarmerNo)))
         var elderlyPoints: Int?
-        @Option(name: .customLong("woman-points"), help: ArgumentHelp(T(.opt116))) var womanPoints: Int?
-        @Option(name: .customLong("disabled-points"), help: ArgumentHelp(T(.opt117)))
+        @Option(name: .customLong("woman-points"), help: ArgumentHelp(T(.helpPointsWomanFarmer))) var womanPoints: Int?
+        @Option(name: .customLong("disabled-points"), help: ArgumentHelp(T(.helpPointsSeverelyDisabledFarmer)))
         var disabledPoints: Int?
-        @Option(name: .customLong("no-family-points"), help: ArgumentHelp(T(.opt118)))
+        @Option(name: .customLong("no-family-points"), help: ArgumentHelp(T(.helpPointsFarmNoFamily)))
         var noFamilyPoints: Int?
 
         func run(_ context: CommandContext) throws {

@@ -82,7 +82,7 @@ extension DBCommand {
             discussion: T(.helpDB1))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt119))) var out: String?
+        @Option(help: ArgumentHelp(T(.helpWriteScriptFileInstead))) var out: String?
 
         func run(_ context: CommandContext) throws {
             let text = try Schema.roleScript(on: context.db).joined(separator: "\n") + "\n"
@@ -102,7 +102,7 @@ extension DBCommand {
 struct MigrationSourceOptions: ParsableArguments {
     @Option(
         name: .customLong("sql-dir"),
-        help: ArgumentHelp(T(.opt120)))
+        help: ArgumentHelp(T(.helpTakeMigrationsDirectoryInstead)))
     var sqlDirectory: String?
 
     /// The directory of `--sql-dir` or `ILSON_SQL_DIR` (nil: the migrations built in), after printing the

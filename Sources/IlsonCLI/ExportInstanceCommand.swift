@@ -13,7 +13,7 @@ struct ExportInstanceCommand: ContextCommand {
         abstract: T(.aboutExportInstance))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: ArgumentHelp(T(.opt121))) var out: String
+    @Option(name: .long, help: ArgumentHelp(T(.helpWhereWriteInstance))) var out: String
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)

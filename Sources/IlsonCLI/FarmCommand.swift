@@ -16,16 +16,16 @@ struct FarmCommand: ParsableCommand {
             abstract: T(.aboutFarmAdd),
             discussion: T(.helpFarm0))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt43))) var code: String
-        @Option(help: ArgumentHelp(T(.opt44))) var name: String
-        @Option(help: ArgumentHelp(T(.opt45))) var farmer: String
-        @Option(help: ArgumentHelp(T(.opt46)), transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: ArgumentHelp(T(.opt47)), transform: DecimalArgument.parse) var lon: Double?
-        @Option(help: ArgumentHelp(T(.opt48))) var village: String?
-        @Option(help: ArgumentHelp(T(.opt49))) var address: String?
-        @Option(name: .customLong("meeting-point"), help: ArgumentHelp(T(.opt50)))
+        @Option(help: ArgumentHelp(T(.helpFarmCodeWithinCenter))) var code: String
+        @Option(help: ArgumentHelp(T(.helpFarmName))) var name: String
+        @Option(help: ArgumentHelp(T(.helpFarmerSPhoneId))) var farmer: String
+        @Option(help: ArgumentHelp(T(.helpLatitude)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.helpLongitude)), transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.helpVillageCenterSCounty2))) var village: String?
+        @Option(help: ArgumentHelp(T(.helpStreetAddress))) var address: String?
+        @Option(name: .customLong("meeting-point"), help: ArgumentHelp(T(.helpWhereWorkersGather)))
         var meetingPoint: String?
-        @Option(name: .customLong("meeting-time"), help: ArgumentHelp(T(.opt51))) var meetingTime: String?
+        @Option(name: .customLong("meeting-time"), help: ArgumentHelp(T(.helpTheyGatherHhMm))) var meetingTime: String?
         @OptionGroup var profile: FarmProfileOptions
 
         func run(_ context: CommandContext) throws {

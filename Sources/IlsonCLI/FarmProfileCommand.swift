@@ -7,16 +7,16 @@ import Vocabulary
 
 /// The flags of a farm's profile (sql/020), shared by `farm add` and `farm update`.
 struct FarmProfileOptions: ParsableArguments {
-    @Option(name: .customLong("area-ha"), help: ArgumentHelp(T(.opt122))) var areaHa: String?
+    @Option(name: .customLong("area-ha"), help: ArgumentHelp(T(.helpCultivatedAreaHectares))) var areaHa: String?
     @Option(
         name: .customLong("disaster-until"),
-        help: ArgumentHelp(T(.opt123))) var disasterUntil: String?
-    @Option(name: .customLong("farmer-birth-year"), help: ArgumentHelp(T(.opt124)))
+        help: ArgumentHelp(T(.helpHitDisasterIllnessUntil))) var disasterUntil: String?
+    @Option(name: .customLong("farmer-birth-year"), help: ArgumentHelp(T(.helpFarmerSYearBirth)))
     var farmerBirthYear: String?
-    @Option(name: .customLong("woman-farmer"), help: ArgumentHelp(T(.opt125))) var womanFarmer: String?
-    @Option(name: .customLong("disabled-farmer"), help: ArgumentHelp(T(.opt126)))
+    @Option(name: .customLong("woman-farmer"), help: ArgumentHelp(T(.helpWomanFarmer))) var womanFarmer: String?
+    @Option(name: .customLong("disabled-farmer"), help: ArgumentHelp(T(.helpSeverelyDisabledFarmer)))
     var disabledFarmer: String?
-    @Option(name: .customLong("no-family-labor"), help: ArgumentHelp(T(.opt127)))
+    @Option(name: .customLong("no-family-labor"), help: ArgumentHelp(T(.helpNoFamilyLaborFarm)))
     var noFamilyLabor: String?
 
     var input: FarmProfileInput {
@@ -33,7 +33,7 @@ extension FarmCommand {
             abstract: T(.aboutFarmProfileSet),
             discussion: T(.helpFarmProfile0))
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt1))) var code: String
+        @Argument(help: ArgumentHelp(T(.helpFarmCode))) var code: String
         @OptionGroup var profile: FarmProfileOptions
 
         func run(_ context: CommandContext) throws {
@@ -50,7 +50,7 @@ extension FarmCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutFarmProfileShow))
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt1))) var code: String
+        @Argument(help: ArgumentHelp(T(.helpFarmCode))) var code: String
 
         func run(_ context: CommandContext) throws {
             let (farm, _, terms) = try Farms.show(

@@ -13,8 +13,8 @@ struct FarmerCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutFarmerAdd))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt32))) var name: String
-        @Option(help: ArgumentHelp(T(.opt83))) var phone: String
+        @Option(help: ArgumentHelp(T(.helpName))) var name: String
+        @Option(help: ArgumentHelp(T(.helpMobileNumber))) var phone: String
 
         func run(_ context: CommandContext) throws {
             let farmer = try Farmers.add(name: name, phone: phone, center: options.center, on: context.db)

@@ -16,49 +16,49 @@ struct GenerateCommand: ParsableCommand {
         abstract: T(.aboutGenerate),
         discussion: T(.helpGenerate0))
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt128)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpNumberWorkers)))
     var workers: Int
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt129)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpRequestsPerDay)))
     var requests: Int
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt130)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpNumberConsecutivePlanDays)))
     var days: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt131)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpRandomSeed)))
     var seed: String = "1"
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt132)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpBalancedScarceSurplusSkills)))
     var flavor: String = Flavor.balanced.rawValue
 
     @Option(name: .long, help: "First plan day, YYYY-MM-DD (default \(InstanceGenerator.defaultStart)).")
     var start: String?
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt133)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpWriteHereInsteadStandard)))
     var out: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp(T(.opt134)))
+        help: ArgumentHelp(T(.helpAlsoWriteFarmsCsv)))
     var csvDir: String?
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt135)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpCountyNameDigitCode)))
     var county: String?
 
-    @Flag(name: .long, help: ArgumentHelp(T(.opt136)))
+    @Flag(name: .long, help: ArgumentHelp(T(.helpPrintSizesCandidatePairs)))
     var stats = false
 
-    @Flag(name: .long, help: ArgumentHelp(T(.opt137)))
+    @Flag(name: .long, help: ArgumentHelp(T(.helpVersionMix)))
     var v2 = false
 
     @Option(
-        name: .customLong("v2-half-days"), help: ArgumentHelp(T(.opt138)),
+        name: .customLong("v2-half-days"), help: ArgumentHelp(T(.helpVShareHalfDay)),
         transform: DecimalArgument.parse)
     var v2HalfDays: Double?
 
     @Option(
         name: .customLong("v2-two-jobs"),
-        help: ArgumentHelp(T(.opt139)),
+        help: ArgumentHelp(T(.helpVShareDaySeasonal)),
         transform: DecimalArgument.parse)
     var v2TwoJobs: Double?
 

@@ -7,9 +7,9 @@ import Vocabulary
 
 /// The CSV file an import command reads, or `--template`: an empty sheet with the Korean headers.
 struct InputFileArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp(T(.opt84)))
+    @Argument(help: ArgumentHelp(T(.helpCsvFile)))
     var path: String?
-    @Flag(help: ArgumentHelp(T(.opt85)))
+    @Flag(help: ArgumentHelp(T(.helpWriteEmptySheetKorean)))
     var template = false
 
     func validate() throws {

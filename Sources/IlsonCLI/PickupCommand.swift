@@ -16,10 +16,10 @@ struct PickupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt140))) var name: String
-        @Option(help: ArgumentHelp(T(.opt141))) var village: String?
-        @Option(help: ArgumentHelp(T(.opt46)), transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: ArgumentHelp(T(.opt47)), transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.helpNameUniqueCenter))) var name: String
+        @Option(help: ArgumentHelp(T(.helpVillageCounty))) var village: String?
+        @Option(help: ArgumentHelp(T(.helpLatitude)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.helpLongitude)), transform: DecimalArgument.parse) var lon: Double?
 
         func run(_ context: CommandContext) throws {
             let p = try Pickups.add(
@@ -49,10 +49,10 @@ struct PickupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt1))) var farm: String
-        @Option(help: ArgumentHelp(T(.opt142))) var seats: Int?
-        @Option(help: ArgumentHelp(T(.opt143))) var points: String?
-        @Flag(help: ArgumentHelp(T(.opt144))) var none = false
+        @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
+        @Option(help: ArgumentHelp(T(.helpSeatsRiders))) var seats: Int?
+        @Option(help: ArgumentHelp(T(.helpPickupPointNamesComma))) var points: String?
+        @Flag(help: ArgumentHelp(T(.helpFarmHasNoVan))) var none = false
 
         func validate() throws {
             if none && (seats != nil || points != nil) { throw ValidationError("--none takes no --seats or --points") }

@@ -20,7 +20,7 @@ struct ReplyCommand: ParsableCommand {
             discussion: T(.helpReply0))
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt145))) var listen: String = "127.0.0.1:8026"
+        @Option(help: ArgumentHelp(T(.helpAddressPortListen))) var listen: String = "127.0.0.1:8026"
 
         func run(_ context: CommandContext) throws {
             guard let colon = listen.lastIndex(of: ":"), let port = UInt16(listen[listen.index(after: colon)...])
@@ -76,7 +76,7 @@ struct ReplyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutReplyList))
         @OptionGroup var options: RosterDayOptions
-        @Flag(help: ArgumentHelp(T(.opt146))) var all = false
+        @Flag(help: ArgumentHelp(T(.helpEveryReplyDayAlso))) var all = false
 
         func run(_ context: CommandContext) throws {
             let (date, center) = try (context.date, context.center)
@@ -103,10 +103,10 @@ struct ReplyCommand: ParsableCommand {
             abstract: T(.aboutReplySettings),
             discussion: T(.helpReply1))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt147))) var prompt: Toggle?
-        @Option(help: ArgumentHelp(T(.opt148))) var deadline: String?
-        @Option(help: ArgumentHelp(T(.opt147))) var backfill: Toggle?
-        @Option(help: ArgumentHelp(T(.opt149))) var reminder: Toggle?
+        @Option(help: ArgumentHelp(T(.helpOff))) var prompt: Toggle?
+        @Option(help: ArgumentHelp(T(.helpHhMmEveningBefore))) var deadline: String?
+        @Option(help: ArgumentHelp(T(.helpOff))) var backfill: Toggle?
+        @Option(help: ArgumentHelp(T(.helpOffReminderSmsWorkers))) var reminder: Toggle?
 
         func run(_ context: CommandContext) throws {
             let center = try context.center

@@ -21,13 +21,13 @@ struct ReportPlacements: ContextCommand {
         abstract: T(.aboutReportPlacements),
         discussion: T(.helpReport0))
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt67)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpFirstDayYyyyMm2)))
     var from: DateArgument
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt68)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpLastDayYyyyMm)))
     var to: DateArgument
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt69)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpCategoryTownTaskFarm)))
     var by: String = ReportGrouping.category.rawValue
 
     /// `table`, `csv`, or `html` (bar charts by target group, month and town; see PlacementCharts.swift).
@@ -35,7 +35,7 @@ struct ReportPlacements: ContextCommand {
         case table, csv, html
     }
 
-    @Option(name: .customLong("format"), help: ArgumentHelp(T(.opt70)))
+    @Option(name: .customLong("format"), help: ArgumentHelp(T(.helpTableCsvHtml)))
     var output: PlacementsFormat = .table
     @OptionGroup var csv: CSVEncodingOption
 

@@ -17,20 +17,20 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutRequestSubmit))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt1))) var farm: String
-        @Option(help: ArgumentHelp(T(.opt2))) var date: DateArgument
-        @Option(help: ArgumentHelp(T(.opt3))) var days: Int?
-        @Option(help: ArgumentHelp(T(.opt4))) var start: String
-        @Option(help: ArgumentHelp(T(.opt5))) var end: String
-        @Option(help: ArgumentHelp(T(.opt6))) var task: String
-        @Option(help: ArgumentHelp(T(.opt7))) var skills: String?
-        @Option(help: ArgumentHelp(T(.opt8))) var headcount: Int
-        @Option(help: ArgumentHelp(T(.opt9))) var min: Int?
-        @Option(help: ArgumentHelp(T(.opt10))) var wage: Int?
+        @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
+        @Option(help: ArgumentHelp(T(.helpFirstDayYyyyMm))) var date: DateArgument
+        @Option(help: ArgumentHelp(T(.helpConsecutiveDays))) var days: Int?
+        @Option(help: ArgumentHelp(T(.helpStartHhMm))) var start: String
+        @Option(help: ArgumentHelp(T(.helpEndHhMm))) var end: String
+        @Option(help: ArgumentHelp(T(.helpTaskKoreanNameCode))) var task: String
+        @Option(help: ArgumentHelp(T(.helpRequiredSkillsCommaSeparated))) var skills: String?
+        @Option(help: ArgumentHelp(T(.helpPeopleWanted))) var headcount: Int
+        @Option(help: ArgumentHelp(T(.helpFewestPeopleWorthGoing))) var min: Int?
+        @Option(help: ArgumentHelp(T(.helpDayWageKrw))) var wage: Int?
         @Option(
-            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.opt11)),
+            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.helpFarthestWorkerMayCome)),
             transform: DecimalArgument.parse) var maxTravelKm: Double?
-        @Option(help: ArgumentHelp(T(.opt12))) var priority: Int?
+        @Option(help: ArgumentHelp(T(.helpInsteadCenterSPolicy))) var priority: Int?
         @OptionGroup var version2: RequestVersion2Options
 
         func run(_ context: CommandContext) throws {
@@ -54,20 +54,20 @@ struct RequestCommand: ParsableCommand {
             aliases: ["update"])
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
-        @Option(help: ArgumentHelp(T(.opt13)))
+        @Option(help: ArgumentHelp(T(.helpHigherFilledFirstOverrides)))
         var priority: Int?
-        @Option(help: ArgumentHelp(T(.opt14)))
+        @Option(help: ArgumentHelp(T(.helpWhyPriorityDiffersPolicy)))
         var reason: String?
-        @Flag(name: .customLong("policy-priority"), help: ArgumentHelp(T(.opt15)))
+        @Flag(name: .customLong("policy-priority"), help: ArgumentHelp(T(.helpTakePriorityCenterS)))
         var policyPriority = false
-        @Option(help: ArgumentHelp(T(.opt8))) var headcount: Int?
-        @Option(help: ArgumentHelp(T(.opt16))) var min: Int?
-        @Option(help: ArgumentHelp(T(.opt4))) var start: String?
-        @Option(help: ArgumentHelp(T(.opt5))) var end: String?
-        @Option(help: ArgumentHelp(T(.opt7))) var skills: String?
-        @Option(help: ArgumentHelp(T(.opt10))) var wage: Int?
+        @Option(help: ArgumentHelp(T(.helpPeopleWanted))) var headcount: Int?
+        @Option(help: ArgumentHelp(T(.helpFewestPeopleWorthGoing2))) var min: Int?
+        @Option(help: ArgumentHelp(T(.helpStartHhMm))) var start: String?
+        @Option(help: ArgumentHelp(T(.helpEndHhMm))) var end: String?
+        @Option(help: ArgumentHelp(T(.helpRequiredSkillsCommaSeparated))) var skills: String?
+        @Option(help: ArgumentHelp(T(.helpDayWageKrw))) var wage: Int?
         @Option(
-            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.opt11)),
+            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.helpFarthestWorkerMayCome)),
             transform: DecimalArgument.parse) var maxTravelKm: Double?
         @OptionGroup var version2: RequestVersion2Options
 
@@ -88,10 +88,10 @@ struct RequestCommand: ParsableCommand {
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutRequestList))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt17))) var date: DateArgument?
-        @Option(help: ArgumentHelp(T(.opt18))) var from: DateArgument?
-        @Option(help: ArgumentHelp(T(.opt19))) var to: DateArgument?
-        @Option(help: ArgumentHelp(T(.opt20))) var farm: String?
+        @Option(help: ArgumentHelp(T(.helpDay))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.helpFirstDay))) var from: DateArgument?
+        @Option(help: ArgumentHelp(T(.helpLastDay))) var to: DateArgument?
+        @Option(help: ArgumentHelp(T(.helpOnlyFarm))) var farm: String?
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
 
@@ -165,8 +165,8 @@ struct RequestCommand: ParsableCommand {
             abstract: T(.aboutRequestCancel))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
-        @Flag(name: .customLong("whole-job"), help: ArgumentHelp(T(.opt21))) var wholeJob = false
-        @Option(help: ArgumentHelp(T(.opt22))) var reason: String?
+        @Flag(name: .customLong("whole-job"), help: ArgumentHelp(T(.helpCancelEveryRemainingDay))) var wholeJob = false
+        @Option(help: ArgumentHelp(T(.helpWhy))) var reason: String?
 
         func run(_ context: CommandContext) throws {
             let (cancelled, notices) = try Requests.cancelTelling(

@@ -5,13 +5,13 @@ import Texts
 
 /// `request submit/edit` flags of version 2: the pools that may fill it and its van.
 struct RequestVersion2Options: ParsableArguments {
-    @Option(help: ArgumentHelp(T(.opt150)))
+    @Option(help: ArgumentHelp(T(.helpPoolsMayFillComma)))
     var pools: String?
     @Option(
         name: .customLong("pickup-seats"),
-        help: ArgumentHelp(T(.opt151)))
+        help: ArgumentHelp(T(.helpSeatsVanCollectsRiders)))
     var pickupSeats: String?
-    @Option(name: .customLong("pickup-points"), help: ArgumentHelp(T(.opt152)))
+    @Option(name: .customLong("pickup-points"), help: ArgumentHelp(T(.helpPickupPointsVanStops)))
     var pickupPoints: String?
 
     func apply(to input: RequestInput) -> RequestInput {

@@ -14,8 +14,8 @@ struct RosterCancelCommand: ContextCommand {
         discussion: T(.helpRosterCancel0))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(help: ArgumentHelp(T(.opt81))) var reason: String?
-    @Flag(help: ArgumentHelp(T(.opt82))) var send = false
+    @Option(help: ArgumentHelp(T(.helpWhyWordTwo3))) var reason: String?
+    @Flag(help: ArgumentHelp(T(.helpDeliverCancellationNoticesNow))) var send = false
 
     func run(_ context: CommandContext) throws {
         let day = try context.date

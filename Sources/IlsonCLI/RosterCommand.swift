@@ -21,7 +21,7 @@ struct RosterCommand: ParsableCommand {
 
 /// `--expect-version N`, for editing commands.
 struct RosterVersionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(T(.opt52)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpRefuseUnlessRosterStill)))
     var expectVersion: Int?
 }
 
@@ -32,7 +32,7 @@ struct RosterPlan: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(name: .long, help: ArgumentHelp(T(.opt53)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpSeedTieBreakingBetween)))
     var seed: UInt64 = 0
 
     func run(_ context: CommandContext) throws {
@@ -149,10 +149,10 @@ struct RosterAssign: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
-    @Option(name: .long, help: ArgumentHelp(T(.opt54))) var worker: String
-    @Flag(name: .long, help: ArgumentHelp(T(.opt55)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpWorkerPhoneNumberId))) var worker: String
+    @Flag(name: .long, help: ArgumentHelp(T(.helpPinEvenPairBreaks)))
     var force = false
-    @Option(name: .long, help: ArgumentHelp(T(.opt56))) var reason: String?
+    @Option(name: .long, help: ArgumentHelp(T(.helpWhyKeptAuditLog))) var reason: String?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
@@ -179,8 +179,8 @@ struct RosterUnassign: ContextCommand {
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
-    @Option(name: .long, help: ArgumentHelp(T(.opt54))) var worker: String
-    @Option(name: .long, help: ArgumentHelp(T(.opt57))) var reason: String?
+    @Option(name: .long, help: ArgumentHelp(T(.helpWorkerPhoneNumberId))) var worker: String
+    @Option(name: .long, help: ArgumentHelp(T(.helpWhyKeptAuditLog2))) var reason: String?
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
@@ -254,7 +254,7 @@ struct RosterSuggestCommand: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @Option(name: .long, help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var request: Int64
-    @Option(name: .long, help: ArgumentHelp(T(.opt58))) var limit: Int = 10
+    @Option(name: .long, help: ArgumentHelp(T(.helpHowManyList))) var limit: Int = 10
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)

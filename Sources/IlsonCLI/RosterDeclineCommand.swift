@@ -16,11 +16,11 @@ struct RosterDeclineCommand: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(help: ArgumentHelp(T(.opt78))) var worker: String
-    @Option(help: ArgumentHelp(T(.opt72))) var request: Int64?
-    @Option(help: ArgumentHelp(T(.opt79))) var reason: String?
-    @Option(help: ArgumentHelp(T(.opt80))) var limit: Int = 5
-    @Flag(help: ArgumentHelp(T(.opt77))) var send = false
+    @Option(help: ArgumentHelp(T(.helpWorkerPhoneId))) var worker: String
+    @Option(help: ArgumentHelp(T(.helpRequestWorkerHasSeveral))) var request: Int64?
+    @Option(help: ArgumentHelp(T(.helpWhyWordTwo2))) var reason: String?
+    @Option(help: ArgumentHelp(T(.helpHowManyReplacementsList))) var limit: Int = 5
+    @Flag(help: ArgumentHelp(T(.helpDeliverNoticesNow))) var send = false
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)

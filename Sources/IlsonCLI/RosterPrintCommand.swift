@@ -14,9 +14,9 @@ struct RosterPrint: ContextCommand {
         discussion: T(.helpRosterPrint0))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: ArgumentHelp(T(.opt153))) var out: String
-    @Option(name: .long, help: ArgumentHelp(T(.opt154))) var pdf: String?
-    @Flag(name: .long, help: ArgumentHelp(T(.opt155))) var maskPhones = false
+    @Option(name: .long, help: ArgumentHelp(T(.helpHtmlFileWrite))) var out: String
+    @Option(name: .long, help: ArgumentHelp(T(.helpAlsoPrintPdfFile))) var pdf: String?
+    @Flag(name: .long, help: ArgumentHelp(T(.helpMaskPhoneNumbers))) var maskPhones = false
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a file name, e.g. --out day.html") }
@@ -50,7 +50,7 @@ struct RosterMap: ContextCommand {
         abstract: T(.aboutRosterMap))
 
     @OptionGroup var options: RosterDayOptions
-    @Option(name: .long, help: ArgumentHelp(T(.opt156))) var out: String
+    @Option(name: .long, help: ArgumentHelp(T(.helpSvgFileWrite))) var out: String
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a file name, e.g. --out day.svg") }

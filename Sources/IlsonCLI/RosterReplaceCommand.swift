@@ -15,14 +15,14 @@ struct RosterReplaceCommand: ContextCommand {
 
     @OptionGroup var options: RosterDayOptions
     @OptionGroup var version: RosterVersionOptions
-    @Option(help: ArgumentHelp(T(.opt71))) var worker: String
-    @Option(help: ArgumentHelp(T(.opt72))) var request: Int64?
-    @Option(name: .customLong("with"), help: ArgumentHelp(T(.opt73))) var replacement: String?
-    @Flag(help: ArgumentHelp(T(.opt74))) var best = false
-    @Flag(help: ArgumentHelp(T(.opt75)))
+    @Option(help: ArgumentHelp(T(.helpWorkerWhoCannotCome))) var worker: String
+    @Option(help: ArgumentHelp(T(.helpRequestWorkerHasSeveral))) var request: Int64?
+    @Option(name: .customLong("with"), help: ArgumentHelp(T(.helpReplacementPhoneId))) var replacement: String?
+    @Flag(help: ArgumentHelp(T(.helpTakeTopSuggestionAmong))) var best = false
+    @Flag(help: ArgumentHelp(T(.helpPinReplacementEvenThough)))
     var force = false
-    @Option(help: ArgumentHelp(T(.opt76))) var reason: String?
-    @Flag(help: ArgumentHelp(T(.opt77))) var send = false
+    @Option(help: ArgumentHelp(T(.helpWhyWordTwo))) var reason: String?
+    @Flag(help: ArgumentHelp(T(.helpDeliverNoticesNow))) var send = false
 
     func validate() throws {
         guard (replacement != nil) != best else {

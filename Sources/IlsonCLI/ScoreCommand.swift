@@ -13,7 +13,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var instance: InstanceFileOption
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt157)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpPlanFile)))
     var plan: String
 
     func run() throws {

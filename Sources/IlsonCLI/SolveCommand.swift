@@ -13,18 +13,18 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var instance: InstanceFileOption
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt158)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpWhereWritePlan)))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt159)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpStopAfterManySeconds)))
     var timeLimit: Double?
 
     @Option(
         name: .long,
-        help: ArgumentHelp(T(.opt160)))
+        help: ArgumentHelp(T(.helpWorkBudgetWholeSolve)))
     var workBudget: Int = SolveOptions().workBudget
 
-    @Option(name: .long, help: ArgumentHelp(T(.opt161)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpSeedTieBreakingSame)))
     var seed: UInt64 = 0
 
     func run() throws {
@@ -54,7 +54,7 @@ struct SolveCommand: ParsableCommand {
 
 /// `--instance FILE`, the problem instance `solve` and `score` read.
 struct InstanceFileOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(T(.opt162)))
+    @Option(name: .long, help: ArgumentHelp(T(.helpInstanceFile)))
     var instance: String
 
     /// Reads and validates the instance file; input errors become exit code 2 with every message.

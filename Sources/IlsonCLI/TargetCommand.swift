@@ -17,10 +17,10 @@ struct TargetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutTargetSet))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt163))) var year: Int
-        @Option(help: ArgumentHelp(T(.opt164))) var category: String
-        @Option(help: ArgumentHelp(T(.opt165))) var pool: String?
-        @Option(help: ArgumentHelp(T(.opt166))) var days: Int
+        @Option(help: ArgumentHelp(T(.helpYear))) var year: Int
+        @Option(help: ArgumentHelp(T(.helpTargetGroup))) var category: String
+        @Option(help: ArgumentHelp(T(.helpPool))) var pool: String?
+        @Option(help: ArgumentHelp(T(.helpWorkerDaysPlannedYear))) var days: Int
 
         func run(_ context: CommandContext) throws {
             let t = try Targets.set(
@@ -34,7 +34,7 @@ struct TargetCommand: ParsableCommand {
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutTargetList))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt167))) var year: Int?
+        @Option(help: ArgumentHelp(T(.helpOnlyYear))) var year: Int?
 
         func run(_ context: CommandContext) throws {
             let targets = try Targets.list(year: year, center: options.center, on: context.db)
@@ -55,12 +55,12 @@ struct ReportTargets: ContextCommand {
         abstract: T(.aboutTargetReport),
         discussion: T(.helpTarget0))
     @OptionGroup var options: CenterOptions
-    @Option(help: ArgumentHelp(T(.opt163))) var year: Int
+    @Option(help: ArgumentHelp(T(.helpYear))) var year: Int
     /// `table`, `csv`, or `html` (bar charts of done and scheduled against each target).
     enum TargetsFormat: String, ExpressibleByArgument, CaseIterable {
         case table, csv, html
     }
-    @Option(name: .customLong("format"), help: ArgumentHelp(T(.opt168)))
+    @Option(name: .customLong("format"), help: ArgumentHelp(T(.helpTableCsvHtml2)))
     var output: TargetsFormat = .table
     @OptionGroup var csv: CSVEncodingOption
 

@@ -18,17 +18,17 @@ struct UserCommand: ParsableCommand {
             abstract: T(.aboutUserAdd),
             discussion: T(.helpUser0, ["min": Users.minimumPasswordLength]))
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt169))) var role: String
-        @Option(help: ArgumentHelp(T(.opt170))) var login: String
+        @Option(help: ArgumentHelp(T(.helpFarmerCoordinatorBatchAdmin))) var role: String
+        @Option(help: ArgumentHelp(T(.helpLoginNameKimJc))) var login: String
         @Flag(
             name: .customLong("password-stdin"),
             help:
                 "Read the password (at least \(Users.minimumPasswordLength) characters) from standard input (one line)."
         )
         var passwordStdin = false
-        @Option(name: .customLong("password-file"), help: ArgumentHelp(T(.opt171)))
+        @Option(name: .customLong("password-file"), help: ArgumentHelp(T(.helpReadPasswordFile)))
         var passwordFile: String?
-        @Option(help: ArgumentHelp(T(.opt172))) var farmer: String?
+        @Option(help: ArgumentHelp(T(.helpFarmerLoginFarmerS))) var farmer: String?
         @Option(
             help:
                 "The center's code: for a coordinator (optional when the database holds one center); optional for batch (none: every center)."
@@ -117,7 +117,7 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutUserWorkers))
         @OptionGroup var options: DatabaseOptions
-        @Option(help: ArgumentHelp(T(.opt173))) var date: DateArgument?
+        @Option(help: ArgumentHelp(T(.helpOnlyDay))) var date: DateArgument?
 
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date").description }

@@ -13,19 +13,20 @@ struct WorkerCommand: ParsableCommand {
 
     /// The fields `add` and `edit` share.
     struct Fields: ParsableArguments {
-        @Option(help: ArgumentHelp(T(.opt23)), transform: DecimalArgument.parse) var lat: Double?
-        @Option(help: ArgumentHelp(T(.opt24)), transform: DecimalArgument.parse) var lon: Double?
-        @Option(help: ArgumentHelp(T(.opt25))) var village: String?
-        @Option(help: ArgumentHelp(T(.opt26))) var skills: String?
-        @Option(help: ArgumentHelp(T(.opt27))) var category: String?
+        @Option(help: ArgumentHelp(T(.helpHomePickupLatitude)), transform: DecimalArgument.parse) var lat: Double?
+        @Option(help: ArgumentHelp(T(.helpHomePickupLongitude)), transform: DecimalArgument.parse) var lon: Double?
+        @Option(help: ArgumentHelp(T(.helpVillageCenterSCounty))) var village: String?
+        @Option(help: ArgumentHelp(T(.helpSkillsKoreanNameCode))) var skills: String?
+        @Option(help: ArgumentHelp(T(.helpSeniorYouthWomenDisabled))) var category: String?
         @Option(
-            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.opt28)),
+            name: .customLong("max-travel-km"), help: ArgumentHelp(T(.helpFarthestFarmHomeKm)),
             transform: DecimalArgument.parse) var maxTravelKm: Double?
-        @Option(name: .customLong("max-days-per-week"), help: ArgumentHelp(T(.opt29))) var maxDaysPerWeek: Int?
-        @Option(name: .customLong("sms-consent"), help: ArgumentHelp(T(.opt30))) var smsConsent: String?
+        @Option(name: .customLong("max-days-per-week"), help: ArgumentHelp(T(.helpMostDaysWeek))) var maxDaysPerWeek:
+            Int?
+        @Option(name: .customLong("sms-consent"), help: ArgumentHelp(T(.helpYN))) var smsConsent: String?
         @Option(
             name: .customLong("allowed-farms"),
-            help: ArgumentHelp(T(.opt31)))
+            help: ArgumentHelp(T(.helpFarmCodesWorkerMay)))
         var allowedFarms: String?
         @OptionGroup var version2: WorkerVersion2Options
 
@@ -42,8 +43,8 @@ struct WorkerCommand: ParsableCommand {
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutWorkerAdd))
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp(T(.opt32))) var name: String
-        @Option(help: ArgumentHelp(T(.opt33))) var phone: String
+        @Option(help: ArgumentHelp(T(.helpName))) var name: String
+        @Option(help: ArgumentHelp(T(.helpMobileNumberUniqueCenter))) var phone: String
         @OptionGroup var fields: Fields
 
         func run(_ context: CommandContext) throws {
@@ -58,7 +59,7 @@ struct WorkerCommand: ParsableCommand {
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
-        @Flag(help: ArgumentHelp(T(.opt34))) var all = false
+        @Flag(help: ArgumentHelp(T(.helpIncludeDeactivatedWorkers))) var all = false
 
         func run(_ context: CommandContext) throws {
             let (center, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
@@ -91,7 +92,7 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerShow))
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
+        @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
 
         func run(_ context: CommandContext) throws {
             let detail = try Workers.show(worker, center: options.center, on: context.db)
@@ -117,9 +118,9 @@ struct WorkerCommand: ParsableCommand {
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(abstract: T(.aboutWorkerEdit))
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
-        @Option(help: ArgumentHelp(T(.opt36))) var name: String?
-        @Option(help: ArgumentHelp(T(.opt37))) var phone: String?
+        @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
+        @Option(help: ArgumentHelp(T(.helpNewName))) var name: String?
+        @Option(help: ArgumentHelp(T(.helpNewMobileNumber))) var phone: String?
         @OptionGroup var fields: Fields
 
         func run(_ context: CommandContext) throws {
@@ -137,7 +138,7 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerDeactivate))
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
+        @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
 
         func run(_ context: CommandContext) throws {
             let w = try Workers.deactivate(worker, center: options.center, on: context.db)
@@ -149,12 +150,12 @@ struct WorkerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: T(.aboutWorkerAvailability))
         @OptionGroup var options: CenterOptions
-        @Argument(help: ArgumentHelp(T(.opt35))) var worker: String
-        @Option(help: ArgumentHelp(T(.opt38))) var dates: DateRangeArgument
-        @Flag(help: ArgumentHelp(T(.opt39))) var off = false
-        @Option(help: ArgumentHelp(T(.opt40))) var note: String?
-        @Option(help: ArgumentHelp(T(.opt41))) var from: String?
-        @Option(help: ArgumentHelp(T(.opt42))) var to: String?
+        @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
+        @Option(help: ArgumentHelp(T(.helpDateRange))) var dates: DateRangeArgument
+        @Flag(help: ArgumentHelp(T(.helpWorkerOffTheseDays))) var off = false
+        @Option(help: ArgumentHelp(T(.helpNote))) var note: String?
+        @Option(help: ArgumentHelp(T(.helpOnlyTimeDate))) var from: String?
+        @Option(help: ArgumentHelp(T(.helpOnlyUntilTimeDate))) var to: String?
 
         func run(_ context: CommandContext) throws {
             let range = try context.days(dates, field: "--dates")

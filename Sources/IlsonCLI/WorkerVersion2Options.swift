@@ -5,15 +5,15 @@ import Texts
 
 /// `worker add/edit` flags of version 2: pool, jobs and minutes a day, stay end, visa, car, pickup point.
 struct WorkerVersion2Options: ParsableArguments {
-    @Option(help: ArgumentHelp(T(.opt174))) var pool: String?
-    @Option(name: .customLong("max-jobs"), help: ArgumentHelp(T(.opt175))) var maxJobs: Int?
-    @Option(name: .customLong("max-minutes"), help: ArgumentHelp(T(.opt176)))
+    @Option(help: ArgumentHelp(T(.helpDefault))) var pool: String?
+    @Option(name: .customLong("max-jobs"), help: ArgumentHelp(T(.helpMostJobsDay))) var maxJobs: Int?
+    @Option(name: .customLong("max-minutes"), help: ArgumentHelp(T(.helpMostMinutesWorkDay)))
     var maxMinutes: Int?
-    @Option(name: .customLong("stay-until"), help: ArgumentHelp(T(.opt177)))
+    @Option(name: .customLong("stay-until"), help: ArgumentHelp(T(.helpLastDateWorkerMay)))
     var stayUntil: String?
-    @Option(help: ArgumentHelp(T(.opt178))) var visa: String?
-    @Flag(inversion: .prefixedNo, help: ArgumentHelp(T(.opt179))) var car: Bool?
-    @Option(name: .customLong("pickup-point"), help: ArgumentHelp(T(.opt180)))
+    @Option(help: ArgumentHelp(T(.helpVisaTypeNone))) var visa: String?
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(T(.helpWhetherWorkerTravelsOwn))) var car: Bool?
+    @Option(name: .customLong("pickup-point"), help: ArgumentHelp(T(.helpPickupPointWorkerCan)))
     var pickupPoint: String?
 
     var input: WorkerVersion2Input {
