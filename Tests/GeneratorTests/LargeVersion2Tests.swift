@@ -49,8 +49,8 @@ import Testing
         try Version2PropertyTests.expectSharedScorerAgrees(instance, plan)
     }
 
-    /// On one day the large path's bound is the branch and bound's root bound (the same relaxation, two solvers), and
-    /// it bounds the exact engine's plan too.
+    /// On one day the large path's bound (the root relaxation with time cliques) is at most the branch and bound's root
+    /// bound (the same relaxation without them), and it still bounds the small engine's plan, searched far longer.
     @Test(arguments: [3, 6, 9, 12] as [UInt64])
     func theBoundIsTheRootRelaxationsOnOneDay(_ seed: UInt64) throws {
         let instance = try Self.instance(seed)
@@ -60,7 +60,7 @@ import Testing
         let large = Self.solveLarge(instance, options)
         let exact = solve(instance, options: options)
         #expect(exact.stats.branchNodes > 0)
-        #expect(large.stats.mediumUpperBound == exact.stats.mediumUpperBound)
+        #expect(large.stats.mediumUpperBound <= exact.stats.mediumUpperBound)
         #expect(exact.score.medium <= large.stats.mediumUpperBound)
     }
 
