@@ -102,7 +102,6 @@ private struct GeneralCostScalingCore {
     var failure: GeneralCostScaling.Failure?
     var scaledMax: Int64 = 1
     let dagOrder: Bool
-    var updates = 0
 
     init(_ g: GeneralCostScaling) {
         n = g.nodes
@@ -188,10 +187,6 @@ private struct GeneralCostScalingCore {
             flow[a] = x
             total &+= Int64(x) &* origCost[a]
         }
-        if ProcessInfo.processInfo.environment["ILSON_DEBUG_FLOW"] != nil {
-            FileHandle.standardError.write(
-                "flow: n \(n) m \(m) work \(work) updates \(updates)\n".data(using: .utf8)!)
-        }
         return .success(GeneralCostScaling.Solution(flow: flow, cost: total, work: work))
     }
 
@@ -251,12 +246,20 @@ private struct GeneralCostScalingCore {
         let s = Int(start[v])
         let end = Int(start[v + 1])
         while excess[v] > 0 {
-            var a = Int(cur[v])
+            let from = Int(cur[v])
+            var a = from
             let pv = price[v]
+            // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc scanned
+            // and not pushed on is inadmissible and still residual; one pushed on is saturated, or the scan stops with
+            // no excess left (no relabel). So a relabel only looks again at the arcs before the current one.
+            var best = Int64.min
             while a < end {
                 if res[a] > 0 {
                     let w = Int(to[a])
-                    if cost[a] + pv - price[w] < 0 {
+                    let x = price[w] - cost[a]
+                    if pv - x >= 0 {
+                        if x > best { best = x }
+                    } else {
                         let delta = min(excess[v], Int64(res[a]))
                         res[a] -= Int32(delta)
                         res[Int(partner[a])] += Int32(delta)
@@ -277,12 +280,11 @@ private struct GeneralCostScalingCore {
                 return
             }
             // Relabel: the largest price that makes a residual arc admissible, minus ε.
-            var best = Int64.min
-            for b in s..<end where res[b] > 0 {
+            for b in s..<from where res[b] > 0 {
                 let x = price[Int(to[b])] - cost[b]
                 if x > best { best = x }
             }
-            work += end - s
+            work += from - s
             guard best != Int64.min else {
                 failure = .infeasible
                 return
@@ -303,7 +305,6 @@ private struct GeneralCostScalingCore {
     /// price drops by its distance × ε, every other node's by the last distance settled. Keeps ε-optimality.
     /// Returns false (and sets `failure`) when a price would overflow.
     mutating func globalUpdate(_ eps: Int64) -> Bool {
-        updates += 1
         let inf = Int64.max
         var dist = [Int64](repeating: inf, count: n)
         var done = [Bool](repeating: false, count: n)
