@@ -16,29 +16,8 @@ extension GeneralEngine {
     /// Runs the engine: the plan with its score, explanations and stats.
     mutating func run() -> Plan {
         let all = Array(0..<nD)
-        if p.candidateCount > GeneralEngine.largePairs {
-            // Large: the version 1 engine's plan (one job a day, seats and the share bonus unseen), repaired (seats)
-            // and filled greedily. (The neighbourhood search's set-up scans the day, too slow at this size.)
-            var v1 = Engine(p, options)
-            let plan = v1.run()
-            stats.flowWork = plan.stats.flowWork
-            var rows: [Int32: [Int32]] = [:]
-            for w in 0..<p.nW {
-                for d in 0..<nD {
-                    let c = v1.assignCand[w * nD + d]
-                    if c >= 0 { rows[Int32(w * nD + d), default: []].append(c) }
-                }
-            }
-            stats.mediumUpperBound = plan.stats.mediumUpperBound
-            let engine = self
-            let value: (Int) -> Int64 = { c in engine.baseValue(c) }
-            let order = (0..<p.candidateCount).filter { candOK[$0] }.map(Int32.init)
-                .sorted { (value(Int($0)), $1) > (value(Int($1)), $0) }
-            install(repair(rows, scope: GeneralScope(days: all), order: order, value: value) ?? [:], days: all)
-            enforceValidity()
-            stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
-            return makePlan()
-        }
+        // Large: the root relaxation by cost scaling, repaired and filled (`LargeDay.swift`).
+        if isLarge { return runLarge() }
         if nD <= 1 {
             let engine = self
             let (best, complete) = branchAndBound(
@@ -589,8 +568,8 @@ extension GeneralEngine {
 }
 
 extension GeneralEngine {
-    /// Above this many candidate pairs the general engine starts from the version 1 engine's plan (its own first
-    /// flow, successive shortest paths, would take minutes on a county week).
+    /// Above this many candidate pairs the general engine takes the large path (`runLarge`): its own first flow,
+    /// successive shortest paths, would take minutes on a county week, and its branch and bound more.
     static let largePairs = 60_000
 }
 

@@ -1,0 +1,264 @@
+import Foundation
+
+/// The root relaxation of a large instance, solved by cost scaling: the rows it fills, its medium (an upper bound on
+/// the plan's, pins included) and whether it finished.
+struct LargeRelaxation {
+    /// Candidates taken, per row key (`w * nD + d`), only rows with jobs.
+    var rows: [Int32: [Int32]]
+    /// Σ priority of the pairs taken plus the pins' (a true upper bound on `medium` when `complete`).
+    var medium: Int
+    /// False when the flow stopped (deadline or overflow): then there are no rows and no bound.
+    var complete: Bool
+    /// The flow's value: Σ candidate values + the share bonus of the units taken (the network value, as `relax`).
+    var value: Int64 = 0
+    /// Arc scans of the flow.
+    var work: Int
+}
+
+extension GeneralEngine {
+    /// Flows solved after the relaxation on the large path, each with more rows held to one job.
+    static let largeDives = 3
+    /// Dives start while the large path's flows have spent at most this many times the general share of the budget
+    /// (the default budget: three dives on a county day, one on a county week).
+    static let largeDiveShares = 8
+
+    /// The candidate-pair count above which the large path runs: `largePairs`, or a lower threshold a test sets.
+    @TaskLocal static var largePairsOverride: Int?
+
+    /// Whether this instance takes the large path.
+    var isLarge: Bool { p.candidateCount > (GeneralEngine.largePairsOverride ?? GeneralEngine.largePairs) }
+
+    /// The large path: the root relaxation of every day solved by `GeneralCostScaling`, its rows repaired into a
+    /// valid plan (each row keeps its best jobs that fit, vans their best riders, weeks their best dates, requests
+    /// below their minimum are emptied) and filled greedily; `stats.mediumUpperBound` is the relaxation's medium.
+    /// When the flow cannot finish (the deadline, or costs too large for its integers), the plan is the greedy fill
+    /// alone and the bound is the trivial one (every open slot filled).
+    mutating func runLarge() -> Plan {
+        let all = Array(0..<nD)
+        let engine = self
+        let value: (Int) -> Int64 = { c in engine.baseValue(c) }
+        let relaxation = largeRelaxation(value: value)
+        stats.flowWork += relaxation.work
+        budget.charge(.general, relaxation.work)
+        stats.mediumUpperBound =
+            relaxation.complete
+            ? relaxation.medium
+            : (0..<p.nR).reduce(pinnedMedium()) { $0 + Int(p.reqCap[$1]) * Int(p.reqPriority[$1]) }
+        let values = (0..<p.candidateCount).map { candOK[$0] ? value($0) : Int64.min }
+        let order = (0..<p.candidateCount).filter { candOK[$0] }.map(Int32.init)
+            .sorted { (values[Int($0)], $1) > (values[Int($1)], $0) }
+        let scope = GeneralScope(days: all)
+        // The relaxation's rows, then dives: rows that took jobs that cannot both be worked are held to one job and the
+        // flow solved again, at most `largeDives` times and while the flows spent at most `largeDiveShares` times the
+        // general share of the work budget (a flow is never cut by work, only by the deadline); the best repaired
+        // plan (by network value) is kept.
+        var best = repair(relaxation.rows, scope: scope, order: order, value: value) ?? [:]
+        var bestValue = networkValue(best, scope: scope, value: value)
+        var rows = relaxation.rows
+        var single = Set<Int32>()
+        var dives = 0
+        while relaxation.complete && dives < GeneralEngine.largeDives && !budget.outOfTime()
+            && budget.spent[.general, default: 0] <= GeneralEngine.largeDiveShares * budget.allowance(.general)
+        {
+            let before = single.count
+            for key in rows.keys.sorted() where rows[key]!.count > 1 {
+                var kept: [Int32] = []
+                for c in rows[key]! where fits(c, row: Int(key), kept) { kept.append(c) }
+                if kept.count < rows[key]!.count { single.insert(key) }
+            }
+            guard single.count > before else { break }
+            dives += 1
+            let dive = largeRelaxation(value: value, singleRows: single)
+            stats.flowWork += dive.work
+            budget.charge(.general, dive.work)
+            guard dive.complete else { break }
+            rows = dive.rows
+            if let plan = repair(rows, scope: scope, order: order, value: value) {
+                let v = networkValue(plan, scope: scope, value: value)
+                if v > bestValue {
+                    best = plan
+                    bestValue = v
+                }
+            }
+        }
+        stats.passes = dives
+        install(best, days: all)
+        enforceValidity()
+        stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
+        return makePlan()
+    }
+
+    /// The general network's root relaxation over every plan day (no branch taken): source → worker-week (where
+    /// the weekly cap binds) → worker-day row (capacity: the largest fitting set of its candidates) → request, or its
+    /// van node (the seats left) for a rider → request → sink by per-unit arcs valued by the share bonus (concave;
+    /// equal units merged into one arc). Sources are the week groups and the rows outside them, each with a bypass
+    /// arc to the sink (unused supply), so the flow is a min-cost flow with supplies.
+    ///
+    /// - Parameter cliques: when true, a row that can hold several jobs sends each job through a node of capacity 1
+    ///   for the jobs that share a moment of the day (`timeCliques`): two jobs at the same time cannot both be worked,
+    ///   so this is still a relaxation, and a tighter one (the flow can no longer give a two-job worker two full days).
+    /// - Parameter singleRows: rows (`w * nD + d`) held to one job (a dive: then the flow is no bound).
+    mutating func largeRelaxation(
+        value: (Int) -> Int64, cliques: Bool = true, singleRows: Set<Int32> = []
+    ) -> LargeRelaxation {
+        let nW = p.nW
+        var groupCap: [Int32] = []
+        var rowKey: [Int32] = []
+        var rowCapOf: [Int32] = []
+        var rowGroup: [Int32] = []
+        for w in 0..<nW {
+            let J = jobsMax[w]
+            var k = -1
+            var open: [Int] = []
+            func flush() {
+                guard k >= 0, !open.isEmpty else { return }
+                let unpinned = open.filter { pinsOn[w * nD + $0].isEmpty }
+                let leftHere = datesLeft[w * nK + k]
+                let binding = Int32(unpinned.count) > leftHere
+                var g: Int32 = -1
+                if binding && leftHere > 0 {
+                    g = Int32(groupCap.count)
+                    groupCap.append(leftHere * J)
+                }
+                for d in open {
+                    let pinned = pinsOn[w * nD + d].count
+                    if pinned == 0 && binding && leftHere <= 0 { continue }
+                    rowKey.append(Int32(w * nD + d))
+                    rowCapOf.append(singleRows.contains(Int32(w * nD + d)) ? 1 : rowCap[w * nD + d])
+                    rowGroup.append(pinned == 0 && binding ? g : -1)
+                }
+            }
+            for d in 0..<nD {
+                let key = w * nD + d
+                guard !rowCands[key].isEmpty, Int32(pinsOn[key].count) < J, rowCap[key] > 0 else { continue }
+                let kk = Int(p.dayWeek[d])
+                if kk != k {
+                    flush()
+                    k = kk
+                    open = []
+                }
+                open.append(d)
+            }
+            flush()
+        }
+        var reqNode = [Int32](repeating: -1, count: p.nR)
+        var vanNode = [Int32](repeating: -1, count: p.nR)
+        let nG = groupCap.count
+        let nRow = rowKey.count
+        var next = nG + nRow
+        // Clique nodes of the rows that can hold several jobs: the clique of each of their candidates.
+        var cliqueOf: [Int32: [Int32]] = [:]  // row index → clique node per candidate (rowCands order)
+        var cliqueFirst: [Int32] = []  // first clique node per such row, for the row → clique arcs
+        var cliqueCount: [Int32] = []
+        var cliqueRows: [Int32] = []
+        if cliques {
+            for i in 0..<nRow where rowCap[Int(rowKey[i])] >= 2 {
+                let cands = rowCands[Int(rowKey[i])]
+                let (of, count) = timeCliques(cands.map { Int(candReq[Int($0)]) })
+                cliqueRows.append(Int32(i))
+                cliqueFirst.append(Int32(next))
+                cliqueCount.append(Int32(count))
+                cliqueOf[Int32(i)] = of.map { Int32(next + $0) }
+                next += count
+            }
+        }
+        for r in 0..<p.nR where p.reqCap[r] > 0 && inst.requests[r].pickup != nil {
+            vanNode[r] = Int32(next)
+            next += 1
+        }
+        for r in 0..<p.nR where p.reqCap[r] > 0 {
+            reqNode[r] = Int32(next)
+            next += 1
+        }
+        let sink = next
+        var g = GeneralCostScaling(nodes: sink + 1)
+        var total: Int64 = 0
+        for i in 0..<nG {
+            g.supply[i] = Int64(groupCap[i])
+            total += Int64(groupCap[i])
+            g.add(i, sink, cap: groupCap[i], cost: 0)
+        }
+        var pairArcs: [(arc: Int, row: Int32, cand: Int32)] = []
+        for i in 0..<nRow {
+            let node = nG + i
+            if rowGroup[i] >= 0 {
+                g.add(Int(rowGroup[i]), node, cap: rowCapOf[i], cost: 0)
+            } else {
+                g.supply[node] = Int64(rowCapOf[i])
+                total += Int64(rowCapOf[i])
+            }
+            let via = cliqueOf[Int32(i)]
+            for (j, c32) in rowCands[Int(rowKey[i])].enumerated() {
+                let c = Int(c32)
+                let r = Int(candReq[c])
+                guard reqNode[r] >= 0 else { continue }
+                let target = p.candRide[c] != 0 && vanNode[r] >= 0 ? vanNode[r] : reqNode[r]
+                let a = g.add(via.map { Int($0[j]) } ?? node, Int(target), cap: 1, cost: -value(c))
+                pairArcs.append((a, rowKey[i], c32))
+            }
+            // The bypass after the pair arcs: a row discharges into its jobs first.
+            if rowGroup[i] < 0 { g.add(node, sink, cap: rowCapOf[i], cost: 0) }
+        }
+        for (k, i) in cliqueRows.enumerated() {
+            for x in 0..<Int(cliqueCount[k]) { g.add(nG + Int(i), Int(cliqueFirst[k]) + x, cap: 1, cost: 0) }
+        }
+        g.supply[sink] = -total
+        let share = Int64(inst.weights.share)
+        for r in 0..<p.nR where reqNode[r] >= 0 {
+            if vanNode[r] >= 0 { g.add(Int(vanNode[r]), Int(reqNode[r]), cap: max(0, seatsLeft[r]), cost: 0) }
+            let capR = Int(p.reqCap[r])
+            let held = Int(pinnedCount[r])
+            let h = inst.requests[r].headcount
+            if share == 0 {
+                g.add(Int(reqNode[r]), sink, cap: Int32(clamping: capR), cost: 0)
+                continue
+            }
+            // Units k = held + 1 … held + capR, each worth share × shareUnits(k); equal neighbours share one arc.
+            var j = 0
+            while j < capR {
+                let bonus = share * Int64(shareUnits(k: held + j + 1, headcount: h))
+                var e = j + 1
+                while e < capR && share * Int64(shareUnits(k: held + e + 1, headcount: h)) == bonus { e += 1 }
+                g.add(Int(reqNode[r]), sink, cap: Int32(clamping: e - j), cost: -bonus)
+                j = e
+            }
+        }
+        switch g.solve(deadline: budget.deadline) {
+        case .failure(let why):
+            if why == .deadline { budget.markDeadlineHit() }
+            return LargeRelaxation(rows: [:], medium: 0, complete: false, work: 0)
+        case .success(let solution):
+            var rows: [Int32: [Int32]] = [:]
+            var medium = pinnedMedium()
+            for (a, row, c) in pairArcs where solution.flow[a] > 0 {
+                rows[row, default: []].append(c)
+                medium += Int(p.reqPriority[Int(candReq[Int(c)])])
+            }
+            return LargeRelaxation(
+                rows: rows, medium: medium, complete: true, value: -solution.cost, work: solution.work)
+        }
+    }
+
+    /// The jobs of one row grouped by a moment of the day they all cover (at most one of each group can be worked):
+    /// intervals by end, each group's moment the last minute of its first-ending job (the greedy stabbing of an
+    /// interval family). Returns each job's group (in the order given) and the number of groups.
+    func timeCliques(_ reqs: [Int]) -> ([Int], Int) {
+        let order = reqs.indices.sorted { a, b in
+            let ra = inst.requests[reqs[a]]
+            let rb = inst.requests[reqs[b]]
+            return (ra.endMinute, ra.startMinute, a) < (rb.endMinute, rb.startMinute, b)
+        }
+        var of = [Int](repeating: 0, count: reqs.count)
+        var moment = Int.min
+        var count = 0
+        for i in order {
+            let R = inst.requests[reqs[i]]
+            if R.startMinute > moment || count == 0 {
+                moment = R.endMinute - 1
+                count += 1
+            }
+            of[i] = count - 1
+        }
+        return (of, count)
+    }
+}
