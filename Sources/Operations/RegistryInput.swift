@@ -77,16 +77,27 @@ enum RegistryInput {
                     county != nil && $0.countyName == county!.name ? $0.qualifiedName : $0.fullName
                 }
                 throw .badInput(
-                    "\(villageName) \(Excerpt.quoted(text)): 같은 이름의 마을이 여럿입니다 — \(names.joined(separator: ", "))"
-                        + (refs.count > 8 ? " 외 \(refs.count - 8)곳" : "") + ". 읍면을 붙여 주세요, 예) \"\(names[0])\"")
+                    T(
+                        .errVillageAmbiguous,
+                        [
+                            "field": villageName, "value": Excerpt.quoted(text),
+                            "names": names.joined(separator: ", ")
+                                + (refs.count > 8 ? T(.errVillageMore, ["count": refs.count - 8]) : ""),
+                            "example": names[0],
+                        ]))
             case .notFound(let close) where !haveCoordinates:
                 let near = close.map { county != nil && $0.countyName == county!.name ? $0.qualifiedName : $0.fullName }
+                let field = ["field": villageName, "value": Excerpt.quoted(text)]
                 throw .badInput(
-                    "\(villageName) \(Excerpt.quoted(text))은(는) "
-                        + (county.map { "\($0.name)의 마을이 아니고 전국 주소로도 찾을 수 없습니다" } ?? "찾을 수 없는 마을입니다")
-                        + (near.isEmpty ? "" : " (비슷한 이름: \(near.joined(separator: ", ")))")
-                        + ". 철자를 확인하거나 (예: \"\(county?.villages.first?.qualifiedName ?? "이월면 중산리")\"), "
-                        + "다른 시군구면 전체 주소(예: \"충청북도 음성군 금왕읍 무극리\"), 또는 \(latName)와 \(lonName)를 주세요")
+                    (county.map { T(.errVillageNotInCounty, field.merging(["county": $0.name]) { a, _ in a }) }
+                        ?? T(.errVillageUnknown, field))
+                        + (near.isEmpty ? "" : T(.errVillageClose, ["names": near.joined(separator: ", ")]))
+                        + T(
+                            .errVillageHint,
+                            [
+                                "example": county?.villages.first?.qualifiedName ?? "이월면 중산리",
+                                "lat": latName, "lon": lonName,
+                            ]))
             default:
                 label = text
             }
@@ -100,14 +111,19 @@ enum RegistryInput {
             let point = PlacePoint(lat: lat, lon: lon)
             guard korea.isInKorea(point) else {
                 throw .badInput(
-                    "\(what): \(latName) \(lat) / \(lonName) \(lon)은(는) 대한민국 밖입니다 (위도 33~38.6, 경도 124.6~131.9): "
-                        + "위도와 경도가 바뀌었거나 잘못 입력되지 않았는지 확인하세요")
+                    T(
+                        .errOutsideKorea,
+                        ["what": what, "lat": latName, "latValue": lat, "lon": lonName, "lonValue": lon]))
             }
             if let county, !byAddress, let nearest = county.nearestVillage(to: point), nearest.km > maxKmFromCounty {
                 throw .badInput(
-                    "\(what): \(latName) \(lat) / \(lonName) \(lon)은(는) \(county.name)에서 \(Int(nearest.km.rounded())) km "
-                        + "떨어져 있습니다 (\(Int(maxKmFromCounty)) km까지): 좌표의 오타가 아닌지 확인하세요. 다른 시군구에 산다면 "
-                        + "\(villageName)에 전체 주소(예: \"충청북도 음성군 금왕읍 무극리\")를 함께 주세요")
+                    T(
+                        .errFarFromCounty,
+                        [
+                            "what": what, "lat": latName, "latValue": lat, "lon": lonName, "lonValue": lon,
+                            "county": county.name, "km": Int(nearest.km.rounded()), "maxKm": Int(maxKmFromCounty),
+                            "village": villageName,
+                        ]))
             }
             return ResolvedLocation(lat: lat, lon: lon, village: label)
         case (nil, nil):
@@ -156,8 +172,8 @@ enum RegistryInput {
     /// The summary's note for phones read with their leading zero restored.
     static func restoredPhonesNote(lines: [Int]) -> String? {
         guard !lines.isEmpty else { return nil }
-        return "전화번호 \(lines.count)개는 엑셀이 앞의 0을 지운 숫자로 보고 0을 붙여 읽었습니다 (예: 1012345678 → 010-1234-5678; "
-            + "줄 \(lines.map(String.init).joined(separator: ", ")))"
+        return T(
+            .importPhonesRestored, ["count": lines.count, "lines": lines.map(String.init).joined(separator: ", ")])
     }
 
     /// A required text of a field of `TextLimits`, trimmed: not blank, within the field's limit, one line when the

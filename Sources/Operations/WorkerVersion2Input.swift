@@ -1,6 +1,7 @@
 import KoreanText
 import Records
 import Scheduling
+import Texts
 import Vocabulary
 
 /// What a person gave for a worker's version 2 values (`worker add/edit` flags, worker sheet columns); nil stays.
@@ -40,22 +41,21 @@ public struct WorkerVersion2Input: Sendable, Hashable {
     func apply(to values: inout WorkerValues, source: InputSource) throws(OperationError) {
         if let text = pool {
             guard let p = WorkerPool(name: text) else {
-                throw .badInput(
-                    "\(source.name("pool", "pool")) \(Excerpt.quoted(text))은(는) 인력 구분이 아닙니다: 일용, 봉사, 공공형 계절근로 "
-                        + "(day, volunteer, seasonal)")
+                throw .badInput(T(.errNotAPool, ["field": source.name("pool", "pool"), "value": Excerpt.quoted(text)]))
             }
             values.pool = p
         }
         if let n = maxJobsPerDay {
             guard (1...4).contains(n) else {
-                throw .badInput("\(source.name("max-jobs", "max_jobs_per_day")) \(n): 하루 일 수는 1에서 4까지입니다")
+                throw .badInput(
+                    T(.errMaxJobsRange, ["field": source.name("max-jobs", "max_jobs_per_day"), "value": n]))
             }
             values.maxJobsPerDay = n
         }
         if let m = maxMinutesPerDay {
             guard (0...1440).contains(m) else {
                 throw .badInput(
-                    "\(source.name("max-minutes", "max_minutes_per_day")) \(m): 하루 최대 분은 1에서 1440까지입니다 (0은 제한 없음)")
+                    T(.errMaxMinutesRange, ["field": source.name("max-minutes", "max_minutes_per_day"), "value": m]))
             }
             values.maxMinutesPerDay = m == 0 ? nil : m
         }
@@ -67,7 +67,9 @@ public struct WorkerVersion2Input: Sendable, Hashable {
                     day <= Day(year: 2100, month: 12, day: 31)!
                 else {
                     throw .badInput(
-                        "\(source.name("stay-until", "stay_until")) \(Excerpt.quoted(text))은(는) 날짜(YYYY-MM-DD)가 아닙니다")
+                        T(
+                            .errNotADate,
+                            ["field": source.name("stay-until", "stay_until"), "value": Excerpt.quoted(text)]))
                 }
                 values.stayUntil = day
             }
@@ -79,7 +81,7 @@ public struct WorkerVersion2Input: Sendable, Hashable {
                 let v = text.uppercased()
                 guard v.wholeMatch(of: /[A-Z][A-Z0-9-]{0,9}/) != nil else {
                     throw .badInput(
-                        "\(source.name("visa", "visa_type")) \(Excerpt.quoted(text))은(는) 비자 종류(예: E-8)가 아닙니다")
+                        T(.errNotAVisa, ["field": source.name("visa", "visa_type"), "value": Excerpt.quoted(text)]))
                 }
                 values.visaType = v
             }
@@ -89,7 +91,8 @@ public struct WorkerVersion2Input: Sendable, Hashable {
             case "y", "yes", "true", "1", "예", "있음", "o": values.car = true
             case "n", "no", "false", "0", "아니오", "없음", "x": values.car = false
             default:
-                throw .badInput("\(source.name("car", "car")) \(Excerpt.quoted(text))은(는) 있음/없음(y/n)이 아닙니다")
+                throw .badInput(
+                    T(.errNotYesNoCar, ["field": source.name("car", "car"), "value": Excerpt.quoted(text)]))
             }
         }
         if let text = pickupPoint?.trimmingCharacters(in: .whitespaces) {
@@ -97,7 +100,8 @@ public struct WorkerVersion2Input: Sendable, Hashable {
                 values.pickupPoint = nil
             } else {
                 guard text.count <= 40 else {
-                    throw .badInput("\(source.name("pickup-point", "pickup_point")): 승차 지점 이름은 40자까지입니다")
+                    throw .badInput(
+                        T(.errPickupNameLong, ["field": source.name("pickup-point", "pickup_point"), "limit": 40]))
                 }
                 values.pickupPoint = text
             }

@@ -752,5 +752,27 @@ extension Catalogue {
             "Seconds this run may spend delivering (sends and waits for retries): no send starts after it, so the run ends at most one request timeout later; what is left waits for the next run.",
         .helpCenterCounty:
             "The center's county (시군구): a name (괴산군; with its 시도 when shared, \"대구 중구\") or the 5-digit legal code (43760). Villages resolve within it first.",
+        .errVillageAmbiguous:
+            "{field} {value}: several villages have this name — {names}. Add the town, e.g. \"{example}\"",
+        .errVillageMore: " and {count} more",
+        .errVillageNotInCounty: "{field} {value} is not a village of {county} and no address in Korea",
+        .errVillageUnknown: "{field} {value} is not a village ilson knows",
+        .errVillageClose: " (close: {names})",
+        .errVillageHint:
+            ". Check the spelling (e.g. \"{example}\"), give the full address for another county (e.g. \"충청북도 음성군 금왕읍 무극리\"), or give {lat} and {lon}",
+        .errOutsideKorea:
+            "{what}: {lat} {latValue} / {lon} {lonValue} is outside South Korea (latitude 33-38.6, longitude 124.6-131.9): check that latitude and longitude are not swapped or mistyped",
+        .errFarFromCounty:
+            "{what}: {lat} {latValue} / {lon} {lonValue} is {km} km from {county} (at most {maxKm} km): check the coordinates for a typo. For someone living in another county, give the full address in {village} (e.g. \"충청북도 음성군 금왕읍 무극리\")",
+        .importPhonesRestored:
+            "{count} phone number(s) had lost their leading zero in Excel and were read with it (e.g. 1012345678 → 010-1234-5678; lines {lines})",
+        .errNotAPool: "{field} {value} is not a pool: 일용, 봉사, 공공형 계절근로 (day, volunteer, seasonal)",
+        .errMaxJobsRange: "{field} {value}: jobs a day go from 1 to 4",
+        .errMaxMinutesRange: "{field} {value}: minutes a day go from 1 to 1440 (0 for no limit)",
+        .errNotAVisa: "{field} {value} is not a visa type (e.g. E-8)",
+        .errNotYesNoCar: "{field} {value} is not yes or no (y/n, 있음/없음)",
+        .errPickupNameLong: "{field}: a pickup point name has at most {limit} characters",
+        .errPickupTwice: "pickup point {name} appears twice (first on line {line})",
+        .pickupPointNamed: "pickup point {name}",
     ]
 }

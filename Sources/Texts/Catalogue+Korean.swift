@@ -707,5 +707,25 @@ extension Catalogue {
         .helpMaxWait:
             "이번 실행이 보내는 데 쓸 수 있는 초 (보내기와 재시도 대기): 그 뒤로는 새로 보내지 않으므로 실행은 늦어도 요청 시간 제한 하나 뒤에 끝납니다; 남은 것은 다음 실행을 기다립니다.",
         .helpCenterCounty: "센터의 시군구: 이름 (괴산군; 같은 이름이 여럿이면 시도와 함께, \"대구 중구\") 또는 5자리 법정 코드 (43760). 마을은 먼저 이 안에서 찾습니다.",
+        .errVillageAmbiguous: "{field} {value}: 같은 이름의 마을이 여럿입니다 — {names}. 읍면을 붙여 주세요, 예) \"{example}\"",
+        .errVillageMore: " 외 {count}곳",
+        .errVillageNotInCounty: "{field} {value}은(는) {county}의 마을이 아니고 전국 주소로도 찾을 수 없습니다",
+        .errVillageUnknown: "{field} {value}은(는) 찾을 수 없는 마을입니다",
+        .errVillageClose: " (비슷한 이름: {names})",
+        .errVillageHint: ". 철자를 확인하거나 (예: \"{example}\"), 다른 시군구면 전체 주소(예: \"충청북도 음성군 금왕읍 무극리\"), 또는 {lat}와 {lon}를 주세요",
+        .errOutsideKorea:
+            "{what}: {lat} {latValue} / {lon} {lonValue}은(는) 대한민국 밖입니다 (위도 33~38.6, 경도 124.6~131.9): 위도와 경도가 바뀌었거나 잘못 입력되지 않았는지 확인하세요",
+        .errFarFromCounty:
+            "{what}: {lat} {latValue} / {lon} {lonValue}은(는) {county}에서 {km} km 떨어져 있습니다 ({maxKm} km까지): 좌표의 오타가 아닌지 확인하세요. 다른 시군구에 산다면 {village}에 전체 주소(예: \"충청북도 음성군 금왕읍 무극리\")를 함께 주세요",
+        .importPhonesRestored:
+            "전화번호 {count}개는 엑셀이 앞의 0을 지운 숫자로 보고 0을 붙여 읽었습니다 (예: 1012345678 → 010-1234-5678; 줄 {lines})",
+        .errNotAPool: "{field} {value}은(는) 인력 구분이 아닙니다: 일용, 봉사, 공공형 계절근로 (day, volunteer, seasonal)",
+        .errMaxJobsRange: "{field} {value}: 하루 일 수는 1에서 4까지입니다",
+        .errMaxMinutesRange: "{field} {value}: 하루 최대 분은 1에서 1440까지입니다 (0은 제한 없음)",
+        .errNotAVisa: "{field} {value}은(는) 비자 종류(예: E-8)가 아닙니다",
+        .errNotYesNoCar: "{field} {value}은(는) 있음/없음(y/n)이 아닙니다",
+        .errPickupNameLong: "{field}: 승차 지점 이름은 {limit}자까지입니다",
+        .errPickupTwice: "승차 지점 {name}이(가) 두 번 나옵니다 (처음: {line}행)",
+        .pickupPointNamed: "승차 지점 {name}",
     ]
 }

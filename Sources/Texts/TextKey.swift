@@ -1091,4 +1091,38 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case helpMaxWait
     /// option help (center add --county)
     case helpCenterCounty
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errVillageAmbiguous
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errVillageMore
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errVillageNotInCounty
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errVillageUnknown
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errVillageClose
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errVillageHint
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errOutsideKorea
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errFarFromCounty
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case importPhonesRestored
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errNotAPool
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errMaxJobsRange
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errMaxMinutesRange
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errNotAVisa
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errNotYesNoCar
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errPickupNameLong
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case errPickupTwice
+    /// registry error (village, coordinates, version 2 worker fields, pickup points)
+    case pickupPointNamed
 }

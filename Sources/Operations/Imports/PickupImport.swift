@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// `ilson pickup import FILE.csv`: a center's pickup points (docs/csv-formats.md, "Version 2 columns"): 이름 (name), 마을 (village),
@@ -31,13 +32,13 @@ public enum PickupImport {
                 let plan = try errors.check(line: row.line) { () throws -> (String, ResolvedLocation)? in
                     let name = try RegistryInput.name(row["name"], TextLimits.pickupPointName, option: "name")
                     if let first = seen[name] {
-                        throw OperationError.badInput("승차 지점 \(name)이(가) 두 번 나옵니다 (처음: \(first)행)")
+                        throw OperationError.badInput(T(.errPickupTwice, ["name": name, "line": first]))
                     }
                     seen[name] = row.line
                     if existing.contains(name) { return nil }
                     let place = try RegistryInput.location(
                         LocationInput(lat: try row.double("lat"), lon: try row.double("lon"), village: row["village"]),
-                        what: "pickup point \(name)", source: .file, county: county)
+                        what: T(.pickupPointNamed, ["name": name]), source: .file, county: county)
                     return (name, place)
                 }
                 if let plan, let p = plan { planned.append((p.0, p.1)) } else if plan != nil { summary.unchanged += 1 }
