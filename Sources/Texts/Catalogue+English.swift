@@ -774,5 +774,13 @@ extension Catalogue {
         .errPickupNameLong: "{field}: a pickup point name has at most {limit} characters",
         .errPickupTwice: "pickup point {name} appears twice (first on line {line})",
         .pickupPointNamed: "pickup point {name}",
+        .csvNotText: "the file is neither UTF-8 nor CP949: {why}",
+        .csvInvalidByte: "line {line}: byte 0x{byte} is not valid {encoding}; save the file as CSV in UTF-8 or CP949",
+        .csvNulByte:
+            "line {line}: the file holds a NUL byte (0x00), which CSV text never does; save it as CSV in UTF-8 or CP949 (not UTF-16)",
+        .csvUnterminatedQuote: "a quoted field opened on line {line} is never closed",
+        .csvFieldCount:
+            "line {line}: {found} field(s) where the header has {expected}; every row needs one cell per header column (a comma inside a value needs double quotes)",
+        .csvEmpty: "the file is empty: a header row is required",
     ]
 }

@@ -727,5 +727,11 @@ extension Catalogue {
         .errPickupNameLong: "{field}: 승차 지점 이름은 {limit}자까지입니다",
         .errPickupTwice: "승차 지점 {name}이(가) 두 번 나옵니다 (처음: {line}행)",
         .pickupPointNamed: "승차 지점 {name}",
+        .csvNotText: "파일이 UTF-8도 CP949도 아닙니다: {why}",
+        .csvInvalidByte: "{line}번째 줄: 바이트 0x{byte}는 {encoding}에서 쓸 수 없습니다. 파일을 UTF-8 또는 CP949 CSV로 저장하세요",
+        .csvNulByte: "{line}번째 줄: CSV 글자에는 없는 NUL 바이트(0x00)가 있습니다. UTF-8 또는 CP949 CSV로 저장하세요 (UTF-16 아님)",
+        .csvUnterminatedQuote: "{line}번째 줄에서 연 따옴표가 닫히지 않았습니다",
+        .csvFieldCount: "{line}번째 줄: 칸이 {found}개인데 머리글은 {expected}개입니다. 줄마다 머리글 칸마다 한 칸씩 있어야 합니다 (값 안의 쉼표는 큰따옴표로 감싸세요)",
+        .csvEmpty: "파일이 비어 있습니다: 머리글 줄이 있어야 합니다",
     ]
 }

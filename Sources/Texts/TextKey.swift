@@ -1125,4 +1125,16 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errPickupTwice
     /// registry error (village, coordinates, version 2 worker fields, pickup points)
     case pickupPointNamed
+    /// import file error (CSV reading)
+    case csvNotText
+    /// import file error (CSV reading)
+    case csvInvalidByte
+    /// import file error (CSV reading)
+    case csvNulByte
+    /// import file error (CSV reading)
+    case csvUnterminatedQuote
+    /// import file error (CSV reading)
+    case csvFieldCount
+    /// import file error (CSV reading)
+    case csvEmpty
 }

@@ -58,7 +58,7 @@ struct ImportTable {
         do {
             document = try CSVDocument(bytes: bytes)
         } catch {
-            throw .badInput("\(file): \(error.description)")
+            throw .badInput("\(file): \(error.text)")
         }
         var index: [String: Int] = [:]
         var ignored: [String] = []
@@ -150,5 +150,21 @@ struct RowErrors {
         throw .badInput(
             T(.errBadRows, ["file": file, "count": sorted.count]) + "\n"
                 + sorted.map { T(.errBadRowLine, ["line": $0.line, "message": $0.message]) }.joined(separator: "\n"))
+    }
+}
+
+extension CSVDocument.ReadError {
+    /// The error in the user's language, with the line named.
+    var text: String {
+        switch self {
+        case .notText(let why): T(.csvNotText, ["why": why])
+        case .invalidByte(let line, let byte, let encoding):
+            T(.csvInvalidByte, ["line": line, "byte": String(byte, radix: 16, uppercase: true), "encoding": encoding])
+        case .nulByte(let line): T(.csvNulByte, ["line": line])
+        case .unterminatedQuote(let line): T(.csvUnterminatedQuote, ["line": line])
+        case .fieldCount(let line, let found, let expected):
+            T(.csvFieldCount, ["line": line, "found": found, "expected": expected])
+        case .empty: T(.csvEmpty)
+        }
     }
 }
