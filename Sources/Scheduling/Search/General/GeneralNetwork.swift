@@ -45,25 +45,29 @@ struct GeneralFlow {
     var complete = true
 }
 
+/// The worker side of a general network: week groups (where a weekly cap binds) and worker-day rows, rows of one
+/// group contiguous.
+struct WeekRows {
+    /// `w * nK + k` of each group, and its capacity (dates left × jobs a day).
+    var groupKey: [Int32] = []
+    var groupCap: [Int32] = []
+    /// `w * nD + d` of each row, its capacity, and its group (-1: fed by the source directly).
+    var rowKey: [Int32] = []
+    var rowCap: [Int32] = []
+    var rowGroup: [Int32] = []
+}
+
 extension GeneralEngine {
-    /// Solves the relaxation over `days` with candidate values `value(c)`.
+    /// The week groups and rows over `days` (sorted): a row for each worker-day with candidates that `include`
+    /// admits and room beside its pins; a week whose open dates exceed the dates left (less `used`, dates taken
+    /// outside) becomes a group feeding its unpinned rows, and when no date is left those rows are dropped.
     ///
-    /// - Parameters:
-    ///   - days: the plan days in the network (all, or one for a day re-solve).
-    ///   - used: dates already used per `w * nK + k` by days outside the network (a day re-solve), else nil.
-    mutating func relax(scope: GeneralScope, mods: GeneralMods, value: (Int) -> Int64) -> GeneralFlow {
-        let days = scope.days
-        let used = scope.used
-        let nW = p.nW
-        var inDays = [Bool](repeating: false, count: max(1, nD))
-        for d in days { inDays[d] = true }
-        // Node numbering (every arc goes forward): source, week groups, rows, van nodes, requests, sink.
-        var groupKey: [Int32] = []  // w * nK + k
-        var groupCap: [Int32] = []
-        var rowKey: [Int32] = []
-        var rowCap: [Int32] = []
-        var rowGroup: [Int32] = []
-        for w in 0..<nW {
+    /// - Parameter capacity: a row's capacity (the largest fitting set of its candidates, or fewer).
+    func weekRows(
+        days: [Int], used: [Int32]?, capacity: (Int) -> Int32, include: (Int) -> Bool
+    ) -> WeekRows {
+        var out = WeekRows()
+        for w in 0..<p.nW {
             let J = jobsMax[w]
             var k = -1
             var open: [Int] = []
@@ -74,23 +78,23 @@ extension GeneralEngine {
                 let binding = Int32(unpinned.count) > leftHere
                 var g: Int32 = -1
                 if binding && leftHere > 0 {
-                    g = Int32(groupKey.count)
-                    groupKey.append(Int32(w * nK + k))
-                    groupCap.append(leftHere * J)
+                    g = Int32(out.groupKey.count)
+                    out.groupKey.append(Int32(w * nK + k))
+                    out.groupCap.append(leftHere * J)
                 }
                 for d in open {
                     let pinned = pinsOn[w * nD + d].count
                     if pinned == 0 && binding && leftHere <= 0 { continue }
-                    rowKey.append(Int32(w * nD + d))
-                    rowCap.append(self.rowCap[w * nD + d])
-                    rowGroup.append(pinned == 0 && binding ? g : -1)
+                    let key = w * nD + d
+                    out.rowKey.append(Int32(key))
+                    out.rowCap.append(capacity(key))
+                    out.rowGroup.append(pinned == 0 && binding ? g : -1)
                 }
             }
-            for d in days.sorted() {
+            for d in days {
                 let key = w * nD + d
-                guard !rowCands[key].isEmpty, !mods.closedRows.contains(Int32(key)) else { continue }
-                if let rows = scope.rows, !rows.contains(Int32(key)) { continue }
-                guard Int32(pinsOn[key].count) < J, self.rowCap[key] > 0 else { continue }
+                guard !rowCands[key].isEmpty, include(key) else { continue }
+                guard Int32(pinsOn[key].count) < J, rowCap[key] > 0 else { continue }
                 let kk = Int(p.dayWeek[d])
                 if kk != k {
                     flush()
@@ -101,6 +105,25 @@ extension GeneralEngine {
             }
             flush()
         }
+        return out
+    }
+
+    /// Solves the relaxation over `days` with candidate values `value(c)`.
+    ///
+    /// - Parameters:
+    ///   - days: the plan days in the network (all, or one for a day re-solve).
+    ///   - used: dates already used per `w * nK + k` by days outside the network (a day re-solve), else nil.
+    mutating func relax(scope: GeneralScope, mods: GeneralMods, value: (Int) -> Int64) -> GeneralFlow {
+        let days = scope.days
+        let used = scope.used
+        var inDays = [Bool](repeating: false, count: max(1, nD))
+        for d in days { inDays[d] = true }
+        // Node numbering (every arc goes forward): source, week groups, rows, van nodes, requests, sink.
+        let layer = weekRows(days: days.sorted(), used: used, capacity: { self.rowCap[$0] }) { key in
+            !mods.closedRows.contains(Int32(key)) && (scope.rows?.contains(Int32(key)) ?? true)
+        }
+        let (groupKey, groupCap, rowKey, rowCap, rowGroup) =
+            (layer.groupKey, layer.groupCap, layer.rowKey, layer.rowCap, layer.rowGroup)
         // Requests: every one of the days, or with some rows only, those those rows can reach.
         var reachable: [Bool]?
         if scope.rows != nil {

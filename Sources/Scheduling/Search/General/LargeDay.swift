@@ -101,46 +101,10 @@ extension GeneralEngine {
     mutating func largeRelaxation(
         value: (Int) -> Int64, cliques: Bool = true, singleRows: Set<Int32> = []
     ) -> LargeRelaxation {
-        let nW = p.nW
-        var groupCap: [Int32] = []
-        var rowKey: [Int32] = []
-        var rowCapOf: [Int32] = []
-        var rowGroup: [Int32] = []
-        for w in 0..<nW {
-            let J = jobsMax[w]
-            var k = -1
-            var open: [Int] = []
-            func flush() {
-                guard k >= 0, !open.isEmpty else { return }
-                let unpinned = open.filter { pinsOn[w * nD + $0].isEmpty }
-                let leftHere = datesLeft[w * nK + k]
-                let binding = Int32(unpinned.count) > leftHere
-                var g: Int32 = -1
-                if binding && leftHere > 0 {
-                    g = Int32(groupCap.count)
-                    groupCap.append(leftHere * J)
-                }
-                for d in open {
-                    let pinned = pinsOn[w * nD + d].count
-                    if pinned == 0 && binding && leftHere <= 0 { continue }
-                    rowKey.append(Int32(w * nD + d))
-                    rowCapOf.append(singleRows.contains(Int32(w * nD + d)) ? 1 : rowCap[w * nD + d])
-                    rowGroup.append(pinned == 0 && binding ? g : -1)
-                }
-            }
-            for d in 0..<nD {
-                let key = w * nD + d
-                guard !rowCands[key].isEmpty, Int32(pinsOn[key].count) < J, rowCap[key] > 0 else { continue }
-                let kk = Int(p.dayWeek[d])
-                if kk != k {
-                    flush()
-                    k = kk
-                    open = []
-                }
-                open.append(d)
-            }
-            flush()
-        }
+        let layer = weekRows(
+            days: Array(0..<nD), used: nil,
+            capacity: { singleRows.contains(Int32($0)) ? 1 : rowCap[$0] }, include: { _ in true })
+        let (groupCap, rowKey, rowCapOf, rowGroup) = (layer.groupCap, layer.rowKey, layer.rowCap, layer.rowGroup)
         var reqNode = [Int32](repeating: -1, count: p.nR)
         var vanNode = [Int32](repeating: -1, count: p.nR)
         let nG = groupCap.count
