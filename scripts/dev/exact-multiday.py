@@ -17,36 +17,20 @@ each stage (OPTIMAL means proven), and, with --plan, that plan's score and its s
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections import defaultdict
 from datetime import timedelta
 
-VENV = "/tmp/venv-ortools"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ilson_dev import run_in_venv, scorer  # noqa: E402
 
 try:
     from ortools.linear_solver import pywraplp
     from ortools.sat.python import cp_model
 except ImportError:
-    if os.environ.get("ILSON_EXACT_REEXEC"):
-        raise
-    if not os.path.exists(VENV + "/bin/python"):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-        subprocess.check_call([VENV + "/bin/pip", "install", "-q", "ortools"])
-    os.environ["ILSON_EXACT_REEXEC"] = "1"
-    os.execv(VENV + "/bin/python", [VENV + "/bin/python"] + sys.argv)
+    run_in_venv()
 
-
-def find_scorer():
-    here = os.path.dirname(os.path.abspath(__file__))
-    for cand in [os.environ.get("ILSON_SHARED"), os.path.join(here, "../../../shared")]:
-        if cand and os.path.exists(os.path.join(cand, "tools/score_plan.py")):
-            return os.path.join(cand, "tools")
-    sys.exit("exact-multiday: shared/tools/score_plan.py not found (set ILSON_SHARED)")
-
-
-sys.path.insert(0, find_scorer())
-import score_plan as sp  # noqa: E402
+sp = scorer("exact-multiday")
 
 
 def structure(inst):

@@ -18,22 +18,17 @@ and re-runs itself there. Nothing of the product depends on it.
 import json
 import math
 import os
-import subprocess
 import sys
 import time
 
-VENV = "/tmp/venv-ortools"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ilson_dev import run_in_venv  # noqa: E402
+
 try:
     import numpy as np
     from ortools.graph.python import min_cost_flow
 except ImportError:
-    if os.environ.get("ILSON_FLOW_CORE_VENV") == "1":
-        raise
-    if not os.path.exists(VENV + "/bin/python"):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-        subprocess.check_call([VENV + "/bin/pip", "install", "-q", "ortools", "numpy"])
-    os.environ["ILSON_FLOW_CORE_VENV"] = "1"
-    os.execv(VENV + "/bin/python", [VENV + "/bin/python"] + sys.argv)
+    run_in_venv()
 
 
 def day_ordinal(s):

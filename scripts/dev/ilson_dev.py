@@ -1,0 +1,33 @@
+"""Set-up shared by the development scripts (never by the product): OR-Tools in a throwaway venv, and the
+independent scorer of ../shared."""
+import os
+import subprocess
+import sys
+
+VENV = "/tmp/venv-ortools"
+_FLAG = "ILSON_DEV_VENV"
+
+
+def run_in_venv():
+    """Re-runs the calling script with the venv's Python, creating the venv (OR-Tools, numpy) when it is missing.
+
+    Call it when importing OR-Tools fails; inside the venv an import that still fails is raised."""
+    if os.environ.get(_FLAG) == "1":
+        raise ImportError("OR-Tools is missing in " + VENV + " (remove it to have it made again)")
+    if not os.path.exists(VENV + "/bin/python"):
+        subprocess.check_call([sys.executable, "-m", "venv", VENV])
+        subprocess.check_call([VENV + "/bin/pip", "install", "-q", "ortools", "numpy"])
+    os.environ[_FLAG] = "1"
+    os.execv(VENV + "/bin/python", [VENV + "/bin/python"] + sys.argv)
+
+
+def scorer(tool):
+    """The shared scorer module (tools/score_plan.py), found through ILSON_SHARED or beside the checkout."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for cand in [os.environ.get("ILSON_SHARED"), os.path.join(here, "../../../shared")]:
+        if cand and os.path.exists(os.path.join(cand, "tools/score_plan.py")):
+            sys.path.insert(0, os.path.join(cand, "tools"))
+            import score_plan
+
+            return score_plan
+    sys.exit(tool + ": shared/tools/score_plan.py not found (set ILSON_SHARED)")
