@@ -22,7 +22,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ilson_dev import run_in_venv, scorer  # noqa: E402
+from ilson_dev import allowed_pairs, run_in_venv, scorer  # noqa: E402
 
 try:
     from ortools.linear_solver import pywraplp
@@ -38,15 +38,9 @@ def structure(inst):
     W, R = inst["workers"], inst["requests"]
     pinned = set(inst["pinned"])
     pairs, cost = [], {}
-    for rid in inst["request_order"]:
-        Rq = R[rid]
-        for wid in inst["worker_order"]:
-            Wk = W[wid]
-            dist = sp.pair_distance(inst, Wk, Rq)
-            travel = sp.pair_travel(inst, Wk, Rq, dist)
-            if (rid, wid) in pinned or not sp.broken_pair_rules(inst, Wk, Rq, dist, travel):
-                pairs.append((rid, wid))
-                cost[(rid, wid)] = sp.pair_soft_cost(inst, Wk, travel[1])
+    for rid, wid, Wk, _, _, travel in allowed_pairs(sp, inst):
+        pairs.append((rid, wid))
+        cost[(rid, wid)] = sp.pair_soft_cost(inst, Wk, travel[1])
     g = {"wdate": defaultdict(list), "req": defaultdict(list), "wweek": defaultdict(list), "on": defaultdict(list)}
     for k in pairs:
         rid, wid = k

@@ -27,7 +27,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ilson_dev import run_in_venv, scorer  # noqa: E402
+from ilson_dev import allowed_pairs, run_in_venv, scorer  # noqa: E402
 
 try:
     from ortools.linear_solver import pywraplp
@@ -42,17 +42,11 @@ def solve(a, inst, hint):
     pinned = set(inst["pinned"])
     pinned_reqs = {r for r, _ in pinned}
     pairs, cost, rides = [], {}, {}
-    for rid in inst["request_order"]:
-        Rq = R[rid]
-        for wid in inst["worker_order"]:
-            Wk = W[wid]
-            dist = sp.pair_distance(inst, Wk, Rq)
-            travel = sp.pair_travel(inst, Wk, Rq, dist)
-            if (rid, wid) in pinned or not sp.broken_pair_rules(inst, Wk, Rq, dist, travel):
-                pairs.append((rid, wid))
-                km = travel[1] if travel[0] != "unreachable" else dist
-                cost[(rid, wid)] = sp.pair_soft_cost(inst, Wk, km)
-                rides[(rid, wid)] = travel[0] == "ride"
+    for rid, wid, Wk, _, dist, travel in allowed_pairs(sp, inst):
+        pairs.append((rid, wid))
+        km = travel[1] if travel[0] != "unreachable" else dist
+        cost[(rid, wid)] = sp.pair_soft_cost(inst, Wk, km)
+        rides[(rid, wid)] = travel[0] == "ride"
     s = pywraplp.Solver.CreateSolver("SCIP")
     s.SetNumThreads(1)
     x = {k: s.BoolVar("x_%s_%s" % k) for k in pairs}

@@ -31,3 +31,18 @@ def scorer(tool):
 
             return score_plan
     sys.exit(tool + ": shared/tools/score_plan.py not found (set ILSON_SHARED)")
+
+
+def allowed_pairs(sp, inst):
+    """Every (request, worker) pair the pair rules allow, and every pin, in the instance's order: yields
+    (rid, wid, worker, request, distance, travel) with travel as the scorer gives it ((mode, km))."""
+    W, R = inst["workers"], inst["requests"]
+    pinned = set(inst["pinned"])
+    for rid in inst["request_order"]:
+        Rq = R[rid]
+        for wid in inst["worker_order"]:
+            Wk = W[wid]
+            dist = sp.pair_distance(inst, Wk, Rq)
+            travel = sp.pair_travel(inst, Wk, Rq, dist)
+            if (rid, wid) in pinned or not sp.broken_pair_rules(inst, Wk, Rq, dist, travel):
+                yield rid, wid, Wk, Rq, dist, travel
