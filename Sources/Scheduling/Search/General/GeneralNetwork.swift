@@ -119,9 +119,9 @@ extension GeneralEngine {
         var inDays = [Bool](repeating: false, count: max(1, nD))
         for d in days { inDays[d] = true }
         // Node numbering (every arc goes forward): source, week groups, rows, van nodes, requests, sink.
-        let layer = weekRows(days: days.sorted(), used: used, capacity: { self.rowCap[$0] }) { key in
-            !mods.closedRows.contains(Int32(key)) && (scope.rows?.contains(Int32(key)) ?? true)
-        }
+        let layer = weekRows(
+            days: days.sorted(), used: used, capacity: { self.rowCap[$0] },
+            include: { !mods.closedRows.contains(Int32($0)) && (scope.rows?.contains(Int32($0)) ?? true) })
         let (groupKey, groupCap, rowKey, rowCap, rowGroup) =
             (layer.groupKey, layer.groupCap, layer.rowKey, layer.rowCap, layer.rowGroup)
         // Requests: every one of the days, or with some rows only, those those rows can reach.
