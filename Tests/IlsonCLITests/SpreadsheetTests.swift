@@ -169,7 +169,8 @@ struct SpreadsheetTests {
             let w = try IlsonChild.run(["worker", "import", workers], url: url)
             #expect(w.status == 0, "\(w)")
             #expect(
-                w.stdout.contains("CP949") && w.stdout.contains("010-1234-5678") && w.stdout.contains("줄 2"), "\(w)")
+                w.stdout.contains("CP949") && w.stdout.contains("010-1234-5678") && w.stdout.contains("lines 2"), "\(w)"
+            )
 
             let r = try IlsonChild.run(["request", "import", requests], url: url)
             #expect(r.status == 0 && r.stdout.contains("1 created"), "\(r)")

@@ -57,7 +57,8 @@ struct GrowingSheetTests {
                 bytes: Array(workers.utf8), file: "workers.csv", center: nil, clock: Fixtures.clock, on: db)
             #expect(summary.created == 2)
             #expect(try WorkerStore.find(.phone("01012345678"), center: 1, on: db)?.values.name == "김영숙")
-            #expect(summary.description.contains("010-1234-5678") && summary.description.contains("줄 2"), "\(summary)")
+            #expect(
+                summary.description.contains("010-1234-5678") && summary.description.contains("lines 2"), "\(summary)")
             let bad = "이름,전화번호,마을\n이순자,010-777-88,문백면 평산리\n"
             #expect {
                 try WorkerImport.run(

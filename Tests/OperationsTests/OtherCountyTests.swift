@@ -110,7 +110,7 @@ struct OtherCountyTests {
             _ = try RegistryInput.location(LocationInput(village: "신촌리"), what: "w", source: .file, county: nil)
             Issue.record("accepted 신촌리 without a county")
         } catch {
-            #expect("\(error)".contains("여럿"))
+            #expect("\(error)".contains("several villages"))
         }
     }
 
