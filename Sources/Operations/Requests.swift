@@ -190,7 +190,8 @@ public enum Requests {
         _ = try newValues(early, date: dates[0], source: .commandLine)
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
-            let input = try Catalogues.Loaded(center: center.id, on: db).canonical(input, source: .commandLine)
+            let catalogues = try Catalogues.Loaded(center: center.id, on: db)
+            let input = try catalogues.canonical(input, source: .commandLine)
             let template = try newValues(input, date: dates[0], source: .commandLine)
             let farm = try Farms.find(code: farmCode, center: center, on: db)
             try Pickups.checkKnown(template.pickupPoints, center: center, field: "--pickup-points", on: db)
@@ -204,7 +205,8 @@ public enum Requests {
                         T(
                             .errRequestExists,
                             [
-                                "request": same.id, "task": template.task, "farm": farm.code, "date": date,
+                                "request": same.id, "task": catalogues.tasks.name(of: template.task), "farm": farm.code,
+                                "date": date,
                                 "start": template.start,
                             ]))
                 }

@@ -438,7 +438,7 @@ extension Catalogue {
         .errMissing: "{field} is missing",
         .errDatePast: "{field} {value} is in the past (today is {today}): requests are for today or later",
         .errRequestExists:
-            "request {request} already asks for {task} at {farm} on {date} from {start}: change it with `ilson request edit {request}`",
+            "request #{request} already asks for {task} at {farm} on {date} from {start}: change it with `ilson request edit {request}`",
         .errFarmExists: "farm {code} already exists in center {center}",
         .errFarmNotFound: "farm {code} not found in center {center} (`ilson farm list` shows them)",
         .errRequestNotFound: "request {request} not found in center {center} (`ilson request list`)",

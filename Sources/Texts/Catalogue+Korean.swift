@@ -413,7 +413,7 @@ extension Catalogue {
         .errMissing: "{field}이(가) 없습니다",
         .errDatePast: "{field} {value}: 지난 날짜입니다 (오늘 {today}). 요청은 오늘이나 그 뒤의 날이어야 합니다",
         .errRequestExists:
-            "요청 {request}이(가) 이미 {farm} {date} {start}부터 {task}을(를) 요청합니다: `ilson request edit {request}`로 고치세요",
+            "요청 #{request}이(가) 이미 {farm} {date} {start}부터 {task}을(를) 요청합니다: `ilson request edit {request}`로 고치세요",
         .errFarmExists: "농가 {code}은(는) {center} 센터에 이미 있습니다",
         .errFarmNotFound: "농가 {code}이(가) {center} 센터에 없습니다 (`ilson farm list`로 볼 수 있습니다)",
         .errRequestNotFound: "요청 {request}이(가) {center} 센터에 없습니다 (`ilson request list`)",

@@ -110,6 +110,10 @@ struct KoreanOutputTests {
                     "request", "submit", "--farm", "F099", "--date", "내일", "--start", "07:00", "--end", "16:00",
                     "--task", "harvest", "--headcount", "2",
                 ],
+                [
+                    "request", "submit", "--farm", "F012", "--date", "today", "--start", "07:00", "--end", "16:00",
+                    "--task", "수확", "--headcount", "1",
+                ],
             ] {
                 outputs.append((arguments.joined(separator: " "), try ko(arguments)))
             }
@@ -160,6 +164,12 @@ struct KoreanOutputTests {
                 let o = try #require(text.first { $0.key.hasPrefix(command) }?.value, "\(command)")
                 #expect(o.status != 0 && o.stderr.contains(expected), "\(command): \(o)")
             }
+            // The same request again: named as shown (#48), its task by the catalogue's name.
+            let again = try #require(
+                text["request submit --farm F012 --date today --start 07:00 --end 16:00 --task 수확 --headcount 1"])
+            #expect(
+                again.status == 2 && again.stderr.contains("요청 #\(ids[1])") && again.stderr.contains("수확을(를)"),
+                "\(again)")
             let attendance = try #require(text["attendance show --date today"])
             #expect(attendance.status == 0 && attendance.stdout.contains("수확1"), "\(attendance)")
 
