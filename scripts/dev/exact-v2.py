@@ -27,7 +27,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ilson_dev import allowed_pairs, run_in_venv, scorer  # noqa: E402
+from ilson_dev import allowed_pairs, print_result, run_in_venv, scorer  # noqa: E402
 
 try:
     from ortools.linear_solver import pywraplp
@@ -147,13 +147,7 @@ def main(argv):
     t0 = time.time()
     out, chosen = solve(a, inst, hint)
     out = {"instance": os.path.basename(a.instance), **out, "seconds": round(time.time() - t0, 1)}
-    if plan:
-        out["plan"] = plan["score"]
-        out["mediumGap"] = out["medium"] - plan["score"]["medium"]
-        out["softGap"] = out["soft"] - plan["score"]["soft"]
-    if a.out:
-        json.dump({"assignments": [{"request": r, "worker": w} for r, w in chosen]}, open(a.out, "w"))
-    print(json.dumps(out))
+    print_result(out, plan, chosen, a.out)
 
 
 if __name__ == "__main__":

@@ -46,3 +46,17 @@ def allowed_pairs(sp, inst):
             travel = sp.pair_travel(inst, Wk, Rq, dist)
             if (rid, wid) in pinned or not sp.broken_pair_rules(inst, Wk, Rq, dist, travel):
                 yield rid, wid, Wk, Rq, dist, travel
+
+
+def print_result(out, plan, chosen, out_path):
+    """Prints the optimum's line (with the gaps of a plan to compare, when given) and writes its assignments."""
+    import json
+
+    if plan:
+        out["plan"] = plan["score"]
+        out["mediumGap"] = out["medium"] - plan["score"]["medium"]
+        out["softGap"] = out["soft"] - plan["score"]["soft"]
+    if out_path:
+        with open(out_path, "w") as f:
+            json.dump({"assignments": [{"request": r, "worker": w} for r, w in chosen]}, f)
+    print(json.dumps(out))
