@@ -159,7 +159,8 @@ struct KoreanOutputTests {
             for (command, expected) in [
                 ("farm add --code F012", "이미 있습니다"), ("worker add --name 오타", "휴대전화 번호가 아닙니다"),
                 ("farmer add --name 이월농부", "이미 있습니다"), ("request edit", "배치표가 승인됨 상태입니다"),
-                ("request submit --farm F012", "지난 날짜입니다"), ("request submit --farm F099", "센터에 없습니다"),
+                ("request submit --farm F012 --date 2026-11-30", "지난 날짜입니다"),
+                ("request submit --farm F099", "센터에 없습니다"),
             ] {
                 let o = try #require(text.first { $0.key.hasPrefix(command) }?.value, "\(command)")
                 #expect(o.status != 0 && o.stderr.contains(expected), "\(command): \(o)")
