@@ -31,7 +31,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(T(.helpBalancedScarceSurplusSkills)))
     var flavor: String = Flavor.balanced.rawValue
 
-    @Option(name: .long, help: "First plan day, YYYY-MM-DD (default \(InstanceGenerator.defaultStart)).")
+    @Option(name: .long, help: ArgumentHelp(T(.helpFirstPlanDay, ["date": InstanceGenerator.defaultStart])))
     var start: String?
 
     @Option(name: .long, help: ArgumentHelp(T(.helpWriteHereInsteadStandard)))

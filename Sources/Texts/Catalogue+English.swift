@@ -676,6 +676,7 @@ extension Catalogue {
         .helpRequestsPerDay: "Requests per day (0 or more).",
         .helpNumberConsecutivePlanDays: "Number of consecutive plan days (1 to 366).",
         .helpRandomSeed: "Random seed (0 to 2^64-1).",
+        .helpFirstPlanDay: "First plan day, YYYY-MM-DD (default {date}).",
         .helpBalancedScarceSurplusSkills: "balanced, scarce, surplus, skills or remote.",
         .helpWriteHereInsteadStandard: "Write here instead of standard output.",
         .helpAlsoWriteFarmsCsv:

@@ -639,6 +639,7 @@ extension Catalogue {
         .helpRequestsPerDay: "하루 요청 수 (0 이상).",
         .helpNumberConsecutivePlanDays: "연속 계획 일수 (1~366).",
         .helpRandomSeed: "난수 시드 (0 ~ 2^64-1).",
+        .helpFirstPlanDay: "첫 계획일, YYYY-MM-DD (기본값 {date}).",
         .helpBalancedScarceSurplusSkills: "balanced, scarce, surplus, skills 또는 remote.",
         .helpWriteHereInsteadStandard: "표준 출력 대신 여기에 씀.",
         .helpAlsoWriteFarmsCsv: "이 디렉터리에 farms.csv, workers.csv, requests.csv도 씀 (spec/csv-formats.md).",

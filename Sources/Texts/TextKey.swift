@@ -958,6 +958,8 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     /// option help
     case helpRandomSeed
     /// option help
+    case helpFirstPlanDay
+    /// option help
     case helpBalancedScarceSurplusSkills
     /// option help
     case helpWriteHereInsteadStandard
