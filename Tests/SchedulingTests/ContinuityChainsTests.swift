@@ -22,10 +22,10 @@ import Vocabulary
         try Fixtures.expectScorerAgrees(instance, plan: plan)
     }
 
-    /// Four-day instances (three workers, six requests, weekly caps and minimum headcounts, pins
-    /// on every third seed): the whole solve scores exactly what the exhaustive enumeration finds best. Four plan days
-    /// are where a capped worker's day can move from one end of the week to the other while chains are rebuilt, the
-    /// move the two-day searches miss.
+    /// Four-day instances (three workers, six requests, weekly caps and minimum headcounts, pins on every third seed):
+    /// the whole solve scores exactly what the exhaustive enumeration finds best. Four plan days are where a capped
+    /// worker's day can move from one end of the week to the other while chains are rebuilt, the move the two-day
+    /// searches miss.
     @Test(arguments: Array(9...24) as [UInt64])
     func fourDayInstancesReachTheEnumeratedOptimum(_ seed: UInt64) throws {
         let instance = Fixtures.random(
