@@ -44,10 +44,7 @@ struct RosterDeclineCommand: ContextCommand {
         }
         if !d.suggestions.isEmpty {
             print(table.render(), terminator: "")
-            print(
-                "fill it: ilson roster plan --date \(date) (plans around everything announced), then "
-                    + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace"
-            )
+            print(T(.declineFillIt, ["date": date]))
         }
         try DayOfOutput.sendIfAsked(gateway, report: d.report, context: context)
     }

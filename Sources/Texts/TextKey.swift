@@ -1139,4 +1139,472 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case csvFieldCount
     /// import file error (CSV reading)
     case csvEmpty
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteNoNotice
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteRosterCancelled
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNotePassed
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteUnreadable
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteNoAssignment
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAlreadyOff
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAnsweredAfterOff
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteSameAgain
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteConfirmed
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAlready
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteConfirmedAfter
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAssignmentIs
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteCouldNotAct
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteUnknownError
+    /// an assignment's state in a reply note
+    case assignmentProposed
+    /// an assignment's state in a reply note
+    case assignmentApproved
+    /// an assignment's state in a reply note
+    case assignmentConfirmed
+    /// an assignment's state in a reply note
+    case assignmentDeclined
+    /// an assignment's state in a reply note
+    case assignmentCancelled
+    /// an assignment's state in a reply note
+    case assignmentNoShow
+    /// a worker's answer in a reply note
+    case replyAnswerConfirm
+    /// a worker's answer in a reply note
+    case replyAnswerDecline
+    /// roster calls: silent workers and replies for a person
+    case callToldAfterDeadline
+    /// roster calls: silent workers and replies for a person
+    case callNoAnswerByDeadline
+    /// roster calls: silent workers and replies for a person
+    case callUnknownNumber
+    /// roster calls: silent workers and replies for a person
+    case callReply
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseLost
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseLostIt
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseUnreachable
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseUnknownTarget
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errSettingsFrom
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errSettingsFromLibpq
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPermissionServer
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPermissionDenied
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errSchemaOld
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errHint
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errRolesSuperuser
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseURL
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseURLSettings
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errIlsonToday
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPeriodBackwards
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPeriodTooLong
+    /// configuration
+    case configCommandLine
+    /// configuration
+    case configMissingFile
+    /// configuration
+    case configUnreadableFile
+    /// configuration
+    case configBadLine
+    /// configuration
+    case configExpectedKeyValue
+    /// configuration
+    case configUnknownSetting
+    /// db migrate / status / roles
+    case dbApplying
+    /// db migrate / status / roles
+    case dbAlreadyUpToDate
+    /// db migrate / status / roles
+    case dbApplied
+    /// db migrate / status / roles
+    case dbCountyAssigned
+    /// db migrate / status / roles
+    case dbNoMigrations
+    /// db migrate / status / roles
+    case dbStateApplied
+    /// db migrate / status / roles
+    case dbStatePending
+    /// db migrate / status / roles
+    case dbStateChanged
+    /// db migrate / status / roles
+    case dbStateUnknownFile
+    /// db migrate / status / roles
+    case dbUpToDate
+    /// db migrate / status / roles
+    case dbPending
+    /// db migrate / status / roles
+    case dbRolesWritten
+    /// db migrate / status / roles
+    case dbTarget
+    /// files
+    case errCannotWrite
+    /// files
+    case errCannotWriteWhy
+    /// table headers
+    case colCode
+    /// table headers
+    case colSmsSender
+    /// table headers
+    case colCounty
+    /// table headers
+    case colCategory
+    /// table headers
+    case colVillage
+    /// table headers
+    case colSkills
+    /// table headers
+    case colMaxKm
+    /// table headers
+    case colDaysPerWeek
+    /// table headers
+    case colSms
+    /// table headers
+    case colAllowedFarms
+    /// table headers
+    case colActive
+    /// table headers
+    case colFarmer
+    /// table headers
+    case colMeetingPoint
+    /// table headers
+    case colLogin
+    /// table headers
+    case colKind
+    /// table headers
+    case colCenter
+    /// table headers
+    case colCreatedBy
+    /// table headers
+    case colDate
+    /// table headers
+    case colWorker
+    /// table headers
+    case colAnswer
+    /// table headers
+    case colRide
+    /// center commands
+    case centerAdded
+    /// center commands
+    case centerAddedPlace
+    /// center commands
+    case centerNothingToChange
+    /// center commands
+    case centerCounty
+    /// center commands
+    case centerEdited
+    /// center commands
+    case centerNoSender
+    /// worker commands
+    case workerAdded
+    /// worker commands
+    case workerCount
+    /// worker commands
+    case workerShowHead
+    /// worker commands
+    case workerInactive
+    /// worker commands
+    case workerEveryDay
+    /// worker commands
+    case workerOff
+    /// worker commands
+    case workerAvailable
+    /// worker commands
+    case workerChanged
+    /// worker commands
+    case workerUnchanged
+    /// worker commands
+    case workerDeactivated
+    /// worker commands
+    case workerAvailabilityRecorded
+    /// worker commands
+    case workerAvailabilityAlready
+    /// farm and farmer commands
+    case farmAdded
+    /// farm and farmer commands
+    case farmerAdded
+    /// user commands
+    case helpPasswordStdin
+    /// user commands
+    case helpUserCenter
+    /// user commands
+    case errUserRole
+    /// user commands
+    case userKindFarmer
+    /// user commands
+    case userKindCoordinator
+    /// user commands
+    case userKindBatch
+    /// user commands
+    case userKindAdmin
+    /// user commands
+    case userScopeCenter
+    /// user commands
+    case userScopeFarmer
+    /// user commands
+    case userAdded
+    /// user commands
+    case userScope
+    /// user commands
+    case errPasswordFile
+    /// user commands
+    case errPasswordBoth
+    /// user commands
+    case errPasswordMissing
+    /// user commands
+    case errPasswordNotText
+    /// user commands
+    case whoamiUser
+    /// user commands
+    case whoamiCenter
+    /// user commands
+    case whoamiFarmer
+    /// user commands
+    case whoamiSuperuser
+    /// user commands
+    case whoamiNobody
+    /// user commands
+    case colWorkHours
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case batchPlanNothing
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errCannotReadText
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errTemplateMissing
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case templateSaved
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case templateReset
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case templateDefault
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errGatewayBeforeChange
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errGatewayStopped
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendNoRoster
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendDraft
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendLocked
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendFailed
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendSummary
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendStateCount
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendRun
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendUncomposed
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendFailedMessage
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendStillWaiting
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendCall
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxPending
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxSending
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxSent
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxFailed
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxWithdrawn
+    /// generate
+    case genRange
+    /// generate
+    case genRequestsRange
+    /// generate
+    case genSeed
+    /// generate
+    case genFlavor
+    /// generate
+    case genStart
+    /// generate
+    case genNeedsV2
+    /// generate
+    case genCP949
+    /// generate
+    case genFarmsNote
+    /// generate
+    case genWorkersNote
+    /// generate
+    case genRequestsNote
+    /// generate
+    case genCannotCreateDirectory
+    /// generate
+    case genWrote
+    /// generate
+    case genLeftOut
+    /// solve, score, export instance
+    case errCannotReadInstance
+    /// solve, score, export instance
+    case errInstanceErrors
+    /// solve, score, export instance
+    case errCannotReadPlan
+    /// solve, score, export instance
+    case exportWrote
+    /// roster print / map
+    case errOutNeedsName
+    /// roster print / map
+    case printWrote
+    /// roster print / map
+    case printPickupsNone
+    /// roster print / map
+    case printPickupsPages
+    /// roster print / map
+    case printNoBrowser
+    /// roster print / map
+    case printPDF
+    /// roster print / map
+    case printBrowserFailed
+    /// roster print / map
+    case mapNoCounty
+    /// roster print / map
+    case mapWrote
+    /// replies serve / list / settings, batch replies
+    case errListen
+    /// replies serve / list / settings, batch replies
+    case errReplySecret
+    /// replies serve / list / settings, batch replies
+    case serveListening
+    /// replies serve / list / settings, batch replies
+    case serveUnavailable
+    /// replies serve / list / settings, batch replies
+    case serveLog
+    /// replies serve / list / settings, batch replies
+    case serveStopped
+    /// replies serve / list / settings, batch replies
+    case repliesNone
+    /// replies serve / list / settings, batch replies
+    case repliesNoneForAPerson
+    /// replies serve / list / settings, batch replies
+    case repliesCount
+    /// replies serve / list / settings, batch replies
+    case colReceivedAt
+    /// replies serve / list / settings, batch replies
+    case colReply
+    /// replies serve / list / settings, batch replies
+    case colHandling
+    /// replies serve / list / settings, batch replies
+    case replySettingsLine
+    /// replies serve / list / settings, batch replies
+    case settingOn
+    /// replies serve / list / settings, batch replies
+    case settingOff
+    /// replies serve / list / settings, batch replies
+    case errPageSize
+    /// replies serve / list / settings, batch replies
+    case batchRepliesSummary
+    /// replies serve / list / settings, batch replies
+    case batchRepliesNone
+    /// replies serve / list / settings, batch replies
+    case batchRepliesHandled
+    /// replies serve / list / settings, batch replies
+    case batchRepliesReminded
+    /// replies serve / list / settings, batch replies
+    case batchRepliesForAPerson
+    /// request submit / list / show / cancel / import
+    case reqJobCreated
+    /// request submit / list / show / cancel / import
+    case reqJobLine
+    /// request submit / list / show / cancel / import
+    case reqBothDates
+    /// request submit / list / show / cancel / import
+    case reqShowHead
+    /// request submit / list / show / cancel / import
+    case reqShowFarm
+    /// request submit / list / show / cancel / import
+    case reqShowHeadcount
+    /// request submit / list / show / cancel / import
+    case reqShowWage
+    /// request submit / list / show / cancel / import
+    case reqWon
+    /// request submit / list / show / cancel / import
+    case reqShowRoster
+    /// request submit / list / show / cancel / import
+    case reqNotPlanned
+    /// request submit / list / show / cancel / import
+    case reqPriorityPolicy
+    /// request submit / list / show / cancel / import
+    case reqPriorityOverride
+    /// request submit / list / show / cancel / import
+    case reqJobDays
+    /// request submit / list / show / cancel / import
+    case reqCancelled
+    /// request submit / list / show / cancel / import
+    case reqCancelledItem
+    /// request submit / list / show / cancel / import
+    case reqImportReported
+    /// roster decline / replace
+    case declineFillIt
+    /// roster decline / replace
+    case errReplaceWithOrBest
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceBeforeWorkers
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceTwoHours
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceTwoNotes
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceNoOutcome
+    /// attendance record (prompts) and a worker's record
+    case attendanceNothingRecorded
+    /// attendance record (prompts) and a worker's record
+    case attendancePrompt
+    /// attendance record (prompts) and a worker's record
+    case attendanceNow
+    /// attendance record (prompts) and a worker's record
+    case attendanceHoursPrompt
+    /// attendance record (prompts) and a worker's record
+    case workerRecord
+    /// attendance record (prompts) and a worker's record
+    case workerRecentDays
+    /// attendance record (prompts) and a worker's record
+    case dayCompleted
+    /// attendance record (prompts) and a worker's record
+    case dayNoShow
+    /// attendance record (prompts) and a worker's record
+    case dayLate
+    /// attendance record (prompts) and a worker's record
+    case dayLeftEarly
+    /// attendance record (prompts) and a worker's record
+    case assignmentCompleted
+    /// import files
+    case errImportFileMissing
+    /// import files
+    case errTemplateExists
+    /// import files
+    case errTemplateWrite
+    /// import files
+    case templateWritten
+    /// import files
+    case errCannotReadImport
 }

@@ -29,6 +29,8 @@ public struct DayOfReport: Sendable, Hashable {
     public var lines: [String] = []
     /// The line of the replacement pinned, when one was (`roster replace`).
     public var pinned: String?
+    /// The same line as a stored text, for a note read later in the reader's language.
+    public var pinnedText: StoredText?
     /// Messages withdrawn: they will never be sent.
     public var withdrawn = 0
     /// Messages queued, one per recipient (a list in parts counts once).

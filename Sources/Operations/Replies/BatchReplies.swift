@@ -3,6 +3,7 @@ import Messaging
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// What `batch replies` did.
@@ -110,7 +111,10 @@ public struct BatchReplies {
                 } else {
                     // What cannot be done is left to a person, never retried forever.
                     let reason = failure.map { OperationError(lowerLayer: $0)?.description ?? String(describing: $0) }
-                    let note = "could not act on it: \(reason ?? "unknown error")"
+                    let note = StoredText.encode([
+                        reason.map { StoredText(.replyNoteCouldNotAct, ["reason": $0]) }
+                            ?? StoredText(.replyNoteCouldNotAct, texts: ["reason": StoredText(.replyNoteUnknownError)])
+                    ])
                     try ReplyStore.mark(
                         reply.id, state: .conflict, answer: ReplyAnswer.read(reply.body)?.rawValue, center: nil,
                         worker: nil, notice: nil, assignment: nil, date: nil, note: note, on: tx)

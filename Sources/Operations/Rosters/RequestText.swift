@@ -33,6 +33,36 @@ public enum RequestText {
         }
     }
 
+    /// A reply's state as the coordinator reads it.
+    public static func reply(_ state: InboundState) -> String {
+        switch state {
+        case .new: T(.replyNew)
+        case .confirmed: T(.replyConfirmed)
+        case .declined: T(.replyDeclined)
+        case .duplicate: T(.replyDuplicate)
+        case .unclear: T(.replyUnclear)
+        case .late: T(.replyLate)
+        case .unknown: T(.replyUnknown)
+        case .conflict: T(.replyConflict)
+        }
+    }
+
+    /// The key of an assignment's status (English: the stored word, `no_show`).
+    public static func assignmentKey(_ status: AssignmentStatus) -> TextKey {
+        switch status {
+        case .proposed: .assignmentProposed
+        case .approved: .assignmentApproved
+        case .confirmed: .assignmentConfirmed
+        case .declined: .assignmentDeclined
+        case .cancelled: .assignmentCancelled
+        case .noShow: .assignmentNoShow
+        case .completed: .assignmentCompleted
+        }
+    }
+
+    /// An assignment's status as the coordinator reads it.
+    public static func assignment(_ status: AssignmentStatus) -> String { T(assignmentKey(status)) }
+
     /// A roster's state as the coordinator reads it.
     public static func state(_ state: RosterState) -> String {
         switch state {
