@@ -27,6 +27,6 @@ struct ExportInstanceCommand: ContextCommand {
                     "requests": e.instance.requests.count, "pins": e.instance.pinned.count,
                     "history": e.instance.history.count, "exclusions": e.instance.excludedPairs.count,
                 ]))
-        for line in e.droppedPins { print(T(.warningLine, ["line": line])) }
+        for line in e.droppedPins { print(T(.warningLine, ["text": line])) }
     }
 }

@@ -55,7 +55,7 @@ struct PickupCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(T(.helpFarmHasNoVan))) var none = false
 
         func validate() throws {
-            if none && (seats != nil || points != nil) { throw ValidationError("--none takes no --seats or --points") }
+            if none && (seats != nil || points != nil) { throw ValidationError(T(.errPickupNoneWith)) }
         }
 
         func run(_ context: CommandContext) throws {

@@ -137,6 +137,10 @@ struct RequestCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let (r, job) = try Requests.show(id, center: options.center, on: context.db)
             let v = r.values
+            // Tasks and skills by their names in the center's catalogue (수확), as the coordinator typed them.
+            let center = try context.center
+            let tasks = try Catalogues.load(.task, center: center, on: context.db)
+            let skills = try Catalogues.load(.skill, center: center, on: context.db)
             print(
                 T(
                     .reqShowHead,
@@ -149,14 +153,14 @@ struct RequestCommand: ParsableCommand {
                     .reqShowFarm,
                     [
                         "farm": r.farmCode, "name": r.farmName, "date": v.date, "start": v.start, "end": v.end,
-                        "task": v.task,
+                        "task": tasks.name(of: v.task),
                     ]))
             print(
                 T(
                     .reqShowHeadcount,
                     [
                         "headcount": v.headcount, "min": v.minHeadcount, "priority": v.priority,
-                        "skills": v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "),
+                        "skills": v.skills.isEmpty ? "-" : v.skills.map(skills.name(of:)).joined(separator: ", "),
                     ]))
             print(
                 T(

@@ -53,7 +53,7 @@ struct WorkerCommand: ParsableCommand {
                 T(
                     .workerAdded,
                     ["name": worker.values.name, "phone": Phone.mask(worker.values.phone), "id": worker.id]))
-            print(WorkerCommand.describe(worker), terminator: "")
+            print(WorkerCommand.describe(worker, skills: try WorkerCommand.skills(context)), terminator: "")
         }
     }
 
@@ -112,7 +112,7 @@ struct WorkerCommand: ParsableCommand {
                         "id": w.id, "name": w.values.name, "phone": Phone.format(w.values.phone),
                         "center": detail.center.code,
                     ]) + (w.active ? "" : T(.workerInactive)))
-            print(WorkerCommand.describe(w), terminator: "")
+            print(WorkerCommand.describe(w, skills: try WorkerCommand.skills(context)), terminator: "")
             if detail.availability.isEmpty {
                 print(T(.workerEveryDay))
             } else {
@@ -142,7 +142,7 @@ struct WorkerCommand: ParsableCommand {
                 changed
                     ? T(.workerChanged, ["id": w.id, "name": w.values.name, "phone": Phone.mask(w.values.phone)])
                     : T(.workerUnchanged, ["id": w.id]))
-            print(WorkerCommand.describe(w), terminator: "")
+            print(WorkerCommand.describe(w, skills: try WorkerCommand.skills(context)), terminator: "")
         }
     }
 
@@ -198,15 +198,29 @@ struct WorkerCommand: ParsableCommand {
         }
     }
 
-    static func describe(_ w: WorkerRecord) -> String {
-        let v = w.values
-        return """
-              category \(Workers.categoryLabel(v.category)) (\(v.category)), home \(v.village ?? "") (\(v.homeLat), \(v.homeLon))
-              skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", ")), max \(formatNumber(v.maxTravelKm)) km, \
-            \(v.maxDaysPerWeek) days/week, SMS consent \(v.smsConsent ? "y" : "n"), farms \(v.allowedFarms?.joined(separator: ", ") ?? "any")
-            \(WorkerVersion2Options.describe(v))
+    /// The center's skill catalogue, for naming a worker's skills as the coordinator typed them (수확).
+    static func skills(_ context: CommandContext) throws -> Records.Catalogue {
+        try Catalogues.load(.skill, center: try context.center, on: context.db)
+    }
 
-            """
+    /// A worker's terms under their name line: group, home, skills by name, limits, consent, farms, version 2 fields.
+    static func describe(_ w: WorkerRecord, skills: Records.Catalogue) -> String {
+        let v = w.values
+        let home = T(
+            .workerDescribeHome,
+            [
+                "label": Workers.categoryLabel(v.category), "category": v.category.rawValue, "village": v.village ?? "",
+                "lat": v.homeLat, "lon": v.homeLon,
+            ])
+        let terms = T(
+            .workerDescribeTerms,
+            [
+                "skills": v.skills.isEmpty ? "-" : v.skills.map(skills.name(of:)).joined(separator: ", "),
+                "km": formatNumber(v.maxTravelKm),
+                "days": v.maxDaysPerWeek, "sms": v.smsConsent ? "y" : "n",
+                "farms": v.allowedFarms?.joined(separator: ", ") ?? T(.workerAnyFarm),
+            ])
+        return home + "\n" + terms + "\n" + WorkerVersion2Options.describe(v) + "\n"
     }
 }
 

@@ -1607,4 +1607,316 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case templateWritten
     /// import files
     case errCannotReadImport
+    /// audit show: what changed, in words
+    case auditEntityWorker
+    /// audit show: what changed, in words
+    case auditEntityFarm
+    /// audit show: what changed, in words
+    case auditEntityFarmer
+    /// audit show: what changed, in words
+    case auditEntityLaborRequest
+    /// audit show: what changed, in words
+    case auditEntityAssignment
+    /// audit show: what changed, in words
+    case auditEntityAttendance
+    /// audit show: what changed, in words
+    case auditEntityRoster
+    /// audit show: what changed, in words
+    case auditEntityCenter
+    /// audit show: what changed, in words
+    case auditEntityMessageTemplate
+    /// audit show: what changed, in words
+    case auditEntityWorkerAvailability
+    /// audit show: what changed, in words
+    case auditEntityPriorityPolicy
+    /// audit show: what changed, in words
+    case auditEntityUser
+    /// audit show: what changed, in words
+    case auditViaRosterAssign
+    /// audit show: what changed, in words
+    case auditViaRosterUnassign
+    /// audit show: what changed, in words
+    case auditViaRosterPlan
+    /// audit show: what changed, in words
+    case auditViaRosterApprove
+    /// audit show: what changed, in words
+    case auditViaRosterReopen
+    /// audit show: what changed, in words
+    case auditViaRosterCancel
+    /// audit show: what changed, in words
+    case auditViaRosterDecline
+    /// audit show: what changed, in words
+    case auditViaRosterReplace
+    /// audit show: what changed, in words
+    case auditViaRequestSubmit
+    /// audit show: what changed, in words
+    case auditViaRequestEdit
+    /// audit show: what changed, in words
+    case auditViaRequestCancel
+    /// audit show: what changed, in words
+    case auditViaRequestImport
+    /// audit show: what changed, in words
+    case auditViaFarmAdd
+    /// audit show: what changed, in words
+    case auditViaFarmUpdate
+    /// audit show: what changed, in words
+    case auditViaFarmImport
+    /// audit show: what changed, in words
+    case auditViaWorkerAdd
+    /// audit show: what changed, in words
+    case auditViaWorkerEdit
+    /// audit show: what changed, in words
+    case auditViaWorkerImport
+    /// audit show: what changed, in words
+    case auditViaCenterPolicySet
+    /// audit show: what changed, in words
+    case auditViaAttendanceRecord
+    /// audit show: what changed, in words
+    case auditViaBatchSend
+    /// audit show: what changed, in words
+    case auditViaBatchPlan
+    /// audit show: what changed, in words
+    case auditViaSql
+    /// audit show: what changed, in words
+    case auditFieldPriority
+    /// audit show: what changed, in words
+    case auditFieldPrioritySource
+    /// audit show: what changed, in words
+    case auditFieldStatus
+    /// audit show: what changed, in words
+    case auditFieldState
+    /// audit show: what changed, in words
+    case auditFieldHeadcount
+    /// audit show: what changed, in words
+    case auditFieldMinHeadcount
+    /// audit show: what changed, in words
+    case auditFieldStartTime
+    /// audit show: what changed, in words
+    case auditFieldEndTime
+    /// audit show: what changed, in words
+    case auditFieldWage
+    /// audit show: what changed, in words
+    case auditFieldSkills
+    /// audit show: what changed, in words
+    case auditFieldCancelReason
+    /// audit show: what changed, in words
+    case auditFieldName
+    /// audit show: what changed, in words
+    case auditFieldPhone
+    /// audit show: what changed, in words
+    case auditFieldAreaHa
+    /// audit show: what changed, in words
+    case auditFieldDisasterUntil
+    /// audit show: what changed, in words
+    case auditFieldFarmerBirthYear
+    /// audit show: what changed, in words
+    case auditFieldWomanFarmer
+    /// audit show: what changed, in words
+    case auditFieldDisabledFarmer
+    /// audit show: what changed, in words
+    case auditFieldNoFamilyLabor
+    /// audit show: what changed, in words
+    case auditFieldMeetingPoint
+    /// audit show: what changed, in words
+    case auditFieldMeetingTime
+    /// audit show: what changed, in words
+    case auditFieldAddress
+    /// audit show: what changed, in words
+    case auditFieldVillage
+    /// audit show: what changed, in words
+    case auditFieldCategory
+    /// audit show: what changed, in words
+    case auditFieldActive
+    /// audit show: what changed, in words
+    case auditFieldMaxTravelKm
+    /// audit show: what changed, in words
+    case auditFieldPinned
+    /// audit show: what changed, in words
+    case auditFieldForced
+    /// audit show: what changed, in words
+    case auditFieldExcluded
+    /// audit show: what changed, in words
+    case auditFieldBase
+    /// audit show: what changed, in words
+    case auditFieldSmallFarmHa
+    /// audit show: what changed, in words
+    case auditFieldSmallFarmPoints
+    /// audit show: what changed, in words
+    case auditFieldDisasterPoints
+    /// audit show: what changed, in words
+    case auditFieldElderlyAge
+    /// audit show: what changed, in words
+    case auditFieldElderlyPoints
+    /// audit show: what changed, in words
+    case auditFieldWomanPoints
+    /// audit show: what changed, in words
+    case auditFieldDisabledPoints
+    /// audit show: what changed, in words
+    case auditFieldNoFamilyPoints
+    /// audit show: what changed, in words
+    case auditFieldOutcome
+    /// audit show: what changed, in words
+    case auditFieldNote
+    /// audit show: what changed, in words
+    case auditValueTrue
+    /// audit show: what changed, in words
+    case auditValueFalse
+    /// audit show: what changed, in words
+    case auditValuePolicy
+    /// audit show: what changed, in words
+    case auditValueOverride
+    /// audit show: what changed, in words
+    case auditValueSubmitted
+    /// audit show: what changed, in words
+    case auditValueCancelled
+    /// audit show: what changed, in words
+    case auditValueClosed
+    /// audit show: what changed, in words
+    case auditValueCompleted
+    /// audit show: what changed, in words
+    case auditValueNoShow
+    /// audit show: what changed, in words
+    case auditValueApproved
+    /// audit show: what changed, in words
+    case auditValueDraft
+    /// audit show: what changed, in words
+    case auditValueSent
+    /// audit show: what changed, in words
+    case auditValueDeclined
+    /// audit show: what changed, in words
+    case auditValueProposed
+    /// audit show: what changed, in words
+    case auditValueConfirmed
+    /// audit show: what changed, in words
+    case auditEntityOther
+    /// audit show: what changed, in words
+    case auditForcedPin
+    /// audit show: what changed, in words
+    case auditPriorityChanged
+    /// audit show: what changed, in words
+    case auditPolicyApplied
+    /// audit show: what changed, in words
+    case auditAdded
+    /// audit show: what changed, in words
+    case auditDeleted
+    /// audit show: what changed, in words
+    case auditStateChanged
+    /// audit show: what changed, in words
+    case auditChanged
+    /// audit show: what changed, in words
+    case auditOthers
+    /// audit show: what changed, in words
+    case auditNewPriority
+    /// audit show: what changed, in words
+    case auditErrWhat
+    /// audit show: what changed, in words
+    case auditErrLimit
+    /// audit show: what changed, in words
+    case auditTitle
+    /// audit show: what changed, in words
+    case colAuditTime
+    /// audit show: what changed, in words
+    case colAuditWho
+    /// audit show: what changed, in words
+    case colAuditWhat
+    /// audit show: what changed, in words
+    case colAuditSubject
+    /// audit show: what changed, in words
+    case colAuditChange
+    /// audit show: what changed, in words
+    case auditCount
+    /// worker registry errors
+    case errWorkerKm
+    /// worker registry errors
+    case errWorkerDays
+    /// worker registry errors
+    case errWorkerFarmUnknown
+    /// worker registry errors
+    case errWorkerFarmsEmpty
+    /// worker registry errors
+    case errWorkerExists
+    /// worker registry errors
+    case errWorkerAlreadyInactive
+    /// worker registry errors
+    case errDatesPast
+    /// worker registry errors
+    case errDatesYear
+    /// worker registry errors
+    case errWorkerNotFound
+    /// worker registry errors
+    case errFarmOtherCenter
+    /// worker registry errors
+    case errJobNothingToCancel
+    /// calls (roster calls, roster cancel, day-of changes)
+    case callNoConsent
+    /// calls (roster calls, roster cancel, day-of changes)
+    case callNoConsentOff
+    /// calls (roster calls, roster cancel, day-of changes)
+    case callNoConsentCome
+    /// calls (roster calls, roster cancel, day-of changes)
+    case cancelCall
+    /// calls (roster calls, roster cancel, day-of changes)
+    case cancelDeliverNow
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errAlreadyOnChoose
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errAlreadyOnRequest
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errNoAssignmentOn
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errNoAssignmentOnRequest
+    /// option values
+    case errNotHours
+    /// option values
+    case errNotDecimal
+    /// option values
+    case errPickupNoneWith
+    /// option values
+    case helpCSVEncoding
+    /// option values
+    case cancelSummary
+    /// a worker's description (worker add, show, edit)
+    case workerDescribeHome
+    /// a worker's description (worker add, show, edit)
+    case workerDescribeTerms
+    /// a worker's description (worker add, show, edit)
+    case workerAnyFarm
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planSummary
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planDropped
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planByAnother
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planLocked
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planDraft
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planFailed
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendStillDraft
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendOtherRun
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendStoppedCenter
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendWritten
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendUncomposable
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendRecovered
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxTimeUp
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxWaiting
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxFailedForGood
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxRetry
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case repliesOtherRun
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case repliesFetchFailed
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case repliesLog
 }

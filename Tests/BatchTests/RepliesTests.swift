@@ -189,7 +189,8 @@ struct RepliesTests {
             // Stored as a code and its values: each coordinator reads it in their own language.
             #expect(note.contains("replyWaiting") && note.contains("이햏1"), "\(note)")
             for (language, words) in [("en", "waiting for the coordinator"), ("ko", "담당자 확인 필요")] {
-                let list = try Self.ilson(url, provider, ["replies", "list", "--date", Self.date, "--all", "--lang", language])
+                let list = try Self.ilson(
+                    url, provider, ["replies", "list", "--date", Self.date, "--all", "--lang", language])
                 #expect(list.status == 0 && list.stdout.contains(words) && list.stdout.contains("이햏1"), "\(list)")
                 #expect(!list.stdout.contains("replyWaiting"), "\(list)")
             }

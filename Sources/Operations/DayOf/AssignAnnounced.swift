@@ -23,7 +23,7 @@ extension RosterEditor {
         let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
         let admitted = try DayOfAdmission(
             workerRow, who: who, request: requestID, center: center, date: date, force: force, act: .pin,
-            alreadyOn: "\(who) is already on \(RequestText.number(requestID))", on: tx)
+            alreadyOn: T(.errAlreadyOnRequest, ["who": who, "request": RequestText.number(requestID)]), on: tx)
         let request = admitted.request
         let onRequest = try AssignmentStore.live(roster: change.roster.id, on: tx).filter { $0.requestID == requestID }
         guard onRequest.count < request.headcount else {

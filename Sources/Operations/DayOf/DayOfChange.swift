@@ -132,7 +132,8 @@ struct DayOfChange {
                     role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
                     request: a.requestId)
             } else if !a.smsConsent {
-                report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
+                report.calls.append(
+                    CallNeeded(a, reason: T(.callNoConsentOff, ["farm": a.farmName, "start": a.start])))
             }
         }
         let snapshot = try AuditLog.snapshot(on: tx, table: "assignments", id: a.assignmentId)
@@ -161,7 +162,7 @@ struct DayOfChange {
         else { return }
         changed(request: a.requestId)
         guard a.smsConsent else {
-            report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them to come to \(a.farmName) \(a.start)"))
+            report.calls.append(CallNeeded(a, reason: T(.callNoConsentCome, ["farm": a.farmName, "start": a.start])))
             return
         }
         try queue(

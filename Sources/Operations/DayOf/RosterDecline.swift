@@ -126,7 +126,7 @@ public enum RosterDecline {
             guard newRow.active else { throw OperationError.badInput(T(.errWorkerInactive, ["who": who])) }
             let admitted = try DayOfAdmission(
                 newRow, who: who, request: requestId, center: center, date: date, force: force, act: .replacement,
-                alreadyOn: "\(who) is already on \(RequestText.number(requestId)): choose someone else", on: tx)
+                alreadyOn: T(.errAlreadyOnChoose, ["who": who, "request": RequestText.number(requestId)]), on: tx)
             let (pin, farm) = (admitted.pin, admitted.farm)
 
             if let a = live {

@@ -83,7 +83,7 @@ public struct BatchReplies {
             }
             if polled == nil {
                 report.fetchSkipped = true
-                log("batch replies: another run is fetching replies; handling the stored ones")
+                log(T(.repliesOtherRun))
             }
         }
         // Act on every stored reply not handled yet, one transaction each.
@@ -160,10 +160,8 @@ public struct BatchReplies {
             do {
                 page = try inbound.fetch(after: cursor, limit: pageSize)
             } catch {
-                report.fetchProblem =
-                    "fetching replies failed: \(error.description); the next run goes on from the "
-                    + "same cursor"
-                log("batch replies: \(report.fetchProblem!)")
+                report.fetchProblem = T(.repliesFetchFailed, ["error": error.description])
+                log(T(.repliesLog, ["line": report.fetchProblem!]))
                 return
             }
             crash.step()  // page fetched, not stored
