@@ -83,7 +83,13 @@ struct BatchCommand: ParsableCommand {
 
             func run(_ context: CommandContext) throws {
                 for t in try CenterTemplates.inUse(center: context.center.id, on: context.db) {
-                    Swift.print("# \(t.slot.rawValue) (\(t.isCentersOwn ? "center's own" : "default"))")
+                    Swift.print(
+                        T(
+                            .templateHeader,
+                            [
+                                "slot": t.slot.rawValue,
+                                "whose": t.isCentersOwn ? T(.templateCentersOwn) : T(.templateDefaultOne),
+                            ]))
                     Swift.print(t.source)
                     Swift.print("")
                 }

@@ -83,7 +83,7 @@ struct RequestCommand: ParsableCommand {
                         priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
                         policyPriority: policyPriority)),
                 center: options.center, clock: context.clock, on: context.db)
-            print(changed ? "request \(id) changed" : "request \(id): nothing changed")
+            print(T(changed ? .reqChanged : .reqUnchanged, ["id": id]))
             print(RequestCommand.table([request]), terminator: "")
         }
     }

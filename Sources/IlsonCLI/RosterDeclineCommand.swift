@@ -64,7 +64,7 @@ enum DayOfOutput {
         for line in r.lines { Swift.print("  \(line)") }
         for w in r.warnings { Swift.print("  " + T(.warningLine, ["text": w])) }
         if r.withdrawn > 0 { Swift.print("  " + T(.dayOfWithdrawn, ["count": r.withdrawn])) }
-        for q in r.queued { Swift.print("  queued \(q)") }
+        for q in r.queued { Swift.print("  " + T(.dayOfQueued, ["notice": q])) }
         for call in r.calls {
             Swift.print(
                 "  "

@@ -1919,4 +1919,36 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case repliesFetchFailed
     /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
     case repliesLog
+    /// queued notices, request edit, templates
+    case msgKindAssignment
+    /// queued notices, request edit, templates
+    case msgKindFarmerList
+    /// queued notices, request edit, templates
+    case msgKindCancellation
+    /// queued notices, request edit, templates
+    case msgKindChange
+    /// queued notices, request edit, templates
+    case msgKindReminder
+    /// queued notices, request edit, templates
+    case roleWorker
+    /// queued notices, request edit, templates
+    case roleFarmer
+    /// queued notices, request edit, templates
+    case queuedNotice
+    /// queued notices, request edit, templates
+    case dayOfQueued
+    /// queued notices, request edit, templates
+    case lineQueuedDeliver
+    /// queued notices, request edit, templates
+    case lineCall
+    /// queued notices, request edit, templates
+    case reqChanged
+    /// queued notices, request edit, templates
+    case reqUnchanged
+    /// queued notices, request edit, templates
+    case templateHeader
+    /// queued notices, request edit, templates
+    case templateCentersOwn
+    /// queued notices, request edit, templates
+    case templateDefaultOne
 }

@@ -260,7 +260,7 @@ struct KoreanOutputTests {
                     arguments: ["audit", "show", "--farm", "F012"], korean: ["변경 기록", "농가 등록", "바뀐 내용"],
                     english: ["farm added", "change"]),
                 Case(
-                    arguments: ["worker", "deactivate", "010-1111-0001"], korean: ["010-****-0001 비활성화"],
+                    arguments: ["worker", "deactivate", "010-1111-0001"], korean: ["수확1 010-****-0001 (번호 1) 비활성화"],
                     english: ["deactivated"]),
                 Case(
                     arguments: ["worker", "deactivate", "010-1111-0001"], status: 2, korean: ["이미 비활성입니다"],

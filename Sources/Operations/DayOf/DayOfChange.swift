@@ -270,5 +270,12 @@ struct FarmerContact: Sendable, Hashable {
 
 extension QueuedNotice: CustomStringConvertible {
     /// `cancellation → worker 김똠1 010-****-0001`.
-    public var description: String { "\(kind) → \(role) \(name) \(Phone.mask(recipient))" }
+    public var description: String {
+        T(
+            .queuedNotice,
+            [
+                "kind": RequestText.messageKind(kind), "role": RequestText.role(role), "name": name,
+                "phone": Phone.mask(recipient),
+            ])
+    }
 }

@@ -63,6 +63,25 @@ public enum RequestText {
     /// An assignment's status as the coordinator reads it.
     public static func assignment(_ status: AssignmentStatus) -> String { T(assignmentKey(status)) }
 
+    /// A message's kind as the coordinator reads it (English: the kind's name, `farmerList`).
+    public static func messageKind(_ kind: MessageKind) -> String {
+        switch kind {
+        case .assignment: T(.msgKindAssignment)
+        case .farmerList: T(.msgKindFarmerList)
+        case .cancellation: T(.msgKindCancellation)
+        case .change: T(.msgKindChange)
+        case .reminder: T(.msgKindReminder)
+        }
+    }
+
+    /// Who a message goes to, as the coordinator reads it.
+    public static func role(_ role: RecipientRole) -> String {
+        switch role {
+        case .worker: T(.roleWorker)
+        case .farmer: T(.roleFarmer)
+        }
+    }
+
     /// A roster's state as the coordinator reads it.
     public static func state(_ state: RosterState) -> String {
         switch state {
