@@ -1951,4 +1951,50 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case templateCentersOwn
     /// queued notices, request edit, templates
     case templateDefaultOne
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupAdded
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupNone
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case colLatitude
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case colLongitude
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupFarmVan
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupSeats
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupSeatsPoints
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupNoVan
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyTitle
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyDefault
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyFormula
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyChanged
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyRequestsChanged
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmProfileChanged
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowHead
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmInactive
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowFarmer
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowPlace
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowMeeting
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowPolicy
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case dbCheckClean
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case colProblem
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case dbCheckBroken
 }
