@@ -260,6 +260,18 @@ struct KoreanOutputTests {
                     arguments: ["audit", "show", "--farm", "F012"], korean: ["변경 기록", "농가 등록", "바뀐 내용"],
                     english: ["farm added", "change"]),
                 Case(
+                    arguments: ["pickup", "add", "--name", "이월 마을회관", "--village", "이월면 중산리"],
+                    korean: ["승차 지점 이월 마을회관 등록"], english: ["pickup point"]),
+                Case(arguments: ["pickup", "list"], korean: ["위도", "경도"], english: ["latitude"]),
+                Case(arguments: ["pickup", "farm", "--farm", "F012"], korean: ["농가 F012 차량: 없음"], english: ["van"]),
+                Case(
+                    arguments: ["center", "policy", "show"], korean: ["우선순위 정책 (기본값)", "요청의 우선순위 = 기본"],
+                    english: ["priority policy", "the default"]),
+                Case(
+                    arguments: ["farm", "show", "F012"], korean: ["농가 F012 이월 딸기하우스", "  농업인: 이월농부", "  위치: "],
+                    english: ["farmer:", "place:"]),
+                Case(arguments: ["db", "check"], korean: ["이상 없음"], english: ["all clear"]),
+                Case(
                     arguments: ["worker", "deactivate", "010-1111-0001"], korean: ["수확1 010-****-0001 (번호 1) 비활성화"],
                     english: ["deactivated"]),
                 Case(
