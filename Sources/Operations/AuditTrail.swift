@@ -193,6 +193,12 @@ public enum AuditTrail {
 
     static func show(_ value: Any?) -> String {
         guard let value, !(value is NSNull) else { return "-" }
+        // JSON's numbers and booleans both arrive as NSNumber, and 1 casts to Bool: only a boolean is 예/아니오
+        // (a priority of 1 stays 1).
+        if let n = value as? NSNumber {
+            if String(cString: n.objCType) == "c" { return T(n.boolValue ? .auditValueTrue : .auditValueFalse) }
+            return n.stringValue
+        }
         if let b = value as? Bool { return T(b ? .auditValueTrue : .auditValueFalse) }
         if let list = value as? [Any] { return list.map { show($0) }.joined(separator: ",") }
         let text = "\(value)"
