@@ -1238,5 +1238,18 @@ extension Catalogue {
         .dbCheckClean: "all clear: no assignment breaks the current rules",
         .colProblem: "problem",
         .dbCheckBroken: "{count} assignment(s) break the current rules: take them out with roster unassign",
+        .w2Pool: "group {pool}",
+        .w2MaxJobs: "at most {count} job(s) a day",
+        .w2MaxMinutes: "at most {minutes} minutes a day",
+        .w2Stay: "stay ends {date}",
+        .w2Visa: "visa {visa}",
+        .w2Car: "has a car",
+        .w2NoCar: "no car",
+        .w2Pickup: "pickup point {point}",
+        .r2Terms: "  takes {pools} · {van}",
+        .r2PoolsNone: "none",
+        .r2PoolsAll: "every group",
+        .r2Van: "van of {seats} seat(s){points}",
+        .r2NoVan: "no van",
     ]
 }

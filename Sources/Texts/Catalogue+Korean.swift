@@ -1172,5 +1172,18 @@ extension Catalogue {
         .dbCheckClean: "이상 없음: 현재 규칙에 어긋나는 배정이 없습니다",
         .colProblem: "문제",
         .dbCheckBroken: "배정 {count}건이 현재 규칙에 어긋납니다: roster unassign으로 빼십시오",
+        .w2Pool: "인력 {pool}",
+        .w2MaxJobs: "하루 최대 {count}건",
+        .w2MaxMinutes: "하루 최대 {minutes}분",
+        .w2Stay: "체류 종료 {date}",
+        .w2Visa: "비자 {visa}",
+        .w2Car: "차량 있음",
+        .w2NoCar: "차량 없음",
+        .w2Pickup: "승차 지점 {point}",
+        .r2Terms: "  받는 인력 {pools} · {van}",
+        .r2PoolsNone: "없음",
+        .r2PoolsAll: "전체",
+        .r2Van: "차량 {seats}석{points}",
+        .r2NoVan: "차량 없음",
     ]
 }

@@ -1997,4 +1997,30 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case colProblem
     /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
     case dbCheckBroken
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Pool
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2MaxJobs
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2MaxMinutes
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Stay
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Visa
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Car
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2NoCar
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Pickup
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2Terms
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2PoolsNone
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2PoolsAll
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2Van
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2NoVan
 }
