@@ -117,7 +117,7 @@ let package = Package(
             name: "OperationsTests",
             dependencies: [
                 "Vocabulary", "Records", "Operations", "Storage", "Postgres", "Scheduling", "KoreanText", "TestSupport",
-                "Places", "Generator", "PrintSheets", "Boundaries",
+                "Places", "Generator", "PrintSheets", "Boundaries", "Texts",
             ],
             swiftSettings: swiftSettings
         ),
@@ -143,7 +143,7 @@ let package = Package(
             name: "AccessTests",
             dependencies: [
                 "Vocabulary", "Records", "IlsonCLI", "Operations", "Storage", "Postgres", "KoreanText", "Messaging",
-                "TestSupport",
+                "TestSupport", "Texts",
             ],
             swiftSettings: swiftSettings
         ),

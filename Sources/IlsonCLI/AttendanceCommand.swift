@@ -66,9 +66,7 @@ struct AttendanceCommand: ParsableCommand {
             /// The group written last before `position`, by its index in `groups`.
             func owner(of option: String, at position: Int) throws -> Int {
                 guard let index = groups.lastIndex(where: { $0.1.position < position }) else {
-                    throw CommandFailure(
-                        "\(option) comes before any workers: write it right after the workers it is for "
-                            + "(--late 010-1234-5678 --hours 6.5)", exitCode: .badInput)
+                    throw CommandFailure(T(.errAttendanceBeforeWorkers, ["option": option]), exitCode: .badInput)
                 }
                 return index
             }
@@ -77,7 +75,7 @@ struct AttendanceCommand: ParsableCommand {
                 let index = try owner(of: h.spelling, at: h.position)
                 guard hoursOf[index] == nil else {
                     throw CommandFailure(
-                        "two --hours for the workers of \(groups[index].1.spelling): give one", exitCode: .badInput)
+                        T(.errAttendanceTwoHours, ["workers": groups[index].1.spelling]), exitCode: .badInput)
                 }
                 hoursOf[index] = h.value
             }
@@ -86,7 +84,7 @@ struct AttendanceCommand: ParsableCommand {
                 let index = try owner(of: "--note", at: n.position)
                 guard noteOf[index] == nil else {
                     throw CommandFailure(
-                        "two --note for the workers of \(groups[index].1.spelling): give one", exitCode: .badInput)
+                        T(.errAttendanceTwoNotes, ["workers": groups[index].1.spelling]), exitCode: .badInput)
                 }
                 noteOf[index] = n.value
             }
@@ -105,14 +103,12 @@ struct AttendanceCommand: ParsableCommand {
             var entries = try entries()
             if entries.isEmpty {
                 guard isatty(STDIN_FILENO) == 1 else {
-                    throw CommandFailure(
-                        "no outcome given: use --present, --no-show, --late, --left-early (or run it in a terminal "
-                            + "to answer for each worker)", exitCode: .badInput)
+                    throw CommandFailure(T(.errAttendanceNoOutcome), exitCode: .badInput)
                 }
                 entries = try AttendanceCommand.ask(
                     try Attendance.day(center: center, date: date, on: context.db, clock: context.clock))
                 if entries.isEmpty {
-                    Swift.print("nothing recorded")
+                    Swift.print(T(.attendanceNothingRecorded))
                     return
                 }
             }
@@ -176,12 +172,22 @@ struct AttendanceCommand: ParsableCommand {
         Swift.print(T(.attendanceRecorded, ["recorded": lines.count - missing, "count": lines.count]))
     }
 
+    /// A worker's day as their record shows it (English: the stored word, `no_show`).
+    static func dayOutcome(_ o: AttendanceOutcome) -> String {
+        switch o {
+        case .present: T(.dayCompleted)
+        case .noShow: T(.dayNoShow)
+        case .late: T(.dayLate)
+        case .leftEarly: T(.dayLeftEarly)
+        }
+    }
+
     /// Asks for each assignment at the terminal: Enter = present.
     static func ask(_ lines: [AttendanceLine]) throws -> [AttendanceEntry] {
-        Swift.print("for each worker: Enter or p = present, n = no-show, l = late, e = left early, s = skip, q = stop")
+        Swift.print(T(.attendancePrompt))
         var entries: [AttendanceEntry] = []
         for l in lines {
-            let now = l.outcome.map { " [now \($0)]" } ?? ""
+            let now = l.outcome.map { T(.attendanceNow, ["outcome": AttendanceCommand.outcome($0)]) } ?? ""
             Swift.print(
                 "\(l.farmCode) \(l.farmName) \(l.start): \(l.workerName) \(Phone.mask(l.workerPhone))\(now) > ",
                 terminator: "")
@@ -198,7 +204,7 @@ struct AttendanceCommand: ParsableCommand {
             }
             var hours: Double?
             if outcome == .late || outcome == .leftEarly {
-                Swift.print("  hours worked? > ", terminator: "")
+                Swift.print(T(.attendanceHoursPrompt), terminator: "")
                 fflush(nil)
                 hours = readLine().flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             }
@@ -214,14 +220,14 @@ extension AttendanceCommand {
     /// The part of `ilson worker show` that tells a worker's record: recent days, no-shows and declines.
     static func printWorkerDays(worker: Int64, context: CommandContext) throws {
         let r = try WorkerDays.load(worker: worker, limit: 10, on: context.db, clock: context.clock)
-        Swift.print("record: \(r.completed) day(s) worked, \(r.noShows) no-show(s), \(r.declined) declined")
+        Swift.print(T(.workerRecord, ["completed": r.completed, "noShows": r.noShows, "declined": r.declined]))
         guard !r.days.isEmpty else { return }
-        Swift.print("recent days:")
+        Swift.print(T(.workerRecentDays))
         var table = TextTable(
-            headers: ["날짜", "농가", "작업", "상태", "시간(h)", "비고"],
+            headers: [T(.colDate), T(.colFarm), T(.colTask), T(.colStatus), T(.colHours), T(.colNote)],
             alignments: [.left, .left, .left, .left, .right, .left])
         for d in r.days {
-            let status = d.outcome.map { $0 == .present ? "completed" : $0.rawValue } ?? d.status.rawValue
+            let status = d.outcome.map(dayOutcome) ?? RequestText.assignment(d.status)
             table.append([
                 d.date.description, "\(d.farmCode) \(d.farmName)", d.task, status,
                 d.hours.map { String(format: "%.1f", $0) } ?? "", d.note ?? d.reason ?? "",

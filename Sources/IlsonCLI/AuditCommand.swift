@@ -23,11 +23,14 @@ struct AuditCommand: ParsableCommand {
             let day = try date.map { try context.day($0, field: "--date") }
             let (center, lines) = try AuditTrail.show(
                 date: day, worker: worker, farm: farm, center: options.center, limit: limit, on: context.db)
-            print("\(center.code) \(center.name) 변경 기록")
-            var t = TextTable(headers: ["시각", "누가", "무엇을", "대상", "바뀐 내용", "사유"])
+            print(T(.auditTitle, ["code": center.code, "name": center.name]))
+            var t = TextTable(headers: [
+                T(.colAuditTime), T(.colAuditWho), T(.colAuditWhat), T(.colAuditSubject), T(.colAuditChange),
+                T(.colReason),
+            ])
             for l in lines { t.append([l.at, l.actor, l.action, l.subject, l.change, l.reason]) }
             print(t.render(), terminator: "")
-            print("\(lines.count)건")
+            print(T(.auditCount, ["count": lines.count]))
         }
     }
 }

@@ -30,7 +30,7 @@ struct BatchCommand: ParsableCommand {
                 date: day, planner: RosterWorkflowPlanner(clock: context.clock), log: BatchSettings.log
             )
             .run(on: context.db)
-            if reports.isEmpty { BatchSettings.log("batch plan \(day): no center needs a plan") }
+            if reports.isEmpty { BatchSettings.log(T(.batchPlanNothing, ["date": day])) }
             if reports.contains(where: { if case .failed = $0.status { true } else { false } }) {
                 throw ExitCode(IlsonExitCode.partial.rawValue)
             }
@@ -83,7 +83,13 @@ struct BatchCommand: ParsableCommand {
 
             func run(_ context: CommandContext) throws {
                 for t in try CenterTemplates.inUse(center: context.center.id, on: context.db) {
-                    Swift.print("# \(t.slot.rawValue) (\(t.isCentersOwn ? "center's own" : "default"))")
+                    Swift.print(
+                        T(
+                            .templateHeader,
+                            [
+                                "slot": t.slot.rawValue,
+                                "whose": t.isCentersOwn ? T(.templateCentersOwn) : T(.templateDefaultOne),
+                            ]))
                     Swift.print(t.source)
                     Swift.print("")
                 }
@@ -106,16 +112,16 @@ struct BatchCommand: ParsableCommand {
                 if let file {
                     guard let data = FileManager.default.contents(atPath: file),
                         let string = String(data: data, encoding: .utf8)
-                    else { throw CommandFailure("cannot read \(file) as UTF-8 text", exitCode: .badInput) }
+                    else { throw CommandFailure(T(.errCannotReadText, ["file": file]), exitCode: .badInput) }
                     body = string
                 } else if let text {
                     body = text
                 } else {
-                    throw CommandFailure("give the template with --file FILE or --text TEXT", exitCode: .badInput)
+                    throw CommandFailure(T(.errTemplateMissing), exitCode: .badInput)
                 }
                 let c = try context.center
                 try CenterTemplates.save(center: c.id, slot: slot, text: body, on: context.db)
-                Swift.print("\(c.code): \(slot) template saved")
+                Swift.print(T(.templateSaved, ["center": c.code, "slot": slot]))
             }
         }
 
@@ -127,8 +133,7 @@ struct BatchCommand: ParsableCommand {
             func run(_ context: CommandContext) throws {
                 let c = try context.center
                 let had = try CenterTemplates.reset(center: c.id, slot: slot, on: context.db)
-                Swift.print(
-                    had ? "\(c.code): \(slot) template reset to the default" : "\(c.code): \(slot) uses the default")
+                Swift.print(T(had ? .templateReset : .templateDefault, ["center": c.code, "slot": slot]))
             }
         }
     }
@@ -164,10 +169,19 @@ enum BatchSettings {
             return try batch.run(on: context.db, openConnection: context.connect)
         } catch let error as GatewayMisconfigured {
             throw CommandFailure(
-                error.beforeAnyChange
-                    ? "\(error.description); the send stopped before changing anything: fix it and run batch send again"
-                    : "\(error.description); nothing more was sent, the messages stay pending: fix it and run "
-                        + "batch send again", exitCode: .badInput)
+                T(error.beforeAnyChange ? .errGatewayBeforeChange : .errGatewayStopped, ["error": error.description]),
+                exitCode: .badInput)
+        }
+    }
+
+    /// An outbox state as a person reads it.
+    static func outboxState(_ state: OutboxState) -> String {
+        switch state {
+        case .pending: T(.outboxPending)
+        case .sending: T(.outboxSending)
+        case .sent: T(.outboxSent)
+        case .failed: T(.outboxFailed)
+        case .withdrawn: T(.outboxWithdrawn)
         }
     }
 
@@ -178,44 +192,60 @@ enum BatchSettings {
 
     /// The summary of a send: per center, counts, failures and the workers to call (phones masked).
     static func print(_ report: BatchSendReport) {
-        if report.centers.isEmpty { log("batch send \(report.date): no roster for that day") }
+        if report.centers.isEmpty { log(T(.sendNoRoster, ["date": report.date])) }
         for c in report.centers {
             let head = "\(c.centerCode) \(c.centerName) \(report.date):"
             switch c.status {
             case .draft:
-                log(
-                    "\(head) roster still in DRAFT, not sent: approve it (ilson roster approve --date \(report.date)) "
-                        + "and run batch send again")
+                log(T(.sendDraft, ["head": head, "date": report.date]))
                 continue
             case .locked:
-                log("\(head) skipped: another batch send is working on this center")
+                log(T(.sendLocked, ["head": head]))
                 continue
             case .failed(let reason):
-                log("\(head) FAILED: \(reason); the other centers went on: fix it and run batch send again")
+                log(T(.sendFailed, ["head": head, "reason": reason]))
             case .nothingToDo, .worked:
                 break
             }
             let states = [OutboxState.sent, .failed, .withdrawn, .pending, .sending].compactMap { s in
-                c.counts[s].map { "\($0) \(s.rawValue)" }
+                c.counts[s].map { T(.sendStateCount, ["count": $0, "state": outboxState(s)]) }
             }
             let total = c.counts.values.reduce(0, +)
+            let run =
+                c.status == .worked
+                ? T(
+                    .sendRun,
+                    [
+                        "written": c.written,
+                        "uncomposed": c.uncomposed > 0 ? T(.sendUncomposed, ["count": c.uncomposed]) : "",
+                        "attempts": c.tally.attempts, "sent": c.tally.sent, "failed": c.tally.failed,
+                        "retried": c.tally.retried, "recovered": c.recovered,
+                    ]) : ""
             log(
-                "\(head) roster \(c.rosterState); \(total) message(s): \(states.joined(separator: ", "))"
-                    + (c.status == .worked
-                        ? " (this run: \(c.written) written\(c.uncomposed > 0 ? " (\(c.uncomposed) not composable)" : ""), \(c.tally.attempts) attempt(s), \(c.tally.sent) sent, "
-                            + "\(c.tally.failed) failed, \(c.tally.retried) to retry, \(c.recovered) recovered)" : ""))
+                T(
+                    .sendSummary,
+                    [
+                        "head": head, "state": RequestText.state(c.rosterState), "total": total,
+                        "states": states.joined(separator: ", "), "run": run,
+                    ]))
             for f in c.failed {
                 log(
-                    "  FAILED \(f.kind) to \(f.recipientRole) \(f.recipientId) \(Phone.mask(f.recipient)): "
-                        + (f.lastError ?? "?"))
+                    T(
+                        .sendFailedMessage,
+                        [
+                            "kind": "\(f.kind)", "role": "\(f.recipientRole)", "id": "\(f.recipientId)",
+                            "phone": Phone.mask(f.recipient), "error": f.lastError ?? "?",
+                        ]))
             }
-            if c.open > 0 {
-                log("  \(c.open) message(s) still waiting for a retry: run batch send again (the 05:00 run does)")
-            }
+            if c.open > 0 { log(T(.sendStillWaiting, ["count": c.open])) }
             for call in c.calls {
                 log(
-                    "  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
-                        + "\(call.farmName) \(call.start); full numbers: ilson roster calls --date \(report.date)")
+                    T(
+                        .sendCall,
+                        [
+                            "id": call.workerId, "name": call.name, "phone": Phone.mask(call.phone),
+                            "farm": call.farmName, "start": call.start, "date": report.date,
+                        ]))
             }
         }
     }

@@ -23,7 +23,7 @@ extension BatchCommand {
 
         func run(_ context: CommandContext) throws {
             guard (1...1_000).contains(pageSize) else {
-                throw CommandFailure("--page-size must be between 1 and 1000", exitCode: .badInput)
+                throw CommandFailure(T(.errPageSize), exitCode: .badInput)
             }
             let (gateway, sender) = try BatchSettings.gateway(context.configuration)
             let inbound = try ReplySettingsCLI.inbound(try context.configuration)
@@ -33,18 +33,19 @@ extension BatchCommand {
                 options: DeliveryOptions(maxWaitSeconds: maxWait), clock: context.clock, pageSize: pageSize,
                 crash: CrashPoints.fromEnvironment(), log: BatchSettings.log
             ).run(on: context.db, openConnection: context.connect)
-            let handled = report.handled.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key)" }
-            BatchSettings.log(
-                "batch replies: \(report.fetched) fetched, \(report.stored) new stored; handled "
-                    + (handled.isEmpty ? "none" : handled.joined(separator: ", "))
-                    + (report.reminded > 0
-                        ? "; \(report.reminded) reminder(s) to workers silent after the deadline" : "")
-                    + String(format: " in %.2f s", Date().timeIntervalSince(started)))
-            if report.forAPerson > 0 {
-                BatchSettings.log(
-                    "  \(report.forAPerson) reply(ies) need a person: ilson roster calls --date DAY (or ilson replies "
-                        + "list --date DAY)")
+            let handled = report.handled.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                T(.batchRepliesHandled, ["count": $0.value, "state": RosterRender.reply($0.key)])
             }
+            BatchSettings.log(
+                T(
+                    .batchRepliesSummary,
+                    [
+                        "fetched": report.fetched, "stored": report.stored,
+                        "handled": handled.isEmpty ? T(.batchRepliesNone) : handled.joined(separator: ", "),
+                        "reminded": report.reminded > 0 ? T(.batchRepliesReminded, ["count": report.reminded]) : "",
+                        "seconds": String(format: "%.2f", Date().timeIntervalSince(started)),
+                    ]))
+            if report.forAPerson > 0 { BatchSettings.log(T(.batchRepliesForAPerson, ["count": report.forAPerson])) }
             for send in report.sends { BatchSettings.print(send) }
             if report.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
         }

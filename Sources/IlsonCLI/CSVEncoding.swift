@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KoreanText
+import Texts
 
 /// `--encoding utf8|cp949`: the bytes of a CSV ilson writes. UTF-8 carries a byte order mark, so Excel on Korean
 /// Windows reads the Hangul (without one it shows mojibake); `cp949` is for older spreadsheet programs.
@@ -37,6 +38,6 @@ enum CSVEncoding: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct CSVEncodingOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "With --format csv: utf8 (with a byte order mark, for Excel) or cp949.", valueName: "utf8|cp949"))
+            T(.helpCSVEncoding), valueName: "utf8|cp949"))
     var encoding: CSVEncoding = .utf8
 }

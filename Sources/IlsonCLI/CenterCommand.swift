@@ -24,8 +24,11 @@ struct CenterCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let center = try Centers.add(code: code, name: name, smsSender: smsSender, county: county, on: context.db)
-            let place = try Centers.county(of: center, on: context.db).map { ", \($0.fullName) (\($0.code))" } ?? ""
-            print("center \(center.code) \(center.name) added (id \(center.id))\(place)")
+            let place =
+                try Centers.county(of: center, on: context.db).map {
+                    T(.centerAddedPlace, ["county": $0.fullName, "countyCode": $0.code])
+                } ?? ""
+            print(T(.centerAdded, ["code": center.code, "name": center.name, "id": center.id, "place": place]))
         }
     }
 
@@ -34,7 +37,7 @@ struct CenterCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
-            var table = TextTable(headers: ["code", "name", "sms sender", "county"])
+            var table = TextTable(headers: [T(.colCode), T(.colName), T(.colSmsSender), T(.colCounty)])
             for center in try Centers.list(on: context.db) {
                 let county = try Centers.county(of: center, on: context.db)
                 table.append([center.code, center.name, center.smsSender ?? "", county.map(\.fullName) ?? ""])
@@ -54,17 +57,20 @@ struct CenterCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             guard name != nil || smsSender != nil || county != nil else {
-                throw CommandFailure(
-                    "nothing to change: give --name, --sms-sender and/or --county", exitCode: .badInput)
+                throw CommandFailure(T(.centerNothingToChange), exitCode: .badInput)
             }
             let code = try self.code ?? context.center.code
             if let county {
                 let bound = try Centers.setCounty(code: code, county: county, on: context.db)
-                print("center \(code.uppercased()): \(bound.fullName) (\(bound.code))")
+                print(
+                    T(.centerCounty, ["code": code.uppercased(), "county": bound.fullName, "countyCode": bound.code]))
             }
             guard name != nil || smsSender != nil else { return }
             let center = try Centers.edit(code: code, name: name, smsSender: smsSender, on: context.db)
-            print("center \(center.code) \(center.name), sms sender \(center.smsSender ?? "(none)")")
+            print(
+                T(
+                    .centerEdited,
+                    ["code": center.code, "name": center.name, "sender": center.smsSender ?? T(.centerNoSender)]))
         }
     }
 }

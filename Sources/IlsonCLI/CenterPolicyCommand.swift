@@ -15,9 +15,12 @@ struct CenterPolicyCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let (center, policy, stored) = try PriorityPolicies.show(center: options.center, on: context.db)
-            print("\(center.code) \(center.name) 우선순위 정책\(stored ? "" : " (기본값)")")
+            print(
+                T(
+                    .policyTitle,
+                    ["center": center.code, "name": center.name, "default": stored ? "" : T(.policyDefault)]))
             for line in PolicyText.policy(policy) { print(line) }
-            print("요청의 우선순위 = 기본 + 해당하는 항목의 점수 (1~10). 직접 정한 우선순위(사유 포함)가 있으면 그것을 씁니다.")
+            print(T(.policyFormula))
         }
     }
 
@@ -51,9 +54,9 @@ struct CenterPolicyCommand: ParsableCommand {
                     disasterPoints: disasterPoints, elderlyAge: elderlyAge, elderlyPoints: elderlyPoints,
                     womanPoints: womanPoints, disabledPoints: disabledPoints, noFamilyPoints: noFamilyPoints),
                 center: options.center, clock: context.clock, on: context.db)
-            print("우선순위 정책을 바꿨습니다")
+            print(T(.policyChanged))
             for line in PolicyText.policy(policy) { print(line) }
-            print("정책을 따르는 요청 \(changed)건의 우선순위가 바뀌었습니다")
+            print(T(.policyRequestsChanged, ["count": changed]))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Operations
 import Records
+import Texts
 import Vocabulary
 
 /// ilson's settings, resolved in the order of `spec/cli.md`: command-line flag, environment
@@ -68,14 +69,16 @@ public struct Configuration: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let equals = line.firstIndex(of: "=") else {
-                throw .badLine(path: path, line: offset + 1, reason: "expected KEY=VALUE")
+                throw .badLine(path: path, line: offset + 1, reason: T(.configExpectedKeyValue))
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard knownKeys.contains(key) else {
                 throw .badLine(
                     path: path, line: offset + 1,
-                    reason: "unknown setting \(key.prefix(40)) (known: \(knownKeys.sorted().joined(separator: ", ")))")
+                    reason: T(
+                        .configUnknownSetting,
+                        ["key": key.prefix(40), "known": knownKeys.sorted().joined(separator: ", ")]))
             }
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
@@ -112,7 +115,7 @@ public struct Configuration: Sendable {
 
             public var description: String {
                 switch self {
-                case .flag: return "the command line"
+                case .flag: return T(.configCommandLine)
                 case .environment(let name): return "$\(name)"
                 case .file(let path): return path
                 }
@@ -130,9 +133,10 @@ public enum ConfigurationError: IlsonFailure, Hashable, CustomStringConvertible 
 
     public var message: String {
         switch self {
-        case .missingFile(let path): return "configuration file \(path) (from $ILSON_CONFIG) does not exist"
-        case .unreadableFile(let path): return "cannot read configuration file \(path) (is it UTF-8 text?)"
-        case .badLine(let path, let line, let reason): return "configuration file \(path), line \(line): \(reason)"
+        case .missingFile(let path): return T(.configMissingFile, ["path": path])
+        case .unreadableFile(let path): return T(.configUnreadableFile, ["path": path])
+        case .badLine(let path, let line, let reason):
+            return T(.configBadLine, ["path": path, "line": line, "reason": reason])
         }
     }
 

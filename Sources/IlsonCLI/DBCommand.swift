@@ -23,14 +23,14 @@ struct DBCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let directory = try source.directory(context)
             let report = try Schema.migrate(directory: directory, on: context.db) { file, checksum in
-                print("applying \(file) (sha256 \(checksum)…)")
+                print(T(.dbApplying, ["file": file, "checksum": checksum]))
             }
             if report.applied.isEmpty {
-                print("schema is up to date (\(report.alreadyApplied) migration(s) applied, none pending)")
+                print(T(.dbAlreadyUpToDate, ["count": report.alreadyApplied]))
             } else {
-                print("applied \(report.applied.count) migration(s); \(report.alreadyApplied) were already applied")
+                print(T(.dbApplied, ["count": report.applied.count, "already": report.alreadyApplied]))
             }
-            for line in report.countiesAssigned { print("center \(line) (from its farms' locations)") }
+            for line in report.countiesAssigned { print(T(.dbCountyAssigned, ["line": line])) }
         }
     }
 
@@ -44,24 +44,24 @@ struct DBCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let directory = try source.directory(context)
             let statuses = try Schema.status(directory: directory, on: context.db)
-            if statuses.isEmpty { print("no migrations") }
+            if statuses.isEmpty { print(T(.dbNoMigrations)) }
             for status in statuses {
                 let version =
                     String(repeating: "0", count: max(0, 3 - String(status.version).count))
                     + String(status.version)
                 let state: String
                 switch status.state {
-                case .applied(let at): state = "applied  \(Status.format(at))"
-                case .pending: state = "pending"
-                case .checksumMismatch(let at): state = "CHANGED  applied \(Status.format(at)), file differs since"
-                case .unknownFile(let at): state = "applied  \(Status.format(at)) (no such file in this ilson)"
+                case .applied(let at): state = T(.dbStateApplied, ["at": Status.format(at)])
+                case .pending: state = T(.dbStatePending)
+                case .checksumMismatch(let at): state = T(.dbStateChanged, ["at": Status.format(at)])
+                case .unknownFile(let at): state = T(.dbStateUnknownFile, ["at": Status.format(at)])
                 }
                 print(
                     "\(version)  \(status.name.padding(toLength: max(status.name.count, 20), withPad: " ", startingAt: 0))  \(state)"
                 )
             }
             let pending = statuses.filter { $0.state == .pending }.count
-            print(pending == 0 ? "up to date" : "\(pending) pending: run `ilson db migrate`")
+            print(pending == 0 ? T(.dbUpToDate) : T(.dbPending, ["count": pending]))
         }
 
         static func format(_ date: Date) -> String {
@@ -92,8 +92,8 @@ extension DBCommand {
             }
             let created = FileManager.default.createFile(
                 atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-            guard created else { throw CommandFailure("cannot write \(out)", exitCode: .badInput) }
-            print("wrote the roles of this database to \(out)")
+            guard created else { throw CommandFailure(T(.errCannotWrite, ["path": out]), exitCode: .badInput) }
+            print(T(.dbRolesWritten, ["path": out]))
         }
     }
 }
@@ -109,7 +109,7 @@ struct MigrationSourceOptions: ParsableArguments {
     /// database the command works on.
     func directory(_ context: CommandContext) throws -> String? {
         let directory = try context.configuration.value("ILSON_SQL_DIR", flag: sqlDirectory)?.value
-        print("database: \(DatabaseAccess.target(of: try context.db))")
+        print(T(.dbTarget, ["target": DatabaseAccess.target(of: try context.db)]))
         return directory
     }
 }

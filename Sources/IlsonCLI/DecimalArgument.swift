@@ -1,5 +1,6 @@
 import ArgumentParser
 import KoreanText
+import Texts
 
 /// Decimal options (`--lat`, `--lon`, `--max-travel-km`) read as the CSV imports read them: plain decimals only.
 ///
@@ -11,7 +12,7 @@ enum DecimalArgument {
     /// - Throws: `ValidationError` quoting the value (cut when long).
     static func parse(_ text: String) throws -> Double {
         guard let value = PlainNumber.decimal(text) else {
-            throw ValidationError("\(Excerpt.quoted(text)) is not a plain decimal number (e.g. 36.5)")
+            throw ValidationError(T(.errNotDecimal, ["value": Excerpt.quoted(text)]))
         }
         return value
     }

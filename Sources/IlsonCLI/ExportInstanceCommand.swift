@@ -20,9 +20,13 @@ struct ExportInstanceCommand: ContextCommand {
         let e = try ExportInstance.export(center: center, date: date, on: context.db)
         try OutputFile.write(e.json, to: out)
         print(
-            "wrote \(out): \(e.instance.workers.count) workers, \(e.instance.farms.count) farms, "
-                + "\(e.instance.requests.count) requests, \(e.instance.pinned.count) pins, "
-                + "\(e.instance.history.count) history rows, \(e.instance.excludedPairs.count) exclusions")
-        for line in e.droppedPins { print("warning: \(line)") }
+            T(
+                .exportWrote,
+                [
+                    "path": out, "workers": e.instance.workers.count, "farms": e.instance.farms.count,
+                    "requests": e.instance.requests.count, "pins": e.instance.pinned.count,
+                    "history": e.instance.history.count, "exclusions": e.instance.excludedPairs.count,
+                ]))
+        for line in e.droppedPins { print(T(.warningLine, ["text": line])) }
     }
 }

@@ -36,8 +36,13 @@ struct FarmCommand: ParsableCommand {
                     address: address, meetingPoint: meetingPoint, meetingTime: meetingTime, profile: profile.input),
                 center: options.center, on: context.db)
             print(
-                "farm \(farm.code) \(farm.name) added (id \(farm.id)), farmer \(farm.farmerName) "
-                    + "\(Phone.mask(farm.farmerPhone)), at \(farm.village ?? "") (\(farm.lat), \(farm.lon))")
+                T(
+                    .farmAdded,
+                    [
+                        "code": farm.code, "name": farm.name, "id": farm.id, "farmer": farm.farmerName,
+                        "phone": Phone.mask(farm.farmerPhone), "village": farm.village ?? "", "lat": farm.lat,
+                        "lon": farm.lon,
+                    ]))
         }
     }
 
@@ -47,7 +52,9 @@ struct FarmCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let (_, farms) = try Farms.list(center: options.center, on: context.db)
-            var table = TextTable(headers: ["code", "name", "farmer", "phone", "village", "meeting point", "time"])
+            var table = TextTable(headers: [
+                T(.colCode), T(.colName), T(.colFarmer), T(.colPhone), T(.colVillage), T(.colMeetingPoint), T(.colTime),
+            ])
             for f in farms {
                 table.append([
                     f.code, f.name, f.farmerName, Phone.mask(f.farmerPhone), f.village ?? String(format2(f.lat, f.lon)),

@@ -39,9 +39,9 @@ extension FarmCommand {
         func run(_ context: CommandContext) throws {
             let (farm, changed) = try Farms.update(
                 code: code, profile: profile.input, center: options.center, clock: context.clock, on: context.db)
-            print("농가 \(farm.code) \(farm.name) 정보를 바꿨습니다")
+            print(T(.farmProfileChanged, ["code": farm.code, "name": farm.name]))
             for line in PolicyText.profile(farm.profile) { print("  \(line)") }
-            if changed > 0 { print("정책을 따르는 요청 \(changed)건의 우선순위가 바뀌었습니다") }
+            if changed > 0 { print(T(.policyRequestsChanged, ["count": changed])) }
         }
     }
 
@@ -55,13 +55,20 @@ extension FarmCommand {
         func run(_ context: CommandContext) throws {
             let (farm, _, terms) = try Farms.show(
                 code: code, center: options.center, day: context.clock.today, on: context.db)
-            print("농가 \(farm.code) \(farm.name)\(farm.active ? "" : " (비활성)")")
-            print("  농업인: \(farm.farmerName) \(Phone.mask(farm.farmerPhone))")
-            print("  위치: \(farm.village ?? "-")\(farm.address.map { ", \($0)" } ?? "")")
-            print("  집결: \(farm.meetingPoint ?? "-") \(farm.meetingTime?.description ?? "")")
+            print(
+                T(
+                    .farmShowHead,
+                    ["code": farm.code, "name": farm.name, "inactive": farm.active ? "" : T(.farmInactive)]))
+            print(T(.farmShowFarmer, ["farmer": farm.farmerName, "phone": Phone.mask(farm.farmerPhone)]))
+            print(
+                T(.farmShowPlace, ["village": farm.village ?? "-", "address": farm.address.map { ", \($0)" } ?? ""]))
+            print(
+                T(
+                    .farmShowMeeting,
+                    ["point": farm.meetingPoint ?? "-", "time": farm.meetingTime?.description ?? ""]))
             for line in PolicyText.profile(farm.profile) { print("  \(line)") }
             let today = try context.clock.today
-            print("  정책 우선순위 (오늘 \(today)): \(PolicyText.terms(terms))")
+            print(T(.farmShowPolicy, ["today": today, "terms": PolicyText.terms(terms)]))
         }
     }
 }

@@ -18,7 +18,7 @@ struct FarmerCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let farmer = try Farmers.add(name: name, phone: phone, center: options.center, on: context.db)
-            print("farmer \(farmer.name) \(Phone.mask(farmer.phone)) added (id \(farmer.id))")
+            print(T(.farmerAdded, ["name": farmer.name, "phone": Phone.mask(farmer.phone), "id": farmer.id]))
         }
     }
 
@@ -29,7 +29,8 @@ struct FarmerCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let (_, farmers) = try Farmers.list(center: options.center, on: context.db)
             var table = TextTable(
-                headers: ["id", "name", "phone", "farms"], alignments: [.right, .left, .left, .right])
+                headers: [T(.colNumber), T(.colName), T(.colPhone), T(.colFarms)],
+                alignments: [.right, .left, .left, .right])
             for f in farmers { table.append([String(f.id), f.name, Phone.mask(f.phone), String(f.farmCount)]) }
             print(table.render(), terminator: "")
         }

@@ -65,28 +65,28 @@ struct GenerateCommand: ParsableCommand {
     /// Checks the arguments and builds the generator.
     func makeGenerator() throws -> InstanceGenerator {
         guard workers >= 1, workers <= 2_000_000 else {
-            throw CommandFailure("--workers must be between 1 and 2000000 (got \(workers))", exitCode: .badInput)
+            throw CommandFailure(
+                T(.genRange, ["option": "--workers", "min": 1, "max": 2_000_000, "value": workers]), exitCode: .badInput
+            )
         }
         guard requests >= 0, requests <= 1_000_000 else {
-            throw CommandFailure(
-                "--requests must be between 0 and 1000000 per day (got \(requests))", exitCode: .badInput)
+            throw CommandFailure(T(.genRequestsRange, ["value": requests]), exitCode: .badInput)
         }
         guard (1...366).contains(days) else {
-            throw CommandFailure("--days must be between 1 and 366 (got \(days))", exitCode: .badInput)
+            throw CommandFailure(
+                T(.genRange, ["option": "--days", "min": 1, "max": 366, "value": days]), exitCode: .badInput)
         }
         guard let seedValue = UInt64(seed) else {
-            throw CommandFailure(
-                "--seed must be a whole number from 0 to 18446744073709551615 (got '\(seed)')", exitCode: .badInput)
+            throw CommandFailure(T(.genSeed, ["value": seed]), exitCode: .badInput)
         }
         guard let flavorValue = Flavor(rawValue: flavor) else {
             let names = Flavor.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CommandFailure("unknown --flavor '\(flavor)': use one of \(names)", exitCode: .badInput)
+            throw CommandFailure(T(.genFlavor, ["value": flavor, "names": names]), exitCode: .badInput)
         }
         var startDay = InstanceGenerator.defaultStart
         if let start {
             guard let day = Day(start) else {
-                throw CommandFailure(
-                    "--start must be a real date written YYYY-MM-DD (got '\(start)')", exitCode: .badInput)
+                throw CommandFailure(T(.genStart, ["value": start]), exitCode: .badInput)
             }
             startDay = day
         }
@@ -102,14 +102,15 @@ struct GenerateCommand: ParsableCommand {
     func version2Mix() throws -> Version2Mix? {
         guard v2 else {
             if v2HalfDays != nil || v2TwoJobs != nil {
-                throw CommandFailure("--v2-half-days and --v2-two-jobs need --v2", exitCode: .badInput)
+                throw CommandFailure(T(.genNeedsV2), exitCode: .badInput)
             }
             return nil
         }
         var mix = Version2Mix.standard
         for (name, value) in [("--v2-half-days", v2HalfDays), ("--v2-two-jobs", v2TwoJobs)] {
             if let value, !(0...1).contains(value) {
-                throw CommandFailure("\(name) must be between 0 and 1 (got \(value))", exitCode: .badInput)
+                throw CommandFailure(
+                    T(.genRange, ["option": name, "min": 0, "max": 1, "value": value]), exitCode: .badInput)
             }
         }
         if let v2HalfDays { mix.halfDayShare = v2HalfDays }
@@ -161,14 +162,14 @@ struct GenerateCommand: ParsableCommand {
     func writeCSV(_ instance: Instance, seed: UInt64, county: County, into directory: String) throws {
         let export = CSVExport.make(instance, seed: seed, county: county)
         guard let farms = CP949.encode(export.farms) else {
-            throw CommandFailure("farms.csv holds characters CP949 cannot encode", exitCode: .badInput)
+            throw CommandFailure(T(.genCP949), exitCode: .badInput)
         }
         let files: [(name: String, bytes: [UInt8], note: String)] = [
-            ("farms.csv", farms, "\(export.farmRows) farms, Korean headers, CP949"),
-            ("workers.csv", Array(export.workers.utf8), "\(export.workerRows) workers, English headers, UTF-8"),
+            ("farms.csv", farms, T(.genFarmsNote, ["count": export.farmRows])),
+            ("workers.csv", Array(export.workers.utf8), T(.genWorkersNote, ["count": export.workerRows])),
             (
                 "requests.csv", [0xEF, 0xBB, 0xBF] + Array(export.requests.utf8),
-                "\(export.requestRows) request rows, Korean headers, UTF-8 with BOM"
+                T(.genRequestsNote, ["count": export.requestRows])
             ),
         ]
         let dir = URL(fileURLWithPath: directory, isDirectory: true)
@@ -176,17 +177,16 @@ struct GenerateCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
             throw CommandFailure(
-                "cannot create the directory \(directory): \(error.localizedDescription)", exitCode: .badInput)
+                T(.genCannotCreateDirectory, ["directory": directory, "why": error.localizedDescription]),
+                exitCode: .badInput)
         }
         for file in files {
             let target = dir.appendingPathComponent(file.name)
             try OutputFile.write(file.bytes, to: target.path)
-            print("wrote \(target.path): \(file.note)")
+            print(T(.genWrote, ["path": target.path, "note": file.note]))
         }
         if export.requestsLeftOut > 0 {
-            print(
-                "note: \(export.requestsLeftOut) request day(s) left out of requests.csv "
-                    + "(same farm, date, task and start)")
+            print(T(.genLeftOut, ["count": export.requestsLeftOut]))
         }
     }
 }

@@ -14,7 +14,7 @@ struct InputFileArgument: ParsableArguments {
 
     func validate() throws {
         guard template || path != nil else {
-            throw ValidationError("give the CSV file to import (or --template for an empty sheet)")
+            throw ValidationError(T(.errImportFileMissing))
         }
     }
 
@@ -31,12 +31,12 @@ struct InputFileArgument: ParsableArguments {
             return true
         }
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure("\(path) 파일이 이미 있습니다: 다른 이름을 주세요 (지우지 않습니다)", exitCode: .badInput)
+            throw CommandFailure(T(.errTemplateExists, ["path": path]), exitCode: .badInput)
         }
         guard FileManager.default.createFile(atPath: path, contents: bytes) else {
-            throw CommandFailure("\(path)에 쓸 수 없습니다: 경로와 권한을 확인하세요", exitCode: .badInput)
+            throw CommandFailure(T(.errTemplateWrite, ["path": path]), exitCode: .badInput)
         }
-        print("\(path): \(format.file) 빈 양식 (CP949, 한글 머리글 \(format.columns.count)개)")
+        print(T(.templateWritten, ["path": path, "file": format.file, "count": format.columns.count]))
         return true
     }
 
@@ -46,7 +46,7 @@ struct InputFileArgument: ParsableArguments {
     func bytes() throws -> [UInt8] {
         guard let path, let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure(
-                "cannot read \(file): check the path and that the file is readable", exitCode: .badInput)
+                T(.errCannotReadImport, ["file": file]), exitCode: .badInput)
         }
         return Array(data)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Texts
 
 #if canImport(Glibc)
     import Glibc
@@ -73,6 +74,7 @@ enum OutputFile {
 
     /// The error of the last system call, as a message naming the file.
     private static func failure(_ path: String) -> CommandFailure {
-        CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))", exitCode: .badInput)
+        CommandFailure(
+            T(.errCannotWriteWhy, ["path": path, "why": String(cString: strerror(errno))]), exitCode: .badInput)
     }
 }

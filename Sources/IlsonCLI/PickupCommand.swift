@@ -25,7 +25,13 @@ struct PickupCommand: ParsableCommand {
             let p = try Pickups.add(
                 name: name, location: LocationInput(lat: lat, lon: lon, village: village), center: options.center,
                 on: context.db)
-            print("승차 지점 \(p.name) 등록 (\(p.village ?? "") \(formatNumber(p.lat)), \(formatNumber(p.lon)))")
+            print(
+                T(
+                    .pickupAdded,
+                    [
+                        "name": p.name, "village": p.village ?? "", "lat": formatNumber(p.lat),
+                        "lon": formatNumber(p.lon),
+                    ]))
         }
     }
 
@@ -36,10 +42,12 @@ struct PickupCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let points = try Pickups.list(center: options.center, on: context.db)
             if points.isEmpty {
-                print("승차 지점이 없습니다: ilson pickup add --name 이름 --village 마을")
+                print(T(.pickupNone))
                 return
             }
-            var table = TextTable(headers: ["이름", "마을", "위도", "경도"], alignments: [.left, .left, .right, .right])
+            var table = TextTable(
+                headers: [T(.colName), T(.colVillage), T(.colLatitude), T(.colLongitude)],
+                alignments: [.left, .left, .right, .right])
             for p in points { table.append([p.name, p.village ?? "", formatNumber(p.lat), formatNumber(p.lon)]) }
             print(table.render(), terminator: "")
         }
@@ -55,7 +63,7 @@ struct PickupCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(T(.helpFarmHasNoVan))) var none = false
 
         func validate() throws {
-            if none && (seats != nil || points != nil) { throw ValidationError("--none takes no --seats or --points") }
+            if none && (seats != nil || points != nil) { throw ValidationError(T(.errPickupNoneWith)) }
         }
 
         func run(_ context: CommandContext) throws {
@@ -67,12 +75,12 @@ struct PickupCommand: ParsableCommand {
             } else {
                 van = try Pickups.farm(code: farm, center: options.center, on: context.db)
             }
-            print(
-                "농가 \(farm) 차량: "
-                    + (van.seats.map {
-                        "\($0)석" + (van.points.isEmpty ? "" : ", 승차 지점 \(van.points.joined(separator: ", "))")
-                    }
-                        ?? "없음"))
+            let text = van.seats.map {
+                van.points.isEmpty
+                    ? T(.pickupSeats, ["seats": $0])
+                    : T(.pickupSeatsPoints, ["seats": $0, "points": van.points.joined(separator: ", ")])
+            }
+            print(T(.pickupFarmVan, ["farm": farm, "van": text ?? T(.pickupNoVan)]))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Texts
 
 /// An option's value with its place on the command line, for options that belong to the option named right before
 /// them (`attendance record --late c --hours 6.5`: the hours are c's, not every worker's of the command).
@@ -29,7 +30,7 @@ extension Placed where Value == Double {
             let position = PlacedCounter.next()
             let plain = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.first != "."
             guard plain, let value = Double(text), value.isFinite else {
-                throw ValidationError("\(option) \(text) is not a number of hours such as 6.5")
+                throw ValidationError(T(.errNotHours, ["option": option, "value": text]))
             }
             return Placed(position: position, value: value, spelling: "\(option) \(text)")
         }

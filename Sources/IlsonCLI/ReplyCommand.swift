@@ -25,13 +25,11 @@ struct ReplyCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             guard let colon = listen.lastIndex(of: ":"), let port = UInt16(listen[listen.index(after: colon)...])
             else {
-                throw CommandFailure("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8026", exitCode: .badInput)
+                throw CommandFailure(T(.errListen), exitCode: .badInput)
             }
             guard let secret = try context.configuration.value(ReplySettingsCLI.secretKey)?.value, secret.count >= 16
             else {
-                throw CommandFailure(
-                    "set \(ReplySettingsCLI.secretKey) to a secret of at least 16 characters (the provider sends it "
-                        + "as Authorization: Bearer SECRET)", exitCode: .badInput)
+                throw CommandFailure(T(.errReplySecret, ["key": ReplySettingsCLI.secretKey]), exitCode: .badInput)
             }
             let receiver: InboundReceiver
             do {
@@ -49,7 +47,7 @@ struct ReplyCommand: ParsableCommand {
             interrupt.setEventHandler { receiver.stop() }
             interrupt.resume()
             BatchSettings.log(
-                "replies serve: listening on \(listen.prefix(colon.utf16Offset(in: listen))):\(receiver.port)")
+                T(.serveListening, ["address": listen.prefix(colon.utf16Offset(in: listen)), "port": receiver.port]))
             var db = try context.db
             receiver.run(
                 store: { message in
@@ -64,10 +62,10 @@ struct ReplyCommand: ParsableCommand {
                                 return .stored(new: n > 0)
                             }
                         }
-                        return .unavailable("database unavailable")
+                        return .unavailable(T(.serveUnavailable))
                     }
-                }, log: { BatchSettings.log("replies serve: \($0)") })
-            BatchSettings.log("replies serve: stopped")
+                }, log: { BatchSettings.log(T(.serveLog, ["line": $0])) })
+            BatchSettings.log(T(.serveStopped))
         }
     }
 
@@ -82,17 +80,19 @@ struct ReplyCommand: ParsableCommand {
             let (date, center) = try (context.date, context.center)
             let replies = try Replies.list(center: center, date: date, all: all, on: context.db)
             guard !replies.isEmpty else {
-                print("\(center.code) \(date): no replies\(all ? "" : " that need a person")")
+                print(T(all ? .repliesNone : .repliesNoneForAPerson, ["center": center.code, "date": date]))
                 return
             }
-            var table = TextTable(headers: ["받은 시각", "이름", "전화", "회신", "상태", "처리"])
+            var table = TextTable(headers: [
+                T(.colReceivedAt), T(.colName), T(.colPhone), T(.colReply), T(.colStatus), T(.colHandling),
+            ])
             for r in replies {
                 table.append([
-                    r.storedAt, r.workerName ?? "-", Phone.mask(r.sender), Excerpt.quoted(r.body), r.state.rawValue,
-                    r.note ?? "",
+                    r.storedAt, r.workerName ?? "-", Phone.mask(r.sender), Excerpt.quoted(r.body),
+                    RosterRender.reply(r.state), r.note.map(StoredText.render) ?? "",
                 ])
             }
-            print("\(center.code) \(date): \(replies.count) reply(ies)")
+            print(T(.repliesCount, ["center": center.code, "date": date, "count": replies.count]))
             print(table.render(), terminator: "")
         }
     }
@@ -116,10 +116,14 @@ struct ReplyCommand: ParsableCommand {
                 : try Replies.change(
                     center: center, prompt: prompt?.isOn, deadline: deadline, autoBackfill: backfill?.isOn,
                     reminder: reminder?.isOn, on: context.db)
+            func onOff(_ on: Bool) -> String { on ? T(.settingOn) : T(.settingOff) }
             print(
-                "\(center.code): answer prompt \(s.replyPrompt ? "on" : "off"), deadline \(s.replyDeadline) the "
-                    + "evening before, automatic backfill \(s.autoBackfill ? "on" : "off"), reminder "
-                    + "\(s.replyReminder ? "on" : "off")")
+                T(
+                    .replySettingsLine,
+                    [
+                        "center": center.code, "prompt": onOff(s.replyPrompt), "deadline": s.replyDeadline,
+                        "backfill": onOff(s.autoBackfill), "reminder": onOff(s.replyReminder),
+                    ]))
         }
     }
 }

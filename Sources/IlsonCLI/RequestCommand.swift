@@ -42,8 +42,11 @@ struct RequestCommand: ParsableCommand {
                         headcount: headcount, minHeadcount: min, priority: priority, wage: wage,
                         maxTravelKm: maxTravelKm)),
                 center: options.center, clock: context.clock, on: context.db)
-            print("job \(job.jobID) for \(job.farm.code) \(job.farm.name): \(job.requestIDs.count) request(s)")
-            for (id, day) in zip(job.requestIDs, job.dates) { print("  request \(id)  \(day)") }
+            print(
+                T(
+                    .reqJobCreated,
+                    ["job": job.jobID, "farm": job.farm.code, "name": job.farm.name, "count": job.requestIDs.count]))
+            for (id, day) in zip(job.requestIDs, job.dates) { print(T(.reqJobLine, ["id": id, "day": day])) }
         }
     }
 
@@ -80,7 +83,7 @@ struct RequestCommand: ParsableCommand {
                         priority: priority, wage: wage, maxTravelKm: maxTravelKm, priorityReason: reason,
                         policyPriority: policyPriority)),
                 center: options.center, clock: context.clock, on: context.db)
-            print(changed ? "request \(id) changed" : "request \(id): nothing changed")
+            print(T(changed ? .reqChanged : .reqUnchanged, ["id": id]))
             print(RequestCommand.table([request]), terminator: "")
         }
     }
@@ -100,7 +103,7 @@ struct RequestCommand: ParsableCommand {
             var last: Day? = try to.map { try context.day($0, field: "--to") }
             if let date {
                 guard from == nil && to == nil else {
-                    throw CommandFailure("give --date or --from/--to, not both", exitCode: .badInput)
+                    throw CommandFailure(T(.reqBothDates), exitCode: .badInput)
                 }
                 first = try context.day(date, field: "--date")
                 last = first
@@ -134,27 +137,58 @@ struct RequestCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let (r, job) = try Requests.show(id, center: options.center, on: context.db)
             let v = r.values
-            print("request \(r.id)  job \(r.jobID)  \(r.status)\(r.cancelReason.map { " (\($0))" } ?? "")")
-            print("  farm \(r.farmCode) \(r.farmName), \(v.date) \(v.start)-\(v.end), task \(v.task)")
+            // Tasks and skills by their names in the center's catalogue (수확), as the coordinator typed them.
+            let center = try context.center
+            let tasks = try Catalogues.load(.task, center: center, on: context.db)
+            let skills = try Catalogues.load(.skill, center: center, on: context.db)
             print(
-                "  headcount \(v.headcount) (min \(v.minHeadcount)), priority \(v.priority), skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", "))"
-            )
+                T(
+                    .reqShowHead,
+                    [
+                        "id": r.id, "job": r.jobID, "status": RequestText.status(r.status),
+                        "reason": r.cancelReason.map { " (\($0))" } ?? "",
+                    ]))
             print(
-                "  wage \(v.wage.map { formatWon($0) + " KRW" } ?? "-"), max travel \(v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-")"
-            )
+                T(
+                    .reqShowFarm,
+                    [
+                        "farm": r.farmCode, "name": r.farmName, "date": v.date, "start": v.start, "end": v.end,
+                        "task": tasks.name(of: v.task),
+                    ]))
+            print(
+                T(
+                    .reqShowHeadcount,
+                    [
+                        "headcount": v.headcount, "min": v.minHeadcount, "priority": v.priority,
+                        "skills": v.skills.isEmpty ? "-" : v.skills.map(skills.name(of:)).joined(separator: ", "),
+                    ]))
+            print(
+                T(
+                    .reqShowWage,
+                    [
+                        "wage": v.wage.map { T(.reqWon, ["amount": formatWon($0)]) } ?? "-",
+                        "km": v.maxTravelKm.map { formatNumber($0) + " km" } ?? "-",
+                    ]))
             print(RequestVersion2Options.describe(v))
-            print("  roster of \(v.date): \(r.rosterState?.rawValue ?? "not planned yet")")
+            print(
+                T(
+                    .reqShowRoster,
+                    ["date": v.date, "state": r.rosterState.map(RequestText.state) ?? T(.reqNotPlanned)]))
             let terms = try Requests.policyTerms(of: r, on: context.db)
             switch r.priorityOrigin.prioritySource {
             case .policy:
-                print("  우선순위 \(v.priority): 센터 정책 — \(PolicyText.terms(terms))")
+                print(T(.reqPriorityPolicy, ["priority": v.priority, "terms": PolicyText.terms(terms)]))
             case .override:
                 print(
-                    "  우선순위 \(v.priority): 직접 지정 (사유: \(r.priorityOrigin.priorityReason ?? "-"), "
-                        + "\(r.priorityOrigin.priorityBy ?? "-")); 정책이라면 \(PolicyText.terms(terms))")
+                    T(
+                        .reqPriorityOverride,
+                        [
+                            "priority": v.priority, "reason": r.priorityOrigin.priorityReason ?? "-",
+                            "by": r.priorityOrigin.priorityBy ?? "-", "terms": PolicyText.terms(terms),
+                        ]))
             }
             if job.count > 1 {
-                print("job \(r.jobID): \(job.count) day(s)")
+                print(T(.reqJobDays, ["job": r.jobID, "count": job.count]))
                 print(RequestCommand.table(job), terminator: "")
             }
         }
@@ -171,9 +205,8 @@ struct RequestCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let (cancelled, notices) = try Requests.cancelTelling(
                 id, wholeJob: wholeJob, reason: reason, center: options.center, clock: context.clock, on: context.db)
-            print(
-                "cancelled \(cancelled.count) request(s): \(cancelled.map { "\($0.id) (\($0.values.date))" }.joined(separator: ", "))"
-            )
+            let list = cancelled.map { T(.reqCancelledItem, ["id": $0.id, "date": $0.values.date]) }
+            print(T(.reqCancelled, ["count": cancelled.count, "list": list.joined(separator: ", ")]))
             for report in notices { DayOfOutput.print(report) }
         }
     }
@@ -192,9 +225,7 @@ struct RequestCommand: ParsableCommand {
             // Written unbuffered, so the summary comes before the exit-1 line on stderr.
             FileHandle.standardOutput.write(Data((summary.description + "\n").utf8))
             if !summary.reported.isEmpty {
-                throw CommandFailure(
-                    "\(summary.reported.count) request(s) on approved or sent rosters were not changed (listed above)",
-                    exitCode: .partial)
+                throw CommandFailure(T(.reqImportReported, ["count": summary.reported.count]), exitCode: .partial)
             }
         }
     }

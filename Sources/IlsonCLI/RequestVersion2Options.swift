@@ -24,12 +24,18 @@ struct RequestVersion2Options: ParsableArguments {
 
     /// `  인력 일용, 봉사 · 차량 8석 (마을회관, 터미널)`.
     static func describe(_ v: RequestValues) -> String {
-        let pools = v.pools.map { $0.isEmpty ? "없음" : $0.map(\.korean).joined(separator: ", ") } ?? "전체"
+        let pools =
+            v.pools.map { $0.isEmpty ? T(.r2PoolsNone) : $0.map(\.korean).joined(separator: ", ") } ?? T(.r2PoolsAll)
         let van =
             v.pickupSeats.map {
-                "차량 \($0)석" + (v.pickupPoints.isEmpty ? "" : " (\(v.pickupPoints.joined(separator: ", ")))")
+                T(
+                    .r2Van,
+                    [
+                        "seats": $0,
+                        "points": v.pickupPoints.isEmpty ? "" : " (\(v.pickupPoints.joined(separator: ", ")))",
+                    ])
             }
-            ?? "차량 없음"
-        return "  받는 인력 \(pools) · \(van)"
+            ?? T(.r2NoVan)
+        return T(.r2Terms, ["pools": pools, "van": van])
     }
 }

@@ -23,12 +23,20 @@ struct RosterCancelCommand: ContextCommand {
         let c = try context.center
         let report = try RosterCancellation.cancel(center: c, date: day, reason: reason, on: context.db)
         BatchSettings.log(
-            "\(c.code) \(day): roster cancelled (was \(report.previousState)); \(report.withdrawn) message(s) "
-                + "withdrawn, \(report.noticesQueued) cancellation notice(s) queued")
+            T(
+                .cancelSummary,
+                [
+                    "center": c.code, "date": day, "previous": RequestText.state(report.previousState),
+                    "withdrawn": report.withdrawn, "notices": report.noticesQueued,
+                ]))
         for call in report.calls {
             BatchSettings.log(
-                "  CALL (no SMS consent) worker \(call.workerId) \(call.name) \(Phone.mask(call.phone)): "
-                    + "\(call.farmName) \(call.start) is cancelled")
+                T(
+                    .cancelCall,
+                    [
+                        "id": call.workerId, "name": call.name, "phone": Phone.mask(call.phone),
+                        "farm": call.farmName, "start": call.start,
+                    ]))
         }
         if let (gateway, sender) = gateway {
             let sent = try BatchSettings.send(
@@ -39,7 +47,7 @@ struct RosterCancelCommand: ContextCommand {
             BatchSettings.print(sent)
             if sent.needsAttention { throw ExitCode(IlsonExitCode.partial.rawValue) }
         } else if report.noticesQueued > 0 {
-            BatchSettings.log("  deliver them now with: ilson batch send --date \(day) --center \(c.code)")
+            BatchSettings.log(T(.cancelDeliverNow, ["date": day, "center": c.code]))
         }
     }
 }

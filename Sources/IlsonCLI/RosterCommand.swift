@@ -98,7 +98,7 @@ struct RosterShow: ContextCommand {
                             [
                                 "time": r.storedAt, "who": r.workerName ?? Phone.mask(r.sender),
                                 "body": Excerpt.quoted(r.body), "state": RosterRender.reply(r.state),
-                                "note": r.note ?? "",
+                                "note": r.note.map(StoredText.render) ?? "",
                             ]))
             }
             RosterGapsOutput.print(gaps, date: date)

@@ -44,10 +44,7 @@ struct RosterDeclineCommand: ContextCommand {
         }
         if !d.suggestions.isEmpty {
             print(table.render(), terminator: "")
-            print(
-                "fill it: ilson roster plan --date \(date) (plans around everything announced), then "
-                    + "ilson roster approve --date \(date) (tells the new people); in one step next time: roster replace"
-            )
+            print(T(.declineFillIt, ["date": date]))
         }
         try DayOfOutput.sendIfAsked(gateway, report: d.report, context: context)
     }
@@ -67,7 +64,7 @@ enum DayOfOutput {
         for line in r.lines { Swift.print("  \(line)") }
         for w in r.warnings { Swift.print("  " + T(.warningLine, ["text": w])) }
         if r.withdrawn > 0 { Swift.print("  " + T(.dayOfWithdrawn, ["count": r.withdrawn])) }
-        for q in r.queued { Swift.print("  queued \(q)") }
+        for q in r.queued { Swift.print("  " + T(.dayOfQueued, ["notice": q])) }
         for call in r.calls {
             Swift.print(
                 "  "

@@ -19,8 +19,12 @@ struct RosterPrint: ContextCommand {
     @Flag(name: .long, help: ArgumentHelp(T(.helpMaskPhoneNumbers))) var maskPhones = false
 
     func validate() throws {
-        guard !out.isEmpty else { throw ValidationError("--out needs a file name, e.g. --out day.html") }
-        if let pdf, pdf.isEmpty { throw ValidationError("--pdf needs a file name, e.g. --pdf day.pdf") }
+        guard !out.isEmpty else {
+            throw ValidationError(T(.errOutNeedsName, ["option": "--out", "example": "day.html"]))
+        }
+        if let pdf, pdf.isEmpty {
+            throw ValidationError(T(.errOutNeedsName, ["option": "--pdf", "example": "day.pdf"]))
+        }
     }
 
     func run(_ context: CommandContext) throws {
@@ -30,16 +34,20 @@ struct RosterPrint: ContextCommand {
         try OutputFile.write(DaySheetHTML.render(sheet), to: out)
         let pickups = sheet.pickups?.count ?? 0
         print(
-            "\(out): 표지 1쪽, 농가 \(sheet.farms.count)쪽, 픽업 \(sheet.pickups == nil ? "정보 없음 1쪽" : "\(pickups)쪽"); "
-                + "요청 \(sheet.requests)건, 필요 \(sheet.wanted)명, 배치 \(sheet.filled)명, 미충원 \(sheet.unfilled)명")
+            T(
+                .printWrote,
+                [
+                    "path": out, "farms": sheet.farms.count,
+                    "pickups": sheet.pickups == nil ? T(.printPickupsNone) : T(.printPickupsPages, ["count": pickups]),
+                    "requests": sheet.requests, "wanted": sheet.wanted, "filled": sheet.filled,
+                    "unfilled": sheet.unfilled,
+                ]))
         guard let pdf else { return }
         guard let browser = HeadlessBrowser.find() else {
-            throw CommandFailure(
-                "PDF를 만들지 못했습니다: 헤드리스 Chromium이 설치되어 있지 않습니다 (Debian: apt-get install chromium). "
-                    + "HTML은 \(out)에 썼습니다: 브라우저에서 열어 인쇄하세요.", exitCode: .partial)
+            throw CommandFailure(T(.printNoBrowser, ["path": out]), exitCode: .partial)
         }
         try browser.printToPDF(html: out, pdf: pdf)
-        print("\(pdf): PDF (\(browser.path))")
+        print(T(.printPDF, ["path": pdf, "browser": browser.path]))
     }
 }
 
@@ -53,19 +61,20 @@ struct RosterMap: ContextCommand {
     @Option(name: .long, help: ArgumentHelp(T(.helpSvgFileWrite))) var out: String
 
     func validate() throws {
-        guard !out.isEmpty else { throw ValidationError("--out needs a file name, e.g. --out day.svg") }
+        guard !out.isEmpty else {
+            throw ValidationError(T(.errOutNeedsName, ["option": "--out", "example": "day.svg"]))
+        }
     }
 
     func run(_ context: CommandContext) throws {
         let (date, center) = try (context.date, context.center)
         let sheet = try DaySheets.load(center: center, date: date, phones: .masked, on: context.db)
         guard let map = sheet.map else {
-            throw CommandFailure(
-                "센터 \(center.code)에 시군구가 없어 지도를 그릴 수 없습니다: ilson center edit --county 진천군 처럼 정해 주세요",
-                exitCode: .badInput)
+            throw CommandFailure(T(.mapNoCounty, ["center": center.code]), exitCode: .badInput)
         }
         try OutputFile.write(map.svg(standalone: true), to: out)
-        print("\(out): 읍면 \(map.towns.count)곳, 농가 \(map.farms.count)곳, 작업자 \(map.trips.count)명")
+        print(
+            T(.mapWrote, ["path": out, "towns": map.towns.count, "farms": map.farms.count, "workers": map.trips.count]))
     }
 }
 
@@ -103,8 +112,8 @@ struct HeadlessBrowser {
         process.waitUntilExit()
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: target) else {
             throw CommandFailure(
-                "PDF를 만들지 못했습니다: \(path)가 종료 코드 \(process.terminationStatus)로 끝났습니다. "
-                    + "HTML은 \(html)에 있습니다.", exitCode: .partial)
+                T(.printBrowserFailed, ["browser": path, "status": process.terminationStatus, "path": html]),
+                exitCode: .partial)
         }
     }
 }

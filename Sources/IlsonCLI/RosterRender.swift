@@ -14,18 +14,7 @@ enum RosterRender {
     static func state(_ state: RosterState) -> String { RequestText.state(state) }
 
     /// A reply's state as the coordinator reads it.
-    static func reply(_ state: InboundState) -> String {
-        switch state {
-        case .new: T(.replyNew)
-        case .confirmed: T(.replyConfirmed)
-        case .declined: T(.replyDeclined)
-        case .duplicate: T(.replyDuplicate)
-        case .unclear: T(.replyUnclear)
-        case .late: T(.replyLate)
-        case .unknown: T(.replyUnknown)
-        case .conflict: T(.replyConflict)
-        }
-    }
+    static func reply(_ state: InboundState) -> String { RequestText.reply(state) }
 
     static func km(_ d: Double?) -> String { d.map { String(format: "%.1f", $0) } ?? "" }
 

@@ -26,7 +26,7 @@ struct RosterReplaceCommand: ContextCommand {
 
     func validate() throws {
         guard (replacement != nil) != best else {
-            throw ValidationError("give either --with WORKER or --best")
+            throw ValidationError(T(.errReplaceWithOrBest))
         }
     }
 

@@ -19,7 +19,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let inst = try instance.read()
         guard let data = FileManager.default.contents(atPath: plan) else {
-            throw CommandFailure("cannot read plan file \(plan)", exitCode: .badInput)
+            throw CommandFailure(T(.errCannotReadPlan, ["file": plan]), exitCode: .badInput)
         }
         let rows: (pairs: [Pair], malformed: Int)
         do {

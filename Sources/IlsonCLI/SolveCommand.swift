@@ -60,13 +60,13 @@ struct InstanceFileOption: ParsableArguments {
     /// Reads and validates the instance file; input errors become exit code 2 with every message.
     func read() throws -> Instance {
         guard let data = FileManager.default.contents(atPath: instance) else {
-            throw CommandFailure("cannot read instance file \(instance)", exitCode: .badInput)
+            throw CommandFailure(T(.errCannotReadInstance, ["file": instance]), exitCode: .badInput)
         }
         do {
             return try InstanceDecoder.decode([UInt8](data))
         } catch {
             throw CommandFailure(
-                "\(instance): \(error.errors.count) input error(s):\n"
+                T(.errInstanceErrors, ["file": instance, "count": error.errors.count]) + "\n"
                     + error.errors.map { "  " + $0 }.joined(separator: "\n"),
                 exitCode: .badInput)
         }

@@ -22,33 +22,35 @@ struct UserCommand: ParsableCommand {
         @Option(help: ArgumentHelp(T(.helpLoginNameKimJc))) var login: String
         @Flag(
             name: .customLong("password-stdin"),
-            help:
-                "Read the password (at least \(Users.minimumPasswordLength) characters) from standard input (one line)."
+            help: ArgumentHelp(T(.helpPasswordStdin, ["min": Users.minimumPasswordLength]))
         )
         var passwordStdin = false
         @Option(name: .customLong("password-file"), help: ArgumentHelp(T(.helpReadPasswordFile)))
         var passwordFile: String?
         @Option(help: ArgumentHelp(T(.helpFarmerLoginFarmerS))) var farmer: String?
         @Option(
-            help:
-                "The center's code: for a coordinator (optional when the database holds one center); optional for batch (none: every center)."
+            help: ArgumentHelp(T(.helpUserCenter))
         )
         var center: String?
 
         func run(_ context: CommandContext) throws {
             guard let kind = UserKind(rawValue: role.lowercased()) else {
-                throw CommandFailure(
-                    "--role \(Excerpt.quoted(role)) is not a kind of user: farmer, coordinator, batch or admin",
-                    exitCode: .badInput
-                )
+                throw CommandFailure(T(.errUserRole, ["role": Excerpt.quoted(role)]), exitCode: .badInput)
             }
             let password = try readPassword()
             try Users.add(login: login, password: password, kind: kind, center: center, farmer: farmer, on: context.db)
             let scope = [
-                center.map { "center \($0.uppercased())" }, farmer.map { "farmer \(PersonRefText.masked($0))" },
+                center.map { T(.userScopeCenter, ["center": $0.uppercased()]) },
+                farmer.map { T(.userScopeFarmer, ["farmer": PersonRefText.masked($0)]) },
             ]
             .compactMap { $0 }.joined(separator: ", ")
-            print("user \(login) added: \(kind.rawValue)\(scope.isEmpty ? "" : " (\(scope))"), group \(kind.groupRole)")
+            print(
+                T(
+                    .userAdded,
+                    [
+                        "login": login, "kind": UserCommand.kindName(kind),
+                        "scope": scope.isEmpty ? "" : T(.userScope, ["scope": scope]), "group": kind.groupRole,
+                    ]))
         }
 
         /// The password from stdin or the file: its first line, without the line break.
@@ -59,18 +61,16 @@ struct UserCommand: ParsableCommand {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             case (false, let path?):
                 guard let contents = FileManager.default.contents(atPath: path) else {
-                    throw CommandFailure("cannot read the password file \(path)", exitCode: .badInput)
+                    throw CommandFailure(T(.errPasswordFile, ["path": path]), exitCode: .badInput)
                 }
                 data = contents
             case (true, _?):
-                throw CommandFailure("give either --password-stdin or --password-file, not both", exitCode: .badInput)
+                throw CommandFailure(T(.errPasswordBoth), exitCode: .badInput)
             case (false, nil):
-                throw CommandFailure(
-                    "give the password on standard input with --password-stdin (never on the command line)",
-                    exitCode: .badInput)
+                throw CommandFailure(T(.errPasswordMissing), exitCode: .badInput)
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw CommandFailure("the password is not UTF-8 text", exitCode: .badInput)
+                throw CommandFailure(T(.errPasswordNotText), exitCode: .badInput)
             }
             let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             return String(line.hasSuffix("\r") ? line.dropLast() : line)
@@ -83,10 +83,13 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
-            var table = TextTable(headers: ["login", "kind", "center", "farmer", "created by"])
+            var table = TextTable(headers: [
+                T(.colLogin), T(.colKind), T(.colCenter), T(.colFarmer), T(.colCreatedBy),
+            ])
             for user in try Users.list(on: context.db) {
                 table.append([
-                    user.login, user.kind.rawValue, user.centerCode ?? "", user.farmerID.map(String.init) ?? "",
+                    user.login, UserCommand.kindName(user.kind), user.centerCode ?? "",
+                    user.farmerID.map(String.init) ?? "",
                     user.createdBy,
                 ])
             }
@@ -101,14 +104,14 @@ struct UserCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let me = try Users.whoami(on: context.db)
             if let user = me.user {
-                var text = "\(me.login): \(user.kind)"
-                if let code = user.centerCode { text += ", center \(code)" }
-                if let farmer = user.farmerID { text += ", farmer id \(farmer)" }
+                var text = T(.whoamiUser, ["login": me.login, "kind": UserCommand.kindName(user.kind)])
+                if let code = user.centerCode { text += T(.whoamiCenter, ["center": code]) }
+                if let farmer = user.farmerID { text += T(.whoamiFarmer, ["farmer": farmer]) }
                 print(text)
             } else if me.isSuperuser {
-                print("\(me.login): superuser (bypasses row-level security: for migrations and setup only)")
+                print(T(.whoamiSuperuser, ["login": me.login]))
             } else {
-                print("\(me.login): no ilson user (ask an admin: `ilson user add`)")
+                print(T(.whoamiNobody, ["login": me.login]))
             }
         }
     }
@@ -122,7 +125,11 @@ struct UserCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let day = try date.map { try context.day($0, field: "--date").description }
             var table = TextTable(
-                headers: ["date", "farm", "hours", "task", "request", "worker", "phone", "answer", "ride"])
+                headers: [
+                    T(.colDate), T(.colFarm), T(.colWorkHours), T(.colTask), T(.colRequest), T(.colWorker),
+                    T(.colPhone),
+                    T(.colAnswer), T(.colRide),
+                ])
             for row in try Users.farmerWorkers(from: day, to: day, on: context.db) {
                 table.append([
                     row.workDate.description, "\(row.farmCode) \(row.farmName)", "\(row.startTime)~\(row.endTime)",
@@ -133,6 +140,18 @@ struct UserCommand: ParsableCommand {
                 ])
             }
             print(table.render(), terminator: "")
+        }
+    }
+}
+
+extension UserCommand {
+    /// A kind of user as a person reads it (`coordinator` → 담당자).
+    static func kindName(_ kind: UserKind) -> String {
+        switch kind {
+        case .farmer: T(.userKindFarmer)
+        case .coordinator: T(.userKindCoordinator)
+        case .batch: T(.userKindBatch)
+        case .admin: T(.userKindAdmin)
         }
     }
 }

@@ -49,8 +49,11 @@ struct WorkerCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let worker = try Workers.add(fields.input(name: name, phone: phone), center: options.center, on: context.db)
-            print("worker \(worker.values.name) \(Phone.mask(worker.values.phone)) added (id \(worker.id))")
-            print(WorkerCommand.describe(worker), terminator: "")
+            print(
+                T(
+                    .workerAdded,
+                    ["name": worker.values.name, "phone": Phone.mask(worker.values.phone), "id": worker.id]))
+            print(WorkerCommand.describe(worker, skills: try WorkerCommand.skills(context)), terminator: "")
         }
     }
 
@@ -64,9 +67,14 @@ struct WorkerCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let (center, workers) = try Workers.list(center: options.center, includeInactive: all, on: context.db)
             let skills = try Catalogues.load(.skill, center: center, on: context.db)
+            // The CSV and JSON keep their stable English column names; the table a person reads is in their language.
             let headers = [
                 "id", "name", "phone", "category", "village", "skills", "max km", "days/wk", "sms", "allowed farms",
                 "active",
+            ]
+            let titles = [
+                T(.colNumber), T(.colName), T(.colPhone), T(.colCategory), T(.colVillage), T(.colSkills), T(.colMaxKm),
+                T(.colDaysPerWeek), T(.colSms), T(.colAllowedFarms), T(.colActive),
             ]
             let rows = workers.map { w -> [String] in
                 let v = w.values
@@ -80,9 +88,9 @@ struct WorkerCommand: ParsableCommand {
             try context.format.write(
                 table: {
                     var table = TextTable(
-                        headers: headers, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
+                        headers: titles, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
                     for row in rows { table.append(row) }
-                    return table.render() + "\(workers.count) worker(s)\n"
+                    return table.render() + T(.workerCount, ["count": workers.count]) + "\n"
                 },
                 headers: headers, rows: rows, json: workers.map(WorkerJSON.init), encoding: csv.encoding)
         }
@@ -98,15 +106,19 @@ struct WorkerCommand: ParsableCommand {
             let detail = try Workers.show(worker, center: options.center, on: context.db)
             let w = detail.worker
             print(
-                "worker \(w.id) \(w.values.name)  \(Phone.format(w.values.phone))  center \(detail.center.code)"
-                    + (w.active ? "" : "  (inactive)"))
-            print(WorkerCommand.describe(w), terminator: "")
+                T(
+                    .workerShowHead,
+                    [
+                        "id": w.id, "name": w.values.name, "phone": Phone.format(w.values.phone),
+                        "center": detail.center.code,
+                    ]) + (w.active ? "" : T(.workerInactive)))
+            print(WorkerCommand.describe(w, skills: try WorkerCommand.skills(context)), terminator: "")
             if detail.availability.isEmpty {
-                print("availability: every day")
+                print(T(.workerEveryDay))
             } else {
                 for a in detail.availability {
                     print(
-                        "\(a.kind == .off ? "off" : "available"): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")"
+                        "\(a.kind == .off ? T(.workerOff) : T(.workerAvailable)): \(a.from)..\(a.to.map(String.init(describing:)) ?? "")"
                             + (a.fromTime.map { " \($0)-\(a.toTime ?? "")" } ?? "")
                     )
                 }
@@ -128,9 +140,9 @@ struct WorkerCommand: ParsableCommand {
                 worker, fields.input(name: name, phone: phone), center: options.center, on: context.db)
             print(
                 changed
-                    ? "worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) changed"
-                    : "worker \(w.id): nothing changed")
-            print(WorkerCommand.describe(w), terminator: "")
+                    ? T(.workerChanged, ["id": w.id, "name": w.values.name, "phone": Phone.mask(w.values.phone)])
+                    : T(.workerUnchanged, ["id": w.id]))
+            print(WorkerCommand.describe(w, skills: try WorkerCommand.skills(context)), terminator: "")
         }
     }
 
@@ -142,7 +154,7 @@ struct WorkerCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let w = try Workers.deactivate(worker, center: options.center, on: context.db)
-            print("worker \(w.id) \(w.values.name) \(Phone.mask(w.values.phone)) deactivated")
+            print(T(.workerDeactivated, ["id": w.id, "name": w.values.name, "phone": Phone.mask(w.values.phone)]))
         }
     }
 
@@ -162,12 +174,11 @@ struct WorkerCommand: ParsableCommand {
             let (w, added) = try Workers.setAvailability(
                 worker, days: range, off: off, note: note, fromTime: from, toTime: to, center: options.center,
                 clock: context.clock, on: context.db)
-            let what = off ? "off" : "available"
-            print(
-                added
-                    ? "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) recorded"
-                    : "worker \(w.id) \(w.values.name): \(what) \(range.lowerBound)..\(range.upperBound) was already recorded"
-            )
+            let what = off ? T(.workerOff) : T(.workerAvailable)
+            let values: [String: any CustomStringConvertible] = [
+                "id": w.id, "name": w.values.name, "what": what, "from": range.lowerBound, "to": range.upperBound,
+            ]
+            print(T(added ? .workerAvailabilityRecorded : .workerAvailabilityAlready, values))
         }
     }
 
@@ -187,15 +198,29 @@ struct WorkerCommand: ParsableCommand {
         }
     }
 
-    static func describe(_ w: WorkerRecord) -> String {
-        let v = w.values
-        return """
-              category \(Workers.categoryLabel(v.category)) (\(v.category)), home \(v.village ?? "") (\(v.homeLat), \(v.homeLon))
-              skills \(v.skills.isEmpty ? "-" : v.skills.joined(separator: ", ")), max \(formatNumber(v.maxTravelKm)) km, \
-            \(v.maxDaysPerWeek) days/week, SMS consent \(v.smsConsent ? "y" : "n"), farms \(v.allowedFarms?.joined(separator: ", ") ?? "any")
-            \(WorkerVersion2Options.describe(v))
+    /// The center's skill catalogue, for naming a worker's skills as the coordinator typed them (수확).
+    static func skills(_ context: CommandContext) throws -> Records.Catalogue {
+        try Catalogues.load(.skill, center: try context.center, on: context.db)
+    }
 
-            """
+    /// A worker's terms under their name line: group, home, skills by name, limits, consent, farms, version 2 fields.
+    static func describe(_ w: WorkerRecord, skills: Records.Catalogue) -> String {
+        let v = w.values
+        let home = T(
+            .workerDescribeHome,
+            [
+                "label": Workers.categoryLabel(v.category), "category": v.category.rawValue, "village": v.village ?? "",
+                "lat": v.homeLat, "lon": v.homeLon,
+            ])
+        let terms = T(
+            .workerDescribeTerms,
+            [
+                "skills": v.skills.isEmpty ? "-" : v.skills.map(skills.name(of:)).joined(separator: ", "),
+                "km": formatNumber(v.maxTravelKm),
+                "days": v.maxDaysPerWeek, "sms": v.smsConsent ? "y" : "n",
+                "farms": v.allowedFarms?.joined(separator: ", ") ?? T(.workerAnyFarm),
+            ])
+        return home + "\n" + terms + "\n" + WorkerVersion2Options.describe(v) + "\n"
     }
 }
 

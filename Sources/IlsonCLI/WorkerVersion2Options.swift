@@ -24,12 +24,12 @@ struct WorkerVersion2Options: ParsableArguments {
 
     /// `  인력 일용, 하루 1건, 차량 있음` and the rest when set.
     static func describe(_ v: WorkerValues) -> String {
-        var parts = ["인력 \(v.pool.korean)", "하루 최대 \(v.maxJobsPerDay)건"]
-        if let m = v.maxMinutesPerDay { parts.append("하루 최대 \(m)분") }
-        if let s = v.stayUntil { parts.append("체류 종료 \(s)") }
-        if let visa = v.visaType { parts.append("비자 \(visa)") }
-        parts.append(v.car ? "차량 있음" : "차량 없음")
-        if let p = v.pickupPoint { parts.append("승차 지점 \(p)") }
+        var parts = [T(.w2Pool, ["pool": v.pool.korean]), T(.w2MaxJobs, ["count": v.maxJobsPerDay])]
+        if let m = v.maxMinutesPerDay { parts.append(T(.w2MaxMinutes, ["minutes": m])) }
+        if let s = v.stayUntil { parts.append(T(.w2Stay, ["date": s])) }
+        if let visa = v.visaType { parts.append(T(.w2Visa, ["visa": visa])) }
+        parts.append(v.car ? T(.w2Car) : T(.w2NoCar))
+        if let p = v.pickupPoint { parts.append(T(.w2Pickup, ["point": p])) }
         return "  " + parts.joined(separator: ", ")
     }
 }

@@ -1,4 +1,5 @@
 import Postgres
+import Texts
 
 /// The database connection as the layers above Operations hold it: a handle that `DatabaseAccess.open` gives
 /// and Operations' functions take (`on db: Database`). The command line imports neither Postgres nor Storage,
@@ -23,7 +24,8 @@ public enum DatabaseAccess {
             do {
                 _ = try ConnectionString.parse(url)
             } catch {
-                throw .badInput("the database URL from \(source ?? "the settings") is not valid: \(error.message)")
+                throw .badInput(
+                    T(.errDatabaseURL, ["source": source ?? T(.errDatabaseURLSettings), "message": error.message]))
             }
         }
         do {

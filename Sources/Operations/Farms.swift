@@ -84,8 +84,12 @@ public enum Farms {
         let others = try FarmStore.otherCenters(code: code, notCenter: center.id, on: db)
         if !others.isEmpty {
             throw OperationError.badInput(
-                "farm \(code) belongs to center \(others.joined(separator: ", ")), not \(center.code): "
-                    + "use --center \(others[0]) or a farm of \(center.code)")
+                T(
+                    .errFarmOtherCenter,
+                    [
+                        "code": code, "others": others.joined(separator: ", "), "center": center.code,
+                        "first": others[0],
+                    ]))
         }
         throw OperationError.notFound(T(.errFarmNotFound, ["code": code, "center": center.code]))
     }

@@ -30,7 +30,7 @@ public struct IlsonClock: Sendable, Hashable {
     public static func current(override text: String?) throws(OperationError) -> IlsonClock {
         if let text, !text.isEmpty {
             guard let day = Day(text) else {
-                throw .badInput("ILSON_TODAY is \(Excerpt.quoted(text)), which is not a date (YYYY-MM-DD)")
+                throw .badInput(T(.errIlsonToday, ["value": Excerpt.quoted(text)]))
             }
             return IlsonClock(today: day)
         }

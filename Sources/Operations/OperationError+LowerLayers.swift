@@ -1,6 +1,7 @@
 import Postgres
 import Records
 import Storage
+import Texts
 
 extension OperationError {
     /// The error of a lower layer (the database, the migrations, a stored value, a typed reference) as an
@@ -41,37 +42,34 @@ extension OperationError {
             && error.sqlState?.errorClass != "28":
             let reason = error.message.split(separator: "\n").first.map(String.init) ?? error.message
             self = .unreachable(
-                """
-                cannot reach the database: the connection to \(error.target?.description ?? "it") was lost \
-                (\(reason)); what was committed before stays: run the command again once the database is back
-                """)
+                T(.errDatabaseLost, ["target": error.target?.description ?? T(.errDatabaseLostIt), "reason": reason]))
         case _ where error.isConnectionFailure || error.sqlState?.isConnectionLoss == true:
-            let source =
-                settingsSource.map { "from \($0)" }
-                ?? "from libpq's defaults (PG* variables; no ILSON_DATABASE_URL)"
+            let source = settingsSource.map { T(.errSettingsFrom, ["source": $0]) } ?? T(.errSettingsFromLibpq)
             self = .unreachable(
-                """
-                cannot reach the database at \(error.target?.description ?? "(unknown)"): \(error.message)
-                (connection settings \(source); set --database-url or ILSON_DATABASE_URL, \
-                or start a development database with scripts/dev-db start)
-                """)
+                T(
+                    .errDatabaseUnreachable,
+                    [
+                        "target": error.target?.description ?? T(.errDatabaseUnknownTarget), "message": error.message,
+                        "source": source,
+                    ]))
         case .serializationFailure, .lockNotAvailable:
             self = .conflict(OperationError.plain(error))
         case .server(let state) where state == .deadlockDetected:
             self = .conflict(OperationError.plain(error))
         case .server(let state) where state == .insufficientPrivilege:
             // Row-level security and GRANTs (sql/008_roles.sql); the server's text names a table or policy, no values.
-            let reason =
-                error.message.hasPrefix("permission denied") ? error.message : "permission denied: " + error.message
-            self = .permissionDenied(reason + " (this login's role may not do it: see docs/roles.md)")
+            // The server's own text stays as it is (it names a table or policy); the sentence around it is ilson's.
+            let key: TextKey =
+                error.message.hasPrefix("permission denied") ? .errPermissionServer : .errPermissionDenied
+            self = .permissionDenied(T(key, ["message": error.message]))
         case .server(let state) where state == .undefinedTable:
-            self = .badInput("\(error.description): the schema is missing or old; run `ilson db migrate`")
+            self = .badInput(T(.errSchemaOld, ["error": error.description]))
         default:
             self = .badInput(OperationError.plain(error))
         }
     }
 
     private static func plain(_ error: PostgresError) -> String {
-        error.description + (error.hint.map { "\nhint: \($0)" } ?? "")
+        error.description + (error.hint.map { "\n" + T(.errHint, ["hint": $0]) } ?? "")
     }
 }

@@ -316,8 +316,7 @@ public enum Requests {
                 )
                 .filter { $0.values.date >= clock.today }
                 guard !targets.isEmpty else {
-                    throw OperationError.badInput(
-                        "job \(request.jobID) has no live request from today on: nothing to cancel")
+                    throw OperationError.badInput(T(.errJobNothingToCancel, ["job": request.jobID]))
                 }
             } else {
                 targets = [request]

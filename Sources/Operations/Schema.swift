@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Records
 import Storage
+import Texts
 
 /// The database schema: ilson's migrations (`sql/NNN_name.sql`, built into the binary or read from a
 /// directory), applied in order, each in its own transaction, under an advisory lock.
@@ -50,9 +51,7 @@ public enum Schema {
         do {
             lines = try UserStore.roleScript(on: db)
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
-            throw OperationError.permissionDenied(
-                "permission denied: only a superuser reads the roles' password verifiers (pg_authid); "
-                    + "run `ilson db roles` as the user that runs pg_dump")
+            throw OperationError.permissionDenied(T(.errRolesSuperuser))
         }
         return [
             "-- ilson db roles: the roles of this database, for psql as a superuser before pg_restore.",

@@ -92,14 +92,14 @@ public enum Workers {
         }
         if let km = input.maxTravelKm {
             guard km > 0, km <= 500 else {
-                throw .badInput(
-                    "\(source.name("max-travel-km", "max_travel_km")) \(km) must be more than 0 and at most 500")
+                throw .badInput(T(.errWorkerKm, ["field": source.name("max-travel-km", "max_travel_km"), "value": km]))
             }
             values.maxTravelKm = km
         }
         if let days = input.maxDaysPerWeek {
             guard (1...7).contains(days) else {
-                throw .badInput("\(source.name("max-days-per-week", "max_days_per_week")) \(days) must be 1 to 7")
+                throw .badInput(
+                    T(.errWorkerDays, ["field": source.name("max-days-per-week", "max_days_per_week"), "value": days]))
             }
             values.maxDaysPerWeek = days
         }
@@ -115,11 +115,12 @@ public enum Workers {
                 for text in farms {
                     let code = try RegistryInput.farmCode(text, field: field)
                     guard knownFarms.contains(code) else {
-                        throw .badInput("\(field): farm \(code) not found in center \(center.code)")
+                        throw .badInput(
+                            T(.errWorkerFarmUnknown, ["field": field, "code": code, "center": center.code]))
                     }
                     codes.insert(code)
                 }
-                guard !codes.isEmpty else { throw .badInput("\(field) is empty: give farm codes, or any") }
+                guard !codes.isEmpty else { throw .badInput(T(.errWorkerFarmsEmpty, ["field": field])) }
                 values.allowedFarms = codes.sorted()
             }
         }
@@ -148,8 +149,7 @@ public enum Workers {
                 knownPickupPoints: Set(try PickupStore.all(center: center.id, on: db).map(\.name)))
             if let existing = try WorkerStore.find(.phone(values.phone), center: center.id, on: db) {
                 throw OperationError.badInput(
-                    "worker \(Phone.mask(values.phone)) already exists in center \(center.code) "
-                        + "(id \(existing.id)): change them with `ilson worker edit \(existing.id)`")
+                    T(.errWorkerExists, ["phone": Phone.mask(values.phone), "center": center.code, "id": existing.id]))
             }
             let id = try WorkerStore.insert(center: center.id, values, on: db)
             try AuditLog.record(
@@ -196,7 +196,7 @@ public enum Workers {
             let worker = try find(ref, center: center, on: db)
             guard worker.active else {
                 throw OperationError.badInput(
-                    "worker \(Phone.mask(worker.values.phone)) (id \(worker.id)) is already inactive")
+                    T(.errWorkerAlreadyInactive, ["phone": Phone.mask(worker.values.phone), "id": worker.id]))
             }
             try WorkerStore.setActive(id: worker.id, false, on: db)
             try AuditLog.record(
@@ -221,11 +221,11 @@ public enum Workers {
         }
         guard days.upperBound >= clock.today else {
             throw OperationError.badInput(
-                "--dates \(days.lowerBound)..\(days.upperBound) is in the past (today is \(clock.today))")
+                T(.errDatesPast, ["from": days.lowerBound, "to": days.upperBound, "today": clock.today]))
         }
         let note = try RegistryInput.text(note, TextLimits.availabilityNote, option: "--note")
         guard days.count <= 366 else {
-            throw OperationError.badInput("--dates spans more than a year: give a shorter range")
+            throw OperationError.badInput(T(.errDatesYear))
         }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
@@ -263,8 +263,7 @@ public enum Workers {
     static func find(_ text: String, center: CenterRecord, on db: Connection) throws -> WorkerRecord {
         let ref = try PersonRef(text, role: "worker")
         guard let worker = try WorkerStore.find(ref, center: center.id, on: db) else {
-            throw OperationError.notFound(
-                "worker \(ref) not found in center \(center.code) (`ilson worker list --all`)")
+            throw OperationError.notFound(T(.errWorkerNotFound, ["worker": "\(ref)", "center": center.code]))
         }
         return worker
     }

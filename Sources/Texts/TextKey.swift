@@ -1139,4 +1139,888 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case csvFieldCount
     /// import file error (CSV reading)
     case csvEmpty
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteNoNotice
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteRosterCancelled
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNotePassed
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteUnreadable
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteNoAssignment
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAlreadyOff
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAnsweredAfterOff
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteSameAgain
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteConfirmed
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAlready
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteConfirmedAfter
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteAssignmentIs
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteCouldNotAct
+    /// reply note (stored as a code, read in the reader's language)
+    case replyNoteUnknownError
+    /// an assignment's state in a reply note
+    case assignmentProposed
+    /// an assignment's state in a reply note
+    case assignmentApproved
+    /// an assignment's state in a reply note
+    case assignmentConfirmed
+    /// an assignment's state in a reply note
+    case assignmentDeclined
+    /// an assignment's state in a reply note
+    case assignmentCancelled
+    /// an assignment's state in a reply note
+    case assignmentNoShow
+    /// a worker's answer in a reply note
+    case replyAnswerConfirm
+    /// a worker's answer in a reply note
+    case replyAnswerDecline
+    /// roster calls: silent workers and replies for a person
+    case callToldAfterDeadline
+    /// roster calls: silent workers and replies for a person
+    case callNoAnswerByDeadline
+    /// roster calls: silent workers and replies for a person
+    case callUnknownNumber
+    /// roster calls: silent workers and replies for a person
+    case callReply
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseLost
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseLostIt
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseUnreachable
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseUnknownTarget
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errSettingsFrom
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errSettingsFromLibpq
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPermissionServer
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPermissionDenied
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errSchemaOld
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errHint
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errRolesSuperuser
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseURL
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errDatabaseURLSettings
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errIlsonToday
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPeriodBackwards
+    /// database and lower-layer errors (the server's own text kept as it is)
+    case errPeriodTooLong
+    /// configuration
+    case configCommandLine
+    /// configuration
+    case configMissingFile
+    /// configuration
+    case configUnreadableFile
+    /// configuration
+    case configBadLine
+    /// configuration
+    case configExpectedKeyValue
+    /// configuration
+    case configUnknownSetting
+    /// db migrate / status / roles
+    case dbApplying
+    /// db migrate / status / roles
+    case dbAlreadyUpToDate
+    /// db migrate / status / roles
+    case dbApplied
+    /// db migrate / status / roles
+    case dbCountyAssigned
+    /// db migrate / status / roles
+    case dbNoMigrations
+    /// db migrate / status / roles
+    case dbStateApplied
+    /// db migrate / status / roles
+    case dbStatePending
+    /// db migrate / status / roles
+    case dbStateChanged
+    /// db migrate / status / roles
+    case dbStateUnknownFile
+    /// db migrate / status / roles
+    case dbUpToDate
+    /// db migrate / status / roles
+    case dbPending
+    /// db migrate / status / roles
+    case dbRolesWritten
+    /// db migrate / status / roles
+    case dbTarget
+    /// files
+    case errCannotWrite
+    /// files
+    case errCannotWriteWhy
+    /// table headers
+    case colCode
+    /// table headers
+    case colSmsSender
+    /// table headers
+    case colCounty
+    /// table headers
+    case colCategory
+    /// table headers
+    case colVillage
+    /// table headers
+    case colSkills
+    /// table headers
+    case colMaxKm
+    /// table headers
+    case colDaysPerWeek
+    /// table headers
+    case colSms
+    /// table headers
+    case colAllowedFarms
+    /// table headers
+    case colActive
+    /// table headers
+    case colFarmer
+    /// table headers
+    case colMeetingPoint
+    /// table headers
+    case colLogin
+    /// table headers
+    case colKind
+    /// table headers
+    case colCenter
+    /// table headers
+    case colCreatedBy
+    /// table headers
+    case colDate
+    /// table headers
+    case colWorker
+    /// table headers
+    case colAnswer
+    /// table headers
+    case colRide
+    /// center commands
+    case centerAdded
+    /// center commands
+    case centerAddedPlace
+    /// center commands
+    case centerNothingToChange
+    /// center commands
+    case centerCounty
+    /// center commands
+    case centerEdited
+    /// center commands
+    case centerNoSender
+    /// worker commands
+    case workerAdded
+    /// worker commands
+    case workerCount
+    /// worker commands
+    case workerShowHead
+    /// worker commands
+    case workerInactive
+    /// worker commands
+    case workerEveryDay
+    /// worker commands
+    case workerOff
+    /// worker commands
+    case workerAvailable
+    /// worker commands
+    case workerChanged
+    /// worker commands
+    case workerUnchanged
+    /// worker commands
+    case workerDeactivated
+    /// worker commands
+    case workerAvailabilityRecorded
+    /// worker commands
+    case workerAvailabilityAlready
+    /// farm and farmer commands
+    case farmAdded
+    /// farm and farmer commands
+    case farmerAdded
+    /// user commands
+    case helpPasswordStdin
+    /// user commands
+    case helpUserCenter
+    /// user commands
+    case errUserRole
+    /// user commands
+    case userKindFarmer
+    /// user commands
+    case userKindCoordinator
+    /// user commands
+    case userKindBatch
+    /// user commands
+    case userKindAdmin
+    /// user commands
+    case userScopeCenter
+    /// user commands
+    case userScopeFarmer
+    /// user commands
+    case userAdded
+    /// user commands
+    case userScope
+    /// user commands
+    case errPasswordFile
+    /// user commands
+    case errPasswordBoth
+    /// user commands
+    case errPasswordMissing
+    /// user commands
+    case errPasswordNotText
+    /// user commands
+    case whoamiUser
+    /// user commands
+    case whoamiCenter
+    /// user commands
+    case whoamiFarmer
+    /// user commands
+    case whoamiSuperuser
+    /// user commands
+    case whoamiNobody
+    /// user commands
+    case colWorkHours
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case batchPlanNothing
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errCannotReadText
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errTemplateMissing
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case templateSaved
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case templateReset
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case templateDefault
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errGatewayBeforeChange
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case errGatewayStopped
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendNoRoster
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendDraft
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendLocked
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendFailed
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendSummary
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendStateCount
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendRun
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendUncomposed
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendFailedMessage
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendStillWaiting
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case sendCall
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxPending
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxSending
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxSent
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxFailed
+    /// batch plan / send / templates (the summary a coordinator reads in the cron mail or after roster cancel --send)
+    case outboxWithdrawn
+    /// generate
+    case genRange
+    /// generate
+    case genRequestsRange
+    /// generate
+    case genSeed
+    /// generate
+    case genFlavor
+    /// generate
+    case genStart
+    /// generate
+    case genNeedsV2
+    /// generate
+    case genCP949
+    /// generate
+    case genFarmsNote
+    /// generate
+    case genWorkersNote
+    /// generate
+    case genRequestsNote
+    /// generate
+    case genCannotCreateDirectory
+    /// generate
+    case genWrote
+    /// generate
+    case genLeftOut
+    /// solve, score, export instance
+    case errCannotReadInstance
+    /// solve, score, export instance
+    case errInstanceErrors
+    /// solve, score, export instance
+    case errCannotReadPlan
+    /// solve, score, export instance
+    case exportWrote
+    /// roster print / map
+    case errOutNeedsName
+    /// roster print / map
+    case printWrote
+    /// roster print / map
+    case printPickupsNone
+    /// roster print / map
+    case printPickupsPages
+    /// roster print / map
+    case printNoBrowser
+    /// roster print / map
+    case printPDF
+    /// roster print / map
+    case printBrowserFailed
+    /// roster print / map
+    case mapNoCounty
+    /// roster print / map
+    case mapWrote
+    /// replies serve / list / settings, batch replies
+    case errListen
+    /// replies serve / list / settings, batch replies
+    case errReplySecret
+    /// replies serve / list / settings, batch replies
+    case serveListening
+    /// replies serve / list / settings, batch replies
+    case serveUnavailable
+    /// replies serve / list / settings, batch replies
+    case serveLog
+    /// replies serve / list / settings, batch replies
+    case serveStopped
+    /// replies serve / list / settings, batch replies
+    case repliesNone
+    /// replies serve / list / settings, batch replies
+    case repliesNoneForAPerson
+    /// replies serve / list / settings, batch replies
+    case repliesCount
+    /// replies serve / list / settings, batch replies
+    case colReceivedAt
+    /// replies serve / list / settings, batch replies
+    case colReply
+    /// replies serve / list / settings, batch replies
+    case colHandling
+    /// replies serve / list / settings, batch replies
+    case replySettingsLine
+    /// replies serve / list / settings, batch replies
+    case settingOn
+    /// replies serve / list / settings, batch replies
+    case settingOff
+    /// replies serve / list / settings, batch replies
+    case errPageSize
+    /// replies serve / list / settings, batch replies
+    case batchRepliesSummary
+    /// replies serve / list / settings, batch replies
+    case batchRepliesNone
+    /// replies serve / list / settings, batch replies
+    case batchRepliesHandled
+    /// replies serve / list / settings, batch replies
+    case batchRepliesReminded
+    /// replies serve / list / settings, batch replies
+    case batchRepliesForAPerson
+    /// request submit / list / show / cancel / import
+    case reqJobCreated
+    /// request submit / list / show / cancel / import
+    case reqJobLine
+    /// request submit / list / show / cancel / import
+    case reqBothDates
+    /// request submit / list / show / cancel / import
+    case reqShowHead
+    /// request submit / list / show / cancel / import
+    case reqShowFarm
+    /// request submit / list / show / cancel / import
+    case reqShowHeadcount
+    /// request submit / list / show / cancel / import
+    case reqShowWage
+    /// request submit / list / show / cancel / import
+    case reqWon
+    /// request submit / list / show / cancel / import
+    case reqShowRoster
+    /// request submit / list / show / cancel / import
+    case reqNotPlanned
+    /// request submit / list / show / cancel / import
+    case reqPriorityPolicy
+    /// request submit / list / show / cancel / import
+    case reqPriorityOverride
+    /// request submit / list / show / cancel / import
+    case reqJobDays
+    /// request submit / list / show / cancel / import
+    case reqCancelled
+    /// request submit / list / show / cancel / import
+    case reqCancelledItem
+    /// request submit / list / show / cancel / import
+    case reqImportReported
+    /// roster decline / replace
+    case declineFillIt
+    /// roster decline / replace
+    case errReplaceWithOrBest
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceBeforeWorkers
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceTwoHours
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceTwoNotes
+    /// attendance record (prompts) and a worker's record
+    case errAttendanceNoOutcome
+    /// attendance record (prompts) and a worker's record
+    case attendanceNothingRecorded
+    /// attendance record (prompts) and a worker's record
+    case attendancePrompt
+    /// attendance record (prompts) and a worker's record
+    case attendanceNow
+    /// attendance record (prompts) and a worker's record
+    case attendanceHoursPrompt
+    /// attendance record (prompts) and a worker's record
+    case workerRecord
+    /// attendance record (prompts) and a worker's record
+    case workerRecentDays
+    /// attendance record (prompts) and a worker's record
+    case dayCompleted
+    /// attendance record (prompts) and a worker's record
+    case dayNoShow
+    /// attendance record (prompts) and a worker's record
+    case dayLate
+    /// attendance record (prompts) and a worker's record
+    case dayLeftEarly
+    /// attendance record (prompts) and a worker's record
+    case assignmentCompleted
+    /// import files
+    case errImportFileMissing
+    /// import files
+    case errTemplateExists
+    /// import files
+    case errTemplateWrite
+    /// import files
+    case templateWritten
+    /// import files
+    case errCannotReadImport
+    /// audit show: what changed, in words
+    case auditEntityWorker
+    /// audit show: what changed, in words
+    case auditEntityFarm
+    /// audit show: what changed, in words
+    case auditEntityFarmer
+    /// audit show: what changed, in words
+    case auditEntityLaborRequest
+    /// audit show: what changed, in words
+    case auditEntityAssignment
+    /// audit show: what changed, in words
+    case auditEntityAttendance
+    /// audit show: what changed, in words
+    case auditEntityRoster
+    /// audit show: what changed, in words
+    case auditEntityCenter
+    /// audit show: what changed, in words
+    case auditEntityMessageTemplate
+    /// audit show: what changed, in words
+    case auditEntityWorkerAvailability
+    /// audit show: what changed, in words
+    case auditEntityPriorityPolicy
+    /// audit show: what changed, in words
+    case auditEntityUser
+    /// audit show: what changed, in words
+    case auditViaRosterAssign
+    /// audit show: what changed, in words
+    case auditViaRosterUnassign
+    /// audit show: what changed, in words
+    case auditViaRosterPlan
+    /// audit show: what changed, in words
+    case auditViaRosterApprove
+    /// audit show: what changed, in words
+    case auditViaRosterReopen
+    /// audit show: what changed, in words
+    case auditViaRosterCancel
+    /// audit show: what changed, in words
+    case auditViaRosterDecline
+    /// audit show: what changed, in words
+    case auditViaRosterReplace
+    /// audit show: what changed, in words
+    case auditViaRequestSubmit
+    /// audit show: what changed, in words
+    case auditViaRequestEdit
+    /// audit show: what changed, in words
+    case auditViaRequestCancel
+    /// audit show: what changed, in words
+    case auditViaRequestImport
+    /// audit show: what changed, in words
+    case auditViaFarmAdd
+    /// audit show: what changed, in words
+    case auditViaFarmUpdate
+    /// audit show: what changed, in words
+    case auditViaFarmImport
+    /// audit show: what changed, in words
+    case auditViaWorkerAdd
+    /// audit show: what changed, in words
+    case auditViaWorkerEdit
+    /// audit show: what changed, in words
+    case auditViaWorkerImport
+    /// audit show: what changed, in words
+    case auditViaCenterPolicySet
+    /// audit show: what changed, in words
+    case auditViaAttendanceRecord
+    /// audit show: what changed, in words
+    case auditViaBatchSend
+    /// audit show: what changed, in words
+    case auditViaBatchPlan
+    /// audit show: what changed, in words
+    case auditViaSql
+    /// audit show: what changed, in words
+    case auditFieldPriority
+    /// audit show: what changed, in words
+    case auditFieldPrioritySource
+    /// audit show: what changed, in words
+    case auditFieldStatus
+    /// audit show: what changed, in words
+    case auditFieldState
+    /// audit show: what changed, in words
+    case auditFieldHeadcount
+    /// audit show: what changed, in words
+    case auditFieldMinHeadcount
+    /// audit show: what changed, in words
+    case auditFieldStartTime
+    /// audit show: what changed, in words
+    case auditFieldEndTime
+    /// audit show: what changed, in words
+    case auditFieldWage
+    /// audit show: what changed, in words
+    case auditFieldSkills
+    /// audit show: what changed, in words
+    case auditFieldCancelReason
+    /// audit show: what changed, in words
+    case auditFieldName
+    /// audit show: what changed, in words
+    case auditFieldPhone
+    /// audit show: what changed, in words
+    case auditFieldAreaHa
+    /// audit show: what changed, in words
+    case auditFieldDisasterUntil
+    /// audit show: what changed, in words
+    case auditFieldFarmerBirthYear
+    /// audit show: what changed, in words
+    case auditFieldWomanFarmer
+    /// audit show: what changed, in words
+    case auditFieldDisabledFarmer
+    /// audit show: what changed, in words
+    case auditFieldNoFamilyLabor
+    /// audit show: what changed, in words
+    case auditFieldMeetingPoint
+    /// audit show: what changed, in words
+    case auditFieldMeetingTime
+    /// audit show: what changed, in words
+    case auditFieldAddress
+    /// audit show: what changed, in words
+    case auditFieldVillage
+    /// audit show: what changed, in words
+    case auditFieldCategory
+    /// audit show: what changed, in words
+    case auditFieldActive
+    /// audit show: what changed, in words
+    case auditFieldMaxTravelKm
+    /// audit show: what changed, in words
+    case auditFieldPinned
+    /// audit show: what changed, in words
+    case auditFieldForced
+    /// audit show: what changed, in words
+    case auditFieldExcluded
+    /// audit show: what changed, in words
+    case auditFieldBase
+    /// audit show: what changed, in words
+    case auditFieldSmallFarmHa
+    /// audit show: what changed, in words
+    case auditFieldSmallFarmPoints
+    /// audit show: what changed, in words
+    case auditFieldDisasterPoints
+    /// audit show: what changed, in words
+    case auditFieldElderlyAge
+    /// audit show: what changed, in words
+    case auditFieldElderlyPoints
+    /// audit show: what changed, in words
+    case auditFieldWomanPoints
+    /// audit show: what changed, in words
+    case auditFieldDisabledPoints
+    /// audit show: what changed, in words
+    case auditFieldNoFamilyPoints
+    /// audit show: what changed, in words
+    case auditFieldOutcome
+    /// audit show: what changed, in words
+    case auditFieldNote
+    /// audit show: what changed, in words
+    case auditValueTrue
+    /// audit show: what changed, in words
+    case auditValueFalse
+    /// audit show: what changed, in words
+    case auditValuePolicy
+    /// audit show: what changed, in words
+    case auditValueOverride
+    /// audit show: what changed, in words
+    case auditValueSubmitted
+    /// audit show: what changed, in words
+    case auditValueCancelled
+    /// audit show: what changed, in words
+    case auditValueClosed
+    /// audit show: what changed, in words
+    case auditValueCompleted
+    /// audit show: what changed, in words
+    case auditValueNoShow
+    /// audit show: what changed, in words
+    case auditValueApproved
+    /// audit show: what changed, in words
+    case auditValueDraft
+    /// audit show: what changed, in words
+    case auditValueSent
+    /// audit show: what changed, in words
+    case auditValueDeclined
+    /// audit show: what changed, in words
+    case auditValueProposed
+    /// audit show: what changed, in words
+    case auditValueConfirmed
+    /// audit show: what changed, in words
+    case auditEntityOther
+    /// audit show: what changed, in words
+    case auditForcedPin
+    /// audit show: what changed, in words
+    case auditPriorityChanged
+    /// audit show: what changed, in words
+    case auditPolicyApplied
+    /// audit show: what changed, in words
+    case auditAdded
+    /// audit show: what changed, in words
+    case auditDeleted
+    /// audit show: what changed, in words
+    case auditStateChanged
+    /// audit show: what changed, in words
+    case auditChanged
+    /// audit show: what changed, in words
+    case auditOthers
+    /// audit show: what changed, in words
+    case auditNewPriority
+    /// audit show: what changed, in words
+    case auditErrWhat
+    /// audit show: what changed, in words
+    case auditErrLimit
+    /// audit show: what changed, in words
+    case auditTitle
+    /// audit show: what changed, in words
+    case colAuditTime
+    /// audit show: what changed, in words
+    case colAuditWho
+    /// audit show: what changed, in words
+    case colAuditWhat
+    /// audit show: what changed, in words
+    case colAuditSubject
+    /// audit show: what changed, in words
+    case colAuditChange
+    /// audit show: what changed, in words
+    case auditCount
+    /// worker registry errors
+    case errWorkerKm
+    /// worker registry errors
+    case errWorkerDays
+    /// worker registry errors
+    case errWorkerFarmUnknown
+    /// worker registry errors
+    case errWorkerFarmsEmpty
+    /// worker registry errors
+    case errWorkerExists
+    /// worker registry errors
+    case errWorkerAlreadyInactive
+    /// worker registry errors
+    case errDatesPast
+    /// worker registry errors
+    case errDatesYear
+    /// worker registry errors
+    case errWorkerNotFound
+    /// worker registry errors
+    case errFarmOtherCenter
+    /// worker registry errors
+    case errJobNothingToCancel
+    /// calls (roster calls, roster cancel, day-of changes)
+    case callNoConsent
+    /// calls (roster calls, roster cancel, day-of changes)
+    case callNoConsentOff
+    /// calls (roster calls, roster cancel, day-of changes)
+    case callNoConsentCome
+    /// calls (roster calls, roster cancel, day-of changes)
+    case cancelCall
+    /// calls (roster calls, roster cancel, day-of changes)
+    case cancelDeliverNow
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errAlreadyOnChoose
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errAlreadyOnRequest
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errNoAssignmentOn
+    /// calls (roster calls, roster cancel, day-of changes)
+    case errNoAssignmentOnRequest
+    /// option values
+    case errNotHours
+    /// option values
+    case errNotDecimal
+    /// option values
+    case errPickupNoneWith
+    /// option values
+    case helpCSVEncoding
+    /// option values
+    case cancelSummary
+    /// a worker's description (worker add, show, edit)
+    case workerDescribeHome
+    /// a worker's description (worker add, show, edit)
+    case workerDescribeTerms
+    /// a worker's description (worker add, show, edit)
+    case workerAnyFarm
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planSummary
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planDropped
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planByAnother
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planLocked
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planDraft
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case planFailed
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendStillDraft
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendOtherRun
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendStoppedCenter
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendWritten
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendUncomposable
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case sendRecovered
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxTimeUp
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxWaiting
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxFailedForGood
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case outboxRetry
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case repliesOtherRun
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case repliesFetchFailed
+    /// batch logs (the cron mail a coordinator may be shown; ILSON_LANG of the cron job chooses the language)
+    case repliesLog
+    /// queued notices, request edit, templates
+    case msgKindAssignment
+    /// queued notices, request edit, templates
+    case msgKindFarmerList
+    /// queued notices, request edit, templates
+    case msgKindCancellation
+    /// queued notices, request edit, templates
+    case msgKindChange
+    /// queued notices, request edit, templates
+    case msgKindReminder
+    /// queued notices, request edit, templates
+    case roleWorker
+    /// queued notices, request edit, templates
+    case roleFarmer
+    /// queued notices, request edit, templates
+    case queuedNotice
+    /// queued notices, request edit, templates
+    case dayOfQueued
+    /// queued notices, request edit, templates
+    case lineQueuedDeliver
+    /// queued notices, request edit, templates
+    case lineCall
+    /// queued notices, request edit, templates
+    case reqChanged
+    /// queued notices, request edit, templates
+    case reqUnchanged
+    /// queued notices, request edit, templates
+    case templateHeader
+    /// queued notices, request edit, templates
+    case templateCentersOwn
+    /// queued notices, request edit, templates
+    case templateDefaultOne
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupAdded
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupNone
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case colLatitude
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case colLongitude
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupFarmVan
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupSeats
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupSeatsPoints
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case pickupNoVan
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyTitle
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyDefault
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyFormula
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyChanged
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case policyRequestsChanged
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmProfileChanged
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowHead
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmInactive
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowFarmer
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowPlace
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowMeeting
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case farmShowPolicy
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case dbCheckClean
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case colProblem
+    /// pickup points, center policy, farm profile, db check (Korean before; English now on request)
+    case dbCheckBroken
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Pool
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2MaxJobs
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2MaxMinutes
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Stay
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Visa
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Car
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2NoCar
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case w2Pickup
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2Terms
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2PoolsNone
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2PoolsAll
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2Van
+    /// version 2 terms of a worker and a request (worker add/show, request show)
+    case r2NoVan
 }

@@ -3,6 +3,7 @@ import Operations
 import Postgres
 import Storage
 import Testing
+import Texts
 
 @testable import IlsonCLI
 
@@ -19,7 +20,10 @@ struct AuditShowTests {
                     w, .coordinatorA, ["target", "set", "--year", "2027", "--category", "고령", "--days", "900"]) == 0)
 
             let ca = try w.connect(as: .coordinatorA)
-            let (centerA, lines) = try AuditTrail.show(date: nil, worker: nil, farm: "FA1", center: nil, on: ca)
+            // In the coordinator's language (Korean by default; the suite runs with ILSON_LANG=en).
+            let (centerA, lines) = try Language.$current.withValue(.ko) {
+                try AuditTrail.show(date: nil, worker: nil, farm: "FA1", center: nil, on: ca)
+            }
             #expect(centerA.code == "JA")
             let change = try #require(lines.first { $0.action == "농가 정보 변경" })
             #expect(change.actor == w.login(.coordinatorA))

@@ -41,7 +41,9 @@ struct CronScriptTests {
                     $0.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d KST "#, options: .regularExpression) != nil
                 },
                 "\(text)")
-            #expect(text.contains("exit 0") && text.contains("CALL (no SMS consent)"))
+            // Cron's bare environment has no ILSON_LANG: the log a coordinator is mailed is Korean, ilson's default.
+            #expect(text.contains("exit 0") && text.contains("전화 (문자 동의 없음)"), "\(text)")
+            #expect(!text.contains("CALL (no SMS consent)"), "\(text)")
             #expect(!text.contains("cron-secret-key"))
             #expect(text.range(of: #"01[016789]-?\d{4}-?\d{4}"#, options: .regularExpression) == nil, "phones masked")
             // Exit codes pass through: a database that cannot be reached is 3.

@@ -186,7 +186,14 @@ struct RepliesTests {
             provider.injectReply(from: roster.workerPhones[0], body: "2")
             #expect(try Self.replies(url, provider).status == 0)
             let note: String = try db.query("SELECT note FROM sms_inbound").first!.decode("note")
-            #expect(note.contains("waiting for the coordinator") && note.contains("이햏1"), "\(note)")
+            // Stored as a code and its values: each coordinator reads it in their own language.
+            #expect(note.contains("replyWaiting") && note.contains("이햏1"), "\(note)")
+            for (language, words) in [("en", "waiting for the coordinator"), ("ko", "담당자 확인 필요")] {
+                let list = try Self.ilson(
+                    url, provider, ["replies", "list", "--date", Self.date, "--all", "--lang", language])
+                #expect(list.status == 0 && list.stdout.contains(words) && list.stdout.contains("이햏1"), "\(list)")
+                #expect(!list.stdout.contains("replyWaiting"), "\(list)")
+            }
             // Below its minimum: flagged by roster calls and roster show, exit 1.
             let calls = try Self.ilson(url, provider, ["roster", "calls", "--date", Self.date])
             #expect(calls.status == 1 && calls.stdout.contains("BELOW MINIMUM"), "\(calls)")

@@ -182,6 +182,155 @@ struct KoreanOutputTests {
         }
     }
 
+    /// One command of `theRegistryAndAdminCommandsAreKorean`: what it must say in Korean and what it said in English.
+    struct Case {
+        var arguments: [String]
+        var status: Int32 = 0
+        var korean: [String]
+        var english: [String]
+    }
+
+    /// The registry, database, user, reply, request and audit commands in the Korean default: their messages,
+    /// table headers and errors are Korean (the old English absent), name no internal id or field name; the
+    /// database's unreachable and bad-URL errors too. Each output is checked in order, never looked up by prefix.
+    @Test func theRegistryAndAdminCommandsAreKorean() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let cases: [Case] = [
+                Case(
+                    arguments: ["db", "migrate"], korean: ["데이터베이스 구조가 최신입니다", "데이터베이스:"],
+                    english: ["schema is up to date"]),
+                Case(arguments: ["db", "status"], korean: ["적용됨", "최신입니다"], english: ["up to date", "applied"]),
+                Case(
+                    arguments: ["center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--county", "진천군"],
+                    korean: ["센터 JC 진천군 농촌인력중개센터 등록 (번호 "], english: ["added", "(id "]),
+                Case(
+                    arguments: ["center", "list"], korean: ["코드", "문자 발신번호", "시군"], english: ["sms sender", "county"]),
+                Case(arguments: ["center", "edit"], status: 2, korean: ["바꿀 것이 없습니다"], english: ["nothing to change"]),
+                Case(
+                    arguments: ["farmer", "add", "--name", "이월농부", "--phone", "010-9876-5432"],
+                    korean: ["농업인 이월농부 010-****-5432 등록"], english: ["added"]),
+                Case(
+                    arguments: [
+                        "farm", "add", "--code", "F012", "--name", "이월 딸기하우스", "--farmer", "01098765432", "--village",
+                        "이월면 중산리",
+                    ], korean: ["농가 F012 이월 딸기하우스 등록", "농업인 이월농부"], english: ["added", "farmer "]),
+                Case(arguments: ["farm", "list"], korean: ["농업인", "집결지"], english: ["meeting point", "farmer"]),
+                Case(arguments: ["farmer", "list"], korean: ["번호", "이월농부"], english: ["phone"]),
+                Case(
+                    arguments: [
+                        "worker", "add", "--name", "수확1", "--phone", "010-1111-0001", "--village", "이월면 중산리",
+                        "--skills", "harvest",
+                    ], korean: ["인력 수확1 010-****-0001 등록 (번호 "], english: ["added", "worker "]),
+                Case(
+                    arguments: ["worker", "list"], korean: ["최대 km", "허용 농가", "인력 1명"],
+                    english: ["worker(s)", "days/wk"]),
+                Case(
+                    arguments: ["worker", "show", "010-1111-0001"], korean: ["가능한 날: 매일", "기록: 일한 날 0일"],
+                    english: ["availability: every day", "record:"]),
+                Case(
+                    arguments: [
+                        "worker", "availability", "010-1111-0001", "--dates", "2026-12-05..2026-12-06", "--off",
+                    ],
+                    korean: ["쉼 2026-12-05..2026-12-06 기록함"], english: ["recorded", "off"]),
+                Case(
+                    arguments: ["worker", "availability", "010-1111-0001", "--dates", "2026-11-02..2026-11-03"],
+                    status: 2, korean: ["지난 날입니다"], english: ["in the past"]),
+                Case(
+                    arguments: ["worker", "add", "--name", "또", "--phone", "010-1111-0001", "--village", "이월면 중산리"],
+                    status: 2, korean: ["센터에 이미 있습니다 (번호 "], english: ["already exists"]),
+                Case(arguments: ["user", "list"], korean: ["로그인", "만든 사람"], english: ["created by", "login"]),
+                Case(arguments: ["user", "whoami"], korean: [":"], english: ["superuser", "no ilson user"]),
+                Case(
+                    arguments: ["replies", "list", "--date", "today"], korean: ["사람이 봐야 할 회신 없음"],
+                    english: ["no replies"]),
+                Case(
+                    arguments: ["replies", "settings"], korean: ["답 안내", "마감 전날", "자동 채움"],
+                    english: ["answer prompt", "evening before"]),
+                Case(
+                    arguments: [
+                        "request", "submit", "--farm", "F012", "--date", "tomorrow", "--start", "07:00", "--end",
+                        "16:00",
+                        "--task", "수확", "--headcount", "2",
+                    ], korean: ["작업 묶음", "요청 1건", "  요청 #"], english: ["request(s)", "job "]),
+                Case(
+                    arguments: ["report", "placements", "--from", "tomorrow", "--to", "today"], status: 2,
+                    korean: ["보다 앞입니다"], english: ["is before"]),
+                Case(arguments: ["audit", "show"], status: 2, korean: ["무엇을 볼지"], english: []),
+                Case(
+                    arguments: ["audit", "show", "--farm", "F012"], korean: ["변경 기록", "농가 등록", "바뀐 내용"],
+                    english: ["farm added", "change"]),
+                Case(
+                    arguments: ["pickup", "add", "--name", "이월 마을회관", "--village", "이월면 중산리"],
+                    korean: ["승차 지점 이월 마을회관 등록"], english: ["pickup point"]),
+                Case(arguments: ["pickup", "list"], korean: ["위도", "경도"], english: ["latitude"]),
+                Case(arguments: ["pickup", "farm", "--farm", "F012"], korean: ["농가 F012 차량: 없음"], english: ["van"]),
+                Case(
+                    arguments: ["center", "policy", "show"], korean: ["우선순위 정책 (기본값)", "요청의 우선순위 = 기본"],
+                    english: ["priority policy", "the default"]),
+                Case(
+                    arguments: ["farm", "show", "F012"], korean: ["농가 F012 이월 딸기하우스", "  농업인: 이월농부", "  위치: "],
+                    english: ["farmer:", "place:"]),
+                Case(arguments: ["db", "check"], korean: ["이상 없음"], english: ["all clear"]),
+                Case(
+                    arguments: ["worker", "deactivate", "010-1111-0001"], korean: ["수확1 010-****-0001 (번호 1) 비활성화"],
+                    english: ["deactivated"]),
+                Case(
+                    arguments: ["worker", "deactivate", "010-1111-0001"], status: 2, korean: ["이미 비활성입니다"],
+                    english: ["already inactive"]),
+            ]
+            var outcomes: [(Case, IlsonChild.Outcome)] = []
+            for c in cases {
+                outcomes.append((c, try IlsonChild.run(c.arguments, url: url, language: "")))
+            }
+            let request: Int64 = try db.query("SELECT max(id) AS id FROM labor_requests")[0].decode("id")
+            outcomes.append(
+                (
+                    Case(
+                        arguments: ["request", "show", "#\(request)"],
+                        korean: ["요청 #\(request)", "아직 배치하지 않음", "인원 2명"],
+                        english: ["not planned yet", "headcount"]),
+                    try IlsonChild.run(["request", "show", "#\(request)"], url: url, language: "")
+                ))
+            // The database out of reach, or its URL malformed: ilson's sentence is Korean around libpq's own words.
+            outcomes.append(
+                (
+                    Case(
+                        arguments: ["center", "list"], status: 3, korean: ["데이터베이스에 연결할 수 없습니다"],
+                        english: ["cannot reach"]),
+                    try IlsonChild.run(["center", "list"], url: "postgresql://ilson@127.0.0.1:1/none", language: "")
+                ))
+            // ILSON_TEST_DUMP=file keeps what the commands printed, for a person to read.
+            if let dump = ProcessInfo.processInfo.environment["ILSON_TEST_DUMP"] {
+                let all = outcomes.map {
+                    "$ ilson \($0.0.arguments.joined(separator: " "))\n\($0.1.stdout)\($0.1.stderr)"
+                }
+                try all.joined(separator: "\n").write(toFile: dump + ".registry", atomically: true, encoding: .utf8)
+            }
+            for (c, o) in outcomes {
+                let command = c.arguments.joined(separator: " ")
+                let text = o.stdout + o.stderr
+                #expect(o.status == c.status, "\(command): \(o)")
+                for words in c.korean { #expect(text.contains(words), "\(command): no \(words)\n\(o)") }
+                for words in c.english { #expect(!text.contains(words), "\(command): still \(words)\n\(o)") }
+                #expect(
+                    Self.matches(Self.internalID, text).isEmpty, "\(command): \(Self.matches(Self.internalID, text))")
+                #expect(Self.matches(Self.camelCase, text).isEmpty, "\(command): \(Self.matches(Self.camelCase, text))")
+                #expect(
+                    text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }, "\(command): no Hangul\n\(o)"
+                )
+            }
+            // The same commands in English, on request: today's words.
+            for (arguments, english) in [
+                (["center", "list"], "sms sender"), (["db", "status"], "up to date"),
+                (["replies", "settings"], "answer prompt"), (["worker", "list", "--all"], "worker(s)"),
+                (["request", "show", "#\(request)"], "not planned yet"),
+            ] {
+                let o = try IlsonChild.run(arguments + ["--lang", "en"], url: url, language: "")
+                #expect(o.status == 0 && o.stdout.contains(english), "\(arguments): \(o)")
+            }
+        }
+    }
+
     /// `--help` of the commands whose discussion was English: Korean by default, English with `--lang en`.
     @Test func helpIsKoreanByDefault() throws {
         for (command, korean, english) in [

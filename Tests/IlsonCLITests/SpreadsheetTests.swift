@@ -40,7 +40,9 @@ struct SpreadsheetTests {
             let first = try IlsonChild.run(["worker", "import", "--template", path], url: url)
             #expect(first.status == 0, "\(first)")
             let again = try IlsonChild.run(["worker", "import", "--template", path], url: url)
-            #expect(again.status == 2 && again.stderr.contains("이미 있습니다"), "\(again)")
+            #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again)")
+            let ko = try IlsonChild.run(["worker", "import", "--template", path], url: url, language: "ko")
+            #expect(ko.status == 2 && ko.stderr.contains("이미 있습니다"), "\(ko)")
             // Without a file and without --template: a clear error.
             let none = try IlsonChild.run(["worker", "import"], url: url)
             #expect(none.status != 0 && none.stderr.contains("--template"), "\(none)")

@@ -4,6 +4,7 @@ import Records
 import Scheduling
 import Storage
 import Testing
+import Texts
 import Vocabulary
 
 @testable import Operations
@@ -49,7 +50,10 @@ struct ChangeReasonTests {
                 center: c.center, date: Self.date, request: other.requestID, worker: .id(other.workerID),
                 reason: "본인 사정", on: db, clock: Self.clock)
 
-            let (_, lines) = try AuditTrail.show(date: Self.date, worker: nil, farm: nil, center: nil, on: db)
+            // In the coordinator's language (Korean by default; the suite runs with ILSON_LANG=en).
+            let (_, lines) = try Language.$current.withValue(.ko) {
+                try AuditTrail.show(date: Self.date, worker: nil, farm: nil, center: nil, on: db)
+            }
             let forcedLine = try #require(lines.first { $0.action == "강제 배정" })
             #expect(forcedLine.reason == "농가가 직접 요청")
             #expect(forcedLine.subject.contains("한순자") && forcedLine.subject.contains("010-****-"))
@@ -60,7 +64,7 @@ struct ChangeReasonTests {
             // By worker: only that worker's changes.
             let phone = c.phones["w7"]!
             let (_, mine) = try AuditTrail.show(date: nil, worker: phone, farm: nil, center: nil, on: db)
-            #expect(mine.contains { $0.action == "강제 배정" })
+            #expect(mine.contains { $0.action == "forced pin" }, "in English on request")
             #expect(mine.allSatisfy { $0.subject.contains("한순자") })
         }
     }

@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// Plans one center's day as a draft roster (the roster workflow's planner), in its own transaction.
@@ -52,7 +53,7 @@ public struct BatchPlan {
         for center in try BatchRosterStore.centersToPlan(date: date, on: db) {
             let planned = try BatchRunStore.withAdvisoryLock(job: .plan, date: date, center: center.id, on: db) {
                 if try BatchRunStore.finishedSince(job: .plan, date: date, center: center.id, since: listed, on: db) {
-                    log("\(center.code): planned by another batch plan meanwhile; left as it is")
+                    log(T(.planByAnother, ["center": center.code]))
                     return CenterPlanReport(centerCode: center.code, status: .plannedByAnotherRun)
                 }
                 return try plan(center, on: db)
@@ -60,7 +61,7 @@ public struct BatchPlan {
             if let planned {
                 reports.append(planned)
             } else {
-                log("\(center.code): another batch plan is working on \(date); skipped")
+                log(T(.planLocked, ["center": center.code, "date": date]))
                 _ = try BatchRunStore.start(
                     job: .plan, date: date, center: center.id, outcome: .skipped,
                     message: "another run holds the lock", on: db)
@@ -77,14 +78,14 @@ public struct BatchPlan {
         do {
             let summary = try planner.planDraft(center: center, date: date, on: db)
             try BatchRunStore.finish(run: run, outcome: .done, countsJSON: "{}", message: summary, on: db)
-            log("\(center.code): draft roster for \(date): \(summary)")
+            log(T(.planDraft, ["center": center.code, "date": date, "summary": summary]))
             return CenterPlanReport(centerCode: center.code, status: .planned(summary: summary))
         } catch let error as PostgresError where error.isConnectionFailure {
             throw error
         } catch {
             let reason = String(describing: error)
             try BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: reason, on: db)
-            log("\(center.code): planning failed: \(reason)")
+            log(T(.planFailed, ["center": center.code, "reason": reason]))
             return CenterPlanReport(centerCode: center.code, status: .failed(reason: reason))
         }
     }

@@ -5,6 +5,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// What `batch send` did for one center's day.
@@ -116,7 +117,7 @@ public struct BatchSend {
         var guardConnection: Connection?
         for roster in rosters {
             if roster.state == .draft {
-                log("\(roster.centerCode): the roster of \(date) is still a draft: not sent (approve it first)")
+                log(T(.sendStillDraft, ["center": roster.centerCode, "date": date]))
                 reports.append(try skip(roster, as: .draft, because: "roster still in draft: not sent", on: db))
                 continue
             }
@@ -152,7 +153,7 @@ public struct BatchSend {
             if let worked {
                 reports.append(worked)
             } else {
-                log("\(roster.centerCode): another batch send is working on \(date); skipped")
+                log(T(.sendOtherRun, ["center": roster.centerCode, "date": date]))
                 reports.append(try skip(roster, as: .locked, because: "another run holds the lock", on: db))
             }
         }
@@ -210,7 +211,7 @@ public struct BatchSend {
             throw OperationError.unreachable(message)
         } catch {
             let reason = OperationError(lowerLayer: error)?.description ?? String(describing: error)
-            log("\(roster.centerCode): batch send stopped for this center: \(reason)")
+            log(T(.sendStoppedCenter, ["center": roster.centerCode, "reason": reason]))
             try BatchRunStore.finish(run: run, outcome: .failed, countsJSON: "{}", message: reason, on: db)
             var report = CenterSendReport(
                 centerCode: roster.centerCode, centerName: roster.centerName, status: .failed(reason),
@@ -258,18 +259,14 @@ public struct BatchSend {
                 return (written, uncomposed)
             }
             crash.step()  // outbox committed, nothing sent
-            log("\(roster.centerCode): \(report.written) message(s) written to the outbox; roster is sending")
+            log(T(.sendWritten, ["center": roster.centerCode, "count": report.written]))
             if report.uncomposed > 0 {
-                log(
-                    "\(roster.centerCode): \(report.uncomposed) message(s) could not be composed: recorded as failed "
-                        + "with the reason (ilson roster calls --date \(date) lists whom to phone)")
+                log(T(.sendUncomposable, ["center": roster.centerCode, "count": report.uncomposed, "date": date]))
             }
         }
         report.recovered = try OutboxStore.recoverClaims(center: roster.centerId, date: date, on: db)
         if report.recovered > 0 {
-            log(
-                "\(roster.centerCode): \(report.recovered) message(s) claimed by a run that ended early: retrying "
-                    + "with the same idempotency keys")
+            log(T(.sendRecovered, ["center": roster.centerCode, "count": report.recovered]))
         }
         let sender = roster.smsSender ?? defaultSender ?? ""
         let outboxSender = OutboxSender(

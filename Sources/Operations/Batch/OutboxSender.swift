@@ -3,6 +3,7 @@ import KoreanText
 import Messaging
 import Postgres
 import Storage
+import Texts
 import Vocabulary
 
 /// What one run's sender did for one center's day.
@@ -62,7 +63,7 @@ struct OutboxSender {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 {
                 if try OutboxStore.secondsUntilNextDue(center: centerId, date: date, on: db) != nil {
-                    log("\(centerCode): the run's time (--max-wait) is up; the messages left wait for the next run")
+                    log(T(.outboxTimeUp, ["center": centerCode]))
                 }
                 return tally
             }
@@ -82,7 +83,7 @@ struct OutboxSender {
             }
             if wait >= deadline.timeIntervalSinceNow { return tally }
             if wait > 0 {
-                log("\(centerCode): waiting \(String(format: "%.1f", wait)) s for messages to retry")
+                log(T(.outboxWaiting, ["center": centerCode, "seconds": String(format: "%.1f", wait)]))
                 Thread.sleep(forTimeInterval: wait + 0.01)
             }
         }
@@ -120,7 +121,13 @@ struct OutboxSender {
                 counts.failed += 1
                 let error = reason(result)
                 outcome = .failed(reason: error)
-                log("\(centerCode): \(message.kind) to \(Phone.mask(message.recipient)) failed for good: \(error)")
+                log(
+                    T(
+                        .outboxFailedForGood,
+                        [
+                            "center": centerCode, "kind": "\(message.kind)", "phone": Phone.mask(message.recipient),
+                            "error": "\(error)",
+                        ]))
             case .failure(.retryable(_, _, let after)):
                 counts.retried += 1
                 retried += 1
@@ -139,7 +146,7 @@ struct OutboxSender {
             try OutboxStore.unclaim(notStarted.map { claimed[$0].id }, on: db)
         }
         if retried > 0, misconfigured == nil {
-            log("\(centerCode): \(retried) message(s) not sent this time (\(firstRetryReason ?? "?")); will retry")
+            log(T(.outboxRetry, ["center": centerCode, "count": retried, "reason": firstRetryReason ?? "?"]))
         }
         if let misconfigured { throw GatewayMisconfigured(reason: misconfigured) }
     }

@@ -2,6 +2,7 @@ import KoreanText
 import Messaging
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// A worker on a roster who gets no SMS (no consent): the coordinator calls them.
@@ -80,6 +81,6 @@ public struct RosterMessages: Sendable {
 
     /// The workers of these assignments who get no SMS (no consent), to be phoned.
     public static func calls(for assignments: [AssignmentForMessage]) -> [CallNeeded] {
-        assignments.filter { !$0.smsConsent }.map { CallNeeded($0, reason: "no SMS consent") }
+        assignments.filter { !$0.smsConsent }.map { CallNeeded($0, reason: T(.callNoConsent)) }
     }
 }

@@ -1,5 +1,6 @@
 import Postgres
 import Records
+import Texts
 import Vocabulary
 
 /// The planner of the roster workflow, as `batch plan` calls it.
@@ -12,8 +13,12 @@ public struct RosterWorkflowPlanner: DraftPlanner {
     /// Plans and stores the center's draft roster (`RosterPlanner.plan`); returns the line `batch plan` logs.
     public func planDraft(center: CenterRecord, date: Day, on db: Connection) throws -> String {
         let s = try RosterPlanner.plan(center: center, date: date, on: db, clock: clock, via: "batch plan")
-        return "\(s.filled) of \(s.wanted) places filled, \(s.unfilled) request(s) not full, "
-            + "\(s.pinsKept) pin(s) kept" + (s.droppedPins.isEmpty ? "" : ", \(s.droppedPins.count) pin(s) dropped")
-            + " (\(s.totalMillis) ms); review with `ilson roster show --date \(date) --center \(center.code)`"
+        return T(
+            .planSummary,
+            [
+                "filled": s.filled, "wanted": s.wanted, "unfilled": s.unfilled, "kept": s.pinsKept,
+                "dropped": s.droppedPins.isEmpty ? "" : T(.planDropped, ["count": s.droppedPins.count]),
+                "ms": s.totalMillis, "date": date, "center": center.code,
+            ])
     }
 }

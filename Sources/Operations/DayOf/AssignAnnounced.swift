@@ -23,7 +23,7 @@ extension RosterEditor {
         let who = RosterText.person(name: workerRow.name, phone: workerRow.phone)
         let admitted = try DayOfAdmission(
             workerRow, who: who, request: requestID, center: center, date: date, force: force, act: .pin,
-            alreadyOn: "\(who) is already on \(RequestText.number(requestID))", on: tx)
+            alreadyOn: T(.errAlreadyOnRequest, ["who": who, "request": RequestText.number(requestID)]), on: tx)
         let request = admitted.request
         let onRequest = try AssignmentStore.live(roster: change.roster.id, on: tx).filter { $0.requestID == requestID }
         guard onRequest.count < request.headcount else {
@@ -52,8 +52,10 @@ extension RosterEditor {
         change.changed(request: requestID)
         let report = try change.finish()
         var lines = report.lines
-        lines += report.queued.map { "queued \($0) (deliver: ilson batch send --date \(date))" }
-        lines += report.calls.map { "CALL worker \($0.workerId) \($0.name) \(Phone.mask($0.phone)): \($0.reason)" }
+        lines += report.queued.map { T(.lineQueuedDeliver, ["notice": $0, "date": date]) }
+        lines += report.calls.map {
+            T(.lineCall, ["id": $0.workerId, "name": $0.name, "phone": Phone.mask($0.phone), "reason": $0.reason])
+        }
         let score = try RosterStore.find(center: center.id, date: date, on: tx)?.score ?? Score()
         return RosterEditOutcome(
             rosterID: report.rosterID, version: report.version, lines: lines, warnings: pin.warnings, score: score)

@@ -144,8 +144,12 @@ public enum Attendance {
                 }
                 guard let line = matching.first else {
                     bad(
-                        "\(who) has no assignment on \(day)"
-                            + (entry.request.map { " on request \($0)" } ?? "") + " on an approved or sent roster")
+                        T(
+                            .errNoAssignmentOn,
+                            [
+                                "who": who, "day": day,
+                                "request": entry.request.map { T(.errNoAssignmentOnRequest, ["request": $0]) } ?? "",
+                            ]))
                     continue
                 }
                 if let farm = entry.farmCode, farm.caseInsensitiveCompare(line.farmCode) != .orderedSame {

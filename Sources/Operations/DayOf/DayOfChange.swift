@@ -29,6 +29,8 @@ public struct DayOfReport: Sendable, Hashable {
     public var lines: [String] = []
     /// The line of the replacement pinned, when one was (`roster replace`).
     public var pinned: String?
+    /// The same line as a stored text, for a note read later in the reader's language.
+    public var pinnedText: StoredText?
     /// Messages withdrawn: they will never be sent.
     public var withdrawn = 0
     /// Messages queued, one per recipient (a list in parts counts once).
@@ -130,7 +132,8 @@ struct DayOfChange {
                     role: .worker, name: a.workerName, recipientId: a.workerId, assignment: a.assignmentId,
                     request: a.requestId)
             } else if !a.smsConsent {
-                report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them \(a.farmName) \(a.start) is off"))
+                report.calls.append(
+                    CallNeeded(a, reason: T(.callNoConsentOff, ["farm": a.farmName, "start": a.start])))
             }
         }
         let snapshot = try AuditLog.snapshot(on: tx, table: "assignments", id: a.assignmentId)
@@ -159,7 +162,7 @@ struct DayOfChange {
         else { return }
         changed(request: a.requestId)
         guard a.smsConsent else {
-            report.calls.append(CallNeeded(a, reason: "no SMS consent: tell them to come to \(a.farmName) \(a.start)"))
+            report.calls.append(CallNeeded(a, reason: T(.callNoConsentCome, ["farm": a.farmName, "start": a.start])))
             return
         }
         try queue(
@@ -267,5 +270,12 @@ struct FarmerContact: Sendable, Hashable {
 
 extension QueuedNotice: CustomStringConvertible {
     /// `cancellation → worker 김똠1 010-****-0001`.
-    public var description: String { "\(kind) → \(role) \(name) \(Phone.mask(recipient))" }
+    public var description: String {
+        T(
+            .queuedNotice,
+            [
+                "kind": RequestText.messageKind(kind), "role": RequestText.role(role), "name": name,
+                "phone": Phone.mask(recipient),
+            ])
+    }
 }

@@ -126,7 +126,7 @@ public enum RosterDecline {
             guard newRow.active else { throw OperationError.badInput(T(.errWorkerInactive, ["who": who])) }
             let admitted = try DayOfAdmission(
                 newRow, who: who, request: requestId, center: center, date: date, force: force, act: .replacement,
-                alreadyOn: "\(who) is already on \(RequestText.number(requestId)): choose someone else", on: tx)
+                alreadyOn: T(.errAlreadyOnChoose, ["who": who, "request": RequestText.number(requestId)]), on: tx)
             let (pin, farm) = (admitted.pin, admitted.farm)
 
             if let a = live {
@@ -157,14 +157,15 @@ public enum RosterDecline {
                 on: tx, center: center.id, via: via, entity: "assignment", id: String(inserted.id),
                 action: .create, before: nil,
                 after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
-            let pinned = T(
+            let pinned = StoredText(
                 .linePinnedFarm,
                 [
                     "who": who, "request": RequestText.number(requestId), "farm": farm.name ?? "",
                     "km": RosterText.km(pin.distanceKm),
                 ])
-            change.report.lines.append(pinned)
-            change.report.pinned = pinned
+            change.report.lines.append(pinned.text)
+            change.report.pinned = pinned.text
+            change.report.pinnedText = pinned
             change.report.warnings = pin.warnings
             try change.announce(assignment: inserted.id)
             change.changed(request: requestId)

@@ -3,6 +3,7 @@ import Messaging
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// What `batch replies` did.
@@ -82,7 +83,7 @@ public struct BatchReplies {
             }
             if polled == nil {
                 report.fetchSkipped = true
-                log("batch replies: another run is fetching replies; handling the stored ones")
+                log(T(.repliesOtherRun))
             }
         }
         // Act on every stored reply not handled yet, one transaction each.
@@ -110,7 +111,10 @@ public struct BatchReplies {
                 } else {
                     // What cannot be done is left to a person, never retried forever.
                     let reason = failure.map { OperationError(lowerLayer: $0)?.description ?? String(describing: $0) }
-                    let note = "could not act on it: \(reason ?? "unknown error")"
+                    let note = StoredText.encode([
+                        reason.map { StoredText(.replyNoteCouldNotAct, ["reason": $0]) }
+                            ?? StoredText(.replyNoteCouldNotAct, texts: ["reason": StoredText(.replyNoteUnknownError)])
+                    ])
                     try ReplyStore.mark(
                         reply.id, state: .conflict, answer: ReplyAnswer.read(reply.body)?.rawValue, center: nil,
                         worker: nil, notice: nil, assignment: nil, date: nil, note: note, on: tx)
@@ -156,10 +160,8 @@ public struct BatchReplies {
             do {
                 page = try inbound.fetch(after: cursor, limit: pageSize)
             } catch {
-                report.fetchProblem =
-                    "fetching replies failed: \(error.description); the next run goes on from the "
-                    + "same cursor"
-                log("batch replies: \(report.fetchProblem!)")
+                report.fetchProblem = T(.repliesFetchFailed, ["error": error.description])
+                log(T(.repliesLog, ["line": report.fetchProblem!]))
                 return
             }
             crash.step()  // page fetched, not stored

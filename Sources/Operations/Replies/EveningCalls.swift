@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// The evening's calls besides failed messages: the silent after the answer deadline, replies ilson could not act
@@ -32,9 +33,9 @@ extension RosterCalls {
             CallNeeded(
                 workerId: $0.workerId, name: $0.workerName, phone: $0.workerPhone, farmName: $0.farmName,
                 start: $0.start, meetingPoint: nil, meetingTime: nil,
-                reason: $0.toldAfterDeadline
-                    ? "told after the \(settings.replyDeadline) deadline (a replacement): no answer yet"
-                    : "no answer by \(settings.replyDeadline) (the evening before): call to confirm")
+                reason: T(
+                    $0.toldAfterDeadline ? .callToldAfterDeadline : .callNoAnswerByDeadline,
+                    ["deadline": settings.replyDeadline]))
         }
     }
 
@@ -42,9 +43,14 @@ extension RosterCalls {
     public static func replies(center: CenterRecord, date: Day, on db: Connection) throws -> [CallNeeded] {
         try ReplyStore.replies(center: center.id, date: date, states: InboundState.forAPerson, on: db).map {
             CallNeeded(
-                workerId: $0.workerId ?? 0, name: $0.workerName ?? "(unknown number)", phone: $0.sender,
+                workerId: $0.workerId ?? 0, name: $0.workerName ?? T(.callUnknownNumber), phone: $0.sender,
                 farmName: "", start: "", meetingPoint: nil, meetingTime: nil,
-                reason: "reply \(Excerpt.quoted($0.body)) \($0.state.rawValue): \($0.note ?? "")")
+                reason: T(
+                    .callReply,
+                    [
+                        "body": Excerpt.quoted($0.body), "state": RequestText.reply($0.state),
+                        "note": $0.note.map(StoredText.render) ?? "",
+                    ]))
         }
     }
 

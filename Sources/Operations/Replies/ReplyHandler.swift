@@ -12,7 +12,7 @@ public struct HandledReply: Sendable, Hashable {
     public var state: InboundState
     /// The center and day whose roster changed (messages queued), when one did.
     public var changed: DayKey?
-    /// The note stored with the reply.
+    /// The note stored with the reply, as `StoredText.encode` keeps it (`StoredText.render` reads it).
     public var note: String?
 }
 
@@ -35,37 +35,44 @@ enum ReplyHandler {
     static func handle(_ reply: ClaimedInbound, clock: IlsonClock, on tx: Connection) throws -> HandledReply {
         guard let digits = reply.senderDigits, let notice = try ReplyStore.latestNotice(to: digits, on: tx) else {
             let center = try ReplyStore.center(ofNumber: reply.recipient, on: tx)
-            let note = "no notice was sent to this number: who is it?"
+            let note = StoredText.encode([StoredText(.replyNoteNoNotice)])
             try ReplyStore.mark(
                 reply.id, state: .unknown, answer: ReplyAnswer.read(reply.body)?.rawValue, center: center, worker: nil,
                 notice: nil, assignment: nil, date: nil, note: note, on: tx)
             return HandledReply(state: .unknown, note: note)
         }
         let answer = ReplyAnswer.read(reply.body)
-        func mark(_ state: InboundState, _ note: String?) throws -> HandledReply {
+        func mark(_ state: InboundState, _ parts: [StoredText]) throws -> HandledReply {
+            let note = StoredText.encode(parts)
             try ReplyStore.mark(
                 reply.id, state: state, answer: answer?.rawValue, center: notice.centerId, worker: notice.workerId,
                 notice: notice.noticeId, assignment: notice.assignmentId, date: notice.workDate, note: note, on: tx)
             return HandledReply(state: state, note: note)
         }
-        if notice.rosterState == .cancelled {
-            return try mark(.late, "the roster of \(notice.workDate) was cancelled: nothing done")
+        func mark(
+            _ state: InboundState, _ key: TextKey, _ values: [String: any CustomStringConvertible] = [:],
+            texts: [String: StoredText] = [:]
+        ) throws -> HandledReply {
+            try mark(state, [StoredText(key, values, texts: texts)])
         }
-        if notice.workDate < clock.today { return try mark(.late, "\(notice.workDate) has passed: nothing done") }
+        if notice.rosterState == .cancelled {
+            return try mark(.late, .replyNoteRosterCancelled, ["date": notice.workDate])
+        }
+        if notice.workDate < clock.today { return try mark(.late, .replyNotePassed, ["date": notice.workDate]) }
         guard let answer else {
-            return try mark(.unclear, "not one of the answers ilson reads (1/2, 예/아니오, 참석/불참…): call them")
+            return try mark(.unclear, .replyNoteUnreadable)
         }
         guard let assignment = notice.assignmentId, let status = notice.assignmentStatus else {
-            return try mark(.unclear, "the notice has no assignment: call them")
+            return try mark(.unclear, .replyNoteNoAssignment)
         }
         if notice.kind == .cancellation {
             // Told it is off (declined, replaced, the request cancelled): a decline says it again, anything else
             // is for a person.
-            if answer == .decline { return try mark(.duplicate, "already told it is off: nothing done") }
-            return try mark(.conflict, "answered \(answer.rawValue) after being told it is off: call them")
+            if answer == .decline { return try mark(.duplicate, .replyNoteAlreadyOff) }
+            return try mark(.conflict, .replyNoteAnsweredAfterOff, texts: ["answer": answerText(answer)])
         }
         if try ReplyStore.acted(assignment: assignment, answer: answer.rawValue, on: tx) {
-            return try mark(.duplicate, "the same answer again: nothing done")
+            return try mark(.duplicate, .replyNoteSameAgain)
         }
         switch (answer, status) {
         case (.confirm, .approved):
@@ -79,18 +86,29 @@ enum ReplyHandler {
                     action: .state, before: before,
                     after: try AuditLog.snapshot(on: tx, table: "assignments", id: id))
             }
-            return try mark(.confirmed, "confirmed by SMS")
+            return try mark(.confirmed, .replyNoteConfirmed)
         case (.confirm, .confirmed), (.decline, .declined), (.decline, .cancelled):
-            return try mark(.duplicate, "already \(status.rawValue): nothing done")
+            return try mark(.duplicate, .replyNoteAlready, texts: ["status": statusText(status)])
         case (.confirm, .declined), (.confirm, .cancelled):
-            return try mark(.conflict, "confirmed after the assignment was \(status.rawValue): call them")
+            return try mark(.conflict, .replyNoteConfirmedAfter, texts: ["status": statusText(status)])
         case (.decline, .approved), (.decline, .confirmed):
             let note = try decline(notice, on: tx, clock: clock)
             var handled = try mark(.declined, note)
             handled.changed = DayKey(centerCode: notice.centerCode, date: notice.workDate)
             return handled
         default:
-            return try mark(.late, "the assignment is \(status.rawValue): nothing done")
+            return try mark(.late, .replyNoteAssignmentIs, texts: ["status": statusText(status)])
+        }
+    }
+
+    /// An assignment's state as a stored text.
+    static func statusText(_ status: AssignmentStatus) -> StoredText { StoredText(RequestText.assignmentKey(status)) }
+
+    /// A worker's answer as a stored text.
+    static func answerText(_ answer: ReplyAnswer) -> StoredText {
+        switch answer {
+        case .confirm: StoredText(.replyAnswerConfirm)
+        case .decline: StoredText(.replyAnswerDecline)
         }
     }
 
@@ -105,16 +123,16 @@ enum ReplyHandler {
     /// with automatic backfill on, replaces them on each by `roster replace --best`'s pick in the same change (one
     /// cancellation, one notice per replacement, one updated list per farm).
     ///
-    /// - Returns: the note for the coordinator.
-    static func decline(_ notice: AnsweredNotice, on tx: Connection, clock: IlsonClock) throws -> String {
+    /// - Returns: the note for the coordinator, one part per job.
+    static func decline(_ notice: AnsweredNotice, on tx: Connection, clock: IlsonClock) throws -> [StoredText] {
         let requests = try jobs(of: notice, on: tx).map(\.requestID)
-        guard requests.count > 1 else { return try decline(notice, request: nil, on: tx, clock: clock) }
-        return try requests.map { try decline(notice, request: $0, on: tx, clock: clock) }.joined(separator: "; ")
+        guard requests.count > 1 else { return [try decline(notice, request: nil, on: tx, clock: clock)] }
+        return try requests.map { try decline(notice, request: $0, on: tx, clock: clock) }
     }
 
     /// One job's decline (`request` nil: the worker's only job that day).
     static func decline(_ notice: AnsweredNotice, request: Int64?, on tx: Connection, clock: IlsonClock) throws
-        -> String
+        -> StoredText
     {
         let center = try Centers.resolve(notice.centerCode, on: tx)
         let settings = try ReplyStore.settings(center: center.id, on: tx)
@@ -124,13 +142,13 @@ enum ReplyHandler {
                     center: center, date: notice.workDate, worker: .id(notice.workerId), request: request, with: nil,
                     best: true,
                     reason: declineReason, via: "batch replies (automatic backfill)", on: tx, clock: clock)
-                return T(.replyBackfilled, ["pinned": r.pinned ?? T(.replyBackfillPinned)])
+                return StoredText(.replyBackfilled, texts: ["pinned": r.pinnedText ?? StoredText(.replyBackfillPinned)])
             } catch let why as OperationError {
                 let d = try RosterDecline.decline(
                     center: center, date: notice.workDate, worker: .id(notice.workerId), request: request,
                     reason: declineReason, suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx,
                     clock: clock)
-                return T(
+                return StoredText(
                     .replyNoBackfill,
                     [
                         "why": why, "request": RequestText.number(d.requestID), "assigned": d.assigned,
@@ -142,11 +160,11 @@ enum ReplyHandler {
             center: center, date: notice.workDate, worker: .id(notice.workerId), request: request,
             reason: declineReason, suggestions: 3, suggestFreeOnly: true, via: "batch replies", on: tx, clock: clock)
         let names = d.suggestions.map(\.name).joined(separator: ", ")
-        return T(
+        return StoredText(
             .replyWaiting,
-            [
-                "request": RequestText.number(d.requestID), "assigned": d.assigned, "headcount": d.headcount,
-                "more": names.isEmpty ? T(.replyNobodyElse) : T(.replySuggested, ["names": names]),
+            ["request": RequestText.number(d.requestID), "assigned": d.assigned, "headcount": d.headcount],
+            texts: [
+                "more": names.isEmpty ? StoredText(.replyNobodyElse) : StoredText(.replySuggested, ["names": names])
             ])
     }
 }

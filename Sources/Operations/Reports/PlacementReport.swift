@@ -107,9 +107,9 @@ public struct PlacementReport: Sendable, Hashable {
     public static func load(
         center: CenterRecord, from: Day, to: Day, by grouping: ReportGrouping, today: Day, on db: Connection
     ) throws -> PlacementReport {
-        guard from <= to else { throw OperationError.badInput("--to \(to) is before --from \(from)") }
+        guard from <= to else { throw OperationError.badInput(T(.errPeriodBackwards, ["from": from, "to": to])) }
         guard to.ordinal - from.ordinal <= 3_660 else {
-            throw OperationError.badInput("the period \(from)..\(to) is longer than ten years: ask for less")
+            throw OperationError.badInput(T(.errPeriodTooLong, ["from": from, "to": to]))
         }
         return try db.transaction { db in
             let placements = try ReportStore.placements(center: center.id, from: from, to: to, on: db)

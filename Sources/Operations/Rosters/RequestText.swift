@@ -33,6 +33,55 @@ public enum RequestText {
         }
     }
 
+    /// A reply's state as the coordinator reads it.
+    public static func reply(_ state: InboundState) -> String {
+        switch state {
+        case .new: T(.replyNew)
+        case .confirmed: T(.replyConfirmed)
+        case .declined: T(.replyDeclined)
+        case .duplicate: T(.replyDuplicate)
+        case .unclear: T(.replyUnclear)
+        case .late: T(.replyLate)
+        case .unknown: T(.replyUnknown)
+        case .conflict: T(.replyConflict)
+        }
+    }
+
+    /// The key of an assignment's status (English: the stored word, `no_show`).
+    public static func assignmentKey(_ status: AssignmentStatus) -> TextKey {
+        switch status {
+        case .proposed: .assignmentProposed
+        case .approved: .assignmentApproved
+        case .confirmed: .assignmentConfirmed
+        case .declined: .assignmentDeclined
+        case .cancelled: .assignmentCancelled
+        case .noShow: .assignmentNoShow
+        case .completed: .assignmentCompleted
+        }
+    }
+
+    /// An assignment's status as the coordinator reads it.
+    public static func assignment(_ status: AssignmentStatus) -> String { T(assignmentKey(status)) }
+
+    /// A message's kind as the coordinator reads it (English: the kind's name, `farmerList`).
+    public static func messageKind(_ kind: MessageKind) -> String {
+        switch kind {
+        case .assignment: T(.msgKindAssignment)
+        case .farmerList: T(.msgKindFarmerList)
+        case .cancellation: T(.msgKindCancellation)
+        case .change: T(.msgKindChange)
+        case .reminder: T(.msgKindReminder)
+        }
+    }
+
+    /// Who a message goes to, as the coordinator reads it.
+    public static func role(_ role: RecipientRole) -> String {
+        switch role {
+        case .worker: T(.roleWorker)
+        case .farmer: T(.roleFarmer)
+        }
+    }
+
     /// A roster's state as the coordinator reads it.
     public static func state(_ state: RosterState) -> String {
         switch state {
