@@ -34,7 +34,7 @@ extension GeneralEngine {
                         for j in (i + 1)..<workers.count {
                             if budget.left(.general) <= 0 || budget.outOfTime() { return improvedAny }
                             budget.charge(.general, 8 * length)
-                            if trySwap(workers[i], workers[j], span, candOf, &riders) {
+                            if let g = trySwap(workers[i], workers[j], span, candOf, &riders), g > 0 {
                                 improved = true
                                 improvedAny = true
                                 stats.moves += 1
@@ -48,10 +48,11 @@ extension GeneralEngine {
         return improvedAny
     }
 
-    /// Exchanges the jobs of workers `w` and `v` on `span` when both can work them and the plan gains.
+    /// Exchanges the jobs of workers `w` and `v` on `span` when both can work them and the plan gains; returns the
+    /// gain when the exchange is possible (kept only when positive), nil when it is not.
     private mutating func trySwap(
         _ w: Int, _ v: Int, _ span: [Int], _ candOf: [Int: Int32], _ riders: inout [Int32]
-    ) -> Bool {
+    ) -> Int64? {
         var newW: [[Int32]] = []
         var newV: [[Int32]] = []
         var differ = false
@@ -60,12 +61,12 @@ extension GeneralEngine {
             let b = jobs[v * nD + d]
             if a != b { differ = true }
             guard let aToV = moved(a, to: v, day: d, candOf), let bToW = moved(b, to: w, day: d, candOf) else {
-                return false
+                return nil
             }
             newW.append(bToW)
             newV.append(aToV)
         }
-        guard differ else { return false }
+        guard differ else { return nil }
         // Weekly caps: the dates each worker works per week after the exchange.
         for (x, rowsX) in [(w, newW), (v, newV)] {
             var dates = [Int32](repeating: 0, count: max(1, nK))
@@ -73,7 +74,7 @@ extension GeneralEngine {
                 let cs = span.firstIndex(of: d).map { rowsX[$0] } ?? jobs[x * nD + d]
                 if !cs.isEmpty { dates[Int(p.dayWeek[d])] += 1 }
             }
-            for k in 0..<nK where dates[k] > datesLeft[x * nK + k] { return false }
+            for k in 0..<nK where dates[k] > datesLeft[x * nK + k] { return nil }
         }
         // Seats: riders per request after the exchange.
         var change: [Int: Int32] = [:]
@@ -83,7 +84,7 @@ extension GeneralEngine {
                 change[Int(candReq[Int(c)]), default: 0] -= 1
             }
         }
-        for (r, dr) in change where dr > 0 && riders[r] + dr > seatsLeft[r] { return false }
+        for (r, dr) in change where dr > 0 && riders[r] + dr > seatsLeft[r] { return nil }
         let before = workerValue(w) + workerValue(v)
         var saved: [[Int32]] = []
         for (i, d) in span.enumerated() {
@@ -92,15 +93,16 @@ extension GeneralEngine {
             jobs[w * nD + d] = newW[i]
             jobs[v * nD + d] = newV[i]
         }
-        if workerValue(w) + workerValue(v) > before {
+        let gain = workerValue(w) + workerValue(v) - before
+        if gain > 0 {
             for (r, dr) in change { riders[r] += dr }
-            return true
+            return gain
         }
         for (i, d) in span.enumerated() {
             jobs[w * nD + d] = saved[2 * i]
             jobs[v * nD + d] = saved[2 * i + 1]
         }
-        return false
+        return gain
     }
 
     /// The candidates of worker `x` for the requests of `cs` on day `d`, when each exists and they fit `x`'s row.
