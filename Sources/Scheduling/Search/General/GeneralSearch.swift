@@ -176,6 +176,9 @@ extension GeneralEngine {
     /// Best-first branch and bound over the relaxation of `days`, each node bounded by the flow with the rows' time
     /// cliques priced in (`BranchCliques`); returns the best valid rows found and whether the search finished (then
     /// they are optimal for `value`).
+    ///
+    /// - Parameter onPlan: called with every valid plan the nodes' flows give (repaired when they conflict) and its
+    ///   value, whether or not it beats the incumbent (`StructurePool` keeps them per two-job structure).
     mutating func branchAndBound(
         scope: GeneralScope, incumbent start: ([Int32: [Int32]], Int64)?, maxNodes: Int = Int.max,
         maxWork: Int = Int.max, value: (Int) -> Int64, onPlan: (([Int32: [Int32]], Int64) -> Void)? = nil
