@@ -23,6 +23,9 @@ struct GeneralScope: Sendable {
     var fixedCount: [Int32]?
     /// Riders per request held by fixed rows.
     var fixedRiders: [Int32]?
+    /// When true, every row the scope decides takes one job at most: the relaxation is then exact but for minimums
+    /// and weekly caps (no two jobs of a row to conflict), and no time cliques are priced.
+    var single = false
 
     init(days: [Int], used: [Int32]? = nil) {
         self.days = days
@@ -62,13 +65,15 @@ extension GeneralEngine {
     /// admits and room beside its pins; a week whose open dates exceed the dates left (less `used`, dates taken
     /// outside) becomes a group feeding its unpinned rows, and when no date is left those rows are dropped.
     ///
-    /// - Parameter capacity: a row's capacity (the largest fitting set of its candidates, or fewer).
+    /// - Parameters:
+    ///   - capacity: a row's capacity (the largest fitting set of its candidates, or fewer).
+    ///   - jobsPerDate: when set, the jobs a date can hold in a week group (else the worker's jobs a day).
     func weekRows(
-        days: [Int], used: [Int32]?, capacity: (Int) -> Int32, include: (Int) -> Bool
+        days: [Int], used: [Int32]?, capacity: (Int) -> Int32, include: (Int) -> Bool, jobsPerDate: Int32? = nil
     ) -> WeekRows {
         var out = WeekRows()
         for w in 0..<p.nW {
-            let J = jobsMax[w]
+            let J = min(jobsMax[w], jobsPerDate ?? jobsMax[w])
             var k = -1
             var open: [Int] = []
             func flush() {
@@ -120,8 +125,9 @@ extension GeneralEngine {
         for d in days { inDays[d] = true }
         // Node numbering (every arc goes forward): source, week groups, rows, van nodes, requests, sink.
         let layer = weekRows(
-            days: days.sorted(), used: used, capacity: { self.rowCap[$0] },
-            include: { !mods.closedRows.contains(Int32($0)) && (scope.rows?.contains(Int32($0)) ?? true) })
+            days: days.sorted(), used: used, capacity: { scope.single ? min(1, self.rowCap[$0]) : self.rowCap[$0] },
+            include: { !mods.closedRows.contains(Int32($0)) && (scope.rows?.contains(Int32($0)) ?? true) },
+            jobsPerDate: scope.single ? 1 : nil)
         let (groupKey, groupCap, rowKey, rowCap, rowGroup) =
             (layer.groupKey, layer.groupCap, layer.rowKey, layer.rowCap, layer.rowGroup)
         // Requests: every one of the days, or with some rows only, those those rows can reach.

@@ -20,12 +20,17 @@ extension GeneralEngine {
         if isLarge { return runLarge() }
         if nD <= 1 {
             let engine = self
+            var pool = StructurePool()
             let (best, complete) = branchAndBound(
-                scope: GeneralScope(days: all), incumbent: nil, maxWork: budget.allowance(.general) / 4
-            ) { c in engine.baseValue(c) }
+                scope: GeneralScope(days: all), incumbent: nil, maxWork: budget.allowance(.general) / 4,
+                value: { c in engine.baseValue(c) }, onPlan: { pool.offer($0, $1) })
             install(best, days: all)
             provenOptimal = complete
-            if !complete { neighbourhoods() }
+            if !complete {
+                polishStructures(pool, maxWork: budget.allowance(.general) / 4)
+                reprice(rounds: 3, maxWork: budget.allowance(.general) / 8)
+                neighbourhoods()
+            }
         } else {
             // Every day together with an optimistic continuity bonus, then exact day re-solves until none improves.
             let possible = possibleJobs()
@@ -37,15 +42,21 @@ extension GeneralEngine {
                 scope: GeneralScope(days: all), incumbent: nil, maxWork: budget.allowance(.general) / 4,
                 value: optimistic)
             install(best, days: all)
-            var improved = true
+            // Exact day re-solves (the priced one, then the single-job one) until no day improves; then exchanges
+            // of two workers' chains across days, and again, while those improve.
             var passes = 0
-            while improved && budget.left(.general) > 0 && !budget.outOfTime() && passes < 50 {
-                improved = false
-                passes += 1
-                for d in 0..<nD {
-                    if budget.left(.general) <= 0 || budget.outOfTime() { break }
-                    if resolveDay(d) { improved = true }
+            for _ in 0..<8 {
+                var improved = true
+                while improved && budget.left(.general) > 0 && !budget.outOfTime() && passes < 50 {
+                    improved = false
+                    passes += 1
+                    for d in 0..<nD {
+                        if budget.left(.general) <= 0 || budget.outOfTime() { break }
+                        if resolveDay(d) { improved = true }
+                        if resolveSingles(d, maxWork: budget.allowance(.general) / 16) { improved = true }
+                    }
                 }
+                guard budget.left(.general) > 0, !budget.outOfTime(), chainSwaps() else { break }
             }
             stats.passes = passes
             neighbourhoods()
@@ -165,9 +176,12 @@ extension GeneralEngine {
     /// Best-first branch and bound over the relaxation of `days`, each node bounded by the flow with the rows' time
     /// cliques priced in (`BranchCliques`); returns the best valid rows found and whether the search finished (then
     /// they are optimal for `value`).
+    ///
+    /// - Parameter onPlan: called with every valid plan the nodes' flows give (repaired when they conflict) and its
+    ///   value, whether or not it beats the incumbent (`StructurePool` keeps them per two-job structure).
     mutating func branchAndBound(
         scope: GeneralScope, incumbent start: ([Int32: [Int32]], Int64)?, maxNodes: Int = Int.max,
-        maxWork: Int = Int.max, value: (Int) -> Int64
+        maxWork: Int = Int.max, value: (Int) -> Int64, onPlan: (([Int32: [Int32]], Int64) -> Void)? = nil
     ) -> ([Int32: [Int32]], Bool) {
         let workAtStart = budget.spent[.general, default: 0]
         let days = scope.days
@@ -185,7 +199,7 @@ extension GeneralEngine {
         }
         let values = order.map { value(Int($0)) }
         let sortedOrder = order.indices.sorted { (values[$0], order[$1]) > (values[$1], order[$0]) }.map { order[$0] }
-        let cl = cliques(of: order)
+        let cl = scope.single ? BranchCliques() : cliques(of: order)
         let muCap = (values.max() ?? 0) + 1
         var queue = BranchQueue()
         queue.push(
@@ -200,6 +214,7 @@ extension GeneralEngine {
             let repaired =
                 conflict == nil ? f.rows : engine.repair(f.rows, scope: scope, order: sortedOrder, value: value)
             let rv = repaired.map { engine.networkValue($0, scope: scope, value: value) } ?? Int64.min
+            if let repaired, let onPlan { onPlan(repaired, rv) }
             if rv > bestValue, let repaired {
                 best = repaired
                 bestValue = rv
@@ -643,35 +658,6 @@ extension GeneralEngine {
         for (_, r) in picked {
             for w in workersOf[Int32(r)]! where rows.count < lnsRows { rows.insert(w * Int32(nD) + Int32(d)) }
         }
-        var used = [Int32](repeating: 0, count: p.nW * max(1, nK))
-        var fixed = [Int32](repeating: 0, count: p.nR)
-        var riders = [Int32](repeating: 0, count: p.nR)
-        for w in 0..<p.nW {
-            for e in 0..<nD {
-                let key = w * nD + e
-                if e != d && !jobs[key].isEmpty && pinsOn[key].isEmpty { used[w * nK + Int(p.dayWeek[e])] += 1 }
-                if e == d && !rows.contains(Int32(key)) {
-                    for c in jobs[key] {
-                        fixed[Int(candReq[Int(c)])] += 1
-                        if p.candRide[Int(c)] != 0 { riders[Int(candReq[Int(c)])] += 1 }
-                    }
-                }
-            }
-        }
-        var scope = GeneralScope(days: [d], used: used)
-        scope.rows = rows
-        scope.fixedCount = fixed
-        scope.fixedRiders = riders
-        var current: [Int32: [Int32]] = [:]
-        for key in rows where !jobs[Int(key)].isEmpty { current[key] = jobs[Int(key)] }
-        let engine = self
-        let single = nD <= 1
-        let value: (Int) -> Int64 = { c in single ? engine.baseValue(c) : engine.dayValue(c) }
-        let currentValue = networkValue(current, scope: scope, value: value)
-        let (best, _) = branchAndBound(
-            scope: scope, incumbent: (current, currentValue), maxNodes: lnsNodes, value: value)
-        guard networkValue(best, scope: scope, value: value) > currentValue else { return false }
-        for key in rows { jobs[Int(key)] = (best[key] ?? []).sorted() }
-        return true
+        return resolveRows(rows, day: d, maxNodes: lnsNodes)
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The plans a branch and bound repaired, one per two-job structure (the rows holding two jobs or more, with their
+/// jobs): the best value seen for each.
+///
+/// Most of a version 2 day is single jobs, which a flow decides exactly once the few two-job rows are fixed
+/// (`resolveSingles`); what the priced flows really propose is which workers take two jobs, and which two. Each
+/// structure here is a start for that exact completion.
+struct StructurePool {
+    private(set) var plans: [[Int32]: ([Int32: [Int32]], Int64)] = [:]
+
+    /// Keeps `rows` (valid rows of a whole day) when its structure is new or it beats that structure's best.
+    mutating func offer(_ rows: [Int32: [Int32]], _ value: Int64) {
+        let key = StructurePool.key(rows)
+        if let old = plans[key], old.1 >= value { return }
+        plans[key] = (rows, value)
+    }
+
+    /// The structure of `rows`: each row holding two jobs or more (by key), then its jobs sorted, then -1.
+    static func key(_ rows: [Int32: [Int32]]) -> [Int32] {
+        var key: [Int32] = []
+        for row in rows.keys.sorted() where rows[row]!.count >= 2 {
+            key.append(row)
+            key.append(contentsOf: rows[row]!.sorted())
+            key.append(-1)
+        }
+        return key
+    }
+
+    /// The plans, best value first; equal values by structure, in a fixed order.
+    func ranked() -> [[Int32: [Int32]]] {
+        plans.sorted { a, b in
+            a.value.1 != b.value.1 ? a.value.1 > b.value.1 : a.key.lexicographicallyPrecedes(b.key)
+        }.map { $0.value.0 }
+    }
+}
+
+extension GeneralEngine {
+    /// One-day instances: completes each structure of `pool` exactly (`resolveSingles` from its plan), the plan
+    /// installed first, best structure first, until `maxWork` is spent; installs the best plan found.
+    mutating func polishStructures(_ pool: StructurePool, maxWork: Int) {
+        guard nD == 1 else { return }
+        let workAtStart = budget.spent[.general, default: 0]
+        let all = Array(0..<nD)
+        let engine = self
+        let value: (Int) -> Int64 = { c in engine.baseValue(c) }
+        func planValue(_ e: GeneralEngine) -> Int64 {
+            var rows: [Int32: [Int32]] = [:]
+            for key in e.jobs.indices where !e.jobs[key].isEmpty { rows[Int32(key)] = e.jobs[key] }
+            return e.networkValue(rows, scope: GeneralScope(days: all), value: value)
+        }
+        func spent(_ e: inout GeneralEngine) -> Bool {
+            e.budget.left(.general) <= 0 || e.budget.outOfTime()
+                || e.budget.spent[.general, default: 0] - workAtStart > maxWork
+        }
+        var installed: [Int32: [Int32]] = [:]
+        for key in jobs.indices where !jobs[key].isEmpty { installed[Int32(key)] = jobs[key] }
+        let first = StructurePool.key(installed)
+        _ = resolveSingles(0, maxWork: maxWork)
+        var bestValue = planValue(self)
+        var bestJobs = jobs
+        for rows in pool.ranked() where StructurePool.key(rows) != first {
+            if spent(&self) { break }
+            install(rows, days: all)
+            _ = resolveSingles(0, maxWork: maxWork)
+            let v = planValue(self)
+            if v > bestValue {
+                bestValue = v
+                bestJobs = jobs
+            }
+        }
+        jobs = bestJobs
+    }
+}
+
+extension GeneralEngine {
+    /// One-day instances: the priced branch and bound again, from the plan as its incumbent (its multipliers then
+    /// step towards another value, so its flows propose other structures), each round's structures completed by
+    /// `polishStructures`; stops after `rounds` or when a round does not improve.
+    mutating func reprice(rounds: Int, maxWork: Int) {
+        guard nD == 1 else { return }
+        let all = [0]
+        let engine = self
+        let value: (Int) -> Int64 = { c in engine.baseValue(c) }
+        for _ in 0..<rounds {
+            if budget.left(.general) <= 0 || budget.outOfTime() { return }
+            var rows: [Int32: [Int32]] = [:]
+            for key in jobs.indices where !jobs[key].isEmpty { rows[Int32(key)] = jobs[key] }
+            let before = networkValue(rows, scope: GeneralScope(days: all), value: value)
+            var pool = StructurePool()
+            let (best, _) = branchAndBound(
+                scope: GeneralScope(days: all), incumbent: (rows, before), maxWork: maxWork, value: value,
+                onPlan: { pool.offer($0, $1) })
+            install(best, days: all)
+            polishStructures(pool, maxWork: maxWork)
+            var after: [Int32: [Int32]] = [:]
+            for key in jobs.indices where !jobs[key].isEmpty { after[Int32(key)] = jobs[key] }
+            if networkValue(after, scope: GeneralScope(days: all), value: value) <= before { return }
+        }
+    }
+}
