@@ -145,6 +145,40 @@ import Testing
         #expect(warm.value == ssp2.value)
     }
 
+    /// Arc fixing keeps the optimum: larger random networks solved with and without it (and by successive shortest
+    /// paths) have the same value and forced units, and fixing does happen on them (else this would prove nothing).
+    @Test func arcFixingKeepsTheOptimum() throws {
+        var fixedTotal = 0
+        for seed in 0..<40 as Range<UInt64> {
+            let requests = 4 + Int(seed % 12)
+            let net = Self.randomNetwork(
+                seed &+ 31_000, groups: 20 + Int(seed % 40), requests: requests, bigValues: seed % 4 != 3)
+            var g = SplitMix64(seed: seed &+ 4000)
+            let cap = (0..<requests).map { _ in Int32(g.next() % 6) }
+            let minUnits = (0..<requests).map { _ in g.next() % 4 == 0 ? Int32(1 + g.next() % 3) : 0 }
+            var maxValue: Int64 = 1
+            for v in net.arcValue where v > maxValue { maxValue = v }
+            let bonus = maxValue * Int64(net.nRows + 2)
+            let order = (0..<net.nGroups).map(Int32.init)
+            let fixed = try #require(
+                CostScalingSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            let unfixed = try #require(
+                CostScalingSolver(net, arcFixing: false).solve(
+                    cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+            _ = Self.check(net, fixed, cap: cap)
+            func forcedUnits(_ s: FlowSolution) -> Int32 {
+                (0..<requests).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+            }
+            #expect(unfixed.fixedArcs == 0)
+            #expect(fixed.value == unfixed.value, "seed \(seed)")
+            #expect(fixed.value == ssp.value, "seed \(seed)")
+            #expect(forcedUnits(fixed) == forcedUnits(ssp), "seed \(seed)")
+            fixedTotal += fixed.fixedArcs
+        }
+        #expect(fixedTotal > 100)
+    }
+
     @Test func oversizedCostsFallBack() {
         var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
         for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled {

@@ -22,10 +22,35 @@ struct CostScalingSolver {
     /// When set, a solve still running at this time stops and returns `FlowSolution.timedOut(_:)` (the caller's
     /// `--time-limit`); checked every few thousand discharges, so the overrun is milliseconds.
     let deadline: Date?
+    /// Whether arcs are fixed between refinements (see `fixThreshold(eps:nodes:)`); off only to compare in tests.
+    let arcFixing: Bool
 
-    init(_ net: FlowNetwork, deadline: Date? = nil) {
+    init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true) {
         self.net = net
         self.deadline = deadline
+        self.arcFixing = arcFixing
+    }
+
+    /// The reduced cost from which an arc is fixed after a refinement at `eps` on a network of `nodes` nodes: 2nε, or
+    /// `nil` when it would overflow (no fixing then).
+    ///
+    /// Why fixing keeps the optimum (Goldberg and Tarjan 1990, "Finding minimum-cost circulations by successive
+    /// approximation", the arc-fixing theorem; Goldberg 1997 uses it in CS2): let f be an ε-optimal flow for prices p
+    /// (every residual arc has reduced cost ≥ −ε) and let arc (v,w) have reduced cost c_p(v,w) ≥ 2nε. Then its reverse
+    /// has reduced cost ≤ −2nε < −ε, so it is not residual: f(v,w) = 0. Suppose a flow f' that is ε-optimal for some
+    /// prices had f'(v,w) > 0. The difference f' − f is a circulation on arcs residual for f, so it contains a simple
+    /// cycle Γ through (v,w) whose arcs are all residual for f, and the reverse of Γ is residual for f'. Under p, Γ
+    /// costs at least 2nε − (|Γ| − 1)ε > nε (the other arcs cost ≥ −ε each), so its reverse costs < −nε; but a cycle
+    /// residual for an ε-optimal flow costs ≥ −|Γ|ε ≥ −nε (prices cancel around a cycle). So every ε-optimal flow has
+    /// f'(v,w) = 0, and symmetrically an arc with c_p(v,w) ≤ −2nε is saturated in every ε-optimal flow. An optimal
+    /// flow is ε-optimal for every ε > 0, so every optimum agrees with f on the fixed arcs: the network with those arcs
+    /// frozen at their flow still contains an optimum, and the later refinements (down to ε = 1, exact in the scaled
+    /// costs) find an optimum of it, which is an optimum of the whole. Fixing again after a later refinement applies the
+    /// same argument to the frozen network (same nodes, same n), so by induction the value never changes; ties between
+    /// equal optima may resolve differently than without fixing.
+    static func fixThreshold(eps: Int64, nodes: Int) -> Int64? {
+        let (t, o) = eps.multipliedReportingOverflow(by: 2 * Int64(nodes))
+        return o || t > limit / 2 ? nil : t
     }
 
     /// Solves; same contract as `FlowSolver.solve`. Returns `nil` when the scaled costs or the prices would leave
@@ -107,11 +132,12 @@ struct CostScalingSolver {
                 subWarm!.prices[sQBase + part.requests.count] = 0
             }
             guard
-                let sol = CostScalingSolver(sub, deadline: deadline).solveConnected(
+                let sol = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing).solveConnected(
                     cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
             else { return nil }
             if sol.timedOut { return .timedOut(net, work: out.work &+ sol.work) }
             out.work &+= sol.work
+            out.fixedArcs += sol.fixedArcs
             out.value += sol.value
             for (i, q) in part.requests.enumerated() {
                 out.reqCount[Int(q)] = sol.reqCount[i]
@@ -384,6 +410,10 @@ struct CostScalingSolver {
         var timedOut = false
         /// A global price update after this many relabels.
         let guEvery = n
+        /// The live slots of node v are `start[v] ..< liveEnd[v]`; fixed arcs' slots lie past it.
+        var liveEnd = Array(start.dropFirst())
+        var fixedArcs = 0
+        let arcFixing = self.arcFixing
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -394,377 +424,593 @@ struct CostScalingSolver {
             seenStamp.withUnsafeMutableBufferPointer { seen in
                 doneStamp.withUnsafeMutableBufferPointer { done in
                     start.withUnsafeBufferPointer { start in
-                        head.withUnsafeBufferPointer { head in
-                            res.withUnsafeMutableBufferPointer { res in
-                                cost.withUnsafeBufferPointer { cost in
-                                    partner.withUnsafeBufferPointer { partner in
-                                        pairCap.withUnsafeBufferPointer { pairCap in
-                                            kind.withUnsafeBufferPointer { kind in
-                                                holders.withUnsafeMutableBufferPointer { holders in
-                                                    hCount.withUnsafeMutableBufferPointer { hCount in
-                                                        hPos.withUnsafeMutableBufferPointer { hPos in
-                                                            excess.withUnsafeMutableBufferPointer { excess in
-                                                                price.withUnsafeMutableBufferPointer { price in
-                                                                    cur.withUnsafeMutableBufferPointer { cur in
-                                                                        queue.withUnsafeMutableBufferPointer { queue in
-                                                                            // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
-                                                                            var qHead = 0
-                                                                            var qCount = 0
-                                                                            /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
-                                                                            @inline(__always) func moved(
-                                                                                _ a: Int, from v: Int
-                                                                            ) {
-                                                                                let k = kind[a]
-                                                                                if k == 1 {
-                                                                                    let q = Int(head[a]) - qBase
-                                                                                    let b = partner[a]
-                                                                                    hPos[Int(b)] = hCount[q]
-                                                                                    holders[
-                                                                                        Int(hStart[q] + hCount[q])] = b
-                                                                                    hCount[q] += 1
-                                                                                } else if k == 2 {
-                                                                                    let q = v - qBase
-                                                                                    let lastSlot = Int(
-                                                                                        hStart[q] + hCount[q] - 1)
-                                                                                    let last = holders[lastSlot]
-                                                                                    let pos = hPos[a]
-                                                                                    holders[Int(hStart[q] + pos)] = last
-                                                                                    hPos[Int(last)] = pos
-                                                                                    hCount[q] -= 1
-                                                                                }
-                                                                            }
-                                                                            @inline(__always) func enqueue(_ v: Int32) {
-                                                                                var t = qHead + qCount
-                                                                                if t >= n { t -= n }
-                                                                                queue[t] = v
-                                                                                qCount += 1
-                                                                            }
-                                                                            var round: UInt32 = 0
-                                                                            var heap = NodeHeap()
-                                                                            var sinceUpdate = 0
-                                                                            /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
-                                                                            /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
-                                                                            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
-                                                                            func globalUpdate(_ eps: Int64) -> Bool {
-                                                                                sinceUpdate = 0
-                                                                                round &+= 1
-                                                                                if round == 0 {
-                                                                                    for i in 0..<n {
-                                                                                        seen[i] = 0
-                                                                                        done[i] = 0
-                                                                                    }
-                                                                                    round = 1
-                                                                                }
-                                                                                heap.removeAll()
-                                                                                var activeLeft = 0
-                                                                                for v in 0..<n {
-                                                                                    if excess[v] < 0 {
-                                                                                        dist[v] = 0
-                                                                                        seen[v] = round
-                                                                                        heap.push(0, Int32(v))
-                                                                                    } else if excess[v] > 0 {
-                                                                                        activeLeft += 1
-                                                                                    }
-                                                                                }
-                                                                                var reach: Int64 = 0
-                                                                                while activeLeft > 0,
-                                                                                    let (d, w32) = heap.pop()
-                                                                                {
-                                                                                    let w = Int(w32)
-                                                                                    if done[w] == round || d != dist[w]
-                                                                                    {
-                                                                                        continue
-                                                                                    }
-                                                                                    done[w] = round
-                                                                                    reach = d
-                                                                                    if excess[w] > 0 { activeLeft -= 1 }
-                                                                                    let pw = price[w]
-                                                                                    let s = Int(start[w])
-                                                                                    let e = Int(start[w + 1])
-                                                                                    work &+= e - s
-                                                                                    for b in s..<e {
-                                                                                        // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
-                                                                                        guard res[b] < pairCap[b] else {
-                                                                                            continue
+                        liveEnd.withUnsafeMutableBufferPointer { liveEnd in
+                            netArc.withUnsafeMutableBufferPointer { netArc in
+                                head.withUnsafeMutableBufferPointer { head in
+                                    res.withUnsafeMutableBufferPointer { res in
+                                        cost.withUnsafeMutableBufferPointer { cost in
+                                            partner.withUnsafeMutableBufferPointer { partner in
+                                                pairCap.withUnsafeMutableBufferPointer { pairCap in
+                                                    kind.withUnsafeMutableBufferPointer { kind in
+                                                        holders.withUnsafeMutableBufferPointer { holders in
+                                                            hCount.withUnsafeMutableBufferPointer { hCount in
+                                                                hPos.withUnsafeMutableBufferPointer { hPos in
+                                                                    excess.withUnsafeMutableBufferPointer { excess in
+                                                                        price.withUnsafeMutableBufferPointer { price in
+                                                                            cur.withUnsafeMutableBufferPointer { cur in
+                                                                                queue.withUnsafeMutableBufferPointer {
+                                                                                    queue in
+                                                                                    // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
+                                                                                    var qHead = 0
+                                                                                    var qCount = 0
+                                                                                    /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
+                                                                                    @inline(__always) func moved(
+                                                                                        _ a: Int, from v: Int
+                                                                                    ) {
+                                                                                        let k = kind[a]
+                                                                                        if k == 1 {
+                                                                                            let q = Int(head[a]) - qBase
+                                                                                            let b = partner[a]
+                                                                                            hPos[Int(b)] = hCount[q]
+                                                                                            holders[
+                                                                                                Int(
+                                                                                                    hStart[q]
+                                                                                                        + hCount[q])] =
+                                                                                                b
+                                                                                            hCount[q] += 1
+                                                                                        } else if k == 2 {
+                                                                                            let q = v - qBase
+                                                                                            let lastSlot = Int(
+                                                                                                hStart[q] + hCount[q]
+                                                                                                    - 1)
+                                                                                            let last = holders[lastSlot]
+                                                                                            let pos = hPos[a]
+                                                                                            holders[
+                                                                                                Int(hStart[q] + pos)] =
+                                                                                                last
+                                                                                            hPos[Int(last)] = pos
+                                                                                            hCount[q] -= 1
                                                                                         }
-                                                                                        let v = Int(head[b])
-                                                                                        if done[v] == round { continue }
-                                                                                        var len =
-                                                                                            (price[v] - cost[b] - pw
-                                                                                                + eps) / eps
-                                                                                        if len < 0 { len = 0 }
-                                                                                        let nd = min(
-                                                                                            d
-                                                                                                + min(
-                                                                                                    len,
-                                                                                                    CostScalingSolver
-                                                                                                        .limit),
-                                                                                            CostScalingSolver.limit)
-                                                                                        if seen[v] != round
-                                                                                            || nd < dist[v]
+                                                                                    }
+                                                                                    @inline(__always) func enqueue(
+                                                                                        _ v: Int32
+                                                                                    ) {
+                                                                                        var t = qHead + qCount
+                                                                                        if t >= n { t -= n }
+                                                                                        queue[t] = v
+                                                                                        qCount += 1
+                                                                                    }
+                                                                                    var round: UInt32 = 0
+                                                                                    var heap = NodeHeap()
+                                                                                    var sinceUpdate = 0
+                                                                                    /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
+                                                                                    /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
+                                                                                    /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
+                                                                                    func globalUpdate(_ eps: Int64)
+                                                                                        -> Bool
+                                                                                    {
+                                                                                        sinceUpdate = 0
+                                                                                        round &+= 1
+                                                                                        if round == 0 {
+                                                                                            for i in 0..<n {
+                                                                                                seen[i] = 0
+                                                                                                done[i] = 0
+                                                                                            }
+                                                                                            round = 1
+                                                                                        }
+                                                                                        heap.removeAll()
+                                                                                        var activeLeft = 0
+                                                                                        for v in 0..<n {
+                                                                                            if excess[v] < 0 {
+                                                                                                dist[v] = 0
+                                                                                                seen[v] = round
+                                                                                                heap.push(0, Int32(v))
+                                                                                            } else if excess[v] > 0 {
+                                                                                                activeLeft += 1
+                                                                                            }
+                                                                                        }
+                                                                                        var reach: Int64 = 0
+                                                                                        while activeLeft > 0,
+                                                                                            let (d, w32) = heap.pop()
                                                                                         {
-                                                                                            seen[v] = round
-                                                                                            dist[v] = nd
-                                                                                            heap.push(nd, Int32(v))
+                                                                                            let w = Int(w32)
+                                                                                            if done[w] == round
+                                                                                                || d != dist[w]
+                                                                                            {
+                                                                                                continue
+                                                                                            }
+                                                                                            done[w] = round
+                                                                                            reach = d
+                                                                                            if excess[w] > 0 {
+                                                                                                activeLeft -= 1
+                                                                                            }
+                                                                                            let pw = price[w]
+                                                                                            let s = Int(start[w])
+                                                                                            let e = Int(liveEnd[w])
+                                                                                            work &+= e - s
+                                                                                            for b in s..<e {
+                                                                                                // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
+                                                                                                guard
+                                                                                                    res[b] < pairCap[b]
+                                                                                                else {
+                                                                                                    continue
+                                                                                                }
+                                                                                                let v = Int(head[b])
+                                                                                                if done[v] == round {
+                                                                                                    continue
+                                                                                                }
+                                                                                                var len =
+                                                                                                    (price[v] - cost[b]
+                                                                                                        - pw
+                                                                                                        + eps) / eps
+                                                                                                if len < 0 { len = 0 }
+                                                                                                let nd = min(
+                                                                                                    d
+                                                                                                        + min(
+                                                                                                            len,
+                                                                                                            CostScalingSolver
+                                                                                                                .limit),
+                                                                                                    CostScalingSolver
+                                                                                                        .limit)
+                                                                                                if seen[v] != round
+                                                                                                    || nd < dist[v]
+                                                                                                {
+                                                                                                    seen[v] = round
+                                                                                                    dist[v] = nd
+                                                                                                    heap.push(
+                                                                                                        nd, Int32(v))
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                        for v in 0..<n {
+                                                                                            let dv =
+                                                                                                done[v] == round
+                                                                                                ? dist[v] : reach
+                                                                                            if dv == 0 { continue }
+                                                                                            let (drop, o) =
+                                                                                                dv
+                                                                                                .multipliedReportingOverflow(
+                                                                                                    by: eps)
+                                                                                            if o
+                                                                                                || price[v] - drop
+                                                                                                    < -CostScalingSolver
+                                                                                                    .limit
+                                                                                            {
+                                                                                                return false
+                                                                                            }
+                                                                                            price[v] -= drop
+                                                                                            cur[v] = start[v]
+                                                                                        }
+                                                                                        work &+= n
+                                                                                        return true
+                                                                                    }
+                                                                                    /// Swaps two slots of one node (every slot array and the partners' back links).
+                                                                                    @inline(__always) func swapSlots(
+                                                                                        _ x: Int, _ y: Int
+                                                                                    ) {
+                                                                                        if x == y { return }
+                                                                                        head.swapAt(x, y)
+                                                                                        res.swapAt(x, y)
+                                                                                        cost.swapAt(x, y)
+                                                                                        partner.swapAt(x, y)
+                                                                                        netArc.swapAt(x, y)
+                                                                                        pairCap.swapAt(x, y)
+                                                                                        kind.swapAt(x, y)
+                                                                                        hPos.swapAt(x, y)
+                                                                                        partner[Int(partner[x])] =
+                                                                                            Int32(x)
+                                                                                        partner[Int(partner[y])] =
+                                                                                            Int32(y)
+                                                                                    }
+                                                                                    /// Arc fixing after a refinement at `eps` (see `fixThreshold`): every row → request edge whose
+                                                                                    /// reduced cost is at least 2nε in absolute value keeps its flow from now on, so both of its
+                                                                                    /// slots move past their nodes' live ends and no later scan looks at them.
+                                                                                    func fixArcs(_ eps: Int64) {
+                                                                                        guard
+                                                                                            let t =
+                                                                                                CostScalingSolver
+                                                                                                .fixThreshold(
+                                                                                                    eps: eps, nodes: n)
+                                                                                        else { return }
+                                                                                        for r in 0..<nRw {
+                                                                                            let v = nG + r
+                                                                                            let pv = price[v]
+                                                                                            var a = Int(start[v])
+                                                                                            while a < Int(liveEnd[v]) {
+                                                                                                guard kind[a] == 1
+                                                                                                else {
+                                                                                                    a += 1
+                                                                                                    continue
+                                                                                                }
+                                                                                                let w = Int(head[a])
+                                                                                                let rc =
+                                                                                                    cost[a] + pv
+                                                                                                    - price[w]
+                                                                                                let b = Int(partner[a])
+                                                                                                // ε-optimality makes the flow agree with the sign (checked, not assumed).
+                                                                                                guard
+                                                                                                    (rc >= t
+                                                                                                        && res[b] == 0)
+                                                                                                        || (rc <= -t
+                                                                                                            && res[a]
+                                                                                                                == 0)
+                                                                                                else {
+                                                                                                    a += 1
+                                                                                                    continue
+                                                                                                }
+                                                                                                if res[b] > 0 {
+                                                                                                    // A holder of its request: it leaves the list (its unit stays).
+                                                                                                    let q = w - qBase
+                                                                                                    let lastSlot = Int(
+                                                                                                        hStart[q]
+                                                                                                            + hCount[q]
+                                                                                                            - 1)
+                                                                                                    let last = holders[
+                                                                                                        lastSlot]
+                                                                                                    let pos = hPos[b]
+                                                                                                    holders[
+                                                                                                        Int(
+                                                                                                            hStart[q]
+                                                                                                                + pos)] =
+                                                                                                        last
+                                                                                                    hPos[Int(last)] =
+                                                                                                        pos
+                                                                                                    hCount[q] -= 1
+                                                                                                }
+                                                                                                let lw =
+                                                                                                    Int(liveEnd[w]) - 1
+                                                                                                swapSlots(b, lw)
+                                                                                                liveEnd[w] = Int32(lw)
+                                                                                                // The live slot moved into b's place may be a holder: its entry follows it.
+                                                                                                if b < lw
+                                                                                                    && kind[b] == 2
+                                                                                                    && res[b] > 0
+                                                                                                {
+                                                                                                    holders[
+                                                                                                        Int(
+                                                                                                            hStart[
+                                                                                                                w
+                                                                                                                    - qBase
+                                                                                                            ] + hPos[b])
+                                                                                                    ] = Int32(b)
+                                                                                                }
+                                                                                                let lv =
+                                                                                                    Int(liveEnd[v]) - 1
+                                                                                                swapSlots(a, lv)
+                                                                                                liveEnd[v] = Int32(lv)
+                                                                                                fixedArcs += 1
+                                                                                                // Slot a now holds the row's former last live slot: look at it next.
+                                                                                            }
+                                                                                            work &+= Int(
+                                                                                                start[v + 1] - start[v])
                                                                                         }
                                                                                     }
-                                                                                }
-                                                                                for v in 0..<n {
-                                                                                    let dv =
-                                                                                        done[v] == round
-                                                                                        ? dist[v] : reach
-                                                                                    if dv == 0 { continue }
-                                                                                    let (drop, o) =
-                                                                                        dv.multipliedReportingOverflow(
-                                                                                            by: eps)
-                                                                                    if o
-                                                                                        || price[v] - drop
-                                                                                            < -CostScalingSolver.limit
-                                                                                    {
-                                                                                        return false
-                                                                                    }
-                                                                                    price[v] -= drop
-                                                                                    cur[v] = start[v]
-                                                                                }
-                                                                                work &+= n
-                                                                                return true
-                                                                            }
-                                                                            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
-                                                                            repeat {
-                                                                                eps = max(
-                                                                                    1, eps / CostScalingSolver.alpha)
-                                                                                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
-                                                                                for v in 0..<n {
-                                                                                    let pv = price[v]
-                                                                                    for a in Int(
-                                                                                        start[v])..<Int(start[v + 1])
-                                                                                    where res[a] > 0 {
-                                                                                        let w = Int(head[a])
-                                                                                        if cost[a] + pv - price[w] < 0 {
-                                                                                            let delta = res[a]
-                                                                                            res[a] = 0
-                                                                                            res[Int(partner[a])] +=
-                                                                                                delta
-                                                                                            excess[v] -= Int64(delta)
-                                                                                            excess[w] += Int64(delta)
-                                                                                            moved(a, from: v)
+                                                                                    // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
+                                                                                    repeat {
+                                                                                        eps = max(
+                                                                                            1,
+                                                                                            eps
+                                                                                                / CostScalingSolver
+                                                                                                .alpha)
+                                                                                        // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
+                                                                                        for v in 0..<n {
+                                                                                            let pv = price[v]
+                                                                                            for a in Int(
+                                                                                                start[v])..<Int(
+                                                                                                    liveEnd[v])
+                                                                                            where res[a] > 0 {
+                                                                                                let w = Int(head[a])
+                                                                                                if cost[a] + pv
+                                                                                                    - price[w] < 0
+                                                                                                {
+                                                                                                    let delta = res[a]
+                                                                                                    res[a] = 0
+                                                                                                    res[
+                                                                                                        Int(partner[a])] +=
+                                                                                                        delta
+                                                                                                    excess[v] -= Int64(
+                                                                                                        delta)
+                                                                                                    excess[w] += Int64(
+                                                                                                        delta)
+                                                                                                    moved(a, from: v)
+                                                                                                }
+                                                                                            }
+                                                                                            cur[v] = start[v]
                                                                                         }
-                                                                                    }
-                                                                                    cur[v] = start[v]
-                                                                                }
-                                                                                work &+= m
-                                                                                if !globalUpdate(eps) {
-                                                                                    failed = true
-                                                                                    return
-                                                                                }
-                                                                                qHead = 0
-                                                                                qCount = 0
-                                                                                for g in order where excess[Int(g)] > 0
-                                                                                { enqueue(g) }
-                                                                                for v in nG..<n where excess[v] > 0 {
-                                                                                    enqueue(Int32(v))
-                                                                                }
-                                                                                // Groups outside `order` (none in practice) still get processed.
-                                                                                for g in 0..<nG
-                                                                                where excess[g] > 0 && !listed[g] {
-                                                                                    enqueue(Int32(g))
-                                                                                }
-                                                                                // Discharge active nodes first-in first-out.
-                                                                                var discharges = 0
-                                                                                while qCount > 0 {
-                                                                                    discharges &+= 1
-                                                                                    if discharges & 4095 == 1,
-                                                                                        let deadline, Date() >= deadline
-                                                                                    {
-                                                                                        timedOut = true
-                                                                                        failed = true
-                                                                                        return
-                                                                                    }
-                                                                                    if sinceUpdate > guEvery {
+                                                                                        work &+= m
                                                                                         if !globalUpdate(eps) {
                                                                                             failed = true
                                                                                             return
                                                                                         }
-                                                                                    }
-                                                                                    let v = Int(queue[qHead])
-                                                                                    qHead += 1
-                                                                                    if qHead == n { qHead = 0 }
-                                                                                    qCount -= 1
-                                                                                    if v >= qBase && v < sink {
-                                                                                        // A request: its sink arcs, then its holders.
-                                                                                        let q = v - qBase
-                                                                                        let s = Int(start[v])
-                                                                                        let sEnd = s + Int(kT[q])
-                                                                                        let hs = Int(hStart[q])
-                                                                                        while excess[v] > 0 {
-                                                                                            let pv = price[v]
-                                                                                            // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
-                                                                                            // arc left after the scan was looked at and found inadmissible.
-                                                                                            var best = Int64.min
-                                                                                            for a in s..<sEnd
-                                                                                            where res[a] > 0
-                                                                                                && excess[v] > 0
+                                                                                        qHead = 0
+                                                                                        qCount = 0
+                                                                                        for g in order
+                                                                                        where excess[Int(g)] > 0 {
+                                                                                            enqueue(g)
+                                                                                        }
+                                                                                        for v in nG..<n
+                                                                                        where excess[v] > 0 {
+                                                                                            enqueue(Int32(v))
+                                                                                        }
+                                                                                        // Groups outside `order` (none in practice) still get processed.
+                                                                                        for g in 0..<nG
+                                                                                        where excess[g] > 0
+                                                                                            && !listed[g]
+                                                                                        {
+                                                                                            enqueue(Int32(g))
+                                                                                        }
+                                                                                        // Discharge active nodes first-in first-out.
+                                                                                        var discharges = 0
+                                                                                        while qCount > 0 {
+                                                                                            discharges &+= 1
+                                                                                            if discharges & 4095 == 1,
+                                                                                                let deadline,
+                                                                                                Date() >= deadline
                                                                                             {
-                                                                                                let x =
-                                                                                                    price[sink]
-                                                                                                    - cost[a]
-                                                                                                if pv - x >= 0 {
-                                                                                                    if x > best {
-                                                                                                        best = x
-                                                                                                    }
-                                                                                                    continue
-                                                                                                }
-                                                                                                let delta = min(
-                                                                                                    excess[v],
-                                                                                                    Int64(res[a]))
-                                                                                                res[a] -= Int32(delta)
-                                                                                                res[Int(partner[a])] +=
-                                                                                                    Int32(delta)
-                                                                                                excess[v] -= delta
-                                                                                                excess[sink] += delta
-                                                                                                if excess[sink] > 0
-                                                                                                    && excess[sink]
-                                                                                                        - delta <= 0
-                                                                                                {
-                                                                                                    enqueue(Int32(sink))
-                                                                                                }
-                                                                                            }
-                                                                                            var i = 0
-                                                                                            while i < Int(hCount[q])
-                                                                                                && excess[v] > 0
-                                                                                            {
-                                                                                                let b = Int(
-                                                                                                    holders[hs + i])
-                                                                                                let w = Int(head[b])
-                                                                                                let x =
-                                                                                                    price[w] - cost[b]
-                                                                                                if pv - x < 0 {
-                                                                                                    res[b] -= 1
-                                                                                                    res[
-                                                                                                        Int(partner[b])] +=
-                                                                                                        1
-                                                                                                    excess[v] -= 1
-                                                                                                    let before = excess[
-                                                                                                        w]
-                                                                                                    excess[w] =
-                                                                                                        before + 1
-                                                                                                    if before == 0 {
-                                                                                                        enqueue(
-                                                                                                            Int32(w))
-                                                                                                    }
-                                                                                                    moved(b, from: v)
-                                                                                                } else {
-                                                                                                    if x > best {
-                                                                                                        best = x
-                                                                                                    }
-                                                                                                    i += 1
-                                                                                                }
-                                                                                            }
-                                                                                            work &+= Int(kT[q]) + i + 1
-                                                                                            if excess[v] == 0 { break }
-                                                                                            work &+=
-                                                                                                Int(kT[q])
-                                                                                                + Int(hCount[q])
-                                                                                            let np = best - eps
-                                                                                            if best == Int64.min
-                                                                                                || np
-                                                                                                    < -CostScalingSolver
-                                                                                                    .limit
-                                                                                            {
+                                                                                                timedOut = true
                                                                                                 failed = true
                                                                                                 return
                                                                                             }
-                                                                                            price[v] = np
-                                                                                            sinceUpdate += 1
-                                                                                        }
-                                                                                        continue
-                                                                                    }
-                                                                                    let end = Int(start[v + 1])
-                                                                                    while excess[v] > 0 {
-                                                                                        let from = Int(cur[v])
-                                                                                        var a = from
-                                                                                        let pv = price[v]
-                                                                                        // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
-                                                                                        // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
-                                                                                        // saturated (no longer residual) or the scan stops with no excess left (no relabel).
-                                                                                        var best = Int64.min
-                                                                                        var bestAt = from
-                                                                                        while a < end {
-                                                                                            if res[a] > 0 {
-                                                                                                let w = Int(head[a])
-                                                                                                let x =
-                                                                                                    price[w] - cost[a]
-                                                                                                if pv - x >= 0 {
-                                                                                                    if x > best {
-                                                                                                        best = x
-                                                                                                        bestAt = a
-                                                                                                    }
-                                                                                                } else {
-                                                                                                    let delta = min(
-                                                                                                        excess[v],
-                                                                                                        Int64(res[a]))
-                                                                                                    res[a] -= Int32(
-                                                                                                        delta)
-                                                                                                    res[
-                                                                                                        Int(partner[a])] +=
-                                                                                                        Int32(delta)
-                                                                                                    excess[v] -= delta
-                                                                                                    let before = excess[
-                                                                                                        w]
-                                                                                                    excess[w] =
-                                                                                                        before + delta
-                                                                                                    if before <= 0
-                                                                                                        && before
-                                                                                                            + delta > 0
+                                                                                            if sinceUpdate > guEvery {
+                                                                                                if !globalUpdate(eps) {
+                                                                                                    failed = true
+                                                                                                    return
+                                                                                                }
+                                                                                            }
+                                                                                            let v = Int(queue[qHead])
+                                                                                            qHead += 1
+                                                                                            if qHead == n { qHead = 0 }
+                                                                                            qCount -= 1
+                                                                                            if v >= qBase && v < sink {
+                                                                                                // A request: its sink arcs, then its holders.
+                                                                                                let q = v - qBase
+                                                                                                let s = Int(start[v])
+                                                                                                let sEnd =
+                                                                                                    s + Int(kT[q])
+                                                                                                let hs = Int(hStart[q])
+                                                                                                while excess[v] > 0 {
+                                                                                                    let pv = price[v]
+                                                                                                    // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
+                                                                                                    // arc left after the scan was looked at and found inadmissible.
+                                                                                                    var best = Int64.min
+                                                                                                    for a in s..<sEnd
+                                                                                                    where res[a] > 0
+                                                                                                        && excess[v] > 0
                                                                                                     {
-                                                                                                        enqueue(
-                                                                                                            Int32(w))
+                                                                                                        let x =
+                                                                                                            price[sink]
+                                                                                                            - cost[a]
+                                                                                                        if pv - x >= 0 {
+                                                                                                            if x > best
+                                                                                                            {
+                                                                                                                best = x
+                                                                                                            }
+                                                                                                            continue
+                                                                                                        }
+                                                                                                        let delta = min(
+                                                                                                            excess[v],
+                                                                                                            Int64(
+                                                                                                                res[a]))
+                                                                                                        res[a] -= Int32(
+                                                                                                            delta)
+                                                                                                        res[
+                                                                                                            Int(
+                                                                                                                partner[
+                                                                                                                    a])] +=
+                                                                                                            Int32(delta)
+                                                                                                        excess[v] -=
+                                                                                                            delta
+                                                                                                        excess[sink] +=
+                                                                                                            delta
+                                                                                                        if excess[sink]
+                                                                                                            > 0
+                                                                                                            && excess[
+                                                                                                                sink]
+                                                                                                                - delta
+                                                                                                                <= 0
+                                                                                                        {
+                                                                                                            enqueue(
+                                                                                                                Int32(
+                                                                                                                    sink
+                                                                                                                ))
+                                                                                                        }
                                                                                                     }
-                                                                                                    moved(a, from: v)
+                                                                                                    var i = 0
+                                                                                                    while i
+                                                                                                        < Int(hCount[q])
+                                                                                                        && excess[v] > 0
+                                                                                                    {
+                                                                                                        let b = Int(
+                                                                                                            holders[
+                                                                                                                hs + i])
+                                                                                                        let w = Int(
+                                                                                                            head[b])
+                                                                                                        let x =
+                                                                                                            price[w]
+                                                                                                            - cost[b]
+                                                                                                        if pv - x < 0 {
+                                                                                                            res[b] -= 1
+                                                                                                            res[
+                                                                                                                Int(
+                                                                                                                    partner[
+                                                                                                                        b
+                                                                                                                    ])] +=
+                                                                                                                1
+                                                                                                            excess[v] -=
+                                                                                                                1
+                                                                                                            let before =
+                                                                                                                excess[
+                                                                                                                    w]
+                                                                                                            excess[w] =
+                                                                                                                before
+                                                                                                                + 1
+                                                                                                            if before
+                                                                                                                == 0
+                                                                                                            {
+                                                                                                                enqueue(
+                                                                                                                    Int32(
+                                                                                                                        w
+                                                                                                                    ))
+                                                                                                            }
+                                                                                                            moved(
+                                                                                                                b,
+                                                                                                                from: v)
+                                                                                                        } else {
+                                                                                                            if x > best
+                                                                                                            {
+                                                                                                                best = x
+                                                                                                            }
+                                                                                                            i += 1
+                                                                                                        }
+                                                                                                    }
+                                                                                                    work &+=
+                                                                                                        Int(kT[q]) + i
+                                                                                                        + 1
                                                                                                     if excess[v] == 0 {
                                                                                                         break
                                                                                                     }
+                                                                                                    work &+=
+                                                                                                        Int(kT[q])
+                                                                                                        + Int(hCount[q])
+                                                                                                    let np = best - eps
+                                                                                                    if best == Int64.min
+                                                                                                        || np
+                                                                                                            < -CostScalingSolver
+                                                                                                            .limit
+                                                                                                    {
+                                                                                                        failed = true
+                                                                                                        return
+                                                                                                    }
+                                                                                                    price[v] = np
+                                                                                                    sinceUpdate += 1
                                                                                                 }
+                                                                                                continue
                                                                                             }
-                                                                                            a += 1
-                                                                                        }
-                                                                                        work &+= a - Int(cur[v]) + 1
-                                                                                        if excess[v] == 0 {
-                                                                                            cur[v] = Int32(a)
-                                                                                            break
-                                                                                        }
-                                                                                        // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
-                                                                                        // covered `from ..< end`; only the arcs before the current arc are left to look at.
-                                                                                        let s = Int(start[v])
-                                                                                        for b in s..<from
-                                                                                        where res[b] > 0 {
-                                                                                            let x =
-                                                                                                price[Int(head[b])]
-                                                                                                - cost[b]
-                                                                                            if x > best
-                                                                                                || (x == best
-                                                                                                    && b < bestAt)
-                                                                                            {
-                                                                                                best = x
-                                                                                                bestAt = b
+                                                                                            let end = Int(liveEnd[v])
+                                                                                            while excess[v] > 0 {
+                                                                                                let from = Int(cur[v])
+                                                                                                var a = from
+                                                                                                let pv = price[v]
+                                                                                                // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
+                                                                                                // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
+                                                                                                // saturated (no longer residual) or the scan stops with no excess left (no relabel).
+                                                                                                var best = Int64.min
+                                                                                                var bestAt = from
+                                                                                                while a < end {
+                                                                                                    if res[a] > 0 {
+                                                                                                        let w = Int(
+                                                                                                            head[a])
+                                                                                                        let x =
+                                                                                                            price[w]
+                                                                                                            - cost[a]
+                                                                                                        if pv - x >= 0 {
+                                                                                                            if x > best
+                                                                                                            {
+                                                                                                                best = x
+                                                                                                                bestAt =
+                                                                                                                    a
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            let delta =
+                                                                                                                min(
+                                                                                                                    excess[
+                                                                                                                        v
+                                                                                                                    ],
+                                                                                                                    Int64(
+                                                                                                                        res[
+                                                                                                                            a
+                                                                                                                        ]
+                                                                                                                    ))
+                                                                                                            res[a] -=
+                                                                                                                Int32(
+                                                                                                                    delta
+                                                                                                                )
+                                                                                                            res[
+                                                                                                                Int(
+                                                                                                                    partner[
+                                                                                                                        a
+                                                                                                                    ])] +=
+                                                                                                                Int32(
+                                                                                                                    delta
+                                                                                                                )
+                                                                                                            excess[v] -=
+                                                                                                                delta
+                                                                                                            let before =
+                                                                                                                excess[
+                                                                                                                    w]
+                                                                                                            excess[w] =
+                                                                                                                before
+                                                                                                                + delta
+                                                                                                            if before
+                                                                                                                <= 0
+                                                                                                                && before
+                                                                                                                    + delta
+                                                                                                                    > 0
+                                                                                                            {
+                                                                                                                enqueue(
+                                                                                                                    Int32(
+                                                                                                                        w
+                                                                                                                    ))
+                                                                                                            }
+                                                                                                            moved(
+                                                                                                                a,
+                                                                                                                from: v)
+                                                                                                            if excess[v]
+                                                                                                                == 0
+                                                                                                            {
+                                                                                                                break
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                    a += 1
+                                                                                                }
+                                                                                                work &+=
+                                                                                                    a - Int(cur[v]) + 1
+                                                                                                if excess[v] == 0 {
+                                                                                                    cur[v] = Int32(a)
+                                                                                                    break
+                                                                                                }
+                                                                                                // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
+                                                                                                // covered `from ..< end`; only the arcs before the current arc are left to look at.
+                                                                                                let s = Int(start[v])
+                                                                                                for b in s..<from
+                                                                                                where res[b] > 0 {
+                                                                                                    let x =
+                                                                                                        price[
+                                                                                                            Int(head[b])
+                                                                                                        ]
+                                                                                                        - cost[b]
+                                                                                                    if x > best
+                                                                                                        || (x == best
+                                                                                                            && b
+                                                                                                                < bestAt)
+                                                                                                    {
+                                                                                                        best = x
+                                                                                                        bestAt = b
+                                                                                                    }
+                                                                                                }
+                                                                                                work &+= end - s
+                                                                                                let np = best - eps
+                                                                                                if best == Int64.min
+                                                                                                    || np
+                                                                                                        < -CostScalingSolver
+                                                                                                        .limit
+                                                                                                {
+                                                                                                    failed = true
+                                                                                                    return
+                                                                                                }
+                                                                                                price[v] = np
+                                                                                                // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
+                                                                                                cur[v] = Int32(bestAt)
+                                                                                                sinceUpdate += 1
                                                                                             }
                                                                                         }
-                                                                                        work &+= end - s
-                                                                                        let np = best - eps
-                                                                                        if best == Int64.min
-                                                                                            || np < -CostScalingSolver
-                                                                                                .limit
-                                                                                        {
-                                                                                            failed = true
-                                                                                            return
+                                                                                        if eps > 1 && arcFixing {
+                                                                                            fixArcs(eps)
                                                                                         }
-                                                                                        price[v] = np
-                                                                                        // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
-                                                                                        cur[v] = Int32(bestAt)
-                                                                                        sinceUpdate += 1
-                                                                                    }
+                                                                                    } while eps > 1 && !failed
                                                                                 }
-                                                                            } while eps > 1 && !failed
+                                                                            }
                                                                         }
                                                                     }
                                                                 }
@@ -802,7 +1048,7 @@ struct CostScalingSolver {
         for v in 0..<n { price[v] -= sinkPrice }
         return FlowSolution(
             rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: price,
-            priceScale: [Int64](repeating: scale, count: n))
+            priceScale: [Int64](repeating: scale, count: n), fixedArcs: fixedArcs)
     }
 
     /// Warm prices in the cost scale `scale` (each node's price was found in its own component's scale), or `nil` when

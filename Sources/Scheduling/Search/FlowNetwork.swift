@@ -35,6 +35,8 @@ struct FlowSolution: Sendable {
     var priceScale: [Int64] = []
     /// Set when the solve stopped at its deadline: no flow at all (every row unused), not an optimum.
     var timedOut = false
+    /// Row → request arcs that cost scaling fixed between refinements (proved to keep their flow; 0 elsewhere).
+    var fixedArcs = 0
 
     /// The empty solution of a solve stopped at its deadline.
     static func timedOut(_ net: FlowNetwork, work: Int) -> FlowSolution {
