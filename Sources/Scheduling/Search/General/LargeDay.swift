@@ -16,11 +16,12 @@ struct LargeRelaxation {
 }
 
 extension GeneralEngine {
-    /// Flows solved after the relaxation on the large path, each with more rows held to one job.
+    /// Flows solved after the relaxation on the large path, each with more rows held (`holdDive`).
     static let largeDives = 3
     /// Dives start while the large path's flows have spent at most this many times the general share of the budget
-    /// (the default budget: three dives on a county day, one on a county week).
-    static let largeDiveShares = 8
+    /// (the default budget: three dives on a county day, two on a county week — its root and first dive spend 663M
+    /// of 700M —, none on a province day).
+    static let largeDiveShares = 10
 
     /// The candidate-pair count above which the large path runs: `largePairs`, or a lower threshold a test sets.
     @TaskLocal static var largePairsOverride: Int?
