@@ -16,11 +16,12 @@ struct LargeRelaxation {
 }
 
 extension GeneralEngine {
-    /// Flows solved after the relaxation on the large path, each with more rows held to one job.
+    /// Flows solved after the relaxation on the large path, each with more rows held (`holdDive`).
     static let largeDives = 3
     /// Dives start while the large path's flows have spent at most this many times the general share of the budget
-    /// (the default budget: three dives on a county day, one on a county week).
-    static let largeDiveShares = 8
+    /// (the default budget: three dives on a county day, two on a county week — its root and first dive spend 663M
+    /// of 700M —, none on a province day).
+    static let largeDiveShares = 10
 
     /// The candidate-pair count above which the large path runs: `largePairs`, or a lower threshold a test sets.
     @TaskLocal static var largePairsOverride: Int?
@@ -48,27 +49,22 @@ extension GeneralEngine {
         let order = (0..<p.candidateCount).filter { candOK[$0] }.map(Int32.init)
             .sorted { (values[Int($0)], $1) > (values[Int($1)], $0) }
         let scope = GeneralScope(days: all)
-        // The relaxation's rows, then dives: rows that took jobs that cannot both be worked are held to one job and the
+        // The relaxation's rows, then dives: rows that took jobs that cannot both be worked are held to what their
+        // repair keeps (`holdDive`: to one job, or without the jobs that do not fit beside the kept ones) and the
         // flow solved again, at most `largeDives` times and while the flows spent at most `largeDiveShares` times the
         // general share of the work budget (a flow is never cut by work, only by the deadline); the best repaired
         // plan (by network value) is kept.
         var best = repair(relaxation.rows, scope: scope, order: order, value: value) ?? [:]
         var bestValue = networkValue(best, scope: scope, value: value)
         var rows = relaxation.rows
-        var single = Set<Int32>()
+        var holds = LargeDiveHolds(candidates: p.candidateCount)
         var dives = 0
         while relaxation.complete && dives < GeneralEngine.largeDives && !budget.outOfTime()
             && budget.spent[.general, default: 0] <= GeneralEngine.largeDiveShares * budget.allowance(.general)
         {
-            let before = single.count
-            for key in rows.keys.sorted() where rows[key]!.count > 1 {
-                var kept: [Int32] = []
-                for c in rows[key]! where fits(c, row: Int(key), kept) { kept.append(c) }
-                if kept.count < rows[key]!.count { single.insert(key) }
-            }
-            guard single.count > before else { break }
+            guard holdDive(rows, value: value, holds: &holds) else { break }
             dives += 1
-            let dive = largeRelaxation(value: value, singleRows: single)
+            let dive = largeRelaxation(value: value, singleRows: holds.single, forbidden: holds.forbidden)
             stats.flowWork += dive.work
             budget.charge(.general, dive.work)
             guard dive.complete else { break }
@@ -98,8 +94,9 @@ extension GeneralEngine {
     ///   for the jobs that share a moment of the day (`timeCliques`): two jobs at the same time cannot both be worked,
     ///   so this is still a relaxation, and a tighter one (the flow can no longer give a two-job worker two full days).
     /// - Parameter singleRows: rows (`w * nD + d`) held to one job (a dive: then the flow is no bound).
+    /// - Parameter forbidden: when set, the candidates marked true are left out (a dive: then the flow is no bound).
     mutating func largeRelaxation(
-        value: (Int) -> Int64, cliques: Bool = true, singleRows: Set<Int32> = []
+        value: (Int) -> Int64, cliques: Bool = true, singleRows: Set<Int32> = [], forbidden: [Bool]? = nil
     ) -> LargeRelaxation {
         let layer = weekRows(
             days: Array(0..<nD), used: nil,
@@ -155,7 +152,7 @@ extension GeneralEngine {
             for (j, c32) in rowCands[Int(rowKey[i])].enumerated() {
                 let c = Int(c32)
                 let r = Int(candReq[c])
-                guard reqNode[r] >= 0 else { continue }
+                guard reqNode[r] >= 0, forbidden?[c] != true else { continue }
                 let target = p.candRide[c] != 0 && vanNode[r] >= 0 ? vanNode[r] : reqNode[r]
                 let a = g.add(via.map { Int($0[j]) } ?? node, Int(target), cap: 1, cost: -value(c))
                 pairArcs.append((a, rowKey[i], c32))
