@@ -89,7 +89,12 @@ struct WorkerCommand: ParsableCommand {
                 table: {
                     var table = TextTable(
                         headers: titles, alignments: [.right] + Array(repeating: .left, count: 5) + [.right, .right])
-                    for row in rows { table.append(row) }
+                    // The CSV keeps y/n; the table says it in the reader's language.
+                    for row in rows {
+                        var cells = row
+                        for i in [8, 10] { cells[i] = T(cells[i] == "y" ? .flagYes : .flagNo) }
+                        table.append(cells)
+                    }
                     return table.render() + T(.workerCount, ["count": workers.count]) + "\n"
                 },
                 headers: headers, rows: rows, json: workers.map(WorkerJSON.init), encoding: csv.encoding)
@@ -217,7 +222,7 @@ struct WorkerCommand: ParsableCommand {
             [
                 "skills": v.skills.isEmpty ? "-" : v.skills.map(skills.name(of:)).joined(separator: ", "),
                 "km": formatNumber(v.maxTravelKm),
-                "days": v.maxDaysPerWeek, "sms": v.smsConsent ? "y" : "n",
+                "days": v.maxDaysPerWeek, "sms": T(v.smsConsent ? .flagYes : .flagNo),
                 "farms": v.allowedFarms?.joined(separator: ", ") ?? T(.workerAnyFarm),
             ])
         return home + "\n" + terms + "\n" + WorkerVersion2Options.describe(v) + "\n"

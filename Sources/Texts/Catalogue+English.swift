@@ -1111,6 +1111,8 @@ extension Catalogue {
         .auditFieldNoFamilyPoints: "no family labor points",
         .auditFieldOutcome: "attendance",
         .auditFieldNote: "note",
+        .flagYes: "y",
+        .flagNo: "n",
         .auditValueTrue: "yes",
         .auditValueFalse: "no",
         .auditValuePolicy: "policy",

@@ -1051,6 +1051,8 @@ extension Catalogue {
         .auditFieldNoFamilyPoints: "가족노동력 점수",
         .auditFieldOutcome: "출근",
         .auditFieldNote: "메모",
+        .flagYes: "예",
+        .flagNo: "아니오",
         .auditValueTrue: "예",
         .auditValueFalse: "아니오",
         .auditValuePolicy: "정책",

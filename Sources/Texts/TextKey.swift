@@ -1757,6 +1757,10 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case auditFieldOutcome
     /// audit show: what changed, in words
     case auditFieldNote
+    /// a yes in a table cell or a short description (English keeps the old y)
+    case flagYes
+    /// a no in a table cell or a short description (English keeps the old n)
+    case flagNo
     /// audit show: what changed, in words
     case auditValueTrue
     /// audit show: what changed, in words

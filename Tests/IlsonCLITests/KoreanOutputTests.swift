@@ -222,7 +222,7 @@ struct KoreanOutputTests {
                         "--skills", "harvest",
                     ], korean: ["인력 수확1 010-****-0001 등록 (번호 "], english: ["added", "worker "]),
                 Case(
-                    arguments: ["worker", "list"], korean: ["최대 km", "허용 농가", "인력 1명"],
+                    arguments: ["worker", "list"], korean: ["최대 km", "허용 농가", "인력 1명", "  예"],
                     english: ["worker(s)", "days/wk"]),
                 Case(
                     arguments: ["worker", "show", "010-1111-0001"], korean: ["가능한 날: 매일", "기록: 일한 날 0일"],
