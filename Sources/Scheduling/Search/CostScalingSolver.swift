@@ -459,18 +459,21 @@ struct CostScalingSolver {
                                                                                                 b
                                                                                             hCount[q] += 1
                                                                                         } else if k == 2 {
-                                                                                            let q = v - qBase
-                                                                                            let lastSlot = Int(
-                                                                                                hStart[q] + hCount[q]
-                                                                                                    - 1)
-                                                                                            let last = holders[lastSlot]
-                                                                                            let pos = hPos[a]
-                                                                                            holders[
-                                                                                                Int(hStart[q] + pos)] =
-                                                                                                last
-                                                                                            hPos[Int(last)] = pos
-                                                                                            hCount[q] -= 1
+                                                                                            dropHolder(a, of: v - qBase)
                                                                                         }
+                                                                                    }
+                                                                                    /// Takes `slot` (a request's slot that holds a unit) off request `q`'s holder list.
+                                                                                    @inline(__always) func dropHolder(
+                                                                                        _ slot: Int, of q: Int
+                                                                                    ) {
+                                                                                        let lastSlot = Int(
+                                                                                            hStart[q] + hCount[q] - 1)
+                                                                                        let last = holders[lastSlot]
+                                                                                        let pos = hPos[slot]
+                                                                                        holders[Int(hStart[q] + pos)] =
+                                                                                            last
+                                                                                        hPos[Int(last)] = pos
+                                                                                        hCount[q] -= 1
                                                                                     }
                                                                                     @inline(__always) func enqueue(
                                                                                         _ v: Int32
@@ -640,22 +643,9 @@ struct CostScalingSolver {
                                                                                                 }
                                                                                                 if res[b] > 0 {
                                                                                                     // A holder of its request: it leaves the list (its unit stays).
-                                                                                                    let q = w - qBase
-                                                                                                    let lastSlot = Int(
-                                                                                                        hStart[q]
-                                                                                                            + hCount[q]
-                                                                                                            - 1)
-                                                                                                    let last = holders[
-                                                                                                        lastSlot]
-                                                                                                    let pos = hPos[b]
-                                                                                                    holders[
-                                                                                                        Int(
-                                                                                                            hStart[q]
-                                                                                                                + pos)] =
-                                                                                                        last
-                                                                                                    hPos[Int(last)] =
-                                                                                                        pos
-                                                                                                    hCount[q] -= 1
+                                                                                                    dropHolder(
+                                                                                                        b, of: w - qBase
+                                                                                                    )
                                                                                                 }
                                                                                                 let lw =
                                                                                                     Int(liveEnd[w]) - 1
