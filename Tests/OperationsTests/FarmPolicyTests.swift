@@ -4,6 +4,7 @@ import Records
 import Scheduling
 import Storage
 import Testing
+import Texts
 import Vocabulary
 
 @testable import Operations
@@ -52,7 +53,9 @@ struct FarmPolicyTests {
                 (FarmProfileInput(womanFarmer: "아마"), "예 또는 아니오"),
             ] {
                 do {
-                    _ = try Farms.update(code: "F012", profile: input, center: nil, clock: Self.clock, on: db)
+                    _ = try Language.$current.withValue(.ko) {
+                        try Farms.update(code: "F012", profile: input, center: nil, clock: Self.clock, on: db)
+                    }
                     Issue.record("\(input) was accepted")
                 } catch let error as OperationError {
                     guard case .badInput(let message) = error else {
