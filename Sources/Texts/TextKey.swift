@@ -2143,4 +2143,60 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case catAdded
     /// task/skill rename: done
     case catRenamed
+    /// target set: done
+    case targetSetDone
+    /// targets table header
+    case colYear
+    /// targets table header
+    case colTargetGroup
+    /// targets table header
+    case colPool
+    /// targets table header
+    case colTargetDays
+    /// target list: footer
+    case targetCount
+    /// targets report: title
+    case targetReportTitle
+    /// targets report: the day and the share of the year
+    case targetReportToday
+    /// targets report html: how it counts
+    case targetReportHowCounted
+    /// targets report html: chart title
+    case targetChartDone
+    /// targets report html: chart title
+    case targetChartScheduled
+    /// targets report html: chart unit
+    case targetUnit
+    /// targets report header
+    case colTarget
+    /// targets report header
+    case colDoneAttended
+    /// targets report header
+    case colProgress
+    /// targets report header
+    case colTargetHours
+    /// targets report: no targets
+    case targetNone
+    /// targets report: footer
+    case targetReportNote
+    /// a target group or pool: all
+    case groupAll
+    /// a target group
+    case groupMidlife
+    /// farm profile line
+    case profileArea
+    /// farm profile line
+    case profileDisaster
+    /// farm profile: the date
+    case profileDisasterUntil
+    /// farm profile: none
+    case profileNone
+    /// farm profile line
+    case profileBirthYear
+    /// farm profile line
+    case profileFlags
+    /// priority terms: the sum clamped
+    case priorityClamped
+    /// attendance: a worker with several jobs that day
+    case errAttendanceWhichJob
 }
