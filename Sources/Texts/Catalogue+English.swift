@@ -1346,5 +1346,18 @@ extension Catalogue {
         .profileFlags: "woman farmer: {woman}   severe disability: {disabled}   no family labour: {noFamily}",
         .priorityClamped: " (sum {sum}, kept within 1-10)",
         .errAttendanceWhichJob: "{who} has {count} jobs on {day}: {jobs}. Say which with --request",
+        .errWindowNeedsFrom: "available_start/available_end: need the first available date (available_from) too",
+        .errPriorityBoth: "--priority and --policy-priority cannot go together: give one",
+        .errPriorityReason:
+            "a priority other than the policy's needs a reason: add --reason \"why\" (to go back to the policy, --policy-priority)",
+        .errWorkerPointUnknown:
+            "{field} {value}: no such pickup point in center {center} (see ilson pickup list; add with ilson pickup add)",
+        .errOffWithHours: "--off takes no --from/--to: a day off is the whole day",
+        .errCountyBad: "county {value} is not known: e.g. --county 괴산군 or --county 43760",
+        .errCountyAmbiguous:
+            "several counties are called {value}: {names}. Add the province, e.g. --county \"{first}\"",
+        .errCountyNotFound:
+            "county {value} was not found{close}. E.g. --county 괴산군, --county \"충청북도 괴산군\" or the 5-digit code 43760",
+        .errCountyClose: " (close: {names})",
     ]
 }

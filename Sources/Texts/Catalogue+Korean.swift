@@ -1274,5 +1274,15 @@ extension Catalogue {
         .profileFlags: "여성 농업인: {woman}   중증 장애: {disabled}   가족 노동력 없음: {noFamily}",
         .priorityClamped: " (합계 {sum}, 1~10으로 맞춤)",
         .errAttendanceWhichJob: "{who}은(는) {day}에 일이 {count}건입니다: {jobs}. --request로 어느 일인지 정하십시오",
+        .errWindowNeedsFrom: "available_start/available_end: 가능시작일(available_from)이 함께 있어야 합니다",
+        .errPriorityBoth: "--priority와 --policy-priority는 함께 쓸 수 없습니다: 하나만 주세요",
+        .errPriorityReason: "우선순위를 정책과 다르게 정하려면 사유가 필요합니다: --reason \"사유\"를 함께 주세요 (정책으로 되돌리려면 --policy-priority)",
+        .errWorkerPointUnknown:
+            "{field} {value}: 센터 {center}에 그런 승차 지점이 없습니다 (ilson pickup list로 확인, ilson pickup add로 등록)",
+        .errOffWithHours: "--off에는 --from/--to를 줄 수 없습니다: 쉬는 날은 하루 전체입니다",
+        .errCountyBad: "시군구 {value}을(를) 알 수 없습니다: 예) --county 괴산군 또는 --county 43760",
+        .errCountyAmbiguous: "시군구 {value}은(는) 여럿입니다: {names}. 시도를 붙여 주세요, 예) --county \"{first}\"",
+        .errCountyNotFound: "시군구 {value}을(를) 찾을 수 없습니다{close}. 예) --county 괴산군, --county \"충청북도 괴산군\" 또는 5자리 코드 43760",
+        .errCountyClose: " (비슷한 이름: {names})",
     ]
 }

@@ -2199,4 +2199,22 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case priorityClamped
     /// attendance: a worker with several jobs that day
     case errAttendanceWhichJob
+    /// worker import: a window without dates
+    case errWindowNeedsFrom
+    /// request edit: both priority options
+    case errPriorityBoth
+    /// request edit: an override without a reason
+    case errPriorityReason
+    /// worker: an unknown pickup point
+    case errWorkerPointUnknown
+    /// worker availability: --off with hours
+    case errOffWithHours
+    /// center county: not a county
+    case errCountyBad
+    /// center county: several counties
+    case errCountyAmbiguous
+    /// center county: unknown
+    case errCountyNotFound
+    /// center county: close names
+    case errCountyClose
 }

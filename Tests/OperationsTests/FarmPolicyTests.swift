@@ -120,9 +120,18 @@ struct FarmPolicyTests {
             #expect(try Self.priority(onPolicy, db) == (7, "policy", nil))
             #expect(try Fixtures.count(db, "audit_log") == audits)
             do {
-                _ = try Requests.edit(onPolicy, RequestInput(priority: 9), center: nil, clock: Self.clock, on: db)
+                _ = try Language.$current.withValue(.ko) {
+                    try Requests.edit(onPolicy, RequestInput(priority: 9), center: nil, clock: Self.clock, on: db)
+                }
             } catch let OperationError.badInput(message) {
                 #expect(message.contains("사유") && message.contains("--reason"))
+            }
+            do {
+                _ = try Language.$current.withValue(.en) {
+                    try Requests.edit(onPolicy, RequestInput(priority: 9), center: nil, clock: Self.clock, on: db)
+                }
+            } catch let OperationError.badInput(message) {
+                #expect(message.contains("needs a reason") && message.contains("--reason"), "\(message)")
             }
 
             // With a reason: kept on the request and in its audit row, with who.
