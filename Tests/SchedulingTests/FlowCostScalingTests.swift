@@ -200,6 +200,23 @@ import Testing
         }
     }
 
+    /// A network without a single arc (a day nobody can work) solves to nothing, from the greedy start too.
+    @Test func greedyStartWithoutArcs() throws {
+        var net = FlowNetwork()
+        net.nReq = 2
+        for _ in 0..<3 {
+            net.rowWorker.append(Int32(net.groupSupply.count))
+            net.rowDay.append(0)
+            net.rowArcStart.append(0)
+            net.groupSupply.append(1)
+            net.groupRowStart.append(Int32(net.rowWorker.count))
+        }
+        let sol = try #require(
+            CostScalingSolver(net).solve(cap: [1, 2], minUnits: [0, 0], bonus: 1, order: [0, 1, 2]))
+        #expect(sol.value == 0)
+        #expect(sol.rowArc == [-1, -1, -1])
+    }
+
     /// The greedy prices are dual feasible at the zero flow: every open row → request arc has reduced cost ≥ 0 (a row's
     /// price covers its profit on every arc), every row's price is ≥ 0, and a request the greedy filled is priced
     /// below the sink by the value of a unit it got.

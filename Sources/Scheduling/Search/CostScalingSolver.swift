@@ -137,8 +137,7 @@ struct CostScalingSolver {
             }
             guard
                 let sol = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
-                    .solveConnected(
-                        cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
+                    .solveConnected(cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
             else { return nil }
             if sol.timedOut { return .timedOut(net, work: out.work &+ sol.work) }
             out.work &+= sol.work
@@ -213,9 +212,9 @@ struct CostScalingSolver {
     }
 
     /// The cost-scaling core on one network (connected or not).
-    func solveConnected(
-        cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil
-    ) -> FlowSolution? {
+    func solveConnected(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil)
+        -> FlowSolution?
+    {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
@@ -356,9 +355,7 @@ struct CostScalingSolver {
             for q in 0..<nQ {
                 var best = Int64.min
                 for a in Int(start[qBase + q])..<Int(start[qBase + q + 1])
-                where res[a] == 0 && netArc[Int(partner[a])] >= 0 {
-                    best = max(best, -cost[Int(partner[a])])
-                }
+                where res[a] == 0 && netArc[Int(partner[a])] >= 0 { best = max(best, -cost[Int(partner[a])]) }
                 let pq = best == Int64.min ? 0 : -max(0, best)
                 price[qBase + q] = pq
                 let f = forcedArc[q] >= 0 ? pq - bonus * scale : pq
@@ -367,10 +364,11 @@ struct CostScalingSolver {
             price[sink] = potSink
             for _ in 0..<CostScalingSolver.coldSkips { eps = max(1, eps / CostScalingSolver.alpha) }
             if greedyStart && !anyForced && warm == nil {
-                // Prices of a greedy assignment, and the scaling started at ε = 32 value units (measured on the county
-                // day and week: the first refinement does a third of the work it does from the prices above).
+                // Prices of a greedy assignment, and the scaling started at ε = 32 value units whatever the largest
+                // value (measured on the county day and week: the first refinement does a third of the work it does
+                // from the prices above; the reference instances reach their optimum with this start).
                 greedyPrices(cap: cap, scale: scale, into: price)
-                eps = min(eps, 32 * CostScalingSolver.alpha * scale)
+                eps = 32 * CostScalingSolver.alpha * scale
             }
         }
         if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
@@ -439,40 +437,28 @@ struct CostScalingSolver {
             var qHead = 0
             var qCount = 0
             /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
-            @inline(__always) func moved(
-                _ a: Int, from v: Int
-            ) {
+            @inline(__always) func moved(_ a: Int, from v: Int) {
                 let k = kind[a]
                 if k == 1 {
                     let q = Int(head[a]) - qBase
                     let b = partner[a]
                     hPos[Int(b)] = hCount[q]
-                    holders[
-                        Int(
-                            hStart[q]
-                                + hCount[q])] =
-                        b
+                    holders[Int(hStart[q] + hCount[q])] = b
                     hCount[q] += 1
                 } else if k == 2 {
                     dropHolder(a, of: v - qBase)
                 }
             }
             /// Takes `slot` (a request's slot that holds a unit) off request `q`'s holder list.
-            @inline(__always) func dropHolder(
-                _ slot: Int, of q: Int
-            ) {
-                let lastSlot = Int(
-                    hStart[q] + hCount[q] - 1)
+            @inline(__always) func dropHolder(_ slot: Int, of q: Int) {
+                let lastSlot = Int(hStart[q] + hCount[q] - 1)
                 let last = holders[lastSlot]
                 let pos = hPos[slot]
-                holders[Int(hStart[q] + pos)] =
-                    last
+                holders[Int(hStart[q] + pos)] = last
                 hPos[Int(last)] = pos
                 hCount[q] -= 1
             }
-            @inline(__always) func enqueue(
-                _ v: Int32
-            ) {
+            @inline(__always) func enqueue(_ v: Int32) {
                 var t = qHead + qCount
                 if t >= n { t -= n }
                 queue[t] = v
@@ -484,9 +470,7 @@ struct CostScalingSolver {
             /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
             /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
             /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
-            func globalUpdate(_ eps: Int64)
-                -> Bool
-            {
+            func globalUpdate(_ eps: Int64) -> Bool {
                 sinceUpdate = 0
                 round &+= 1
                 if round == 0 {
@@ -508,74 +492,36 @@ struct CostScalingSolver {
                     }
                 }
                 var reach: Int64 = 0
-                while activeLeft > 0,
-                    let (d, w32) = heap.pop()
-                {
+                while activeLeft > 0, let (d, w32) = heap.pop() {
                     let w = Int(w32)
-                    if done[w] == round
-                        || d != dist[w]
-                    {
-                        continue
-                    }
+                    if done[w] == round || d != dist[w] { continue }
                     done[w] = round
                     reach = d
-                    if excess[w] > 0 {
-                        activeLeft -= 1
-                    }
+                    if excess[w] > 0 { activeLeft -= 1 }
                     let pw = price[w]
                     let s = Int(start[w])
                     let e = Int(liveEnd[w])
                     work &+= e - s
                     for b in s..<e {
                         // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
-                        guard
-                            res[b] < pairCap[b]
-                        else {
-                            continue
-                        }
+                        guard res[b] < pairCap[b] else { continue }
                         let v = Int(head[b])
-                        if done[v] == round {
-                            continue
-                        }
-                        var len =
-                            (price[v] - cost[b]
-                                - pw
-                                + eps) / eps
+                        if done[v] == round { continue }
+                        var len = (price[v] - cost[b] - pw + eps) / eps
                         if len < 0 { len = 0 }
-                        let nd = min(
-                            d
-                                + min(
-                                    len,
-                                    CostScalingSolver
-                                        .limit),
-                            CostScalingSolver
-                                .limit)
-                        if seen[v] != round
-                            || nd < dist[v]
-                        {
+                        let nd = min(d + min(len, CostScalingSolver.limit), CostScalingSolver.limit)
+                        if seen[v] != round || nd < dist[v] {
                             seen[v] = round
                             dist[v] = nd
-                            heap.push(
-                                nd, Int32(v))
+                            heap.push(nd, Int32(v))
                         }
                     }
                 }
                 for v in 0..<n {
-                    let dv =
-                        done[v] == round
-                        ? dist[v] : reach
+                    let dv = done[v] == round ? dist[v] : reach
                     if dv == 0 { continue }
-                    let (drop, o) =
-                        dv
-                        .multipliedReportingOverflow(
-                            by: eps)
-                    if o
-                        || price[v] - drop
-                            < -CostScalingSolver
-                            .limit
-                    {
-                        return false
-                    }
+                    let (drop, o) = dv.multipliedReportingOverflow(by: eps)
+                    if o || price[v] - drop < -CostScalingSolver.limit { return false }
                     price[v] -= drop
                     cur[v] = start[v]
                 }
@@ -583,9 +529,7 @@ struct CostScalingSolver {
                 return true
             }
             /// Swaps two slots of one node (every slot array and the partners' back links).
-            @inline(__always) func swapSlots(
-                _ x: Int, _ y: Int
-            ) {
+            @inline(__always) func swapSlots(_ x: Int, _ y: Int) {
                 if x == y { return }
                 head.swapAt(x, y)
                 res.swapAt(x, y)
@@ -595,108 +539,63 @@ struct CostScalingSolver {
                 pairCap.swapAt(x, y)
                 kind.swapAt(x, y)
                 hPos.swapAt(x, y)
-                partner[Int(partner[x])] =
-                    Int32(x)
-                partner[Int(partner[y])] =
-                    Int32(y)
+                partner[Int(partner[x])] = Int32(x)
+                partner[Int(partner[y])] = Int32(y)
             }
             /// Arc fixing after a refinement at `eps` (see `fixThreshold`): every row → request edge whose
             /// reduced cost is at least 2nε in absolute value keeps its flow from now on, so both of its
             /// slots move past their nodes' live ends and no later scan looks at them.
             func fixArcs(_ eps: Int64) {
-                guard
-                    let t =
-                        CostScalingSolver
-                        .fixThreshold(
-                            eps: eps, nodes: n)
-                else { return }
+                guard let t = CostScalingSolver.fixThreshold(eps: eps, nodes: n) else { return }
                 for r in 0..<nRw {
                     let v = nG + r
                     let pv = price[v]
                     var a = Int(start[v])
                     while a < Int(liveEnd[v]) {
-                        guard kind[a] == 1
-                        else {
+                        guard kind[a] == 1 else {
                             a += 1
                             continue
                         }
                         let w = Int(head[a])
-                        let rc =
-                            cost[a] + pv
-                            - price[w]
+                        let rc = cost[a] + pv - price[w]
                         let b = Int(partner[a])
                         // ε-optimality makes the flow agree with the sign (checked, not assumed).
-                        guard
-                            (rc >= t
-                                && res[b] == 0)
-                                || (rc <= -t
-                                    && res[a]
-                                        == 0)
-                        else {
+                        guard (rc >= t && res[b] == 0) || (rc <= -t && res[a] == 0) else {
                             a += 1
                             continue
                         }
                         if res[b] > 0 {
                             // A holder of its request: it leaves the list (its unit stays).
-                            dropHolder(
-                                b, of: w - qBase
-                            )
+                            dropHolder(b, of: w - qBase)
                         }
-                        let lw =
-                            Int(liveEnd[w]) - 1
+                        let lw = Int(liveEnd[w]) - 1
                         swapSlots(b, lw)
                         liveEnd[w] = Int32(lw)
                         // The live slot moved into b's place may be a holder: its entry follows it.
-                        if b < lw
-                            && kind[b] == 2
-                            && res[b] > 0
-                        {
-                            holders[
-                                Int(
-                                    hStart[
-                                        w
-                                            - qBase
-                                    ] + hPos[b])
-                            ] = Int32(b)
-                        }
-                        let lv =
-                            Int(liveEnd[v]) - 1
+                        if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
+                        let lv = Int(liveEnd[v]) - 1
                         swapSlots(a, lv)
                         liveEnd[v] = Int32(lv)
                         fixedArcs += 1
                         // Slot a now holds the row's former last live slot: look at it next.
                     }
-                    work &+= Int(
-                        start[v + 1] - start[v])
+                    work &+= Int(start[v + 1] - start[v])
                 }
             }
             // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
             repeat {
-                eps = max(
-                    1,
-                    eps
-                        / CostScalingSolver
-                        .alpha)
+                eps = max(1, eps / CostScalingSolver.alpha)
                 // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
                 for v in 0..<n {
                     let pv = price[v]
-                    for a in Int(
-                        start[v])..<Int(
-                            liveEnd[v])
-                    where res[a] > 0 {
+                    for a in Int(start[v])..<Int(liveEnd[v]) where res[a] > 0 {
                         let w = Int(head[a])
-                        if cost[a] + pv
-                            - price[w] < 0
-                        {
+                        if cost[a] + pv - price[w] < 0 {
                             let delta = res[a]
                             res[a] = 0
-                            res[
-                                Int(partner[a])] +=
-                                delta
-                            excess[v] -= Int64(
-                                delta)
-                            excess[w] += Int64(
-                                delta)
+                            res[Int(partner[a])] += delta
+                            excess[v] -= Int64(delta)
+                            excess[w] += Int64(delta)
                             moved(a, from: v)
                         }
                     }
@@ -709,29 +608,15 @@ struct CostScalingSolver {
                 }
                 qHead = 0
                 qCount = 0
-                for g in order
-                where excess[Int(g)] > 0 {
-                    enqueue(g)
-                }
-                for v in nG..<n
-                where excess[v] > 0 {
-                    enqueue(Int32(v))
-                }
+                for g in order where excess[Int(g)] > 0 { enqueue(g) }
+                for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
                 // Groups outside `order` (none in practice) still get processed.
-                for g in 0..<nG
-                where excess[g] > 0
-                    && !listed[g]
-                {
-                    enqueue(Int32(g))
-                }
+                for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
                 // Discharge active nodes first-in first-out.
                 var discharges = 0
                 while qCount > 0 {
                     discharges &+= 1
-                    if discharges & 4095 == 1,
-                        let deadline,
-                        Date() >= deadline
-                    {
+                    if discharges & 4095 == 1, let deadline, Date() >= deadline {
                         timedOut = true
                         failed = true
                         return
@@ -750,117 +635,49 @@ struct CostScalingSolver {
                         // A request: its sink arcs, then its holders.
                         let q = v - qBase
                         let s = Int(start[v])
-                        let sEnd =
-                            s + Int(kT[q])
+                        let sEnd = s + Int(kT[q])
                         let hs = Int(hStart[q])
                         while excess[v] > 0 {
                             let pv = price[v]
                             // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
                             // arc left after the scan was looked at and found inadmissible.
                             var best = Int64.min
-                            for a in s..<sEnd
-                            where res[a] > 0
-                                && excess[v] > 0
-                            {
-                                let x =
-                                    price[sink]
-                                    - cost[a]
+                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 {
+                                let x = price[sink] - cost[a]
                                 if pv - x >= 0 {
-                                    if x > best {
-                                        best = x
-                                    }
+                                    if x > best { best = x }
                                     continue
                                 }
-                                let delta = min(
-                                    excess[v],
-                                    Int64(
-                                        res[a]))
-                                res[a] -= Int32(
-                                    delta)
-                                res[
-                                    Int(
-                                        partner[
-                                            a])] +=
-                                    Int32(delta)
-                                excess[v] -=
-                                    delta
-                                excess[sink] +=
-                                    delta
-                                if excess[sink]
-                                    > 0
-                                    && excess[
-                                        sink]
-                                        - delta
-                                        <= 0
-                                {
-                                    enqueue(
-                                        Int32(
-                                            sink
-                                        ))
-                                }
+                                let delta = min(excess[v], Int64(res[a]))
+                                res[a] -= Int32(delta)
+                                res[Int(partner[a])] += Int32(delta)
+                                excess[v] -= delta
+                                excess[sink] += delta
+                                if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
                             }
                             var i = 0
-                            while i
-                                < Int(hCount[q])
-                                && excess[v] > 0
-                            {
-                                let b = Int(
-                                    holders[
-                                        hs + i])
-                                let w = Int(
-                                    head[b])
-                                let x =
-                                    price[w]
-                                    - cost[b]
+                            while i < Int(hCount[q]) && excess[v] > 0 {
+                                let b = Int(holders[hs + i])
+                                let w = Int(head[b])
+                                let x = price[w] - cost[b]
                                 if pv - x < 0 {
                                     res[b] -= 1
-                                    res[
-                                        Int(
-                                            partner[
-                                                b
-                                            ])] +=
-                                        1
-                                    excess[v] -=
-                                        1
-                                    let before =
-                                        excess[
-                                            w]
-                                    excess[w] =
-                                        before
-                                        + 1
-                                    if before
-                                        == 0
-                                    {
-                                        enqueue(
-                                            Int32(
-                                                w
-                                            ))
-                                    }
-                                    moved(
-                                        b,
-                                        from: v)
+                                    res[Int(partner[b])] += 1
+                                    excess[v] -= 1
+                                    let before = excess[w]
+                                    excess[w] = before + 1
+                                    if before == 0 { enqueue(Int32(w)) }
+                                    moved(b, from: v)
                                 } else {
-                                    if x > best {
-                                        best = x
-                                    }
+                                    if x > best { best = x }
                                     i += 1
                                 }
                             }
-                            work &+=
-                                Int(kT[q]) + i
-                                + 1
-                            if excess[v] == 0 {
-                                break
-                            }
-                            work &+=
-                                Int(kT[q])
-                                + Int(hCount[q])
+                            work &+= Int(kT[q]) + i + 1
+                            if excess[v] == 0 { break }
+                            work &+= Int(kT[q]) + Int(hCount[q])
                             let np = best - eps
-                            if best == Int64.min
-                                || np
-                                    < -CostScalingSolver
-                                    .limit
-                            {
+                            if best == Int64.min || np < -CostScalingSolver.limit {
                                 failed = true
                                 return
                             }
@@ -881,73 +698,28 @@ struct CostScalingSolver {
                         var bestAt = from
                         while a < end {
                             if res[a] > 0 {
-                                let w = Int(
-                                    head[a])
-                                let x =
-                                    price[w]
-                                    - cost[a]
+                                let w = Int(head[a])
+                                let x = price[w] - cost[a]
                                 if pv - x >= 0 {
                                     if x > best {
                                         best = x
-                                        bestAt =
-                                            a
+                                        bestAt = a
                                     }
                                 } else {
-                                    let delta =
-                                        min(
-                                            excess[
-                                                v
-                                            ],
-                                            Int64(
-                                                res[
-                                                    a
-                                                ]
-                                            ))
-                                    res[a] -=
-                                        Int32(
-                                            delta
-                                        )
-                                    res[
-                                        Int(
-                                            partner[
-                                                a
-                                            ])] +=
-                                        Int32(
-                                            delta
-                                        )
-                                    excess[v] -=
-                                        delta
-                                    let before =
-                                        excess[
-                                            w]
-                                    excess[w] =
-                                        before
-                                        + delta
-                                    if before
-                                        <= 0
-                                        && before
-                                            + delta
-                                            > 0
-                                    {
-                                        enqueue(
-                                            Int32(
-                                                w
-                                            ))
-                                    }
-                                    moved(
-                                        a,
-                                        from: v)
-                                    if excess[v]
-                                        == 0
-                                    {
-                                        break
-                                    }
+                                    let delta = min(excess[v], Int64(res[a]))
+                                    res[a] -= Int32(delta)
+                                    res[Int(partner[a])] += Int32(delta)
+                                    excess[v] -= delta
+                                    let before = excess[w]
+                                    excess[w] = before + delta
+                                    if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
+                                    moved(a, from: v)
+                                    if excess[v] == 0 { break }
                                 }
                             }
                             a += 1
                         }
-                        work &+=
-                            a - Int(cur[v]) + 1
+                        work &+= a - Int(cur[v]) + 1
                         if excess[v] == 0 {
                             cur[v] = Int32(a)
                             break
@@ -955,29 +727,16 @@ struct CostScalingSolver {
                         // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
                         // covered `from ..< end`; only the arcs before the current arc are left to look at.
                         let s = Int(start[v])
-                        for b in s..<from
-                        where res[b] > 0 {
-                            let x =
-                                price[
-                                    Int(head[b])
-                                ]
-                                - cost[b]
-                            if x > best
-                                || (x == best
-                                    && b
-                                        < bestAt)
-                            {
+                        for b in s..<from where res[b] > 0 {
+                            let x = price[Int(head[b])] - cost[b]
+                            if x > best || (x == best && b < bestAt) {
                                 best = x
                                 bestAt = b
                             }
                         }
                         work &+= end - s
                         let np = best - eps
-                        if best == Int64.min
-                            || np
-                                < -CostScalingSolver
-                                .limit
-                        {
+                        if best == Int64.min || np < -CostScalingSolver.limit {
                             failed = true
                             return
                         }
@@ -987,9 +746,7 @@ struct CostScalingSolver {
                         sinceUpdate += 1
                     }
                 }
-                if eps > 1 && arcFixing {
-                    fixArcs(eps)
-                }
+                if eps > 1 && arcFixing { fixArcs(eps) }
             } while eps > 1 && !failed
         }
         runScaling()
@@ -1042,7 +799,7 @@ struct CostScalingSolver {
             }
         }
         // Arcs by value, best first: packed (value, index) keys when they fit in 64 bits, else a comparison sort.
-        let indexBits = UInt64(max(1, Int.bitWidth - (nA - 1).leadingZeroBitCount))
+        let indexBits = UInt64(Int.bitWidth - max(1, nA).leadingZeroBitCount)
         var maxValue: Int64 = 0
         var arcs: [Int32] = []
         arcs.reserveCapacity(nA)
@@ -1050,7 +807,7 @@ struct CostScalingSolver {
             arcs.append(Int32(a))
             maxValue = max(maxValue, val[a])
         }
-        if UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
+        if indexBits < 62 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
             let top = (UInt64(1) << indexBits) - 1
             var keys = arcs.map { (UInt64(val[Int($0)]) << indexBits) | (top - UInt64($0)) }
             keys.sort(by: >)
