@@ -78,6 +78,10 @@ extension GeneralEngine {
             }
         }
         stats.passes = dives
+        // The polish: the plan's two-job rows fixed, every other row re-decided by one exact single-job flow.
+        if relaxation.complete {
+            (best, bestValue) = largePolish(best, value: bestValue, scope: scope, order: order, value: value)
+        }
         install(best, days: all)
         enforceValidity()
         stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
@@ -95,12 +99,22 @@ extension GeneralEngine {
     ///   so this is still a relaxation, and a tighter one (the flow can no longer give a two-job worker two full days).
     /// - Parameter singleRows: rows (`w * nD + d`) held to one job (a dive: then the flow is no bound).
     /// - Parameter forbidden: when set, the candidates marked true are left out (a dive: then the flow is no bound).
+    /// - Parameter fixed: when set, its rows are left out and what they hold (workers, riders, dates) is taken from
+    ///   the requests and weeks, and every other row takes one job at most (the polish: an exact flow but for
+    ///   minimums; no bound).
     mutating func largeRelaxation(
-        value: (Int) -> Int64, cliques: Bool = true, singleRows: Set<Int32> = [], forbidden: [Bool]? = nil
+        value: (Int) -> Int64, cliques: Bool = true, singleRows: Set<Int32> = [], forbidden: [Bool]? = nil,
+        fixed: LargeFixedRows? = nil
     ) -> LargeRelaxation {
-        let layer = weekRows(
-            days: Array(0..<nD), used: nil,
-            capacity: { singleRows.contains(Int32($0)) ? 1 : rowCap[$0] }, include: { _ in true })
+        let layer =
+            fixed.map { f in
+                weekRows(
+                    days: Array(0..<nD), used: f.used, capacity: { min(1, rowCap[$0]) },
+                    include: { !f.rows.contains(Int32($0)) }, jobsPerDate: 1)
+            }
+            ?? weekRows(
+                days: Array(0..<nD), used: nil,
+                capacity: { singleRows.contains(Int32($0)) ? 1 : rowCap[$0] }, include: { _ in true })
         let (groupCap, rowKey, rowCapOf, rowGroup) = (layer.groupCap, layer.rowKey, layer.rowCap, layer.rowGroup)
         var reqNode = [Int32](repeating: -1, count: p.nR)
         var vanNode = [Int32](repeating: -1, count: p.nR)
@@ -113,7 +127,7 @@ extension GeneralEngine {
         var cliqueCount: [Int32] = []
         var cliqueRows: [Int32] = []
         if cliques {
-            for i in 0..<nRow where rowCap[Int(rowKey[i])] >= 2 {
+            for i in 0..<nRow where (fixed == nil ? rowCap[Int(rowKey[i])] : rowCapOf[i]) >= 2 {
                 let cands = rowCands[Int(rowKey[i])]
                 let (of, count) = timeCliques(cands.map { Int(candReq[Int($0)]) })
                 cliqueRows.append(Int32(i))
@@ -123,11 +137,12 @@ extension GeneralEngine {
                 next += count
             }
         }
-        for r in 0..<p.nR where p.reqCap[r] > 0 && inst.requests[r].pickup != nil {
+        let fixedCount = fixed?.count ?? [Int32](repeating: 0, count: p.nR)
+        for r in 0..<p.nR where p.reqCap[r] - fixedCount[r] > 0 && inst.requests[r].pickup != nil {
             vanNode[r] = Int32(next)
             next += 1
         }
-        for r in 0..<p.nR where p.reqCap[r] > 0 {
+        for r in 0..<p.nR where p.reqCap[r] - fixedCount[r] > 0 {
             reqNode[r] = Int32(next)
             next += 1
         }
@@ -166,9 +181,12 @@ extension GeneralEngine {
         g.supply[sink] = -total
         let share = Int64(inst.weights.share)
         for r in 0..<p.nR where reqNode[r] >= 0 {
-            if vanNode[r] >= 0 { g.add(Int(vanNode[r]), Int(reqNode[r]), cap: max(0, seatsLeft[r]), cost: 0) }
-            let capR = Int(p.reqCap[r])
-            let held = Int(pinnedCount[r])
+            if vanNode[r] >= 0 {
+                let seats = seatsLeft[r] - (fixed?.riders[r] ?? 0)
+                g.add(Int(vanNode[r]), Int(reqNode[r]), cap: max(0, seats), cost: 0)
+            }
+            let capR = Int(p.reqCap[r] - fixedCount[r])
+            let held = Int(pinnedCount[r] + fixedCount[r])
             let h = inst.requests[r].headcount
             if share == 0 {
                 g.add(Int(reqNode[r]), sink, cap: Int32(clamping: capR), cost: 0)
