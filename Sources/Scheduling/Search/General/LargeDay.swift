@@ -19,9 +19,9 @@ extension GeneralEngine {
     /// Flows solved after the relaxation on the large path, each with more rows held (`holdDive`).
     static let largeDives = 3
     /// Dives start while the large path's flows have spent at most this many times the general share of the budget
-    /// (the default budget: three dives on a county day, two on a county week — its root and first dive spend 663M
-    /// of 700M —, none on a province day).
-    static let largeDiveShares = 10
+    /// (the default budget: three dives on a county day, one on a county week — its root and first dive spend 663M
+    /// of 630M: the polish gains more than a second dive for the same flow —, none on a province day).
+    static let largeDiveShares = 9
 
     /// The candidate-pair count above which the large path runs: `largePairs`, or a lower threshold a test sets.
     @TaskLocal static var largePairsOverride: Int?
@@ -138,11 +138,14 @@ extension GeneralEngine {
             }
         }
         let fixedCount = fixed?.count ?? [Int32](repeating: 0, count: p.nR)
-        for r in 0..<p.nR where p.reqCap[r] - fixedCount[r] > 0 && inst.requests[r].pickup != nil {
+        let reqCap = p.reqCap
+        let closed = fixed?.closed ?? []
+        let open = { (r: Int) in reqCap[r] - fixedCount[r] > 0 && !closed.contains(Int32(r)) }
+        for r in 0..<p.nR where open(r) && inst.requests[r].pickup != nil {
             vanNode[r] = Int32(next)
             next += 1
         }
-        for r in 0..<p.nR where p.reqCap[r] - fixedCount[r] > 0 {
+        for r in 0..<p.nR where open(r) {
             reqNode[r] = Int32(next)
             next += 1
         }
@@ -188,16 +191,22 @@ extension GeneralEngine {
             let capR = Int(p.reqCap[r] - fixedCount[r])
             let held = Int(pinnedCount[r] + fixedCount[r])
             let h = inst.requests[r].headcount
-            if share == 0 {
+            // A forced request (a polish): its units up to the minimum carry a bonus above any one pair's value.
+            let forcedN = fixed?.forced.contains(Int32(r)) == true ? max(0, Int(p.reqMin[r]) - held) : 0
+            if share == 0 && forcedN == 0 {
                 g.add(Int(reqNode[r]), sink, cap: Int32(clamping: capR), cost: 0)
                 continue
             }
             // Units k = held + 1 … held + capR, each worth share × shareUnits(k); equal neighbours share one arc.
+            let force = 11 * bigM
+            let unit = { (j: Int) -> Int64 in
+                share * Int64(shareUnits(k: held + j + 1, headcount: h)) + (j < forcedN ? force : 0)
+            }
             var j = 0
             while j < capR {
-                let bonus = share * Int64(shareUnits(k: held + j + 1, headcount: h))
+                let bonus = unit(j)
                 var e = j + 1
-                while e < capR && share * Int64(shareUnits(k: held + e + 1, headcount: h)) == bonus { e += 1 }
+                while e < capR && unit(e) == bonus { e += 1 }
                 g.add(Int(reqNode[r]), sink, cap: Int32(clamping: e - j), cost: -bonus)
                 j = e
             }
