@@ -44,25 +44,7 @@ import Vocabulary
             }
             options.append(o)
         }
-        var best: Score?
-        var choice = [[String]](repeating: [], count: instance.workers.count)
-        func visit(_ i: Int) {
-            if i == instance.workers.count {
-                var pairs: [Pair] = []
-                for (w, rs) in choice.enumerated() {
-                    for r in rs { pairs.append(Pair(request: r, worker: instance.workers[w].id)) }
-                }
-                let s = score(instance, assignments: pairs).score
-                if s.hard == 0 && (best.map { s > $0 } ?? true) { best = s }
-                return
-            }
-            for o in options[i] {
-                choice[i] = o
-                visit(i + 1)
-            }
-        }
-        visit(0)
-        return best
+        return ExhaustiveRows.best(instance, options: options)
     }
 
     /// The engine's value of a plan over every day, and the order and scope `runLarge` uses.
