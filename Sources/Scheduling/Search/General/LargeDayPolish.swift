@@ -18,8 +18,8 @@ extension GeneralEngine {
     /// the plan nor leaves a new request below its minimum).
     static let largePolishes = 3
     /// Polish flows start while the large path's flows have spent at most this many times the general share of the
-    /// work budget (the default budget: a county day polishes once or twice, a county week twice, a province day
-    /// not at all).
+    /// work budget (the default budget: a county week polishes twice; `runLarge` polishes multi-day instances only,
+    /// so a county or province day not at all).
     static let largePolishShares = 16
 
     /// What `rows` (a valid plan) fixes for a polish: every row holding two jobs or more, and every row with pins
