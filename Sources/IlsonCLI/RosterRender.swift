@@ -58,10 +58,10 @@ enum RosterRender {
             }
             for (i, l) in g.workers.enumerated() {
                 let left = i == 0 ? head : ["", "", "", "", ""]
-                let ride = l.ridesFrom.map { " \($0) 승차" } ?? ""
+                let ride = l.ridesFrom.map { T(.rosterRidesFrom, ["point": $0]) } ?? ""
                 t.append(left + [l.name, l.maskedPhone, km(l.distanceKm), mark(l) + ride])
             }
-            let extra = [g.van, g.pools.map { "인력: \($0)" }].compactMap { $0 }
+            let extra = [g.van, g.pools.map { T(.rosterPools, ["pools": $0]) }].compactMap { $0 }
             if !extra.isEmpty {
                 t.append(["", "", "", extra.joined(separator: " · "), "", "", "", "", ""])
             }

@@ -28,16 +28,45 @@ struct ScoreCommand: ParsableCommand {
             throw CommandFailure("\(plan): " + error.errors.joined(separator: "; "), exitCode: .badInput)
         }
         let report = score(inst, assignments: rows.pairs, malformedRows: rows.malformed)
-        print("score: \(report.score)")
-        print(
-            "assignments \(report.assignments); distance cost \(report.distanceCost), fairness cost \(report.fairnessCost), continuity bonus \(report.continuityBonus)"
-        )
-        for v in report.violations { print("broken: \(v)") }
-        for w in report.warnings {
-            print(
-                "warning: pinned pair request \"\(w.request)\", worker \"\(w.worker)\" breaks rule \(w.rule): \(w.message)"
-            )
-        }
+        for line in scoreLines(report) { print(line) }
         if report.score.hard < 0 { throw ExitCode(IlsonExitCode.partial.rawValue) }
     }
+}
+
+/// What `ilson score` prints: the score, its terms, every broken rule and every pinned pair that breaks one.
+func scoreLines(_ report: ScoreReport) -> [String] {
+    var terms = T(
+        .scoreTerms,
+        [
+            "count": report.assignments, "distance": report.distanceCost, "fairness": report.fairnessCost,
+            "continuity": report.continuityBonus,
+        ])
+    if report.shareBonus != 0 { terms += T(.scoreShare, ["share": report.shareBonus]) }
+    var lines = [T(.scoreLine, ["score": RequestText.score(report.score)]), terms]
+    for v in report.violations {
+        let what =
+            v.rule.map { T(.scoreBrokenRule, ["number": $0, "kind": v.kind]) }
+            ?? T(.scoreBrokenRow, ["kind": v.kind])
+        let ids =
+            (v.request.map { [T(.scoreRequestID, ["id": $0])] } ?? [])
+            + (v.worker.map { [T(.scoreWorkerID, ["id": $0])] } ?? [])
+        lines.append(
+            T(
+                .scoreBroken,
+                [
+                    "what": what, "ids": ids.isEmpty ? "" : T(.scoreIDs, ["ids": ids.joined(separator: ", ")]),
+                    "detail": v.detail,
+                ]))
+    }
+    for w in report.warnings {
+        lines.append(
+            T(
+                .scorePinWarning,
+                [
+                    "request": w.request, "worker": w.worker, "rule": w.rule,
+                    "name": (1...4).contains(w.rule) ? " (" + RequestText.ruleName(w.rule) + ")" : "",
+                    "message": w.message,
+                ]))
+    }
+    return lines
 }

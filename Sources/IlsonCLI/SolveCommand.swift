@@ -42,13 +42,7 @@ struct SolveCommand: ParsableCommand {
             $0.addingReportingOverflow($1.headcount).overflow ? Int.max : $0 + $1.headcount
         }
         let seconds = Date().timeIntervalSince(started)
-        // The bound comes from the first flow; a time limit that stopped that flow leaves no bound.
-        let noBound = plan.stats.timeLimitHit && plan.stats.mediumUpperBound == 0
-        let bound = noBound ? "no medium bound" : "medium bound \(plan.stats.mediumUpperBound)"
-        let limit = plan.stats.timeLimitHit ? ", time limit reached" : ""
-        print(
-            "\(plan.assignments.count)/\(wanted) slots filled, \(plan.unfilled.count) request(s) short; score \(plan.score) "
-                + "(\(bound)\(limit)); \(String(format: "%.2f", seconds)) s")
+        print(solveSummary(plan, wanted: wanted, seconds: seconds))
     }
 }
 
@@ -80,7 +74,38 @@ func writeStderr(_ text: String) {
 
 /// One progress line on a terminal: phase, best score, elapsed.
 @Sendable func showProgress(_ p: SolveProgress) {
-    let best = p.best.map { " best \($0)" } ?? ""
-    let seconds = String(format: "%.2f", p.elapsedSeconds)
-    writeStderr("\r\u{1B}[K" + p.phase + best + " (" + seconds + " s)")
+    writeStderr("\r\u{1B}[K" + progressLine(p))
+}
+
+/// The words of a progress report: the step, the best score so far, the seconds.
+func progressLine(_ p: SolveProgress) -> String {
+    let best = p.best.map { T(.progressBest, ["score": RequestText.score($0)]) } ?? ""
+    return stepName(p.phase) + best + T(.progressSeconds, ["seconds": String(format: "%.2f", p.elapsedSeconds)])
+}
+
+/// A solve step in the user's language.
+func stepName(_ step: SolveStep) -> String {
+    switch step {
+    case .candidates: T(.stepCandidates)
+    case .start(let n): T(.stepStart, ["number": n])
+    case .continuityMoves: T(.stepContinuityMoves)
+    case .flow: T(.stepFlow)
+    case .localSearch: T(.stepLocalSearch)
+    case .dayKicks: T(.stepDayKicks)
+    case .continuityChains: T(.stepContinuityChains)
+    }
+}
+
+/// The line `solve` prints: slots filled of wanted, requests short, the score, the bound, the seconds.
+func solveSummary(_ plan: Plan, wanted: Int, seconds: Double) -> String {
+    // The bound comes from the first flow; a time limit that stopped that flow leaves no bound.
+    let noBound = plan.stats.timeLimitHit && plan.stats.mediumUpperBound == 0
+    let bound = noBound ? T(.solveNoBound) : T(.solveBound, ["bound": plan.stats.mediumUpperBound])
+    return T(
+        .solveSummary,
+        [
+            "filled": plan.assignments.count, "wanted": wanted, "short": plan.unfilled.count,
+            "score": RequestText.score(plan.score), "bound": bound,
+            "limit": plan.stats.timeLimitHit ? T(.solveTimeLimitHit) : "", "seconds": String(format: "%.2f", seconds),
+        ])
 }

@@ -1359,5 +1359,35 @@ extension Catalogue {
         .errCountyNotFound:
             "county {value} was not found{close}. E.g. --county 괴산군, --county \"충청북도 괴산군\" or the 5-digit code 43760",
         .errCountyClose: " (close: {names})",
+        .solveSummary:
+            "{filled}/{wanted} slots filled, {short} request(s) short; score {score} ({bound}{limit}); {seconds} s",
+        .solveBound: "medium bound {bound}",
+        .solveNoBound: "no medium bound",
+        .solveTimeLimitHit: ", time limit reached",
+        .progressBest: " best {score}",
+        .progressSeconds: " ({seconds} s)",
+        .stepCandidates: "candidates",
+        .stepStart: "start {number}",
+        .stepContinuityMoves: "continuity moves",
+        .stepFlow: "flow",
+        .stepLocalSearch: "local search",
+        .stepDayKicks: "day kicks",
+        .stepContinuityChains: "continuity chains",
+        .rosterVan: "van, {seats} seat(s)",
+        .rosterVanPoints: "van, {seats} seat(s): {points}",
+        .rosterPools: "groups: {pools}",
+        .rosterRidesFrom: " rides from {point}",
+        .scoreLine: "score: {score}",
+        .scoreTerms:
+            "assignments {count}; distance cost {distance}, fairness cost {fairness}, continuity bonus {continuity}",
+        .scoreShare: "; fair-share bonus {share}",
+        .scoreBroken: "broken: {what}{ids}: {detail}",
+        .scoreBrokenRule: "rule {number} ({kind})",
+        .scoreBrokenRow: "plan ({kind})",
+        .scoreIDs: " {ids}",
+        .scoreRequestID: "request \"{id}\"",
+        .scoreWorkerID: "worker \"{id}\"",
+        .scorePinWarning:
+            "warning: pinned pair request \"{request}\", worker \"{worker}\" breaks rule {rule}{name}: {message}",
     ]
 }

@@ -2217,4 +2217,58 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case errCountyNotFound
     /// center county: close names
     case errCountyClose
+    /// solve: the summary line
+    case solveSummary
+    /// solve: the medium upper bound
+    case solveBound
+    /// solve: no bound (time limit in the first flow)
+    case solveNoBound
+    /// solve: the time limit stopped the search
+    case solveTimeLimitHit
+    /// solve progress: the best score so far
+    case progressBest
+    /// solve progress: elapsed seconds
+    case progressSeconds
+    /// solve progress: building candidate pairs
+    case stepCandidates
+    /// solve progress: a greedy start
+    case stepStart
+    /// solve progress: continuity moves
+    case stepContinuityMoves
+    /// solve progress: the min-cost flow
+    case stepFlow
+    /// solve progress: local search
+    case stepLocalSearch
+    /// solve progress: day kicks
+    case stepDayKicks
+    /// solve progress: continuity chains over all days
+    case stepContinuityChains
+    /// roster show: a request's van
+    case rosterVan
+    /// roster show: a request's van and its stops
+    case rosterVanPoints
+    /// roster show: the pools a request takes
+    case rosterPools
+    /// roster show: a rider's pickup point
+    case rosterRidesFrom
+    /// score: the score line
+    case scoreLine
+    /// score: the terms of soft
+    case scoreTerms
+    /// score: the fair-share bonus (version 2)
+    case scoreShare
+    /// score: one broken hard constraint
+    case scoreBroken
+    /// score: which rule is broken
+    case scoreBrokenRule
+    /// score: a malformed plan row
+    case scoreBrokenRow
+    /// score: the request and worker a violation names
+    case scoreIDs
+    /// score: a request id of the instance file
+    case scoreRequestID
+    /// score: a worker id of the instance file
+    case scoreWorkerID
+    /// score: a pinned pair that breaks a rule
+    case scorePinWarning
 }

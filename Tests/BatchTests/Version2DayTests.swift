@@ -93,10 +93,18 @@ struct Version2DayTests {
                     """
                 ).map { (try $0.decode("name", as: String.self), try $0.decode("n", as: Int.self)) })
             #expect(placed == ["김영숙": 2, "박민수": 1, "이순자": 1, "응우옌 반 안": 1], "\(plan)\n\(shown)")
-            // roster show: hours beside the task, the van and pools of a request, who rides.
-            for text in ["수확 07:00~11:00", "차량 2석: 이월 마을회관", "인력: 봉사", "이월 마을회관 승차"] {
+            // roster show: hours beside the task, the van and pools of a request, who rides (English on request).
+            for text in ["수확 07:00~11:00", "van, 2 seat(s): 이월 마을회관", "groups: 봉사", "rides from 이월 마을회관"] {
                 #expect(shown.stdout.contains(text), "\(text) in \(shown.stdout)")
             }
+            // The same in Korean, the default.
+            var korean = env
+            korean["ILSON_LANG"] = "ko"
+            let shownKorean = try IlsonProcess.run(["roster", "show", "--date", Self.date], environment: korean)
+            for text in ["수확 07:00~11:00", "차량 2석: 이월 마을회관", "인력: 봉사", "이월 마을회관 승차"] {
+                #expect(shownKorean.stdout.contains(text), "\(text) in \(shownKorean.stdout)")
+            }
+            #expect(!shownKorean.stdout.contains("seat(s)") && !shownKorean.stdout.contains("rides from"))
 
             // Export now, then replay: the same score as stored.
             let instance = dir.appendingPathComponent("day.json").path

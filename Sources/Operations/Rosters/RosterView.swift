@@ -114,10 +114,18 @@ public struct RosterView: Sendable {
                         ($0.distanceKm ?? 0, $0.workerID) < ($1.distanceKm ?? 0, $1.workerID)
                     },
                     van: r.pickup.map { van in
-                        "차량 \(van.seats)석" + (van.points.isEmpty ? "" : ": ")
-                            + van.points.map { pointNames[$0] ?? $0 }.sorted().joined(separator: ", ")
+                        van.points.isEmpty
+                            ? T(.rosterVan, ["seats": van.seats])
+                            : T(
+                                .rosterVanPoints,
+                                [
+                                    "seats": van.seats,
+                                    "points": van.points.map { pointNames[$0] ?? $0 }.sorted().joined(separator: ", "),
+                                ])
                     },
-                    pools: r.pools.map { $0.isEmpty ? "없음" : $0.sorted().map(\.korean).joined(separator: ", ") }))
+                    pools: r.pools.map {
+                        $0.isEmpty ? T(.r2PoolsNone) : $0.sorted().map(\.korean).joined(separator: ", ")
+                    }))
         }
         groups.sort { ($0.farmCode, $0.start, $0.requestID) < ($1.farmCode, $1.start, $1.requestID) }
         let groupByID = Dictionary(uniqueKeysWithValues: groups.map { ($0.requestID, $0) })

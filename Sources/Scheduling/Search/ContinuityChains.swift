@@ -108,7 +108,7 @@ extension Engine {
                 best = v
                 bestPlan = (assign, assignCand)
                 stats.moves += 1
-                report("continuity chains", currentScore())
+                report(.continuityChains, currentScore())
             }
             // An upper bound on the objective when the branch and bound finished (a repaired node is only a plan):
             // the Polyak target, and the end once the best plan meets it.

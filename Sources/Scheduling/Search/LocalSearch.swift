@@ -568,7 +568,7 @@ extension Engine {
         let exploreT = 8.0
         let exploitT = 2.0
         var best = Best(self)
-        report("local search", best.score)
+        report(.localSearch, best.score)
         for round in 0..<rounds {
             var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
             ls.temperature = round % 2 == 1 ? exploreT : exploitT
@@ -593,7 +593,7 @@ extension Engine {
             let s = currentScore()
             if best.offer(s, self) {
                 stats.moves += 1
-                report("local search", best.score)
+                report(.localSearch, best.score)
             }
             if deadlineHit { break }
             if !explore && s < best.score { (assign, assignCand) = best.plan }
@@ -609,7 +609,7 @@ extension Engine {
         dayILS(iterations: 100, seed: options.seed)
         if best.offer(currentScore(), self) {
             stats.moves += 1
-            report("day kicks", best.score)
+            report(.dayKicks, best.score)
         }
         best.restore(&self)
     }

@@ -23,9 +23,33 @@ public struct SolveOptions: Sendable {
     }
 }
 
+/// A step of the solve a progress report names (the interface words it in the user's language).
+public enum SolveStep: Sendable, Hashable {
+    /// Building the candidate pairs.
+    case candidates
+    /// The n-th greedy start (1-based).
+    case start(Int)
+    /// Continuity moves on a start or the flow's plan.
+    case continuityMoves
+    /// The min-cost flow.
+    case flow
+    /// The local search.
+    case localSearch
+    /// Day kicks of the local search.
+    case dayKicks
+    /// Continuity chains over all days.
+    case continuityChains
+}
+
 /// A progress report: phase, best score so far, elapsed time.
 public struct SolveProgress: Sendable {
-    public var phase: String
+    public var phase: SolveStep
     public var best: Score?
     public var elapsedSeconds: Double
+
+    public init(phase: SolveStep, best: Score? = nil, elapsedSeconds: Double) {
+        self.phase = phase
+        self.best = best
+        self.elapsedSeconds = elapsedSeconds
+    }
 }

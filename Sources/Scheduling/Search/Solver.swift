@@ -74,12 +74,12 @@ struct Engine {
     /// Charges work units to the current phase.
     mutating func charge(_ units: Int) { budget.charge(phase, units) }
 
-    func report(_ phase: String, _ best: Score? = nil) {
+    func report(_ phase: SolveStep, _ best: Score? = nil) {
         options.progress?(SolveProgress(phase: phase, best: best, elapsedSeconds: elapsed))
     }
 
     mutating func run() -> Plan {
-        report("candidates")
+        report(.candidates)
         let pins = assign
         // Multi-day instances: several starts (the first flow with an optimistic look-ahead bonus for workers who
         // could continue the same job on an adjacent day), each followed by the exact day-by-day descent.
@@ -92,12 +92,12 @@ struct Engine {
             startFrom(lookaheadHalves: half, first: i == 0)
             let s = currentScore()
             if best == nil || s > best!.0 { best = (s, assign, assignCand) }
-            report("start \(i + 1)", best!.0)
+            report(.start(i + 1), best!.0)
         }
         assign = best!.1
         assignCand = best!.2
         if nD > 1 && p.continuity > 0 && workLeft > 0 && !outOfTime() {
-            report("continuity moves", best!.0)
+            report(.continuityMoves, best!.0)
             continuityMoves()
         }
         if !provenOptimal {
@@ -122,7 +122,7 @@ struct Engine {
         var full = buildFullNetwork()
         if lookaheadHalves > 0 { addLookahead(&full, halves: lookaheadHalves) }
         let order = releaseOrder(full)
-        report("flow")
+        report(.flow)
         let result = branchAndBound(full, order: order, isFull: first)
         for r in 0..<full.nRows where result.rowArc[r] >= 0 {
             let a = Int(result.rowArc[r])
@@ -456,7 +456,7 @@ struct Engine {
                         value = v
                         improved = true
                         stats.moves += 1
-                        report("continuity moves", currentScore())
+                        report(.continuityMoves, currentScore())
                     } else {
                         (assign, assignCand) = saved
                     }
