@@ -69,3 +69,31 @@ import Vocabulary
         #expect(got == want, "seed \(seed)")
     }
 }
+
+/// The ejection chains over two-job structures (`SearchTwoJobChains.swift`): where every single structure move loses
+/// or ties, a chain of them, each completed exactly, reaches the optimum of every plan.
+@Suite struct SearchTwoJobChainsTests {
+    /// Seeds of `SearchTwoJobStructuresTests.randomDay` (five workers, four requests) where the descent by single
+    /// moves stops below the exhaustive optimum.
+    static let chainSeeds: [Int] = []
+
+    /// The structure search from the best plan of single jobs, with the given chains and losing steps.
+    static func search(_ instance: Instance, maxStale: Int, chains: StructureChainLimits?) -> Score {
+        var engine = GeneralEngine(Problem(instance), SolveOptions())
+        _ = engine.resolveSingles(0, maxWork: Int.max)
+        engine.searchTwoJobStructures(maxWork: Int.max, perRound: Int.max, maxStale: maxStale, chains: chains)
+        return score(instance, assignments: engine.assignments()).score
+    }
+
+    /// Single moves alone (no losing step) stop short; with the chains the search reaches the exhaustive optimum.
+    @Test(arguments: chainSeeds)
+    func aChainReachesWhatSingleMovesDoNot(seed: Int) {
+        let instance = SearchTwoJobStructuresTests.randomDay(seed, workers: 5, requests: 4)
+        let want = SearchTwoJobStructuresTests.exhaustive(instance)
+        let single = Self.search(instance, maxStale: 0, chains: nil)
+        #expect(single.hard == 0)
+        #expect(single < want, "seed \(seed)")
+        let chained = Self.search(instance, maxStale: 0, chains: StructureChainLimits())
+        #expect(chained == want, "seed \(seed)")
+    }
+}
