@@ -69,3 +69,32 @@ import Vocabulary
         #expect(got == want, "seed \(seed)")
     }
 }
+
+/// The ejection chains over two-job structures (`SearchTwoJobChains.swift`): where every single structure move loses
+/// or ties, a chain of them, each completed exactly, reaches the optimum of every plan.
+@Suite struct SearchTwoJobChainsTests {
+    /// Seeds of `SearchTwoJobStructuresTests.randomDay` (four workers, four requests) where the descent by single
+    /// moves (every move completed each round, none taken unless it gains) stops below the exhaustive optimum and a
+    /// chain reaches it (found among seeds 1-60).
+    static let chainSeeds: [Int] = [43]
+
+    /// The structure search from the best plan of single jobs, with the given chains and losing steps.
+    static func search(_ instance: Instance, maxStale: Int, chains: StructureChainLimits?) -> Score {
+        var engine = GeneralEngine(Problem(instance), SolveOptions())
+        _ = engine.resolveSingles(0, maxWork: Int.max)
+        engine.searchTwoJobStructures(maxWork: Int.max, perRound: Int.max, maxStale: maxStale, chains: chains)
+        return score(instance, assignments: engine.assignments()).score
+    }
+
+    /// Single moves alone (no losing step) stop short; with the chains the search reaches the exhaustive optimum.
+    @Test(arguments: chainSeeds)
+    func aChainReachesWhatSingleMovesDoNot(seed: Int) {
+        let instance = SearchTwoJobStructuresTests.randomDay(seed)
+        let want = SearchTwoJobStructuresTests.exhaustive(instance)
+        let single = Self.search(instance, maxStale: 0, chains: nil)
+        #expect(single.hard == 0)
+        #expect(single < want, "seed \(seed)")
+        let chained = Self.search(instance, maxStale: 0, chains: StructureChainLimits())
+        #expect(chained == want, "seed \(seed)")
+    }
+}

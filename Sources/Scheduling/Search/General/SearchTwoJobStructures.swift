@@ -36,12 +36,16 @@ extension GeneralEngine {
     /// jobs), a move adds one two-job row, drops one, re-pairs one (another pair of the same worker) or hands one's
     /// two requests to another worker; every move is completed exactly by `resolveSingles` (every other row of the
     /// day re-decided with one job at most) and kept when the completed plan is better. Moves are tried in the order
-    /// of a first-order estimate of their gain (the values the current single-job plan gives up and takes on), at
-    /// most `perRound` a round; rounds repeat while one improves and `maxWork` lasts.
+    /// of their estimated gain (`priceEstimate`: the single-job plan's residual prices), at most `perRound` a round;
+    /// rounds repeat while one improves and `maxWork` lasts. When no move gains, an ejection chain of moves
+    /// (`structureChain`, with `chains` as its limits; nil: none) is tried from the best plan, and the search goes
+    /// on from what it finds.
     ///
     /// The plan of a day is decided by its structure (`resolveSingles` is exact for the rest), so this searches the
     /// space that matters where the branch and bound only meets the structures its priced flows happen to propose.
-    mutating func searchTwoJobStructures(maxWork: Int, perRound: Int = 8, maxStale: Int = 8) {
+    mutating func searchTwoJobStructures(
+        maxWork: Int, perRound: Int = 8, maxStale: Int = 8, chains: StructureChainLimits? = StructureChainLimits()
+    ) {
         guard nD == 1 else { return }
         let d = 0
         let candidates = twoJobRows(day: d)
@@ -55,48 +59,61 @@ extension GeneralEngine {
         for t in candidates { pairsOf[t.row, default: []].append(t) }
         var tried = Set<[Int32]>()
         tried.insert(StructurePool.key(dayRows(d)))
-        var currentValue = dayValueOfPlan(d)
-        var bestValue = currentValue
+        var chainTried = Set<[Int32]>()
+        var bestValue = dayValueOfPlan(d)
         var bestJobs = jobs
-        var stale = 0
-        while !spent(&self) {
-            let moves = structureMoves(candidates, pairsOf: pairsOf, day: d)
-            var chosen: ([[Int32]], Int64)?
-            var evaluated = 0
-            for move in moves {
-                if evaluated >= perRound || spent(&self) { break }
-                let saved = jobs
-                for (key, cs) in move.set { jobs[Int(key)] = cs }
-                guard tried.insert(StructurePool.key(dayRows(d))).inserted else {
+        while true {
+            var currentValue = bestValue
+            var stale = 0
+            while !spent(&self) {
+                let moves = structureMoves(candidates, pairsOf: pairsOf, day: d)
+                var chosen: ([[Int32]], Int64)?
+                var evaluated = 0
+                for move in moves {
+                    if evaluated >= perRound || spent(&self) { break }
+                    let saved = jobs
+                    for (key, cs) in move.set { jobs[Int(key)] = cs }
+                    guard tried.insert(StructurePool.key(dayRows(d))).inserted else {
+                        jobs = saved
+                        continue
+                    }
+                    evaluated += 1
+                    // The single rows start empty: the moved structure may leave them over a request's cap or seats,
+                    // or below a minimum, and `resolveSingles` keeps its start unless it finds better.
+                    for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
+                    _ = resolveSingles(d, maxWork: maxWork)
+                    let v = dayValueOfPlan(d)
+                    if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
                     jobs = saved
-                    continue
+                    if v > currentValue { break }
                 }
-                evaluated += 1
-                // The single rows start empty: the moved structure may leave them over a request's cap or seats, or
-                // below a minimum, and `resolveSingles` keeps its start unless it finds better.
-                for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                _ = resolveSingles(d, maxWork: maxWork)
-                let v = dayValueOfPlan(d)
-                if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
-                jobs = saved
-                if v > currentValue { break }
+                guard let chosen else { break }
+                // The best move evaluated is taken even when it loses (the structures tried are not visited again),
+                // so the search can cross a move that only pays with the next one; the best plan seen is kept.
+                jobs = chosen.0
+                currentValue = chosen.1
+                if currentValue > bestValue {
+                    bestValue = currentValue
+                    bestJobs = jobs
+                    stats.moves += 1
+                    stale = 0
+                } else {
+                    stale += 1
+                    if stale > maxStale { break }
+                }
             }
-            guard let chosen else { break }
-            // The best move evaluated is taken even when it loses (the structures tried are not visited again), so
-            // the search can cross a move that only pays with the next one; the best plan seen is kept.
-            jobs = chosen.0
-            currentValue = chosen.1
-            if currentValue > bestValue {
-                bestValue = currentValue
-                bestJobs = jobs
-                stats.moves += 1
-                stale = 0
-            } else {
-                stale += 1
-                if stale > maxStale { break }
-            }
+            jobs = bestJobs
+            // No single move gains: an ejection chain from the best plan, and the local search again from what it
+            // finds.
+            guard let limits = chains, !spent(&self) else { break }
+            chainTried.insert(StructurePool.key(dayRows(d)))
+            guard structureChain(candidates, pairsOf: pairsOf, day: d, limits: limits, tried: &chainTried, spent: spent)
+            else { break }
+            stats.moves += 1
+            bestValue = dayValueOfPlan(d)
+            bestJobs = jobs
+            tried.insert(StructurePool.key(dayRows(d)))
         }
-        jobs = bestJobs
     }
 
     /// The rows of plan day `d` that hold jobs.
@@ -114,108 +131,16 @@ extension GeneralEngine {
 
     /// The moves from the plan's structure on day `d`, best estimate first (ties in a fixed order).
     ///
-    /// The estimate prices the current plan: a request below its cap takes one more worker for its candidate's value
-    /// and the next share unit; a full one gives up its cheapest single-job worker instead; a worker's own jobs are
-    /// given up (with their share units) before it takes new ones, and a worker whose two-job row is dropped or handed
-    /// on takes its best single job again at those prices.
+    /// The estimate (`priceEstimate`) prices the current single-job plan's residual flow: a unit a move takes on
+    /// sets off the best chain of reassignments it can (into a free slot, or a slot the move itself gives up), a slot
+    /// given up is refilled when that pays, and a worker whose two-job row is dropped or handed on takes its best job.
     func structureMoves(_ candidates: [TwoJobRow], pairsOf: [Int32: [TwoJobRow]], day d: Int) -> [StructureMove] {
-        let engine = self
-        let value: (Int32) -> Int64 = { c in engine.baseValue(Int(c)) }
-        let share = Int64(inst.weights.share)
-        var count = [Int32](repeating: 0, count: p.nR)
-        var cheapest = [Int64](repeating: Int64.max, count: p.nR)
         var two: [Int32] = []
-        for w in 0..<p.nW {
-            let key = w * nD + d
-            let cs = jobs[key]
-            for c in cs { count[Int(candReq[Int(c)])] += 1 }
-            if cs.count == 1 {
-                let r = Int(candReq[Int(cs[0])])
-                cheapest[r] = min(cheapest[r], value(cs[0]))
-            }
-            if cs.count == 2 { two.append(Int32(key)) }
-        }
-        func unit(_ r: Int, _ k: Int32) -> Int64 {
-            share * Int64(shareUnits(k: Int(pinnedCount[r] + k), headcount: inst.requests[r].headcount))
-        }
-        // One step of the single-job flow's own re-decision: a slot given up is refilled by the best idle worker, and
-        // a single-job worker pushed out of a full request takes its best job where there is room.
-        var riders = [Int32](repeating: 0, count: p.nR)
-        for w in 0..<p.nW {
-            for c in jobs[w * nD + d] where p.candRide[Int(c)] != 0 { riders[Int(candReq[Int(c)])] += 1 }
-        }
-        var idleBest = [Int64](repeating: Int64.min, count: p.nR)
-        var cheapestRow = [Int](repeating: -1, count: p.nR)
-        for w in 0..<p.nW {
-            let key = w * nD + d
-            if jobs[key].isEmpty {
-                for c in rowCands[key]
-                where p.candRide[Int(c)] == 0 || riders[Int(candReq[Int(c)])] < seatsLeft[Int(candReq[Int(c)])] {
-                    idleBest[Int(candReq[Int(c)])] = max(idleBest[Int(candReq[Int(c)])], value(c))
-                }
-            } else if jobs[key].count == 1 {
-                let r = Int(candReq[Int(jobs[key][0])])
-                if value(jobs[key][0]) == cheapest[r] && cheapestRow[r] < 0 { cheapestRow[r] = key }
-            }
-        }
-        /// Whether one more worker by candidate c fits its request as the plan stands (cap, minimum, seats).
-        func room(_ c: Int32) -> Bool {
-            let q = Int(candReq[Int(c)])
-            return count[q] < p.reqCap[q] && (count[q] + 1 >= p.reqMin[q] || pinnedCount[q] > 0)
-                && (p.candRide[Int(c)] == 0 || riders[q] < seatsLeft[q])
-        }
-        var pushedOut = [Int64](repeating: 0, count: p.nR)
-        for r in 0..<p.nR where cheapestRow[r] >= 0 {
-            for c in rowCands[cheapestRow[r]] {
-                let q = Int(candReq[Int(c)])
-                guard q != r, room(c) else { continue }
-                pushedOut[r] = max(pushedOut[r], value(c) + unit(q, count[q] + 1))
-            }
-        }
-        /// The estimated gain of giving up `removed` and taking on `added`; nil when a request cannot take one.
+        for w in 0..<p.nW where jobs[w * nD + d].count == 2 { two.append(Int32(w * nD + d)) }
+        let prices = structurePrices(day: d)
         func estimate(removed: [Int32], added: [Int32], freed: Int32?) -> Int64? {
-            var n: [Int: Int32] = [:]
-            var g: Int64 = 0
-            for c in removed {
-                let r = Int(candReq[Int(c)])
-                let k = n[r] ?? count[r]
-                g -= value(c) + unit(r, k)
-                n[r] = k - 1
-            }
-            for c in added {
-                let r = Int(candReq[Int(c)])
-                let k = n[r] ?? count[r]
-                if k < p.reqCap[r] {
-                    g += value(c) + unit(r, k + 1)
-                    n[r] = k + 1
-                } else {
-                    guard cheapest[r] != Int64.max else { return nil }
-                    g += value(c) - cheapest[r] + pushedOut[r]
-                }
-            }
-            if let freed {
-                // The freed worker's best single job at the prices after the move.
-                var best: Int64 = 0
-                var at = -1
-                for c in rowCands[Int(freed)] {
-                    let r = Int(candReq[Int(c)])
-                    let k = n[r] ?? count[r]
-                    if cheapest[r] == Int64.max && k >= p.reqCap[r] { continue }
-                    let v = k < p.reqCap[r] ? value(c) + unit(r, k + 1) : value(c) - cheapest[r] + pushedOut[r]
-                    if v > best {
-                        best = v
-                        at = k < p.reqCap[r] ? r : -1
-                    }
-                }
-                g += best
-                if at >= 0 { n[at] = (n[at] ?? count[at]) + 1 }
-            }
-            for (r, k) in n where k < count[r] && idleBest[r] != Int64.min {
-                g += max(0, idleBest[r] + unit(r, k + 1))
-            }
-            return g
+            priceEstimate(prices, removed: removed, added: added, freed: freed)
         }
-        /// The candidate of `row`'s worker for request `r`.
         func candidate(_ row: Int32, _ r: Int32) -> Int32? { rowCands[Int(row)].first { candReq[Int($0)] == r } }
         var moves: [StructureMove] = []
         // Add a two-job row (the worker's current job given up, or kept as one of the two).
