@@ -22,14 +22,14 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
 
         func run(_ context: CommandContext) throws {
             let (_, lines) = try Catalogues.list(Kind.kind, center: options.center, on: context.db)
-            let uses = Kind.kind == .task ? "요청 수" : "인력 수"
-            let headers = ["이름", "코드", uses]
+            let uses = Kind.kind == .task ? T(.catUsesRequests) : T(.catUsesWorkers)
+            let headers = [T(.colName), T(.colCode), uses]
             let rows = lines.map { [$0.name ?? "", $0.code, String($0.uses)] }
             try context.format.write(
                 table: {
                     var table = TextTable(headers: headers, alignments: [.left, .left, .right])
                     for row in rows { table.append(row) }
-                    return table.render() + "\(Kind.kind.korean) \(lines.count)개\n"
+                    return table.render() + T(.catCount, ["kind": Kind.kind.shown, "count": lines.count]) + "\n"
                 },
                 headers: headers, rows: rows,
                 json: lines.map { CatalogueJSON(code: $0.code, name: $0.name, uses: $0.uses) },
@@ -49,7 +49,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
 
         func run(_ context: CommandContext) throws {
             let entry = try Catalogues.add(Kind.kind, name: name, code: code, center: options.center, on: context.db)
-            print("\(Kind.kind.korean) \(entry.shown) 추가됨 (코드 \(entry.code))")
+            print(T(.catAdded, ["kind": Kind.kind.shown, "name": entry.shown, "code": entry.code]))
         }
     }
 
@@ -66,7 +66,10 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
         func run(_ context: CommandContext) throws {
             let (before, after) = try Catalogues.rename(
                 Kind.kind, current, to: newName, center: options.center, on: context.db)
-            print("\(Kind.kind.korean) \(before.shown) → \(after.shown) (코드 \(after.code))")
+            print(
+                T(
+                    .catRenamed,
+                    ["kind": Kind.kind.shown, "before": before.shown, "after": after.shown, "code": after.code]))
         }
     }
 }

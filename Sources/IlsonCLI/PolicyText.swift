@@ -1,19 +1,26 @@
 import Foundation
 import Operations
 import Records
+import Texts
 
 /// Korean text of the priority, targets and audit commands (kept in one file for the Korean-interface catalogue).
 enum PolicyText {
-    static func yesNo(_ value: Bool) -> String { value ? "예" : "아니오" }
+    static func yesNo(_ value: Bool) -> String { value ? T(.auditValueTrue) : T(.auditValueFalse) }
 
     /// The lines of a farm's profile, e.g. `경작 면적: 0.8 ha`.
     static func profile(_ p: FarmProfile) -> [String] {
         [
-            "경작 면적: \(p.areaHa.map { PriorityPolicy.number($0) + " ha" } ?? "-")",
-            "재해·질병 피해: \(p.disasterUntil.map { "\($0)까지" } ?? "없음")",
-            "농업인 출생연도: \(p.farmerBirthYear.map(String.init) ?? "-")",
-            "여성 농업인: \(yesNo(p.womanFarmer))   중증 장애: \(yesNo(p.disabledFarmer))   "
-                + "가족 노동력 없음: \(yesNo(p.noFamilyLabor))",
+            T(.profileArea, ["value": p.areaHa.map { PriorityPolicy.number($0) + " ha" } ?? "-"]),
+            T(
+                .profileDisaster,
+                ["value": p.disasterUntil.map { T(.profileDisasterUntil, ["date": $0]) } ?? T(.profileNone)]),
+            T(.profileBirthYear, ["value": p.farmerBirthYear.map(String.init) ?? "-"]),
+            T(
+                .profileFlags,
+                [
+                    "woman": yesNo(p.womanFarmer), "disabled": yesNo(p.disabledFarmer),
+                    "noFamily": yesNo(p.noFamilyLabor),
+                ]),
         ]
     }
 
@@ -26,7 +33,8 @@ enum PolicyText {
     static func terms(_ lines: [PriorityTermLine]) -> String {
         let sum = lines.reduce(0) { $0 + $1.points }
         let kept = PriorityPolicies.priority(of: lines)
-        return lines.map(term).joined(separator: ", ") + " = \(kept)" + (kept != sum ? " (합계 \(sum), 1~10으로 맞춤)" : "")
+        return lines.map(term).joined(separator: ", ") + " = \(kept)"
+            + (kept != sum ? T(.priorityClamped, ["sum": sum]) : "")
     }
 
     /// The policy, one term a line.

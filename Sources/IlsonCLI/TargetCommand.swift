@@ -26,8 +26,12 @@ struct TargetCommand: ParsableCommand {
             let t = try Targets.set(
                 year: year, category: category, pool: pool, days: days, center: options.center, on: context.db)
             print(
-                "\(t.year)년 목표: \(TargetRender.category(t.category)) · \(PoolLabels.korean(t.pool)) "
-                    + "연인원 \(formatNumber(Double(t.days)))일")
+                T(
+                    .targetSetDone,
+                    [
+                        "year": t.year, "category": TargetRender.category(t.category),
+                        "pool": TargetRender.pool(t.pool), "days": formatNumber(Double(t.days)),
+                    ]))
         }
     }
 
@@ -38,12 +42,14 @@ struct TargetCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let targets = try Targets.list(year: year, center: options.center, on: context.db)
-            var t = TextTable(headers: ["연도", "대상", "인력 구분", "목표 연인원"], alignments: [.right, .left, .left, .right])
+            var t = TextTable(
+                headers: [T(.colYear), T(.colTargetGroup), T(.colPool), T(.colTargetDays)],
+                alignments: [.right, .left, .left, .right])
             for x in targets {
-                t.append([String(x.year), TargetRender.category(x.category), PoolLabels.korean(x.pool), String(x.days)])
+                t.append([String(x.year), TargetRender.category(x.category), TargetRender.pool(x.pool), String(x.days)])
             }
             print(t.render(), terminator: "")
-            print("목표 \(targets.count)건")
+            print(T(.targetCount, ["count": targets.count]))
         }
     }
 }
@@ -80,45 +86,55 @@ enum TargetRender {
     /// The targets as a self-contained HTML page of bar charts (the day sheets' style): worker-days done (attended)
     /// with each target marked on its bar, then the days scheduled from today on.
     static func html(_ r: TargetReport) -> String {
-        let label = { (l: TargetReport.Line) in "\(l.categoryLabel) · \(l.poolLabel)" }
+        let label = { (l: TargetReport.Line) in "\(category(l.category)) · \(pool(l.pool))" }
         return ChartReport(
-            title: "\(r.center) \(r.year)년 목표 대비 실적",
+            title: T(.targetReportTitle, ["center": r.center, "year": r.year]),
             notes: [
-                "오늘 \(r.today), 한 해의 \(PolicyText.percent(r.yearElapsed)) 지남",
-                "실적은 출근이 기록된 날만 (한 사람 하루 한 번, 연인원), 예정은 오늘부터 배치된 날",
+                T(.targetReportToday, ["today": r.today, "share": PolicyText.percent(r.yearElapsed)]),
+                T(.targetReportHowCounted),
             ],
             charts: [
                 BarChart(
-                    title: "대상별 실적과 목표", unit: "연인원",
+                    title: T(.targetChartDone), unit: T(.targetUnit),
                     bars: r.lines.map { BarChart.Bar(label: label($0), value: $0.done, target: $0.target) }),
                 BarChart(
-                    title: "대상별 예정", unit: "연인원",
+                    title: T(.targetChartScheduled), unit: T(.targetUnit),
                     bars: r.lines.map { BarChart.Bar(label: label($0), value: $0.scheduled) }),
             ]
         ).html()
     }
 
+    /// A target group as people read it: `고령`, `전체` (`all` in English).
     static func category(_ code: String) -> String {
         code == "all"
-            ? "전체" : code == "midlife" ? "신중년" : Workers.categoryLabel(WorkerCategory(rawValue: code) ?? .general)
+            ? T(.groupAll)
+            : code == "midlife" ? T(.groupMidlife) : Workers.categoryLabel(WorkerCategory(rawValue: code) ?? .general)
     }
 
+    /// A pool as people read it: `일용` (the pools' Korean names are their names), `전체` (`all` in English).
+    static func pool(_ code: String) -> String { code == "all" ? T(.groupAll) : PoolLabels.korean(code) }
+
     static func table(_ r: TargetReport) -> String {
-        var out = "\(r.center) \(r.year)년 목표 대비 실적 (오늘 \(r.today), 한 해의 \(PolicyText.percent(r.yearElapsed)) 지남)\n"
+        var out =
+            T(.targetReportTitle, ["center": r.center, "year": r.year]) + " ("
+            + T(.targetReportToday, ["today": r.today, "share": PolicyText.percent(r.yearElapsed)]) + ")\n"
         var t = TextTable(
-            headers: ["대상", "인력 구분", "목표", "실적(출근)", "달성률", "시간", "예정", "미기록"],
+            headers: [
+                T(.colTargetGroup), T(.colPool), T(.colTarget), T(.colDoneAttended), T(.colProgress),
+                T(.colTargetHours), T(.colScheduled), T(.colUnrecorded),
+            ],
             alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
         for l in r.lines {
             t.append([
-                l.categoryLabel, l.poolLabel, String(l.target), String(l.done), PolicyText.percent(l.progress),
+                category(l.category), pool(l.pool), String(l.target), String(l.done), PolicyText.percent(l.progress),
                 formatHours(l.doneHours), String(l.scheduled), String(l.unrecorded),
             ])
         }
         out += t.render()
         if r.lines.isEmpty {
-            out += "목표가 없습니다: `ilson target set --year \(r.year) --category 고령 --days 1200`으로 정하세요.\n"
+            out += T(.targetNone, ["year": r.year]) + "\n"
         }
-        out += "실적은 출근이 기록된 날만 셉니다 (한 사람 하루 한 번). 예정은 오늘부터의 배정, 미기록은 출근 기록이 없는 지난 날입니다.\n"
+        out += T(.targetReportNote) + "\n"
         return out
     }
 

@@ -1,4 +1,5 @@
 import KoreanText
+import Texts
 import Vocabulary
 
 /// A window of hours within each date of an availability range (`--from 06:00 --to 12:00`, sheet columns
@@ -14,14 +15,16 @@ public enum AvailabilityWindow {
         let f = from?.trimmingCharacters(in: .whitespaces).nonEmpty
         let t = to?.trimmingCharacters(in: .whitespaces).nonEmpty
         guard f != nil || t != nil else { return nil }
-        guard let f, let t else { throw .badInput("\(fromField)와(과) \(toField)는 함께 주어야 합니다 (예: 06:00, 12:00)") }
+        guard let f, let t else { throw .badInput(T(.errWindowTogether, ["from": fromField, "to": toField])) }
         guard let start = TimeOfDay(f) else {
-            throw .badInput("\(fromField) \(Excerpt.quoted(f))은(는) 시각(HH:MM)이 아닙니다")
+            throw .badInput(T(.errWindowStart, ["field": fromField, "value": Excerpt.quoted(f)]))
         }
         guard let end = TimeOfDay(rangeEnd: t) else {
-            throw .badInput("\(toField) \(Excerpt.quoted(t))은(는) 시각(HH:MM, 24:00까지)이 아닙니다")
+            throw .badInput(T(.errWindowEnd, ["field": toField, "value": Excerpt.quoted(t)]))
         }
-        guard start < end else { throw .badInput("\(fromField) \(f)이(가) \(toField) \(t)보다 앞서야 합니다") }
+        guard start < end else {
+            throw .badInput(T(.errWindowOrder, ["from": fromField, "start": f, "to": toField, "end": t]))
+        }
         return (start, end)
     }
 }

@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 
 /// A center's tasks (작업) and skills (기술): list, add, rename (`ilson task …`, `ilson skill …`), and how what a
 /// person typed becomes the stored code.
@@ -20,7 +21,8 @@ public enum Catalogues {
     }
 
     /// A center's catalogue, to show Korean names for stored codes.
-    public static func load(_ kind: CatalogueKind, center: CenterRecord, on db: Connection) throws -> Catalogue {
+    public static func load(_ kind: CatalogueKind, center: CenterRecord, on db: Connection) throws -> Records.Catalogue
+    {
         try CatalogueStore.load(kind, center: center.id, on: db)
     }
 
@@ -43,24 +45,28 @@ public enum Catalogues {
     public static func add(_ kind: CatalogueKind, name: String, code: String?, center: String?, on db: Connection)
         throws -> CatalogueEntry
     {
-        let name = try RegistryInput.name(name, TextLimits.skillName, option: "이름")
-        if let code, !Catalogue.isCodeLike(code) {
-            throw OperationError.badInput(
-                "코드 \(Excerpt.quoted(code))는 쓸 수 없습니다: 영문 소문자, 숫자, - 또는 _ 로 32자까지 (예: bagging)")
+        let name = try RegistryInput.name(name, TextLimits.skillName, option: T(.catNameLabel))
+        if let code, !Records.Catalogue.isCodeLike(code) {
+            throw OperationError.badInput(T(.errCatCode, ["code": Excerpt.quoted(code)]))
         }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let catalogue = try CatalogueStore.load(kind, center: center.id, on: db)
             if let taken = catalogue.code(for: name) {
                 throw OperationError.badInput(
-                    "\(kind.korean) \(Excerpt.quoted(name))는 이미 있습니다 (\(catalogue.name(of: taken)), 코드 \(taken))")
+                    T(
+                        .errCatNameTaken,
+                        [
+                            "kind": kind.shown, "name": Excerpt.quoted(name), "shown": catalogue.name(of: taken),
+                            "code": taken,
+                        ]))
             }
             let chosen: String
             if let code {
                 chosen = code.trimmingCharacters(in: .whitespaces).lowercased()
                 if catalogue.entries.contains(where: { $0.code == chosen }) {
                     throw OperationError.badInput(
-                        "코드 \(chosen)는 이미 \(kind.korean) \(catalogue.name(of: chosen))의 코드입니다")
+                        T(.errCatCodeTaken, ["code": chosen, "kind": kind.shown, "shown": catalogue.name(of: chosen)]))
                 }
             } else {
                 let used = Set(catalogue.entries.map(\.code))
@@ -81,19 +87,23 @@ public enum Catalogues {
     )
         throws -> (before: CatalogueEntry, after: CatalogueEntry)
     {
-        let newName = try RegistryInput.name(newName, TextLimits.skillName, option: "새 이름")
+        let newName = try RegistryInput.name(newName, TextLimits.skillName, option: T(.catNewNameLabel))
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             let catalogue = try CatalogueStore.load(kind, center: center.id, on: db)
-            let code = try resolve(word, in: catalogue, field: kind.korean, addingCodes: false)
+            let code = try resolve(word, in: catalogue, field: kind.shown, addingCodes: false)
             if let other = catalogue.code(for: newName), other != code {
                 throw OperationError.badInput(
-                    "\(Excerpt.quoted(newName))는 이미 다른 \(kind.korean)(\(catalogue.name(of: other)), 코드 \(other))의 이름입니다"
-                )
+                    T(
+                        .errCatRenameTaken,
+                        [
+                            "name": Excerpt.quoted(newName), "kind": kind.shown, "shown": catalogue.name(of: other),
+                            "code": other,
+                        ]))
             }
             let before = CatalogueEntry(code: code, name: catalogue.entries.first { $0.code == code }?.name)
             guard let id = try CatalogueStore.id(kind, center: center.id, code: code, on: db) else {
-                throw OperationError.notFound("\(kind.korean) \(Excerpt.quoted(word))를 찾지 못했습니다")
+                throw OperationError.notFound(T(.errCatNotFound, ["kind": kind.shown, "word": Excerpt.quoted(word)]))
             }
             let snapshot = try AuditLog.snapshot(on: db, table: kind.table, id: id)
             try CatalogueStore.rename(id: id, kind, name: newName, on: db)
@@ -109,26 +119,33 @@ public enum Catalogues {
     /// - Parameters:
     ///   - addingCodes: an unknown word shaped like a code is taken as a new code (skills from scripts and files).
     /// - Throws: `OperationError.badInput` naming the word as typed and the close entries of the catalogue.
-    static func resolve(_ word: String, in catalogue: Catalogue, field: String, addingCodes: Bool)
+    static func resolve(_ word: String, in catalogue: Records.Catalogue, field: String, addingCodes: Bool)
         throws(OperationError)
         -> String
     {
         if let code = catalogue.code(for: word) { return code }
-        if addingCodes, Catalogue.isCodeLike(word) { return word.trimmingCharacters(in: .whitespaces).lowercased() }
+        if addingCodes, Records.Catalogue.isCodeLike(word) {
+            return word.trimmingCharacters(in: .whitespaces).lowercased()
+        }
         let close = catalogue.closeMatches(word)
         let hint =
             close.isEmpty
-            ? "" : " 비슷한 것: " + close.map { "\($0.shown)(\($0.code))" }.joined(separator: ", ") + "."
+            ? ""
+            : T(.errCatCloseHint, ["names": close.map { "\($0.shown)(\($0.code))" }.joined(separator: ", ")])
         let kind = catalogue.kind
         throw .badInput(
-            "\(field) \(Excerpt.quoted(word)): 이 센터의 \(kind.korean) 목록에 없습니다.\(hint) "
-                + "목록은 `ilson \(kind.rawValue) list`, 새로 넣기는 `ilson \(kind.rawValue) add 이름`")
+            T(
+                .errCatUnknown,
+                [
+                    "field": field, "word": Excerpt.quoted(word), "kind": kind.shown, "hint": hint,
+                    "command": kind.rawValue,
+                ]))
     }
 
     /// A center's two catalogues, loaded once for a command or a whole import.
     struct Loaded {
-        var tasks: Catalogue
-        var skills: Catalogue
+        var tasks: Records.Catalogue
+        var skills: Records.Catalogue
 
         init(center: Int64, on db: Connection) throws {
             tasks = try CatalogueStore.load(.task, center: center, on: db)
@@ -163,4 +180,9 @@ public enum Catalogues {
             return codes
         }
     }
+}
+
+extension CatalogueKind {
+    /// `작업` or `기술` (`task` or `skill` in English), as a coordinator reads it.
+    public var shown: String { self == .task ? T(.kindTask) : T(.kindSkill) }
 }

@@ -3,6 +3,7 @@ import Places
 import Postgres
 import Records
 import Storage
+import Texts
 
 extension Centers {
     /// The county a center is bound to (`centers.county_code`), or nil when it has none.
@@ -21,20 +22,19 @@ extension Centers {
     public static func county(named text: String) throws(OperationError) -> County {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 40 else {
-            throw .badInput("시군구 \(Excerpt.quoted(text))을(를) 알 수 없습니다: 예) --county 괴산군 또는 --county 43760")
+            throw .badInput(T(.errCountyBad, ["value": Excerpt.quoted(text)]))
         }
         switch Gazetteer.korea.county(trimmed) {
         case .found(let county):
             return county
         case .ambiguous(let names):
             throw .badInput(
-                "시군구 \(Excerpt.quoted(trimmed))은(는) 여럿입니다: \(names.joined(separator: ", ")). "
-                    + "시도를 붙여 주세요, 예) --county \"\(names[0])\"")
+                T(
+                    .errCountyAmbiguous,
+                    ["value": Excerpt.quoted(trimmed), "names": names.joined(separator: ", "), "first": names[0]]))
         case .notFound(let close):
-            throw .badInput(
-                "시군구 \(Excerpt.quoted(trimmed))을(를) 찾을 수 없습니다"
-                    + (close.isEmpty ? "" : " (비슷한 이름: \(close.joined(separator: ", ")))")
-                    + ". 예) --county 괴산군, --county \"충청북도 괴산군\" 또는 5자리 코드 43760")
+            let hint = close.isEmpty ? "" : T(.errCountyClose, ["names": close.joined(separator: ", ")])
+            throw .badInput(T(.errCountyNotFound, ["value": Excerpt.quoted(trimmed), "close": hint]))
         }
     }
 

@@ -2,6 +2,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// `ilson db check`: every stored row a current rule rejects, read-only.
@@ -26,10 +27,10 @@ public enum DatabaseCheck {
         try IntegrityStore.ruleFindings(center: center?.id, on: db).map { f in
             let problem: String
             switch f.rule {
-            case "stay_until": problem = "체류 종료일 \(f.stayUntil.map { "\($0)" } ?? "") 이후 배정 (법적 제한)"
-            case "allowed_farms": problem = "허용 농가가 아닌 곳에 배정 (비자 허용 농가, 법적 제한)"
-            case "pools": problem = "요청이 받지 않는 인력 구분 (법적 제한)"
-            default: problem = "하루 최대 일 수를 넘는 배정"
+            case "stay_until": problem = T(.checkStay, ["date": f.stayUntil.map { "\($0)" } ?? ""])
+            case "allowed_farms": problem = T(.checkFarm)
+            case "pools": problem = T(.checkPool)
+            default: problem = T(.checkJobs)
             }
             return Line(
                 center: f.centerCode, date: f.date, request: f.requestID, farm: f.farmName,

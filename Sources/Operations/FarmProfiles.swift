@@ -3,6 +3,7 @@ import KoreanText
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// A farm's profile as typed (`farm add/update` flags, farms.csv cells): nil leaves a value as it is.
@@ -50,11 +51,10 @@ public enum FarmProfiles {
         var change = FarmProfileChange()
         if let text = blankToNil(input.areaHa) {
             guard let area = PlainNumber.decimal(text), area.isFinite else {
-                throw .badInput("\(fields.area) \(Excerpt.quoted(text)): 경작 면적은 ha 단위 숫자입니다 (예: 0.8)")
+                throw .badInput(T(.errAreaNumber, ["field": fields.area, "value": Excerpt.quoted(text)]))
             }
             guard FarmProfile.areaRange.contains(area) else {
-                throw .badInput(
-                    "\(fields.area) \(text): 경작 면적은 0보다 크고 10,000 ha 이하여야 합니다 (음수나 0은 안 됩니다)")
+                throw .badInput(T(.errAreaRange, ["field": fields.area, "value": text]))
             }
             change.areaHa = (area * 100).rounded() / 100
         }
@@ -63,20 +63,23 @@ public enum FarmProfiles {
                 change.clearDisaster = true
             } else {
                 guard let day = IlsonClock.calendarDay(text), (2000...2100).contains(day.components.year) else {
-                    throw .badInput(
-                        "\(fields.disaster) \(Excerpt.quoted(text)): 재해·질병 피해 기한은 YYYY-MM-DD 날짜입니다 "
-                            + "(없애려면 \"없음\")")
+                    throw .badInput(T(.errDisasterDate, ["field": fields.disaster, "value": Excerpt.quoted(text)]))
                 }
                 change.disasterUntil = day
             }
         }
         if let text = blankToNil(input.farmerBirthYear) {
             guard let year = PlainNumber.integer(text) else {
-                throw .badInput("\(fields.birthYear) \(Excerpt.quoted(text)): 출생연도는 네 자리 연도입니다 (예: 1948)")
+                throw .badInput(T(.errBirthYearNumber, ["field": fields.birthYear, "value": Excerpt.quoted(text)]))
             }
             guard (FarmProfile.earliestBirthYear...thisYear).contains(year) else {
                 throw .badInput(
-                    "\(fields.birthYear) \(year): 출생연도는 \(FarmProfile.earliestBirthYear)년부터 \(thisYear)년 사이여야 합니다")
+                    T(
+                        .errBirthYearRange,
+                        [
+                            "field": fields.birthYear, "value": year, "first": FarmProfile.earliestBirthYear,
+                            "last": thisYear,
+                        ]))
             }
             change.farmerBirthYear = year
         }
@@ -91,7 +94,7 @@ public enum FarmProfiles {
         guard let t = blankToNil(text)?.lowercased() else { return nil }
         if ["예", "네", "y", "yes", "true", "1", "o", "ㅇ"].contains(t) { return true }
         if ["아니오", "아니요", "n", "no", "false", "0", "x"].contains(t) { return false }
-        throw .badInput("\(field) \(Excerpt.quoted(t)): 예 또는 아니오로 적어 주세요")
+        throw .badInput(T(.errYesNoProfile, ["field": field, "value": Excerpt.quoted(t)]))
     }
 
     /// Applies a change to a stored farm (with an audit row) and recomputes the policy priority of its live

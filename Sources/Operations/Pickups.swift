@@ -3,6 +3,7 @@ import Postgres
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// Pickup points (승차 지점) of a center, and the vans (pickups) of farms and requests (version 2).
@@ -25,8 +26,7 @@ public enum Pickups {
                 var pools = Set<WorkerPool>()
                 for name in RegistryInput.list(text) {
                     guard let p = WorkerPool(name: name) else {
-                        throw .badInput(
-                            "\(field) \(Excerpt.quoted(name))은(는) 인력 구분이 아닙니다: 일용, 봉사, 공공형 계절근로 (또는 전체)")
+                        throw .badInput(T(.errNotAPoolOrAll, ["field": field, "value": Excerpt.quoted(name)]))
                     }
                     pools.insert(p)
                 }
@@ -41,7 +41,7 @@ public enum Pickups {
                 v.pickupPoints = []
             } else {
                 guard let n = Int(trimmed), (0...60).contains(n) else {
-                    throw .badInput("\(field) \(Excerpt.quoted(text)): 좌석 수는 0에서 60까지입니다 (차량이 없으면 없음)")
+                    throw .badInput(T(.errSeatsRange, ["field": field, "value": Excerpt.quoted(text)]))
                 }
                 v.pickupSeats = n
             }
@@ -51,8 +51,12 @@ public enum Pickups {
         }
         if !v.pickupPoints.isEmpty && v.pickupSeats == nil {
             throw .badInput(
-                "\(source.name("pickup-points", "pickup_points")): 승차 지점에는 좌석 수(\(source.name("pickup-seats", "pickup_seats")))가 함께 있어야 합니다"
-            )
+                T(
+                    .errPointsNeedSeats,
+                    [
+                        "points": source.name("pickup-points", "pickup_points"),
+                        "seats": source.name("pickup-seats", "pickup_seats"),
+                    ]))
         }
     }
 
@@ -75,8 +79,12 @@ public enum Pickups {
         let unknown = names.filter { !known.contains($0) }
         guard unknown.isEmpty else {
             throw OperationError.badInput(
-                "\(field): 센터 \(center.code)에 없는 승차 지점 \(unknown.map { Excerpt.quoted($0) }.joined(separator: ", ")) "
-                    + "(ilson pickup list로 확인, ilson pickup add로 등록)")
+                T(
+                    .errPointsUnknown,
+                    [
+                        "field": field, "center": center.code,
+                        "names": unknown.map { Excerpt.quoted($0) }.joined(separator: ", "),
+                    ]))
         }
     }
 
@@ -90,10 +98,12 @@ public enum Pickups {
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)
             if try PickupStore.all(center: center.id, on: db).contains(where: { $0.name == name }) {
-                throw OperationError.badInput("승차 지점 \(Excerpt.quoted(name))은(는) 센터 \(center.code)에 이미 있습니다")
+                throw OperationError.badInput(
+                    T(.errPointExists, ["name": Excerpt.quoted(name), "center": center.code]))
             }
             let place = try RegistryInput.location(
-                location, what: "pickup point \(name)", source: .commandLine, county: Centers.county(of: center, on: db)
+                location, what: T(.whatPickupPoint, ["name": name]), source: .commandLine,
+                county: Centers.county(of: center, on: db)
             )
             let id = try PickupStore.insert(
                 center: center.id, name: name, village: place.village, lat: place.lat, lon: place.lon, on: db)
@@ -117,11 +127,11 @@ public enum Pickups {
         code: String, seats: Int?, points: [String], center: String?, on db: Connection
     ) throws -> PickupRecord {
         if let seats, !(0...60).contains(seats) {
-            throw OperationError.badInput("--seats \(seats): 좌석 수는 0에서 60까지입니다")
+            throw OperationError.badInput(T(.errSeatsOption, ["value": seats]))
         }
         let names = try pointNames(points, field: "--points")
         if seats == nil && !names.isEmpty {
-            throw OperationError.badInput("--points에는 --seats가 함께 있어야 합니다 (차량을 없애려면 --none)")
+            throw OperationError.badInput(T(.errPointsOptionNeedSeats))
         }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)

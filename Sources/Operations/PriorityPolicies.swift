@@ -1,6 +1,7 @@
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// One term of a policy applied to a farm: its Korean label and points.
@@ -59,16 +60,18 @@ public enum PriorityPolicies {
         -> (policy: PriorityPolicy, requestsChanged: Int)
     {
         func points(_ value: Int?, _ flag: String) throws(OperationError) {
-            if let value, !(0...9).contains(value) { throw .badInput("\(flag) \(value): 점수는 0부터 9까지입니다") }
+            if let value, !(0...9).contains(value) {
+                throw .badInput(T(.errPolicyPoints, ["flag": flag, "value": value]))
+            }
         }
         if let base = input.base, !(1...10).contains(base) {
-            throw OperationError.badInput("--base \(base): 기본 우선순위는 1부터 10까지입니다")
+            throw OperationError.badInput(T(.errPolicyBase, ["value": base]))
         }
         if let ha = input.smallFarmHa, !FarmProfile.areaRange.contains(ha) {
-            throw OperationError.badInput("--small-farm-ha \(ha): 소규모 농가 기준 면적은 0보다 크고 10,000 ha 이하입니다")
+            throw OperationError.badInput(T(.errPolicySmallFarm, ["value": ha]))
         }
         if let age = input.elderlyAge, !(50...100).contains(age) {
-            throw OperationError.badInput("--elderly-age \(age): 고령 기준 나이는 50부터 100까지입니다")
+            throw OperationError.badInput(T(.errPolicyElderlyAge, ["value": age]))
         }
         try points(input.smallFarmPoints, "--small-farm-points")
         try points(input.disasterPoints, "--disaster-points")

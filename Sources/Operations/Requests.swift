@@ -239,14 +239,12 @@ public enum Requests {
         let priorityChange: PriorityChange
         if input.policyPriority {
             guard input.priority == nil else {
-                throw OperationError.badInput("--priority와 --policy-priority는 함께 쓸 수 없습니다: 하나만 주세요")
+                throw OperationError.badInput(T(.errPriorityBoth))
             }
             priorityChange = .policy
         } else if input.priority != nil {
             guard let reason else {
-                throw OperationError.badInput(
-                    "우선순위를 정책과 다르게 정하려면 사유가 필요합니다: --reason \"사유\"를 함께 주세요 "
-                        + "(정책으로 되돌리려면 --policy-priority)")
+                throw OperationError.badInput(T(.errPriorityReason))
             }
             priorityChange = .override(reason: reason)
         } else {

@@ -129,8 +129,12 @@ public enum Workers {
             !known.contains(point)
         {
             throw .badInput(
-                "\(source.name("pickup-point", "pickup_point")) \(Excerpt.quoted(point)): 센터 \(center.code)에 그런 승차 지점이 없습니다 "
-                    + "(ilson pickup list로 확인, ilson pickup add로 등록)")
+                T(
+                    .errWorkerPointUnknown,
+                    [
+                        "field": source.name("pickup-point", "pickup_point"), "value": Excerpt.quoted(point),
+                        "center": center.code,
+                    ]))
         }
         return values
     }
@@ -217,7 +221,7 @@ public enum Workers {
     ) throws -> (worker: WorkerRecord, added: Bool) {
         let window = try AvailabilityWindow.parse(from: fromTime, to: toTime, fromField: "--from", toField: "--to")
         if window != nil && off {
-            throw OperationError.badInput("--off에는 --from/--to를 줄 수 없습니다: 쉬는 날은 하루 전체입니다")
+            throw OperationError.badInput(T(.errOffWithHours))
         }
         guard days.upperBound >= clock.today else {
             throw OperationError.badInput(

@@ -2027,4 +2027,194 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case r2Van
     /// version 2 terms of a worker and a request (worker add/show, request show)
     case r2NoVan
+    /// option label of a catalogue name
+    case catNameLabel
+    /// option label of a catalogue rename
+    case catNewNameLabel
+    /// a catalogue kind
+    case kindTask
+    /// a catalogue kind
+    case kindSkill
+    /// catalogue add: a malformed code
+    case errCatCode
+    /// catalogue add: the name exists
+    case errCatNameTaken
+    /// catalogue add: the code exists
+    case errCatCodeTaken
+    /// catalogue rename: the new name belongs to another entry
+    case errCatRenameTaken
+    /// catalogue rename: unknown entry
+    case errCatNotFound
+    /// catalogue: close entries
+    case errCatCloseHint
+    /// catalogue: a word not in the center's catalogue
+    case errCatUnknown
+    /// pickups: not a pool name (or all)
+    case errNotAPoolOrAll
+    /// pickups: seats out of range
+    case errSeatsRange
+    /// pickups: points without seats
+    case errPointsNeedSeats
+    /// pickups: unknown pickup points
+    case errPointsUnknown
+    /// pickups: the point name is taken
+    case errPointExists
+    /// what a place belongs to, in a place error
+    case whatPickupPoint
+    /// pickup farm: --seats out of range
+    case errSeatsOption
+    /// pickup farm: --points without --seats
+    case errPointsOptionNeedSeats
+    /// priority policy: points out of range
+    case errPolicyPoints
+    /// priority policy: base out of range
+    case errPolicyBase
+    /// priority policy: small-farm area out of range
+    case errPolicySmallFarm
+    /// priority policy: elderly age out of range
+    case errPolicyElderlyAge
+    /// targets: not a target group
+    case errTargetCategory
+    /// targets: not a pool
+    case errTargetPool
+    /// targets: year out of range
+    case errTargetYear
+    /// targets: days out of range
+    case errTargetDays
+    /// availability window: one end missing
+    case errWindowTogether
+    /// availability window: bad start
+    case errWindowStart
+    /// availability window: bad end
+    case errWindowEnd
+    /// availability window: start not before end
+    case errWindowOrder
+    /// farm profile: area not a number
+    case errAreaNumber
+    /// farm profile: area out of range
+    case errAreaRange
+    /// farm profile: bad disaster date
+    case errDisasterDate
+    /// farm profile: birth year not a year
+    case errBirthYearNumber
+    /// farm profile: birth year out of range
+    case errBirthYearRange
+    /// farm profile: not yes/no
+    case errYesNoProfile
+    /// legal limit: after the stay end
+    case legalStay
+    /// legal limit: not an allowed farm
+    case legalFarm
+    /// legal limit: the farm's name before legalFarm
+    case legalFarmName
+    /// legal limit: a pool the request does not take
+    case legalPool
+    /// rule 5 by hand: transfer time
+    case sameDayTransfer
+    /// rule 5 by hand: minutes a day
+    case sameDayMinutes
+    /// rule 5 by hand: jobs a day
+    case sameDayJobs
+    /// rule 5 by hand: the refusal
+    case sameDayRefusal
+    /// rule 5 by hand: a request's number
+    case sameDayRequestID
+    /// pin: a legal limit no --force passes
+    case errPinLegal
+    /// planning: a pin dropped for a legal limit
+    case pinDroppedLegal
+    /// planning: a pin dropped for rule 5
+    case pinDroppedSameDay
+    /// db check: after the stay end
+    case checkStay
+    /// db check: not an allowed farm
+    case checkFarm
+    /// db check: a pool the request does not take
+    case checkPool
+    /// db check: over the jobs a day
+    case checkJobs
+    /// task list: the uses column
+    case catUsesRequests
+    /// skill list: the uses column
+    case catUsesWorkers
+    /// task/skill list: the footer
+    case catCount
+    /// task/skill add: done
+    case catAdded
+    /// task/skill rename: done
+    case catRenamed
+    /// target set: done
+    case targetSetDone
+    /// targets table header
+    case colYear
+    /// targets table header
+    case colTargetGroup
+    /// targets table header
+    case colPool
+    /// targets table header
+    case colTargetDays
+    /// target list: footer
+    case targetCount
+    /// targets report: title
+    case targetReportTitle
+    /// targets report: the day and the share of the year
+    case targetReportToday
+    /// targets report html: how it counts
+    case targetReportHowCounted
+    /// targets report html: chart title
+    case targetChartDone
+    /// targets report html: chart title
+    case targetChartScheduled
+    /// targets report html: chart unit
+    case targetUnit
+    /// targets report header
+    case colTarget
+    /// targets report header
+    case colDoneAttended
+    /// targets report header
+    case colProgress
+    /// targets report header
+    case colTargetHours
+    /// targets report: no targets
+    case targetNone
+    /// targets report: footer
+    case targetReportNote
+    /// a target group or pool: all
+    case groupAll
+    /// a target group
+    case groupMidlife
+    /// farm profile line
+    case profileArea
+    /// farm profile line
+    case profileDisaster
+    /// farm profile: the date
+    case profileDisasterUntil
+    /// farm profile: none
+    case profileNone
+    /// farm profile line
+    case profileBirthYear
+    /// farm profile line
+    case profileFlags
+    /// priority terms: the sum clamped
+    case priorityClamped
+    /// attendance: a worker with several jobs that day
+    case errAttendanceWhichJob
+    /// worker import: a window without dates
+    case errWindowNeedsFrom
+    /// request edit: both priority options
+    case errPriorityBoth
+    /// request edit: an override without a reason
+    case errPriorityReason
+    /// worker: an unknown pickup point
+    case errWorkerPointUnknown
+    /// worker availability: --off with hours
+    case errOffWithHours
+    /// center county: not a county
+    case errCountyBad
+    /// center county: several counties
+    case errCountyAmbiguous
+    /// center county: unknown
+    case errCountyNotFound
+    /// center county: close names
+    case errCountyClose
 }

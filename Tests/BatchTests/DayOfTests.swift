@@ -181,7 +181,7 @@ struct DayOfTests {
                     "roster", "replace", "--date", Self.date, "--worker", roster.workerPhones[1], "--with",
                     roster.workerPhones[2],
                 ], environment: env)
-            #expect(refused.status == 2 && refused.stderr.contains("하루 최대 1건을 넘습니다"), "\(refused)")
+            #expect(refused.status == 2 && refused.stderr.contains("more than 1 job(s) in a day"), "\(refused)")
         }
     }
 

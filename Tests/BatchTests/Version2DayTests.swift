@@ -167,7 +167,7 @@ struct Version2DayTests {
             _ = try ilson(["db", "check"])
             try db.query("UPDATE workers SET stay_until = \(Fixtures.day.previous) WHERE name = '응우옌 반 안'")
             let found = try ilson(["db", "check"], status: 1)
-            #expect(found.stdout.contains("체류 종료일") && found.stdout.contains("010-****-6666"), "\(found)")
+            #expect(found.stdout.contains("after the stay end") && found.stdout.contains("010-****-6666"), "\(found)")
             #expect(!found.stdout.contains("010-5555-6666"))
         }
     }

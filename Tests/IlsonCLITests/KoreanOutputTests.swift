@@ -268,6 +268,14 @@ struct KoreanOutputTests {
                     arguments: ["center", "policy", "show"], korean: ["우선순위 정책 (기본값)", "요청의 우선순위 = 기본"],
                     english: ["priority policy", "the default"]),
                 Case(
+                    arguments: ["target", "set", "--year", "2027", "--category", "고령", "--days", "900"],
+                    korean: ["2027년 목표: 고령 · 전체 연인원 900일"], english: ["worker-days"]),
+                Case(arguments: ["target", "list"], korean: ["목표 연인원", "목표 1건"], english: ["target(s)"]),
+                Case(
+                    arguments: ["report", "targets", "--year", "2027"], korean: ["2027년 목표 대비 실적", "실적(출근)", "미기록"],
+                    english: ["done against", "unrecorded"]),
+                Case(arguments: ["task", "list"], korean: ["요청 수", "작업 "], english: ["task(s)"]),
+                Case(
                     arguments: ["farm", "show", "F012"], korean: ["농가 F012 이월 딸기하우스", "  농업인: 이월농부", "  위치: "],
                     english: ["farmer:", "place:"]),
                 Case(arguments: ["db", "check"], korean: ["이상 없음"], english: ["all clear"]),
@@ -323,7 +331,8 @@ struct KoreanOutputTests {
             for (arguments, english) in [
                 (["center", "list"], "sms sender"), (["db", "status"], "up to date"),
                 (["replies", "settings"], "answer prompt"), (["worker", "list", "--all"], "worker(s)"),
-                (["request", "show", "#\(request)"], "not planned yet"),
+                (["request", "show", "#\(request)"], "not planned yet"), (["target", "list"], "1 target(s)"),
+                (["report", "targets", "--year", "2027"], "done (attended)"), (["task", "list"], "task(s)"),
             ] {
                 let o = try IlsonChild.run(arguments + ["--lang", "en"], url: url, language: "")
                 #expect(o.status == 0 && o.stdout.contains(english), "\(arguments): \(o)")

@@ -87,9 +87,12 @@ struct SpreadsheetTests {
             let tasks = try IlsonChild.run(["task", "list"], url: url)
             #expect(tasks.status == 0 && tasks.stdout.contains("봉지씌우기") && tasks.stdout.contains("트랙터 운전"))
             let add = try IlsonChild.run(["skill", "add", "드론 방제", "--code", "drone"], url: url)
-            #expect(add.status == 0 && add.stdout.contains("드론 방제"), "\(add)")
+            #expect(add.status == 0 && add.stdout.contains("added skill 드론 방제 (code drone)"), "\(add)")
             let rename = try IlsonChild.run(["task", "rename", "수확", "과일 수확"], url: url)
             #expect(rename.status == 0, "\(rename)")
+            let koList = try IlsonChild.run(["task", "list"], url: url, language: "ko")
+            #expect(koList.stdout.contains("요청 수") && koList.stdout.contains("과일 수확"), "\(koList)")
+            #expect(koList.stdout.contains("작업 ") && koList.stdout.contains("개\n"), "\(koList)")
             let shown = try IlsonChild.run(["request", "list"], url: url)
             #expect(shown.stdout.contains("과일 수확"), "\(shown)")
             let typo = try IlsonChild.run(

@@ -4,6 +4,7 @@ import Records
 import Scheduling
 import Storage
 import Testing
+import Texts
 import Vocabulary
 
 @testable import Operations
@@ -52,7 +53,9 @@ struct FarmPolicyTests {
                 (FarmProfileInput(womanFarmer: "아마"), "예 또는 아니오"),
             ] {
                 do {
-                    _ = try Farms.update(code: "F012", profile: input, center: nil, clock: Self.clock, on: db)
+                    _ = try Language.$current.withValue(.ko) {
+                        try Farms.update(code: "F012", profile: input, center: nil, clock: Self.clock, on: db)
+                    }
                     Issue.record("\(input) was accepted")
                 } catch let error as OperationError {
                     guard case .badInput(let message) = error else {
@@ -117,9 +120,18 @@ struct FarmPolicyTests {
             #expect(try Self.priority(onPolicy, db) == (7, "policy", nil))
             #expect(try Fixtures.count(db, "audit_log") == audits)
             do {
-                _ = try Requests.edit(onPolicy, RequestInput(priority: 9), center: nil, clock: Self.clock, on: db)
+                _ = try Language.$current.withValue(.ko) {
+                    try Requests.edit(onPolicy, RequestInput(priority: 9), center: nil, clock: Self.clock, on: db)
+                }
             } catch let OperationError.badInput(message) {
                 #expect(message.contains("사유") && message.contains("--reason"))
+            }
+            do {
+                _ = try Language.$current.withValue(.en) {
+                    try Requests.edit(onPolicy, RequestInput(priority: 9), center: nil, clock: Self.clock, on: db)
+                }
+            } catch let OperationError.badInput(message) {
+                #expect(message.contains("needs a reason") && message.contains("--reason"), "\(message)")
             }
 
             // With a reason: kept on the request and in its audit row, with who.

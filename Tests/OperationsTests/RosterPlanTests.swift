@@ -4,6 +4,7 @@ import Postgres
 import Scheduling
 import Storage
 import Testing
+import Texts
 import Vocabulary
 
 /// Planning, pinning, unassigning, approving and reopening a small county's roster on a real database.
@@ -200,7 +201,7 @@ struct RosterPlanTests {
                 """)
             let found = try DatabaseCheck.run(center: c.center, on: db)
             #expect(found.count == 2)
-            #expect(found.allSatisfy { $0.problem.contains("하루 최대") })
+            #expect(found.allSatisfy { $0.problem == T(.checkJobs) })
         }
     }
 

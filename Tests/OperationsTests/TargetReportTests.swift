@@ -4,6 +4,7 @@ import Records
 import Scheduling
 import Storage
 import Testing
+import Texts
 import Vocabulary
 
 @testable import Operations
@@ -94,7 +95,9 @@ struct TargetStoreTests {
                 ("고령", nil, -1, year, "목표 연인원"), ("고령", nil, 5, 1800, "연도"),
             ] {
                 do {
-                    _ = try Targets.set(year: y, category: category, pool: pool, days: days, center: nil, on: db)
+                    _ = try Language.$current.withValue(.ko) {
+                        try Targets.set(year: y, category: category, pool: pool, days: days, center: nil, on: db)
+                    }
                     Issue.record("\(category) \(String(describing: pool)) \(days) \(y) was accepted")
                 } catch let OperationError.badInput(message) {
                     #expect(message.contains(words), "\(message)")

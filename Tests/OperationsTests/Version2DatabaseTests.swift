@@ -5,6 +5,7 @@ import Records
 import Scheduling
 import Storage
 import Testing
+import Texts
 import Vocabulary
 
 /// Version 2 in the database (issue 16 part A): legal limits no `--force` passes, `db check`, several jobs a day,
@@ -14,10 +15,14 @@ struct Version2DatabaseTests {
     static let clock = (try? IlsonClock.current()) ?? IlsonClock(today: Day("2026-11-30")!)
     static var date: Day { clock.tomorrow }
 
-    func withCounty(_ body: (Connection, RosterFixtures.Imported) throws -> Void) throws {
+    /// A migrated database with the small county imported; the body runs in Korean (ilson's default), as the
+    /// messages it checks are the coordinator's.
+    func withCounty(
+        language: Language = .ko, _ body: (Connection, RosterFixtures.Imported) throws -> Void
+    ) throws {
         try TestDatabase.withMigratedDatabase { db, _ in
             let imported = try RosterFixtures.importInstance(RosterFixtures.smallCounty(date: Self.date), on: db)
-            try body(db, imported)
+            try Language.$current.withValue(language) { try body(db, imported) }
         }
     }
 
@@ -82,6 +87,26 @@ struct Version2DatabaseTests {
             try db.query("UPDATE labor_requests SET pools = NULL WHERE id = \(c.requests["r1"]!)")
             try assign(db, c, "r2", "w6", force: true)
             #expect(try liveCount(db, worker: w6) == 1)
+        }
+    }
+
+    @Test func legalLimitsAndSameDayRefusalsReadInEnglishOnRequest() throws {
+        try withCounty(language: .en) { db, c in
+            let w6 = c.workers["w6"]!
+            try db.query("UPDATE workers SET pool = 'seasonal', stay_until = \(Self.date.previous) WHERE id = \(w6)")
+            let stay = refusal { try assign(db, c, "r2", "w6", force: true) }
+            #expect(stay?.contains("after the stay end \(Self.date.previous)") == true, "\(stay ?? "")")
+            #expect(stay?.contains("--force cannot pass it") == true, "\(stay ?? "")")
+            // Names stay as they are; the sentence around them is English.
+            #expect(stay.map { !$0.contains("법적 제한") && !$0.contains("체류") && !$0.contains("배정할 수") } == true)
+            #expect(try liveCount(db, worker: w6) == 0)
+
+            let w1 = c.workers["w1"]!
+            try db.query("UPDATE workers SET max_jobs_per_day = 1 WHERE id = \(w1)")
+            try assign(db, c, "r1", "w1")
+            let second = refusal { try assign(db, c, "r2", "w1", force: true) }
+            #expect(second?.contains("more than 1 job(s) in a day") == true, "\(second ?? "")")
+            #expect(try liveCount(db, worker: w1) == 1)
         }
     }
 

@@ -95,28 +95,6 @@ import Vocabulary
 
     /// The best score of every plan that gives each worker a set of at most two requests.
     static func exhaustive(_ instance: Instance) -> Score {
-        let n = instance.requests.count
-        let subsets = (0..<(1 << n)).filter { $0.nonzeroBitCount <= 2 }
-        var best: Score?
-        var choice = [Int](repeating: 0, count: instance.workers.count)
-        func visit(_ w: Int) {
-            if w == instance.workers.count {
-                var rows: [Pair] = []
-                for (i, s) in choice.enumerated() {
-                    for r in 0..<n where s & (1 << r) != 0 {
-                        rows.append(Pair(request: instance.requests[r].id, worker: instance.workers[i].id))
-                    }
-                }
-                let s = score(instance, assignments: rows).score
-                if s.hard == 0, best.map({ s > $0 }) ?? true { best = s }
-                return
-            }
-            for s in subsets {
-                choice[w] = s
-                visit(w + 1)
-            }
-        }
-        visit(0)
-        return best!
+        ExhaustiveRows.best(instance, options: ExhaustiveRows.atMostTwo(instance))!
     }
 }

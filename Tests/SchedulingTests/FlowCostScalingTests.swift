@@ -179,6 +179,74 @@ import Testing
         #expect(fixedTotal > 100)
     }
 
+    /// The greedy start keeps the optimum: random networks (weekly groups, big and small values, no forced
+    /// minimums, which is when it runs) solved from the greedy prices, from the old start and by successive shortest
+    /// paths have the same value.
+    @Test func greedyStartKeepsTheOptimum() throws {
+        for seed in 0..<60 as Range<UInt64> {
+            let requests = 2 + Int(seed % 12)
+            let net = Self.randomNetwork(
+                seed &+ 52_000, groups: 10 + Int(seed % 50), requests: requests, bigValues: seed % 3 != 2)
+            var g = SplitMix64(seed: seed &+ 7000)
+            let cap = (0..<requests).map { _ in Int32(g.next() % 6) }
+            let noMin = [Int32](repeating: 0, count: requests)
+            let order = (0..<net.nGroups).map(Int32.init)
+            let greedy = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: noMin, bonus: 1, order: order))
+            let plain = try #require(
+                CostScalingSolver(net, greedyStart: false).solve(cap: cap, minUnits: noMin, bonus: 1, order: order))
+            let ssp = FlowSolver(net).solve(cap: cap, minUnits: noMin, bonus: 1, order: order)
+            #expect(Self.check(net, greedy, cap: cap) == ssp.value, "seed \(seed)")
+            #expect(plain.value == ssp.value, "seed \(seed)")
+        }
+    }
+
+    /// A network without a single arc (a day nobody can work) solves to nothing, from the greedy start too.
+    @Test func greedyStartWithoutArcs() throws {
+        var net = FlowNetwork()
+        net.nReq = 2
+        for _ in 0..<3 {
+            net.rowWorker.append(Int32(net.groupSupply.count))
+            net.rowDay.append(0)
+            net.rowArcStart.append(0)
+            net.groupSupply.append(1)
+            net.groupRowStart.append(Int32(net.rowWorker.count))
+        }
+        let sol = try #require(
+            CostScalingSolver(net).solve(cap: [1, 2], minUnits: [0, 0], bonus: 1, order: [0, 1, 2]))
+        #expect(sol.value == 0)
+        #expect(sol.rowArc == [-1, -1, -1])
+    }
+
+    /// The greedy prices are dual feasible at the zero flow: every open row → request arc has reduced cost ≥ 0 (a row's
+    /// price covers its profit on every arc), every row's price is ≥ 0, and a request the greedy filled is priced
+    /// below the sink by the value of a unit it got.
+    @Test func greedyPricesCoverEveryArc() {
+        for seed in 0..<20 as Range<UInt64> {
+            let requests = 3 + Int(seed % 5)
+            let net = Self.randomNetwork(seed &+ 61_000, groups: 30, requests: requests, bigValues: seed % 2 == 0)
+            let cap = (0..<requests).map { Int32(1 + $0 % 3) }
+            let nG = net.nGroups
+            let qBase = nG + net.nRows
+            let scale: Int64 = 7
+            var price = [Int64](repeating: -1, count: qBase + requests + 1)
+            price.withUnsafeMutableBufferPointer {
+                CostScalingSolver(net).greedyPrices(cap: cap, scale: scale, into: $0)
+            }
+            #expect(price[qBase + requests] == 0)
+            var filledSomewhere = false
+            for r in 0..<net.nRows {
+                #expect(price[nG + r] >= 0)
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1])
+                where net.arcValue[a] != FlowNetwork.disabled {
+                    let q = Int(net.arcReq[a])
+                    #expect(-net.arcValue[a] * scale + price[nG + r] - price[qBase + q] >= 0, "seed \(seed) arc \(a)")
+                }
+            }
+            for q in 0..<requests where price[qBase + q] < 0 { filledSomewhere = true }
+            #expect(filledSomewhere, "seed \(seed)")
+        }
+    }
+
     @Test func oversizedCostsFallBack() {
         var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
         for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled {

@@ -18,31 +18,10 @@ import Vocabulary
     /// The best valid plan by exhaustion (each worker: no job or one candidate request), scored by `score`.
     static func exhaustive(_ instance: Instance) -> Score? {
         let p = Problem(instance)
-        var options: [[String?]] = []
-        for W in instance.workers {
-            var o: [String?] = [nil]
-            for R in instance.requests where cand(p, R.id, W.id) != nil { o.append(R.id) }
-            options.append(o)
+        let options = instance.workers.map { W in
+            [[]] + instance.requests.filter { cand(p, $0.id, W.id) != nil }.map { [$0.id] }
         }
-        var best: Score?
-        var choice = [String?](repeating: nil, count: instance.workers.count)
-        func visit(_ i: Int) {
-            if i == instance.workers.count {
-                var pairs: [Pair] = []
-                for (w, r) in choice.enumerated() {
-                    if let r { pairs.append(Pair(request: r, worker: instance.workers[w].id)) }
-                }
-                let s = score(instance, assignments: pairs).score
-                if s.hard == 0 && (best.map { s > $0 } ?? true) { best = s }
-                return
-            }
-            for o in options[i] {
-                choice[i] = o
-                visit(i + 1)
-            }
-        }
-        visit(0)
-        return best
+        return ExhaustiveRows.best(instance, options: options)
     }
 
     /// From an empty plan, the single-job re-solve of a day (every worker one job at most) is the exhaustive optimum,

@@ -136,10 +136,14 @@ public enum Attendance {
                     jobs.count > 1 && entry.farmCode != nil
                     ? jobs.filter { $0.farmCode.caseInsensitiveCompare(entry.farmCode!) == .orderedSame } : jobs
                 if matching.count > 1 {
+                    let jobs = matching.map { "\($0.farmName) \($0.start)-\($0.end) (--request \($0.requestID))" }
                     bad(
-                        "\(who)은(는) \(day)에 일이 \(matching.count)건입니다: "
-                            + matching.map { "\($0.farmName) \($0.start)-\($0.end) (--request \($0.requestID))" }
-                            .joined(separator: ", ") + ". --request로 어느 일인지 정하십시오")
+                        T(
+                            .errAttendanceWhichJob,
+                            [
+                                "who": who, "day": day, "count": matching.count,
+                                "jobs": jobs.joined(separator: ", "),
+                            ]))
                     continue
                 }
                 guard let line = matching.first else {

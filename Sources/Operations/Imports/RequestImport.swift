@@ -101,7 +101,12 @@ public enum RequestImport {
                     let unknownPoints = template.pickupPoints.filter { !pickupPoints.contains($0) }
                     if !unknownPoints.isEmpty {
                         throw OperationError.badInput(
-                            "pickup_points: 센터 \(center.code)에 없는 승차 지점 \(unknownPoints.joined(separator: ", "))")
+                            T(
+                                .errPointsUnknown,
+                                [
+                                    "field": "pickup_points", "center": center.code,
+                                    "names": unknownPoints.joined(separator: ", "),
+                                ]))
                     }
                     var plan = RowPlan(
                         line: row.line, farm: farm, task: template.task, days: [],

@@ -75,8 +75,7 @@ public enum WorkerImport {
                         from: row["available_start"], to: row["available_end"], fromField: "available_start",
                         toField: "available_end")
                     if window != nil && from == nil {
-                        throw OperationError.badInput(
-                            "available_start/available_end: 가능시작일(available_from)이 함께 있어야 합니다")
+                        throw OperationError.badInput(T(.errWindowNeedsFrom))
                     }
                     let change: WorkerImportRow.Change =
                         old == nil ? .create : (old!.values == values ? .none : .update)

@@ -1,6 +1,7 @@
 import Postgres
 import Records
 import Storage
+import Texts
 import Vocabulary
 
 /// The worker pools of version 2 (`workers.pool`), with their Korean names.
@@ -93,8 +94,7 @@ public enum Targets {
         do {
             return try RegistryInput.category(t, field: "--category").rawValue
         } catch {
-            throw .badInput(
-                "--category \(t): 대상 구분은 고령, 청년, 여성, 장애인, 외국인, 일반, 신중년 또는 전체입니다")
+            throw .badInput(T(.errTargetCategory, ["value": t]))
         }
     }
 
@@ -106,11 +106,11 @@ public enum Targets {
         ) {
             return p.code
         }
-        throw .badInput("--pool \(t): 인력 구분은 일용, 봉사, 공공형 계절근로 또는 전체입니다")
+        throw .badInput(T(.errTargetPool, ["value": t]))
     }
 
     static func year(_ year: Int) throws(OperationError) -> Int {
-        guard (2000...2100).contains(year) else { throw .badInput("--year \(year): 연도는 2000부터 2100까지입니다") }
+        guard (2000...2100).contains(year) else { throw .badInput(T(.errTargetYear, ["value": year])) }
         return year
     }
 
@@ -124,7 +124,7 @@ public enum Targets {
         let category = try Self.category(category)
         let pool = try Self.pool(pool)
         guard (0...10_000_000).contains(days) else {
-            throw OperationError.badInput("--days \(days): 목표 연인원은 0부터 10,000,000까지입니다")
+            throw OperationError.badInput(T(.errTargetDays, ["value": days]))
         }
         return try db.transaction { db in
             let center = try Centers.resolve(center, on: db)

@@ -43,8 +43,7 @@ struct PinAdmission {
         let legal = LegalLimits.broken(worker, request, farmName: farm.name)
         if !legal.isEmpty {
             throw OperationError.badInput(
-                "\(who)을(를) 요청 \(requestID)에 배정할 수 없습니다 (법적 제한, --force로도 안 됩니다): "
-                    + legal.joined(separator: "; "))
+                T(.errPinLegal, ["who": who, "request": requestID, "why": legal.joined(separator: "; ")]))
         }
         let workedInWeek = worker.workedDates.filter { $0.isoWeek == date.isoWeek }.count
         if workedInWeek + 1 > worker.maxDaysPerWeek {

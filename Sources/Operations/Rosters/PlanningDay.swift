@@ -70,15 +70,20 @@ public struct PlanningDay: Sendable {
             // Legal limits (stay end, allowed farms, pools): an old forced pin past one is dropped, never planned.
             let legal = LegalLimits.broken(worker, request, farmName: farmsByID[request.farm]?.name)
             if !legal.isEmpty {
-                dropped.append((pin, "\(who)의 요청 \(pin.requestID) 고정 배정을 뺐습니다: " + legal.joined(separator: "; ")))
+                dropped.append(
+                    (
+                        pin,
+                        T(
+                            .pinDroppedLegal,
+                            ["who": who, "request": pin.requestID, "why": legal.joined(separator: "; ")])
+                    ))
                 continue
             }
             // Rule 5 among the worker's pins of the day (jobs, minutes, transfer): the later pin is dropped.
             if let farm = farmsByID[request.farm] {
                 let jobs = (pinnedJobs[wid] ?? []) + [(request, farm.location)]
                 if jobs.count > 1, !dayProblems(worker, jobs, speedKmh: instance.speedKmh).isEmpty {
-                    dropped.append(
-                        (pin, "\(who)의 요청 \(pin.requestID) 고정 배정을 뺐습니다: 같은 날 다른 고정 배정과 함께 할 수 없습니다"))
+                    dropped.append((pin, T(.pinDroppedSameDay, ["who": who, "request": pin.requestID])))
                     continue
                 }
             }

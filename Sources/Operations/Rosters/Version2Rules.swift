@@ -2,6 +2,7 @@ import KoreanText
 import Records
 import Scheduling
 import Storage
+import Texts
 import Vocabulary
 
 /// Version 2's legal limits: a worker's stay end (visa, contract), allowed farms (visa) and a request's pools. No
@@ -11,16 +12,20 @@ enum LegalLimits {
     static func broken(_ worker: Worker, _ request: LaborRequest, farmName: String? = nil) -> [String] {
         var out: [String] = []
         if !withinStay(worker, on: request.date), let until = worker.stayUntil {
-            out.append("체류 종료일 \(until) 이후의 일입니다 (체류 기간)")
+            out.append(T(.legalStay, ["date": until]))
         }
         if let allowed = worker.allowedFarms, !allowed.contains(request.farm) {
-            out.append("\(farmName.map { "\($0)은(는) " } ?? "")허용된 농가가 아닙니다 (비자 허용 농가)")
+            out.append(T(.legalFarm, ["farm": farmName.map { T(.legalFarmName, ["name": $0]) } ?? ""]))
         }
         if !poolAllowed(worker, request) {
             let pools = (request.pools ?? []).sorted().map(\.korean)
             out.append(
-                "\(worker.pool.korean) 인력은 이 요청에 갈 수 없습니다 (받는 인력: \(pools.isEmpty ? "없음" : pools.joined(separator: ", ")))"
-            )
+                T(
+                    .legalPool,
+                    [
+                        "pool": worker.pool.korean,
+                        "pools": pools.isEmpty ? T(.r2PoolsNone) : pools.joined(separator: ", "),
+                    ]))
         }
         return out
     }
@@ -53,19 +58,23 @@ enum SameDay {
         let listed = jobs.map { describe($0.request, day: day) }.joined(separator: ", ")
         let why = problems.map { p -> String in
             switch p.kind {
-            case "transfer-time": return "농가 사이 이동 시간이 모자랍니다"
-            case "minutes-per-day": return "하루 최대 \(worker.maxMinutesPerDay ?? 0)분을 넘습니다"
-            default: return "하루 최대 \(worker.maxJobsPerDay)건을 넘습니다"
+            case "transfer-time": return T(.sameDayTransfer)
+            case "minutes-per-day": return T(.sameDayMinutes, ["minutes": worker.maxMinutesPerDay ?? 0])
+            default: return T(.sameDayJobs, ["jobs": worker.maxJobsPerDay])
             }
         }
-        return "이미 \(request.date)에 \(listed) 일이 있어 \(describe(request, day: day))을(를) 더할 수 없습니다: "
-            + why.joined(separator: ", ")
+        return T(
+            .sameDayRefusal,
+            [
+                "date": request.date, "listed": listed, "request": describe(request, day: day),
+                "why": why.joined(separator: ", "),
+            ])
     }
 
     /// `이월 딸기농장 07:00-12:00 (요청 12)`.
     static func describe(_ request: LaborRequest, day: PlanningDay) -> String {
         let farm = day.farm(request.farm)?.name ?? request.farm
-        let id = (try? day.ids.requests.id(request.id).rawValue).map { " (요청 \($0))" } ?? ""
+        let id = (try? day.ids.requests.id(request.id).rawValue).map { T(.sameDayRequestID, ["id": $0]) } ?? ""
         return "\(farm) \(clockText(request.startMinute))-\(clockText(request.endMinute))\(id)"
     }
 }

@@ -24,11 +24,15 @@ struct CostScalingSolver {
     let deadline: Date?
     /// Whether arcs are fixed between refinements (see `fixThreshold(eps:nodes:)`); off only to compare in tests.
     let arcFixing: Bool
+    /// Whether a cold start without forced minimums begins from a greedy assignment's prices (see
+    /// `greedyPrices(cap:scale:into:)`); off only to compare in tests.
+    let greedyStart: Bool
 
-    init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true) {
+    init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
         self.deadline = deadline
         self.arcFixing = arcFixing
+        self.greedyStart = greedyStart
     }
 
     /// The reduced cost from which an arc is fixed after a refinement at `eps` on a network of `nodes` nodes: 2nε, or
@@ -132,8 +136,8 @@ struct CostScalingSolver {
                 subWarm!.prices[sQBase + part.requests.count] = 0
             }
             guard
-                let sol = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing).solveConnected(
-                    cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
+                let sol = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
+                    .solveConnected(cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
             else { return nil }
             if sol.timedOut { return .timedOut(net, work: out.work &+ sol.work) }
             out.work &+= sol.work
@@ -208,9 +212,9 @@ struct CostScalingSolver {
     }
 
     /// The cost-scaling core on one network (connected or not).
-    func solveConnected(
-        cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil
-    ) -> FlowSolution? {
+    func solveConnected(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil)
+        -> FlowSolution?
+    {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
@@ -260,17 +264,19 @@ struct CostScalingSolver {
             deg[sink] += k
             nEdges += Int(k)
         }
-        var start = [Int32](repeating: 0, count: n + 1)
+        var slabs = Slabs()
+        defer { slabs.release() }
+        let start = slabs.make(n + 1, Int32(0))
         for v in 0..<n { start[v + 1] = start[v] + deg[v] }
         let m = 2 * nEdges
-        var head = [Int32](repeating: 0, count: m)
-        var res = [Int32](repeating: 0, count: m)
-        var cost = [Int64](repeating: 0, count: m)
-        var partner = [Int32](repeating: 0, count: m)
+        let head = slabs.make(m, Int32(0))
+        let res = slabs.make(m, Int32(0))
+        let cost = slabs.make(m, Int64(0))
+        let partner = slabs.make(m, Int32(0))
         /// The network arc behind each row → request slot (-1 elsewhere).
-        var netArc = [Int32](repeating: -1, count: m)
+        let netArc = slabs.make(m, Int32(-1))
         /// The capacity of each arc's edge (the same on both slots of a pair).
-        var pairCap = [Int32](repeating: 0, count: m)
+        let pairCap = slabs.make(m, Int32(0))
         var fill = Array(start.dropLast())
         func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
             let f = Int(fill[u])
@@ -317,9 +323,9 @@ struct CostScalingSolver {
         }
         // Holders: at each request, the reverse arcs of row → request arcs that carry flow (its only residual arcs
         // besides the sink arcs), so a request discharges and relabels in O(holders) instead of O(its arcs).
-        var kind = [UInt8](repeating: 0, count: m)  // 1: row → request, 2: its reverse at the request
-        var hStart = [Int32](repeating: 0, count: nQ + 1)
-        var kT = [Int32](repeating: 0, count: nQ)
+        let kind = slabs.make(m, UInt8(0))  // 1: row → request, 2: its reverse at the request
+        let hStart = slabs.make(nQ + 1, Int32(0))
+        let kT = slabs.make(nQ, Int32(0))
         for q in 0..<nQ {
             kT[q] = (forcedArc[q] >= 0 ? 1 : 0) + (freeArc[q] >= 0 ? 1 : 0)
             hStart[q + 1] = hStart[q] + (start[qBase + q + 1] - start[qBase + q]) - kT[q]
@@ -330,17 +336,17 @@ struct CostScalingSolver {
                 kind[Int(partner[a])] = 2
             }
         }
-        var holders = [Int32](repeating: 0, count: Int(hStart[nQ]))
-        var hCount = [Int32](repeating: 0, count: nQ)
-        var hPos = [Int32](repeating: 0, count: m)
-        var excess = [Int64](repeating: 0, count: n)
+        let holders = slabs.make(Int(hStart[nQ]), Int32(0))
+        let hCount = slabs.make(nQ, Int32(0))
+        let hPos = slabs.make(m, Int32(0))
+        let excess = slabs.make(n, Int64(0))
         var total: Int64 = 0
         for g in 0..<nG {
             excess[g] = Int64(net.groupSupply[g])
             total += Int64(net.groupSupply[g])
         }
         excess[sink] = -total
-        var price = [Int64](repeating: 0, count: n)
+        let price = slabs.make(n, Int64(0))
         var eps = scaledMax
         do {
             // Cold start with SSP-style prices (every arc's reduced cost is >= 0 at the zero flow: each request at its
@@ -349,9 +355,7 @@ struct CostScalingSolver {
             for q in 0..<nQ {
                 var best = Int64.min
                 for a in Int(start[qBase + q])..<Int(start[qBase + q + 1])
-                where res[a] == 0 && netArc[Int(partner[a])] >= 0 {
-                    best = max(best, -cost[Int(partner[a])])
-                }
+                where res[a] == 0 && netArc[Int(partner[a])] >= 0 { best = max(best, -cost[Int(partner[a])]) }
                 let pq = best == Int64.min ? 0 : -max(0, best)
                 price[qBase + q] = pq
                 let f = forcedArc[q] >= 0 ? pq - bonus * scale : pq
@@ -359,12 +363,19 @@ struct CostScalingSolver {
             }
             price[sink] = potSink
             for _ in 0..<CostScalingSolver.coldSkips { eps = max(1, eps / CostScalingSolver.alpha) }
+            if greedyStart && !anyForced && warm == nil {
+                // Prices of a greedy assignment, and the scaling started at ε = 32 value units whatever the largest
+                // value (measured on the county day and week: the first refinement does a third of the work it does
+                // from the prices above; the reference instances reach their optimum with this start).
+                greedyPrices(cap: cap, scale: scale, into: price)
+                eps = 32 * CostScalingSolver.alpha * scale
+            }
         }
         if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
             let warmPrices = CostScalingSolver.rescale(warm, to: scale)
         {
             // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
-            price = warmPrices
+            _ = price.update(fromContentsOf: warmPrices)
             eps = CostScalingSolver.alpha
             @inline(__always) func push(_ a: Int) {
                 res[a] -= 1
@@ -403,621 +414,342 @@ struct CostScalingSolver {
                 }
             }
         }
-        var cur = [Int32](repeating: 0, count: n)
-        var queue = [Int32](repeating: 0, count: n)
+        let cur = slabs.make(n, Int32(0))
+        let queue = slabs.make(n, Int32(0))
         var work = 0
         var failed = false
         var timedOut = false
         /// A global price update after this many relabels.
         let guEvery = n
         /// The live slots of node v are `start[v] ..< liveEnd[v]`; fixed arcs' slots lie past it.
-        var liveEnd = Array(start.dropFirst())
+        let liveEnd = slabs.make(n, Int32(0))
+        for v in 0..<n { liveEnd[v] = start[v + 1] }
         var fixedArcs = 0
         let arcFixing = self.arcFixing
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
-        var distance = [Int64](repeating: 0, count: n)
-        var seenStamp = [UInt32](repeating: 0, count: n)
-        var doneStamp = [UInt32](repeating: 0, count: n)
-        distance.withUnsafeMutableBufferPointer { dist in
-            seenStamp.withUnsafeMutableBufferPointer { seen in
-                doneStamp.withUnsafeMutableBufferPointer { done in
-                    start.withUnsafeBufferPointer { start in
-                        liveEnd.withUnsafeMutableBufferPointer { liveEnd in
-                            netArc.withUnsafeMutableBufferPointer { netArc in
-                                head.withUnsafeMutableBufferPointer { head in
-                                    res.withUnsafeMutableBufferPointer { res in
-                                        cost.withUnsafeMutableBufferPointer { cost in
-                                            partner.withUnsafeMutableBufferPointer { partner in
-                                                pairCap.withUnsafeMutableBufferPointer { pairCap in
-                                                    kind.withUnsafeMutableBufferPointer { kind in
-                                                        holders.withUnsafeMutableBufferPointer { holders in
-                                                            hCount.withUnsafeMutableBufferPointer { hCount in
-                                                                hPos.withUnsafeMutableBufferPointer { hPos in
-                                                                    excess.withUnsafeMutableBufferPointer { excess in
-                                                                        price.withUnsafeMutableBufferPointer { price in
-                                                                            cur.withUnsafeMutableBufferPointer { cur in
-                                                                                queue.withUnsafeMutableBufferPointer {
-                                                                                    queue in
-                                                                                    // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
-                                                                                    var qHead = 0
-                                                                                    var qCount = 0
-                                                                                    /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
-                                                                                    @inline(__always) func moved(
-                                                                                        _ a: Int, from v: Int
-                                                                                    ) {
-                                                                                        let k = kind[a]
-                                                                                        if k == 1 {
-                                                                                            let q = Int(head[a]) - qBase
-                                                                                            let b = partner[a]
-                                                                                            hPos[Int(b)] = hCount[q]
-                                                                                            holders[
-                                                                                                Int(
-                                                                                                    hStart[q]
-                                                                                                        + hCount[q])] =
-                                                                                                b
-                                                                                            hCount[q] += 1
-                                                                                        } else if k == 2 {
-                                                                                            dropHolder(a, of: v - qBase)
-                                                                                        }
-                                                                                    }
-                                                                                    /// Takes `slot` (a request's slot that holds a unit) off request `q`'s holder list.
-                                                                                    @inline(__always) func dropHolder(
-                                                                                        _ slot: Int, of q: Int
-                                                                                    ) {
-                                                                                        let lastSlot = Int(
-                                                                                            hStart[q] + hCount[q] - 1)
-                                                                                        let last = holders[lastSlot]
-                                                                                        let pos = hPos[slot]
-                                                                                        holders[Int(hStart[q] + pos)] =
-                                                                                            last
-                                                                                        hPos[Int(last)] = pos
-                                                                                        hCount[q] -= 1
-                                                                                    }
-                                                                                    @inline(__always) func enqueue(
-                                                                                        _ v: Int32
-                                                                                    ) {
-                                                                                        var t = qHead + qCount
-                                                                                        if t >= n { t -= n }
-                                                                                        queue[t] = v
-                                                                                        qCount += 1
-                                                                                    }
-                                                                                    var round: UInt32 = 0
-                                                                                    var heap = NodeHeap()
-                                                                                    var sinceUpdate = 0
-                                                                                    /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
-                                                                                    /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
-                                                                                    /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
-                                                                                    func globalUpdate(_ eps: Int64)
-                                                                                        -> Bool
-                                                                                    {
-                                                                                        sinceUpdate = 0
-                                                                                        round &+= 1
-                                                                                        if round == 0 {
-                                                                                            for i in 0..<n {
-                                                                                                seen[i] = 0
-                                                                                                done[i] = 0
-                                                                                            }
-                                                                                            round = 1
-                                                                                        }
-                                                                                        heap.removeAll()
-                                                                                        var activeLeft = 0
-                                                                                        for v in 0..<n {
-                                                                                            if excess[v] < 0 {
-                                                                                                dist[v] = 0
-                                                                                                seen[v] = round
-                                                                                                heap.push(0, Int32(v))
-                                                                                            } else if excess[v] > 0 {
-                                                                                                activeLeft += 1
-                                                                                            }
-                                                                                        }
-                                                                                        var reach: Int64 = 0
-                                                                                        while activeLeft > 0,
-                                                                                            let (d, w32) = heap.pop()
-                                                                                        {
-                                                                                            let w = Int(w32)
-                                                                                            if done[w] == round
-                                                                                                || d != dist[w]
-                                                                                            {
-                                                                                                continue
-                                                                                            }
-                                                                                            done[w] = round
-                                                                                            reach = d
-                                                                                            if excess[w] > 0 {
-                                                                                                activeLeft -= 1
-                                                                                            }
-                                                                                            let pw = price[w]
-                                                                                            let s = Int(start[w])
-                                                                                            let e = Int(liveEnd[w])
-                                                                                            work &+= e - s
-                                                                                            for b in s..<e {
-                                                                                                // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
-                                                                                                guard
-                                                                                                    res[b] < pairCap[b]
-                                                                                                else {
-                                                                                                    continue
-                                                                                                }
-                                                                                                let v = Int(head[b])
-                                                                                                if done[v] == round {
-                                                                                                    continue
-                                                                                                }
-                                                                                                var len =
-                                                                                                    (price[v] - cost[b]
-                                                                                                        - pw
-                                                                                                        + eps) / eps
-                                                                                                if len < 0 { len = 0 }
-                                                                                                let nd = min(
-                                                                                                    d
-                                                                                                        + min(
-                                                                                                            len,
-                                                                                                            CostScalingSolver
-                                                                                                                .limit),
-                                                                                                    CostScalingSolver
-                                                                                                        .limit)
-                                                                                                if seen[v] != round
-                                                                                                    || nd < dist[v]
-                                                                                                {
-                                                                                                    seen[v] = round
-                                                                                                    dist[v] = nd
-                                                                                                    heap.push(
-                                                                                                        nd, Int32(v))
-                                                                                                }
-                                                                                            }
-                                                                                        }
-                                                                                        for v in 0..<n {
-                                                                                            let dv =
-                                                                                                done[v] == round
-                                                                                                ? dist[v] : reach
-                                                                                            if dv == 0 { continue }
-                                                                                            let (drop, o) =
-                                                                                                dv
-                                                                                                .multipliedReportingOverflow(
-                                                                                                    by: eps)
-                                                                                            if o
-                                                                                                || price[v] - drop
-                                                                                                    < -CostScalingSolver
-                                                                                                    .limit
-                                                                                            {
-                                                                                                return false
-                                                                                            }
-                                                                                            price[v] -= drop
-                                                                                            cur[v] = start[v]
-                                                                                        }
-                                                                                        work &+= n
-                                                                                        return true
-                                                                                    }
-                                                                                    /// Swaps two slots of one node (every slot array and the partners' back links).
-                                                                                    @inline(__always) func swapSlots(
-                                                                                        _ x: Int, _ y: Int
-                                                                                    ) {
-                                                                                        if x == y { return }
-                                                                                        head.swapAt(x, y)
-                                                                                        res.swapAt(x, y)
-                                                                                        cost.swapAt(x, y)
-                                                                                        partner.swapAt(x, y)
-                                                                                        netArc.swapAt(x, y)
-                                                                                        pairCap.swapAt(x, y)
-                                                                                        kind.swapAt(x, y)
-                                                                                        hPos.swapAt(x, y)
-                                                                                        partner[Int(partner[x])] =
-                                                                                            Int32(x)
-                                                                                        partner[Int(partner[y])] =
-                                                                                            Int32(y)
-                                                                                    }
-                                                                                    /// Arc fixing after a refinement at `eps` (see `fixThreshold`): every row → request edge whose
-                                                                                    /// reduced cost is at least 2nε in absolute value keeps its flow from now on, so both of its
-                                                                                    /// slots move past their nodes' live ends and no later scan looks at them.
-                                                                                    func fixArcs(_ eps: Int64) {
-                                                                                        guard
-                                                                                            let t =
-                                                                                                CostScalingSolver
-                                                                                                .fixThreshold(
-                                                                                                    eps: eps, nodes: n)
-                                                                                        else { return }
-                                                                                        for r in 0..<nRw {
-                                                                                            let v = nG + r
-                                                                                            let pv = price[v]
-                                                                                            var a = Int(start[v])
-                                                                                            while a < Int(liveEnd[v]) {
-                                                                                                guard kind[a] == 1
-                                                                                                else {
-                                                                                                    a += 1
-                                                                                                    continue
-                                                                                                }
-                                                                                                let w = Int(head[a])
-                                                                                                let rc =
-                                                                                                    cost[a] + pv
-                                                                                                    - price[w]
-                                                                                                let b = Int(partner[a])
-                                                                                                // ε-optimality makes the flow agree with the sign (checked, not assumed).
-                                                                                                guard
-                                                                                                    (rc >= t
-                                                                                                        && res[b] == 0)
-                                                                                                        || (rc <= -t
-                                                                                                            && res[a]
-                                                                                                                == 0)
-                                                                                                else {
-                                                                                                    a += 1
-                                                                                                    continue
-                                                                                                }
-                                                                                                if res[b] > 0 {
-                                                                                                    // A holder of its request: it leaves the list (its unit stays).
-                                                                                                    dropHolder(
-                                                                                                        b, of: w - qBase
-                                                                                                    )
-                                                                                                }
-                                                                                                let lw =
-                                                                                                    Int(liveEnd[w]) - 1
-                                                                                                swapSlots(b, lw)
-                                                                                                liveEnd[w] = Int32(lw)
-                                                                                                // The live slot moved into b's place may be a holder: its entry follows it.
-                                                                                                if b < lw
-                                                                                                    && kind[b] == 2
-                                                                                                    && res[b] > 0
-                                                                                                {
-                                                                                                    holders[
-                                                                                                        Int(
-                                                                                                            hStart[
-                                                                                                                w
-                                                                                                                    - qBase
-                                                                                                            ] + hPos[b])
-                                                                                                    ] = Int32(b)
-                                                                                                }
-                                                                                                let lv =
-                                                                                                    Int(liveEnd[v]) - 1
-                                                                                                swapSlots(a, lv)
-                                                                                                liveEnd[v] = Int32(lv)
-                                                                                                fixedArcs += 1
-                                                                                                // Slot a now holds the row's former last live slot: look at it next.
-                                                                                            }
-                                                                                            work &+= Int(
-                                                                                                start[v + 1] - start[v])
-                                                                                        }
-                                                                                    }
-                                                                                    // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
-                                                                                    repeat {
-                                                                                        eps = max(
-                                                                                            1,
-                                                                                            eps
-                                                                                                / CostScalingSolver
-                                                                                                .alpha)
-                                                                                        // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
-                                                                                        for v in 0..<n {
-                                                                                            let pv = price[v]
-                                                                                            for a in Int(
-                                                                                                start[v])..<Int(
-                                                                                                    liveEnd[v])
-                                                                                            where res[a] > 0 {
-                                                                                                let w = Int(head[a])
-                                                                                                if cost[a] + pv
-                                                                                                    - price[w] < 0
-                                                                                                {
-                                                                                                    let delta = res[a]
-                                                                                                    res[a] = 0
-                                                                                                    res[
-                                                                                                        Int(partner[a])] +=
-                                                                                                        delta
-                                                                                                    excess[v] -= Int64(
-                                                                                                        delta)
-                                                                                                    excess[w] += Int64(
-                                                                                                        delta)
-                                                                                                    moved(a, from: v)
-                                                                                                }
-                                                                                            }
-                                                                                            cur[v] = start[v]
-                                                                                        }
-                                                                                        work &+= m
-                                                                                        if !globalUpdate(eps) {
-                                                                                            failed = true
-                                                                                            return
-                                                                                        }
-                                                                                        qHead = 0
-                                                                                        qCount = 0
-                                                                                        for g in order
-                                                                                        where excess[Int(g)] > 0 {
-                                                                                            enqueue(g)
-                                                                                        }
-                                                                                        for v in nG..<n
-                                                                                        where excess[v] > 0 {
-                                                                                            enqueue(Int32(v))
-                                                                                        }
-                                                                                        // Groups outside `order` (none in practice) still get processed.
-                                                                                        for g in 0..<nG
-                                                                                        where excess[g] > 0
-                                                                                            && !listed[g]
-                                                                                        {
-                                                                                            enqueue(Int32(g))
-                                                                                        }
-                                                                                        // Discharge active nodes first-in first-out.
-                                                                                        var discharges = 0
-                                                                                        while qCount > 0 {
-                                                                                            discharges &+= 1
-                                                                                            if discharges & 4095 == 1,
-                                                                                                let deadline,
-                                                                                                Date() >= deadline
-                                                                                            {
-                                                                                                timedOut = true
-                                                                                                failed = true
-                                                                                                return
-                                                                                            }
-                                                                                            if sinceUpdate > guEvery {
-                                                                                                if !globalUpdate(eps) {
-                                                                                                    failed = true
-                                                                                                    return
-                                                                                                }
-                                                                                            }
-                                                                                            let v = Int(queue[qHead])
-                                                                                            qHead += 1
-                                                                                            if qHead == n { qHead = 0 }
-                                                                                            qCount -= 1
-                                                                                            if v >= qBase && v < sink {
-                                                                                                // A request: its sink arcs, then its holders.
-                                                                                                let q = v - qBase
-                                                                                                let s = Int(start[v])
-                                                                                                let sEnd =
-                                                                                                    s + Int(kT[q])
-                                                                                                let hs = Int(hStart[q])
-                                                                                                while excess[v] > 0 {
-                                                                                                    let pv = price[v]
-                                                                                                    // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
-                                                                                                    // arc left after the scan was looked at and found inadmissible.
-                                                                                                    var best = Int64.min
-                                                                                                    for a in s..<sEnd
-                                                                                                    where res[a] > 0
-                                                                                                        && excess[v] > 0
-                                                                                                    {
-                                                                                                        let x =
-                                                                                                            price[sink]
-                                                                                                            - cost[a]
-                                                                                                        if pv - x >= 0 {
-                                                                                                            if x > best
-                                                                                                            {
-                                                                                                                best = x
-                                                                                                            }
-                                                                                                            continue
-                                                                                                        }
-                                                                                                        let delta = min(
-                                                                                                            excess[v],
-                                                                                                            Int64(
-                                                                                                                res[a]))
-                                                                                                        res[a] -= Int32(
-                                                                                                            delta)
-                                                                                                        res[
-                                                                                                            Int(
-                                                                                                                partner[
-                                                                                                                    a])] +=
-                                                                                                            Int32(delta)
-                                                                                                        excess[v] -=
-                                                                                                            delta
-                                                                                                        excess[sink] +=
-                                                                                                            delta
-                                                                                                        if excess[sink]
-                                                                                                            > 0
-                                                                                                            && excess[
-                                                                                                                sink]
-                                                                                                                - delta
-                                                                                                                <= 0
-                                                                                                        {
-                                                                                                            enqueue(
-                                                                                                                Int32(
-                                                                                                                    sink
-                                                                                                                ))
-                                                                                                        }
-                                                                                                    }
-                                                                                                    var i = 0
-                                                                                                    while i
-                                                                                                        < Int(hCount[q])
-                                                                                                        && excess[v] > 0
-                                                                                                    {
-                                                                                                        let b = Int(
-                                                                                                            holders[
-                                                                                                                hs + i])
-                                                                                                        let w = Int(
-                                                                                                            head[b])
-                                                                                                        let x =
-                                                                                                            price[w]
-                                                                                                            - cost[b]
-                                                                                                        if pv - x < 0 {
-                                                                                                            res[b] -= 1
-                                                                                                            res[
-                                                                                                                Int(
-                                                                                                                    partner[
-                                                                                                                        b
-                                                                                                                    ])] +=
-                                                                                                                1
-                                                                                                            excess[v] -=
-                                                                                                                1
-                                                                                                            let before =
-                                                                                                                excess[
-                                                                                                                    w]
-                                                                                                            excess[w] =
-                                                                                                                before
-                                                                                                                + 1
-                                                                                                            if before
-                                                                                                                == 0
-                                                                                                            {
-                                                                                                                enqueue(
-                                                                                                                    Int32(
-                                                                                                                        w
-                                                                                                                    ))
-                                                                                                            }
-                                                                                                            moved(
-                                                                                                                b,
-                                                                                                                from: v)
-                                                                                                        } else {
-                                                                                                            if x > best
-                                                                                                            {
-                                                                                                                best = x
-                                                                                                            }
-                                                                                                            i += 1
-                                                                                                        }
-                                                                                                    }
-                                                                                                    work &+=
-                                                                                                        Int(kT[q]) + i
-                                                                                                        + 1
-                                                                                                    if excess[v] == 0 {
-                                                                                                        break
-                                                                                                    }
-                                                                                                    work &+=
-                                                                                                        Int(kT[q])
-                                                                                                        + Int(hCount[q])
-                                                                                                    let np = best - eps
-                                                                                                    if best == Int64.min
-                                                                                                        || np
-                                                                                                            < -CostScalingSolver
-                                                                                                            .limit
-                                                                                                    {
-                                                                                                        failed = true
-                                                                                                        return
-                                                                                                    }
-                                                                                                    price[v] = np
-                                                                                                    sinceUpdate += 1
-                                                                                                }
-                                                                                                continue
-                                                                                            }
-                                                                                            let end = Int(liveEnd[v])
-                                                                                            while excess[v] > 0 {
-                                                                                                let from = Int(cur[v])
-                                                                                                var a = from
-                                                                                                let pv = price[v]
-                                                                                                // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
-                                                                                                // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
-                                                                                                // saturated (no longer residual) or the scan stops with no excess left (no relabel).
-                                                                                                var best = Int64.min
-                                                                                                var bestAt = from
-                                                                                                while a < end {
-                                                                                                    if res[a] > 0 {
-                                                                                                        let w = Int(
-                                                                                                            head[a])
-                                                                                                        let x =
-                                                                                                            price[w]
-                                                                                                            - cost[a]
-                                                                                                        if pv - x >= 0 {
-                                                                                                            if x > best
-                                                                                                            {
-                                                                                                                best = x
-                                                                                                                bestAt =
-                                                                                                                    a
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            let delta =
-                                                                                                                min(
-                                                                                                                    excess[
-                                                                                                                        v
-                                                                                                                    ],
-                                                                                                                    Int64(
-                                                                                                                        res[
-                                                                                                                            a
-                                                                                                                        ]
-                                                                                                                    ))
-                                                                                                            res[a] -=
-                                                                                                                Int32(
-                                                                                                                    delta
-                                                                                                                )
-                                                                                                            res[
-                                                                                                                Int(
-                                                                                                                    partner[
-                                                                                                                        a
-                                                                                                                    ])] +=
-                                                                                                                Int32(
-                                                                                                                    delta
-                                                                                                                )
-                                                                                                            excess[v] -=
-                                                                                                                delta
-                                                                                                            let before =
-                                                                                                                excess[
-                                                                                                                    w]
-                                                                                                            excess[w] =
-                                                                                                                before
-                                                                                                                + delta
-                                                                                                            if before
-                                                                                                                <= 0
-                                                                                                                && before
-                                                                                                                    + delta
-                                                                                                                    > 0
-                                                                                                            {
-                                                                                                                enqueue(
-                                                                                                                    Int32(
-                                                                                                                        w
-                                                                                                                    ))
-                                                                                                            }
-                                                                                                            moved(
-                                                                                                                a,
-                                                                                                                from: v)
-                                                                                                            if excess[v]
-                                                                                                                == 0
-                                                                                                            {
-                                                                                                                break
-                                                                                                            }
-                                                                                                        }
-                                                                                                    }
-                                                                                                    a += 1
-                                                                                                }
-                                                                                                work &+=
-                                                                                                    a - Int(cur[v]) + 1
-                                                                                                if excess[v] == 0 {
-                                                                                                    cur[v] = Int32(a)
-                                                                                                    break
-                                                                                                }
-                                                                                                // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
-                                                                                                // covered `from ..< end`; only the arcs before the current arc are left to look at.
-                                                                                                let s = Int(start[v])
-                                                                                                for b in s..<from
-                                                                                                where res[b] > 0 {
-                                                                                                    let x =
-                                                                                                        price[
-                                                                                                            Int(head[b])
-                                                                                                        ]
-                                                                                                        - cost[b]
-                                                                                                    if x > best
-                                                                                                        || (x == best
-                                                                                                            && b
-                                                                                                                < bestAt)
-                                                                                                    {
-                                                                                                        best = x
-                                                                                                        bestAt = b
-                                                                                                    }
-                                                                                                }
-                                                                                                work &+= end - s
-                                                                                                let np = best - eps
-                                                                                                if best == Int64.min
-                                                                                                    || np
-                                                                                                        < -CostScalingSolver
-                                                                                                        .limit
-                                                                                                {
-                                                                                                    failed = true
-                                                                                                    return
-                                                                                                }
-                                                                                                price[v] = np
-                                                                                                // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
-                                                                                                cur[v] = Int32(bestAt)
-                                                                                                sinceUpdate += 1
-                                                                                            }
-                                                                                        }
-                                                                                        if eps > 1 && arcFixing {
-                                                                                            fixArcs(eps)
-                                                                                        }
-                                                                                    } while eps > 1 && !failed
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                    }
-                                                                }
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
+        let dist = slabs.make(n, Int64(0))
+        let seen = slabs.make(n, UInt32(0))
+        let done = slabs.make(n, UInt32(0))
+        func runScaling() {
+            // The queue is a ring of n slots; a node is in it at most once (it enters when its excess turns positive).
+            var qHead = 0
+            var qCount = 0
+            /// Keeps the holder lists right after one unit moved along arc `a` (from node `v`).
+            @inline(__always) func moved(_ a: Int, from v: Int) {
+                let k = kind[a]
+                if k == 1 {
+                    let q = Int(head[a]) - qBase
+                    let b = partner[a]
+                    hPos[Int(b)] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = b
+                    hCount[q] += 1
+                } else if k == 2 {
+                    dropHolder(a, of: v - qBase)
+                }
+            }
+            /// Takes `slot` (a request's slot that holds a unit) off request `q`'s holder list.
+            @inline(__always) func dropHolder(_ slot: Int, of q: Int) {
+                let lastSlot = Int(hStart[q] + hCount[q] - 1)
+                let last = holders[lastSlot]
+                let pos = hPos[slot]
+                holders[Int(hStart[q] + pos)] = last
+                hPos[Int(last)] = pos
+                hCount[q] -= 1
+            }
+            @inline(__always) func enqueue(_ v: Int32) {
+                var t = qHead + qCount
+                if t >= n { t -= n }
+                queue[t] = v
+                qCount += 1
+            }
+            var round: UInt32 = 0
+            var heap = NodeHeap()
+            var sinceUpdate = 0
+            /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
+            /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
+            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
+            func globalUpdate(_ eps: Int64) -> Bool {
+                sinceUpdate = 0
+                round &+= 1
+                if round == 0 {
+                    for i in 0..<n {
+                        seen[i] = 0
+                        done[i] = 0
+                    }
+                    round = 1
+                }
+                heap.removeAll()
+                var activeLeft = 0
+                for v in 0..<n {
+                    if excess[v] < 0 {
+                        dist[v] = 0
+                        seen[v] = round
+                        heap.push(0, Int32(v))
+                    } else if excess[v] > 0 {
+                        activeLeft += 1
+                    }
+                }
+                var reach: Int64 = 0
+                while activeLeft > 0, let (d, w32) = heap.pop() {
+                    let w = Int(w32)
+                    if done[w] == round || d != dist[w] { continue }
+                    done[w] = round
+                    reach = d
+                    if excess[w] > 0 { activeLeft -= 1 }
+                    let pw = price[w]
+                    let s = Int(start[w])
+                    let e = Int(liveEnd[w])
+                    work &+= e - s
+                    for b in s..<e {
+                        // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
+                        guard res[b] < pairCap[b] else { continue }
+                        let v = Int(head[b])
+                        if done[v] == round { continue }
+                        var len = (price[v] - cost[b] - pw + eps) / eps
+                        if len < 0 { len = 0 }
+                        let nd = min(d + min(len, CostScalingSolver.limit), CostScalingSolver.limit)
+                        if seen[v] != round || nd < dist[v] {
+                            seen[v] = round
+                            dist[v] = nd
+                            heap.push(nd, Int32(v))
                         }
                     }
                 }
+                for v in 0..<n {
+                    let dv = done[v] == round ? dist[v] : reach
+                    if dv == 0 { continue }
+                    let (drop, o) = dv.multipliedReportingOverflow(by: eps)
+                    if o || price[v] - drop < -CostScalingSolver.limit { return false }
+                    price[v] -= drop
+                    cur[v] = start[v]
+                }
+                work &+= n
+                return true
             }
+            /// Swaps two slots of one node (every slot array and the partners' back links).
+            @inline(__always) func swapSlots(_ x: Int, _ y: Int) {
+                if x == y { return }
+                head.swapAt(x, y)
+                res.swapAt(x, y)
+                cost.swapAt(x, y)
+                partner.swapAt(x, y)
+                netArc.swapAt(x, y)
+                pairCap.swapAt(x, y)
+                kind.swapAt(x, y)
+                hPos.swapAt(x, y)
+                partner[Int(partner[x])] = Int32(x)
+                partner[Int(partner[y])] = Int32(y)
+            }
+            /// Arc fixing after a refinement at `eps` (see `fixThreshold`): every row → request edge whose
+            /// reduced cost is at least 2nε in absolute value keeps its flow from now on, so both of its
+            /// slots move past their nodes' live ends and no later scan looks at them.
+            func fixArcs(_ eps: Int64) {
+                guard let t = CostScalingSolver.fixThreshold(eps: eps, nodes: n) else { return }
+                for r in 0..<nRw {
+                    let v = nG + r
+                    let pv = price[v]
+                    var a = Int(start[v])
+                    while a < Int(liveEnd[v]) {
+                        guard kind[a] == 1 else {
+                            a += 1
+                            continue
+                        }
+                        let w = Int(head[a])
+                        let rc = cost[a] + pv - price[w]
+                        let b = Int(partner[a])
+                        // ε-optimality makes the flow agree with the sign (checked, not assumed).
+                        guard (rc >= t && res[b] == 0) || (rc <= -t && res[a] == 0) else {
+                            a += 1
+                            continue
+                        }
+                        if res[b] > 0 {
+                            // A holder of its request: it leaves the list (its unit stays).
+                            dropHolder(b, of: w - qBase)
+                        }
+                        let lw = Int(liveEnd[w]) - 1
+                        swapSlots(b, lw)
+                        liveEnd[w] = Int32(lw)
+                        // The live slot moved into b's place may be a holder: its entry follows it.
+                        if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
+                        let lv = Int(liveEnd[v]) - 1
+                        swapSlots(a, lv)
+                        liveEnd[v] = Int32(lv)
+                        fixedArcs += 1
+                        // Slot a now holds the row's former last live slot: look at it next.
+                    }
+                    work &+= Int(start[v + 1] - start[v])
+                }
+            }
+            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
+            repeat {
+                eps = max(1, eps / CostScalingSolver.alpha)
+                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
+                for v in 0..<n {
+                    let pv = price[v]
+                    for a in Int(start[v])..<Int(liveEnd[v]) where res[a] > 0 {
+                        let w = Int(head[a])
+                        if cost[a] + pv - price[w] < 0 {
+                            let delta = res[a]
+                            res[a] = 0
+                            res[Int(partner[a])] += delta
+                            excess[v] -= Int64(delta)
+                            excess[w] += Int64(delta)
+                            moved(a, from: v)
+                        }
+                    }
+                    cur[v] = start[v]
+                }
+                work &+= m
+                if !globalUpdate(eps) {
+                    failed = true
+                    return
+                }
+                qHead = 0
+                qCount = 0
+                for g in order where excess[Int(g)] > 0 { enqueue(g) }
+                for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
+                // Groups outside `order` (none in practice) still get processed.
+                for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
+                // Discharge active nodes first-in first-out.
+                var discharges = 0
+                while qCount > 0 {
+                    discharges &+= 1
+                    if discharges & 4095 == 1, let deadline, Date() >= deadline {
+                        timedOut = true
+                        failed = true
+                        return
+                    }
+                    if sinceUpdate > guEvery {
+                        if !globalUpdate(eps) {
+                            failed = true
+                            return
+                        }
+                    }
+                    let v = Int(queue[qHead])
+                    qHead += 1
+                    if qHead == n { qHead = 0 }
+                    qCount -= 1
+                    if v >= qBase && v < sink {
+                        // A request: its sink arcs, then its holders.
+                        let q = v - qBase
+                        let s = Int(start[v])
+                        let sEnd = s + Int(kT[q])
+                        let hs = Int(hStart[q])
+                        while excess[v] > 0 {
+                            let pv = price[v]
+                            // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
+                            // arc left after the scan was looked at and found inadmissible.
+                            var best = Int64.min
+                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 {
+                                let x = price[sink] - cost[a]
+                                if pv - x >= 0 {
+                                    if x > best { best = x }
+                                    continue
+                                }
+                                let delta = min(excess[v], Int64(res[a]))
+                                res[a] -= Int32(delta)
+                                res[Int(partner[a])] += Int32(delta)
+                                excess[v] -= delta
+                                excess[sink] += delta
+                                if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
+                            }
+                            var i = 0
+                            while i < Int(hCount[q]) && excess[v] > 0 {
+                                let b = Int(holders[hs + i])
+                                let w = Int(head[b])
+                                let x = price[w] - cost[b]
+                                if pv - x < 0 {
+                                    res[b] -= 1
+                                    res[Int(partner[b])] += 1
+                                    excess[v] -= 1
+                                    let before = excess[w]
+                                    excess[w] = before + 1
+                                    if before == 0 { enqueue(Int32(w)) }
+                                    moved(b, from: v)
+                                } else {
+                                    if x > best { best = x }
+                                    i += 1
+                                }
+                            }
+                            work &+= Int(kT[q]) + i + 1
+                            if excess[v] == 0 { break }
+                            work &+= Int(kT[q]) + Int(hCount[q])
+                            let np = best - eps
+                            if best == Int64.min || np < -CostScalingSolver.limit {
+                                failed = true
+                                return
+                            }
+                            price[v] = np
+                            sinceUpdate += 1
+                        }
+                        continue
+                    }
+                    let end = Int(liveEnd[v])
+                    while excess[v] > 0 {
+                        let from = Int(cur[v])
+                        var a = from
+                        let pv = price[v]
+                        // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
+                        // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
+                        // saturated (no longer residual) or the scan stops with no excess left (no relabel).
+                        var best = Int64.min
+                        var bestAt = from
+                        while a < end {
+                            if res[a] > 0 {
+                                let w = Int(head[a])
+                                let x = price[w] - cost[a]
+                                if pv - x >= 0 {
+                                    if x > best {
+                                        best = x
+                                        bestAt = a
+                                    }
+                                } else {
+                                    let delta = min(excess[v], Int64(res[a]))
+                                    res[a] -= Int32(delta)
+                                    res[Int(partner[a])] += Int32(delta)
+                                    excess[v] -= delta
+                                    let before = excess[w]
+                                    excess[w] = before + delta
+                                    if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
+                                    moved(a, from: v)
+                                    if excess[v] == 0 { break }
+                                }
+                            }
+                            a += 1
+                        }
+                        work &+= a - Int(cur[v]) + 1
+                        if excess[v] == 0 {
+                            cur[v] = Int32(a)
+                            break
+                        }
+                        // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
+                        // covered `from ..< end`; only the arcs before the current arc are left to look at.
+                        let s = Int(start[v])
+                        for b in s..<from where res[b] > 0 {
+                            let x = price[Int(head[b])] - cost[b]
+                            if x > best || (x == best && b < bestAt) {
+                                best = x
+                                bestAt = b
+                            }
+                        }
+                        work &+= end - s
+                        let np = best - eps
+                        if best == Int64.min || np < -CostScalingSolver.limit {
+                            failed = true
+                            return
+                        }
+                        price[v] = np
+                        // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
+                        cur[v] = Int32(bestAt)
+                        sinceUpdate += 1
+                    }
+                }
+                if eps > 1 && arcFixing { fixArcs(eps) }
+            } while eps > 1 && !failed
         }
+        runScaling()
         if timedOut { return .timedOut(net, work: work) }
         if failed { return nil }
 
@@ -1037,8 +769,85 @@ struct CostScalingSolver {
         let sinkPrice = price[sink]
         for v in 0..<n { price[v] -= sinkPrice }
         return FlowSolution(
-            rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: price,
+            rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: Array(price),
             priceScale: [Int64](repeating: scale, count: n), fixedArcs: fixedArcs)
+    }
+
+    /// Start prices from a greedy assignment, written into `price` (groups, rows, requests, sink; in the cost scale
+    /// `scale`).
+    ///
+    /// Arcs are taken by value, best first (ties by arc index), while their row, group and request have room. A request
+    /// the greedy filled is priced at the value of its weakest unit (λ, its dual in the assignment LP), any other at 0;
+    /// a row at its best profit `max(0, value − λ)` over its arcs (so every row → request arc has reduced cost ≥ 0 at
+    /// the zero flow), a group at the profit of its first row beyond its supply (0 when all fit), the sink at 0. Any
+    /// prices are correct for cost scaling (each refinement first saturates every arc of negative reduced cost, here
+    /// the filled requests' sink arcs and some group → row arcs); close prices only make the refinements shorter.
+    func greedyPrices(cap: [Int32], scale: Int64, into price: UnsafeMutableBufferPointer<Int64>) {
+        let nG = net.nGroups
+        let nRw = net.nRows
+        let nQ = net.nReq
+        let qBase = nG + nRw
+        let val = net.arcValue
+        let arcReq = net.arcReq
+        let nA = val.count
+        var rowOf = [Int32](repeating: 0, count: nA)
+        var groupOf = [Int32](repeating: 0, count: nRw)
+        for g in 0..<nG {
+            for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) {
+                groupOf[r] = Int32(g)
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) { rowOf[a] = Int32(r) }
+            }
+        }
+        // Arcs by value, best first: packed (value, index) keys when they fit in 64 bits, else a comparison sort.
+        let indexBits = UInt64(Int.bitWidth - max(1, nA).leadingZeroBitCount)
+        var maxValue: Int64 = 0
+        var arcs: [Int32] = []
+        arcs.reserveCapacity(nA)
+        for a in 0..<nA where val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0 {
+            arcs.append(Int32(a))
+            maxValue = max(maxValue, val[a])
+        }
+        if indexBits < 62 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
+            let top = (UInt64(1) << indexBits) - 1
+            var keys = arcs.map { (UInt64(val[Int($0)]) << indexBits) | (top - UInt64($0)) }
+            keys.sort(by: >)
+            for i in 0..<keys.count { arcs[i] = Int32(top - (keys[i] & top)) }
+        } else {
+            arcs.sort { val[Int($0)] > val[Int($1)] || (val[Int($0)] == val[Int($1)] && $0 < $1) }
+        }
+        var groupLeft = net.groupSupply
+        var rowUsed = [Bool](repeating: false, count: nRw)
+        var reqLeft = cap
+        var weakest = [Int64](repeating: 0, count: nQ)
+        for a32 in arcs {
+            let a = Int(a32)
+            let r = Int(rowOf[a])
+            let g = Int(groupOf[r])
+            let q = Int(arcReq[a])
+            guard !rowUsed[r], groupLeft[g] > 0, reqLeft[q] > 0 else { continue }
+            rowUsed[r] = true
+            groupLeft[g] -= 1
+            reqLeft[q] -= 1
+            weakest[q] = val[a]
+        }
+        for v in 0..<price.count { price[v] = 0 }
+        for q in 0..<nQ where cap[q] > 0 && reqLeft[q] == 0 { price[qBase + q] = -weakest[q] * scale }
+        var profits: [Int64] = []
+        for g in 0..<nG {
+            profits.removeAll(keepingCapacity: true)
+            for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) {
+                var u: Int64 = 0
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1])
+                where val[a] != FlowNetwork.disabled && cap[Int(arcReq[a])] > 0 {
+                    u = max(u, val[a] * scale + price[qBase + Int(arcReq[a])])
+                }
+                price[nG + r] = u
+                profits.append(u)
+            }
+            profits.sort(by: >)
+            let s = Int(net.groupSupply[g])
+            price[g] = s < profits.count ? profits[s] : 0
+        }
     }
 
     /// Warm prices in the cost scale `scale` (each node's price was found in its own component's scale), or `nil` when
@@ -1056,5 +865,25 @@ struct CostScalingSolver {
             if out[v] < -bound || out[v] > bound { return nil }
         }
         return out
+    }
+}
+
+/// Buffers of one solve, allocated once and released together: the solver's inner loops index raw memory (no
+/// bounds checks, no copy-on-write checks) without nesting one closure per array.
+struct Slabs {
+    private var owned: [UnsafeMutableRawPointer] = []
+
+    /// A buffer of `count` elements, every one `value`; valid until `release()`.
+    mutating func make<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, count))
+        b.initialize(repeating: value)
+        owned.append(UnsafeMutableRawPointer(b.baseAddress!))
+        return UnsafeMutableBufferPointer(rebasing: b[0..<count])
+    }
+
+    /// Frees every buffer (their elements are trivial types, so nothing to deinitialize).
+    mutating func release() {
+        for p in owned { p.deallocate() }
+        owned.removeAll()
     }
 }

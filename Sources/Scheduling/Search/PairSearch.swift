@@ -20,7 +20,7 @@ extension Engine {
     static let pairRounds = 10
 
     /// Pair re-optimization over every two consecutive calendar plan days, alternated with schedule exchanges, until
-    /// a sweep improves nothing (at most `maxSweeps`).
+    /// a sweep improves nothing (at most `maxSweeps`); then the ejection passes on the slice of the share kept for them.
     mutating func pairSearch(maxSweeps: Int = 3) {
         guard nD > 1, p.continuity > 0 else { return }
         // Its own share of the work budget (the earlier phases' spending does not shrink it).
@@ -29,6 +29,10 @@ extension Engine {
         defer { phase = outer }
         let windows = exchangeWindows()
         let lookup = SlotCandidates(p, nD: nD)
+        // A slice of the share kept for the ejection passes at the end (`ChainsEjection.swift`): charged now so the
+        // sweeps stop short of it, given back before them.
+        let reserve = max(0, budget.allowance(.pairSearch) / Engine.ejectionShare)
+        charge(reserve)
         var value = trueValue()
         exchangeDescent(windows, lookup)
         var sweep = 0
@@ -49,6 +53,8 @@ extension Engine {
                 improved = true
             }
         }
+        charge(-reserve)
+        ejectionDescent(lookup)
     }
 
     /// The Lagrangian rounds on days d and d + 1 (see the extension comment). Ends on the best plan found; returns

@@ -28,7 +28,7 @@ extension GeneralEngine {
             provenOptimal = complete
             if !complete {
                 polishStructures(pool, maxWork: budget.allowance(.general) / 4)
-                reprice(rounds: 3, maxWork: budget.allowance(.general) / 8)
+                searchTwoJobStructures(maxWork: budget.allowance(.general) / 2)
                 neighbourhoods()
             }
         } else {

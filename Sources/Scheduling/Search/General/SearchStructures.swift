@@ -72,30 +72,3 @@ extension GeneralEngine {
         jobs = bestJobs
     }
 }
-
-extension GeneralEngine {
-    /// One-day instances: the priced branch and bound again, from the plan as its incumbent (its multipliers then
-    /// step towards another value, so its flows propose other structures), each round's structures completed by
-    /// `polishStructures`; stops after `rounds` or when a round does not improve.
-    mutating func reprice(rounds: Int, maxWork: Int) {
-        guard nD == 1 else { return }
-        let all = [0]
-        let engine = self
-        let value: (Int) -> Int64 = { c in engine.baseValue(c) }
-        for _ in 0..<rounds {
-            if budget.left(.general) <= 0 || budget.outOfTime() { return }
-            var rows: [Int32: [Int32]] = [:]
-            for key in jobs.indices where !jobs[key].isEmpty { rows[Int32(key)] = jobs[key] }
-            let before = networkValue(rows, scope: GeneralScope(days: all), value: value)
-            var pool = StructurePool()
-            let (best, _) = branchAndBound(
-                scope: GeneralScope(days: all), incumbent: (rows, before), maxWork: maxWork, value: value,
-                onPlan: { pool.offer($0, $1) })
-            install(best, days: all)
-            polishStructures(pool, maxWork: maxWork)
-            var after: [Int32: [Int32]] = [:]
-            for key in jobs.indices where !jobs[key].isEmpty { after[Int32(key)] = jobs[key] }
-            if networkValue(after, scope: GeneralScope(days: all), value: value) <= before { return }
-        }
-    }
-}

@@ -1,0 +1,250 @@
+import Foundation
+
+/// Exact re-decision of a few workers' whole schedules over every plan day, for multi-day instances.
+///
+/// A move takes a set K of two to four workers without pins and frees everything they hold: on each plan day d a
+/// multiset of request seats. It then gives those seats back to the same workers, optimally over all days at once: on
+/// each day every seat is taken again by one worker of K that is a candidate for it (so every request keeps its
+/// headcount, and `medium` and rule 7 are untouched), the others of K are off, and each worker's ISO-week caps hold.
+/// The objective of K (pair costs, history, and the continuity links between consecutive days, which involve only one
+/// worker each) is then a dynamic program over the days: a state is the day's seat assignment and the days each worker
+/// of K has used in the current week; it is small (at most 4! assignments a day), so a move costs a few thousand steps
+/// and no flow. Every other worker stays as planned, so the move is kept exactly when K's value rises.
+///
+/// This is what the schedule exchange (whole window schedules traded unchanged) and the day re-solves (one day at a
+/// time) cannot do: recombine several workers' days into new chains, a worker taking another's seat on some days and
+/// a third one's on others, while the worked days move inside the week. The sets are seeded by *breaks*: worker w on
+/// job J on day d − 1 or d + 1 who could also take a seat of J on day d held by v; K is {w, v} and up to two workers
+/// around v and w's own seat that day. Deterministic (array orders only); charged to the current phase.
+extension Engine {
+    /// How many workers around a seeded pair are tried as the third (and, two at a time, the fourth) of a set.
+    static let ejectionNeighbours = 6
+
+    /// The part of the pair search's share kept for the ejection passes run at its end (1 / this).
+    static let ejectionShare = 24
+
+    /// The ejection passes: every seeded set is re-decided once per pass, while a pass improves (at most
+    /// `maxPasses`) and the current phase's share lasts. Returns true when the plan's objective rose.
+    @discardableResult
+    mutating func ejectionDescent(_ lookup: SlotCandidates, maxPasses: Int = 3) -> Bool {
+        guard nD > 1, p.continuity > 0 else { return false }
+        var pinned = [Bool](repeating: false, count: p.nW)
+        for w in 0..<p.nW {
+            for d in 0..<nD where p.pinnedOn[w * nD + d] >= 0 { pinned[w] = true }
+        }
+        var any = false
+        var pass = 0
+        var improved = true
+        while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
+            improved = false
+            pass += 1
+            for set in ejectionSets(pinned, lookup) {
+                if workLeft <= 0 || outOfTime() { break }
+                if reassignWorkers(set, lookup) {
+                    improved = true
+                    any = true
+                    stats.moves += 1
+                }
+            }
+        }
+        return any
+    }
+
+    /// The seeded worker sets of the current plan (see the extension comment), without repeats.
+    func ejectionSets(_ pinned: [Bool], _ lookup: SlotCandidates) -> [[Int]] {
+        var holders = [[Int]](repeating: [], count: p.nR)
+        for w in 0..<p.nW {
+            for d in 0..<nD where assign[w * nD + d] >= 0 && !pinned[w] {
+                holders[Int(assign[w * nD + d])].append(w)
+            }
+        }
+        var seen = Set<[Int]>()
+        var sets: [[Int]] = []
+        func add(_ s: [Int]) {
+            let key = s.sorted()
+            if Set(key).count == key.count && seen.insert(key).inserted { sets.append(key) }
+        }
+        for w in 0..<p.nW where !pinned[w] {
+            for d in 0..<nD {
+                let own = assign[w * nD + d]
+                // Jobs w works on the neighbouring calendar days.
+                var jobs: [Int32] = []
+                if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal, assign[w * nD + d - 1] >= 0 {
+                    jobs.append(p.reqJob[Int(assign[w * nD + d - 1])])
+                }
+                if d + 1 < nD && p.days[d + 1].ordinal == p.days[d].ordinal + 1, assign[w * nD + d + 1] >= 0 {
+                    jobs.append(p.reqJob[Int(assign[w * nD + d + 1])])
+                }
+                guard !jobs.isEmpty else { continue }
+                if own >= 0 && jobs.contains(p.reqJob[Int(own)]) { continue }
+                let s = w * nD + d
+                for i in Int(lookup.start[s])..<Int(lookup.start[s + 1]) {
+                    let r = Int(lookup.req[i])
+                    guard jobs.contains(p.reqJob[r]) else { continue }
+                    for v in holders[r] where v != w {
+                        add([w, v])
+                        // A third and fourth: holders on day d of seats v could take, and of w's own seat.
+                        var around: [Int] = []
+                        let sv = v * nD + d
+                        for j in Int(lookup.start[sv])..<Int(lookup.start[sv + 1]) where lookup.req[j] != Int32(r) {
+                            for u in holders[Int(lookup.req[j])] where u != w && u != v && !around.contains(u) {
+                                around.append(u)
+                            }
+                        }
+                        if own >= 0 {
+                            for u in holders[Int(own)] where u != w && u != v && !around.contains(u) {
+                                around.append(u)
+                            }
+                        }
+                        for (n, u) in around.prefix(Engine.ejectionNeighbours).enumerated() {
+                            add([w, v, u])
+                            for x in around.prefix(Engine.ejectionNeighbours).dropFirst(n + 1).prefix(2) {
+                                add([w, v, u, x])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return sets
+    }
+
+    /// Re-decides the schedules of the workers of `set` over every plan day, exactly (see the extension comment).
+    /// Applies the best and returns true when it is strictly better than their current schedules.
+    mutating func reassignWorkers(_ set: [Int], _ lookup: SlotCandidates) -> Bool {
+        let k = set.count
+        let nK = p.weeks.count
+        // Per day: the seat assignments (request per worker of the set, -1 off) and their pair values.
+        var combos = [[[Int32]]](repeating: [], count: nD)
+        var comboCands = [[[Int32]]](repeating: [], count: nD)
+        var comboValue = [[Int64]](repeating: [], count: nD)
+        var steps = 0
+        for d in 0..<nD {
+            // The seats the set holds this day: distinct requests and how many of each.
+            var seats: [Int32] = []
+            var held: [Int32] = []
+            for w in set where assign[w * nD + d] >= 0 {
+                let r = assign[w * nD + d]
+                if let i = seats.firstIndex(of: r) {
+                    held[i] += 1
+                } else {
+                    seats.append(r)
+                    held.append(1)
+                }
+            }
+            let seatCount = Int(held.reduce(0, +))
+            var cur = [Int32](repeating: -1, count: k)
+            var curCand = [Int32](repeating: -1, count: k)
+            // Worker i onwards, with `open` seats still to give: off (when the others can still fill them) or a seat
+            // of a request it is a candidate for.
+            func enumerate(_ i: Int, _ open: Int, _ value: Int64) {
+                steps += 1
+                if i == k {
+                    combos[d].append(cur)
+                    comboCands[d].append(curCand)
+                    comboValue[d].append(value)
+                    return
+                }
+                if k - i > open {
+                    cur[i] = -1
+                    curCand[i] = -1
+                    enumerate(i + 1, open, value)
+                }
+                for j in 0..<seats.count where held[j] > 0 {
+                    let r = Int(seats[j])
+                    let c = lookup.candidate(set[i], r, day: d)
+                    guard c >= 0 else { continue }
+                    held[j] -= 1
+                    cur[i] = seats[j]
+                    curCand[i] = c
+                    var v = p.reqPriority[r] * p.bigM - p.candCost[Int(c)]
+                    if p.candHistory[Int(c)] != 0 { v += p.continuity }
+                    enumerate(i + 1, open - 1, value + v)
+                    held[j] += 1
+                }
+            }
+            enumerate(0, seatCount, 0)
+            if combos[d].isEmpty { return false }
+        }
+        // The dynamic program over days: states (combo, days used per worker in the current week, 4 bits each).
+        struct State {
+            var combo: Int32
+            var used: UInt32
+            var value: Int64
+            var parent: Int32
+        }
+        var layers: [[State]] = []
+        var prev: [State] = []
+        for d in 0..<nD {
+            let linked = d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal
+            let newWeek = d == 0 || p.dayWeek[d] != p.dayWeek[d - 1]
+            let week = Int(p.dayWeek[d])
+            var index: [UInt64: Int] = [:]
+            var layer: [State] = []
+            let parents: [State] = d == 0 ? [State(combo: -1, used: 0, value: 0, parent: -1)] : prev
+            for (pi, ps) in parents.enumerated() {
+                let base: UInt32 = newWeek ? 0 : ps.used
+                for (ci, combo) in combos[d].enumerated() {
+                    steps += 1
+                    var used = base
+                    var value = ps.value + comboValue[d][ci]
+                    var fits = true
+                    for i in 0..<k where combo[i] >= 0 {
+                        let u = (used >> (4 * UInt32(i))) & 15
+                        if Int32(u) + 1 > p.capLeft[set[i] * nK + week] {
+                            fits = false
+                            break
+                        }
+                        used += 1 << (4 * UInt32(i))
+                        if linked && ps.combo >= 0 && p.candHistory[Int(comboCands[d][ci][i])] == 0 {
+                            let q = combos[d - 1][Int(ps.combo)][i]
+                            if q >= 0 && p.reqJob[Int(q)] == p.reqJob[Int(combo[i])] { value += p.continuity }
+                        }
+                    }
+                    guard fits else { continue }
+                    let key = UInt64(ci) << 32 | UInt64(used)
+                    if let at = index[key] {
+                        if value > layer[at].value {
+                            layer[at] = State(combo: Int32(ci), used: used, value: value, parent: Int32(pi))
+                        }
+                    } else {
+                        index[key] = layer.count
+                        layer.append(State(combo: Int32(ci), used: used, value: value, parent: Int32(pi)))
+                    }
+                }
+            }
+            if layer.isEmpty { return false }
+            layers.append(layer)
+            prev = layer
+        }
+        charge(steps)
+        // The current value of the set's schedules, by the same terms.
+        var current: Int64 = 0
+        for w in set {
+            for d in 0..<nD where assign[w * nD + d] >= 0 {
+                let r = Int(assign[w * nD + d])
+                let c = Int(assignCand[w * nD + d])
+                current += p.reqPriority[r] * p.bigM - p.candCost[c]
+                if p.candHistory[c] != 0 {
+                    current += p.continuity
+                } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
+                    let q = assign[w * nD + d - 1]
+                    if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { current += p.continuity }
+                }
+            }
+        }
+        var bestAt = 0
+        for (i, s) in prev.enumerated() where s.value > prev[bestAt].value { bestAt = i }
+        guard prev[bestAt].value > current else { return false }
+        var at = bestAt
+        for d in stride(from: nD - 1, through: 0, by: -1) {
+            let s = layers[d][at]
+            for (i, w) in set.enumerated() {
+                assign[w * nD + d] = combos[d][Int(s.combo)][i]
+                assignCand[w * nD + d] = comboCands[d][Int(s.combo)][i]
+            }
+            at = Int(s.parent)
+        }
+        return true
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// A two-job row a structure may hold: a worker-day row without pins and two of its candidates that fit together.
+struct TwoJobRow: Hashable, Sendable {
+    let row: Int32
+    let a: Int32
+    let b: Int32
+}
+
+/// A move between two-job structures: rows set to two jobs, or emptied (their worker is then decided with the single
+/// jobs), with the gain the single-job plan's marginal values estimate for it.
+struct StructureMove {
+    var set: [(Int32, [Int32])]
+    var estimate: Int64
+}
+
+extension GeneralEngine {
+    /// Every two-job row of plan day `d`: rows without pins that may hold two jobs, and each pair of their candidates
+    /// that fit together (transfer, jobs a day, minutes cap), in a fixed order.
+    func twoJobRows(day d: Int) -> [TwoJobRow] {
+        var out: [TwoJobRow] = []
+        for w in 0..<p.nW {
+            let key = w * nD + d
+            guard pinsOn[key].isEmpty, rowCap[key] >= 2 else { continue }
+            let cs = rowCands[key].sorted()
+            for i in cs.indices {
+                for j in (i + 1)..<cs.count where fits(cs[j], row: key, [cs[i]]) {
+                    out.append(TwoJobRow(row: Int32(key), a: cs[i], b: cs[j]))
+                }
+            }
+        }
+        return out
+    }
+
+    /// One-day instances: a local search over two-job structures. From the plan's structure (its rows holding two
+    /// jobs), a move adds one two-job row, drops one, re-pairs one (another pair of the same worker) or hands one's
+    /// two requests to another worker; every move is completed exactly by `resolveSingles` (every other row of the
+    /// day re-decided with one job at most) and kept when the completed plan is better. Moves are tried in the order
+    /// of a first-order estimate of their gain (the values the current single-job plan gives up and takes on), at
+    /// most `perRound` a round; rounds repeat while one improves and `maxWork` lasts.
+    ///
+    /// The plan of a day is decided by its structure (`resolveSingles` is exact for the rest), so this searches the
+    /// space that matters where the branch and bound only meets the structures its priced flows happen to propose.
+    mutating func searchTwoJobStructures(maxWork: Int, perRound: Int = 8, maxStale: Int = 8) {
+        guard nD == 1 else { return }
+        let d = 0
+        let candidates = twoJobRows(day: d)
+        guard !candidates.isEmpty else { return }
+        let workAtStart = budget.spent[.general, default: 0]
+        func spent(_ e: inout GeneralEngine) -> Bool {
+            e.budget.left(.general) <= 0 || e.budget.outOfTime()
+                || e.budget.spent[.general, default: 0] - workAtStart > maxWork
+        }
+        var pairsOf: [Int32: [TwoJobRow]] = [:]
+        for t in candidates { pairsOf[t.row, default: []].append(t) }
+        var tried = Set<[Int32]>()
+        tried.insert(StructurePool.key(dayRows(d)))
+        var currentValue = dayValueOfPlan(d)
+        var bestValue = currentValue
+        var bestJobs = jobs
+        var stale = 0
+        while !spent(&self) {
+            let moves = structureMoves(candidates, pairsOf: pairsOf, day: d)
+            var chosen: ([[Int32]], Int64)?
+            var evaluated = 0
+            for move in moves {
+                if evaluated >= perRound || spent(&self) { break }
+                let saved = jobs
+                for (key, cs) in move.set { jobs[Int(key)] = cs }
+                guard tried.insert(StructurePool.key(dayRows(d))).inserted else {
+                    jobs = saved
+                    continue
+                }
+                evaluated += 1
+                // The single rows start empty: the moved structure may leave them over a request's cap or seats, or
+                // below a minimum, and `resolveSingles` keeps its start unless it finds better.
+                for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
+                _ = resolveSingles(d, maxWork: maxWork)
+                let v = dayValueOfPlan(d)
+                if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
+                jobs = saved
+                if v > currentValue { break }
+            }
+            guard let chosen else { break }
+            // The best move evaluated is taken even when it loses (the structures tried are not visited again), so
+            // the search can cross a move that only pays with the next one; the best plan seen is kept.
+            jobs = chosen.0
+            currentValue = chosen.1
+            if currentValue > bestValue {
+                bestValue = currentValue
+                bestJobs = jobs
+                stats.moves += 1
+                stale = 0
+            } else {
+                stale += 1
+                if stale > maxStale { break }
+            }
+        }
+        jobs = bestJobs
+    }
+
+    /// The rows of plan day `d` that hold jobs.
+    func dayRows(_ d: Int) -> [Int32: [Int32]] {
+        var rows: [Int32: [Int32]] = [:]
+        for w in 0..<p.nW where !jobs[w * nD + d].isEmpty { rows[Int32(w * nD + d)] = jobs[w * nD + d] }
+        return rows
+    }
+
+    /// The network value of plan day `d` (one-day instances: candidate values and the share bonus).
+    func dayValueOfPlan(_ d: Int) -> Int64 {
+        let engine = self
+        return networkValue(dayRows(d), scope: GeneralScope(days: [d]), value: { c in engine.baseValue(c) })
+    }
+
+    /// The moves from the plan's structure on day `d`, best estimate first (ties in a fixed order).
+    ///
+    /// The estimate prices the current plan: a request below its cap takes one more worker for its candidate's value
+    /// and the next share unit; a full one gives up its cheapest single-job worker instead; a worker's own jobs are
+    /// given up (with their share units) before it takes new ones, and a worker whose two-job row is dropped or handed
+    /// on takes its best single job again at those prices.
+    func structureMoves(_ candidates: [TwoJobRow], pairsOf: [Int32: [TwoJobRow]], day d: Int) -> [StructureMove] {
+        let engine = self
+        let value: (Int32) -> Int64 = { c in engine.baseValue(Int(c)) }
+        let share = Int64(inst.weights.share)
+        var count = [Int32](repeating: 0, count: p.nR)
+        var cheapest = [Int64](repeating: Int64.max, count: p.nR)
+        var two: [Int32] = []
+        for w in 0..<p.nW {
+            let key = w * nD + d
+            let cs = jobs[key]
+            for c in cs { count[Int(candReq[Int(c)])] += 1 }
+            if cs.count == 1 {
+                let r = Int(candReq[Int(cs[0])])
+                cheapest[r] = min(cheapest[r], value(cs[0]))
+            }
+            if cs.count == 2 { two.append(Int32(key)) }
+        }
+        func unit(_ r: Int, _ k: Int32) -> Int64 {
+            share * Int64(shareUnits(k: Int(pinnedCount[r] + k), headcount: inst.requests[r].headcount))
+        }
+        // One step of the single-job flow's own re-decision: a slot given up is refilled by the best idle worker, and
+        // a single-job worker pushed out of a full request takes its best job where there is room.
+        var riders = [Int32](repeating: 0, count: p.nR)
+        for w in 0..<p.nW {
+            for c in jobs[w * nD + d] where p.candRide[Int(c)] != 0 { riders[Int(candReq[Int(c)])] += 1 }
+        }
+        var idleBest = [Int64](repeating: Int64.min, count: p.nR)
+        var cheapestRow = [Int](repeating: -1, count: p.nR)
+        for w in 0..<p.nW {
+            let key = w * nD + d
+            if jobs[key].isEmpty {
+                for c in rowCands[key]
+                where p.candRide[Int(c)] == 0 || riders[Int(candReq[Int(c)])] < seatsLeft[Int(candReq[Int(c)])] {
+                    idleBest[Int(candReq[Int(c)])] = max(idleBest[Int(candReq[Int(c)])], value(c))
+                }
+            } else if jobs[key].count == 1 {
+                let r = Int(candReq[Int(jobs[key][0])])
+                if value(jobs[key][0]) == cheapest[r] && cheapestRow[r] < 0 { cheapestRow[r] = key }
+            }
+        }
+        /// Whether one more worker by candidate c fits its request as the plan stands (cap, minimum, seats).
+        func room(_ c: Int32) -> Bool {
+            let q = Int(candReq[Int(c)])
+            return count[q] < p.reqCap[q] && (count[q] + 1 >= p.reqMin[q] || pinnedCount[q] > 0)
+                && (p.candRide[Int(c)] == 0 || riders[q] < seatsLeft[q])
+        }
+        var pushedOut = [Int64](repeating: 0, count: p.nR)
+        for r in 0..<p.nR where cheapestRow[r] >= 0 {
+            for c in rowCands[cheapestRow[r]] {
+                let q = Int(candReq[Int(c)])
+                guard q != r, room(c) else { continue }
+                pushedOut[r] = max(pushedOut[r], value(c) + unit(q, count[q] + 1))
+            }
+        }
+        /// The estimated gain of giving up `removed` and taking on `added`; nil when a request cannot take one.
+        func estimate(removed: [Int32], added: [Int32], freed: Int32?) -> Int64? {
+            var n: [Int: Int32] = [:]
+            var g: Int64 = 0
+            for c in removed {
+                let r = Int(candReq[Int(c)])
+                let k = n[r] ?? count[r]
+                g -= value(c) + unit(r, k)
+                n[r] = k - 1
+            }
+            for c in added {
+                let r = Int(candReq[Int(c)])
+                let k = n[r] ?? count[r]
+                if k < p.reqCap[r] {
+                    g += value(c) + unit(r, k + 1)
+                    n[r] = k + 1
+                } else {
+                    guard cheapest[r] != Int64.max else { return nil }
+                    g += value(c) - cheapest[r] + pushedOut[r]
+                }
+            }
+            if let freed {
+                // The freed worker's best single job at the prices after the move.
+                var best: Int64 = 0
+                var at = -1
+                for c in rowCands[Int(freed)] {
+                    let r = Int(candReq[Int(c)])
+                    let k = n[r] ?? count[r]
+                    if cheapest[r] == Int64.max && k >= p.reqCap[r] { continue }
+                    let v = k < p.reqCap[r] ? value(c) + unit(r, k + 1) : value(c) - cheapest[r] + pushedOut[r]
+                    if v > best {
+                        best = v
+                        at = k < p.reqCap[r] ? r : -1
+                    }
+                }
+                g += best
+                if at >= 0 { n[at] = (n[at] ?? count[at]) + 1 }
+            }
+            for (r, k) in n where k < count[r] && idleBest[r] != Int64.min {
+                g += max(0, idleBest[r] + unit(r, k + 1))
+            }
+            return g
+        }
+        /// The candidate of `row`'s worker for request `r`.
+        func candidate(_ row: Int32, _ r: Int32) -> Int32? { rowCands[Int(row)].first { candReq[Int($0)] == r } }
+        var moves: [StructureMove] = []
+        // Add a two-job row (the worker's current job given up, or kept as one of the two).
+        for t in candidates where jobs[Int(t.row)].count <= 1 {
+            if let g = estimate(removed: jobs[Int(t.row)], added: [t.a, t.b], freed: nil) {
+                moves.append(StructureMove(set: [(t.row, [t.a, t.b])], estimate: g))
+            }
+        }
+        for row in two {
+            let cs = jobs[Int(row)]
+            // Drop it: the worker is decided with the single jobs.
+            if let g = estimate(removed: cs, added: [], freed: row) {
+                moves.append(StructureMove(set: [(row, [])], estimate: g))
+            }
+            // Re-pair it.
+            for t in pairsOf[row] ?? [] where Set([t.a, t.b]) != Set(cs) {
+                if let g = estimate(removed: cs, added: [t.a, t.b], freed: nil) {
+                    moves.append(StructureMove(set: [(row, [t.a, t.b])], estimate: g))
+                }
+            }
+            // Hand its two requests to another worker who can work both, or one of them to a worker who can work it
+            // beside another job (this row's worker is then decided with the single jobs).
+            let ra = candReq[Int(cs[0])]
+            let rb = candReq[Int(cs[1])]
+            for t in candidates where t.row != row && jobs[Int(t.row)].count <= 1 {
+                let qa = candReq[Int(t.a)]
+                let qb = candReq[Int(t.b)]
+                guard qa == ra || qa == rb || qb == ra || qb == rb else { continue }
+                if let g = estimate(removed: cs + jobs[Int(t.row)], added: [t.a, t.b], freed: row) {
+                    moves.append(StructureMove(set: [(row, []), (t.row, [t.a, t.b])], estimate: g))
+                }
+            }
+            // Exchange one job with another two-job row (each keeps one of its own).
+            for other in two where other > row {
+                let ds = jobs[Int(other)]
+                for i in 0..<2 {
+                    for j in 0..<2 {
+                        let keep = cs[i]
+                        let give = cs[1 - i]
+                        let keep2 = ds[j]
+                        let give2 = ds[1 - j]
+                        guard candReq[Int(give)] != candReq[Int(give2)],
+                            let x = candidate(row, candReq[Int(give2)]), let y = candidate(other, candReq[Int(give)]),
+                            candReq[Int(x)] != candReq[Int(keep)], candReq[Int(y)] != candReq[Int(keep2)],
+                            fits(x, row: Int(row), [keep]), fits(y, row: Int(other), [keep2]),
+                            let g = estimate(removed: cs + ds, added: [keep, x, keep2, y], freed: nil)
+                        else { continue }
+                        moves.append(StructureMove(set: [(row, [keep, x]), (other, [keep2, y])], estimate: g))
+                    }
+                }
+            }
+        }
+        // Best estimate first; ties by the rows and jobs set, in a fixed order.
+        func order(_ m: StructureMove) -> [Int32] {
+            var k: [Int32] = []
+            for (row, cs) in m.set {
+                k.append(row)
+                k.append(contentsOf: cs)
+                k.append(-1)
+            }
+            return k
+        }
+        return moves.sorted { x, y in
+            x.estimate != y.estimate ? x.estimate > y.estimate : order(x).lexicographicallyPrecedes(order(y))
+        }
+    }
+}
