@@ -100,6 +100,7 @@ import Vocabulary
             }
         }
         let crossed = score(instance, assignments: engine.assignments()).score
+        let crossedEngine = engine
         var others = engine
         let firstDay = others.resolveSingles(0, maxWork: Int.max)
         let secondDay = others.resolveSingles(1, maxWork: Int.max)
@@ -119,5 +120,41 @@ import Vocabulary
         #expect(after.medium == crossed.medium)
         #expect(after.soft > crossed.soft)
         #expect(after == Self.exhaustive(instance))
+        // The linked re-solve of both days (continuity priced by multipliers) finds the same rotation.
+        var linked = crossedEngine
+        #expect(linked.resolveLinked(days: [0, 1], maxWork: Int.max))
+        #expect(Set(linked.assignments()) == Set(rotated))
+    }
+
+    /// From an empty plan, the linked re-solve of both days with minimums branched on (no request's state kept) is
+    /// the exhaustive optimum: the branch and bound over the links' multipliers finishes and is exact.
+    @Test(arguments: 1...10)
+    func linkedReSolveOfBothDaysIsExact(seed: UInt64) throws {
+        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
+        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
+        let want = try #require(Self.exhaustive(instance))
+        let p = Problem(instance)
+        var engine = GeneralEngine(p, SolveOptions())
+        _ = engine.resolveLinked(days: Array(0..<p.days.count), keepMinimums: false, maxWork: Int.max)
+        let got = score(instance, assignments: engine.assignments()).score
+        #expect(got == want, "seed \(seed)")
+    }
+
+    /// The linked re-solve never leaves a plan worse than it found it, and keeps its plan valid, from a greedy plan
+    /// with the larger requests' state kept (as `run()` calls it).
+    @Test(arguments: 1...5)
+    func linkedReSolveKeepsAValidPlan(seed: UInt64) throws {
+        var instance = Fixtures.random(seed: seed, workers: 4, requests: 4, days: 3)
+        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
+        let p = Problem(instance)
+        var engine = GeneralEngine(p, SolveOptions())
+        for d in 0..<p.days.count { _ = engine.resolveSingles(d, maxWork: Int.max) }
+        let before = score(instance, assignments: engine.assignments()).score
+        _ = engine.resolveLinked(days: Array(0..<p.days.count), maxWork: Int.max)
+        let after = score(instance, assignments: engine.assignments()).score
+        #expect(after.hard == 0)
+        #expect(after >= before, "seed \(seed)")
+        let best = try #require(Self.exhaustive(instance))
+        #expect(after <= best)
     }
 }
