@@ -59,7 +59,7 @@ extension GeneralEngine {
                 }
                 guard budget.left(.general) > 0, !budget.outOfTime() else { break }
                 if chainSwaps() { continue }
-                guard resolveLinked(days: all, maxWork: budget.allowance(.general) / 8) else { break }
+                guard p.continuity > 0, resolveLinked(days: all, maxWork: budget.allowance(.general) / 8) else { break }
                 stats.moves += 1
             }
             stats.passes = passes

@@ -48,7 +48,7 @@ extension GeneralEngine {
     mutating func resolveLinked(
         days: [Int], keepMinimums: Bool = true, iterations: Int = 40, nodeIterations: Int = 6, maxWork: Int
     ) -> Bool {
-        guard days.count >= 2, p.continuity > 0 else { return false }
+        guard !days.isEmpty else { return false }
         let workAtStart = budget.spent[.general, default: 0]
         var inScope = [Bool](repeating: false, count: nD)
         for d in days { inScope[d] = true }
