@@ -17,11 +17,9 @@ import Testing
 
     /// Version 2 instances the general engine does not yet bring to their proven optimum (docs/solver.md, "Version
     /// 2"): their plans must be valid, never claim more than the optimum, and stay within this many medium points and,
-    /// at the optimal medium, this many soft points. (Scarce reaches the optimal medium at the reference budget and
-    /// ends 20 soft short; half-day is exact since the structure search's residual prices and ejection chains.)
-    static let knownGaps: [String: (medium: Int, soft: Int)] = [
-        "gen-v2-scarce-w120-r30-d3": (0, 60)
-    ]
+    /// at the optimal medium, this many soft points. None today: half-day is exact since the structure search's
+    /// residual prices and ejection chains, scarce since the linked re-solve.
+    static let knownGaps: [String: (medium: Int, soft: Int)] = [:]
 
     /// The plan's score against the proven optimum: equal, or for a known gap valid, at most the optimum and close.
     static func expectOptimum(_ name: String, _ got: Score, _ want: Score) {

@@ -43,7 +43,8 @@ extension GeneralEngine {
                 value: optimistic)
             install(best, days: all)
             // Exact day re-solves (the priced one, then the single-job one) until no day improves; then exchanges
-            // of two workers' chains across days, and again, while those improve.
+            // of two workers' chains across days, or when none improves the linked re-solve of every day together
+            // (`SearchEjectionLinked.swift`), and again, while those improve.
             var passes = 0
             for _ in 0..<8 {
                 var improved = true
@@ -56,7 +57,10 @@ extension GeneralEngine {
                         if resolveSingles(d, maxWork: budget.allowance(.general) / 16) { improved = true }
                     }
                 }
-                guard budget.left(.general) > 0, !budget.outOfTime(), chainSwaps() else { break }
+                guard budget.left(.general) > 0, !budget.outOfTime() else { break }
+                if chainSwaps() { continue }
+                guard p.continuity > 0, resolveLinked(days: all, maxWork: budget.allowance(.general) / 8) else { break }
+                stats.moves += 1
             }
             stats.passes = passes
             neighbourhoods()
