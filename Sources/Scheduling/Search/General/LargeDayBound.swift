@@ -1,0 +1,110 @@
+import Foundation
+
+/// The conflict cliques of the large path's bound: which jobs of a row pass through one node of capacity 1.
+///
+/// The flow can only say "at most one of these" for disjoint groups of a row's jobs (each job's arc leaves one node),
+/// so it keeps only the conflicts inside a group. Two choices decide which:
+///
+/// - **Which moment a job joins.** A group is the jobs that cover one moment of the day (a stabbing of the jobs'
+///   intervals); a job that covers several moments (a full day covers the morning's and the afternoon's) may join
+///   any of them, and conflicts with the others' members are lost. The greedy stabbing put it with the latest; it now
+///   joins the earliest (`groups`). On the county day v2 instance (2,000 × 500, seed 1) the latest let the root flow
+///   pair 180 workers' full days with mornings they overlap and fill every slot (3724, the trivial bound); the
+///   earliest gives 3717 against the plan's 3716.
+/// - **Breaks and caps.** Rule 5's other parts are conflicts too, and some of them are interval conflicts once each
+///   job is extended by the least it needs before any job that may follow it:
+///   - for jobs `i` then `j` (by start), `i` and `j` conflict when `start_j − end_i < gap(i, j)`, where `gap(i, j)`
+///     is the transfer between their farms, or infinite when their lengths together pass the minutes the row has
+///     left (no break makes them fit);
+///   - with `tail_i = min gap(i, j)` over the jobs `j` of the row that start at or after `i` ends (the others overlap
+///     `i`), the intervals `[start_i, end_i + tail_i)` overlap only for jobs that conflict (for `i` first: either `j`
+///     starts before `i` ends, or `start_j < end_i + tail_i ≤ end_i + gap(i, j)`).
+///
+/// Every group is a clique of true conflicts (its members all cover its moment), so the flow stays a relaxation of
+/// every plan: `stats.mediumUpperBound` stays a true upper bound.
+struct RowConflictIntervals {
+    /// Start and end (minutes) of each job, in the order given.
+    var start: [Int]
+    var end: [Int]
+    /// The least break each job needs before a job that may follow it (`Int.max / 4` when none can).
+    var tail: [Int]
+
+    /// The greedy stabbing of the extended intervals `[start, end + tail)` (by extended end, each moment the last
+    /// minute of the first interval not yet stabbed), then each job in the group of the **earliest** moment it
+    /// covers. Every member of a group covers its moment, so a group is a clique of conflicts whichever moment a job
+    /// that covers several is given; but the choice decides which of its conflicts the flow keeps. The greedy
+    /// stabbing's own choice (the latest moment) put a full day (07:00-15:00) with the afternoons and let the flow
+    /// pair it with a morning it overlaps (06:00-12:00): on the county day v2 instance the root flow then filled
+    /// every slot (3724). With the earliest moment the full days sit with the mornings, and the bound is 3717.
+    /// Returns each job's group (in the order given) and the group count.
+    func groups() -> (of: [Int], count: Int) {
+        let ext = start.indices.map { end[$0] + tail[$0] }
+        let order = start.indices.sorted { (ext[$0], start[$0], $0) < (ext[$1], start[$1], $1) }
+        var of = [Int](repeating: 0, count: start.count)
+        var moment = Int.min
+        var moments: [Int] = []
+        var count = 0
+        for i in order {
+            if count == 0 || start[i] > moment {
+                moment = ext[i] - 1
+                moments.append(moment)
+                count += 1
+            }
+            of[i] = count - 1
+        }
+        for i in start.indices {
+            if let g = moments.firstIndex(where: { start[i] <= $0 && $0 < ext[i] }) { of[i] = g }
+        }
+        return (of, count)
+    }
+}
+
+extension GeneralEngine {
+    /// A break no job can bridge (two jobs whose hours together pass the minutes cap).
+    static let neverFits = Int.max / 4
+
+    /// The conflict intervals of the jobs `reqs` of row `key` (`w * nD + d`): each job extended by the least break
+    /// it needs before a job of the row that starts at or after its end — the transfer between the farms (monotone in
+    /// their distance, so the nearest farm's), or `neverFits` when every such job's length with its own passes the
+    /// minutes the worker has left beside the row's pins. Jobs that start before it ends overlap it and conflict
+    /// anyway, so they need not bound its extension.
+    func rowConflictIntervals(_ reqs: [Int], row key: Int) -> RowConflictIntervals {
+        let requests = reqs.map { inst.requests[$0] }
+        let start = requests.map(\.startMinute)
+        let end = requests.map(\.endMinute)
+        let W = inst.workers[key / max(1, nD)]
+        let minutesLeft = W.maxMinutesPerDay.map { m in
+            pinsOn[key].reduce(m) { $0 - inst.requests[Int($1)].lengthMinutes }
+        }
+        let farms = reqs.map { p.reqLocation($0) }
+        var tail = [Int](repeating: 0, count: reqs.count)
+        for i in reqs.indices {
+            var later = false
+            var nearest = Double.infinity
+            var sameFarm = false
+            for j in reqs.indices where start[j] >= end[i] {
+                later = true
+                if let m = minutesLeft, requests[i].lengthMinutes + requests[j].lengthMinutes > m { continue }
+                if requests[j].farm == requests[i].farm {
+                    sameFarm = true
+                    break
+                }
+                nearest = min(nearest, Distance.km(farms[i], farms[j]))
+            }
+            if sameFarm || !later {
+                tail[i] = 0
+            } else if nearest == .infinity {
+                tail[i] = GeneralEngine.neverFits
+            } else {
+                tail[i] = min(GeneralEngine.neverFits, transferMinutes(distanceKm: nearest, speedKmh: inst.speedKmh))
+            }
+        }
+        return RowConflictIntervals(start: start, end: end, tail: tail)
+    }
+
+    /// The bound's cliques of row `key`'s candidates `cands`: each candidate's group and the number of groups (the
+    /// stabbing of `rowConflictIntervals`). Two candidates in one group can never both be worked.
+    func boundCliques(_ cands: [Int32], row key: Int) -> ([Int], Int) {
+        rowConflictIntervals(cands.map { Int(candReq[Int($0)]) }, row: key).groups()
+    }
+}
