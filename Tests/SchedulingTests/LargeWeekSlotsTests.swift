@@ -4,10 +4,10 @@ import Vocabulary
 
 @testable import Scheduling
 
-/// The large path's slot polish (`LargeWeekSlots.swift`: rows that can hold two jobs re-decided by one exact flow with
-/// an earlier and a later slot each, every other row with one job), against exhaustive search on tiny instances: it
-/// never lowers a plan, it is the optimum where every pair of a row fits across its slots, and it gains where the
-/// polish (two-job rows fixed) cannot.
+/// The large path's multi-day polish (`LargeWeekPolish.swift`), whose first flow is the slot flow
+/// (`LargeWeekSlots.swift`: rows that can hold two jobs re-decided by one exact flow with an earlier and a later slot
+/// each, every other row with one job), against exhaustive search on tiny instances: it never lowers a plan, it is the
+/// optimum where every pair of a row fits across its slots, and it gains where the polish (two-job rows fixed) cannot.
 @Suite struct LargeWeekSlotsTests {
     /// A tiny version 2 instance of mornings (06-10) and afternoons (13-17) only, every worker may take two jobs, no
     /// minimum headcounts: every morning fits beside every afternoon of a row, so the slot flow is exact.
@@ -43,8 +43,8 @@ import Vocabulary
         return ExhaustiveRows.best(instance, options: options)
     }
 
-    /// From an empty plan, on one day of mornings and afternoons without minimums, one slot flow is the exhaustive
-    /// optimum (share bonus included), and it gains on the empty plan.
+    /// From an empty plan, on one day of mornings and afternoons without minimums, the slot flow (the first) reaches
+    /// the exhaustive optimum (share bonus included), and it gains on the empty plan.
     @Test(arguments: 1...8 as ClosedRange<UInt64>)
     func onMorningsAndAfternoonsTheSlotFlowIsTheOptimum(_ seed: UInt64) throws {
         let instance = Self.halfDays(seed: seed, workers: 4, requests: 4)
@@ -52,7 +52,7 @@ import Vocabulary
         var engine = GeneralEngine(Problem(instance), SolveOptions())
         let (scope, order, value) = LargeDayPolishTests.context(engine)
         let empty = engine.networkValue([:], scope: scope, value: value)
-        let (rows, v) = engine.largeSlotPolish([:], value: empty, scope: scope, order: order, value: value)
+        let (rows, v) = engine.largeWeekPolish([:], value: empty, scope: scope, order: order, value: value)
         #expect(v == engine.networkValue(rows, scope: scope, value: value))
         engine.install(rows, days: Array(0..<engine.nD))
         let got = score(instance, assignments: engine.assignments()).score
@@ -63,8 +63,8 @@ import Vocabulary
     }
 
     /// On tiny two-job days and two-day weeks (full days, mornings, afternoons, minimum headcounts, weekly caps) from
-    /// the relaxation's repair and from the polish: the slot polish never lowers the plan and its plan is valid (and, on
-    /// one day, at most the exhaustive optimum).
+    /// the relaxation's repair and from the polish: the multi-day polish never lowers the plan and its plan is valid
+    /// (and, on one day, at most the exhaustive optimum).
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func theSlotPolishNeverLowersThePlan(_ seed: UInt64) throws {
         var instance = LargeDayPolishTests.twoJobDay(seed: seed, workers: 4, requests: 5)
@@ -89,7 +89,7 @@ import Vocabulary
                 (start, startValue) = engine.largePolish(
                     start, value: startValue, scope: scope, order: order, value: value)
             }
-            let (rows, v) = engine.largeSlotPolish(start, value: startValue, scope: scope, order: order, value: value)
+            let (rows, v) = engine.largeWeekPolish(start, value: startValue, scope: scope, order: order, value: value)
             #expect(v >= startValue, "seed \(seed)")
             #expect(v == engine.networkValue(rows, scope: scope, value: value))
             var check = engine
@@ -103,7 +103,7 @@ import Vocabulary
     /// A plan whose two-job row the polish cannot make: X (two jobs a day) works the morning M, Y the afternoon A, the
     /// full day F is open. The polish fixes no row (none holds two jobs) and re-decides both with one job each (two of
     /// the three jobs; its fill adds the third only when its flow happens to leave X the morning and Y the full day).
-    /// The slot flow gives X the morning and the afternoon, and Y the full day.
+    /// The slot flow (the first of the multi-day polish) gives X the morning and the afternoon, and Y the full day.
     @Test func theSlotPolishReachesTwoJobRowsThePolishCannot() throws {
         var x = Fixtures.worker("x", km: 1)
         x.maxJobsPerDay = 2
@@ -130,7 +130,7 @@ import Vocabulary
         let xa = try #require(SearchSingleRowsTests.cand(p, "a", "x"))
         let plan: [Int32: [Int32]] = [0: [xm], Int32(engine.nD): [ya]]
         let planValue = engine.networkValue(plan, scope: scope, value: value)
-        let (rows, v) = engine.largeSlotPolish(plan, value: planValue, scope: scope, order: order, value: value)
+        let (rows, v) = engine.largeWeekPolish(plan, value: planValue, scope: scope, order: order, value: value)
         #expect(v > planValue)
         #expect(Set(rows[0] ?? []) == [xm, xa])
         #expect(rows[Int32(engine.nD)] == [yf])
