@@ -1,0 +1,76 @@
+import Foundation
+
+extension GeneralEngine {
+    /// Flows of the multi-day polish, at most this many (the slot flow, the single-job polish flow, the slot flow …).
+    static let largeWeekFlows = 3
+    /// Flows of the multi-day polish start while the large path's flows have spent at most this many times the general
+    /// share of the work budget (the default budget: three flows on a county week).
+    static let largeWeekShares = 16
+
+    /// The multi-day large path after its root relaxation: flows that alternate between the slot flow
+    /// (`largeSlotFlow`: every row re-decided, a row that can hold two jobs by an earlier and a later slot) and the
+    /// polish flow (`largeRelaxation(fixed:)`: the plan's two-job rows fixed, every other row with one job, full days
+    /// included). Both are exact but for minimum headcounts beside what they keep, and the plan is a solution of both;
+    /// each flow's rows are repaired (requests below their minimum emptied, the greedy fill) and kept when they beat
+    /// the plan by network value. A request a flow leaves below its minimum is forced in the next flow (its units up to
+    /// the minimum carry a bonus), and closed in the one after if it is still below. At most `largeWeekFlows` flows,
+    /// while the flows have spent at most `largeWeekShares` shares of the budget, never past the deadline; it stops
+    /// after two flows in a row that neither improve nor force anything new.
+    ///
+    /// On the county week it replaced the dive and the two polish flows of the same work: the slot flow straight from
+    /// the root's repair reached more than the dive and a polish together.
+    ///
+    /// - Returns: the best plan and its network value (`plan` and `planValue` when nothing improves).
+    mutating func largeWeekPolish(
+        _ plan: [Int32: [Int32]], value planValue: Int64, scope: GeneralScope, order: [Int32],
+        value: (Int) -> Int64
+    ) -> ([Int32: [Int32]], Int64) {
+        var best = plan
+        var bestValue = planValue
+        var forced = Set<Int32>()
+        var closed = Set<Int32>()
+        var idle = 0
+        for step in 0..<GeneralEngine.largeWeekFlows {
+            guard idle < 2, !budget.outOfTime(),
+                budget.spent[.general, default: 0] <= GeneralEngine.largeWeekShares * budget.allowance(.general)
+            else { break }
+            let flow: LargeRelaxation
+            var fixed: LargeFixedRows
+            if step % 2 == 0 {
+                (flow, fixed) = largeSlotFlow(best, value: value, forced: forced, closed: closed)
+            } else {
+                fixed = largeFixed(best)
+                fixed.forced = forced
+                fixed.closed = closed
+                flow = largeRelaxation(value: value, cliques: false, fixed: fixed)
+            }
+            stats.flowWork += flow.work
+            budget.charge(.general, flow.work)
+            guard flow.complete else { break }
+            var rows = flow.rows
+            for key in fixed.rows { if let cs = best[key] { rows[key] = cs } }
+            // Requests the flow left below their minimum: forced in the next flow, closed if forcing did not help.
+            var count = fixed.count
+            for (_, cs) in flow.rows { for c in cs { count[Int(candReq[Int(c)])] += 1 } }
+            var changed = false
+            for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] {
+                if forced.insert(Int32(r)).inserted {
+                    changed = true
+                } else if closed.insert(Int32(r)).inserted {
+                    changed = true
+                }
+            }
+            let repaired = repair(rows, scope: scope, order: order, value: value)
+            let v = repaired.map { networkValue($0, scope: scope, value: value) } ?? Int64.min
+            if let repaired, v > bestValue {
+                best = repaired
+                bestValue = v
+                stats.moves += 1
+                idle = 0
+            } else {
+                idle = changed ? 0 : idle + 1
+            }
+        }
+        return (best, bestValue)
+    }
+}
