@@ -200,6 +200,21 @@ import Testing
         }
     }
 
+    /// The radix sort of the greedy start orders like `sort(by: >)`: random distinct keys of 1 to 64 bits.
+    @Test(arguments: [1, 5, 11, 12, 23, 40, 63, 64])
+    func radixSortOrdersLikeSort(_ bits: Int) {
+        var g = SplitMix64(seed: UInt64(bits))
+        let mask: UInt64 = bits == 64 ? .max : (1 << UInt64(bits)) - 1
+        var keys = Array(Set((0..<3000).map { _ in g.next() & mask })).sorted()
+        keys.shuffle(using: &g)
+        let expected = keys.sorted(by: >)
+        CostScalingSolver.radixSortDescending(&keys, bits: bits)
+        #expect(keys == expected)
+        var none: [UInt64] = []
+        CostScalingSolver.radixSortDescending(&none, bits: bits)
+        #expect(none.isEmpty)
+    }
+
     /// A network without a single arc (a day nobody can work) solves to nothing, from the greedy start too.
     @Test func greedyStartWithoutArcs() throws {
         var net = FlowNetwork()
