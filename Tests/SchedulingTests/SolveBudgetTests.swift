@@ -13,11 +13,12 @@ import Testing
         // Every phase of the version 1 engine (the general engine of version 2 has a budget of its own).
         #expect(all == Set(SolvePhase.allCases).subtracting([.general]))
         let budget = SolveBudget(total: 70_000_000, phases: all, start: Self.now, timeLimit: nil)
-        #expect(budget.allowance(.flows) == 21_000_000)
-        #expect(budget.allowance(.localSearch) == 3_500_000)
-        #expect(budget.allowance(.dayKicks) == 21_000_000)
-        #expect(budget.allowance(.scheduleExchange) == 3_500_000)
-        #expect(budget.allowance(.pairSearch) == 21_000_000)
+        #expect(budget.allowance(.flows) == 17_500_000)
+        #expect(budget.allowance(.localSearch) == 2_916_666)
+        #expect(budget.allowance(.dayKicks) == 17_500_000)
+        #expect(budget.allowance(.scheduleExchange) == 2_916_666)
+        #expect(budget.allowance(.pairSearch) == 17_500_000)
+        #expect(budget.allowance(.schedules) == 11_666_666)
         // The continuity chains run last, on what the others left.
         #expect(budget.allowance(.chains) == 70_000_000)
         #expect(SolvePhase.allCases.filter { $0 != .chains }.reduce(0) { $0 + budget.allowance($1) } <= budget.total)
@@ -44,7 +45,7 @@ import Testing
 
     @Test func chargesComeOffTheirOwnShare() {
         var budget = SolveBudget(
-            total: 2_000, phases: SolveBudget.phases(candidates: 10, days: 2, continuity: 30), start: Self.now,
+            total: 2_400, phases: SolveBudget.phases(candidates: 10, days: 2, continuity: 30), start: Self.now,
             timeLimit: nil)
         budget.charge(.flows, 600)
         #expect(budget.left(.flows) == 0)
@@ -52,9 +53,9 @@ import Testing
         budget.charge(.flows, 10)
         #expect(budget.left(.flows) == -10)
         #expect(budget.left(.dayKicks) == 600)
-        #expect(budget.left(.chains) == 2_000 - 610)
+        #expect(budget.left(.chains) == 2_400 - 610)
         budget.charge(.chains, 90)
-        #expect(budget.left(.chains) == 2_000 - 700)
+        #expect(budget.left(.chains) == 2_400 - 700)
         #expect(budget.left(.flows) == -10)
     }
 

@@ -13,6 +13,8 @@ public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
     case scheduleExchange
     /// The Lagrangian two-day search (`PairSearch.swift`).
     case pairSearch
+    /// The schedule relaxation over every plan day at the best plan's headcounts (`ChainsSchedules.swift`).
+    case schedules
     /// Version 2's general engine (`General/`): its branch and bound and day re-solves.
     case general
     /// The Lagrangian over the continuity links of every plan day (`ContinuityChains.swift`).
@@ -33,18 +35,20 @@ struct SolveBudget {
     /// The weight of each phase in the split.
     static let weights: [SolvePhase: Int] = [
         .flows: 6, .localSearch: 1, .dayKicks: 6, .scheduleExchange: 1, .pairSearch: 6, .general: 1, .chains: 0,
+        .schedules: 4,
     ]
 
     /// The phases that run on an instance: the flows always; the local search when there is a candidate pair; the
-    /// day kicks, and with a continuity weight the schedule exchange, the pair search and the continuity chains, on
-    /// multi-day instances of at most 20,000 candidate pairs (each of their steps costs several exact day flows).
+    /// day kicks, and with a continuity weight the schedule exchange, the pair search, the worker schedules and the
+    /// continuity chains, on multi-day instances of at most 20,000 candidate pairs (each of their steps costs several
+    /// exact day flows).
     static func phases(candidates: Int, days: Int, continuity: Int64) -> Set<SolvePhase> {
         var phases: Set<SolvePhase> = [.flows]
         guard candidates > 0 else { return phases }
         phases.insert(.localSearch)
         guard days > 1 && candidates <= 20_000 else { return phases }
         phases.insert(.dayKicks)
-        if continuity > 0 { phases.formUnion([.scheduleExchange, .pairSearch, .chains]) }
+        if continuity > 0 { phases.formUnion([.scheduleExchange, .pairSearch, .schedules, .chains]) }
         return phases
     }
 

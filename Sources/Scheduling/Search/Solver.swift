@@ -112,6 +112,7 @@ struct Engine {
         if !provenOptimal && budget.runs(.pairSearch) && !outOfTime() {
             pairSearch()
         }
+        if !provenOptimal && budget.runs(.schedules) && !outOfTime() { scheduleRelaxation() }
         if !provenOptimal && budget.runs(.chains) && !outOfTime() { continuityChains() }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()

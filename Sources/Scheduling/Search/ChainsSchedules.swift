@@ -1,0 +1,251 @@
+import Foundation
+
+/// The schedule relaxation over every plan day, for small multi-day instances: an upper bound on soft for the best
+/// plan's headcounts, and plans built from each worker's best schedule.
+///
+/// Every request keeps the number of (unpinned) workers the best plan gives it, so `medium` does not move and only
+/// soft is at stake. Those equalities are relaxed with one price `λ` per request: each worker then chooses its best
+/// schedule over all days alone (`ScheduleDP`, exact: continuity inside the schedule and from history, weekly caps),
+/// and `Σ λ · headcount + Σ workers' best values` bounds the soft of every plan with those headcounts from above. Unlike
+/// the continuity chains' relaxation (`ContinuityChains.swift`, where a link's bonus is split between its two days),
+/// a link is never split here: it is inside a schedule, the bound of the schedule (Dantzig-Wolfe) formulation.
+///
+/// The prices move by Polyak subgradient steps (towards the best plan's soft; the factor halved when the bound
+/// stalls). Every few rounds the workers' schedules become a plan: the first flow over every day with each schedule
+/// as a bonus on its pairs (its links' continuity, half to each day, as in the schedule), then the exact day descent,
+/// the schedule exchanges and the crew ejections; a plan is kept only when it beats the best by the engine's objective.
+/// When the schedules fill every request exactly they are a plan themselves, optimal for those headcounts.
+///
+/// The rounds end when the bound meets the best plan (then the plan is optimal among those with its headcounts), after
+/// `scheduleRounds`, or when the share is spent. Deterministic (array orders, counted work). Charged to the
+/// `schedules` share: one unit per dynamic-program step, the flows, re-solves and exchanges of the plans.
+extension Engine {
+    /// The most subgradient rounds of one call.
+    static let scheduleRounds = 300
+
+    /// Rounds between two plans built from the schedules.
+    static let schedulePlanEvery = 50
+
+    /// The part of the share kept for the plan built when the rounds end (1 / this).
+    static let scheduleReserve = 4
+
+    /// What one call found: the bound (soft, for the start's headcounts) and the best plan's soft by the same terms.
+    struct ScheduleBound: Sendable, Hashable {
+        /// The least upper bound of the rounds on the soft of plans with the start's headcounts (rounded down).
+        var bound: Int64
+        /// The best plan's soft by the same terms (pins' own costs left out) when the call ended.
+        var plan: Int64
+        /// The subgradient rounds run.
+        var rounds: Int
+    }
+
+    /// The relaxation and its plans (see the extension comment). Ends on the best plan found, never worse than the
+    /// start by the engine's objective; returns the bound, or nil when there is nothing to relax.
+    @discardableResult
+    mutating func scheduleRelaxation(rounds: Int = Engine.scheduleRounds) -> ScheduleBound? {
+        guard nD > 1, p.continuity > 0 else { return nil }
+        let outer = phase
+        phase = .schedules
+        defer { phase = outer }
+        guard workLeft > 0 else { return nil }
+        let lookup = SlotCandidates(p, nD: nD)
+        // The headcounts to keep: unpinned workers per request in the best plan.
+        let head = headcounts()
+        let dp = ScheduleDP(p, nD: nD, lookup, allowed: head.map { $0 > 0 })
+        charge(dp.optionCount)
+        var lambda = [Double](repeating: 0, count: p.nR)
+        // Start prices: what the dearest holder pays, so holders about break even.
+        for s in 0..<assign.count where assign[s] >= 0 && assignCand[s] >= 0 {
+            let r = Int(assign[s])
+            lambda[r] = min(lambda[r], Double(-p.candCost[Int(assignCand[s])]))
+        }
+        var best = trueValue()
+        var bestPlan = (assign, assignCand)
+        // The best soft among plans with exactly these headcounts (the Polyak target and the proof).
+        var bestSoft = planScheduleSoft(dp)
+        var bound = Double.infinity
+        var theta = 1.0
+        var stalled = 0
+        var choice = [Int32](repeating: -1, count: nD)
+        var chosen = [Int32](repeating: -1, count: p.nW * nD)
+        var done = 0
+        var workerValue = [Double](repeating: 0, count: p.nW)
+        let windows = exchangeWindows()
+        // A part of the share kept for the plan built at the end (charged now so the rounds stop short of it).
+        var reserve = max(0, budget.allowance(.schedules) / Engine.scheduleReserve)
+        charge(reserve)
+        var lastPlan = 0
+        for round in 0..<rounds {
+            if outOfTime() { break }
+            let last = round + 1 == rounds || workLeft <= 0
+            if workLeft <= 0 {
+                // The share is spent: the rounds end, with a plan from this round's schedules on the reserve.
+                charge(-reserve)
+                reserve = 0
+                if lastPlan == round { break }
+            }
+            done = round + 1
+            var value = 0.0
+            var taken = [Int](repeating: 0, count: p.nR)
+            var work = 0
+            for r in 0..<p.nR { value += lambda[r] * Double(head[r]) }
+            for w in 0..<p.nW {
+                let (v, steps) = dp.best(w, lambda: lambda, choice: &choice)
+                work += steps
+                value += v
+                workerValue[w] = v
+                for d in 0..<nD {
+                    let o = choice[d]
+                    chosen[w * nD + d] = o
+                    if o >= 0 && dp.optCand[Int(o)] >= 0 { taken[Int(dp.optReq[Int(o)])] += 1 }
+                }
+            }
+            charge(work)
+            if value < bound - 1e-9 {
+                bound = value
+                stalled = 0
+            } else {
+                stalled += 1
+                if stalled >= 10 {
+                    theta /= 2
+                    stalled = 0
+                }
+            }
+            var norm = 0.0
+            for r in 0..<p.nR { norm += Double((head[r] - taken[r]) * (head[r] - taken[r])) }
+            // The schedules fill every request exactly: a plan, optimal for these prices and so for these headcounts.
+            let exact = norm == 0
+            var attempts: [Int] = []
+            if exact {
+                attempts = [0]
+            } else if (round + 1) % Engine.schedulePlanEvery == 0 || last {
+                attempts = [1, 2]
+                lastPlan = round + 1
+            }
+            for kind in attempts {
+                switch kind {
+                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
+                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
+                default:
+                    let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
+                    greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
+                }
+                let v = trueValue()
+                if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
+                if v > best {
+                    best = v
+                    bestPlan = (assign, assignCand)
+                    stats.moves += 1
+                    report("worker schedules (\(kind))", currentScore())
+                }
+                (assign, assignCand) = bestPlan
+            }
+            if last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
+            let step = theta * (value - Double(bestSoft)) / norm
+            for r in 0..<p.nR where head[r] != taken[r] { lambda[r] -= step * Double(head[r] - taken[r]) }
+        }
+        charge(-reserve)
+        (assign, assignCand) = bestPlan
+        let result = ScheduleBound(
+            bound: bound.isFinite ? Int64((bound + 1e-6).rounded(.down)) : Int64.max, plan: bestSoft, rounds: done)
+        report("worker schedules: bound \(result.bound), plan \(result.plan), rounds \(result.rounds)", currentScore())
+        return result
+    }
+
+    /// Unpinned workers per request in the current plan.
+    func headcounts() -> [Int] {
+        var head = [Int](repeating: 0, count: p.nR)
+        for s in 0..<assign.count where assign[s] >= 0 && p.pinnedOn[s] < 0 { head[Int(assign[s])] += 1 }
+        return head
+    }
+
+    /// The current plan's soft by the schedule terms: every worker's schedule value at price 0.
+    func planScheduleSoft(_ dp: ScheduleDP) -> Int64 {
+        let zero = [Double](repeating: 0, count: p.nR)
+        var total = 0.0
+        for w in 0..<p.nW { total += dp.value(w, assign[(w * nD)..<(w * nD + nD)], lambda: zero) ?? 0 }
+        return Int64(total.rounded())
+    }
+
+    /// Makes the current plan greedily from the schedules at prices `lambda`: workers in the order of `order` each take
+    /// their best schedule among the requests that still have room (`head`), exactly as the program chose it; the seats
+    /// left open are then filled by the exact day descent, and the polish follows. Keeps continuity exact where the
+    /// flow of `planFromSchedules` splits it.
+    mutating func greedyFromSchedules(
+        _ dp: ScheduleDP, lambda: [Double], head: [Int], order: [Int], _ windows: [(Int, Int)],
+        _ lookup: SlotCandidates
+    ) {
+        var room = head
+        var full = [Bool](repeating: false, count: p.nR)
+        for r in 0..<p.nR where room[r] <= 0 { full[r] = true }
+        var choice = [Int32](repeating: -1, count: nD)
+        (assign, assignCand) = pinnedAssignments()
+        var work = 0
+        for w in order {
+            let (v, steps) = dp.best(w, lambda: lambda, forbidden: full, choice: &choice)
+            work += steps
+            guard v > -.infinity else { continue }
+            for d in 0..<nD where choice[d] >= 0 && p.pinnedOn[w * nD + d] < 0 {
+                let o = Int(choice[d])
+                let r = Int(dp.optReq[o])
+                assign[w * nD + d] = Int32(r)
+                assignCand[w * nD + d] = dp.optCand[o]
+                room[r] -= 1
+                if room[r] <= 0 { full[r] = true }
+            }
+        }
+        charge(work)
+        chainDescent(after: -1, windows, lookup)
+        ejectionDescent(lookup, maxPasses: 1)
+    }
+
+    /// Makes the current plan from the workers' chosen options (`chosen[w * nD + d]`, -1 off): taken as they are when
+    /// `exact` (they fill every request exactly), else through the first flow over every day with each chosen
+    /// option's links as a bonus, then the polish. Returns false when no plan was made (out of budget).
+    mutating func planFromSchedules(
+        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates
+    ) -> Bool {
+        if exact {
+            for s in 0..<assign.count where p.pinnedOn[s] < 0 {
+                let o = chosen[s]
+                assign[s] = o >= 0 ? dp.optReq[Int(o)] : -1
+                assignCand[s] = o >= 0 ? dp.optCand[Int(o)] : -1
+            }
+            return true
+        }
+        var net = buildFullNetwork()
+        charge(net.arcReq.count + p.nW)
+        for row in 0..<net.nRows {
+            let w = Int(net.rowWorker[row])
+            let d = Int(net.rowDay[row])
+            let o = chosen[w * nD + d]
+            guard o >= 0 else { continue }
+            let r = dp.optReq[Int(o)]
+            // The chosen option's links inside the schedule, half of each to either day.
+            var links: Int64 = 0
+            let job = p.reqJob[Int(r)]
+            if dp.linked[d] && dp.optLinkable[Int(o)] {
+                let q = chosen[w * nD + d - 1]
+                if q >= 0 && p.reqJob[Int(dp.optReq[Int(q)])] == job { links += 1 }
+            }
+            if d + 1 < nD && dp.linked[d + 1] {
+                let q = chosen[w * nD + d + 1]
+                if q >= 0 && dp.optLinkable[Int(q)] && p.reqJob[Int(dp.optReq[Int(q)])] == job { links += 1 }
+            }
+            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcReq[a] == r {
+                net.arcValue[a] += links * p.continuity / 2 + 1
+            }
+        }
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
+        (assign, assignCand) = pinnedAssignments()
+        for row in 0..<net.nRows where sol.rowArc[row] >= 0 {
+            let a = Int(sol.rowArc[row])
+            let slot = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
+            assign[slot] = net.arcReq[a]
+            assignCand[slot] = net.arcCand[a]
+        }
+        chainDescent(after: -1, windows, lookup)
+        ejectionDescent(lookup, maxPasses: 1)
+        return true
+    }
+}
