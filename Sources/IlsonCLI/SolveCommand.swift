@@ -93,6 +93,9 @@ func stepName(_ step: SolveStep) -> String {
     case .localSearch: T(.stepLocalSearch)
     case .dayKicks: T(.stepDayKicks)
     case .continuityChains: T(.stepContinuityChains)
+    case .workerSchedules: T(.stepWorkerSchedules)
+    case .workerScheduleBound(let bound, let plan, let rounds):
+        T(.stepWorkerScheduleBound, ["bound": bound, "plan": plan, "rounds": rounds])
     }
 }
 

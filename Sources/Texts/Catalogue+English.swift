@@ -1389,5 +1389,7 @@ extension Catalogue {
         .scoreWorkerID: "worker \"{id}\"",
         .scorePinWarning:
             "warning: pinned pair request \"{request}\", worker \"{worker}\" breaks rule {rule}{name}: {message}",
+        .stepWorkerSchedules: "worker schedules",
+        .stepWorkerScheduleBound: "worker schedules: bound {bound}, plan {plan}, rounds {rounds}",
     ]
 }

@@ -1311,5 +1311,7 @@ extension Catalogue {
         .scoreRequestID: "요청 \"{id}\"",
         .scoreWorkerID: "일꾼 \"{id}\"",
         .scorePinWarning: "경고: 고정된 배정(요청 \"{request}\", 일꾼 \"{worker}\")이 규칙 {rule}{name}을(를) 어깁니다: {message}",
+        .stepWorkerSchedules: "일꾼별 일정 계산",
+        .stepWorkerScheduleBound: "일꾼별 일정 계산: 상한 {bound}, 계획 {plan}, {rounds}회",
     ]
 }

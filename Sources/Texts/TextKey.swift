@@ -2271,4 +2271,8 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case scoreWorkerID
     /// score: a pinned pair that breaks a rule
     case scorePinWarning
+    /// solve progress: the worker schedules phase found a better plan
+    case stepWorkerSchedules
+    /// solve progress: the worker schedules phase's bound (scripts/dev/multiday-gap reads the English words)
+    case stepWorkerScheduleBound
 }

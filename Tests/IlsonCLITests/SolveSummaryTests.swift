@@ -40,7 +40,8 @@ import Texts
     }
 
     static let steps: [SolveStep] = [
-        .candidates, .start(2), .continuityMoves, .flow, .localSearch, .dayKicks, .continuityChains,
+        .candidates, .start(2), .continuityMoves, .flow, .localSearch, .dayKicks, .continuityChains, .workerSchedules,
+        .workerScheduleBound(bound: 7, plan: 5, rounds: 3),
     ]
 
     @Test func everyStepHasAKoreanNameAndAnEnglishOne() {

@@ -136,7 +136,7 @@ extension Engine {
                     best = v
                     bestPlan = (assign, assignCand)
                     stats.moves += 1
-                    report("worker schedules (\(kind))", currentScore())
+                    report(.workerSchedules, currentScore())
                 }
                 (assign, assignCand) = bestPlan
             }
@@ -148,7 +148,7 @@ extension Engine {
         (assign, assignCand) = bestPlan
         let result = ScheduleBound(
             bound: bound.isFinite ? Int64((bound + 1e-6).rounded(.down)) : Int64.max, plan: bestSoft, rounds: done)
-        report("worker schedules: bound \(result.bound), plan \(result.plan), rounds \(result.rounds)", currentScore())
+        report(.workerScheduleBound(bound: result.bound, plan: result.plan, rounds: result.rounds), currentScore())
         return result
     }
 

@@ -39,6 +39,10 @@ public enum SolveStep: Sendable, Hashable {
     case dayKicks
     /// Continuity chains over all days.
     case continuityChains
+    /// The worker schedules phase found a better plan.
+    case workerSchedules
+    /// The worker schedules phase ended: its bound on soft at the plan's headcounts, its plan's soft, its rounds.
+    case workerScheduleBound(bound: Int64, plan: Int64, rounds: Int)
 }
 
 /// A progress report: phase, best score so far, elapsed time.

@@ -215,23 +215,9 @@ extension GeneralEngine {
             let h = inst.requests[r].headcount
             // A forced request (a polish): its units up to the minimum carry a bonus above any one pair's value.
             let forcedN = fixed?.forced.contains(Int32(r)) == true ? max(0, Int(p.reqMin[r]) - held) : 0
-            if share == 0 && forcedN == 0 {
-                g.add(Int(reqNode[r]), sink, cap: Int32(clamping: capR), cost: 0)
-                continue
-            }
-            // Units k = held + 1 … held + capR, each worth share × shareUnits(k); equal neighbours share one arc.
-            let force = 11 * bigM
-            let unit = { (j: Int) -> Int64 in
-                share * Int64(shareUnits(k: held + j + 1, headcount: h)) + (j < forcedN ? force : 0)
-            }
-            var j = 0
-            while j < capR {
-                let bonus = unit(j)
-                var e = j + 1
-                while e < capR && unit(e) == bonus { e += 1 }
-                g.add(Int(reqNode[r]), sink, cap: Int32(clamping: e - j), cost: -bonus)
-                j = e
-            }
+            g.addUnitArcs(
+                from: Int(reqNode[r]), to: sink, units: capR, held: held, headcount: h, share: share, forced: forcedN,
+                force: 11 * bigM)
         }
         switch g.solve(deadline: budget.deadline) {
         case .failure(let why):
@@ -270,5 +256,30 @@ extension GeneralEngine {
             of[i] = count - 1
         }
         return (of, count)
+    }
+}
+
+extension GeneralCostScaling {
+    /// A request's arcs to the sink, one unit per worker it may still take: units k = held + 1 … held + units, each
+    /// worth `share × shareUnits(k)`, the first `forced` of them `force` more (a polish forcing a minimum); equal
+    /// neighbours share one arc. One uncosted arc when nothing is worth anything.
+    mutating func addUnitArcs(
+        from u: Int, to sink: Int, units: Int, held: Int, headcount h: Int, share: Int64, forced: Int, force: Int64
+    ) {
+        if share == 0 && forced == 0 {
+            add(u, sink, cap: Int32(clamping: units), cost: 0)
+            return
+        }
+        let unit = { (j: Int) -> Int64 in
+            share * Int64(shareUnits(k: held + j + 1, headcount: h)) + (j < forced ? force : 0)
+        }
+        var j = 0
+        while j < units {
+            let bonus = unit(j)
+            var e = j + 1
+            while e < units && unit(e) == bonus { e += 1 }
+            add(u, sink, cap: Int32(clamping: e - j), cost: -bonus)
+            j = e
+        }
     }
 }

@@ -259,22 +259,9 @@ extension GeneralEngine {
             let held = Int(pinnedCount[r] + fixed.count[r])
             let h = inst.requests[r].headcount
             let forcedN = forced.contains(Int32(r)) ? max(0, Int(p.reqMin[r]) - held) : 0
-            if share == 0 && forcedN == 0 {
-                g.add(Int(reqNode[r]), sink, cap: Int32(clamping: capR), cost: 0)
-                continue
-            }
-            let force = 11 * bigM
-            let unit = { (j: Int) -> Int64 in
-                share * Int64(shareUnits(k: held + j + 1, headcount: h)) + (j < forcedN ? force : 0)
-            }
-            var j = 0
-            while j < capR {
-                let bonus = unit(j)
-                var e = j + 1
-                while e < capR && unit(e) == bonus { e += 1 }
-                g.add(Int(reqNode[r]), sink, cap: Int32(clamping: e - j), cost: -bonus)
-                j = e
-            }
+            g.addUnitArcs(
+                from: Int(reqNode[r]), to: sink, units: capR, held: held, headcount: h, share: share, forced: forcedN,
+                force: 11 * bigM)
         }
         switch g.solve(deadline: budget.deadline) {
         case .failure(let why):
