@@ -22,6 +22,29 @@ extension GeneralEngine {
     /// so a county or province day not at all).
     static let largePolishShares = 16
 
+    /// A polish flow made a plan: the fixed rows keep what `best` holds, requests the flow left below their minimum
+    /// are forced in the next flow (closed if forcing did not help; `changed` when either set grew), and the rows are
+    /// repaired and valued (`Int64.min` when the repair found no valid plan).
+    func completePolish(
+        _ flow: LargeRelaxation, fixed: LargeFixedRows, best: [Int32: [Int32]], forced: inout Set<Int32>,
+        closed: inout Set<Int32>, scope: GeneralScope, order: [Int32], value: (Int) -> Int64
+    ) -> (rows: [Int32: [Int32]]?, value: Int64, changed: Bool) {
+        var rows = flow.rows
+        for key in fixed.rows { if let cs = best[key] { rows[key] = cs } }
+        var count = fixed.count
+        for (_, cs) in flow.rows { for c in cs { count[Int(candReq[Int(c)])] += 1 } }
+        var changed = false
+        for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] {
+            if forced.insert(Int32(r)).inserted {
+                changed = true
+            } else if closed.insert(Int32(r)).inserted {
+                changed = true
+            }
+        }
+        let repaired = repair(rows, scope: scope, order: order, value: value)
+        return (repaired, repaired.map { networkValue($0, scope: scope, value: value) } ?? Int64.min, changed)
+    }
+
     /// What `rows` (a valid plan) fixes for a polish: every row holding two jobs or more, and every row with pins
     /// that holds a job (a pinned row cannot be held to one job by the week groups).
     func largeFixed(_ rows: [Int32: [Int32]]) -> LargeFixedRows {
@@ -79,21 +102,9 @@ extension GeneralEngine {
             stats.flowWork += flow.work
             budget.charge(.general, flow.work)
             guard flow.complete else { break }
-            var rows = flow.rows
-            for key in fixed.rows { if let cs = best[key] { rows[key] = cs } }
-            // Requests the flow left below their minimum: forced in the next flow, closed if forcing did not help.
-            var count = fixed.count
-            for (_, cs) in flow.rows { for c in cs { count[Int(candReq[Int(c)])] += 1 } }
-            var changed = false
-            for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] {
-                if forced.insert(Int32(r)).inserted {
-                    changed = true
-                } else if closed.insert(Int32(r)).inserted {
-                    changed = true
-                }
-            }
-            let repaired = repair(rows, scope: scope, order: order, value: value)
-            let v = repaired.map { networkValue($0, scope: scope, value: value) } ?? Int64.min
+            let (repaired, v, changed) = completePolish(
+                flow, fixed: fixed, best: best, forced: &forced, closed: &closed, scope: scope, order: order,
+                value: value)
             if let repaired, v > bestValue {
                 // The same two-job rows and nothing newly forced: the next flow would be this one.
                 let same = StructurePool.key(repaired) == StructurePool.key(best)

@@ -47,21 +47,9 @@ extension GeneralEngine {
             stats.flowWork += flow.work
             budget.charge(.general, flow.work)
             guard flow.complete else { break }
-            var rows = flow.rows
-            for key in fixed.rows { if let cs = best[key] { rows[key] = cs } }
-            // Requests the flow left below their minimum: forced in the next flow, closed if forcing did not help.
-            var count = fixed.count
-            for (_, cs) in flow.rows { for c in cs { count[Int(candReq[Int(c)])] += 1 } }
-            var changed = false
-            for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] {
-                if forced.insert(Int32(r)).inserted {
-                    changed = true
-                } else if closed.insert(Int32(r)).inserted {
-                    changed = true
-                }
-            }
-            let repaired = repair(rows, scope: scope, order: order, value: value)
-            let v = repaired.map { networkValue($0, scope: scope, value: value) } ?? Int64.min
+            let (repaired, v, changed) = completePolish(
+                flow, fixed: fixed, best: best, forced: &forced, closed: &closed, scope: scope, order: order,
+                value: value)
             if let repaired, v > bestValue {
                 best = repaired
                 bestValue = v
