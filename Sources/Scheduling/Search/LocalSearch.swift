@@ -38,6 +38,20 @@ struct LocalSearch {
     /// The request of each candidate pair (`slots.candReq`) and the candidate pairs of each slot `w * nD + d`
     /// (`slots.cand[slots.start[s] ..< slots.start[s + 1]]`, ascending, so by request).
     let slots: SlotCandidates
+    /// What a move reads of each candidate pair, in one 16-byte record (one cache line per random pair instead of
+    /// one per array): `pairs[c]`.
+    let pairs: [PairRecord]
+    /// The soft terms of each slot's current assignment that do not depend on its neighbours, kept by `apply`:
+    /// minus the pair cost (0 for pins and empty slots), and 1 when it continues `history` (pins: `pinHist`). The
+    /// incremental score reads these small arrays instead of the pair arrays at a random candidate.
+    var slotCost: [Int64]
+    /// `pairOf[w * nR + r]`: the candidate pair of worker w for request r, or -1 (one memory access where the
+    /// binary search over the slot's pairs reads three or four cache lines); empty above `directLimit` entries,
+    /// where `slots.candidate` searches instead.
+    let pairOf: [Int32]
+    /// The most entries `pairOf` may have (64 MB; a county week has 5 million).
+    static let directLimit = 16 << 20
+    var slotHist: [UInt8]
     /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
     let jobDayStart: [Int32]
     let jobDayReq: [Int32]
@@ -47,6 +61,8 @@ struct LocalSearch {
     let consecutive: [Bool]
     /// Candidate pairs whose slot is not pinned (the move starting points).
     let movable: [Int32]
+    /// Every candidate pair is movable (`movable[i] == i`): the search draws the index itself.
+    let allMovable: Bool
     /// Requests that are not fully pinned.
     let openable: [Int32]
     var rng: SplitMix64
@@ -76,7 +92,20 @@ struct LocalSearch {
         self.assign = assign
         self.cand = cand
         rng = SplitMix64(seed: seed ^ 0x5EED_1234_ABCD_0001)
-        slots = SlotCandidates(p, nD: nD)
+        let slots = SlotCandidates(p, nD: nD)
+        self.slots = slots
+        let (entries, overflow) = p.nW.multipliedReportingOverflow(by: p.nR)
+        if !overflow && entries <= LocalSearch.directLimit {
+            var pairOf = [Int32](repeating: -1, count: entries)
+            for c in 0..<p.candidateCount { pairOf[Int(p.candWorker[c]) * p.nR + Int(slots.candReq[c])] = Int32(c) }
+            self.pairOf = pairOf
+        } else {
+            pairOf = []
+        }
+        pairs = (0..<p.candidateCount).map { c in
+            PairRecord(
+                cost: p.candCost[c], history: p.candHistory[c] != 0, request: slots.candReq[c], worker: p.candWorker[c])
+        }
         let nJ = Int((p.reqJob.max() ?? -1) + 1)
         var jd = [Int32](repeating: 0, count: nJ * nD + 1)
         for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
@@ -110,11 +139,14 @@ struct LocalSearch {
             if p.pinnedOn[s] < 0 { movable.append(Int32(c)) }
         }
         self.movable = movable
+        allMovable = movable.count == p.candidateCount
         openable = (0..<p.nR).filter { p.reqCap[$0] > 0 && p.candStart[$0 + 1] > p.candStart[$0] }.map(Int32.init)
         count = []
         members = []
         memberPos = []
         weekUsed = []
+        slotCost = []
+        slotHist = []
         rebuild()
     }
 
@@ -124,7 +156,10 @@ struct LocalSearch {
         members = [[Int32]](repeating: [], count: p.nR)
         memberPos = [Int32](repeating: -1, count: p.nW * nD)
         weekUsed = [Int32](repeating: 0, count: p.nW * nK)
+        slotCost = [Int64](repeating: 0, count: p.nW * nD)
+        slotHist = [UInt8](repeating: 0, count: p.nW * nD)
         medium = 0
+        for s in 0..<min(assign.count, p.nW * nD) where assign[s] >= 0 { setSlotTerms(s, cand[s]) }
         for w in 0..<p.nW {
             for d in 0..<p.days.count {
                 let s = w * nD + d
@@ -141,20 +176,26 @@ struct LocalSearch {
 
     // MARK: Incremental score
 
+    /// Records the neighbour-free soft terms of slot s assigned through candidate c (-1: a pin) in `slotCost` and
+    /// `slotHist`.
+    @inline(__always) mutating func setSlotTerms(_ s: Int, _ c: Int32) {
+        if c >= 0 {
+            let pair = pairs[Int(c)]
+            slotCost[s] = -pair.cost
+            slotHist[s] = pair.history ? 1 : 0
+        } else {
+            slotCost[s] = 0
+            slotHist[s] = pinHist[s]
+        }
+    }
+
     /// Soft terms of slot (w, d): minus the pair cost, plus continuity with day d − 1 (plan or history).
     @inline(__always) func contribution(_ w: Int, _ d: Int) -> Int64 {
         let s = w * nD + d
         let r = assign[s]
         guard r >= 0 else { return 0 }
-        let c = cand[s]
-        var v: Int64 = 0
-        var linked = false
-        if c >= 0 {
-            v -= p.candCost[Int(c)]
-            linked = p.candHistory[Int(c)] != 0
-        } else {
-            linked = pinHist[s] != 0
-        }
+        let v = slotCost[s]
+        var linked = slotHist[s] != 0
         if !linked && d > 0 && consecutive[d] {
             let q = assign[s - 1]
             linked = q >= 0 && p.reqJob[Int(q)] == p.reqJob[Int(r)]
@@ -204,6 +245,7 @@ struct LocalSearch {
         }
         assign[s] = r
         cand[s] = c
+        if r >= 0 { setSlotTerms(s, c) }
         let after = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
         soft += after - before
     }
@@ -230,16 +272,25 @@ struct LocalSearch {
 
     @inline(__always) mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
 
+    /// A random movable candidate pair (`movable` must not be empty).
+    @inline(__always) mutating func randomMovable() -> Int32 {
+        let i = random(movable.count)
+        return allMovable ? Int32(i) : movable[i]
+    }
+
     /// The number of candidate pairs of slot s.
     @inline(__always) func degree(_ s: Int) -> Int { Int(slots.start[s + 1] - slots.start[s]) }
 
-    /// A random candidate pair of slot s (which must have one).
-    @inline(__always) mutating func randomCandidate(_ s: Int) -> Int32 {
-        slots.cand[Int(slots.start[s]) + random(degree(s))]
+    /// A random candidate pair of slot s (which must have one) and its request.
+    @inline(__always) mutating func randomCandidate(_ s: Int) -> (Int32, Int) {
+        let i = Int(slots.start[s]) + random(degree(s))
+        return (slots.cand[i], Int(slots.req[i]))
     }
 
-    /// The candidate pair of worker w for request r (on r's day), or -1 (`SlotCandidates.candidate`).
-    @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 { slots.candidate(w, r, day: Int(p.reqDay[r])) }
+    /// The candidate pair of worker w for request r (on r's day), or -1 (`pairOf`, else `SlotCandidates.candidate`).
+    @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 {
+        pairOf.isEmpty ? slots.candidate(w, r, day: Int(p.reqDay[r])) : pairOf[w * p.nR + r]
+    }
 
     /// Worker w takes request r (candidate c), as the head of an ejection chain (depth-limited):
     /// - when w is free that day but its ISO week is full, it leaves another day of the week, whose request may be
@@ -273,8 +324,7 @@ struct LocalSearch {
             }
             let vs = v * nD + d
             if depth > 0 && choice != 3 && degree(vs) > 1 {
-                let c2 = randomCandidate(vs)
-                let r2 = Int(slots.candReq[Int(c2)])
+                let (c2, r2) = randomCandidate(vs)
                 if r2 != r {
                     insert(v, r2, c2, depth: depth - 1)
                     placed = true
@@ -293,7 +343,7 @@ struct LocalSearch {
         let n = Int(p.candStart[r + 1]) - lo
         guard n > 0 else { return }
         let c = lo + random(n)
-        let u = Int(p.candWorker[c])
+        let u = Int(pairs[c].worker)
         let us = u * nD + Int(p.reqDay[r])
         guard p.pinnedOn[us] < 0, assign[us] != Int32(r) else { return }
         insert(u, r, Int32(c), depth: depth)
@@ -326,14 +376,15 @@ struct LocalSearch {
         let kind = random(16)
         if kind < 7 || movable.isEmpty && openable.isEmpty {
             guard !movable.isEmpty else { return }
-            let c = movable[random(movable.count)]
-            insert(Int(p.candWorker[Int(c)]), Int(slots.candReq[Int(c)]), c, depth: 2)
+            let c = randomMovable()
+            let pair = pairs[Int(c)]
+            insert(Int(pair.worker), Int(pair.request), c, depth: 2)
         } else if kind < 11 {
             guard !movable.isEmpty else { return }
-            swapSchedules(movable[random(movable.count)])
+            swapSchedules(randomMovable())
         } else if kind < 14 {
             guard !movable.isEmpty else { return }
-            jobChain(movable[random(movable.count)])
+            jobChain(randomMovable())
         } else {
             guard !openable.isEmpty else { return }
             let r = Int(openable[random(openable.count)])
@@ -345,8 +396,9 @@ struct LocalSearch {
     /// takes the place of a member (or candidate) of c's request, and on the neighbouring days the two exchange
     /// whatever they do. Request counts do not change (only week usage may move between the two).
     mutating func swapSchedules(_ c: Int32) {
-        let a = Int(p.candWorker[Int(c)])
-        let r = Int(slots.candReq[Int(c)])
+        let pair = pairs[Int(c)]
+        let a = Int(pair.worker)
+        let r = Int(pair.request)
         let d = Int(p.reqDay[r])
         var b = -1
         if !members[r].isEmpty && random(4) != 0 {
@@ -386,8 +438,9 @@ struct LocalSearch {
 
     /// Worker of candidate c takes c's request and the same job on an adjacent consecutive plan day.
     mutating func jobChain(_ c: Int32) {
-        let w = Int(p.candWorker[Int(c)])
-        let r = Int(slots.candReq[Int(c)])
+        let pair = pairs[Int(c)]
+        let w = Int(pair.worker)
+        let r = Int(pair.request)
         let d = Int(p.reqDay[r])
         let job = Int(p.reqJob[r])
         let forward = random(2) == 0
@@ -441,8 +494,7 @@ struct LocalSearch {
         for v32 in leaving {
             let v = Int(v32)
             let vs = v * nD + d
-            let c2 = degree(vs) > 0 ? randomCandidate(vs) : -1
-            let r2 = c2 >= 0 ? Int(slots.candReq[Int(c2)]) : r
+            let (c2, r2) = degree(vs) > 0 ? randomCandidate(vs) : (-1, r)
             if r2 != r && count[r2] < p.reqCap[r2] {
                 set(v, d, Int32(r2), c2)
             } else {
@@ -537,6 +589,27 @@ struct LocalSearch {
             soft = bestSoft
         }
     }
+}
+
+/// One candidate pair as the local search reads it (`LocalSearch.pairs`): 16 bytes, the history flag in the cost's
+/// lowest bit (a pair cost is at most about 1.2 million, `InstanceLimits.softTerm`, so the shift cannot overflow).
+struct PairRecord {
+    private let costAndHistory: Int64
+    /// The request of the pair.
+    let request: Int32
+    /// The worker of the pair.
+    let worker: Int32
+
+    init(cost: Int64, history: Bool, request: Int32, worker: Int32) {
+        costAndHistory = cost << 1 | (history ? 1 : 0)
+        self.request = request
+        self.worker = worker
+    }
+
+    /// `Problem.candCost` of the pair.
+    @inline(__always) var cost: Int64 { costAndHistory >> 1 }
+    /// `Problem.candHistory` of the pair is 1.
+    @inline(__always) var history: Bool { costAndHistory & 1 != 0 }
 }
 
 extension LocalSearch {
