@@ -37,7 +37,9 @@ extension GeneralEngine {
     mutating func runLarge() -> Plan {
         let all = Array(0..<nD)
         let value = baseValues()
-        let relaxation = largeRelaxation(value: value)
+        // Several days: the week's relaxation, whose weekly caps count dates and whose two-job rows take a first and a
+        // late second job (`largeWeekRelaxation`): on the county week v2 its bound is 18392 against 18425.
+        let relaxation = nD > 1 ? largeWeekRelaxation(value: value) : largeRelaxation(value: value)
         stats.flowWork += relaxation.work
         budget.charge(.general, relaxation.work)
         stats.mediumUpperBound =

@@ -108,3 +108,57 @@ extension GeneralEngine {
         rowConflictIntervals(cands.map { Int(candReq[Int($0)]) }, row: key).groups()
     }
 }
+
+/// A two-job row of the week's bound split into its first and its second job (`largeWeekRelaxation`): which jobs can
+/// be a second job, and the moment whose node holds the first jobs that reach past it and the second jobs that start
+/// by it.
+struct RowDateSplit: Equatable {
+    /// Whether each job (in the order given) can be the later job of a pair the row can work.
+    var late: [Bool]
+    /// The moment (minutes) of the row's shared node, nil when no first job and second job can meet at one.
+    var moment: Int?
+    /// Whether each job's first copy passes through the shared node (its extended end is after the moment).
+    var firstShared: [Bool]
+    /// Whether each job's second copy passes through the shared node (it is late and starts by the moment).
+    var secondShared: [Bool]
+}
+
+extension RowConflictIntervals {
+    /// The extended end of each job: its end plus the least break it needs before a later job (`tail`).
+    var extendedEnd: [Int] { start.indices.map { end[$0] + tail[$0] } }
+
+    /// The split of a row that holds at most two jobs into a first job (the earlier of a pair, or the only one) and a
+    /// second job (the later of a pair).
+    ///
+    /// - A job `j` is **late** when some other job `i` ends, with its least break, by `j`'s start
+    ///   (`end_i + tail_i ≤ start_j`). When `i` then `j` (by start) can both be worked, `start_j ≥ end_i + gap(i, j)
+    ///   ≥ end_i + tail_i` (`tail_i` is the least such gap over the jobs that may follow `i`, `RowConflictIntervals`),
+    ///   so the later job of every workable pair is late. Full days and mornings, which nothing can precede, are not.
+    /// - The **moment** `t` is the start of a late job that maximises (jobs whose extended end is after `t`) ×
+    ///   (late jobs that start by `t`), the earliest of equals. A first job `i` with `end_i + tail_i > t` and a
+    ///   second job `j` with `start_j ≤ t` can never be a workable pair (`start_j ≤ t < end_i + tail_i`), so one node
+    ///   of capacity 1 may hold both copies: a full day (07:00-15:00) and an afternoon (13:00-17:00) meet there, a
+    ///   morning (06:00-10:00) and the afternoon do not.
+    func dateSplit() -> RowDateSplit {
+        let ext = extendedEnd
+        let firstEnd = ext.min() ?? Int.max
+        var late = [Bool](repeating: false, count: start.count)
+        for j in start.indices where start[j] >= firstEnd {
+            late[j] = start.indices.contains { $0 != j && ext[$0] <= start[j] }
+        }
+        var best: (score: Int, moment: Int)?
+        for t in Set(start.indices.filter { late[$0] }.map { start[$0] }).sorted() {
+            let firsts = ext.filter { $0 > t }.count
+            let seconds = start.indices.filter { late[$0] && start[$0] <= t }.count
+            let score = firsts * seconds
+            if score > 0 && score > (best?.score ?? 0) { best = (score, t) }
+        }
+        guard let t = best?.moment else {
+            let none = [Bool](repeating: false, count: start.count)
+            return RowDateSplit(late: late, moment: nil, firstShared: none, secondShared: none)
+        }
+        return RowDateSplit(
+            late: late, moment: t, firstShared: ext.map { $0 > t },
+            secondShared: start.indices.map { late[$0] && start[$0] <= t })
+    }
+}
