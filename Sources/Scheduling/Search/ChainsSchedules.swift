@@ -11,17 +11,24 @@ import Foundation
 /// a link is never split here: it is inside a schedule, the bound of the schedule (Dantzig-Wolfe) formulation.
 ///
 /// The prices move by Polyak subgradient steps (towards the best plan's soft; the factor halved when the bound
-/// stalls). Every few rounds the workers' schedules become a plan: the first flow over every day with each schedule
-/// as a bonus on its pairs (its links' continuity, half to each day, as in the schedule), then the exact day descent,
-/// the schedule exchanges and the crew ejections; a plan is kept only when it beats the best by the engine's objective.
+/// stalls). Every few rounds the workers' schedules become plans: the first flow over every day with each schedule
+/// as a bonus on its pairs (its links' whole continuity on each of their days, `scheduleBonus`), once with the last
+/// round's schedules and once with the averaged ones (each option's bonus averaged over the rounds, the newest weighted
+/// `scheduleAverage`), and a greedy build; each then the exact day descent, the schedule exchanges and the crew
+/// ejections. A plan is kept only when it beats the best by the engine's objective.
 /// When the schedules fill every request exactly they are a plan themselves, optimal for those headcounts.
 ///
 /// The rounds end when the bound meets the best plan (then the plan is optimal among those with its headcounts), after
 /// `scheduleRounds`, or when the share is spent. Deterministic (array orders, counted work). Charged to the
-/// `schedules` share: one unit per dynamic-program step, the flows, re-solves and exchanges of the plans.
+/// `schedules` share: one unit per dynamic-program step, an eighth of a unit per option a round for the averages, the
+/// flows, re-solves and exchanges of the plans.
 extension Engine {
     /// The most subgradient rounds of one call.
     static let scheduleRounds = 300
+
+    /// The weight of the newest round in the averaged schedules (an exponential average of each option's bonus;
+    /// measured against the last round's schedules alone: 668 → 646 proven soft points short on `multiday-gap`).
+    static let scheduleAverage = 0.1
 
     /// Rounds between two plans built from the schedules.
     static let schedulePlanEvery = 50
@@ -75,6 +82,8 @@ extension Engine {
         var reserve = max(0, budget.allowance(.schedules) / Engine.scheduleReserve)
         charge(reserve)
         var lastPlan = 0
+        // Per option: its bonus in the averaged schedules (primal recovery), newest round weighted `scheduleAverage`.
+        var avgBonus = [Double](repeating: 0, count: dp.optionCount)
         for round in 0..<rounds {
             if outOfTime() { break }
             let last = round + 1 == rounds || workLeft <= 0
@@ -101,6 +110,12 @@ extension Engine {
                 }
             }
             charge(work)
+            // The averaged schedules: each option's bonus in this round's schedules, the older rounds decaying.
+            let alpha = round == 0 ? 1.0 : Engine.scheduleAverage
+            for o in 0..<avgBonus.count { avgBonus[o] *= 1 - alpha }
+            let bonus = scheduleBonus(dp, chosen)
+            for s in 0..<chosen.count where chosen[s] >= 0 { avgBonus[Int(chosen[s])] += alpha * bonus[s] }
+            charge(avgBonus.count / 8)
             if value < bound - 1e-9 {
                 bound = value
                 stalled = 0
@@ -119,13 +134,14 @@ extension Engine {
             if exact {
                 attempts = [0]
             } else if (round + 1) % Engine.schedulePlanEvery == 0 || last {
-                attempts = [1, 2]
+                attempts = [1, 3, 2]
                 lastPlan = round + 1
             }
             for kind in attempts {
                 switch kind {
                 case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
                 case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
+                case 3: planFromBonus(dp, avgBonus, windows, lookup)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
@@ -201,7 +217,7 @@ extension Engine {
 
     /// Makes the current plan from the workers' chosen options (`chosen[w * nD + d]`, -1 off): taken as they are when
     /// `exact` (they fill every request exactly), else through the first flow over every day with each chosen
-    /// option's links as a bonus, then the polish. Returns false when no plan was made (out of budget).
+    /// option's links as a bonus (`scheduleBonus`), then the polish. Returns false when no plan was made.
     mutating func planFromSchedules(
         _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates
     ) -> Bool {
@@ -213,27 +229,57 @@ extension Engine {
             }
             return true
         }
+        let bonus = scheduleBonus(dp, chosen)
+        var perOption = [Double](repeating: 0, count: dp.optionCount)
+        for slot in 0..<chosen.count where chosen[slot] >= 0 { perOption[Int(chosen[slot])] = bonus[slot] }
+        flowWithBonus(dp, perOption)
+        chainDescent(after: -1, windows, lookup)
+        ejectionDescent(lookup, maxPasses: 1)
+        return true
+    }
+
+    /// Per slot of `chosen`: the bonus its chosen option gets in the flow over every day, the whole continuity of each
+    /// of its links inside the worker's schedule (so a link counts on both of its days), plus 1; 0 where nothing is
+    /// chosen. With this bonus, the flow given a valid plan's schedules returns a plan at least as good by the
+    /// engine's objective: a plan that keeps both days of k of the given links and one day of h more is valued
+    /// `2k + h` bonuses in the flow, and it has at least k links of its own, so its flow value less the given plan's
+    /// links' bonuses is at most its objective (`ChainsPlanRecoveryTests`). With half a link on each day, a plan that
+    /// broke one day of a link lost only half of it in the flow, and the optimum's own schedules came back up to 153
+    /// points short.
+    func scheduleBonus(_ dp: ScheduleDP, _ chosen: [Int32]) -> [Double] {
+        var bonus = [Double](repeating: 0, count: chosen.count)
+        for w in 0..<p.nW {
+            for d in 0..<nD {
+                let o = chosen[w * nD + d]
+                guard o >= 0 else { continue }
+                let job = p.reqJob[Int(dp.optReq[Int(o)])]
+                var links: Int64 = 0
+                if dp.linked[d] && dp.optLinkable[Int(o)] {
+                    let q = chosen[w * nD + d - 1]
+                    if q >= 0 && p.reqJob[Int(dp.optReq[Int(q)])] == job { links += 1 }
+                }
+                if d + 1 < nD && dp.linked[d + 1] {
+                    let q = chosen[w * nD + d + 1]
+                    if q >= 0 && dp.optLinkable[Int(q)] && p.reqJob[Int(dp.optReq[Int(q)])] == job { links += 1 }
+                }
+                bonus[w * nD + d] = Double(links * p.continuity + 1)
+            }
+        }
+        return bonus
+    }
+
+    /// Makes the current plan from the first flow over every day with `bonus[o]` (rounded) added to the pair of each
+    /// option o; no polish.
+    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double]) {
         var net = buildFullNetwork()
         charge(net.arcReq.count + p.nW)
         for row in 0..<net.nRows {
-            let w = Int(net.rowWorker[row])
-            let d = Int(net.rowDay[row])
-            let o = chosen[w * nD + d]
-            guard o >= 0 else { continue }
-            let r = dp.optReq[Int(o)]
-            // The chosen option's links inside the schedule, half of each to either day.
-            var links: Int64 = 0
-            let job = p.reqJob[Int(r)]
-            if dp.linked[d] && dp.optLinkable[Int(o)] {
-                let q = chosen[w * nD + d - 1]
-                if q >= 0 && p.reqJob[Int(dp.optReq[Int(q)])] == job { links += 1 }
-            }
-            if d + 1 < nD && dp.linked[d + 1] {
-                let q = chosen[w * nD + d + 1]
-                if q >= 0 && dp.optLinkable[Int(q)] && p.reqJob[Int(dp.optReq[Int(q)])] == job { links += 1 }
-            }
-            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcReq[a] == r {
-                net.arcValue[a] += links * p.continuity / 2 + 1
+            let s = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
+            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) {
+                let r = net.arcReq[a]
+                for o in Int(dp.optStart[s])..<Int(dp.optStart[s + 1]) where dp.optReq[o] == r && bonus[o] != 0 {
+                    net.arcValue[a] += Int64(bonus[o].rounded())
+                }
             }
         }
         let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
@@ -244,8 +290,15 @@ extension Engine {
             assign[slot] = net.arcReq[a]
             assignCand[slot] = net.arcCand[a]
         }
+    }
+
+    /// Makes the current plan from the averaged schedules (primal recovery: the flow with each option's averaged
+    /// bonus, `bonus[o]`), then the polish of `planFromSchedules`.
+    mutating func planFromBonus(
+        _ dp: ScheduleDP, _ bonus: [Double], _ windows: [(Int, Int)], _ lookup: SlotCandidates
+    ) {
+        flowWithBonus(dp, bonus)
         chainDescent(after: -1, windows, lookup)
         ejectionDescent(lookup, maxPasses: 1)
-        return true
     }
 }
