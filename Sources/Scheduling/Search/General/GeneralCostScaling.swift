@@ -35,6 +35,17 @@ struct GeneralCostScaling {
         var cost: Int64
         /// Arc scans (the deterministic work measure).
         var work: Int
+        /// The node prices at the end, in the solver's scaled units (costs × (nodes + 1)): a warm start for another
+        /// solve on the same nodes (`WarmStart`).
+        var prices: [Int64] = []
+    }
+
+    /// Where a solve starts instead of the zero flow's shortest distances: the prices of an earlier solve on the same
+    /// nodes (a graph that differs in some arcs and capacities) and the first ε (in cost units: the solver scales it). Any start gives the
+    /// same optimal cost; a start near the new optimum saves the refinements above `epsilon` and most pushes below.
+    struct WarmStart {
+        var prices: [Int64]
+        var epsilon: Int64
     }
 
     /// Prices and costs stay within ±`limit`, so a reduced cost cannot overflow.
@@ -74,9 +85,10 @@ struct GeneralCostScaling {
     ///
     /// - Parameter deadline: when set, a solve still running then stops with `Failure.deadline`.
     /// - Returns: the flow, or why there is none.
-    func solve(deadline: Date? = nil) -> Result<Solution, Failure> {
+    /// - Parameter warm: when set (and its prices are one per node), the solve starts from those prices at its ε.
+    func solve(deadline: Date? = nil, warm: WarmStart? = nil) -> Result<Solution, Failure> {
         var core = GeneralCostScalingCore(self)
-        return core.run(deadline: deadline)
+        return core.run(deadline: deadline, warm: warm?.prices.count == nodes ? warm : nil)
     }
 }
 
@@ -155,11 +167,20 @@ private struct GeneralCostScalingCore {
         cur = Array(st.dropLast())
     }
 
-    mutating func run(deadline: Date?) -> Result<GeneralCostScaling.Solution, GeneralCostScaling.Failure> {
+    mutating func run(
+        deadline: Date?, warm: GeneralCostScaling.WarmStart? = nil
+    ) -> Result<GeneralCostScaling.Solution, GeneralCostScaling.Failure> {
         if let failure { return .failure(failure) }
         if excess.reduce(0, +) != 0 { return .failure(.infeasible) }
         var eps = max(1, scaledMax)
-        if dagOrder {
+        if let warm {
+            for v in 0..<n where warm.prices[v].magnitude > UInt64(GeneralCostScaling.limit / 2) {
+                return .failure(.overflow)
+            }
+            price = warm.prices
+            let (e, o) = max(1, warm.epsilon).multipliedReportingOverflow(by: scale)
+            eps = max(1, min(eps, o ? eps : e))
+        } else if dagOrder {
             // Shortest distances of the zero flow (every arc forward): every arc's reduced cost is ≥ 0.
             for u in 0..<n {
                 for a in Int(start[u])..<Int(start[u + 1]) where res[a] > 0 {
@@ -187,7 +208,7 @@ private struct GeneralCostScalingCore {
             flow[a] = x
             total &+= Int64(x) &* origCost[a]
         }
-        return .success(GeneralCostScaling.Solution(flow: flow, cost: total, work: work))
+        return .success(GeneralCostScaling.Solution(flow: flow, cost: total, work: work, prices: price))
     }
 
     @inline(__always) func reduced(_ a: Int, _ v: Int) -> Int64 { cost[a] + price[v] - price[Int(to[a])] }

@@ -13,6 +13,10 @@ struct LargeRelaxation {
     var value: Int64 = 0
     /// Arc scans of the flow.
     var work: Int
+    /// The flow's final node prices (a warm start for a flow on the same nodes; empty when it did not finish).
+    var prices: [Int64] = []
+    /// The clique groups of each row that had them (`largeRelaxation(groups:)`), for a later flow on the same rows.
+    var groups: [Int32: (of: [Int], count: Int)] = [:]
 }
 
 extension GeneralEngine {
@@ -22,6 +26,11 @@ extension GeneralEngine {
     /// (the default budget: three dives on a county day, one on a county week — its root and first dive spend 663M
     /// of 630M: the polish gains more than a second dive for the same flow —, none on a province day).
     static let largeDiveShares = 9
+    /// The first ε of a dive's flow (cost units), which starts from the prices of the flow before it: a dive holds
+    /// some rows, so most prices barely move. On the county day v2 (a pair's medium is worth M = 1,450,225, its soft
+    /// cost a few hundred) the three dives took 37-43M arc scans each from the zero flow's prices at ε ≈ 700, and
+    /// 15-19M each warm at ε = 4 (ε = 40: 20-24M; ε = 1: 15-18M, but the first refinement then does more).
+    static let largeDiveWarmEpsilon: Int64 = 4
 
     /// The candidate-pair count above which the large path runs: `largePairs`, or a lower threshold a test sets.
     @TaskLocal static var largePairsOverride: Int?
@@ -52,7 +61,7 @@ extension GeneralEngine {
         let scope = GeneralScope(days: all)
         // The relaxation's rows, then dives (one day only): rows that took jobs that cannot both be worked are held to
         // what their repair keeps (`holdDive`: to one job, or without the jobs that do not fit beside the kept ones)
-        // and the flow solved again, at most `largeDives` times and while the flows spent at most `largeDiveShares`
+        // and the flow solved again (warm, from the last flow's prices), at most `largeDives` times and while the flows spent at most `largeDiveShares`
         // times the general share of the work budget (a flow is never cut by work, only by the deadline); the best
         // repaired plan (by network value) is kept.
         var best = repair(relaxation.rows, scope: scope, order: order, value: value) ?? [:]
@@ -60,12 +69,17 @@ extension GeneralEngine {
         var rows = relaxation.rows
         var holds = LargeDiveHolds(candidates: p.candidateCount)
         var dives = 0
+        var prices = relaxation.prices
         while relaxation.complete && nD <= 1 && dives < GeneralEngine.largeDives && !budget.outOfTime()
             && budget.spent[.general, default: 0] <= GeneralEngine.largeDiveShares * budget.allowance(.general)
         {
             guard holdDive(rows, value: value, holds: &holds) else { break }
             dives += 1
-            let dive = largeRelaxation(value: value, singleRows: holds.single, forbidden: holds.forbidden)
+            let dive = largeRelaxation(
+                value: value, singleRows: holds.single, forbidden: holds.forbidden,
+                warm: GeneralCostScaling.WarmStart(prices: prices, epsilon: GeneralEngine.largeDiveWarmEpsilon),
+                groups: relaxation.groups)
+            prices = dive.prices
             stats.flowWork += dive.work
             budget.charge(.general, dive.work)
             guard dive.complete else { break }
@@ -120,13 +134,18 @@ extension GeneralEngine {
     ///   against 18425) and dives that planned 32 points lower (18192 against 18224), so the week keeps the old one.
     /// - Parameter singleRows: rows (`w * nD + d`) held to one job (a dive: then the flow is no bound).
     /// - Parameter forbidden: when set, the candidates marked true are left out (a dive: then the flow is no bound).
+    /// - Parameter warm: when set, the flow starts from these prices (a dive, from the flow before it).
+    /// - Parameter groups: when set, the clique groups per row (`w * nD + d`) of an earlier flow with the same rows
+    ///   and the same `cliques` and `breaks` (the dives reuse the root's: on the county day v2 computing them took 13 %
+    ///   of the solve when each of the four flows did); a one-day flow without `fixed` returns the groups it made.
     /// - Parameter fixed: when set, its rows are left out and what they hold (workers, riders, dates) is taken from
     ///   the requests and weeks, and every other row takes one job at most (the polish: an exact flow but for
     ///   minimums; no bound).
     mutating func largeRelaxation(
         value: (Int) -> Int64, cliques: Bool = true, breaks: Bool? = nil, singleRows: Set<Int32> = [],
         forbidden: [Bool]? = nil,
-        fixed: LargeFixedRows? = nil
+        fixed: LargeFixedRows? = nil, warm: GeneralCostScaling.WarmStart? = nil,
+        groups: [Int32: (of: [Int], count: Int)]? = nil
     ) -> LargeRelaxation {
         let layer =
             fixed.map { f in
@@ -148,12 +167,16 @@ extension GeneralEngine {
         var cliqueFirst: [Int32] = []  // first clique node per such row, for the row → clique arcs
         var cliqueCount: [Int32] = []
         var cliqueRows: [Int32] = []
+        var madeGroups: [Int32: (of: [Int], count: Int)] = [:]
         if cliques {
             for i in 0..<nRow where (fixed == nil ? rowCap[Int(rowKey[i])] : rowCapOf[i]) >= 2 {
                 let cands = rowCands[Int(rowKey[i])]
+                let key = rowKey[i]
                 let (of, count) =
-                    breaks ?? (nD == 1)
-                    ? boundCliques(cands, row: Int(rowKey[i])) : timeCliques(cands.map { Int(candReq[Int($0)]) })
+                    groups?[key]
+                    ?? (breaks ?? (nD == 1)
+                        ? boundCliques(cands, row: Int(key)) : timeCliques(cands.map { Int(candReq[Int($0)]) }))
+                if groups == nil && fixed == nil && nD <= 1 { madeGroups[key] = (of, count) }
                 cliqueRows.append(Int32(i))
                 cliqueFirst.append(Int32(next))
                 cliqueCount.append(Int32(count))
@@ -221,7 +244,7 @@ extension GeneralEngine {
                 from: Int(reqNode[r]), to: sink, units: capR, held: held, headcount: h, share: share, forced: forcedN,
                 force: 11 * bigM)
         }
-        switch g.solve(deadline: budget.deadline) {
+        switch g.solve(deadline: budget.deadline, warm: warm) {
         case .failure(let why):
             if why == .deadline { budget.markDeadlineHit() }
             return LargeRelaxation(rows: [:], medium: 0, complete: false, work: 0)
@@ -233,7 +256,8 @@ extension GeneralEngine {
                 medium += Int(p.reqPriority[Int(candReq[Int(c)])])
             }
             return LargeRelaxation(
-                rows: rows, medium: medium, complete: true, value: -solution.cost, work: solution.work)
+                rows: rows, medium: medium, complete: true, value: -solution.cost, work: solution.work,
+                prices: solution.prices, groups: groups ?? madeGroups)
         }
     }
 
