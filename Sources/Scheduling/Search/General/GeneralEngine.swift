@@ -63,7 +63,14 @@ struct GeneralEngine {
         nD = problem.days.count
         nK = problem.weeks.count
         start = Date()
-        budget = SolveBudget(total: options.workBudget, phases: [.general], start: start, timeLimit: options.timeLimit)
+        // Several days (not the large path): twice the work budget, for the medium-first phase and the day
+        // re-solves after it (`mediumFirst`; on the generated 300 × 70 × 3 instance +20 medium, about 2 CPU s).
+        let multiDay =
+            problem.days.count > 1
+            && problem.candidateCount <= (GeneralEngine.largePairsOverride ?? GeneralEngine.largePairs)
+        let total =
+            multiDay ? (options.workBudget > Int.max / 2 ? Int.max : 2 * options.workBudget) : options.workBudget
+        budget = SolveBudget(total: total, phases: [.general], start: start, timeLimit: options.timeLimit)
         let nW = problem.nW
         let nR = problem.nR
         var dayOf: [Int: Int] = [:]

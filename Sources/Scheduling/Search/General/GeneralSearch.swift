@@ -42,6 +42,8 @@ extension GeneralEngine {
                 scope: GeneralScope(days: all), incumbent: nil, maxWork: budget.allowance(.general) / 4,
                 value: optimistic)
             install(best, days: all)
+            // Medium first: the two-job structures of every day (`SearchMultiDayStructures.swift`).
+            mediumFirst()
             // Exact day re-solves (the priced one, then the single-job one) until no day improves; then exchanges
             // of two workers' chains across days, or when none improves the linked re-solve of every day together
             // (`SearchEjectionLinked.swift`), and again, while those improve.
@@ -58,6 +60,7 @@ extension GeneralEngine {
                     }
                 }
                 guard budget.left(.general) > 0, !budget.outOfTime() else { break }
+                if searchStructuresByDay() { continue }
                 if chainSwaps() { continue }
                 guard p.continuity > 0, resolveLinked(days: all, maxWork: budget.allowance(.general) / 8) else { break }
                 stats.moves += 1
