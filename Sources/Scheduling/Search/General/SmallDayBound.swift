@@ -2,7 +2,7 @@ import Foundation
 
 /// Subgradient steps of the one-day bound's priced root (`provenMediumBound`); it stops early once it proves the
 /// plan's medium.
-let smallDayBoundIterations = 40
+let smallDayBoundIterations = 60
 
 extension GeneralEngine {
     /// One-day instances whose branch and bound did not finish: the medium bound of the root priced with the
