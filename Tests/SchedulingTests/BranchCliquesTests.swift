@@ -36,15 +36,16 @@ import Vocabulary
         #expect(!cl.step(&zero, taken: [0, 2], gap: 100, theta: 1, cap: 1_000))
     }
 
-    /// The priced root bounds the half-day reference day's medium at 182 (the flow alone: 194; the optimum is 176;
-    /// one point of each is the pinned worker), and the plan reaches the optimal medium. (The same solve as
-    /// `ReferenceInstanceTests`', through its cache.)
-    @Test func thePricedRootBoundsTheHalfDayAt182() throws {
+    /// The search's priced root bounded the half-day reference day's medium at 182 (the flow alone: 194; the optimum
+    /// is 176; one point of each is the pinned worker); the root priced with the conflict cliques
+    /// (`provenMediumBound`) bounds it at 176, and the plan reaches it: its medium is proven optimal. (The same solve
+    /// as `ReferenceInstanceTests`', through its cache.)
+    @Test func theConflictCliquesProveTheHalfDaysMedium() throws {
         let name = "gen-v2-halfday-w150-r40-d1"
         let bytes = [UInt8](try Data(contentsOf: Fixtures.instances.appendingPathComponent("\(name).json")))
         let instance = try InstanceDecoder.decode(bytes)
         let plan = PlanCache.shared.plan(bytes, instance, ReferenceInstanceTests.options)
-        #expect(plan.stats.mediumUpperBound == 182)
+        #expect(plan.stats.mediumUpperBound == 176)
         #expect(plan.score.medium == 176)
     }
 

@@ -30,6 +30,7 @@ extension GeneralEngine {
                 polishStructures(pool, maxWork: budget.allowance(.general) / 4)
                 searchTwoJobStructures(maxWork: budget.allowance(.general) / 2)
                 neighbourhoods()
+                provenMediumBound()
             }
         } else {
             // Every day together with an optimistic continuity bonus, then exact day re-solves until none improves.
@@ -184,11 +185,19 @@ extension GeneralEngine {
     /// cliques priced in (`BranchCliques`); returns the best valid rows found and whether the search finished (then
     /// they are optimal for `value`).
     ///
+    /// - Parameter conflictCliques: true prices the conflict cliques (`cliques(of:conflicts:)`), false the time
+    ///   cliques only. The search keeps the time cliques: with the conflict cliques its priced flows repaired into
+    ///   other plans and the structure search then ended lower (`scarce-w200-r50-d1-s3` 398 against 399 medium,
+    ///   `balanced-w300-r70-d1-s5` 54387 against 54598 soft); `provenMediumBound` takes them for the bound alone.
+    /// - Parameter rootIterations: subgradient steps at the root of a whole-scope search.
+    /// - Parameter stopAtMedium: the root stops its steps once its medium bound is at most this (a plan's medium).
     /// - Parameter onPlan: called with every valid plan the nodes' flows give (repaired when they conflict) and its
     ///   value, whether or not it beats the incumbent (`StructurePool` keeps them per two-job structure).
     mutating func branchAndBound(
         scope: GeneralScope, incumbent start: ([Int32: [Int32]], Int64)?, maxNodes: Int = Int.max,
-        maxWork: Int = Int.max, value: (Int) -> Int64, onPlan: (([Int32: [Int32]], Int64) -> Void)? = nil
+        maxWork: Int = Int.max, conflictCliques: Bool = false, rootIterations: Int = branchRootIterations,
+        stopAtMedium: Int? = nil, value: (Int) -> Int64,
+        onPlan: (([Int32: [Int32]], Int64) -> Void)? = nil
     ) -> ([Int32: [Int32]], Bool) {
         let workAtStart = budget.spent[.general, default: 0]
         let days = scope.days
@@ -206,7 +215,7 @@ extension GeneralEngine {
         }
         let values = order.map { value(Int($0)) }
         let sortedOrder = order.indices.sorted { (values[$0], order[$1]) > (values[$1], order[$0]) }.map { order[$0] }
-        let cl = scope.single ? BranchCliques() : cliques(of: order)
+        let cl = scope.single ? BranchCliques() : cliques(of: order, conflicts: conflictCliques)
         let muCap = (values.max() ?? 0) + 1
         var queue = BranchQueue()
         queue.push(
@@ -215,6 +224,8 @@ extension GeneralEngine {
         var seq = 0
         var nodes = 0
         var complete = true
+        /// The best bound of a node left open when the search stops (each node holds its parent's bound).
+        var openBound = Int64.min
         /// Keeps the flow's rows, or their repair, when they beat the incumbent; returns the flow's first conflict.
         func consider(_ f: GeneralFlow, _ engine: inout GeneralEngine) -> GeneralConflict? {
             let conflict = engine.findConflict(f, scope: scope)
@@ -235,6 +246,7 @@ extension GeneralEngine {
                     || budget.spent[.general, default: 0] - workAtStart > maxWork)
             {
                 complete = false
+                openBound = max(openBound, node.bound)
                 break
             }
             nodes += 1
@@ -250,7 +262,7 @@ extension GeneralEngine {
                 cl.isEmpty
                 ? 1
                 : nodes == 1
-                    ? (whole ? branchRootIterations : neighbourhoodRootIterations)
+                    ? (whole ? rootIterations : neighbourhoodRootIterations)
                     : (whole ? branchNodeIterations : neighbourhoodNodeIterations)
             var theta = 1.0
             var stall = 0
@@ -283,6 +295,7 @@ extension GeneralEngine {
                 lastConflict = consider(f, &self)
                 // A flow cut by the deadline bounds nothing: no step from it.
                 if nodeBound <= bestValue || it + 1 == iterations || lastConflict == nil || !f.complete { break }
+                if let stop = stopAtMedium, nodes == 1, mediumBound(nodeBound) <= stop { break }
                 if budget.left(.general) <= 0 || budget.outOfTime()
                     || budget.spent[.general, default: 0] - workAtStart > maxWork
                 {
@@ -293,9 +306,8 @@ extension GeneralEngine {
                 guard cl.step(&mu, taken: taken, gap: gap, theta: theta, cap: muCap) else { break }
             }
             if nodes == 1 && start == nil && !infeasible && nodeBound < Int64.max && !cl.isEmpty {
-                // The priced root bounds the medium too: the soft part of a plan's value lies above −bigM.
-                let priced = Int((nodeBound + bigM - 1) / bigM) + pinnedMedium()
-                stats.mediumUpperBound = min(stats.mediumUpperBound, priced)
+                // The priced root bounds the medium too (`mediumBound`).
+                stats.mediumUpperBound = min(stats.mediumUpperBound, mediumBound(nodeBound))
             }
             guard !infeasible, nodeBound > bestValue, last != nil else { continue }
             var conflict = lastConflict
@@ -341,7 +353,31 @@ extension GeneralEngine {
                 queue.push(BranchNode(bound: nodeBound, seq: seq, mods: child, mu: mu))
             }
         }
+        if start == nil && scope.rows == nil && stats.mediumUpperBound > 0 && !budget.deadlineHit {
+            // The whole search bounds the medium: no plan beats the best found and every node left open (unless a
+            // flow was cut by the deadline: then its node bounded nothing).
+            if let top = queue.maxBound { openBound = max(openBound, top) }
+            let global = max(bestValue, openBound)
+            if global > Int64.min && global < Int64.max {
+                stats.mediumUpperBound = min(stats.mediumUpperBound, mediumBound(global))
+            }
+        }
         return (best, complete && queue.isEmpty)
+    }
+
+    /// The medium of every plan whose network value is at most `bound` (the pins' medium included): a plan of medium
+    /// m is worth m · bigM plus its soft part, which lies above −(slots · the largest pair cost) (`bigM`'s slots: at
+    /// most that many unpinned assignments, each costing at most that), so m ≤ ⌊(bound + slots · maxCost) / bigM⌋.
+    /// The soft part of a value can be positive (share bonus, continuity), so `⌈bound / bigM⌉` is a point too high
+    /// whenever the bound's soft part is: the half-day instance's exact bound 176 · bigM + 28608 would read 177.
+    func mediumBound(_ bound: Int64) -> Int {
+        var maxCost: Int64 = 0
+        for c in p.candCost where c > maxCost { maxCost = c }
+        let slots = Int64(min(p.candidateCount, p.reqCap.reduce(0) { $0 + Int($1) }) + 1)
+        let (below, o1) = slots.multipliedReportingOverflow(by: maxCost)
+        let (sum, o2) = bound.addingReportingOverflow(below)
+        let m = o1 || o2 || below >= bigM ? (bound + bigM - 1) / bigM : sum / bigM
+        return Int(m) + pinnedMedium()
     }
 
     /// Medium of the pins.

@@ -72,3 +72,35 @@ extension GeneralEngine {
         jobs = bestJobs
     }
 }
+
+extension GeneralEngine {
+    /// Completes the structure installed on plan day `d` (its rows holding two jobs) exactly: every other row is
+    /// emptied and re-decided with one job at most (`resolveSingles`). Returns the day's network value, or nil when
+    /// the completed day breaks a rule of the requests — a structure move sets two-job rows without looking at the
+    /// rest, so they may hold more workers than a request's headcount or seats, or fewer than a minimum that no single
+    /// job can make up; `resolveSingles` then keeps its (empty) start, and the network value does not see the broken
+    /// rule (`SearchTwoJobStructuresTests.randomDay` seed 52 planned a request over its headcount that way).
+    mutating func completeStructure(_ d: Int, maxWork: Int = Int.max) -> Int64? {
+        for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
+        _ = resolveSingles(d, maxWork: maxWork)
+        return dayRequestsHold(d) ? dayValueOfPlan(d) : nil
+    }
+
+    /// Whether every request of plan day `d` keeps its headcount, seats and minimum (pins counted) in the plan.
+    func dayRequestsHold(_ d: Int) -> Bool {
+        var count = [Int32](repeating: 0, count: p.nR)
+        var riders = [Int32](repeating: 0, count: p.nR)
+        for w in 0..<p.nW {
+            for c in jobs[w * nD + d] {
+                let r = Int(candReq[Int(c)])
+                count[r] += 1
+                if p.candRide[Int(c)] != 0 { riders[r] += 1 }
+            }
+        }
+        for r in 0..<p.nR where Int(p.reqDay[r]) == d {
+            if count[r] > p.reqCap[r] || riders[r] > seatsLeft[r] { return false }
+            if pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] { return false }
+        }
+        return true
+    }
+}

@@ -53,9 +53,10 @@ extension GeneralEngine {
                     continue
                 }
                 evaluated += 1
-                for w in 0..<e.p.nW where e.jobs[w * e.nD + d].count <= 1 { e.jobs[w * e.nD + d] = [] }
-                _ = e.resolveSingles(d, maxWork: Int.max)
-                let v = e.dayValueOfPlan(d)
+                guard let v = e.completeStructure(d) else {
+                    e.jobs = saved
+                    continue
+                }
                 if v > startValue {
                     found = e.jobs
                 } else if v > startValue - limits.slack {

@@ -79,10 +79,12 @@ extension GeneralEngine {
                     }
                     evaluated += 1
                     // The single rows start empty: the moved structure may leave them over a request's cap or seats,
-                    // or below a minimum, and `resolveSingles` keeps its start unless it finds better.
-                    for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                    _ = resolveSingles(d, maxWork: maxWork)
-                    let v = dayValueOfPlan(d)
+                    // or below a minimum, and `resolveSingles` keeps its start unless it finds better. A structure
+                    // that breaks a request's rule whatever the single rows do is no plan (`completeStructure`).
+                    guard let v = completeStructure(d, maxWork: maxWork) else {
+                        jobs = saved
+                        continue
+                    }
                     if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
                     jobs = saved
                     if v > currentValue { break }
