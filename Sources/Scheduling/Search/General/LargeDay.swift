@@ -244,7 +244,18 @@ extension GeneralEngine {
                 from: Int(reqNode[r]), to: sink, units: capR, held: held, headcount: h, share: share, forced: forcedN,
                 force: 11 * bigM)
         }
-        switch g.solve(deadline: budget.deadline, warm: warm) {
+        var relaxation = relaxationOf(g.solve(deadline: budget.deadline, warm: warm), pairArcs: pairArcs)
+        if relaxation.complete { relaxation.groups = groups ?? madeGroups }
+        return relaxation
+    }
+
+    /// What a solved large network says: the rows its pair arcs carry and their medium (the pins' included), its
+    /// value and prices; an incomplete relaxation (no rows, no bound) when the flow stopped, the deadline marked.
+    mutating func relaxationOf(
+        _ result: Result<GeneralCostScaling.Solution, GeneralCostScaling.Failure>,
+        pairArcs: [(arc: Int, row: Int32, cand: Int32)]
+    ) -> LargeRelaxation {
+        switch result {
         case .failure(let why):
             if why == .deadline { budget.markDeadlineHit() }
             return LargeRelaxation(rows: [:], medium: 0, complete: false, work: 0)
@@ -257,7 +268,7 @@ extension GeneralEngine {
             }
             return LargeRelaxation(
                 rows: rows, medium: medium, complete: true, value: -solution.cost, work: solution.work,
-                prices: solution.prices, groups: groups ?? madeGroups)
+                prices: solution.prices)
         }
     }
 

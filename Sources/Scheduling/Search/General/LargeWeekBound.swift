@@ -203,19 +203,6 @@ extension GeneralEngine {
                 from: Int(reqNode[r]), to: sink, units: Int(p.reqCap[r]), held: Int(pinnedCount[r]),
                 headcount: inst.requests[r].headcount, share: share, forced: 0, force: 0)
         }
-        switch g.solve(deadline: budget.deadline) {
-        case .failure(let why):
-            if why == .deadline { budget.markDeadlineHit() }
-            return LargeRelaxation(rows: [:], medium: 0, complete: false, work: 0)
-        case .success(let solution):
-            var rows: [Int32: [Int32]] = [:]
-            var medium = pinnedMedium()
-            for (a, row, c) in pairArcs where solution.flow[a] > 0 {
-                rows[row, default: []].append(c)
-                medium += Int(p.reqPriority[Int(candReq[Int(c)])])
-            }
-            return LargeRelaxation(
-                rows: rows, medium: medium, complete: true, value: -solution.cost, work: solution.work)
-        }
+        return relaxationOf(g.solve(deadline: budget.deadline), pairArcs: pairArcs)
     }
 }
