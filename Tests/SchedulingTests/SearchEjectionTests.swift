@@ -10,43 +10,7 @@ import Vocabulary
     /// The best valid plan by exhaustion over whole schedules (each worker, each day: no job or one candidate
     /// request of that day), scored by `score`.
     static func exhaustive(_ instance: Instance) -> Score? {
-        let p = Problem(instance)
-        var options: [[String?]] = []
-        for W in instance.workers {
-            var schedules: [[String]] = [[]]
-            for day in p.days {
-                var next: [[String]] = []
-                for s in schedules {
-                    next.append(s)
-                    for R in instance.requests where R.date == day && SearchSingleRowsTests.cand(p, R.id, W.id) != nil {
-                        next.append(s + [R.id])
-                    }
-                }
-                schedules = next
-            }
-            options.append(schedules.map { $0.joined(separator: ",") })
-        }
-        var best: Score?
-        var choice = [String?](repeating: nil, count: instance.workers.count)
-        func visit(_ i: Int) {
-            if i == instance.workers.count {
-                var pairs: [Pair] = []
-                for (w, s) in choice.enumerated() {
-                    for r in (s ?? "").split(separator: ",") {
-                        pairs.append(Pair(request: String(r), worker: instance.workers[w].id))
-                    }
-                }
-                let s = score(instance, assignments: pairs).score
-                if s.hard == 0 && (best.map { s > $0 } ?? true) { best = s }
-                return
-            }
-            for o in options[i] {
-                choice[i] = o
-                visit(i + 1)
-            }
-        }
-        visit(0)
-        return best
+        ExhaustiveRows.best(instance, options: ExhaustiveRows.setsByDate(instance, atMost: { _ in 1 }))
     }
 
     /// From an empty plan, re-deciding every worker over every day at once is the exhaustive optimum: continuity
