@@ -51,12 +51,7 @@ import Vocabulary
     func theBoundHoldsAndThePolishNeverLowersThePlan(_ seed: UInt64) throws {
         let instance = Self.twoJobDay(seed: seed)
         let want = try #require(Self.exhaustive(instance))
-        let plan = GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: SolveOptions(seed: seed)) }
-        #expect(score(instance, assignments: plan.assignments).score.hard == 0)
-        #expect(plan.score <= want, "seed \(seed)")
-        if GeneralEngine.needed(Problem(instance)) {
-            #expect(plan.stats.mediumUpperBound >= want.medium, "seed \(seed)")
-        }
+        LargePathChecks.expectPlanAtMost(want, instance, seed: seed)
         // The polish from the relaxation's repair, as `runLarge` starts it: never below it, and valid.
         var engine = GeneralEngine(Problem(instance), SolveOptions(seed: seed))
         let (scope, order, value) = Self.context(engine)

@@ -80,10 +80,8 @@ import Vocabulary
     @Test func theRowSplitsIntoFirstAndSecondJobs() throws {
         let instance = try V2.decode(Self.fullDayWeek)
         let engine = GeneralEngine(Problem(instance), SolveOptions())
-        let row = try #require(engine.rowCands.firstIndex { $0.count == 3 })
-        let reqs = engine.rowCands[row].map { Int(engine.candReq[Int($0)]) }
+        let (row, reqs, byID) = try LargePathChecks.threeJobRow(engine, instance)
         let split = engine.rowConflictIntervals(reqs, row: row).dateSplit()
-        let byID = Dictionary(uniqueKeysWithValues: reqs.enumerated().map { (instance.requests[$0.1].id, $0.0) })
         let (m, f, a) = (byID["r1"]!, byID["r2"]!, byID["r3"]!)
         #expect(split.late[a] && !split.late[m] && !split.late[f])
         #expect(split.moment == 13 * 60)
@@ -114,9 +112,6 @@ import Vocabulary
         let (new, old) = Self.bounds(instance)
         #expect(new >= optimum.medium, "seed \(seed)")
         #expect(old >= optimum.medium, "seed \(seed)")
-        let plan = GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: SolveOptions(seed: seed)) }
-        #expect(score(instance, assignments: plan.assignments).score.hard == 0)
-        #expect(plan.score <= optimum)
-        if GeneralEngine.needed(Problem(instance)) { #expect(plan.stats.mediumUpperBound >= optimum.medium) }
+        LargePathChecks.expectPlanAtMost(optimum, instance, seed: seed)
     }
 }

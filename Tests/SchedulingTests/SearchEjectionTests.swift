@@ -13,12 +13,18 @@ import Vocabulary
         ExhaustiveRows.best(instance, options: ExhaustiveRows.setsByDate(instance, atMost: { _ in 1 }))
     }
 
+    /// A small random two-day instance (`Fixtures.random`: 4 workers, 5 requests) with a share weight.
+    static func twoDays(seed: UInt64) -> Instance {
+        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
+        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
+        return instance
+    }
+
     /// From an empty plan, re-deciding every worker over every day at once is the exhaustive optimum: continuity
     /// across days, weekly caps, minimum headcounts and the share bonus included.
     @Test(arguments: 1...10)
     func reDecidingAllWorkersOverAllDaysIsExact(seed: UInt64) throws {
-        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
+        let instance = Self.twoDays(seed: seed)
         let want = try #require(Self.exhaustive(instance))
         let p = Problem(instance)
         var engine = GeneralEngine(p, SolveOptions())
@@ -95,8 +101,7 @@ import Vocabulary
     /// the exhaustive optimum: the branch and bound over the links' multipliers finishes and is exact.
     @Test(arguments: 1...10)
     func linkedReSolveOfBothDaysIsExact(seed: UInt64) throws {
-        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
+        let instance = Self.twoDays(seed: seed)
         let want = try #require(Self.exhaustive(instance))
         let p = Problem(instance)
         var engine = GeneralEngine(p, SolveOptions())
