@@ -75,15 +75,9 @@ struct DatabaseDiesTests {
                 #expect(failed.stderr.contains("cannot reach the database"), "\(failed)")
                 #expect(!failed.stderr.contains("client error"), "\(failed)")
 
-                try RestartTests.devDB("start", pgdata: pgdata)
-                provider.clearFaults()
-                let db2 = try Connection(url)
-                let done = try IlsonProcess.run(arguments, environment: env)
-                #expect(done.status == 0, "\(done)")
-                let rows = try Fixtures.outbox(roster.rosterId, on: db2)
-                #expect(rows.count == roster.expectedMessages && rows.values.allSatisfy { $0.state == "sent" })
-                #expect(provider.sentCount == roster.expectedMessages)
-                #expect(Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys))
+                let (_, rows) = try RestartTests.runAgainAfterARestart(
+                    pgdata: pgdata, url: url, arguments, environment: env, provider: provider, roster: roster)
+                #expect(rows.count == roster.expectedMessages)
             }
         }
     }

@@ -67,6 +67,25 @@ struct RestartTests {
         try body(pgdata, base)
     }
 
+    /// Starts the cluster again and runs `arguments` once more with the provider healthy: exit 0, every outbox row of
+    /// the roster sent, each message delivered once. Returns a new connection and the outbox, for more checks.
+    static func runAgainAfterARestart(
+        pgdata: String, url: String, _ arguments: [String], environment: [String: String],
+        provider: FakeSMSProvider, roster: Fixtures.Roster, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (Connection, [String: (state: String, kind: String, attempts: Int)]) {
+        try devDB("start", pgdata: pgdata)
+        provider.clearFaults()
+        let db = try Connection(url)
+        let done = try IlsonProcess.run(arguments, environment: environment)
+        #expect(done.status == 0, "\(done)", sourceLocation: sourceLocation)
+        let rows = try Fixtures.outbox(roster.rosterId, on: db)
+        #expect(rows.values.allSatisfy { $0.state == "sent" }, sourceLocation: sourceLocation)
+        #expect(provider.sentCount == roster.expectedMessages, sourceLocation: sourceLocation)
+        #expect(
+            Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys), sourceLocation: sourceLocation)
+        return (db, rows)
+    }
+
     @Test func restartMidSendExitsThreeThenCompletes() throws {
         try RestartTests.withPrivateCluster("ilson-restart") { pgdata, base in
             try TestDatabase.withMigratedDatabase(base: base) { db, url in
@@ -88,15 +107,8 @@ struct RestartTests {
                 #expect(
                     failed.stderr.contains("cannot reach the database") || failed.stderr.contains("database"),
                     "\(failed)")
-                try RestartTests.devDB("start", pgdata: pgdata)
-                provider.clearFaults()
-                let db2 = try Connection(url)
-                let done = try IlsonProcess.run(arguments, environment: env)
-                #expect(done.status == 0, "\(done)")
-                let rows = try Fixtures.outbox(roster.rosterId, on: db2)
-                #expect(rows.values.allSatisfy { $0.state == "sent" })
-                #expect(provider.sentCount == roster.expectedMessages)
-                #expect(Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys))
+                let (db2, _) = try RestartTests.runAgainAfterARestart(
+                    pgdata: pgdata, url: url, arguments, environment: env, provider: provider, roster: roster)
                 #expect(Set(provider.sentMessages.map { "\($0.to)/\($0.kind)" }).count == roster.expectedMessages)
                 #expect(try Fixtures.rosterState(roster.rosterId, on: db2) == "sent")
                 print(
