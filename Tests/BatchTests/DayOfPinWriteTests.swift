@@ -32,6 +32,22 @@ struct DayOfPinWriteTests {
         ).map { "\(try $0.decode("via", as: String.self)) / \(try $0.decode("reason", as: String.self))" }
     }
 
+    /// `roster replace` of the roster's first worker by a new free worker with `phone`: the new assignment has
+    /// `status`, is pinned, and has one audit row by `roster replace` (no reason).
+    static func expectReplacement(
+        _ db: Connection, _ roster: Fixtures.Roster, status: String, by phone: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let center = try Centers.resolve("JC", on: db)
+        _ = try DayOfTests.freeWorker(db, center: roster.centerId, phone: phone, name: "대신")
+        _ = try RosterDecline.replace(
+            center: center, date: Fixtures.day, worker: .phone(roster.workerPhones[0]), with: .phone(phone), on: db,
+            clock: DayOfTests.clock)
+        let replaced = try Self.live(db, phone: phone)
+        #expect(replaced.status == status && replaced.pinned, sourceLocation: sourceLocation)
+        #expect(try Self.created(db, assignment: replaced.id) == ["roster replace / -"], sourceLocation: sourceLocation)
+    }
+
     @Test func aReplacementAndAnAssignOnASentRosterAreWrittenPinnedApprovedAndAudited() throws {
         try TestDatabase.withMigratedDatabase { db, url in
             let provider = try FakeSMSProvider()
@@ -40,14 +56,7 @@ struct DayOfPinWriteTests {
             let center = try Centers.resolve("JC", on: db)
 
             // On the approved roster: the replacement is approved at once, pinned, and audited by `roster replace`.
-            let first = "01099990001"
-            _ = try DayOfTests.freeWorker(db, center: roster.centerId, phone: first, name: "이첫")
-            _ = try RosterDecline.replace(
-                center: center, date: Fixtures.day, worker: .phone(roster.workerPhones[0]), with: .phone(first),
-                on: db, clock: DayOfTests.clock)
-            let replaced = try Self.live(db, phone: first)
-            #expect(replaced.status == "approved" && replaced.pinned)
-            #expect(try Self.created(db, assignment: replaced.id) == ["roster replace / -"])
+            try Self.expectReplacement(db, roster, status: "approved", by: "01099990001")
 
             // On the sent roster: a gap left by a decline, filled by `roster assign` with a reason.
             #expect(try DayOfTests.send(url, provider).status == 0)
@@ -75,14 +84,7 @@ struct DayOfPinWriteTests {
             let center = try Centers.resolve("JC", on: db)
             _ = try RosterApproval.reopen(center: center, date: Fixtures.day, on: db, clock: DayOfTests.clock)
             #expect(try Fixtures.rosterState(roster.rosterId, on: db) == "draft")
-            let phone = "01099990003"
-            _ = try DayOfTests.freeWorker(db, center: roster.centerId, phone: phone, name: "이셋")
-            _ = try RosterDecline.replace(
-                center: center, date: Fixtures.day, worker: .phone(roster.workerPhones[0]), with: .phone(phone),
-                on: db, clock: DayOfTests.clock)
-            let replaced = try Self.live(db, phone: phone)
-            #expect(replaced.status == "proposed" && replaced.pinned)
-            #expect(try Self.created(db, assignment: replaced.id) == ["roster replace / -"])
+            try Self.expectReplacement(db, roster, status: "proposed", by: "01099990003")
         }
     }
 }
