@@ -20,17 +20,27 @@ import Vocabulary
         return instance
     }
 
+    /// From an empty plan of `twoDays(seed:)`, the engine after `resolve` holds the exhaustive optimum.
+    static func expectExact(
+        seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation,
+        _ resolve: (inout GeneralEngine, Problem) -> Void
+    ) throws {
+        let instance = Self.twoDays(seed: seed)
+        let want = try #require(Self.exhaustive(instance), sourceLocation: sourceLocation)
+        let p = Problem(instance)
+        var engine = GeneralEngine(p, SolveOptions())
+        resolve(&engine, p)
+        let got = score(instance, assignments: engine.assignments()).score
+        #expect(got == want, "seed \(seed)", sourceLocation: sourceLocation)
+    }
+
     /// From an empty plan, re-deciding every worker over every day at once is the exhaustive optimum: continuity
     /// across days, weekly caps, minimum headcounts and the share bonus included.
     @Test(arguments: 1...10)
     func reDecidingAllWorkersOverAllDaysIsExact(seed: UInt64) throws {
-        let instance = Self.twoDays(seed: seed)
-        let want = try #require(Self.exhaustive(instance))
-        let p = Problem(instance)
-        var engine = GeneralEngine(p, SolveOptions())
-        _ = engine.resolveWorkers(Array(0..<p.nW), maxNodes: Int.max)
-        let got = score(instance, assignments: engine.assignments()).score
-        #expect(got == want, "seed \(seed)")
+        try Self.expectExact(seed: seed) { engine, p in
+            _ = engine.resolveWorkers(Array(0..<p.nW), maxNodes: Int.max)
+        }
     }
 
     /// Three workers on crossed chains over two days, each able to work only its own job and the next one's (by
@@ -101,13 +111,9 @@ import Vocabulary
     /// the exhaustive optimum: the branch and bound over the links' multipliers finishes and is exact.
     @Test(arguments: 1...10)
     func linkedReSolveOfBothDaysIsExact(seed: UInt64) throws {
-        let instance = Self.twoDays(seed: seed)
-        let want = try #require(Self.exhaustive(instance))
-        let p = Problem(instance)
-        var engine = GeneralEngine(p, SolveOptions())
-        _ = engine.resolveLinked(days: Array(0..<p.days.count), keepMinimums: false, maxWork: Int.max)
-        let got = score(instance, assignments: engine.assignments()).score
-        #expect(got == want, "seed \(seed)")
+        try Self.expectExact(seed: seed) { engine, p in
+            _ = engine.resolveLinked(days: Array(0..<p.days.count), keepMinimums: false, maxWork: Int.max)
+        }
     }
 
     /// The linked re-solve never leaves a plan worse than it found it, and keeps its plan valid, from a greedy plan
