@@ -160,15 +160,7 @@ struct RosterAssign: ContextCommand {
         let o = try RosterEditor.assign(
             center: center, date: date, request: request, worker: ref, force: force, reason: reason,
             expectedVersion: version.expectVersion, on: context.db, clock: context.clock)
-        for line in o.lines { print(line) }
-        for w in o.warnings { print(T(.warningForced, ["text": w])) }
-        print(
-            T(
-                .rosterVersionScore,
-                [
-                    "center": center.code, "date": RequestText.day(date), "version": o.version,
-                    "score": RequestText.score(o.score),
-                ]))
+        printEdit(o, center: center, date: date)
     }
 }
 
@@ -189,15 +181,22 @@ struct RosterUnassign: ContextCommand {
             center: center, date: date, request: request, worker: ref, reason: reason,
             expectedVersion: version.expectVersion,
             on: context.db, clock: context.clock)
-        for line in o.lines { print(line) }
-        print(
-            T(
-                .rosterVersionScore,
-                [
-                    "center": center.code, "date": RequestText.day(date), "version": o.version,
-                    "score": RequestText.score(o.score),
-                ]))
+        printEdit(o, center: center, date: date)
     }
+}
+
+/// What `roster assign` and `roster unassign` print: what was done, the rules a forced pin breaks (an unassign has
+/// none), and the roster's new version and score.
+private func printEdit(_ o: RosterEditOutcome, center: CenterRecord, date: Day) {
+    for line in o.lines { print(line) }
+    for w in o.warnings { print(T(.warningForced, ["text": w])) }
+    print(
+        T(
+            .rosterVersionScore,
+            [
+                "center": center.code, "date": RequestText.day(date), "version": o.version,
+                "score": RequestText.score(o.score),
+            ]))
 }
 
 struct RosterApprove: ContextCommand {

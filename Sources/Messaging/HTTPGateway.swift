@@ -131,6 +131,22 @@ public final class HTTPGateway: Gateway {
         request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
         request.setValue(message.idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
 
+        let (http, body) = try Self.exchange(
+            request, on: session, timeoutSeconds: timeoutSeconds,
+            timeoutReason: "timeout after \(Self.seconds(timeoutSeconds))")
+        return try Self.interpret(
+            status: http.statusCode, body: body, retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
+    }
+
+    /// Sends `request` on `session` and waits for its answer (the callers are synchronous). URLSession enforces the
+    /// timeout; should it not, a backstop 5 seconds later cancels the request and throws `.retryable(timeoutReason)`.
+    ///
+    /// - Returns: the HTTP answer and its body (empty when there was none).
+    /// - Throws: `.retryable` for a timeout, a broken connection or an answer that is not HTTP; what
+    ///   `transportError` makes of another transport failure.
+    static func exchange(
+        _ request: URLRequest, on session: URLSession, timeoutSeconds: Double, timeoutReason: String
+    ) throws(GatewayError) -> (HTTPURLResponse, Data) {
         let box = ResponseBox()
         let done = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { data, response, error in
@@ -138,19 +154,16 @@ public final class HTTPGateway: Gateway {
             done.signal()
         }
         task.resume()
-        // URLSession enforces the timeout; this is a backstop should it not.
         if done.wait(timeout: .now() + timeoutSeconds + 5) == .timedOut {
             task.cancel()
-            throw .retryable(
-                reason: "timeout after \(Self.seconds(timeoutSeconds))", httpStatus: nil, retryAfterSeconds: nil)
+            throw .retryable(reason: timeoutReason, httpStatus: nil, retryAfterSeconds: nil)
         }
         let (data, response, error) = box.get()
         if let error { throw Self.transportError(error, timeoutSeconds: timeoutSeconds) }
         guard let http = response as? HTTPURLResponse else {
             throw .retryable(reason: "no HTTP response", httpStatus: nil, retryAfterSeconds: nil)
         }
-        return try Self.interpret(
-            status: http.statusCode, body: data ?? Data(), retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
+        return (http, data ?? Data())
     }
 
     /// The contract's reading of an answer.

@@ -132,23 +132,8 @@ public final class HTTPInbound: Sendable {
         request.httpMethod = "GET"
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            box.set(data: data, response: response, error: error)
-            done.signal()
-        }
-        task.resume()
-        if done.wait(timeout: .now() + timeoutSeconds + 5) == .timedOut {
-            task.cancel()
-            throw .retryable(reason: "timeout fetching replies", httpStatus: nil, retryAfterSeconds: nil)
-        }
-        let (data, response, error) = box.get()
-        if let error { throw HTTPGateway.transportError(error, timeoutSeconds: timeoutSeconds) }
-        guard let http = response as? HTTPURLResponse else {
-            throw .retryable(reason: "no HTTP response", httpStatus: nil, retryAfterSeconds: nil)
-        }
-        let body = data ?? Data()
+        let (http, body) = try HTTPGateway.exchange(
+            request, on: session, timeoutSeconds: timeoutSeconds, timeoutReason: "timeout fetching replies")
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
         switch http.statusCode {
         case 200:

@@ -62,12 +62,26 @@ public enum DaySheetHTML {
         return out
     }
 
-    static func farmPage(_ farm: DaySheet.FarmPage, sheet: DaySheet) -> String {
-        var out = "<section class=\"page farm\">\n"
-        out += "<h2>\(e(farm.name))</h2>\n"
+    /// The opening of a farm's or a pickup's page: its section, its title (HTML), and a line of the day, the center,
+    /// the detail (HTML, when there is one) and the count of people.
+    static func pageHead(_ kind: String, title: String, sheet: DaySheet, detail: String?, people: String) -> String {
+        var out = "<section class=\"page \(kind)\">\n"
+        out += "<h2>\(title)</h2>\n"
         out += "<p class=\"meta\">\(e(dayText(sheet))) · \(e(sheet.centerName))"
-        if !farm.village.isEmpty { out += " · \(e(farm.village))" }
-        out += " · \(farm.filled)/\(farm.wanted)명</p>\n"
+        if let detail { out += " · \(detail)" }
+        out += " · \(people)명</p>\n"
+        return out
+    }
+
+    /// The first cells of a numbered row of people: the number (from 1), the name and the phone.
+    static func personCells(_ index: Int, name: String, phone: String) -> String {
+        "<tr><td class=\"num\">\(index + 1)</td><td>\(e(name))</td><td class=\"phone\">\(e(phone))</td>"
+    }
+
+    static func farmPage(_ farm: DaySheet.FarmPage, sheet: DaySheet) -> String {
+        var out = pageHead(
+            "farm", title: e(farm.name), sheet: sheet, detail: farm.village.isEmpty ? nil : e(farm.village),
+            people: "\(farm.filled)/\(farm.wanted)")
         for job in farm.jobs {
             var head = "집결: \(job.meetingTime.isEmpty ? job.start : job.meetingTime)"
             if !job.meetingPoint.isEmpty { head += " \(job.meetingPoint)" }
@@ -80,7 +94,7 @@ public enum DaySheetHTML {
             out += "<table class=\"workers\"><thead><tr><th class=\"num\">번호</th><th>이름</th><th>전화</th>"
             out += "<th>사는 곳</th><th>오는 방법</th><th>출근 확인</th><th>서명</th></tr></thead><tbody>\n"
             for (i, w) in job.workers.enumerated() {
-                out += "<tr><td class=\"num\">\(i + 1)</td><td>\(e(w.name))</td><td class=\"phone\">\(e(w.phone))</td>"
+                out += personCells(i, name: w.name, phone: w.phone)
                 out += "<td>\(e(w.home))</td><td>\(e(w.ride.isEmpty ? "각자" : w.ride))</td>"
                 out += "<td class=\"tick\">□</td><td class=\"sign\"></td></tr>\n"
             }
@@ -97,16 +111,13 @@ public enum DaySheetHTML {
     }
 
     static func pickupPage(_ p: DaySheet.PickupPage, sheet: DaySheet) -> String {
-        var out = "<section class=\"page pickup\">\n"
-        out += "<h2>픽업: \(e(p.time)) \(e(p.point))</h2>\n"
-        out += "<p class=\"meta\">\(e(dayText(sheet))) · \(e(sheet.centerName))"
-        if !p.van.isEmpty { out += " · 차량: \(e(p.van))" }
-        out += " · \(p.riders.count)명</p>\n"
+        var out = pageHead(
+            "pickup", title: "픽업: \(e(p.time)) \(e(p.point))", sheet: sheet,
+            detail: p.van.isEmpty ? nil : "차량: \(e(p.van))", people: "\(p.riders.count)")
         out += "<table class=\"riders\"><thead><tr><th class=\"num\">번호</th><th>이름</th><th>전화</th><th>가는 농가</th>"
         out += "<th>탑승 확인</th></tr></thead><tbody>\n"
         for (i, r) in p.riders.enumerated() {
-            out +=
-                "<tr><td class=\"num\">\(i + 1)</td><td>\(e(r.name))</td><td class=\"phone\">\(e(r.phone))</td><td>\(e(r.farm))</td>"
+            out += personCells(i, name: r.name, phone: r.phone) + "<td>\(e(r.farm))</td>"
             out += "<td class=\"tick\">□</td></tr>\n"
         }
         out += "</tbody></table>\n</section>\n"

@@ -107,16 +107,17 @@ struct MatrixTests {
         func add(_ table: String, _ op: Operation, _ target: String, _ sql: PostgresQuery) {
             p.append(Probe(table: table, operation: op, target: target, sql: sql))
         }
-        // A table whose rows have an `id`: select, update (a column set to itself), delete by id.
+        // One row of a table: select it, update it (a column set to itself), delete it.
+        func byRow(_ table: String, _ target: String, where row: PostgresQuery, set column: String) {
+            add(table, .select, target, "SELECT count(*) AS n FROM \(identifier: table) WHERE \(fragment: row)")
+            add(
+                table, .update, target,
+                "UPDATE \(identifier: table) SET \(identifier: column) = \(identifier: column) WHERE \(fragment: row)")
+            add(table, .delete, target, "DELETE FROM \(identifier: table) WHERE \(fragment: row)")
+        }
+        // A table whose rows have an `id`: by id.
         func byID(_ table: String, _ rows: [(String, String)], set column: String) {
-            for (target, name) in rows {
-                add(table, .select, target, "SELECT count(*) AS n FROM \(identifier: table) WHERE id = \(w[name])")
-                add(
-                    table, .update, target,
-                    "UPDATE \(identifier: table) SET \(identifier: column) = \(identifier: column) WHERE id = \(w[name])"
-                )
-                add(table, .delete, target, "DELETE FROM \(identifier: table) WHERE id = \(w[name])")
-            }
+            for (target, name) in rows { byRow(table, target, where: "id = \(w[name])", set: column) }
         }
         let (cA, cB) = (w["cA"], w["cB"])
         func center(_ t: String) -> Int64 { t == "B" ? cB : cA }
@@ -153,10 +154,7 @@ struct MatrixTests {
         }
         // tasks: every center has the national list (its trigger), so `harvest` is a row of A and of B.
         for t in ["A", "B"] {
-            let row: PostgresQuery = "center_id = \(center(t)) AND code = 'harvest'"
-            add("tasks", .select, t, "SELECT count(*) AS n FROM tasks WHERE \(fragment: row)")
-            add("tasks", .update, t, "UPDATE tasks SET name = name WHERE \(fragment: row)")
-            add("tasks", .delete, t, "DELETE FROM tasks WHERE \(fragment: row)")
+            byRow("tasks", t, where: "center_id = \(center(t)) AND code = 'harvest'", set: "name")
             add(
                 "tasks", .insert, t, "INSERT INTO tasks (center_id, code, name) VALUES (\(center(t)), 'grafting', '접목')"
             )
@@ -165,19 +163,11 @@ struct MatrixTests {
         for (t, worker, skill, farm, other) in [
             ("A", w["wA1"], w["sA"], w["farmA"], w["wA2"]), ("B", w["wB1"], w["sB"], w["farmB"], w["wB2"]),
         ] {
-            add("worker_skills", .select, t, "SELECT count(*) AS n FROM worker_skills WHERE worker_id = \(worker)")
-            add("worker_skills", .update, t, "UPDATE worker_skills SET skill_id = skill_id WHERE worker_id = \(worker)")
-            add("worker_skills", .delete, t, "DELETE FROM worker_skills WHERE worker_id = \(worker)")
+            byRow("worker_skills", t, where: "worker_id = \(worker)", set: "skill_id")
             add(
                 "worker_skills", .insert, t,
                 "INSERT INTO worker_skills (center_id, worker_id, skill_id) VALUES (\(center(t)), \(other), \(skill))")
-            add(
-                "worker_allowed_farms", .select, t,
-                "SELECT count(*) AS n FROM worker_allowed_farms WHERE worker_id = \(worker)")
-            add(
-                "worker_allowed_farms", .update, t,
-                "UPDATE worker_allowed_farms SET farm_id = farm_id WHERE worker_id = \(worker)")
-            add("worker_allowed_farms", .delete, t, "DELETE FROM worker_allowed_farms WHERE worker_id = \(worker)")
+            byRow("worker_allowed_farms", t, where: "worker_id = \(worker)", set: "farm_id")
             add(
                 "worker_allowed_farms", .insert, t,
                 "INSERT INTO worker_allowed_farms (center_id, worker_id, farm_id) VALUES (\(center(t)), \(other), \(farm))"
@@ -235,13 +225,7 @@ struct MatrixTests {
             VALUES (\(cB), \(w["roB"]), \(w["rB"]), \(w["wB2"]), \(w.day)::date)
             """)
         for (t, roster, request, worker) in [("A", "roA", "rAb", "wA1"), ("B", "roB", "rB", "wB1")] {
-            add(
-                "roster_exclusions", .select, t,
-                "SELECT count(*) AS n FROM roster_exclusions WHERE roster_id = \(w[roster])")
-            add(
-                "roster_exclusions", .update, t,
-                "UPDATE roster_exclusions SET created_at = created_at WHERE roster_id = \(w[roster])")
-            add("roster_exclusions", .delete, t, "DELETE FROM roster_exclusions WHERE roster_id = \(w[roster])")
+            byRow("roster_exclusions", t, where: "roster_id = \(w[roster])", set: "created_at")
             add(
                 "roster_exclusions", .insert, t,
                 """
@@ -267,9 +251,7 @@ struct MatrixTests {
         }
         for t in ["A", "B"] {
             let c = center(t)
-            add("message_templates", .select, t, "SELECT count(*) AS n FROM message_templates WHERE center_id = \(c)")
-            add("message_templates", .update, t, "UPDATE message_templates SET body = body WHERE center_id = \(c)")
-            add("message_templates", .delete, t, "DELETE FROM message_templates WHERE center_id = \(c)")
+            byRow("message_templates", t, where: "center_id = \(c)", set: "body")
             add(
                 "message_templates", .insert, t,
                 "INSERT INTO message_templates (center_id, slot, body) VALUES (\(c), 'cancellation', 'x')")
@@ -281,27 +263,17 @@ struct MatrixTests {
         byID("audit_log", [("A", "lA"), ("B", "lB")], set: "via")
         for t in ["A", "B"] {
             let c = center(t)
-            add(
-                "center_priority_policy", .select, t,
-                "SELECT count(*) AS n FROM center_priority_policy WHERE center_id = \(c)")
-            add(
-                "center_priority_policy", .update, t,
-                "UPDATE center_priority_policy SET base = base WHERE center_id = \(c)")
-            add("center_priority_policy", .delete, t, "DELETE FROM center_priority_policy WHERE center_id = \(c)")
+            byRow("center_priority_policy", t, where: "center_id = \(c)", set: "base")
             // The row exists: a permitted insert stops at the primary key (after row-level security).
             add("center_priority_policy", .insert, t, "INSERT INTO center_priority_policy (center_id) VALUES (\(c))")
-            add("yearly_targets", .select, t, "SELECT count(*) AS n FROM yearly_targets WHERE center_id = \(c)")
-            add("yearly_targets", .update, t, "UPDATE yearly_targets SET days = days WHERE center_id = \(c)")
-            add("yearly_targets", .delete, t, "DELETE FROM yearly_targets WHERE center_id = \(c)")
+            byRow("yearly_targets", t, where: "center_id = \(c)", set: "days")
             add(
                 "yearly_targets", .insert, t,
                 "INSERT INTO yearly_targets (center_id, year, category, days) VALUES (\(c), 2028, 'youth', 5)")
         }
         for (t, person) in [("A", Person.coordinatorA), ("B", Person.coordinatorB)] {
             let login = w.login(person)
-            add("ilson_users", .select, t, "SELECT count(*) AS n FROM ilson_users WHERE login = \(login)")
-            add("ilson_users", .update, t, "UPDATE ilson_users SET kind = kind WHERE login = \(login)")
-            add("ilson_users", .delete, t, "DELETE FROM ilson_users WHERE login = \(login)")
+            byRow("ilson_users", t, where: "login = \(login)", set: "kind")
             add(
                 "ilson_users", .insert, t,
                 "INSERT INTO ilson_users (login, kind, center_id) VALUES (\(login + "x"), 'coordinator', \(center(t)))")

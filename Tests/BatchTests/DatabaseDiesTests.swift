@@ -30,29 +30,10 @@ struct DatabaseDiesTests {
         #expect(kill(pid, 0) != 0, "the postmaster stopped")
     }
 
-    /// A private cluster for one test: started, its URL given to `body`, destroyed afterwards.
-    static func withPrivateCluster(_ body: (_ pgdata: String, _ base: String) throws -> Void) throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "ilson-dies-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.path)
-        let pgdata = scratch.appendingPathComponent("pg").path
-        defer {
-            _ = try? RestartTests.devDB("destroy", pgdata: pgdata)
-            try? FileManager.default.removeItem(at: scratch)
-        }
-        try RestartTests.devDB("start", pgdata: pgdata)
-        let envText = try RestartTests.devDB("env", pgdata: pgdata)
-        let base = try #require(
-            envText.split(separator: "\n").first { $0.hasPrefix("export ILSON_DATABASE_URL=") }
-                .map { String($0.dropFirst("export ILSON_DATABASE_URL='".count).dropLast()) })
-        try body(pgdata, base)
-    }
-
     /// An idle connection whose server died: libpq's send fails ("server closed the connection unexpectedly")
     /// while the connection still looks open; the error is a lost connection, exit 3, not a client error.
     @Test func idleConnectionToADeadServerIsALostConnection() throws {
-        try DatabaseDiesTests.withPrivateCluster { pgdata, base in
+        try RestartTests.withPrivateCluster("ilson-dies") { pgdata, base in
             let db = try Connection(base)
             try db.query("SELECT 1")
             try DatabaseDiesTests.stopImmediately(pgdata: pgdata)
@@ -71,7 +52,7 @@ struct DatabaseDiesTests {
     /// The server stopped while `batch send` waits for a retry (its connections idle): exit 3; after a restart
     /// the next run completes, each message delivered once.
     @Test func serverStoppedImmediatelyWhileSendWaitsExitsThreeThenCompletes() throws {
-        try DatabaseDiesTests.withPrivateCluster { pgdata, base in
+        try RestartTests.withPrivateCluster("ilson-dies") { pgdata, base in
             try TestDatabase.withMigratedDatabase(base: base) { db, url in
                 let provider = try FakeSMSProvider()
                 defer { provider.stop() }
@@ -94,15 +75,9 @@ struct DatabaseDiesTests {
                 #expect(failed.stderr.contains("cannot reach the database"), "\(failed)")
                 #expect(!failed.stderr.contains("client error"), "\(failed)")
 
-                try RestartTests.devDB("start", pgdata: pgdata)
-                provider.clearFaults()
-                let db2 = try Connection(url)
-                let done = try IlsonProcess.run(arguments, environment: env)
-                #expect(done.status == 0, "\(done)")
-                let rows = try Fixtures.outbox(roster.rosterId, on: db2)
-                #expect(rows.count == roster.expectedMessages && rows.values.allSatisfy { $0.state == "sent" })
-                #expect(provider.sentCount == roster.expectedMessages)
-                #expect(Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys))
+                let (_, rows) = try RestartTests.runAgainAfterARestart(
+                    pgdata: pgdata, url: url, arguments, environment: env, provider: provider, roster: roster)
+                #expect(rows.count == roster.expectedMessages)
             }
         }
     }

@@ -47,52 +47,74 @@ struct RestartTests {
         var status: Int32
     }
 
-    @Test func restartMidSendExitsThreeThenCompletes() throws {
+    /// A private cluster for one test (in a scratch folder named `prefix-…`): started, its data folder and URL given to
+    /// `body`, destroyed afterwards.
+    static func withPrivateCluster(_ prefix: String, _ body: (_ pgdata: String, _ base: String) throws -> Void) throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "ilson-restart-\(UUID().uuidString.prefix(8))")
+            "\(prefix)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.path)
         let pgdata = scratch.appendingPathComponent("pg").path
         defer {
-            _ = try? RestartTests.devDB("destroy", pgdata: pgdata)
+            _ = try? devDB("destroy", pgdata: pgdata)
             try? FileManager.default.removeItem(at: scratch)
         }
-        try RestartTests.devDB("start", pgdata: pgdata)
-        let envText = try RestartTests.devDB("env", pgdata: pgdata)
+        try devDB("start", pgdata: pgdata)
+        let envText = try devDB("env", pgdata: pgdata)
         let base = try #require(
             envText.split(separator: "\n").first { $0.hasPrefix("export ILSON_DATABASE_URL=") }
                 .map { String($0.dropFirst("export ILSON_DATABASE_URL='".count).dropLast()) })
-        try TestDatabase.withMigratedDatabase(base: base) { db, url in
-            let provider = try FakeSMSProvider()
-            defer { provider.stop() }
-            let roster = try Fixtures.approvedRoster(on: db, farms: 10, perFarm: 10)
-            provider.delayResponses(by: 0.02)
-            let env = IlsonProcess.environment(url: url, provider: provider)
-            let arguments = [
-                "batch", "send", "--date", Fixtures.day.description, "--chunk-size", "10",
-                "--concurrency", "2",
-            ]
-            let send = try IlsonProcess(arguments, environment: env)
-            let deadline = Date().addingTimeInterval(20)
-            while provider.sentCount < 20 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            try RestartTests.devDB("stop", pgdata: pgdata)
-            let failed = send.wait()
-            #expect(failed.status == 3, "\(failed)")
-            #expect(
-                failed.stderr.contains("cannot reach the database") || failed.stderr.contains("database"),
-                "\(failed)")
-            try RestartTests.devDB("start", pgdata: pgdata)
-            provider.clearFaults()
-            let db2 = try Connection(url)
-            let done = try IlsonProcess.run(arguments, environment: env)
-            #expect(done.status == 0, "\(done)")
-            let rows = try Fixtures.outbox(roster.rosterId, on: db2)
-            #expect(rows.values.allSatisfy { $0.state == "sent" })
-            #expect(provider.sentCount == roster.expectedMessages)
-            #expect(Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys))
-            #expect(Set(provider.sentMessages.map { "\($0.to)/\($0.kind)" }).count == roster.expectedMessages)
-            #expect(try Fixtures.rosterState(roster.rosterId, on: db2) == "sent")
-            print("restart test: first run exit \(failed.status): \(failed.stderr.split(separator: "\n").first ?? "")")
+        try body(pgdata, base)
+    }
+
+    /// Starts the cluster again and runs `arguments` once more with the provider healthy: exit 0, every outbox row of
+    /// the roster sent, each message delivered once. Returns a new connection and the outbox, for more checks.
+    static func runAgainAfterARestart(
+        pgdata: String, url: String, _ arguments: [String], environment: [String: String],
+        provider: FakeSMSProvider, roster: Fixtures.Roster, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (Connection, [String: (state: String, kind: String, attempts: Int)]) {
+        try devDB("start", pgdata: pgdata)
+        provider.clearFaults()
+        let db = try Connection(url)
+        let done = try IlsonProcess.run(arguments, environment: environment)
+        #expect(done.status == 0, "\(done)", sourceLocation: sourceLocation)
+        let rows = try Fixtures.outbox(roster.rosterId, on: db)
+        #expect(rows.values.allSatisfy { $0.state == "sent" }, sourceLocation: sourceLocation)
+        #expect(provider.sentCount == roster.expectedMessages, sourceLocation: sourceLocation)
+        #expect(
+            Set(provider.sentMessages.map(\.idempotencyKey)) == Set(rows.keys), sourceLocation: sourceLocation)
+        return (db, rows)
+    }
+
+    @Test func restartMidSendExitsThreeThenCompletes() throws {
+        try RestartTests.withPrivateCluster("ilson-restart") { pgdata, base in
+            try TestDatabase.withMigratedDatabase(base: base) { db, url in
+                let provider = try FakeSMSProvider()
+                defer { provider.stop() }
+                let roster = try Fixtures.approvedRoster(on: db, farms: 10, perFarm: 10)
+                provider.delayResponses(by: 0.02)
+                let env = IlsonProcess.environment(url: url, provider: provider)
+                let arguments = [
+                    "batch", "send", "--date", Fixtures.day.description, "--chunk-size", "10",
+                    "--concurrency", "2",
+                ]
+                let send = try IlsonProcess(arguments, environment: env)
+                let deadline = Date().addingTimeInterval(20)
+                while provider.sentCount < 20 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+                try RestartTests.devDB("stop", pgdata: pgdata)
+                let failed = send.wait()
+                #expect(failed.status == 3, "\(failed)")
+                #expect(
+                    failed.stderr.contains("cannot reach the database") || failed.stderr.contains("database"),
+                    "\(failed)")
+                let (db2, _) = try RestartTests.runAgainAfterARestart(
+                    pgdata: pgdata, url: url, arguments, environment: env, provider: provider, roster: roster)
+                #expect(Set(provider.sentMessages.map { "\($0.to)/\($0.kind)" }).count == roster.expectedMessages)
+                #expect(try Fixtures.rosterState(roster.rosterId, on: db2) == "sent")
+                print(
+                    "restart test: first run exit \(failed.status): \(failed.stderr.split(separator: "\n").first ?? "")"
+                )
+            }
         }
     }
 }

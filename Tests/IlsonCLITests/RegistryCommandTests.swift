@@ -3,6 +3,7 @@ import Operations
 import Postgres
 import Storage
 import Testing
+import Vocabulary
 
 @testable import IlsonCLI
 
@@ -16,6 +17,14 @@ struct RegistryCommandTests {
                 try db.query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n")
             }
             let today = try IlsonClock.current().today
+            // `request submit`: a harvest of 4 people at `farm`, 07:00-16:00 on `date`, with `more` options.
+            func submit(_ farm: String, _ date: Day, _ more: [String] = []) -> Int32 {
+                run(
+                    [
+                        "request", "submit", "--farm", farm, "--date", "\(date)", "--start", "07:00", "--end", "16:00",
+                        "--task", "harvest", "--headcount", "4",
+                    ] + more)
+            }
             #expect(
                 run([
                     "center", "add", "--code", "JC", "--name", "진천군 농촌인력중개센터", "--sms-sender", "0435391234",
@@ -46,21 +55,9 @@ struct RegistryCommandTests {
                     "worker", "add", "--name", "박민수", "--phone", "010-2222-3333", "--village", "읍내리",
                     "--category", "robot",
                 ]) == 2)
-            #expect(
-                run([
-                    "request", "submit", "--farm", "F012", "--date", "\(today.next)", "--start", "07:00",
-                    "--end", "16:00", "--task", "harvest", "--headcount", "4", "--min", "5",
-                ]) == 2)
-            #expect(
-                run([
-                    "request", "submit", "--farm", "F012", "--date", "\(today.previous)", "--start", "07:00",
-                    "--end", "16:00", "--task", "harvest", "--headcount", "4",
-                ]) == 2)
-            #expect(
-                run([
-                    "request", "submit", "--farm", "F099", "--date", "\(today.next)", "--start", "07:00",
-                    "--end", "16:00", "--task", "harvest", "--headcount", "4",
-                ]) == 2)
+            #expect(submit("F012", today.next, ["--min", "5"]) == 2)
+            #expect(submit("F012", today.previous) == 2)
+            #expect(submit("F099", today.next) == 2)
             #expect(run(["worker", "edit", "999", "--max-travel-km", "10"]) == 2)
             #expect(try count("workers") == 1)
             #expect(try count("labor_requests") == 0)
@@ -81,11 +78,8 @@ struct RegistryCommandTests {
 
             // A three-day job; cancel the whole job.
             #expect(
-                run([
-                    "request", "submit", "--farm", "F012", "--date", "\(today.next)", "--days", "3", "--start", "07:00",
-                    "--end", "16:00", "--task", "harvest", "--skills", "harvest", "--headcount", "4", "--min", "2",
-                    "--wage", "130000",
-                ]) == 0)
+                submit("F012", today.next, ["--days", "3", "--skills", "harvest", "--min", "2", "--wage", "130000"])
+                    == 0)
             #expect(try count("labor_requests") == 3)
             #expect(try count("labor_jobs") == 1)
             let first: Int64 = try db.query("SELECT min(id) AS id FROM labor_requests")[0].decode("id")

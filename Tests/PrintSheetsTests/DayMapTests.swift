@@ -44,23 +44,10 @@ import Testing
 
     @Test func theStandaloneSVGIsWellFormedXML() throws {
         let svg = SampleDay.sheet().map!.svg(standalone: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
+        let (status, paths) = try PythonScript.run(
             "import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.buffer.read()); "
-                + "print(len(d.getElementsByTagName('path')))",
-        ]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(svg.utf8))
-        try input.fileHandleForWriting.close()
-        let paths = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+                + "print(len(d.getElementsByTagName('path')))", stdin: svg)
+        #expect(status == 0)
         // One path per town of 진천군.
         #expect(paths.trimmingCharacters(in: .whitespacesAndNewlines) == "\(Places.jincheon.towns.count)")
     }

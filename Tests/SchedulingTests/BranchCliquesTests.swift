@@ -62,36 +62,16 @@ import Vocabulary
         #expect(score(instance, assignments: plan.assignments).score == plan.score)
     }
 
-    /// A deterministic random day (a linear congruential generator, so the instances never change).
+    /// Four half-day and full-day spans at farms within 12 km, a whole headcount wanted one time in three, a worker on
+    /// one job a day one time in four and with a minutes cap one time in four.
+    static let odds = SmallInstances.HalfDayOdds(
+        spans: [("06:00", "10:00"), ("07:00", "11:00"), ("13:00", "17:00"), ("07:00", "16:00"), ("10:00", "14:00")],
+        farmKm: 12, fullMinimumOneIn: 3, recentBelow: 4, oneJobOneIn: 4, minutesCapOneIn: 4)
+
+    /// A deterministic random day of 4 workers and 4 requests (`SmallInstances.halfDayJobs`, so the instances never
+    /// change).
     static func randomDay(_ seed: Int) -> Instance {
-        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        let spans = [
-            ("06:00", "10:00"), ("07:00", "11:00"), ("13:00", "17:00"), ("07:00", "16:00"), ("10:00", "14:00"),
-        ]
-        var farms: [Farm] = []
-        var requests: [LaborRequest] = []
-        for i in 0..<4 {
-            farms.append(Farm(id: "f\(i)", location: Fixtures.east(Double(next(12)))))
-            let span = spans[next(spans.count)]
-            let headcount = 1 + next(3)
-            requests.append(
-                LaborRequest(
-                    id: "r\(i)", farm: "f\(i)", date: Self.day, start: TimeOfDay(span.0), end: TimeOfDay(span.1),
-                    headcount: headcount, minHeadcount: next(3) == 0 ? headcount : 1, priority: 1 + next(3)))
-        }
-        var workers: [Worker] = []
-        for i in 0..<4 {
-            var w = Fixtures.worker("w\(i)", km: Double(next(10)), days: [Self.day], recent: next(4))
-            w.maxJobsPerDay = next(4) == 0 ? 1 : 2
-            if next(4) == 0 { w.maxMinutesPerDay = 480 }
-            workers.append(w)
-        }
-        return Instance(
-            weights: Weights(share: 1 + next(5)), workers: workers, farms: farms, requests: requests, version: 2)
+        SmallInstances.halfDayJobs(seed: seed, dates: [Self.day], workers: 4, requestsPerDate: 4, Self.odds)
     }
 
     /// The best score of every plan that gives each worker a set of at most two requests.

@@ -5,20 +5,32 @@ import Testing
 /// The candidate grid's distances (cosines precomputed) are bit for bit `Distance.km`, and it finds exactly the
 /// workers a brute-force scan finds.
 @Suite struct FlowGridDistanceTests {
+    /// A number in [0, 1) in steps of a millionth.
+    static func unit(_ g: inout SplitMix64) -> Double { Double(g.next() % 1_000_000) / 1_000_000 }
+
+    /// 300 workers scattered over 1.5° × 1.5° with reaches of 5 to 45 km, and their grid.
+    static func scattered(_ g: inout SplitMix64) -> (workers: [Worker], grid: WorkerGrid) {
+        let workers = (0..<300).map { i in
+            Worker(
+                id: "w\(i)", home: GeoPoint(lat: 36.0 + unit(&g) * 1.5, lon: 127.0 + unit(&g) * 1.5), skills: [],
+                maxTravelKm: 5 + unit(&g) * 40, available: [Fixtures.day1], maxDaysPerWeek: 6, recentDaysWorked: 0,
+                workedDates: [], blockedFarms: [], allowedFarms: nil)
+        }
+        return (workers, WorkerGrid(workers))
+    }
+
+    /// A point of the same square and a radius of 5 to 45 km.
+    static func probe(_ g: inout SplitMix64) -> (point: GeoPoint, radius: Double) {
+        let p = GeoPoint(lat: 36.0 + unit(&g) * 1.5, lon: 127.0 + unit(&g) * 1.5)
+        return (p, 5 + unit(&g) * 40)
+    }
+
     @Test(arguments: 0..<8)
     func gridMatchesBruteForce(_ seed: UInt64) {
         var g = SplitMix64(seed: seed)
-        func unit() -> Double { Double(g.next() % 1_000_000) / 1_000_000 }
-        let workers = (0..<300).map { i in
-            Worker(
-                id: "w\(i)", home: GeoPoint(lat: 36.0 + unit() * 1.5, lon: 127.0 + unit() * 1.5), skills: [],
-                maxTravelKm: 5 + unit() * 40, available: [Fixtures.day1], maxDaysPerWeek: 6, recentDaysWorked: 0,
-                workedDates: [], blockedFarms: [], allowedFarms: nil)
-        }
-        let grid = WorkerGrid(workers)
+        let (workers, grid) = Self.scattered(&g)
         for _ in 0..<20 {
-            let p = GeoPoint(lat: 36.0 + unit() * 1.5, lon: 127.0 + unit() * 1.5)
-            let radius = 5 + unit() * 40
+            let (p, radius) = Self.probe(&g)
             var got: [(Int32, Double)] = []
             grid.near(p, radius: radius) { got.append(($0, $1)) }
             var want: [(Int32, Double)] = []
@@ -35,17 +47,9 @@ import Testing
     @Test(arguments: 0..<4)
     func keepOnlyFilters(_ seed: UInt64) {
         var g = SplitMix64(seed: seed &+ 100)
-        func unit() -> Double { Double(g.next() % 1_000_000) / 1_000_000 }
-        let workers = (0..<300).map { i in
-            Worker(
-                id: "w\(i)", home: GeoPoint(lat: 36.0 + unit() * 1.5, lon: 127.0 + unit() * 1.5), skills: [],
-                maxTravelKm: 5 + unit() * 40, available: [Fixtures.day1], maxDaysPerWeek: 6, recentDaysWorked: 0,
-                workedDates: [], blockedFarms: [], allowedFarms: nil)
-        }
-        let grid = WorkerGrid(workers)
+        let (_, grid) = Self.scattered(&g)
         for _ in 0..<20 {
-            let p = GeoPoint(lat: 36.0 + unit() * 1.5, lon: 127.0 + unit() * 1.5)
-            let radius = 5 + unit() * 40
+            let (p, radius) = Self.probe(&g)
             var all: [(Int32, Double)] = []
             grid.near(p, radius: radius) { all.append(($0, $1)) }
             var odd: [(Int32, Double)] = []

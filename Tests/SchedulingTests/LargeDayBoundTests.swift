@@ -100,10 +100,8 @@ import Vocabulary
     @Test func theIntervalsAreExtendedByTheLeastBreak() throws {
         let instance = try V2.decode(Self.transferRow)
         let engine = GeneralEngine(Problem(instance), SolveOptions())
-        let row = try #require(engine.rowCands.firstIndex { $0.count == 3 })
-        let reqs = engine.rowCands[row].map { Int(engine.candReq[Int($0)]) }
+        let (row, reqs, byID) = try LargePathChecks.threeJobRow(engine, instance)
         let intervals = engine.rowConflictIntervals(reqs, row: row)
-        let byID = Dictionary(uniqueKeysWithValues: reqs.enumerated().map { (instance.requests[$0.1].id, $0.0) })
         let (a, b, c) = (byID["r1"]!, byID["r2"]!, byID["r3"]!)
         #expect(intervals.tail[a] == 36)
         #expect(intervals.tail[b] == 0)
@@ -113,28 +111,12 @@ import Vocabulary
         #expect(of[a] == of[b] && of[a] != of[c])
     }
 
-    /// A tiny two-job day from `Fixtures.random`: jobs at six times of day (full days, mornings, afternoons, breaks of
-    /// 30 minutes to 2 hours), every second worker may take two jobs, every third of those has a minutes cap.
+    /// A tiny two-job day (`SmallInstances.breakDays`): jobs at six times of day (full days, mornings, afternoons,
+    /// breaks of 30 minutes to 2 hours), every second worker may take two jobs, every third of those has a minutes cap.
     static func breakDay(seed: UInt64) -> Instance {
-        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, minHeadcounts: seed % 2 == 0)
-        instance.version = 2
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
-        instance.speedKmh = 20 + Double(seed % 3) * 15
-        let times = [
-            ("06:00", "12:00"), ("12:30", "16:30"), ("13:00", "17:00"), ("07:00", "11:00"), ("06:00", "15:00"),
-            ("14:00", "18:00"),
-        ]
-        for i in instance.requests.indices {
-            let (s, e) = times[(i + Int(seed)) % times.count]
-            instance.requests[i].start = TimeOfDay(s)
-            instance.requests[i].end = TimeOfDay(e)
-            instance.requests[i].headcount = min(instance.requests[i].headcount, 2)
-            instance.requests[i].minHeadcount = min(instance.requests[i].minHeadcount, instance.requests[i].headcount)
-        }
-        for i in instance.workers.indices {
-            instance.workers[i].available = [Fixtures.day1]
-            if i % 2 == 0 { instance.workers[i].maxJobsPerDay = 2 }
-            if i % 4 == 0 && seed % 3 == 0 { instance.workers[i].maxMinutesPerDay = 540 }
+        var instance = SmallInstances.breakDays(seed: seed, workers: 4, requests: 5)
+        for i in instance.workers.indices where i % 4 == 0 && seed % 3 == 0 {
+            instance.workers[i].maxMinutesPerDay = 540
         }
         return instance
     }
@@ -148,9 +130,6 @@ import Vocabulary
         let (new, old) = Self.bounds(instance)
         #expect(new >= optimum.medium, "seed \(seed)")
         #expect(old >= optimum.medium, "seed \(seed)")
-        let plan = GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: SolveOptions(seed: seed)) }
-        #expect(score(instance, assignments: plan.assignments).score.hard == 0)
-        #expect(plan.score <= optimum)
-        if GeneralEngine.needed(Problem(instance)) { #expect(plan.stats.mediumUpperBound >= optimum.medium) }
+        LargePathChecks.expectPlanAtMost(optimum, instance, seed: seed)
     }
 }

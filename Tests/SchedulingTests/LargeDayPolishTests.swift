@@ -8,44 +8,15 @@ import Vocabulary
 /// single-job cost-scaling flow) and the large path's bound, against exhaustive search on tiny instances: the polish
 /// reaches the single-job optimum from nothing, never lowers a plan, and the bound is at least the optimum.
 @Suite struct LargeDayPolishTests {
-    /// A tiny version 2 day from `Fixtures.random`: requests at full day, morning (06-10) or afternoon (13-17), every
-    /// second worker may take two jobs, a share weight.
+    /// A tiny version 2 day (`SmallInstances.twoJobDays`): requests at full day, morning (06-10) or afternoon
+    /// (13-17), every second worker may take two jobs, a share weight.
     static func twoJobDay(seed: UInt64, workers: Int = 4, requests: Int = 4) -> Instance {
-        var instance = Fixtures.random(seed: seed, workers: workers, requests: requests, minHeadcounts: seed % 2 == 0)
-        instance.version = 2
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
-        let times = [("06:00", "17:00"), ("06:00", "10:00"), ("13:00", "17:00")]
-        for i in instance.requests.indices {
-            let (s, e) = times[(i + Int(seed)) % times.count]
-            instance.requests[i].start = TimeOfDay(s)
-            instance.requests[i].end = TimeOfDay(e)
-            instance.requests[i].headcount = min(instance.requests[i].headcount, 2)
-            instance.requests[i].minHeadcount = min(instance.requests[i].minHeadcount, instance.requests[i].headcount)
-        }
-        for i in instance.workers.indices {
-            instance.workers[i].available = [Fixtures.day1]
-            if i % 2 == 0 { instance.workers[i].maxJobsPerDay = 2 }
-        }
-        return instance
+        SmallInstances.twoJobDays(seed: seed, workers: workers, requests: requests, times: SmallInstances.twoJobTimes)
     }
 
-    /// The best valid plan by exhaustion: each worker takes any set of at most `maxJobsPerDay` of its candidate
-    /// requests (the scorer decides what is valid).
-    static func exhaustive(_ instance: Instance) -> Score? {
-        let p = Problem(instance)
-        var options: [[[String]]] = []
-        for W in instance.workers {
-            let mine = instance.requests.filter { SearchSingleRowsTests.cand(p, $0.id, W.id) != nil }.map(\.id)
-            var o: [[String]] = [[]]
-            for (i, a) in mine.enumerated() {
-                o.append([a])
-                guard W.maxJobsPerDay >= 2 else { continue }
-                for b in mine[(i + 1)...] { o.append([a, b]) }
-            }
-            options.append(o)
-        }
-        return ExhaustiveRows.best(instance, options: options)
-    }
+    /// The best valid plan by exhaustion (`ExhaustiveRows.bestByDate`): each worker takes any set of at most
+    /// `maxJobsPerDay` of its candidate requests (the scorer decides what is valid).
+    static func exhaustive(_ instance: Instance) -> Score? { ExhaustiveRows.bestByDate(instance) }
 
     /// The engine's value of a plan over every day, and the order and scope `runLarge` uses.
     static func context(_ engine: GeneralEngine) -> (GeneralScope, [Int32], (Int) -> Int64) {
@@ -80,12 +51,7 @@ import Vocabulary
     func theBoundHoldsAndThePolishNeverLowersThePlan(_ seed: UInt64) throws {
         let instance = Self.twoJobDay(seed: seed)
         let want = try #require(Self.exhaustive(instance))
-        let plan = GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: SolveOptions(seed: seed)) }
-        #expect(score(instance, assignments: plan.assignments).score.hard == 0)
-        #expect(plan.score <= want, "seed \(seed)")
-        if GeneralEngine.needed(Problem(instance)) {
-            #expect(plan.stats.mediumUpperBound >= want.medium, "seed \(seed)")
-        }
+        LargePathChecks.expectPlanAtMost(want, instance, seed: seed)
         // The polish from the relaxation's repair, as `runLarge` starts it: never below it, and valid.
         var engine = GeneralEngine(Problem(instance), SolveOptions(seed: seed))
         let (scope, order, value) = Self.context(engine)

@@ -20,30 +20,9 @@ import Vocabulary
         return (new.medium, old.medium)
     }
 
-    /// The best valid plan by exhaustion over every day: each worker takes, on each date, nothing or a set of at most
-    /// `maxJobsPerDay` (≤ 2) of that date's requests it is a candidate for; the scorer decides what is valid.
-    static func exhaustiveWeek(_ instance: Instance) -> Score? {
-        let p = Problem(instance)
-        let dates = Set(instance.requests.map(\.date)).sorted()
-        var options: [[[String]]] = []
-        for W in instance.workers {
-            var o: [[String]] = [[]]
-            for date in dates {
-                let mine = instance.requests.filter {
-                    $0.date == date && SearchSingleRowsTests.cand(p, $0.id, W.id) != nil
-                }.map(\.id)
-                var day: [[String]] = [[]]
-                for (i, a) in mine.enumerated() {
-                    day.append([a])
-                    guard W.maxJobsPerDay >= 2 else { continue }
-                    for b in mine[(i + 1)...] { day.append([a, b]) }
-                }
-                o = o.flatMap { prefix in day.map { prefix + $0 } }
-            }
-            options.append(o)
-        }
-        return ExhaustiveRows.best(instance, options: options)
-    }
+    /// The best valid plan by exhaustion over every day (`ExhaustiveRows.bestByDate`): each worker takes, on each
+    /// date, nothing or a set of at most `maxJobsPerDay` (≤ 2) of that date's requests it is a candidate for.
+    static func exhaustiveWeek(_ instance: Instance) -> Score? { ExhaustiveRows.bestByDate(instance) }
 
     /// One worker who may take two jobs a day but work one date a week, and a full day (worth 5) on each of two dates.
     /// A week group of dates × jobs (2) lets the flow take both full days (10); counted by dates it takes one (5, the
@@ -101,10 +80,8 @@ import Vocabulary
     @Test func theRowSplitsIntoFirstAndSecondJobs() throws {
         let instance = try V2.decode(Self.fullDayWeek)
         let engine = GeneralEngine(Problem(instance), SolveOptions())
-        let row = try #require(engine.rowCands.firstIndex { $0.count == 3 })
-        let reqs = engine.rowCands[row].map { Int(engine.candReq[Int($0)]) }
+        let (row, reqs, byID) = try LargePathChecks.threeJobRow(engine, instance)
         let split = engine.rowConflictIntervals(reqs, row: row).dateSplit()
-        let byID = Dictionary(uniqueKeysWithValues: reqs.enumerated().map { (instance.requests[$0.1].id, $0.0) })
         let (m, f, a) = (byID["r1"]!, byID["r2"]!, byID["r3"]!)
         #expect(split.late[a] && !split.late[m] && !split.late[f])
         #expect(split.moment == 13 * 60)
@@ -112,31 +89,14 @@ import Vocabulary
         #expect(split.secondShared[a] && !split.secondShared[m] && !split.secondShared[f])
     }
 
-    /// A small week from `Fixtures.random` over two or three dates: jobs at six times of day (as
+    /// A small week (`SmallInstances.breakDays`) over two or three dates: jobs at six times of day (as
     /// `LargeDayBoundTests.breakDay`), every second worker may take two jobs, weekly caps of one or two dates, some
     /// minutes caps.
     static func breakWeek(seed: UInt64) -> Instance {
         let days = seed % 4 == 0 ? 3 : 2
-        var instance = Fixtures.random(
-            seed: seed, workers: 3, requests: days == 3 ? 5 : 4, days: days, minHeadcounts: seed % 2 == 0)
-        instance.version = 2
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
-        instance.speedKmh = 20 + Double(seed % 3) * 15
-        let times = [
-            ("06:00", "12:00"), ("12:30", "16:30"), ("13:00", "17:00"), ("07:00", "11:00"), ("06:00", "15:00"),
-            ("14:00", "18:00"),
-        ]
-        for i in instance.requests.indices {
-            let (s, e) = times[(i * 5 + Int(seed)) % times.count]
-            instance.requests[i].start = TimeOfDay(s)
-            instance.requests[i].end = TimeOfDay(e)
-            instance.requests[i].headcount = min(instance.requests[i].headcount, 2)
-            instance.requests[i].minHeadcount = min(instance.requests[i].minHeadcount, instance.requests[i].headcount)
-        }
-        let dates = Set(instance.requests.map(\.date))
+        var instance = SmallInstances.breakDays(
+            seed: seed, workers: 3, requests: days == 3 ? 5 : 4, days: days, stride: 5)
         for i in instance.workers.indices {
-            instance.workers[i].available = dates
-            if i % 2 == 0 { instance.workers[i].maxJobsPerDay = 2 }
             instance.workers[i].maxDaysPerWeek = 1 + (i + Int(seed)) % 2
             if i == 2 && seed % 3 == 0 { instance.workers[i].maxMinutesPerDay = 540 }
         }
@@ -152,9 +112,6 @@ import Vocabulary
         let (new, old) = Self.bounds(instance)
         #expect(new >= optimum.medium, "seed \(seed)")
         #expect(old >= optimum.medium, "seed \(seed)")
-        let plan = GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: SolveOptions(seed: seed)) }
-        #expect(score(instance, assignments: plan.assignments).score.hard == 0)
-        #expect(plan.score <= optimum)
-        if GeneralEngine.needed(Problem(instance)) { #expect(plan.stats.mediumUpperBound >= optimum.medium) }
+        LargePathChecks.expectPlanAtMost(optimum, instance, seed: seed)
     }
 }

@@ -12,36 +12,16 @@ import Vocabulary
     /// A tiny version 2 instance of mornings (06-10) and afternoons (13-17) only, every worker may take two jobs, no
     /// minimum headcounts: every morning fits beside every afternoon of a row, so the slot flow is exact.
     static func halfDays(seed: UInt64, workers: Int = 4, requests: Int = 4, days: Int = 1) -> Instance {
-        var instance = Fixtures.random(
-            seed: seed, workers: workers, requests: requests, days: days, minHeadcounts: false)
-        instance.version = 2
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
-        let times = [("06:00", "10:00"), ("13:00", "17:00")]
-        for i in instance.requests.indices {
-            let (s, e) = times[(i + Int(seed)) % times.count]
-            instance.requests[i].start = TimeOfDay(s)
-            instance.requests[i].end = TimeOfDay(e)
-            instance.requests[i].headcount = min(instance.requests[i].headcount, 2)
-        }
+        var instance = SmallInstances.timed(
+            seed: seed, workers: workers, requests: requests, days: days, minHeadcounts: false,
+            times: SmallInstances.halfDayTimes)
         for i in instance.workers.indices { instance.workers[i].maxJobsPerDay = 2 }
         return instance
     }
 
-    /// The best valid plan by exhaustion over every day: each worker takes any set of at most two of its candidates.
-    static func exhaustive(_ instance: Instance) -> Score? {
-        let p = Problem(instance)
-        var options: [[[String]]] = []
-        for W in instance.workers {
-            let mine = instance.requests.filter { SearchSingleRowsTests.cand(p, $0.id, W.id) != nil }.map(\.id)
-            var o: [[String]] = [[]]
-            for (i, a) in mine.enumerated() {
-                o.append([a])
-                for b in mine[(i + 1)...] { o.append([a, b]) }
-            }
-            options.append(o)
-        }
-        return ExhaustiveRows.best(instance, options: options)
-    }
+    /// The best valid plan by exhaustion over every day (`ExhaustiveRows.bestByDate`): each worker (all may take two
+    /// jobs a day) takes any set of at most two of its candidates of a day.
+    static func exhaustive(_ instance: Instance) -> Score? { ExhaustiveRows.bestByDate(instance) }
 
     /// From an empty plan, on one day of mornings and afternoons without minimums, the slot flow (the first) reaches
     /// the exhaustive optimum (share bonus included), and it gains on the empty plan.

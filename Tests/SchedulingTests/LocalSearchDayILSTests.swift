@@ -17,23 +17,7 @@ import Testing
     /// Two workers, two two-day jobs: working crossed (a: J then K, b: K then J) loses both continuity bonuses; the
     /// kicks and descents reach the plan where each works one job both days, and never return a worse one.
     @Test func restoresContinuityFromACrossedPlan() {
-        let ws = [
-            Fixtures.worker("a", km: 1, days: [Fixtures.day1, Fixtures.day2]),
-            Fixtures.worker("b", km: 2, days: [Fixtures.day1, Fixtures.day2]),
-        ]
-        let rs = [
-            Fixtures.request("j1", job: "J", date: Fixtures.day1),
-            Fixtures.request("j2", job: "J", date: Fixtures.day2),
-            Fixtures.request("k1", job: "K", date: Fixtures.day1),
-            Fixtures.request("k2", job: "K", date: Fixtures.day2),
-        ]
-        let instance = Instance(
-            name: "crossed", weights: Weights(fairness: 5, continuity: 30), workers: ws, farms: [Fixtures.farm()],
-            requests: rs, pinned: [], history: [])
-        let start = [
-            Pair(request: "j1", worker: "a"), Pair(request: "k2", worker: "a"),
-            Pair(request: "k1", worker: "b"), Pair(request: "j2", worker: "b"),
-        ]
+        let (instance, start) = SmallInstances.crossedJobs(name: "crossed", bKm: 2)
         var e = Self.engine(instance, start)
         let before = e.currentScore()
         e.dayILS(iterations: 10, seed: 1)

@@ -48,24 +48,8 @@ import Testing
 
     /// Two workers on two jobs over two days, each crossing jobs: only exchanging a day restores both chains.
     @Test func swapRestoresContinuityAcrossPlanDays() {
-        let ws = [
-            Fixtures.worker("a", km: 1, days: [Fixtures.day1, Fixtures.day2]),
-            Fixtures.worker("b", km: 1, days: [Fixtures.day1, Fixtures.day2]),
-        ]
-        let rs = [
-            Fixtures.request("j1", job: "J", date: Fixtures.day1),
-            Fixtures.request("j2", job: "J", date: Fixtures.day2),
-            Fixtures.request("k1", job: "K", date: Fixtures.day1),
-            Fixtures.request("k2", job: "K", date: Fixtures.day2),
-        ]
-        let instance = Instance(
-            name: "swap", weights: Weights(fairness: 5, continuity: 30), workers: ws, farms: [Fixtures.farm()],
-            requests: rs, pinned: [], history: [])
+        let (instance, start) = SmallInstances.crossedJobs(name: "swap", bKm: 1)
         let p = Problem(instance)
-        let start = [
-            Pair(request: "j1", worker: "a"), Pair(request: "k2", worker: "a"),
-            Pair(request: "k1", worker: "b"), Pair(request: "j2", worker: "b"),
-        ]
         let (assign, cand) = Self.state(p, start)
         var ls = LocalSearch(p, assign: assign, cand: cand, seed: 1)
         ls.run(moves: 5_000)

@@ -10,57 +10,37 @@ import Vocabulary
     /// The best valid plan by exhaustion over whole schedules (each worker, each day: no job or one candidate
     /// request of that day), scored by `score`.
     static func exhaustive(_ instance: Instance) -> Score? {
+        ExhaustiveRows.best(instance, options: ExhaustiveRows.setsByDate(instance, atMost: { _ in 1 }))
+    }
+
+    /// A small random two-day instance (`Fixtures.random`: 4 workers, 5 requests) with a share weight.
+    static func twoDays(seed: UInt64) -> Instance {
+        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
+        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
+        return instance
+    }
+
+    /// From an empty plan of `twoDays(seed:)`, the engine after `resolve` holds the exhaustive optimum.
+    static func expectExact(
+        seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation,
+        _ resolve: (inout GeneralEngine, Problem) -> Void
+    ) throws {
+        let instance = Self.twoDays(seed: seed)
+        let want = try #require(Self.exhaustive(instance), sourceLocation: sourceLocation)
         let p = Problem(instance)
-        var options: [[String?]] = []
-        for W in instance.workers {
-            var schedules: [[String]] = [[]]
-            for day in p.days {
-                var next: [[String]] = []
-                for s in schedules {
-                    next.append(s)
-                    for R in instance.requests where R.date == day && SearchSingleRowsTests.cand(p, R.id, W.id) != nil {
-                        next.append(s + [R.id])
-                    }
-                }
-                schedules = next
-            }
-            options.append(schedules.map { $0.joined(separator: ",") })
-        }
-        var best: Score?
-        var choice = [String?](repeating: nil, count: instance.workers.count)
-        func visit(_ i: Int) {
-            if i == instance.workers.count {
-                var pairs: [Pair] = []
-                for (w, s) in choice.enumerated() {
-                    for r in (s ?? "").split(separator: ",") {
-                        pairs.append(Pair(request: String(r), worker: instance.workers[w].id))
-                    }
-                }
-                let s = score(instance, assignments: pairs).score
-                if s.hard == 0 && (best.map { s > $0 } ?? true) { best = s }
-                return
-            }
-            for o in options[i] {
-                choice[i] = o
-                visit(i + 1)
-            }
-        }
-        visit(0)
-        return best
+        var engine = GeneralEngine(p, SolveOptions())
+        resolve(&engine, p)
+        let got = score(instance, assignments: engine.assignments()).score
+        #expect(got == want, "seed \(seed)", sourceLocation: sourceLocation)
     }
 
     /// From an empty plan, re-deciding every worker over every day at once is the exhaustive optimum: continuity
     /// across days, weekly caps, minimum headcounts and the share bonus included.
     @Test(arguments: 1...10)
     func reDecidingAllWorkersOverAllDaysIsExact(seed: UInt64) throws {
-        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
-        let want = try #require(Self.exhaustive(instance))
-        let p = Problem(instance)
-        var engine = GeneralEngine(p, SolveOptions())
-        _ = engine.resolveWorkers(Array(0..<p.nW), maxNodes: Int.max)
-        let got = score(instance, assignments: engine.assignments()).score
-        #expect(got == want, "seed \(seed)")
+        try Self.expectExact(seed: seed) { engine, p in
+            _ = engine.resolveWorkers(Array(0..<p.nW), maxNodes: Int.max)
+        }
     }
 
     /// Three workers on crossed chains over two days, each able to work only its own job and the next one's (by
@@ -131,14 +111,9 @@ import Vocabulary
     /// the exhaustive optimum: the branch and bound over the links' multipliers finishes and is exact.
     @Test(arguments: 1...10)
     func linkedReSolveOfBothDaysIsExact(seed: UInt64) throws {
-        var instance = Fixtures.random(seed: seed, workers: 4, requests: 5, days: 2)
-        instance.weights = Weights(fairness: 5, continuity: 30, share: 5)
-        let want = try #require(Self.exhaustive(instance))
-        let p = Problem(instance)
-        var engine = GeneralEngine(p, SolveOptions())
-        _ = engine.resolveLinked(days: Array(0..<p.days.count), keepMinimums: false, maxWork: Int.max)
-        let got = score(instance, assignments: engine.assignments()).score
-        #expect(got == want, "seed \(seed)")
+        try Self.expectExact(seed: seed) { engine, p in
+            _ = engine.resolveLinked(days: Array(0..<p.days.count), keepMinimums: false, maxWork: Int.max)
+        }
     }
 
     /// The linked re-solve never leaves a plan worse than it found it, and keeps its plan valid, from a greedy plan

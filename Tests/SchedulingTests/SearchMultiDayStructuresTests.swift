@@ -10,59 +10,25 @@ import Vocabulary
 @Suite struct SearchMultiDayStructuresTests {
     static let days = [Fixtures.day1, Fixtures.day2]
 
+    /// The odds of `SearchTwoJobStructuresTests.randomDay`, with jobs that run across dates (one request in two) and
+    /// weekly caps of one date (one worker in three).
+    static let odds = {
+        var odds = SearchTwoJobStructuresTests.odds
+        odds.jobs = true
+        odds.weeklyCaps = true
+        return odds
+    }()
+
     /// A deterministic random two-day instance: half-day jobs (mornings and afternoons at nearby farms) and a few
     /// full days on each date, workers who may take two jobs a day, some with a weekly cap of one date.
     static func randomWeek(_ seed: Int, workers nW: Int = 3, requestsPerDay nR: Int = 2) -> Instance {
-        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        let spans = [
-            ("06:00", "10:00"), ("07:00", "11:00"), ("13:00", "17:00"), ("12:30", "16:30"), ("07:00", "16:00"),
-        ]
-        var farms: [Farm] = []
-        var requests: [LaborRequest] = []
-        for (di, day) in Self.days.enumerated() {
-            for i in 0..<nR {
-                let id = di * nR + i
-                farms.append(Farm(id: "f\(id)", location: Fixtures.east(Double(next(8)))))
-                let span = spans[next(spans.count)]
-                let headcount = 1 + next(3)
-                requests.append(
-                    LaborRequest(
-                        id: "r\(id)", farm: "f\(id)", job: next(2) == 0 ? "j\(i)" : nil, date: day,
-                        start: TimeOfDay(span.0), end: TimeOfDay(span.1), headcount: headcount,
-                        minHeadcount: next(4) == 0 ? headcount : 1, priority: 1 + next(3)))
-            }
-        }
-        var workers: [Worker] = []
-        for i in 0..<nW {
-            var w = Fixtures.worker(
-                "w\(i)", km: Double(next(10)), days: Set(Self.days), maxDays: next(3) == 0 ? 1 : 6, recent: next(6))
-            w.maxJobsPerDay = next(5) == 0 ? 1 : 2
-            workers.append(w)
-        }
-        return Instance(
-            weights: Weights(fairness: 5, continuity: 30, share: 1 + next(5)), workers: workers, farms: farms,
-            requests: requests, version: 2)
+        SmallInstances.halfDayJobs(seed: seed, dates: Self.days, workers: nW, requestsPerDate: nR, Self.odds)
     }
 
     /// The best score of every plan that gives each worker at most two requests on each date.
     static func exhaustive(_ instance: Instance) -> Score {
-        var perDay: [[[String]]] = []
-        for day in Self.days {
-            let ids = instance.requests.filter { $0.date == day }.map(\.id)
-            var sets: [[String]] = [[]]
-            for (i, a) in ids.enumerated() {
-                sets.append([a])
-                for b in ids[(i + 1)...] { sets.append([a, b]) }
-            }
-            perDay.append(sets)
-        }
-        var week: [[String]] = []
-        for a in perDay[0] { for b in perDay[1] { week.append(a + b) } }
-        return ExhaustiveRows.best(instance, options: Array(repeating: week, count: instance.workers.count))!
+        let options = ExhaustiveRows.setsByDate(instance, atMost: { _ in 2 }, candidatesOnly: false)
+        return ExhaustiveRows.best(instance, options: options)!
     }
 
     /// Both days completed exactly with no two-job row (each day in turn, until neither improves).

@@ -10,36 +10,15 @@ import Vocabulary
 @Suite struct SearchTwoJobStructuresTests {
     static let day = Fixtures.day1
 
+    /// Half-day jobs at farms within 8 km, a few full days, a whole headcount wanted one time in four, a worker on one
+    /// job a day one time in five.
+    static let odds = SmallInstances.HalfDayOdds(
+        spans: [("06:00", "10:00"), ("07:00", "11:00"), ("13:00", "17:00"), ("12:30", "16:30"), ("07:00", "16:00")],
+        farmKm: 8, fullMinimumOneIn: 4, recentBelow: 6, oneJobOneIn: 5)
+
     /// A deterministic random day of half-day jobs (mornings and afternoons at nearby farms) and a few full days.
     static func randomDay(_ seed: Int, workers nW: Int = 4, requests nR: Int = 4) -> Instance {
-        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        let spans = [
-            ("06:00", "10:00"), ("07:00", "11:00"), ("13:00", "17:00"), ("12:30", "16:30"), ("07:00", "16:00"),
-        ]
-        var farms: [Farm] = []
-        var requests: [LaborRequest] = []
-        for i in 0..<nR {
-            farms.append(Farm(id: "f\(i)", location: Fixtures.east(Double(next(8)))))
-            let span = spans[next(spans.count)]
-            let headcount = 1 + next(3)
-            requests.append(
-                LaborRequest(
-                    id: "r\(i)", farm: "f\(i)", date: Self.day, start: TimeOfDay(span.0), end: TimeOfDay(span.1),
-                    headcount: headcount, minHeadcount: next(4) == 0 ? headcount : 1, priority: 1 + next(3)))
-        }
-        var workers: [Worker] = []
-        for i in 0..<nW {
-            var w = Fixtures.worker("w\(i)", km: Double(next(10)), days: [Self.day], recent: next(6))
-            w.maxJobsPerDay = next(5) == 0 ? 1 : 2
-            workers.append(w)
-        }
-        return Instance(
-            weights: Weights(fairness: 5, continuity: 30, share: 1 + next(5)), workers: workers, farms: farms,
-            requests: requests, version: 2)
+        SmallInstances.halfDayJobs(seed: seed, dates: [Self.day], workers: nW, requestsPerDate: nR, Self.odds)
     }
 
     /// The best score of every plan that gives each worker a set of at most two requests.

@@ -31,24 +31,12 @@ extension RosterEditor {
                 T(.errNoGap, ["request": RequestText.number(requestID), "headcount": request.headcount]))
         }
         let pin = admitted.pin
-        try AssignmentStore.insert(
-            [
-                NewAssignment(
-                    requestID: requestID, workerID: workerRow.id, distanceKm: pin.distanceKm, pinned: true,
-                    forced: pin.forced, warnings: pin.warningsJSON)
-            ], roster: change.roster.id, center: center.id, date: date, on: tx)
-        guard let inserted = try AssignmentStore.live(worker: workerRow.id, request: requestID, on: tx) else {
-            throw OperationError.conflict(T(.errVanished))
-        }
-        try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
-        try AssignmentStore.unexclude(request: requestID, worker: workerRow.id, on: tx)
-        try AuditLog.record(
-            on: tx, center: center.id, via: "roster assign", entity: "assignment", id: String(inserted.id),
-            action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id),
-            reason: reason)
+        let inserted = try admitted.write(
+            worker: workerRow.id, request: requestID, in: change, approved: true, via: "roster assign", reason: reason,
+            vanished: T(.errVanished))
         change.report.lines.append(
             T(.linePinned, ["who": who, "request": RequestText.number(requestID), "km": RosterText.km(pin.distanceKm)]))
-        try change.announce(assignment: inserted.id)
+        try change.announce(assignment: inserted)
         change.changed(request: requestID)
         let report = try change.finish()
         var lines = report.lines

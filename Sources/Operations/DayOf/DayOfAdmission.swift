@@ -46,4 +46,32 @@ struct DayOfAdmission {
             candidate, on: request, at: farm, requestID: requestID, workerID: row.id, date: date, force: force,
             who: who, named: who, act: act, travel: TravelRules(day.instance))
     }
+
+    /// Writes the admitted pin in the change's roster: `worker` pinned on the request (approved when `approved`),
+    /// any remembered removal of the pair forgotten, and an audit row by `via`.
+    ///
+    /// - Returns: the new assignment's id.
+    /// - Throws: `.conflict(vanished)` when the assignment is not there after its insert.
+    func write(
+        worker: Int64, request requestID: Int64, in change: DayOfChange, approved: Bool, via: String, reason: String?,
+        vanished: String
+    ) throws -> Int64 {
+        let tx = change.tx
+        try AssignmentStore.insert(
+            [
+                NewAssignment(
+                    requestID: requestID, workerID: worker, distanceKm: pin.distanceKm, pinned: true,
+                    forced: pin.forced, warnings: pin.warningsJSON)
+            ], roster: change.roster.id, center: change.center.id, date: change.date, on: tx)
+        guard let inserted = try AssignmentStore.live(worker: worker, request: requestID, on: tx) else {
+            throw OperationError.conflict(vanished)
+        }
+        if approved { try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx) }
+        try AssignmentStore.unexclude(request: requestID, worker: worker, on: tx)
+        try AuditLog.record(
+            on: tx, center: change.center.id, via: via, entity: "assignment", id: String(inserted.id),
+            action: .create, before: nil, after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id),
+            reason: reason)
+        return inserted.id
+    }
 }

@@ -51,20 +51,7 @@ enum DayOfReplan {
                 T(.errNothingProposed, ["date": RequestText.day(date), "state": RequestText.state(from), "iso": date]))
         }
         let report = try RosterRules.refreshOutcome(roster: change.roster, center: center, on: tx)
-        if !report.violations.isEmpty {
-            let list =
-                Language.current == .ko
-                ? report.violations.prefix(5).map { v in v.rule.map(RequestText.ruleName) ?? T(.reasonUnknown) }
-                : report.violations.prefix(5).map(\.description)
-            throw OperationError.conflict(
-                T(
-                    .errBreaksRulesShort,
-                    [
-                        "date": RequestText.day(date), "count": report.violations.count,
-                        "list": list.joined(separator: "; "),
-                    ]
-                ))
-        }
+        try RosterRules.checkNoViolations(report, date: date, message: .errBreaksRulesShort)
         for id in proposed {
             let before = try AuditLog.snapshot(on: tx, table: "assignments", id: id)
             try DayOfStore.setStatus(assignment: id, to: .approved, reason: nil, on: tx)

@@ -140,23 +140,9 @@ public enum RosterDecline {
                             "reason": reason.map { " (\($0))" } ?? "",
                         ]))
             }
-            try AssignmentStore.insert(
-                [
-                    NewAssignment(
-                        requestID: requestId, workerID: newRow.id, distanceKm: pin.distanceKm, pinned: true,
-                        forced: pin.forced, warnings: pin.warningsJSON)
-                ], roster: change.roster.id, center: center.id, date: date, on: tx)
-            guard let inserted = try AssignmentStore.live(worker: newRow.id, request: requestId, on: tx) else {
-                throw OperationError.conflict(T(.errReplacementVanished))
-            }
-            if change.roster.state != .draft {
-                try DayOfStore.setStatus(assignment: inserted.id, to: .approved, reason: nil, on: tx)
-            }
-            try AssignmentStore.unexclude(request: requestId, worker: newRow.id, on: tx)
-            try AuditLog.record(
-                on: tx, center: center.id, via: via, entity: "assignment", id: String(inserted.id),
-                action: .create, before: nil,
-                after: try AuditLog.snapshot(on: tx, table: "assignments", id: inserted.id))
+            let inserted = try admitted.write(
+                worker: newRow.id, request: requestId, in: change, approved: change.roster.state != .draft, via: via,
+                reason: nil, vanished: T(.errReplacementVanished))
             let pinned = StoredText(
                 .linePinnedFarm,
                 [
@@ -167,7 +153,7 @@ public enum RosterDecline {
             change.report.pinned = pinned.text
             change.report.pinnedText = pinned
             change.report.warnings = pin.warnings
-            try change.announce(assignment: inserted.id)
+            try change.announce(assignment: inserted)
             change.changed(request: requestId)
             return try change.finish()
         }

@@ -117,11 +117,7 @@ public enum FarmImport {
             }
             try errors.throwIfAny()
 
-            var summary = ImportSummary(what: "farms", encoding: table.encoding.rawValue, rows: table.rows.count)
-            if !table.ignoredColumns.isEmpty {
-                summary.notes.append(
-                    T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
-            }
+            var summary = ImportSummary("farms", of: table)
             var farmersAdded = 0
             for var plan in planned {
                 // The farmer, by phone: added when new, renamed when the file says so.

@@ -124,6 +124,17 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension ImportSummary {
+    /// The summary of an import of `what` (`farms`, `workers`, `requests`) before any row is written: the file's
+    /// encoding and row count, and a note naming the columns it does not read.
+    init(_ what: String, of table: ImportTable) {
+        self.init(what: what, encoding: table.encoding.rawValue, rows: table.rows.count)
+        if !table.ignoredColumns.isEmpty {
+            notes.append(T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
+        }
+    }
+}
+
 /// Collects the bad rows of a file; throws them all at once.
 struct RowErrors {
     var file: String

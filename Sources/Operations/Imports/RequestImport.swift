@@ -183,11 +183,7 @@ public enum RequestImport {
             }
             try errors.throwIfAny()
 
-            var summary = ImportSummary(what: "requests", encoding: table.encoding.rawValue, rows: table.rows.count)
-            if !table.ignoredColumns.isEmpty {
-                summary.notes.append(
-                    T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
-            }
+            var summary = ImportSummary("requests", of: table)
             var jobs = 0
             for plan in plans {
                 var job = plan.existingJob

@@ -50,11 +50,7 @@ public enum WorkerImport {
             let pickupPoints = Set(try PickupStore.all(center: center.id, on: db).map(\.name))
             var seen: [String: Int] = [:]
             var rows: [WorkerImportRow] = []
-            var summary = ImportSummary(what: "workers", encoding: table.encoding.rawValue, rows: table.rows.count)
-            if !table.ignoredColumns.isEmpty {
-                summary.notes.append(
-                    T(.importIgnoredColumns, ["columns": table.ignoredColumns.joined(separator: ", ")]))
-            }
+            var summary = ImportSummary("workers", of: table)
             for row in table.rows {
                 let planned = try errors.check(line: row.line) { () throws -> WorkerImportRow in
                     var input = try catalogues.canonical(try input(row), source: .file)

@@ -39,19 +39,7 @@ public enum RosterApproval {
             }
             try RosterRules.checkEditable(roster, expectedVersion: expectedVersion, doing: .approve)
             let report = try RosterRules.refreshOutcome(roster: roster, center: center, on: db)
-            if !report.violations.isEmpty {
-                let list =
-                    Language.current == .ko
-                    ? report.violations.prefix(5).map { v in v.rule.map(RequestText.ruleName) ?? T(.reasonUnknown) }
-                    : report.violations.prefix(5).map(\.description)
-                throw OperationError.conflict(
-                    T(
-                        .errBreaksRules,
-                        [
-                            "date": RequestText.day(date), "count": report.violations.count,
-                            "list": list.joined(separator: "; "),
-                        ]))
-            }
+            try RosterRules.checkNoViolations(report, date: date, message: .errBreaksRules)
             return try move(
                 roster, center: center, to: .approved, assignments: .proposed, to: .approved, via: "roster approve",
                 on: db)

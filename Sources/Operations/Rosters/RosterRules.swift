@@ -81,6 +81,24 @@ enum RosterRules {
         return version
     }
 
+    /// Refuses to approve a roster whose refreshed outcome breaks a hard rule: a conflict in the words of `message`
+    /// (`.errBreaksRules`; `.errBreaksRulesShort` for what was planned after the messages went out) with the count
+    /// and the first five rules broken (by name in Korean, as the scorer describes them in English).
+    static func checkNoViolations(_ report: ScoreReport, date: Day, message: TextKey) throws(OperationError) {
+        guard !report.violations.isEmpty else { return }
+        let list =
+            Language.current == .ko
+            ? report.violations.prefix(5).map { v in v.rule.map(RequestText.ruleName) ?? T(.reasonUnknown) }
+            : report.violations.prefix(5).map(\.description)
+        throw .conflict(
+            T(
+                message,
+                [
+                    "date": RequestText.day(date), "count": report.violations.count,
+                    "list": list.joined(separator: "; "),
+                ]))
+    }
+
     /// Recomputes the stored score, unfilled counts and warnings of a roster from its live assignments,
     /// after a change by hand; keeps the solver's reasons for requests still unfilled.
     @discardableResult
