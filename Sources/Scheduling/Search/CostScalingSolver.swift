@@ -134,7 +134,6 @@ struct CostScalingSolver {
                     rowArc: rowArc, value: 0, reqCount: [], work: 0, prices: nodes.map { warm.prices[$0] },
                     priceScale: nodes.map { warm.priceScale.isEmpty ? 1 : warm.priceScale[$0] })
                 subWarm!.prices[sQBase + part.requests.count] = 0
-                subWarm!.warmEpsilon = warm.warmEpsilon
             }
             guard
                 let sol = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
@@ -378,10 +377,6 @@ struct CostScalingSolver {
             // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
             _ = price.update(fromContentsOf: warmPrices)
             eps = CostScalingSolver.alpha
-            if warm.warmEpsilon > 0 {
-                let (e, o) = warm.warmEpsilon.multipliedReportingOverflow(by: scale * CostScalingSolver.alpha)
-                if !o && e < scaledMax * CostScalingSolver.alpha { eps = e }
-            }
             @inline(__always) func push(_ a: Int) {
                 res[a] -= 1
                 res[Int(partner[a])] += 1

@@ -37,10 +37,6 @@ struct FlowSolution: Sendable {
     var timedOut = false
     /// Row → request arcs that cost scaling fixed between refinements (proved to keep their flow; 0 elsewhere).
     var fixedArcs = 0
-    /// As a warm start: the ε (in value units) of the first refinement; 0 runs the single exact refinement at ε = 1.
-    /// Any ε gives the same optimum value (each refinement is correct from any prices); a start from prices further
-    /// from the optimum (another network's, `CostScalingSolver.dayPricesStart`) needs a few refinements above 1.
-    var warmEpsilon: Int64 = 0
 
     /// The empty solution of a solve stopped at its deadline.
     static func timedOut(_ net: FlowNetwork, work: Int) -> FlowSolution {

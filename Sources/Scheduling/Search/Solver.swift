@@ -489,18 +489,7 @@ struct Engine {
         }
         // Requests not in this network are closed (no arcs anyway).
         var best: FlowSolution?
-        var rootWarm: FlowSolution?
-        if isFull && nD > 1 && ProcessInfo.processInfo.environment["ILSON_NODAYPRICES"] == nil {
-            // The week's flow from the days' own flows (weekly caps relaxed): the same optimum, less work.
-            let (start, work) = scaling.dayPricesStart(cap: p.reqCap, order: order)
-            charge(work)
-            stats.flowWork += work
-            rootWarm = start
-            if ProcessInfo.processInfo.environment["ILSON_FLOWDEBUG"] != nil {
-                FileHandle.standardError.write("relaxed work \(work)\n".data(using: .utf8)!)
-            }
-        }
-        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: rootWarm)]
+        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: nil)]
         var nodes = 0
         var rootDone = false
         var truncated = false
