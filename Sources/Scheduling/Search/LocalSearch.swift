@@ -36,7 +36,7 @@ struct LocalSearch {
     var memberList: [Int32]
     /// Where each request's members begin in `memberList` (`nR + 1` entries).
     var memberStart: [Int32]
-    /// Position of slot `w * nD + d` in `members` of its request.
+    /// Position of slot `w * nD + d` among its request's members (from `memberStart`).
     var memberPos: [Int32]
     /// Non-pinned assignments per worker and ISO week.
     var weekUsed: [Int32]
