@@ -29,9 +29,14 @@ struct LocalSearch {
     var cand: [Int32]
     /// Non-pinned workers per request.
     var count: [Int32]
-    /// Non-pinned workers of each request, in no particular (but deterministic) order.
-    var members: [[Int32]]
-    /// Position of slot `w * nD + d` in `members` of its request.
+    /// Non-pinned workers of each request, in no particular (but deterministic) order: request r's are
+    /// `memberList[memberStart[r] ..< memberStart[r] + count[r]]` (one flat array: a move's member changes touch no
+    /// nested array). A request's room is its candidates plus the members it started with (its members are distinct
+    /// workers, each a candidate or a starting member), so it never overflows.
+    var memberList: [Int32]
+    /// Where each request's members begin in `memberList` (`nR + 1` entries).
+    var memberStart: [Int32]
+    /// Position of slot `w * nD + d` among its request's members (from `memberStart`).
     var memberPos: [Int32]
     /// Non-pinned assignments per worker and ISO week.
     var weekUsed: [Int32]
@@ -142,7 +147,8 @@ struct LocalSearch {
         allMovable = movable.count == p.candidateCount
         openable = (0..<p.nR).filter { p.reqCap[$0] > 0 && p.candStart[$0 + 1] > p.candStart[$0] }.map(Int32.init)
         count = []
-        members = []
+        memberList = []
+        memberStart = []
         memberPos = []
         weekUsed = []
         slotCost = []
@@ -153,7 +159,13 @@ struct LocalSearch {
     /// Recomputes counts, members and week usage from `assign`.
     mutating func rebuild() {
         count = [Int32](repeating: 0, count: p.nR)
-        members = [[Int32]](repeating: [], count: p.nR)
+        for s in 0..<min(assign.count, p.nW * nD) where assign[s] >= 0 && p.pinnedOn[s] < 0 {
+            count[Int(assign[s])] += 1
+        }
+        memberStart = [Int32](repeating: 0, count: p.nR + 1)
+        for r in 0..<p.nR { memberStart[r + 1] = memberStart[r] + (p.candStart[r + 1] - p.candStart[r]) + count[r] }
+        memberList = [Int32](repeating: -1, count: Int(memberStart[p.nR]))
+        for r in 0..<p.nR { count[r] = 0 }
         memberPos = [Int32](repeating: -1, count: p.nW * nD)
         weekUsed = [Int32](repeating: 0, count: p.nW * nK)
         slotCost = [Int64](repeating: 0, count: p.nW * nD)
@@ -165,9 +177,9 @@ struct LocalSearch {
                 let s = w * nD + d
                 let r = Int(assign[s])
                 guard r >= 0, p.pinnedOn[s] < 0 else { continue }
+                memberPos[s] = count[r]
+                memberList[Int(memberStart[r] + count[r])] = Int32(w)
                 count[r] += 1
-                memberPos[s] = Int32(members[r].count)
-                members[r].append(Int32(w))
                 weekUsed[w * nK + Int(p.dayWeek[d])] += 1
                 medium += p.reqPriority[r]
             }
@@ -222,9 +234,11 @@ struct LocalSearch {
             count[o] -= 1
             medium -= p.reqPriority[o]
             let i = Int(memberPos[s])
-            let last = members[o].removeLast()
+            let base = Int(memberStart[o])
+            let last = memberList[base + Int(count[o])]
+            memberList[base + Int(count[o])] = -1
             if Int(last) != w {
-                members[o][i] = last
+                memberList[base + i] = last
                 memberPos[Int(last) * nD + d] = Int32(i)
             }
             memberPos[s] = -1
@@ -232,10 +246,10 @@ struct LocalSearch {
         }
         if r >= 0 {
             let q = Int(r)
-            count[q] += 1
             medium += p.reqPriority[q]
-            memberPos[s] = Int32(members[q].count)
-            members[q].append(Int32(w))
+            memberPos[s] = count[q]
+            memberList[Int(memberStart[q] + count[q])] = Int32(w)
+            count[q] += 1
             touchedReq.append(r)
         }
         if (old < 0) != (r < 0) {
@@ -308,11 +322,13 @@ struct LocalSearch {
             if weekUsed[w * nK + k] >= p.capLeft[w * nK + k] { freeDay(w, week: k, except: d, depth: depth) }
         }
         set(w, d, Int32(r), c)
-        if count[r] > p.reqCap[r] && members[r].count >= 2 {
+        if count[r] > p.reqCap[r] && count[r] >= 2 {
             // Eject a random other member.
-            var i = random(members[r].count - 1)
-            if Int(members[r][i]) == w { i = members[r].count - 1 }
-            let v = Int(members[r][i])
+            let base = Int(memberStart[r])
+            let n = Int(count[r])
+            var i = random(n - 1)
+            if Int(memberList[base + i]) == w { i = n - 1 }
+            let v = Int(memberList[base + i])
             let choice = random(4)
             var placed = false
             if r0 >= 0 && choice < 2 {
@@ -401,8 +417,8 @@ struct LocalSearch {
         let r = Int(pair.request)
         let d = Int(p.reqDay[r])
         var b = -1
-        if !members[r].isEmpty && random(4) != 0 {
-            b = Int(members[r][random(members[r].count)])
+        if count[r] > 0 && random(4) != 0 {
+            b = Int(memberList[Int(memberStart[r]) + random(Int(count[r]))])
         } else {
             let lo = Int(p.candStart[r])
             b = Int(p.candWorker[lo + random(Int(p.candStart[r + 1]) - lo)])
@@ -490,7 +506,8 @@ struct LocalSearch {
     /// Every member of request r leaves it and takes a random other candidate request of the day, or goes home.
     mutating func closeRequest(_ r: Int) {
         let d = Int(p.reqDay[r])
-        let leaving = members[r]
+        let base = Int(memberStart[r])
+        let leaving = Array(memberList[base..<(base + Int(count[r]))])
         for v32 in leaving {
             let v = Int(v32)
             let vs = v * nD + d
