@@ -243,9 +243,9 @@ extension GeneralEngine {
     /// Several days, after the all-days branch and bound: the slot flows over every day (`slotFlowsOverDays`), then
     /// each day's single jobs re-solved and its two-job structure searched (`searchDayStructures`, 1/16 of the general
     /// budget each) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot flows again from
-    /// that plan, and the structures again when they improved (at most
-    /// `mediumFirstRounds` rounds). On the generated multi-day instances the medium the plan lacked was two-job rows:
-    /// the branch and bound's repair leaves dozens out, and the day re-solves after it keep the structure they get.
+    /// that plan, and the structures again when they improved (at most `mediumFirstRounds` rounds). On the generated
+    /// multi-day instances the medium the plan lacked was two-job rows: the branch and bound's repair leaves dozens
+    /// out, and the day re-solves after it keep the structure they get.
     mutating func mediumFirst() {
         var structures = true
         for _ in 0..<GeneralEngine.mediumFirstRounds {
