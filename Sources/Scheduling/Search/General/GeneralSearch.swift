@@ -62,6 +62,7 @@ extension GeneralEngine {
                 }
                 guard budget.left(.general) > 0, !budget.outOfTime() else { break }
                 if searchStructuresByDay() { continue }
+                if structuresAcrossDays(maxWork: budget.allowance(.general) / 16) { continue }
                 if chainSwaps() { continue }
                 guard p.continuity > 0, resolveLinked(days: all, maxWork: budget.allowance(.general) / 8) else { break }
                 stats.moves += 1

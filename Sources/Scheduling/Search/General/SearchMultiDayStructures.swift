@@ -1,5 +1,39 @@
 import Foundation
 
+/// What a structure search of one plan day keeps between its moves: the two-job rows it may set (all, and by row),
+/// the structures it has completed (a structure is completed once), and its work guard. Shared by the one-day search
+/// (`searchTwoJobStructures`) and the search of one day among several (`searchDayStructures`).
+struct StructureSearchState {
+    /// The two-job rows the search may set, in a fixed order.
+    let candidates: [TwoJobRow]
+    /// The same, by row.
+    let pairsOf: [Int32: [TwoJobRow]]
+    /// The structures completed (`StructurePool.key`), the start's included.
+    var tried: Set<[Int32]>
+    /// General work spent when the search started.
+    let workAtStart: Int
+    /// General work the search may spend.
+    let maxWork: Int
+
+    /// The state at the start of a search of day `d` of `engine`'s plan; nil when no row can hold two jobs.
+    init?(_ engine: GeneralEngine, day d: Int, candidates: [TwoJobRow], maxWork: Int) {
+        guard !candidates.isEmpty else { return nil }
+        self.candidates = candidates
+        var pairs: [Int32: [TwoJobRow]] = [:]
+        for t in candidates { pairs[t.row, default: []].append(t) }
+        pairsOf = pairs
+        tried = [StructurePool.key(engine.dayRows(d))]
+        workAtStart = engine.budget.spent[.general, default: 0]
+        self.maxWork = maxWork
+    }
+
+    /// Whether the search must stop: the general budget or the time is spent, or `maxWork` since it started.
+    func spent(_ e: inout GeneralEngine) -> Bool {
+        e.budget.left(.general) <= 0 || e.budget.outOfTime()
+            || e.budget.spent[.general, default: 0] - workAtStart > maxWork
+    }
+}
+
 extension GeneralEngine {
     /// Several days: the two-job structure search of one plan day with every other day fixed.
     ///
@@ -22,17 +56,10 @@ extension GeneralEngine {
     mutating func searchDayStructures(
         _ d: Int, maxWork: Int, perRound: Int = 8, maxStale: Int = 8, batch: Int = 16
     ) -> Bool {
-        let candidates = twoJobRows(day: d).filter { dayWeekOpen($0.row) || !jobs[Int($0.row)].isEmpty }
-        guard !candidates.isEmpty else { return false }
-        let workAtStart = budget.spent[.general, default: 0]
-        func spent(_ e: inout GeneralEngine) -> Bool {
-            e.budget.left(.general) <= 0 || e.budget.outOfTime()
-                || e.budget.spent[.general, default: 0] - workAtStart > maxWork
-        }
-        var pairsOf: [Int32: [TwoJobRow]] = [:]
-        for t in candidates { pairsOf[t.row, default: []].append(t) }
-        var tried = Set<[Int32]>()
-        tried.insert(StructurePool.key(dayRows(d)))
+        let open = twoJobRows(day: d).filter { dayWeekOpen($0.row) || !jobs[Int($0.row)].isEmpty }
+        guard var search = StructureSearchState(self, day: d, candidates: open, maxWork: maxWork) else { return false }
+        let (candidates, pairsOf) = (search.candidates, search.pairsOf)
+        func spent(_ e: inout GeneralEngine) -> Bool { search.spent(&e) }
         let startValue = dayPlanValue(d)
         var bestValue = startValue
         var bestJobs = jobs
@@ -65,7 +92,7 @@ extension GeneralEngine {
                     reqsTaken.formUnion(reqs)
                     n += 1
                 }
-                if n > 1 && tried.insert(StructurePool.key(dayRows(d))).inserted {
+                if n > 1 && search.tried.insert(StructurePool.key(dayRows(d))).inserted {
                     for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
                     _ = resolveSingles(d, maxWork: maxWork)
                     if dayValid(d) {
@@ -80,7 +107,7 @@ extension GeneralEngine {
                 let saved = jobs
                 for (key, cs) in move.set { jobs[Int(key)] = cs }
                 guard move.set.allSatisfy({ $0.1.count < 2 || dayWeekOpen($0.0) }),
-                    tried.insert(StructurePool.key(dayRows(d))).inserted
+                    search.tried.insert(StructurePool.key(dayRows(d))).inserted
                 else {
                     jobs = saved
                     continue
@@ -215,9 +242,10 @@ extension GeneralEngine {
 extension GeneralEngine {
     /// Several days, after the all-days branch and bound: the slot flows over every day (`slotFlowsOverDays`), then
     /// each day's single jobs re-solved and its two-job structure searched (`searchDayStructures`, 1/16 of the general
-    /// budget each), then the slot flows again from that plan, and the structures again when they improved (at most
-    /// `mediumFirstRounds` rounds). On the generated multi-day instances the medium the plan lacked was two-job rows:
-    /// the branch and bound's repair leaves dozens out, and the day re-solves after it keep the structure they get.
+    /// budget each) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot flows again from
+    /// that plan, and the structures again when they improved (at most `mediumFirstRounds` rounds). On the generated
+    /// multi-day instances the medium the plan lacked was two-job rows: the branch and bound's repair leaves dozens
+    /// out, and the day re-solves after it keep the structure they get.
     mutating func mediumFirst() {
         var structures = true
         for _ in 0..<GeneralEngine.mediumFirstRounds {
@@ -233,6 +261,8 @@ extension GeneralEngine {
                     stats.moves += 1
                 }
             }
+            // A two-job row on a date the worker's weekly cap closes, for its jobs on another date.
+            if structuresAcrossDays(maxWork: budget.allowance(.general) / 16) { structures = true }
         }
     }
 

@@ -48,17 +48,11 @@ extension GeneralEngine {
     ) {
         guard nD == 1 else { return }
         let d = 0
-        let candidates = twoJobRows(day: d)
-        guard !candidates.isEmpty else { return }
-        let workAtStart = budget.spent[.general, default: 0]
-        func spent(_ e: inout GeneralEngine) -> Bool {
-            e.budget.left(.general) <= 0 || e.budget.outOfTime()
-                || e.budget.spent[.general, default: 0] - workAtStart > maxWork
-        }
-        var pairsOf: [Int32: [TwoJobRow]] = [:]
-        for t in candidates { pairsOf[t.row, default: []].append(t) }
-        var tried = Set<[Int32]>()
-        tried.insert(StructurePool.key(dayRows(d)))
+        guard let search = StructureSearchState(self, day: d, candidates: twoJobRows(day: d), maxWork: maxWork)
+        else { return }
+        let (candidates, pairsOf) = (search.candidates, search.pairsOf)
+        func spent(_ e: inout GeneralEngine) -> Bool { search.spent(&e) }
+        var tried = search.tried
         var chainTried = Set<[Int32]>()
         var bestValue = dayValueOfPlan(d)
         var bestJobs = jobs
