@@ -17,6 +17,11 @@ struct LargeRelaxation {
     var prices: [Int64] = []
     /// The clique groups of each row that had them (`largeRelaxation(groups:)`), for a later flow on the same rows.
     var groups: [Int32: (of: [Int], count: Int)] = [:]
+    /// The node of each request, of each request's van (−1: none) and the sink, when the flow says so
+    /// (`largeWeekRelaxation`: the Lagrangian bound starts from their prices).
+    var requestNodes: [Int32] = []
+    var vanNodes: [Int32] = []
+    var sinkNode = -1
 }
 
 extension GeneralEngine {
@@ -100,6 +105,9 @@ extension GeneralEngine {
         // the same medium and +128 soft for about 15 % more time (measured against the day's 1 s target).
         if relaxation.complete && nD > 1 {
             (best, bestValue) = largeWeekPolish(best, value: bestValue, scope: scope, order: order, value: value)
+            // The Lagrangian bound at the root's prices: each worker's days and dates exact (`largeWeekDualValue`).
+            let dual = largeWeekDualValue(largeDualStart(relaxation)).bound
+            stats.mediumUpperBound = min(stats.mediumUpperBound, dual)
         }
         install(best, days: all)
         enforceValidity()
