@@ -105,9 +105,6 @@ extension GeneralEngine {
         // the same medium and +128 soft for about 15 % more time (measured against the day's 1 s target).
         if relaxation.complete && nD > 1 {
             (best, bestValue) = largeWeekPolish(best, value: bestValue, scope: scope, order: order, value: value)
-            // The Lagrangian bound at the root's prices: each worker's days and dates exact (`largeWeekDualValue`).
-            let dual = largeWeekDualValue(largeDualStart(relaxation)).bound
-            stats.mediumUpperBound = min(stats.mediumUpperBound, dual)
         }
         install(best, days: all)
         enforceValidity()
