@@ -17,6 +17,11 @@ struct LargeRelaxation {
     var prices: [Int64] = []
     /// The clique groups of each row that had them (`largeRelaxation(groups:)`), for a later flow on the same rows.
     var groups: [Int32: (of: [Int], count: Int)] = [:]
+    /// The node of each request, of each request's van (−1: none) and the sink, when the flow says so
+    /// (`largeWeekRelaxation`: the Lagrangian bound starts from their prices).
+    var requestNodes: [Int32] = []
+    var vanNodes: [Int32] = []
+    var sinkNode = -1
 }
 
 extension GeneralEngine {

@@ -203,6 +203,10 @@ extension GeneralEngine {
                 from: Int(reqNode[r]), to: sink, units: Int(p.reqCap[r]), held: Int(pinnedCount[r]),
                 headcount: inst.requests[r].headcount, share: share, forced: 0, force: 0)
         }
-        return relaxationOf(g.solve(deadline: budget.deadline), pairArcs: pairArcs)
+        var relaxation = relaxationOf(g.solve(deadline: budget.deadline), pairArcs: pairArcs)
+        relaxation.requestNodes = reqNode
+        relaxation.vanNodes = vanNode
+        relaxation.sinkNode = sink
+        return relaxation
     }
 }
