@@ -14,8 +14,9 @@ import Foundation
 /// stalls). Every few rounds the workers' schedules become plans: the first flow over every day with each schedule
 /// as a bonus on its pairs (its links' whole continuity on each of their days, `scheduleBonus`), once with the last
 /// round's schedules and once with the averaged ones (each option's bonus averaged over the rounds, the newest weighted
-/// `scheduleAverage`), and a greedy build; each then the exact day descent, the schedule exchanges and the crew
-/// ejections. A plan is kept only when it beats the best by the engine's objective.
+/// `scheduleAverage`), a crossover of the averaged schedules with the best plan's own (`planFromCrossover`), and a
+/// greedy build; each then the exact day descent, the schedule exchanges and the crew ejections. A plan is kept only
+/// when it beats the best by the engine's objective.
 /// When the schedules fill every request exactly they are a plan themselves, optimal for those headcounts.
 ///
 /// The rounds end when the bound meets the best plan (then the plan is optimal among those with its headcounts), after
@@ -29,6 +30,9 @@ extension Engine {
     /// The weight of the newest round in the averaged schedules (an exponential average of each option's bonus;
     /// measured against the last round's schedules alone: 668 → 646 proven soft points short on `multiday-gap`).
     static let scheduleAverage = 0.1
+
+    /// The weight of the best plan's own schedules against the averaged ones in the crossover (`planFromCrossover`).
+    static let scheduleCrossover = 1.0
 
     /// Rounds between two plans built from the schedules.
     static let schedulePlanEvery = 50
@@ -134,7 +138,7 @@ extension Engine {
             if exact {
                 attempts = [0]
             } else if (round + 1) % Engine.schedulePlanEvery == 0 || last {
-                attempts = [1, 3, 2]
+                attempts = [1, 3, 2, 4]
                 lastPlan = round + 1
             }
             for kind in attempts {
@@ -142,6 +146,7 @@ extension Engine {
                 case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
                 case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
                 case 3: planFromBonus(dp, avgBonus, windows, lookup)
+                case 4: planFromCrossover(dp, avgBonus, windows, lookup)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
@@ -166,6 +171,18 @@ extension Engine {
             bound: bound.isFinite ? Int64((bound + 1e-6).rounded(.down)) : Int64.max, plan: bestSoft, rounds: done)
         report(.workerScheduleBound(bound: result.bound, plan: result.plan, rounds: result.rounds), currentScore())
         return result
+    }
+
+    /// The option of the program behind every slot of the current plan (-1: off, or a request the program left out).
+    func planOptions(_ dp: ScheduleDP) -> [Int32] {
+        var chosen = [Int32](repeating: -1, count: assign.count)
+        for s in 0..<assign.count where assign[s] >= 0 {
+            for o in Int(dp.optStart[s])..<Int(dp.optStart[s + 1]) where dp.optReq[o] == assign[s] {
+                chosen[s] = Int32(o)
+                break
+            }
+        }
+        return chosen
     }
 
     /// Unpinned workers per request in the current plan.
@@ -300,5 +317,21 @@ extension Engine {
         flowWithBonus(dp, bonus)
         chainDescent(after: -1, windows, lookup)
         ejectionDescent(lookup, maxPasses: 1)
+    }
+
+    /// Makes the current plan from a crossover of the averaged schedules (`bonus[o]` per option) and the current plan's
+    /// own schedules: the flow with each option's averaged bonus plus `scheduleCrossover` times the bonus of the
+    /// current plan's options (`scheduleBonus`), then the polish of `planFromSchedules`. Called on the best plan, it
+    /// keeps what the averaged schedules do not contest and takes their links where they outweigh it (measured on
+    /// `scripts/dev/multiday-gap`: the averaged schedules alone and the crossover with the last round's schedules
+    /// gained less).
+    mutating func planFromCrossover(
+        _ dp: ScheduleDP, _ bonus: [Double], _ windows: [(Int, Int)], _ lookup: SlotCandidates
+    ) {
+        var perOption = bonus
+        let mine = planOptions(dp)
+        let own = scheduleBonus(dp, mine)
+        for s in 0..<mine.count where mine[s] >= 0 { perOption[Int(mine[s])] += Engine.scheduleCrossover * own[s] }
+        planFromBonus(dp, perOption, windows, lookup)
     }
 }
