@@ -14,13 +14,6 @@ import Vocabulary
         return e
     }
 
-    /// Workers per request in the engine's plan, pins included: the headcounts `BruteForce.optimum(keeping:)` keeps.
-    static func counts(_ e: Engine) -> [Int] {
-        var counts = [Int](repeating: 0, count: e.p.nR)
-        for s in 0..<e.assign.count where e.assign[s] >= 0 { counts[Int(e.assign[s])] += 1 }
-        return counts
-    }
-
     /// Seeded instances (weekly caps, minimum headcounts, history, pins on every other seed): with no averaged bonus
     /// the crossover is the flow with the plan's own schedules as its bonus, so it never returns a plan worse by the
     /// engine's objective, and the plan it returns passes the scorer.
@@ -81,24 +74,7 @@ import Vocabulary
             seed: seed &* 1_299_709, workers: workers, requests: 6, days: days, minHeadcounts: seed % 4 != 1)
         var e = Self.engine(instance, budget: 2_000_000)
         e.startFrom(lookaheadHalves: 0, first: true)
-        let before = e.currentScore()
-        let value = e.trueValue()
-        let dp = ScheduleDP(
-            e.p, nD: e.nD, SlotCandidates(e.p, nD: e.nD), allowed: [Bool](repeating: true, count: e.p.nR))
-        // Pins' own soft terms are not in the schedule values: the offset between the two.
-        let offset = Int64(before.soft) - e.planScheduleSoft(dp)
-        let best = try #require(BruteForce(instance: instance).optimum(keeping: Self.counts(e)))
-        let relaxed = e.scheduleRelaxation(rounds: 2)
-        let result = try #require(relaxed)
-        #expect(result.rounds > 0)
-        #expect(result.bound >= result.plan)
-        #expect(result.bound + offset >= Int64(best.soft))
-        #expect(e.trueValue() >= value)
-        let after = e.currentScore()
-        #expect(after.hard == 0)
-        #expect(after.medium == before.medium)
-        #expect(after >= before)
-        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+        try ChainsSchedulesTests.expectRelaxationBoundsTheOptimum(&e, instance, rounds: 2)
     }
 
     /// A larger instance whose relaxation reaches a plan round (50 rounds): the phase never loses, and the same budget

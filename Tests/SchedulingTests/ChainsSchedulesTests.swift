@@ -106,6 +106,16 @@ import Vocabulary
             seed: seed &* 2_654_435_761, workers: workers, requests: 6, days: days)
         var e = LocalSearchDayILSTests.engine(instance, instance.pinned)
         e.startFrom(lookaheadHalves: 0, first: true)
+        try Self.expectRelaxationBoundsTheOptimum(&e, instance)
+    }
+
+    /// Runs the relaxation (`rounds` of it) from `e`'s plan and checks what holds on any instance small enough to
+    /// enumerate: its bound is never below the best plan with the start's headcounts (`BruteForce`, no code shared),
+    /// the phase never lowers the plan, keeps medium and breaks no rule, a bound that meets the plan means the plan is
+    /// that optimum, and the scorer agrees with the plan's score.
+    static func expectRelaxationBoundsTheOptimum(
+        _ e: inout Engine, _ instance: Instance, rounds: Int = Engine.scheduleRounds
+    ) throws {
         var counts = [Int](repeating: 0, count: e.p.nR)
         for s in 0..<e.assign.count where e.assign[s] >= 0 { counts[Int(e.assign[s])] += 1 }
         let before = e.currentScore()
@@ -115,7 +125,7 @@ import Vocabulary
         // Pins' own soft terms are not in the schedule values: the offset between the two.
         let offset = Int64(before.soft) - e.planScheduleSoft(dp)
         let best = try #require(BruteForce(instance: instance).optimum(keeping: counts))
-        let relaxed = e.scheduleRelaxation()
+        let relaxed = e.scheduleRelaxation(rounds: rounds)
         let result = try #require(relaxed)
         #expect(result.rounds > 0)
         #expect(result.bound < Int64.max)
