@@ -72,9 +72,9 @@ public enum BatchRunStore {
         ).rowsAffected
     }
 
-    /// The database's clock now, to compare with runs' times (`finishedSince`).
-    public static func databaseNow(on db: Connection) throws -> String {
-        try db.fetchValue("SELECT clock_timestamp()::text") ?? ""
+    /// The database's clock `seconds` ago (now by default), to compare with runs' times (`finishedSince`).
+    public static func databaseNow(minusSeconds seconds: Int = 0, on db: Connection) throws -> String {
+        try db.fetchValue("SELECT (clock_timestamp() - make_interval(secs => \(seconds)::int))::text") ?? ""
     }
 
     /// Whether a run of this job finished `done` for the center's day at or after `since` (a `databaseNow` value):

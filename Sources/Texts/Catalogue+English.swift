@@ -1181,7 +1181,7 @@ extension Catalogue {
         .planSummary:
             "{filled} of {wanted} places filled, {unfilled} request(s) not full, {kept} pin(s) kept{dropped} ({ms} ms); review with `ilson roster show --date {date} --center {center}`",
         .planDropped: ", {count} pin(s) dropped",
-        .planByAnother: "{center}: planned by another batch plan meanwhile; left as it is",
+        .planByAnother: "{center}: planned by another batch plan of this round (the last 5 minutes); left as it is",
         .planLocked: "{center}: another batch plan is working on {date}; skipped",
         .planDraft: "{center}: draft roster for {date}: {summary}",
         .planFailed: "{center}: planning failed: {reason}",

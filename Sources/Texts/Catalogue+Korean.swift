@@ -1118,7 +1118,7 @@ extension Catalogue {
         .planSummary:
             "배치 {filled}/{wanted}자리, 덜 찬 요청 {unfilled}건, 고정 유지 {kept}건{dropped} ({ms} ms); 확인: `ilson roster show --date {date} --center {center}`",
         .planDropped: ", 고정 해제 {count}건",
-        .planByAnother: "{center}: 그사이 다른 batch plan이 배치함; 그대로 둠",
+        .planByAnother: "{center}: 이번 차례(최근 5분)에 다른 batch plan이 배치함; 그대로 둠",
         .planLocked: "{center}: 다른 batch plan이 {date}을(를) 처리하고 있음; 건너뜀",
         .planDraft: "{center}: {date} 배치표 초안: {summary}",
         .planFailed: "{center}: 배치 실패: {reason}",

@@ -58,4 +58,41 @@ struct BatchPlanSharedTests {
             #expect(rosters == Self.counties.count)
         }
     }
+
+    /// A run that starts late, after another has planned every center (the cron on a slow machine): it is of the same
+    /// round, so it leaves every center alone — one plan each — and says so.
+    @Test func aLateRunOfTheSameRoundPlansNothingAgain() throws {
+        try TestDatabase.withMigratedDatabase { db, url in
+            let env = IlsonProcess.environment(url: url, provider: nil)
+            let date = Fixtures.day.description
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-late-\(UUID())").path
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            for (i, (code, county)) in Self.counties.prefix(2).enumerated() {
+                let csv = "\(dir)/\(code)"
+                let steps: [[String]] = [
+                    ["center", "add", "--code", code, "--name", "\(county) 농촌인력중개센터", "--county", county],
+                    [
+                        "generate", "--workers", "30", "--requests", "8", "--seed", String(i + 1), "--start", date,
+                        "--county", county, "--csv-dir", csv, "--out", "\(csv)/instance.json",
+                    ],
+                    ["farm", "import", "\(csv)/farms.csv", "--center", code],
+                    ["worker", "import", "\(csv)/workers.csv", "--center", code],
+                    ["request", "import", "\(csv)/requests.csv", "--center", code],
+                ]
+                for step in steps {
+                    let out = try IlsonProcess.run(step, environment: env)
+                    #expect(out.status == 0, "\(step.joined(separator: " ")): \(out)")
+                }
+            }
+            let first = try IlsonProcess.run(["batch", "plan", "--date", date], environment: env)
+            #expect(first.status == 0, "\(first)")
+            let late = try IlsonProcess.run(["batch", "plan", "--date", date], environment: env)
+            #expect(late.status == 0, "\(late)")
+            #expect(late.stdout.contains("planned by another batch plan of this round"), "\(late)")
+            let done: Int = try db.query(
+                "SELECT count(*)::int AS n FROM batch_runs WHERE job = 'plan' AND outcome = 'done'"
+            ).first!.decode("n")
+            #expect(done == 2)
+        }
+    }
 }

@@ -41,15 +41,22 @@ public struct BatchPlan {
         self.log = log
     }
 
+    /// How long before a run starts its round begins, in seconds: a center another run planned (done) within it is
+    /// left alone. Five minutes: the same cron on several machines fires within seconds of each other, and a planned
+    /// day is re-planned on purpose with `roster plan`.
+    public static let roundWindow = 300
+
     /// Plans every center that needs it; each center under its advisory lock, recorded in `batch_runs`.
     ///
     /// - Throws: `PostgresError` when the database fails (a planner's own error is reported per center).
     public func run(on db: Connection) throws -> [CenterPlanReport] {
         var reports: [CenterPlanReport] = []
         // Several processes (on several machines) may run at once against one database: each center is planned
-        // by the first to take its lock, and a run that reaches a center another run planned since this run
-        // listed the centers leaves it alone, so no center is planned twice and none is skipped.
-        let listed = try BatchRunStore.databaseNow(on: db)
+        // by the first to take its lock, and a run that reaches a center another run planned since this round began
+        // leaves it alone, so no center is planned twice and none is skipped. The round begins `roundWindow` seconds
+        // before this run listed the centers: the same cron on several machines (or a process on a busy one) starts
+        // a little late, after another run may already have planned the first centers.
+        let listed = try BatchRunStore.databaseNow(minusSeconds: Self.roundWindow, on: db)
         for center in try BatchRosterStore.centersToPlan(date: date, on: db) {
             let planned = try BatchRunStore.withAdvisoryLock(job: .plan, date: date, center: center.id, on: db) {
                 if try BatchRunStore.finishedSince(job: .plan, date: date, center: center.id, since: listed, on: db) {
