@@ -13,29 +13,38 @@ struct BatchPlanSharedTests {
         ("US", "의성군"), ("HN", "해남군"),
     ]
 
+    /// Adds each county's center and loads a generated day (`workers`, `requests`, seed = its place + 1) through the
+    /// real imports, each step a process that must succeed.
+    static func addCenters(
+        _ counties: [(String, String)], workers: Int, requests: Int, date: String, dir: String,
+        environment env: [String: String]
+    ) throws {
+        for (i, (code, county)) in counties.enumerated() {
+            let csv = "\(dir)/\(code)"
+            let steps: [[String]] = [
+                ["center", "add", "--code", code, "--name", "\(county) 농촌인력중개센터", "--county", county],
+                [
+                    "generate", "--workers", String(workers), "--requests", String(requests), "--seed", String(i + 1),
+                    "--start", date, "--county", county, "--csv-dir", csv, "--out", "\(csv)/instance.json",
+                ],
+                ["farm", "import", "\(csv)/farms.csv", "--center", code],
+                ["worker", "import", "\(csv)/workers.csv", "--center", code],
+                ["request", "import", "\(csv)/requests.csv", "--center", code],
+            ]
+            for step in steps {
+                let out = try IlsonProcess.run(step, environment: env)
+                #expect(out.status == 0, "\(step.joined(separator: " ")): \(out)")
+            }
+        }
+    }
+
     @Test func threeProcessesPlanEveryCenterOnce() throws {
         try TestDatabase.withMigratedDatabase { db, url in
             let env = IlsonProcess.environment(url: url, provider: nil)
             let date = Fixtures.day.description
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-shared-\(UUID())").path
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            for (i, (code, county)) in Self.counties.enumerated() {
-                let csv = "\(dir)/\(code)"
-                let steps: [[String]] = [
-                    ["center", "add", "--code", code, "--name", "\(county) 농촌인력중개센터", "--county", county],
-                    [
-                        "generate", "--workers", "60", "--requests", "15", "--seed", String(i + 1), "--start", date,
-                        "--county", county, "--csv-dir", csv, "--out", "\(csv)/instance.json",
-                    ],
-                    ["farm", "import", "\(csv)/farms.csv", "--center", code],
-                    ["worker", "import", "\(csv)/workers.csv", "--center", code],
-                    ["request", "import", "\(csv)/requests.csv", "--center", code],
-                ]
-                for step in steps {
-                    let out = try IlsonProcess.run(step, environment: env)
-                    #expect(out.status == 0, "\(step.joined(separator: " ")): \(out)")
-                }
-            }
+            try Self.addCenters(Self.counties, workers: 60, requests: 15, date: date, dir: dir, environment: env)
             let runs = try (0..<3).map { _ in
                 try IlsonProcess(["batch", "plan", "--date", date], environment: env)
             }
@@ -67,23 +76,8 @@ struct BatchPlanSharedTests {
             let date = Fixtures.day.description
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ilson-late-\(UUID())").path
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            for (i, (code, county)) in Self.counties.prefix(2).enumerated() {
-                let csv = "\(dir)/\(code)"
-                let steps: [[String]] = [
-                    ["center", "add", "--code", code, "--name", "\(county) 농촌인력중개센터", "--county", county],
-                    [
-                        "generate", "--workers", "30", "--requests", "8", "--seed", String(i + 1), "--start", date,
-                        "--county", county, "--csv-dir", csv, "--out", "\(csv)/instance.json",
-                    ],
-                    ["farm", "import", "\(csv)/farms.csv", "--center", code],
-                    ["worker", "import", "\(csv)/workers.csv", "--center", code],
-                    ["request", "import", "\(csv)/requests.csv", "--center", code],
-                ]
-                for step in steps {
-                    let out = try IlsonProcess.run(step, environment: env)
-                    #expect(out.status == 0, "\(step.joined(separator: " ")): \(out)")
-                }
-            }
+            try Self.addCenters(
+                Array(Self.counties.prefix(2)), workers: 30, requests: 8, date: date, dir: dir, environment: env)
             let first = try IlsonProcess.run(["batch", "plan", "--date", date], environment: env)
             #expect(first.status == 0, "\(first)")
             let late = try IlsonProcess.run(["batch", "plan", "--date", date], environment: env)
