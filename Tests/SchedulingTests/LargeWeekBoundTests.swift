@@ -114,4 +114,41 @@ import Vocabulary
         #expect(old >= optimum.medium, "seed \(seed)")
         LargePathChecks.expectPlanAtMost(optimum, instance, seed: seed)
     }
+
+    /// On several days the large path plans from the root relaxation and solves the week's relaxation beside it, for
+    /// the bound only (`GeneralEngine.largeWeekBoundBeside`): the plan is the same with the second flow or without it,
+    /// and the bound is the lesser of the two — on `fullDayWeek` the optimum 7 where the root alone says 11.
+    @Test func theWeeksBoundIsSolvedBesideThePlan() throws {
+        let instance = try V2.decode(Self.fullDayWeek)
+        let (with, without) = Self.solvedWithAndWithoutTheWeekBound(instance, seed: 1)
+        #expect(with.assignments == without.assignments)
+        #expect(with.score == without.score)
+        #expect(without.stats.mediumUpperBound == 11)
+        #expect(with.stats.mediumUpperBound == 7)
+        #expect(with.stats.flowWork > without.stats.flowWork)
+    }
+
+    /// The same on small random weeks: the same plan either way, and a bound no looser than the root's alone and
+    /// still at least the exhaustive optimum.
+    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    func theWeeksBoundBesideLeavesThePlanAlone(_ seed: UInt64) throws {
+        let instance = Self.breakWeek(seed: seed)
+        let optimum = try #require(Self.exhaustiveWeek(instance))
+        let (with, without) = Self.solvedWithAndWithoutTheWeekBound(instance, seed: seed)
+        #expect(with.assignments == without.assignments, "seed \(seed)")
+        #expect(with.stats.mediumUpperBound <= without.stats.mediumUpperBound, "seed \(seed)")
+        #expect(with.stats.mediumUpperBound >= optimum.medium, "seed \(seed)")
+        #expect(
+            with.stats.mediumUpperBound == min(Self.bounds(instance).new, Self.bounds(instance).old), "seed \(seed)")
+    }
+
+    /// The large path's plan with the week's bound solved beside it, and without.
+    static func solvedWithAndWithoutTheWeekBound(_ instance: Instance, seed: UInt64) -> (with: Plan, without: Plan) {
+        let options = SolveOptions(seed: seed)
+        let with = GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: options) }
+        let without = GeneralEngine.$largeWeekBoundBeside.withValue(false) {
+            GeneralEngine.$largePairsOverride.withValue(0) { solve(instance, options: options) }
+        }
+        return (with, without)
+    }
 }

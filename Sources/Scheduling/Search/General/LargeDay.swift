@@ -24,6 +24,15 @@ struct LargeRelaxation {
     var sinkNode = -1
 }
 
+/// An engine and a relaxation that one thread of `runLarge`'s `concurrentPerform` owns: each thread touches only
+/// its own box, and `concurrentPerform` returns after both are done.
+private final class LargeEngineBox: @unchecked Sendable {
+    var engine: GeneralEngine
+    var relaxation: LargeRelaxation?
+
+    init(_ engine: GeneralEngine) { self.engine = engine }
+}
+
 extension GeneralEngine {
     /// Flows solved after the relaxation on the large path, each with more rows held (`holdDive`).
     static let largeDives = 3
@@ -40,20 +49,54 @@ extension GeneralEngine {
     /// The candidate-pair count above which the large path runs: `largePairs`, or a lower threshold a test sets.
     @TaskLocal static var largePairsOverride: Int?
 
+    /// Whether a several-day large instance also solves the week's relaxation (`largeWeekRelaxation`) for its bound,
+    /// beside the plan (`runLarge`); a test turns it off to compare the plan and the bound without it.
+    @TaskLocal static var largeWeekBoundBeside = true
+
     /// Whether this instance takes the large path.
     var isLarge: Bool { p.candidateCount > (GeneralEngine.largePairsOverride ?? GeneralEngine.largePairs) }
 
     /// The large path: the root relaxation of every day solved by `GeneralCostScaling`, its rows repaired into a
     /// valid plan (each row keeps its best jobs that fit, vans their best riders, weeks their best dates, requests
-    /// below their minimum are emptied) and filled greedily; `stats.mediumUpperBound` is the relaxation's medium.
+    /// below their minimum are emptied) and filled greedily; `stats.mediumUpperBound` is the relaxation's medium, on
+    /// several days the lesser of it and the week's relaxation's (`largeWeekRelaxation`, solved on a second thread).
     /// When the flow cannot finish (the deadline, or costs too large for its integers), the plan is the greedy fill
     /// alone and the bound is the trivial one (every open slot filled).
     mutating func runLarge() -> Plan {
+        if nD > 1 && GeneralEngine.largeWeekBoundBeside {
+            // Several days: two flows at once. The plan starts from the root relaxation (`largeRelaxation`), whose
+            // repair the slot flows take furthest (county week v2: 18306); the bound is the week's relaxation, whose
+            // weekly caps count dates and whose two-job rows take a first and a late second job
+            // (`largeWeekRelaxation`: 18392 against the root's 18425), solved on a second thread beside the plan.
+            // Planning from the week's relaxation instead reached only 18282, and a second root flow inside the budget
+            // took the last slot flow's share (18276). The bound's flow is not charged to the budget, so the plan is
+            // the same whatever the threads do; it stops at the deadline like every flow.
+            let planner = LargeEngineBox(self)
+            let bounder = LargeEngineBox(self)
+            DispatchQueue.concurrentPerform(iterations: 2) { t in
+                if t == 0 {
+                    planner.engine.planLarge()
+                } else {
+                    bounder.relaxation = bounder.engine.largeWeekRelaxation(value: bounder.engine.baseValues())
+                }
+            }
+            self = planner.engine
+            if let week = bounder.relaxation, week.complete {
+                stats.flowWork += week.work
+                stats.mediumUpperBound = min(stats.mediumUpperBound, week.medium)
+            }
+        } else {
+            planLarge()
+        }
+        stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
+        return makePlan()
+    }
+
+    /// The large path's plan (`runLarge`): installs it, its bound in `stats.mediumUpperBound`.
+    private mutating func planLarge() {
         let all = Array(0..<nD)
         let value = baseValues()
-        // Several days: the week's relaxation, whose weekly caps count dates and whose two-job rows take a first and a
-        // late second job (`largeWeekRelaxation`): on the county week v2 its bound is 18392 against 18425.
-        let relaxation = nD > 1 ? largeWeekRelaxation(value: value) : largeRelaxation(value: value)
+        let relaxation = largeRelaxation(value: value)
         stats.flowWork += relaxation.work
         budget.charge(.general, relaxation.work)
         stats.mediumUpperBound =
@@ -108,8 +151,6 @@ extension GeneralEngine {
         }
         install(best, days: all)
         enforceValidity()
-        stats.solveMillis = Int(Date().timeIntervalSince(start) * 1000)
-        return makePlan()
     }
 
     /// `baseValue` as a closure over the arrays it reads. A closure over a copy of the engine (`{ engine.baseValue($0) }`)
