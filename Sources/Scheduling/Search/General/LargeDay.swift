@@ -203,8 +203,6 @@ extension GeneralEngine {
                 days: Array(0..<nD), used: nil,
                 capacity: { singleRows.contains(Int32($0)) ? 1 : rowCap[$0] }, include: { _ in true })
         let (groupCap, rowKey, rowCapOf, rowGroup) = (layer.groupCap, layer.rowKey, layer.rowCap, layer.rowGroup)
-        var reqNode = [Int32](repeating: -1, count: p.nR)
-        var vanNode = [Int32](repeating: -1, count: p.nR)
         let nG = groupCap.count
         let nRow = rowKey.count
         var next = nG + nRow
@@ -230,18 +228,7 @@ extension GeneralEngine {
                 next += count
             }
         }
-        let fixedCount = fixed?.count ?? [Int32](repeating: 0, count: p.nR)
-        let reqCap = p.reqCap
-        let closed = fixed?.closed ?? []
-        let open = { (r: Int) in reqCap[r] - fixedCount[r] > 0 && !closed.contains(Int32(r)) }
-        for r in 0..<p.nR where open(r) && inst.requests[r].pickup != nil {
-            vanNode[r] = Int32(next)
-            next += 1
-        }
-        for r in 0..<p.nR where open(r) {
-            reqNode[r] = Int32(next)
-            next += 1
-        }
+        let (reqNode, vanNode) = largeRequestNodes(from: &next, fixed: fixed)
         let sink = next
         var g = GeneralCostScaling(nodes: sink + 1)
         var total: Int64 = 0
@@ -275,21 +262,7 @@ extension GeneralEngine {
             for x in 0..<Int(cliqueCount[k]) { g.add(nG + Int(i), Int(cliqueFirst[k]) + x, cap: 1, cost: 0) }
         }
         g.supply[sink] = -total
-        let share = Int64(inst.weights.share)
-        for r in 0..<p.nR where reqNode[r] >= 0 {
-            if vanNode[r] >= 0 {
-                let seats = seatsLeft[r] - (fixed?.riders[r] ?? 0)
-                g.add(Int(vanNode[r]), Int(reqNode[r]), cap: max(0, seats), cost: 0)
-            }
-            let capR = Int(p.reqCap[r] - fixedCount[r])
-            let held = Int(pinnedCount[r] + fixedCount[r])
-            let h = inst.requests[r].headcount
-            // A forced request (a polish): its units up to the minimum carry a bonus above any one pair's value.
-            let forcedN = fixed?.forced.contains(Int32(r)) == true ? max(0, Int(p.reqMin[r]) - held) : 0
-            g.addUnitArcs(
-                from: Int(reqNode[r]), to: sink, units: capR, held: held, headcount: h, share: share, forced: forcedN,
-                force: 11 * bigM)
-        }
+        addLargeRequestArcs(&g, request: reqNode, van: vanNode, sink: sink, fixed: fixed)
         var relaxation = relaxationOf(g.solve(deadline: budget.deadline, warm: warm), pairArcs: pairArcs)
         if relaxation.complete { relaxation.groups = groups ?? madeGroups }
         return relaxation
@@ -339,6 +312,46 @@ extension GeneralEngine {
             of[i] = count - 1
         }
         return (of, count)
+    }
+
+    /// The request side of a large flow (`largeRelaxation`, `largeWeekRelaxation`, `largeSlotFlow`), numbered from
+    /// `next`: a node for the van of each open request with a pickup, then one for each open request (slots left
+    /// beside the fixed rows' and not closed); −1 where there is none.
+    func largeRequestNodes(from next: inout Int, fixed: LargeFixedRows?) -> (request: [Int32], van: [Int32]) {
+        var request = [Int32](repeating: -1, count: p.nR)
+        var van = [Int32](repeating: -1, count: p.nR)
+        let (reqCap, fixedCount, closed) = (p.reqCap, fixed?.count, fixed?.closed ?? [])
+        let open = { (r: Int) in reqCap[r] - (fixedCount?[r] ?? 0) > 0 && !closed.contains(Int32(r)) }
+        for r in 0..<p.nR where open(r) && inst.requests[r].pickup != nil {
+            van[r] = Int32(next)
+            next += 1
+        }
+        for r in 0..<p.nR where open(r) {
+            request[r] = Int32(next)
+            next += 1
+        }
+        return (request, van)
+    }
+
+    /// A large flow's arcs from its request side (`largeRequestNodes`) to the sink: each van's seats left beside the
+    /// fixed rows' riders, and each request's units left by the share bonus (`addUnitArcs`); a forced request's units
+    /// up to its minimum (a polish) carry a bonus above any one pair's value.
+    func addLargeRequestArcs(
+        _ g: inout GeneralCostScaling, request: [Int32], van: [Int32], sink: Int, fixed: LargeFixedRows?
+    ) {
+        let share = Int64(inst.weights.share)
+        for r in 0..<p.nR where request[r] >= 0 {
+            if van[r] >= 0 {
+                let seats = seatsLeft[r] - (fixed?.riders[r] ?? 0)
+                g.add(Int(van[r]), Int(request[r]), cap: max(0, seats), cost: 0)
+            }
+            let fixedCount = fixed?.count[r] ?? 0
+            let held = Int(pinnedCount[r] + fixedCount)
+            let forced = fixed?.forced.contains(Int32(r)) == true ? max(0, Int(p.reqMin[r]) - held) : 0
+            g.addUnitArcs(
+                from: Int(request[r]), to: sink, units: Int(p.reqCap[r] - fixedCount), held: held,
+                headcount: inst.requests[r].headcount, share: share, forced: forced, force: 11 * bigM)
+        }
     }
 }
 

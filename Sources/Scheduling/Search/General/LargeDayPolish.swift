@@ -70,6 +70,17 @@ extension GeneralEngine {
         return fixed
     }
 
+    /// One polish flow: `plan`'s two-job rows fixed (`largeFixed`) and every other row re-decided by the flow (no
+    /// cliques); forced requests' units up to their minimum carry a bonus, closed requests are left out.
+    mutating func largePolishFlow(
+        _ plan: [Int32: [Int32]], value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>
+    ) -> (LargeRelaxation, LargeFixedRows) {
+        var fixed = largeFixed(plan)
+        fixed.forced = forced
+        fixed.closed = closed
+        return (largeRelaxation(value: value, cliques: false, fixed: fixed), fixed)
+    }
+
     /// The large path's last step: with the plan's two-job rows fixed, every other row of every day is re-decided
     /// together by one flow, each held to one job (`largeRelaxation(fixed:)`). Beside the fixed rows that flow is
     /// exact but for minimum headcounts (weekly caps by week groups of one job a date, seats, the share bonus), so its
@@ -95,10 +106,7 @@ extension GeneralEngine {
             guard !budget.outOfTime(),
                 budget.spent[.general, default: 0] <= GeneralEngine.largePolishShares * budget.allowance(.general)
             else { break }
-            var fixed = largeFixed(best)
-            fixed.forced = forced
-            fixed.closed = closed
-            let flow = largeRelaxation(value: value, cliques: false, fixed: fixed)
+            let (flow, fixed) = largePolishFlow(best, value: value, forced: forced, closed: closed)
             stats.flowWork += flow.work
             budget.charge(.general, flow.work)
             guard flow.complete else { break }

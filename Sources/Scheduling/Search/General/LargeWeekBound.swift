@@ -92,16 +92,7 @@ extension GeneralEngine {
                 nodes += 1
             }
         }
-        var reqNode = [Int32](repeating: -1, count: p.nR)
-        var vanNode = [Int32](repeating: -1, count: p.nR)
-        for r in 0..<p.nR where p.reqCap[r] > 0 && inst.requests[r].pickup != nil {
-            vanNode[r] = Int32(nodes)
-            nodes += 1
-        }
-        for r in 0..<p.nR where p.reqCap[r] > 0 {
-            reqNode[r] = Int32(nodes)
-            nodes += 1
-        }
+        let (reqNode, vanNode) = largeRequestNodes(from: &nodes, fixed: nil)
         let sink = nodes
         var g = GeneralCostScaling(nodes: sink + 1)
         var total: Int64 = 0
@@ -196,13 +187,7 @@ extension GeneralEngine {
             bypass.removeAll(keepingCapacity: true)
         }
         g.supply[sink] = -total
-        let share = Int64(inst.weights.share)
-        for r in 0..<p.nR where reqNode[r] >= 0 {
-            if vanNode[r] >= 0 { g.add(Int(vanNode[r]), Int(reqNode[r]), cap: max(0, seatsLeft[r]), cost: 0) }
-            g.addUnitArcs(
-                from: Int(reqNode[r]), to: sink, units: Int(p.reqCap[r]), held: Int(pinnedCount[r]),
-                headcount: inst.requests[r].headcount, share: share, forced: 0, force: 0)
-        }
+        addLargeRequestArcs(&g, request: reqNode, van: vanNode, sink: sink, fixed: nil)
         var relaxation = relaxationOf(g.solve(deadline: budget.deadline), pairArcs: pairArcs)
         relaxation.requestNodes = reqNode
         relaxation.vanNodes = vanNode

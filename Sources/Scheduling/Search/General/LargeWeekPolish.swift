@@ -34,16 +34,10 @@ extension GeneralEngine {
             guard idle < 2, !budget.outOfTime(),
                 budget.spent[.general, default: 0] <= GeneralEngine.largeWeekShares * budget.allowance(.general)
             else { break }
-            let flow: LargeRelaxation
-            var fixed: LargeFixedRows
-            if step % 2 == 0 {
-                (flow, fixed) = largeSlotFlow(best, value: value, forced: forced, closed: closed)
-            } else {
-                fixed = largeFixed(best)
-                fixed.forced = forced
-                fixed.closed = closed
-                flow = largeRelaxation(value: value, cliques: false, fixed: fixed)
-            }
+            let (flow, fixed) =
+                step % 2 == 0
+                ? largeSlotFlow(best, value: value, forced: forced, closed: closed)
+                : largePolishFlow(best, value: value, forced: forced, closed: closed)
             stats.flowWork += flow.work
             budget.charge(.general, flow.work)
             guard flow.complete else { break }

@@ -198,18 +198,7 @@ extension GeneralEngine {
             slotFirst[i] = Int32(next)
             next += 2
         }
-        var reqNode = [Int32](repeating: -1, count: p.nR)
-        var vanNode = [Int32](repeating: -1, count: p.nR)
-        let (reqCap, fixedCount) = (p.reqCap, fixed.count)
-        let open = { (r: Int) in reqCap[r] - fixedCount[r] > 0 && !closed.contains(Int32(r)) }
-        for r in 0..<p.nR where open(r) && inst.requests[r].pickup != nil {
-            vanNode[r] = Int32(next)
-            next += 1
-        }
-        for r in 0..<p.nR where open(r) {
-            reqNode[r] = Int32(next)
-            next += 1
-        }
+        let (reqNode, vanNode) = largeRequestNodes(from: &next, fixed: fixed)
         let sink = next
         var g = GeneralCostScaling(nodes: sink + 1)
         var total: Int64 = 0
@@ -250,19 +239,7 @@ extension GeneralEngine {
             }
         }
         g.supply[sink] = -total
-        let share = Int64(inst.weights.share)
-        for r in 0..<p.nR where reqNode[r] >= 0 {
-            if vanNode[r] >= 0 {
-                g.add(Int(vanNode[r]), Int(reqNode[r]), cap: max(0, seatsLeft[r] - fixed.riders[r]), cost: 0)
-            }
-            let capR = Int(p.reqCap[r] - fixed.count[r])
-            let held = Int(pinnedCount[r] + fixed.count[r])
-            let h = inst.requests[r].headcount
-            let forcedN = forced.contains(Int32(r)) ? max(0, Int(p.reqMin[r]) - held) : 0
-            g.addUnitArcs(
-                from: Int(reqNode[r]), to: sink, units: capR, held: held, headcount: h, share: share, forced: forcedN,
-                force: 11 * bigM)
-        }
+        addLargeRequestArcs(&g, request: reqNode, van: vanNode, sink: sink, fixed: fixed)
         switch g.solve(deadline: budget.deadline) {
         case .failure(let why):
             if why == .deadline { budget.markDeadlineHit() }
