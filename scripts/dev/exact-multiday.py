@@ -220,7 +220,10 @@ def compare(inst, plan, opt):
     print("workers with other schedules: %d, components: %d" % (len(diff), len(comps)))
     rows = []
     for ws in comps.values():
-        days = {d for w in ws for d in set(P.get(w, {})) | set(O.get(w, {})) if P.get(w, {}).get(d) != O.get(w, {}).get(d)}
+        days = set()
+        for w in ws:
+            p, o = P.get(w, {}), O.get(w, {})
+            days |= {d for d in set(p) | set(o) if p.get(d) != o.get(d)}
         rows.append((sum(gain[w][0] for w in ws), len(ws), sum(gain[w][1] for w in ws), len(days)))
     for g, n, links, days in sorted(rows, reverse=True):
         print("component: soft %+d, %d workers, links %+d, %d days" % (g, n, links, days))
@@ -230,7 +233,8 @@ def compare(inst, plan, opt):
 
     for w in diff:
         if gain[w][0]:
-            print("%s soft %+d links %+d: %s -> %s" % (w, gain[w][0], gain[w][1], show(P.get(w, {})), show(O.get(w, {}))))
+            g, links = gain[w]
+            print("%s soft %+d links %+d: %s -> %s" % (w, g, links, show(P.get(w, {})), show(O.get(w, {}))))
     hp, ho = defaultdict(int), defaultdict(int)
     for a in plan:
         hp[a["request"]] += 1
