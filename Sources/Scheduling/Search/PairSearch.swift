@@ -33,9 +33,6 @@ extension Engine {
         // sweeps stop short of it, given back before them.
         let reserve = max(0, budget.allowance(.pairSearch) / Engine.ejectionShare)
         charge(reserve)
-        let exp = ProcessInfo.processInfo.environment["ILSON_EXP"] ?? ""
-        let rxReserve = exp.hasPrefix("prx") ? max(0, budget.allowance(.pairSearch) / 6) : 0
-        charge(rxReserve)
         var value = trueValue()
         exchangeDescent(windows, lookup)
         var sweep = 0
@@ -55,10 +52,6 @@ extension Engine {
                 value = v
                 improved = true
             }
-        }
-        charge(-rxReserve)
-        if rxReserve > 0 {
-            _ = relaxedExchangeDescent(windows, lookup, edge: exp.contains("rxh") ? p.continuity / 2 : 0)
         }
         charge(-reserve)
         ejectionDescent(lookup)

@@ -107,55 +107,13 @@ struct Engine {
             // gained nothing in 10 s).
             let atBound = nD == 1 && currentScore().medium == stats.mediumUpperBound
             localSearch(fraction: atBound ? 8 : 1)
-            let exp = ProcessInfo.processInfo.environment["ILSON_EXP"] ?? ""
-            if budget.runs(.dayKicks) && (exp.hasPrefix("week") || exp.hasPrefix("mix")) {
-                let outer = phase
-                phase = .dayKicks
-                let keep = exp == "weekhalf" ? budget.allowance(.dayKicks) / 2 : 0
-                charge(keep)
-                weekKicks(iterations: exp.hasPrefix("mix") ? 100 : 1000, seed: options.seed)
-                charge(-keep)
-                phase = outer
-                if keep > 0 { dayKicks() }
-            } else if exp.hasPrefix("dk") && budget.runs(.dayKicks) {
-                let outer = phase
-                phase = .dayKicks
-                let keep = budget.allowance(.dayKicks) * (exp.hasPrefix("dk3") ? 3 : 1) / 4
-                charge(keep)
-                phase = outer
-                dayKicks()
-                phase = .dayKicks
-                charge(-keep)
-                phase = outer
-            } else {
-                dayKicks()
-            }
+            dayKicks()
         }
         if !provenOptimal && budget.runs(.pairSearch) && !outOfTime() {
             pairSearch()
         }
         if !provenOptimal && budget.runs(.schedules) && !outOfTime() { scheduleRelaxation() }
         if !provenOptimal && budget.runs(.chains) && !outOfTime() { continuityChains() }
-        let expEnd = ProcessInfo.processInfo.environment["ILSON_EXP"] ?? ""
-        if (expEnd.hasPrefix("end") || expEnd.hasPrefix("dk")) && budget.runs(.chains) {
-            phase = .chains
-            if expEnd.hasPrefix("end") { charge(-10_000_000 - max(0, workLeft)) }
-            if expEnd.hasPrefix("dk") { charge(min(0, workLeft)) }
-            let v0 = trueValue()
-            let windows = exchangeWindows()
-            let lookup = SlotCandidates(p, nD: nD)
-            if expEnd == "endrx0" || expEnd.hasSuffix("rx0") { relaxedExchangeDescent(windows, lookup, edge: 0, maxRounds: 6) }
-            if expEnd == "endrxh" { relaxedExchangeDescent(windows, lookup, edge: p.continuity / 2, maxRounds: 6) }
-            if expEnd == "endweek" { weekKicks(iterations: 1000, seed: options.seed) }
-            if expEnd == "endej" { ejectionDescent(lookup, maxPasses: 10) }
-            if expEnd == "endch" { continuityChains() }
-            if expEnd == "endrxej" {
-                relaxedExchangeDescent(windows, lookup, edge: 0, maxRounds: 6)
-                ejectionDescent(lookup, maxPasses: 10)
-            }
-            if expEnd == "enddk" { dayILS(iterations: 1000, seed: options.seed &+ 1) }
-            FileHandle.standardError.write("end \(expEnd): +\(trueValue() - v0) left \(workLeft)\n".data(using: .utf8)!)
-        }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
