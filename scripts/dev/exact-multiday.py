@@ -2,6 +2,7 @@
 """Exact optimum of a version 1 instance by MILP (SCIP) or CP-SAT, for offline checks of the solver.
 
 Usage: scripts/dev/exact-multiday.py INSTANCE [--plan PLAN] [--backend scip|sat] [--time-limit S] [--out OPT]
+       scripts/dev/exact-multiday.py INSTANCE --plan PLAN --compare OPT
 
 Run with any python3: when OR-Tools is missing, the script installs it into a throwaway venv
 (/tmp/venv-ortools) and re-runs itself there. Nothing of the project depends on it; no test runs it.
@@ -13,6 +14,13 @@ workedDates), 9 by fixing the pins, and one continuity variable per (worker, job
 worker's being on that job on that date and on the day before (history counts as always on). Medium is
 maximized first, then soft with medium fixed. Prints one JSON line: both optima, the solver status of
 each stage (OPTIMAL means proven), and, with --plan, that plan's score and its soft gap to the optimum.
+
+With --compare OPT (assignments written by --out, e.g. multiday-gap's DIR/NAME.optplan.json) nothing is
+solved: it prints how the plan differs from OPT. Workers whose schedules differ are grouped into components
+(two workers are joined when one holds in OPT a seat the other holds in the plan, on the same request), with
+each component's soft gain (pair costs and continuity of its workers), links gained and days touched; then
+every worker whose own soft changes, and the requests whose headcounts differ. A gap that falls apart into
+small components is within reach of a move of that size; one component of most workers is not.
 """
 import argparse
 import json
@@ -164,6 +172,78 @@ def solve_sat(a, inst, hint):
             "softStatus": solver.StatusName(st2)}, chosen
 
 
+def compare(inst, plan, opt):
+    """Prints the differences between two plans' assignments (see the module comment, --compare)."""
+    pairs, cost, _ = structure(inst)
+    R, cont = inst["requests"], inst["continuity"]
+
+    def schedules(assignments):
+        s = defaultdict(dict)
+        for a in assignments:
+            s[a["worker"]][R[a["request"]]["date"]] = a["request"]
+        return s
+
+    def value(wid, sched):
+        v, links = 0, 0
+        for d, rid in sched.items():
+            v -= cost.get((rid, wid), 0)
+            prev, job = d - timedelta(days=1), R[rid]["job"]
+            if (wid, job, prev) in inst["history"] or (prev in sched and R[sched[prev]]["job"] == job):
+                v, links = v + cont, links + 1
+        return v, links
+
+    P, O = schedules(plan), schedules(opt)
+    diff = [w for w in inst["worker_order"] if P.get(w, {}) != O.get(w, {})]
+    parent = {w: w for w in diff}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    holders = defaultdict(set)
+    for w in diff:
+        for rid in P.get(w, {}).values():
+            holders[rid].add(w)
+    for w in diff:
+        for rid in O.get(w, {}).values():
+            for v in holders[rid]:
+                parent[find(v)] = find(w)
+    comps = defaultdict(list)
+    for w in diff:
+        comps[find(w)].append(w)
+    gain = {}
+    for w in diff:
+        (vp, lp), (vo, lo) = value(w, P.get(w, {})), value(w, O.get(w, {}))
+        gain[w] = (vo - vp, lo - lp)
+    print("workers with other schedules: %d, components: %d" % (len(diff), len(comps)))
+    rows = []
+    for ws in comps.values():
+        days = set()
+        for w in ws:
+            p, o = P.get(w, {}), O.get(w, {})
+            days |= {d for d in set(p) | set(o) if p.get(d) != o.get(d)}
+        rows.append((sum(gain[w][0] for w in ws), len(ws), sum(gain[w][1] for w in ws), len(days)))
+    for g, n, links, days in sorted(rows, reverse=True):
+        print("component: soft %+d, %d workers, links %+d, %d days" % (g, n, links, days))
+
+    def show(sched):
+        return " ".join("%s:%s/%s" % (d.isoformat()[5:], R[r]["job"], r) for d, r in sorted(sched.items()))
+
+    for w in diff:
+        if gain[w][0]:
+            g, links = gain[w]
+            print("%s soft %+d links %+d: %s -> %s" % (w, g, links, show(P.get(w, {})), show(O.get(w, {}))))
+    hp, ho = defaultdict(int), defaultdict(int)
+    for a in plan:
+        hp[a["request"]] += 1
+    for a in opt:
+        ho[a["request"]] += 1
+    other = ["%s %d->%d" % (r, hp[r], ho[r]) for r in inst["request_order"] if hp[r] != ho[r]]
+    print("requests with other headcounts: %d%s" % (len(other), (" (" + ", ".join(other) + ")") if other else ""))
+
+
 def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("instance")
@@ -172,9 +252,15 @@ def main(argv):
     ap.add_argument("--out", help="write the optimal assignments here")
     ap.add_argument("--backend", choices=["scip", "sat"], default="scip")
     ap.add_argument("--workers", type=int, default=8, help="CP-SAT workers")
+    ap.add_argument("--compare", help="an optimum's assignments (from --out): print how --plan differs, solve nothing")
     a = ap.parse_args(argv)
     inst = sp.read_instance_file(a.instance)
     plan = json.load(open(a.plan)) if a.plan else None
+    if a.compare:
+        if plan is None:
+            sys.exit("exact-multiday: --compare needs --plan")
+        compare(inst, plan["assignments"], json.load(open(a.compare))["assignments"])
+        return
     hint = {(p["request"], p["worker"]) for p in plan["assignments"]} if plan else None
     import time
     t0 = time.time()
