@@ -45,7 +45,9 @@ extension GeneralEngine {
     /// with the other days fixed, and kept only when the day is valid with it (weekly caps, seats, headcounts and
     /// minimums: the moved two-job rows are fixed while the single jobs are completed). The best move evaluated is
     /// taken even when it loses (a structure is completed once), and the search stops after `maxStale` steps without
-    /// a new best; the best plan seen is installed, so the plan never gets worse.
+    /// a new best; the best plan seen is installed, so the plan never gets worse. With `polish` each move is completed
+    /// by the cheaper polish flow of the day (`polishDaySingles`: exact but for minimums, about 1M work units a move on
+    /// the generated 300 × 70 × 3 instance, where a `resolveSingles` stopped at the search's whole allowance).
     ///
     /// What it adds: a day re-solve (`resolveDay`) prices the two-job cliques but seldom finishes on a day of a
     /// multi-day instance, and `resolveSingles` keeps the structure it is given; so before this search the structure
@@ -54,7 +56,7 @@ extension GeneralEngine {
     ///
     /// - Returns: whether the day's value improved.
     mutating func searchDayStructures(
-        _ d: Int, maxWork: Int, perRound: Int = 8, maxStale: Int = 8, batch: Int = 16
+        _ d: Int, maxWork: Int, perRound: Int = 8, maxStale: Int = 8, batch: Int = 16, polish: Bool = false
     ) -> Bool {
         let open = twoJobRows(day: d).filter { dayWeekOpen($0.row) || !jobs[Int($0.row)].isEmpty }
         guard var search = StructureSearchState(self, day: d, candidates: open, maxWork: maxWork) else { return false }
@@ -94,7 +96,7 @@ extension GeneralEngine {
                 }
                 if n > 1 && search.tried.insert(StructurePool.key(dayRows(d))).inserted {
                     for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                    _ = resolveSingles(d, maxWork: maxWork)
+                    if polish { polishDaySingles(d) } else { _ = resolveSingles(d, maxWork: maxWork) }
                     if dayValid(d) {
                         let v = dayPlanValue(d)
                         if v > currentValue { chosen = (jobs, v) }
@@ -116,7 +118,7 @@ extension GeneralEngine {
                 // The single rows start empty: the moved structure may leave them over a request's cap or seats, or
                 // below a minimum, and `resolveSingles` keeps its start unless it finds better.
                 for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                _ = resolveSingles(d, maxWork: maxWork)
+                if polish { polishDaySingles(d) } else { _ = resolveSingles(d, maxWork: maxWork) }
                 if dayValid(d) {
                     let v = dayPlanValue(d)
                     if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
@@ -242,7 +244,7 @@ extension GeneralEngine {
 extension GeneralEngine {
     /// Several days, after the all-days branch and bound: the slot flows over every day (`slotFlowsOverDays`), then
     /// each day's single jobs re-solved and its two-job structure searched (`searchDayStructures`, 1/16 of the general
-    /// budget each) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot flows again from
+    /// budget each; with polish completions on a day whose `resolveSingles` costs more than `polishSinglesShare`) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot flows again from
     /// that plan, and the structures again when they improved (at most `mediumFirstRounds` rounds). On the generated
     /// multi-day instances the medium the plan lacked was two-job rows: the branch and bound's repair leaves dozens
     /// out, and the day re-solves after it keep the structure they get.
@@ -255,8 +257,12 @@ extension GeneralEngine {
             structures = false
             for d in 0..<nD {
                 guard budget.left(.general) > 0, !budget.outOfTime() else { return }
+                let before = budget.spent[.general, default: 0]
                 if resolveSingles(d, maxWork: budget.allowance(.general) / 16) { structures = true }
-                if searchDayStructures(d, maxWork: budget.allowance(.general) / 16) {
+                let polish =
+                    budget.spent[.general, default: 0] - before > budget.allowance(.general)
+                    / GeneralEngine.polishSinglesShare
+                if searchDayStructures(d, maxWork: budget.allowance(.general) / 16, polish: polish) {
                     structures = true
                     stats.moves += 1
                 }
@@ -268,4 +274,9 @@ extension GeneralEngine {
 
     /// Rounds of `mediumFirst` at most (slot flows, then the structures of each day).
     static let mediumFirstRounds = 3
+    /// `mediumFirst` completes a day's structure moves by the polish flow (`polishDaySingles`) instead of
+    /// `resolveSingles` when the day's own `resolveSingles` just took more than this share of the general budget (1/32):
+    /// on the generated 300 × 70 × 3 instance it took its whole 1/16 on two of the three days, so the search completed
+    /// one or two moves there; the shared multi-day instances stay below it and search as before.
+    static let polishSinglesShare = 32
 }

@@ -1,0 +1,78 @@
+import Foundation
+
+extension GeneralEngine {
+    /// Several days: the single jobs of plan day `d` re-decided by the large path's polish flow (`largeRelaxation`
+    /// with `fixed`), every other day, the day's rows holding two jobs and the pinned rows fixed, each candidate
+    /// valued exactly with the other days fixed (`dayValue`: continuity both ways). One cost-scaling flow is exact for
+    /// the single jobs but for minimum headcounts; a request a flow leaves below its minimum is forced in the next
+    /// flow, and closed in the one after (`completePolish`), at most `flows` flows. The day's rows are installed from
+    /// the best repaired flow when the day is valid with it (`dayValid`) and its value (`dayPlanValue`) is above
+    /// `floor`.
+    ///
+    /// A cheaper completion than `resolveSingles` (a branch and bound of successive shortest paths over the day,
+    /// which branches on every minimum): on the generated 300 × 70 × 3 instance one `resolveSingles` of a day took its
+    /// whole 1/16 of the budget, so the structure search completed only a handful of moves.
+    ///
+    /// - Returns: the day's value after the call (the plan is left as it was when no flow beat `floor`).
+    @discardableResult
+    mutating func polishDaySingles(_ d: Int, floor: Int64 = Int64.min, flows: Int = 3) -> Int64 {
+        var fixed = LargeFixedRows(
+            count: [Int32](repeating: 0, count: p.nR), riders: [Int32](repeating: 0, count: p.nR),
+            used: [Int32](repeating: 0, count: p.nW * max(1, nK)))
+        var plan: [Int32: [Int32]] = [:]
+        for w in 0..<p.nW {
+            for e in 0..<nD {
+                let key = w * nD + e
+                let cs = jobs[key]
+                if !cs.isEmpty { plan[Int32(key)] = cs }
+                guard e != d || cs.count >= 2 || !pinsOn[key].isEmpty else { continue }
+                fixed.rows.insert(Int32(key))
+                for c in cs {
+                    let r = Int(candReq[Int(c)])
+                    fixed.count[r] += 1
+                    if p.candRide[Int(c)] != 0 { fixed.riders[r] += 1 }
+                }
+                if !cs.isEmpty && pinsOn[key].isEmpty { fixed.used[w * nK + Int(p.dayWeek[e])] += 1 }
+            }
+        }
+        let engine = self
+        let value: (Int) -> Int64 = { c in engine.dayValue(c) }
+        var order: [Int32] = []
+        for c in 0..<p.candidateCount where candOK[c] && Int(p.reqDay[Int(candReq[c])]) == d { order.append(Int32(c)) }
+        let values = order.map { value(Int($0)) }
+        order = order.indices.sorted { (values[$0], order[$1]) > (values[$1], order[$0]) }.map { order[$0] }
+        let scope = GeneralScope(days: Array(0..<nD))
+        let saved = jobs
+        var bestJobs = jobs
+        var bestValue = floor
+        var forced = Set<Int32>()
+        var closed = Set<Int32>()
+        for _ in 0..<flows {
+            guard !budget.outOfTime() else { break }
+            var f = fixed
+            f.forced = forced
+            f.closed = closed
+            let flow = largeRelaxation(value: value, cliques: false, fixed: f)
+            stats.flowWork += flow.work
+            budget.charge(.general, flow.work)
+            guard flow.complete else { break }
+            let (repaired, _, changed) = completePolish(
+                flow, fixed: f, best: plan, forced: &forced, closed: &closed, scope: scope, order: order,
+                value: value)
+            if let repaired {
+                for w in 0..<p.nW { jobs[w * nD + d] = (repaired[Int32(w * nD + d)] ?? []).sorted() }
+                if dayValid(d) {
+                    let v = dayPlanValue(d)
+                    if v > bestValue {
+                        bestValue = v
+                        bestJobs = jobs
+                    }
+                }
+                jobs = saved
+            }
+            if !changed { break }
+        }
+        jobs = bestJobs
+        return bestValue > floor ? bestValue : dayPlanValue(d)
+    }
+}
