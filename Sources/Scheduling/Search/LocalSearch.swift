@@ -99,8 +99,6 @@ struct LocalSearch {
     /// Requests and worker-weeks touched by the move under evaluation.
     var touchedReq: LocalSearchStack<Int32>
     var touchedWeek: LocalSearchStack<Int32>
-    /// The members leaving a request in `closeRequest`.
-    var leaving: LocalSearchStack<Int32>
     /// Set by a move that could not be completed (it is then undone).
     var failed = false
     /// The starting temperature of each annealing cycle.
@@ -198,7 +196,6 @@ struct LocalSearch {
         journal = LocalSearchStack(storage, capacity: 256)
         touchedReq = LocalSearchStack(storage, capacity: 256)
         touchedWeek = LocalSearchStack(storage, capacity: 256)
-        leaving = LocalSearchStack(storage, capacity: 64)
         rebuild()
     }
 
@@ -563,11 +560,9 @@ struct LocalSearch {
     mutating func closeRequest(_ r: Int) {
         let d = Int(reqDay[r])
         let base = Int(memberStart[r])
-        // The members in a scratch stack (the moves below reorder `memberList`).
-        leaving.removeAll()
-        for i in base..<(base + Int(count[r])) { leaving.push(memberList[i]) }
-        for j in 0..<leaving.count {
-            let v = Int(leaving[j])
+        let leaving = Array(memberList[base..<(base + Int(count[r]))])
+        for v32 in leaving {
+            let v = Int(v32)
             let vs = v * nD + d
             let (c2, r2) = degree(vs) > 0 ? randomCandidate(vs) : (-1, r)
             if r2 != r && count[r2] < reqCap[r2] {
@@ -582,89 +577,85 @@ struct LocalSearch {
 
     /// Runs simulated annealing for `moves` move evaluations (optionally also stopped by `deadline`).
     /// Ends on the best plan found (by `medium`, then `soft`).
-    ///
-    /// The best plan is not copied when the search leaves it: `trail` records the changes of every move accepted
-    /// since (their journals, in order), and undoing them backwards gives it back. A trail longer than the plan
-    /// becomes a copy (`snapshot`) instead (`trailLimit`: entries, by default the plan's slots or 1,024; tests set
-    /// it lower).
-    mutating func run(moves: Int, deadline: Date? = nil, endOnBest: Bool = true, trailLimit: Int? = nil) {
+    mutating func run(moves: Int, deadline: Date? = nil, endOnBest: Bool = true) {
         guard moves > 0, !movable.isEmpty || !openable.isEmpty else { return }
         var bestMedium = medium
         var bestSoft = soft
-        var trail = LocalSearchStack<(Int32, Int32, Int32)>(storage, capacity: 1024)
-        var snapshot: (assign: [Int32], cand: [Int32])? = nil
-        let trailLimit = trailLimit ?? max(1024, assign.count)
+        var bestAssign: [Int32]? = nil
+        var bestCand: [Int32]? = nil
         var currentIsBest = true
-        // Temperature: from about one continuity bonus (or a few km) down to below one soft unit.
+        // Temperature: from about one continuity bonus (or a few km) down to below one soft unit, in cycles that
+        // restart from the best plan.
         let t0 = temperature
         let t1 = 0.5
-        let logRatio = log(t1 / t0)
-        var i = 0
-        while i < moves {
-            if i & 4095 == 0, let deadline, Date() >= deadline { break }
-            let t = t0 * exp(logRatio * Double(i) / Double(moves))
-            i += 1
-            evaluations += 1
-            journal.removeAll()
-            touchedReq.removeAll()
-            touchedWeek.removeAll()
-            failed = false
-            let m0 = medium
-            let s0 = soft
-            propose()
-            if journal.count == 0 { continue }
-            var accept = false
-            if !failed && feasible() && medium >= m0 {
-                if medium > m0 || soft >= s0 {
-                    accept = true
-                } else {
-                    let u = Double(rng.next() >> 11) / Double(1 << 53)
-                    accept = u < exp(Double(soft - s0) / t)
-                }
-            }
-            if !accept {
-                undo(to: 0)
-                continue
-            }
-            let better = medium > bestMedium || (medium == bestMedium && soft > bestSoft)
-            let worse = medium < bestMedium || (medium == bestMedium && soft < bestSoft)
-            if better {
-                bestMedium = medium
-                bestSoft = soft
+        let cycles = 1
+        let perCycle = max(1, moves / cycles)
+        for cycle in 0..<cycles {
+            if cycle > 0 && !currentIsBest, let a = bestAssign, let c = bestCand {
+                _ = assign.update(fromContentsOf: a)
+                _ = cand.update(fromContentsOf: c)
+                rebuild()
+                soft = bestSoft
                 currentIsBest = true
-                improvements += 1
-            } else if worse && currentIsBest {
-                // Leaving the best plan (the state before this move): its trail starts here.
-                trail.removeAll()
-                snapshot = nil
-                currentIsBest = false
             }
-            if !currentIsBest && snapshot == nil {
-                for j in 0..<journal.count { trail.push(journal[j]) }
-                if trail.count > trailLimit {
-                    var a = Array(assign)
-                    var c = Array(cand)
-                    for j in stride(from: trail.count - 1, through: 0, by: -1) {
-                        let (s, r, oc) = trail[j]
-                        a[Int(s)] = r
-                        c[Int(s)] = oc
+            let logRatio = log(t1 / t0)
+            var i = 0
+            while i < perCycle {
+                if i & 4095 == 0, let deadline, Date() >= deadline { break }
+                let t = t0 * exp(logRatio * Double(i) / Double(perCycle))
+                i += 1
+                evaluations += 1
+                journal.removeAll()
+                touchedReq.removeAll()
+                touchedWeek.removeAll()
+                failed = false
+                let m0 = medium
+                let s0 = soft
+                propose()
+                if journal.count == 0 { continue }
+                var accept = false
+                if !failed && feasible() && medium >= m0 {
+                    if medium > m0 || soft >= s0 {
+                        accept = true
+                    } else {
+                        let u = Double(rng.next() >> 11) / Double(1 << 53)
+                        accept = u < exp(Double(soft - s0) / t)
                     }
-                    snapshot = (a, c)
-                    trail.removeAll()
+                }
+                if !accept {
+                    undo(to: 0)
+                    continue
+                }
+                let better = medium > bestMedium || (medium == bestMedium && soft > bestSoft)
+                let worse = medium < bestMedium || (medium == bestMedium && soft < bestSoft)
+                if better {
+                    bestMedium = medium
+                    bestSoft = soft
+                    currentIsBest = true
+                    bestAssign = nil
+                    bestCand = nil
+                    improvements += 1
+                } else if worse && currentIsBest {
+                    // Leaving the best plan: save it (the state before this move) first.
+                    if bestAssign == nil {
+                        var a = Array(assign)
+                        var c = Array(cand)
+                        for j in stride(from: journal.count - 1, through: 0, by: -1) {
+                            let (s, r, oc) = journal[j]
+                            a[Int(s)] = r
+                            c[Int(s)] = oc
+                        }
+                        bestAssign = a
+                        bestCand = c
+                    }
+                    currentIsBest = false
                 }
             }
+            if let deadline, Date() >= deadline { break }
         }
-        if endOnBest && !currentIsBest {
-            if let snapshot {
-                _ = assign.update(fromContentsOf: snapshot.assign)
-                _ = cand.update(fromContentsOf: snapshot.cand)
-            } else {
-                for j in stride(from: trail.count - 1, through: 0, by: -1) {
-                    let (s, r, oc) = trail[j]
-                    assign[Int(s)] = r
-                    cand[Int(s)] = oc
-                }
-            }
+        if endOnBest && !currentIsBest, let a = bestAssign, let c = bestCand {
+            _ = assign.update(fromContentsOf: a)
+            _ = cand.update(fromContentsOf: c)
             rebuild()
             soft = bestSoft
         }
