@@ -276,8 +276,18 @@ struct LocalSearch {
         let s = w * nD + d
         let old = assign[s]
         if old == r && cand[s] == c { return }
-        let hasNext = d + 1 < nDays
-        let before = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
+        // The next day's terms change only by its continuity with this slot (its own pair terms stay): the bonus
+        // counts before and after when the next day works, unpinned from history, and continues this slot's job.
+        var nextLinks = false
+        var nextJob: Int32 = 0
+        if d + 1 < nDays && consecutive[d + 1] {
+            let q = assign[s + 1]
+            if q >= 0 && slotHist[s + 1] == 0 {
+                nextLinks = true
+                nextJob = reqJob[Int(q)]
+            }
+        }
+        let before = contribution(w, d) + (nextLinks && old >= 0 && reqJob[Int(old)] == nextJob ? continuity : 0)
         if old >= 0 {
             let o = Int(old)
             count[o] -= 1
@@ -309,7 +319,7 @@ struct LocalSearch {
         assign[s] = r
         cand[s] = c
         if r >= 0 { setSlotTerms(s, c) }
-        let after = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
+        let after = contribution(w, d) + (nextLinks && r >= 0 && reqJob[Int(r)] == nextJob ? continuity : 0)
         soft += after - before
     }
 
