@@ -42,7 +42,7 @@ import Testing
     static func plan(_ ls: LocalSearch, _ report: ScoreReport) -> Plan {
         Plan(
             instance: ls.p.instance.name, assignments: pairs(ls),
-            unfilled: explainUnfilled(ls.p, assign: ls.assign, nD: ls.nD),
+            unfilled: explainUnfilled(ls.p, assign: Array(ls.assign), nD: ls.nD),
             warnings: report.warnings, score: report.score)
     }
 
@@ -104,7 +104,7 @@ import Testing
         b.temperature = 8
         a.run(moves: 30_000)
         b.run(moves: 30_000)
-        #expect(a.assign == b.assign)
+        #expect(Array(a.assign) == Array(b.assign))
         #expect(a.soft == b.soft && a.medium == b.medium)
     }
 }

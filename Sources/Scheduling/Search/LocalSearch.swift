@@ -23,62 +23,82 @@ struct LocalSearch {
     let p: Problem
     let nD: Int
     let nK: Int
+    /// Owns every buffer below (see `LocalSearchStorage`: the search is never copied while it runs).
+    private let storage: LocalSearchStorage
     /// `assign[w * nD + d]`: request of worker w on day d (pins included), or -1.
-    var assign: [Int32]
+    let assign: UnsafeMutableBufferPointer<Int32>
     /// Candidate index behind `assign` (-1 for pins and empty slots).
-    var cand: [Int32]
+    let cand: UnsafeMutableBufferPointer<Int32>
     /// Non-pinned workers per request.
-    var count: [Int32]
+    let count: UnsafeMutableBufferPointer<Int32>
     /// Non-pinned workers of each request, in no particular (but deterministic) order: request r's are
     /// `memberList[memberStart[r] ..< memberStart[r] + count[r]]` (one flat array: a move's member changes touch no
     /// nested array). A request's room is its candidates plus the members it started with (its members are distinct
     /// workers, each a candidate or a starting member), so it never overflows.
-    var memberList: [Int32]
+    private(set) var memberList: UnsafeMutableBufferPointer<Int32>
     /// Where each request's members begin in `memberList` (`nR + 1` entries).
-    var memberStart: [Int32]
+    private(set) var memberStart: UnsafeMutableBufferPointer<Int32>
     /// Position of slot `w * nD + d` among its request's members (from `memberStart`).
-    var memberPos: [Int32]
+    let memberPos: UnsafeMutableBufferPointer<Int32>
     /// Non-pinned assignments per worker and ISO week.
-    var weekUsed: [Int32]
+    let weekUsed: UnsafeMutableBufferPointer<Int32>
     /// The request of each candidate pair (`slots.candReq`) and the candidate pairs of each slot `w * nD + d`
     /// (`slots.cand[slots.start[s] ..< slots.start[s + 1]]`, ascending, so by request).
     let slots: SlotCandidates
+    /// `slots.start`, `slots.cand` and `slots.req` as the search reads them.
+    let slotStart: UnsafeMutableBufferPointer<Int32>
+    let slotCand: UnsafeMutableBufferPointer<Int32>
+    let slotReq: UnsafeMutableBufferPointer<Int32>
     /// What a move reads of each candidate pair, in one 16-byte record (one cache line per random pair instead of
     /// one per array): `pairs[c]`.
-    let pairs: [PairRecord]
+    let pairs: UnsafeMutableBufferPointer<PairRecord>
     /// The soft terms of each slot's current assignment that do not depend on its neighbours, kept by `apply`:
     /// minus the pair cost (0 for pins and empty slots), and 1 when it continues `history` (pins: `pinHist`). The
     /// incremental score reads these small arrays instead of the pair arrays at a random candidate.
-    var slotCost: [Int64]
+    let slotCost: UnsafeMutableBufferPointer<Int64>
     /// `pairOf[w * nR + r]`: the candidate pair of worker w for request r, or -1 (one memory access where the
     /// binary search over the slot's pairs reads three or four cache lines); empty above `directLimit` entries,
     /// where `slots.candidate` searches instead.
-    let pairOf: [Int32]
+    let pairOf: UnsafeMutableBufferPointer<Int32>
     /// The most entries `pairOf` may have (64 MB; a county week has 5 million).
     static let directLimit = 16 << 20
-    var slotHist: [UInt8]
+    let slotHist: UnsafeMutableBufferPointer<UInt8>
     /// Requests per (job, day): `jobDayReq[jobDayStart[j * nD + d] ..< jobDayStart[j * nD + d + 1]]`.
-    let jobDayStart: [Int32]
-    let jobDayReq: [Int32]
+    let jobDayStart: UnsafeMutableBufferPointer<Int32>
+    let jobDayReq: UnsafeMutableBufferPointer<Int32>
     /// 1 when the pinned assignment of a slot continues a job of `history` from the day before.
-    let pinHist: [UInt8]
+    let pinHist: UnsafeMutableBufferPointer<UInt8>
     /// `consecutive[d]`: plan day d − 1 is the calendar day before plan day d.
-    let consecutive: [Bool]
+    let consecutive: UnsafeMutableBufferPointer<Bool>
     /// Candidate pairs whose slot is not pinned (the move starting points).
-    let movable: [Int32]
+    let movable: UnsafeMutableBufferPointer<Int32>
     /// Every candidate pair is movable (`movable[i] == i`): the search draws the index itself.
     let allMovable: Bool
     /// Requests that are not fully pinned.
-    let openable: [Int32]
+    let openable: UnsafeMutableBufferPointer<Int32>
+    /// The problem's arrays the moves read (copies of `Problem`'s, same names).
+    let dayWeek: UnsafeMutableBufferPointer<Int32>
+    let reqDay: UnsafeMutableBufferPointer<Int32>
+    let reqJob: UnsafeMutableBufferPointer<Int32>
+    let reqPriority: UnsafeMutableBufferPointer<Int64>
+    let reqCap: UnsafeMutableBufferPointer<Int32>
+    let reqMin: UnsafeMutableBufferPointer<Int32>
+    let pinnedOn: UnsafeMutableBufferPointer<Int32>
+    let capLeft: UnsafeMutableBufferPointer<Int32>
+    let candStart: UnsafeMutableBufferPointer<Int32>
+    let candWorker: UnsafeMutableBufferPointer<Int32>
+    /// `p.days.count` and `p.continuity`.
+    let nDays: Int
+    let continuity: Int64
     var rng: SplitMix64
     /// Current `medium` (pins excluded) and `soft` relative to the start (pin costs excluded).
     var medium: Int64 = 0
     var soft: Int64 = 0
     /// Elementary changes of the move under evaluation: (slot, old request, old candidate).
-    var journal: [(Int32, Int32, Int32)] = []
+    var journal: LocalSearchStack<(Int32, Int32, Int32)>
     /// Requests and worker-weeks touched by the move under evaluation.
-    var touchedReq: [Int32] = []
-    var touchedWeek: [Int32] = []
+    var touchedReq: LocalSearchStack<Int32>
+    var touchedWeek: LocalSearchStack<Int32>
     /// Set by a move that could not be completed (it is then undone).
     var failed = false
     /// The starting temperature of each annealing cycle.
@@ -94,23 +114,30 @@ struct LocalSearch {
         let nD = max(1, p.days.count)
         self.nD = nD
         nK = max(1, p.weeks.count)
-        self.assign = assign
-        self.cand = cand
+        let storage = LocalSearchStorage()
+        self.storage = storage
+        self.assign = storage.copy(assign)
+        self.cand = storage.copy(cand)
         rng = SplitMix64(seed: seed ^ 0x5EED_1234_ABCD_0001)
         let slots = SlotCandidates(p, nD: nD)
         self.slots = slots
+        slotStart = storage.copy(slots.start)
+        slotCand = storage.copy(slots.cand)
+        slotReq = storage.copy(slots.req)
         let (entries, overflow) = p.nW.multipliedReportingOverflow(by: p.nR)
         if !overflow && entries <= LocalSearch.directLimit {
-            var pairOf = [Int32](repeating: -1, count: entries)
+            let pairOf = storage.make(entries, Int32(-1))
             for c in 0..<p.candidateCount { pairOf[Int(p.candWorker[c]) * p.nR + Int(slots.candReq[c])] = Int32(c) }
             self.pairOf = pairOf
         } else {
-            pairOf = []
+            pairOf = storage.make(0, Int32(-1))
         }
-        pairs = (0..<p.candidateCount).map { c in
-            PairRecord(
-                cost: p.candCost[c], history: p.candHistory[c] != 0, request: slots.candReq[c], worker: p.candWorker[c])
-        }
+        pairs = storage.copy(
+            (0..<p.candidateCount).map { c in
+                PairRecord(
+                    cost: p.candCost[c], history: p.candHistory[c] != 0, request: slots.candReq[c],
+                    worker: p.candWorker[c])
+            })
         let nJ = Int((p.reqJob.max() ?? -1) + 1)
         var jd = [Int32](repeating: 0, count: nJ * nD + 1)
         for r in 0..<p.nR { jd[Int(p.reqJob[r]) * nD + Int(p.reqDay[r]) + 1] += 1 }
@@ -122,11 +149,11 @@ struct LocalSearch {
             jdReq[Int(jfill[i])] = Int32(r)
             jfill[i] += 1
         }
-        jobDayStart = jd
-        jobDayReq = jdReq
+        jobDayStart = storage.copy(jd)
+        jobDayReq = storage.copy(jdReq)
         var consecutive = [Bool](repeating: false, count: nD)
         for d in 1..<max(1, p.days.count) { consecutive[d] = p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
-        self.consecutive = consecutive
+        self.consecutive = storage.copy(consecutive)
         // History continuity of pinned slots (pins need not be candidate pairs).
         var pinHist = [UInt8](repeating: 0, count: p.nW * nD)
         if !p.instance.history.isEmpty && !p.instance.pinned.isEmpty {
@@ -137,51 +164,73 @@ struct LocalSearch {
                 if history.continues(w, p.instance.requests[r]) { pinHist[w * nD + Int(p.reqDay[r])] = 1 }
             }
         }
-        self.pinHist = pinHist
+        self.pinHist = storage.copy(pinHist)
         var movable: [Int32] = []
         for c in 0..<p.candidateCount {
             let s = Int(p.candWorker[c]) * nD + Int(p.reqDay[Int(slots.candReq[c])])
             if p.pinnedOn[s] < 0 { movable.append(Int32(c)) }
         }
-        self.movable = movable
+        self.movable = storage.copy(movable)
         allMovable = movable.count == p.candidateCount
-        openable = (0..<p.nR).filter { p.reqCap[$0] > 0 && p.candStart[$0 + 1] > p.candStart[$0] }.map(Int32.init)
-        count = []
-        memberList = []
-        memberStart = []
-        memberPos = []
-        weekUsed = []
-        slotCost = []
-        slotHist = []
+        openable = storage.copy(
+            (0..<p.nR).filter { p.reqCap[$0] > 0 && p.candStart[$0 + 1] > p.candStart[$0] }.map(Int32.init))
+        dayWeek = storage.copy(p.dayWeek)
+        reqDay = storage.copy(p.reqDay)
+        reqJob = storage.copy(p.reqJob)
+        reqPriority = storage.copy(p.reqPriority)
+        reqCap = storage.copy(p.reqCap)
+        reqMin = storage.copy(p.reqMin)
+        pinnedOn = storage.copy(p.pinnedOn)
+        capLeft = storage.copy(p.capLeft)
+        candStart = storage.copy(p.candStart)
+        candWorker = storage.copy(p.candWorker)
+        nDays = p.days.count
+        continuity = p.continuity
+        count = storage.make(p.nR, 0)
+        memberList = storage.make(0, -1)
+        memberStart = storage.make(p.nR + 1, 0)
+        memberPos = storage.make(p.nW * nD, -1)
+        weekUsed = storage.make(p.nW * nK, 0)
+        slotCost = storage.make(p.nW * nD, 0)
+        slotHist = storage.make(p.nW * nD, 0)
+        journal = LocalSearchStack(storage, capacity: 256)
+        touchedReq = LocalSearchStack(storage, capacity: 256)
+        touchedWeek = LocalSearchStack(storage, capacity: 256)
         rebuild()
     }
 
     /// Recomputes counts, members and week usage from `assign`.
     mutating func rebuild() {
-        count = [Int32](repeating: 0, count: p.nR)
-        for s in 0..<min(assign.count, p.nW * nD) where assign[s] >= 0 && p.pinnedOn[s] < 0 {
+        count.update(repeating: 0)
+        for s in 0..<min(assign.count, p.nW * nD) where assign[s] >= 0 && pinnedOn[s] < 0 {
             count[Int(assign[s])] += 1
         }
-        memberStart = [Int32](repeating: 0, count: p.nR + 1)
-        for r in 0..<p.nR { memberStart[r + 1] = memberStart[r] + (p.candStart[r + 1] - p.candStart[r]) + count[r] }
-        memberList = [Int32](repeating: -1, count: Int(memberStart[p.nR]))
-        for r in 0..<p.nR { count[r] = 0 }
-        memberPos = [Int32](repeating: -1, count: p.nW * nD)
-        weekUsed = [Int32](repeating: 0, count: p.nW * nK)
-        slotCost = [Int64](repeating: 0, count: p.nW * nD)
-        slotHist = [UInt8](repeating: 0, count: p.nW * nD)
+        memberStart[0] = 0
+        for r in 0..<p.nR { memberStart[r + 1] = memberStart[r] + (candStart[r + 1] - candStart[r]) + count[r] }
+        let room = Int(memberStart[p.nR])
+        if memberList.count < room {
+            // Rare (a rebuild from a plan with more members than the start): the old list stays with the storage.
+            memberList = storage.make(room, -1)
+        } else {
+            memberList.update(repeating: -1)
+        }
+        count.update(repeating: 0)
+        memberPos.update(repeating: -1)
+        weekUsed.update(repeating: 0)
+        slotCost.update(repeating: 0)
+        slotHist.update(repeating: 0)
         medium = 0
         for s in 0..<min(assign.count, p.nW * nD) where assign[s] >= 0 { setSlotTerms(s, cand[s]) }
         for w in 0..<p.nW {
-            for d in 0..<p.days.count {
+            for d in 0..<nDays {
                 let s = w * nD + d
                 let r = Int(assign[s])
-                guard r >= 0, p.pinnedOn[s] < 0 else { continue }
+                guard r >= 0, pinnedOn[s] < 0 else { continue }
                 memberPos[s] = count[r]
                 memberList[Int(memberStart[r] + count[r])] = Int32(w)
                 count[r] += 1
-                weekUsed[w * nK + Int(p.dayWeek[d])] += 1
-                medium += p.reqPriority[r]
+                weekUsed[w * nK + Int(dayWeek[d])] += 1
+                medium += reqPriority[r]
             }
         }
     }
@@ -210,15 +259,15 @@ struct LocalSearch {
         var linked = slotHist[s] != 0
         if !linked && d > 0 && consecutive[d] {
             let q = assign[s - 1]
-            linked = q >= 0 && p.reqJob[Int(q)] == p.reqJob[Int(r)]
+            linked = q >= 0 && reqJob[Int(q)] == reqJob[Int(r)]
         }
-        return linked ? v + p.continuity : v
+        return linked ? v + continuity : v
     }
 
     /// Sets slot (w, d) to request r through candidate c (r = -1: unassigned), journaled, with score deltas.
     mutating func set(_ w: Int, _ d: Int, _ r: Int32, _ c: Int32) {
         let s = w * nD + d
-        journal.append((Int32(s), assign[s], cand[s]))
+        journal.push((Int32(s), assign[s], cand[s]))
         apply(w, d, r, c)
     }
 
@@ -227,12 +276,22 @@ struct LocalSearch {
         let s = w * nD + d
         let old = assign[s]
         if old == r && cand[s] == c { return }
-        let hasNext = d + 1 < p.days.count
-        let before = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
+        // The next day's terms change only by its continuity with this slot (its own pair terms stay): the bonus
+        // counts before and after when the next day works, unpinned from history, and continues this slot's job.
+        var nextLinks = false
+        var nextJob: Int32 = 0
+        if d + 1 < nDays && consecutive[d + 1] {
+            let q = assign[s + 1]
+            if q >= 0 && slotHist[s + 1] == 0 {
+                nextLinks = true
+                nextJob = reqJob[Int(q)]
+            }
+        }
+        let before = contribution(w, d) + (nextLinks && old >= 0 && reqJob[Int(old)] == nextJob ? continuity : 0)
         if old >= 0 {
             let o = Int(old)
             count[o] -= 1
-            medium -= p.reqPriority[o]
+            medium -= reqPriority[o]
             let i = Int(memberPos[s])
             let base = Int(memberStart[o])
             let last = memberList[base + Int(count[o])]
@@ -242,43 +301,47 @@ struct LocalSearch {
                 memberPos[Int(last) * nD + d] = Int32(i)
             }
             memberPos[s] = -1
-            touchedReq.append(old)
+            touchedReq.push(old)
         }
         if r >= 0 {
             let q = Int(r)
-            medium += p.reqPriority[q]
+            medium += reqPriority[q]
             memberPos[s] = count[q]
             memberList[Int(memberStart[q] + count[q])] = Int32(w)
             count[q] += 1
-            touchedReq.append(r)
+            touchedReq.push(r)
         }
         if (old < 0) != (r < 0) {
-            let k = w * nK + Int(p.dayWeek[d])
+            let k = w * nK + Int(dayWeek[d])
             weekUsed[k] += r >= 0 ? 1 : -1
-            if r >= 0 { touchedWeek.append(Int32(k)) }
+            if r >= 0 { touchedWeek.push(Int32(k)) }
         }
         assign[s] = r
         cand[s] = c
         if r >= 0 { setSlotTerms(s, c) }
-        let after = contribution(w, d) + (hasNext ? contribution(w, d + 1) : 0)
+        let after = contribution(w, d) + (nextLinks && r >= 0 && reqJob[Int(r)] == nextJob ? continuity : 0)
         soft += after - before
     }
 
     /// Undoes the journal back to `mark` entries.
     mutating func undo(to mark: Int) {
         while journal.count > mark {
-            let (s, r, c) = journal.removeLast()
+            let (s, r, c) = journal.pop()
             apply(Int(s) / nD, Int(s) % nD, r, c)
         }
     }
 
     /// Rules 5-8 on what the move touched (rule 5 holds by construction, pins are never touched).
     func feasible() -> Bool {
-        for r in touchedReq {
+        for i in 0..<touchedReq.count {
+            let r = touchedReq[i]
             let n = count[Int(r)]
-            if n > p.reqCap[Int(r)] || (n > 0 && n < p.reqMin[Int(r)]) { return false }
+            if n > reqCap[Int(r)] || (n > 0 && n < reqMin[Int(r)]) { return false }
         }
-        for k in touchedWeek where weekUsed[Int(k)] > p.capLeft[Int(k)] { return false }
+        for i in 0..<touchedWeek.count {
+            let k = touchedWeek[i]
+            if weekUsed[Int(k)] > capLeft[Int(k)] { return false }
+        }
         return true
     }
 
@@ -293,17 +356,17 @@ struct LocalSearch {
     }
 
     /// The number of candidate pairs of slot s.
-    @inline(__always) func degree(_ s: Int) -> Int { Int(slots.start[s + 1] - slots.start[s]) }
+    @inline(__always) func degree(_ s: Int) -> Int { Int(slotStart[s + 1] - slotStart[s]) }
 
     /// A random candidate pair of slot s (which must have one) and its request.
     @inline(__always) mutating func randomCandidate(_ s: Int) -> (Int32, Int) {
-        let i = Int(slots.start[s]) + random(degree(s))
-        return (slots.cand[i], Int(slots.req[i]))
+        let i = Int(slotStart[s]) + random(degree(s))
+        return (slotCand[i], Int(slotReq[i]))
     }
 
     /// The candidate pair of worker w for request r (on r's day), or -1 (`pairOf`, else `SlotCandidates.candidate`).
     @inline(__always) func candidate(_ w: Int, _ r: Int) -> Int32 {
-        pairOf.isEmpty ? slots.candidate(w, r, day: Int(p.reqDay[r])) : pairOf[w * p.nR + r]
+        pairOf.isEmpty ? slots.candidate(w, r, day: Int(reqDay[r])) : pairOf[w * p.nR + r]
     }
 
     /// Worker w takes request r (candidate c), as the head of an ejection chain (depth-limited):
@@ -313,16 +376,16 @@ struct LocalSearch {
     ///   candidate requests (which may eject again), or home;
     /// - the hole w leaves in its old request may be filled by one of that request's candidates.
     mutating func insert(_ w: Int, _ r: Int, _ c: Int32, depth: Int) {
-        let d = Int(p.reqDay[r])
+        let d = Int(reqDay[r])
         let s = w * nD + d
         let r0 = assign[s]
         if r0 == Int32(r) { return }
         if r0 < 0 {
-            let k = Int(p.dayWeek[d])
-            if weekUsed[w * nK + k] >= p.capLeft[w * nK + k] { freeDay(w, week: k, except: d, depth: depth) }
+            let k = Int(dayWeek[d])
+            if weekUsed[w * nK + k] >= capLeft[w * nK + k] { freeDay(w, week: k, except: d, depth: depth) }
         }
         set(w, d, Int32(r), c)
-        if count[r] > p.reqCap[r] && count[r] >= 2 {
+        if count[r] > reqCap[r] && count[r] >= 2 {
             // Eject a random other member.
             let base = Int(memberStart[r])
             let n = Int(count[r])
@@ -348,30 +411,30 @@ struct LocalSearch {
             }
             if !placed { set(v, d, -1, -1) }
         }
-        if r0 >= 0 && depth > 0 && count[Int(r0)] < p.reqCap[Int(r0)] && random(2) == 0 {
+        if r0 >= 0 && depth > 0 && count[Int(r0)] < reqCap[Int(r0)] && random(2) == 0 {
             fill(Int(r0), depth: depth - 1)
         }
     }
 
     /// A random candidate of request r (free to move there) takes it.
     mutating func fill(_ r: Int, depth: Int) {
-        let lo = Int(p.candStart[r])
-        let n = Int(p.candStart[r + 1]) - lo
+        let lo = Int(candStart[r])
+        let n = Int(candStart[r + 1]) - lo
         guard n > 0 else { return }
         let c = lo + random(n)
         let u = Int(pairs[c].worker)
-        let us = u * nD + Int(p.reqDay[r])
-        guard p.pinnedOn[us] < 0, assign[us] != Int32(r) else { return }
+        let us = u * nD + Int(reqDay[r])
+        guard pinnedOn[us] < 0, assign[us] != Int32(r) else { return }
         insert(u, r, Int32(c), depth: depth)
     }
 
     /// Worker w leaves a random other assigned day of ISO week k (not `except`); the hole may be refilled.
     mutating func freeDay(_ w: Int, week k: Int, except d: Int, depth: Int) {
         var options = 0
-        for e in 0..<p.days.count where worksUnpinned(w, e, week: k, except: d) { options += 1 }
+        for e in 0..<nDays where worksUnpinned(w, e, week: k, except: d) { options += 1 }
         guard options > 0 else { return }
         var pick = random(options)
-        for e in 0..<p.days.count where worksUnpinned(w, e, week: k, except: d) {
+        for e in 0..<nDays where worksUnpinned(w, e, week: k, except: d) {
             if pick == 0 {
                 let q = Int(assign[w * nD + e])
                 set(w, e, -1, -1)
@@ -384,7 +447,7 @@ struct LocalSearch {
 
     /// Worker w works plan day e (not d) of ISO week k, unpinned.
     @inline(__always) func worksUnpinned(_ w: Int, _ e: Int, week k: Int, except d: Int) -> Bool {
-        e != d && Int(p.dayWeek[e]) == k && assign[w * nD + e] >= 0 && p.pinnedOn[w * nD + e] < 0
+        e != d && Int(dayWeek[e]) == k && assign[w * nD + e] >= 0 && pinnedOn[w * nD + e] < 0
     }
 
     /// Proposes one random move (applied, journaled).
@@ -415,27 +478,27 @@ struct LocalSearch {
         let pair = pairs[Int(c)]
         let a = Int(pair.worker)
         let r = Int(pair.request)
-        let d = Int(p.reqDay[r])
+        let d = Int(reqDay[r])
         var b = -1
         if count[r] > 0 && random(4) != 0 {
             b = Int(memberList[Int(memberStart[r]) + random(Int(count[r]))])
         } else {
-            let lo = Int(p.candStart[r])
-            b = Int(p.candWorker[lo + random(Int(p.candStart[r + 1]) - lo)])
+            let lo = Int(candStart[r])
+            b = Int(candWorker[lo + random(Int(candStart[r + 1]) - lo)])
         }
         guard b != a else { return }
         // The run of days: d, then extended backwards and forwards over consecutive plan days at random.
         var lo = d
         var hi = d
         while lo > 0 && consecutive[lo] && random(2) == 0 { lo -= 1 }
-        while hi + 1 < p.days.count && consecutive[hi + 1] && random(2) == 0 { hi += 1 }
+        while hi + 1 < nDays && consecutive[hi + 1] && random(2) == 0 { hi += 1 }
         for x in lo...hi {
             let sa = a * nD + x
             let sb = b * nD + x
             let ra = assign[sa]
             let rb = assign[sb]
             if ra == rb { continue }
-            if p.pinnedOn[sa] >= 0 || p.pinnedOn[sb] >= 0 {
+            if pinnedOn[sa] >= 0 || pinnedOn[sb] >= 0 {
                 // A pinned day cannot be exchanged: the move fails.
                 failed = true
                 return
@@ -457,20 +520,20 @@ struct LocalSearch {
         let pair = pairs[Int(c)]
         let w = Int(pair.worker)
         let r = Int(pair.request)
-        let d = Int(p.reqDay[r])
-        let job = Int(p.reqJob[r])
+        let d = Int(reqDay[r])
+        let job = Int(reqJob[r])
         let forward = random(2) == 0
         let e: Int
-        if forward && d + 1 < p.days.count && consecutive[d + 1] {
+        if forward && d + 1 < nDays && consecutive[d + 1] {
             e = d + 1
         } else if d > 0 && consecutive[d] {
             e = d - 1
-        } else if d + 1 < p.days.count && consecutive[d + 1] {
+        } else if d + 1 < nDays && consecutive[d + 1] {
             e = d + 1
         } else {
             return
         }
-        guard p.pinnedOn[w * nD + e] < 0 else { return }
+        guard pinnedOn[w * nD + e] < 0 else { return }
         let lo = Int(jobDayStart[job * nD + e])
         let hi = Int(jobDayStart[job * nD + e + 1])
         guard hi > lo else { return }
@@ -483,19 +546,19 @@ struct LocalSearch {
 
     /// A closed request receives its minimum headcount: cheapest-first from a random offset among its candidates.
     mutating func openRequest(_ r: Int) {
-        let lo = Int(p.candStart[r])
-        let n = Int(p.candStart[r + 1]) - lo
-        let need = Int(max(1, p.reqMin[r]))
+        let lo = Int(candStart[r])
+        let n = Int(candStart[r + 1]) - lo
+        let need = Int(max(1, reqMin[r]))
         guard n >= need else { return }
-        let d = Int(p.reqDay[r])
+        let d = Int(reqDay[r])
         let offset = random(n)
         var added = 0
         var i = 0
         while i < n && added < need {
             let c = lo + (offset + i) % n
             i += 1
-            let w = Int(p.candWorker[c])
-            guard p.pinnedOn[w * nD + d] < 0, assign[w * nD + d] != Int32(r) else { continue }
+            let w = Int(candWorker[c])
+            guard pinnedOn[w * nD + d] < 0, assign[w * nD + d] != Int32(r) else { continue }
             // Prefer workers who are free that day; others only half the time.
             if assign[w * nD + d] >= 0 && random(2) == 0 { continue }
             insert(w, r, Int32(c), depth: 1)
@@ -505,14 +568,14 @@ struct LocalSearch {
 
     /// Every member of request r leaves it and takes a random other candidate request of the day, or goes home.
     mutating func closeRequest(_ r: Int) {
-        let d = Int(p.reqDay[r])
+        let d = Int(reqDay[r])
         let base = Int(memberStart[r])
         let leaving = Array(memberList[base..<(base + Int(count[r]))])
         for v32 in leaving {
             let v = Int(v32)
             let vs = v * nD + d
             let (c2, r2) = degree(vs) > 0 ? randomCandidate(vs) : (-1, r)
-            if r2 != r && count[r2] < p.reqCap[r2] {
+            if r2 != r && count[r2] < reqCap[r2] {
                 set(v, d, Int32(r2), c2)
             } else {
                 set(v, d, -1, -1)
@@ -539,8 +602,8 @@ struct LocalSearch {
         let perCycle = max(1, moves / cycles)
         for cycle in 0..<cycles {
             if cycle > 0 && !currentIsBest, let a = bestAssign, let c = bestCand {
-                assign = a
-                cand = c
+                _ = assign.update(fromContentsOf: a)
+                _ = cand.update(fromContentsOf: c)
                 rebuild()
                 soft = bestSoft
                 currentIsBest = true
@@ -552,14 +615,14 @@ struct LocalSearch {
                 let t = t0 * exp(logRatio * Double(i) / Double(perCycle))
                 i += 1
                 evaluations += 1
-                journal.removeAll(keepingCapacity: true)
-                touchedReq.removeAll(keepingCapacity: true)
-                touchedWeek.removeAll(keepingCapacity: true)
+                journal.removeAll()
+                touchedReq.removeAll()
+                touchedWeek.removeAll()
                 failed = false
                 let m0 = medium
                 let s0 = soft
                 propose()
-                if journal.isEmpty { continue }
+                if journal.count == 0 { continue }
                 var accept = false
                 if !failed && feasible() && medium >= m0 {
                     if medium > m0 || soft >= s0 {
@@ -585,9 +648,10 @@ struct LocalSearch {
                 } else if worse && currentIsBest {
                     // Leaving the best plan: save it (the state before this move) first.
                     if bestAssign == nil {
-                        var a = assign
-                        var c = cand
-                        for (s, r, oc) in journal.reversed() {
+                        var a = Array(assign)
+                        var c = Array(cand)
+                        for j in stride(from: journal.count - 1, through: 0, by: -1) {
+                            let (s, r, oc) = journal[j]
                             a[Int(s)] = r
                             c[Int(s)] = oc
                         }
@@ -600,8 +664,8 @@ struct LocalSearch {
             if let deadline, Date() >= deadline { break }
         }
         if endOnBest && !currentIsBest, let a = bestAssign, let c = bestCand {
-            assign = a
-            cand = c
+            _ = assign.update(fromContentsOf: a)
+            _ = cand.update(fromContentsOf: c)
             rebuild()
             soft = bestSoft
         }
@@ -667,8 +731,8 @@ extension Engine {
             let explore = round % 2 == 1 && round + 1 < rounds
             ls.run(moves: moves, deadline: budget.deadline, endOnBest: !explore)
             charge(ls.evaluations)
-            assign = ls.assign
-            assignCand = ls.cand
+            assign = Array(ls.assign)
+            assignCand = Array(ls.cand)
             // The annealing stops at the deadline too: record it (the round ends, the plan stays valid).
             let late = outOfTime()
             if nD > 1 && rounds > 1 && !late {
