@@ -22,13 +22,19 @@ extension GeneralEngine {
     /// so a county or province day not at all).
     static let largePolishShares = 16
 
-    /// A polish flow made a plan: the fixed rows keep what `best` holds, requests the flow left below their minimum
-    /// are forced in the next flow (closed if forcing did not help; `changed` when either set grew), and the rows are
-    /// repaired and valued (`Int64.min` when the repair found no valid plan).
-    func completePolish(
+    /// A polish flow made a plan: its work is counted and charged to the budget; when it finished, the fixed rows
+    /// keep what `best` holds, requests the flow left below their minimum are forced in the next flow (closed if
+    /// forcing did not help; `changed` when either set grew), and the rows are repaired and valued (`Int64.min` when
+    /// the repair found no valid plan).
+    ///
+    /// - Returns: nil when the flow did not finish (the deadline): the polish stops.
+    mutating func completePolish(
         _ flow: LargeRelaxation, fixed: LargeFixedRows, best: [Int32: [Int32]], forced: inout Set<Int32>,
         closed: inout Set<Int32>, scope: GeneralScope, order: [Int32], value: (Int) -> Int64
-    ) -> (rows: [Int32: [Int32]]?, value: Int64, changed: Bool) {
+    ) -> (rows: [Int32: [Int32]]?, value: Int64, changed: Bool)? {
+        stats.flowWork += flow.work
+        budget.charge(.general, flow.work)
+        guard flow.complete else { return nil }
         var rows = flow.rows
         for key in fixed.rows { if let cs = best[key] { rows[key] = cs } }
         var count = fixed.count
@@ -75,7 +81,15 @@ extension GeneralEngine {
     mutating func largePolishFlow(
         _ plan: [Int32: [Int32]], value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>
     ) -> (LargeRelaxation, LargeFixedRows) {
-        var fixed = largeFixed(plan)
+        largePolishFlow(fixing: largeFixed(plan), value: value, forced: forced, closed: closed)
+    }
+
+    /// One polish flow with the rows `fixing` holds fixed (their counts, riders and weekly use taken out of the
+    /// network), every other row re-decided (no cliques), `forced` and `closed` as in `largePolishFlow(_:)`.
+    mutating func largePolishFlow(
+        fixing rows: LargeFixedRows, value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>
+    ) -> (LargeRelaxation, LargeFixedRows) {
+        var fixed = rows
         fixed.forced = forced
         fixed.closed = closed
         return (largeRelaxation(value: value, cliques: false, fixed: fixed), fixed)
@@ -107,12 +121,11 @@ extension GeneralEngine {
                 budget.spent[.general, default: 0] <= GeneralEngine.largePolishShares * budget.allowance(.general)
             else { break }
             let (flow, fixed) = largePolishFlow(best, value: value, forced: forced, closed: closed)
-            stats.flowWork += flow.work
-            budget.charge(.general, flow.work)
-            guard flow.complete else { break }
-            let (repaired, v, changed) = completePolish(
-                flow, fixed: fixed, best: best, forced: &forced, closed: &closed, scope: scope, order: order,
-                value: value)
+            guard
+                case (let repaired, let v, let changed)? = completePolish(
+                    flow, fixed: fixed, best: best, forced: &forced, closed: &closed, scope: scope, order: order,
+                    value: value)
+            else { break }
             if let repaired, v > bestValue {
                 // The same two-job rows and nothing newly forced: the next flow would be this one.
                 let same = StructurePool.key(repaired) == StructurePool.key(best)

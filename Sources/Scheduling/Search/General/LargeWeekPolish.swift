@@ -38,12 +38,11 @@ extension GeneralEngine {
                 step % 2 == 0
                 ? largeSlotFlow(best, value: value, forced: forced, closed: closed)
                 : largePolishFlow(best, value: value, forced: forced, closed: closed)
-            stats.flowWork += flow.work
-            budget.charge(.general, flow.work)
-            guard flow.complete else { break }
-            let (repaired, v, changed) = completePolish(
-                flow, fixed: fixed, best: best, forced: &forced, closed: &closed, scope: scope, order: order,
-                value: value)
+            guard
+                case (let repaired, let v, let changed)? = completePolish(
+                    flow, fixed: fixed, best: best, forced: &forced, closed: &closed, scope: scope, order: order,
+                    value: value)
+            else { break }
             if let repaired, v > bestValue {
                 best = repaired
                 bestValue = v

@@ -49,16 +49,12 @@ extension GeneralEngine {
         var closed = Set<Int32>()
         for _ in 0..<flows {
             guard !budget.outOfTime() else { break }
-            var f = fixed
-            f.forced = forced
-            f.closed = closed
-            let flow = largeRelaxation(value: value, cliques: false, fixed: f)
-            stats.flowWork += flow.work
-            budget.charge(.general, flow.work)
-            guard flow.complete else { break }
-            let (repaired, _, changed) = completePolish(
-                flow, fixed: f, best: plan, forced: &forced, closed: &closed, scope: scope, order: order,
-                value: value)
+            let (flow, f) = largePolishFlow(fixing: fixed, value: value, forced: forced, closed: closed)
+            guard
+                case (let repaired, _, let changed)? = completePolish(
+                    flow, fixed: f, best: plan, forced: &forced, closed: &closed, scope: scope, order: order,
+                    value: value)
+            else { break }
             if let repaired {
                 for w in 0..<p.nW { jobs[w * nD + d] = (repaired[Int32(w * nD + d)] ?? []).sorted() }
                 if dayValid(d) {
