@@ -81,6 +81,42 @@ struct GeneralCostScaling {
         return head.count - 1
     }
 
+    /// Start prices for a warm solve (`WarmStart`) of a graph whose arcs all go from a lower to a higher node, from the
+    /// prices of some of its nodes (`known`, in cost units, nil where unknown): each other node, from the last to the
+    /// first, takes the highest price that leaves none of its arcs admissible (the most its best arc's head is worth
+    /// less that arc's cost), so a node with supply starts at the price of its best arc. Returns the prices in the
+    /// solver's scaled units, or nil when an arc goes backwards or `known` is not one per node.
+    func warmPrices(known: [Int64?]) -> [Int64]? {
+        guard known.count == nodes else { return nil }
+        let scale = Int64(nodes + 1)
+        var first = [Int32](repeating: 0, count: nodes + 1)
+        for a in 0..<head.count {
+            guard tail[a] < head[a] else { return nil }
+            first[Int(tail[a]) + 1] += 1
+        }
+        for v in 0..<nodes { first[v + 1] += first[v] }
+        var fill = Array(first.dropLast())
+        var out = [Int32](repeating: 0, count: head.count)
+        for a in 0..<head.count {
+            out[Int(fill[Int(tail[a])])] = Int32(a)
+            fill[Int(tail[a])] += 1
+        }
+        var price = [Int64](repeating: 0, count: nodes)
+        for v in stride(from: nodes - 1, through: 0, by: -1) {
+            if let k = known[v] {
+                price[v] = k * scale
+                continue
+            }
+            var best = Int64.min
+            for i in Int(first[v])..<Int(first[v + 1]) {
+                let a = Int(out[i])
+                best = max(best, price[Int(head[a])] - cost[a] * scale)
+            }
+            price[v] = best == Int64.min ? 0 : best
+        }
+        return price
+    }
+
     /// Solves the min-cost flow.
     ///
     /// - Parameter deadline: when set, a solve still running then stops with `Failure.deadline`.

@@ -147,7 +147,9 @@ extension GeneralEngine {
         // a polish after it (+138) together. One day keeps its dives and no polish: on a county day the polish found
         // the same medium and +128 soft for about 15 % more time (measured against the day's 1 s target).
         if relaxation.complete && nD > 1 {
-            (best, bestValue) = largeWeekPolish(best, value: bestValue, scope: scope, order: order, value: value)
+            (best, bestValue) = largeWeekPolish(
+                best, value: bestValue, scope: scope, order: order, value: value,
+                warm: LargeRequestPrices(relaxation))
         }
         install(best, days: all)
         enforceValidity()
@@ -184,6 +186,8 @@ extension GeneralEngine {
     /// - Parameter groups: when set, the clique groups per row (`w * nD + d`) of an earlier flow with the same rows
     ///   and the same `cliques` and `breaks` (the dives reuse the root's: on the county day v2 computing them took 13 %
     ///   of the solve when each of the four flows did); a one-day flow without `fixed` returns the groups it made.
+    /// - Parameter warmRequests: when set and `warm` is not, the flow starts from these request prices, every other
+    ///   node priced by its best arc (`polishWarmStart`: a flow of the multi-day polish).
     /// - Parameter fixed: when set, its rows are left out and what they hold (workers, riders, dates) is taken from
     ///   the requests and weeks, and every other row takes one job at most (the polish: an exact flow but for
     ///   minimums; no bound).
@@ -191,7 +195,7 @@ extension GeneralEngine {
         value: (Int) -> Int64, cliques: Bool = true, breaks: Bool? = nil, singleRows: Set<Int32> = [],
         forbidden: [Bool]? = nil,
         fixed: LargeFixedRows? = nil, warm: GeneralCostScaling.WarmStart? = nil,
-        groups: [Int32: (of: [Int], count: Int)]? = nil
+        groups: [Int32: (of: [Int], count: Int)]? = nil, warmRequests: LargeRequestPrices? = nil
     ) -> LargeRelaxation {
         let layer =
             fixed.map { f in
@@ -263,7 +267,9 @@ extension GeneralEngine {
         }
         g.supply[sink] = -total
         addLargeRequestArcs(&g, request: reqNode, van: vanNode, sink: sink, fixed: fixed)
-        var relaxation = relaxationOf(g.solve(deadline: budget.deadline, warm: warm), pairArcs: pairArcs)
+        let start = warm ?? polishWarmStart(g, from: warmRequests, request: reqNode, van: vanNode, sink: sink)
+        var relaxation = relaxationOf(g.solve(deadline: budget.deadline, warm: start), pairArcs: pairArcs)
+        (relaxation.requestNodes, relaxation.vanNodes, relaxation.sinkNode) = (reqNode, vanNode, sink)
         if relaxation.complete { relaxation.groups = groups ?? madeGroups }
         return relaxation
     }

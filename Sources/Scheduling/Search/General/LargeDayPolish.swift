@@ -79,20 +79,23 @@ extension GeneralEngine {
     /// One polish flow: `plan`'s two-job rows fixed (`largeFixed`) and every other row re-decided by the flow (no
     /// cliques); forced requests' units up to their minimum carry a bonus, closed requests are left out.
     mutating func largePolishFlow(
-        _ plan: [Int32: [Int32]], value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>
+        _ plan: [Int32: [Int32]], value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>,
+        warm: LargeRequestPrices? = nil
     ) -> (LargeRelaxation, LargeFixedRows) {
-        largePolishFlow(fixing: largeFixed(plan), value: value, forced: forced, closed: closed)
+        largePolishFlow(fixing: largeFixed(plan), value: value, forced: forced, closed: closed, warm: warm)
     }
 
     /// One polish flow with the rows `fixing` holds fixed (their counts, riders and weekly use taken out of the
-    /// network), every other row re-decided (no cliques), `forced` and `closed` as in `largePolishFlow(_:)`.
+    /// network), every other row re-decided (no cliques), `forced` and `closed` as in `largePolishFlow(_:)`, from
+    /// `warm`'s request prices when given.
     mutating func largePolishFlow(
-        fixing rows: LargeFixedRows, value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>
+        fixing rows: LargeFixedRows, value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>,
+        warm: LargeRequestPrices? = nil
     ) -> (LargeRelaxation, LargeFixedRows) {
         var fixed = rows
         fixed.forced = forced
         fixed.closed = closed
-        return (largeRelaxation(value: value, cliques: false, fixed: fixed), fixed)
+        return (largeRelaxation(value: value, cliques: false, fixed: fixed, warmRequests: warm), fixed)
     }
 
     /// The large path's last step: with the plan's two-job rows fixed, every other row of every day is re-decided

@@ -168,9 +168,12 @@ extension GeneralEngine {
     }
 
     /// One slot-polish flow (`slotRows`): the requests, seats and share bonus as in `largeRelaxation`, fixed rows taken
-    /// out, forced requests' units up to their minimum carry a bonus, closed requests are left out.
+    /// out, forced requests' units up to their minimum carry a bonus, closed requests are left out; from `warm`'s
+    /// request prices when given (`polishWarmStart`). The result says its prices and request side (a warm start for
+    /// the next flow).
     mutating func largeSlotFlow(
-        _ plan: [Int32: [Int32]], value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>
+        _ plan: [Int32: [Int32]], value: (Int) -> Int64, forced: Set<Int32>, closed: Set<Int32>,
+        warm: LargeRequestPrices? = nil
     ) -> (LargeRelaxation, LargeFixedRows) {
         var (rows, fixed, groupCap) = slotRows(plan)
         fixed.forced = forced
@@ -240,7 +243,9 @@ extension GeneralEngine {
         }
         g.supply[sink] = -total
         addLargeRequestArcs(&g, request: reqNode, van: vanNode, sink: sink, fixed: fixed)
-        switch g.solve(deadline: budget.deadline) {
+        switch g.solve(
+            deadline: budget.deadline, warm: polishWarmStart(g, from: warm, request: reqNode, van: vanNode, sink: sink))
+        {
         case .failure(let why):
             if why == .deadline { budget.markDeadlineHit() }
             return (LargeRelaxation(rows: [:], medium: 0, complete: false, work: 0), fixed)
@@ -248,7 +253,10 @@ extension GeneralEngine {
             var out: [Int32: [Int32]] = [:]
             for (a, row, c) in pairArcs where solution.flow[a] > 0 { out[row, default: []].append(c) }
             return (
-                LargeRelaxation(rows: out, medium: 0, complete: true, value: -solution.cost, work: solution.work), fixed
+                LargeRelaxation(
+                    rows: out, medium: 0, complete: true, value: -solution.cost, work: solution.work,
+                    prices: solution.prices, requestNodes: reqNode, vanNodes: vanNode, sinkNode: sink),
+                fixed
             )
         }
     }
