@@ -13,7 +13,7 @@ struct PickupCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Farm.self, Import.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpNameUniqueCenter))) var name: String
@@ -36,7 +36,7 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutPickupList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutPickupList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -54,7 +54,7 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct Farm: ContextCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "farm",
             abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
@@ -85,7 +85,7 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct Import: ContextCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: T(.aboutPickupImport),
             discussion: T(.helpPickup1))
         @OptionGroup var options: CenterOptions

@@ -14,7 +14,7 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Whoami.self, Workers.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: T(.aboutUserAdd),
             discussion: T(.helpUser0, ["min": Users.minimumPasswordLength]))
         @OptionGroup var options: DatabaseOptions
@@ -78,7 +78,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list",
             abstract: T(.aboutUserList))
         @OptionGroup var options: DatabaseOptions
 
@@ -98,7 +98,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Whoami: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutUserWhoami))
+        static let configuration = CommandConfiguration(commandName: "whoami", abstract: T(.aboutUserWhoami))
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
@@ -117,7 +117,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Workers: ContextCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "workers",
             abstract: T(.aboutUserWorkers))
         @OptionGroup var options: DatabaseOptions
         @Option(help: ArgumentHelp(T(.helpOnlyDay))) var date: DateArgument?
