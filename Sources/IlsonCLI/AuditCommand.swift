@@ -10,7 +10,8 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: T(.aboutAudit), subcommands: [Show.self])
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "show",
+        static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: T(.aboutAuditShow),
             discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions

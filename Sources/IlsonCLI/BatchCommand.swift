@@ -16,7 +16,8 @@ struct BatchCommand: ParsableCommand {
 
     /// `ilson batch plan`.
     struct Plan: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "plan",
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: T(.aboutBatchPlan),
             discussion: T(.helpBatch0))
 
@@ -39,7 +40,8 @@ struct BatchCommand: ParsableCommand {
 
     /// `ilson batch send`.
     struct Send: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "send",
+        static let configuration = CommandConfiguration(
+            commandName: "send",
             abstract: T(.aboutBatchSend),
             discussion: T(.helpBatch1))
 
@@ -73,7 +75,8 @@ struct BatchCommand: ParsableCommand {
 
     /// `ilson batch templates`.
     struct Templates: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "templates",
+        static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: T(.aboutBatchTemplates),
             subcommands: [Show.self, Set.self, Reset.self])
 
@@ -97,7 +100,8 @@ struct BatchCommand: ParsableCommand {
         }
 
         struct Set: ContextCommand {
-            static let configuration = CommandConfiguration(commandName: "set",
+            static let configuration = CommandConfiguration(
+                commandName: "set",
                 abstract: T(.aboutBatchSet),
                 discussion: T(
                     .helpTemplateSlots, ["slots": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")]))

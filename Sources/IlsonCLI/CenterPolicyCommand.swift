@@ -25,7 +25,8 @@ struct CenterPolicyCommand: ParsableCommand {
     }
 
     struct Set: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "set",
+        static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: T(.aboutPolicySet),
             discussion: T(.helpCenterPolicy0))
         @OptionGroup var options: CenterOptions

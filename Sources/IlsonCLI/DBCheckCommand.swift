@@ -6,7 +6,8 @@ import Texts
 extension DBCommand {
     /// `ilson db check`: lists every stored row a current rule rejects (read-only).
     struct Check: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "check",
+        static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: T(.aboutDBCheck),
             discussion: T(.helpDBCheck0))
 

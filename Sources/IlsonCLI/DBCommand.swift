@@ -13,7 +13,8 @@ struct DBCommand: ParsableCommand {
 
     /// `ilson db migrate`: applies the pending migrations.
     struct Migrate: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "migrate",
+        static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: T(.aboutDBMigrate),
             discussion: T(.helpDB0))
 
@@ -77,7 +78,8 @@ struct DBCommand: ParsableCommand {
 extension DBCommand {
     /// `ilson db roles`: the SQL that recreates this database's roles on a new server, for the backup.
     struct Roles: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "roles",
+        static let configuration = CommandConfiguration(
+            commandName: "roles",
             abstract: T(.aboutDBRoles),
             discussion: T(.helpDB1))
 

@@ -12,7 +12,8 @@ struct FarmCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Update.self, Import.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "add",
+        static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: T(.aboutFarmAdd),
             discussion: T(.helpFarm0))
         @OptionGroup var options: CenterOptions
@@ -70,7 +71,8 @@ struct FarmCommand: ParsableCommand {
     }
 
     struct Import: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "import",
+        static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutFarmImport),
             discussion: T(.helpFarmImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.farms.helpText)
         @OptionGroup var options: CenterOptions

@@ -13,7 +13,8 @@ struct PickupCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Farm.self, Import.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "add",
+        static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpNameUniqueCenter))) var name: String
@@ -54,7 +55,8 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct Farm: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "farm",
+        static let configuration = CommandConfiguration(
+            commandName: "farm",
             abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
@@ -85,7 +87,8 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct Import: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "import",
+        static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutPickupImport),
             discussion: T(.helpPickup1))
         @OptionGroup var options: CenterOptions

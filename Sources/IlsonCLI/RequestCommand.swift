@@ -14,7 +14,8 @@ struct RequestCommand: ParsableCommand {
         subcommands: [Submit.self, Edit.self, List.self, Show.self, Cancel.self, Import.self])
 
     struct Submit: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "submit",
+        static let configuration = CommandConfiguration(
+            commandName: "submit",
             abstract: T(.aboutRequestSubmit))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
@@ -51,7 +52,8 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Edit: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "edit",
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: T(.aboutRequestEdit),
             discussion: T(.helpRequest0),
             aliases: ["update"])
@@ -195,7 +197,8 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Cancel: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "cancel",
+        static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: T(.aboutRequestCancel))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
@@ -212,7 +215,8 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Import: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "import",
+        static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutRequestImport),
             discussion: T(.helpRequestImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions

@@ -14,7 +14,8 @@ struct TargetCommand: ParsableCommand {
         subcommands: [Set.self, List.self])
 
     struct Set: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "set",
+        static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: T(.aboutTargetSet))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpYear))) var year: Int

@@ -14,7 +14,8 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Whoami.self, Workers.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "add",
+        static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: T(.aboutUserAdd),
             discussion: T(.helpUser0, ["min": Users.minimumPasswordLength]))
         @OptionGroup var options: DatabaseOptions
@@ -78,7 +79,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "list",
+        static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: T(.aboutUserList))
         @OptionGroup var options: DatabaseOptions
 
@@ -117,7 +119,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Workers: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "workers",
+        static let configuration = CommandConfiguration(
+            commandName: "workers",
             abstract: T(.aboutUserWorkers))
         @OptionGroup var options: DatabaseOptions
         @Option(help: ArgumentHelp(T(.helpOnlyDay))) var date: DateArgument?

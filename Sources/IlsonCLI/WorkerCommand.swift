@@ -102,7 +102,8 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "show",
+        static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: T(.aboutWorkerShow))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
@@ -152,7 +153,8 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Deactivate: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "deactivate",
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: T(.aboutWorkerDeactivate))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
@@ -164,7 +166,8 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Availability: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "availability",
+        static let configuration = CommandConfiguration(
+            commandName: "availability",
             abstract: T(.aboutWorkerAvailability))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
@@ -188,7 +191,8 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Import: ContextCommand {
-        static let configuration = CommandConfiguration(commandName: "import",
+        static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutWorkerImport),
             discussion: T(.helpWorkerImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions

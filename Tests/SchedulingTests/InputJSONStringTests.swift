@@ -12,8 +12,9 @@ import Testing
     @Test func asciiHangulAndEscapesRead() throws {
         #expect(try Self.string(Array("\"w0001\"".utf8)) == "w0001")
         #expect(try Self.string(Array("\"\"".utf8)) == "")
-        #expect(try Self.string(Array("\"a longer ascii string, past the small-string size\"".utf8))
-            == "a longer ascii string, past the small-string size")
+        #expect(
+            try Self.string(Array("\"a longer ascii string, past the small-string size\"".utf8))
+                == "a longer ascii string, past the small-string size")
         #expect(try Self.string([0x22, 0x7F, 0x41, 0x22]) == "\u{7F}A")
         #expect(try Self.string(Array("\"김 농장\"".utf8)) == "김 농장")
         #expect(try Self.string(Array("\"a\\\"b\\u00e9\\uAC00\"".utf8)) == "a\"bé가")
