@@ -20,6 +20,7 @@ struct AttendanceCommand: ParsableCommand {
     /// The assignments of a day with their outcomes so far.
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: T(.aboutAttendanceShow))
         @OptionGroup var options: RosterDayOptions
 
@@ -32,6 +33,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Record: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: T(.aboutAttendanceRecord),
             discussion: T(.helpAttendance0))
         @OptionGroup var options: RosterDayOptions
@@ -120,6 +122,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutAttendanceImport),
             discussion: T(.helpAttendance1) + "\n" + T(.helpColumns) + "\n" + ImportFormats.attendance.helpText)
         @OptionGroup var options: CenterOptions

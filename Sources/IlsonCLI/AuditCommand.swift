@@ -11,6 +11,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: T(.aboutAuditShow),
             discussion: T(.helpAudit0))
         @OptionGroup var options: CenterOptions

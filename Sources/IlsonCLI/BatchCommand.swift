@@ -17,6 +17,7 @@ struct BatchCommand: ParsableCommand {
     /// `ilson batch plan`.
     struct Plan: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: T(.aboutBatchPlan),
             discussion: T(.helpBatch0))
 
@@ -40,6 +41,7 @@ struct BatchCommand: ParsableCommand {
     /// `ilson batch send`.
     struct Send: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "send",
             abstract: T(.aboutBatchSend),
             discussion: T(.helpBatch1))
 
@@ -74,11 +76,12 @@ struct BatchCommand: ParsableCommand {
     /// `ilson batch templates`.
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: T(.aboutBatchTemplates),
             subcommands: [Show.self, Set.self, Reset.self])
 
         struct Show: ContextCommand {
-            static let configuration = CommandConfiguration(abstract: T(.aboutBatchShow))
+            static let configuration = CommandConfiguration(commandName: "show", abstract: T(.aboutBatchShow))
             @OptionGroup var options: CenterOptions
 
             func run(_ context: CommandContext) throws {
@@ -98,6 +101,7 @@ struct BatchCommand: ParsableCommand {
 
         struct Set: ContextCommand {
             static let configuration = CommandConfiguration(
+                commandName: "set",
                 abstract: T(.aboutBatchSet),
                 discussion: T(
                     .helpTemplateSlots, ["slots": TemplateSlot.allCases.map(\.rawValue).joined(separator: ", ")]))
@@ -126,7 +130,7 @@ struct BatchCommand: ParsableCommand {
         }
 
         struct Reset: ContextCommand {
-            static let configuration = CommandConfiguration(abstract: T(.aboutBatchReset))
+            static let configuration = CommandConfiguration(commandName: "reset", abstract: T(.aboutBatchReset))
             @OptionGroup var options: CenterOptions
             @Option var slot: String
 

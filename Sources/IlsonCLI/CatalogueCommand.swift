@@ -14,6 +14,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
     struct List: ContextCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "list",
                 abstract: "\(Kind.kind.korean) 목록: 한국어 이름, 코드, 쓰임 (List the \(Kind.kind.rawValue)s).")
         }
         @OptionGroup var options: CenterOptions
@@ -40,6 +41,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
     struct Add: ContextCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "add",
                 abstract: "\(Kind.kind.korean) 추가 (Add a \(Kind.kind.rawValue) by its Korean name).",
                 discussion: T(.helpCatalogue0, ["kind": Kind.kind.rawValue]))
         }
@@ -56,6 +58,7 @@ enum CatalogueSubcommands<Kind: CatalogueCommandKind> {
     struct Rename: ContextCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "rename",
                 abstract: "\(Kind.kind.korean) 이름 바꾸기 (Rename a \(Kind.kind.rawValue)).",
                 discussion: T(.helpCatalogue1, ["kind": Kind.kind.rawValue]))
         }

@@ -13,7 +13,7 @@ struct CenterCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Edit.self, CenterPolicyCommand.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutCenterAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T(.aboutCenterAdd))
         @OptionGroup var options: DatabaseOptions
         @Option(help: ArgumentHelp(T(.helpShortCodeLettersDigits))) var code: String
         @Option(help: ArgumentHelp(T(.helpName2))) var name: String
@@ -33,7 +33,7 @@ struct CenterCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutCenterList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutCenterList))
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
@@ -47,7 +47,7 @@ struct CenterCommand: ParsableCommand {
     }
 
     struct Edit: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutCenterEdit))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: T(.aboutCenterEdit))
         @OptionGroup var options: DatabaseOptions
         @Argument(help: ArgumentHelp(T(.helpCenterSCode))) var code: String?
         @Option(help: ArgumentHelp(T(.helpNewName))) var name: String?

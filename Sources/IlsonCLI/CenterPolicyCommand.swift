@@ -10,7 +10,7 @@ struct CenterPolicyCommand: ParsableCommand {
         subcommands: [Show.self, Set.self])
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutPolicyShow))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T(.aboutPolicyShow))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -26,6 +26,7 @@ struct CenterPolicyCommand: ParsableCommand {
 
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: T(.aboutPolicySet),
             discussion: T(.helpCenterPolicy0))
         @OptionGroup var options: CenterOptions

@@ -7,6 +7,7 @@ extension DBCommand {
     /// `ilson db check`: lists every stored row a current rule rejects (read-only).
     struct Check: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: T(.aboutDBCheck),
             discussion: T(.helpDBCheck0))
 

@@ -14,6 +14,7 @@ struct DBCommand: ParsableCommand {
     /// `ilson db migrate`: applies the pending migrations.
     struct Migrate: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: T(.aboutDBMigrate),
             discussion: T(.helpDB0))
 
@@ -36,7 +37,7 @@ struct DBCommand: ParsableCommand {
 
     /// `ilson db status`: lists applied and pending migrations.
     struct Status: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutDBStatus))
+        static let configuration = CommandConfiguration(commandName: "status", abstract: T(.aboutDBStatus))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var source: MigrationSourceOptions
@@ -78,6 +79,7 @@ extension DBCommand {
     /// `ilson db roles`: the SQL that recreates this database's roles on a new server, for the backup.
     struct Roles: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roles",
             abstract: T(.aboutDBRoles),
             discussion: T(.helpDB1))
 

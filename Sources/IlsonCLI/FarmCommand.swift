@@ -13,6 +13,7 @@ struct FarmCommand: ParsableCommand {
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: T(.aboutFarmAdd),
             discussion: T(.helpFarm0))
         @OptionGroup var options: CenterOptions
@@ -47,7 +48,7 @@ struct FarmCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutFarmList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutFarmList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -71,6 +72,7 @@ struct FarmCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutFarmImport),
             discussion: T(.helpFarmImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.farms.helpText)
         @OptionGroup var options: CenterOptions

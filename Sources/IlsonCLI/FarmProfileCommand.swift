@@ -30,6 +30,7 @@ extension FarmCommand {
     /// `ilson farm update CODE --area-ha 0.8 …`.
     struct Update: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: T(.aboutFarmProfileSet),
             discussion: T(.helpFarmProfile0))
         @OptionGroup var options: CenterOptions
@@ -48,6 +49,7 @@ extension FarmCommand {
     /// `ilson farm show CODE`.
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: T(.aboutFarmProfileShow))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpFarmCode))) var code: String

@@ -11,7 +11,7 @@ struct FarmerCommand: ParsableCommand {
         commandName: "farmer", abstract: T(.aboutFarmer), subcommands: [Add.self, List.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutFarmerAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T(.aboutFarmerAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpName))) var name: String
         @Option(help: ArgumentHelp(T(.helpMobileNumber))) var phone: String
@@ -23,7 +23,7 @@ struct FarmerCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutFarmerList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutFarmerList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {

@@ -14,6 +14,7 @@ struct PickupCommand: ParsableCommand {
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: T(.aboutPickupAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpNameUniqueCenter))) var name: String
@@ -36,7 +37,7 @@ struct PickupCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutPickupList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutPickupList))
         @OptionGroup var options: CenterOptions
 
         func run(_ context: CommandContext) throws {
@@ -55,6 +56,7 @@ struct PickupCommand: ParsableCommand {
 
     struct Farm: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "farm",
             abstract: T(.aboutPickupFarm))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
@@ -86,6 +88,7 @@ struct PickupCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutPickupImport),
             discussion: T(.helpPickup1))
         @OptionGroup var options: CenterOptions

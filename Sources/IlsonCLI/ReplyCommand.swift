@@ -16,6 +16,7 @@ struct ReplyCommand: ParsableCommand {
     /// `ilson replies serve`.
     struct Serve: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: T(.aboutReplyServe),
             discussion: T(.helpReply0))
 
@@ -72,6 +73,7 @@ struct ReplyCommand: ParsableCommand {
     /// `ilson replies list`.
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: T(.aboutReplyList))
         @OptionGroup var options: RosterDayOptions
         @Flag(help: ArgumentHelp(T(.helpEveryReplyDayAlso))) var all = false
@@ -100,6 +102,7 @@ struct ReplyCommand: ParsableCommand {
     /// `ilson replies settings`.
     struct Settings: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: T(.aboutReplySettings),
             discussion: T(.helpReply1))
         @OptionGroup var options: CenterOptions

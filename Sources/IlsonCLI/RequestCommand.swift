@@ -15,6 +15,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Submit: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "submit",
             abstract: T(.aboutRequestSubmit))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpFarmCode))) var farm: String
@@ -52,6 +53,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Edit: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: T(.aboutRequestEdit),
             discussion: T(.helpRequest0),
             aliases: ["update"])
@@ -89,7 +91,7 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutRequestList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutRequestList))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpDay))) var date: DateArgument?
         @Option(help: ArgumentHelp(T(.helpFirstDay))) var from: DateArgument?
@@ -130,7 +132,7 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Show: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutRequestShow))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T(.aboutRequestShow))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
 
@@ -196,6 +198,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Cancel: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: T(.aboutRequestCancel))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpRequest)), transform: RequestNumber.parse) var id: Int64
@@ -213,6 +216,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutRequestImport),
             discussion: T(.helpRequestImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.requests.helpText)
         @OptionGroup var options: CenterOptions

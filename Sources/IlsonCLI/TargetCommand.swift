@@ -15,6 +15,7 @@ struct TargetCommand: ParsableCommand {
 
     struct Set: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: T(.aboutTargetSet))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpYear))) var year: Int
@@ -36,7 +37,7 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutTargetList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutTargetList))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpOnlyYear))) var year: Int?
 

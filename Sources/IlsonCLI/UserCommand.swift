@@ -15,6 +15,7 @@ struct UserCommand: ParsableCommand {
 
     struct Add: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: T(.aboutUserAdd),
             discussion: T(.helpUser0, ["min": Users.minimumPasswordLength]))
         @OptionGroup var options: DatabaseOptions
@@ -79,6 +80,7 @@ struct UserCommand: ParsableCommand {
 
     struct List: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: T(.aboutUserList))
         @OptionGroup var options: DatabaseOptions
 
@@ -98,7 +100,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Whoami: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutUserWhoami))
+        static let configuration = CommandConfiguration(commandName: "whoami", abstract: T(.aboutUserWhoami))
         @OptionGroup var options: DatabaseOptions
 
         func run(_ context: CommandContext) throws {
@@ -118,6 +120,7 @@ struct UserCommand: ParsableCommand {
 
     struct Workers: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "workers",
             abstract: T(.aboutUserWorkers))
         @OptionGroup var options: DatabaseOptions
         @Option(help: ArgumentHelp(T(.helpOnlyDay))) var date: DateArgument?

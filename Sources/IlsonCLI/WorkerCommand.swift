@@ -41,7 +41,7 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutWorkerAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T(.aboutWorkerAdd))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.helpName))) var name: String
         @Option(help: ArgumentHelp(T(.helpMobileNumberUniqueCenter))) var phone: String
@@ -58,7 +58,7 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutWorkerList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T(.aboutWorkerList))
         @OptionGroup var options: CenterOptions
         @Option(help: ArgumentHelp(T(.optFormatAll))) var format: OutputFormat = .table
         @OptionGroup var csv: CSVEncodingOption
@@ -103,6 +103,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Show: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: T(.aboutWorkerShow))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
@@ -133,7 +134,7 @@ struct WorkerCommand: ParsableCommand {
     }
 
     struct Edit: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: T(.aboutWorkerEdit))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: T(.aboutWorkerEdit))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
         @Option(help: ArgumentHelp(T(.helpNewName))) var name: String?
@@ -153,6 +154,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Deactivate: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: T(.aboutWorkerDeactivate))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
@@ -165,6 +167,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Availability: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "availability",
             abstract: T(.aboutWorkerAvailability))
         @OptionGroup var options: CenterOptions
         @Argument(help: ArgumentHelp(T(.helpPhoneId))) var worker: String
@@ -189,6 +192,7 @@ struct WorkerCommand: ParsableCommand {
 
     struct Import: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: T(.aboutWorkerImport),
             discussion: T(.helpWorkerImport) + "\n" + T(.helpColumns) + "\n" + ImportFormats.workers.helpText)
         @OptionGroup var options: CenterOptions

@@ -283,17 +283,22 @@ public enum JSONParser {
         mutating func string() throws(JSONSyntaxError) -> String {
             i += 1  // opening quote
             let start = i
-            // Fast path: no escapes.
+            // Fast path: no escapes. `String(validating:as:)` is the standard library's generic validator (most of
+            // the parse's instructions when every string went through it); ASCII needs no validation, so pure ASCII
+            // text is taken as is by `String(decoding:as:)` (the same string: nothing to repair in ASCII).
+            var high: UInt8 = 0
             while i < buf.count {
                 let b = buf[i]
                 if b == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: buf[start..<i])
                     i += 1
+                    if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
                     if let s = String(validating: slice, as: UTF8.self) { return s }
                     throw JSONSyntaxError(offset: start, reason: "invalid UTF-8 in a string")
                 }
                 if b == UInt8(ascii: "\\") { break }
                 if b < 0x20 { throw fail("control character in a string") }
+                high |= b
                 i += 1
             }
             var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: buf[start..<i]))
