@@ -75,15 +75,20 @@ extension GeneralEngine {
 
 extension GeneralEngine {
     /// Completes the structure installed on plan day `d` (its rows holding two jobs) exactly: every other row is
-    /// re-decided with one job at most (`resolveSingles`), from the plan's own single jobs trimmed to what the
-    /// requests allow beside the structure (`trimSingles`), so a completion cut short by `maxWork` keeps at least
-    /// them. Returns the day's network value, or nil when the completed day breaks a rule of the requests — a
+    /// re-decided with one job at most (`resolveSingles`). A completion cut short by `maxWork` starts from the plan's
+    /// own single jobs trimmed to what the requests allow beside the structure (`trimSingles`), so it keeps at least
+    /// them; an uncut one from empty single rows (with a warm start there too the search took another path and
+    /// `SearchTwoJobStructuresTests` seed 4 ended one medium short). Returns the day's network value, or nil when the completed day breaks a rule of the requests — a
     /// structure move sets two-job rows without looking at the rest, so they may hold more workers than a request's
     /// headcount or seats, or fewer than a minimum that no single job can make up; `resolveSingles` then keeps its
     /// start, and the network value does not see the broken rule (`SearchTwoJobStructuresTests.randomDay` seed 52
     /// planned a request over its headcount that way).
     mutating func completeStructure(_ d: Int, maxWork: Int = Int.max) -> Int64? {
-        trimSingles(d)
+        if maxWork < Int.max {
+            trimSingles(d)
+        } else {
+            for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
+        }
         _ = resolveSingles(d, maxWork: maxWork)
         return dayRequestsHold(d) ? dayValueOfPlan(d) : nil
     }
