@@ -75,15 +75,62 @@ extension GeneralEngine {
 
 extension GeneralEngine {
     /// Completes the structure installed on plan day `d` (its rows holding two jobs) exactly: every other row is
-    /// emptied and re-decided with one job at most (`resolveSingles`). Returns the day's network value, or nil when
-    /// the completed day breaks a rule of the requests — a structure move sets two-job rows without looking at the
-    /// rest, so they may hold more workers than a request's headcount or seats, or fewer than a minimum that no single
-    /// job can make up; `resolveSingles` then keeps its (empty) start, and the network value does not see the broken
-    /// rule (`SearchTwoJobStructuresTests.randomDay` seed 52 planned a request over its headcount that way).
+    /// re-decided with one job at most (`resolveSingles`). A completion cut short by `maxWork` starts from the plan's
+    /// own single jobs trimmed to what the requests allow beside the structure (`trimSingles`), so it keeps at least
+    /// them; an uncut one from empty single rows (with a warm start there too the search took another path and
+    /// `SearchTwoJobStructuresTests` seed 4 ended one medium short). Returns the day's network value, or nil when the completed day breaks a rule of the requests — a
+    /// structure move sets two-job rows without looking at the rest, so they may hold more workers than a request's
+    /// headcount or seats, or fewer than a minimum that no single job can make up; `resolveSingles` then keeps its
+    /// start, and the network value does not see the broken rule (`SearchTwoJobStructuresTests.randomDay` seed 52
+    /// planned a request over its headcount that way).
     mutating func completeStructure(_ d: Int, maxWork: Int = Int.max) -> Int64? {
-        for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
+        if maxWork < Int.max {
+            trimSingles(d)
+        } else {
+            for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
+        }
         _ = resolveSingles(d, maxWork: maxWork)
         return dayRequestsHold(d) ? dayValueOfPlan(d) : nil
+    }
+
+    /// Keeps the single rows of plan day `d` as a start for their exact completion, trimmed to what the day's
+    /// requests allow beside its two-job rows: a request over its headcount or seats loses its least valuable single
+    /// workers (riders first for seats) until it holds; a request below its minimum loses every single worker.
+    mutating func trimSingles(_ d: Int) {
+        var count = [Int32](repeating: 0, count: p.nR)
+        var riders = [Int32](repeating: 0, count: p.nR)
+        var singles = [[Int32]](repeating: [], count: p.nR)
+        for w in 0..<p.nW {
+            let key = w * nD + d
+            for c in jobs[key] {
+                let r = Int(candReq[Int(c)])
+                count[r] += 1
+                if p.candRide[Int(c)] != 0 { riders[r] += 1 }
+                if jobs[key].count == 1 { singles[r].append(Int32(key)) }
+            }
+        }
+        let engine = self
+        for r in 0..<p.nR where Int(p.reqDay[r]) == d && !singles[r].isEmpty {
+            // Least valuable first; ties by row.
+            let keys = singles[r].sorted { a, b in
+                let va = engine.baseValue(Int(engine.jobs[Int(a)][0]))
+                let vb = engine.baseValue(Int(engine.jobs[Int(b)][0]))
+                return va != vb ? va < vb : a < b
+            }
+            for key in keys where riders[r] > seatsLeft[r] && p.candRide[Int(jobs[Int(key)][0])] != 0 {
+                jobs[Int(key)] = []
+                count[r] -= 1
+                riders[r] -= 1
+            }
+            for key in keys where count[r] > p.reqCap[r] && !jobs[Int(key)].isEmpty {
+                if p.candRide[Int(jobs[Int(key)][0])] != 0 { riders[r] -= 1 }
+                jobs[Int(key)] = []
+                count[r] -= 1
+            }
+            if pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] {
+                for key in keys { jobs[Int(key)] = [] }
+            }
+        }
     }
 
     /// Whether every request of plan day `d` keeps its headcount, seats and minimum (pins counted) in the plan.

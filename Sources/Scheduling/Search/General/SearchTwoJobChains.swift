@@ -20,7 +20,7 @@ extension GeneralEngine {
     /// - Returns: whether the plan improved (then the better plan is installed).
     mutating func structureChain(
         _ candidates: [TwoJobRow], pairsOf: [Int32: [TwoJobRow]], day d: Int, limits: StructureChainLimits,
-        tried: inout Set<[Int32]>, spent: (inout GeneralEngine) -> Bool
+        tried: inout Set<[Int32]>, completionWork: Int = Int.max, spent: (inout GeneralEngine) -> Bool
     ) -> Bool {
         let startValue = dayValueOfPlan(d)
         var found: [[Int32]]?
@@ -53,7 +53,7 @@ extension GeneralEngine {
                     continue
                 }
                 evaluated += 1
-                guard let v = e.completeStructure(d) else {
+                guard let v = e.completeStructure(d, maxWork: completionWork) else {
                     e.jobs = saved
                     continue
                 }

@@ -39,12 +39,14 @@ extension GeneralEngine {
     /// of their estimated gain (`priceEstimate`: the single-job plan's residual prices), at most `perRound` a round;
     /// rounds repeat while one improves and `maxWork` lasts. When no move gains, an ejection chain of moves
     /// (`structureChain`, with `chains` as its limits; nil: none) is tried from the best plan, and the search goes
-    /// on from what it finds.
+    /// on from what it finds. Each completion (here and in the chains) stops after `completionWork` work units and
+    /// keeps what it has (it starts from the plan's single jobs: `completeStructure`).
     ///
     /// The plan of a day is decided by its structure (`resolveSingles` is exact for the rest), so this searches the
     /// space that matters where the branch and bound only meets the structures its priced flows happen to propose.
     mutating func searchTwoJobStructures(
-        maxWork: Int, perRound: Int = 8, maxStale: Int = 8, chains: StructureChainLimits? = StructureChainLimits()
+        maxWork: Int, perRound: Int = 8, maxStale: Int = 8, chains: StructureChainLimits? = StructureChainLimits(),
+        completionWork: Int = Int.max
     ) {
         guard nD == 1 else { return }
         let d = 0
@@ -75,7 +77,7 @@ extension GeneralEngine {
                     // The single rows start empty: the moved structure may leave them over a request's cap or seats,
                     // or below a minimum, and `resolveSingles` keeps its start unless it finds better. A structure
                     // that breaks a request's rule whatever the single rows do is no plan (`completeStructure`).
-                    guard let v = completeStructure(d, maxWork: maxWork) else {
+                    guard let v = completeStructure(d, maxWork: min(maxWork, completionWork)) else {
                         jobs = saved
                         continue
                     }
@@ -103,7 +105,10 @@ extension GeneralEngine {
             // finds.
             guard let limits = chains, !spent(&self) else { break }
             chainTried.insert(StructurePool.key(dayRows(d)))
-            guard structureChain(candidates, pairsOf: pairsOf, day: d, limits: limits, tried: &chainTried, spent: spent)
+            guard
+                structureChain(
+                    candidates, pairsOf: pairsOf, day: d, limits: limits, tried: &chainTried,
+                    completionWork: completionWork, spent: spent)
             else { break }
             stats.moves += 1
             bestValue = dayValueOfPlan(d)
