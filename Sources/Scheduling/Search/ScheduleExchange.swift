@@ -52,8 +52,10 @@ extension Engine {
     }
 
     /// One exact exchange of the schedules of days `a ... b` (see the extension comment). Applies it and returns true
-    /// when the plan's objective strictly improves.
-    mutating func exchangeSchedules(from a: Int, to b: Int, _ lookup: SlotCandidates) -> Bool {
+    /// when the plan's objective strictly improves. With `edge`, each link to a fixed day beside the window is worth
+    /// `edge` instead of a whole bonus, and the exchange is applied (returning true) whenever it rises by those values,
+    /// whatever the plan's objective does (`ChainsRelaxedExchange.swift` repairs the days beside it).
+    mutating func exchangeSchedules(from a: Int, to b: Int, _ lookup: SlotCandidates, edge: Int64? = nil) -> Bool {
         let len = b - a + 1
         let nK = p.weeks.count
         // Workers that take part: no pin in the window.
@@ -103,7 +105,7 @@ extension Engine {
                 for k in weeksInWindow where scheduleWeekDays[i][k] + outside[k] > p.capLeft[w * nK + k] {
                     fits = false
                 }
-                guard fits, let (value, cands) = scheduleValue(w, s, from: a, lookup) else { continue }
+                guard fits, let (value, cands) = scheduleValue(w, s, from: a, lookup, edge: edge) else { continue }
                 if s == own { current += value }
                 net.arcReq.append(Int32(i))
                 net.arcValue.append(value)
@@ -144,15 +146,18 @@ extension Engine {
                 assignCand[w * nD + a + x] = cands[x]
             }
         }
-        if trueValue() > before { return true }
+        if edge != nil || trueValue() > before { return true }
         (assign, assignCand) = saved
         return false
     }
 
     /// The engine's value of worker w holding schedule `s` on days `a ..< a + s.count` (every other day as planned),
     /// with the candidate pair of each day (-1 where the schedule is empty); nil when w is not a candidate for one of
-    /// its requests.
-    func scheduleValue(_ w: Int, _ s: [Int32], from a: Int, _ lookup: SlotCandidates) -> (Int64, [Int32])? {
+    /// its requests. With `edge`, a link to a fixed day beside the window is worth `edge` (history links stay whole).
+    func scheduleValue(
+        _ w: Int, _ s: [Int32], from a: Int, _ lookup: SlotCandidates, edge: Int64? = nil
+    ) -> (Int64, [Int32])? {
+        let boundary = edge ?? p.continuity
         var value: Int64 = 0
         var cands = [Int32](repeating: -1, count: s.count)
         for (x, r32) in s.enumerated() where r32 >= 0 {
@@ -166,7 +171,7 @@ extension Engine {
                 value += p.continuity
             } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
                 let q = x > 0 ? s[x - 1] : assign[w * nD + d - 1]
-                if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { value += p.continuity }
+                if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { value += x > 0 ? p.continuity : boundary }
             }
         }
         // Continuity of the fixed day after the window with the schedule's last day (unless `history` gives it).
@@ -175,7 +180,7 @@ extension Engine {
             let next = assign[w * nD + b + 1]
             let nextCand = assignCand[w * nD + b + 1]
             let fromHistory = nextCand >= 0 && p.candHistory[Int(nextCand)] != 0
-            if next >= 0 && !fromHistory && p.reqJob[Int(next)] == p.reqJob[Int(last)] { value += p.continuity }
+            if next >= 0 && !fromHistory && p.reqJob[Int(next)] == p.reqJob[Int(last)] { value += boundary }
         }
         return (value, cands)
     }

@@ -113,7 +113,10 @@ struct Engine {
             pairSearch()
         }
         if !provenOptimal && budget.runs(.schedules) && !outOfTime() { scheduleRelaxation() }
-        if !provenOptimal && budget.runs(.chains) && !outOfTime() { continuityChains() }
+        if !provenOptimal && budget.runs(.chains) && !outOfTime() {
+            relaxedExchanges()
+            continuityChains()
+        }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
