@@ -109,14 +109,13 @@ extension GeneralEngine {
                 if jobs[key].count == 1 { singles[r].append(Int32(key)) }
             }
         }
-        let engine = self
+        // `baseValues()` closes over the value arrays alone: a closure over a copy of the engine would share `jobs`,
+        // and the first row emptied below would copy the whole array.
+        let value = baseValues()
         for r in 0..<p.nR where Int(p.reqDay[r]) == d && !singles[r].isEmpty {
             // Least valuable first; ties by row.
-            let keys = singles[r].sorted { a, b in
-                let va = engine.baseValue(Int(engine.jobs[Int(a)][0]))
-                let vb = engine.baseValue(Int(engine.jobs[Int(b)][0]))
-                return va != vb ? va < vb : a < b
-            }
+            let keys = singles[r].map { ($0, value(Int(jobs[Int($0)][0]))) }
+                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
             for key in keys where riders[r] > seatsLeft[r] && p.candRide[Int(jobs[Int(key)][0])] != 0 {
                 jobs[Int(key)] = []
                 count[r] -= 1
