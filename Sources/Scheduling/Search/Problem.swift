@@ -213,8 +213,7 @@ struct Problem: Sendable {
             [maxCap, workerDays] t in
             var out: [(Int, RequestCandidates)] = []
             var farmBlocks = [Bool](repeating: false, count: nW)
-            var near: [Int32] = []
-            var nearKm: [Double] = []
+            var near: [(Int32, Double)] = []
             var farmDays = [UInt64](repeating: 0, count: dw)
             var farmNeeds = [UInt64](repeating: 0, count: skills.words)
             for f in stride(from: t, to: farmsWithRequests.count, by: threads).map({ farmsWithRequests[$0] }) {
@@ -229,7 +228,6 @@ struct Problem: Sendable {
                     radius = max(radius, travelCap(workerCap: maxCap, requestCap: instance.requests[r].maxTravelKm))
                 }
                 near.removeAll(keepingCapacity: true)
-                nearKm.removeAll(keepingCapacity: true)
                 // Cheap tests first (before any trigonometry): a worker must be free on one of the farm's request days,
                 // hold the skills of one of its requests, live within reach by latitude alone (the great-circle
                 // distance is at least 6371 km × |Δφ|; the margin absorbs rounding) and be allowed here. Anyone
@@ -244,21 +242,31 @@ struct Problem: Sendable {
                 }
                 let farmLat = F.location.lat
                 let blocks = farmBlocks
-                let needs = farmNeeds
-                let keep: (Int) -> Bool = { w in
+                let cosP = cos(Distance.rad(farmLat))
+                // `grid.near(F.location, radius: radius, keep:)` with the pre-test in line (see `WorkerGrid.near`).
+                @inline(__always) func consider(_ w: Int) {
                     var free = false
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
-                    guard free, skills.holdsAny(w, of: needs) else { return false }
+                    guard free, skills.holdsAny(w, of: farmNeeds) else { return }
                     let reach = min(workerCap[w], radius)
-                    if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return false }
-                    guard restricted[w] || blocks[w] else { return true }
-                    return isAllowed(
-                        farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
-                        farmBlocksWorker: blocks[w])
+                    if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return }
+                    if restricted[w] || blocks[w] {
+                        guard
+                            isAllowed(
+                                farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                                farmBlocksWorker: blocks[w])
+                        else { return }
+                    }
+                    let d = grid.km(w, F.location, cosP: cosP)
+                    if d <= radius { near.append((Int32(w), d)) }
                 }
-                grid.near(F.location, radius: radius, keep: keep) { w, d in
-                    near.append(w)
-                    nearKm.append(d)
+                if let spans = grid.spans(F.location, radius: radius) {
+                    for (i0, i1) in spans {
+                        for i in i0..<i1 { consider(Int(grid.order[i])) }
+                    }
+                    near.sort { $0.0 < $1.0 }
+                } else {
+                    for w in 0..<nW { consider(w) }
                 }
                 for r in reqs {
                     let R = instance.requests[r]
@@ -268,10 +276,9 @@ struct Problem: Sendable {
                     let excluded = excludedSets[r]
                     let dayWord = day / 64
                     let dayBit = UInt64(1) << UInt64(day % 64)
-                    // Rule 4 (the farm's and the worker's lists) was checked by `keep` for every worker in `near`.
-                    for (k, w32) in near.enumerated() {
+                    // Rule 4 (the farm's and the worker's lists) was checked by `consider` for every worker in `near`.
+                    for (w32, d) in near {
                         let w = Int(w32)
-                        let d = nearKm[k]
                         guard d <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
                         // Without a car only walking reaches a farm found by the grid (riders come below).
                         guard !carless[w] || d <= walkKm else { continue }
@@ -505,56 +512,73 @@ struct WorkerGrid: Sendable {
         return lo
     }
 
+    /// `Distance.km(lat1: lat[i], lon1: lon[i], lat2: p.lat, lon2: p.lon)` term by term, the cosines precomputed
+    /// (`cosP` is `cos(rad(p.lat))`): bit for bit the same value.
+    @inline(__always) func km(_ i: Int, _ p: GeoPoint, cosP: Double) -> Double {
+        let s1 = sin(Distance.rad(p.lat - lat[i]) / 2.0)
+        let s2 = sin(Distance.rad(p.lon - lon[i]) / 2.0)
+        var a = s1 * s1 + (cosLat[i] * cosP) * (s2 * s2)
+        if a > 1.0 { a = 1.0 }
+        return (2.0 * 6371.0) * asin(a.squareRoot())
+    }
+
+    /// The spans of `order` whose cells hold every worker within `radius` km of `p`, or nil when they hold half the
+    /// workers or more (or the radius is too large for the grid): then a scan of every worker in worker order is
+    /// cheaper (no sort) and finds the same workers.
+    func spans(_ p: GeoPoint, radius: Double) -> [(Int, Int)]? {
+        let ang = radius / 6371.0
+        let dLat = ang * 180.0 / Double.pi * 1.001 + 1e-7
+        let maxAbsLat = max(abs(p.lat - dLat), abs(p.lat + dLat))
+        if ang > 1.0 || maxAbsLat >= 89.0 { return nil }
+        let s = sin(ang / 2.0) / cos(maxAbsLat * Double.pi / 180.0)
+        if s >= 1.0 { return nil }
+        let dLon = 2.0 * asin(s) * 180.0 / Double.pi * 1.001 + 1e-7
+        if dLon >= 170.0 { return nil }
+        let a = p.lon - dLon
+        let b = p.lon + dLon
+        let ranges: [(Double, Double)] =
+            a < -180.0 ? [(-180.0, b), (a + 360.0, 180.0)] : b > 180.0 ? [(a, 180.0), (-180.0, b - 360.0)] : [(a, b)]
+        var spans: [(Int, Int)] = []
+        var total = 0
+        for r in row(max(-90.0, p.lat - dLat))...row(min(90.0, p.lat + dLat)) {
+            for (l0, l1) in ranges {
+                let i0 = lowerBound(r * lonCells + col(l0))
+                let i1 = max(i0, lowerBound(r * lonCells + col(l1) + 1))
+                if i1 > i0 { spans.append((i0, i1)) }
+                total += i1 - i0
+            }
+        }
+        return 2 * total >= lat.count ? nil : spans
+    }
+
     /// Calls `body(worker, km)` for every worker within `radius` km (exact haversine), in worker order.
     ///
     /// - Parameter keep: a cheap pre-test run before the haversine; a worker it rejects is skipped (never reported).
     ///   It only saves trigonometry: the distances reported are bit-identical with or without it. Not optional: an
     ///   optional closure is retained and released at every call (retain and release: 6 % of a county day's
     ///   CPU before, 2.5 % after).
+    ///
+    /// `Problem.candidates` does not call it: it runs the same scan (`spans`, `km`) with its pre-test written in
+    /// line, as a closure called per worker cost the county day ≈ 100 instructions a worker.
     func near(_ p: GeoPoint, radius: Double, keep: (Int) -> Bool = { _ in true }, _ body: (Int32, Double) -> Void) {
-        var found: [(Int32, Double)] = []
         let cosP = cos(Distance.rad(p.lat))
-        func consider(_ w: Int32) {
-            // `Distance.km(lat1: lat[w], lon1: lon[w], lat2: p.lat, lon2: p.lon)` term by term, cosines precomputed.
-            let i = Int(w)
-            if !keep(i) { return }
-            let s1 = sin(Distance.rad(p.lat - lat[i]) / 2.0)
-            let s2 = sin(Distance.rad(p.lon - lon[i]) / 2.0)
-            var a = s1 * s1 + (cosLat[i] * cosP) * (s2 * s2)
-            if a > 1.0 { a = 1.0 }
-            let d = (2.0 * 6371.0) * asin(a.squareRoot())
-            if d <= radius { found.append((w, d)) }
-        }
-        let ang = radius / 6371.0
-        let dLat = ang * 180.0 / Double.pi * 1.001 + 1e-7
-        let maxAbsLat = max(abs(p.lat - dLat), abs(p.lat + dLat))
-        var full = ang > 1.0 || maxAbsLat >= 89.0
-        var dLon = 0.0
-        if !full {
-            let s = sin(ang / 2.0) / cos(maxAbsLat * Double.pi / 180.0)
-            if s >= 1.0 { full = true } else { dLon = 2.0 * asin(s) * 180.0 / Double.pi * 1.001 + 1e-7 }
-            if dLon >= 170.0 { full = true }
-        }
-        if full {
-            for w in 0..<lat.count { consider(Int32(w)) }
-        } else {
-            let a = p.lon - dLon
-            let b = p.lon + dLon
-            let ranges: [(Double, Double)] =
-                a < -180.0
-                ? [(-180.0, b), (a + 360.0, 180.0)] : b > 180.0 ? [(a, 180.0), (-180.0, b - 360.0)] : [(a, b)]
-            for r in row(max(-90.0, p.lat - dLat))...row(min(90.0, p.lat + dLat)) {
-                for (l0, l1) in ranges {
-                    var i = lowerBound(r * lonCells + col(l0))
-                    let end = r * lonCells + col(l1)
-                    while i < keys.count && keys[i] <= end {
-                        consider(order[i])
-                        i += 1
-                    }
-                }
+        guard let spans = spans(p, radius: radius) else {
+            for w in 0..<lat.count where keep(w) {
+                let d = km(w, p, cosP: cosP)
+                if d <= radius { body(Int32(w), d) }
             }
-            found.sort { $0.0 < $1.0 }
+            return
         }
+        var found: [(Int32, Double)] = []
+        for (i0, i1) in spans {
+            for i in i0..<i1 {
+                let w = Int(order[i])
+                if !keep(w) { continue }
+                let d = km(w, p, cosP: cosP)
+                if d <= radius { found.append((Int32(w), d)) }
+            }
+        }
+        found.sort { $0.0 < $1.0 }
         for (w, d) in found { body(w, d) }
     }
 }
