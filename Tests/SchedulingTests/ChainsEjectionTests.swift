@@ -7,6 +7,19 @@ import Vocabulary
 /// The exact re-decision of a few workers' whole schedules over every plan day (`Engine.reassignWorkers`,
 /// `ChainsEjection.swift`).
 @Suite struct ChainsEjectionTests {
+    /// Neither the re-solve of any of the `days` nor the exchange of any window gains on `engine`'s plan (the plan a
+    /// test starts from is stuck for the earlier moves).
+    static func expectNoDayOrWindowGain(_ engine: inout Engine, days: Int, _ lookup: SlotCandidates) {
+        for d in 0..<days {
+            let improved = engine.resolveDay(d)
+            #expect(!improved, "day \(d)")
+        }
+        for (a, b) in engine.exchangeWindows() {
+            let improved = engine.exchangeSchedules(from: a, to: b, lookup)
+            #expect(!improved, "window \(a)-\(b)")
+        }
+    }
+
     /// Small random multi-day instances (weekly caps, minimum headcounts): re-deciding every worker at once
     /// from the first flow's plan reaches exactly the best plan, by an exhaustive enumeration (`BruteForce`, no code
     /// shared with the move), among the plans that keep every request's headcount, and keeps those headcounts.
@@ -52,14 +65,7 @@ import Vocabulary
         var old = LocalSearchDayILSTests.engine(instance, start)
         let before = old.currentScore()
         let lookup = SlotCandidates(old.p, nD: 3)
-        for d in 0..<3 {
-            let improved = old.resolveDay(d)
-            #expect(!improved)
-        }
-        for (a, b) in old.exchangeWindows() {
-            let improved = old.exchangeSchedules(from: a, to: b, lookup)
-            #expect(!improved)
-        }
+        ChainsEjectionTests.expectNoDayOrWindowGain(&old, days: 3, lookup)
         #expect(old.currentScore() == before)
 
         var e = LocalSearchDayILSTests.engine(instance, start)

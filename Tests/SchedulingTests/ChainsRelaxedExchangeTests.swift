@@ -40,14 +40,7 @@ import Vocabulary
         var old = LocalSearchDayILSTests.engine(instance, start)
         let before = old.currentScore()
         let lookup = SlotCandidates(old.p, nD: 3)
-        for d in 0..<3 {
-            let improved = old.resolveDay(d)
-            #expect(!improved)
-        }
-        for (a, b) in old.exchangeWindows() {
-            let improved = old.exchangeSchedules(from: a, to: b, lookup)
-            #expect(!improved)
-        }
+        ChainsEjectionTests.expectNoDayOrWindowGain(&old, days: 3, lookup)
         let ejected = old.ejectionDescent(lookup)
         #expect(!ejected)
         #expect(old.currentScore() == before)

@@ -57,18 +57,28 @@ import Testing
             seed: seed, workers: 40, requests: 24, days: 3, times: SmallInstances.twoJobTimes)
     }
 
+    /// The large path's start on `week(seed:)`: the engine, its context, the root relaxation and the root's repair.
+    static func start(seed: UInt64) throws -> (
+        engine: GeneralEngine, context: (GeneralScope, [Int32], (Int) -> Int64), root: LargeRelaxation,
+        plan: [Int32: [Int32]]
+    ) {
+        var engine = GeneralEngine(Problem(week(seed: seed)), SolveOptions())
+        let (scope, order, value) = LargeDayPolishTests.context(engine)
+        let root = engine.largeRelaxation(value: value)
+        try #require(root.complete)
+        let plan = engine.repair(root.rows, scope: scope, order: order, value: value) ?? [:]
+        return (engine, (scope, order, value), root, plan)
+    }
+
     /// On the large path: a slot flow and a polish flow warm from the root's request prices reach the cold flow's value
     /// (exact), the prices they say are their own request nodes' (so the next flow reads the right ones), and a flow
     /// warm from its own request prices, on the same plan, does less work than the cold one.
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
     func polishFlowsStartFromTheRequestPricesOfTheFlowBefore(_ seed: UInt64) throws {
-        let instance = Self.week(seed: seed)
-        var engine = GeneralEngine(Problem(instance), SolveOptions())
-        let (scope, order, value) = LargeDayPolishTests.context(engine)
-        let root = engine.largeRelaxation(value: value)
-        try #require(root.complete)
-        let rootPrices = try #require(LargeRequestPrices(root))
-        let plan = engine.repair(root.rows, scope: scope, order: order, value: value) ?? [:]
+        let s = try Self.start(seed: seed)
+        var engine = s.engine
+        let (value, plan) = (s.context.2, s.plan)
+        let rootPrices = try #require(LargeRequestPrices(s.root))
 
         let (cold, _) = engine.largeSlotFlow(plan, value: value, forced: [], closed: [])
         let (warm, _) = engine.largeSlotFlow(plan, value: value, forced: [], closed: [], warm: rootPrices)
@@ -95,18 +105,15 @@ import Testing
     /// The whole multi-day polish with its warm starts never lowers the plan and gives a valid one.
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
     func theWarmWeekPolishNeverLowersThePlan(_ seed: UInt64) throws {
-        let instance = Self.week(seed: seed)
-        var engine = GeneralEngine(Problem(instance), SolveOptions())
-        let (scope, order, value) = LargeDayPolishTests.context(engine)
-        let root = engine.largeRelaxation(value: value)
-        try #require(root.complete)
-        let plan = engine.repair(root.rows, scope: scope, order: order, value: value) ?? [:]
+        let s = try Self.start(seed: seed)
+        var engine = s.engine
+        let ((scope, order, value), root, plan) = (s.context, s.root, s.plan)
         let start = engine.networkValue(plan, scope: scope, value: value)
         let (rows, v) = engine.largeWeekPolish(
             plan, value: start, scope: scope, order: order, value: value, warm: LargeRequestPrices(root))
         #expect(v >= start)
         #expect(v == engine.networkValue(rows, scope: scope, value: value))
         engine.install(rows, days: Array(0..<engine.nD))
-        #expect(score(instance, assignments: engine.assignments()).score.hard == 0, "seed \(seed)")
+        #expect(score(Self.week(seed: seed), assignments: engine.assignments()).score.hard == 0, "seed \(seed)")
     }
 }
