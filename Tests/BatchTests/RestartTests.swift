@@ -21,9 +21,15 @@ struct RestartTests {
         // posix_spawn and waitpid, not Foundation's Process: its wait does not return while the server that
         // `start` leaves running holds inherited descriptors.
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("dev-db-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let err = out + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: err)
+        }
         let script = root.appendingPathComponent("scripts/dev-db").path
-        let arguments = ["/bin/bash", "-c", "exec \"$0\" \"$1\" >\"$2\" 2>/dev/null </dev/null", script, command, out]
+        let arguments = [
+            "/bin/bash", "-c", "exec \"$0\" \"$1\" >\"$2\" 2>\"$3\" </dev/null", script, command, out, err,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["ILSON_PGDATA"] = pgdata
         let argv = arguments.map { strdup($0) } + [nil]
@@ -38,13 +44,20 @@ struct RestartTests {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard status == 0 else { throw DevDBFailure(command: command, status: status) }
+        guard status == 0 else {
+            // What dev-db said (a failed start prints the server log's tail), so a failure names its cause.
+            let said = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+            throw DevDBFailure(command: command, status: status, stderr: said)
+        }
         return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     }
 
-    struct DevDBFailure: Error {
+    struct DevDBFailure: Error, CustomStringConvertible {
         var command: String
         var status: Int32
+        /// dev-db's standard error.
+        var stderr: String = ""
+        var description: String { "dev-db \(command) exited with status \(status): \(stderr)" }
     }
 
     /// A private cluster for one test (in a scratch folder named `prefix-…`): started, its data folder and URL given to
