@@ -21,7 +21,13 @@ public func isAllowed(_ worker: Worker, farm: Farm) -> Bool {
 /// limit: a pin cannot override it.
 @inline(__always)
 public func poolAllowed(_ worker: Worker, _ request: LaborRequest) -> Bool {
-    request.pools.map { $0.contains(worker.pool) } ?? true
+    poolAllowed(worker.pool, request)
+}
+
+/// `poolAllowed` on a worker's `pool` alone.
+@inline(__always)
+func poolAllowed(_ pool: WorkerPool, _ request: LaborRequest) -> Bool {
+    request.pools.map { $0.contains(pool) } ?? true
 }
 
 /// Rule 4 on any form of the worker's lists (ids, or the candidate builder's farm indices): the farm is not among the

@@ -194,15 +194,21 @@ struct Problem: Sendable {
         let pointLocation = TravelRules(instance).points
         // Workers without a car who can reach a pickup point, in worker order (riders are found per request through
         // the van's stops, not the grid: their home may be far from the farm).
-        let riders: [Int32] = instance.workers.indices.compactMap { w in
-            let W = instance.workers[w]
-            return !W.car && W.pickupPoint != nil ? Int32(w) : nil
+        // They are indexed by their pickup point (each list in worker order), so a van's riders are the lists of its
+        // stops: a scan of every rider per van was quadratic on a province (10,085 riders × 3,571 vans, a copy of
+        // each `Worker` at every step).
+        var ridersAt: [String: [Int32]] = [:]
+        var riderPoint = [GeoPoint?](repeating: nil, count: nW)
+        for (w, W) in instance.workers.enumerated() where !W.car {
+            guard let pt = W.pickupPoint else { continue }
+            ridersAt[pt, default: []].append(Int32(w))
+            riderPoint[w] = pointLocation[pt]
         }
-        let v2Pair: @Sendable (Worker, LaborRequest) -> Bool = { W, R in
-            guard fitsWindow(W, R), withinStay(W, on: R.date), poolAllowed(W, R) else { return false }
-            if let m = W.maxMinutesPerDay, R.lengthMinutes > m { return false }
-            return true
-        }
+        let homes = instance.workers.map(\.home)
+        // The per-pair limits read from flat copies, not through a copy of the `Worker` (eleven references retained and
+        // released at each of millions of pairs: a fifth of a province's samples).
+        let limits = PairLimits(instance.workers)
+        let v2Pair: @Sendable (Int, LaborRequest) -> Bool = { w, R in limits.allows(w, R) }
         let farmsWithRequests = byFarm.indices.filter { !byFarm[$0].isEmpty }
         let requestLists = byFarm
         // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
@@ -210,7 +216,7 @@ struct Problem: Sendable {
         let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
         let parts = ThreadResults<[(Int, RequestCandidates)]>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) {
-            [maxCap, workerDays] t in
+            [maxCap, workerDays, ridersAt, riderPoint] t in
             var out: [(Int, RequestCandidates)] = []
             var farmBlocks = [Bool](repeating: false, count: nW)
             var near: [(Int32, Double)] = []
@@ -286,7 +292,7 @@ struct Problem: Sendable {
                         guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
                         if speedLimited[w] || R.pools != nil {
-                            guard v2Pair(instance.workers[w], R) else { continue }
+                            guard v2Pair(w, R) else { continue }
                         }
                         cands.worker.append(w32)
                         cands.cost.append(Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)))
@@ -295,11 +301,14 @@ struct Problem: Sendable {
                         cands.ride.append(0)
                     }
                     if let pickup = R.pickup, !pickup.points.isEmpty {
-                        for w32 in riders {
+                        // The riders of the van's stops, in worker order (a worker has one pickup point, so the lists
+                        // are disjoint).
+                        var stopRiders: [Int32] = []
+                        for pt in pickup.points { stopRiders.append(contentsOf: ridersAt[pt] ?? []) }
+                        if pickup.points.count > 1 { stopRiders.sort() }
+                        for w32 in stopRiders {
                             let w = Int(w32)
-                            let W = instance.workers[w]
-                            guard let pt = W.pickupPoint, pickup.points.contains(pt), let at = pointLocation[pt]
-                            else { continue }
+                            guard let at = riderPoint[w] else { continue }
                             guard workerDays[w * dw + dayWord] & dayBit != 0, skills.holds(w, need: need) else {
                                 continue
                             }
@@ -311,11 +320,11 @@ struct Problem: Sendable {
                                         farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
                                         farmBlocksWorker: blocked)
                             else { continue }
-                            let d = Distance.km(W.home, F.location)
+                            let d = Distance.km(homes[w], F.location)
                             guard d > walkKm else { continue }  // walking wins, found through the grid
-                            let km = Distance.km(W.home, at)
+                            let km = Distance.km(homes[w], at)
                             guard km <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
-                            guard v2Pair(W, R) else { continue }
+                            guard v2Pair(w, R) else { continue }
                             cands.worker.append(w32)
                             cands.cost.append(
                                 Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)))
