@@ -242,6 +242,7 @@ extension GeneralEngine {
             g.add(i, sink, cap: groupCap[i], cost: 0)
         }
         var pairArcs: [(arc: Int, row: Int32, cand: Int32)] = []
+        var pairRow: [Int32] = []
         for i in 0..<nRow {
             let node = nG + i
             if rowGroup[i] >= 0 {
@@ -258,6 +259,7 @@ extension GeneralEngine {
                 let target = p.candRide[c] != 0 && vanNode[r] >= 0 ? vanNode[r] : reqNode[r]
                 let a = g.add(via.map { Int($0[j]) } ?? node, Int(target), cap: 1, cost: -value(c))
                 pairArcs.append((a, rowKey[i], c32))
+                pairRow.append(Int32(i))
             }
             // The bypass after the pair arcs: a row discharges into its jobs first.
             if rowGroup[i] < 0 { g.add(node, sink, cap: rowCapOf[i], cost: 0) }
@@ -267,7 +269,14 @@ extension GeneralEngine {
         }
         g.supply[sink] = -total
         addLargeRequestArcs(&g, request: reqNode, van: vanNode, sink: sink, fixed: fixed)
-        let start = warm ?? polishWarmStart(g, from: warmRequests, request: reqNode, van: vanNode, sink: sink)
+        var start = warm ?? polishWarmStart(g, from: warmRequests, request: reqNode, van: vanNode, sink: sink)
+        if start == nil && fixed == nil && nD == 1
+            && pairArcs.count
+                >= (GeneralEngine.largeGreedyPairsOverride ?? GeneralEngine.largeGreedyPairs)
+        {
+            start = greedyStart(
+                g, pairArcs: pairArcs, pairRow: pairRow, rowCap: rowCapOf, request: reqNode, sink: sink)
+        }
         var relaxation = relaxationOf(g.solve(deadline: budget.deadline, warm: start), pairArcs: pairArcs)
         (relaxation.requestNodes, relaxation.vanNodes, relaxation.sinkNode) = (reqNode, vanNode, sink)
         if relaxation.complete { relaxation.groups = groups ?? madeGroups }
