@@ -81,7 +81,10 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
             Violation(
                 rule: nil, kind: "malformed-assignment", detail: "a row is not {\"request\": str, \"worker\": str}"))
     }
-    var seen = Set<Pair>()
+    // Rows and pairs by index (the ids are unique in a validated instance, so a pair of indices stands for a pair of
+    // ids): the checks below hash integers, not strings.
+    let nW = instance.workers.count
+    var seen = Set<Int>(minimumCapacity: assignments.count)
     var clean: [(r: Int, w: Int)] = []
     clean.reserveCapacity(assignments.count)
     for (i, a) in assignments.enumerated() {
@@ -100,7 +103,7 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
                     detail: "assignments[\(i)] names no worker"))
             continue
         }
-        if !seen.insert(a).inserted {
+        if !seen.insert(r * nW + w).inserted {
             violations.append(
                 Violation(
                     rule: nil, kind: "duplicate-assignment", request: a.request, worker: a.worker,
@@ -116,27 +119,10 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
     var fairnessCost = 0
     var medium = 0
     var perRequest = [Int](repeating: 0, count: instance.requests.count)
-    struct WD: Hashable, Comparable {
-        var w: Int
-        var day: Int
-        static func < (a: WD, b: WD) -> Bool { (a.w, a.day) < (b.w, b.day) }
-    }
-    struct WW: Hashable, Comparable {
-        var w: Int
-        var week: ISOWeek
-        static func < (a: WW, b: WW) -> Bool { (a.w, a.week) < (b.w, b.week) }
-    }
-    struct WJD: Hashable {
-        var w: String
-        var job: String
-        var day: Int
-    }
-    var byWDate: [WD: [Int]] = [:]
-    var byWWeek: [WW: Set<Int>] = [:]
-    var planWJD = Set<WJD>()
     var riders = [Int](repeating: 0, count: instance.requests.count)
     var rides: [Ride] = []
     let travelRules = TravelRules(instance)
+    let reqDay = instance.requests.map(\.date.ordinal)
     for (r, w) in clean {
         let R = instance.requests[r]
         let W = instance.workers[w]
@@ -155,18 +141,36 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
             riders[r] += 1
             rides.append(Ride(request: R.id, worker: W.id, point: point))
         }
-        byWDate[WD(w: w, day: R.date.ordinal), default: []].append(r)
         perRequest[r] += 1
-        byWWeek[WW(w: w, week: R.date.isoWeek), default: []].insert(R.date.ordinal)
-        planWJD.insert(WJD(w: W.id, job: R.job, day: R.date.ordinal))
         medium += R.priority
         distanceCost += Distance.cost(travel.km)
         fairnessCost += instance.weights.fairness * W.recentDaysWorked
     }
-    for key in byWDate.keys.sorted() {
-        let rs = byWDate[key]!
-        let W = instance.workers[key.w]
-        let jobs = rs.map { (request: instance.requests[$0], farm: instance.farms[index.requestFarm[$0]].location) }
+    // The clean rows by (worker, date), plan order within one: each run is one worker's requests of one date (rule 5),
+    // the runs in (worker, date) order, so a worker's ISO weeks come in order too (rule 8).
+    let byWDate = clean.indices.sorted {
+        let x = clean[$0]
+        let y = clean[$1]
+        return (x.w, reqDay[x.r], $0) < (y.w, reqDay[y.r], $1)
+    }
+    var runs: [Range<Int>] = []
+    var i = 0
+    while i < byWDate.count {
+        let first = clean[byWDate[i]]
+        var j = i + 1
+        while j < byWDate.count && clean[byWDate[j]].w == first.w && reqDay[clean[byWDate[j]].r] == reqDay[first.r] {
+            j += 1
+        }
+        runs.append(i..<j)
+        i = j
+    }
+    for run in runs {
+        let w = clean[byWDate[run.lowerBound]].w
+        let W = instance.workers[w]
+        let jobs = run.map { k -> (request: LaborRequest, farm: GeoPoint) in
+            let r = clean[byWDate[k]].r
+            return (request: instance.requests[r], farm: instance.farms[index.requestFarm[r]].location)
+        }
         let problems = dayProblems(W, jobs, speedKmh: instance.speedKmh)
         if let first = problems.first {
             violations.append(
@@ -183,7 +187,7 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
                     rule: 6, kind: "over-headcount", request: R.id,
                     detail: "\(n) workers assigned, headcount \(R.headcount)"))
         }
-        if breaksMinHeadcount(R, assigned: n, pinned: pinnedRequests.contains(R.id)) {
+        if breaksMinHeadcount(R, assigned: n, pinned: !pinnedRequests.isEmpty && pinnedRequests.contains(R.id)) {
             violations.append(
                 Violation(
                     rule: 7, kind: "under-min-headcount", request: R.id,
@@ -192,20 +196,32 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
         }
         if n > 0 { shareUnitsTotal += shareUnits(workers: n, headcount: R.headcount) }
     }
-    for key in byWWeek.keys.sorted() {
-        let W = instance.workers[key.w]
-        let worked = W.workedDates.reduce(0) { $0 + ($1.isoWeek == key.week ? 1 : 0) }
-        let n = byWWeek[key]!.count
+    // Rule 8: the dates of each (worker, ISO week), from the runs (one date each, in order).
+    var k = 0
+    while k < runs.count {
+        let w = clean[byWDate[runs[k].lowerBound]].w
+        let week = instance.requests[clean[byWDate[runs[k].lowerBound]].r].date.isoWeek
+        var n = 1
+        k += 1
+        while k < runs.count {
+            let first = clean[byWDate[runs[k].lowerBound]]
+            guard first.w == w, instance.requests[first.r].date.isoWeek == week else { break }
+            n += 1
+            k += 1
+        }
+        let W = instance.workers[w]
+        let worked = W.workedDates.reduce(0) { $0 + ($1.isoWeek == week ? 1 : 0) }
         if breaksWeeklyCap(W, datesInWeek: n, workedInWeek: worked) {
             violations.append(
                 Violation(
                     rule: 8, kind: "weekly-cap", worker: W.id,
                     detail:
-                        "ISO week \(key.week): \(n) day(s) with assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"
+                        "ISO week \(week): \(n) day(s) with assignments + \(worked) workedDates > maxDaysPerWeek \(W.maxDaysPerWeek)"
                 ))
         }
     }
-    for p in instance.pinned where !seen.contains(p) {
+    for p in instance.pinned {
+        if let r = index.request[p.request], let w = index.worker[p.worker], seen.contains(r * nW + w) { continue }
         violations.append(
             Violation(
                 rule: 9, kind: "pinned-missing", request: p.request, worker: p.worker,
@@ -218,13 +234,40 @@ public func score(_ instance: Instance, assignments: [Pair], malformedRows: Int 
                 rule: 10, kind: "pickup-seats", request: R.id,
                 detail: "\(riders[r]) workers ride (\(who)), the pickup has \(R.pickup!.seats) seat(s)"))
     }
-    var history = Set<WJD>()
-    for h in instance.history { history.insert(WJD(w: h.worker, job: h.job, day: h.date.ordinal)) }
+    // Continuity: a row continues the same job from the calendar day before, in the plan (the worker's run of that
+    // date, which is the run just before in (worker, date) order) or in `history` (by worker index: a history row of
+    // an unknown worker matches no row).
+    var history: [Int: [(day: Int, job: String)]] = [:]
+    for h in instance.history {
+        if let w = index.worker[h.worker] { history[w, default: []].append((h.date.ordinal, h.job)) }
+    }
     var continuityCount = 0
-    for (r, w) in clean {
-        let R = instance.requests[r]
-        let key = WJD(w: instance.workers[w].id, job: R.job, day: R.date.ordinal - 1)
-        if planWJD.contains(key) || history.contains(key) { continuityCount += 1 }
+    for (x, run) in runs.enumerated() {
+        let w = clean[byWDate[run.lowerBound]].w
+        let day = reqDay[clean[byWDate[run.lowerBound]].r]
+        var before: Range<Int>?
+        if x > 0 {
+            let prev = clean[byWDate[runs[x - 1].lowerBound]]
+            if prev.w == w && reqDay[prev.r] == day - 1 { before = runs[x - 1] }
+        }
+        let past = history.isEmpty ? nil : history[w]
+        for k in run {
+            let job = instance.requests[clean[byWDate[k]].r].job
+            var continues = false
+            if let before {
+                for b in before where instance.requests[clean[byWDate[b]].r].job == job {
+                    continues = true
+                    break
+                }
+            }
+            if !continues, let past {
+                for h in past where h.day == day - 1 && h.job == job {
+                    continues = true
+                    break
+                }
+            }
+            if continues { continuityCount += 1 }
+        }
     }
     let continuityBonus = instance.weights.continuity * continuityCount
     let shareBonus = instance.weights.share * shareUnitsTotal

@@ -245,51 +245,76 @@ struct FlowSolver {
     }
 }
 
-/// A binary min-heap of (key, node) in two parallel arrays.
+/// A binary min-heap of (key, node) pairs.
 struct NodeHeap {
-    var keys: [Int64] = []
-    var nodes: [Int32] = []
+    /// The entries in heap order, in a buffer this heap owns (freed with `buffer`): a push or pop does no bounds or
+    /// uniqueness check. A `NodeHeap` must not be copied while in use (a copy shares the buffer).
+    private final class Buffer {
+        var base: UnsafeMutablePointer<(key: Int64, node: Int32)>
+        var capacity: Int
 
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
     }
 
-    mutating func push(_ key: Int64, _ node: Int32) {
-        var i = keys.count
-        keys.append(key)
-        nodes.append(node)
+    private let buffer = Buffer(capacity: 64)
+    private var base: UnsafeMutablePointer<(key: Int64, node: Int32)>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        base = buffer.base
+        capacity = buffer.capacity
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    @inline(never) private mutating func grow() {
+        let bigger = UnsafeMutablePointer<(key: Int64, node: Int32)>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+        buffer.base = bigger
+        buffer.capacity = capacity
+    }
+
+    @inline(never) mutating func push(_ key: Int64, _ node: Int32) {
+        if count == capacity { grow() }
+        var i = count
+        count += 1
         while i > 0 {
             let parent = (i - 1) >> 1
-            if keys[parent] <= key { break }
-            keys[i] = keys[parent]
-            nodes[i] = nodes[parent]
+            let up = base[parent]
+            if up.key <= key { break }
+            base[i] = up
             i = parent
         }
-        keys[i] = key
-        nodes[i] = node
+        base[i] = (key, node)
     }
 
-    mutating func pop() -> (Int64, Int32)? {
-        guard let topKey = keys.first else { return nil }
-        let top = (topKey, nodes[0])
-        let lastKey = keys.removeLast()
-        let lastNode = nodes.removeLast()
-        let n = keys.count
+    @inline(never) mutating func pop() -> (Int64, Int32)? {
+        guard count > 0 else { return nil }
+        let top = base[0]
+        count -= 1
+        let n = count
+        let last = base[n]
         if n > 0 {
             var i = 0
             while true {
                 var c = 2 * i + 1
                 if c >= n { break }
-                if c + 1 < n && keys[c + 1] < keys[c] { c += 1 }
-                if keys[c] >= lastKey { break }
-                keys[i] = keys[c]
-                nodes[i] = nodes[c]
+                if c + 1 < n && base[c + 1].key < base[c].key { c += 1 }
+                if base[c].key >= last.key { break }
+                base[i] = base[c]
                 i = c
             }
-            keys[i] = lastKey
-            nodes[i] = lastNode
+            base[i] = last
         }
-        return top
+        return (top.key, top.node)
     }
 }

@@ -331,8 +331,9 @@ struct LocalSearch {
         }
     }
 
-    /// Rules 5-8 on what the move touched (rule 5 holds by construction, pins are never touched).
-    func feasible() -> Bool {
+    /// Rules 5-8 on what the move touched (rule 5 holds by construction, pins are never touched). In line: called
+    /// as a function from the mutating `run`, it received a copy of the whole search struct (a `memcpy` per move).
+    @inline(__always) func feasible() -> Bool {
         for i in 0..<touchedReq.count {
             let r = touchedReq[i]
             let n = count[Int(r)]
