@@ -32,8 +32,10 @@ extension GeneralEngine {
         _ d: Int, floor: Int64 = Int64.min, flows: Int = 3, warm: inout LargeRequestPrices?
     ) -> Int64 {
         let (fixed, plan) = polishFixedRows(day: d)
-        let engine = self
-        let value: (Int) -> Int64 = { c in engine.dayValue(c) }
+        // The values as a table: a closure over a copy of the engine copies the engine at each call (`baseValues()`),
+        // and the repair and the valuations call it thousands of times a completion.
+        let table = (0..<p.candidateCount).map { dayValue($0) }
+        let value: (Int) -> Int64 = { c in table[c] }
         var order: [Int32] = []
         for c in 0..<p.candidateCount where candOK[c] && Int(p.reqDay[Int(candReq[c])]) == d { order.append(Int32(c)) }
         let values = order.map { value(Int($0)) }
