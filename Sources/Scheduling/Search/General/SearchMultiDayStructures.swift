@@ -47,7 +47,8 @@ extension GeneralEngine {
     /// taken even when it loses (a structure is completed once), and the search stops after `maxStale` steps without
     /// a new best; the best plan seen is installed, so the plan never gets worse. With `polish` each move is completed
     /// by the cheaper polish flow of the day (`polishDaySingles`: exact but for minimums, about 1M work units a move on
-    /// the generated 300 × 70 × 3 instance, where a `resolveSingles` stopped at the search's whole allowance).
+    /// the generated 300 × 70 × 3 instance, where a `resolveSingles` stopped at the search's whole allowance), each
+    /// started warm from the request prices of the day's completion before it (about 0.4M a move).
     ///
     /// What it adds: a day re-solve (`resolveDay`) prices the two-job cliques but seldom finishes on a day of a
     /// multi-day instance, and `resolveSingles` keeps the structure it is given; so before this search the structure
@@ -67,6 +68,8 @@ extension GeneralEngine {
         var bestJobs = jobs
         var currentValue = bestValue
         var stale = 0
+        // Polish completions start warm from the day's earlier completion (`polishDaySingles(warm:)`).
+        var warm: LargeRequestPrices?
         while !spent(&self) {
             let moves = structureMoves(candidates, pairsOf: pairsOf, day: d)
             var chosen: ([[Int32]], Int64)?
@@ -96,7 +99,7 @@ extension GeneralEngine {
                 }
                 if n > 1 && search.tried.insert(StructurePool.key(dayRows(d))).inserted {
                     for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                    if polish { polishDaySingles(d) } else { _ = resolveSingles(d, maxWork: maxWork) }
+                    if polish { polishDaySingles(d, warm: &warm) } else { _ = resolveSingles(d, maxWork: maxWork) }
                     if dayValid(d) {
                         let v = dayPlanValue(d)
                         if v > currentValue { chosen = (jobs, v) }
@@ -118,7 +121,7 @@ extension GeneralEngine {
                 // The single rows start empty: the moved structure may leave them over a request's cap or seats, or
                 // below a minimum, and `resolveSingles` keeps its start unless it finds better.
                 for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                if polish { polishDaySingles(d) } else { _ = resolveSingles(d, maxWork: maxWork) }
+                if polish { polishDaySingles(d, warm: &warm) } else { _ = resolveSingles(d, maxWork: maxWork) }
                 if dayValid(d) {
                     let v = dayPlanValue(d)
                     if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
@@ -243,11 +246,12 @@ extension GeneralEngine {
 
 extension GeneralEngine {
     /// Several days, after the all-days branch and bound: the slot flows over every day (`slotFlowsOverDays`), then
-    /// each day's single jobs re-solved and its two-job structure searched (`searchDayStructures`, 1/16 of the general
-    /// budget each; with polish completions on a day whose `resolveSingles` costs more than `polishSinglesShare`) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot flows again from
-    /// that plan, and the structures again when they improved (at most `mediumFirstRounds` rounds). On the generated
-    /// multi-day instances the medium the plan lacked was two-job rows: the branch and bound's repair leaves dozens
-    /// out, and the day re-solves after it keep the structure they get.
+    /// each day's single jobs re-solved and its two-job structure searched (`searchDayStructures` with polish
+    /// completions, warm from the day's completion before, `1 / polishDayShare` of the general budget and
+    /// `polishPerRound` moves a round) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot
+    /// flows again from that plan, and the structures again when they improved (at most `mediumFirstRounds` rounds).
+    /// On the generated multi-day instances the medium the plan lacked was two-job rows: the branch and bound's repair
+    /// leaves dozens out, and the day re-solves after it keep the structure they get.
     mutating func mediumFirst() {
         var structures = true
         for _ in 0..<GeneralEngine.mediumFirstRounds {
@@ -257,12 +261,11 @@ extension GeneralEngine {
             structures = false
             for d in 0..<nD {
                 guard budget.left(.general) > 0, !budget.outOfTime() else { return }
-                let before = budget.spent[.general, default: 0]
                 if resolveSingles(d, maxWork: budget.allowance(.general) / 16) { structures = true }
-                let polish =
-                    budget.spent[.general, default: 0] - before > budget.allowance(.general)
-                    / GeneralEngine.polishSinglesShare
-                if searchDayStructures(d, maxWork: budget.allowance(.general) / 16, polish: polish) {
+                if searchDayStructures(
+                    d, maxWork: budget.allowance(.general) / GeneralEngine.polishDayShare,
+                    perRound: GeneralEngine.polishPerRound, polish: true)
+                {
                     structures = true
                     stats.moves += 1
                 }
@@ -274,9 +277,12 @@ extension GeneralEngine {
 
     /// Rounds of `mediumFirst` at most (slot flows, then the structures of each day).
     static let mediumFirstRounds = 3
-    /// `mediumFirst` completes a day's structure moves by the polish flow (`polishDaySingles`) instead of
-    /// `resolveSingles` when the day's own `resolveSingles` just took more than this share of the general budget (1/32):
-    /// on the generated 300 × 70 × 3 instance it took its whole 1/16 on two of the three days, so the search completed
-    /// one or two moves there; the shared multi-day instances stay below it and search as before.
-    static let polishSinglesShare = 32
+    /// `mediumFirst`'s structure search of a day may spend this share of the general budget (1/8). Its moves are
+    /// completed by the polish flow (`polishDaySingles`), warm from the day's completion before: on the generated
+    /// 300 × 70 × 3 instance a move costs about 0.4M work units where an exact `resolveSingles` took the search's whole
+    /// 1/16, so every day is searched by polish completions (until the v2rows5 session only a day whose own
+    /// `resolveSingles` took more than 1/32, at 1/16 and 8 moves a round).
+    static let polishDayShare = 8
+    /// Moves `mediumFirst`'s structure search of a day completes a round at most before it takes the best.
+    static let polishPerRound = 16
 }
