@@ -396,10 +396,19 @@ private struct GeneralCostScalingCore {
                 guard res[b] < pairCap[b] else { continue }
                 let v = Int(to[b])
                 if done[v] { continue }
-                let rc = price[v] - cost[b] - pw
-                let len = (rc + eps) / eps
-                let nd = d + len
-                if nd < dist[v] {
+                // The length is ⌊x / ε⌋. A node already reached (x ≥ 0) improves only when d + length < dist(v),
+                // i.e. x < (dist(v) − d)·ε: tested by a multiplication first, so the division runs only for the arcs
+                // that may update a distance (as the version 1 solver's update).
+                let x = price[v] - cost[b] - pw + eps
+                let dv = dist[v]
+                if dv != inf && x >= 0 {
+                    let k = dv - d
+                    if k <= 0 { continue }
+                    let (bound, o) = k.multipliedReportingOverflow(by: eps)
+                    if !o && x >= bound { continue }
+                }
+                let nd = d + x / eps
+                if nd < dv {
                     dist[v] = nd
                     heap.push(nd, Int32(v))
                 }
