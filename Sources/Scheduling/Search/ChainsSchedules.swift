@@ -59,6 +59,9 @@ extension Engine {
         phase = .schedules
         defer { phase = outer }
         guard workLeft > 0 else { return nil }
+        // Its day descents are warm-started (`ChainsWarmDescent.swift`), from this phase's own solves only.
+        dayWarm = DayWarmStarts(nD: nD)
+        defer { dayWarm = nil }
         let lookup = SlotCandidates(p, nD: nD)
         // The headcounts to keep: unpinned workers per request in the best plan.
         let head = headcounts()

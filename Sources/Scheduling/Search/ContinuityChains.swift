@@ -155,17 +155,18 @@ extension Engine {
         return (a, [Int32](repeating: -1, count: assign.count))
     }
 
-    /// The exact day-by-day descent starting after day `first`, then schedule exchanges over every window while one
-    /// improves (at most twice), each followed by the descent; all charged to the current phase.
+    /// The exact day-by-day descent starting after day `first` (warm-started in the worker schedules phase:
+    /// `descend`), then schedule exchanges over every window while one improves (at most twice), each followed by the
+    /// descent; all charged to the current phase.
     mutating func chainDescent(after first: Int, _ windows: [(Int, Int)], _ lookup: SlotCandidates) {
-        dayDescent(after: first)
+        descend(after: first)
         var round = 0
         var improved = true
         while improved && round < 2 && workLeft > 0 && !outOfTime() {
             improved = false
             round += 1
             for (a, b) in windows where workLeft > 0 && exchangeSchedules(from: a, to: b, lookup) { improved = true }
-            if improved { dayDescent() }
+            if improved { descend() }
         }
     }
 }

@@ -40,6 +40,8 @@ struct Engine {
     /// Set when the plan is known to be optimal: a single day whose branch and bound over minimum headcounts ran to
     /// the end (the flow is exact there), so no local search can improve it.
     var provenOptimal = false
+    /// The last solution of each day's network, warm starts for the day descents (`ChainsWarmDescent.swift`).
+    var dayWarm: DayWarmStarts?
 
     init(_ instance: Instance, _ options: SolveOptions) { self.init(Problem(instance), options) }
 
@@ -472,7 +474,9 @@ struct Engine {
     /// Branch and bound over requests that get 0 < n < minHeadcount: close the request, or force its minimum.
     /// The flow relaxation is the bound. Depth-first, work-bounded; when the budget runs out, the open node is
     /// repaired by closing every request below its minimum until none is.
-    mutating func branchAndBound(_ net: FlowNetwork, order: [Int32], isFull: Bool) -> FlowSolution {
+    mutating func branchAndBound(
+        _ net: FlowNetwork, order: [Int32], isFull: Bool, warm: FlowSolution? = nil
+    ) -> FlowSolution {
         let solver = FlowSolver(net)
         // The first flow over every day can be long (a province day: tens of seconds): it alone honours
         // `--time-limit` from inside; the other flows are short and the phases check the clock between them.
@@ -492,7 +496,7 @@ struct Engine {
         }
         // Requests not in this network are closed (no arcs anyway).
         var best: FlowSolution?
-        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: nil)]
+        var stack = [Node(cap: p.reqCap, minUnits: [Int32](repeating: 0, count: p.nR), warm: warm)]
         var nodes = 0
         var rootDone = false
         var truncated = false
