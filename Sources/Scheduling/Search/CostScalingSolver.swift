@@ -847,24 +847,13 @@ struct CostScalingSolver {
                 for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) { rowOf[a] = Int32(r) }
             }
         }
-        // Arcs by value, best first: packed (value, index) keys when they fit in 64 bits, else a comparison sort.
-        let indexBits = UInt64(Int.bitWidth - max(1, nA).leadingZeroBitCount)
-        var maxValue: Int64 = 0
+        // Arcs by value, best first.
         var arcs: [Int32] = []
         arcs.reserveCapacity(nA)
         for a in 0..<nA where val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0 {
             arcs.append(Int32(a))
-            maxValue = max(maxValue, val[a])
         }
-        if indexBits < 62 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
-            let top = (UInt64(1) << indexBits) - 1
-            var keys = arcs.map { (UInt64(val[Int($0)]) << indexBits) | (top - UInt64($0)) }
-            let valueBits = UInt64.bitWidth - UInt64(maxValue).leadingZeroBitCount
-            CostScalingSolver.radixSortDescending(&keys, bits: Int(indexBits) + valueBits)
-            for i in 0..<keys.count { arcs[i] = Int32(top - (keys[i] & top)) }
-        } else {
-            arcs.sort { val[Int($0)] > val[Int($1)] || (val[Int($0)] == val[Int($1)] && $0 < $1) }
-        }
+        CostScalingSolver.sortByValueDescending(&arcs, below: nA) { val[$0] }
         let groupLeft = slabs.make(nG, Int32(0))
         for g in 0..<nG { groupLeft[g] = net.groupSupply[g] }
         let rowUsed = slabs.make(nRw, false)
@@ -901,6 +890,25 @@ struct CostScalingSolver {
             profits.sort(by: >)
             let s = Int(net.groupSupply[g])
             price[g] = s < profits.count ? profits[s] : 0
+        }
+    }
+
+    /// Sorts `items` (distinct indices below `limit`, each with a positive value) by value, largest first, ties by the
+    /// lower index: packed (value, index) keys through `radixSortDescending` when they fit in 64 bits, else a
+    /// comparison sort. The greedy start prices' order (`greedyPrices`, `GeneralEngine.greedyStart`).
+    @inline(__always)
+    static func sortByValueDescending(_ items: inout [Int32], below limit: Int, value: (Int) -> Int64) {
+        let indexBits = UInt64(Int.bitWidth - max(1, limit).leadingZeroBitCount)
+        var maxValue: Int64 = 0
+        for i in items { maxValue = max(maxValue, value(Int(i))) }
+        if indexBits < 62 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
+            let top = (UInt64(1) << indexBits) - 1
+            var keys = items.map { (UInt64(value(Int($0))) << indexBits) | (top - UInt64($0)) }
+            let valueBits = UInt64.bitWidth - UInt64(maxValue).leadingZeroBitCount
+            radixSortDescending(&keys, bits: Int(indexBits) + valueBits)
+            for i in 0..<keys.count { items[i] = Int32(top - (keys[i] & top)) }
+        } else {
+            items.sort { value(Int($0)) > value(Int($1)) || (value(Int($0)) == value(Int($1)) && $0 < $1) }
         }
     }
 

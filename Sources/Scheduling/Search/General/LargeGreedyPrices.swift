@@ -22,26 +22,9 @@ extension GeneralEngine {
         _ g: GeneralCostScaling, pairArcs: [(arc: Int, row: Int32, cand: Int32)], pairRow: [Int32],
         rowCap: [Int32], request: [Int32], sink: Int
     ) -> GeneralCostScaling.WarmStart? {
-        let n = pairArcs.count
-        let indexBits = UInt64(Int.bitWidth - max(1, n).leadingZeroBitCount)
-        var maxValue: Int64 = 0
-        for k in 0..<n { maxValue = max(maxValue, -g.cost[pairArcs[k].arc]) }
-        var order: [Int32] = []
-        order.reserveCapacity(n)
-        if indexBits < 62 && maxValue > 0 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
-            let top = (UInt64(1) << indexBits) - 1
-            var keys: [UInt64] = []
-            keys.reserveCapacity(n)
-            for k in 0..<n where -g.cost[pairArcs[k].arc] > 0 {
-                keys.append((UInt64(-g.cost[pairArcs[k].arc]) << indexBits) | (top - UInt64(k)))
-            }
-            let valueBits = UInt64.bitWidth - UInt64(maxValue).leadingZeroBitCount
-            CostScalingSolver.radixSortDescending(&keys, bits: Int(indexBits) + valueBits)
-            for key in keys { order.append(Int32(top - (key & top))) }
-        } else {
-            order = (0..<n).filter { -g.cost[pairArcs[$0].arc] > 0 }.map(Int32.init)
-            order.sort { (-g.cost[pairArcs[Int($0)].arc], $1) > (-g.cost[pairArcs[Int($1)].arc], $0) }
-        }
+        let value = { (k: Int) in -g.cost[pairArcs[k].arc] }
+        var order = (0..<pairArcs.count).filter { value($0) > 0 }.map(Int32.init)
+        CostScalingSolver.sortByValueDescending(&order, below: pairArcs.count, value: value)
         var rowLeft = rowCap
         var reqLeft = p.reqCap
         var weakest = [Int64](repeating: 0, count: p.nR)
@@ -52,11 +35,11 @@ extension GeneralEngine {
             guard rowLeft[i] > 0, reqLeft[r] > 0 else { continue }
             rowLeft[i] -= 1
             reqLeft[r] -= 1
-            weakest[r] = -g.cost[pairArcs[k].arc]
+            weakest[r] = value(k)
         }
         var known = [Int64?](repeating: nil, count: g.nodes)
         for r in 0..<p.nR where request[r] >= 0 {
-            known[Int(request[r])] = reqLeft[r] == 0 && p.reqCap[r] > 0 ? -weakest[r] : 0
+            known[Int(request[r])] = reqLeft[r] == 0 ? -weakest[r] : 0
         }
         known[sink] = 0
         guard let prices = g.warmPrices(known: known) else { return nil }
