@@ -10,12 +10,15 @@ struct PairLimits: Sendable {
     private let stayUntil: [Day?]
     private let maxMinutes: [Int?]
     private let pool: [WorkerPool]
+    /// Per worker: whether it has a window, a stay end or a minutes cap (else only a request's pools can refuse it).
+    let limited: [Bool]
 
     init(_ workers: [Worker]) {
         windows = workers.map { $0.windows.isEmpty ? nil : $0.windows }
         stayUntil = workers.map(\.stayUntil)
         maxMinutes = workers.map(\.maxMinutesPerDay)
         pool = workers.map(\.pool)
+        limited = workers.map { !$0.windows.isEmpty || $0.stayUntil != nil || $0.maxMinutesPerDay != nil }
     }
 
     /// Whether worker `w` may take `request` by these limits: the job fits a window of its date, the date is within

@@ -184,19 +184,17 @@ struct Problem: Sendable {
         for r in 0..<nR { byFarm[index.requestFarm[r]].append(r) }
         let weights = instance.weights
         let excludedSets = excludedByRequest
-        // Version 2's limits of a pair beyond rules 1-4 of version 1: checked per pair only for the workers that have
-        // them (windows, a stay end, a minutes cap, a pool other than day work where a request names pools).
+        // Version 2's limits of a pair beyond rules 1-4 of version 1 (`PairLimits`: windows, a stay end, a minutes
+        // cap, a pool), checked per pair only for the workers that have one of the first three or where a request names
+        // pools. They are read from flat copies, not through a copy of the `Worker` (eleven references retained and
+        // released at each of millions of pairs: a fifth of a province's samples).
+        let limits = PairLimits(instance.workers)
         let walkKm = instance.walkKm
-        let speedLimited = instance.workers.map {
-            !$0.windows.isEmpty || $0.stayUntil != nil || $0.maxMinutesPerDay != nil
-        }
         let carless = instance.workers.map { !$0.car }
         let pointLocation = TravelRules(instance).points
-        // Workers without a car who can reach a pickup point, in worker order (riders are found per request through
-        // the van's stops, not the grid: their home may be far from the farm).
-        // They are indexed by their pickup point (each list in worker order), so a van's riders are the lists of its
-        // stops: a scan of every rider per van was quadratic on a province (10,085 riders × 3,571 vans, a copy of
-        // each `Worker` at every step).
+        // Workers without a car, by their pickup point (each list in worker order): riders are found per request
+        // through the van's stops, not the grid (their home may be far from the farm). A scan of every rider per van
+        // was quadratic on a province (10,085 riders × 3,571 vans).
         var ridersAt: [String: [Int32]] = [:]
         var riderPoint = [GeoPoint?](repeating: nil, count: nW)
         for (w, W) in instance.workers.enumerated() where !W.car {
@@ -205,10 +203,6 @@ struct Problem: Sendable {
             riderPoint[w] = pointLocation[pt]
         }
         let homes = instance.workers.map(\.home)
-        // The per-pair limits read from flat copies, not through a copy of the `Worker` (eleven references retained and
-        // released at each of millions of pairs: a fifth of a province's samples).
-        let limits = PairLimits(instance.workers)
-        let v2Pair: @Sendable (Int, LaborRequest) -> Bool = { w, R in limits.allows(w, R) }
         let farmsWithRequests = byFarm.indices.filter { !byFarm[$0].isEmpty }
         let requestLists = byFarm
         // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
@@ -291,8 +285,8 @@ struct Problem: Sendable {
                         guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
                         guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
-                        if speedLimited[w] || R.pools != nil {
-                            guard v2Pair(w, R) else { continue }
+                        if limits.limited[w] || R.pools != nil {
+                            guard limits.allows(w, R) else { continue }
                         }
                         cands.worker.append(w32)
                         cands.cost.append(Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)))
@@ -324,7 +318,7 @@ struct Problem: Sendable {
                             guard d > walkKm else { continue }  // walking wins, found through the grid
                             let km = Distance.km(homes[w], at)
                             guard km <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
-                            guard v2Pair(w, R) else { continue }
+                            guard limits.allows(w, R) else { continue }
                             cands.worker.append(w32)
                             cands.cost.append(
                                 Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)))
