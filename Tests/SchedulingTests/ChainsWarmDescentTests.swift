@@ -18,7 +18,7 @@ import Vocabulary
         var e = ChainsCrossoverTests.engine(instance)
         e.startFrom(lookaheadHalves: 0, first: true)
         e.dayWarm = DayWarmStarts(nD: e.nD)
-        for d in 0..<e.nD { _ = e.resolveDayWarm(d) }
+        for d in 0..<e.nD { _ = e.resolveDay(d, warm: true) }
         var g = SplitMix64(seed: seed)
         var warmUsed = 0
         for step in 0..<(2 * e.nD) {
@@ -29,7 +29,7 @@ import Vocabulary
                 var cold = e
                 var warm = e
                 _ = cold.resolveDay(d)
-                _ = warm.resolveDayWarm(d)
+                _ = warm.resolveDay(d, warm: true)
                 #expect(warm.trueValue() == cold.trueValue(), "day \(d) after kick \(step)")
                 e.dayWarm = warm.dayWarm
             }
@@ -37,7 +37,7 @@ import Vocabulary
         #expect(warmUsed > 0)
         let before = e.trueValue()
         let score = e.currentScore()
-        e.warmDayDescent()
+        e.dayDescent(warm: true)
         #expect(e.trueValue() >= before)
         #expect(e.currentScore() >= score)
         for d in 0..<e.nD {
@@ -56,7 +56,7 @@ import Vocabulary
         var e = ChainsCrossoverTests.engine(instance)
         e.startFrom(lookaheadHalves: 0, first: true)
         e.dayWarm = DayWarmStarts(nD: e.nD)
-        for d in 0..<e.nD { _ = e.resolveDayWarm(d) }
+        for d in 0..<e.nD { _ = e.resolveDay(d, warm: true) }
         var g = SplitMix64(seed: 5)
         e.kickDay(1, rng: &g, share: 40)
         var coldUnits = 0
@@ -68,7 +68,7 @@ import Vocabulary
             _ = cold.resolveDay(d)
             coldUnits += c0 - cold.workLeft
             let w0 = warm.workLeft
-            _ = warm.resolveDayWarm(d)
+            _ = warm.resolveDay(d, warm: true)
             warmUnits += w0 - warm.workLeft
             #expect(warm.trueValue() == cold.trueValue())
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The last solution of each plan day's network (`Engine.resolveDayWarm`): its rows and arc count (the network's
+/// The last solution of each plan day's network (`Engine.resolveDay(warm:)`): its rows and arc count (the network's
 /// shape) and the flow's node prices, a warm start for the next re-solve of that day.
 struct DayWarmStarts {
     var rows: [[Int32]?]
@@ -24,56 +24,33 @@ struct DayWarmStarts {
 /// differently). Measured on the generated multi-day instances: a warm re-solve costs 4-50k units where the cold one
 /// cost 80-240k, unless its minimum headcounts make it branch.
 extension Engine {
-    /// `resolveDay` with the flow warm-started from `dayWarm` (see the extension comment); records this solve there.
-    mutating func resolveDayWarm(_ d: Int) -> Bool {
-        if dayWarm == nil { dayWarm = DayWarmStarts(nD: nD) }
-        guard let net = dayNetwork(d, value: { r, c, w in dayValue(d, r, c, w) }) else { return false }
-        charge(net.arcReq.count + p.nW)
-        var current: Int64 = 0
-        for w in 0..<p.nW {
-            let c = assignCand[w * nD + d]
-            if c >= 0 { current += dayValue(d, Int(assign[w * nD + d]), Int(c), w) }
-        }
-        var start: FlowSolution?
-        if var s = dayWarm!.sol[d], !s.prices.isEmpty, dayWarm!.arcs[d] == net.arcReq.count,
-            dayWarm!.rows[d] == net.rowWorker
-        {
-            // The current assignments as the warm flow.
-            s.rowArc = [Int32](repeating: -1, count: net.nRows)
-            for row in 0..<net.nRows {
-                let held = assignCand[Int(net.rowWorker[row]) * nD + d]
-                guard held >= 0 else { continue }
-                for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == held {
-                    s.rowArc[row] = Int32(a)
-                }
+    /// The warm start of a re-solve of day `d` on `net` (`resolveDay(warm:)`): the day's last solution in `dayWarm`,
+    /// when its network had the same shape, with the current assignments as its flow; nil (cold) otherwise.
+    func dayWarmStart(_ d: Int, _ net: FlowNetwork) -> FlowSolution? {
+        guard let warm = dayWarm, var s = warm.sol[d], !s.prices.isEmpty, warm.arcs[d] == net.arcReq.count,
+            warm.rows[d] == net.rowWorker
+        else { return nil }
+        s.rowArc = [Int32](repeating: -1, count: net.nRows)
+        for row in 0..<net.nRows {
+            let held = assignCand[Int(net.rowWorker[row]) * nD + d]
+            guard held >= 0 else { continue }
+            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == held {
+                s.rowArc[row] = Int32(a)
             }
-            start = s
         }
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: start)
+        return s
+    }
+
+    /// Keeps `sol` of day `d`'s network `net` as the day's next warm start.
+    mutating func recordDayWarm(_ d: Int, _ net: FlowNetwork, _ sol: FlowSolution) {
+        if dayWarm == nil { dayWarm = DayWarmStarts(nD: nD) }
         dayWarm!.rows[d] = net.rowWorker
         dayWarm!.arcs[d] = net.arcReq.count
         dayWarm!.sol[d] = sol
-        guard sol.value > current else { return false }
-        applyDay(d, net, sol)
-        return true
     }
 
-    /// The exact day descent (`dayDescent`: until `nD` consecutive re-solves find nothing, at most `maxPasses`
-    /// sweeps, while the current phase's share lasts) with every re-solve warm-started (`resolveDayWarm`).
-    mutating func warmDayDescent(after first: Int = -1, maxPasses: Int = 6) {
-        var passes = 0
-        var unchanged = 0
-        var d = (first + 1) % nD
-        while unchanged < nD && passes < maxPasses * nD && workLeft > 0 && !outOfTime() {
-            passes += 1
-            if resolveDayWarm(d) { unchanged = 0 } else { unchanged += 1 }
-            d = (d + 1) % nD
-        }
-    }
-
-    /// The day descent of the multi-day searches: warm-started while `dayWarm` is set (the worker schedules phase),
-    /// else `dayDescent`.
+    /// The day descent of the multi-day searches: warm-started while `dayWarm` is set (the worker schedules phase).
     mutating func descend(after first: Int = -1) {
-        if dayWarm != nil { warmDayDescent(after: first) } else { dayDescent(after: first) }
+        dayDescent(after: first, warm: dayWarm != nil)
     }
 }

@@ -41,15 +41,15 @@ extension Engine {
 
     /// Exact day re-solves until no day improves (at most `maxPasses` sweeps, and while the current phase's share and
     /// the time last), starting with the day after `first` (so that the other days adapt to a kicked day before it is
-    /// re-solved itself).
-    mutating func dayDescent(after first: Int = -1, maxPasses: Int = 6) {
+    /// re-solved itself). With `warm`, every re-solve starts from the day's last solve (`resolveDay(warm:)`).
+    mutating func dayDescent(after first: Int = -1, maxPasses: Int = 6, warm: Bool = false) {
         var passes = 0
         var unchanged = 0
         var d = (first + 1) % nD
         // Stop after nD consecutive re-solves without improvement.
         while unchanged < nD && passes < maxPasses * nD && workLeft > 0 && !outOfTime() {
             passes += 1
-            if resolveDay(d) { unchanged = 0 } else { unchanged += 1 }
+            if resolveDay(d, warm: warm) { unchanged = 0 } else { unchanged += 1 }
             d = (d + 1) % nD
         }
     }

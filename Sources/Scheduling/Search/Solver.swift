@@ -367,7 +367,9 @@ struct Engine {
     }
 
     /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
-    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> Bool {
+    /// - Parameter warm: start the flow from the day's last solve in `dayWarm` and record this one there
+    ///   (`ChainsWarmDescent.swift`; the worker schedules phase's descents).
+    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1, warm: Bool = false) -> Bool {
         guard
             let net = dayNetwork(
                 d,
@@ -382,7 +384,8 @@ struct Engine {
             let c = assignCand[w * nD + d]
             if c >= 0 { current += dayValue(d, Int(assign[w * nD + d]), Int(c), w) }
         }
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: warm ? dayWarmStart(d, net) : nil)
+        if warm { recordDayWarm(d, net, sol) }
         guard sol.value > current || forceWorker >= 0 else { return false }
         applyDay(d, net, sol)
         return true
