@@ -106,5 +106,8 @@ public func compatible(
     let aFirst =
         (a.startMinute, a.endMinute, a.id) < (b.startMinute, b.endMinute, b.id)
     let (x, fx, y, fy) = aFirst ? (a, fa, b, fb) : (b, fb, a, fa)
-    return y.startMinute - x.endMinute >= transfer(x, fx, y, fy, speedKmh: speedKmh)
+    let gap = y.startMinute - x.endMinute
+    // Overlapping jobs never fit (a transfer is never negative): no distance to compute.
+    if gap < 0 { return false }
+    return gap >= transfer(x, fx, y, fy, speedKmh: speedKmh)
 }

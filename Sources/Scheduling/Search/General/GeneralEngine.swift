@@ -171,22 +171,28 @@ struct GeneralEngine {
     static func largestFit(_ reqs: [Int], worker W: Worker, pins: [Int], limit: Int, problem p: Problem) -> Int {
         guard limit > 1, reqs.count > 1 else { return min(limit, reqs.count) }
         let inst = p.instance
+        // The jobs' hours and farms by position in `reqs`, read once: `fits` is `compatible` on them (the earlier
+        // job by start then end; equal hours give the same answer either way, a transfer being symmetric).
+        let start = reqs.map { inst.requests[$0].startMinute }
+        let end = reqs.map { inst.requests[$0].endMinute }
+        let farm = reqs.map { p.index.requestFarm[$0] }
+        let location = reqs.map { p.reqLocation($0) }
+        let pinMinutes = pins.reduce(0) { $0 + inst.requests[$1].lengthMinutes }
+        func fits(_ i: Int, _ j: Int) -> Bool {
+            let iFirst = (start[i], end[i]) <= (start[j], end[j])
+            let (x, y) = iFirst ? (i, j) : (j, i)
+            let gap = start[y] - end[x]
+            if gap < 0 { return false }
+            if farm[x] == farm[y] { return true }
+            return gap >= transferMinutes(distanceKm: Distance.km(location[x], location[y]), speedKmh: inst.speedKmh)
+        }
         var best = 1
         var chosen: [Int] = []
+        var chosenMinutes = 0
         var steps = 0
-        func fitsAll(_ r: Int) -> Bool {
-            for q in chosen {
-                if !compatible(
-                    inst.requests[r], p.reqLocation(r), inst.requests[q], p.reqLocation(q), speedKmh: inst.speedKmh)
-                {
-                    return false
-                }
-            }
-            if let m = W.maxMinutesPerDay {
-                var total = inst.requests[r].lengthMinutes
-                for q in chosen + pins { total += inst.requests[q].lengthMinutes }
-                if total > m { return false }
-            }
+        func fitsAll(_ i: Int) -> Bool {
+            for q in chosen where !fits(i, q) { return false }
+            if let m = W.maxMinutesPerDay, end[i] - start[i] + chosenMinutes + pinMinutes > m { return false }
             return true
         }
         func dfs(_ i: Int) {
@@ -194,10 +200,11 @@ struct GeneralEngine {
             if chosen.count > best { best = chosen.count }
             guard best < limit, i < reqs.count, steps < 20_000 else { return }
             if chosen.count + (reqs.count - i) <= best { return }
-            let r = reqs[i]
-            if fitsAll(r) {
-                chosen.append(r)
+            if fitsAll(i) {
+                chosen.append(i)
+                chosenMinutes += end[i] - start[i]
                 dfs(i + 1)
+                chosenMinutes -= end[i] - start[i]
                 chosen.removeLast()
             }
             dfs(i + 1)

@@ -441,9 +441,14 @@ extension GeneralEngine {
     /// Whether candidate c fits a row holding `cs` (and the row's pins): jobs a day, transfers, minutes.
     func fits(_ c: Int32, row key: Int, _ cs: [Int32]) -> Bool {
         let w = key / max(1, nD)
-        let W = inst.workers[w]
-        if cs.count + pinsOn[key].count + 1 > W.maxJobsPerDay { return false }
+        if cs.count + pinsOn[key].count + 1 > inst.workers[w].maxJobsPerDay { return false }
         let r = Int(candReq[Int(c)])
+        if cs.isEmpty && pinsOn[key].isEmpty {
+            // An empty row: only the job's own length against the cap (the common case, without the worker's copy).
+            guard let m = inst.workers[w].maxMinutesPerDay else { return true }
+            return inst.requests[r].lengthMinutes <= m
+        }
+        let W = inst.workers[w]
         for x in cs {
             let q = Int(candReq[Int(x)])
             if !compatible(inst.requests[r], reqLoc[r], inst.requests[q], reqLoc[q], speedKmh: inst.speedKmh) {
@@ -522,21 +527,31 @@ extension GeneralEngine {
             }
         }
         recount()
+        // Requests below their minimum are emptied, all in one pass over the rows (emptying one does not change
+        // another's count).
+        var below = [Bool](repeating: false, count: p.nR)
+        var anyBelow = false
         for r in 0..<p.nR where pinnedCount[r] == 0 && count[r] + scope.fixed(r) > 0 {
             guard count[r] + scope.fixed(r) < p.reqMin[r] else { continue }
             if scope.fixed(r) > 0 { return nil }
-            for key in out.keys.sorted() {
-                out[key] = out[key]!.filter { Int(candReq[Int($0)]) != r }
-                if out[key]!.isEmpty { out[key] = nil }
+            below[r] = true
+            anyBelow = true
+        }
+        if anyBelow {
+            for key in Array(out.keys) {
+                let kept = out[key]!.filter { !below[Int(candReq[Int($0)])] }
+                out[key] = kept.isEmpty ? nil : kept
             }
         }
         recount()
-        // Greedy fill in value order.
+        // Greedy fill in value order, on rows held in an array by key (the dictionary is rebuilt at the end).
         var weekUsed = [Int32](repeating: 0, count: p.nW * max(1, nK))
         for key in out.keys where pinsOn[Int(key)].isEmpty {
             let w = Int(key) / max(1, nD)
             weekUsed[w * nK + Int(p.dayWeek[Int(key) % max(1, nD)])] += 1
         }
+        var rowJobs = [[Int32]](repeating: [], count: p.nW * max(1, nD))
+        for (key, cs) in out { rowJobs[Int(key)] = cs }
         for c in order {
             let r = Int(candReq[Int(c)])
             let held = count[r] + scope.fixed(r)
@@ -545,17 +560,18 @@ extension GeneralEngine {
             let w = Int(p.candWorker[Int(c)])
             let d = Int(p.reqDay[r])
             let key = w * nD + d
-            let cs = out[Int32(key)] ?? []
-            guard fits(c, row: key, cs) else { continue }
+            guard fits(c, row: key, rowJobs[key]) else { continue }
             let wk = w * nK + Int(p.dayWeek[d])
-            if cs.isEmpty && pinsOn[key].isEmpty {
+            if rowJobs[key].isEmpty && pinsOn[key].isEmpty {
                 guard weekUsed[wk] + (used?[wk] ?? 0) < datesLeft[wk] else { continue }
                 weekUsed[wk] += 1
             }
-            out[Int32(key)] = cs + [c]
+            if rowJobs[key].isEmpty { out[Int32(key)] = [] }
+            rowJobs[key].append(c)
             count[r] += 1
             if p.candRide[Int(c)] != 0 { riders[r] += 1 }
         }
+        for key in Array(out.keys) { out[key] = rowJobs[Int(key)] }
         return out
     }
 

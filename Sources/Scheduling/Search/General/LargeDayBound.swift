@@ -69,27 +69,48 @@ extension GeneralEngine {
     /// minutes the worker has left beside the row's pins. Jobs that start before it ends overlap it and conflict
     /// anyway, so they need not bound its extension.
     func rowConflictIntervals(_ reqs: [Int], row key: Int) -> RowConflictIntervals {
-        let requests = reqs.map { inst.requests[$0] }
-        let start = requests.map(\.startMinute)
-        let end = requests.map(\.endMinute)
+        let n = reqs.count
+        var start = [Int](repeating: 0, count: n)
+        var end = [Int](repeating: 0, count: n)
+        var farm = [Int](repeating: 0, count: n)
+        var lat = [Double](repeating: 0, count: n)
+        for (i, r) in reqs.enumerated() {
+            start[i] = inst.requests[r].startMinute
+            end[i] = inst.requests[r].endMinute
+            farm[i] = p.index.requestFarm[r]
+            lat[i] = reqLoc[r].lat
+        }
         let W = inst.workers[key / max(1, nD)]
         let minutesLeft = W.maxMinutesPerDay.map { m in
             pinsOn[key].reduce(m) { $0 - inst.requests[Int($1)].lengthMinutes }
         }
-        let farms = reqs.map { p.reqLocation($0) }
-        var tail = [Int](repeating: 0, count: reqs.count)
-        for i in reqs.indices {
+        var tail = [Int](repeating: 0, count: n)
+        // The jobs by start: those that start at or after a job's end are a suffix (the answer is the same in any
+        // order: a minimum, or a same farm).
+        let byStart = (0..<n).sorted { start[$0] < start[$1] }
+        for i in 0..<n {
             var later = false
             var nearest = Double.infinity
             var sameFarm = false
-            for j in reqs.indices where start[j] >= end[i] {
+            var lo = 0
+            var hi = n
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if start[byStart[mid]] >= end[i] { hi = mid } else { lo = mid + 1 }
+            }
+            for j in byStart[lo...] {
                 later = true
-                if let m = minutesLeft, requests[i].lengthMinutes + requests[j].lengthMinutes > m { continue }
-                if requests[j].farm == requests[i].farm {
+                if let m = minutesLeft, end[i] - start[i] + end[j] - start[j] > m { continue }
+                if farm[j] == farm[i] {
                     sameFarm = true
                     break
                 }
-                nearest = min(nearest, Distance.km(farms[i], farms[j]))
+                // The haversine is at least the latitudes' arc (R·|Δφ|): a farm that far cannot be nearer. Nothing
+                // nearer is skipped, so the minimum (and a same farm's 0) is the one every distance would give.
+                if nearest < .infinity && 6371.0 * abs(Distance.rad(lat[j] - lat[i])) * (1 - 1e-9) > nearest {
+                    continue
+                }
+                nearest = min(nearest, Distance.km(reqLoc[reqs[i]], reqLoc[reqs[j]]))
             }
             if sameFarm || !later {
                 tail[i] = 0
