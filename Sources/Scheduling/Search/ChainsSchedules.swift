@@ -62,7 +62,6 @@ extension Engine {
         // Its day descents are warm-started (`ChainsWarmDescent.swift`), from this phase's own solves only.
         dayWarm = DayWarmStarts(nD: nD)
         defer { dayWarm = nil }
-        let kickReserve = reserveKicks("sched")
         let lookup = SlotCandidates(p, nD: nD)
         // The headcounts to keep: unpinned workers per request in the best plan.
         let head = headcounts()
@@ -171,7 +170,6 @@ extension Engine {
         }
         charge(-reserve)
         (assign, assignCand) = bestPlan
-        runReservedKicks(kickReserve)
         let result = ScheduleBound(
             bound: bound.isFinite ? Int64((bound + 1e-6).rounded(.down)) : Int64.max, plan: bestSoft, rounds: done)
         report(.workerScheduleBound(bound: result.bound, plan: result.plan, rounds: result.rounds), currentScore())

@@ -62,7 +62,6 @@ extension Engine {
         phase = .dayKicks
         defer { phase = outer }
         var g = SplitMix64(seed: seed ^ 0xD1_15_0000_0000_0007)
-        let kickReserve = reserveKicks("ils")
         dayDescent()
         var current = trueValue()
         var best = current
@@ -102,6 +101,5 @@ extension Engine {
             }
         }
         (assign, assignCand) = bestPlan
-        runReservedKicks(kickReserve)
     }
 }

@@ -33,7 +33,6 @@ extension Engine {
         // sweeps stop short of it, given back before them.
         let reserve = max(0, budget.allowance(.pairSearch) / Engine.ejectionShare)
         charge(reserve)
-        let kickReserve = reserveKicks("pair")
         var value = trueValue()
         exchangeDescent(windows, lookup)
         var sweep = 0
@@ -56,7 +55,6 @@ extension Engine {
         }
         charge(-reserve)
         ejectionDescent(lookup)
-        runReservedKicks(kickReserve)
     }
 
     /// The Lagrangian rounds on days d and d + 1 (see the extension comment). Ends on the best plan found; returns

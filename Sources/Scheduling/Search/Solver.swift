@@ -116,22 +116,8 @@ struct Engine {
         }
         if !provenOptimal && budget.runs(.schedules) && !outOfTime() { scheduleRelaxation() }
         if !provenOptimal && budget.runs(.chains) && !outOfTime() {
-            let order = ProcessInfo.processInfo.environment["ILSON_CHAINKICKS"]
-            if order == "first" { chainKicks() }
             relaxedExchanges()
-            if order == "mid" { chainKicks() }
             continuityChains()
-        }
-        if let extra = ProcessInfo.processInfo.environment["ILSON_EXP_KICKS"].flatMap(Int.init), budget.runs(.chains),
-            !provenOptimal
-        {
-            let outer = phase
-            phase = .chains
-            charge(-extra)
-            if ProcessInfo.processInfo.environment["ILSON_KICKWARM"] != nil { dayWarm = DayWarmStarts(nD: nD) }
-            seatKicks(maxKicks: 1000)
-            dayWarm = nil
-            phase = outer
         }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
