@@ -30,7 +30,9 @@ extension GeneralEngine {
                 polishStructures(pool, maxWork: budget.allowance(.general) / 4)
                 // The structure search with polish completions first (about 1M work units a move where an exact
                 // completion of a 200-worker day takes 11M), then with exact ones cut at 1/16 (`SearchRowPolish`).
-                _ = searchDayStructures(0, maxWork: budget.allowance(.general) / 4, polish: true)
+                _ = searchDayStructures(
+                    0, maxWork: budget.allowance(.general) / 4, maxStale: GeneralEngine.polishMaxStale,
+                    restarts: GeneralEngine.polishRestarts, polish: true)
                 searchTwoJobStructures(maxWork: budget.left(.general), completionWork: budget.allowance(.general) / 16)
                 neighbourhoods()
                 provenMediumBound()

@@ -44,8 +44,10 @@ extension GeneralEngine {
     /// both ways exact). A completed move is valued by `dayPlanValue(d)`, the day's exact share of the plan's value
     /// with the other days fixed, and kept only when the day is valid with it (weekly caps, seats, headcounts and
     /// minimums: the moved two-job rows are fixed while the single jobs are completed). The best move evaluated is
-    /// taken even when it loses (a structure is completed once), and the search stops after `maxStale` steps without
-    /// a new best; the best plan seen is installed, so the plan never gets worse. With `polish` each move is completed
+    /// taken even when it loses (a structure is completed once), and after `maxStale` steps without a new best the
+    /// search starts again from the best plan, at most `restarts` times (then it stops): the structures it completed
+    /// stay tried, so a restart completes the next moves of the best plan's list where a longer walk would go on
+    /// away from it. The best plan seen is installed, so the plan never gets worse. With `polish` each move is completed
     /// by the cheaper polish flow of the day (`polishDaySingles`: exact but for minimums, about 1M work units a move on
     /// the generated 300 × 70 × 3 instance, where a `resolveSingles` stopped at the search's whole allowance), each
     /// started warm from the request prices of the day's completion before it (about 0.4M a move).
@@ -57,7 +59,8 @@ extension GeneralEngine {
     ///
     /// - Returns: whether the day's value improved.
     mutating func searchDayStructures(
-        _ d: Int, maxWork: Int, perRound: Int = 8, maxStale: Int = 8, batch: Int = 16, polish: Bool = false
+        _ d: Int, maxWork: Int, perRound: Int = 8, maxStale: Int = 8, restarts: Int = 0, batch: Int = 16,
+        polish: Bool = false
     ) -> Bool {
         let open = twoJobRows(day: d).filter { dayWeekOpen($0.row) || !jobs[Int($0.row)].isEmpty }
         guard var search = StructureSearchState(self, day: d, candidates: open, maxWork: maxWork) else { return false }
@@ -68,6 +71,7 @@ extension GeneralEngine {
         var bestJobs = jobs
         var currentValue = bestValue
         var stale = 0
+        var restarted = 0
         // Polish completions start warm from the day's earlier completion (`polishDaySingles(warm:)`).
         var warm: LargeRequestPrices?
         while !spent(&self) {
@@ -141,7 +145,13 @@ extension GeneralEngine {
                 stale = 0
             } else {
                 stale += 1
-                if stale > maxStale { break }
+                if stale > maxStale {
+                    guard restarted < restarts else { break }
+                    restarted += 1
+                    jobs = bestJobs
+                    currentValue = bestValue
+                    stale = 0
+                }
             }
         }
         jobs = bestJobs
@@ -264,7 +274,8 @@ extension GeneralEngine {
                 if resolveSingles(d, maxWork: budget.allowance(.general) / 16) { structures = true }
                 if searchDayStructures(
                     d, maxWork: budget.allowance(.general) / GeneralEngine.polishDayShare,
-                    perRound: GeneralEngine.polishPerRound, polish: true)
+                    perRound: GeneralEngine.polishPerRound, maxStale: GeneralEngine.polishMaxStale,
+                    restarts: GeneralEngine.polishRestarts, polish: true)
                 {
                     structures = true
                     stats.moves += 1
@@ -285,4 +296,13 @@ extension GeneralEngine {
     static let polishDayShare = 8
     /// Moves `mediumFirst`'s structure search of a day completes a round at most before it takes the best.
     static let polishPerRound = 16
+    /// Steps without a new best after which a structure search with polish completions (`mediumFirst`'s, and the
+    /// one-day path's first one) starts again from its best plan, and how often it does. On
+    /// `scarce-w150-r38-d2-s2` the searches spent their whole allowance on walks of losing steps (8 allowed) from the
+    /// first moves of the plan's list, while the one move that gains a medium point on the final plan (a worker's
+    /// morning job for a morning and a midday job, estimated a little below 0 by `priceEstimate`) ranked 55th to 89th
+    /// and was never completed. One losing step, then a restart, at most twice: 553 → 554 there, and
+    /// `balanced-w300-r70-d1-s5` 54581 → 54652 (until the v2rows6 session 8 steps and no restart).
+    static let polishMaxStale = 1
+    static let polishRestarts = 2
 }
