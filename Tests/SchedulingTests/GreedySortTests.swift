@@ -8,7 +8,7 @@ import Testing
     /// Values with many ties (a few distinct ones, as pair values of one priority are), up to `bits` bits.
     static func values(_ n: Int, bits: Int, distinct: Int, seed: UInt64) -> [Int64] {
         var g = SplitMix64(seed: seed)
-        let levels = (0..<distinct).map { _ in Int64(1 + g.next() % ((UInt64(1) << UInt64(bits - 1)) - 1)) }
+        let levels = (0..<distinct).map { _ in Int64(1 + g.next() % ((UInt64(1) << UInt64(bits)) - 1)) }
         return (0..<n).map { _ in levels[Int(g.next() % UInt64(distinct))] }
     }
 
