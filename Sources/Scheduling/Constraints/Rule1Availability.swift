@@ -2,7 +2,13 @@ import Vocabulary
 
 /// Rule 1, the date part: the request's date is among the worker's available dates.
 public func isAvailable(_ worker: Worker, on date: Day) -> Bool {
-    worker.available.contains(date)
+    isAvailable(worker.available, on: date)
+}
+
+/// `isAvailable` on a worker's `available` alone (the unfilled reasons read the worker's fields in place).
+@inline(__always)
+func isAvailable(_ available: Set<Day>, on date: Day) -> Bool {
+    available.contains(date)
 }
 
 /// Rule 1, the window part (version 2): the job `[start, end]` lies inside one window of the date (a bare date is the

@@ -129,49 +129,56 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
             riders += 1
         }
     }
-    p.grid.near(F.location, radius: radius) { w32, km in
-        let w = Int(w32)
-        let W = instance.workers[w]
-        guard isWithinTravel(W, R, distanceKm: km) else { return }
+    // Each nearby worker is looked at in place: its fields read through a pointer into the array and the rules' field
+    // forms (as the candidate builder does). A copy of the `Worker` per look (`let W = instance.workers[w]`: its
+    // strings, sets and arrays retained and released, ≈ 570 instructions; a `borrowing` parameter still copied it) was
+    // a third of the explanations' cost on the county week.
+    func classify(_ W: UnsafePointer<Worker>, _ w: Int, _ km: Double) {
+        guard km <= travelCap(workerCap: W.pointee.maxTravelKm, requestCap: R.maxTravelKm) else { return }
         nearby += 1
-        guard holdsSkills(W, for: R) else { return }
+        guard holdsSkills(W.pointee.skills, needed: R.skills) else { return }
         holders += 1
-        if !isAllowed(W, farm: F) {
+        let farmBlocks = F.blockedWorkers.contains(W.pointee.id)
+        guard
+            isAllowed(
+                farm: F.id, blockedFarms: W.pointee.blockedFarms, allowedFarms: W.pointee.allowedFarms,
+                farmBlocksWorker: farmBlocks)
+        else {
             blocked += 1
             return
         }
-        if !poolAllowed(W, R) {
+        if !poolAllowed(W.pointee.pool, R) {
             pool += 1
             return
         }
-        if !isAvailable(W, on: R.date) {
+        if !isAvailable(W.pointee.available, on: R.date) {
             unavailable += 1
             return
         }
-        if !withinStay(W, on: R.date) {
+        if !withinStay(until: W.pointee.stayUntil, on: R.date) {
             stay += 1
             return
         }
-        if !fitsWindow(W, R) {
+        if !fitsWindow(W.pointee.windows, R) {
             window += 1
             return
         }
         var rides = false
-        if !W.car && km > instance.walkKm {
-            guard let pt = W.pickupPoint, R.pickup?.points.contains(pt) == true else {
+        if !W.pointee.car && km > instance.walkKm {
+            guard let pt = W.pointee.pickupPoint, R.pickup?.points.contains(pt) == true else {
                 noVan += 1
                 return
             }
             rides = true
         }
-        if let m = W.maxMinutesPerDay, R.lengthMinutes > m {
+        if let m = W.pointee.maxMinutesPerDay, R.lengthMinutes > m {
             dayFull += 1
             return
         }
         let other = assign[w * nD + d]
         if other >= 0 {
             if Int(other) != r {
-                if W.maxJobsPerDay > 1 { dayFull += 1 } else { taken[Int(other), default: 0] += 1 }
+                if W.pointee.maxJobsPerDay > 1 { dayFull += 1 } else { taken[Int(other), default: 0] += 1 }
             }
             return
         }
@@ -188,6 +195,10 @@ private func explain(_ p: Problem, request r: Int, has: Int, assign: [Int32], nD
             return
         }
         free += 1
+    }
+    instance.workers.withUnsafeBufferPointer { workers in
+        guard let at = workers.baseAddress else { return }
+        p.grid.near(F.location, radius: radius) { w32, km in classify(at + Int(w32), Int(w32), km) }
     }
     let skillText = R.skills.isEmpty ? "" : " with skill \(R.skills.sorted().joined(separator: ", "))"
     let km = formatKm(radius)

@@ -896,38 +896,48 @@ struct CostScalingSolver {
     /// Sorts `items` (distinct indices below `limit`, each with a positive value) by value, largest first, ties by the
     /// lower index: packed (value, index) keys through `radixSortDescending` when they fit in 64 bits, else a
     /// comparison sort. The greedy start prices' order (`greedyPrices`, `GeneralEngine.greedyStart`).
+    ///
+    /// When `items` is ascending (both callers' case), the radix sort skips the index digits: its passes are stable, so
+    /// items of equal value keep their ascending order, the order the index bits would give them.
     @inline(__always)
     static func sortByValueDescending(_ items: inout [Int32], below limit: Int, value: (Int) -> Int64) {
         let indexBits = UInt64(Int.bitWidth - max(1, limit).leadingZeroBitCount)
         var maxValue: Int64 = 0
-        for i in items { maxValue = max(maxValue, value(Int(i))) }
+        var ascending = true
+        var previous: Int32 = -1
+        for i in items {
+            maxValue = max(maxValue, value(Int(i)))
+            ascending = ascending && i > previous
+            previous = i
+        }
         if indexBits < 62 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
             let top = (UInt64(1) << indexBits) - 1
             var keys = items.map { (UInt64(value(Int($0))) << indexBits) | (top - UInt64($0)) }
             let valueBits = UInt64.bitWidth - UInt64(maxValue).leadingZeroBitCount
-            radixSortDescending(&keys, bits: Int(indexBits) + valueBits)
+            radixSortDescending(&keys, bits: Int(indexBits) + valueBits, from: ascending ? Int(indexBits) : 0)
             for i in 0..<keys.count { items[i] = Int32(top - (keys[i] & top)) }
         } else {
             items.sort { value(Int($0)) > value(Int($1)) || (value(Int($0)) == value(Int($1)) && $0 < $1) }
         }
     }
 
-    /// Sorts distinct keys below 2^`bits`, largest first: a least-significant-digit radix sort, 11 bits a pass (the same
-    /// order as `sort(by: >)`, in a few linear passes instead of a comparison sort's n log n).
-    static func radixSortDescending(_ keys: inout [UInt64], bits: Int) {
+    /// Sorts keys below 2^`bits` by their bits `from ..< bits`, largest first, keeping the order of keys equal there
+    /// (stable): a least-significant-digit radix sort, 11 bits a pass. With `from` = 0 and distinct keys, the same
+    /// order as `sort(by: >)`, in a few linear passes instead of a comparison sort's n log n.
+    static func radixSortDescending(_ keys: inout [UInt64], bits: Int, from low: Int = 0) {
         let n = keys.count
         guard n > 1 else { return }
         let digit = 11
         let buckets = 1 << digit
         var other = [UInt64](repeating: 0, count: n)
         var count = [Int](repeating: 0, count: buckets + 1)
-        var shift = 0
+        var shift = low
         keys.withUnsafeMutableBufferPointer { a in
             other.withUnsafeMutableBufferPointer { b in
                 count.withUnsafeMutableBufferPointer { c in
                     var src = a
                     var dst = b
-                    while shift < max(1, bits) {
+                    while shift < max(low + 1, bits) {
                         for i in 0...buckets { c[i] = 0 }
                         let mask = UInt64(buckets - 1)
                         // Descending: digit d goes to bucket (buckets − 1 − d).

@@ -613,7 +613,8 @@ struct LocalSearch {
             var i = 0
             while i < perCycle {
                 if i & 4095 == 0, let deadline, Date() >= deadline { break }
-                let t = t0 * exp(logRatio * Double(i) / Double(perCycle))
+                // The temperature of this evaluation, computed only where a worse move reads it.
+                let step = i
                 i += 1
                 evaluations += 1
                 journal.removeAll()
@@ -630,6 +631,7 @@ struct LocalSearch {
                         accept = true
                     } else {
                         let u = Double(rng.next() >> 11) / Double(1 << 53)
+                        let t = t0 * exp(logRatio * Double(step) / Double(perCycle))
                         accept = u < exp(Double(soft - s0) / t)
                     }
                 }

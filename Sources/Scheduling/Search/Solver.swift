@@ -42,6 +42,8 @@ struct Engine {
     var provenOptimal = false
     /// The last solution of each day's network, warm starts for the day descents (`ChainsWarmDescent.swift`).
     var dayWarm: DayWarmStarts?
+    /// The last plan the exact scorer scored, and its report (`scoreReport()`; shared by copies of the engine).
+    let scoreMemo = ScoreMemo()
 
     init(_ instance: Instance, _ options: SolveOptions) { self.init(Problem(instance), options) }
 
@@ -644,11 +646,16 @@ struct Engine {
         return out
     }
 
-    func currentScore() -> Score { score(p.instance, assignments: assignments()).score }
+    func currentScore() -> Score { scoreReport().score }
+
+    /// The exact scorer's report of the engine's plan, from `scoreMemo` when it scored the same plan last.
+    func scoreReport() -> ScoreReport {
+        scoreMemo.report(assign) { score(p.instance, assignments: assignments()) }
+    }
 
     func makePlan() -> Plan {
         let rows = assignments()
-        let report = score(p.instance, assignments: rows)
+        let report = scoreReport()
         var stats = self.stats
         stats.timeLimitHit = deadlineHit
         stats.work = budget.spent

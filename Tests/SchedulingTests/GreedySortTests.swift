@@ -1,0 +1,52 @@
+import Testing
+
+@testable import Scheduling
+
+/// The greedy start's order (`CostScalingSolver.sortByValueDescending`, issue 18): its radix sort skips the index
+/// digits when the items come ascending, and relies on its passes being stable for the ties.
+@Suite struct GreedySortTests {
+    /// Values with many ties (a few distinct ones, as pair values of one priority are), up to `bits` bits.
+    static func values(_ n: Int, bits: Int, distinct: Int, seed: UInt64) -> [Int64] {
+        var g = SplitMix64(seed: seed)
+        let levels = (0..<distinct).map { _ in Int64(1 + g.next() % ((UInt64(1) << UInt64(bits)) - 1)) }
+        return (0..<n).map { _ in levels[Int(g.next() % UInt64(distinct))] }
+    }
+
+    /// Ascending items (the callers' case) and shuffled ones sort as the comparison sort: value descending, ties by
+    /// the lower index.
+    @Test(arguments: [(1, 2), (5, 3), (11, 40), (12, 7), (23, 100), (40, 1000), (44, 5)])
+    func ordersLikeComparisonSort(_ bits: Int, _ distinct: Int) {
+        for seed in UInt64(1)...4 {
+            let n = 500 + Int(seed) * 1700
+            let value = Self.values(n, bits: bits, distinct: distinct, seed: seed &* 977 &+ UInt64(bits))
+            var g = SplitMix64(seed: seed)
+            // Every third index left out (items need not be all indices), ascending.
+            let ascending = (0..<n).filter { $0 % 3 != 1 }.map(Int32.init)
+            let expected = ascending.sorted {
+                value[Int($0)] > value[Int($1)] || (value[Int($0)] == value[Int($1)] && $0 < $1)
+            }
+            var items = ascending
+            CostScalingSolver.sortByValueDescending(&items, below: n) { value[$0] }
+            #expect(items == expected, "bits \(bits), distinct \(distinct), seed \(seed)")
+            var shuffled = ascending
+            shuffled.shuffle(using: &g)
+            CostScalingSolver.sortByValueDescending(&shuffled, below: n) { value[$0] }
+            #expect(shuffled == expected, "shuffled: bits \(bits), distinct \(distinct), seed \(seed)")
+        }
+    }
+
+    /// Sorting by the bits from `from` up keeps keys equal there in their order (a stable sort by the high bits).
+    @Test(arguments: [0, 3, 11, 17, 22])
+    func sortsHighBitsStably(_ from: Int) {
+        var g = SplitMix64(seed: UInt64(from) &+ 99)
+        let bits = 34
+        let keys = (0..<5000).map { _ in g.next() & ((1 << UInt64(bits)) - 1) & ~UInt64(0x3F0000) }
+        let high = { (k: UInt64) in k >> UInt64(from) }
+        let expected = keys.enumerated().sorted {
+            high($0.element) > high($1.element) || (high($0.element) == high($1.element) && $0.offset < $1.offset)
+        }.map(\.element)
+        var sorted = keys
+        CostScalingSolver.radixSortDescending(&sorted, bits: bits, from: from)
+        #expect(sorted == expected)
+    }
+}
