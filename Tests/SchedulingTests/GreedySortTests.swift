@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    /// Negative and mixed values (the large path's candidate values, `planLarge`) sort as the comparison sort too:
+    /// the keys are the values less the least; a span too wide for the packed keys takes the comparison sort.
+    @Test(arguments: [Int64(-5_000), -1, 0, Int64.min / 2])
+    func negativeValuesOrderLikeComparisonSort(_ shift: Int64) {
+        for seed in UInt64(1)...3 {
+            let n = 3000
+            var value = Self.values(n, bits: 20, distinct: 50, seed: seed).map { $0 + shift }
+            if shift == Int64.min / 2 { value[7] = Int64.max / 2 }  // a span past 63 bits
+            let items = (0..<n).map(Int32.init)
+            let expected = items.sorted {
+                value[Int($0)] > value[Int($1)] || (value[Int($0)] == value[Int($1)] && $0 < $1)
+            }
+            var sorted = items
+            CostScalingSolver.sortByValueDescending(&sorted, below: n) { value[$0] }
+            #expect(sorted == expected, "shift \(shift), seed \(seed)")
+        }
+    }
+
     /// Sorting by the bits from `from` up keeps keys equal there in their order (a stable sort by the high bits).
     @Test(arguments: [0, 3, 11, 17, 22])
     func sortsHighBitsStably(_ from: Int) {

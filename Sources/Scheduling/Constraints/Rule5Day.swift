@@ -106,8 +106,17 @@ public func compatible(
     let aFirst =
         (a.startMinute, a.endMinute, a.id) < (b.startMinute, b.endMinute, b.id)
     let (x, fx, y, fy) = aFirst ? (a, fa, b, fb) : (b, fb, a, fa)
-    let gap = y.startMinute - x.endMinute
+    return fitInOrder(
+        end: x.endMinute, thenStart: y.startMinute, sameFarm: x.farm == y.farm, fx, fy, speedKmh: speedKmh)
+}
+
+/// `compatible` on the jobs' fields, the earlier job first: its end, the later job's start, whether both are at one
+/// farm, and the two farms' locations (the general engine's row scans read these from index arrays).
+@inline(__always)
+func fitInOrder(end: Int, thenStart: Int, sameFarm: Bool, _ fx: GeoPoint, _ fy: GeoPoint, speedKmh: Double) -> Bool {
+    let gap = thenStart - end
     // Overlapping jobs never fit (a transfer is never negative): no distance to compute.
     if gap < 0 { return false }
-    return gap >= transfer(x, fx, y, fy, speedKmh: speedKmh)
+    if sameFarm { return true }
+    return gap >= transferMinutes(distanceKm: Distance.km(fx, fy), speedKmh: speedKmh)
 }

@@ -893,27 +893,32 @@ struct CostScalingSolver {
         }
     }
 
-    /// Sorts `items` (distinct indices below `limit`, each with a positive value) by value, largest first, ties by the
-    /// lower index: packed (value, index) keys through `radixSortDescending` when they fit in 64 bits, else a
-    /// comparison sort. The greedy start prices' order (`greedyPrices`, `GeneralEngine.greedyStart`).
+    /// Sorts `items` (distinct indices below `limit`) by value, largest first, ties by the lower index: packed
+    /// (value − least value, index) keys through `radixSortDescending` when they fit in 64 bits, else a comparison
+    /// sort. The greedy start prices' order (`greedyPrices`, `GeneralEngine.greedyStart`) and the large path's
+    /// candidate order (`planLarge`, whose values may be negative).
     ///
     /// When `items` is ascending (both callers' case), the radix sort skips the index digits: its passes are stable, so
     /// items of equal value keep their ascending order, the order the index bits would give them.
     @inline(__always)
     static func sortByValueDescending(_ items: inout [Int32], below limit: Int, value: (Int) -> Int64) {
         let indexBits = UInt64(Int.bitWidth - max(1, limit).leadingZeroBitCount)
-        var maxValue: Int64 = 0
+        var maxValue = Int64.min
+        var minValue = Int64.max
         var ascending = true
         var previous: Int32 = -1
         for i in items {
-            maxValue = max(maxValue, value(Int(i)))
+            let v = value(Int(i))
+            maxValue = max(maxValue, v)
+            minValue = min(minValue, v)
             ascending = ascending && i > previous
             previous = i
         }
-        if indexBits < 62 && UInt64(maxValue) < (UInt64(1) << (63 - indexBits)) {
+        let (span, o) = maxValue.subtractingReportingOverflow(minValue)
+        if !items.isEmpty && !o && indexBits < 62 && UInt64(span) < (UInt64(1) << (63 - indexBits)) {
             let top = (UInt64(1) << indexBits) - 1
-            var keys = items.map { (UInt64(value(Int($0))) << indexBits) | (top - UInt64($0)) }
-            let valueBits = UInt64.bitWidth - UInt64(maxValue).leadingZeroBitCount
+            var keys = items.map { (UInt64(value(Int($0)) - minValue) << indexBits) | (top - UInt64($0)) }
+            let valueBits = UInt64.bitWidth - UInt64(span).leadingZeroBitCount
             radixSortDescending(&keys, bits: Int(indexBits) + valueBits, from: ascending ? Int(indexBits) : 0)
             for i in 0..<keys.count { items[i] = Int32(top - (keys[i] & top)) }
         } else {

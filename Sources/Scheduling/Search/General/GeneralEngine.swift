@@ -171,8 +171,8 @@ struct GeneralEngine {
     static func largestFit(_ reqs: [Int], worker W: Worker, pins: [Int], limit: Int, problem p: Problem) -> Int {
         guard limit > 1, reqs.count > 1 else { return min(limit, reqs.count) }
         let inst = p.instance
-        // The jobs' hours and farms by position in `reqs`, read once: `fits` is `compatible` on them (the earlier
-        // job by start then end; equal hours give the same answer either way, a transfer being symmetric).
+        // The jobs' hours and farms by position in `reqs`, read once: `fits` is `compatible` on them (`fitInOrder`,
+        // the earlier job by start then end; equal hours give the same answer either way, a transfer being symmetric).
         let start = reqs.map { inst.requests[$0].startMinute }
         let end = reqs.map { inst.requests[$0].endMinute }
         let farm = reqs.map { p.index.requestFarm[$0] }
@@ -181,10 +181,9 @@ struct GeneralEngine {
         func fits(_ i: Int, _ j: Int) -> Bool {
             let iFirst = (start[i], end[i]) <= (start[j], end[j])
             let (x, y) = iFirst ? (i, j) : (j, i)
-            let gap = start[y] - end[x]
-            if gap < 0 { return false }
-            if farm[x] == farm[y] { return true }
-            return gap >= transferMinutes(distanceKm: Distance.km(location[x], location[y]), speedKmh: inst.speedKmh)
+            return fitInOrder(
+                end: end[x], thenStart: start[y], sameFarm: farm[x] == farm[y], location[x], location[y],
+                speedKmh: inst.speedKmh)
         }
         var best = 1
         var chosen: [Int] = []

@@ -104,15 +104,9 @@ extension GeneralEngine {
             ? relaxation.medium
             : (0..<p.nR).reduce(pinnedMedium()) { $0 + Int(p.reqCap[$1]) * Int(p.reqPriority[$1]) }
         let values = (0..<p.candidateCount).map { candOK[$0] ? value($0) : Int64.min }
-        // By value, largest first, ties by the lower index (through the radix sort: the values shifted by the least).
+        // By value, largest first, ties by the lower index.
         var order = (0..<p.candidateCount).filter { candOK[$0] }.map(Int32.init)
-        let least = order.reduce(Int64.max) { min($0, values[Int($1)]) }
-        let most = order.reduce(Int64.min) { max($0, values[Int($1)]) }
-        if order.isEmpty || least <= Int64.min / 2 || most >= Int64.max / 2 {
-            order.sort { (values[Int($0)], $1) > (values[Int($1)], $0) }
-        } else {
-            CostScalingSolver.sortByValueDescending(&order, below: p.candidateCount) { values[$0] - least }
-        }
+        CostScalingSolver.sortByValueDescending(&order, below: p.candidateCount) { values[$0] }
         let scope = GeneralScope(days: all)
         // The relaxation's rows, then dives (one day only): rows that took jobs that cannot both be worked are held to
         // what their repair keeps (`holdDive`: to one job, or without the jobs that do not fit beside the kept ones)
