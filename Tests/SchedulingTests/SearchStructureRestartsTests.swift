@@ -32,11 +32,13 @@ import Vocabulary
         }
     }
 
-    /// Seed 135 (four workers, three requests a date; found by a scan of seeds 1-200, the only one of them where
-    /// restarts change the plan): with two moves a step and one losing step, the search without restarts stops at soft
-    /// 3475, and with restarts it completes a move of the best plan's list that the walk never reached (3495).
+    /// Seed 303 (four workers, three requests a date; found by a scan of seeds 1-400, one of the two where restarts
+    /// change the plan): with two moves a step and one losing step, the search without restarts stops at soft 3240,
+    /// and with restarts it completes a move of the best plan's list that the walk never reached (3700). Until the
+    /// v2rows7 session (the estimate priced idle rows of closed weeks) it was seed 135, 3475 → 3495; the walk now
+    /// reaches 3495 there by itself.
     @Test func restartsReachWhatTheWalkStopsShortOf() {
-        let instance = Week.randomWeek(135, workers: 4, requestsPerDay: 3)
+        let instance = Week.randomWeek(303, workers: 4, requestsPerDay: 3)
         var without = Week.singlesOnly(instance)
         var with = without
         Self.search(&without, restarts: 0)
@@ -45,6 +47,6 @@ import Vocabulary
         let b = score(instance, assignments: with.assignments()).score
         #expect(a.hard == 0 && b.hard == 0)
         #expect(b > a, "\(a) → \(b)")
-        #expect(b.soft == 3495 && b.medium == 17, "\(b)")
+        #expect(b.soft == 3700 && b.medium == 24, "\(b)")
     }
 }

@@ -40,7 +40,11 @@ extension GeneralEngine {
                 count[Int(candReq[Int(c)])] += 1
                 if p.candRide[Int(c)] != 0 { riders[Int(candReq[Int(c)])] += 1 }
             }
-            if jobs[key].count <= 1 && pinsOn[key].isEmpty && !rowCands[key].isEmpty {
+            // A row without jobs whose weekly cap closes this date (the other days use it up) is no worker to
+            // refill a slot with: counted idle, it made every vacated slot look refilled for free.
+            if jobs[key].count <= 1 && pinsOn[key].isEmpty && !rowCands[key].isEmpty
+                && (!jobs[key].isEmpty || dayWeekOpen(Int32(key)))
+            {
                 rows.append(key)
                 assigned.append(jobs[key].first ?? -1)
             }
