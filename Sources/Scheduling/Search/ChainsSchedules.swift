@@ -91,12 +91,6 @@ extension Engine {
         var lastPlan = 0
         // Per option: its bonus in the averaged schedules (primal recovery), newest round weighted `scheduleAverage`.
         var avgBonus = [Double](repeating: 0, count: dp.optionCount)
-        var lastFlow: FlowSolution?
-        var kicked = false
-        let k10 = ProcessInfo.processInfo.environment["ILSON_K10"].flatMap(Int.init)
-        let k10warm = ProcessInfo.processInfo.environment["ILSON_K10COLD"] == nil
-        let k10trig = ProcessInfo.processInfo.environment["ILSON_K10TRIG"] != nil
-        let k10frac = ProcessInfo.processInfo.environment["ILSON_K10FRAC"].flatMap(Double.init) ?? 0
         for round in 0..<rounds {
             if outOfTime() { break }
             let last = round + 1 == rounds || workLeft <= 0
@@ -151,52 +145,16 @@ extension Engine {
                 lastPlan = round + 1
             }
             for kind in attempts {
-                let spent0 = budget.spent[phase, default: 0]
                 switch kind {
-                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup, lastFlow: &lastFlow)
-                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup, lastFlow: &lastFlow)
+                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
+                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
                 case 3: planFromBonus(dp, avgBonus, windows, lookup)
                 case 4: planFromCrossover(dp, avgBonus, windows, lookup)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
                 }
-                let kind1Units = budget.spent[phase, default: 0] - spent0
-                if kind == 1 && k10 != nil && (last || workLeft <= 0 || (k10trig && workLeft < kind1Units)) {
-                    // The phase's last plans: what is left of its share goes to costly-seat kicks from the best
-                    // plan instead of the other plans.
-                    let v1 = trueValue()
-                    if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                    if v1 > best {
-                        best = v1
-                        bestPlan = (assign, assignCand)
-                        stats.moves += 1
-                        report(.workerSchedules, currentScore())
-                    }
-                    (assign, assignCand) = bestPlan
-                    charge(-reserve)
-                    reserve = 0
-                    let cap = k10frac > 0 ? Int(k10frac * Double(kind1Units)) : k10!
-                    let held = cap > 0 ? max(0, workLeft - cap) : 0
-                    charge(held)
-                    if seatKicks(dp, windows, lookup, warm: k10warm ? lastFlow : nil) {
-                        let v = trueValue()
-                        if v > best {
-                            best = v
-                            bestPlan = (assign, assignCand)
-                            report(.workerSchedules, currentScore())
-                        }
-                        if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                    }
-                    charge(-held)
-                    (assign, assignCand) = bestPlan
-                    kicked = true
-                    break
-                }
                 let v = trueValue()
-                if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
-                    FileHandle.standardError.write("T10 sched round \(round + 1) kind \(kind) gain \(v - best) units \(budget.spent[phase, default: 0] - spent0)\n".data(using: .utf8)!)
-                }
                 if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
                 if v > best {
                     best = v
@@ -206,7 +164,7 @@ extension Engine {
                 }
                 (assign, assignCand) = bestPlan
             }
-            if kicked || last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
+            if last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
             let step = theta * (value - Double(bestSoft)) / norm
             for r in 0..<p.nR where head[r] != taken[r] { lambda[r] -= step * Double(head[r] - taken[r]) }
         }
@@ -281,8 +239,7 @@ extension Engine {
     /// `exact` (they fill every request exactly), else through the first flow over every day with each chosen
     /// option's links as a bonus (`scheduleBonus`), then the polish. Returns false when no plan was made.
     mutating func planFromSchedules(
-        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates,
-        lastFlow: inout FlowSolution?
+        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates
     ) -> Bool {
         if exact {
             for s in 0..<assign.count where p.pinnedOn[s] < 0 {
@@ -295,7 +252,7 @@ extension Engine {
         let bonus = scheduleBonus(dp, chosen)
         var perOption = [Double](repeating: 0, count: dp.optionCount)
         for slot in 0..<chosen.count where chosen[slot] >= 0 { perOption[Int(chosen[slot])] = bonus[slot] }
-        lastFlow = flowWithBonus(dp, perOption)
+        flowWithBonus(dp, perOption)
         chainDescent(after: -1, windows, lookup)
         ejectionDescent(lookup, maxPasses: 1)
         return true
@@ -332,10 +289,8 @@ extension Engine {
     }
 
     /// Makes the current plan from the first flow over every day with `bonus[o]` (rounded) added to the pair of each
-    /// option o; no polish. With `warm` (a solve of the same network under other values), the flow starts from its
-    /// node prices and the current plan. Returns the solve (a warm start for the next).
-    @discardableResult
-    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double], warm: FlowSolution? = nil) -> FlowSolution {
+    /// option o; no polish.
+    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double]) {
         var net = buildFullNetwork()
         charge(net.arcReq.count + p.nW)
         for row in 0..<net.nRows {
@@ -347,19 +302,7 @@ extension Engine {
                 }
             }
         }
-        var start: FlowSolution?
-        if var w = warm, !w.prices.isEmpty {
-            w.rowArc = [Int32](repeating: -1, count: net.nRows)
-            for row in 0..<net.nRows {
-                let held = assignCand[Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])]
-                guard held >= 0 else { continue }
-                for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == held {
-                    w.rowArc[row] = Int32(a)
-                }
-            }
-            start = w
-        }
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: start)
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
         (assign, assignCand) = pinnedAssignments()
         for row in 0..<net.nRows where sol.rowArc[row] >= 0 {
             let a = Int(sol.rowArc[row])
@@ -367,7 +310,6 @@ extension Engine {
             assign[slot] = net.arcReq[a]
             assignCand[slot] = net.arcCand[a]
         }
-        return sol
     }
 
     /// Makes the current plan from the averaged schedules (primal recovery: the flow with each option's averaged

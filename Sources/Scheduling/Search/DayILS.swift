@@ -69,11 +69,8 @@ extension Engine {
         var currentPlan = bestPlan
         // A walk step may lose up to a third of a continuity bonus (crossing small ridges between plateaus).
         let slack = max(1, p.continuity / 3)
-        let stall = ProcessInfo.processInfo.environment["ILSON_ILSSTALL"].flatMap(Int.init) ?? 0
-        var lastGain = budget.spent[phase, default: 0]
         for _ in 0..<iterations {
             if workLeft <= 0 || outOfTime() { break }
-            if stall > 0 && budget.spent[phase, default: 0] - lastGain > stall { break }
             let d = Int(g.next() % UInt64(nD))
             let share = 10 + g.next() % 30
             var open = -1
@@ -95,13 +92,9 @@ extension Engine {
                 current = v
                 currentPlan = (assign, assignCand)
                 if v > best {
-                    if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
-                        FileHandle.standardError.write("T10 ils gain \(v - best) at \(budget.spent[phase, default: 0]) of \(budget.allowance(phase))\n".data(using: .utf8)!)
-                    }
                     best = v
                     bestPlan = currentPlan
                     stats.moves += 1
-                    lastGain = budget.spent[phase, default: 0]
                 }
             } else {
                 (assign, assignCand) = currentPlan

@@ -48,9 +48,6 @@ extension Engine {
                 }
             }
             let v = trueValue()
-            if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
-                FileHandle.standardError.write("T10 pair sweep \(sweep) gain \(v - value) at \(budget.spent[phase, default: 0]) of \(budget.allowance(phase))\n".data(using: .utf8)!)
-            }
             if v > value {
                 value = v
                 improved = true

@@ -82,12 +82,6 @@ struct Engine {
         options.progress?(SolveProgress(phase: phase, best: best, elapsedSeconds: elapsed))
     }
 
-    func trace10(_ what: String) {
-        guard ProcessInfo.processInfo.environment["ILSON_T10"] != nil else { return }
-        let sp = budget.spent.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " ")
-        FileHandle.standardError.write("T10 \(what) value \(trueValue()) \(sp)\n".data(using: .utf8)!)
-    }
-
     mutating func run() -> Plan {
         report(.candidates)
         let pins = assign
@@ -116,27 +110,16 @@ struct Engine {
             // choices can still gain soft. A short search does that (measured on a province day: the full budget
             // gained nothing in 10 s).
             let atBound = nD == 1 && currentScore().medium == stats.mediumUpperBound
-            trace10("start")
             localSearch(fraction: atBound ? 8 : 1)
-            trace10("localSearch")
             dayKicks()
-            trace10("dayKicks")
         }
         if !provenOptimal && budget.runs(.pairSearch) && !outOfTime() {
             pairSearch()
-            trace10("pairSearch")
         }
         if !provenOptimal && budget.runs(.schedules) && !outOfTime() { scheduleRelaxation() }
-        trace10("schedules")
         if !provenOptimal && budget.runs(.chains) && !outOfTime() {
-            let end = ProcessInfo.processInfo.environment["ILSON_K10END"] ?? ""
-            if end == "kr" { endKicks() }
             relaxedExchanges()
-            trace10("relaxed")
-            if end == "rk" { endKicks() }
-            trace10("kicks")
             continuityChains()
-            trace10("chains")
         }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
