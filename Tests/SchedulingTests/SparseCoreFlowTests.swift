@@ -180,7 +180,7 @@ import Testing
         }
         #expect(SparseCoreFlow.forDay(week, deadline: nil) == nil)
         let sparse = try #require(SparseCoreFlow.forDay(day, deadline: nil))
-        #expect(sparse.rowArcs == max(16, day.arcReq.count / day.nRows / 3) && sparse.byProfit && sparse.maxRounds == 0)
+        #expect(sparse.rowArcs == 16 && sparse.byProfit && sparse.maxRounds == 0)
         let cap = (0..<requests).map { Int32($0 % 3) }
         let minUnits = [Int32](repeating: 0, count: requests)
         let order = (0..<day.nGroups).map(Int32.init)

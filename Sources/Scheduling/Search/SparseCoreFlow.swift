@@ -50,14 +50,16 @@ struct SparseCoreFlow {
     }
 
     /// The configuration for the first flow of a network, or `nil` where a sparse core does not pay: only networks
-    /// of one day (every group one row, so no weekly cap links rows) with at least `minArcsPerRow` arcs per row, and a
-    /// core of a third of each row's arcs (at least 16). Measured (docs/solver.md, sparse11): the county day (62
-    /// arcs per row) and the province day (184) gain, the county week (one network over five days) loses.
+    /// of one day (every group one row, so no weekly cap links rows) with at least `minArcsPerRow` arcs per row. The
+    /// core keeps 16 arcs per row, or a third of them from 128 arcs per row on, where the rounds stop after two and
+    /// the whole network is solved warm. Measured (docs/solver.md, sparse11): the county day (118 arcs per row) and
+    /// the province day (184) gain flow work, the county week (one network over five days) loses.
     static func forDay(_ net: FlowNetwork, deadline: Date?) -> SparseCoreFlow? {
         guard net.nRows > 0, net.nGroups == net.nRows else { return nil }
         let perRow = net.arcReq.count / net.nRows
         guard perRow >= minArcsPerRow else { return nil }
-        var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: max(16, perRow / 3), reqFactor: 4)
+        var sparse = SparseCoreFlow(
+            net, deadline: deadline, rowArcs: perRow >= 128 ? perRow / 3 : 16, reqFactor: 4)
         sparse.byProfit = true
         sparse.maxRounds = perRow >= 128 ? 2 : 0
         return sparse
