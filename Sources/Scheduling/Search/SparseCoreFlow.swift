@@ -51,19 +51,23 @@ struct SparseCoreFlow {
 
     /// The configuration for the first flow of a network, or `nil` where a sparse core does not pay: only networks
     /// of one day (every group one row, so no weekly cap links rows) with at least `minArcsPerRow` arcs per row. The
-    /// core keeps 16 arcs per row, or a third of them from 128 arcs per row on, where the rounds stop after two and
-    /// the whole network is solved warm. Measured (docs/solver.md, sparse11): the county day (118 arcs per row) and
-    /// the province day (184) gain flow work, the county week (one network over five days) loses.
+    /// core keeps 16 arcs per row, or a third of them on a network of `largeArcs` arcs or more, where the rounds stop
+    /// after two and the whole network is solved warm. Measured (docs/solver.md, sparse11): the county day (238k
+    /// arcs) and the province day (9.14M, 184 arcs per row) gain flow work, the county week (one network over five
+    /// days) loses.
     static func forDay(_ net: FlowNetwork, deadline: Date?) -> SparseCoreFlow? {
         guard net.nRows > 0, net.nGroups == net.nRows else { return nil }
         let perRow = net.arcReq.count / net.nRows
         guard perRow >= minArcsPerRow else { return nil }
-        var sparse = SparseCoreFlow(
-            net, deadline: deadline, rowArcs: perRow >= 128 ? perRow / 3 : 16, reqFactor: 4)
+        let large = net.arcReq.count >= largeArcs
+        var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: large ? perRow / 3 : 16, reqFactor: 4)
         sparse.byProfit = true
-        sparse.maxRounds = perRow >= 128 ? 2 : 0
+        sparse.maxRounds = large ? 2 : 0
         return sparse
     }
+
+    /// From this many arcs on, `forDay`'s core keeps a third of each row's arcs and stops the rounds after two.
+    static let largeArcs = 1_000_000
 
     /// The fewest arcs per row (on average) at which `forDay` uses a sparse core.
     static let minArcsPerRow = 48
