@@ -50,23 +50,20 @@ struct SparseCoreFlow {
     }
 
     /// The configuration for the first flow of a network, or `nil` where a sparse core does not pay: only networks
-    /// of one day (every group one row, so no weekly cap links rows) with at least `minArcsPerRow` arcs per row. The
-    /// core keeps 16 arcs per row, or a third of them on a network of `largeArcs` arcs or more, where the rounds stop
-    /// after two and the whole network is solved warm. Measured (docs/solver.md, sparse11): the county day (238k
-    /// arcs) and the province day (9.14M, 184 arcs per row) gain flow work, the county week (one network over five
-    /// days) loses.
+    /// of one day (every group one row, so no weekly cap links rows) with at least `minArcsPerRow` arcs per row and
+    /// fewer than `largeArcs` arcs; the core keeps 16 arcs per row. Measured (docs/solver.md, sparse11): the county
+    /// day (238k arcs) gains 47 % of its flow work and 6 % of its instructions; the province day (9.14M arcs, a third
+    /// of each row's arcs, the whole network warm after two rounds) gains 9 % of its flow work but no CPU; the county
+    /// week (one network over five days) loses.
     static func forDay(_ net: FlowNetwork, deadline: Date?) -> SparseCoreFlow? {
-        guard net.nRows > 0, net.nGroups == net.nRows else { return nil }
-        let perRow = net.arcReq.count / net.nRows
-        guard perRow >= minArcsPerRow else { return nil }
-        let large = net.arcReq.count >= largeArcs
-        var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: large ? perRow / 3 : 16, reqFactor: 4)
+        guard net.nRows > 0, net.nGroups == net.nRows, net.arcReq.count < largeArcs else { return nil }
+        guard net.arcReq.count / net.nRows >= minArcsPerRow else { return nil }
+        var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: 16, reqFactor: 4)
         sparse.byProfit = true
-        sparse.maxRounds = large ? 2 : 0
         return sparse
     }
 
-    /// From this many arcs on, `forDay`'s core keeps a third of each row's arcs and stops the rounds after two.
+    /// From this many arcs on, `forDay` leaves the network whole (the province day: no CPU gained).
     static let largeArcs = 1_000_000
 
     /// The fewest arcs per row (on average) at which `forDay` uses a sparse core.
