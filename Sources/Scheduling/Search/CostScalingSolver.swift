@@ -27,6 +27,8 @@ struct CostScalingSolver {
     /// Whether a cold start without forced minimums begins from a greedy assignment's prices (see
     /// `greedyPrices(cap:scale:into:)`); off only to compare in tests.
     let greedyStart: Bool
+    /// The first refinement's ε of a warm start, in scaled cost units (1: a single exact refinement).
+    var warmEpsilon: Int64 = 1
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -391,7 +393,7 @@ struct CostScalingSolver {
         {
             // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
             _ = price.update(fromContentsOf: warmPrices)
-            eps = CostScalingSolver.alpha
+            eps = CostScalingSolver.alpha * max(1, warmEpsilon)
             @inline(__always) func push(_ a: Int) {
                 res[a] -= 1
                 res[Int(partner[a])] += 1

@@ -507,7 +507,8 @@ struct Engine {
         var truncated = false
         while let node = stack.popLast() {
             let sol = exactFlow(
-                solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm)
+                solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm,
+                sparse: isFull)
             nodes += 1
             charge(sol.work)
             stats.flowWork += sol.work
@@ -583,8 +584,15 @@ struct Engine {
     func exactFlow(
         _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64,
         order: [Int32],
-        warm: FlowSolution? = nil
+        warm: FlowSolution? = nil, sparse: Bool = false
     ) -> FlowSolution {
+        // The first flow, cold, of a day network with many arcs per row: on a sparse core, then priced
+        // (`SparseCoreFlow`).
+        if sparse, warm == nil, let sparse = SparseCoreFlow.forDay(scaling.net, deadline: scaling.deadline),
+            let sol = sparse.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        {
+            return sol
+        }
         if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
         return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
     }

@@ -1,0 +1,298 @@
+import Foundation
+
+/// Cost scaling on a sparse core of the network, then pricing of the rest (column generation), for the first flow of
+/// a day with many arcs per row (`forDay`).
+///
+/// The core keeps, of every row, its `rowArcs` best arcs (by value, or with `byProfit` by value less the request's
+/// price in a greedy assignment of the whole network) and, of every open request, its `reqFactor` × capacity best arcs
+/// by value (ties at either threshold all kept). `CostScalingSolver.solveConnected` solves the core on the same nodes
+/// as the whole network, so in the same cost scale (n + 1, n the node count): its flow ends 1-optimal in the scaled
+/// costs for its prices. Pricing then goes row by row. A row's price may move between bounds without touching another
+/// node's arcs: from below by its residual out-arcs (an unused row → request arc: p(r) ≥ p(q) + v·s − 1; the reverse
+/// of its used group → row arc: p(r) ≥ p(g) − 1), from above by its residual in-arcs (the unused group → row arc:
+/// p(r) ≤ p(g) + 1; the reverse of its used row → request arc). Where the bounds meet, the row gets a price between
+/// them and every arc at it is 1-optimal; the other arcs (group → sink, request → sink) are live in the core's last
+/// refinement, so 1-optimal already. When every row passes, the flow is 1-optimal on the whole network, and a
+/// 1-optimal flow in costs scaled by n + 1 is optimal (ε < 1/n in value units; Goldberg and Tarjan 1990): the same
+/// optimum value as a solve of the whole network. Otherwise the arcs of a failing row whose lower bound passes its
+/// upper one join the core, and the core is solved again warm from the flow and the repaired prices (one refinement
+/// at ε = 1, or from `warmEpsilon`). A core arc may fail too (arcs fixed between the first solve's refinements keep
+/// their flow but not their reduced costs within ε); the warm solve has no fixing, so it mends them. After
+/// `maxRounds` rounds the whole network is solved warm from the last round instead (the rounds' tail is long on a
+/// province: 123 rounds without the limit).
+///
+/// Deterministic: the core keeps each row's arcs in the network's order, and every round's arcs are fixed by values
+/// and indices only.
+struct SparseCoreFlow {
+    let net: FlowNetwork
+    let deadline: Date?
+    /// Arcs kept per row.
+    var rowArcs = 16
+    /// Arcs kept per request, per unit of its capacity.
+    var reqFactor = 4
+    /// Whether a row's arcs are ranked by their profit at the greedy start's request prices (value − λ of the
+    /// request) instead of by value.
+    var byProfit = false
+    /// At most this many violating arcs join the core per row and round, the most profitable first (0: all).
+    var addPerRow = 0
+    /// After this many rounds (0: no limit), the whole network is solved warm from the last round's flow and
+    /// prices instead of another round.
+    var maxRounds = 0
+    /// The first ε of the warm solves after the first round, in value units (0: a single refinement at ε = 1 in
+    /// scaled units).
+    var warmEpsilon: Int64 = 0
+
+    init(_ net: FlowNetwork, deadline: Date? = nil, rowArcs: Int = 16, reqFactor: Int = 4) {
+        self.net = net
+        self.deadline = deadline
+        self.rowArcs = rowArcs
+        self.reqFactor = reqFactor
+    }
+
+    /// The configuration for the first flow of a network, or `nil` where a sparse core does not pay: only networks
+    /// of one day (every group one row, so no weekly cap links rows) with at least `minArcsPerRow` arcs per row and
+    /// fewer than `largeArcs` arcs; the core keeps 16 arcs per row. Measured (docs/solver.md, sparse11): the county
+    /// day (238k arcs) gains 47 % of its flow work and 6 % of its instructions; the province day (9.14M arcs, a third
+    /// of each row's arcs, the whole network warm after two rounds) gains 9 % of its flow work but no CPU; the county
+    /// week (one network over five days) loses.
+    static func forDay(_ net: FlowNetwork, deadline: Date?) -> SparseCoreFlow? {
+        guard net.nRows > 0, net.nGroups == net.nRows, net.arcReq.count < largeArcs else { return nil }
+        guard net.arcReq.count / net.nRows >= minArcsPerRow else { return nil }
+        var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: 16, reqFactor: 4)
+        sparse.byProfit = true
+        return sparse
+    }
+
+    /// From this many arcs on, `forDay` leaves the network whole (the province day: no CPU gained).
+    static let largeArcs = 1_000_000
+
+    /// The fewest arcs per row (on average) at which `forDay` uses a sparse core.
+    static let minArcsPerRow = 48
+
+    /// What the last solve did, for tests and measurements.
+    struct Trace {
+        var rounds = 0
+        var coreArcs: [Int] = []
+        var added: [Int] = []
+        var work: [Int] = []
+        var wholeWork = 0
+    }
+
+    /// Solves; same contract and same optimum value as `CostScalingSolver.solve` (ties may resolve differently).
+    /// Returns `nil` when the costs would not fit cost scaling's integers (the caller falls back as for it).
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32]) -> FlowSolution? {
+        var trace = Trace()
+        return solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace)
+    }
+
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], trace: inout Trace) -> FlowSolution? {
+        let nG = net.nGroups
+        let nRw = net.nRows
+        let nQ = net.nReq
+        let nA = net.arcReq.count
+        let qBase = nG + nRw
+        let n = qBase + nQ + 1
+        let scale = Int64(n + 1)
+        // The whole network's scale check (the core's largest cost may be lower): beyond it, no pricing either.
+        var maxAbs: Int64 = 1
+        for v in net.arcValue where v != FlowNetwork.disabled {
+            let a = v.magnitude
+            if a > UInt64(Int64.max) { return nil }
+            maxAbs = max(maxAbs, Int64(a))
+        }
+        for q in 0..<nQ where minUnits[q] > 0 && cap[q] > 0 { maxAbs = max(maxAbs, bonus) }
+        let (scaledMax, overflow) = maxAbs.multipliedReportingOverflow(by: scale)
+        if overflow || scaledMax > CostScalingSolver.limit / 8 { return nil }
+
+        var work = 0
+        var inCore = [Bool](repeating: false, count: nA)
+        var rowOfArc = [Int32](repeating: 0, count: nA)
+        do {
+            // Thresholds: the K-th best value of each row and of each request (a min-heap of K per owner, one pass).
+            var reqStart = [Int](repeating: 0, count: nQ + 1)
+            for q in 0..<nQ { reqStart[q + 1] = reqStart[q] + max(0, Int(cap[q])) * reqFactor }
+            var reqHeap = [Int64](repeating: 0, count: reqStart[nQ])
+            var reqSize = [Int](repeating: 0, count: nQ)
+            var rowHeap = [Int64](repeating: 0, count: max(1, rowArcs))
+            var rowThr = [Int64](repeating: Int64.min, count: nRw)
+            // The key a row ranks its arcs by: the value, or the value less the request's greedy price.
+            var lambda = [Int64](repeating: 0, count: nQ)
+            if byProfit {
+                var slabs = Slabs()
+                let p = slabs.make(n, Int64(0))
+                CostScalingSolver(net).greedyPrices(cap: cap, scale: 1, into: p)
+                for q in 0..<nQ { lambda[q] = p[qBase + q] }
+                slabs.release()
+                work &+= nA
+            }
+            for r in 0..<nRw {
+                var size = 0
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                    rowOfArc[a] = Int32(r)
+                    let v = net.arcValue[a]
+                    let q = Int(net.arcReq[a])
+                    guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    SparseCoreFlow.offer(v + lambda[q], &rowHeap, base: 0, size: &size, k: rowArcs)
+                    SparseCoreFlow.offer(
+                        v, &reqHeap, base: reqStart[q], size: &reqSize[q], k: reqStart[q + 1] - reqStart[q])
+                }
+                if size == rowArcs && rowArcs > 0 { rowThr[r] = rowHeap[0] }
+                if rowArcs == 0 { rowThr[r] = Int64.max }
+            }
+            var reqThr = [Int64](repeating: Int64.max, count: nQ)
+            for q in 0..<nQ where reqStart[q + 1] > reqStart[q] {
+                reqThr[q] = reqSize[q] == reqStart[q + 1] - reqStart[q] ? reqHeap[reqStart[q]] : Int64.min
+            }
+            for a in 0..<nA {
+                let v = net.arcValue[a]
+                let q = Int(net.arcReq[a])
+                guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                inCore[a] = v + lambda[q] >= rowThr[Int(rowOfArc[a])] || v >= reqThr[q]
+            }
+            work &+= 2 * nA
+        }
+
+        var warm: FlowSolution?
+        while true {
+            if maxRounds > 0 && trace.rounds >= maxRounds, let w = warm {
+                var whole = CostScalingSolver(net, deadline: deadline)
+                whole.warmEpsilon = max(1, warmEpsilon * scale)
+                guard
+                    let sol = whole.solveConnected(
+                        cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: w)
+                else { return nil }
+                trace.wholeWork = sol.work
+                work &+= sol.work
+                if sol.timedOut { return .timedOut(net, work: work) }
+                var out = sol
+                out.work = work
+                return out
+            }
+            trace.rounds += 1
+            // The core: the same groups, rows and requests, the arcs in `inCore` in the network's order.
+            var core = FlowNetwork()
+            core.nReq = nQ
+            core.groupSupply = net.groupSupply
+            core.groupRowStart = net.groupRowStart
+            core.rowWorker = net.rowWorker
+            core.rowDay = net.rowDay
+            core.rowArcStart.reserveCapacity(nRw + 1)
+            var coreArc: [Int32] = []
+            var toCore = [Int32](repeating: -1, count: nA)
+            for r in 0..<nRw {
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) where inCore[a] {
+                    toCore[a] = Int32(coreArc.count)
+                    coreArc.append(Int32(a))
+                    core.arcReq.append(net.arcReq[a])
+                    core.arcValue.append(net.arcValue[a])
+                    core.arcCand.append(net.arcCand[a])
+                }
+                core.rowArcStart.append(Int32(coreArc.count))
+            }
+            trace.coreArcs.append(coreArc.count)
+            work &+= nA
+            if var w = warm {
+                w.rowArc = w.rowArc.map { $0 >= 0 ? toCore[Int($0)] : -1 }
+                warm = w
+            }
+            var coreSolver = CostScalingSolver(core, deadline: deadline)
+            coreSolver.warmEpsilon = max(1, warmEpsilon * scale)
+            guard
+                let sol = coreSolver.solveConnected(
+                    cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
+            else { return nil }
+            work &+= sol.work
+            trace.work.append(sol.work)
+            if sol.timedOut { return .timedOut(net, work: work) }
+            var full = sol
+            full.rowArc = sol.rowArc.map { $0 >= 0 ? coreArc[Int($0)] : -1 }
+            full.work = work
+            // Pricing, row by row. A row's price may move anywhere between its arcs' bounds without touching another
+            // node's arcs: below by every residual arc out of it (an unused row → request arc: p(r) ≥ p(q) + v·s − 1;
+            // the reverse of a used group → row arc: p(r) ≥ p(g) − 1), above by every residual arc into it (an unused
+            // group → row arc: p(r) ≤ p(g) + 1; the reverse of its used row → request arc: p(r) ≤ p(q) + v·s + 1).
+            // When the bounds meet, the row gets a price between them and every arc at it is 1-optimal; otherwise
+            // the arcs whose lower bound passes the upper one are the violations.
+            var price = sol.prices
+            var added = 0
+            var violated = 0
+            var pending: [(Int64, Int32)] = []
+            for g in 0..<nG {
+                let pg = price[g]
+                for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) {
+                    let used = Int(full.rowArc[r])
+                    var lower = Int64.min
+                    var upper: Int64
+                    if used >= 0 {
+                        lower = pg - 1
+                        upper = net.arcValue[used] * scale + price[qBase + Int(net.arcReq[used])] + 1
+                    } else {
+                        upper = pg + 1
+                    }
+                    let arcs = Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1])
+                    for a in arcs where a != used {
+                        let v = net.arcValue[a]
+                        let q = Int(net.arcReq[a])
+                        guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                        lower = max(lower, v * scale + price[qBase + q] - 1)
+                    }
+                    if lower <= upper {
+                        price[nG + r] = min(max(price[nG + r], lower), upper)
+                        continue
+                    }
+                    violated += 1
+                    pending.removeAll(keepingCapacity: true)
+                    for a in arcs where a != used && !inCore[a] {
+                        let v = net.arcValue[a]
+                        let q = Int(net.arcReq[a])
+                        guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                        let key = v * scale + price[qBase + q]
+                        if key - 1 > upper { pending.append((key, Int32(a))) }
+                    }
+                    if addPerRow > 0 && pending.count > addPerRow {
+                        pending.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                        pending.removeLast(pending.count - addPerRow)
+                    }
+                    for (_, a) in pending { inCore[Int(a)] = true }
+                    added += pending.count
+                }
+            }
+            full.prices = price
+            work &+= nA
+            full.work = work
+            trace.added.append(added)
+            if violated == 0 { return full }
+            warm = full
+        }
+    }
+
+    /// Offers `v` to the min-heap of the K best values at `heap[base ..< base + k]` holding `size` values.
+    @inline(__always)
+    static func offer(_ v: Int64, _ heap: inout [Int64], base: Int, size: inout Int, k: Int) {
+        if k == 0 { return }
+        if size < k {
+            var i = size
+            size += 1
+            while i > 0 {
+                let p = (i - 1) >> 1
+                if heap[base + p] <= v { break }
+                heap[base + i] = heap[base + p]
+                i = p
+            }
+            heap[base + i] = v
+            return
+        }
+        if v <= heap[base] { return }
+        // Replace the least and sift down.
+        var i = 0
+        while true {
+            var c = 2 * i + 1
+            if c >= k { break }
+            if c + 1 < k && heap[base + c + 1] < heap[base + c] { c += 1 }
+            if heap[base + c] >= v { break }
+            heap[base + i] = heap[base + c]
+            i = c
+        }
+        heap[base + i] = v
+    }
+}

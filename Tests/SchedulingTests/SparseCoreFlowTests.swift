@@ -1,0 +1,210 @@
+import Testing
+
+@testable import Scheduling
+
+/// The sparse core with pricing (`SparseCoreFlow`) against successive shortest paths and cost scaling on the whole
+/// network: the same optimal value, a valid flow, and rounds that really add arcs.
+@Suite struct SparseCoreFlowTests {
+    /// A random network with many arcs per row (so a core of 1-3 arcs per row leaves most of them out).
+    static func denseNetwork(_ seed: UInt64, groups: Int, requests: Int, bigValues: Bool) -> FlowNetwork {
+        var g = SplitMix64(seed: seed)
+        func rnd(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+        var net = FlowNetwork()
+        net.nReq = requests
+        for _ in 0..<groups {
+            let rows = 1 + rnd(3)
+            for _ in 0..<rows {
+                net.rowWorker.append(Int32(net.groupSupply.count))
+                net.rowDay.append(0)
+                // Each request at most once per row, in random order, some left out.
+                var reqs = Array(0..<requests)
+                for i in stride(from: reqs.count - 1, to: 0, by: -1) { reqs.swapAt(i, rnd(i + 1)) }
+                for q in reqs where rnd(5) != 0 {
+                    net.arcReq.append(Int32(q))
+                    let base = bigValues ? Int64(1 + rnd(10)) * 1_000_000 : 0
+                    // Few distinct values: many ties at the thresholds.
+                    let v = rnd(3) == 0 ? Int64(rnd(6)) * 50 : Int64(rnd(400)) - 100
+                    net.arcValue.append(rnd(15) == 0 ? FlowNetwork.disabled : base + v)
+                    net.arcCand.append(Int32(net.arcCand.count))
+                }
+                net.rowArcStart.append(Int32(net.arcReq.count))
+            }
+            net.groupSupply.append(Int32(1 + rnd(rows)))
+            net.groupRowStart.append(Int32(net.rowWorker.count))
+        }
+        return net
+    }
+
+    static func instance(_ seed: UInt64, forced: Bool) -> (FlowNetwork, [Int32], [Int32], Int64, [Int32]) {
+        let requests = 3 + Int(seed % 9)
+        let net = denseNetwork(seed, groups: 4 + Int(seed % 13), requests: requests, bigValues: seed % 3 == 0)
+        var g = SplitMix64(seed: seed &+ 777)
+        let cap = (0..<requests).map { _ in Int32(g.next() % 4) }
+        let minUnits = (0..<requests).map { _ in forced && g.next() % 3 == 0 ? Int32(1 + g.next() % 3) : 0 }
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        var order = (0..<net.nGroups).map(Int32.init)
+        if seed % 2 == 1 { order.reverse() }
+        return (net, cap, minUnits, bonus, order)
+    }
+
+    @Test(arguments: 0..<80)
+    func sameOptimumAsTheWholeNetwork(_ seed: UInt64) throws {
+        let (net, cap, minUnits, bonus, order) = Self.instance(seed, forced: seed % 4 == 3)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        let whole = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+        // (arcs per row, per capacity unit, ranked by profit, rounds before the whole network, warm ε)
+        let configs = [
+            (1, 1, false, 0, 0), (2, 1, false, 0, 0), (3, 2, false, 0, 0), (0, 1, false, 0, 0), (1, 0, false, 0, 0),
+            (1, 1, true, 0, 0), (2, 0, true, 0, 0), (1, 1, true, 1, 0), (1, 0, true, 2, 0), (1, 1, true, 0, 3),
+            (2, 1, false, 2, 1),
+        ]
+        for (k, c, profit, rounds, warmEps) in configs {
+            var trace = SparseCoreFlow.Trace()
+            var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
+            flow.byProfit = profit
+            flow.maxRounds = rounds
+            flow.warmEpsilon = Int64(warmEps)
+            let sparse = try #require(
+                flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
+            _ = FlowCostScalingTests.check(net, sparse, cap: cap)
+            func forcedUnits(_ s: FlowSolution) -> Int32 {
+                (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+            }
+            #expect(forcedUnits(sparse) == forcedUnits(ssp), "seed \(seed) k \(k) c \(c) profit \(profit)")
+            #expect(sparse.value == ssp.value, "seed \(seed) k \(k) c \(c) profit \(profit) trace \(trace)")
+            #expect(sparse.value == whole.value)
+            #expect(trace.rounds == trace.added.count && trace.rounds == trace.coreArcs.count)
+            if rounds > 0 { #expect(trace.rounds <= rounds) }
+        }
+    }
+
+    /// A tiny core must miss arcs of the optimum on some networks: pricing adds them (more than one round), and the
+    /// value still equals the whole network's. Without pricing (the first round's flow) it would be lower.
+    @Test func pricingAddsArcs() throws {
+        var multiRound = 0
+        var firstRoundShort = 0
+        for seed in UInt64(0)..<60 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed, forced: false)
+            let whole = try #require(
+                CostScalingSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            var trace = SparseCoreFlow.Trace()
+            let sparse = try #require(
+                SparseCoreFlow(net, rowArcs: 1, reqFactor: 1).solve(
+                    cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
+            #expect(sparse.value == whole.value)
+            if trace.rounds > 1 {
+                multiRound += 1
+                #expect(trace.added[0] > 0 || trace.rounds > 2)
+                #expect(trace.coreArcs[1] >= trace.coreArcs[0])
+            }
+            // The first core alone, solved as a network of its own.
+            var core = FlowNetwork()
+            core.nReq = net.nReq
+            core.groupSupply = net.groupSupply
+            core.groupRowStart = net.groupRowStart
+            core.rowWorker = net.rowWorker
+            core.rowDay = net.rowDay
+            var arcs = 0
+            for r in 0..<net.nRows {
+                var best = -1
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1])
+                where net.arcValue[a] != FlowNetwork.disabled && cap[Int(net.arcReq[a])] > 0 {
+                    if best < 0 || net.arcValue[a] > net.arcValue[best] { best = a }
+                }
+                if best >= 0 {
+                    core.arcReq.append(net.arcReq[best])
+                    core.arcValue.append(net.arcValue[best])
+                    core.arcCand.append(Int32(best))
+                    arcs += 1
+                }
+                core.rowArcStart.append(Int32(arcs))
+            }
+            let rowsOnly = try #require(
+                CostScalingSolver(core).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            if rowsOnly.value < whole.value { firstRoundShort += 1 }
+        }
+        #expect(multiRound >= 10)
+        #expect(firstRoundShort >= 5)
+    }
+
+    @Test func deterministic() throws {
+        for seed in UInt64(100)..<110 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed, forced: seed % 2 == 0)
+            let a = try #require(
+                SparseCoreFlow(net, rowArcs: 2, reqFactor: 1).solve(
+                    cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            let b = try #require(
+                SparseCoreFlow(net, rowArcs: 2, reqFactor: 1).solve(
+                    cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            #expect(a.rowArc == b.rowArc)
+            #expect(a.work == b.work)
+        }
+    }
+
+    /// `forDay` takes only networks of one row per group with many arcs per row, and its solve keeps the optimum.
+    @Test func forDayOnlyOnDenseDays() throws {
+        var day = FlowNetwork()
+        var week = FlowNetwork()
+        let requests = 120
+        day.nReq = requests
+        week.nReq = requests
+        var g = SplitMix64(seed: 9)
+        for w in 0..<40 {
+            for d in 0..<2 {
+                for q in 0..<requests where g.next() % 5 != 0 {
+                    let v = Int64(g.next() % 500)
+                    if d == 0 {
+                        day.arcReq.append(Int32(q))
+                        day.arcValue.append(v)
+                        day.arcCand.append(Int32(day.arcCand.count))
+                    }
+                    week.arcReq.append(Int32(q))
+                    week.arcValue.append(v)
+                    week.arcCand.append(Int32(week.arcCand.count))
+                }
+                if d == 0 {
+                    day.rowWorker.append(Int32(w))
+                    day.rowDay.append(0)
+                    day.rowArcStart.append(Int32(day.arcReq.count))
+                }
+                week.rowWorker.append(Int32(w))
+                week.rowDay.append(Int32(d))
+                week.rowArcStart.append(Int32(week.arcReq.count))
+            }
+            day.groupSupply.append(1)
+            day.groupRowStart.append(Int32(day.rowWorker.count))
+            week.groupSupply.append(1)
+            week.groupRowStart.append(Int32(week.rowWorker.count))
+        }
+        #expect(SparseCoreFlow.forDay(week, deadline: nil) == nil)
+        let sparse = try #require(SparseCoreFlow.forDay(day, deadline: nil))
+        #expect(sparse.rowArcs == 16 && sparse.byProfit && sparse.maxRounds == 0)
+        let cap = (0..<requests).map { Int32($0 % 3) }
+        let minUnits = [Int32](repeating: 0, count: requests)
+        let order = (0..<day.nGroups).map(Int32.init)
+        var trace = SparseCoreFlow.Trace()
+        let sol = try #require(
+            sparse.solve(cap: cap, minUnits: minUnits, bonus: 1_000_000, order: order, trace: &trace))
+        let ssp = FlowSolver(day).solve(cap: cap, minUnits: minUnits, bonus: 1_000_000, order: order)
+        #expect(sol.value == ssp.value)
+        #expect(trace.coreArcs[0] < day.arcReq.count / 2)
+    }
+
+    /// The K-th best values of the thresholds: the heap keeps the K largest of any sequence.
+    @Test func heapKeepsTheLargest() {
+        var g = SplitMix64(seed: 5)
+        for k in [1, 2, 3, 7, 16] {
+            for len in [0, 1, 5, 16, 40] {
+                let values = (0..<len).map { _ in Int64(g.next() % 20) - 5 }
+                var heap = [Int64](repeating: 0, count: k + 3)
+                var size = 0
+                for v in values { SparseCoreFlow.offer(v, &heap, base: 3, size: &size, k: k) }
+                #expect(size == min(k, len))
+                let kept = heap[3..<(3 + size)].sorted(by: >)
+                #expect(kept == Array(values.sorted(by: >).prefix(k)))
+            }
+        }
+    }
+}
