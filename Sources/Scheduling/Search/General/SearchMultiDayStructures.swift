@@ -292,7 +292,8 @@ extension GeneralEngine {
     /// Several days, after the all-days branch and bound: the slot flows over every day (`slotFlowsOverDays`), then
     /// each day's single jobs re-solved and its two-job structure searched (`searchDayStructures` with polish
     /// completions, warm from the day's completion before, `1 / polishDayShare` of the general budget and
-    /// `polishPerRound` moves a round) and two-job rows moved across days (`structuresAcrossDays`, 1/16), then the slot
+    /// `polishPerRound` moves a round), two-job rows moved across days (`structuresAcrossDays`, 1/16) and single jobs
+    /// (`singlesAcrossDays`, 1/32), then the slot
     /// flows again from that plan, and the structures again when they improved (at most `mediumFirstRounds` rounds).
     /// On the generated multi-day instances the medium the plan lacked was two-job rows: the branch and bound's repair
     /// leaves dozens out, and the day re-solves after it keep the structure they get.
@@ -317,6 +318,8 @@ extension GeneralEngine {
             }
             // A two-job row on a date the worker's weekly cap closes, for its jobs on another date.
             if structuresAcrossDays(maxWork: budget.allowance(.general) / 16) { structures = true }
+            // A single job on a date the worker's weekly cap closes, for its single job on another date.
+            if singlesAcrossDays(maxWork: budget.allowance(.general) / 32) { structures = true }
         }
     }
 
