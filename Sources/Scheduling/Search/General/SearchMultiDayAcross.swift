@@ -25,9 +25,52 @@ extension GeneralEngine {
     ///
     /// - Returns: whether the plan improved.
     mutating func structuresAcrossDays(maxWork: Int, perRound: Int = 8) -> Bool {
+        roundsAcrossDays(
+            maxWork: maxWork, perRound: perRound, moves: { $0.acrossDaysMoves() },
+            key: { e, move in
+                [move.row.row, move.row.a, move.row.b, Int32(move.from)]
+                    + e.jobs[Int(move.row.row) / e.nD * e.nD + move.from]
+            },
+            apply: { e, move, best, spent in
+                let t = move.row
+                e.jobs[Int(t.row) / e.nD * e.nD + move.from] = []
+                e.jobs[Int(t.row)] = [t.a, t.b]
+                for d in [move.day, move.from] {
+                    for v in 0..<e.p.nW where e.jobs[v * e.nD + d].count <= 1 { e.jobs[v * e.nD + d] = [] }
+                    _ = e.resolveSingles(d, maxWork: maxWork)
+                }
+                guard e.dayValid(move.day) && e.dayValid(move.from) else { return nil }
+                var s = score(e.inst, assignments: e.assignments()).score
+                // The date given up may want another structure now (another worker's two-job row), and the date
+                // taken too: both days' structure searches, the other days fixed, before the move is judged.
+                if s.hard != 0 || s <= best {
+                    for d in [move.from, move.day] where !spent(&e) {
+                        _ = e.searchDayStructures(d, maxWork: maxWork)
+                    }
+                    s = score(e.inst, assignments: e.assignments()).score
+                }
+                return s
+            })
+    }
+
+    /// The rounds of a move across days (`structuresAcrossDays`, `singlesAcrossDays`): the plan's moves, best
+    /// estimate first, at most `perRound` tried a round (a move tried before, by `key`, is skipped); each changes the
+    /// plan by `apply` and is kept when the scorer ranks the plan higher, else the plan is put back; a round ends at
+    /// its first gain, and rounds repeat while one gains and `maxWork` of the general budget lasts.
+    ///
+    /// - Parameters:
+    ///   - moves: the moves of the current plan, best first.
+    ///   - key: what makes a move the same move again (read before it is applied).
+    ///   - apply: changes the plan by the move and returns its score, or nil when a day it touched is not valid;
+    ///     given the best score so far and whether the allowance is spent.
+    /// - Returns: whether the plan improved.
+    mutating func roundsAcrossDays<Move>(
+        maxWork: Int, perRound: Int, moves: (GeneralEngine) -> [Move], key: (GeneralEngine, Move) -> [Int32],
+        apply: (inout GeneralEngine, Move, Score, (inout GeneralEngine) -> Bool) -> Score?
+    ) -> Bool {
         guard nD >= 2 else { return false }
         let workAtStart = budget.spent[.general, default: 0]
-        func spent(_ e: inout GeneralEngine) -> Bool {
+        let spent: (inout GeneralEngine) -> Bool = { e in
             e.budget.left(.general) <= 0 || e.budget.outOfTime()
                 || e.budget.spent[.general, default: 0] - workAtStart > maxWork
         }
@@ -38,33 +81,12 @@ extension GeneralEngine {
         while !spent(&self) {
             var roundImproved = false
             var evaluated = 0
-            for move in acrossDaysMoves() {
+            for move in moves(self) {
                 if evaluated >= perRound || spent(&self) { break }
-                let t = move.row
-                let w = Int(t.row) / nD
-                guard tried.insert([t.row, t.a, t.b, Int32(move.from)] + jobs[w * nD + move.from]).inserted
-                else { continue }
+                guard tried.insert(key(self, move)).inserted else { continue }
                 evaluated += 1
                 let saved = jobs
-                jobs[w * nD + move.from] = []
-                jobs[Int(t.row)] = [t.a, t.b]
-                for d in [move.day, move.from] {
-                    for v in 0..<p.nW where jobs[v * nD + d].count <= 1 { jobs[v * nD + d] = [] }
-                    _ = resolveSingles(d, maxWork: maxWork)
-                }
-                var s: Score?
-                if dayValid(move.day) && dayValid(move.from) {
-                    s = score(inst, assignments: assignments()).score
-                    // The date given up may want another structure now (another worker's two-job row), and the
-                    // date taken too: both days' structure searches, the other days fixed, before the move is judged.
-                    if s!.hard != 0 || s! <= best {
-                        for d in [move.from, move.day] where !spent(&self) {
-                            _ = searchDayStructures(d, maxWork: maxWork)
-                        }
-                        s = score(inst, assignments: assignments()).score
-                    }
-                }
-                if let s, s.hard == 0, s > best {
+                if let s = apply(&self, move, best, spent), s.hard == 0, s > best {
                     best = s
                     roundImproved = true
                     improved = true

@@ -23,47 +23,18 @@ extension GeneralEngine {
     ///
     /// - Returns: whether the plan improved.
     mutating func singlesAcrossDays(maxWork: Int, perRound: Int = 16) -> Bool {
-        guard nD >= 2 else { return false }
-        let workAtStart = budget.spent[.general, default: 0]
-        func spent(_ e: inout GeneralEngine) -> Bool {
-            e.budget.left(.general) <= 0 || e.budget.outOfTime()
-                || e.budget.spent[.general, default: 0] - workAtStart > maxWork
-        }
-        var best = score(inst, assignments: assignments()).score
-        guard best.hard == 0 else { return false }
-        var tried = Set<[Int32]>()
         var warm = [LargeRequestPrices?](repeating: nil, count: nD)
-        var improved = false
-        while !spent(&self) {
-            var roundImproved = false
-            var evaluated = 0
-            for move in singleAcrossMoves() {
-                if evaluated >= perRound || spent(&self) { break }
-                let key = Int(move.row)
-                let w = key / nD
-                let fromKey = w * nD + move.from
-                guard tried.insert([move.row, Int32(move.from)] + jobs[fromKey]).inserted else { continue }
-                evaluated += 1
-                let saved = jobs
-                jobs[fromKey] = []
+        return roundsAcrossDays(
+            maxWork: maxWork, perRound: perRound, moves: { $0.singleAcrossMoves() },
+            key: { e, move in [move.row, Int32(move.from)] + e.jobs[Int(move.row) / e.nD * e.nD + move.from] },
+            apply: { e, move, _, _ in
+                e.jobs[Int(move.row) / e.nD * e.nD + move.from] = []
                 for d in [move.day, move.from] {
-                    polishDaySingles(d, warm: &warm[d])
+                    e.polishDaySingles(d, warm: &warm[d])
                 }
-                if dayValid(move.day) && dayValid(move.from) {
-                    let s = score(inst, assignments: assignments()).score
-                    if s.hard == 0, s > best {
-                        best = s
-                        roundImproved = true
-                        improved = true
-                        stats.moves += 1
-                        break
-                    }
-                }
-                jobs = saved
-            }
-            if !roundImproved { break }
-        }
-        return improved
+                guard e.dayValid(move.day) && e.dayValid(move.from) else { return nil }
+                return score(e.inst, assignments: e.assignments()).score
+            })
     }
 
     /// The moves of `singlesAcrossDays` from the plan, best estimate first (ties in a fixed order): for every row
