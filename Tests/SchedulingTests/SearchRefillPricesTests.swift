@@ -65,12 +65,12 @@ import Vocabulary
         let b = StructureMove(set: [(1, [3, 4])], estimate: 50)
         let c = StructureMove(set: [(2, [])], estimate: 50)
         let moves = [a, b, c]
-        #expect(engine.rankedBySeen(moves, seen: [:]).map { engine.moveKey($0) } == moves.map { engine.moveKey($0) })
-        let lowered = engine.rankedBySeen(moves, seen: [engine.moveKey(a): -7, engine.moveKey(c): 80])
-        #expect(lowered.map { engine.moveKey($0) } == [b, c, a].map { engine.moveKey($0) })
+        #expect(engine.rankedBySeen(moves, seen: [:]).map(\.key) == moves.map(\.key))
+        let lowered = engine.rankedBySeen(moves, seen: [a.key: -7, c.key: 80])
+        #expect(lowered.map(\.key) == [b, c, a].map(\.key))
         #expect(lowered.map(\.estimate) == [50, 50, -7])
-        let tie = engine.rankedBySeen(moves, seen: [engine.moveKey(a): 50])
-        #expect(tie.map { engine.moveKey($0) } == [a, b, c].map { engine.moveKey($0) })
+        let tie = engine.rankedBySeen(moves, seen: [a.key: 50])
+        #expect(tie.map(\.key) == [a, b, c].map(\.key))
     }
 
     /// With `mediumFirst`'s settings and the new prices and ranking, the search by day never lowers a plan, keeps it

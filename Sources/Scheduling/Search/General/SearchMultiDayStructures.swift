@@ -74,7 +74,7 @@ extension GeneralEngine {
         var restarted = 0
         // Polish completions start warm from the day's earlier completion (`polishDaySingles(warm:)`).
         var warm: LargeRequestPrices?
-        // What each move completed alone gained on the plan it was tried from (`moveKey`): a move listed again from
+        // What each move completed alone gained on the plan it was tried from (`StructureMove.key`): a move listed again from
         // a later plan is ranked by the lower of its estimate and that gain, so a move the estimate overrates is
         // not completed again at the top of every step.
         var seen: [[Int32]: Int64] = [:]
@@ -130,7 +130,7 @@ extension GeneralEngine {
                 // below a minimum, and `resolveSingles` keeps its start unless it finds better.
                 for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
                 if polish { polishDaySingles(d, warm: &warm) } else { _ = resolveSingles(d, maxWork: maxWork) }
-                seen[moveKey(move)] = dayValid(d) ? dayPlanValue(d) - currentValue : Int64.min / 4
+                seen[move.key] = dayValid(d) ? dayPlanValue(d) - currentValue : Int64.min / 4
                 if dayValid(d) {
                     let v = dayPlanValue(d)
                     if chosen == nil || v > chosen!.1 { chosen = (jobs, v) }
@@ -163,32 +163,21 @@ extension GeneralEngine {
         return bestValue > startValue
     }
 
-    /// A move's rows and the jobs it sets them to, in a fixed order (the tie-break of `structureMoves`).
-    func moveKey(_ m: StructureMove) -> [Int32] {
-        var k: [Int32] = []
-        for (row, cs) in m.set {
-            k.append(row)
-            k.append(contentsOf: cs)
-            k.append(-1)
-        }
-        return k
-    }
-
     /// `moves` with each estimate lowered to the gain `seen` holds for the same move (completed from an earlier plan
-    /// of the search), best first again (ties in `moveKey` order); unchanged when no estimate is lowered.
+    /// of the search), best first again (ties in `StructureMove.key` order); unchanged when no estimate is lowered.
     func rankedBySeen(_ moves: [StructureMove], seen: [[Int32]: Int64]) -> [StructureMove] {
         guard !seen.isEmpty else { return moves }
         var out = moves
         var changed = false
         for i in out.indices {
-            if let g = seen[moveKey(out[i])], g < out[i].estimate {
+            if let g = seen[out[i].key], g < out[i].estimate {
                 out[i].estimate = g
                 changed = true
             }
         }
         guard changed else { return moves }
         return out.sorted { x, y in
-            x.estimate != y.estimate ? x.estimate > y.estimate : moveKey(x).lexicographicallyPrecedes(moveKey(y))
+            x.estimate != y.estimate ? x.estimate > y.estimate : x.key.lexicographicallyPrecedes(y.key)
         }
     }
 

@@ -12,6 +12,18 @@ struct TwoJobRow: Hashable, Sendable {
 struct StructureMove {
     var set: [(Int32, [Int32])]
     var estimate: Int64
+
+    /// The rows and the jobs the move sets them to, in a fixed order (the tie-break of the moves' order, and what
+    /// makes a move the same move again).
+    var key: [Int32] {
+        var k: [Int32] = []
+        for (row, cs) in set {
+            k.append(row)
+            k.append(contentsOf: cs)
+            k.append(-1)
+        }
+        return k
+    }
 }
 
 extension GeneralEngine {
@@ -195,17 +207,8 @@ extension GeneralEngine {
             }
         }
         // Best estimate first; ties by the rows and jobs set, in a fixed order.
-        func order(_ m: StructureMove) -> [Int32] {
-            var k: [Int32] = []
-            for (row, cs) in m.set {
-                k.append(row)
-                k.append(contentsOf: cs)
-                k.append(-1)
-            }
-            return k
-        }
         return moves.sorted { x, y in
-            x.estimate != y.estimate ? x.estimate > y.estimate : order(x).lexicographicallyPrecedes(order(y))
+            x.estimate != y.estimate ? x.estimate > y.estimate : x.key.lexicographicallyPrecedes(y.key)
         }
     }
 }
