@@ -6,6 +6,20 @@ import Testing
 @Suite struct FlowCostScalingTests {
     /// A random network: groups with 1-3 rows and supply 1-3, rows with 0-4 arcs to requests, some disabled arcs.
     static func randomNetwork(_ seed: UInt64, groups: Int, requests: Int, bigValues: Bool) -> FlowNetwork {
+        network(seed, groups: groups, requests: requests) { rnd in
+            (0..<rnd(5)).map { _ in
+                let q = rnd(requests)
+                let base = bigValues ? Int64(1 + rnd(10)) * 1_000_000 : 0
+                return (q, rnd(12) == 0 ? FlowNetwork.disabled : base + Int64(rnd(400)) - 100)
+            }
+        }
+    }
+
+    /// The shape of the tests' random networks: `groups` groups of 1-3 rows (one day), each row's arcs (request,
+    /// value) drawn by `arcs` from the same generator, each group's supply 1 to its row count.
+    static func network(
+        _ seed: UInt64, groups: Int, requests: Int, arcs: (_ rnd: (Int) -> Int) -> [(Int, Int64)]
+    ) -> FlowNetwork {
         var g = SplitMix64(seed: seed)
         func rnd(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
         var net = FlowNetwork()
@@ -15,11 +29,9 @@ import Testing
             for _ in 0..<rows {
                 net.rowWorker.append(Int32(net.groupSupply.count))
                 net.rowDay.append(0)
-                let arcs = rnd(5)
-                for _ in 0..<arcs {
-                    net.arcReq.append(Int32(rnd(requests)))
-                    let base = bigValues ? Int64(1 + rnd(10)) * 1_000_000 : 0
-                    net.arcValue.append(rnd(12) == 0 ? FlowNetwork.disabled : base + Int64(rnd(400)) - 100)
+                for (q, v) in arcs(rnd) {
+                    net.arcReq.append(Int32(q))
+                    net.arcValue.append(v)
                     net.arcCand.append(Int32(net.arcCand.count))
                 }
                 net.rowArcStart.append(Int32(net.arcReq.count))

@@ -7,32 +7,19 @@ import Testing
 @Suite struct SparseCoreFlowTests {
     /// A random network with many arcs per row (so a core of 1-3 arcs per row leaves most of them out).
     static func denseNetwork(_ seed: UInt64, groups: Int, requests: Int, bigValues: Bool) -> FlowNetwork {
-        var g = SplitMix64(seed: seed)
-        func rnd(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
-        var net = FlowNetwork()
-        net.nReq = requests
-        for _ in 0..<groups {
-            let rows = 1 + rnd(3)
-            for _ in 0..<rows {
-                net.rowWorker.append(Int32(net.groupSupply.count))
-                net.rowDay.append(0)
-                // Each request at most once per row, in random order, some left out.
-                var reqs = Array(0..<requests)
-                for i in stride(from: reqs.count - 1, to: 0, by: -1) { reqs.swapAt(i, rnd(i + 1)) }
-                for q in reqs where rnd(5) != 0 {
-                    net.arcReq.append(Int32(q))
-                    let base = bigValues ? Int64(1 + rnd(10)) * 1_000_000 : 0
-                    // Few distinct values: many ties at the thresholds.
-                    let v = rnd(3) == 0 ? Int64(rnd(6)) * 50 : Int64(rnd(400)) - 100
-                    net.arcValue.append(rnd(15) == 0 ? FlowNetwork.disabled : base + v)
-                    net.arcCand.append(Int32(net.arcCand.count))
-                }
-                net.rowArcStart.append(Int32(net.arcReq.count))
+        FlowCostScalingTests.network(seed, groups: groups, requests: requests) { rnd in
+            // Each request at most once per row, in random order, some left out.
+            var reqs = Array(0..<requests)
+            for i in stride(from: reqs.count - 1, to: 0, by: -1) { reqs.swapAt(i, rnd(i + 1)) }
+            var arcs: [(Int, Int64)] = []
+            for q in reqs where rnd(5) != 0 {
+                let base = bigValues ? Int64(1 + rnd(10)) * 1_000_000 : 0
+                // Few distinct values: many ties at the thresholds.
+                let v = rnd(3) == 0 ? Int64(rnd(6)) * 50 : Int64(rnd(400)) - 100
+                arcs.append((q, rnd(15) == 0 ? FlowNetwork.disabled : base + v))
             }
-            net.groupSupply.append(Int32(1 + rnd(rows)))
-            net.groupRowStart.append(Int32(net.rowWorker.count))
+            return arcs
         }
-        return net
     }
 
     static func instance(_ seed: UInt64, forced: Bool) -> (FlowNetwork, [Int32], [Int32], Int64, [Int32]) {

@@ -152,15 +152,16 @@ struct SparseCoreFlow {
             work &+= 2 * nA
         }
 
+        // Cost scaling of `network` (the core or the whole), warm from `warm` at the warm solves' first ε.
+        func solveWarm(_ network: FlowNetwork, _ warm: FlowSolution?) -> FlowSolution? {
+            var solver = CostScalingSolver(network, deadline: deadline)
+            solver.warmEpsilon = max(1, warmEpsilon * scale)
+            return solver.solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
+        }
         var warm: FlowSolution?
         while true {
             if maxRounds > 0 && trace.rounds >= maxRounds, let w = warm {
-                var whole = CostScalingSolver(net, deadline: deadline)
-                whole.warmEpsilon = max(1, warmEpsilon * scale)
-                guard
-                    let sol = whole.solveConnected(
-                        cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: w)
-                else { return nil }
+                guard let sol = solveWarm(net, w) else { return nil }
                 trace.wholeWork = sol.work
                 work &+= sol.work
                 if sol.timedOut { return .timedOut(net, work: work) }
@@ -195,12 +196,7 @@ struct SparseCoreFlow {
                 w.rowArc = w.rowArc.map { $0 >= 0 ? toCore[Int($0)] : -1 }
                 warm = w
             }
-            var coreSolver = CostScalingSolver(core, deadline: deadline)
-            coreSolver.warmEpsilon = max(1, warmEpsilon * scale)
-            guard
-                let sol = coreSolver.solveConnected(
-                    cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
-            else { return nil }
+            guard let sol = solveWarm(core, warm) else { return nil }
             work &+= sol.work
             trace.work.append(sol.work)
             if sol.timedOut { return .timedOut(net, work: work) }
