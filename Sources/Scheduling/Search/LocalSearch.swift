@@ -762,15 +762,18 @@ extension Engine {
         best.restore(&self)
     }
 
-    /// One exact pass over the plan days before the single annealing round of a large multi-day instance: each day
-    /// re-solved once by its flow with every other day fixed, its continuity with the days on both sides in the pair
-    /// values (`resolveDay`; applied only when strictly better). Charged to the local search's share and run whole
-    /// once started (like a flow, it is not cut by work), so the annealing gets what the pass left: on the county week
-    /// the pass costs 112M units (nothing is left for the annealing at the default budget) and gains more soft than
-    /// the annealing's 1.6M evaluations did, for less CPU (`docs/solver.md`, week12). The first flow already holds
-    /// the continuity with `history`; the links between plan days are what the pass adds.
+    /// Exact day re-solves before the single annealing round of a large multi-day instance, each day re-solved by
+    /// its flow with every other day fixed, its continuity with the days on both sides in the pair values
+    /// (`resolveDay`; applied only when strictly better). First every other day (1, 3, …): each sees both of its
+    /// neighbours, so every pair of adjacent days has one end re-solved; these run as one step once started (like a
+    /// flow, not cut by work). Then the other days (0, 2, …) while the phase has work left, and the annealing gets
+    /// what is left after them. On the county week the first step costs 45M units, so at the default budget nothing
+    /// follows it, and it gains more soft than the annealing's 1.6M evaluations did, for less CPU (`docs/solver.md`,
+    /// week12). The first flow already holds the continuity with `history`; the links between plan days are what the
+    /// re-solves add.
     mutating func dayPass() {
-        for d in 0..<nD where !outOfTime() { _ = resolveDay(d) }
+        for d in stride(from: 1, to: nD, by: 2) where !outOfTime() { _ = resolveDay(d) }
+        for d in stride(from: 0, to: nD, by: 2) where workLeft > 0 && !outOfTime() { _ = resolveDay(d) }
         stats.passes += 1
     }
 
