@@ -49,6 +49,20 @@ import Testing
         }
     }
 
+    /// A large multi-day instance whose first flow left work for the day descent (the default budget): the descent
+    /// ran to its end, so the search re-solves no day before annealing.
+    @Test func noPassAfterADescent() throws {
+        let instance = Fixtures.random(seed: 1, workers: 900, requests: 150, days: 3)
+        var e = Engine(instance, SolveOptions(seed: 1))
+        e.startFrom(lookaheadHalves: 0, first: true)
+        try #require(e.p.candidateCount > 20_000)
+        let passes = e.stats.passes
+        try #require(passes > 0)
+        e.localSearch()
+        #expect(e.stats.passes == passes)
+        #expect(e.budget.left(.localSearch) >= 0)
+    }
+
     /// Same instance and budget, same plan.
     @Test func deterministic() {
         let instance = Fixtures.random(seed: 3, workers: 900, requests: 150, days: 3)

@@ -724,7 +724,7 @@ extension Engine {
         let rounds = LocalSearch.rounds(candidates: p.candidateCount)
         let exploreT = 8.0
         let exploitT = 2.0
-        if rounds == 1 && nD > 1 && p.continuity > 0 && workLeft > 0 { dayPass() }
+        if rounds == 1 && nD > 1 && p.continuity > 0 && stats.passes == 0 && workLeft > 0 { dayPass() }
         var best = Best(self)
         report(.localSearch, best.score)
         for round in 0..<rounds {
@@ -762,7 +762,9 @@ extension Engine {
         best.restore(&self)
     }
 
-    /// Exact day re-solves before the single annealing round of a large multi-day instance, each day re-solved by
+    /// Exact day re-solves before the single annealing round of a large multi-day instance whose first flow left no
+    /// work for the day descent (`stats.passes == 0`; where the descent ran, every day is already exact given the
+    /// others), each day re-solved by
     /// its flow with every other day fixed, its continuity with the days on both sides in the pair values
     /// (`resolveDay`; applied only when strictly better). First every other day (1, 3, …): each sees both of its
     /// neighbours, so every pair of adjacent days has one end re-solved; these run as one step once started (like a
