@@ -724,9 +724,13 @@ extension Engine {
         let rounds = LocalSearch.rounds(candidates: p.candidateCount)
         let exploreT = 8.0
         let exploitT = 2.0
+        if rounds == 1 && nD > 1 && p.continuity > 0 && stats.passes == 0 && workLeft > 0 { dayPass() }
         var best = Best(self)
         report(.localSearch, best.score)
         for round in 0..<rounds {
+            // Nothing left to search with (the day pass may have spent the share): the search's state is not built.
+            // `moves` below is positive exactly when work is left, so the rounds that run are the same.
+            guard workLeft > 0 else { break }
             var ls = LocalSearch(p, assign: assign, cand: assignCand, seed: options.seed &+ UInt64(round))
             ls.temperature = round % 2 == 1 ? exploreT : exploitT
             let moves = min(LocalSearch.moves(movable: ls.movable.count) / rounds / max(1, fraction), workLeft)
@@ -756,6 +760,23 @@ extension Engine {
             if !explore && s < best.score { (assign, assignCand) = best.plan }
         }
         best.restore(&self)
+    }
+
+    /// Exact day re-solves before the single annealing round of a large multi-day instance whose first flow left no
+    /// work for the day descent (`stats.passes == 0`; where the descent ran, every day is already exact given the
+    /// others), each day re-solved by
+    /// its flow with every other day fixed, its continuity with the days on both sides in the pair values
+    /// (`resolveDay`; applied only when strictly better). First every other day (1, 3, …): each sees both of its
+    /// neighbours, so every pair of adjacent days has one end re-solved; these run as one step once started (like a
+    /// flow, not cut by work). Then the other days (0, 2, …) while the phase has work left, and the annealing gets
+    /// what is left after them. On the county week the first step costs 45M units, so at the default budget nothing
+    /// follows it, and it gains more soft than the annealing's 1.6M evaluations did, for less CPU (`docs/solver.md`,
+    /// week12). The first flow already holds the continuity with `history`; the links between plan days are what the
+    /// re-solves add.
+    mutating func dayPass() {
+        for d in stride(from: 1, to: nD, by: 2) where !outOfTime() { _ = resolveDay(d) }
+        for d in stride(from: 0, to: nD, by: 2) where workLeft > 0 && !outOfTime() { _ = resolveDay(d) }
+        stats.passes += 1
     }
 
     /// The day kicks phase (`dayILS`), where it runs (`SolveBudget.phases`): at most 100 kicks, while the phase's
