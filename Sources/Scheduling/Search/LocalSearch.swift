@@ -764,9 +764,8 @@ extension Engine {
 
     /// Exact day re-solves before the single annealing round of a large multi-day instance whose first flow left no
     /// work for the day descent (`stats.passes == 0`; where the descent ran, every day is already exact given the
-    /// others), each day re-solved by
-    /// its flow with every other day fixed, its continuity with the days on both sides in the pair values
-    /// (`resolveDay`; applied only when strictly better). First every other day (1, 3, …): each sees both of its
+    /// others), each day re-solved by its flow with every other day fixed, its continuity with the days on both sides
+    /// in the pair values (`resolveDay`; applied only when strictly better). First every other day (1, 3, …): each sees both of its
     /// neighbours, so every pair of adjacent days has one end re-solved; these run as one step once started (like a
     /// flow, not cut by work). Then the other days (0, 2, …) while the phase has work left, and the annealing gets
     /// what is left after them. On the county week the first step costs 45M units, so at the default budget nothing
