@@ -91,6 +91,14 @@ extension Engine {
         var lastPlan = 0
         // Per option: its bonus in the averaged schedules (primal recovery), newest round weighted `scheduleAverage`.
         var avgBonus = [Double](repeating: 0, count: dp.optionCount)
+        var lastFlow: FlowSolution?
+        var kicked = false
+        let k10 = ProcessInfo.processInfo.environment["ILSON_K10"].flatMap(Int.init)
+        let k10warm = ProcessInfo.processInfo.environment["ILSON_K10COLD"] == nil
+        let k10trig = ProcessInfo.processInfo.environment["ILSON_K10TRIG"] != nil
+        let k10frac = ProcessInfo.processInfo.environment["ILSON_K10FRAC"].flatMap(Double.init) ?? 0
+        let k11skip = ProcessInfo.processInfo.environment["ILSON_K11SKIPGAIN"] != nil
+        let k11after = ProcessInfo.processInfo.environment["ILSON_K11AFTER"].flatMap(Int.init) ?? 1
         for round in 0..<rounds {
             if outOfTime() { break }
             let last = round + 1 == rounds || workLeft <= 0
@@ -145,16 +153,64 @@ extension Engine {
                 lastPlan = round + 1
             }
             for kind in attempts {
+                let spent0 = budget.spent[phase, default: 0]
                 switch kind {
-                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
-                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
+                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup, lastFlow: &lastFlow)
+                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup, lastFlow: &lastFlow)
                 case 3: planFromBonus(dp, avgBonus, windows, lookup)
                 case 4: planFromCrossover(dp, avgBonus, windows, lookup)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
                 }
+                let kind1Units = budget.spent[phase, default: 0] - spent0
+                if kind == k11after && k10 != nil && !(k11skip && trueValue() > best) && (last || workLeft <= 0 || (k10trig && workLeft < kind1Units)) {
+                    // The phase's last plans: what is left of its share goes to costly-seat kicks from the best
+                    // plan instead of the other plans.
+                    let v1 = trueValue()
+                    if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
+                    if v1 > best {
+                        best = v1
+                        bestPlan = (assign, assignCand)
+                        stats.moves += 1
+                        report(.workerSchedules, currentScore())
+                    }
+                    (assign, assignCand) = bestPlan
+                    charge(-reserve)
+                    reserve = 0
+                    let cap = k10frac > 0 ? Int(k10frac * Double(kind1Units)) : k10!
+                    let held = cap > 0 ? max(0, workLeft - cap) : 0
+                    charge(held)
+                    if seatKicks(dp, windows, lookup, warm: k10warm ? lastFlow : nil) {
+                        let v = trueValue()
+                        if v > best {
+                            best = v
+                            bestPlan = (assign, assignCand)
+                            report(.workerSchedules, currentScore())
+                        }
+                        if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
+                    }
+                    charge(-held)
+                    (assign, assignCand) = bestPlan
+                    if ProcessInfo.processInfo.environment["ILSON_K11THEN3"] != nil {
+                        planFromBonus(dp, avgBonus, windows, lookup)
+                        let v3 = trueValue()
+                        if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
+                        if v3 > best {
+                            best = v3
+                            bestPlan = (assign, assignCand)
+                            stats.moves += 1
+                            report(.workerSchedules, currentScore())
+                        }
+                        (assign, assignCand) = bestPlan
+                    }
+                    kicked = true
+                    break
+                }
                 let v = trueValue()
+                if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
+                    FileHandle.standardError.write("T10 sched round \(round + 1) kind \(kind) gain \(v - best) units \(budget.spent[phase, default: 0] - spent0)\n".data(using: .utf8)!)
+                }
                 if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
                 if v > best {
                     best = v
@@ -164,7 +220,7 @@ extension Engine {
                 }
                 (assign, assignCand) = bestPlan
             }
-            if last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
+            if kicked || last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
             let step = theta * (value - Double(bestSoft)) / norm
             for r in 0..<p.nR where head[r] != taken[r] { lambda[r] -= step * Double(head[r] - taken[r]) }
         }
@@ -239,7 +295,8 @@ extension Engine {
     /// `exact` (they fill every request exactly), else through the first flow over every day with each chosen
     /// option's links as a bonus (`scheduleBonus`), then the polish. Returns false when no plan was made.
     mutating func planFromSchedules(
-        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates
+        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates,
+        lastFlow: inout FlowSolution?
     ) -> Bool {
         if exact {
             for s in 0..<assign.count where p.pinnedOn[s] < 0 {
@@ -252,7 +309,7 @@ extension Engine {
         let bonus = scheduleBonus(dp, chosen)
         var perOption = [Double](repeating: 0, count: dp.optionCount)
         for slot in 0..<chosen.count where chosen[slot] >= 0 { perOption[Int(chosen[slot])] = bonus[slot] }
-        flowWithBonus(dp, perOption)
+        lastFlow = flowWithBonus(dp, perOption)
         chainDescent(after: -1, windows, lookup)
         ejectionDescent(lookup, maxPasses: 1)
         return true
@@ -289,20 +346,84 @@ extension Engine {
     }
 
     /// Makes the current plan from the first flow over every day with `bonus[o]` (rounded) added to the pair of each
-    /// option o; no polish.
-    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double]) {
+    /// option o; no polish. With `warm` (a solve of the same network under other values), the flow starts from its
+    /// node prices and the current plan. Returns the solve (a warm start for the next).
+    @discardableResult
+    mutating func flowWithBonus(
+        _ dp: ScheduleDP, _ bonus: [Double], warm: FlowSolution? = nil, pricedBy planBonus: [Double]? = nil
+    ) -> FlowSolution {
         var net = buildFullNetwork()
         charge(net.arcReq.count + p.nW)
-        for row in 0..<net.nRows {
-            let s = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
-            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) {
-                let r = net.arcReq[a]
-                for o in Int(dp.optStart[s])..<Int(dp.optStart[s + 1]) where dp.optReq[o] == r && bonus[o] != 0 {
-                    net.arcValue[a] += Int64(bonus[o].rounded())
+        let base = net.arcValue
+        func addBonus(_ bonus: [Double]) {
+            net.arcValue = base
+            for row in 0..<net.nRows {
+                let s = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
+                for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) {
+                    let r = net.arcReq[a]
+                    for o in Int(dp.optStart[s])..<Int(dp.optStart[s + 1]) where dp.optReq[o] == r && bonus[o] != 0 {
+                        net.arcValue[a] += Int64(bonus[o].rounded())
+                    }
                 }
             }
         }
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
+        var planArc = [Int32](repeating: -1, count: net.nRows)
+        for row in 0..<net.nRows {
+            let held = assignCand[Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])]
+            guard held >= 0 else { continue }
+            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == held {
+                planArc[row] = Int32(a)
+            }
+        }
+        var start: FlowSolution?
+        var keep: (cap: [Int32], mins: [Int32])?
+        if let planBonus {
+            // Prices for the current plan in the network of `planBonus` (session chains11, `PlanPrices`).
+            addBonus(planBonus)
+            let maxWork = ProcessInfo.processInfo.environment["ILSON_K11MAXWORK"].flatMap(Int.init) ?? 20 * (net.arcReq.count + net.nRows)
+            var held = [Int32](repeating: 0, count: p.nR)
+            for row in 0..<net.nRows where planArc[row] >= 0 { held[Int(net.arcReq[Int(planArc[row])])] += 1 }
+            if ProcessInfo.processInfo.environment["ILSON_K11KEEP"] != nil {
+                // The plan's open and closed requests kept: no branching, one solve.
+                var cap = p.reqCap
+                var mins = [Int32](repeating: 0, count: p.nR)
+                for q in 0..<p.nR where p.reqMin[q] > 1 {
+                    if held[q] == 0 { cap[q] = 0 } else { mins[q] = p.reqMin[q] }
+                }
+                keep = (cap, mins)
+            }
+            if let pp = PlanPrices.warmStart(
+                net, cap: keep?.cap ?? p.reqCap, minUnits: keep?.mins, bonus: flowBonus(net), rowArc: planArc,
+                maxWork: maxWork)
+            {
+                charge(pp.work)
+                if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
+                    FileHandle.standardError.write("T11 planprices work \(pp.work) exact \(pp.exact) arcs \(net.arcReq.count)\n".data(using: .utf8)!)
+                }
+                start = pp.warm
+            }
+        }
+        addBonus(bonus)
+        if start == nil, var w = warm, !w.prices.isEmpty {
+            w.rowArc = planArc
+            start = w
+        }
+        var sol: FlowSolution
+        if let keep {
+            let order = releaseOrder(net)
+            let scaling = CostScalingSolver(net)
+            sol = exactFlow(
+                FlowSolver(net), scaling, cap: keep.cap, minUnits: keep.mins, bonus: flowBonus(net), order: order,
+                warm: start)
+            charge(sol.work)
+            stats.flowWork += sol.work
+            for q in 0..<p.nR where keep.mins[q] > 0 && sol.reqCount[q] < keep.mins[q] {
+                sol = branchAndBound(net, order: order, isFull: false, warm: nil)
+                break
+            }
+        } else {
+            sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: start)
+        }
         (assign, assignCand) = pinnedAssignments()
         for row in 0..<net.nRows where sol.rowArc[row] >= 0 {
             let a = Int(sol.rowArc[row])
@@ -310,6 +431,16 @@ extension Engine {
             assign[slot] = net.arcReq[a]
             assignCand[slot] = net.arcCand[a]
         }
+        return sol
+    }
+
+    /// The forced units' bonus of `branchAndBound` for `net`.
+    func flowBonus(_ net: FlowNetwork) -> Int64 {
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let units = Int64(max(1, min(net.nRows, p.reqCap.reduce(0) { $0 + Int($1) })))
+        let (b, overflow) = maxValue.multipliedReportingOverflow(by: units + 1)
+        return overflow ? Int64.max / 8 : b + 1
     }
 
     /// Makes the current plan from the averaged schedules (primal recovery: the flow with each option's averaged
