@@ -44,7 +44,9 @@ enum PlanPrices {
             guard used[g] <= net.groupSupply[g] else { return nil }
         }
         for q in 0..<nQ where held[q] > cap[q] { return nil }
-        for v in net.arcValue where v != FlowNetwork.disabled { maxAbs = max(maxAbs, v.magnitude > UInt64(Int64.max / 8) ? Int64.max / 8 : Int64(v.magnitude)) }
+        for v in net.arcValue where v != FlowNetwork.disabled {
+            maxAbs = max(maxAbs, v.magnitude > UInt64(Int64.max / 8) ? Int64.max / 8 : Int64(v.magnitude))
+        }
 
         // The residual graph's arcs into each node (tail, cost), as lists by head.
         var inStart = [Int32](repeating: 0, count: n + 1)

@@ -39,6 +39,8 @@ extension Engine {
 
     /// The part of the share kept for the plan built when the rounds end (1 / this).
     static let scheduleReserve = 4
+    /// The costly-seat kicks of the phase's last plans get at most 1 / this of its share (`ChainsSeatKicks.swift`).
+    static let scheduleKickShare = 12
 
     /// What one call found: the bound (soft, for the start's headcounts) and the best plan's soft by the same terms.
     struct ScheduleBound: Sendable, Hashable {
@@ -91,14 +93,6 @@ extension Engine {
         var lastPlan = 0
         // Per option: its bonus in the averaged schedules (primal recovery), newest round weighted `scheduleAverage`.
         var avgBonus = [Double](repeating: 0, count: dp.optionCount)
-        var lastFlow: FlowSolution?
-        var kicked = false
-        let k10 = ProcessInfo.processInfo.environment["ILSON_K10"].flatMap(Int.init)
-        let k10warm = ProcessInfo.processInfo.environment["ILSON_K10COLD"] == nil
-        let k10trig = ProcessInfo.processInfo.environment["ILSON_K10TRIG"] != nil
-        let k10frac = ProcessInfo.processInfo.environment["ILSON_K10FRAC"].flatMap(Double.init) ?? 0
-        let k11skip = ProcessInfo.processInfo.environment["ILSON_K11SKIPGAIN"] != nil
-        let k11after = ProcessInfo.processInfo.environment["ILSON_K11AFTER"].flatMap(Int.init) ?? 1
         for round in 0..<rounds {
             if outOfTime() { break }
             let last = round + 1 == rounds || workLeft <= 0
@@ -152,73 +146,47 @@ extension Engine {
                 attempts = [1, 3, 2, 4]
                 lastPlan = round + 1
             }
-            for kind in attempts {
+            var kicked = false
+            var next = 0
+            while next < attempts.count {
+                let kind = attempts[next]
+                next += 1
                 let spent0 = budget.spent[phase, default: 0]
                 switch kind {
-                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup, lastFlow: &lastFlow)
-                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup, lastFlow: &lastFlow)
+                case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
+                case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
                 case 3: planFromBonus(dp, avgBonus, windows, lookup)
                 case 4: planFromCrossover(dp, avgBonus, windows, lookup)
+                case 5:
+                    // Costly-seat kicks from the best plan on at most 1/`scheduleKickShare` of the share.
+                    charge(-reserve)
+                    reserve = 0
+                    let held = max(0, workLeft - budget.allowance(.schedules) / Engine.scheduleKickShare)
+                    charge(held)
+                    seatKicks(dp, windows, lookup)
+                    charge(-held)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
                 }
-                let kind1Units = budget.spent[phase, default: 0] - spent0
-                if kind == k11after && k10 != nil && !(k11skip && trueValue() > best) && (last || workLeft <= 0 || (k10trig && workLeft < kind1Units)) {
-                    // The phase's last plans: what is left of its share goes to costly-seat kicks from the best
-                    // plan instead of the other plans.
-                    let v1 = trueValue()
-                    if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                    if v1 > best {
-                        best = v1
-                        bestPlan = (assign, assignCand)
-                        stats.moves += 1
-                        report(.workerSchedules, currentScore())
-                    }
-                    (assign, assignCand) = bestPlan
-                    charge(-reserve)
-                    reserve = 0
-                    let cap = k10frac > 0 ? Int(k10frac * Double(kind1Units)) : k10!
-                    let held = cap > 0 ? max(0, workLeft - cap) : 0
-                    charge(held)
-                    if seatKicks(dp, windows, lookup, warm: k10warm ? lastFlow : nil) {
-                        let v = trueValue()
-                        if v > best {
-                            best = v
-                            bestPlan = (assign, assignCand)
-                            report(.workerSchedules, currentScore())
-                        }
-                        if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                    }
-                    charge(-held)
-                    (assign, assignCand) = bestPlan
-                    if ProcessInfo.processInfo.environment["ILSON_K11THEN3"] != nil {
-                        planFromBonus(dp, avgBonus, windows, lookup)
-                        let v3 = trueValue()
-                        if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                        if v3 > best {
-                            best = v3
-                            bestPlan = (assign, assignCand)
-                            stats.moves += 1
-                            report(.workerSchedules, currentScore())
-                        }
-                        (assign, assignCand) = bestPlan
-                    }
-                    kicked = true
-                    break
-                }
                 let v = trueValue()
-                if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
-                    FileHandle.standardError.write("T10 sched round \(round + 1) kind \(kind) gain \(v - best) units \(budget.spent[phase, default: 0] - spent0)\n".data(using: .utf8)!)
-                }
                 if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                if v > best {
+                let gained = v > best
+                if gained {
                     best = v
                     bestPlan = (assign, assignCand)
                     stats.moves += 1
                     report(.workerSchedules, currentScore())
                 }
                 (assign, assignCand) = bestPlan
+                // The phase's last plans, when its schedules' flow (kind 1) did not gain: kicks, then the averaged
+                // schedules' plan, instead of that plan, the greedy build and the crossover (session chains11).
+                let units = budget.spent[phase, default: 0] - spent0
+                if kind == 1 && !gained && (last || workLeft <= 0 || workLeft < units) {
+                    attempts = [5, 3]
+                    next = 0
+                    kicked = true
+                }
             }
             if kicked || last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
             let step = theta * (value - Double(bestSoft)) / norm
@@ -295,8 +263,7 @@ extension Engine {
     /// `exact` (they fill every request exactly), else through the first flow over every day with each chosen
     /// option's links as a bonus (`scheduleBonus`), then the polish. Returns false when no plan was made.
     mutating func planFromSchedules(
-        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates,
-        lastFlow: inout FlowSolution?
+        _ dp: ScheduleDP, _ chosen: [Int32], exact: Bool, _ windows: [(Int, Int)], _ lookup: SlotCandidates
     ) -> Bool {
         if exact {
             for s in 0..<assign.count where p.pinnedOn[s] < 0 {
@@ -309,7 +276,7 @@ extension Engine {
         let bonus = scheduleBonus(dp, chosen)
         var perOption = [Double](repeating: 0, count: dp.optionCount)
         for slot in 0..<chosen.count where chosen[slot] >= 0 { perOption[Int(chosen[slot])] = bonus[slot] }
-        lastFlow = flowWithBonus(dp, perOption)
+        flowWithBonus(dp, perOption)
         chainDescent(after: -1, windows, lookup)
         ejectionDescent(lookup, maxPasses: 1)
         return true
@@ -346,16 +313,16 @@ extension Engine {
     }
 
     /// Makes the current plan from the first flow over every day with `bonus[o]` (rounded) added to the pair of each
-    /// option o; no polish. With `warm` (a solve of the same network under other values), the flow starts from its
-    /// node prices and the current plan. Returns the solve (a warm start for the next).
-    @discardableResult
-    mutating func flowWithBonus(
-        _ dp: ScheduleDP, _ bonus: [Double], warm: FlowSolution? = nil, pricedBy planBonus: [Double]? = nil
-    ) -> FlowSolution {
+    /// option o; no polish. With `planBonus` (a kick, `seatKicks`), the flow keeps the current plan's open and closed
+    /// requests (those it holds at their minimum headcount or more stay at least there, those it leaves empty stay
+    /// closed: one solve, no branching) and starts from the plan itself with node prices for which the plan is a
+    /// shortest-path optimum of the network under `planBonus` (`PlanPrices`): a refinement of what the kick changed
+    /// instead of the whole cost scaling.
+    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double], pricedBy planBonus: [Double]? = nil) {
         var net = buildFullNetwork()
         charge(net.arcReq.count + p.nW)
         let base = net.arcValue
-        func addBonus(_ bonus: [Double]) {
+        func setBonus(_ bonus: [Double]) {
             net.arcValue = base
             for row in 0..<net.nRows {
                 let s = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
@@ -367,74 +334,50 @@ extension Engine {
                 }
             }
         }
-        var planArc = [Int32](repeating: -1, count: net.nRows)
-        for row in 0..<net.nRows {
-            let held = assignCand[Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])]
-            guard held >= 0 else { continue }
-            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == held {
-                planArc[row] = Int32(a)
-            }
-        }
-        var start: FlowSolution?
-        var keep: (cap: [Int32], mins: [Int32])?
+        var sol: FlowSolution?
         if let planBonus {
-            // Prices for the current plan in the network of `planBonus` (session chains11, `PlanPrices`).
-            addBonus(planBonus)
-            let maxWork = ProcessInfo.processInfo.environment["ILSON_K11MAXWORK"].flatMap(Int.init) ?? 20 * (net.arcReq.count + net.nRows)
+            setBonus(planBonus)
+            var planArc = [Int32](repeating: -1, count: net.nRows)
             var held = [Int32](repeating: 0, count: p.nR)
-            for row in 0..<net.nRows where planArc[row] >= 0 { held[Int(net.arcReq[Int(planArc[row])])] += 1 }
-            if ProcessInfo.processInfo.environment["ILSON_K11KEEP"] != nil {
-                // The plan's open and closed requests kept: no branching, one solve.
-                var cap = p.reqCap
-                var mins = [Int32](repeating: 0, count: p.nR)
-                for q in 0..<p.nR where p.reqMin[q] > 1 {
-                    if held[q] == 0 { cap[q] = 0 } else { mins[q] = p.reqMin[q] }
+            for row in 0..<net.nRows {
+                let cand = assignCand[Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])]
+                guard cand >= 0 else { continue }
+                for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == cand {
+                    planArc[row] = Int32(a)
+                    held[Int(net.arcReq[a])] += 1
                 }
-                keep = (cap, mins)
             }
-            if let pp = PlanPrices.warmStart(
-                net, cap: keep?.cap ?? p.reqCap, minUnits: keep?.mins, bonus: flowBonus(net), rowArc: planArc,
-                maxWork: maxWork)
-            {
-                charge(pp.work)
-                if ProcessInfo.processInfo.environment["ILSON_T10"] != nil {
-                    FileHandle.standardError.write("T11 planprices work \(pp.work) exact \(pp.exact) arcs \(net.arcReq.count)\n".data(using: .utf8)!)
-                }
-                start = pp.warm
+            var cap = p.reqCap
+            var mins = [Int32](repeating: 0, count: p.nR)
+            for q in 0..<p.nR where p.reqMin[q] > 1 {
+                if held[q] == 0 { cap[q] = 0 } else { mins[q] = p.reqMin[q] }
             }
-        }
-        addBonus(bonus)
-        if start == nil, var w = warm, !w.prices.isEmpty {
-            w.rowArc = planArc
-            start = w
-        }
-        var sol: FlowSolution
-        if let keep {
-            let order = releaseOrder(net)
-            let scaling = CostScalingSolver(net)
-            sol = exactFlow(
-                FlowSolver(net), scaling, cap: keep.cap, minUnits: keep.mins, bonus: flowBonus(net), order: order,
-                warm: start)
-            charge(sol.work)
-            stats.flowWork += sol.work
-            for q in 0..<p.nR where keep.mins[q] > 0 && sol.reqCount[q] < keep.mins[q] {
-                sol = branchAndBound(net, order: order, isFull: false, warm: nil)
-                break
-            }
+            let warm = PlanPrices.warmStart(
+                net, cap: cap, minUnits: mins, bonus: flowBonus(net), rowArc: planArc,
+                maxWork: 20 * (net.arcReq.count + net.nRows))
+            if let warm { charge(warm.work) }
+            setBonus(bonus)
+            let kicked = exactFlow(
+                FlowSolver(net), CostScalingSolver(net), cap: cap, minUnits: mins, bonus: flowBonus(net),
+                order: releaseOrder(net), warm: warm?.warm)
+            charge(kicked.work)
+            stats.flowWork += kicked.work
+            // The plan itself meets every minimum, so the optimum does (forced units outweigh all others).
+            if (0..<p.nR).allSatisfy({ mins[$0] == 0 || kicked.reqCount[$0] >= mins[$0] }) { sol = kicked }
         } else {
-            sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: start)
+            setBonus(bonus)
         }
+        let flow = sol ?? branchAndBound(net, order: releaseOrder(net), isFull: false)
         (assign, assignCand) = pinnedAssignments()
-        for row in 0..<net.nRows where sol.rowArc[row] >= 0 {
-            let a = Int(sol.rowArc[row])
+        for row in 0..<net.nRows where flow.rowArc[row] >= 0 {
+            let a = Int(flow.rowArc[row])
             let slot = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
             assign[slot] = net.arcReq[a]
             assignCand[slot] = net.arcCand[a]
         }
-        return sol
     }
 
-    /// The forced units' bonus of `branchAndBound` for `net`.
+    /// The forced units' bonus of `branchAndBound` for `net`: more than every other unit together.
     func flowBonus(_ net: FlowNetwork) -> Int64 {
         var maxValue: Int64 = 1
         for v in net.arcValue where v > maxValue { maxValue = v }
