@@ -83,9 +83,11 @@ import Testing
         let zeros = [Int32](repeating: 0, count: net.nReq)
         let opt = try #require(CostScalingSolver(net).solve(cap: cap, minUnits: zeros, bonus: bonus, order: order))
         // Drop the dearest-valued used row: a worse flow when its value was positive.
-        guard let r = (0..<net.nRows).filter({ opt.rowArc[$0] >= 0 }).max(by: {
-            net.arcValue[Int(opt.rowArc[$0])] < net.arcValue[Int(opt.rowArc[$1])]
-        }), net.arcValue[Int(opt.rowArc[r])] > 0 else { return }
+        guard
+            let r = (0..<net.nRows).filter({ opt.rowArc[$0] >= 0 }).max(by: {
+                net.arcValue[Int(opt.rowArc[$0])] < net.arcValue[Int(opt.rowArc[$1])]
+            }), net.arcValue[Int(opt.rowArc[r])] > 0
+        else { return }
         var worse = opt.rowArc
         worse[r] = -1
         let pp = try #require(PlanPrices.warmStart(net, cap: cap, rowArc: worse, maxWork: 20_000))
