@@ -39,6 +39,8 @@ extension Engine {
 
     /// The part of the share kept for the plan built when the rounds end (1 / this).
     static let scheduleReserve = 4
+    /// The costly-seat kicks of the phase's last plans get at most 1 / this of its share (`ChainsSeatKicks.swift`).
+    static let scheduleKickShare = 12
 
     /// What one call found: the bound (soft, for the start's headcounts) and the best plan's soft by the same terms.
     struct ScheduleBound: Sendable, Hashable {
@@ -144,27 +146,49 @@ extension Engine {
                 attempts = [1, 3, 2, 4]
                 lastPlan = round + 1
             }
-            for kind in attempts {
+            var kicked = false
+            var next = 0
+            while next < attempts.count {
+                let kind = attempts[next]
+                next += 1
+                let spent0 = budget.spent[phase, default: 0]
                 switch kind {
                 case 0: _ = planFromSchedules(dp, chosen, exact: true, windows, lookup)
                 case 1: _ = planFromSchedules(dp, chosen, exact: false, windows, lookup)
                 case 3: planFromBonus(dp, avgBonus, windows, lookup)
                 case 4: planFromCrossover(dp, avgBonus, windows, lookup)
+                case 5:
+                    // Costly-seat kicks from the best plan on at most 1/`scheduleKickShare` of the share.
+                    charge(-reserve)
+                    reserve = 0
+                    let held = max(0, workLeft - budget.allowance(.schedules) / Engine.scheduleKickShare)
+                    charge(held)
+                    seatKicks(dp, windows, lookup)
+                    charge(-held)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
                 }
                 let v = trueValue()
                 if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
-                if v > best {
+                let gained = v > best
+                if gained {
                     best = v
                     bestPlan = (assign, assignCand)
                     stats.moves += 1
                     report(.workerSchedules, currentScore())
                 }
                 (assign, assignCand) = bestPlan
+                // The phase's last plans, when its schedules' flow (kind 1) did not gain: kicks, then the averaged
+                // schedules' plan, instead of that plan, the greedy build and the crossover (session chains11).
+                let units = budget.spent[phase, default: 0] - spent0
+                if kind == 1 && !gained && (last || workLeft <= 0 || workLeft < units) {
+                    attempts = [5, 3]
+                    next = 0
+                    kicked = true
+                }
             }
-            if last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
+            if kicked || last || exact || (bound + 1e-6).rounded(.down) <= Double(bestSoft) { break }
             let step = theta * (value - Double(bestSoft)) / norm
             for r in 0..<p.nR where head[r] != taken[r] { lambda[r] -= step * Double(head[r] - taken[r]) }
         }
@@ -289,27 +313,77 @@ extension Engine {
     }
 
     /// Makes the current plan from the first flow over every day with `bonus[o]` (rounded) added to the pair of each
-    /// option o; no polish.
-    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double]) {
+    /// option o; no polish. With `planBonus` (a kick, `seatKicks`), the flow keeps the current plan's open and closed
+    /// requests (those it holds at their minimum headcount or more stay at least there, those it leaves empty stay
+    /// closed: one solve, no branching) and starts from the plan itself with node prices for which the plan is a
+    /// shortest-path optimum of the network under `planBonus` (`PlanPrices`): a refinement of what the kick changed
+    /// instead of the whole cost scaling.
+    mutating func flowWithBonus(_ dp: ScheduleDP, _ bonus: [Double], pricedBy planBonus: [Double]? = nil) {
         var net = buildFullNetwork()
         charge(net.arcReq.count + p.nW)
-        for row in 0..<net.nRows {
-            let s = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
-            for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) {
-                let r = net.arcReq[a]
-                for o in Int(dp.optStart[s])..<Int(dp.optStart[s + 1]) where dp.optReq[o] == r && bonus[o] != 0 {
-                    net.arcValue[a] += Int64(bonus[o].rounded())
+        let base = net.arcValue
+        func setBonus(_ bonus: [Double]) {
+            net.arcValue = base
+            for row in 0..<net.nRows {
+                let s = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
+                for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) {
+                    let r = net.arcReq[a]
+                    for o in Int(dp.optStart[s])..<Int(dp.optStart[s + 1]) where dp.optReq[o] == r && bonus[o] != 0 {
+                        net.arcValue[a] += Int64(bonus[o].rounded())
+                    }
                 }
             }
         }
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false)
+        var sol: FlowSolution?
+        if let planBonus {
+            setBonus(planBonus)
+            var planArc = [Int32](repeating: -1, count: net.nRows)
+            var held = [Int32](repeating: 0, count: p.nR)
+            for row in 0..<net.nRows {
+                let cand = assignCand[Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])]
+                guard cand >= 0 else { continue }
+                for a in Int(net.rowArcStart[row])..<Int(net.rowArcStart[row + 1]) where net.arcCand[a] == cand {
+                    planArc[row] = Int32(a)
+                    held[Int(net.arcReq[a])] += 1
+                }
+            }
+            var cap = p.reqCap
+            var mins = [Int32](repeating: 0, count: p.nR)
+            for q in 0..<p.nR where p.reqMin[q] > 1 {
+                if held[q] == 0 { cap[q] = 0 } else { mins[q] = p.reqMin[q] }
+            }
+            let warm = PlanPrices.warmStart(
+                net, cap: cap, minUnits: mins, bonus: flowBonus(net), rowArc: planArc,
+                maxWork: 20 * (net.arcReq.count + net.nRows))
+            if let warm { charge(warm.work) }
+            setBonus(bonus)
+            let kicked = exactFlow(
+                FlowSolver(net), CostScalingSolver(net), cap: cap, minUnits: mins, bonus: flowBonus(net),
+                order: releaseOrder(net), warm: warm?.warm)
+            charge(kicked.work)
+            stats.flowWork += kicked.work
+            // The plan itself meets every minimum, so the optimum does (forced units outweigh all others).
+            if (0..<p.nR).allSatisfy({ mins[$0] == 0 || kicked.reqCount[$0] >= mins[$0] }) { sol = kicked }
+        } else {
+            setBonus(bonus)
+        }
+        let flow = sol ?? branchAndBound(net, order: releaseOrder(net), isFull: false)
         (assign, assignCand) = pinnedAssignments()
-        for row in 0..<net.nRows where sol.rowArc[row] >= 0 {
-            let a = Int(sol.rowArc[row])
+        for row in 0..<net.nRows where flow.rowArc[row] >= 0 {
+            let a = Int(flow.rowArc[row])
             let slot = Int(net.rowWorker[row]) * nD + Int(net.rowDay[row])
             assign[slot] = net.arcReq[a]
             assignCand[slot] = net.arcCand[a]
         }
+    }
+
+    /// The forced units' bonus of `branchAndBound` for `net`: more than every other unit together.
+    func flowBonus(_ net: FlowNetwork) -> Int64 {
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let units = Int64(max(1, min(net.nRows, p.reqCap.reduce(0) { $0 + Int($1) })))
+        let (b, overflow) = maxValue.multipliedReportingOverflow(by: units + 1)
+        return overflow ? Int64.max / 8 : b + 1
     }
 
     /// Makes the current plan from the averaged schedules (primal recovery: the flow with each option's averaged
