@@ -50,7 +50,8 @@ extension GeneralEngine {
     /// away from it. The best plan seen is installed, so the plan never gets worse. With `polish` each move is completed
     /// by the cheaper polish flow of the day (`polishDaySingles`: exact but for minimums, about 1M work units a move on
     /// the generated 300 × 70 × 3 instance, where a `resolveSingles` stopped at the search's whole allowance), each
-    /// started warm from the request prices of the day's completion before it (about 0.4M a move).
+    /// started where the day's completion before it ended (`polishDayMove`: its request prices, and the requests it
+    /// forced or closed; about 0.2M a move, 0.4M with the prices alone).
     ///
     /// What it adds: a day re-solve (`resolveDay`) prices the two-job cliques but seldom finishes on a day of a
     /// multi-day instance, and `resolveSingles` keeps the structure it is given; so before this search the structure
@@ -72,8 +73,9 @@ extension GeneralEngine {
         var currentValue = bestValue
         var stale = 0
         var restarted = 0
-        // Polish completions start warm from the day's earlier completion (`polishDaySingles(warm:)`).
-        var warm: LargeRequestPrices?
+        // Polish completions start where the day's completion before ended (`polishDayMove`): its request prices,
+        // and the requests it forced to their minimum or closed.
+        var start = DayCompletionStart()
         // What each move completed alone gained on the plan it was tried from (`StructureMove.key`): a move listed again from
         // a later plan is ranked by the lower of its estimate and that gain, so a move the estimate overrates is
         // not completed again at the top of every step.
@@ -107,7 +109,7 @@ extension GeneralEngine {
                 }
                 if n > 1 && search.tried.insert(StructurePool.key(dayRows(d))).inserted {
                     for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                    if polish { polishDaySingles(d, warm: &warm) } else { _ = resolveSingles(d, maxWork: maxWork) }
+                    if polish { polishDayMove(d, start: &start) } else { _ = resolveSingles(d, maxWork: maxWork) }
                     if dayValid(d) {
                         let v = dayPlanValue(d)
                         if v > currentValue { chosen = (jobs, v) }
@@ -129,7 +131,7 @@ extension GeneralEngine {
                 // The single rows start empty: the moved structure may leave them over a request's cap or seats, or
                 // below a minimum, and `resolveSingles` keeps its start unless it finds better.
                 for w in 0..<p.nW where jobs[w * nD + d].count <= 1 { jobs[w * nD + d] = [] }
-                if polish { polishDaySingles(d, warm: &warm) } else { _ = resolveSingles(d, maxWork: maxWork) }
+                if polish { polishDayMove(d, start: &start) } else { _ = resolveSingles(d, maxWork: maxWork) }
                 seen[move.key] = dayValid(d) ? dayPlanValue(d) - currentValue : Int64.min / 4
                 if dayValid(d) {
                     let v = dayPlanValue(d)
