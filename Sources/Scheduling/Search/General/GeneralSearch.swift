@@ -75,6 +75,8 @@ extension GeneralEngine {
                 stats.moves += 1
             }
             stats.passes = passes
+            // Seat rotations last, on their own 1/64 (`SearchSeatRotation.swift`): counts per request kept, so soft only.
+            seatRotations(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
             neighbourhoods()
         }
         enforceValidity()
