@@ -178,9 +178,7 @@ extension GeneralEngine {
             }
         }
         guard changed else { return moves }
-        return out.sorted { x, y in
-            x.estimate != y.estimate ? x.estimate > y.estimate : x.key.lexicographicallyPrecedes(y.key)
-        }
+        return out.sorted(by: StructureMove.bestFirst)
     }
 
     /// Day `d`'s share of the plan's value with every other day fixed: its candidates valued by `dayValue`

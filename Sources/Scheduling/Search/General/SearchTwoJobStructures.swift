@@ -24,6 +24,11 @@ struct StructureMove {
         }
         return k
     }
+
+    /// The moves' order: best estimate first; ties by `key`, in a fixed order.
+    static func bestFirst(_ x: StructureMove, _ y: StructureMove) -> Bool {
+        x.estimate != y.estimate ? x.estimate > y.estimate : x.key.lexicographicallyPrecedes(y.key)
+    }
 }
 
 extension GeneralEngine {
@@ -206,9 +211,6 @@ extension GeneralEngine {
                 }
             }
         }
-        // Best estimate first; ties by the rows and jobs set, in a fixed order.
-        return moves.sorted { x, y in
-            x.estimate != y.estimate ? x.estimate > y.estimate : x.key.lexicographicallyPrecedes(y.key)
-        }
+        return moves.sorted(by: StructureMove.bestFirst)
     }
 }
