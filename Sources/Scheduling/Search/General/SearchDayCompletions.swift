@@ -25,49 +25,6 @@ extension GeneralEngine {
     /// On return `start` holds this completion's first flow's request prices and those sets. The day's rows are
     /// installed from the best valid repaired flow (the plan is left as it was when none is valid).
     mutating func polishDayMove(_ d: Int, flows: Int = 3, start: inout DayCompletionStart) {
-        let (fixed, plan) = polishFixedRows(day: d)
-        let table = (0..<p.candidateCount).map { dayValue($0) }
-        let value: (Int) -> Int64 = { c in table[c] }
-        var order: [Int32] = []
-        for c in 0..<p.candidateCount where candOK[c] && Int(p.reqDay[Int(candReq[c])]) == d { order.append(Int32(c)) }
-        let values = order.map { value(Int($0)) }
-        order = order.indices.sorted { (values[$0], order[$1]) > (values[$1], order[$0]) }.map { order[$0] }
-        let scope = GeneralScope(days: Array(0..<nD))
-        let saved = jobs
-        var bestJobs = jobs
-        var bestValue = Int64.min
-        var forced = start.forced
-        var closed = start.closed
-        var prices = start.prices
-        var bestSets = (forced, closed)
-        for step in 0..<flows {
-            guard !budget.outOfTime() else { break }
-            let used = (forced, closed)
-            let (flow, f) = largePolishFlow(fixing: fixed, value: value, forced: forced, closed: closed, warm: prices)
-            if let next = LargeRequestPrices(flow) {
-                prices = next
-                if step == 0 { start.prices = next }
-            }
-            guard
-                case (let repaired, _, let changed)? = completePolish(
-                    flow, fixed: f, best: plan, forced: &forced, closed: &closed, scope: scope, order: order,
-                    value: value)
-            else { break }
-            if let repaired {
-                for w in 0..<p.nW { jobs[w * nD + d] = (repaired[Int32(w * nD + d)] ?? []).sorted() }
-                if dayValid(d) {
-                    let v = dayPlanValue(d)
-                    if v > bestValue {
-                        bestValue = v
-                        bestJobs = jobs
-                        bestSets = used
-                    }
-                }
-                jobs = saved
-            }
-            if !changed { break }
-        }
-        jobs = bestJobs
-        (start.forced, start.closed) = bestSets
+        _ = polishDay(d, floor: Int64.min, flows: flows, start: &start)
     }
 }

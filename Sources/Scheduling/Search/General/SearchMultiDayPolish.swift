@@ -31,6 +31,21 @@ extension GeneralEngine {
     mutating func polishDaySingles(
         _ d: Int, floor: Int64 = Int64.min, flows: Int = 3, warm: inout LargeRequestPrices?
     ) -> Int64 {
+        var start = DayCompletionStart(prices: warm)
+        let found = polishDay(d, floor: floor, flows: flows, start: &start)
+        warm = start.prices
+        return found ?? dayPlanValue(d)
+    }
+
+    /// The polish completion of plan day `d` from `start` (`polishDaySingles`, `polishDayMove`): its first flow from
+    /// `start`'s request prices (cold when nil) with `start`'s requests forced and closed, each later flow from the
+    /// flow before it with what `completePolish` forced or closed since. The day's rows are installed from the best
+    /// repaired flow when the day is valid with it and its value is above `floor`. On return `start` holds the first
+    /// flow's request prices and the forced and closed sets of the flow whose repair was kept (those it came with
+    /// when none was).
+    ///
+    /// - Returns: the day's value when a repaired flow beat `floor`, else nil (the plan left as it was).
+    mutating func polishDay(_ d: Int, floor: Int64, flows: Int, start: inout DayCompletionStart) -> Int64? {
         let (fixed, plan) = polishFixedRows(day: d)
         // The values as a table: a closure over a copy of the engine copies the engine at each call (`baseValues()`),
         // and the repair and the valuations call it thousands of times a completion.
@@ -44,15 +59,17 @@ extension GeneralEngine {
         let saved = jobs
         var bestJobs = jobs
         var bestValue = floor
-        var forced = Set<Int32>()
-        var closed = Set<Int32>()
-        var start = warm
+        var forced = start.forced
+        var closed = start.closed
+        var prices = start.prices
+        var bestSets = (forced, closed)
         for step in 0..<flows {
             guard !budget.outOfTime() else { break }
-            let (flow, f) = largePolishFlow(fixing: fixed, value: value, forced: forced, closed: closed, warm: start)
-            if let prices = LargeRequestPrices(flow) {
-                start = prices
-                if step == 0 { warm = prices }
+            let used = (forced, closed)
+            let (flow, f) = largePolishFlow(fixing: fixed, value: value, forced: forced, closed: closed, warm: prices)
+            if let next = LargeRequestPrices(flow) {
+                prices = next
+                if step == 0 { start.prices = next }
             }
             guard
                 case (let repaired, _, let changed)? = completePolish(
@@ -66,6 +83,7 @@ extension GeneralEngine {
                     if v > bestValue {
                         bestValue = v
                         bestJobs = jobs
+                        bestSets = used
                     }
                 }
                 jobs = saved
@@ -73,7 +91,8 @@ extension GeneralEngine {
             if !changed { break }
         }
         jobs = bestJobs
-        return bestValue > floor ? bestValue : dayPlanValue(d)
+        (start.forced, start.closed) = bestSets
+        return bestValue > floor ? bestValue : nil
     }
 
     /// What a polish completion of plan day `d` keeps (`polishDaySingles`): every row of the other days, the day's
