@@ -6,12 +6,16 @@ import Vocabulary
 /// ids, the empty set included), every combination is scored by `score`, and the best with no hard violation wins.
 /// The options say what is enumerated; the scorer alone decides what is valid.
 enum ExhaustiveRows {
-    /// The best score over every choice of one option per worker; nil when no choice is valid.
-    static func best(_ instance: Instance, options: [[[String]]]) -> Score? {
+    /// The best score over every choice of one option per worker that `admits` (every choice when not given); nil
+    /// when no such choice is valid.
+    static func best(
+        _ instance: Instance, options: [[[String]]], admits: ([[String]]) -> Bool = { _ in true }
+    ) -> Score? {
         var best: Score?
         var choice = [[String]](repeating: [], count: instance.workers.count)
         func visit(_ i: Int) {
             if i == instance.workers.count {
+                guard admits(choice) else { return }
                 var pairs: [Pair] = []
                 for (w, rs) in choice.enumerated() {
                     for r in rs { pairs.append(Pair(request: r, worker: instance.workers[w].id)) }

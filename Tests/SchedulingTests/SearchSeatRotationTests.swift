@@ -44,29 +44,12 @@ import Vocabulary
     /// The best valid plan whose workers per request are `counts`, by exhaustion over every date (each worker: nothing
     /// or a set of at most `maxJobsPerDay` requests it is a candidate for, per date).
     static func bestWithCounts(_ instance: Instance, _ counts: [String: Int]) -> Score? {
-        let options = ExhaustiveRows.setsByDate(instance, atMost: \.maxJobsPerDay)
-        var best: Score?
-        var choice = [[String]](repeating: [], count: instance.workers.count)
-        func visit(_ i: Int) {
-            if i == instance.workers.count {
-                var n: [String: Int] = [:]
-                for rs in choice { for r in rs { n[r, default: 0] += 1 } }
-                guard n == counts else { return }
-                var pairs: [Pair] = []
-                for (w, rs) in choice.enumerated() {
-                    for r in rs { pairs.append(Pair(request: r, worker: instance.workers[w].id)) }
-                }
-                let s = score(instance, assignments: pairs).score
-                if s.hard == 0 && (best.map { s > $0 } ?? true) { best = s }
-                return
-            }
-            for o in options[i] {
-                choice[i] = o
-                visit(i + 1)
-            }
+        ExhaustiveRows.best(instance, options: ExhaustiveRows.setsByDate(instance, atMost: \.maxJobsPerDay)) {
+            choice in
+            var n: [String: Int] = [:]
+            for rs in choice { for r in rs { n[r, default: 0] += 1 } }
+            return n == counts
         }
-        visit(0)
-        return best
     }
 
     static func counts(_ pairs: [Pair]) -> [String: Int] {

@@ -85,7 +85,7 @@ extension GeneralEngine {
             }
         }
         for (r, dr) in change where dr > 0 && riders[r] + dr > seatsLeft[r] { return nil }
-        let before = workerValue(w) + workerValue(v)
+        let before = ownValue(w) + ownValue(v)
         var saved: [[Int32]] = []
         for (i, d) in span.enumerated() {
             saved.append(jobs[w * nD + d])
@@ -93,7 +93,7 @@ extension GeneralEngine {
             jobs[w * nD + d] = newW[i]
             jobs[v * nD + d] = newV[i]
         }
-        let gain = workerValue(w) + workerValue(v) - before
+        let gain = ownValue(w) + ownValue(v) - before
         if gain > 0 {
             for (r, dr) in change { riders[r] += dr }
             return gain
@@ -116,8 +116,8 @@ extension GeneralEngine {
     }
 
     /// A worker's own part of the plan's value: −cost of each job, plus continuity (history, or the same job the
-    /// day before). Only for workers without pins.
-    private func workerValue(_ w: Int) -> Int64 {
+    /// day before); what the chain exchanges and the seat rotations compare. Only for workers without pins.
+    func ownValue(_ w: Int) -> Int64 {
         var v: Int64 = 0
         for d in 0..<nD {
             for c in jobs[w * nD + d] {

@@ -335,23 +335,4 @@ extension GeneralEngine {
         for (i, w) in set.enumerated() { for d in 0..<nD { jobs[w * nD + d] = saved[i][d] } }
         return false
     }
-
-    /// A worker's own part of the plan's value: −cost of each job, plus continuity (history, or the same job the
-    /// day before).
-    func ownValue(_ w: Int) -> Int64 {
-        var v: Int64 = 0
-        for d in 0..<nD {
-            for c in jobs[w * nD + d] {
-                v -= p.candCost[Int(c)]
-                guard p.continuity > 0 else { continue }
-                let job = p.reqJob[Int(candReq[Int(c)])]
-                if p.candHistory[Int(c)] != 0
-                    || (d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 && works(w, job, d - 1))
-                {
-                    v += p.continuity
-                }
-            }
-        }
-        return v
-    }
 }
