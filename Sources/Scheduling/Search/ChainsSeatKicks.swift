@@ -1,5 +1,3 @@
-import Foundation
-
 /// Costly-seat kicks (sessions "chains9", "chains10", kept in "chains11"): the dearest seats of the plan priced out and
 /// every day re-decided around them, as the worker schedules phase's last plans.
 ///
@@ -54,33 +52,8 @@ extension Engine {
             for q in picks where mine[q] >= 0 {
                 kickBonus[Int(mine[q])] = -Double(2 * p.continuity + p.candCost[Int(saved.1[q])])
             }
-            let t = ProcessInfo.processInfo.environment["ILSON_T12"] != nil
-            let mode = Int(ProcessInfo.processInfo.environment["ILSON_K12"] ?? "0") ?? 0
-            let u0 = budget.spent[phase, default: 0]
             flowWithBonus(dp, kickBonus, pricedBy: ownBonus)
-            let u1 = budget.spent[phase, default: 0]
-            let v1 = trueValue()
-            if mode == 0 {
-                descend(after: -1)
-            } else {
-                kickDescent(after: -1, priced: mode == 2)
-            }
-            let u2 = budget.spent[phase, default: 0]
-            let v2 = trueValue()
-            var round = 0
-            var improved = true
-            while improved && round < 2 && workLeft > 0 && !outOfTime() {
-                improved = false
-                round += 1
-                for (a, b) in windows where workLeft > 0 && exchangeSchedules(from: a, to: b, lookup) { improved = true }
-                if improved { if mode == 0 { descend() } else { kickDescent(priced: mode == 2) } }
-            }
-            let u3 = budget.spent[phase, default: 0]
-            if t {
-                FileHandle.standardError.write(
-                    "K12 kick \(kicks) flow \(u1 - u0) dv \(v1 - start) desc \(u2 - u1) dv \(v2 - start) exch \(u3 - u2) dv \(trueValue() - start) left \(workLeft)\n"
-                        .data(using: .utf8)!)
-            }
+            chainDescent(after: -1, windows, lookup)
             if trueValue() > start {
                 any = true
                 stats.moves += 1
