@@ -167,22 +167,14 @@ extension Engine {
             if combos[d].isEmpty { return false }
         }
         // The dynamic program over days: states (combo, days used per worker in the current week, 4 bits each).
-        struct State {
-            var combo: Int32
-            var used: UInt32
-            var value: Int64
-            var parent: Int32
-        }
-        var layers: [[State]] = []
-        var prev: [State] = []
+        var layers: [SetScheduleLayer] = []
+        var prev = SetScheduleLayer.start
         for d in 0..<nD {
             let linked = d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal
             let newWeek = d == 0 || p.dayWeek[d] != p.dayWeek[d - 1]
             let week = Int(p.dayWeek[d])
-            var index: [UInt64: Int] = [:]
-            var layer: [State] = []
-            let parents: [State] = d == 0 ? [State(combo: -1, used: 0, value: 0, parent: -1)] : prev
-            for (pi, ps) in parents.enumerated() {
+            var layer = SetScheduleLayer()
+            for (pi, ps) in prev.states.enumerated() {
                 let base: UInt32 = newWeek ? 0 : ps.used
                 for (ci, combo) in combos[d].enumerated() {
                     steps += 1
@@ -190,27 +182,17 @@ extension Engine {
                     var value = ps.value + comboValue[d][ci]
                     var fits = true
                     for i in 0..<k where combo[i] >= 0 {
-                        let u = (used >> (4 * UInt32(i))) & 15
-                        if Int32(u) + 1 > p.capLeft[set[i] * nK + week] {
+                        guard SetScheduleLayer.takeDate(&used, worker: i, cap: p.capLeft[set[i] * nK + week]) else {
                             fits = false
                             break
                         }
-                        used += 1 << (4 * UInt32(i))
-                        if linked && ps.combo >= 0 && p.candHistory[Int(comboCands[d][ci][i])] == 0 {
-                            let q = combos[d - 1][Int(ps.combo)][i]
+                        if linked && ps.choice >= 0 && p.candHistory[Int(comboCands[d][ci][i])] == 0 {
+                            let q = combos[d - 1][Int(ps.choice)][i]
                             if q >= 0 && p.reqJob[Int(q)] == p.reqJob[Int(combo[i])] { value += p.continuity }
                         }
                     }
                     guard fits else { continue }
-                    let key = UInt64(ci) << 32 | UInt64(used)
-                    if let at = index[key] {
-                        if value > layer[at].value {
-                            layer[at] = State(combo: Int32(ci), used: used, value: value, parent: Int32(pi))
-                        }
-                    } else {
-                        index[key] = layer.count
-                        layer.append(State(combo: Int32(ci), used: used, value: value, parent: Int32(pi)))
-                    }
+                    layer.offer(choice: ci, used: used, value: value, parent: pi)
                 }
             }
             if layer.isEmpty { return false }
@@ -233,15 +215,13 @@ extension Engine {
                 }
             }
         }
-        var bestAt = 0
-        for (i, s) in prev.enumerated() where s.value > prev[bestAt].value { bestAt = i }
-        guard prev[bestAt].value > current else { return false }
-        var at = bestAt
+        var at = prev.bestAt
+        guard prev.states[at].value > current else { return false }
         for d in stride(from: nD - 1, through: 0, by: -1) {
-            let s = layers[d][at]
+            let s = layers[d].states[at]
             for (i, w) in set.enumerated() {
-                assign[w * nD + d] = combos[d][Int(s.combo)][i]
-                assignCand[w * nD + d] = comboCands[d][Int(s.combo)][i]
+                assign[w * nD + d] = combos[d][Int(s.choice)][i]
+                assignCand[w * nD + d] = comboCands[d][Int(s.choice)][i]
             }
             at = Int(s.parent)
         }

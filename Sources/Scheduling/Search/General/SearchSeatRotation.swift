@@ -253,14 +253,8 @@ extension GeneralEngine {
             }
         }
         // The dynamic program over days: states (deal, dates used per worker in the current week, 4 bits each).
-        struct State {
-            var deal: Int32
-            var used: UInt32
-            var value: Int64
-            var parent: Int32
-        }
-        var layers: [[State]] = []
-        var prev: [State] = []
+        var layers: [SetScheduleLayer] = []
+        var prev = SetScheduleLayer.start
         var caps = [Int32](repeating: 0, count: k)
         let continuity = p.continuity
         for d in 0..<nD {
@@ -268,29 +262,25 @@ extension GeneralEngine {
             let week = Int(p.dayWeek[d])
             for i in 0..<k { caps[i] = datesLeft[set[i] * nK + week] }
             let linked = linkedBefore[d]
-            var index: [UInt64: Int] = [:]
-            var layer: [State] = []
-            let parents: [State] = d == 0 ? [State(deal: -1, used: 0, value: 0, parent: -1)] : prev
+            var layer = SetScheduleLayer()
             let count = deals[d].count
             let values = dealValue[d]
             let worksHere = works[d]
             let earn = after[d]
             let held = d > 0 ? before[d - 1] : []
-            for (pi, ps) in parents.enumerated() {
+            for (pi, ps) in prev.states.enumerated() {
                 let base: UInt32 = newWeek ? 0 : ps.used
-                let pd = Int(ps.deal)
+                let pd = Int(ps.choice)
                 for ci in 0..<count {
                     steps += 1
                     var used = base
                     var value = ps.value + values[ci]
                     var fits = true
                     for i in 0..<k where worksHere[ci * k + i] {
-                        let u = Int32((used >> (4 * UInt32(i))) & 15)
-                        if u + 1 > caps[i] {
+                        guard SetScheduleLayer.takeDate(&used, worker: i, cap: caps[i]) else {
                             fits = false
                             break
                         }
-                        used += 1 << (4 * UInt32(i))
                         guard linked && pd >= 0 else { continue }
                         let b0 = held[(pd * k + i) * 2]
                         guard b0 >= 0 else { continue }
@@ -301,15 +291,7 @@ extension GeneralEngine {
                         }
                     }
                     guard fits else { continue }
-                    let key = UInt64(ci) << 32 | UInt64(used)
-                    if let at = index[key] {
-                        if value > layer[at].value {
-                            layer[at] = State(deal: Int32(ci), used: used, value: value, parent: Int32(pi))
-                        }
-                    } else {
-                        index[key] = layer.count
-                        layer.append(State(deal: Int32(ci), used: used, value: value, parent: Int32(pi)))
-                    }
+                    layer.offer(choice: ci, used: used, value: value, parent: pi)
                 }
             }
             if layer.isEmpty {
@@ -320,15 +302,13 @@ extension GeneralEngine {
             prev = layer
         }
         budget.charge(.general, steps)
-        var bestAt = 0
-        for (i, s) in prev.enumerated() where s.value > prev[bestAt].value { bestAt = i }
         // Install the best path, then compare the set's exact value before and after (every term is the workers' own).
         let valueBefore = set.reduce(Int64(0)) { $0 + ownValue($1) }
         let saved = set.map { w in (0..<nD).map { jobs[w * nD + $0] } }
-        var at = bestAt
+        var at = prev.bestAt
         for d in stride(from: nD - 1, through: 0, by: -1) {
-            let s = layers[d][at]
-            for (i, w) in set.enumerated() { jobs[w * nD + d] = deals[d][Int(s.deal)][i].sorted() }
+            let s = layers[d].states[at]
+            for (i, w) in set.enumerated() { jobs[w * nD + d] = deals[d][Int(s.choice)][i].sorted() }
             at = Int(s.parent)
         }
         if set.reduce(Int64(0), { $0 + ownValue($1) }) > valueBefore { return true }
