@@ -519,9 +519,6 @@ struct Engine {
                 break
             }
             if !rootDone {
-                if ProcessInfo.processInfo.environment["ILSON_FLOWDEBUG"] != nil {
-                    FileHandle.standardError.write("root work \(sol.work) value \(sol.value)\n".data(using: .utf8)!)
-                }
                 rootDone = true
                 if isFull { stats.mediumUpperBound = mediumOf(net, sol) }
             }
@@ -593,21 +590,6 @@ struct Engine {
         // (`SparseCoreFlow`).
         if sparse, warm == nil, let sparse = SparseCoreFlow.forDay(scaling.net, deadline: scaling.deadline),
             let sol = sparse.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
-        {
-            return sol
-        }
-        // The first flow, cold, of a network over several days whose weekly caps bind: the days' flows, then the caps
-        // restored by shortest paths (`WeekFromDays`).
-        if sparse, warm == nil, WeekFromDays.applies(scaling.net, minUnits: minUnits),
-            ProcessInfo.processInfo.environment["ILSON_WEEKDAYS"] != "0",
-            let sol = { () -> FlowSolution? in
-                var trace = WeekFromDays.Trace()
-                let s = WeekFromDays(scaling.net, deadline: scaling.deadline).solve(cap: cap, order: order, trace: &trace)
-                if ProcessInfo.processInfo.environment["ILSON_FLOWDEBUG"] != nil {
-                    FileHandle.standardError.write("weekfromdays \(trace)\n".data(using: .utf8)!)
-                }
-                return s
-            }()
         {
             return sol
         }
