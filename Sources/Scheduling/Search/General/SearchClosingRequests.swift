@@ -2,7 +2,7 @@ import Foundation
 
 /// Closing a request held at its minimum, its workers dealt to other requests of the day (issue 14, v2lp11 session).
 ///
-/// A request whose minimum is above one and that holds few workers (at most `closingMaxHolders`) is closed: every
+/// A request without pins that holds few workers (at most `closingMaxHolders`) is closed: every
 /// holder gives up its job there and keeps the rest of its row (the other job of a two-job row), and each holder takes
 /// at most one other job of the day, one that fits beside what it kept, on a request with room (its headcount, the
 /// seats of its van) — or none. The best such deal (the day's network value: priority × M, travel, fairness,
@@ -16,7 +16,9 @@ import Foundation
 /// request held at its minimum partly by two-job rows is never closed. On `scarce-w300-r70-d3-s6`'s 07-10 the column
 /// MILP of the day with the other dates fixed (`/tmp/v2lp11/colday.py`, SCIP) gains +2 medium by exactly such a move
 /// and nothing else: r153 (priority 4, minimum 3) closed, its morning workers w252 and w34 (each beside an afternoon
-/// job) and w74 to r205 (priority 6) twice and r143 (priority 2). Deterministic (request and candidate order).
+/// job) and w74 to r205 (priority 6) twice and r143 (priority 2). Requests of minimum one are closed too (all their
+/// workers moved at once, two-job rows among them): on `s6` +176 soft beside the +2 medium. Deterministic (request and
+/// candidate order).
 extension GeneralEngine {
     /// Requests held by more workers than this are not closed.
     static let closingMaxHolders = 4
@@ -34,7 +36,7 @@ extension GeneralEngine {
         while improved && pass < maxPasses {
             improved = false
             pass += 1
-            for r in 0..<p.nR where p.reqMin[r] > 1 && pinnedCount[r] == 0 {
+            for r in 0..<p.nR where pinnedCount[r] == 0 {
                 if (!ignoreLeft && budget.left(.general) <= 0) || budget.outOfTime()
                     || budget.spent[.general, default: 0] - workAtStart >= maxWork
                 {
