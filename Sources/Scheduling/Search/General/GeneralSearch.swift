@@ -34,6 +34,8 @@ extension GeneralEngine {
                     0, maxWork: budget.allowance(.general) / 4, maxStale: GeneralEngine.polishMaxStale,
                     restarts: GeneralEngine.polishRestarts, polish: true)
                 searchTwoJobStructures(maxWork: budget.left(.general), completionWork: budget.allowance(.general) / 16)
+                // Requests held at their minimum closed, their workers dealt elsewhere (`SearchClosingRequests.swift`).
+                closeHeldRequests(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
                 neighbourhoods()
                 provenMediumBound()
             }
@@ -75,6 +77,9 @@ extension GeneralEngine {
                 stats.moves += 1
             }
             stats.passes = passes
+            // Requests held at their minimum closed, their workers dealt elsewhere (`SearchClosingRequests.swift`), on
+            // their own 1/64.
+            closeHeldRequests(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
             // Seat rotations last, on their own 1/64 (`SearchSeatRotation.swift`): counts per request kept, so soft only.
             seatRotations(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
             neighbourhoods()
