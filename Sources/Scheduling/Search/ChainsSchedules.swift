@@ -161,14 +161,7 @@ extension Engine {
                     // Costly-seat kicks from the best plan on at most 1/`scheduleKickShare` of the share.
                     charge(-reserve)
                     reserve = 0
-                    let held = max(0, workLeft - budget.allowance(.schedules) / Engine.k13share)
-                    charge(held)
-                    seatKicks(dp, windows, lookup)
-                    charge(-held)
-                case 6:
-                    charge(-reserve)
-                    reserve = 0
-                    let held = workLeft - budget.allowance(.schedules) / Engine.k13g
+                    let held = max(0, workLeft - budget.allowance(.schedules) / Engine.scheduleKickShare)
                     charge(held)
                     seatKicks(dp, windows, lookup)
                     charge(-held)
@@ -177,10 +170,6 @@ extension Engine {
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
                 }
                 let v = trueValue()
-                if Engine.trace13 {
-                    FileHandle.standardError.write(
-                        "plan round \(round + 1) kind \(kind): \(v - best) units \(budget.spent[phase, default: 0] - spent0) left \(workLeft)\n".data(using: .utf8)!)
-                }
                 if headcounts() == head { bestSoft = max(bestSoft, planScheduleSoft(dp)) }
                 let gained = v > best
                 if gained {
@@ -195,10 +184,6 @@ extension Engine {
                 let units = budget.spent[phase, default: 0] - spent0
                 if kind == 1 && !gained && (last || workLeft <= 0 || workLeft < units) {
                     attempts = [5, 3]
-                    next = 0
-                    kicked = true
-                } else if kind == 1 && gained && Engine.k13g != 0 && (last || workLeft <= 0 || workLeft < units) {
-                    attempts = Engine.k13g > 0 ? [6] : []
                     next = 0
                     kicked = true
                 }

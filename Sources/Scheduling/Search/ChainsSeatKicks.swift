@@ -1,5 +1,3 @@
-import Foundation
-
 /// Costly-seat kicks (sessions "chains9", "chains10", kept in "chains11"): the dearest seats of the plan priced out and
 /// every day re-decided around them, as the worker schedules phase's last plans.
 ///
@@ -26,9 +24,6 @@ extension Engine {
         var tried = Set<Int32>()
         var any = false
         var kicks = 0
-        let remapWas = dayWarm?.remap ?? false
-        if Engine.k13w == "kicks" { dayWarm?.remap = true }
-        defer { dayWarm?.remap = remapWas }
         while kicks < maxKicks && workLeft > 0 && !outOfTime() {
             // The dearest unpinned seats not tried yet (ties: the lower slot).
             var picks: [Int] = []
@@ -57,51 +52,8 @@ extension Engine {
             for q in picks where mine[q] >= 0 {
                 kickBonus[Int(mine[q])] = -Double(2 * p.continuity + p.candCost[Int(saved.1[q])])
             }
-            let u0 = budget.spent[phase, default: 0]
             flowWithBonus(dp, kickBonus, pricedBy: ownBonus)
-            let u1 = budget.spent[phase, default: 0]
-            let v1 = trueValue()
-            var v2 = v1
-            var u2 = u1
-            switch Engine.k13 {
-            case "L": localDescent(from: saved.0, beforeCand: saved.1)
-            case "LF":
-                localDescent(from: saved.0, beforeCand: saved.1)
-                v2 = trueValue()
-                u2 = budget.spent[phase, default: 0]
-                descend()
-            case "LC":
-                localDescent(from: saved.0, beforeCand: saved.1)
-                v2 = trueValue()
-                u2 = budget.spent[phase, default: 0]
-                chainDescent(after: -1, windows, lookup)
-            case "F": descend()
-            case "F1": dayDescent(after: -1, maxPasses: 1, warm: dayWarm != nil)
-            case "F2": dayDescent(after: -1, maxPasses: 2, warm: dayWarm != nil)
-            case "FT":
-                var unchanged = 0
-                var d = 0
-                var passes = 0
-                while unchanged < nD && passes < 6 * nD && workLeft > 0 {
-                    passes += 1
-                    let a0 = budget.spent[phase, default: 0]
-                    let b0 = stats.branchNodes
-                    let v0 = trueValue()
-                    let warmOK = dayWarm != nil
-                    if resolveDay(d, warm: warmOK) { unchanged = 0 } else { unchanged += 1 }
-                    FileHandle.standardError.write(
-                        "  full d\(d) work \(budget.spent[phase, default: 0] - a0) nodes \(stats.branchNodes - b0) gain \(trueValue() - v0)\n"
-                            .data(using: .utf8)!)
-                    d = (d + 1) % nD
-                }
-            default: chainDescent(after: -1, windows, lookup)
-            }
-            if Engine.trace13 {
-                let u3 = budget.spent[phase, default: 0]
-                FileHandle.standardError.write(
-                    "kick \(kicks): start \(start) flow \(v1 - start) (\(u1 - u0)) local \(v2 - start) (\(u2 - u1)) end \(trueValue() - start) (\(u3 - u2)) left \(workLeft)\n"
-                        .data(using: .utf8)!)
-            }
+            chainDescent(after: -1, windows, lookup)
             if trueValue() > start {
                 any = true
                 stats.moves += 1

@@ -6,9 +6,6 @@ struct DayWarmStarts {
     var rows: [[Int32]?]
     var arcs: [Int]
     var sol: [FlowSolution?]
-    /// Whether a day network of another shape (rows that came or went) is warm-started too, its prices moved over by
-    /// node (`Engine.dayWarmStart`).
-    var remap = false
 
     init(nD: Int) {
         rows = [[Int32]?](repeating: nil, count: nD)
@@ -30,40 +27,9 @@ extension Engine {
     /// The warm start of a re-solve of day `d` on `net` (`resolveDay(warm:)`): the day's last solution in `dayWarm`,
     /// when its network had the same shape, with the current assignments as its flow; nil (cold) otherwise.
     func dayWarmStart(_ d: Int, _ net: FlowNetwork) -> FlowSolution? {
-        guard let warm = dayWarm, var s = warm.sol[d], !s.prices.isEmpty, let oldRows = warm.rows[d] else { return nil }
-        if warm.arcs[d] != net.arcReq.count || oldRows != net.rowWorker {
-            guard warm.remap || Engine.k13w == "all", s.prices.count == 2 * oldRows.count + p.nR + 1 else {
-                return nil
-            }
-            // Another shape (rows came or went with the weekly caps): the prices moved over by node, a worker's
-            // group and row from its old row, each request's and the sink's as they were; a new row gets the sink's.
-            let n0 = oldRows.count
-            let n = net.nRows
-            let sink0 = 2 * n0 + p.nR
-            var oldRow = [Int32](repeating: -1, count: p.nW)
-            for (i, w) in oldRows.enumerated() { oldRow[Int(w)] = Int32(i) }
-            var prices = [Int64](repeating: 0, count: 2 * n + p.nR + 1)
-            var scale = [Int64](repeating: 1, count: prices.count)
-            let hasScale = s.priceScale.count == s.prices.count
-            func copy(_ to: Int, _ from: Int) {
-                prices[to] = s.prices[from]
-                scale[to] = hasScale ? s.priceScale[from] : 1
-            }
-            for row in 0..<n {
-                let i = Int(oldRow[Int(net.rowWorker[row])])
-                if i >= 0 {
-                    copy(row, i)
-                    copy(n + row, n0 + i)
-                } else {
-                    copy(row, sink0)
-                    copy(n + row, sink0)
-                }
-            }
-            for q in 0..<p.nR { copy(2 * n + q, 2 * n0 + q) }
-            copy(2 * n + p.nR, sink0)
-            s.prices = prices
-            s.priceScale = scale
-        }
+        guard let warm = dayWarm, var s = warm.sol[d], !s.prices.isEmpty, warm.arcs[d] == net.arcReq.count,
+            warm.rows[d] == net.rowWorker
+        else { return nil }
         s.rowArc = [Int32](repeating: -1, count: net.nRows)
         for row in 0..<net.nRows {
             let held = assignCand[Int(net.rowWorker[row]) * nD + d]
