@@ -80,8 +80,10 @@ extension GeneralEngine {
             // Requests held at their minimum closed, their workers dealt elsewhere (`SearchClosingRequests.swift`), on
             // their own 1/64.
             closeHeldRequests(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
-            // Seat rotations last, on their own 1/64 (`SearchSeatRotation.swift`): counts per request kept, so soft only.
-            seatRotations(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
+            // Seat re-deals of whole days, then seat rotations, each on its own 1/16 (`SearchSeatRedeal.swift`,
+            // `SearchSeatRotation.swift`): counts per request kept, so soft only.
+            seatRedeals(maxWork: budget.allowance(.general) / 16)
+            seatRotations(maxWork: budget.allowance(.general) / 16, ignoreLeft: true)
             neighbourhoods()
         }
         enforceValidity()

@@ -26,6 +26,8 @@ extension GeneralEngine {
     /// `rotationMaxSteps` (the program's steps).
     static let rotationMaxDeals = 128
     static let rotationMaxSteps = 20_000
+    /// Work units charged per set and row of the plan.
+    static let rotationSetCharge = 4
 
     /// Passes over the seeded sets while one improves (at most `maxPasses`), each set re-decided once a pass, within
     /// `maxWork` work units. Returns whether the plan improved.
@@ -124,6 +126,9 @@ extension GeneralEngine {
     ) -> Bool {
         let k = set.count
         guard k >= 2, k <= 8 else { return false }
+        // Most of a set's cost is per set (the riders outside it, the deal tables, the dictionaries), not per step of
+        // the program: charged by the plan's rows.
+        budget.charge(.general, GeneralEngine.rotationSetCharge * jobs.count)
         let linkedBefore = (0..<nD).map { d in d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
         // Riders per request held by every worker outside the set.
         var outsideRiders = [Int32](repeating: 0, count: p.nR)
