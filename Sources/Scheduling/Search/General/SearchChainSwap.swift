@@ -13,12 +13,8 @@ extension GeneralEngine {
     /// - Returns: whether the plan improved.
     mutating func chainSwaps() -> Bool {
         guard nD >= 2 else { return false }
-        var candOf: [Int: Int32] = [:]
-        for c in 0..<p.candidateCount where candOK[c] {
-            candOf[Int(candReq[c]) * p.nW + Int(p.candWorker[c])] = Int32(c)
-        }
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW { for d in 0..<nD where !pinsOn[w * nD + d].isEmpty { pinned[w] = true } }
+        let candOf = candidateIndex()
+        let pinned = pinnedWorkers()
         let workers = (0..<p.nW).filter { w in !pinned[w] && (0..<nD).contains { !rowCands[w * nD + $0].isEmpty } }
         var riders = [Int32](repeating: 0, count: p.nR)
         for key in jobs.indices {

@@ -29,27 +29,9 @@ extension GeneralEngine {
     /// units. Returns whether the plan improved.
     @discardableResult
     mutating func closeHeldRequests(maxWork: Int, maxPasses: Int = 3, ignoreLeft: Bool = false) -> Bool {
-        let workAtStart = budget.spent[.general, default: 0]
-        var any = false
-        var pass = 0
-        var improved = true
-        while improved && pass < maxPasses {
-            improved = false
-            pass += 1
-            for r in 0..<p.nR where pinnedCount[r] == 0 {
-                if (!ignoreLeft && budget.left(.general) <= 0) || budget.outOfTime()
-                    || budget.spent[.general, default: 0] - workAtStart >= maxWork
-                {
-                    return any
-                }
-                if closeRequest(r) {
-                    improved = true
-                    any = true
-                    stats.moves += 1
-                }
-            }
-        }
-        return any
+        improvingPasses(
+            maxWork: maxWork, maxPasses: maxPasses, ignoreLeft: ignoreLeft,
+            items: { e in (0..<e.p.nR).filter { e.pinnedCount[$0] == 0 } }, step: { $0.closeRequest($1) })
     }
 
     /// Closes request r when it is open with at most `closingMaxHolders` workers, none of them pinned on its date, and

@@ -31,8 +31,7 @@ extension GeneralEngine {
     ///   - maxNodes: search nodes at most (charged to the budget); the search stops there with what it found.
     /// - Returns: whether the plan improved.
     mutating func resolveWorkers(_ ws: [Int], maxSchedules: Int = 4096, maxNodes: Int = 20_000) -> Bool {
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW { for d in 0..<nD where !pinsOn[w * nD + d].isEmpty { pinned[w] = true } }
+        let pinned = pinnedWorkers()
         var workers: [Int] = []
         var seen = Set<Int>()
         for w in ws where !pinned[w] && !seen.contains(w) {
@@ -302,8 +301,7 @@ extension GeneralEngine {
         guard nD >= 2 else { return false }
         var candOf = Set<Int>()
         for c in 0..<p.candidateCount where candOK[c] { candOf.insert(Int(candReq[c]) * p.nW + Int(p.candWorker[c])) }
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW { for d in 0..<nD where !pinsOn[w * nD + d].isEmpty { pinned[w] = true } }
+        let pinned = pinnedWorkers()
         let workers = (0..<p.nW).filter { w in !pinned[w] && (0..<nD).contains { !rowCands[w * nD + $0].isEmpty } }
         var improvedAny = false
         for _ in 0..<4 {

@@ -24,12 +24,8 @@ extension GeneralEngine {
     mutating func seatRedeals(maxWork: Int, maxPasses: Int = 4) -> Bool {
         guard nD >= 2, p.continuity > 0 else { return false }
         let workAtStart = budget.spent[.general, default: 0]
-        var candOf: [Int: Int32] = [:]
-        for c in 0..<p.candidateCount where candOK[c] {
-            candOf[Int(candReq[c]) * p.nW + Int(p.candWorker[c])] = Int32(c)
-        }
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW { for d in 0..<nD where !pinsOn[w * nD + d].isEmpty { pinned[w] = true } }
+        let candOf = candidateIndex()
+        let pinned = pinnedWorkers()
         var any = false
         var improved = true
         var pass = 0

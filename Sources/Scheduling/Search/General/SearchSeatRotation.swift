@@ -34,33 +34,11 @@ extension GeneralEngine {
     @discardableResult
     mutating func seatRotations(maxWork: Int, maxPasses: Int = 3, ignoreLeft: Bool = false) -> Bool {
         guard nD >= 2, p.continuity > 0 else { return false }
-        let workAtStart = budget.spent[.general, default: 0]
-        var candOf: [Int: Int32] = [:]
-        for c in 0..<p.candidateCount where candOK[c] {
-            candOf[Int(candReq[c]) * p.nW + Int(p.candWorker[c])] = Int32(c)
-        }
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW { for d in 0..<nD where !pinsOn[w * nD + d].isEmpty { pinned[w] = true } }
-        var any = false
-        var pass = 0
-        var improved = true
-        while improved && pass < maxPasses {
-            improved = false
-            pass += 1
-            for set in rotationSets(pinned) {
-                if (!ignoreLeft && budget.left(.general) <= 0) || budget.outOfTime()
-                    || budget.spent[.general, default: 0] - workAtStart >= maxWork
-                {
-                    return any
-                }
-                if reassignSeats(set, candOf) {
-                    improved = true
-                    any = true
-                    stats.moves += 1
-                }
-            }
-        }
-        return any
+        let candOf = candidateIndex()
+        let pinned = pinnedWorkers()
+        return improvingPasses(
+            maxWork: maxWork, maxPasses: maxPasses, ignoreLeft: ignoreLeft, items: { $0.rotationSets(pinned) },
+            step: { $0.reassignSeats($1, candOf) })
     }
 
     /// The seeded worker sets of the current plan (see the extension comment), without repeats, in a fixed order.
