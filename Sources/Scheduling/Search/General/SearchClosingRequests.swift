@@ -50,15 +50,7 @@ extension GeneralEngine {
             holders.allSatisfy({ pinsOn[$0.key].isEmpty })
         else { return false }
         // Counts and riders per request of the day.
-        var count = [Int32](repeating: 0, count: p.nR)
-        var riders = [Int32](repeating: 0, count: p.nR)
-        for w in 0..<p.nW {
-            for c in jobs[w * nD + d] {
-                let q = Int(candReq[Int(c)])
-                count[q] += 1
-                if p.candRide[Int(c)] != 0 { riders[q] += 1 }
-            }
-        }
+        let (count, riders) = dayCounts(d)
         let share = Int64(inst.weights.share)
         // What keeping r is worth: its holders' values and its share units.
         var keep: Int64 = 0

@@ -132,8 +132,8 @@ extension GeneralEngine {
         }
     }
 
-    /// Whether every request of plan day `d` keeps its headcount, seats and minimum (pins counted) in the plan.
-    func dayRequestsHold(_ d: Int) -> Bool {
+    /// The plan's workers and van riders per request on plan day `d` (pins not counted), indexed by request.
+    func dayCounts(_ d: Int) -> (count: [Int32], riders: [Int32]) {
         var count = [Int32](repeating: 0, count: p.nR)
         var riders = [Int32](repeating: 0, count: p.nR)
         for w in 0..<p.nW {
@@ -143,6 +143,12 @@ extension GeneralEngine {
                 if p.candRide[Int(c)] != 0 { riders[r] += 1 }
             }
         }
+        return (count, riders)
+    }
+
+    /// Whether every request of plan day `d` keeps its headcount, seats and minimum (pins counted) in the plan.
+    func dayRequestsHold(_ d: Int) -> Bool {
+        let (count, riders) = dayCounts(d)
         for r in 0..<p.nR where Int(p.reqDay[r]) == d {
             if count[r] > p.reqCap[r] || riders[r] > seatsLeft[r] { return false }
             if pinnedCount[r] == 0 && count[r] > 0 && count[r] < p.reqMin[r] { return false }
