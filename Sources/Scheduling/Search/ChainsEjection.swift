@@ -58,12 +58,7 @@ extension Engine {
                 holders[Int(assign[w * nD + d])].append(w)
             }
         }
-        var seen = Set<[Int]>()
-        var sets: [[Int]] = []
-        func add(_ s: [Int]) {
-            let key = s.sorted()
-            if Set(key).count == key.count && seen.insert(key).inserted { sets.append(key) }
-        }
+        var sets = WorkerSets()
         for w in 0..<p.nW where !pinned[w] {
             for d in 0..<nD {
                 let own = assign[w * nD + d]
@@ -82,7 +77,7 @@ extension Engine {
                     let r = Int(lookup.req[i])
                     guard jobs.contains(p.reqJob[r]) else { continue }
                     for v in holders[r] where v != w {
-                        add([w, v])
+                        sets.add([w, v])
                         // A third and fourth: holders on day d of seats v could take, and of w's own seat.
                         var around: [Int] = []
                         let sv = v * nD + d
@@ -97,16 +92,16 @@ extension Engine {
                             }
                         }
                         for (n, u) in around.prefix(Engine.ejectionNeighbours).enumerated() {
-                            add([w, v, u])
+                            sets.add([w, v, u])
                             for x in around.prefix(Engine.ejectionNeighbours).dropFirst(n + 1).prefix(2) {
-                                add([w, v, u, x])
+                                sets.add([w, v, u, x])
                             }
                         }
                     }
                 }
             }
         }
-        return sets
+        return sets.sets
     }
 
     /// Re-decides the schedules of the workers of `set` over every plan day, exactly (see the extension comment).

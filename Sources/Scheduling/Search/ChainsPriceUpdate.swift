@@ -23,8 +23,8 @@ enum PlanPrices {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
-        let qBase = nG + nRw
-        let sink = qBase + nQ
+        let qBase = net.requestNodeBase
+        let sink = net.sinkNode
         let n = sink + 1
         guard rowArc.count == nRw, cap.count >= nQ else { return nil }
         var held = [Int32](repeating: 0, count: nQ)

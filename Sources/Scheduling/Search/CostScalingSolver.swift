@@ -76,7 +76,7 @@ struct CostScalingSolver {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
-        let qBase = nG + nRw
+        let qBase = net.requestNodeBase
         var out = FlowSolution(
             rowArc: [Int32](repeating: -1, count: nRw), value: 0, reqCount: [Int32](repeating: 0, count: nQ), work: 0,
             prices: [Int64](repeating: 0, count: qBase + nQ + 1),
@@ -235,8 +235,8 @@ struct CostScalingSolver {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
-        let qBase = nG + nRw
-        let sink = qBase + nQ
+        let qBase = net.requestNodeBase
+        let sink = net.sinkNode
         let n = sink + 1
         let scale = Int64(n + 1)
 
@@ -837,7 +837,7 @@ struct CostScalingSolver {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
-        let qBase = nG + nRw
+        let qBase = net.requestNodeBase
         let nA = val.count
         var slabs = Slabs()
         defer { slabs.release() }

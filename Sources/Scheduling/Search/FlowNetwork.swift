@@ -19,6 +19,10 @@ struct FlowNetwork: Sendable {
 
     var nGroups: Int { groupSupply.count }
     var nRows: Int { rowWorker.count }
+    /// The first request node: the solvers number groups, then rows, then requests, then the sink (the source apart).
+    var requestNodeBase: Int { nGroups + nRows }
+    /// The sink node, after the requests: `sinkNode + 1` nodes in all.
+    var sinkNode: Int { nGroups + nRows + nReq }
 }
 
 /// A flow solution: the request of each row (-1 when unused) and its total value.
@@ -64,7 +68,7 @@ struct FlowSolver {
         nG = net.nGroups
         nRw = net.nRows
         nQ = net.nReq
-        sink = nG + nRw + nQ
+        sink = net.sinkNode
     }
 
     /// Solves from scratch.
@@ -82,7 +86,7 @@ struct FlowSolver {
         let supply = net.groupSupply
         let nG = self.nG
         let nRw = self.nRw
-        let qBase = nG + nRw
+        let qBase = net.requestNodeBase
         let sink = self.sink
 
         var rowArc = [Int32](repeating: -1, count: nRw)

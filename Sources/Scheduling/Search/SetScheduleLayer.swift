@@ -51,3 +51,15 @@ struct SetScheduleLayer {
         return true
     }
 }
+
+/// The worker sets seeded for the ejection chains and the seat rotations, in the order first added: each set sorted,
+/// one with a worker twice left out, a repeat of one already there ignored.
+struct WorkerSets {
+    private var seen = Set<[Int]>()
+    private(set) var sets: [[Int]] = []
+
+    mutating func add(_ workers: [Int]) {
+        let key = workers.sorted()
+        if Set(key).count == key.count && seen.insert(key).inserted { sets.append(key) }
+    }
+}

@@ -90,8 +90,8 @@ struct SparseCoreFlow {
         let nRw = net.nRows
         let nQ = net.nReq
         let nA = net.arcReq.count
-        let qBase = nG + nRw
-        let n = qBase + nQ + 1
+        let qBase = net.requestNodeBase
+        let n = net.sinkNode + 1
         let scale = Int64(n + 1)
         // The whole network's scale check (the core's largest cost may be lower): beyond it, no pricing either.
         var maxAbs: Int64 = 1

@@ -47,12 +47,7 @@ extension GeneralEngine {
         for w in 0..<p.nW where !pinned[w] {
             for d in 0..<nD { for c in jobs[w * nD + d] { holders[Int(candReq[Int(c)])].append(w) } }
         }
-        var seen = Set<[Int]>()
-        var sets: [[Int]] = []
-        func add(_ s: [Int]) {
-            let key = s.sorted()
-            if Set(key).count == key.count && seen.insert(key).inserted { sets.append(key) }
-        }
+        var sets = WorkerSets()
         for w in 0..<p.nW where !pinned[w] {
             for d in 0..<nD {
                 // Jobs w works on the neighbouring calendar days.
@@ -70,7 +65,7 @@ extension GeneralEngine {
                     let r = Int(candReq[Int(c)])
                     guard near.contains(p.reqJob[r]) else { continue }
                     for v in holders[r] where v != w {
-                        add([w, v])
+                        sets.add([w, v])
                         // A third and fourth: holders on day d of seats v could take, and of w's own seat.
                         var around: [Int] = []
                         for c2 in rowCands[v * nD + d] where candOK[Int(c2)] && Int(candReq[Int(c2)]) != r {
@@ -83,14 +78,16 @@ extension GeneralEngine {
                         }
                         let near = around.prefix(GeneralEngine.rotationNeighbours)
                         for (n, u) in near.enumerated() {
-                            add([w, v, u])
-                            for x in near.dropFirst(n + 1).prefix(GeneralEngine.rotationFourths) { add([w, v, u, x]) }
+                            sets.add([w, v, u])
+                            for x in near.dropFirst(n + 1).prefix(GeneralEngine.rotationFourths) {
+                                sets.add([w, v, u, x])
+                            }
                         }
                     }
                 }
             }
         }
-        return sets
+        return sets.sets
     }
 
     /// Re-decides the jobs of the workers of `set` (unpinned) over every plan day, exactly (see the extension
