@@ -14,8 +14,8 @@ import Vocabulary
     /// The plan where the search's other multi-day moves stop, the whole-day re-solve aside: the single-job completion
     /// of each day, the structure searches by day and across days, single jobs across days, chain exchanges, the
     /// linked re-solve, the closing of held requests, the seat re-deals and the seeded rotations, in turn until none
-    /// improves. (`resolveDay` is left out: on days this small its branch and bound finishes and so decides every
-    /// deal of the day; on `scarce-w150-r38-d2-s2`'s 07-09 it does not finish in 656M units, 6× the whole solve.)
+    /// improves. (`resolveDay` is left out: on `scarce-w150-r38-d2-s2`'s 07-09 it does not finish in 656M units, 6×
+    /// the whole solve, and the move is for such days.)
     static func oldSearch(_ instance: Instance) -> GeneralEngine {
         var engine = SearchMultiDayStructuresTests.singlesOnly(instance)
         let all = Array(0..<engine.nD)
@@ -193,7 +193,9 @@ import Vocabulary
     }
 
     /// A scan for seeds where the count re-deals improve the plan where `oldSearch` stops (run by hand): none among
-    /// seeds 1-60 of six workers and four requests a date, nor of eight and five, with every priority set to 1.
+    /// seeds 1-30 of six workers and four requests a date and of eight and five, nor 1-60 of both with every priority
+    /// set to 1 (as written here); none either after `SearchSeatRotationTests.oldSearch` (the day re-solve in) with the
+    /// seat re-deals and rotations, seeds 1-60 of six and four.
     @Test(.disabled("a scan, run by hand"))
     func scan() {
         for (nW, nR) in [(6, 4), (8, 5)] {
