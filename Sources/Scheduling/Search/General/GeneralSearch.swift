@@ -84,6 +84,9 @@ extension GeneralEngine {
             // `SearchSeatRotation.swift`): counts per request kept, so soft only.
             seatRedeals(maxWork: budget.allowance(.general) / 16)
             seatRotations(maxWork: budget.allowance(.general) / 16, ignoreLeft: true)
+            // Seat re-deals with the counts free (a seat moves between requests of one priority), on its own 1/64
+            // (`SearchCountRedeal.swift`).
+            countRedeals(maxWork: budget.allowance(.general) / 64)
             neighbourhoods()
         }
         enforceValidity()
