@@ -83,6 +83,8 @@ extension GeneralEngine {
             // Seat re-deals of whole days, then seat rotations, each on its own 1/16 (`SearchSeatRedeal.swift`,
             // `SearchSeatRotation.swift`): counts per request kept, so soft only.
             seatRedeals(maxWork: budget.allowance(.general) / 16)
+            // Pair types changed, both halves of a two-job row moving (`SearchSeatPairDeals.swift`), on its own 1/32.
+            seatPairDeals(maxWork: budget.allowance(.general) / 32)
             seatRotations(maxWork: budget.allowance(.general) / 16, ignoreLeft: true)
             // Seat re-deals with the counts free (a seat moves between requests of one priority), on its own 1/64
             // (`SearchCountRedeal.swift`).
