@@ -8,11 +8,12 @@ import Vocabulary
 /// "chains14").
 @Suite struct ChainsWideEjectionTests {
     /// The engine of a random multi-day instance at the first flow's plan, after the narrow ejection passes.
-    static func stuckEngine(_ seed: UInt64, workers: Int, days: Int) -> Engine {
-        let instance = Fixtures.random(seed: seed &* 2_654_435_761, workers: workers, requests: 3 * days, days: days)
+    static func stuckEngine(_ seed: UInt64, workers: Int, days: Int, perDay: Int = 3) -> Engine {
+        let instance = Fixtures.random(
+            seed: seed &* 2_654_435_761, workers: workers, requests: perDay * days, days: days)
         var e = LocalSearchDayILSTests.engine(instance, [])
         e.startFrom(lookaheadHalves: 0, first: true)
-        let lookup = SlotCandidates(e.p, nD: days)
+        let lookup = SlotCandidates(e.p, nD: e.nD)
         e.ejectionDescent(lookup, maxPasses: 20)
         return e
     }
@@ -21,8 +22,8 @@ import Vocabulary
     /// worker, day and seat), each once, cheapest trade first.
     @Test(arguments: Array(1...12) as [UInt64])
     func exchangeableWorkersAreThoseThatCanTradeASeat(_ seed: UInt64) {
-        let days = seed % 2 == 0 ? 3 : 4
-        let e = ChainsWideEjectionTests.stuckEngine(seed, workers: 10, days: days)
+        let e = ChainsWideEjectionTests.stuckEngine(seed, workers: 10, days: seed % 2 == 0 ? 3 : 4)
+        let days = e.nD
         let lookup = SlotCandidates(e.p, nD: days)
         let pinned = [Bool](repeating: false, count: e.p.nW)
         var holders = [[Int]](repeating: [], count: e.p.nR)
@@ -59,15 +60,14 @@ import Vocabulary
         }
     }
 
-    /// From plans where the narrow ejection passes are stuck, one wide pass never lowers the plan, keeps every
-    /// request's headcount and gives valid plans (the scorer agrees); on some of these seeds it gains, so its sets reach
-    /// moves the narrow ones do not.
+    /// From plans where the narrow ejection passes are stuck (24 workers, 4-5 days), one wide pass never lowers the
+    /// plan, keeps every request's headcount and gives valid plans (the scorer agrees); it gains on some of these seeds
+    /// (7, 8 and 15: +28, +9, +11), so its sets reach moves the narrow ones do not.
     @Test func widePassesGainWhereTheNarrowOnesAreStuck() throws {
         var gains = 0
-        for seed in 1...40 as ClosedRange<UInt64> {
-            let days = seed % 2 == 0 ? 3 : 4
-            var e = ChainsWideEjectionTests.stuckEngine(seed, workers: 12, days: days)
-            let lookup = SlotCandidates(e.p, nD: days)
+        for seed in 1...16 as ClosedRange<UInt64> {
+            var e = ChainsWideEjectionTests.stuckEngine(seed, workers: 24, days: seed % 2 == 0 ? 4 : 5, perDay: 5)
+            let lookup = SlotCandidates(e.p, nD: e.nD)
             var before = [Int](repeating: 0, count: e.p.nR)
             for s in 0..<e.assign.count where e.assign[s] >= 0 { before[Int(e.assign[s])] += 1 }
             let start = e.currentScore()
