@@ -120,7 +120,7 @@ extension Engine {
     }
 
     /// How many exchangeable workers of a seeded pair are tried as its third and fourth (every pair of them).
-    static let wideNeighbours = 8
+    static let wideNeighbours = 12
 
     /// The workers that can trade a seat with w or v on some plan day: on day e, u holds a seat that w or v is a
     /// candidate for, and u is a candidate for the seat w or v holds that day; cheapest trade first (the two pair
