@@ -62,7 +62,8 @@ import Vocabulary
 
     /// From plans where the narrow ejection passes are stuck (24 workers, 4-5 days), one wide pass never lowers the
     /// plan, keeps every request's headcount and gives valid plans (the scorer agrees); it gains on some of these seeds
-    /// (7, 8 and 15: +28, +9, +11), so its sets reach moves the narrow ones do not.
+    /// (with 8 exchangeable workers a pair: seeds 7, 8 and 15, +28, +9, +11), so its sets reach moves the narrow ones
+    /// do not.
     @Test func widePassesGainWhereTheNarrowOnesAreStuck() throws {
         var gains = 0
         for seed in 1...16 as ClosedRange<UInt64> {
