@@ -15,7 +15,12 @@ import Foundation
 /// time) cannot do: recombine several workers' days into new chains, a worker taking another's seat on some days and
 /// a third one's on others, while the worked days move inside the week. The sets are seeded by *breaks*: worker w on
 /// job J on day d − 1 or d + 1 who could also take a seat of J on day d held by v; K is {w, v} and up to two workers
-/// around v and w's own seat that day. Deterministic (array orders only); charged to the current phase.
+/// around v and w's own seat that day. The *wide* sets (session "chains14", the worker schedules phase's last plans)
+/// take the third and fourth from the workers that can trade a seat with w or v on any plan day instead
+/// (`exchangeableWorkers`): the optimum's smallest improving moves recombine seats over several days (on
+/// `gen-balanced-w250-r62-d4-s15` four workers, +17: w takes v's seats on two days, v a third worker's and w's on
+/// those days, and w's freed seats on two other days go to two more workers who give theirs back), which the seats
+/// around day d never reach. Deterministic (array orders only); charged to the current phase.
 extension Engine {
     /// How many workers around a seeded pair are tried as the third (and, two at a time, the fourth) of a set.
     static let ejectionNeighbours = 6
@@ -26,7 +31,7 @@ extension Engine {
     /// The ejection passes: every seeded set is re-decided once per pass, while a pass improves (at most
     /// `maxPasses`) and the current phase's share lasts. Returns true when the plan's objective rose.
     @discardableResult
-    mutating func ejectionDescent(_ lookup: SlotCandidates, maxPasses: Int = 3) -> Bool {
+    mutating func ejectionDescent(_ lookup: SlotCandidates, maxPasses: Int = 3, wide: Bool = false) -> Bool {
         guard nD > 1, p.continuity > 0 else { return false }
         var pinned = [Bool](repeating: false, count: p.nW)
         for w in 0..<p.nW {
@@ -38,7 +43,7 @@ extension Engine {
         while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
             improved = false
             pass += 1
-            for set in ejectionSets(pinned, lookup) {
+            for set in ejectionSets(pinned, lookup, wide: wide) {
                 if workLeft <= 0 || outOfTime() { break }
                 if reassignWorkers(set, lookup) {
                     improved = true
@@ -50,8 +55,9 @@ extension Engine {
         return any
     }
 
-    /// The seeded worker sets of the current plan (see the extension comment), without repeats.
-    func ejectionSets(_ pinned: [Bool], _ lookup: SlotCandidates) -> [[Int]] {
+    /// The seeded worker sets of the current plan (see the extension comment), without repeats; with `wide`, each
+    /// seeded pair's thirds and fourths are its first `wideNeighbours` exchangeable workers and every two of them.
+    func ejectionSets(_ pinned: [Bool], _ lookup: SlotCandidates, wide: Bool = false) -> [[Int]] {
         var holders = [[Int]](repeating: [], count: p.nR)
         for w in 0..<p.nW {
             for d in 0..<nD where assign[w * nD + d] >= 0 && !pinned[w] {
@@ -78,6 +84,15 @@ extension Engine {
                     guard jobs.contains(p.reqJob[r]) else { continue }
                     for v in holders[r] where v != w {
                         sets.add([w, v])
+                        if wide {
+                            let around = exchangeableWorkers(w, v, pinned, holders, lookup)
+                            let near = around.prefix(Engine.wideNeighbours)
+                            for (n, u) in near.enumerated() {
+                                sets.add([w, v, u])
+                                for x in near.dropFirst(n + 1) { sets.add([w, v, u, x]) }
+                            }
+                            continue
+                        }
                         // A third and fourth: holders on day d of seats v could take, and of w's own seat.
                         var around: [Int] = []
                         let sv = v * nD + d
@@ -102,6 +117,46 @@ extension Engine {
             }
         }
         return sets.sets
+    }
+
+    /// How many exchangeable workers of a seeded pair are tried as its third and fourth (every pair of them).
+    static let wideNeighbours = 12
+
+    /// The workers that can trade a seat with w or v on some plan day: on day e, u holds a seat that w or v is a
+    /// candidate for, and u is a candidate for the seat w or v holds that day; cheapest trade first (the two pair
+    /// costs after it less the two before, the best over the days and over w and v), then in the order found.
+    func exchangeableWorkers(_ w: Int, _ v: Int, _ pinned: [Bool], _ holders: [[Int]], _ lookup: SlotCandidates)
+        -> [Int]
+    {
+        var around: [Int] = []
+        var delta: [Int64] = []
+        for e in 0..<nD {
+            for a in [w, v] {
+                let ta = assign[a * nD + e]
+                guard ta >= 0 else { continue }
+                let costA = p.candCost[Int(assignCand[a * nD + e])]
+                let sa = a * nD + e
+                for i in Int(lookup.start[sa])..<Int(lookup.start[sa + 1]) {
+                    let r = Int(lookup.req[i])
+                    guard Int32(r) != ta else { continue }
+                    for u in holders[r] where u != w && u != v && !pinned[u] {
+                        let cu = lookup.candidate(u, Int(ta), day: e)
+                        guard cu >= 0 else { continue }
+                        let d =
+                            p.candCost[Int(lookup.candidate(a, r, day: e))] + p.candCost[Int(cu)] - costA
+                            - p.candCost[Int(assignCand[u * nD + e])]
+                        if let at = around.firstIndex(of: u) {
+                            delta[at] = min(delta[at], d)
+                        } else {
+                            around.append(u)
+                            delta.append(d)
+                        }
+                    }
+                }
+            }
+        }
+        let order = around.indices.sorted { (delta[$0], $0) < (delta[$1], $1) }
+        return order.map { around[$0] }
     }
 
     /// Re-decides the schedules of the workers of `set` over every plan day, exactly (see the extension comment).

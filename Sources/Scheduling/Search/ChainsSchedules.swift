@@ -165,6 +165,15 @@ extension Engine {
                     charge(held)
                     seatKicks(dp, windows, lookup)
                     charge(-held)
+                case 6:
+                    // Wide ejection chains from the best plan on 1/`scheduleKickShare` of the share (granted even when
+                    // the share is spent: it takes the place of kinds 3, 2 and 4, which overran it by more).
+                    charge(-reserve)
+                    reserve = 0
+                    let held = workLeft - budget.allowance(.schedules) / Engine.scheduleKickShare
+                    charge(held)
+                    ejectionDescent(lookup, maxPasses: 1, wide: true)
+                    charge(-held)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
                     greedyFromSchedules(dp, lambda: lambda, head: head, order: order, windows, lookup)
@@ -180,10 +189,18 @@ extension Engine {
                 }
                 (assign, assignCand) = bestPlan
                 // The phase's last plans, when its schedules' flow (kind 1) did not gain: kicks, then the averaged
-                // schedules' plan, instead of that plan, the greedy build and the crossover (session chains11).
+                // schedules' plan, instead of that plan, the greedy build and the crossover (session chains11), then
+                // one pass of wide ejection chains (session chains14).
                 let units = budget.spent[phase, default: 0] - spent0
-                if kind == 1 && !gained && (last || workLeft <= 0 || workLeft < units) {
-                    attempts = [5, 3]
+                // When it gained: the wide ejection chains instead of kinds 3, 2 and 4 (session chains14).
+                let lastRound = last || workLeft <= 0 || workLeft < units
+                if kind == 1 && gained && lastRound {
+                    attempts = [6]
+                    next = 0
+                    kicked = true
+                }
+                if kind == 1 && !gained && lastRound {
+                    attempts = [5, 3, 6]
                     next = 0
                     kicked = true
                 }
