@@ -13,6 +13,13 @@ import Foundation
 /// `handOverMaxRows` rows. A chain with no debt left and a medium gain names its rows, which the day's branch and bound
 /// (`resolveRows`) re-decides exactly with everything else fixed; kept when the scorer ranks the plan higher.
 ///
+/// A worker at its weekly cap can also leave the date: its empty column is worth its best job on another date of the
+/// week where it does not work (a request with room there, by priority), in the duals and in the chain's gain. A chain
+/// that sends such a worker away is applied as it is (its columns, and the leaver's job on the other date) and kept when
+/// both dates stay valid and the scorer ranks the plan higher: the branch and bound of one date cannot weigh the other.
+/// On `s6` from the 1856 plan, SCIP with 07-08 fixed (`/tmp/v2chain13/twodate.py`) gains the last point exactly so:
+/// w28 leaves r147 on 07-10 for r108 on 07-09, and five rows of 07-10 re-deal r147, r164, r174, r187, r191 and r200.
+///
 /// The duals come from a subgradient ascent on the Lagrangian of the headcounts (Polyak steps towards the date's plan
 /// medium, the best multipliers kept); they are near the LP's, so "zero" is within `handOverTolerance` medium points.
 /// On `scarce-w300-r70-d3-s6`'s 07-08 (main's plan, 1855) the exact LP duals (GLOP) leave one plan row with a negative
@@ -24,7 +31,7 @@ extension GeneralEngine {
     /// Rows a chain changes at most.
     static let handOverMaxRows = 8
     /// Subgradient steps for a date's duals.
-    static let handOverDualSteps = 400
+    static let handOverDualSteps = 250
     /// Reduced costs within this many medium points of zero count as zero.
     static let handOverTolerance = 0.3
     /// Chain steps per date (then its search stops).
@@ -85,6 +92,36 @@ extension GeneralEngine {
             columns.append(cols)
         }
         let (count, _) = dayCounts(d)
+        // A row's way out of the date: a worker at its weekly cap who gives up this date can work another of the
+        // week, on a request with room there (its best such job, by priority).
+        var outside = [Int64](repeating: 0, count: rows.count)
+        var outsideJob = [(key: Int, cand: Int32)?](repeating: nil, count: rows.count)
+        var otherCounts: [Int: (count: [Int32], riders: [Int32])] = [:]
+        for (i, key) in rows.enumerated() where !jobs[key].isEmpty {
+            let w = key / nD
+            var dates: Int32 = 0
+            for e in 0..<nD
+            where p.dayWeek[e] == p.dayWeek[d] && !jobs[w * nD + e].isEmpty && pinsOn[w * nD + e].isEmpty {
+                dates += 1
+            }
+            guard dates >= datesLeft[w * nK + Int(p.dayWeek[d])] else { continue }
+            for e in 0..<nD where e != d && p.dayWeek[e] == p.dayWeek[d] {
+                let other = w * nD + e
+                guard jobs[other].isEmpty, pinsOn[other].isEmpty else { continue }
+                if otherCounts[e] == nil { otherCounts[e] = dayCounts(e) }
+                let (cnt, riders) = otherCounts[e]!
+                for c in rowCands[other] where candOK[Int(c)] {
+                    work += 1
+                    let r = Int(candReq[Int(c)])
+                    guard cnt[r] < p.reqCap[r], cnt[r] > 0 || pinnedCount[r] > 0 || p.reqMin[r] <= 1,
+                        p.candRide[Int(c)] == 0 || riders[r] < seatsLeft[r], p.reqPriority[r] > outside[i],
+                        fits(c, row: other, [])
+                    else { continue }
+                    outside[i] = p.reqPriority[r]
+                    outsideJob[i] = (other, c)
+                }
+            }
+        }
         let prio = (0..<p.nR).map { Double(p.reqPriority[$0]) }
         let priority = p.reqPriority
         let candReqs0 = candReq
@@ -113,8 +150,8 @@ extension GeneralEngine {
         for _ in 0..<GeneralEngine.handOverDualSteps {
             for r in reqs { use[r] = 0 }
             var L = 0.0
-            for cols in columns {
-                var bv = 0.0
+            for (i, cols) in columns.enumerated() {
+                var bv = Double(outside[i])
                 var bc = -1
                 for (j, cs) in cols.enumerated() where !cs.isEmpty {
                     var v = 0.0
@@ -153,7 +190,11 @@ extension GeneralEngine {
         let tol = GeneralEngine.handOverTolerance
         var rc = columns.map { _ in [Double]() }
         for (i, cols) in columns.enumerated() {
-            let vals = cols.map { cs in cs.reduce(0.0) { $0 + prio[Int(candReq[Int($1)])] - pi[Int(candReq[Int($1)])] } }
+            let vals = cols.map { cs in
+                cs.isEmpty
+                    ? Double(outside[i])
+                    : cs.reduce(0.0) { $0 + prio[Int(candReq[Int($1)])] - pi[Int(candReq[Int($1)])] }
+            }
             let y = max(0, vals.max() ?? 0)
             rc[i] = vals.map { $0 - y }
         }
@@ -163,7 +204,9 @@ extension GeneralEngine {
         for (i, cols) in columns.enumerated() {
             for c in cols[current[i]] { holders[Int(candReq[Int(c)])].append(i) }
             var seen = Set<Int32>()
-            for cs in cols { for c in cs where seen.insert(candReq[Int(c)]).inserted { takers[Int(candReq[Int(c)])].append(i) } }
+            for cs in cols {
+                for c in cs where seen.insert(candReq[Int(c)]).inserted { takers[Int(candReq[Int(c)])].append(i) }
+            }
         }
         let candReqs = candReq
         let req = { (c: Int32) in Int(candReqs[Int(c)]) }
@@ -174,7 +217,7 @@ extension GeneralEngine {
         var inChain: [Int] = []
         var steps = 0
         var scanned = 0
-        var found: [[Int]] = []
+        var found: [[(Int, Int)]] = []
         func change(_ i: Int, _ j: Int, _ s: Int32) {
             for c in columns[i][current[i]] {
                 delta[req(c)] -= s
@@ -185,6 +228,7 @@ extension GeneralEngine {
                 touched.append(req(c))
             }
         }
+        func value(_ i: Int, _ j: Int) -> Int64 { columns[i][j].isEmpty ? outside[i] : medium(columns[i][j]) }
         func search(_ gain: Int64) {
             steps += 1
             guard steps <= GeneralEngine.handOverMaxSteps, found.count < 64 else { return }
@@ -198,7 +242,7 @@ extension GeneralEngine {
                 if under < 0 && delta[r] < 0 && pi[r] > tol { under = r }
             }
             if over < 0 && under < 0 {
-                if gain > 0 { found.append(inChain) }
+                if gain > 0 { found.append(inChain.map { ($0, chosen[$0]) }) }
                 return
             }
             guard inChain.count < GeneralEngine.handOverMaxRows else { return }
@@ -225,7 +269,7 @@ extension GeneralEngine {
                 inChain.append(i)
                 let mark = touched.count
                 change(i, j, 1)
-                search(gain + medium(columns[i][j]) - medium(columns[i][current[i]]))
+                search(gain + value(i, j) - medium(columns[i][current[i]]))
                 change(i, j, -1)
                 touched.removeSubrange(mark...)
                 inChain.removeLast()
@@ -240,7 +284,7 @@ extension GeneralEngine {
                 chosen[i] = j
                 inChain = [i]
                 change(i, j, 1)
-                search(medium(columns[i][j]) - medium(columns[i][current[i]]))
+                search(value(i, j) - medium(columns[i][current[i]]))
                 change(i, j, -1)
                 touched.removeAll()
                 chosen[i] = -1
@@ -251,11 +295,27 @@ extension GeneralEngine {
         // Each chain's rows re-decided exactly, the first improvement kept.
         var tried = Set<[Int]>()
         for chain in found {
-            let keys = chain.map { rows[$0] }.sorted()
-            guard tried.insert(keys).inserted else { continue }
+            let keys = chain.map { rows[$0.0] }.sorted()
             let spent = budget.spent[.general, default: 0] - workAtStart
             if spent >= maxWork || budget.outOfTime() { return false }
             let before = score(inst, assignments: assignments()).score
+            let away = chain.filter { columns[$0.0][$0.1].isEmpty && outsideJob[$0.0] != nil }
+            if !away.isEmpty {
+                // A worker leaves the date for another of its week: the chain's columns as they are, each leaver's job
+                // on its other date; kept when both dates stay valid and the scorer ranks the plan higher.
+                let others = away.map { outsideJob[$0.0]! }
+                let saved = keys.map { jobs[$0] }
+                for (i, j) in chain { jobs[rows[i]] = columns[i][j].sorted() }
+                for o in others { jobs[o.key] = [o.cand] }
+                let dates = Set([d] + others.map { $0.key % nD })
+                if dates.allSatisfy({ dayValid($0) }) && score(inst, assignments: assignments()).score > before {
+                    return true
+                }
+                for (k, key) in keys.enumerated() { jobs[key] = saved[k] }
+                for o in others { jobs[o.key] = [] }
+                continue
+            }
+            guard tried.insert(keys).inserted else { continue }
             let saved = keys.map { jobs[$0] }
             let limit = min(GeneralEngine.handOverResolveWork, maxWork - spent)
             guard resolveRowsOnOwnAllowance(Set(keys.map { Int32($0) }), day: d, maxWork: limit) else { continue }
