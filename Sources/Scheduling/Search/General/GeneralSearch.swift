@@ -80,6 +80,8 @@ extension GeneralEngine {
             // Requests held at their minimum closed, their workers dealt elsewhere (`SearchClosingRequests.swift`), on
             // their own 1/64.
             closeHeldRequests(maxWork: budget.allowance(.general) / 64, ignoreLeft: true)
+            // Hand-over chains guided by each date's column duals, on their own 1/8 (`SearchHandOverChains.swift`).
+            handOverChains(maxWork: budget.allowance(.general) / 8)
             // Seat re-deals of whole days, then seat rotations, each on its own 1/16 (`SearchSeatRedeal.swift`,
             // `SearchSeatRotation.swift`): counts per request kept, so soft only.
             seatRedeals(maxWork: budget.allowance(.general) / 16)
