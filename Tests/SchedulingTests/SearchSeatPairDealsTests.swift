@@ -20,20 +20,10 @@ import Vocabulary
         let nD = engine.nD
         let nW = engine.p.nW
         let candOf = engine.candidateIndex()
-        let pinned = engine.pinnedWorkers()
         var free: [Int] = []
         var left = [Int: Int]()
-        for w in 0..<nW {
-            let key = w * nD + d
-            let row = engine.jobs[key]
-            guard !pinned[w], row.count <= 2, !engine.rowCands[key].isEmpty else { continue }
-            if row.isEmpty {
-                let week = Int(engine.p.dayWeek[d])
-                let usedOther = (0..<nD).filter {
-                    $0 != d && engine.p.dayWeek[$0] == engine.p.dayWeek[d] && !engine.jobs[w * nD + $0].isEmpty
-                }.count
-                if Int32(usedOther) >= engine.datesLeft[w * engine.nK + week] { continue }
-            }
+        for w in MoveChecks.dealFreeWorkers(engine, d, maxJobs: 2) {
+            let row = engine.jobs[w * nD + d]
             free.append(w)
             for c in row { left[Int(engine.candReq[Int(c)]), default: 0] += 1 }
         }
@@ -132,17 +122,9 @@ import Vocabulary
     @Test(arguments: 1...30)
     func pairDealsNeverLowerAPlan(seed: Int) {
         let instance = Rotation.instance(seed, workers: 6, requestsPerDay: 4)
-        var engine = SearchMultiDayStructuresTests.singlesOnly(instance)
-        let before = score(instance, assignments: engine.assignments()).score
-        let counts = Rotation.counts(engine.assignments())
-        var again = engine
-        let improved = engine.seatPairDeals(maxWork: Int.max)
-        _ = again.seatPairDeals(maxWork: Int.max)
-        let after = score(instance, assignments: engine.assignments()).score
-        #expect(after.hard == 0, "seed \(seed)")
-        #expect(after.medium == before.medium, "seed \(seed)")
-        #expect(Rotation.counts(engine.assignments()) == counts, "seed \(seed)")
-        #expect(improved ? after.soft > before.soft : after == before, "seed \(seed)")
-        #expect(engine.assignments() == again.assignments(), "seed \(seed)")
+        let start = SearchMultiDayStructuresTests.singlesOnly(instance)
+        MoveChecks.expectNeverLowers(instance, from: start, seed: seed, keeps: .mediumAndCounts) {
+            $0.seatPairDeals(maxWork: Int.max)
+        }
     }
 }

@@ -41,18 +41,10 @@ import Vocabulary
     @Test(arguments: 1...30)
     func redealsNeverLowerAPlan(seed: Int) {
         let instance = Rotation.instance(seed, workers: 6, requestsPerDay: 4)
-        var engine = SearchMultiDayStructuresTests.singlesOnly(instance)
-        let before = score(instance, assignments: engine.assignments()).score
-        let counts = Rotation.counts(engine.assignments())
-        var again = engine
-        let improved = engine.seatRedeals(maxWork: Int.max)
-        _ = again.seatRedeals(maxWork: Int.max)
-        let after = score(instance, assignments: engine.assignments()).score
-        #expect(after.hard == 0, "seed \(seed)")
-        #expect(after.medium == before.medium, "seed \(seed)")
-        #expect(Rotation.counts(engine.assignments()) == counts, "seed \(seed)")
-        #expect(improved ? after.soft > before.soft : after == before, "seed \(seed)")
-        #expect(engine.assignments() == again.assignments(), "seed \(seed)")
+        let start = SearchMultiDayStructuresTests.singlesOnly(instance)
+        MoveChecks.expectNeverLowers(instance, from: start, seed: seed, keeps: .mediumAndCounts) {
+            $0.seatRedeals(maxWork: Int.max)
+        }
     }
 
     /// A date of single-job rows re-dealt (pairs as units, which there are none of) is the exhaustive optimum of
@@ -75,17 +67,8 @@ import Vocabulary
                 // The free workers as `redealDay` takes them, and the seats they hold.
                 var free: [Int] = []
                 var seats: [Int] = []
-                for w in 0..<nW {
-                    let key = w * nD + d
-                    let row = engine.jobs[key]
-                    guard !pinned[w], row.count <= 1, !engine.rowCands[key].isEmpty else { continue }
-                    if row.isEmpty {
-                        let week = Int(engine.p.dayWeek[d])
-                        let usedOther = (0..<nD).filter {
-                            $0 != d && engine.p.dayWeek[$0] == engine.p.dayWeek[d] && !engine.jobs[w * nD + $0].isEmpty
-                        }.count
-                        if Int32(usedOther) >= engine.datesLeft[w * engine.nK + week] { continue }
-                    }
+                for w in MoveChecks.dealFreeWorkers(engine, d, maxJobs: 1) {
+                    let row = engine.jobs[w * nD + d]
                     free.append(w)
                     if let c = row.first { seats.append(Int(engine.candReq[Int(c)])) }
                 }

@@ -38,7 +38,6 @@ extension GeneralEngine {
     /// Deals day d's free seats again with the counts free (see the extension comment); applies the deal and returns
     /// true when the day stays valid and the scorer ranks the plan higher.
     mutating func countRedealDay(_ d: Int, _ pinned: [Bool], anchor: Int) -> Bool {
-        let week = Int(p.dayWeek[d])
         var free: [Int] = []
         var anchorOf = [Int32](repeating: -1, count: p.nW)
         // Workers and riders per request held by the rows that stay (fixed rows and anchors).
@@ -48,15 +47,7 @@ extension GeneralEngine {
         for w in 0..<p.nW {
             let key = w * nD + d
             let row = jobs[key]
-            var isFree = !pinned[w] && row.count <= 2 && !rowCands[key].isEmpty
-            if isFree && row.isEmpty {
-                var usedOther: Int32 = 0
-                for e in 0..<nD where e != d && p.dayWeek[e] == p.dayWeek[d] && !jobs[w * nD + e].isEmpty {
-                    usedOther += 1
-                }
-                if usedOther >= datesLeft[w * nK + week] { isFree = false }
-            }
-            guard isFree else {
+            guard isDealFree(w, d, pinned, keepPairRiders: false) else {
                 for c in row {
                     fixed[Int(candReq[Int(c)])] += 1
                     if p.candRide[Int(c)] != 0 { fixedRiders[Int(candReq[Int(c)])] += 1 }
@@ -84,18 +75,8 @@ extension GeneralEngine {
         guard !free.isEmpty, !reqs.isEmpty else { return false }
         // Nodes: source, workers, vans (requests with a seat limit), requests, sink.
         let nWk = free.count
-        var vanNode = [Int](repeating: -1, count: p.nR)
-        var reqNode = [Int](repeating: -1, count: p.nR)
-        var next = 1 + nWk
-        for r in reqs where seatsLeft[r] != Int32.max {
-            vanNode[r] = next
-            next += 1
-        }
-        for r in reqs {
-            reqNode[r] = next
-            next += 1
-        }
-        let sink = next
+        let nodes = DayDealNodes(workers: nWk, reqs: reqs, requestCount: p.nR, seatsLeft: seatsLeft, extra: 0)
+        let (vanNode, reqNode, sink) = (nodes.vanNode, nodes.reqNode, nodes.sink)
         var g = ResidualFlow(nodes: sink + 1)
         var arcs: [(worker: Int, arc: Int, cand: Int32)] = []
         var built = 0

@@ -45,7 +45,6 @@ extension GeneralEngine {
 
     /// One change of day d's pair types that raises its value, applied; false when none of the tried ones does.
     mutating func pairDealDay(_ d: Int, _ pinned: [Bool], maxFlows: Int, maxWork: Int) -> Bool {
-        let week = Int(p.dayWeek[d])
         var free: [Int] = []
         var singles = [Int32](repeating: 0, count: p.nR)
         var pairCount: [[Int32]: Int32] = [:]
@@ -53,20 +52,7 @@ extension GeneralEngine {
         for w in 0..<p.nW {
             let key = w * nD + d
             let row = jobs[key]
-            var isFree = !pinned[w] && row.count <= 2 && !rowCands[key].isEmpty
-            if isFree && row.count == 2 {
-                for c in row where p.candRide[Int(c)] != 0 && seatsLeft[Int(candReq[Int(c)])] != Int32.max {
-                    isFree = false
-                }
-            }
-            if isFree && row.isEmpty {
-                var usedOther: Int32 = 0
-                for e in 0..<nD where e != d && p.dayWeek[e] == p.dayWeek[d] && !jobs[w * nD + e].isEmpty {
-                    usedOther += 1
-                }
-                if usedOther >= datesLeft[w * nK + week] { isFree = false }
-            }
-            guard isFree else {
+            guard isDealFree(w, d, pinned, keepPairRiders: true) else {
                 for c in row where p.candRide[Int(c)] != 0 { fixedRiders[Int(candReq[Int(c)])] += 1 }
                 continue
             }
@@ -120,19 +106,8 @@ extension GeneralEngine {
         }
         // Nodes: source, workers, vans, requests, pair types, sink (every arc from a lower to a higher node).
         let nWk = free.count
-        var vanNode = [Int](repeating: -1, count: p.nR)
-        var reqNode = [Int](repeating: -1, count: p.nR)
-        var next = 1 + nWk
-        for r in reqs where seatsLeft[r] != Int32.max {
-            vanNode[r] = next
-            next += 1
-        }
-        for r in reqs {
-            reqNode[r] = next
-            next += 1
-        }
-        let typeBase = next
-        let sink = typeBase + types.count
+        let nodes = DayDealNodes(workers: nWk, reqs: reqs, requestCount: p.nR, seatsLeft: seatsLeft, extra: types.count)
+        let (vanNode, reqNode, typeBase, sink) = (nodes.vanNode, nodes.reqNode, nodes.extraBase, nodes.sink)
         var maxAbs: Int64 = 1
         for c in 0..<p.candidateCount where candOK[c] && Int(p.reqDay[Int(candReq[c])]) == d {
             maxAbs = max(maxAbs, abs(p.candCost[c]) + 2 * p.continuity)

@@ -54,7 +54,6 @@ extension GeneralEngine {
     /// Deals day d's seats of free rows again (see the extension comment); applies the deal and returns true when
     /// the changed workers' value rises.
     mutating func redealDay(_ d: Int, _ pinned: [Bool], _ candOf: [Int: Int32], anchor: Int = 0) -> Bool {
-        let week = Int(p.dayWeek[d])
         // Free workers and the units they hold now.
         var free: [Int] = []
         var singles = [Int32](repeating: 0, count: p.nR)
@@ -65,20 +64,7 @@ extension GeneralEngine {
         for w in 0..<p.nW {
             let key = w * nD + d
             let row = jobs[key]
-            var isFree = !pinned[w] && row.count <= 2 && !rowCands[key].isEmpty
-            if isFree && row.count == 2 && anchor == 0 {
-                for c in row where p.candRide[Int(c)] != 0 && seatsLeft[Int(candReq[Int(c)])] != Int32.max {
-                    isFree = false
-                }
-            }
-            if isFree && row.isEmpty {
-                var usedOther: Int32 = 0
-                for e in 0..<nD where e != d && p.dayWeek[e] == p.dayWeek[d] && !jobs[w * nD + e].isEmpty {
-                    usedOther += 1
-                }
-                if usedOther >= datesLeft[w * nK + week] { isFree = false }
-            }
-            guard isFree else {
+            guard isDealFree(w, d, pinned, keepPairRiders: anchor == 0) else {
                 for c in row where p.candRide[Int(c)] != 0 { fixedRiders[Int(candReq[Int(c)])] += 1 }
                 continue
             }
@@ -105,20 +91,8 @@ extension GeneralEngine {
         guard !free.isEmpty, !reqs.isEmpty || !units.isEmpty else { return false }
         // Nodes: source, workers, vans (requests with a seat limit), requests, pair units, sink.
         let nWk = free.count
-        var vanNode = [Int](repeating: -1, count: p.nR)
-        var reqNode = [Int](repeating: -1, count: p.nR)
-        var next = 1 + nWk
-        for r in reqs where seatsLeft[r] != Int32.max {
-            vanNode[r] = next
-            next += 1
-        }
-        for r in reqs {
-            reqNode[r] = next
-            next += 1
-        }
-        let unitBase = next
-        next += units.count
-        let sink = next
+        let nodes = DayDealNodes(workers: nWk, reqs: reqs, requestCount: p.nR, seatsLeft: seatsLeft, extra: units.count)
+        let (vanNode, reqNode, unitBase, sink) = (nodes.vanNode, nodes.reqNode, nodes.extraBase, nodes.sink)
         var g = ResidualFlow(nodes: sink + 1)
         // Every seat dealt: a bonus per seat above any deal's values.
         var maxAbs: Int64 = 1
