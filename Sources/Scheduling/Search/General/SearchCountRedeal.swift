@@ -81,17 +81,8 @@ extension GeneralEngine {
         var arcs: [(worker: Int, arc: Int, cand: Int32)] = []
         var built = 0
         for (i, w) in free.enumerated() {
-            let key = w * nD + d
-            g.add(0, 1 + i, cap: 1, cost: 0)
             let kept: [Int32] = anchorOf[w] >= 0 ? [anchorOf[w]] : []
-            for c in rowCands[key] where candOK[Int(c)] {
-                let r = Int(candReq[Int(c)])
-                built += 1
-                guard reqNode[r] >= 0, !kept.contains(c), fits(c, row: key, kept) else { continue }
-                let v = dayValue(Int(c)) - p.reqPriority[r] * bigM
-                let target = p.candRide[Int(c)] != 0 && vanNode[r] >= 0 ? vanNode[r] : reqNode[r]
-                arcs.append((w, g.add(1 + i, target, cap: 1, cost: -v), c))
-            }
+            built += addSeatArcs(&g, nodes, worker: i, w, d, kept: kept) { arc, c, _ in arcs.append((w, arc, c)) }
         }
         let share = Int64(inst.weights.share)
         var forced = [Int32](repeating: 0, count: p.nR)

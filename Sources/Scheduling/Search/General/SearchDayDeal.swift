@@ -22,6 +22,28 @@ extension GeneralEngine {
         }
         return true
     }
+
+    /// Free worker w's seat arcs in a day deal (its node `1 + i`, and the source's arc to it): one to each dealt
+    /// request of day d whose candidate fits beside `kept`, through the request's van node for a rider, valued by
+    /// `dayValue` without the priority; `record` gets each arc, its candidate and value. Returns the candidates looked
+    /// at (for the work charge).
+    func addSeatArcs(
+        _ g: inout ResidualFlow, _ nodes: DayDealNodes, worker i: Int, _ w: Int, _ d: Int, kept: [Int32],
+        _ record: (_ arc: Int, _ cand: Int32, _ value: Int64) -> Void
+    ) -> Int {
+        let key = w * nD + d
+        g.add(0, 1 + i, cap: 1, cost: 0)
+        var looked = 0
+        for c in rowCands[key] where candOK[Int(c)] {
+            let r = Int(candReq[Int(c)])
+            looked += 1
+            guard nodes.reqNode[r] >= 0, !kept.contains(c), fits(c, row: key, kept) else { continue }
+            let v = dayValue(Int(c)) - p.reqPriority[r] * bigM
+            let target = p.candRide[Int(c)] != 0 && nodes.vanNode[r] >= 0 ? nodes.vanNode[r] : nodes.reqNode[r]
+            record(g.add(1 + i, target, cap: 1, cost: -v), c, v)
+        }
+        return looked
+    }
 }
 
 /// A day deal's flow nodes: the source (0), the free workers (1...), a van node per request with a seat limit, a node

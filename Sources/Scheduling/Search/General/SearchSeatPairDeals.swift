@@ -125,15 +125,7 @@ extension GeneralEngine {
             var g = ResidualFlow(nodes: sink + 1)
             var arcs: [(worker: Int, arc: Int, cands: [Int32], value: Int64)] = []
             for (i, w) in free.enumerated() {
-                let key = w * nD + d
-                g.add(0, 1 + i, cap: 1, cost: 0)
-                for c in rowCands[key] where candOK[Int(c)] {
-                    let r = Int(candReq[Int(c)])
-                    guard reqNode[r] >= 0, fits(c, row: key, []) else { continue }
-                    let v = dayValue(Int(c)) - p.reqPriority[r] * bigM
-                    let target = p.candRide[Int(c)] != 0 && vanNode[r] >= 0 ? vanNode[r] : reqNode[r]
-                    arcs.append((w, g.add(1 + i, target, cap: 1, cost: -v), [c], v))
-                }
+                _ = addSeatArcs(&g, nodes, worker: i, w, d, kept: []) { arc, c, v in arcs.append((w, arc, [c], v)) }
                 for (t, cs) in workerTypes[i] {
                     let v =
                         dayValue(Int(cs[0])) - p.reqPriority[Int(candReq[Int(cs[0])])] * bigM + dayValue(Int(cs[1]))

@@ -104,15 +104,9 @@ extension GeneralEngine {
         var built = 0
         for (i, w) in free.enumerated() {
             let key = w * nD + d
-            g.add(0, 1 + i, cap: 1, cost: 0)
             let kept: [Int32] = anchorOf[w] >= 0 ? [anchorOf[w]] : []
-            for c in rowCands[key] where candOK[Int(c)] {
-                let r = Int(candReq[Int(c)])
-                built += 1
-                guard reqNode[r] >= 0, !kept.contains(c), fits(c, row: key, kept) else { continue }
-                let v = dayValue(Int(c)) - p.reqPriority[r] * bigM
-                let target = p.candRide[Int(c)] != 0 && vanNode[r] >= 0 ? vanNode[r] : reqNode[r]
-                arcs.append((w, g.add(1 + i, target, cap: 1, cost: -v), (kept + [c]).sorted()))
+            built += addSeatArcs(&g, nodes, worker: i, w, d, kept: kept) { arc, c, _ in
+                arcs.append((w, arc, (kept + [c]).sorted()))
             }
             for (u, unit) in units.enumerated() where kept.isEmpty {
                 built += 1
