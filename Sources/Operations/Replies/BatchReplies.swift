@@ -78,9 +78,9 @@ public struct BatchReplies {
         var report = BatchRepliesReport()
         let run = try BatchRunStore.start(job: .replies, date: clock.today, center: nil, on: db)
         if let inbound {
-            let polled: Void? = try BatchRunStore.withAdvisoryLock(job: .replies, date: Self.lockDay, center: 0, on: db)
-            {
+            let polled = try BatchRunStore.withAdvisoryLock(job: .replies, date: Self.lockDay, center: 0, on: db) {
                 try poll(inbound, into: &report, on: db)
+                return true
             }
             if polled == nil {
                 report.fetchSkipped = true
