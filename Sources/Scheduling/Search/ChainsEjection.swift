@@ -30,28 +30,22 @@ extension Engine {
 
     /// The ejection passes: every seeded set is re-decided once per pass, while a pass improves (at most
     /// `maxPasses`) and the current phase's share lasts. Returns true when the plan's objective rose.
-    /// With `moved` > 0 each day's re-decision may also move up to that many seats between requests of the day
-    /// (`reassignWorkers(_:_:fill:moved:)`).
     @discardableResult
-    mutating func ejectionDescent(_ lookup: SlotCandidates, maxPasses: Int = 3, wide: Bool = false, moved: Int = 0)
-        -> Bool
-    {
+    mutating func ejectionDescent(_ lookup: SlotCandidates, maxPasses: Int = 3, wide: Bool = false) -> Bool {
         guard nD > 1, p.continuity > 0 else { return false }
         var pinned = [Bool](repeating: false, count: p.nW)
         for w in 0..<p.nW {
             for d in 0..<nD where p.pinnedOn[w * nD + d] >= 0 { pinned[w] = true }
         }
-        var fill: [Int32] = []
-        if moved > 0 { fill = unpinnedFill() }
         var any = false
         var pass = 0
         var improved = true
         while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
             improved = false
             pass += 1
-            for set in ejectionSets(pinned, lookup, wide: wide, fill: moved > 0 ? fill : nil) {
+            for set in ejectionSets(pinned, lookup, wide: wide) {
                 if workLeft <= 0 || outOfTime() { break }
-                if reassignWorkers(set, lookup, fill: &fill, moved: set.count <= Engine.countMoveMaxSet ? moved : 0) {
+                if reassignWorkers(set, lookup) {
                     improved = true
                     any = true
                     stats.moves += 1
@@ -63,9 +57,7 @@ extension Engine {
 
     /// The seeded worker sets of the current plan (see the extension comment), without repeats; with `wide`, each
     /// seeded pair's thirds and fourths are its first `wideNeighbours` exchangeable workers and every two of them.
-    func ejectionSets(_ pinned: [Bool], _ lookup: SlotCandidates, wide: Bool = false, fill: [Int32]? = nil)
-        -> [[Int]]
-    {
+    func ejectionSets(_ pinned: [Bool], _ lookup: SlotCandidates, wide: Bool = false) -> [[Int]] {
         var holders = [[Int]](repeating: [], count: p.nR)
         for w in 0..<p.nW {
             for d in 0..<nD where assign[w * nD + d] >= 0 && !pinned[w] {
@@ -90,14 +82,6 @@ extension Engine {
                 for i in Int(lookup.start[s])..<Int(lookup.start[s + 1]) {
                     let r = Int(lookup.req[i])
                     guard jobs.contains(p.reqJob[r]) else { continue }
-                    if let fill, wide, fill[r] < p.reqCap[r] {
-                        // A seat with room that would link w: w and the workers it can trade a seat with.
-                        let near = exchangeableWorkers(w, w, pinned, holders, lookup).prefix(Engine.countMoveSeeds)
-                        for (n, u) in near.enumerated() {
-                            sets.add([w, u])
-                            for x in near.dropFirst(n + 1) { sets.add([w, u, x]) }
-                        }
-                    }
                     for v in holders[r] where v != w {
                         sets.add([w, v])
                         if wide {
@@ -178,14 +162,6 @@ extension Engine {
     /// Re-decides the schedules of the workers of `set` over every plan day, exactly (see the extension comment).
     /// Applies the best and returns true when it is strictly better than their current schedules.
     mutating func reassignWorkers(_ set: [Int], _ lookup: SlotCandidates) -> Bool {
-        var none: [Int32] = []
-        return reassignWorkers(set, lookup, fill: &none, moved: 0)
-    }
-
-    /// `reassignWorkers` where, with `moved` > 0, each day's seats need not be the ones the set holds: up to `moved`
-    /// seats a day may be taken on other requests of the day (`countMovingCombos`), with `fill` the unpinned workers
-    /// of each request, kept up to date when the move is applied.
-    mutating func reassignWorkers(_ set: [Int], _ lookup: SlotCandidates, fill: inout [Int32], moved: Int) -> Bool {
         let k = set.count
         let nK = p.weeks.count
         // Per day: the seat assignments (request per worker of the set, -1 off) and their pair values.
@@ -237,15 +213,7 @@ extension Engine {
                     held[j] += 1
                 }
             }
-            if moved > 0 {
-                let c = countMovingCombos(set, day: d, lookup, fill: fill, moved: moved)
-                combos[d] = c.combos
-                comboCands[d] = c.cands
-                comboValue[d] = c.values
-                steps += c.steps
-            } else {
-                enumerate(0, seatCount, 0)
-            }
+            enumerate(0, seatCount, 0)
             if combos[d].isEmpty { return false }
         }
         // The dynamic program over days: states (combo, days used per worker in the current week, 4 bits each).
@@ -298,19 +266,10 @@ extension Engine {
             }
         }
         var at = prev.bestAt
-        if moved > 0 && ProcessInfo.processInfo.environment["ILSON_C15_TRACE"] != nil {
-            FileHandle.standardError.write("c15 k=\(k) steps=\(steps) gain=\(prev.states[at].value - current)\n".data(using: .utf8)!)
-        }
         guard prev.states[at].value > current else { return false }
         for d in stride(from: nD - 1, through: 0, by: -1) {
             let s = layers[d].states[at]
             for (i, w) in set.enumerated() {
-                if moved > 0 {
-                    let old = assign[w * nD + d]
-                    let new = combos[d][Int(s.choice)][i]
-                    if old >= 0 { fill[Int(old)] -= 1 }
-                    if new >= 0 { fill[Int(new)] += 1 }
-                }
                 assign[w * nD + d] = combos[d][Int(s.choice)][i]
                 assignCand[w * nD + d] = comboCands[d][Int(s.choice)][i]
             }

@@ -172,7 +172,7 @@ extension Engine {
                     reserve = 0
                     let held = workLeft - budget.allowance(.schedules) / Engine.scheduleKickShare
                     charge(held)
-                    ejectionDescent(lookup, maxPasses: 1, wide: true, moved: Engine.countMoves)
+                    ejectionDescent(lookup, maxPasses: 1, wide: true)
                     charge(-held)
                 default:
                     let order = (0..<p.nW).sorted { (workerValue[$0], -$0) > (workerValue[$1], -$1) }
