@@ -15,14 +15,18 @@ public enum ProcessMemory {
     static let mapThreshold: Int32 = 1 << 30
     /// Free memory at the top of the heap beyond this many bytes is returned to the system.
     static let trimThreshold: Int32 = Int32.max
+    /// Bytes added to every extension of a heap: fewer `brk` and `mprotect` calls (a county day made ≈ 800, most of
+    /// them growing the candidate threads' heaps a page at a time); pages not touched stay out of memory.
+    static let topPad: Int32 = 16 << 20
 
     /// `mallopt`'s parameters, as glibc's `<malloc.h>` numbers them (a header Swift's `Glibc` module leaves out).
     static let optionTrimThreshold: Int32 = -1
+    static let optionTopPad: Int32 = -2
     static let optionMapThreshold: Int32 = -3
 
     /// Keeps freed memory in the process for its lifetime (call once, before the work; the CLI's entry point does).
     /// A short-lived command's peak memory is about the same; what it freed is reused instead of faulted in again.
-    /// - Returns: whether the allocator took both settings (false where there is no glibc `mallopt`).
+    /// - Returns: whether the allocator took the three settings (false where there is no glibc `mallopt`).
     @discardableResult
     public static func keepFreedMemory() -> Bool {
         #if canImport(Glibc)
@@ -33,7 +37,8 @@ public enum ProcessMemory {
             let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
             let mapped = mallopt(optionMapThreshold, mapThreshold) == 1
             let trimmed = mallopt(optionTrimThreshold, trimThreshold) == 1
-            return mapped && trimmed
+            let padded = mallopt(optionTopPad, topPad) == 1
+            return mapped && trimmed && padded
         #else
             return false
         #endif
