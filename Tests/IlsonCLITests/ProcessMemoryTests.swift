@@ -10,10 +10,11 @@ import Testing
 /// so touching it again faults in (almost) no page; counted by the kernel's minor-fault counter of this thread.
 @Suite struct ProcessMemoryTests {
     #if canImport(Glibc)
-        /// This thread's minor page faults so far (`getrusage(RUSAGE_THREAD)`).
+        /// This thread's minor page faults so far (`getrusage(RUSAGE_THREAD)`; `RUSAGE_THREAD`, 1, is a GNU name
+        /// Swift's `Glibc` module leaves out).
         static func threadFaults() -> Int {
             var usage = rusage()
-            getrusage(RUSAGE_THREAD, &usage)
+            getrusage(__rusage_who_t(1), &usage)
             return usage.ru_minflt
         }
 
