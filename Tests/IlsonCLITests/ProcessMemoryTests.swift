@@ -18,10 +18,11 @@ import Testing
             return usage.ru_minflt
         }
 
-        /// Allocates `bytes`, writes every page, frees it; the faults it cost this thread.
+        /// Allocates `bytes`, writes every page, frees it; the faults it cost this thread (`Int.max` when the
+        /// allocation fails, so that the test fails too).
         static func touchAndFree(_ bytes: Int) -> Int {
             let before = threadFaults()
-            guard let p = malloc(bytes) else { return -1 }
+            guard let p = malloc(bytes) else { return Int.max }
             memset(p, 1, bytes)
             free(p)
             return threadFaults() - before
