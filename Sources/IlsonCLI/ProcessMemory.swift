@@ -7,9 +7,9 @@
 /// By default glibc serves every block above 128 KiB (a threshold that grows to at most 32 MiB as blocks are freed)
 /// with its own `mmap` and gives it back with `munmap` when it is freed, and it returns the top of the heap to the
 /// system once 128 KiB of it are free. A solve allocates the flow's arrays (tens to hundreds of MB on a week or a
-/// province) again for every flow it runs, so each of those flows faulted in every page afresh: the kernel's
-/// first-touch faults (zeroing each page) were 15 % of a county day's samples and 3 of the province's 21 CPU seconds.
-/// Kept in the process, a freed block serves the next allocation of its size without a fault.
+/// province) again for every flow it runs, so each of those flows faulted in every page afresh (a county week 94k
+/// faults, the province 822k; the kernel's 1.4-3.1 of the province's 20-21 CPU seconds). Kept in the process, a freed
+/// block serves the next allocation that fits it without a fault (week 50k, province 377k; docs/solver.md, speed18).
 public enum ProcessMemory {
     /// Blocks below this many bytes come from the heap (and stay in it when freed); larger ones are mapped alone.
     static let mapThreshold: Int32 = 1 << 30
