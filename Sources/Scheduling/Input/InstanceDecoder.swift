@@ -547,7 +547,7 @@ public enum InstanceDecoder {
             return id
         }
 
-        mutating func objects(_ root: JSONObject, _ key: StaticString, required: Bool) -> [(Int, JSONObject)] {
+        mutating func objects(_ root: JSONObject, _ key: String, required: Bool) -> [(Int, JSONObject)] {
             guard let v = root.present(key) else {
                 if required { err("instance", "missing required field \"\(key)\"") }
                 return []
@@ -565,7 +565,7 @@ public enum InstanceDecoder {
         }
 
         mutating func int(
-            _ at: String, _ o: JSONObject, _ key: StaticString, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
+            _ at: String, _ o: JSONObject, _ key: String, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
             required: Bool = false
         ) -> Int {
             guard let v = o.present(key) else {
@@ -585,7 +585,7 @@ public enum InstanceDecoder {
         }
 
         /// A non-negative finite number, nil when missing or invalid.
-        mutating func number(_ at: String, _ o: JSONObject, _ key: StaticString) -> Double? {
+        mutating func number(_ at: String, _ o: JSONObject, _ key: String) -> Double? {
             guard let v = o.present(key) else { return nil }
             guard let n = v.number, n.isFinite, n >= 0 else {
                 err(at, "field \"\(key)\" must be a non-negative number, got \(v.rendered)")
@@ -594,7 +594,7 @@ public enum InstanceDecoder {
             return n
         }
 
-        mutating func strings(_ at: String, _ o: JSONObject, _ key: StaticString, nullable: Bool = false) -> [String]? {
+        mutating func strings(_ at: String, _ o: JSONObject, _ key: String, nullable: Bool = false) -> [String]? {
             guard let v = o.present(key) else { return nullable ? nil : [] }
             guard let a = v.array else {
                 err(at, "field \"\(key)\" must be a list of strings")
@@ -612,7 +612,7 @@ public enum InstanceDecoder {
             return out
         }
 
-        mutating func dates(_ at: String, _ o: JSONObject, _ key: StaticString, required: Bool) -> Set<Day> {
+        mutating func dates(_ at: String, _ o: JSONObject, _ key: String, required: Bool) -> Set<Day> {
             guard let v = o.present(key) else {
                 if required { err(at, "missing required field \"\(key)\"") }
                 return []
@@ -633,7 +633,7 @@ public enum InstanceDecoder {
         }
 
         /// A date field (nil when missing; the error when bad).
-        mutating func date(_ at: String, _ o: JSONObject, _ key: StaticString) -> Day? {
+        mutating func date(_ at: String, _ o: JSONObject, _ key: String) -> Day? {
             guard let v = o.present(key) else { return nil }
             if let s = v.string, let d = Day(s) { return d }
             err(at, "field \"\(key)\": bad date \(v.rendered)")
@@ -691,7 +691,7 @@ public enum InstanceDecoder {
             return (dates, windows)
         }
 
-        mutating func point(_ at: String, _ o: JSONObject, _ key: StaticString) -> GeoPoint {
+        mutating func point(_ at: String, _ o: JSONObject, _ key: String) -> GeoPoint {
             guard let v = o.present(key) else {
                 err(at, "missing required field \"\(key)\"")
                 return GeoPoint(lat: 0, lon: 0)

@@ -64,30 +64,12 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A JSON object: keys in document order. Lookups return the last value of a repeated key (as Python's json does).
 public struct JSONObject: Sendable, Equatable {
-    public var keys: [String] {
-        didSet { asciiKeys = JSONObject.allASCII(keys) }
-    }
+    public var keys: [String]
     public var values: [JSONValue]
-    /// Every key is ASCII (the usual case): a lookup by an ASCII key may then skip keys of another length.
-    private var asciiKeys: Bool
 
     public init(keys: [String] = [], values: [JSONValue] = []) {
-        self.init(keys: keys, values: values, asciiKeys: JSONObject.allASCII(keys))
-    }
-
-    /// An object whose keys the parser has already classified (`asciiKeys`: each one is ASCII).
-    init(keys: [String], values: [JSONValue], asciiKeys: Bool) {
         self.keys = keys
         self.values = values
-        self.asciiKeys = asciiKeys
-    }
-
-    /// Objects are equal when their keys and values are (the ASCII mark follows from the keys).
-    public static func == (a: JSONObject, b: JSONObject) -> Bool { a.keys == b.keys && a.values == b.values }
-
-    /// Whether every key is ASCII.
-    static func allASCII(_ keys: [String]) -> Bool {
-        keys.allSatisfy { k in k.utf8.allSatisfy { $0 < 0x80 } }
     }
 
     /// The value of `key`, or nil when absent. An explicit `null` is returned as `.null`.
@@ -100,32 +82,8 @@ public struct JSONObject: Sendable, Equatable {
         return nil
     }
 
-    /// The value of the literal `key`, as `self[String(key)]` finds it.
-    ///
-    /// Keys compare as Swift strings do (canonical equivalence). Two ASCII strings are equal exactly when their bytes
-    /// are, and a literal knows whether it is ASCII and its length without reading it; so when the object's keys are
-    /// ASCII too, a key of another length is passed over, and one of the same length compared byte for byte, without
-    /// `==` (a runtime call for every pair of strings that differ: 502,631 of them reading a county day).
-    public subscript(key: StaticString) -> JSONValue? {
-        guard asciiKeys, key.hasPointerRepresentation, key.isASCII else { return self[key.description] }
-        let n = key.utf8CodeUnitCount
-        let bytes = UnsafeBufferPointer(start: key.utf8Start, count: n)
-        var i = keys.count - 1
-        while i >= 0 {
-            if keys[i].utf8.count == n && keys[i].utf8.elementsEqual(bytes) { return values[i] }
-            i -= 1
-        }
-        return nil
-    }
-
     /// The value of `key`, with an explicit `null` treated as missing.
     public func present(_ key: String) -> JSONValue? {
-        guard let v = self[key], !v.isNull else { return nil }
-        return v
-    }
-
-    /// The value of the literal `key`, with an explicit `null` treated as missing.
-    public func present(_ key: StaticString) -> JSONValue? {
         guard let v = self[key], !v.isNull else { return nil }
         return v
     }
@@ -164,8 +122,6 @@ public enum JSONParser {
     struct Cursor {
         let buf: UnsafeBufferPointer<UInt8>
         var i: Int
-        /// Whether the last string `string()` read was ASCII (its bytes taken as they were, no escapes).
-        var lastStringASCII = false
 
         func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: i, reason: reason) }
 
@@ -194,7 +150,6 @@ public enum JSONParser {
                 i += 1
                 var keys: [String] = []
                 var values: [JSONValue] = []
-                var ascii = true
                 skipSpace()
                 if i < buf.count, buf[i] == UInt8(ascii: "}") {
                     i += 1
@@ -204,7 +159,6 @@ public enum JSONParser {
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
                     keys.append(try string())
-                    ascii = ascii && lastStringASCII
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                     i += 1
@@ -215,7 +169,7 @@ public enum JSONParser {
                         i += 1
                     } else if buf[i] == UInt8(ascii: "}") {
                         i += 1
-                        return .object(JSONObject(keys: keys, values: values, asciiKeys: ascii))
+                        return .object(JSONObject(keys: keys, values: values))
                     } else {
                         throw fail("expected ',' or '}'")
                     }
@@ -338,7 +292,6 @@ public enum JSONParser {
                 if b == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: buf[start..<i])
                     i += 1
-                    lastStringASCII = high < 0x80
                     if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
                     if let s = String(validating: slice, as: UTF8.self) { return s }
                     throw JSONSyntaxError(offset: start, reason: "invalid UTF-8 in a string")
@@ -348,7 +301,6 @@ public enum JSONParser {
                 high |= b
                 i += 1
             }
-            lastStringASCII = false  // an escaped string counts as not ASCII: the safe side (every key compared by `==`)
             var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: buf[start..<i]))
             while i < buf.count {
                 let b = buf[i]
