@@ -9,6 +9,7 @@ import IlsonCLI
 @main
 struct Entrypoint {
     static func main() {
+        ProcessMemory.keepFreedMemory()
         exit(IlsonCommand.runMain(Array(CommandLine.arguments.dropFirst())))
     }
 }
