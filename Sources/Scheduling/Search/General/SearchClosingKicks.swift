@@ -10,7 +10,7 @@
 /// Here the kick drops the request's holders' jobs there (the rest of their rows stays), so the request is closed for
 /// the count re-deals' flows (`countDeal`), and deals the kicked date by them (both anchors); when the medium is not
 /// seated again the kick stops. Otherwise every other date is dealt the same way, then the kicked date again, then a
-/// short descent (the seat re-deals, the pair deals and the count re-deals, each on `descentWork`) improves the kicked
+/// short descent (the seat re-deals, the pair deals and the count re-deals, each on at most `descentShare`) improves the kicked
 /// plan; the result is kept when every date stays valid and the scorer ranks the plan higher than before the kick,
 /// else the plan goes back. Deterministic (requests in index order; each flow's arcs in worker and request order).
 extension GeneralEngine {
@@ -35,14 +35,19 @@ extension GeneralEngine {
     mutating func closingKicks(maxWork: Int, maxPasses: Int = 2) -> Bool {
         guard nD >= 2 else { return false }
         let pinned = pinnedWorkers()
+        let workAtStart = budget.spent[.general, default: 0]
+        let limit = workAtStart > Int.max - maxWork ? Int.max : workAtStart + maxWork
         return improvingPasses(
             maxWork: maxWork, maxPasses: maxPasses, ignoreLeft: true, items: { $0.kickableRequests() },
-            step: { $0.closingKick($1, pinned, descentWork: maxWork / 8) })
+            step: { $0.closingKick($1, pinned, workLimit: limit, descentShare: maxWork / 32) })
     }
 
     /// Closes request r (its holders give up their job there), deals every date again by the count re-deals' flows
     /// (see the extension comment) and keeps the plan when the scorer ranks it higher.
-    mutating func closingKick(_ r: Int, _ pinned: [Bool], descentWork: Int = 0) -> Bool {
+    ///
+    /// The kick stops (the plan goes back) once the general work spent reaches `workLimit`; the descent's three
+    /// moves each get at most `descentShare` and a third of what is left below the limit.
+    mutating func closingKick(_ r: Int, _ pinned: [Bool], workLimit: Int, descentShare: Int) -> Bool {
         let d = Int(p.reqDay[r])
         let saved = jobs
         let before = score(inst, assignments: assignments()).score
@@ -67,7 +72,9 @@ extension GeneralEngine {
                 for (w, row) in deal { jobs[w * nD + d] = row }
             }
         }
-        if score(inst, assignments: assignments()).score.medium < before.medium {
+        if budget.spent[.general, default: 0] >= workLimit
+            || score(inst, assignments: assignments()).score.medium < before.medium
+        {
             jobs = saved
             return false
         }
@@ -80,7 +87,12 @@ extension GeneralEngine {
                     for (w, row) in deal { jobs[w * nD + e] = row }
                 }
             }
+            if budget.spent[.general, default: 0] >= workLimit {
+                jobs = saved
+                return false
+            }
         }
+        let descentWork = min(descentShare, (workLimit - budget.spent[.general, default: 0]) / 3)
         if descentWork > 0 {
             seatRedeals(maxWork: descentWork)
             seatPairDeals(maxWork: descentWork)
