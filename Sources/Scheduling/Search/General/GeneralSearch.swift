@@ -91,6 +91,9 @@ extension GeneralEngine {
             // Seat re-deals with the counts free (a seat moves between requests of one priority), on its own 1/64
             // (`SearchCountRedeal.swift`).
             countRedeals(maxWork: budget.allowance(.general) / 64)
+            // A request held at its minimum closed as a kick, every date dealt again around it, on its own 1/8
+            // (`SearchClosingKicks.swift`).
+            closingKicks(maxWork: budget.allowance(.general) / 8)
             neighbourhoods()
         }
         enforceValidity()

@@ -38,6 +38,19 @@ extension GeneralEngine {
     /// Deals day d's free seats again with the counts free (see the extension comment); applies the deal and returns
     /// true when the day stays valid and the scorer ranks the plan higher.
     mutating func countRedealDay(_ d: Int, _ pinned: [Bool], anchor: Int) -> Bool {
+        guard let deal = countDeal(d, pinned, anchor: anchor) else { return false }
+        let before = score(inst, assignments: assignments()).score
+        let saved = deal.map { jobs[$0.worker * nD + d] }
+        for (w, row) in deal { jobs[w * nD + d] = row }
+        if dayValid(d) && score(inst, assignments: assignments()).score > before { return true }
+        for (i, change) in deal.enumerated() { jobs[change.worker * nD + d] = saved[i] }
+        return false
+    }
+
+    /// The flow's best deal of day d's free seats with `anchor` (see the extension comment), as the rows of the
+    /// workers it changes (in worker order; nil when it changes none or leaves a forced unit empty). The plan is not
+    /// changed; the flow's work is charged.
+    mutating func countDeal(_ d: Int, _ pinned: [Bool], anchor: Int) -> [(worker: Int, row: [Int32])]? {
         var free: [Int] = []
         var anchorOf = [Int32](repeating: -1, count: p.nW)
         // Workers and riders per request held by the rows that stay (fixed rows and anchors).
@@ -72,7 +85,7 @@ extension GeneralEngine {
             if pinnedCount[r] == 0 && p.reqMin[r] > 1 && count[r] == 0 { continue }
             reqs.append(r)
         }
-        guard !free.isEmpty, !reqs.isEmpty else { return false }
+        guard !free.isEmpty, !reqs.isEmpty else { return nil }
         // Nodes: source, workers, vans (requests with a seat limit), requests, sink.
         let nWk = free.count
         let nodes = DayDealNodes(workers: nWk, reqs: reqs, requestCount: p.nR, seatsLeft: seatsLeft, extra: 0)
@@ -109,15 +122,11 @@ extension GeneralEngine {
             dealt[Int(candReq[Int(a.cand)])] += 1
         }
         // A forced unit left empty: the request would fall below its minimum.
-        for r in reqs where dealt[r] < forced[r] { return false }
-        var changed: [Int] = []
-        for w in free where (newRows[w] ?? []).sorted() != jobs[w * nD + d].sorted() { changed.append(w) }
-        guard !changed.isEmpty else { return false }
-        let before = score(inst, assignments: assignments()).score
-        let saved = changed.map { jobs[$0 * nD + d] }
-        for w in changed { jobs[w * nD + d] = (newRows[w] ?? []).sorted() }
-        if dayValid(d) && score(inst, assignments: assignments()).score > before { return true }
-        for (i, w) in changed.enumerated() { jobs[w * nD + d] = saved[i] }
-        return false
+        for r in reqs where dealt[r] < forced[r] { return nil }
+        var changed: [(worker: Int, row: [Int32])] = []
+        for w in free where (newRows[w] ?? []).sorted() != jobs[w * nD + d].sorted() {
+            changed.append((w, (newRows[w] ?? []).sorted()))
+        }
+        return changed.isEmpty ? nil : changed
     }
 }
