@@ -246,8 +246,9 @@ struct HeadcountMoveKey: Hashable {
 }
 
 extension Engine {
-    /// The part of the worker schedules phase's share granted to the pass with free headcounts (1 / this).
-    static let headcountMoveShare = 12
+    /// The part of the worker schedules phase's share granted to the pass with free headcounts (1 / this; on
+    /// `multiday-gap` 1/12 gained 3 more points for twice the instructions, 1/48 lost `s16`'s move).
+    static let headcountMoveShare = 24
 
     /// Passes of `reassignWithHeadcounts` over the seeded sets of the current plan of at most
     /// `headcountMoveMaxSet` workers (the wide ejection sets, `ejectionSets(wide:)`: the seeded pairs, then each with
