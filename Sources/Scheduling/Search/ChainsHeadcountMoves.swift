@@ -18,7 +18,7 @@ import Foundation
 /// their jobs (`2^K` look-ups), not from every previous combination. Deterministic (array orders, first best kept on
 /// ties); charged to the current phase, one unit per combination enumerated and per look-up.
 extension Engine {
-    /// The largest set re-decided with free headcounts (a combination is one option of each worker).
+    /// The largest set `reassignWithHeadcounts` re-decides (a combination is one option of each worker).
     static let headcountMoveMaxSet = 3
 
     /// Re-decides the schedules of the workers of `set` (unpinned, at most `headcountMoveMaxSet`, distinct) over every
@@ -246,14 +246,18 @@ struct HeadcountMoveKey: Hashable {
 }
 
 extension Engine {
-    /// The part of the worker schedules phase's share granted to the pass with free headcounts (1 / this; on
-    /// `multiday-gap` 1/12 gained 3 more points for twice the instructions, 1/48 lost `s16`'s move).
+    /// The part of the worker schedules phase's share granted to the pass with free headcounts (1 / this; the pairs
+    /// took 35k units on `gen-balanced-w200-r50-d5-s12`; with the triples after them, 1/48 lost `s16`'s move).
     static let headcountMoveShare = 24
 
-    /// Passes of `reassignWithHeadcounts` over the seeded sets of the current plan of at most
-    /// `headcountMoveMaxSet` workers (the wide ejection sets, `ejectionSets(wide:)`: the seeded pairs, then each with
-    /// one of its exchangeable workers), while a pass improves (at most `maxPasses`) and the current phase's share
-    /// lasts. Returns true when the plan's objective rose.
+    /// How many workers the sets of `headcountMoveDescent` have. Measured on `multiday-gap` with the triples of the
+    /// wide ejection sets after the pairs (each pair with one of its exchangeable workers): the same plans on 1/24 of
+    /// the share, for 6.41G instructions on `s12` against 5.86G (on 1/12 of it, 858 against 861: a triple on `s7`).
+    static let headcountMoveSetSize = 2
+
+    /// Passes of `reassignWithHeadcounts` over the seeded pairs of the current plan (the pairs of the ejection chains,
+    /// `ejectionSets`: w beside a day with a seat of its neighbouring day's job held by v), while a pass improves (at
+    /// most `maxPasses`) and the current phase's share lasts. Returns true when the plan's objective rose.
     @discardableResult
     mutating func headcountMoveDescent(_ lookup: SlotCandidates, maxPasses: Int = 2) -> Bool {
         guard nD > 1, p.continuity > 0 else { return false }
@@ -268,10 +272,7 @@ extension Engine {
         while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
             improved = false
             pass += 1
-            // Pairs first (a few thousand units each), then the triples (up to a few hundred thousand).
-            let all = ejectionSets(pinned, lookup, wide: true)
-            let sets = (2...Engine.headcountMoveMaxSet).flatMap { k in all.filter { $0.count == k } }
-            for set in sets {
+            for set in ejectionSets(pinned, lookup) where set.count == Engine.headcountMoveSetSize {
                 if workLeft <= 0 || outOfTime() { break }
                 if reassignWithHeadcounts(set, lookup, fill: &fill) {
                     improved = true
