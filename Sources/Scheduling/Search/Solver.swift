@@ -121,6 +121,9 @@ struct Engine {
             relaxedExchanges()
             continuityChains()
         }
+        // Multi-day: the final plan's few-worker moves that change headcounts, on a slot of the worker schedules
+        // phase (session chains16, `ChainsHeadcountMoves.swift`).
+        if !provenOptimal && budget.runs(.schedules) && !outOfTime() { headcountMovesOnSlot(SlotCandidates(p, nD: nD)) }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
