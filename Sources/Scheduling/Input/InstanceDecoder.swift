@@ -78,7 +78,7 @@ public enum InstanceDecoder {
         }
 
         var workers: [Worker] = []
-        var workerPlaces: [String] = []
+        var workerPlaces: [Place] = []
         var workerIds: Set<String> = []
         for (i, object) in ctx.objects(root, "workers", required: true) {
             let w = FieldSlots<WorkerField>(object)
@@ -374,16 +374,15 @@ public enum InstanceDecoder {
     }
 
     /// Where an object is, for messages: its list and index, and its id when that is a string.
-    static func place<O: FieldLookup>(_ kind: String, _ i: Int, _ o: O, _ idKey: O.Key) -> String {
-        if let id = o.present(idKey)?.string { return "\(kind)[\(i)] (id \"\(id)\")" }
-        return "\(kind)[\(i)]"
+    static func place<O: FieldLookup>(_ kind: String, _ i: Int, _ o: O, _ idKey: O.Key) -> Place {
+        .object(kind: kind, index: i, id: o.present(idKey)?.string)
     }
 
     /// The soft terms of one assignment stay within `InstanceLimits.softTerm` (what the score can represent): the
     /// continuity weight, and the fairness weight times each worker's `recentDaysWorked`. A fairness weight above the
     /// limit is named once (with the first worker it meets), not once per worker.
     static func checkSoftTerms(
-        _ ctx: inout Context, fairness: Int, continuity: Int, _ workers: [Worker], _ places: [String]
+        _ ctx: inout Context, fairness: Int, continuity: Int, _ workers: [Worker], _ places: [Place]
     ) {
         let limit = InstanceLimits.softTerm
         if continuity > limit {
@@ -538,9 +537,12 @@ public enum InstanceDecoder {
 
         mutating func err(_ at: String, _ message: String) { errors.append("\(at): \(message)") }
 
+        /// The error at an object's place (its text made here, only when an error needs it).
+        mutating func err(_ at: Place, _ message: String) { errors.append("\(at.description): \(message)") }
+
         /// The object's `id`: a non-empty string that no earlier object of its kind has; nil (with the error) otherwise.
         mutating func id<O: FieldLookup>(
-            _ at: String, _ o: O, _ key: O.Key, kind: String, taken: (String) -> Bool
+            _ at: Place, _ o: O, _ key: O.Key, kind: String, taken: (String) -> Bool
         ) -> String? {
             guard let id = o.present(key)?.string, !id.isEmpty else {
                 err(at, "field \"id\" must be a non-empty string")
@@ -571,7 +573,7 @@ public enum InstanceDecoder {
         }
 
         mutating func int<O: FieldLookup>(
-            _ at: String, _ o: O, _ key: O.Key, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
+            _ at: Place, _ o: O, _ key: O.Key, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
             required: Bool = false
         ) -> Int {
             guard let v = o.present(key) else {
@@ -594,7 +596,7 @@ public enum InstanceDecoder {
         }
 
         /// A non-negative finite number, nil when missing or invalid.
-        mutating func number<O: FieldLookup>(_ at: String, _ o: O, _ key: O.Key) -> Double? {
+        mutating func number<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key) -> Double? {
             guard let v = o.present(key) else { return nil }
             guard let n = v.number, n.isFinite, n >= 0 else {
                 err(at, "field \"\(o.fieldName(key))\" must be a non-negative number, got \(v.rendered)")
@@ -604,7 +606,7 @@ public enum InstanceDecoder {
         }
 
         mutating func strings<O: FieldLookup>(
-            _ at: String, _ o: O, _ key: O.Key, nullable: Bool = false
+            _ at: Place, _ o: O, _ key: O.Key, nullable: Bool = false
         ) -> [String]? {
             guard let v = o.present(key) else { return nullable ? nil : [] }
             guard let a = v.array else {
@@ -623,7 +625,7 @@ public enum InstanceDecoder {
             return out
         }
 
-        mutating func dates<O: FieldLookup>(_ at: String, _ o: O, _ key: O.Key, required: Bool) -> Set<Day> {
+        mutating func dates<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key, required: Bool) -> Set<Day> {
             guard let v = o.present(key) else {
                 if required { err(at, "missing required field \"\(o.fieldName(key))\"") }
                 return []
@@ -644,7 +646,7 @@ public enum InstanceDecoder {
         }
 
         /// A date field (nil when missing; the error when bad).
-        mutating func date<O: FieldLookup>(_ at: String, _ o: O, _ key: O.Key) -> Day? {
+        mutating func date<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key) -> Day? {
             guard let v = o.present(key) else { return nil }
             if let s = v.string, let d = Day(s) { return d }
             err(at, "field \"\(o.fieldName(key))\": bad date \(v.rendered)")
@@ -654,7 +656,7 @@ public enum InstanceDecoder {
         /// The worker's `available`: dates (the whole day) or `{"date", "from", "to"}` windows. Returns the dates and
         /// the windows of every date that has no whole-day entry.
         mutating func availability<O: FieldLookup>(
-            _ at: String, _ o: O, _ key: O.Key
+            _ at: Place, _ o: O, _ key: O.Key
         ) -> (Set<Day>, [Day: [ClockWindow]]) {
             guard let v = o.present(key) else {
                 err(at, "missing required field \"available\"")
@@ -704,7 +706,7 @@ public enum InstanceDecoder {
             return (dates, windows)
         }
 
-        mutating func point<O: FieldLookup>(_ at: String, _ o: O, _ key: O.Key) -> GeoPoint {
+        mutating func point<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key) -> GeoPoint {
             guard let v = o.present(key) else {
                 err(at, "missing required field \"\(o.fieldName(key))\"")
                 return GeoPoint(lat: 0, lon: 0)
