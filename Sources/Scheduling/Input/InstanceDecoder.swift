@@ -67,8 +67,8 @@ public enum InstanceDecoder {
         var pickupPoints: [PickupPoint] = []
         var pointIds: Set<String> = []
         for (i, pt) in ctx.objects(root, "pickupPoints", required: false) {
-            let at = place("pickupPoints", i, pt)
-            guard let pid = ctx.id(at, pt, kind: "pickup point", taken: pointIds.contains) else { continue }
+            let at = place("pickupPoints", i, pt, "id")
+            guard let pid = ctx.id(at, pt, "id", kind: "pickup point", taken: pointIds.contains) else { continue }
             if pt.present("name") != nil && pt.present("name")?.string == nil {
                 ctx.err(at, "field \"name\" must be a string")
             }
@@ -78,16 +78,17 @@ public enum InstanceDecoder {
         }
 
         var workers: [Worker] = []
-        var workerPlaces: [String] = []
+        var workerPlaces: [Place] = []
         var workerIds: Set<String> = []
-        for (i, w) in ctx.objects(root, "workers", required: true) {
-            let at = place("workers", i, w)
-            guard let wid = ctx.id(at, w, kind: "worker", taken: workerIds.contains) else { continue }
-            for k in ["name", "phone"] where w.present(k) != nil && w.present(k)?.string == nil {
-                ctx.err(at, "field \"\(k)\" must be a string")
+        for (i, object) in ctx.objects(root, "workers", required: true) {
+            let w = FieldSlots<WorkerField>(object)
+            let at = place("workers", i, w, .id)
+            guard let wid = ctx.id(at, w, .id, kind: "worker", taken: workerIds.contains) else { continue }
+            for k in [WorkerField.name, .phone] where w.present(k) != nil && w.present(k)?.string == nil {
+                ctx.err(at, "field \"\(k.name)\" must be a string")
             }
             var category = WorkerCategory.general
-            if let c = w.present("category") {
+            if let c = w.present(.category) {
                 if let s = c.string, let cat = WorkerCategory(rawValue: s) {
                     category = cat
                 } else {
@@ -97,13 +98,13 @@ public enum InstanceDecoder {
                     )
                 }
             }
-            let allowed = ctx.strings(at, w, "allowedFarms", nullable: true)
-            let home = ctx.point(at, w, "home")
-            let skills = ctx.strings(at, w, "skills") ?? []
-            let maxTravel = ctx.number(at, w, "maxTravelKm") ?? 30
-            let (available, windows) = ctx.availability(at, w)
+            let allowed = ctx.strings(at, w, .allowedFarms, nullable: true)
+            let home = ctx.point(at, w, .home)
+            let skills = ctx.strings(at, w, .skills) ?? []
+            let maxTravel = ctx.number(at, w, .maxTravelKm) ?? 30
+            let (available, windows) = ctx.availability(at, w, .available)
             var pool = WorkerPool.day
-            if let v = w.present("pool") {
+            if let v = w.present(.pool) {
                 if let s = v.string, let p = WorkerPool(rawValue: s) {
                     pool = p
                 } else {
@@ -111,7 +112,7 @@ public enum InstanceDecoder {
                 }
             }
             var car = true
-            if let v = w.present("car") {
+            if let v = w.present(.car) {
                 if case .bool(let b) = v {
                     car = b
                 } else {
@@ -119,26 +120,26 @@ public enum InstanceDecoder {
                 }
             }
             var pickupPoint: String?
-            if let v = w.present("pickupPoint") {
+            if let v = w.present(.pickupPoint) {
                 if let s = v.string, pointIds.contains(s) {
                     pickupPoint = s
                 } else {
                     ctx.err(at, "field \"pickupPoint\": no pickup point with id \(v.rendered)")
                 }
             }
-            let stayUntil = ctx.date(at, w, "stayUntil")
-            let maxJobs = ctx.int(at, w, "maxJobsPerDay", 1, lo: 1)
+            let stayUntil = ctx.date(at, w, .stayUntil)
+            let maxJobs = ctx.int(at, w, .maxJobsPerDay, 1, lo: 1)
             let maxMinutes: Int? =
-                w.present("maxMinutesPerDay") == nil ? nil : ctx.int(at, w, "maxMinutesPerDay", 1, lo: 1)
-            let maxDays = ctx.int(at, w, "maxDaysPerWeek", 6, lo: 0)
-            let recent = ctx.int(at, w, "recentDaysWorked", 0, lo: 0)
-            let worked = ctx.dates(at, w, "workedDates", required: false)
-            let blocked = ctx.strings(at, w, "blockedFarms") ?? []
+                w.present(.maxMinutesPerDay) == nil ? nil : ctx.int(at, w, .maxMinutesPerDay, 1, lo: 1)
+            let maxDays = ctx.int(at, w, .maxDaysPerWeek, 6, lo: 0)
+            let recent = ctx.int(at, w, .recentDaysWorked, 0, lo: 0)
+            let worked = ctx.dates(at, w, .workedDates, required: false)
+            let blocked = ctx.strings(at, w, .blockedFarms) ?? []
             workerIds.insert(wid)
             workerPlaces.append(at)
             workers.append(
                 Worker(
-                    id: wid, name: w.present("name")?.string, phone: w.present("phone")?.string, home: home,
+                    id: wid, name: w.present(.name)?.string, phone: w.present(.phone)?.string, home: home,
                     skills: Set(skills), category: category, maxTravelKm: maxTravel, available: available,
                     maxDaysPerWeek: maxDays, recentDaysWorked: recent, workedDates: worked,
                     blockedFarms: Set(blocked), allowedFarms: allowed.map { Set($0) }, windows: windows, pool: pool,
@@ -150,26 +151,28 @@ public enum InstanceDecoder {
 
         var farms: [Farm] = []
         var farmIds: Set<String> = []
-        for (i, f) in ctx.objects(root, "farms", required: true) {
-            let at = place("farms", i, f)
-            guard let fid = ctx.id(at, f, kind: "farm", taken: farmIds.contains) else { continue }
-            if f.present("name") != nil && f.present("name")?.string == nil {
+        for (i, object) in ctx.objects(root, "farms", required: true) {
+            let f = FieldSlots<FarmField>(object)
+            let at = place("farms", i, f, .id)
+            guard let fid = ctx.id(at, f, .id, kind: "farm", taken: farmIds.contains) else { continue }
+            if f.present(.name) != nil && f.present(.name)?.string == nil {
                 ctx.err(at, "field \"name\" must be a string")
             }
-            let location = ctx.point(at, f, "location")
-            let blocked = ctx.strings(at, f, "blockedWorkers") ?? []
+            let location = ctx.point(at, f, .location)
+            let blocked = ctx.strings(at, f, .blockedWorkers) ?? []
             farmIds.insert(fid)
             farms.append(
-                Farm(id: fid, name: f.present("name")?.string, location: location, blockedWorkers: Set(blocked)))
+                Farm(id: fid, name: f.present(.name)?.string, location: location, blockedWorkers: Set(blocked)))
         }
 
         var requests: [LaborRequest] = []
         var requestIndex: [String: Int] = [:]
-        for (i, r) in ctx.objects(root, "requests", required: true) {
-            let at = place("requests", i, r)
-            guard let rid = ctx.id(at, r, kind: "request", taken: { requestIndex[$0] != nil }) else { continue }
+        for (i, object) in ctx.objects(root, "requests", required: true) {
+            let r = FieldSlots<RequestField>(object)
+            let at = place("requests", i, r, .id)
+            guard let rid = ctx.id(at, r, .id, kind: "request", taken: { requestIndex[$0] != nil }) else { continue }
             var farm = ""
-            if let fv = r.present("farm") {
+            if let fv = r.present(.farm) {
                 if let s = fv.string, farmIds.contains(s) {
                     farm = s
                 } else {
@@ -179,7 +182,7 @@ public enum InstanceDecoder {
                 ctx.err(at, "missing required field \"farm\"")
             }
             var job = rid
-            if let jv = r.present("job") {
+            if let jv = r.present(.job) {
                 if let s = jv.string, !s.isEmpty {
                     job = s
                 } else {
@@ -187,7 +190,7 @@ public enum InstanceDecoder {
                 }
             }
             var date = Day(ordinal: 0)
-            if let dv = r.present("date") {
+            if let dv = r.present(.date) {
                 if let s = dv.string, let d = Day(s) {
                     date = d
                 } else {
@@ -197,12 +200,12 @@ public enum InstanceDecoder {
                 ctx.err(at, "missing required field \"date\"")
             }
             var times: [TimeOfDay?] = []
-            for k in ["start", "end"] {
+            for k in [RequestField.start, .end] {
                 if let tv = r.present(k) {
                     if let s = tv.string, let t = TimeOfDay(rangeEnd: s) {
                         times.append(t)
                     } else {
-                        ctx.err(at, "field \"\(k)\": bad time \(tv.rendered) (want HH:MM)")
+                        ctx.err(at, "field \"\(k.name)\": bad time \(tv.rendered) (want HH:MM)")
                         times.append(nil)
                     }
                 } else {
@@ -210,7 +213,7 @@ public enum InstanceDecoder {
                 }
             }
             // The spec's rule for every version: the (possibly defaulted) start is before the end.
-            if r.present("start") == nil || times[0] != nil, r.present("end") == nil || times[1] != nil {
+            if r.present(.start) == nil || times[0] != nil, r.present(.end) == nil || times[1] != nil {
                 let start = times[0] ?? TimeOfDay(hour: 7, minute: 0)!
                 let end = times[1] ?? TimeOfDay(hour: 16, minute: 0)!
                 if !(start < end) {
@@ -220,28 +223,28 @@ public enum InstanceDecoder {
                     )
                 }
             }
-            if r.present("task") != nil && r.present("task")?.string == nil {
+            if r.present(.task) != nil && r.present(.task)?.string == nil {
                 ctx.err(at, "field \"task\" must be a string")
             }
             var wage: Double?
-            if let wv = r.present("wage") {
+            if let wv = r.present(.wage) {
                 if let n = wv.number, n.isFinite, n >= 0 {
                     wage = n
                 } else {
                     ctx.err(at, "field \"wage\" must be a non-negative number")
                 }
             }
-            let headcount = ctx.int(at, r, "headcount", 1, lo: 1, required: true)
-            let minHeadcount = ctx.int(at, r, "minHeadcount", 1, lo: 1)
+            let headcount = ctx.int(at, r, .headcount, 1, lo: 1, required: true)
+            let minHeadcount = ctx.int(at, r, .minHeadcount, 1, lo: 1)
             if minHeadcount > headcount {
                 ctx.err(at, "field \"minHeadcount\" (\(minHeadcount)) exceeds \"headcount\" (\(headcount))")
             }
-            let skills = ctx.strings(at, r, "skills") ?? []
-            let priority = ctx.int(at, r, "priority", 1, lo: 1, hi: 10)
-            let cap = ctx.number(at, r, "maxTravelKm")
+            let skills = ctx.strings(at, r, .skills) ?? []
+            let priority = ctx.int(at, r, .priority, 1, lo: 1, hi: 10)
+            let cap = ctx.number(at, r, .maxTravelKm)
             var pools: Set<WorkerPool>?
-            if let v = r.present("pools") {
-                if let list = ctx.strings(at, r, "pools", nullable: true) {
+            if let v = r.present(.pools) {
+                if let list = ctx.strings(at, r, .pools, nullable: true) {
                     if let bad = list.first(where: { WorkerPool(rawValue: $0) == nil }) {
                         ctx.err(
                             at,
@@ -254,7 +257,7 @@ public enum InstanceDecoder {
                 }
             }
             var pickup: Pickup?
-            if let v = r.present("pickup") {
+            if let v = r.present(.pickup) {
                 if let o = v.object {
                     var points: [String] = []
                     if let pv = o.present("points") {
@@ -290,7 +293,7 @@ public enum InstanceDecoder {
             requests.append(
                 LaborRequest(
                     id: rid, farm: farm, job: job, date: date, start: times[0], end: times[1],
-                    task: r.present("task")?.string, skills: Set(skills), headcount: headcount,
+                    task: r.present(.task)?.string, skills: Set(skills), headcount: headcount,
                     minHeadcount: minHeadcount, priority: priority, maxTravelKm: cap, wage: wage, pools: pools,
                     pickup: pickup))
         }
@@ -370,16 +373,16 @@ public enum InstanceDecoder {
             version: version, speedKmh: speedKmh, walkKm: walkKm, pickupPoints: pickupPoints)
     }
 
-    static func place(_ kind: String, _ i: Int, _ o: JSONObject) -> String {
-        if let id = o["id"]?.string { return "\(kind)[\(i)] (id \"\(id)\")" }
-        return "\(kind)[\(i)]"
+    /// Where an object is, for messages: its list and index, and its id when that is a string.
+    static func place<O: FieldLookup>(_ kind: String, _ i: Int, _ o: O, _ idKey: O.Key) -> Place {
+        .object(kind: kind, index: i, id: o.present(idKey)?.string)
     }
 
     /// The soft terms of one assignment stay within `InstanceLimits.softTerm` (what the score can represent): the
     /// continuity weight, and the fairness weight times each worker's `recentDaysWorked`. A fairness weight above the
     /// limit is named once (with the first worker it meets), not once per worker.
     static func checkSoftTerms(
-        _ ctx: inout Context, fairness: Int, continuity: Int, _ workers: [Worker], _ places: [String]
+        _ ctx: inout Context, fairness: Int, continuity: Int, _ workers: [Worker], _ places: [Place]
     ) {
         let limit = InstanceLimits.softTerm
         if continuity > limit {
@@ -534,9 +537,14 @@ public enum InstanceDecoder {
 
         mutating func err(_ at: String, _ message: String) { errors.append("\(at): \(message)") }
 
+        /// The error at an object's place (its text made here, only when an error needs it).
+        mutating func err(_ at: Place, _ message: String) { errors.append("\(at.description): \(message)") }
+
         /// The object's `id`: a non-empty string that no earlier object of its kind has; nil (with the error) otherwise.
-        mutating func id(_ at: String, _ o: JSONObject, kind: String, taken: (String) -> Bool) -> String? {
-            guard let id = o.present("id")?.string, !id.isEmpty else {
+        mutating func id<O: FieldLookup>(
+            _ at: Place, _ o: O, _ key: O.Key, kind: String, taken: (String) -> Bool
+        ) -> String? {
+            guard let id = o.present(key)?.string, !id.isEmpty else {
                 err(at, "field \"id\" must be a non-empty string")
                 return nil
             }
@@ -564,12 +572,12 @@ public enum InstanceDecoder {
             return out
         }
 
-        mutating func int(
-            _ at: String, _ o: JSONObject, _ key: String, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
+        mutating func int<O: FieldLookup>(
+            _ at: Place, _ o: O, _ key: O.Key, _ fallback: Int, lo: Int? = nil, hi: Int? = nil,
             required: Bool = false
         ) -> Int {
             guard let v = o.present(key) else {
-                if required { err(at, "missing required field \"\(key)\"") }
+                if required { err(at, "missing required field \"\(o.fieldName(key))\"") }
                 return fallback
             }
             if case .int(let n) = v, lo.map({ n >= $0 }) ?? true, hi.map({ n <= $0 }) ?? true { return n }
@@ -577,34 +585,39 @@ public enum InstanceDecoder {
             if let lo, let hi { range = " in [\(lo), \(hi)]" } else if let lo { range = " >= \(lo)" }
             if case .double(let d) = v, d.isFinite, d == d.rounded(), abs(d) >= 0x1p63 {
                 // An integer literal beyond 64 bits: valid JSON, but no count or weight ilson can represent.
-                err(at, "field \"\(key)\" must be an integer\(range) and at most \(Int.max), got \(v.rendered)")
+                err(
+                    at,
+                    "field \"\(o.fieldName(key))\" must be an integer\(range) and at most \(Int.max), got \(v.rendered)"
+                )
                 return fallback
             }
-            err(at, "field \"\(key)\" must be an integer\(range), got \(v.rendered)")
+            err(at, "field \"\(o.fieldName(key))\" must be an integer\(range), got \(v.rendered)")
             return fallback
         }
 
         /// A non-negative finite number, nil when missing or invalid.
-        mutating func number(_ at: String, _ o: JSONObject, _ key: String) -> Double? {
+        mutating func number<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key) -> Double? {
             guard let v = o.present(key) else { return nil }
             guard let n = v.number, n.isFinite, n >= 0 else {
-                err(at, "field \"\(key)\" must be a non-negative number, got \(v.rendered)")
+                err(at, "field \"\(o.fieldName(key))\" must be a non-negative number, got \(v.rendered)")
                 return nil
             }
             return n
         }
 
-        mutating func strings(_ at: String, _ o: JSONObject, _ key: String, nullable: Bool = false) -> [String]? {
+        mutating func strings<O: FieldLookup>(
+            _ at: Place, _ o: O, _ key: O.Key, nullable: Bool = false
+        ) -> [String]? {
             guard let v = o.present(key) else { return nullable ? nil : [] }
             guard let a = v.array else {
-                err(at, "field \"\(key)\" must be a list of strings")
+                err(at, "field \"\(o.fieldName(key))\" must be a list of strings")
                 return nullable ? nil : []
             }
             var out: [String] = []
             out.reserveCapacity(a.count)
             for x in a {
                 guard let s = x.string else {
-                    err(at, "field \"\(key)\" must be a list of strings")
+                    err(at, "field \"\(o.fieldName(key))\" must be a list of strings")
                     return nullable ? nil : []
                 }
                 out.append(s)
@@ -612,13 +625,13 @@ public enum InstanceDecoder {
             return out
         }
 
-        mutating func dates(_ at: String, _ o: JSONObject, _ key: String, required: Bool) -> Set<Day> {
+        mutating func dates<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key, required: Bool) -> Set<Day> {
             guard let v = o.present(key) else {
-                if required { err(at, "missing required field \"\(key)\"") }
+                if required { err(at, "missing required field \"\(o.fieldName(key))\"") }
                 return []
             }
             guard let a = v.array else {
-                err(at, "field \"\(key)\" must be a list of YYYY-MM-DD dates")
+                err(at, "field \"\(o.fieldName(key))\" must be a list of YYYY-MM-DD dates")
                 return []
             }
             var out = Set<Day>(minimumCapacity: a.count)
@@ -626,24 +639,26 @@ public enum InstanceDecoder {
                 if let s = x.string, let d = Day(s) {
                     out.insert(d)
                 } else {
-                    err(at, "field \"\(key)\"[\(i)]: bad date \(x.rendered)")
+                    err(at, "field \"\(o.fieldName(key))\"[\(i)]: bad date \(x.rendered)")
                 }
             }
             return out
         }
 
         /// A date field (nil when missing; the error when bad).
-        mutating func date(_ at: String, _ o: JSONObject, _ key: String) -> Day? {
+        mutating func date<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key) -> Day? {
             guard let v = o.present(key) else { return nil }
             if let s = v.string, let d = Day(s) { return d }
-            err(at, "field \"\(key)\": bad date \(v.rendered)")
+            err(at, "field \"\(o.fieldName(key))\": bad date \(v.rendered)")
             return nil
         }
 
         /// The worker's `available`: dates (the whole day) or `{"date", "from", "to"}` windows. Returns the dates and
         /// the windows of every date that has no whole-day entry.
-        mutating func availability(_ at: String, _ o: JSONObject) -> (Set<Day>, [Day: [ClockWindow]]) {
-            guard let v = o.present("available") else {
+        mutating func availability<O: FieldLookup>(
+            _ at: Place, _ o: O, _ key: O.Key
+        ) -> (Set<Day>, [Day: [ClockWindow]]) {
+            guard let v = o.present(key) else {
                 err(at, "missing required field \"available\"")
                 return ([], [:])
             }
@@ -691,24 +706,24 @@ public enum InstanceDecoder {
             return (dates, windows)
         }
 
-        mutating func point(_ at: String, _ o: JSONObject, _ key: String) -> GeoPoint {
+        mutating func point<O: FieldLookup>(_ at: Place, _ o: O, _ key: O.Key) -> GeoPoint {
             guard let v = o.present(key) else {
-                err(at, "missing required field \"\(key)\"")
+                err(at, "missing required field \"\(o.fieldName(key))\"")
                 return GeoPoint(lat: 0, lon: 0)
             }
             guard let p = v.object else {
-                err(at, "field \"\(key)\" must be an object {\"lat\", \"lon\"}")
+                err(at, "field \"\(o.fieldName(key))\" must be an object {\"lat\", \"lon\"}")
                 return GeoPoint(lat: 0, lon: 0)
             }
             var ok = true
             let lat = p["lat"] ?? .null
             let lon = p["lon"] ?? .null
             if !(lat.number.map { $0.isFinite && $0 >= -90 && $0 <= 90 } ?? false) {
-                err(at, "field \"\(key).lat\" must be a number in [-90, 90], got \(lat.rendered)")
+                err(at, "field \"\(o.fieldName(key)).lat\" must be a number in [-90, 90], got \(lat.rendered)")
                 ok = false
             }
             if !(lon.number.map { $0.isFinite && $0 >= -180 && $0 <= 180 } ?? false) {
-                err(at, "field \"\(key).lon\" must be a number in [-180, 180], got \(lon.rendered)")
+                err(at, "field \"\(o.fieldName(key)).lon\" must be a number in [-180, 180], got \(lon.rendered)")
                 ok = false
             }
             return ok ? GeoPoint(lat: lat.number!, lon: lon.number!) : GeoPoint(lat: 0, lon: 0)
