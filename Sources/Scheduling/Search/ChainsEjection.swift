@@ -130,6 +130,8 @@ extension Engine {
     {
         var around: [Int] = []
         var delta: [Int64] = []
+        // Each worker's index in `around` (first-seen order), so a repeat is found without scanning the list.
+        var position: [Int: Int] = [:]
         for e in 0..<nD {
             for a in [w, v] {
                 let ta = assign[a * nD + e]
@@ -145,9 +147,10 @@ extension Engine {
                         let d =
                             p.candCost[Int(lookup.candidate(a, r, day: e))] + p.candCost[Int(cu)] - costA
                             - p.candCost[Int(assignCand[u * nD + e])]
-                        if let at = around.firstIndex(of: u) {
+                        if let at = position[u] {
                             delta[at] = min(delta[at], d)
                         } else {
+                            position[u] = around.count
                             around.append(u)
                             delta.append(d)
                         }
