@@ -163,8 +163,6 @@ extension GeneralEngine {
     static let pairPriceWalks = 4
     /// Steps of one walk.
     static let pairPriceMaxSteps = 24
-    /// Seats a walk's intermediate deal may leave undealt.
-    static let pairPriceShort = 2
 
     /// Pair deals whose T comes from seat prices (`PairTypePrices`): passes over the days while one improves (at most
     /// `maxPasses`), within `maxWork` work units, at most `maxFlows` T's dealt a day and pass. Counts per request kept.

@@ -278,7 +278,6 @@ extension GeneralEngine {
                 var sg = singles
                 var cn = counts
                 var best: (value: Int64, deal: Deal)?
-                var visited: Set<[Int32]> = [counts]
                 for _ in 0..<GeneralEngine.pairPriceMaxSteps {
                     guard work < maxWork else { break }
                     var steps: [[(arc: Int, cap: Int32)]] = []
@@ -326,18 +325,10 @@ extension GeneralEngine {
                         var deal = cur
                         var pt = curPot
                         work += deal.g.cap.count / 4
-                        guard deal.g.reoptimize(&pt, caps: caps, source: 0, sink: sink, work: &work) else { continue }
-                        // Seats dealt first (a step may leave a few undealt on the way), then value.
-                        var v: Int64 = 0
-                        var dealt = 0
-                        for a in deal.arcs where deal.g.flow(a.arc) > 0 {
-                            dealt += a.cands.count
-                            v += a.value
-                        }
-                        work += deal.arcs.count
-                        guard dealt >= totalSeats - GeneralEngine.pairPriceShort else { continue }
-                        let key = Int64(dealt - totalSeats) * bonus + v
-                        if next == nil || key > next!.value { next = (key, deal, pt, caps) }
+                        guard deal.g.reoptimize(&pt, caps: caps, source: 0, sink: sink, work: &work),
+                            let v = value(deal)
+                        else { continue }
+                        if next == nil || v > next!.value { next = (v, deal, pt, caps) }
                     }
                     guard let step = next else { break }
                     cur = step.deal
@@ -347,7 +338,6 @@ extension GeneralEngine {
                         if let u = cur.typeArc.firstIndex(of: arc) { cn[u] = cap }
                     }
                     if step.value > (best?.value ?? baseValue) { best = (step.value, step.deal) }
-                    visited.insert(cn)
                     if cn == target { break }
                 }
                 if ProcessInfo.processInfo.environment["ILSON_X_PRICES"] != nil {
