@@ -87,9 +87,6 @@ extension GeneralEngine {
             seatRedeals(maxWork: budget.allowance(.general) / 16)
             // Pair types changed, both halves of a two-job row moving (`SearchSeatPairDeals.swift`), on its own 1/32.
             seatPairDeals(maxWork: budget.allowance(.general) / 32)
-            // Pair types chosen from seat prices, each T dealt by the pair deal's flow (`SearchPairTypePrices.swift`), on
-            // its own 1/32.
-            pairTypePriceDeals(maxWork: budget.allowance(.general) / (Int(ProcessInfo.processInfo.environment["ILSON_X_SHARE"] ?? "32") ?? 32))
             seatRotations(maxWork: budget.allowance(.general) / 16, ignoreLeft: true)
             // Seat re-deals with the counts free (a seat moves between requests of one priority), on its own 1/64
             // (`SearchCountRedeal.swift`).

@@ -44,8 +44,7 @@ extension GeneralEngine {
     }
 
     /// One change of day d's pair types that raises its value, applied; false when none of the tried ones does.
-    /// With `priced`, the changed T's come from seat prices instead (`PairTypePrices`, `SearchPairTypePrices.swift`).
-    mutating func pairDealDay(_ d: Int, _ pinned: [Bool], maxFlows: Int, maxWork: Int, priced: Bool = false) -> Bool {
+    mutating func pairDealDay(_ d: Int, _ pinned: [Bool], maxFlows: Int, maxWork: Int) -> Bool {
         var free: [Int] = []
         var singles = [Int32](repeating: 0, count: p.nR)
         var pairCount: [[Int32]: Int32] = [:]
@@ -219,143 +218,6 @@ extension GeneralEngine {
             guard seen.insert(key).inserted else { return }
             changes.append((bound, changes.count, ch))
         }
-        var typeGain: [Double] = []
-        /// The T's read off the seat prices, as changes from the current T (`PairTypePrices`).
-        func pricedTees() -> [[Int32]] {
-            var local = [Int](repeating: -1, count: p.nR)
-            for (i, r) in reqs.enumerated() { local[r] = i }
-            var index = [Int: Int]()
-            for (i, w) in free.enumerated() { index[w] = i }
-            var columns = [[PairTypePrices.Column]](repeating: [], count: free.count)
-            for a in base.arcs {
-                guard let i = index[a.worker] else { continue }
-                if a.cands.count == 2 {
-                    let t = [candReq[Int(a.cands[0])], candReq[Int(a.cands[1])]].sorted()
-                    guard let u = typeIndex[t] else { continue }
-                    columns[i].append(.init(pair: true, index: u, value: a.value))
-                } else if let c = a.cands.first, local[Int(candReq[Int(c)])] >= 0 {
-                    columns[i].append(.init(pair: false, index: local[Int(candReq[Int(c)])], value: a.value))
-                }
-            }
-            let prices = PairTypePrices(
-                seats: reqs.map { seats[$0] }, types: types.map { (local[Int($0[0])], local[Int($0[1])]) },
-                columns: columns)
-            // The flow's duals as the first prices: a seat of r is worth pot[source] − pot[r's node].
-            let start = reqs.map { Double(pot[0] - pot[reqNode[$0]]) }
-            let result = prices.run(
-                start: start, lower: Double(baseValue), steps: GeneralEngine.pairPriceSteps, maxTees: maxFlows)
-            work += result.work
-            typeGain = prices.typeGains(result.prices)
-            if ProcessInfo.processInfo.environment["ILSON_X_PRICES"] != nil {
-                FileHandle.standardError.write(
-                    "prices d=\(d) base=\(baseValue) bound=\(Int64(result.bound)) tees=\(result.tees.count) free=\(free.count) types=\(types.count)\n"
-                        .data(using: .utf8)!)
-            }
-            return result.tees.map(\.counts)
-        }
-        /// Applies a deal's rows when they raise the changed workers' `ownValue`; whether it did.
-        func apply(_ deal: Deal) -> Bool {
-            var newRows = [Int: [Int32]]()
-            for a in deal.arcs where deal.g.flow(a.arc) > 0 { newRows[a.worker] = a.cands }
-            var moved: [Int] = []
-            for w in free where (newRows[w] ?? []) != jobs[w * nD + d] { moved.append(w) }
-            guard !moved.isEmpty else { return false }
-            let before = moved.reduce(Int64(0)) { $0 + ownValue($1) }
-            let saved = moved.map { jobs[$0 * nD + d] }
-            for w in moved { jobs[w * nD + d] = newRows[w] ?? [] }
-            if moved.reduce(Int64(0), { $0 + ownValue($1) }) > before { return true }
-            for (i, w) in moved.enumerated() { jobs[w * nD + d] = saved[i] }
-            return false
-        }
-        /// Walks from the current T towards each priced T (at most `pairPriceWalks` of them), one change of the pair
-        /// deals' kinds a step (a type dropped, or added from single seats or by breaking a type the target has fewer
-        /// of), each step the best-valued deal among those that deal every seat and bring T nearer, even when it loses;
-        /// the best deal of the walk is applied when it beats the current one. Whether one was applied.
-        func walkTowards(_ tees: [[Int32]]) -> Bool {
-            for target in tees.prefix(GeneralEngine.pairPriceWalks) {
-                var cur = base
-                var curPot = pot
-                var sg = singles
-                var cn = counts
-                var best: (value: Int64, deal: Deal)?
-                for _ in 0..<GeneralEngine.pairPriceMaxSteps {
-                    guard work < maxWork else { break }
-                    var steps: [[(arc: Int, cap: Int32)]] = []
-                    for (u, t) in types.enumerated() where cn[u] > target[u] {
-                        steps.append([
-                            (cur.typeArc[u], cn[u] - 1), (cur.sinkArc[Int(t[0])], sg[Int(t[0])] + 1),
-                            (cur.sinkArc[Int(t[1])], sg[Int(t[1])] + 1),
-                        ])
-                    }
-                    for (u, t) in types.enumerated() where cn[u] < target[u] {
-                        func sources(_ r: Int32) -> [Int] {
-                            var out: [Int] = sg[Int(r)] > 0 ? [-1] : []
-                            for (v, s) in types.enumerated() where v != u && cn[v] > target[v] && s.contains(r) {
-                                out.append(v)
-                            }
-                            return out
-                        }
-                        for s0 in sources(t[0]) {
-                            for s1 in sources(t[1]) where s0 < 0 || s0 != s1 {
-                                var dSingle = [Int32: Int32]()
-                                var dCount = [Int: Int32]()
-                                dCount[u, default: 0] += 1
-                                for (r, s) in [(t[0], s0), (t[1], s1)] {
-                                    if s < 0 {
-                                        dSingle[r, default: 0] -= 1
-                                    } else {
-                                        dCount[s, default: 0] -= 1
-                                        dSingle[types[s][0] == r ? types[s][1] : types[s][0], default: 0] += 1
-                                    }
-                                }
-                                var caps: [(arc: Int, cap: Int32)] = []
-                                for (r, dv) in dSingle.sorted(by: { $0.key < $1.key }) where dv != 0 {
-                                    caps.append((cur.sinkArc[Int(r)], sg[Int(r)] + dv))
-                                }
-                                for (v, dv) in dCount.sorted(by: { $0.key < $1.key }) where dv != 0 {
-                                    caps.append((cur.typeArc[v], cn[v] + dv))
-                                }
-                                steps.append(caps)
-                            }
-                        }
-                    }
-                    var next: (value: Int64, deal: Deal, pot: [Int64], caps: [(arc: Int, cap: Int32)])?
-                    for caps in steps {
-                        guard work < maxWork else { break }
-                        var deal = cur
-                        var pt = curPot
-                        work += deal.g.cap.count / 4
-                        guard deal.g.reoptimize(&pt, caps: caps, source: 0, sink: sink, work: &work),
-                            let v = value(deal)
-                        else { continue }
-                        if next == nil || v > next!.value { next = (v, deal, pt, caps) }
-                    }
-                    guard let step = next else { break }
-                    cur = step.deal
-                    curPot = step.pot
-                    for (arc, cap) in step.caps {
-                        if let r = reqs.first(where: { cur.sinkArc[$0] == arc }) { sg[r] = cap }
-                        if let u = cur.typeArc.firstIndex(of: arc) { cn[u] = cap }
-                    }
-                    if step.value > (best?.value ?? baseValue) { best = (step.value, step.deal) }
-                    if cn == target { break }
-                }
-                if ProcessInfo.processInfo.environment["ILSON_X_PRICES"] != nil {
-                    var dist = 0
-                    var dist0 = 0
-                    for u in types.indices { dist += Int(abs(cn[u] - target[u])); dist0 += Int(abs(counts[u] - target[u])) }
-                    FileHandle.standardError.write("  walk dist0=\(dist0) left=\(dist) best=\(best.map { String($0.value - baseValue) } ?? "none") work=\(work)\n".data(using: .utf8)!)
-                }
-                if let found = best, apply(found.deal) { return true }
-            }
-            return false
-        }
-        if priced {
-            let tees = pricedTees()
-            let kept = walkTowards(tees)
-            budget.charge(.general, work)
-            return kept
-        } else {
         for (u, t) in types.enumerated() where counts[u] > 0 {
             var ch = Change()
             ch.count[u] = -1
@@ -394,7 +256,6 @@ extension GeneralEngine {
                 }
             }
         }
-        }
         changes.sort { ($0.bound, -$0.order) > ($1.bound, -$1.order) }
         for (k, item) in changes.enumerated() {
             if k >= maxFlows || work >= maxWork { break }
@@ -411,10 +272,19 @@ extension GeneralEngine {
             work += deal.g.cap.count / 4
             guard deal.g.reoptimize(&pt, caps: caps, source: 0, sink: sink, work: &work) else { continue }
             guard let value = value(deal), value > baseValue else { continue }
-            if apply(deal) {
+            var newRows = [Int: [Int32]]()
+            for a in deal.arcs where deal.g.flow(a.arc) > 0 { newRows[a.worker] = a.cands }
+            var moved: [Int] = []
+            for w in free where (newRows[w] ?? []) != jobs[w * nD + d] { moved.append(w) }
+            guard !moved.isEmpty else { continue }
+            let before = moved.reduce(Int64(0)) { $0 + ownValue($1) }
+            let saved = moved.map { jobs[$0 * nD + d] }
+            for w in moved { jobs[w * nD + d] = newRows[w] ?? [] }
+            if moved.reduce(Int64(0), { $0 + ownValue($1) }) > before {
                 budget.charge(.general, work)
                 return true
             }
+            for (i, w) in moved.enumerated() { jobs[w * nD + d] = saved[i] }
         }
         budget.charge(.general, work)
         return false
