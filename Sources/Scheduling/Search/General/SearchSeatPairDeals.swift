@@ -13,7 +13,9 @@ import Foundation
 /// potentials that prove the current flow optimal (Bellman–Ford on its residual graph), the dual bound of the flow
 /// says the value can rise by at most Σ Δcap × (−reduced cost) over the sink arcs whose capacity changes, so only the
 /// changes with a positive bound are tried, best bound first; the first that raises the day's value (and the changed
-/// workers' `ownValue`) is kept. Counts per request stay, so medium, minimums and share stay. Deterministic.
+/// workers' `ownValue`) is kept. Before the changes, the best deal of the current T itself is kept when it beats the
+/// day's own rows (on `s6` two rows exchanging their morning halves, +26, the day's optimum with its counts kept).
+/// Counts per request stay, so medium, minimums and share stay. Deterministic.
 extension GeneralEngine {
     /// Passes over the days while one improves (at most `maxPasses`), within `maxWork` work units; at most
     /// `maxFlows` changed T tried a day and pass. Returns whether the plan improved.
