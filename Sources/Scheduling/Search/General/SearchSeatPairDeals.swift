@@ -92,10 +92,6 @@ extension GeneralEngine {
             }
         }
         let types = typeSet.sorted { $0.lexicographicallyPrecedes($1) }
-        guard !types.isEmpty else {
-            budget.charge(.general, work)
-            return false
-        }
         var typeIndex: [[Int32]: Int] = [:]
         for (u, t) in types.enumerated() { typeIndex[t] = u }
         var counts = [Int32](repeating: 0, count: types.count)
