@@ -13,7 +13,9 @@ import Foundation
 /// potentials that prove the current flow optimal (Bellman–Ford on its residual graph), the dual bound of the flow
 /// says the value can rise by at most Σ Δcap × (−reduced cost) over the sink arcs whose capacity changes, so only the
 /// changes with a positive bound are tried, best bound first; the first that raises the day's value (and the changed
-/// workers' `ownValue`) is kept. Counts per request stay, so medium, minimums and share stay. Deterministic.
+/// workers' `ownValue`) is kept. Before the changes, the best deal of the current T itself is kept when it beats the
+/// day's own rows (on `s6` two rows exchanging their morning halves, +26, the day's optimum with its counts kept).
+/// Counts per request stay, so medium, minimums and share stay. Deterministic.
 extension GeneralEngine {
     /// Passes over the days while one improves (at most `maxPasses`), within `maxWork` work units; at most
     /// `maxFlows` changed T tried a day and pass. Returns whether the plan improved.
@@ -90,10 +92,6 @@ extension GeneralEngine {
             }
         }
         let types = typeSet.sorted { $0.lexicographicallyPrecedes($1) }
-        guard !types.isEmpty else {
-            budget.charge(.general, work)
-            return false
-        }
         var typeIndex: [[Int32]: Int] = [:]
         for (u, t) in types.enumerated() { typeIndex[t] = u }
         var counts = [Int32](repeating: 0, count: types.count)
@@ -161,6 +159,32 @@ extension GeneralEngine {
         guard let baseValue = value(base) else {
             budget.charge(.general, work)
             return false
+        }
+        // The value of the day's own rows, in the flow's terms (one of its deals).
+        var currentValue: Int64 = 0
+        for w in free {
+            for c in jobs[w * nD + d] { currentValue += dayValue(Int(c)) - p.reqPriority[Int(candReq[Int(c)])] * bigM }
+        }
+        work += free.count
+        /// Applies a deal's rows when they raise the changed workers' `ownValue`; whether it did.
+        func apply(_ deal: Deal) -> Bool {
+            var newRows = [Int: [Int32]]()
+            for a in deal.arcs where deal.g.flow(a.arc) > 0 { newRows[a.worker] = a.cands }
+            var moved: [Int] = []
+            for w in free where (newRows[w] ?? []) != jobs[w * nD + d] { moved.append(w) }
+            guard !moved.isEmpty else { return false }
+            let before = moved.reduce(Int64(0)) { $0 + ownValue($1) }
+            let saved = moved.map { jobs[$0 * nD + d] }
+            for w in moved { jobs[w * nD + d] = newRows[w] ?? [] }
+            if moved.reduce(Int64(0), { $0 + ownValue($1) }) > before { return true }
+            for (i, w) in moved.enumerated() { jobs[w * nD + d] = saved[i] }
+            return false
+        }
+        // The best deal of the current T itself may beat the day's rows (the re-deals keep a pair as a unit or one
+        // half in place; here every free row is re-dealt at once): kept when it raises the changed workers' value.
+        if baseValue > currentValue, apply(base) {
+            budget.charge(.general, work)
+            return true
         }
         // Potentials proving the flow optimal: shortest distances in its residual graph from every node at 0, with
         // the source and the sink joined both ways at cost 0 (the flow's amount is free).
@@ -272,19 +296,10 @@ extension GeneralEngine {
             work += deal.g.cap.count / 4
             guard deal.g.reoptimize(&pt, caps: caps, source: 0, sink: sink, work: &work) else { continue }
             guard let value = value(deal), value > baseValue else { continue }
-            var newRows = [Int: [Int32]]()
-            for a in deal.arcs where deal.g.flow(a.arc) > 0 { newRows[a.worker] = a.cands }
-            var moved: [Int] = []
-            for w in free where (newRows[w] ?? []) != jobs[w * nD + d] { moved.append(w) }
-            guard !moved.isEmpty else { continue }
-            let before = moved.reduce(Int64(0)) { $0 + ownValue($1) }
-            let saved = moved.map { jobs[$0 * nD + d] }
-            for w in moved { jobs[w * nD + d] = newRows[w] ?? [] }
-            if moved.reduce(Int64(0), { $0 + ownValue($1) }) > before {
+            if apply(deal) {
                 budget.charge(.general, work)
                 return true
             }
-            for (i, w) in moved.enumerated() { jobs[w * nD + d] = saved[i] }
         }
         budget.charge(.general, work)
         return false
