@@ -162,6 +162,27 @@ extension Engine {
         return order.map { around[$0] }
     }
 
+    /// The value of the current schedules of the workers of `set` by the terms the schedule dynamic programs maximize:
+    /// each assignment's priority × M less its pair cost, plus the continuity bonus for a link (history, or the same
+    /// job on the calendar day before).
+    func scheduleValue(of set: [Int]) -> Int64 {
+        var value: Int64 = 0
+        for w in set {
+            for d in 0..<nD where assign[w * nD + d] >= 0 {
+                let r = Int(assign[w * nD + d])
+                let c = Int(assignCand[w * nD + d])
+                value += p.reqPriority[r] * p.bigM - p.candCost[c]
+                if p.candHistory[c] != 0 {
+                    value += p.continuity
+                } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
+                    let q = assign[w * nD + d - 1]
+                    if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { value += p.continuity }
+                }
+            }
+        }
+        return value
+    }
+
     /// Re-decides the schedules of the workers of `set` over every plan day, exactly (see the extension comment).
     /// Applies the best and returns true when it is strictly better than their current schedules.
     mutating func reassignWorkers(_ set: [Int], _ lookup: SlotCandidates) -> Bool {
@@ -254,20 +275,7 @@ extension Engine {
         }
         charge(steps)
         // The current value of the set's schedules, by the same terms.
-        var current: Int64 = 0
-        for w in set {
-            for d in 0..<nD where assign[w * nD + d] >= 0 {
-                let r = Int(assign[w * nD + d])
-                let c = Int(assignCand[w * nD + d])
-                current += p.reqPriority[r] * p.bigM - p.candCost[c]
-                if p.candHistory[c] != 0 {
-                    current += p.continuity
-                } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
-                    let q = assign[w * nD + d - 1]
-                    if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { current += p.continuity }
-                }
-            }
-        }
+        let current = scheduleValue(of: set)
         var at = prev.bestAt
         guard prev.states[at].value > current else { return false }
         for d in stride(from: nD - 1, through: 0, by: -1) {

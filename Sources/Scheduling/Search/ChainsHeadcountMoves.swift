@@ -179,20 +179,7 @@ extension Engine {
             prev = layer
         }
         // The current value of the set's schedules, by the same terms.
-        var current: Int64 = 0
-        for w in set {
-            for d in 0..<nD where assign[w * nD + d] >= 0 {
-                let r = Int(assign[w * nD + d])
-                let c = Int(assignCand[w * nD + d])
-                current += p.reqPriority[r] * p.bigM - p.candCost[c]
-                if p.candHistory[c] != 0 {
-                    current += p.continuity
-                } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
-                    let q = assign[w * nD + d - 1]
-                    if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { current += p.continuity }
-                }
-            }
-        }
+        let current = scheduleValue(of: set)
         var at = prev.bestAt
         guard prev.states[at].value > current else { return false }
         for d in stride(from: nD - 1, through: 0, by: -1) {
