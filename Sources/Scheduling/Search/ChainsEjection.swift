@@ -274,14 +274,26 @@ extension Engine {
             prev = layer
         }
         charge(steps)
-        // The current value of the set's schedules, by the same terms.
-        let current = scheduleValue(of: set)
-        var at = prev.bestAt
-        guard prev.states[at].value > current else { return false }
+        return applyIfBetter(set, layers, combos, comboCands)
+    }
+
+    /// Applies the best path of a set-schedule dynamic program (`layers`, one per plan day, over the day `combos` of
+    /// the workers of `set` and their candidates `comboCands`) when its value is strictly above the set's current
+    /// schedules (`scheduleValue(of:)`); `moved` hears each changed seat (old request, new request; -1 for none).
+    /// - Returns: whether the path was applied.
+    mutating func applyIfBetter(
+        _ set: [Int], _ layers: [SetScheduleLayer], _ combos: [[[Int32]]], _ comboCands: [[[Int32]]],
+        moved: (Int32, Int32) -> Void = { _, _ in }
+    ) -> Bool {
+        guard let last = layers.last, !last.isEmpty else { return false }
+        var at = last.bestAt
+        guard last.states[at].value > scheduleValue(of: set) else { return false }
         for d in stride(from: nD - 1, through: 0, by: -1) {
             let s = layers[d].states[at]
             for (i, w) in set.enumerated() {
-                assign[w * nD + d] = combos[d][Int(s.choice)][i]
+                let new = combos[d][Int(s.choice)][i]
+                moved(assign[w * nD + d], new)
+                assign[w * nD + d] = new
                 assignCand[w * nD + d] = comboCands[d][Int(s.choice)][i]
             }
             at = Int(s.parent)

@@ -178,23 +178,10 @@ extension Engine {
             layers.append(layer)
             prev = layer
         }
-        // The current value of the set's schedules, by the same terms.
-        let current = scheduleValue(of: set)
-        var at = prev.bestAt
-        guard prev.states[at].value > current else { return false }
-        for d in stride(from: nD - 1, through: 0, by: -1) {
-            let s = layers[d].states[at]
-            for (i, w) in set.enumerated() {
-                let old = assign[w * nD + d]
-                let new = combos[d][Int(s.choice)][i]
-                if old >= 0 { fill[Int(old)] -= 1 }
-                if new >= 0 { fill[Int(new)] += 1 }
-                assign[w * nD + d] = new
-                assignCand[w * nD + d] = comboCands[d][Int(s.choice)][i]
-            }
-            at = Int(s.parent)
+        return applyIfBetter(set, layers, combos, comboCands) { old, new in
+            if old >= 0 { fill[Int(old)] -= 1 }
+            if new >= 0 { fill[Int(new)] += 1 }
         }
-        return true
     }
 }
 
