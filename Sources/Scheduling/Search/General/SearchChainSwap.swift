@@ -129,4 +129,18 @@ extension GeneralEngine {
         }
         return v
     }
+
+    /// Gives each worker of `workers` its row of `rows` on date `d` (none when it has no entry) when that raises the
+    /// changed workers' `ownValue` in all; otherwise every row stays as it was.
+    /// - Returns: whether the rows changed.
+    mutating func replaceRowsIfBetter(_ rows: [Int: [Int32]], among workers: [Int], date d: Int) -> Bool {
+        let changed = workers.filter { (rows[$0] ?? []) != jobs[$0 * nD + d] }
+        guard !changed.isEmpty else { return false }
+        let valueBefore = changed.reduce(Int64(0)) { $0 + ownValue($1) }
+        let saved = changed.map { jobs[$0 * nD + d] }
+        for w in changed { jobs[w * nD + d] = rows[w] ?? [] }
+        if changed.reduce(Int64(0), { $0 + ownValue($1) }) > valueBefore { return true }
+        for (i, w) in changed.enumerated() { jobs[w * nD + d] = saved[i] }
+        return false
+    }
 }

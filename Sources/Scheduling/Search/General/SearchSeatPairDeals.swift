@@ -170,15 +170,7 @@ extension GeneralEngine {
         func apply(_ deal: Deal) -> Bool {
             var newRows = [Int: [Int32]]()
             for a in deal.arcs where deal.g.flow(a.arc) > 0 { newRows[a.worker] = a.cands }
-            var moved: [Int] = []
-            for w in free where (newRows[w] ?? []) != jobs[w * nD + d] { moved.append(w) }
-            guard !moved.isEmpty else { return false }
-            let before = moved.reduce(Int64(0)) { $0 + ownValue($1) }
-            let saved = moved.map { jobs[$0 * nD + d] }
-            for w in moved { jobs[w * nD + d] = newRows[w] ?? [] }
-            if moved.reduce(Int64(0), { $0 + ownValue($1) }) > before { return true }
-            for (i, w) in moved.enumerated() { jobs[w * nD + d] = saved[i] }
-            return false
+            return replaceRowsIfBetter(newRows, among: free, date: d)
         }
         // The best deal of the current T itself may beat the day's rows (the re-deals keep a pair as a unit or one
         // half in place; here every free row is re-dealt at once): kept when it raises the changed workers' value.

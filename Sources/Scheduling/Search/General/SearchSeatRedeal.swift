@@ -144,14 +144,6 @@ extension GeneralEngine {
         }
         let seats = reqs.reduce(0) { $0 + Int(singles[$1]) } + units.reduce(0) { $0 + Int(pairUnits[$1]!) }
         guard dealt == seats else { return false }
-        var changed: [Int] = []
-        for w in free where (newRows[w] ?? []) != jobs[w * nD + d] { changed.append(w) }
-        guard !changed.isEmpty else { return false }
-        let valueBefore = changed.reduce(Int64(0)) { $0 + ownValue($1) }
-        let saved = changed.map { jobs[$0 * nD + d] }
-        for w in changed { jobs[w * nD + d] = newRows[w] ?? [] }
-        if changed.reduce(Int64(0), { $0 + ownValue($1) }) > valueBefore { return true }
-        for (i, w) in changed.enumerated() { jobs[w * nD + d] = saved[i] }
-        return false
+        return replaceRowsIfBetter(newRows, among: free, date: d)
     }
 }
