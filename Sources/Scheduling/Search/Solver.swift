@@ -591,6 +591,71 @@ struct Engine {
     ) -> FlowSolution {
         // The first flow, cold, of a day network with many arcs per row: on a sparse core, then priced
         // (`SparseCoreFlow`).
+        if sparse, warm == nil, let spec = ProcessInfo.processInfo.environment["ILSON_SPLIT"],
+            scaling.net.arcReq.count >= 1_000_000
+        {
+            let f = spec.split(separator: ",").compactMap { Int($0) }
+            var lat = [Double](repeating: 0, count: p.nR)
+            var lon = [Double](repeating: 0, count: p.nR)
+            for q in 0..<p.nR {
+                if let fi = p.index.farm[p.instance.requests[q].farm] {
+                    lat[q] = p.instance.farms[fi].location.lat
+                    lon[q] = p.instance.farms[fi].location.lon
+                }
+            }
+            let t0 = Date()
+            var split = SplitFlow(scaling.net, deadline: scaling.deadline, lat: lat, lon: lon, maxPerPart: f[0])
+            split.warmEpsilon = Int64(f.count > 1 ? f[1] : 1)
+            let t1 = Date()
+            var trace = SplitFlow.Trace()
+            let c0 = splitCPU()
+            if let start = split.partsStart(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace) {
+                let c1 = splitCPU()
+                FileHandle.standardError.write(
+                    "split maxPerPart=\(f[0]) parts=\(trace.parts) cut=\(trace.cutArcs)/\(scaling.net.arcReq.count) partsWork=\(trace.partsWork) partsValue=\(trace.partsValue) bisect=\(t1.timeIntervalSince(t0)) partsCPU=\(c1 - c0)\n"
+                        .data(using: .utf8)!)
+                var last: FlowSolution?
+                for e in f.dropFirst() {
+                    split.warmEpsilon = Int64(e)
+                    let c2 = splitCPU()
+                    last = split.finish(
+                        from: start, cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace)
+                    FileHandle.standardError.write(
+                        "  eps=\(e) wholeWork=\(trace.wholeWork) value=\(last?.value ?? -1) wholeCPU=\(splitCPU() - c2) crossingUnits=\(last.map { split.crossingUnits($0, cap: cap) } ?? -1) partsCrossing=\(split.crossingUnits(start, cap: cap))\n"
+                            .data(using: .utf8)!)
+                }
+                if let last { return last }
+            }
+        }
+        if sparse, warm == nil, let spec = ProcessInfo.processInfo.environment["ILSON_ROOTTRACE"] {
+            let t2 = splitCPU()
+            if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order) {
+                var lat = [Double](repeating: 0, count: p.nR)
+                var lon = [Double](repeating: 0, count: p.nR)
+                for q in 0..<p.nR {
+                    if let fi = p.index.farm[p.instance.requests[q].farm] {
+                        lat[q] = p.instance.farms[fi].location.lat
+                        lon[q] = p.instance.farms[fi].location.lon
+                    }
+                }
+                let t3 = splitCPU()
+                var units = 0
+                for r in 0..<scaling.net.nRows where sol.rowArc[r] >= 0 { units += 1 }
+                var text = "cold root work=\(sol.work) value=\(sol.value) cpu=\(t3 - t2) units=\(units)"
+                for size in spec.split(separator: ",").compactMap({ Int($0) }) {
+                    let split = SplitFlow(scaling.net, deadline: nil, lat: lat, lon: lon, maxPerPart: size)
+                    var cutArcs = 0
+                    let rowPart = split.rowParts(cap: cap)
+                    for r in 0..<scaling.net.nRows {
+                        for a in Int(scaling.net.rowArcStart[r])..<Int(scaling.net.rowArcStart[r + 1])
+                        where split.reqPart[Int(scaling.net.arcReq[a])] != rowPart[r] { cutArcs += 1 }
+                    }
+                    text += " [maxPerPart=\(size) cut=\(cutArcs) crossing=\(split.crossingUnits(sol, cap: cap))]"
+                }
+                FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+                return sol
+            }
+        }
         if sparse, warm == nil, let sparse = SparseCoreFlow.forDay(scaling.net, deadline: scaling.deadline),
             let sol = sparse.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
         {
