@@ -611,9 +611,7 @@ struct CostScalingSolver {
                 }
             }
             // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
-            let traceRefinements = n > 50_000 && getenv("ILSON_REFTRACE") != nil
             repeat {
-                let workBefore = work
                 eps = max(1, eps / CostScalingSolver.alpha)
                 // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
                 for v in 0..<n {
@@ -775,11 +773,6 @@ struct CostScalingSolver {
                         cur[v] = Int32(bestAt)
                         sinceUpdate += 1
                     }
-                }
-                if traceRefinements {
-                    FileHandle.standardError.write(
-                        "    refinement eps=\(Double(eps) / Double(scale)) work=\(work - workBefore)\n".data(
-                            using: .utf8)!)
                 }
                 if eps > 1 && arcFixing { fixArcs(eps) }
             } while eps > 1 && !failed
