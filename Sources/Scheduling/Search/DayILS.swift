@@ -12,8 +12,17 @@ import Foundation
 /// a continuity bonus below the current one (plateau moves and small ridges), and the best plan is kept; `medium`
 /// never drops along the walk (M outweighs the slack). All randomness comes from a seeded `SplitMix64`;
 /// iterations are counted, not timed, and charged to the `dayKicks` share of the work budget (network arcs and rows
-/// built, flow relaxations), which also ends the walk.
+/// built, flow relaxations), which also ends the walk. Where the pair search runs, the walk also ends when it has
+/// spent 1/`dayKickStall` of its share without a better plan, and its unspent share goes to the later phases.
 extension Engine {
+    /// The walk ends once it has spent 1/`dayKickStall` of its share since its last better plan (or its start), and
+    /// hands what is left of the share to `dayKickHeirs` (session chains17: on 10 of the 20 gap instances the walk
+    /// found no better plan in its whole share, while the pair search and the worker schedules still gained when
+    /// their shares ran out).
+    static let dayKickStall = 8
+    /// The phases that take the share the walk leaves, in proportion to their weights (`SolveBudget.handOver`).
+    static let dayKickHeirs: [SolvePhase] = [.pairSearch, .schedules, .scheduleExchange]
+
     /// Re-solves day d exactly with perturbed values (see the type comment) and applies the result.
     mutating func kickDay(_ d: Int, rng g: inout SplitMix64, share: UInt64, open: Int = -1) {
         // Workers whose current assignment of the day is penalized (drawn in worker order).
@@ -69,8 +78,15 @@ extension Engine {
         var currentPlan = bestPlan
         // A walk step may lose up to a third of a continuity bonus (crossing small ridges between plateaus).
         let slack = max(1, p.continuity / 3)
+        // The stall rule applies only where a phase takes the rest (the pair search runs: multi-day, continuity).
+        let stall = budget.runs(.pairSearch) ? budget.allowance(.dayKicks) / Engine.dayKickStall : Int.max
+        var lastGain = budget.spent[.dayKicks, default: 0]
         for _ in 0..<iterations {
             if workLeft <= 0 || outOfTime() { break }
+            if budget.spent[.dayKicks, default: 0] - lastGain >= stall {
+                budget.handOver(.dayKicks, to: Engine.dayKickHeirs)
+                break
+            }
             let d = Int(g.next() % UInt64(nD))
             let share = 10 + g.next() % 30
             var open = -1
@@ -94,6 +110,7 @@ extension Engine {
                 if v > best {
                     best = v
                     bestPlan = currentPlan
+                    lastGain = budget.spent[.dayKicks, default: 0]
                     stats.moves += 1
                 }
             } else {

@@ -27,7 +27,9 @@ public enum SolvePhase: String, CaseIterable, Sendable, Hashable {
 /// the deadline is the one cap on the clock, checked through the same object.
 ///
 /// The total is split by fixed `weights` among the phases that run on the instance (`phases(...)`), so a phase gets
-/// the same share whatever the earlier phases spent, and no share goes to a phase that cannot run. A phase stops when
+/// the same share whatever the earlier phases spent, and no share goes to a phase that cannot run. A phase that stops
+/// gaining may hand what it has left to later phases (`handOver`: the day kicks, session chains17); the moves depend on
+/// work units only, so the same budget still gives the same plan. A phase stops when
 /// its share is spent or earlier by its own measure (convergence, a count of kicks or moves). Work in progress is
 /// finished first (a flow is never cut by work, only by the deadline), so a phase can overrun its share by one flow.
 /// What a work unit is in each phase: `docs/solver.md`.
@@ -57,6 +59,8 @@ struct SolveBudget {
     /// `start + timeLimit`, when there is a time limit.
     let deadline: Date?
     private(set) var spent: [SolvePhase: Int] = [:]
+    /// Units a phase gave up (negative) or was given (positive) by `handOver`, added to its weight's share.
+    private(set) var moved: [SolvePhase: Int] = [:]
     /// Set once the deadline has been seen passed (it stays set).
     private(set) var deadlineHit = false
 
@@ -69,7 +73,8 @@ struct SolveBudget {
     /// Whether `phase` runs on this instance (it has a share).
     func runs(_ phase: SolvePhase) -> Bool { phases.contains(phase) }
 
-    /// The work units `phase` may spend in all: its weight's part of the total among the phases that run; for
+    /// The work units `phase` may spend in all: its weight's part of the total among the phases that run, plus what
+    /// `handOver` moved to it (less what it gave up); for
     /// `chains` (weight 0; it runs last), what the other phases left of the total, so that adding it changed no other
     /// phase's share and no plan it finds is worse than theirs.
     func allowance(_ phase: SolvePhase) -> Int {
@@ -81,7 +86,25 @@ struct SolveBudget {
         let sum = phases.reduce(0) { $0 + (SolveBudget.weights[$1] ?? 0) }
         guard sum > 0 else { return 0 }
         let (units, overflow) = total.multipliedReportingOverflow(by: weight)
-        return overflow ? total / sum * weight : units / sum
+        return (overflow ? total / sum * weight : units / sum) + moved[phase, default: 0]
+    }
+
+    /// Ends `phase` early: what it has left of its allowance (nothing once it overran) leaves its allowance and goes
+    /// to those of `targets` that run, in proportion to their weights, the last one taking the rounding rest; when none
+    /// of them runs it stays in the total, for the continuity chains (what the others leave).
+    mutating func handOver(_ phase: SolvePhase, to targets: [SolvePhase]) {
+        let rest = left(phase)
+        guard rest > 0 else { return }
+        moved[phase, default: 0] -= rest
+        let takers = targets.filter { runs($0) && $0 != .chains }
+        let sum = takers.reduce(0) { $0 + (SolveBudget.weights[$1] ?? 0) }
+        guard sum > 0 else { return }
+        var given = 0
+        for (i, t) in takers.enumerated() {
+            let part = i + 1 == takers.count ? rest - given : rest / sum * (SolveBudget.weights[t] ?? 0)
+            moved[t, default: 0] += part
+            given += part
+        }
     }
 
     /// The work units `phase` may still spend (negative once it overran its share).
