@@ -94,9 +94,9 @@ extension GeneralEngine {
             // A request held at its minimum closed as a kick, every date dealt again around it, on its own 1/8
             // (`SearchClosingKicks.swift`).
             closingKicks(maxWork: budget.allowance(.general) / 8)
-            // A continuity link passed from one worker to another as a kick, the other date re-decided around the
-            // worker who gave it up, on its own 1/16 (`SearchLinkPasses.swift`).
-            linkPassKicks(maxWork: budget.allowance(.general) / 16)
+            // A request of a two-date job handed to another worker as a kick (a continuity link passes or can be
+            // made), the neighbouring date dealt again, on its own 1/8 (`SearchLinkPasses.swift`).
+            linkPassKicks(maxWork: budget.allowance(.general) / 8)
             neighbourhoods()
         }
         enforceValidity()
