@@ -94,6 +94,12 @@ extension GeneralEngine {
             // A request held at its minimum closed as a kick, every date dealt again around it, on its own 1/8
             // (`SearchClosingKicks.swift`).
             closingKicks(maxWork: budget.allowance(.general) / 8)
+            // A request of a two-date job handed to another worker as a kick (a continuity link passes or can be
+            // made), the neighbouring date dealt again, on its own 1/8; when one improves, the seat re-deals again on
+            // their own 1/32 (`SearchLinkPasses.swift`).
+            if linkPassKicks(maxWork: budget.allowance(.general) / 8) {
+                seatRedeals(maxWork: budget.allowance(.general) / 32)
+            }
             neighbourhoods()
         }
         enforceValidity()
