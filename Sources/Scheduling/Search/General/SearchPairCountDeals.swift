@@ -248,7 +248,9 @@ extension GeneralEngine {
         }
         /// The change of one type added (`add`), one dropped (`drop`) and the states of `toggled` changed (−1 / empty:
         /// none); nil when a request's pair seats would exceed its room or enter a closed request.
-        func change(add: Int, drop: Int, toggled: [Int]) -> Change? {
+        /// Without `check` the change is listed even when it is not a deal (a step is bounded alone and paired with
+        /// another that makes it one: a type added into the room a dropped one leaves).
+        func change(add: Int, drop: Int, toggled: [Int], check: Bool = true) -> Change? {
             var ch = Change(counts: counts, pairsAt: pairsAt, isOpen: isOpen)
             if add >= 0 {
                 ch.counts[add] += 1
@@ -262,11 +264,11 @@ extension GeneralEngine {
             for u in [add, drop] where u >= 0 { ch.caps.append((typeArc[u], ch.counts[u])) }
             let touched = Set([add, drop].filter { $0 >= 0 }.flatMap { types[$0].map(Int.init) })
             for r in touched.sorted() where ch.pairsAt[r] != pairsAt[r] {
-                guard ch.pairsAt[r] <= room(r), ch.isOpen[r] || ch.pairsAt[r] == 0 else { return nil }
+                guard !check || (ch.pairsAt[r] <= room(r) && (ch.isOpen[r] || ch.pairsAt[r] == 0)) else { return nil }
                 ch.caps.append((injectArc[r], ch.pairsAt[r]))
             }
             for r in toggled {
-                guard ch.isOpen[r] || ch.pairsAt[r] == 0 else { return nil }
+                guard !check || ch.isOpen[r] || ch.pairsAt[r] == 0 else { return nil }
                 for a in unitArcs[r] { ch.caps.append((a, ch.isOpen[r] ? 1 : 0)) }
             }
             return ch
@@ -287,16 +289,21 @@ extension GeneralEngine {
             // The bounds of the single steps (a type added or dropped, a request's state changed), then their pairs.
             var steps: [(bound: Int64, add: Int, drop: Int, toggled: [Int])] = []
             for u in types.indices {
-                if let ch = change(add: u, drop: -1, toggled: []) { steps.append((bound(ch.caps), u, -1, [])) }
-                if counts[u] > 0, let ch = change(add: -1, drop: u, toggled: []) {
+                if let ch = change(add: u, drop: -1, toggled: [], check: false) {
+                    steps.append((bound(ch.caps), u, -1, []))
+                }
+                if counts[u] > 0, let ch = change(add: -1, drop: u, toggled: [], check: false) {
                     steps.append((bound(ch.caps), -1, u, []))
                 }
             }
             for r in toggles {
-                guard let ch = change(add: -1, drop: -1, toggled: [r]) else { continue }
+                guard let ch = change(add: -1, drop: -1, toggled: [r], check: false) else { continue }
                 steps.append((bound(ch.caps), -1, -1, [r]))
             }
-            var changes: [(bound: Int64, add: Int, drop: Int, toggled: [Int])] = steps.filter { $0.bound > 0 }
+            var changes = steps.filter {
+                $0.bound > 0 && change(add: $0.add, drop: $0.drop, toggled: $0.toggled) != nil
+            }
+            let singles = changes.count
             for x in steps.indices {
                 for y in (x + 1)..<steps.count {
                     let (s, t) = (steps[x], steps[y])
@@ -314,7 +321,6 @@ extension GeneralEngine {
             // The changes whose bound is below M (a soft gain at most) first, single steps before pairs, then the others
             // alike; each group best bound first, ties in the order listed. (A bound of M or more only says the duals
             // cannot rule out a medium gain, and such loose bounds crowd out the soft ones on `s6`.)
-            let singles = steps.filter { $0.bound > 0 }.count
             let order = changes.indices.sorted {
                 let (x, y) = (changes[$0], changes[$1])
                 return (x.bound < bigM ? 0 : 1, $0 < singles ? 0 : 1, -x.bound, $0)
@@ -322,7 +328,7 @@ extension GeneralEngine {
             }
             work += changes.count
             for item in order.map({ changes[$0] }) {
-                if flows >= maxFlows || work >= maxWork { break }
+                if flows >= maxFlows || work >= maxWork || budget.outOfTime() { break }
                 guard let ch = change(add: item.add, drop: item.drop, toggled: item.toggled) else { continue }
                 flows += 1
                 var deal = g
