@@ -94,9 +94,9 @@ extension GeneralEngine {
             // A request held at its minimum closed as a kick, every date dealt again around it, on its own 1/8
             // (`SearchClosingKicks.swift`).
             closingKicks(maxWork: budget.allowance(.general) / 8)
-            // A date dealt with its counts, pair types and minimum requests' states free together, on its own 1/8
+            // A date dealt with its counts, pair types and minimum requests' states free together, on its own 1/4
             // (`SearchPairCountDeals.swift`).
-            pairCountDeals(maxWork: budget.allowance(.general) / 8)
+            pairCountDeals(maxWork: budget.allowance(.general) / 4)
             neighbourhoods()
         }
         enforceValidity()
