@@ -53,8 +53,9 @@ extension GeneralEngine {
         return any
     }
 
-    /// One deal of day d with its counts and pair types free that the scorer ranks higher, applied (see the extension
-    /// comment); false when none of the tried T gives one. Charges its work.
+    /// Day d dealt with its counts, pair types and states free (see the extension comment): the best deal of the
+    /// current T and states, then at most `maxFlows` changed ones (none with 0), each kept deal applied when the scorer
+    /// ranks the plan higher. Returns whether the plan improved; charges its work.
     mutating func pairCountDealDay(_ d: Int, _ pinned: [Bool], maxFlows: Int, maxWork: Int) -> Bool {
         var work = 0
         defer { budget.charge(.general, work) }
