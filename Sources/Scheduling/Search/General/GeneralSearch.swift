@@ -100,6 +100,9 @@ extension GeneralEngine {
             if linkPassKicks(maxWork: budget.allowance(.general) / 8) {
                 seatRedeals(maxWork: budget.allowance(.general) / 32)
             }
+            // A date dealt with its counts, pair types and minimum requests' states free together, on its own 1/4
+            // (`SearchPairCountDeals.swift`).
+            pairCountDeals(maxWork: budget.allowance(.general) / 4)
             neighbourhoods()
         }
         enforceValidity()
