@@ -22,7 +22,8 @@ struct CostScalingSolver {
     /// When set, a solve still running at this time stops and returns `FlowSolution.timedOut(_:)` (the caller's
     /// `--time-limit`); checked every few thousand discharges, so the overrun is milliseconds.
     let deadline: Date?
-    /// Whether arcs are fixed between refinements (see `fixThreshold(eps:nodes:)`); off only to compare in tests.
+    /// Whether arcs are fixed between refinements (see `fixThreshold(eps:nodes:)` and `heuristicFix`); off only to
+    /// compare in tests.
     let arcFixing: Bool
     /// Whether a cold start without forced minimums begins from a greedy assignment's prices (see
     /// `greedyPrices(cap:scale:into:)`); off only to compare in tests.
@@ -582,8 +583,9 @@ struct CostScalingSolver {
                 partner[Int(partner[y])] = Int32(y)
             }
             /// Arc fixing after a refinement at `eps` (see `fixThreshold`): every row → request edge whose
-            /// reduced cost is at least 2nε in absolute value keeps its flow from now on, so both of its
-            /// slots move past their nodes' live ends and no later scan looks at them.
+            /// reduced cost is at least 2nε in absolute value, or `heuristicFix` · ε when that is lower (checked by
+            /// `unfixViolators` at the end), keeps its flow from now on, so both of its slots move past their nodes'
+            /// live ends and no later scan looks at them.
             func fixArcs(_ eps: Int64) {
                 var theorem = CostScalingSolver.fixThreshold(eps: eps, nodes: n)
                 let k = heuristicFix
