@@ -22,13 +22,20 @@ struct CostScalingSolver {
     /// When set, a solve still running at this time stops and returns `FlowSolution.timedOut(_:)` (the caller's
     /// `--time-limit`); checked every few thousand discharges, so the overrun is milliseconds.
     let deadline: Date?
-    /// Whether arcs are fixed between refinements (see `fixThreshold(eps:nodes:)`); off only to compare in tests.
+    /// Whether arcs are fixed between refinements (see `fixThreshold(eps:nodes:)` and `heuristicFix`); off only to
+    /// compare in tests.
     let arcFixing: Bool
     /// Whether a cold start without forced minimums begins from a greedy assignment's prices (see
     /// `greedyPrices(cap:scale:into:)`); off only to compare in tests.
     let greedyStart: Bool
     /// The first refinement's ε of a warm start, in scaled cost units (1: a single exact refinement).
     var warmEpsilon: Int64 = 1
+    /// Heuristic arc fixing: after a refinement at ε, also fix every row → request arc whose reduced cost is at least
+    /// this many ε in absolute value (far below the theorem's 2nε; 0 or 1: only the theorem's). The flow is then
+    /// checked after the last refinement (see `solveConnected`), so the optimum's value does not depend on it.
+    var heuristicFix: Int64 = CostScalingSolver.defaultHeuristicFix
+    /// Measured (docs/solver.md, fix18): on the province day 256 and 64 gain alike (a third of the root flow's work).
+    static let defaultHeuristicFix: Int64 = 256
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -137,13 +144,16 @@ struct CostScalingSolver {
                     priceScale: nodes.map { warm.priceScale.isEmpty ? 1 : warm.priceScale[$0] })
                 subWarm!.prices[sQBase + part.requests.count] = 0
             }
+            var subSolver = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
+            subSolver.heuristicFix = heuristicFix
             guard
-                let sol = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
-                    .solveConnected(cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
+                let sol = subSolver.solveConnected(
+                    cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
             else { return nil }
             if sol.timedOut { return .timedOut(net, work: out.work &+ sol.work) }
             out.work &+= sol.work
             out.fixedArcs += sol.fixedArcs
+            out.rejoinedArcs += sol.rejoinedArcs
             out.value += sol.value
             for (i, q) in part.requests.enumerated() {
                 out.reqCount[Int(q)] = sol.reqCount[i]
@@ -442,7 +452,9 @@ struct CostScalingSolver {
         let liveEnd = slabs.make(n, Int32(0))
         for v in 0..<n { liveEnd[v] = start[v + 1] }
         var fixedArcs = 0
+        var rejoinedArcs = 0
         let arcFixing = self.arcFixing
+        let heuristicFix = self.heuristicFix
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -571,10 +583,17 @@ struct CostScalingSolver {
                 partner[Int(partner[y])] = Int32(y)
             }
             /// Arc fixing after a refinement at `eps` (see `fixThreshold`): every row → request edge whose
-            /// reduced cost is at least 2nε in absolute value keeps its flow from now on, so both of its
-            /// slots move past their nodes' live ends and no later scan looks at them.
+            /// reduced cost is at least 2nε in absolute value, or `heuristicFix` · ε when that is lower (checked by
+            /// `unfixViolators` at the end), keeps its flow from now on, so both of its slots move past their nodes'
+            /// live ends and no later scan looks at them.
             func fixArcs(_ eps: Int64) {
-                guard let t = CostScalingSolver.fixThreshold(eps: eps, nodes: n) else { return }
+                var theorem = CostScalingSolver.fixThreshold(eps: eps, nodes: n)
+                let k = heuristicFix
+                if k > 1 {
+                    let (h, o) = eps.multipliedReportingOverflow(by: k)
+                    if !o && h <= CostScalingSolver.limit / 2 { theorem = min(theorem ?? h, h) }
+                }
+                guard let t = theorem else { return }
                 for r in 0..<nRw {
                     let v = nG + r
                     let pv = price[v]
@@ -610,172 +629,227 @@ struct CostScalingSolver {
                     work &+= Int(start[v + 1] - start[v])
                 }
             }
-            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
-            repeat {
-                eps = max(1, eps / CostScalingSolver.alpha)
-                // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
-                for v in 0..<n {
+            /// The check of heuristic fixing, after the last refinement (ε = 1): every fixed row → request arc whose
+            /// reduced cost at the final prices breaks 1-optimality (residual with reduced cost < −1: unused with
+            /// c_p < −1, or used with c_p > 1) rejoins the live slots (and its request's holders when it carries a
+            /// unit), and with it every fixed arc within `margin` of breaking it. Returns the number of violators: 0
+            /// proves the flow 1-optimal on the whole network (every other arc is live, so 1-optimal after the
+            /// refinement), so optimal (the scale is n + 1), whatever was fixed and why.
+            func unfixViolators(margin: Int64) -> Int {
+                var back = 0
+                for r in 0..<nRw {
+                    let v = nG + r
                     let pv = price[v]
-                    for a in Int(start[v])..<Int(liveEnd[v]) where res[a] > 0 {
+                    var a = Int(liveEnd[v])
+                    let end = Int(start[v + 1])
+                    work &+= end - a
+                    while a < end {
+                        defer { a += 1 }
+                        guard kind[a] == 1 else { continue }
                         let w = Int(head[a])
-                        if cost[a] + pv - price[w] < 0 {
-                            let delta = res[a]
-                            res[a] = 0
-                            res[Int(partner[a])] += delta
-                            excess[v] -= Int64(delta)
-                            excess[w] += Int64(delta)
-                            moved(a, from: v)
+                        let rc = cost[a] + pv - price[w]
+                        let b = Int(partner[a])
+                        if (res[a] > 0 && rc < -1) || (res[b] > 0 && rc > 1) {
+                            back += 1
+                        } else if !((res[a] > 0 && rc < margin) || (res[b] > 0 && rc > -margin)) {
+                            continue
                         }
+                        // Row side: slot a swaps with the first fixed slot (already checked, or a itself).
+                        let lv = Int(liveEnd[v])
+                        swapSlots(a, lv)
+                        liveEnd[v] = Int32(lv + 1)
+                        // Request side: its slot swaps with the request's first fixed slot (not a holder).
+                        let rb = Int(partner[lv])
+                        let lw = Int(liveEnd[w])
+                        swapSlots(rb, lw)
+                        liveEnd[w] = Int32(lw + 1)
+                        if res[lw] > 0 {
+                            let q = w - qBase
+                            hPos[lw] = hCount[q]
+                            holders[Int(hStart[q] + hCount[q])] = Int32(lw)
+                            hCount[q] += 1
+                        }
+                        fixedArcs -= 1
                     }
-                    cur[v] = start[v]
                 }
-                work &+= m
-                if !globalUpdate(eps) {
-                    failed = true
-                    return
-                }
-                qHead = 0
-                qCount = 0
-                for g in order where excess[Int(g)] > 0 { enqueue(g) }
-                for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
-                // Groups outside `order` (none in practice) still get processed.
-                for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
-                // Discharge active nodes first-in first-out.
-                var discharges = 0
-                while qCount > 0 {
-                    discharges &+= 1
-                    if discharges & 4095 == 1, let deadline, Date() >= deadline {
-                        timedOut = true
+                return back
+            }
+            /// The check's margin: an eighth of a value unit at first, four times more each check.
+            var margin = max(1, scale / 8)
+            // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
+            while true {
+                repeat {
+                    eps = max(1, eps / CostScalingSolver.alpha)
+                    // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
+                    for v in 0..<n {
+                        let pv = price[v]
+                        for a in Int(start[v])..<Int(liveEnd[v]) where res[a] > 0 {
+                            let w = Int(head[a])
+                            if cost[a] + pv - price[w] < 0 {
+                                let delta = res[a]
+                                res[a] = 0
+                                res[Int(partner[a])] += delta
+                                excess[v] -= Int64(delta)
+                                excess[w] += Int64(delta)
+                                moved(a, from: v)
+                            }
+                        }
+                        cur[v] = start[v]
+                    }
+                    work &+= m
+                    if !globalUpdate(eps) {
                         failed = true
                         return
                     }
-                    if sinceUpdate > guEvery {
-                        if !globalUpdate(eps) {
+                    qHead = 0
+                    qCount = 0
+                    for g in order where excess[Int(g)] > 0 { enqueue(g) }
+                    for v in nG..<n where excess[v] > 0 { enqueue(Int32(v)) }
+                    // Groups outside `order` (none in practice) still get processed.
+                    for g in 0..<nG where excess[g] > 0 && !listed[g] { enqueue(Int32(g)) }
+                    // Discharge active nodes first-in first-out.
+                    var discharges = 0
+                    while qCount > 0 {
+                        discharges &+= 1
+                        if discharges & 4095 == 1, let deadline, Date() >= deadline {
+                            timedOut = true
                             failed = true
                             return
                         }
-                    }
-                    let v = Int(queue[qHead])
-                    qHead += 1
-                    if qHead == n { qHead = 0 }
-                    qCount -= 1
-                    if v >= qBase && v < sink {
-                        // A request: its sink arcs, then its holders.
-                        let q = v - qBase
-                        let s = Int(start[v])
-                        let sEnd = s + Int(kT[q])
-                        let hs = Int(hStart[q])
+                        if sinceUpdate > guEvery {
+                            if !globalUpdate(eps) {
+                                failed = true
+                                return
+                            }
+                        }
+                        let v = Int(queue[qHead])
+                        qHead += 1
+                        if qHead == n { qHead = 0 }
+                        qCount -= 1
+                        if v >= qBase && v < sink {
+                            // A request: its sink arcs, then its holders.
+                            let q = v - qBase
+                            let s = Int(start[v])
+                            let sEnd = s + Int(kT[q])
+                            let hs = Int(hStart[q])
+                            while excess[v] > 0 {
+                                let pv = price[v]
+                                // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
+                                // arc left after the scan was looked at and found inadmissible.
+                                var best = Int64.min
+                                for a in s..<sEnd where res[a] > 0 && excess[v] > 0 {
+                                    let x = price[sink] - cost[a]
+                                    if pv - x >= 0 {
+                                        if x > best { best = x }
+                                        continue
+                                    }
+                                    let delta = min(excess[v], Int64(res[a]))
+                                    res[a] -= Int32(delta)
+                                    res[Int(partner[a])] += Int32(delta)
+                                    excess[v] -= delta
+                                    excess[sink] += delta
+                                    if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
+                                }
+                                var i = 0
+                                while i < Int(hCount[q]) && excess[v] > 0 {
+                                    let b = Int(holders[hs + i])
+                                    let w = Int(head[b])
+                                    let x = price[w] - cost[b]
+                                    if pv - x < 0 {
+                                        res[b] -= 1
+                                        res[Int(partner[b])] += 1
+                                        excess[v] -= 1
+                                        let before = excess[w]
+                                        excess[w] = before + 1
+                                        if before == 0 { enqueue(Int32(w)) }
+                                        moved(b, from: v)
+                                    } else {
+                                        if x > best { best = x }
+                                        i += 1
+                                    }
+                                }
+                                work &+= Int(kT[q]) + i + 1
+                                if excess[v] == 0 { break }
+                                work &+= Int(kT[q]) + Int(hCount[q])
+                                let np = best - eps
+                                if best == Int64.min || np < -CostScalingSolver.limit {
+                                    failed = true
+                                    return
+                                }
+                                price[v] = np
+                                sinceUpdate += 1
+                            }
+                            continue
+                        }
+                        let end = Int(liveEnd[v])
                         while excess[v] > 0 {
+                            let from = Int(cur[v])
+                            var a = from
                             let pv = price[v]
-                            // The relabel's maximum, gathered while scanning (as for the other nodes below): every residual
-                            // arc left after the scan was looked at and found inadmissible.
+                            // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
+                            // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
+                            // saturated (no longer residual) or the scan stops with no excess left (no relabel).
                             var best = Int64.min
-                            for a in s..<sEnd where res[a] > 0 && excess[v] > 0 {
-                                let x = price[sink] - cost[a]
-                                if pv - x >= 0 {
-                                    if x > best { best = x }
-                                    continue
+                            var bestAt = from
+                            while a < end {
+                                if res[a] > 0 {
+                                    let w = Int(head[a])
+                                    let x = price[w] - cost[a]
+                                    if pv - x >= 0 {
+                                        if x > best {
+                                            best = x
+                                            bestAt = a
+                                        }
+                                    } else {
+                                        let delta = min(excess[v], Int64(res[a]))
+                                        res[a] -= Int32(delta)
+                                        res[Int(partner[a])] += Int32(delta)
+                                        excess[v] -= delta
+                                        let before = excess[w]
+                                        excess[w] = before + delta
+                                        if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
+                                        moved(a, from: v)
+                                        if excess[v] == 0 { break }
+                                    }
                                 }
-                                let delta = min(excess[v], Int64(res[a]))
-                                res[a] -= Int32(delta)
-                                res[Int(partner[a])] += Int32(delta)
-                                excess[v] -= delta
-                                excess[sink] += delta
-                                if excess[sink] > 0 && excess[sink] - delta <= 0 { enqueue(Int32(sink)) }
+                                a += 1
                             }
-                            var i = 0
-                            while i < Int(hCount[q]) && excess[v] > 0 {
-                                let b = Int(holders[hs + i])
-                                let w = Int(head[b])
-                                let x = price[w] - cost[b]
-                                if pv - x < 0 {
-                                    res[b] -= 1
-                                    res[Int(partner[b])] += 1
-                                    excess[v] -= 1
-                                    let before = excess[w]
-                                    excess[w] = before + 1
-                                    if before == 0 { enqueue(Int32(w)) }
-                                    moved(b, from: v)
-                                } else {
-                                    if x > best { best = x }
-                                    i += 1
+                            work &+= a - Int(cur[v]) + 1
+                            if excess[v] == 0 {
+                                cur[v] = Int32(a)
+                                break
+                            }
+                            // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
+                            // covered `from ..< end`; only the arcs before the current arc are left to look at.
+                            let s = Int(start[v])
+                            for b in s..<from where res[b] > 0 {
+                                let x = price[Int(head[b])] - cost[b]
+                                if x > best || (x == best && b < bestAt) {
+                                    best = x
+                                    bestAt = b
                                 }
                             }
-                            work &+= Int(kT[q]) + i + 1
-                            if excess[v] == 0 { break }
-                            work &+= Int(kT[q]) + Int(hCount[q])
+                            work &+= end - s
                             let np = best - eps
                             if best == Int64.min || np < -CostScalingSolver.limit {
                                 failed = true
                                 return
                             }
                             price[v] = np
+                            // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
+                            cur[v] = Int32(bestAt)
                             sinceUpdate += 1
                         }
-                        continue
                     }
-                    let end = Int(liveEnd[v])
-                    while excess[v] > 0 {
-                        let from = Int(cur[v])
-                        var a = from
-                        let pv = price[v]
-                        // The relabel's maximum of `price(w) − cost` over residual arcs, gathered during the scan: an arc
-                        // scanned here and not pushed on is inadmissible and still residual; an arc pushed on is either
-                        // saturated (no longer residual) or the scan stops with no excess left (no relabel).
-                        var best = Int64.min
-                        var bestAt = from
-                        while a < end {
-                            if res[a] > 0 {
-                                let w = Int(head[a])
-                                let x = price[w] - cost[a]
-                                if pv - x >= 0 {
-                                    if x > best {
-                                        best = x
-                                        bestAt = a
-                                    }
-                                } else {
-                                    let delta = min(excess[v], Int64(res[a]))
-                                    res[a] -= Int32(delta)
-                                    res[Int(partner[a])] += Int32(delta)
-                                    excess[v] -= delta
-                                    let before = excess[w]
-                                    excess[w] = before + delta
-                                    if before <= 0 && before + delta > 0 { enqueue(Int32(w)) }
-                                    moved(a, from: v)
-                                    if excess[v] == 0 { break }
-                                }
-                            }
-                            a += 1
-                        }
-                        work &+= a - Int(cur[v]) + 1
-                        if excess[v] == 0 {
-                            cur[v] = Int32(a)
-                            break
-                        }
-                        // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
-                        // covered `from ..< end`; only the arcs before the current arc are left to look at.
-                        let s = Int(start[v])
-                        for b in s..<from where res[b] > 0 {
-                            let x = price[Int(head[b])] - cost[b]
-                            if x > best || (x == best && b < bestAt) {
-                                best = x
-                                bestAt = b
-                            }
-                        }
-                        work &+= end - s
-                        let np = best - eps
-                        if best == Int64.min || np < -CostScalingSolver.limit {
-                            failed = true
-                            return
-                        }
-                        price[v] = np
-                        // Resume at the arc that set the new price: it is admissible now, so the next scan pushes at once.
-                        cur[v] = Int32(bestAt)
-                        sinceUpdate += 1
-                    }
-                }
-                if eps > 1 && arcFixing { fixArcs(eps) }
-            } while eps > 1 && !failed
+                    if eps > 1 && arcFixing { fixArcs(eps) }
+                } while eps > 1 && !failed
+                // Heuristic fixing's check; with violators, one more refinement at ε = 1 on the live arcs and those back.
+                if failed || !arcFixing || heuristicFix <= 1 { break }
+                let back = unfixViolators(margin: margin)
+                rejoinedArcs += back
+                margin = min(margin &* 4, CostScalingSolver.limit / 4)
+                if back == 0 { break }
+            }
         }
         runScaling()
         if timedOut { return .timedOut(net, work: work) }
@@ -798,7 +872,7 @@ struct CostScalingSolver {
         for v in 0..<n { price[v] -= sinkPrice }
         return FlowSolution(
             rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: Array(price),
-            priceScale: [Int64](repeating: scale, count: n), fixedArcs: fixedArcs)
+            priceScale: [Int64](repeating: scale, count: n), fixedArcs: fixedArcs, rejoinedArcs: rejoinedArcs)
     }
 
     /// Start prices from a greedy assignment, written into `price` (groups, rows, requests, sink; in the cost scale

@@ -41,6 +41,9 @@ struct FlowSolution: Sendable {
     var timedOut = false
     /// Row → request arcs that cost scaling fixed between refinements (proved to keep their flow; 0 elsewhere).
     var fixedArcs = 0
+    /// Heuristically fixed arcs whose check after the last refinement found them breaking 1-optimality, so they
+    /// rejoined for another refinement (`CostScalingSolver.heuristicFix`; 0 elsewhere).
+    var rejoinedArcs = 0
 
     /// The empty solution of a solve stopped at its deadline.
     static func timedOut(_ net: FlowNetwork, work: Int) -> FlowSolution {

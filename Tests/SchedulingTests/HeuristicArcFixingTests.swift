@@ -1,0 +1,74 @@
+import Testing
+
+@testable import Scheduling
+
+/// Heuristic arc fixing (`CostScalingSolver.heuristicFix`) against successive shortest paths on random networks with
+/// many arcs per row: the same optimal value at every factor, a valid flow, a check that really sends arcs back (so a
+/// solve without it would be wrong somewhere), and the same flow twice.
+@Suite struct HeuristicArcFixingTests {
+    /// A random dense network, its caps, forced minimums (on every fourth seed), bonus and release order; larger than
+    /// `SparseCoreFlowTests.instance`'s, so the scaling runs several refinements with fixing between them.
+    static func instance(_ seed: UInt64) -> (FlowNetwork, [Int32], [Int32], Int64, [Int32]) {
+        let requests = 6 + Int(seed % 14)
+        let net = SparseCoreFlowTests.denseNetwork(
+            seed, groups: 12 + Int(seed % 37), requests: requests, bigValues: seed % 3 == 0)
+        var g = SplitMix64(seed: seed &+ 991)
+        let cap = (0..<requests).map { _ in Int32(g.next() % 5) }
+        let minUnits = (0..<requests).map { _ in seed % 4 == 3 && g.next() % 3 == 0 ? Int32(1 + g.next() % 3) : 0 }
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        var order = (0..<net.nGroups).map(Int32.init)
+        if seed % 2 == 1 { order.reverse() }
+        return (net, cap, minUnits, bonus, order)
+    }
+
+    @Test(arguments: 0..<120)
+    func sameOptimumAsShortestPaths(_ seed: UInt64) throws {
+        let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        for k: Int64 in [0, 2, 3, 5, 16, 256] {
+            var solver = CostScalingSolver(net)
+            solver.heuristicFix = k
+            let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            #expect(FlowCostScalingTests.check(net, sol, cap: cap) == sol.value)
+            #expect(sol.value == ssp.value, "seed \(seed) factor \(k)")
+            #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) factor \(k)")
+            if k <= 1 { #expect(sol.rejoinedArcs == 0) }
+        }
+    }
+
+    /// A small factor fixes arcs the optimum needs on some networks: the check finds them and sends them back.
+    @Test func checkSendsArcsBack() throws {
+        var rejoined = 0
+        var solvesWithRejoins = 0
+        for seed in UInt64(0)..<120 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+            var solver = CostScalingSolver(net)
+            solver.heuristicFix = 2
+            let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            rejoined += sol.rejoinedArcs
+            if sol.rejoinedArcs > 0 { solvesWithRejoins += 1 }
+        }
+        #expect(solvesWithRejoins >= 5)
+        #expect(rejoined >= 10)
+    }
+
+    @Test func deterministic() throws {
+        for seed in UInt64(200)..<220 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+            for k: Int64 in [2, 256] {
+                var solver = CostScalingSolver(net)
+                solver.heuristicFix = k
+                let a = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+                let b = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+                #expect(a.rowArc == b.rowArc)
+                #expect(a.work == b.work)
+                #expect(a.rejoinedArcs == b.rejoinedArcs)
+            }
+        }
+    }
+}
