@@ -33,6 +33,7 @@ import Testing
         for k: Int64 in [0, 2, 3, 5, 16, 256] {
             var solver = CostScalingSolver(net)
             solver.heuristicFix = k
+            solver.heuristicFixMinEdges = 0
             let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             #expect(FlowCostScalingTests.check(net, sol, cap: cap) == sol.value)
             #expect(sol.value == ssp.value, "seed \(seed) factor \(k)")
@@ -49,6 +50,7 @@ import Testing
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
             var solver = CostScalingSolver(net)
             solver.heuristicFix = 2
+            solver.heuristicFixMinEdges = 0
             let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             rejoined += sol.rejoinedArcs
             if sol.rejoinedArcs > 0 { solvesWithRejoins += 1 }
@@ -57,12 +59,32 @@ import Testing
         #expect(rejoined >= 10)
     }
 
+    /// Below `heuristicFixMinEdges` (the default, 25,000 edges) only the theorem's fixing runs: the factor that
+    /// sends arcs back above does nothing on these small networks.
+    @Test func smallNetworksOnlyTheTheorem() throws {
+        var rejoined = 0
+        for seed in UInt64(0)..<120 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+            var solver = CostScalingSolver(net)
+            solver.heuristicFix = 2
+            let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            var plain = CostScalingSolver(net)
+            plain.heuristicFix = 0
+            let reference = try #require(plain.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            rejoined += sol.rejoinedArcs
+            #expect(sol.rowArc == reference.rowArc, "seed \(seed)")
+            #expect(sol.work == reference.work, "seed \(seed)")
+        }
+        #expect(rejoined == 0)
+    }
+
     @Test func deterministic() throws {
         for seed in UInt64(200)..<220 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
             for k: Int64 in [2, 256] {
                 var solver = CostScalingSolver(net)
                 solver.heuristicFix = k
+                solver.heuristicFixMinEdges = 0
                 let a = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
                 let b = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
                 #expect(a.rowArc == b.rowArc)
