@@ -93,27 +93,8 @@ extension GeneralEngine {
         }
         guard !free.isEmpty, !reqs.isEmpty else { return false }
         // The pair types and each free worker's pairs (no rider of a van with a seat limit).
-        var typeSet = Set<[Int32]>()
-        var workerTypes: [[(type: [Int32], cands: [Int32])]] = Array(repeating: [], count: free.count)
-        for (i, w) in free.enumerated() where inst.workers[w].maxJobsPerDay >= 2 {
-            let key = w * nD + d
-            let cs = rowCands[key].filter {
-                candOK[Int($0)] && dealt[Int(candReq[Int($0)])]
-                    && (p.candRide[Int($0)] == 0 || seatsLeft[Int(candReq[Int($0)])] == Int32.max)
-            }
-            for x in 0..<cs.count {
-                for y in (x + 1)..<cs.count {
-                    work += 1
-                    let (c1, c2) = (cs[x], cs[y])
-                    guard candReq[Int(c1)] != candReq[Int(c2)], fits(c1, row: key, []), fits(c2, row: key, [c1])
-                    else { continue }
-                    let t = [candReq[Int(c1)], candReq[Int(c2)]].sorted()
-                    typeSet.insert(t)
-                    workerTypes[i].append((t, [c1, c2].sorted()))
-                }
-            }
-        }
-        let types = typeSet.sorted { $0.lexicographicallyPrecedes($1) }
+        let (types, workerTypes, typeWork) = freePairTypes(free, day: d) { dealt[Int($0)] }
+        work += typeWork
         var typeIndex: [[Int32]: Int] = [:]
         for (u, t) in types.enumerated() { typeIndex[t] = u }
         var counts = [Int32](repeating: 0, count: types.count)
