@@ -32,25 +32,10 @@ extension GeneralEngine {
     @discardableResult
     mutating func pairCountDeals(maxWork: Int, maxPasses: Int = 4, maxFlows: Int = 64) -> Bool {
         guard nD >= 2 else { return false }
-        let workAtStart = budget.spent[.general, default: 0]
         let pinned = pinnedWorkers()
-        var any = false
-        var lastImproved = -1
-        for pass in 1...max(1, maxPasses) {
-            var improved = false
-            for d in 0..<nD {
-                if pass > 1 && d == lastImproved && !improved { return any }
-                let left = maxWork - (budget.spent[.general, default: 0] - workAtStart)
-                if budget.outOfTime() || left <= 0 { return any }
-                guard pairCountDealDay(d, pinned, maxFlows: maxFlows, maxWork: left) else { continue }
-                improved = true
-                any = true
-                lastImproved = d
-                stats.moves += 1
-            }
-            if !improved { break }
+        return dayPasses(maxWork: maxWork, maxPasses: maxPasses, whileImproving: false) { engine, d, left in
+            engine.pairCountDealDay(d, pinned, maxFlows: maxFlows, maxWork: left)
         }
-        return any
     }
 
     /// Day d dealt with its counts, pair types and states free (see the extension comment): the best deal of the

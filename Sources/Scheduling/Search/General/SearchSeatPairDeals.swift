@@ -22,8 +22,20 @@ extension GeneralEngine {
     @discardableResult
     mutating func seatPairDeals(maxWork: Int, maxPasses: Int = 4, maxFlows: Int = 64) -> Bool {
         guard nD >= 2, p.continuity > 0 else { return false }
-        let workAtStart = budget.spent[.general, default: 0]
         let pinned = pinnedWorkers()
+        return dayPasses(maxWork: maxWork, maxPasses: maxPasses, whileImproving: true) { engine, d, left in
+            engine.pairDealDay(d, pinned, maxFlows: maxFlows, maxWork: left)
+        }
+    }
+
+    /// Passes over the days, each day's `step` given the work left of `maxWork`, while a pass improves (at most
+    /// `maxPasses`; a later pass stops at the last day that improved when nothing has since); with `whileImproving`
+    /// a day's step is repeated while it improves. Counts each improving step as a move; returns whether any
+    /// improved. The pair deals and the date deals with counts free run their days by it.
+    mutating func dayPasses(
+        maxWork: Int, maxPasses: Int, whileImproving: Bool, _ step: (inout GeneralEngine, Int, Int) -> Bool
+    ) -> Bool {
+        let workAtStart = budget.spent[.general, default: 0]
         var any = false
         var lastImproved = -1
         for pass in 1...max(1, maxPasses) {
@@ -33,11 +45,12 @@ extension GeneralEngine {
                 while true {
                     let left = maxWork - (budget.spent[.general, default: 0] - workAtStart)
                     if budget.outOfTime() || left <= 0 { return any }
-                    guard pairDealDay(d, pinned, maxFlows: maxFlows, maxWork: left) else { break }
+                    guard step(&self, d, left) else { break }
                     improved = true
                     any = true
                     lastImproved = d
                     stats.moves += 1
+                    if !whileImproving { break }
                 }
             }
             if !improved { break }
