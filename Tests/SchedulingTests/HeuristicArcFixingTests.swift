@@ -9,18 +9,8 @@ import Testing
     /// A random dense network, its caps, forced minimums (on every fourth seed), bonus and release order; larger than
     /// `SparseCoreFlowTests.instance`'s, so the scaling runs several refinements with fixing between them.
     static func instance(_ seed: UInt64) -> (FlowNetwork, [Int32], [Int32], Int64, [Int32]) {
-        let requests = 6 + Int(seed % 14)
-        let net = SparseCoreFlowTests.denseNetwork(
-            seed, groups: 12 + Int(seed % 37), requests: requests, bigValues: seed % 3 == 0)
-        var g = SplitMix64(seed: seed &+ 991)
-        let cap = (0..<requests).map { _ in Int32(g.next() % 5) }
-        let minUnits = (0..<requests).map { _ in seed % 4 == 3 && g.next() % 3 == 0 ? Int32(1 + g.next() % 3) : 0 }
-        var maxValue: Int64 = 1
-        for v in net.arcValue where v > maxValue { maxValue = v }
-        let bonus = maxValue * Int64(net.nRows + 2)
-        var order = (0..<net.nGroups).map(Int32.init)
-        if seed % 2 == 1 { order.reverse() }
-        return (net, cap, minUnits, bonus, order)
+        SparseCoreFlowTests.instance(
+            seed, groups: 12 + Int(seed % 37), requests: 6 + Int(seed % 14), salt: 991, caps: 5, forced: seed % 4 == 3)
     }
 
     @Test(arguments: 0..<120)

@@ -23,10 +23,18 @@ import Testing
     }
 
     static func instance(_ seed: UInt64, forced: Bool) -> (FlowNetwork, [Int32], [Int32], Int64, [Int32]) {
-        let requests = 3 + Int(seed % 9)
-        let net = denseNetwork(seed, groups: 4 + Int(seed % 13), requests: requests, bigValues: seed % 3 == 0)
-        var g = SplitMix64(seed: seed &+ 777)
-        let cap = (0..<requests).map { _ in Int32(g.next() % 4) }
+        instance(seed, groups: 4 + Int(seed % 13), requests: 3 + Int(seed % 9), salt: 777, caps: 4, forced: forced)
+    }
+
+    /// A random dense network of `groups` and `requests` (`denseNetwork`), capacities below `caps`, forced minimums
+    /// on a third of the requests when `forced`, a bonus above every path's value and a release order (reversed on
+    /// odd seeds): the flow tests' common instance.
+    static func instance(_ seed: UInt64, groups: Int, requests: Int, salt: UInt64, caps: UInt64, forced: Bool)
+        -> (FlowNetwork, [Int32], [Int32], Int64, [Int32])
+    {
+        let net = denseNetwork(seed, groups: groups, requests: requests, bigValues: seed % 3 == 0)
+        var g = SplitMix64(seed: seed &+ salt)
+        let cap = (0..<requests).map { _ in Int32(g.next() % caps) }
         let minUnits = (0..<requests).map { _ in forced && g.next() % 3 == 0 ? Int32(1 + g.next() % 3) : 0 }
         var maxValue: Int64 = 1
         for v in net.arcValue where v > maxValue { maxValue = v }
