@@ -143,4 +143,18 @@ extension GeneralEngine {
         for (i, w) in changed.enumerated() { jobs[w * nD + d] = saved[i] }
         return false
     }
+
+    /// Installs `rows` (by worker; a worker missing has none) as date `d`'s rows of those of `workers` whose rows
+    /// change, and keeps them when the date stays valid and the scorer ranks the plan higher; else restores them.
+    /// Returns whether they were kept. The count re-deals and the date deals with counts free install by it.
+    mutating func replaceRowsIfRankedHigher(_ rows: [Int: [Int32]], among workers: [Int], date d: Int) -> Bool {
+        let changed = workers.filter { (rows[$0] ?? []) != jobs[$0 * nD + d] }
+        guard !changed.isEmpty else { return false }
+        let before = score(inst, assignments: assignments()).score
+        let saved = changed.map { jobs[$0 * nD + d] }
+        for w in changed { jobs[w * nD + d] = rows[w] ?? [] }
+        if dayValid(d) && score(inst, assignments: assignments()).score > before { return true }
+        for (i, w) in changed.enumerated() { jobs[w * nD + d] = saved[i] }
+        return false
+    }
 }

@@ -39,12 +39,9 @@ extension GeneralEngine {
     /// true when the day stays valid and the scorer ranks the plan higher.
     mutating func countRedealDay(_ d: Int, _ pinned: [Bool], anchor: Int) -> Bool {
         guard let deal = countDeal(d, pinned, anchor: anchor) else { return false }
-        let before = score(inst, assignments: assignments()).score
-        let saved = deal.map { jobs[$0.worker * nD + d] }
-        for (w, row) in deal { jobs[w * nD + d] = row }
-        if dayValid(d) && score(inst, assignments: assignments()).score > before { return true }
-        for (i, change) in deal.enumerated() { jobs[change.worker * nD + d] = saved[i] }
-        return false
+        var rows = [Int: [Int32]]()
+        for (w, row) in deal { rows[w] = row }
+        return replaceRowsIfRankedHigher(rows, among: deal.map(\.worker), date: d)
     }
 
     /// The flow's best deal of day d's free seats with `anchor` (see the extension comment), as the rows of the

@@ -171,14 +171,7 @@ extension GeneralEngine {
         func apply(_ g: ResidualFlow) -> Bool {
             var rows = [Int: [Int32]]()
             for a in arcs where g.flow(a.arc) > 0 { rows[a.worker, default: []].append(contentsOf: a.cands) }
-            let changed = free.filter { (rows[$0] ?? []).sorted() != jobs[$0 * nD + d].sorted() }
-            guard !changed.isEmpty else { return false }
-            let before = score(inst, assignments: assignments()).score
-            let saved = changed.map { jobs[$0 * nD + d] }
-            for w in changed { jobs[w * nD + d] = (rows[w] ?? []).sorted() }
-            if dayValid(d) && score(inst, assignments: assignments()).score > before { return true }
-            for (i, w) in changed.enumerated() { jobs[w * nD + d] = saved[i] }
-            return false
+            return replaceRowsIfRankedHigher(rows.mapValues { $0.sorted() }, among: free, date: d)
         }
         // The day's own rows in the flow's terms (one of the current T's deals).
         var currentValue: Int64 = 0
