@@ -99,17 +99,7 @@ extension GeneralEngine {
             // their own 1/32 (`SearchLinkPasses.swift`).
             if linkPassKicks(maxWork: budget.allowance(.general) / 8) {
                 seatRedeals(maxWork: budget.allowance(.general) / 32)
-                let relink = Int(ProcessInfo.processInfo.environment["ILSON_X_RELINK"] ?? "") ?? 0
-                var rounds = 0
-                while rounds < relink && linkPassKicks(maxWork: budget.allowance(.general) / 8) {
-                    seatRedeals(maxWork: budget.allowance(.general) / 32)
-                    rounds += 1
-                }
             }
-            // A worker's run of one job over consecutive dates handed to another worker as a kick, every date dealt
-            // again (`SearchJobRunHandOvers.swift`).
-            let xShare = Int(ProcessInfo.processInfo.environment["ILSON_X_SHARE"] ?? "") ?? 8
-            if xShare > 0 { jobRunHandOverKicks(maxWork: budget.allowance(.general) / xShare) }
             // A date dealt with its counts, pair types and minimum requests' states free together, on its own 1/4
             // (`SearchPairCountDeals.swift`).
             pairCountDeals(maxWork: budget.allowance(.general) / 4)
