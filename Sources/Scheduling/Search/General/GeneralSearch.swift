@@ -96,10 +96,9 @@ extension GeneralEngine {
             closingKicks(maxWork: budget.allowance(.general) / 8)
             // A request of a two-date job handed to another worker as a kick (a continuity link passes or can be
             // made), the neighbouring date dealt again, on its own 1/8; when one improves, the seat re-deals again on
-            // their own 1/32 (`SearchLinkPasses.swift`).
-            if linkPassKicks(maxWork: budget.allowance(.general) / 8) {
-                seatRedeals(maxWork: budget.allowance(.general) / 32)
-            }
+            // their own 1/32 (`SearchLinkPasses.swift`); when those change the plan, a second round of both, each on
+            // its own share again (`SearchLinkPassRounds.swift`).
+            linkPassRounds(passWork: budget.allowance(.general) / 8, redealWork: budget.allowance(.general) / 32)
             // A date dealt with its counts, pair types and minimum requests' states free together, on its own 1/4
             // (`SearchPairCountDeals.swift`).
             pairCountDeals(maxWork: budget.allowance(.general) / 4)
