@@ -20,7 +20,8 @@ extension Engine {
     static let pairRounds = 10
 
     /// Pair re-optimization over every two consecutive calendar plan days, alternated with schedule exchanges, until
-    /// a sweep improves nothing (at most `maxSweeps`); then the ejection passes on the slice of the share kept for them.
+    /// a sweep improves nothing (at most `maxSweeps`); then the ejection passes on the slice of the share kept for them,
+    /// and what is left of the share goes to `pairSearchHeirs`.
     mutating func pairSearch(maxSweeps: Int = 3) {
         guard nD > 1, p.continuity > 0 else { return }
         // Its own share of the work budget (the earlier phases' spending does not shrink it).
@@ -55,6 +56,7 @@ extension Engine {
         }
         charge(-reserve)
         ejectionDescent(lookup)
+        budget.handOver(.pairSearch, to: Engine.pairSearchHeirs)
     }
 
     /// The Lagrangian rounds on days d and d + 1 (see the extension comment). Ends on the best plan found; returns

@@ -134,7 +134,10 @@ struct Engine {
         if lookaheadHalves > 0 { addLookahead(&full, halves: lookaheadHalves) }
         let order = releaseOrder(full)
         report(.flow)
-        let result = branchAndBound(full, order: order, isFull: first)
+        // Where the pair search runs, the first start's branch and bound ends once it has spent
+        // 1/`firstFlowStall` of the flows share without a better leaf (session gap19).
+        let stall = first && budget.runs(.pairSearch) ? budget.allowance(.flows) / Engine.firstFlowStall : Int.max
+        let result = branchAndBound(full, order: order, isFull: first, stall: stall)
         for r in 0..<full.nRows where result.rowArc[r] >= 0 {
             let a = Int(result.rowArc[r])
             let w = Int(full.rowWorker[r])
@@ -421,6 +424,8 @@ struct Engine {
 
     /// Two-day chain moves: put worker w on job J on days d and d+1 (each day re-solved exactly with w forced),
     /// then the day-by-day descent; kept when the plan's objective improves. Sweeps until a sweep finds nothing.
+    /// Where the pair search runs, the moves also end once they have spent 1/`chainMoveStall` of the flows share
+    /// since their last gain (or their start), and what the flows have left goes to `chainMoveHeirs`.
     mutating func continuityMoves() {
         var moves: [(w: Int, d: Int, job: Int32)] = []
         var jobDay = Set<[Int]>()
@@ -438,6 +443,8 @@ struct Engine {
             }
         }
         var value = trueValue()
+        let stall = budget.runs(.pairSearch) ? budget.allowance(.flows) / Engine.chainMoveStall : Int.max
+        var lastGain = budget.spent[.flows, default: 0]
         // First only moves that extend a chain (cheap, few), then every move.
         for extendOnly in [true, false] {
             var sweep = 0
@@ -447,6 +454,10 @@ struct Engine {
                 sweep += 1
                 for m in moves {
                     if workLeft <= 0 || outOfTime() { return }
+                    if budget.spent[.flows, default: 0] - lastGain >= stall {
+                        budget.handOver(.flows, to: Engine.chainMoveHeirs)
+                        return
+                    }
                     let q0 = assign[m.w * nD + m.d]
                     let q1 = assign[m.w * nD + m.d + 1]
                     let on0 = q0 >= 0 && p.reqJob[Int(q0)] == m.job
@@ -470,6 +481,7 @@ struct Engine {
                         value = v
                         improved = true
                         stats.moves += 1
+                        lastGain = budget.spent[.flows, default: 0]
                         report(.continuityMoves, currentScore())
                     } else {
                         (assign, assignCand) = saved
@@ -481,9 +493,10 @@ struct Engine {
 
     /// Branch and bound over requests that get 0 < n < minHeadcount: close the request, or force its minimum.
     /// The flow relaxation is the bound. Depth-first, work-bounded; when the budget runs out, the open node is
-    /// repaired by closing every request below its minimum until none is.
+    /// repaired by closing every request below its minimum until none is. Once a leaf is known, the search also
+    /// ends (on the best leaf) when it has spent `stall` units of the current phase since its last better leaf.
     mutating func branchAndBound(
-        _ net: FlowNetwork, order: [Int32], isFull: Bool, warm: FlowSolution? = nil
+        _ net: FlowNetwork, order: [Int32], isFull: Bool, warm: FlowSolution? = nil, stall: Int = Int.max
     ) -> FlowSolution {
         let solver = FlowSolver(net)
         // The first flow over every day can be long (a province day: tens of seconds): it alone honours
@@ -508,7 +521,12 @@ struct Engine {
         var nodes = 0
         var rootDone = false
         var truncated = false
+        var lastLeaf = budget.spent[phase, default: 0]
         while let node = stack.popLast() {
+            if best != nil && budget.spent[phase, default: 0] - lastLeaf >= stall {
+                truncated = true
+                break
+            }
             let sol = exactFlow(
                 solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm,
                 sparse: isFull)
@@ -546,6 +564,7 @@ struct Engine {
             }
             if violator < 0 {
                 best = sol
+                lastLeaf = budget.spent[phase, default: 0]
                 continue
             }
             if workLeft <= 0 || outOfTime() {
