@@ -16,8 +16,7 @@ struct CostScalingSolver {
     /// Prices and costs stay within ±`limit`, so a reduced cost `c + p(v) − p(w)` cannot overflow.
     static let limit = Int64.max / 4
     /// Division factor of ε between refinements.
-    static let alpha: Int64 = Int64(ProcessInfo.processInfo.environment["ILSON_ALPHA"].flatMap { Int($0) } ?? 12)
-    static let startUnits: Int64 = Int64(ProcessInfo.processInfo.environment["ILSON_START"].flatMap { Int($0) } ?? 32)
+    static let alpha: Int64 = 12
     /// Scaling factors skipped on a cold start.
     static let coldSkips = 4
     /// When set, a solve still running at this time stops and returns `FlowSolution.timedOut(_:)` (the caller's
@@ -45,8 +44,6 @@ struct CostScalingSolver {
     /// from (the gap's sum 807 → 1005 on seed 0, 944 → 1015 over seeds 0-2), so below this size only the theorem's
     /// fixing runs.
     static let defaultHeuristicFixMinEdges = 25_000
-    /// Warm fixing (value units; 0: off).
-    var warmFixUnits: Int64 = Int64(ProcessInfo.processInfo.environment["ILSON_WARMFIX"].flatMap { Int($0) } ?? 0)
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -158,7 +155,6 @@ struct CostScalingSolver {
             var subSolver = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
             subSolver.heuristicFix = heuristicFix
             subSolver.heuristicFixMinEdges = heuristicFixMinEdges
-            subSolver.warmFixUnits = warmFixUnits
             guard
                 let sol = subSolver.solveConnected(
                     cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
@@ -408,17 +404,12 @@ struct CostScalingSolver {
                 // value (measured on the county day and week: the first refinement does a third of the work it does
                 // from the prices above; the reference instances reach their optimum with this start).
                 greedyPrices(cap: cap, scale: scale, into: price)
-                eps = CostScalingSolver.startUnits * CostScalingSolver.alpha * scale
+                eps = 32 * CostScalingSolver.alpha * scale
             }
         }
-        var warmed = false
-        var prefixed = false
-        var retryUnfixed = false
-        let warmFix = warmFixUnits
         if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
             let warmPrices = CostScalingSolver.rescale(warm, to: scale)
         {
-            warmed = true
             // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
             _ = price.update(fromContentsOf: warmPrices)
             eps = CostScalingSolver.alpha * max(1, warmEpsilon)
@@ -476,7 +467,6 @@ struct CostScalingSolver {
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
-        let traceRef = ProcessInfo.processInfo.environment["ILSON_REFTRACE"] != nil
         let dist = slabs.make(n, Int64(0))
         let seen = slabs.make(n, UInt32(0))
         let done = slabs.make(n, UInt32(0))
@@ -613,9 +603,6 @@ struct CostScalingSolver {
                     if !o && h <= CostScalingSolver.limit / 2 { theorem = min(theorem ?? h, h) }
                 }
                 guard let t = theorem else { return }
-                fixArcs(from: t)
-            }
-            func fixArcs(from t: Int64) {
                 for r in 0..<nRw {
                     let v = nG + r
                     let pv = price[v]
@@ -698,18 +685,6 @@ struct CostScalingSolver {
             }
             /// The check's margin: an eighth of a value unit at first, four times more each check.
             var margin = max(1, scale / 8)
-            if warmed && arcFixing && heuristicFix > 1 && warmFix > 0 {
-                let (t, o) = warmFix.multipliedReportingOverflow(by: scale)
-                if !o && t <= CostScalingSolver.limit / 2 {
-                    fixArcs(from: t)
-                    prefixed = true
-                }
-                if traceRef {
-                    var live = 0
-                    for v in 0..<n { live += Int(liveEnd[v] - start[v]) }
-                    FileHandle.standardError.write("TRACE warmfix n=\(n) m=\(m) work=\(work) live=\(live)\n".data(using: .utf8)!)
-                }
-            }
             // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
             while true {
                 repeat {
@@ -876,23 +851,10 @@ struct CostScalingSolver {
                         }
                     }
                     if eps > 1 && arcFixing { fixArcs(eps) }
-                    if traceRef {
-                        var live = 0
-                        for v in 0..<n { live += Int(liveEnd[v] - start[v]) }
-                        FileHandle.standardError.write("TRACE ref n=\(n) m=\(m) eps=\(eps) work=\(work) live=\(live)\n".data(using: .utf8)!)
-                    }
                 } while eps > 1 && !failed
                 // Heuristic fixing's check; with violators, one more refinement at ε = 1 on the live arcs and those back.
                 if failed || !arcFixing || heuristicFix <= 1 { break }
                 let back = unfixViolators(margin: margin)
-                if traceRef { FileHandle.standardError.write("TRACE check0 back=\(back) work=\(work)\n".data(using: .utf8)!) }
-                if prefixed && back > 0 {
-                    rejoinedArcs += back
-                    retryUnfixed = true
-                    failed = true
-                    return
-                }
-                if traceRef { FileHandle.standardError.write("TRACE check back=\(back) work=\(work)\n".data(using: .utf8)!) }
                 rejoinedArcs += back
                 margin = min(margin &* 4, CostScalingSolver.limit / 4)
                 if back == 0 { break }
@@ -900,15 +862,6 @@ struct CostScalingSolver {
         }
         runScaling()
         if timedOut { return .timedOut(net, work: work) }
-        if retryUnfixed {
-            var again = self
-            again.warmFixUnits = 0
-            guard var sol = again.solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
-            else { return nil }
-            sol.work &+= work
-            sol.rejoinedArcs += rejoinedArcs
-            return sol
-        }
         if failed { return nil }
 
         var rowArc = [Int32](repeating: -1, count: nRw)

@@ -773,8 +773,8 @@ extension Engine {
     /// week12). The first flow already holds the continuity with `history`; the links between plan days are what the
     /// re-solves add.
     mutating func dayPass() {
-        for d in stride(from: 1, to: nD, by: 2) where !outOfTime() { _ = resolveDay(d, fromWeek: true) }
-        for d in stride(from: 0, to: nD, by: 2) where workLeft > 0 && !outOfTime() { _ = resolveDay(d, fromWeek: true) }
+        for d in stride(from: 1, to: nD, by: 2) where !outOfTime() { _ = resolveDay(d) }
+        for d in stride(from: 0, to: nD, by: 2) where workLeft > 0 && !outOfTime() { _ = resolveDay(d) }
         stats.passes += 1
     }
 

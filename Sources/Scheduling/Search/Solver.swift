@@ -42,8 +42,6 @@ struct Engine {
     var provenOptimal = false
     /// The last solution of each day's network, warm starts for the day descents (`ChainsWarmDescent.swift`).
     var dayWarm: DayWarmStarts?
-    /// The week's request prices from the first start's flow over every day (`WeekPriceWarmStart.swift`).
-    var weekPrices: WeekRequestPrices?
     /// The last plan the exact scorer scored, and its report (`scoreReport()`; shared by copies of the engine).
     let scoreMemo = ScoreMemo()
 
@@ -137,7 +135,6 @@ struct Engine {
         let order = releaseOrder(full)
         report(.flow)
         let result = branchAndBound(full, order: order, isFull: first)
-        if first && nD > 1 && ProcessInfo.processInfo.environment["ILSON_WEEKWARM"] != "0" { weekPrices = WeekRequestPrices(full, result) }
         for r in 0..<full.nRows where result.rowArc[r] >= 0 {
             let a = Int(result.rowArc[r])
             let w = Int(full.rowWorker[r])
@@ -377,9 +374,7 @@ struct Engine {
     /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
     /// - Parameter warm: start the flow from the day's last solve in `dayWarm` and record this one there
     ///   (`ChainsWarmDescent.swift`; the worker schedules phase's descents).
-    mutating func resolveDay(
-        _ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1, warm: Bool = false, fromWeek: Bool = false
-    ) -> Bool {
+    mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1, warm: Bool = false) -> Bool {
         guard
             let net = dayNetwork(
                 d,
@@ -394,8 +389,7 @@ struct Engine {
             let c = assignCand[w * nD + d]
             if c >= 0 { current += dayValue(d, Int(assign[w * nD + d]), Int(c), w) }
         }
-        let start = warm ? dayWarmStart(d, net) : fromWeek ? weekWarmStart(d, net) : nil
-        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: start)
+        let sol = branchAndBound(net, order: releaseOrder(net), isFull: false, warm: warm ? dayWarmStart(d, net) : nil)
         if warm { recordDayWarm(d, net, sol) }
         guard sol.value > current || forceWorker >= 0 else { return false }
         applyDay(d, net, sol)
