@@ -208,20 +208,26 @@ struct CostScalingSolver {
             return x
         }
         let linked = slabs.make(nG, false)
+        // Every root is the least node of its set (a union links the larger root below the smaller), so the group's
+        // root is found once and follows its unions: the same sets and roots as a `find(g)` per arc.
         net.groupRowStart.withUnsafeBufferPointer { groupRowStart in
             net.rowArcStart.withUnsafeBufferPointer { rowArcStart in
                 net.arcReq.withUnsafeBufferPointer { arcReq in
                     net.arcValue.withUnsafeBufferPointer { arcValue in
                         cap.withUnsafeBufferPointer { cap in
                             for g in 0..<nG {
+                                var x = -1
                                 for r in Int(groupRowStart[g])..<Int(groupRowStart[g + 1]) {
                                     for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) {
                                         let q = Int(arcReq[a])
                                         guard arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
                                         linked[g] = true
-                                        let x = find(g)
+                                        if x < 0 { x = find(g) }
                                         let y = find(nG + q)
-                                        if x != y { parent[max(x, y)] = Int32(min(x, y)) }
+                                        if x != y {
+                                            parent[max(x, y)] = Int32(min(x, y))
+                                            x = min(x, y)
+                                        }
                                     }
                                 }
                             }
@@ -274,8 +280,10 @@ struct CostScalingSolver {
         let (scaledMax, overflow) = maxAbs.multipliedReportingOverflow(by: scale)
         if overflow || scaledMax > CostScalingSolver.limit / 8 { return nil }
 
+        var slabs = Slabs()
+        defer { slabs.release() }
         // Degrees (every edge adds one slot to its tail and one to its head).
-        var deg = [Int32](repeating: 0, count: n + 1)
+        let deg = slabs.make(n + 1, Int32(0))
         var nEdges = 0
         for g in 0..<nG {
             let rows = Int(net.groupRowStart[g + 1] - net.groupRowStart[g])
@@ -300,8 +308,6 @@ struct CostScalingSolver {
             deg[sink] += k
             nEdges += Int(k)
         }
-        var slabs = Slabs()
-        defer { slabs.release() }
         let start = slabs.make(n + 1, Int32(0))
         for v in 0..<n { start[v + 1] = start[v] + deg[v] }
         let m = 2 * nEdges
@@ -313,7 +319,8 @@ struct CostScalingSolver {
         let netArc = slabs.make(m, Int32(-1))
         /// The capacity of each arc's edge (the same on both slots of a pair).
         let pairCap = slabs.make(m, Int32(0))
-        var fill = Array(start.dropLast())
+        let fill = slabs.make(n, Int32(0))
+        for v in 0..<n { fill[v] = start[v] }
         func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
             let f = Int(fill[u])
             fill[u] += 1
@@ -384,9 +391,22 @@ struct CostScalingSolver {
         excess[sink] = -total
         let price = slabs.make(n, Int64(0))
         var eps = scaledMax
-        do {
+        // A warm start's prices in this cost scale (nil: cold, or out of the safe range).
+        var warmPrices: [Int64]?
+        if let warm, warm.prices.count == n, warm.rowArc.count == nRw {
+            warmPrices = CostScalingSolver.rescale(warm, to: scale)
+        }
+        let greedy = greedyStart && !anyForced && warm == nil
+        if greedy {
+            // Prices of a greedy assignment, and the scaling started at ε = 32 value units whatever the largest
+            // value (measured on the county day and week: the first refinement does a third of the work it does
+            // from the prices below; the reference instances reach their optimum with this start).
+            greedyPrices(cap: cap, scale: scale, into: price)
+            eps = 32 * CostScalingSolver.alpha * scale
+        } else if warmPrices == nil {
             // Cold start with SSP-style prices (every arc's reduced cost is >= 0 at the zero flow: each request at its
             // best arc, the sink below every request) and the scaling started 4 factors lower (measured: fewer steps).
+            // (Skipped when the greedy or the warm prices replace them all.)
             var potSink: Int64 = 0
             for q in 0..<nQ {
                 var best = Int64.min
@@ -399,17 +419,8 @@ struct CostScalingSolver {
             }
             price[sink] = potSink
             for _ in 0..<CostScalingSolver.coldSkips { eps = max(1, eps / CostScalingSolver.alpha) }
-            if greedyStart && !anyForced && warm == nil {
-                // Prices of a greedy assignment, and the scaling started at ε = 32 value units whatever the largest
-                // value (measured on the county day and week: the first refinement does a third of the work it does
-                // from the prices above; the reference instances reach their optimum with this start).
-                greedyPrices(cap: cap, scale: scale, into: price)
-                eps = 32 * CostScalingSolver.alpha * scale
-            }
         }
-        if let warm, warm.prices.count == n, warm.rowArc.count == nRw,
-            let warmPrices = CostScalingSolver.rescale(warm, to: scale)
-        {
+        if let warm, let warmPrices {
             // Keep the warm flow where it still fits, and its prices; one refinement at ε = 1 finishes it.
             _ = price.update(fromContentsOf: warmPrices)
             eps = CostScalingSolver.alpha * max(1, warmEpsilon)

@@ -378,13 +378,7 @@ struct Engine {
     /// - Parameter warm: start the flow from the day's last solve in `dayWarm` and record this one there
     ///   (`ChainsWarmDescent.swift`; the worker schedules phase's descents).
     mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1, warm: Bool = false) -> Bool {
-        guard
-            let net = dayNetwork(
-                d,
-                value: { r, c, w in
-                    dayValue(d, r, c, w) + (w == forceWorker && p.reqJob[r] == forceJob ? 16 * p.bigM : 0)
-                })
-        else { return false }
+        guard let net = valuedDayNetwork(d, forceWorker: forceWorker, forceJob: forceJob) else { return false }
         charge(net.arcReq.count + p.nW)
         // The current plan's value of the day (its unpinned assignments).
         var current: Int64 = 0

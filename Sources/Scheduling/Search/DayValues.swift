@@ -1,0 +1,66 @@
+import Foundation
+
+/// The job of every worker on the plan days beside day d, read once per day network: the continuity part of day
+/// d's pair values (`Engine.neighbourBonus`) without looking the neighbouring days up again for every pair.
+struct DayNeighbourJobs {
+    /// No job: the worker does not work the neighbouring day, or that plan day is not the calendar day beside d.
+    static let none = Int32.min
+    /// `before[w]`: worker w's job on plan day d − 1 when it is the calendar day before d, else `none`.
+    let before: [Int32]
+    /// `after[w]`: worker w's job on plan day d + 1 when it is the calendar day after d, else `none`.
+    let after: [Int32]
+
+    /// The neighbouring jobs of day `d` in the plan `assign` (`assign[w * nD + d]`, pins included) of problem `p`.
+    init(_ p: Problem, assign: [Int32], nD: Int, day d: Int) {
+        let day = p.days[d].ordinal
+        func jobs(on e: Int) -> [Int32] {
+            var out = [Int32](repeating: DayNeighbourJobs.none, count: p.nW)
+            guard e >= 0 && e < nD && abs(p.days[e].ordinal - day) == 1 else { return out }
+            for w in 0..<p.nW {
+                let q = assign[w * nD + e]
+                if q >= 0 { out[w] = p.reqJob[Int(q)] }
+            }
+            return out
+        }
+        before = jobs(on: d - 1)
+        after = jobs(on: d + 1)
+    }
+}
+
+extension Engine {
+    /// Day `d`'s network with every other day fixed (`dayNetwork`), its arcs valued as `resolveDay` values them:
+    /// `dayValue` (priority × M − soft cost + continuity with history or the neighbouring days), plus 16 × M on the
+    /// arcs of `forceWorker` to `forceJob`. The values are filled in one pass over the arcs after the network is built
+    /// (the same values as a `dayValue` call per arc, for a fraction of the instructions). Nil when the day has no
+    /// requests.
+    func valuedDayNetwork(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1) -> FlowNetwork? {
+        guard var net = dayNetwork(d, value: { _, _, _ in 0 }) else { return nil }
+        let jobs = DayNeighbourJobs(p, assign: assign, nD: nD, day: d)
+        let continuity = p.continuity
+        let bigM = p.bigM
+        let force = 16 * p.bigM
+        let rowWorker = net.rowWorker
+        let rowArcStart = net.rowArcStart
+        let arcReq = net.arcReq
+        let arcCand = net.arcCand
+        net.arcValue.withUnsafeMutableBufferPointer { value in
+            for row in 0..<rowWorker.count {
+                let w = Int(rowWorker[row])
+                let before = jobs.before[w]
+                let after = jobs.after[w]
+                for a in Int(rowArcStart[row])..<Int(rowArcStart[row + 1]) {
+                    let r = Int(arcReq[a])
+                    let c = Int(arcCand[a])
+                    let job = p.reqJob[r]
+                    var v = p.reqPriority[r] * bigM - p.candCost[c]
+                    // History, else the day before (as `neighbourBonus`), then the day after.
+                    if p.candHistory[c] != 0 || before == job { v += continuity }
+                    if after == job { v += continuity }
+                    if w == forceWorker && job == forceJob { v += force }
+                    value[a] = v
+                }
+            }
+        }
+        return net
+    }
+}
