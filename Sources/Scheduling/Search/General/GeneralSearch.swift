@@ -100,8 +100,10 @@ extension GeneralEngine {
             // its own share again (`SearchLinkPassRounds.swift`).
             linkPassRounds(passWork: budget.allowance(.general) / 8, redealWork: budget.allowance(.general) / 32)
             // A date dealt with its counts, pair types and minimum requests' states free together, on its own 1/4
-            // (`SearchPairCountDeals.swift`).
-            pairCountDeals(maxWork: budget.allowance(.general) / 4)
+            // (`SearchPairCountDeals.swift`); when one improves, the seat re-deals again on their own 1/8
+            // (`SearchPairCountFollowUp.swift`).
+            pairCountDealsThenRedeals(
+                maxWork: budget.allowance(.general) / 4, redealWork: budget.allowance(.general) / 8)
             neighbourhoods()
         }
         enforceValidity()
