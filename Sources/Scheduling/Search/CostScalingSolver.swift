@@ -44,6 +44,15 @@ struct CostScalingSolver {
     /// from (the gap's sum 807 → 1005 on seed 0, 944 → 1015 over seeds 0-2), so below this size only the theorem's
     /// fixing runs.
     static let defaultHeuristicFixMinEdges = 25_000
+    /// Per-row heuristic fixing: after each refinement at ε > 1, each row keeps live only its `rowKeep` unused
+    /// row → request arcs of lowest reduced cost, and every other unused arc within `rowMargin` · ε of the last of
+    /// them; its other unused arcs are fixed (0: off). Runs where `heuristicFix` runs, with the same check.
+    var rowKeep = CostScalingSolver.defaultRowKeep
+    /// The margin of per-row fixing, in ε of the refinement just done.
+    var rowMargin = CostScalingSolver.defaultRowMargin
+    /// Per-row fixing's defaults.
+    static let defaultRowKeep = 0
+    static let defaultRowMargin: Int64 = 4
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -464,6 +473,14 @@ struct CostScalingSolver {
         var rejoinedArcs = 0
         let arcFixing = self.arcFixing
         let heuristicFix = nEdges >= heuristicFixMinEdges ? self.heuristicFix : 0
+        let env = ProcessInfo.processInfo.environment
+        let rowKeep = heuristicFix > 1 ? (env["ILSON_ROWK"].flatMap { Int($0) } ?? self.rowKeep) : 0
+        let rowMargin = env["ILSON_ROWM"].flatMap { Int64($0) } ?? self.rowMargin
+        let rowReeval = env["ILSON_ROWRE"] != nil
+        let trace = n > 50_000 && env["ILSON_REFTRACE"] != nil
+        var maxRowDegree = 0
+        for r in 0..<nRw { maxRowDegree = max(maxRowDegree, Int(start[nG + r + 1] - start[nG + r])) }
+        let rowCosts = slabs.make(max(1, maxRowDegree), Int64(0))
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -636,7 +653,78 @@ struct CostScalingSolver {
                         // Slot a now holds the row's former last live slot: look at it next.
                     }
                     work &+= Int(start[v + 1] - start[v])
+                    if rowKeep > 0 { keepRowBest(v, eps, threshold: t) }
                 }
+            }
+            /// Per-row fixing of row node `v` after a refinement at `eps` (see `rowKeep`): the reduced costs of its
+            /// unused arcs (live ones, and with re-evaluation fixed ones below `threshold`) give the cutoff, the
+            /// `rowKeep`-th lowest plus `rowMargin` · ε; unused live arcs above it are fixed, fixed ones at or below it
+            /// rejoin.
+            func keepRowBest(_ v: Int, _ eps: Int64, threshold: Int64) {
+                let pv = price[v]
+                let s = Int(start[v])
+                let e = rowReeval ? Int(start[v + 1]) : Int(liveEnd[v])
+                var cnt = 0
+                for a in s..<e where kind[a] == 1 && res[a] > 0 {
+                    let rc = cost[a] + pv - price[Int(head[a])]
+                    if a >= Int(liveEnd[v]) && rc >= threshold { continue }
+                    rowCosts[cnt] = rc
+                    cnt += 1
+                }
+                work &+= e - s
+                guard cnt > rowKeep else { return }
+                work &+= cnt
+                let kth = CostScalingSolver.select(rowCosts, count: cnt, rank: rowKeep - 1)
+                let (mg, o1) = eps.multipliedReportingOverflow(by: rowMargin)
+                let (cut, o2) = kth.addingReportingOverflow(o1 ? CostScalingSolver.limit : mg)
+                let cutoff = o1 || o2 ? CostScalingSolver.limit : cut
+                if rowReeval {
+                    // Fixed unused arcs at or below the cutoff rejoin the live slots.
+                    var a = Int(liveEnd[v])
+                    let end = Int(start[v + 1])
+                    while a < end {
+                        defer { a += 1 }
+                        guard kind[a] == 1 && res[a] > 0 else { continue }
+                        let rc = cost[a] + pv - price[Int(head[a])]
+                        guard rc <= cutoff && rc < threshold else { continue }
+                        rejoin(a, of: v)
+                    }
+                }
+                var a = Int(liveEnd[v]) - 1
+                while a >= s {
+                    defer { a -= 1 }
+                    guard kind[a] == 1 && res[a] > 0 else { continue }
+                    let w = Int(head[a])
+                    guard cost[a] + pv - price[w] > cutoff else { continue }
+                    let b = Int(partner[a])
+                    let lw = Int(liveEnd[w]) - 1
+                    swapSlots(b, lw)
+                    liveEnd[w] = Int32(lw)
+                    if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
+                    let lv = Int(liveEnd[v]) - 1
+                    swapSlots(a, lv)
+                    liveEnd[v] = Int32(lv)
+                    fixedArcs += 1
+                }
+            }
+            /// Moves fixed slot `a` of row node `v` (at or past its live end) back to the live slots, with its
+            /// request's slot (and onto the request's holders when it carries a unit).
+            func rejoin(_ a: Int, of v: Int) {
+                let w = Int(head[a])
+                let lv = Int(liveEnd[v])
+                swapSlots(a, lv)
+                liveEnd[v] = Int32(lv + 1)
+                let rb = Int(partner[lv])
+                let lw = Int(liveEnd[w])
+                swapSlots(rb, lw)
+                liveEnd[w] = Int32(lw + 1)
+                if res[lw] > 0 {
+                    let q = w - qBase
+                    hPos[lw] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = Int32(lw)
+                    hCount[q] += 1
+                }
+                fixedArcs -= 1
             }
             /// The check of heuristic fixing, after the last refinement (ε = 1): every fixed row → request arc whose
             /// reduced cost at the final prices breaks 1-optimality (residual with reduced cost < −1: unused with
@@ -683,11 +771,23 @@ struct CostScalingSolver {
                 }
                 return back
             }
+            if rowKeep > 0 && env["ILSON_ROWPRE"] != nil && arcFixing {
+                // Per-row fixing before the first refinement, from the start prices.
+                let firstEps = max(1, eps / CostScalingSolver.alpha)
+                let before = work
+                for r in 0..<nRw { keepRowBest(nG + r, firstEps, threshold: CostScalingSolver.limit) }
+                if trace {
+                    var live = 0
+                    for v in 0..<n { live += Int(liveEnd[v] - start[v]) }
+                    FileHandle.standardError.write("    pre fix=\(work - before) live=\(live)\n".data(using: .utf8)!)
+                }
+            }
             /// The check's margin: an eighth of a value unit at first, four times more each check.
             var margin = max(1, scale / 8)
             // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
             while true {
                 repeat {
+                    let workBefore = work
                     eps = max(1, eps / CostScalingSolver.alpha)
                     // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
                     for v in 0..<n {
@@ -850,11 +950,24 @@ struct CostScalingSolver {
                             sinceUpdate += 1
                         }
                     }
+                    let refineWork = work - workBefore
                     if eps > 1 && arcFixing { fixArcs(eps) }
+                    if trace {
+                        var live = 0
+                        for v in 0..<n { live += Int(liveEnd[v] - start[v]) }
+                        FileHandle.standardError.write(
+                            "    refinement eps=\(eps) work=\(refineWork) fix=\(work - workBefore - refineWork) live=\(live)\n"
+                                .data(using: .utf8)!)
+                    }
                 } while eps > 1 && !failed
                 // Heuristic fixing's check; with violators, one more refinement at ε = 1 on the live arcs and those back.
                 if failed || !arcFixing || heuristicFix <= 1 { break }
+                let checkBefore = work
                 let back = unfixViolators(margin: margin)
+                if trace {
+                    FileHandle.standardError.write(
+                        "    check violators=\(back) work=\(work - checkBefore) fixed=\(fixedArcs)\n".data(using: .utf8)!)
+                }
                 rejoinedArcs += back
                 margin = min(margin &* 4, CostScalingSolver.limit / 4)
                 if back == 0 { break }
@@ -876,12 +989,46 @@ struct CostScalingSolver {
                 value += net.arcValue[na]
             }
         }
+        if trace {
+            FileHandle.standardError.write(
+                "    flow value=\(value) work=\(work) n=\(n) edges=\(nEdges) rowKeep=\(rowKeep) margin=\(rowMargin)\n"
+                    .data(using: .utf8)!)
+        }
         // Prices relative to the sink (a constant shift changes nothing), with the scale they are in.
         let sinkPrice = price[sink]
         for v in 0..<n { price[v] -= sinkPrice }
         return FlowSolution(
             rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: Array(price),
             priceScale: [Int64](repeating: scale, count: n), fixedArcs: fixedArcs, rejoinedArcs: rejoinedArcs)
+    }
+
+    /// The value of rank `rank` (0: the lowest) among the first `count` entries of `xs`, which it reorders
+    /// (quickselect with the middle entry as pivot; deterministic).
+    static func select(_ xs: UnsafeMutableBufferPointer<Int64>, count: Int, rank: Int) -> Int64 {
+        var lo = 0
+        var hi = count - 1
+        while lo < hi {
+            let pivot = xs[lo + (hi - lo) / 2]
+            var i = lo
+            var j = hi
+            while i <= j {
+                while xs[i] < pivot { i += 1 }
+                while xs[j] > pivot { j -= 1 }
+                if i <= j {
+                    xs.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j {
+                hi = j
+            } else if rank >= i {
+                lo = i
+            } else {
+                return xs[rank]
+            }
+        }
+        return xs[rank]
     }
 
     /// Start prices from a greedy assignment, written into `price` (groups, rows, requests, sink; in the cost scale
