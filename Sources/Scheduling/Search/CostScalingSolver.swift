@@ -45,14 +45,12 @@ struct CostScalingSolver {
     /// fixing runs.
     static let defaultHeuristicFixMinEdges = 25_000
     /// Per-row heuristic fixing: after each refinement at ε > 1, each row keeps live only its `rowKeep` unused
-    /// row → request arcs of lowest reduced cost, and every other unused arc within `rowMargin` · ε of the last of
-    /// them; its other unused arcs are fixed (0: off). Runs where `heuristicFix` runs, with the same check.
+    /// row → request arcs of lowest reduced cost (and every other one tied with the last of them), live or fixed
+    /// before; the rest of its unused arcs are fixed (0: off). Runs where `heuristicFix` runs, under the same check.
     var rowKeep = CostScalingSolver.defaultRowKeep
-    /// The margin of per-row fixing, in ε of the refinement just done.
-    var rowMargin = CostScalingSolver.defaultRowMargin
-    /// Per-row fixing's defaults.
-    static let defaultRowKeep = 0
-    static let defaultRowMargin: Int64 = 4
+    /// Measured (docs/solver.md, rowfix19): on the province day 16-24 take a further third off the root flow's work
+    /// with a single check; 8 and 12 make the check fail (4-5 checks).
+    static let defaultRowKeep = 24
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -473,14 +471,13 @@ struct CostScalingSolver {
         var rejoinedArcs = 0
         let arcFixing = self.arcFixing
         let heuristicFix = nEdges >= heuristicFixMinEdges ? self.heuristicFix : 0
-        let env = ProcessInfo.processInfo.environment
-        let rowKeep = heuristicFix > 1 ? (env["ILSON_ROWK"].flatMap { Int($0) } ?? self.rowKeep) : 0
-        let rowMargin = env["ILSON_ROWM"].flatMap { Int64($0) } ?? self.rowMargin
-        let rowReeval = env["ILSON_ROWRE"] != nil
-        let trace = n > 50_000 && env["ILSON_REFTRACE"] != nil
+        let rowKeep = heuristicFix > 1 ? max(0, self.rowKeep) : 0
+        /// Per-row fixing's reduced costs of one row.
         var maxRowDegree = 0
-        for r in 0..<nRw { maxRowDegree = max(maxRowDegree, Int(start[nG + r + 1] - start[nG + r])) }
-        let rowCosts = slabs.make(max(1, maxRowDegree), Int64(0))
+        if rowKeep > 0 {
+            for r in 0..<nRw { maxRowDegree = max(maxRowDegree, Int(start[nG + r + 1] - start[nG + r])) }
+        }
+        let rowCosts = slabs.make(maxRowDegree, Int64(0))
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -622,6 +619,10 @@ struct CostScalingSolver {
                 guard let t = theorem else { return }
                 for r in 0..<nRw {
                     let v = nG + r
+                    if rowKeep > 0 {
+                        fixRowArcs(v, threshold: t)
+                        continue
+                    }
                     let pv = price[v]
                     var a = Int(start[v])
                     while a < Int(liveEnd[v]) {
@@ -637,83 +638,40 @@ struct CostScalingSolver {
                             a += 1
                             continue
                         }
-                        if res[b] > 0 {
-                            // A holder of its request: it leaves the list (its unit stays).
-                            dropHolder(b, of: w - qBase)
-                        }
-                        let lw = Int(liveEnd[w]) - 1
-                        swapSlots(b, lw)
-                        liveEnd[w] = Int32(lw)
-                        // The live slot moved into b's place may be a holder: its entry follows it.
-                        if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
-                        let lv = Int(liveEnd[v]) - 1
-                        swapSlots(a, lv)
-                        liveEnd[v] = Int32(lv)
-                        fixedArcs += 1
+                        fix(a, of: v)
                         // Slot a now holds the row's former last live slot: look at it next.
                     }
                     work &+= Int(start[v + 1] - start[v])
-                    if rowKeep > 0 { keepRowBest(v, eps, threshold: t) }
                 }
             }
-            /// Per-row fixing of row node `v` after a refinement at `eps` (see `rowKeep`): the reduced costs of its
-            /// unused arcs (live ones, and with re-evaluation fixed ones below `threshold`) give the cutoff, the
-            /// `rowKeep`-th lowest plus `rowMargin` · ε; unused live arcs above it are fixed, fixed ones at or below it
-            /// rejoin.
-            func keepRowBest(_ v: Int, _ eps: Int64, threshold: Int64) {
-                let pv = price[v]
-                let s = Int(start[v])
-                let e = rowReeval ? Int(start[v + 1]) : Int(liveEnd[v])
-                var cnt = 0
-                for a in s..<e where kind[a] == 1 && res[a] > 0 {
-                    let rc = cost[a] + pv - price[Int(head[a])]
-                    if a >= Int(liveEnd[v]) && rc >= threshold { continue }
-                    rowCosts[cnt] = rc
-                    cnt += 1
-                }
-                work &+= e - s
-                guard cnt > rowKeep else { return }
-                work &+= cnt
-                let kth = CostScalingSolver.select(rowCosts, count: cnt, rank: rowKeep - 1)
-                let (mg, o1) = eps.multipliedReportingOverflow(by: rowMargin)
-                let (cut, o2) = kth.addingReportingOverflow(o1 ? CostScalingSolver.limit : mg)
-                let cutoff = o1 || o2 ? CostScalingSolver.limit : cut
-                if rowReeval {
-                    // Fixed unused arcs at or below the cutoff rejoin the live slots.
-                    var a = Int(liveEnd[v])
-                    let end = Int(start[v + 1])
-                    while a < end {
-                        defer { a += 1 }
-                        guard kind[a] == 1 && res[a] > 0 else { continue }
-                        let rc = cost[a] + pv - price[Int(head[a])]
-                        guard rc <= cutoff && rc < threshold else { continue }
-                        rejoin(a, of: v)
-                    }
-                }
-                var a = Int(liveEnd[v]) - 1
-                while a >= s {
-                    defer { a -= 1 }
-                    guard kind[a] == 1 && res[a] > 0 else { continue }
-                    let w = Int(head[a])
-                    guard cost[a] + pv - price[w] > cutoff else { continue }
-                    let b = Int(partner[a])
-                    let lw = Int(liveEnd[w]) - 1
-                    swapSlots(b, lw)
-                    liveEnd[w] = Int32(lw)
-                    if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
-                    let lv = Int(liveEnd[v]) - 1
-                    swapSlots(a, lv)
-                    liveEnd[v] = Int32(lv)
-                    fixedArcs += 1
-                }
-            }
-            /// Moves fixed slot `a` of row node `v` (at or past its live end) back to the live slots, with its
-            /// request's slot (and onto the request's holders when it carries a unit).
-            func rejoin(_ a: Int, of v: Int) {
+            /// Fixes the live row → request slot `a` of row node `v` where its flow stands: it and its request's slot
+            /// move past their nodes' live ends (a used one leaves its request's holders; its unit stays).
+            @inline(__always) func fix(_ a: Int, of v: Int) {
                 let w = Int(head[a])
+                let b = Int(partner[a])
+                if res[b] > 0 {
+                    // A holder of its request: it leaves the list (its unit stays).
+                    dropHolder(b, of: w - qBase)
+                }
+                let lw = Int(liveEnd[w]) - 1
+                swapSlots(b, lw)
+                liveEnd[w] = Int32(lw)
+                // The live slot moved into b's place may be a holder: its entry follows it.
+                if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
+                let lv = Int(liveEnd[v]) - 1
+                swapSlots(a, lv)
+                liveEnd[v] = Int32(lv)
+                fixedArcs += 1
+            }
+            /// Moves the fixed row → request slot `a` of row node `v` (at or past its live end) back to the live slots,
+            /// with its request's slot (and onto the request's holders when it carries a unit).
+            @inline(__always) func rejoin(_ a: Int, of v: Int) {
+                let w = Int(head[a])
+                // Row side: slot a swaps with the first fixed slot.
                 let lv = Int(liveEnd[v])
                 swapSlots(a, lv)
                 liveEnd[v] = Int32(lv + 1)
+                // Request side: its slot swaps with the request's first fixed slot (not a holder).
                 let rb = Int(partner[lv])
                 let lw = Int(liveEnd[w])
                 swapSlots(rb, lw)
@@ -725,6 +683,54 @@ struct CostScalingSolver {
                     hCount[q] += 1
                 }
                 fixedArcs -= 1
+            }
+            /// `fixArcs` at row node `v` with per-row fixing (see `rowKeep`), `t` the threshold of `fixArcs`: the row's
+            /// unused arcs of reduced cost below `t`, live or fixed, are ranked; those at or below the `rowKeep`-th
+            /// lowest reduced cost stay live or rejoin, the other unused ones are fixed, and so is every live arc
+            /// beyond `t` (either sign) as in `fixArcs`. Fixed arcs rejoin here, between refinements, so the next
+            /// refinement saturates any of them that became admissible; the check after the last one still covers
+            /// every fixed arc.
+            func fixRowArcs(_ v: Int, threshold t: Int64) {
+                let pv = price[v]
+                let s = Int(start[v])
+                let end = Int(start[v + 1])
+                let live = Int(liveEnd[v])
+                var count = 0
+                var lowestFixed = Int64.max
+                for a in s..<end where kind[a] == 1 && res[a] > 0 {
+                    let rc = cost[a] + pv - price[Int(head[a])]
+                    if rc >= t { continue }
+                    rowCosts[count] = rc
+                    count += 1
+                    if a >= live && rc < lowestFixed { lowestFixed = rc }
+                }
+                work &+= end - s
+                var cutoff = Int64.max
+                if count > rowKeep {
+                    cutoff = CostScalingSolver.select(rowCosts, count: count, rank: rowKeep - 1)
+                    work &+= count
+                }
+                if lowestFixed <= cutoff {
+                    var a = live
+                    while a < end {
+                        defer { a += 1 }
+                        guard kind[a] == 1 && res[a] > 0 else { continue }
+                        let rc = cost[a] + pv - price[Int(head[a])]
+                        // Slot a then holds a fixed slot already looked at.
+                        if rc < t && rc <= cutoff { rejoin(a, of: v) }
+                    }
+                    work &+= end - live
+                }
+                // The live slots from the last: a slot fixed takes the row's last live slot, already looked at.
+                var a = Int(liveEnd[v]) - 1
+                work &+= a + 1 - s
+                while a >= s {
+                    defer { a -= 1 }
+                    guard kind[a] == 1 else { continue }
+                    let rc = cost[a] + pv - price[Int(head[a])]
+                    let unused = res[a] > 0
+                    if unused ? (rc >= t || rc > cutoff) : rc <= -t { fix(a, of: v) }
+                }
             }
             /// The check of heuristic fixing, after the last refinement (ε = 1): every fixed row → request arc whose
             /// reduced cost at the final prices breaks 1-optimality (residual with reduced cost < −1: unused with
@@ -751,43 +757,17 @@ struct CostScalingSolver {
                         } else if !((res[a] > 0 && rc < margin) || (res[b] > 0 && rc > -margin)) {
                             continue
                         }
-                        // Row side: slot a swaps with the first fixed slot (already checked, or a itself).
-                        let lv = Int(liveEnd[v])
-                        swapSlots(a, lv)
-                        liveEnd[v] = Int32(lv + 1)
-                        // Request side: its slot swaps with the request's first fixed slot (not a holder).
-                        let rb = Int(partner[lv])
-                        let lw = Int(liveEnd[w])
-                        swapSlots(rb, lw)
-                        liveEnd[w] = Int32(lw + 1)
-                        if res[lw] > 0 {
-                            let q = w - qBase
-                            hPos[lw] = hCount[q]
-                            holders[Int(hStart[q] + hCount[q])] = Int32(lw)
-                            hCount[q] += 1
-                        }
-                        fixedArcs -= 1
+                        // Slot a then holds the row's first fixed slot (already checked, or a itself).
+                        rejoin(a, of: v)
                     }
                 }
                 return back
-            }
-            if rowKeep > 0 && env["ILSON_ROWPRE"] != nil && arcFixing {
-                // Per-row fixing before the first refinement, from the start prices.
-                let firstEps = max(1, eps / CostScalingSolver.alpha)
-                let before = work
-                for r in 0..<nRw { keepRowBest(nG + r, firstEps, threshold: CostScalingSolver.limit) }
-                if trace {
-                    var live = 0
-                    for v in 0..<n { live += Int(liveEnd[v] - start[v]) }
-                    FileHandle.standardError.write("    pre fix=\(work - before) live=\(live)\n".data(using: .utf8)!)
-                }
             }
             /// The check's margin: an eighth of a value unit at first, four times more each check.
             var margin = max(1, scale / 8)
             // At least one refinement (a cold start may begin near ε = 1); the last one runs at ε = 1.
             while true {
                 repeat {
-                    let workBefore = work
                     eps = max(1, eps / CostScalingSolver.alpha)
                     // Saturate every arc of negative reduced cost: the pseudo-flow becomes 0-optimal.
                     for v in 0..<n {
@@ -950,24 +930,11 @@ struct CostScalingSolver {
                             sinceUpdate += 1
                         }
                     }
-                    let refineWork = work - workBefore
                     if eps > 1 && arcFixing { fixArcs(eps) }
-                    if trace {
-                        var live = 0
-                        for v in 0..<n { live += Int(liveEnd[v] - start[v]) }
-                        FileHandle.standardError.write(
-                            "    refinement eps=\(eps) work=\(refineWork) fix=\(work - workBefore - refineWork) live=\(live)\n"
-                                .data(using: .utf8)!)
-                    }
                 } while eps > 1 && !failed
                 // Heuristic fixing's check; with violators, one more refinement at ε = 1 on the live arcs and those back.
                 if failed || !arcFixing || heuristicFix <= 1 { break }
-                let checkBefore = work
                 let back = unfixViolators(margin: margin)
-                if trace {
-                    FileHandle.standardError.write(
-                        "    check violators=\(back) work=\(work - checkBefore) fixed=\(fixedArcs)\n".data(using: .utf8)!)
-                }
                 rejoinedArcs += back
                 margin = min(margin &* 4, CostScalingSolver.limit / 4)
                 if back == 0 { break }
@@ -988,11 +955,6 @@ struct CostScalingSolver {
                 reqCount[Int(net.arcReq[na])] += 1
                 value += net.arcValue[na]
             }
-        }
-        if trace {
-            FileHandle.standardError.write(
-                "    flow value=\(value) work=\(work) n=\(n) edges=\(nEdges) rowKeep=\(rowKeep) margin=\(rowMargin)\n"
-                    .data(using: .utf8)!)
         }
         // Prices relative to the sink (a constant shift changes nothing), with the scale they are in.
         let sinkPrice = price[sink]
