@@ -46,10 +46,12 @@ struct CostScalingSolver {
     static let defaultHeuristicFixMinEdges = 25_000
     /// Per-row heuristic fixing: after each refinement at ε > 1, each row keeps live only its `rowKeep` unused
     /// row → request arcs of lowest reduced cost (and every other one tied with the last of them), live or fixed
-    /// before; the rest of its unused arcs are fixed (0: off). Runs where `heuristicFix` runs, under the same check.
+    /// before; the rest of its unused arcs are fixed (0: off). Runs where `heuristicFix` runs, under the same check,
+    /// and only on networks whose rows have at least 2 · `rowKeep` row → request arcs on average.
     var rowKeep = CostScalingSolver.defaultRowKeep
-    /// Measured (docs/solver.md, rowfix19): on the province day 16-24 take a further third off the root flow's work
-    /// with a single check; 8 and 12 make the check fail (4-5 checks).
+    /// Measured (docs/solver.md, rowfix19): on the province day (about 120 arcs a row) 16-24 take a further third off
+    /// the root flow's work with a single check, 8 and 12 make the check fail (4-5 checks); on the county day's sparse
+    /// core (at most 48 arcs a row) 24 costs 13-21 % more flow work, hence the average-degree condition.
     static let defaultRowKeep = 24
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
@@ -284,6 +286,7 @@ struct CostScalingSolver {
         // Degrees (every edge adds one slot to its tail and one to its head).
         var deg = [Int32](repeating: 0, count: n + 1)
         var nEdges = 0
+        var rowArcs = 0
         for g in 0..<nG {
             let rows = Int(net.groupRowStart[g + 1] - net.groupRowStart[g])
             deg[g] += Int32(rows + 1)
@@ -298,6 +301,7 @@ struct CostScalingSolver {
                 deg[nG + r] += 1
                 deg[qBase + q] += 1
                 nEdges += 1
+                rowArcs += 1
             }
         }
         for q in 0..<nQ where cap[q] > 0 {
@@ -471,7 +475,8 @@ struct CostScalingSolver {
         var rejoinedArcs = 0
         let arcFixing = self.arcFixing
         let heuristicFix = nEdges >= heuristicFixMinEdges ? self.heuristicFix : 0
-        let rowKeep = heuristicFix > 1 ? max(0, self.rowKeep) : 0
+        let keep = max(0, self.rowKeep)
+        let rowKeep = heuristicFix > 1 && rowArcs >= 2 * keep * nRw ? keep : 0
         /// Per-row fixing's reduced costs of one row.
         var maxRowDegree = 0
         if rowKeep > 0 {
