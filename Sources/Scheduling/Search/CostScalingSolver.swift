@@ -283,8 +283,11 @@ struct CostScalingSolver {
         let (scaledMax, overflow) = maxAbs.multipliedReportingOverflow(by: scale)
         if overflow || scaledMax > CostScalingSolver.limit / 8 { return nil }
 
-        // Degrees (every edge adds one slot to its tail and one to its head).
-        var deg = [Int32](repeating: 0, count: n + 1)
+        var slabs = Slabs()
+        defer { slabs.release() }
+        // Degrees (every edge adds one slot to its tail and one to its head), in a slab like `fill` below (as an array
+        // it checked its uniqueness on every increment once the function grew: 0.2G instructions on the county week).
+        let deg = slabs.make(n + 1, Int32(0))
         var nEdges = 0
         var rowArcs = 0
         for g in 0..<nG {
@@ -311,8 +314,6 @@ struct CostScalingSolver {
             deg[sink] += k
             nEdges += Int(k)
         }
-        var slabs = Slabs()
-        defer { slabs.release() }
         let start = slabs.make(n + 1, Int32(0))
         for v in 0..<n { start[v + 1] = start[v] + deg[v] }
         let m = 2 * nEdges
@@ -324,7 +325,10 @@ struct CostScalingSolver {
         let netArc = slabs.make(m, Int32(-1))
         /// The capacity of each arc's edge (the same on both slots of a pair).
         let pairCap = slabs.make(m, Int32(0))
-        var fill = Array(start.dropLast())
+        // Each node's next free slot, in a slab: an array captured and mutated by `edge` may check its uniqueness on
+        // every edge (measured: 0.29G instructions on the county week once the function around it grew).
+        let fill = slabs.make(n, Int32(0))
+        for v in 0..<n { fill[v] = start[v] }
         func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
             let f = Int(fill[u])
             fill[u] += 1
