@@ -49,14 +49,15 @@ import Testing
         #expect(rejoined >= 10)
     }
 
-    /// Below `heuristicFixMinEdges` (the default, 25,000 edges) only the theorem's fixing runs: the factor that
-    /// sends arcs back above does nothing on these small networks.
+    /// Below `heuristicFixMinEdges` (the default, 25,000 edges) only the theorem's fixing runs: the factor and the
+    /// per-row fixing that send arcs back above do nothing on these small networks.
     @Test func smallNetworksOnlyTheTheorem() throws {
         var rejoined = 0
         for seed in UInt64(0)..<120 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
             var solver = CostScalingSolver(net)
             solver.heuristicFix = 2
+            solver.rowKeep = 1
             let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             var plain = CostScalingSolver(net)
             plain.heuristicFix = 0
@@ -68,12 +69,78 @@ import Testing
         #expect(rejoined == 0)
     }
 
+    /// Per-row fixing (`CostScalingSolver.rowKeep`) keeping each row's 1, 2, 3 or 24 best arcs (the networks' rows
+    /// have at most 19, so rows this small are where it fixes anything), alone (factor 256 fixes little here) and with
+    /// factor 2: the same value and forced units as successive shortest paths, and a valid flow.
+    @Test(arguments: 0..<120)
+    func perRowSameOptimumAsShortestPaths(_ seed: UInt64) throws {
+        let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        for (factor, keep) in [(256, 1), (256, 2), (256, 3), (256, 24), (2, 1), (2, 3)] as [(Int64, Int)] {
+            var solver = CostScalingSolver(net)
+            solver.heuristicFix = factor
+            solver.rowKeep = keep
+            solver.heuristicFixMinEdges = 0
+            let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            #expect(FlowCostScalingTests.check(net, sol, cap: cap) == sol.value)
+            #expect(sol.value == ssp.value, "seed \(seed) factor \(factor) keep \(keep)")
+            #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) factor \(factor) keep \(keep)")
+        }
+    }
+
+    /// Keeping one arc per row fixes arcs the optimum needs: at factor 256 (whose own fixing sends nothing back on
+    /// these networks) the check finds violators on many networks and sends them back.
+    @Test func perRowCheckSendsArcsBack() throws {
+        var rejoinedByRows = 0
+        var solvesWithRejoins = 0
+        var rejoinedByFactor = 0
+        for seed in UInt64(0)..<120 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+            var solver = CostScalingSolver(net)
+            solver.heuristicFix = 256
+            solver.heuristicFixMinEdges = 0
+            solver.rowKeep = 0
+            let alone = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            rejoinedByFactor += alone.rejoinedArcs
+            solver.rowKeep = 1
+            let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            rejoinedByRows += sol.rejoinedArcs
+            if sol.rejoinedArcs > 0 { solvesWithRejoins += 1 }
+        }
+        #expect(rejoinedByFactor == 0)
+        #expect(solvesWithRejoins >= 5)
+        #expect(rejoinedByRows >= 10)
+    }
+
+    /// `CostScalingSolver.select` against sorting: random arrays with many repeated values, every rank.
+    @Test func selectMatchesSorting() {
+        var g = SplitMix64(seed: 19)
+        for trial in 0..<300 {
+            let count = 1 + Int(g.next() % 40)
+            let spread = UInt64(1 + trial % 7 * 5)
+            let xs = (0..<count).map { _ in Int64(g.next() % spread) - 3 }
+            let sorted = xs.sorted()
+            for rank in 0..<count {
+                var copy = xs
+                let x = copy.withUnsafeMutableBufferPointer {
+                    CostScalingSolver.select($0, count: count, rank: rank)
+                }
+                #expect(x == sorted[rank], "trial \(trial) rank \(rank)")
+                #expect(copy.sorted() == sorted)
+            }
+        }
+    }
+
     @Test func deterministic() throws {
         for seed in UInt64(200)..<220 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
-            for k: Int64 in [2, 256] {
+            for (k, keep) in [(2, 24), (256, 24), (256, 1), (2, 2)] as [(Int64, Int)] {
                 var solver = CostScalingSolver(net)
                 solver.heuristicFix = k
+                solver.rowKeep = keep
                 solver.heuristicFixMinEdges = 0
                 let a = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
                 let b = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))

@@ -44,6 +44,15 @@ struct CostScalingSolver {
     /// from (the gap's sum 807 → 1005 on seed 0, 944 → 1015 over seeds 0-2), so below this size only the theorem's
     /// fixing runs.
     static let defaultHeuristicFixMinEdges = 25_000
+    /// Per-row heuristic fixing: after each refinement at ε > 1, each row keeps live only its `rowKeep` unused
+    /// row → request arcs of lowest reduced cost (and every other one tied with the last of them), live or fixed
+    /// before; the rest of its unused arcs are fixed (0: off). Runs where `heuristicFix` runs, under the same check,
+    /// and only on networks whose rows have at least 2 · `rowKeep` row → request arcs on average.
+    var rowKeep = CostScalingSolver.defaultRowKeep
+    /// Measured (docs/solver.md, rowfix19): on the province day (about 120 arcs a row) 16-24 take a further third off
+    /// the root flow's work with a single check, 8 and 12 make the check fail (4-5 checks); on the county day's sparse
+    /// core (at most 48 arcs a row) 24 costs 13-21 % more flow work, hence the average-degree condition.
+    static let defaultRowKeep = 24
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -282,9 +291,11 @@ struct CostScalingSolver {
 
         var slabs = Slabs()
         defer { slabs.release() }
-        // Degrees (every edge adds one slot to its tail and one to its head).
+        // Degrees (every edge adds one slot to its tail and one to its head), in a slab like `fill` below (as an array
+        // it checked its uniqueness on every increment once the function grew: 0.2G instructions on the county week).
         let deg = slabs.make(n + 1, Int32(0))
         var nEdges = 0
+        var rowArcs = 0
         for g in 0..<nG {
             let rows = Int(net.groupRowStart[g + 1] - net.groupRowStart[g])
             deg[g] += Int32(rows + 1)
@@ -299,6 +310,7 @@ struct CostScalingSolver {
                 deg[nG + r] += 1
                 deg[qBase + q] += 1
                 nEdges += 1
+                rowArcs += 1
             }
         }
         for q in 0..<nQ where cap[q] > 0 {
@@ -319,6 +331,8 @@ struct CostScalingSolver {
         let netArc = slabs.make(m, Int32(-1))
         /// The capacity of each arc's edge (the same on both slots of a pair).
         let pairCap = slabs.make(m, Int32(0))
+        // Each node's next free slot, in a slab: an array captured and mutated by `edge` may check its uniqueness on
+        // every edge (measured: 0.29G instructions on the county week once the function around it grew).
         let fill = slabs.make(n, Int32(0))
         for v in 0..<n { fill[v] = start[v] }
         func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
@@ -475,6 +489,14 @@ struct CostScalingSolver {
         var rejoinedArcs = 0
         let arcFixing = self.arcFixing
         let heuristicFix = nEdges >= heuristicFixMinEdges ? self.heuristicFix : 0
+        let keep = max(0, self.rowKeep)
+        let rowKeep = heuristicFix > 1 && rowArcs >= 2 * keep * nRw ? keep : 0
+        /// Per-row fixing's reduced costs of one row.
+        var maxRowDegree = 0
+        if rowKeep > 0 {
+            for r in 0..<nRw { maxRowDegree = max(maxRowDegree, Int(start[nG + r + 1] - start[nG + r])) }
+        }
+        let rowCosts = slabs.make(maxRowDegree, Int64(0))
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -616,6 +638,10 @@ struct CostScalingSolver {
                 guard let t = theorem else { return }
                 for r in 0..<nRw {
                     let v = nG + r
+                    if rowKeep > 0 {
+                        fixRowArcs(v, threshold: t)
+                        continue
+                    }
                     let pv = price[v]
                     var a = Int(start[v])
                     while a < Int(liveEnd[v]) {
@@ -631,22 +657,98 @@ struct CostScalingSolver {
                             a += 1
                             continue
                         }
-                        if res[b] > 0 {
-                            // A holder of its request: it leaves the list (its unit stays).
-                            dropHolder(b, of: w - qBase)
-                        }
-                        let lw = Int(liveEnd[w]) - 1
-                        swapSlots(b, lw)
-                        liveEnd[w] = Int32(lw)
-                        // The live slot moved into b's place may be a holder: its entry follows it.
-                        if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
-                        let lv = Int(liveEnd[v]) - 1
-                        swapSlots(a, lv)
-                        liveEnd[v] = Int32(lv)
-                        fixedArcs += 1
+                        fix(a, of: v)
                         // Slot a now holds the row's former last live slot: look at it next.
                     }
                     work &+= Int(start[v + 1] - start[v])
+                }
+            }
+            /// Fixes the live row → request slot `a` of row node `v` where its flow stands: it and its request's slot
+            /// move past their nodes' live ends (a used one leaves its request's holders; its unit stays).
+            @inline(__always) func fix(_ a: Int, of v: Int) {
+                let w = Int(head[a])
+                let b = Int(partner[a])
+                if res[b] > 0 {
+                    // A holder of its request: it leaves the list (its unit stays).
+                    dropHolder(b, of: w - qBase)
+                }
+                let lw = Int(liveEnd[w]) - 1
+                swapSlots(b, lw)
+                liveEnd[w] = Int32(lw)
+                // The live slot moved into b's place may be a holder: its entry follows it.
+                if b < lw && kind[b] == 2 && res[b] > 0 { holders[Int(hStart[w - qBase] + hPos[b])] = Int32(b) }
+                let lv = Int(liveEnd[v]) - 1
+                swapSlots(a, lv)
+                liveEnd[v] = Int32(lv)
+                fixedArcs += 1
+            }
+            /// Moves the fixed row → request slot `a` of row node `v` (at or past its live end) back to the live slots,
+            /// with its request's slot (and onto the request's holders when it carries a unit).
+            @inline(__always) func rejoin(_ a: Int, of v: Int) {
+                let w = Int(head[a])
+                // Row side: slot a swaps with the first fixed slot.
+                let lv = Int(liveEnd[v])
+                swapSlots(a, lv)
+                liveEnd[v] = Int32(lv + 1)
+                // Request side: its slot swaps with the request's first fixed slot (not a holder).
+                let rb = Int(partner[lv])
+                let lw = Int(liveEnd[w])
+                swapSlots(rb, lw)
+                liveEnd[w] = Int32(lw + 1)
+                if res[lw] > 0 {
+                    let q = w - qBase
+                    hPos[lw] = hCount[q]
+                    holders[Int(hStart[q] + hCount[q])] = Int32(lw)
+                    hCount[q] += 1
+                }
+                fixedArcs -= 1
+            }
+            /// `fixArcs` at row node `v` with per-row fixing (see `rowKeep`), `t` the threshold of `fixArcs`: the row's
+            /// unused arcs of reduced cost below `t`, live or fixed, are ranked; those at or below the `rowKeep`-th
+            /// lowest reduced cost stay live or rejoin, the other unused ones are fixed, and so is every live arc
+            /// beyond `t` (either sign) as in `fixArcs`. Fixed arcs rejoin here, between refinements, so the next
+            /// refinement saturates any of them that became admissible; the check after the last one still covers
+            /// every fixed arc.
+            func fixRowArcs(_ v: Int, threshold t: Int64) {
+                let pv = price[v]
+                let s = Int(start[v])
+                let end = Int(start[v + 1])
+                let live = Int(liveEnd[v])
+                var count = 0
+                var lowestFixed = Int64.max
+                for a in s..<end where kind[a] == 1 && res[a] > 0 {
+                    let rc = cost[a] + pv - price[Int(head[a])]
+                    if rc >= t { continue }
+                    rowCosts[count] = rc
+                    count += 1
+                    if a >= live && rc < lowestFixed { lowestFixed = rc }
+                }
+                work &+= end - s
+                var cutoff = Int64.max
+                if count > rowKeep {
+                    cutoff = CostScalingSolver.select(rowCosts, count: count, rank: rowKeep - 1)
+                    work &+= count
+                }
+                if lowestFixed <= cutoff {
+                    var a = live
+                    while a < end {
+                        defer { a += 1 }
+                        guard kind[a] == 1 && res[a] > 0 else { continue }
+                        let rc = cost[a] + pv - price[Int(head[a])]
+                        // Slot a then holds a fixed slot already looked at.
+                        if rc < t && rc <= cutoff { rejoin(a, of: v) }
+                    }
+                    work &+= end - live
+                }
+                // The live slots from the last: a slot fixed takes the row's last live slot, already looked at.
+                var a = Int(liveEnd[v]) - 1
+                work &+= a + 1 - s
+                while a >= s {
+                    defer { a -= 1 }
+                    guard kind[a] == 1 else { continue }
+                    let rc = cost[a] + pv - price[Int(head[a])]
+                    let unused = res[a] > 0
+                    if unused ? (rc >= t || rc > cutoff) : rc <= -t { fix(a, of: v) }
                 }
             }
             /// The check of heuristic fixing, after the last refinement (ε = 1): every fixed row → request arc whose
@@ -674,22 +776,8 @@ struct CostScalingSolver {
                         } else if !((res[a] > 0 && rc < margin) || (res[b] > 0 && rc > -margin)) {
                             continue
                         }
-                        // Row side: slot a swaps with the first fixed slot (already checked, or a itself).
-                        let lv = Int(liveEnd[v])
-                        swapSlots(a, lv)
-                        liveEnd[v] = Int32(lv + 1)
-                        // Request side: its slot swaps with the request's first fixed slot (not a holder).
-                        let rb = Int(partner[lv])
-                        let lw = Int(liveEnd[w])
-                        swapSlots(rb, lw)
-                        liveEnd[w] = Int32(lw + 1)
-                        if res[lw] > 0 {
-                            let q = w - qBase
-                            hPos[lw] = hCount[q]
-                            holders[Int(hStart[q] + hCount[q])] = Int32(lw)
-                            hCount[q] += 1
-                        }
-                        fixedArcs -= 1
+                        // Slot a then holds the row's first fixed slot (already checked, or a itself).
+                        rejoin(a, of: v)
                     }
                 }
                 return back
@@ -893,6 +981,35 @@ struct CostScalingSolver {
         return FlowSolution(
             rowArc: rowArc, value: value, reqCount: reqCount, work: work, prices: Array(price),
             priceScale: [Int64](repeating: scale, count: n), fixedArcs: fixedArcs, rejoinedArcs: rejoinedArcs)
+    }
+
+    /// The value of rank `rank` (0: the lowest) among the first `count` entries of `xs`, which it reorders
+    /// (quickselect with the middle entry as pivot; deterministic).
+    static func select(_ xs: UnsafeMutableBufferPointer<Int64>, count: Int, rank: Int) -> Int64 {
+        var lo = 0
+        var hi = count - 1
+        while lo < hi {
+            let pivot = xs[lo + (hi - lo) / 2]
+            var i = lo
+            var j = hi
+            while i <= j {
+                while xs[i] < pivot { i += 1 }
+                while xs[j] > pivot { j -= 1 }
+                if i <= j {
+                    xs.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j {
+                hi = j
+            } else if rank >= i {
+                lo = i
+            } else {
+                return xs[rank]
+            }
+        }
+        return xs[rank]
     }
 
     /// Start prices from a greedy assignment, written into `price` (groups, rows, requests, sink; in the cost scale
