@@ -60,19 +60,10 @@ import Testing
         let instance = Fixtures.random(seed: seed &* 104_729, workers: 40, requests: 14, days: 3)
         var e = Engine(instance, SolveOptions(seed: seed, workBudget: 24_000_000))
         e.startFrom(lookaheadHalves: 0, first: true)
-        let share = e.budget.allowance(.dayKicks)
-        let heirs = Engine.dayKickHeirs.map { e.budget.allowance($0) }
-        let before = e.trueValue()
-        e.dayILS(iterations: 10_000, seed: seed)
-        let spent = e.budget.spent[.dayKicks, default: 0]
-        // The walk stopped well before its share (a kick costs far less than the share here), on the stall rule.
-        #expect(spent < share)
-        #expect(e.budget.allowance(.dayKicks) == spent)
-        let given = zip(Engine.dayKickHeirs, heirs).map { e.budget.allowance($0) - $1 }
-        #expect(given.reduce(0, +) == share - spent)
-        #expect(given.allSatisfy { $0 >= 0 })
-        #expect(e.trueValue() >= before)
-        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+        // The walk stops well before its share (a kick costs far less than the share here), on the stall rule.
+        try Self.expectHandsOn(&e, instance, phase: .dayKicks, to: Engine.dayKickHeirs) {
+            $0.dayILS(iterations: 10_000, seed: seed)
+        }
     }
 
     /// Small random multi-day instances: the whole solve with the hand-over gives the same plan twice, never scores
@@ -115,5 +106,26 @@ import Testing
             defer { lock.unlock() }
             return list
         }
+    }
+
+    /// Runs `phase` on `e` by `run` and checks its hand-over: it ended inside its share, its allowance is now what it
+    /// spent, `heirs` got exactly the rest (none lost), the plan is not worse than before and the scorer agrees with
+    /// it. Shared by the phases that hand their units on (`DayKickHandOverTests`, `StallHandOverTests`).
+    static func expectHandsOn(
+        _ e: inout Engine, _ instance: Instance, phase: SolvePhase, to heirs: [SolvePhase],
+        sourceLocation: SourceLocation = #_sourceLocation, run: (inout Engine) -> Void
+    ) throws {
+        let share = e.budget.allowance(phase)
+        let heirsBefore = heirs.map { e.budget.allowance($0) }
+        let before = e.trueValue()
+        run(&e)
+        let spent = e.budget.spent[phase, default: 0]
+        #expect(spent < share, sourceLocation: sourceLocation)
+        #expect(e.budget.allowance(phase) == spent, sourceLocation: sourceLocation)
+        let given = zip(heirs, heirsBefore).map { e.budget.allowance($0) - $1 }
+        #expect(given.reduce(0, +) == share - spent, sourceLocation: sourceLocation)
+        #expect(given.allSatisfy { $0 >= 0 }, sourceLocation: sourceLocation)
+        #expect(e.trueValue() >= before, sourceLocation: sourceLocation)
+        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan(), sourceLocation: sourceLocation)
     }
 }

@@ -45,18 +45,9 @@ import Testing
         let instance = Fixtures.random(seed: seed &* 104_729, workers: 40, requests: 14, days: 3)
         var e = Engine(instance, SolveOptions(seed: seed, workBudget: 2_000_000))
         e.startFrom(lookaheadHalves: 0, first: true)
-        let share = e.budget.allowance(.flows)
-        let heirs = Engine.chainMoveHeirs.map { e.budget.allowance($0) }
-        let before = e.trueValue()
-        e.continuityMoves()
-        let spent = e.budget.spent[.flows, default: 0]
-        #expect(spent < share)
-        #expect(e.budget.allowance(.flows) == spent)
-        let given = zip(Engine.chainMoveHeirs, heirs).map { e.budget.allowance($0) - $1 }
-        #expect(given.reduce(0, +) == share - spent)
-        #expect(given.allSatisfy { $0 >= 0 })
-        #expect(e.trueValue() >= before)
-        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+        try DayKickHandOverTests.expectHandsOn(&e, instance, phase: .flows, to: Engine.chainMoveHeirs) {
+            $0.continuityMoves()
+        }
     }
 
     /// The pair search, ended by its sweeps well inside its share, hands exactly what it left to the worker schedules,
@@ -66,16 +57,9 @@ import Testing
         let instance = Fixtures.random(seed: seed &* 7_877, workers: 40, requests: 14, days: 3)
         var e = Engine(instance, SolveOptions(seed: seed, workBudget: 24_000_000))
         e.startFrom(lookaheadHalves: 0, first: true)
-        let share = e.budget.allowance(.pairSearch)
-        let schedules = e.budget.allowance(.schedules)
-        let before = e.trueValue()
-        e.pairSearch()
-        let spent = e.budget.spent[.pairSearch, default: 0]
-        #expect(spent < share)
-        #expect(e.budget.allowance(.pairSearch) == spent)
-        #expect(e.budget.allowance(.schedules) == schedules + share - spent)
-        #expect(e.trueValue() >= before)
-        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+        try DayKickHandOverTests.expectHandsOn(&e, instance, phase: .pairSearch, to: Engine.pairSearchHeirs) {
+            $0.pairSearch()
+        }
     }
 
     /// The whole solve with the three rules: the same plan twice, valid for the scorer, never above the enumerated
