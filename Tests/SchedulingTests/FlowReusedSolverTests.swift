@@ -20,7 +20,7 @@ import Testing
         for v in net.arcValue where v > maxValue { maxValue = v }
         let bonus = maxValue * Int64(net.nRows + 2)
         let order = (0..<net.nGroups).map(Int32.init)
-        var kept = CostScalingSolver(net, scanValuesOnce: true)
+        var kept = CostScalingSolver(net)
         // Every network runs the heuristic fixing and its check too (the county's networks are above the size).
         kept.heuristicFixMinEdges = seed % 3 == 0 ? 0 : CostScalingSolver.defaultHeuristicFixMinEdges
         var previous: FlowSolution?
@@ -55,18 +55,5 @@ import Testing
             #expect(a.value == ssp.value)
             previous = a
         }
-    }
-
-    /// The scale check's maximum found once per solver: the largest absolute enabled value, by a plain scan.
-    @Test(arguments: 0..<30)
-    func largestValueIsTheMaximum(_ seed: UInt64) {
-        var net = FlowCostScalingTests.randomNetwork(seed, groups: 3 + Int(seed % 7), requests: 4, bigValues: true)
-        if seed % 5 == 0, !net.arcValue.isEmpty { net.arcValue[0] = -Int64.max }
-        var expected: Int64 = 1
-        for v in net.arcValue where v != FlowNetwork.disabled { expected = max(expected, abs(v)) }
-        #expect(CostScalingSolver(net, scanValuesOnce: true).valueBound?.largest == expected)
-        #expect(CostScalingSolver(net).valueBound == nil)
-        #expect(CostScalingSolver.largestValue([]) == 1)
-        #expect(CostScalingSolver.largestValue([FlowNetwork.disabled, -3, 2]) == 3)
     }
 }

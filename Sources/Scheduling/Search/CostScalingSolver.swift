@@ -54,43 +54,11 @@ struct CostScalingSolver {
     /// core (at most 48 arcs a row) 24 costs 13-21 % more flow work, hence the average-degree condition.
     static let defaultRowKeep = 24
 
-    /// The scale check's maximum found once (see `ValueBound`), or `nil`: each solve scans the values.
-    let valueBound: ValueBound?
-
-    /// The largest absolute arc value over the enabled arcs (at least 1), or `nil` when one does not fit in `Int64`:
-    /// no cap or minimum changes it, so a solver that solves the same network many times (the root, its repairs and
-    /// the branch-and-bound children) finds it once, at its creation, instead of once per solve.
-    struct ValueBound {
-        let largest: Int64?
-    }
-
-    /// - Parameter scanValuesOnce: find the values' bound now, once for every solve of this solver (measured, reuse19:
-    ///   worth it only for a solver that solves several times; a solver made for one solve or for `greedyPrices`
-    ///   would pay a scan more).
-    init(
-        _ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true,
-        scanValuesOnce: Bool = false
-    ) {
+    init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
         self.deadline = deadline
         self.arcFixing = arcFixing
         self.greedyStart = greedyStart
-        self.valueBound = scanValuesOnce ? ValueBound(largest: CostScalingSolver.largestValue(net.arcValue)) : nil
-    }
-
-    /// The largest absolute value over `values` other than `FlowNetwork.disabled`, at least 1; `nil` when one does not
-    /// fit in `Int64`.
-    @inline(__always)
-    static func largestValue(_ values: [Int64]) -> Int64? {
-        var maxAbs: Int64 = 1
-        for v in values where v != FlowNetwork.disabled {
-            let a = v.magnitude
-            if a > UInt64(maxAbs) {
-                if a > UInt64(Int64.max) { return nil }
-                maxAbs = Int64(a)
-            }
-        }
-        return maxAbs
     }
 
     /// The reduced cost from which an arc is fixed after a refinement at `eps` on a network of `nodes` nodes: 2nε, or
@@ -307,8 +275,13 @@ struct CostScalingSolver {
         let scale = Int64(n + 1)
 
         // Largest absolute cost, for the scale check.
-        guard var maxAbs = valueBound.map({ $0.largest }) ?? CostScalingSolver.largestValue(net.arcValue) else {
-            return nil
+        var maxAbs: Int64 = 1
+        for v in net.arcValue where v != FlowNetwork.disabled {
+            let a = v.magnitude
+            if a > UInt64(maxAbs) {
+                if a > UInt64(Int64.max) { return nil }
+                maxAbs = Int64(a)
+            }
         }
         var anyForced = false
         for q in 0..<nQ where minUnits[q] > 0 && cap[q] > 0 { anyForced = true }
@@ -362,8 +335,6 @@ struct CostScalingSolver {
         // every edge (measured: 0.29G instructions on the county week once the function around it grew).
         let fill = slabs.make(n, Int32(0))
         for v in 0..<n { fill[v] = start[v] }
-        /// 1: a row → request slot, 2: its reverse at the request (set by `edge`, which knows them by their network arc).
-        let kind = slabs.make(m, UInt8(0))
         func edge(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64, _ arc: Int32) {
             let f = Int(fill[u])
             fill[u] += 1
@@ -380,10 +351,6 @@ struct CostScalingSolver {
             res[b] = 0
             cost[b] = -c * scale
             partner[b] = Int32(f)
-            if arc >= 0 {
-                kind[f] = 1
-                kind[b] = 2
-            }
         }
         for g in 0..<nG {
             for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) { edge(g, nG + r, 1, 0, -1) }
@@ -413,11 +380,18 @@ struct CostScalingSolver {
         }
         // Holders: at each request, the reverse arcs of row → request arcs that carry flow (its only residual arcs
         // besides the sink arcs), so a request discharges and relabels in O(holders) instead of O(its arcs).
+        let kind = slabs.make(m, UInt8(0))  // 1: row → request, 2: its reverse at the request
         let hStart = slabs.make(nQ + 1, Int32(0))
         let kT = slabs.make(nQ, Int32(0))
         for q in 0..<nQ {
             kT[q] = (forcedArc[q] >= 0 ? 1 : 0) + (freeArc[q] >= 0 ? 1 : 0)
             hStart[q + 1] = hStart[q] + (start[qBase + q + 1] - start[qBase + q]) - kT[q]
+        }
+        for r in 0..<nRw {
+            for a in Int(start[nG + r])..<Int(start[nG + r + 1]) where netArc[a] >= 0 {
+                kind[a] = 1
+                kind[Int(partner[a])] = 2
+            }
         }
         let holders = slabs.make(Int(hStart[nQ]), Int32(0))
         let hCount = slabs.make(nQ, Int32(0))

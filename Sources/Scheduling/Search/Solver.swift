@@ -495,7 +495,7 @@ struct Engine {
         let solver = FlowSolver(net)
         // The first flow over every day can be long (a province day: tens of seconds): it alone honours
         // `--time-limit` from inside; the other flows are short and the phases check the clock between them.
-        let scaling = CostScalingSolver(net, deadline: isFull ? budget.deadline : nil, scanValuesOnce: true)
+        let scaling = CostScalingSolver(net, deadline: isFull ? budget.deadline : nil)
         var timedOut = false
         // Forced units are worth more than every other unit together.
         var maxValue: Int64 = 1
