@@ -15,9 +15,19 @@ extension GeneralEngine {
     /// `maxRounds` rounds. Returns whether the plan improved.
     @discardableResult
     mutating func linkPassRounds(passWork: Int, redealWork: Int, maxRounds: Int = 2) -> Bool {
+        seatRedealRounds(maxRounds: maxRounds, redealWork: redealWork) { $0.linkPassKicks(maxWork: passWork) }
+    }
+
+    /// A move that leaves rows the earlier seat re-deals have not seen, in rounds: `move`, and when it improved the
+    /// plan, the seat re-deals on `redealWork`; a new round only when the re-deals changed the plan too, at most
+    /// `maxRounds`. Shared by the link passes (two rounds) and the date deals with counts free (one,
+    /// `SearchPairCountFollowUp.swift`). Returns whether the plan improved.
+    mutating func seatRedealRounds(
+        maxRounds: Int, redealWork: Int, after move: (inout GeneralEngine) -> Bool
+    ) -> Bool {
         var any = false
         for _ in 0..<maxRounds {
-            guard linkPassKicks(maxWork: passWork) else { break }
+            guard move(&self) else { break }
             any = true
             guard seatRedeals(maxWork: redealWork) else { break }
         }

@@ -10,8 +10,6 @@ extension GeneralEngine {
     /// re-deals within `redealWork`. Returns whether the plan improved.
     @discardableResult
     mutating func pairCountDealsThenRedeals(maxWork: Int, redealWork: Int) -> Bool {
-        guard pairCountDeals(maxWork: maxWork) else { return false }
-        seatRedeals(maxWork: redealWork)
-        return true
+        seatRedealRounds(maxRounds: 1, redealWork: redealWork) { $0.pairCountDeals(maxWork: maxWork) }
     }
 }
