@@ -78,4 +78,35 @@ import Testing
             }
         }
     }
+
+    /// Each pair's continuity flag (`candHistory`) is 1 exactly when `history` holds the worker on the request's job
+    /// the day before, counted here from the entries themselves: history over several jobs and dates, repeated
+    /// entries, and entries of unknown workers (the builder looks the flags up once per request).
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func historyFlagsMatchTheEntries(_ seed: UInt64) {
+        var instance = Self.instance(seed: seed)
+        var g = SplitMix64(seed: seed &+ 900)
+        func int(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+        let requests = instance.requests
+        instance.history = (0..<80).map { _ in
+            let R = requests[int(requests.count)]
+            let worker = int(10) == 0 ? "nobody" : instance.workers[int(instance.workers.count)].id
+            return HistoryEntry(worker: worker, farm: nil, job: R.job, date: R.date.adding(days: -1 - int(2)))
+        }
+        instance.history += instance.history.prefix(10)
+        let p = Problem(instance)
+        var flagged = 0
+        for r in 0..<p.nR {
+            let R = instance.requests[r]
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let W = instance.workers[Int(p.candWorker[c])]
+                let continues = instance.history.contains {
+                    $0.worker == W.id && $0.job == R.job && $0.date == R.date.adding(days: -1)
+                }
+                #expect(p.candHistory[c] == (continues ? 1 : 0), "request \(R.id), worker \(W.id)")
+                flagged += continues ? 1 : 0
+            }
+        }
+        #expect(flagged > 0)
+    }
 }
