@@ -670,9 +670,7 @@ public enum InstanceDecoder {
             }
             var dates = Set<Day>(minimumCapacity: a.count)
             var windows: [Day: [ClockWindow]] = [:]
-            // The whole-day dates, whose windows are dropped at the end (a list: most workers have no window at all,
-            // and then nothing is dropped).
-            var whole: [Day] = []
+            var whole = Set<Day>()
             for (i, x) in a.enumerated() {
                 if let e = x.object {
                     let dv = e["date"] ?? .null
@@ -699,12 +697,12 @@ public enum InstanceDecoder {
                     }
                 } else if let s = x.string, let d = Day(s) {
                     dates.insert(d)
-                    whole.append(d)
+                    whole.insert(d)
                 } else {
                     err(at, "field \"available\"[\(i)]: bad date \(x.rendered)")
                 }
             }
-            if !windows.isEmpty { for d in whole { windows[d] = nil } }
+            for d in whole { windows[d] = nil }
             return (dates, windows)
         }
 
