@@ -109,4 +109,43 @@ import Testing
         }
         #expect(flagged > 0)
     }
+
+    /// The same pairs when the farms' cells hold few of the workers (the scan by cell, over the pre-test's fields in
+    /// grid order, then sorted): the instance's workers and farms moved into four clusters 3° apart.
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func pairsAreThoseThatBreakNoPairRuleAcrossClusters(_ seed: UInt64) {
+        var instance = Self.instance(seed: seed)
+        for w in instance.workers.indices {
+            instance.workers[w].home.lat += Double(w % 4) * 3
+            instance.workers[w].home.lon += Double(w % 4) * 3
+        }
+        for f in instance.farms.indices {
+            instance.farms[f].location.lat += Double(f % 4) * 3
+            instance.farms[f].location.lon += Double(f % 4) * 3
+        }
+        let p = Problem(instance)
+        let radius = instance.workers.map(\.maxTravelKm).max() ?? 0
+        #expect(instance.farms.contains { p.grid.spans($0.location, radius: radius) != nil })
+        var found: [String: Int64] = [:]
+        for r in 0..<p.nR {
+            var last: Int32 = -1
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                #expect(p.candWorker[c] > last, "a request's pairs in worker order")
+                last = p.candWorker[c]
+                found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
+            }
+        }
+        var expected: [String: Int64] = [:]
+        for R in instance.requests {
+            let F = instance.farms.first { $0.id == R.farm }!
+            for W in instance.workers where !instance.excludedPairs.contains(Pair(request: R.id, worker: W.id)) {
+                let d = Distance.km(W.home, F.location)
+                guard brokenPairRules(W, R, F, distanceKm: d).isEmpty else { continue }
+                expected["\(R.id):\(W.id)"] = Int64(
+                    assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
+            }
+        }
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
 }
