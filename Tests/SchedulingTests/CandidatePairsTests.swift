@@ -78,4 +78,74 @@ import Testing
             }
         }
     }
+
+    /// Each pair's continuity flag (`candHistory`) is 1 exactly when `history` holds the worker on the request's job
+    /// the day before, counted here from the entries themselves: history over several jobs and dates, repeated
+    /// entries, and entries of unknown workers (the builder looks the flags up once per request).
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func historyFlagsMatchTheEntries(_ seed: UInt64) {
+        var instance = Self.instance(seed: seed)
+        var g = SplitMix64(seed: seed &+ 900)
+        func int(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+        let requests = instance.requests
+        instance.history = (0..<80).map { _ in
+            let R = requests[int(requests.count)]
+            let worker = int(10) == 0 ? "nobody" : instance.workers[int(instance.workers.count)].id
+            return HistoryEntry(worker: worker, farm: nil, job: R.job, date: R.date.adding(days: -1 - int(2)))
+        }
+        instance.history += instance.history.prefix(10)
+        let p = Problem(instance)
+        var flagged = 0
+        for r in 0..<p.nR {
+            let R = instance.requests[r]
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                let W = instance.workers[Int(p.candWorker[c])]
+                let continues = instance.history.contains {
+                    $0.worker == W.id && $0.job == R.job && $0.date == R.date.adding(days: -1)
+                }
+                #expect(p.candHistory[c] == (continues ? 1 : 0), "request \(R.id), worker \(W.id)")
+                flagged += continues ? 1 : 0
+            }
+        }
+        #expect(flagged > 0)
+    }
+
+    /// The same pairs when the farms' cells hold few of the workers (the scan by cell, over the pre-test's fields in
+    /// grid order, then sorted): the instance's workers and farms moved into four clusters 3° apart.
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func pairsAreThoseThatBreakNoPairRuleAcrossClusters(_ seed: UInt64) {
+        var instance = Self.instance(seed: seed)
+        for w in instance.workers.indices {
+            instance.workers[w].home.lat += Double(w % 4) * 3
+            instance.workers[w].home.lon += Double(w % 4) * 3
+        }
+        for f in instance.farms.indices {
+            instance.farms[f].location.lat += Double(f % 4) * 3
+            instance.farms[f].location.lon += Double(f % 4) * 3
+        }
+        let p = Problem(instance)
+        let radius = instance.workers.map(\.maxTravelKm).max() ?? 0
+        #expect(instance.farms.contains { p.grid.spans($0.location, radius: radius) != nil })
+        var found: [String: Int64] = [:]
+        for r in 0..<p.nR {
+            var last: Int32 = -1
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
+                #expect(p.candWorker[c] > last, "a request's pairs in worker order")
+                last = p.candWorker[c]
+                found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
+            }
+        }
+        var expected: [String: Int64] = [:]
+        for R in instance.requests {
+            let F = instance.farms.first { $0.id == R.farm }!
+            for W in instance.workers where !instance.excludedPairs.contains(Pair(request: R.id, worker: W.id)) {
+                let d = Distance.km(W.home, F.location)
+                guard brokenPairRules(W, R, F, distanceKm: d).isEmpty else { continue }
+                expected["\(R.id):\(W.id)"] = Int64(
+                    assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
+            }
+        }
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
 }

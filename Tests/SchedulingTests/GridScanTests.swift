@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Scheduling
@@ -54,6 +55,13 @@ import Testing
             var all: [(Int32, Double)] = []
             grid.near(p, radius: radius) { all.append(($0, $1)) }
             #expect(all.map(\.0) == Self.brute(workers, p, radius, keep: { _ in true }).map(\.0))
+            // The fields in grid order are the workers' own, and `km(at:)` gives `km`'s bits for every position.
+            let cosP = cos(Distance.rad(p.lat))
+            for i in 0..<workers.count {
+                let w = Int(grid.order[i])
+                #expect(grid.gridLat[i] == workers[w].home.lat && grid.gridLon[i] == workers[w].home.lon)
+                #expect(grid.km(at: i, p, cosP: cosP).bitPattern == grid.km(w, p, cosP: cosP).bitPattern)
+            }
         }
     }
 }

@@ -26,9 +26,12 @@ public enum Distance {
     /// `round(10 × d)`, halves away from zero: the distance part of the soft cost.
     @inline(__always)
     public static func cost(_ km: Double) -> Int {
+        // A negative distance rounds as its negation does (10 × (−km) is exactly −(10 × km)); written without the
+        // recursion so that it can be inlined.
         let x = 10.0 * km
-        if x < 0 { return -cost(-km) }
-        let f = x.rounded(.down)
-        return Int(f) + (x - f >= 0.5 ? 1 : 0)
+        let m = x < 0 ? -x : x
+        let f = m.rounded(.down)
+        let r = Int(f) + (m - f >= 0.5 ? 1 : 0)
+        return x < 0 ? -r : r
     }
 }

@@ -1,4 +1,5 @@
 /// The soft cost of one assignment before continuity: `round(10 × travelKm) + fairness × recentDaysWorked`.
+@inline(__always)
 public func assignmentCost(distanceKm d: Double, recentDaysWorked: Int, _ weights: Weights) -> Int {
     Distance.cost(d) + weights.fairness * recentDaysWorked
 }

@@ -104,7 +104,7 @@ public enum JSONParser {
     /// - Throws: `JSONSyntaxError` naming the byte offset.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buf) throws(JSONSyntaxError) -> JSONValue in
-            var p = Cursor(buf: buf, i: 0)
+            var p = Cursor(buf: buf, i: 0, sizes: [Int](repeating: 0, count: 2 * (Cursor.maxDepth + 2)))
             // A UTF-8 byte order mark is tolerated.
             if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { p.i = 3 }
             let v = try p.value(depth: 0)
@@ -122,6 +122,13 @@ public enum JSONParser {
     struct Cursor {
         let buf: UnsafeBufferPointer<UInt8>
         var i: Int
+        /// The size of the last object (`2 × depth`) and of the last array (`2 × depth + 1`) closed at each depth: a
+        /// new object or array at that depth reserves as much, since a document's siblings tend to have the same size
+        /// (an instance's workers, their windows). A wrong guess costs only memory or a later growth; the values are
+        /// the same.
+        var sizes: [Int]
+        /// The deepest nesting accepted.
+        static let maxDepth = 512
 
         func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: i, reason: reason) }
 
@@ -142,19 +149,22 @@ public enum JSONParser {
         }
 
         mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-            if depth > 512 { throw fail("nesting too deep") }
+            if depth > Cursor.maxDepth { throw fail("nesting too deep") }
             skipSpace()
             guard i < buf.count else { throw fail("unexpected end of input") }
             switch buf[i] {
             case UInt8(ascii: "{"):
                 i += 1
-                var keys: [String] = []
-                var values: [JSONValue] = []
                 skipSpace()
                 if i < buf.count, buf[i] == UInt8(ascii: "}") {
                     i += 1
+                    sizes[2 * depth] = 0
                     return .object(JSONObject())
                 }
+                var keys: [String] = []
+                var values: [JSONValue] = []
+                keys.reserveCapacity(sizes[2 * depth])
+                values.reserveCapacity(sizes[2 * depth])
                 while true {
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
@@ -169,6 +179,7 @@ public enum JSONParser {
                         i += 1
                     } else if buf[i] == UInt8(ascii: "}") {
                         i += 1
+                        sizes[2 * depth] = keys.count
                         return .object(JSONObject(keys: keys, values: values))
                     } else {
                         throw fail("expected ',' or '}'")
@@ -176,12 +187,14 @@ public enum JSONParser {
                 }
             case UInt8(ascii: "["):
                 i += 1
-                var items: [JSONValue] = []
                 skipSpace()
                 if i < buf.count, buf[i] == UInt8(ascii: "]") {
                     i += 1
-                    return .array(items)
+                    sizes[2 * depth + 1] = 0
+                    return .array([])
                 }
+                var items: [JSONValue] = []
+                items.reserveCapacity(sizes[2 * depth + 1])
                 while true {
                     items.append(try value(depth: depth + 1))
                     skipSpace()
@@ -190,6 +203,7 @@ public enum JSONParser {
                         i += 1
                     } else if buf[i] == UInt8(ascii: "]") {
                         i += 1
+                        sizes[2 * depth + 1] = items.count
                         return .array(items)
                     } else {
                         throw fail("expected ',' or ']'")
@@ -230,22 +244,38 @@ public enum JSONParser {
             if buf[i] == 0x30, i + 1 < buf.count, isDigit(buf[i + 1]) { throw fail("leading zero in a number") }
             var magnitude: UInt64 = 0
             var overflow = false
+            // Significant digits (from the first non-zero one) of the integer part and the fraction together, the
+            // fraction's digits, and whether the digits so far still make up `magnitude` exactly.
+            var digits = 0
             while i < buf.count, isDigit(buf[i]) {
                 let (m1, o1) = magnitude.multipliedReportingOverflow(by: 10)
                 let (m2, o2) = m1.addingReportingOverflow(UInt64(buf[i] - 0x30))
                 magnitude = m2
                 overflow = overflow || o1 || o2
+                if magnitude != 0 { digits += 1 }
                 i += 1
             }
             var isInteger = true
+            var fraction = 0
             if i < buf.count, buf[i] == UInt8(ascii: ".") {
                 isInteger = false
                 i += 1
                 guard i < buf.count, isDigit(buf[i]) else { throw fail("expected a digit after '.'") }
-                while i < buf.count, isDigit(buf[i]) { i += 1 }
+                while i < buf.count, isDigit(buf[i]) {
+                    if digits < 16 {
+                        magnitude = magnitude &* 10 &+ UInt64(buf[i] - 0x30)
+                        if magnitude != 0 { digits += 1 }
+                        fraction += 1
+                    } else {
+                        digits = 99
+                    }
+                    i += 1
+                }
             }
+            var exponent = false
             if i < buf.count, buf[i] == UInt8(ascii: "e") || buf[i] == UInt8(ascii: "E") {
                 isInteger = false
+                exponent = true
                 i += 1
                 if i < buf.count, buf[i] == UInt8(ascii: "+") || buf[i] == UInt8(ascii: "-") { i += 1 }
                 guard i < buf.count, isDigit(buf[i]) else { throw fail("expected a digit in the exponent") }
@@ -257,10 +287,23 @@ public enum JSONParser {
                 }
                 if !negative, magnitude <= UInt64(Int.max) { return .int(Int(magnitude)) }
             }
+            // A plain decimal (no exponent) of at most 15 significant digits and 22 fraction digits: its digits as an
+            // integer below 2^53 and the power of ten are both exact doubles, so the one IEEE division rounds the
+            // decimal's exact value correctly, the value `Double(String)` (a correctly rounded conversion) gives.
+            if !exponent, !overflow, digits <= 15, fraction <= 22 {
+                let q = Double(magnitude) / Cursor.powersOfTen[fraction]
+                return .double(negative ? -q : q)
+            }
             let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
             guard let d = Double(text) else { throw JSONSyntaxError(offset: start, reason: "bad number") }
             return .double(d)
         }
+
+        /// 10^0 ... 10^22: every one an exact double (10^22 < 2^53 × 2^22 and 5^22 < 2^53).
+        static let powersOfTen: [Double] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+            1e19, 1e20, 1e21, 1e22,
+        ]
 
         mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
             guard i + 4 <= buf.count else { throw fail("short \\u escape") }

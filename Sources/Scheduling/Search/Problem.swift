@@ -203,19 +203,31 @@ struct Problem: Sendable {
             riderPoint[w] = pointLocation[pt]
         }
         let homes = instance.workers.map(\.home)
+        // The pre-test's fields of each worker also in grid order (position i of `grid.order`): the scan over a farm's
+        // cells reads them in sequence instead of at scattered worker indices (on the province that scan waited on
+        // the cache misses of five arrays read at random).
+        let gridDays = (0..<(nW * dw)).map { workerDays[Int(grid.order[$0 / dw]) * dw + $0 % dw] }
+        let words = skills.words
+        let gridSkills: [UInt64] =
+            skills.bits.isEmpty
+            ? [] : (0..<(nW * words)).map { skills.bits[Int(grid.order[$0 / words]) * words + $0 % words] }
+        let gridCap = grid.order.map { workerCap[Int($0)] }
         let farmsWithRequests = byFarm.indices.filter { !byFarm[$0].isEmpty }
         let requestLists = byFarm
         // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
         // results are put back by request, so the pairs and their order do not depend on the threads.
         let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
-        let parts = ThreadResults<[(Int, RequestCandidates)]>(count: threads)
+        let parts = ThreadResults<ThreadCandidates>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) {
             [maxCap, workerDays, ridersAt, riderPoint] t in
-            var out: [(Int, RequestCandidates)] = []
+            let out = ThreadCandidates()
             var farmBlocks = [Bool](repeating: false, count: nW)
-            var near: [(Int32, Double)] = []
-            var farmDays = [UInt64](repeating: 0, count: dw)
-            var farmNeeds = [UInt64](repeating: 0, count: skills.words)
+            // The workers within reach of the current farm, with their distances: each worker at most once a farm, so
+            // `nW` entries always suffice (an array's append cost ≈ 55 instructions through its uniqueness and
+            // capacity checks, a store here a few).
+            let near = UnsafeMutablePointer<(Int32, Double)>.allocate(capacity: max(1, nW))
+            defer { near.deallocate() }
+            var nearCount = 0
             for f in stride(from: t, to: farmsWithRequests.count, by: threads).map({ farmsWithRequests[$0] }) {
                 let reqs = requestLists[f]
                 let F = instance.farms[f]
@@ -227,72 +239,116 @@ struct Problem: Sendable {
                 for r in reqs {
                     radius = max(radius, travelCap(workerCap: maxCap, requestCap: instance.requests[r].maxTravelKm))
                 }
-                near.removeAll(keepingCapacity: true)
+                nearCount = 0
                 // Cheap tests first (before any trigonometry): a worker must be free on one of the farm's request days,
                 // hold the skills of one of its requests, live within reach by latitude alone (the great-circle
                 // distance is at least 6371 km × |Δφ|; the margin absorbs rounding) and be allowed here. Anyone
                 // rejected here fails rules 1-4 for every request of the farm anyway.
-                for j in 0..<dw { farmDays[j] = 0 }
-                for j in 0..<skills.words { farmNeeds[j] = 0 }
+                var days = [UInt64](repeating: 0, count: dw)
+                var needs = [UInt64](repeating: 0, count: skills.words)
                 for r in reqs {
                     let day = Int(reqDay[r])
-                    farmDays[day / 64] |= 1 << UInt64(day % 64)
+                    days[day / 64] |= 1 << UInt64(day % 64)
                     let need = Int(skills.needOf[r])
-                    farmNeeds[need / 64] |= 1 << UInt64(need % 64)
+                    needs[need / 64] |= 1 << UInt64(need % 64)
                 }
+                let farmDays = days
+                let farmNeeds = needs
                 let farmLat = F.location.lat
                 let blocks = farmBlocks
                 let cosP = cos(Distance.rad(farmLat))
-                // `grid.near(F.location, radius: radius, keep:)` with the pre-test in line (see `WorkerGrid.near`).
-                @inline(__always) func consider(_ w: Int) {
+                // `grid.near(F.location, radius: radius, keep:)` with the pre-test in line (see `WorkerGrid.near`):
+                // the worker's distance when it passes and lies within the radius, else nil. It captures no variable.
+                @inline(__always) func reached(_ w: Int) -> Double? {
                     var free = false
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
-                    guard free, skills.holdsAny(w, of: farmNeeds) else { return }
+                    guard free, skills.holdsAny(w, of: farmNeeds) else { return nil }
                     let reach = min(workerCap[w], radius)
-                    if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return }
+                    if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return nil }
                     if restricted[w] || blocks[w] {
                         guard
                             isAllowed(
                                 farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
                                 farmBlocksWorker: blocks[w])
-                        else { return }
+                        else { return nil }
                     }
                     let d = grid.km(w, F.location, cosP: cosP)
-                    if d <= radius { near.append((Int32(w), d)) }
+                    return d <= radius ? d : nil
+                }
+                // `reached` for the worker at position i of the grid's order, from the fields in grid order: the same
+                // tests on the same values, so the same answer.
+                @inline(__always) func reached(at i: Int, _ w: Int) -> Double? {
+                    var free = false
+                    for j in 0..<dw where gridDays[i * dw + j] & farmDays[j] != 0 { free = true }
+                    guard free else { return nil }
+                    if gridSkills.isEmpty {
+                        guard skills.holdsAny(w, of: farmNeeds) else { return nil }
+                    } else {
+                        var holds = false
+                        for j in 0..<words where gridSkills[i * words + j] & farmNeeds[j] != 0 { holds = true }
+                        guard holds else { return nil }
+                    }
+                    let reach = min(gridCap[i], radius)
+                    if 6371.0 * Distance.rad(abs(farmLat - grid.gridLat[i])) * 0.999_999 > reach + 1e-9 { return nil }
+                    if restricted[w] || blocks[w] {
+                        guard
+                            isAllowed(
+                                farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                                farmBlocksWorker: blocks[w])
+                        else { return nil }
+                    }
+                    let d = grid.km(at: i, F.location, cosP: cosP)
+                    return d <= radius ? d : nil
                 }
                 if let spans = grid.spans(F.location, radius: radius) {
                     for (i0, i1) in spans {
-                        for i in i0..<i1 { consider(Int(grid.order[i])) }
+                        for i in i0..<i1 {
+                            let w = Int(grid.order[i])
+                            if let d = reached(at: i, w) {
+                                near[nearCount] = (Int32(w), d)
+                                nearCount += 1
+                            }
+                        }
                     }
-                    near.sort { $0.0 < $1.0 }
+                    var found = UnsafeMutableBufferPointer(start: near, count: nearCount)
+                    found.sort { $0.0 < $1.0 }
                 } else {
-                    for w in 0..<nW { consider(w) }
+                    for w in 0..<nW {
+                        if let d = reached(w) {
+                            near[nearCount] = (Int32(w), d)
+                            nearCount += 1
+                        }
+                    }
                 }
+                let nearby = UnsafeBufferPointer(start: near, count: nearCount)
                 for r in reqs {
                     let R = instance.requests[r]
                     let day = Int(reqDay[r])
                     let need = skills.needOf[r]
-                    var cands = RequestCandidates()
+                    let begin = out.count
                     let excluded = excludedSets[r]
                     let dayWord = day / 64
                     let dayBit = UInt64(1) << UInt64(day % 64)
-                    // Rule 4 (the farm's and the worker's lists) was checked by `consider` for every worker in `near`.
-                    for (w32, d) in near {
+                    let requestCap = R.maxTravelKm
+                    let namesPools = R.pools != nil
+                    // The workers that worked this request's job the day before (ascending; most requests have none).
+                    let continuing = history.workers(continuing: R)
+                    // Rule 4 (the farm's and the worker's lists) was checked by `reached` for every worker in `near`.
+                    out.reserve(nearCount)
+                    for (w32, d) in nearby {
                         let w = Int(w32)
-                        guard d <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
+                        guard d <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
                         // Without a car only walking reaches a farm found by the grid (riders come below).
                         guard !carless[w] || d <= walkKm else { continue }
                         guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
                         guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
-                        if limits.limited[w] || R.pools != nil {
+                        if limits.limited[w] || namesPools {
                             guard limits.allows(w, R) else { continue }
                         }
-                        cands.worker.append(w32)
-                        cands.cost.append(Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)))
-                        cands.history.append(history.continues(w, R) ? 1 : 0)
-                        cands.km.append(d)
-                        cands.ride.append(0)
+                        out.append(
+                            w32, cost: Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)),
+                            history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: d, ride: 0)
                     }
                     if let pickup = R.pickup, !pickup.points.isEmpty {
                         // The riders of the van's stops, in worker order (a worker has one pickup point, so the lists
@@ -300,6 +356,7 @@ struct Problem: Sendable {
                         var stopRiders: [Int32] = []
                         for pt in pickup.points { stopRiders.append(contentsOf: ridersAt[pt] ?? []) }
                         if pickup.points.count > 1 { stopRiders.sort() }
+                        out.reserve(stopRiders.count)
                         for w32 in stopRiders {
                             let w = Int(w32)
                             guard let at = riderPoint[w] else { continue }
@@ -317,39 +374,47 @@ struct Problem: Sendable {
                             let d = Distance.km(homes[w], F.location)
                             guard d > walkKm else { continue }  // walking wins, found through the grid
                             let km = Distance.km(homes[w], at)
-                            guard km <= travelCap(workerCap: workerCap[w], requestCap: R.maxTravelKm) else { continue }
+                            guard km <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
                             guard limits.allows(w, R) else { continue }
-                            cands.worker.append(w32)
-                            cands.cost.append(
-                                Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)))
-                            cands.history.append(history.continues(w, R) ? 1 : 0)
-                            cands.km.append(km)
-                            cands.ride.append(1)
+                            out.append(
+                                w32, cost: Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)),
+                                history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: km, ride: 1)
                         }
                     }
-                    out.append((r, cands))
+                    out.spans.append((Int32(r), Int32(begin), Int32(out.count)))
                 }
             }
             parts.set(t, out)
         }
-        var perReq = [RequestCandidates](repeating: RequestCandidates(), count: nR)
+        // Each request's run, by thread and position, put back in request order.
+        var part = [Int32](repeating: -1, count: nR)
+        var span = [(Int32, Int32)](repeating: (0, 0), count: nR)
+        var threadParts: [ThreadCandidates] = []
         for t in 0..<threads {
-            for (r, cands) in parts.get(t) { perReq[r] = cands }
+            let p = parts.get(t)
+            for (r, b, e) in p.spans {
+                part[Int(r)] = Int32(t)
+                span[Int(r)] = (b, e)
+            }
+            threadParts.append(p)
         }
         var start = [Int32](repeating: 0, count: nR + 1)
-        for r in 0..<nR { start[r + 1] = start[r] + Int32(perReq[r].worker.count) }
+        for r in 0..<nR { start[r + 1] = start[r] + (span[r].1 - span[r].0) }
         var c = Candidates(start: start, worker: [], cost: [], history: [], km: [], ride: [])
         let total = Int(start[nR])
         c.worker.reserveCapacity(total)
         c.cost.reserveCapacity(total)
         c.history.reserveCapacity(total)
         c.km.reserveCapacity(total)
-        for r in 0..<nR {
-            c.worker.append(contentsOf: perReq[r].worker)
-            c.cost.append(contentsOf: perReq[r].cost)
-            c.history.append(contentsOf: perReq[r].history)
-            c.km.append(contentsOf: perReq[r].km)
-            c.ride.append(contentsOf: perReq[r].ride)
+        c.ride.reserveCapacity(total)
+        for r in 0..<nR where part[r] >= 0 {
+            let p = threadParts[Int(part[r])]
+            let run = Int(span[r].0)..<Int(span[r].1)
+            c.worker.append(contentsOf: p[p.worker, run])
+            c.cost.append(contentsOf: p[p.cost, run])
+            c.history.append(contentsOf: p[p.history, run])
+            c.km.append(contentsOf: p[p.km, run])
+            c.ride.append(contentsOf: p[p.ride, run])
         }
         return c
     }
@@ -430,13 +495,62 @@ struct SkillTable: Sendable {
     }
 }
 
-/// The candidate pairs of one request while they are collected.
-struct RequestCandidates: Sendable {
-    var worker: [Int32] = []
-    var cost: [Int64] = []
-    var history: [UInt8] = []
-    var km: [Double] = []
-    var ride: [UInt8] = []
+/// The candidate pairs one thread of `Problem.candidates` collects: its requests' runs one after another in buffers it
+/// owns, and each run's request and bounds (`spans`). `reserve` before a run's appends makes room for all of them, so
+/// an append is five stores (five arrays' appends, each with its uniqueness and capacity checks, cost the county day
+/// ≈ 100 instructions a pair). Used by one thread at a time: written by its thread, read after
+/// `concurrentPerform` returns.
+final class ThreadCandidates: @unchecked Sendable {
+    private(set) var count = 0
+    private var capacity = 0
+    private(set) var worker = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    private(set) var cost = UnsafeMutablePointer<Int64>.allocate(capacity: 0)
+    private(set) var history = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+    private(set) var km = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    private(set) var ride = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+    /// (request, begin, end) of each run, in the order the thread found them.
+    var spans: [(Int32, Int32, Int32)] = []
+
+    deinit {
+        worker.deallocate()
+        cost.deallocate()
+        history.deallocate()
+        km.deallocate()
+        ride.deallocate()
+    }
+
+    /// Room for `extra` more pairs (the buffers at least double when they grow).
+    func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(count + extra, 2 * capacity, 1024)
+        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let new = UnsafeMutablePointer<T>.allocate(capacity: grown)
+            new.moveInitialize(from: old, count: count)
+            old.deallocate()
+            return new
+        }
+        worker = moved(worker)
+        cost = moved(cost)
+        history = moved(history)
+        km = moved(km)
+        ride = moved(ride)
+        capacity = grown
+    }
+
+    /// Appends one pair; `reserve` must have made room for it.
+    @inline(__always) func append(_ w: Int32, cost c: Int64, history h: UInt8, km d: Double, ride: UInt8) {
+        worker[count] = w
+        cost[count] = c
+        history[count] = h
+        km[count] = d
+        self.ride[count] = ride
+        count += 1
+    }
+
+    /// A run of one buffer as a buffer pointer.
+    subscript<T>(_ base: UnsafeMutablePointer<T>, _ run: Range<Int>) -> UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(start: base + run.lowerBound, count: run.count)
+    }
 }
 
 /// The jobs of `history`, to tell whether an assignment continues one from the day before (the continuity bonus).
@@ -447,26 +561,54 @@ struct HistoryIndex: Sendable {
         var day: Int
     }
 
+    /// A job on a date (ordinal), the key of `byJobDay`.
+    struct JobDay: Hashable {
+        var job: String
+        var day: Int
+    }
+
     let keys: Set<Key>
     /// Workers with any history (most have none: a quick no).
     let hasHistory: [Bool]
+    /// The workers (indices, ascending, each once) that worked each job on each date, by `history`.
+    let byJobDay: [JobDay: [Int32]]
 
     init(_ instance: Instance, _ index: InstanceIndex) {
         var keys = Set<Key>()
         var hasHistory = [Bool](repeating: false, count: instance.workers.count)
+        var byJobDay: [JobDay: [Int32]] = [:]
         for h in instance.history {
             if let w = index.worker[h.worker] {
                 keys.insert(Key(w: w, job: h.job, day: h.date.ordinal))
                 hasHistory[w] = true
+                byJobDay[JobDay(job: h.job, day: h.date.ordinal), default: []].append(Int32(w))
             }
         }
+        for k in byJobDay.keys { byJobDay[k] = Array(Set(byJobDay[k] ?? [])).sorted() }
         self.keys = keys
         self.hasHistory = hasHistory
+        self.byJobDay = byJobDay
     }
 
     /// Worker w worked request R's job the day before R's date, by `history`.
     @inline(__always) func continues(_ w: Int, _ R: LaborRequest) -> Bool {
         hasHistory[w] && keys.contains(Key(w: w, job: R.job, day: R.date.ordinal - 1))
+    }
+
+    /// The workers w for which `continues(w, R)` holds, ascending: one lookup per request instead of one per pair.
+    func workers(continuing R: LaborRequest) -> [Int32] {
+        byJobDay[JobDay(job: R.job, day: R.date.ordinal - 1)] ?? []
+    }
+
+    /// Whether the ascending list `workers` holds w (a binary search; the lists are short, most of them empty).
+    @inline(__always) static func holds(_ workers: [Int32], _ w: Int32) -> Bool {
+        var lo = 0
+        var hi = workers.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if workers[mid] < w { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < workers.count && workers[lo] == w
     }
 }
 
@@ -480,15 +622,24 @@ struct WorkerGrid: Sendable {
     let lon: [Double]
     /// `cos(rad(lat))` of every worker: the same value `Distance.km` computes, once per worker instead of per pair.
     let cosLat: [Double]
+    /// `lat`, `lon` and `cosLat` by position in `order` (`gridLat[i] == lat[order[i]]`), for scans in grid order.
+    let gridLat: [Double]
+    let gridLon: [Double]
+    let gridCos: [Double]
     let maxCap: Double
 
     init(_ workers: [Worker]) {
-        lat = workers.map(\.home.lat)
-        lon = workers.map(\.home.lon)
-        cosLat = workers.map { cos(Distance.rad($0.home.lat)) }
+        let lat = workers.map(\.home.lat)
+        let lon = workers.map(\.home.lon)
+        let cosLat = workers.map { cos(Distance.rad($0.home.lat)) }
+        self.lat = lat
+        self.lon = lon
+        self.cosLat = cosLat
         let maxCap = workers.reduce(0.0) { max($0, $1.maxTravelKm) }
         self.maxCap = maxCap
-        let cell = min(10.0, max(0.01, maxCap / 111.0))
+        // Cells of half the largest reach (in degrees of latitude): a farm's block of cells then covers about half the
+        // area a block of full-reach cells does (on the province day 115.6M workers scanned instead of 198.2M).
+        let cell = min(10.0, max(0.01, maxCap / 222.0))
         self.cell = cell
         let lonCells = Int((360.0 / cell).rounded(.up)) + 2
         self.lonCells = lonCells
@@ -499,7 +650,11 @@ struct WorkerGrid: Sendable {
         }
         keyed.sort { $0 < $1 }
         keys = keyed.map(\.0)
-        order = keyed.map(\.1)
+        let order = keyed.map(\.1)
+        self.order = order
+        gridLat = order.map { lat[Int($0)] }
+        gridLon = order.map { lon[Int($0)] }
+        gridCos = order.map { cosLat[Int($0)] }
     }
 
     func row(_ la: Double) -> Int { Int(((la + 90.0) / cell).rounded(.down)) }
@@ -521,6 +676,15 @@ struct WorkerGrid: Sendable {
         let s1 = sin(Distance.rad(p.lat - lat[i]) / 2.0)
         let s2 = sin(Distance.rad(p.lon - lon[i]) / 2.0)
         var a = s1 * s1 + (cosLat[i] * cosP) * (s2 * s2)
+        if a > 1.0 { a = 1.0 }
+        return (2.0 * 6371.0) * asin(a.squareRoot())
+    }
+
+    /// `km(order[i], p, cosP:)` from the fields in grid order: the same values, the same operations, the same bits.
+    @inline(__always) func km(at i: Int, _ p: GeoPoint, cosP: Double) -> Double {
+        let s1 = sin(Distance.rad(p.lat - gridLat[i]) / 2.0)
+        let s2 = sin(Distance.rad(p.lon - gridLon[i]) / 2.0)
+        var a = s1 * s1 + (gridCos[i] * cosP) * (s2 * s2)
         if a > 1.0 { a = 1.0 }
         return (2.0 * 6371.0) * asin(a.squareRoot())
     }
