@@ -416,18 +416,13 @@ struct CostScalingSolver {
         if let warm, warm.prices.count == n, warm.rowArc.count == nRw {
             warmPrices = CostScalingSolver.rescale(warm, to: scale)
         }
-        let heuristicFix = nEdges >= heuristicFixMinEdges ? self.heuristicFix : 0
-        let keep = max(0, self.rowKeep)
-        let rowKeep = heuristicFix > 1 && rowArcs >= 2 * keep * nRw ? keep : 0
         let greedy = greedyStart && !anyForced && warm == nil
         if greedy {
             // Prices of a greedy assignment, and the scaling started at ε = 32 value units whatever the largest
             // value (measured on the county day and week: the first refinement does a third of the work it does
             // from the prices below; the reference instances reach their optimum with this start).
             greedyPrices(cap: cap, scale: scale, into: price)
-            // Where per-row fixing runs (the week, the province), from 64 value units: the first refinement's work
-            // falls (province 446M → 268M) and the root's by 2-20 % (flow20).
-            eps = (rowKeep > 0 ? 64 : 32) * CostScalingSolver.alpha * scale
+            eps = 32 * CostScalingSolver.alpha * scale
         } else if warmPrices == nil {
             // Cold start with SSP-style prices (every arc's reduced cost is >= 0 at the zero flow: each request at its
             // best arc, the sink below every request) and the scaling started 4 factors lower (measured: fewer steps).
@@ -499,6 +494,9 @@ struct CostScalingSolver {
         var fixedArcs = 0
         var rejoinedArcs = 0
         let arcFixing = self.arcFixing
+        let heuristicFix = nEdges >= heuristicFixMinEdges ? self.heuristicFix : 0
+        let keep = max(0, self.rowKeep)
+        let rowKeep = heuristicFix > 1 && rowArcs >= 2 * keep * nRw ? keep : 0
         /// Per-row fixing's reduced costs of one row.
         var maxRowDegree = 0
         if rowKeep > 0 {
