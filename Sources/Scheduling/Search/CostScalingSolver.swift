@@ -53,6 +53,10 @@ struct CostScalingSolver {
     /// the root flow's work with a single check, 8 and 12 make the check fail (4-5 checks); on the county day's sparse
     /// core (at most 48 arcs a row) 24 costs 13-21 % more flow work, hence the average-degree condition.
     static let defaultRowKeep = 24
+    /// Per-row fixing reads a row's fixed arcs only when a bound on their reduced costs cannot prove that none of them
+    /// ranks (see `fixRowArcs` in `solveConnected`); `false` reads them every time. The same flow, prices and fixing
+    /// either way, only the work differs; off only to compare in tests.
+    var boundFixedRanking = true
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -164,6 +168,8 @@ struct CostScalingSolver {
             var subSolver = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
             subSolver.heuristicFix = heuristicFix
             subSolver.heuristicFixMinEdges = heuristicFixMinEdges
+            subSolver.rowKeep = rowKeep
+            subSolver.boundFixedRanking = boundFixedRanking
             guard
                 let sol = subSolver.solveConnected(
                     cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
@@ -497,6 +503,11 @@ struct CostScalingSolver {
             for r in 0..<nRw { maxRowDegree = max(maxRowDegree, Int(start[nG + r + 1] - start[nG + r])) }
         }
         let rowCosts = slabs.make(maxRowDegree, Int64(0))
+        /// Per-row fixing: for each row, a lower bound of `cost − price(head)` over its fixed unused row → request arcs
+        /// (`Int64.max`: none), kept exact at each full ranking and lowered as arcs are fixed; prices only fall during
+        /// the scaling (a relabel or a global update lowers a price, nothing raises one), so it stays a lower bound.
+        let fixedLow = slabs.make(rowKeep > 0 ? nRw : 0, Int64.max)
+        let boundFixed = boundFixedRanking
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
 
@@ -709,36 +720,69 @@ struct CostScalingSolver {
             /// beyond `t` (either sign) as in `fixArcs`. Fixed arcs rejoin here, between refinements, so the next
             /// refinement saturates any of them that became admissible; the check after the last one still covers
             /// every fixed arc.
+            ///
+            /// The live slots are ranked first; the fixed ones are read only when `fixedLow` (a lower bound of their
+            /// `cost − price(head)`, see there) cannot prove that none of them ranks: when every fixed unused arc's
+            /// reduced cost is at least `t` or above the live arcs' `rowKeep`-th lowest, the ranking over all of them
+            /// has the same cutoff, no fixed arc rejoins, and the live slots are fixed as by the full ranking.
             func fixRowArcs(_ v: Int, threshold t: Int64) {
                 let pv = price[v]
                 let s = Int(start[v])
                 let end = Int(start[v + 1])
                 let live = Int(liveEnd[v])
+                let r = v - nG
                 var count = 0
-                var lowestFixed = Int64.max
-                for a in s..<end where kind[a] == 1 && res[a] > 0 {
+                for a in s..<live where kind[a] == 1 && res[a] > 0 {
                     let rc = cost[a] + pv - price[Int(head[a])]
                     if rc >= t { continue }
                     rowCosts[count] = rc
                     count += 1
-                    if a >= live && rc < lowestFixed { lowestFixed = rc }
                 }
-                work &+= end - s
+                work &+= live - s
                 var cutoff = Int64.max
                 if count > rowKeep {
                     cutoff = CostScalingSolver.select(rowCosts, count: count, rank: rowKeep - 1)
                     work &+= count
                 }
-                if lowestFixed <= cutoff {
-                    var a = live
-                    while a < end {
-                        defer { a += 1 }
-                        guard kind[a] == 1 && res[a] > 0 else { continue }
+                // The least reduced cost a fixed unused arc can have now (prices only fall, so `cost − price(head)`
+                // only grows while an arc stays fixed).
+                let bound = fixedLow[r] == Int64.max ? Int64.max : fixedLow[r] + pv
+                /// The least `cost − price(head)` over the row's fixed unused arcs once this call is done.
+                var low = Int64.max
+                if live < end && !(boundFixed && (bound >= t || (cutoff != Int64.max && bound > cutoff))) {
+                    let liveCount = count
+                    var lowestFixed = Int64.max
+                    for a in live..<end where kind[a] == 1 && res[a] > 0 {
                         let rc = cost[a] + pv - price[Int(head[a])]
-                        // Slot a then holds a fixed slot already looked at.
-                        if rc < t && rc <= cutoff { rejoin(a, of: v) }
+                        low = min(low, rc - pv)
+                        if rc >= t { continue }
+                        rowCosts[count] = rc
+                        count += 1
+                        if rc < lowestFixed { lowestFixed = rc }
                     }
                     work &+= end - live
+                    if count > liveCount && count > rowKeep {
+                        cutoff = CostScalingSolver.select(rowCosts, count: count, rank: rowKeep - 1)
+                        work &+= count
+                    }
+                    if lowestFixed <= cutoff {
+                        low = Int64.max
+                        var a = live
+                        while a < end {
+                            defer { a += 1 }
+                            guard kind[a] == 1 && res[a] > 0 else { continue }
+                            let rc = cost[a] + pv - price[Int(head[a])]
+                            // Slot a then holds a fixed slot already looked at (and kept fixed).
+                            if rc < t && rc <= cutoff {
+                                rejoin(a, of: v)
+                            } else {
+                                low = min(low, rc - pv)
+                            }
+                        }
+                        work &+= end - live
+                    }
+                } else if live < end {
+                    low = fixedLow[r]
                 }
                 // The live slots from the last: a slot fixed takes the row's last live slot, already looked at.
                 var a = Int(liveEnd[v]) - 1
@@ -748,8 +792,12 @@ struct CostScalingSolver {
                     guard kind[a] == 1 else { continue }
                     let rc = cost[a] + pv - price[Int(head[a])]
                     let unused = res[a] > 0
-                    if unused ? (rc >= t || rc > cutoff) : rc <= -t { fix(a, of: v) }
+                    if unused ? (rc >= t || rc > cutoff) : rc <= -t {
+                        fix(a, of: v)
+                        if unused { low = min(low, rc - pv) }
+                    }
                 }
+                fixedLow[r] = low
             }
             /// The check of heuristic fixing, after the last refinement (ε = 1): every fixed row → request arc whose
             /// reduced cost at the final prices breaks 1-optimality (residual with reduced cost < −1: unused with
