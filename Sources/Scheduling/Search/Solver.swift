@@ -44,7 +44,7 @@ struct Engine {
     var dayWarm: DayWarmStarts?
     /// Every exact day re-solve is warm-started from that day's last solve (`Engine.warmsEveryDescent`, session
     /// gap20): set where the pair search runs.
-    let warmDescents: Bool
+    var warmDescents: Bool
     /// The last plan the exact scorer scored, and its report (`scoreReport()`; shared by copies of the engine).
     let scoreMemo = ScoreMemo()
 
