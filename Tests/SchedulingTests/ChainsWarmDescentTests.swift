@@ -16,6 +16,7 @@ import Vocabulary
         let instance = Fixtures.random(
             seed: seed &* 6_007, workers: 16, requests: 14, days: 3 + Int(seed % 3), pins: seed % 2 == 0)
         var e = ChainsCrossoverTests.engine(instance)
+        e.warmDescents = false
         e.startFrom(lookaheadHalves: 0, first: true)
         e.dayWarm = DayWarmStarts(nD: e.nD)
         for d in 0..<e.nD { _ = e.resolveDay(d, warm: true) }
@@ -27,6 +28,7 @@ import Vocabulary
                 let warmed = e.dayWarm?.sol[d].map { !$0.prices.isEmpty } ?? false
                 if warmed { warmUsed += 1 }
                 var cold = e
+                cold.warmDescents = false
                 var warm = e
                 _ = cold.resolveDay(d)
                 _ = warm.resolveDay(d, warm: true)
@@ -42,6 +44,7 @@ import Vocabulary
         #expect(e.currentScore() >= score)
         for d in 0..<e.nD {
             var cold = e
+            cold.warmDescents = false
             let improved = cold.resolveDay(d)
             #expect(!improved, "day \(d) still improves")
         }
@@ -54,6 +57,7 @@ import Vocabulary
         let url = Fixtures.instances.appendingPathComponent("multiday/gen-scarce-w60-r15-d4-s4.json")
         let instance = try InstanceDecoder.decode([UInt8](try Data(contentsOf: url)))
         var e = ChainsCrossoverTests.engine(instance)
+        e.warmDescents = false
         e.startFrom(lookaheadHalves: 0, first: true)
         e.dayWarm = DayWarmStarts(nD: e.nD)
         for d in 0..<e.nD { _ = e.resolveDay(d, warm: true) }
@@ -63,6 +67,7 @@ import Vocabulary
         var warmUnits = 0
         for d in [0, 2] {
             var cold = e
+            cold.warmDescents = false
             var warm = e
             let c0 = cold.workLeft
             _ = cold.resolveDay(d)

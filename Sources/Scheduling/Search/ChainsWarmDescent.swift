@@ -14,7 +14,8 @@ struct DayWarmStarts {
     }
 }
 
-/// Warm-started day descents (session "chains8"), for the worker schedules phase.
+/// Warm-started day descents (session "chains8"), for the worker schedules phase; since session gap20, for every day
+/// re-solve of every phase where the pair search runs (`warmsEveryDescent`).
 ///
 /// A day re-solve (`resolveDay`) runs the whole cost scaling from cold prices: 0.05-0.25M units on 150-250 workers,
 /// however little the days beside it changed since the day was last solved. Here each day keeps the node prices of
@@ -24,6 +25,15 @@ struct DayWarmStarts {
 /// differently). Measured on the generated multi-day instances: a warm re-solve costs 4-50k units where the cold one
 /// cost 80-240k, unless its minimum headcounts make it branch.
 extension Engine {
+    /// Whether every exact day re-solve (`resolveDay`) of the solve is warm-started from that day's last solve: where
+    /// the pair search runs (several plan days, at most 20,000 candidate pairs, a continuity weight), so single days,
+    /// large instances and the county week keep their plans. The cache (`dayWarm`) is filled by the first re-solve of
+    /// each day; the worker schedules phase starts its own and drops it at its end, as before, and the phases after it
+    /// fill a new one. The kicks' perturbed solves (`kickDay`) stay cold. Session gap20 (issue 14): on the 20 generated
+    /// multi-day gap instances the sum of gaps to the proven optima over seeds 0-4 went from 4593 to 4061; warm only
+    /// in the first starts' descents 4631, in every phase but those 4450 (`docs/solver.md`).
+    static func warmsEveryDescent(_ budget: SolveBudget) -> Bool { budget.runs(.pairSearch) }
+
     /// The warm start of a re-solve of day `d` on `net` (`resolveDay(warm:)`): the day's last solution in `dayWarm`,
     /// when its network had the same shape, with the current assignments as its flow; nil (cold) otherwise.
     func dayWarmStart(_ d: Int, _ net: FlowNetwork) -> FlowSolution? {

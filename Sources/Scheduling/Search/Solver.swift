@@ -42,6 +42,9 @@ struct Engine {
     var provenOptimal = false
     /// The last solution of each day's network, warm starts for the day descents (`ChainsWarmDescent.swift`).
     var dayWarm: DayWarmStarts?
+    /// Every exact day re-solve is warm-started from that day's last solve (`Engine.warmsEveryDescent`, session
+    /// gap20): set where the pair search runs.
+    var warmDescents: Bool
     /// The last plan the exact scorer scored, and its report (`scoreReport()`; shared by copies of the engine).
     let scoreMemo = ScoreMemo()
 
@@ -56,6 +59,7 @@ struct Engine {
             total: options.workBudget,
             phases: SolveBudget.phases(candidates: p.candidateCount, days: nD, continuity: p.continuity),
             start: start, timeLimit: options.timeLimit)
+        warmDescents = Engine.warmsEveryDescent(budget)
         rng = SplitMix64(seed: options.seed)
         assign = [Int32](repeating: -1, count: p.nW * max(1, nD))
         assignCand = [Int32](repeating: -1, count: p.nW * max(1, nD))
@@ -376,8 +380,9 @@ struct Engine {
 
     /// Re-solves day d exactly with every other day fixed; applies the result when it is strictly better.
     /// - Parameter warm: start the flow from the day's last solve in `dayWarm` and record this one there
-    ///   (`ChainsWarmDescent.swift`; the worker schedules phase's descents).
+    ///   (`ChainsWarmDescent.swift`; the worker schedules phase's descents, and every re-solve where `warmDescents`).
     mutating func resolveDay(_ d: Int, forceWorker: Int = -1, forceJob: Int32 = -1, warm: Bool = false) -> Bool {
+        let warm = warm || warmDescents
         guard let net = valuedDayNetwork(d, forceWorker: forceWorker, forceJob: forceJob) else { return false }
         charge(net.arcReq.count + p.nW)
         // The current plan's value of the day (its unpinned assignments).
