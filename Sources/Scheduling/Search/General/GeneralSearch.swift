@@ -104,9 +104,6 @@ extension GeneralEngine {
             // (`SearchPairCountFollowUp.swift`).
             pairCountDealsThenRedeals(
                 maxWork: budget.allowance(.general) / 4, redealWork: budget.allowance(.general) / 8)
-            // Groups of eight workers' whole schedules dealt again exactly, counts kept, on their own 1/8
-            // (`SearchGroupRedeal.swift`).
-            groupRedeals(maxWork: budget.allowance(.general) / 8)
             neighbourhoods()
         }
         enforceValidity()
