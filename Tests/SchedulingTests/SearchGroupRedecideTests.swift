@@ -49,7 +49,9 @@ import Testing
                 guard let best = Self.bestForGroup(instance, start, group) else { continue }
                 var engine = start
                 let before = score(instance, assignments: start.assignments()).score
-                let moved = engine.groupRedecide(group, maxOptions: Int.max, maxNodes: Int.max)
+                var cache: [Int: [GeneralEngine.GroupRow]] = [:]
+                let moved = engine.groupRedecide(
+                    group, maxOptions: Int.max, mediumSpread: Int.max, maxNodes: Int.max, cache: &cache)
                 let after = score(instance, assignments: engine.assignments()).score
                 #expect(after.hard == 0, "seed \(seed) group \(group)")
                 #expect(after == max(before, best), "seed \(seed) group \(group): \(after) against \(best)")

@@ -35,11 +35,13 @@ extension GeneralEngine {
         let soft: Int64
     }
 
-    /// The options of worker w on plan day d: its current row and, for each priority sum within `groupMediumSpread` of
-    /// its current row's, its `maxOptions` best other rows of that sum (idle, one job or two that fit) by soft value;
-    /// best first (ties by candidates). Returns nil when the worker's row there holds
-    /// more than two jobs or a pin (the worker is then not re-decided).
-    func groupRows(_ w: Int, _ d: Int, maxOptions: Int) -> [GroupRow]? {
+    /// The options of worker w on plan day d: its current row and, for each priority sum within `mediumSpread` of its
+    /// current row's, its `maxOptions` best other rows of that sum (idle, one job or two that fit) by soft value;
+    /// best first (ties by candidates); `checks` counts the `fits` calls. Returns nil when the worker's row there
+    /// holds more than two jobs or a pin (the worker is then not re-decided).
+    func groupRows(
+        _ w: Int, _ d: Int, maxOptions: Int, mediumSpread: Int = groupMediumSpread, checks: inout Int
+    ) -> [GroupRow]? {
         let key = w * nD + d
         guard pinsOn[key].isEmpty, jobs[key].count <= 2 else { return nil }
         let cands = rowCands[key]
@@ -56,9 +58,12 @@ extension GeneralEngine {
         let current = jobs[key].sorted()
         var all: [GroupRow] = []
         all.append(row([]))
-        for (i, c) in cands.enumerated() where fits(c, row: key, []) {
+        for (i, c) in cands.enumerated() {
+            checks += 1
+            guard fits(c, row: key, []) else { continue }
             if [c] != current { all.append(row([c])) }
             guard inst.workers[w].maxJobsPerDay >= 2 else { continue }
+            checks += cands.count - i - 1
             for c2 in cands[(i + 1)...] where fits(c2, row: key, [c]) && [c, c2] != current {
                 all.append(row([c, c2]))
             }
@@ -68,11 +73,11 @@ extension GeneralEngine {
             a.soft != b.soft ? a.soft > b.soft : a.cands.lexicographicallyPrecedes(b.cands)
         }
         all.sort(by: better)
-        // At most `maxOptions` rows of each priority sum within `groupMediumSpread` of the current row's.
+        // At most `maxOptions` rows of each priority sum within `mediumSpread` of the current row's.
         let now = row(current)
         var taken: [Int: Int] = [:]
         var out = [now]
-        for r in all where abs(r.medium - now.medium) <= GeneralEngine.groupMediumSpread {
+        for r in all where r.medium >= now.medium - mediumSpread && r.medium - now.medium <= mediumSpread {
             guard taken[r.medium, default: 0] < maxOptions else { continue }
             taken[r.medium, default: 0] += 1
             out.append(r)
@@ -82,15 +87,26 @@ extension GeneralEngine {
     }
 
     /// The best schedules of `group` (see the extension comment) within `maxNodes` search nodes: the rows per
-    /// (worker, plan day) when they beat the group's current value, else nil; `nodes` gets the nodes visited.
-    func groupBest(_ group: [Int], maxOptions: Int, maxNodes: Int, nodes: inout Int) -> [[[Int32]]]? {
+    /// (worker, plan day) when they beat the group's current value, else nil. `cache` holds options built before
+    /// (`groupRows` with `maxOptions`, keyed `w × nD + d`); the others are built and added. `work` gets the `fits`
+    /// calls and the options looked at in the search's nodes.
+    func groupBest(
+        _ group: [Int], maxOptions: Int, mediumSpread: Int, maxNodes: Int, cache: inout [Int: [GroupRow]],
+        work: inout Int
+    ) -> [[[Int32]]]? {
         let K = group.count
         guard K > 0 else { return nil }
         // Slot s = d × K + i: worker group[i] on plan day d.
         var options: [[GroupRow]] = []
         for d in 0..<nD {
             for w in group {
-                guard let rows = groupRows(w, d, maxOptions: maxOptions) else { return nil }
+                if let rows = cache[w * nD + d] {
+                    options.append(rows)
+                    continue
+                }
+                guard let rows = groupRows(w, d, maxOptions: maxOptions, mediumSpread: mediumSpread, checks: &work)
+                else { return nil }
+                cache[w * nD + d] = rows
                 options.append(rows)
             }
         }
@@ -199,15 +215,26 @@ extension GeneralEngine {
         var bestValue = currentValue
         var bestPick: [Int]?
         var visited = 0
-        func minimumsHold(_ d: Int) -> Bool {
-            for r in 0..<p.nR where Int(p.reqDay[r]) == d && pinnedCount[r] == 0 && p.reqMin[r] > 1 {
-                if count[r] > 0 && count[r] < p.reqMin[r] { return false }
+        // Per date, the requests with a minimum whose count the group's options can change.
+        var minimums = [[Int]](repeating: [], count: nD)
+        for (s, rows) in options.enumerated() {
+            for row in rows {
+                for c in row.cands {
+                    let r = Int(candReq[Int(c)])
+                    if pinnedCount[r] == 0 && p.reqMin[r] > 1 && !minimums[s / K].contains(r) {
+                        minimums[s / K].append(r)
+                    }
+                }
             }
+        }
+        func minimumsHold(_ d: Int) -> Bool {
+            for r in minimums[d] where count[r] > 0 && count[r] < p.reqMin[r] { return false }
             return true
         }
         func dfs(_ s: Int, _ acc: Int64, _ med: Int) {
             if visited >= maxNodes { return }
             visited += 1
+            if s < options.count { work += options[s].count }
             if s % K == 0 && s > 0 {
                 // A date is decided: its counts are final.
                 guard minimumsHold(s / K - 1) else { return }
@@ -256,7 +283,6 @@ extension GeneralEngine {
             }
         }
         dfs(0, 0, 0)
-        nodes = visited
         guard let pick = bestPick else { return nil }
         var out = [[[Int32]]](repeating: [[Int32]](repeating: [], count: nD), count: K)
         for d in 0..<nD { for i in 0..<K { out[i][d] = options[d * K + i][pick[d * K + i]].cands } }
@@ -264,19 +290,24 @@ extension GeneralEngine {
     }
 
     /// Re-decides `group` (see the extension comment); keeps the result when every date stays valid and the scorer
-    /// ranks the plan higher. Charges its work (candidates looked at and nodes visited). Returns whether it improved.
-    mutating func groupRedecide(_ group: [Int], maxOptions: Int = groupMaxOptions, maxNodes: Int) -> Bool {
-        var nodes = 0
-        var work = 0
-        for w in group { for d in 0..<nD { work += rowCands[w * nD + d].count } }
-        defer { budget.charge(.general, work + nodes) }
-        guard let rows = groupBest(group, maxOptions: maxOptions, maxNodes: maxNodes, nodes: &nodes) else {
-            return false
-        }
+    /// ranks the plan higher. `cache` as in `groupBest` (emptied when the plan changes). Charges its work (`fits`
+    /// calls, the options looked at in the search's nodes, the rows valued). Returns whether it improved.
+    mutating func groupRedecide(
+        _ group: [Int], maxOptions: Int = groupMaxOptions, mediumSpread: Int = groupMediumSpread, maxNodes: Int,
+        cache: inout [Int: [GroupRow]]
+    ) -> Bool {
+        var work = p.nW * nD
+        defer { budget.charge(.general, work) }
+        guard
+            let rows = groupBest(
+                group, maxOptions: maxOptions, mediumSpread: mediumSpread, maxNodes: maxNodes, cache: &cache,
+                work: &work)
+        else { return false }
         let before = score(inst, assignments: assignments()).score
         let saved = jobs
         for (i, w) in group.enumerated() { for d in 0..<nD { jobs[w * nD + d] = rows[i][d] } }
         if (0..<nD).allSatisfy({ dayValid($0) }) && score(inst, assignments: assignments()).score > before {
+            cache.removeAll()
             return true
         }
         jobs = saved
@@ -304,8 +335,7 @@ extension GeneralEngine {
         }
         func rows(_ w: Int, _ d: Int) -> [GroupRow]? {
             if let r = cache[w * nD + d] { return r }
-            guard let r = groupRows(w, d, maxOptions: GeneralEngine.groupMaxOptions) else { return nil }
-            work += rowCands[w * nD + d].count * rowCands[w * nD + d].count / 2 + 1
+            guard let r = groupRows(w, d, maxOptions: GeneralEngine.groupMaxOptions, checks: &work) else { return nil }
             cache[w * nD + d] = r
             return r
         }
@@ -364,9 +394,7 @@ extension GeneralEngine {
                 let group = engine.groupGrown(from: w, size: groupSize, pinned, rows: &cache, work: &work)
                 engine.budget.charge(.general, work)
                 guard group.count >= 2 else { return false }
-                let improved = engine.groupRedecide(group, maxNodes: maxNodes)
-                if improved { cache.removeAll() }
-                return improved
+                return engine.groupRedecide(group, maxNodes: maxNodes, cache: &cache)
             })
     }
 }
