@@ -44,16 +44,7 @@ import Testing
                 found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
             }
         }
-        var expected: [String: Int64] = [:]
-        for R in instance.requests {
-            let F = instance.farms.first { $0.id == R.farm }!
-            for W in instance.workers where !instance.excludedPairs.contains(Pair(request: R.id, worker: W.id)) {
-                let d = Distance.km(W.home, F.location)
-                guard brokenPairRules(W, R, F, distanceKm: d).isEmpty else { continue }
-                expected["\(R.id):\(W.id)"] = Int64(
-                    assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
-            }
-        }
+        let expected = Self.pairsByTheRules(instance)
         #expect(!expected.isEmpty)
         #expect(found == expected)
     }
@@ -135,6 +126,14 @@ import Testing
                 found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
             }
         }
+        let expected = Self.pairsByTheRules(instance)
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
+
+    /// Every pair of the instance that breaks no pair rule (`brokenPairRules`), keyed "request:worker", with its
+    /// assignment cost: checked one pair at a time, independently of `Problem`'s scan.
+    static func pairsByTheRules(_ instance: Instance) -> [String: Int64] {
         var expected: [String: Int64] = [:]
         for R in instance.requests {
             let F = instance.farms.first { $0.id == R.farm }!
@@ -145,7 +144,6 @@ import Testing
                     assignmentCost(distanceKm: d, recentDaysWorked: W.recentDaysWorked, instance.weights))
             }
         }
-        #expect(!expected.isEmpty)
-        #expect(found == expected)
+        return expected
     }
 }

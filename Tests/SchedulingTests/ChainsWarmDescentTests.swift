@@ -37,18 +37,26 @@ import Vocabulary
             }
         }
         #expect(warmUsed > 0)
+        try Self.expectDescentEndsWhereNoColdReSolveImproves(&e, warm: true, instance)
+    }
+
+    /// Runs the day descent (warm or by default) and checks it: the true value and the score never fall, no cold
+    /// re-solve of any day improves the plan it ends at, and the scorer agrees with that plan.
+    static func expectDescentEndsWhereNoColdReSolveImproves(
+        _ e: inout Engine, warm: Bool, _ instance: Instance, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = e.trueValue()
         let score = e.currentScore()
-        e.dayDescent(warm: true)
-        #expect(e.trueValue() >= before)
-        #expect(e.currentScore() >= score)
+        e.dayDescent(warm: warm)
+        #expect(e.trueValue() >= before, sourceLocation: sourceLocation)
+        #expect(e.currentScore() >= score, sourceLocation: sourceLocation)
         for d in 0..<e.nD {
             var cold = e
             cold.warmDescents = false
             let improved = cold.resolveDay(d)
-            #expect(!improved, "day \(d) still improves")
+            #expect(!improved, "day \(d) still improves", sourceLocation: sourceLocation)
         }
-        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan(), sourceLocation: sourceLocation)
     }
 
     /// On a generated four-day instance (60 workers), a day re-solved again after the days beside it moved costs

@@ -54,18 +54,7 @@ import Vocabulary
             }
         }
         #expect(recorded > 0)
-        let before = e.trueValue()
-        let score = e.currentScore()
-        e.dayDescent()
-        #expect(e.trueValue() >= before)
-        #expect(e.currentScore() >= score)
-        for d in 0..<e.nD {
-            var cold = e
-            cold.warmDescents = false
-            let improved = cold.resolveDay(d)
-            #expect(!improved, "day \(d) still improves")
-        }
-        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+        try ChainsWarmDescentTests.expectDescentEndsWhereNoColdReSolveImproves(&e, warm: false, instance)
     }
 
     /// Small random multi-day instances where the rule is on: the whole solve gives the same plan twice, never scores

@@ -257,6 +257,17 @@ struct Problem: Sendable {
                 let farmLat = F.location.lat
                 let blocks = farmBlocks
                 let cosP = cos(Distance.rad(farmLat))
+                // Whether worker w may work at this farm at all: its allowed farms (visa holders) and blocks both ways.
+                @inline(__always) func mayWorkHere(_ w: Int) -> Bool {
+                    guard restricted[w] || blocks[w] else { return true }
+                    return isAllowed(
+                        farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                        farmBlocksWorker: blocks[w])
+                }
+                // The north-south distance alone (a lower bound of the distance) already beyond `reach`.
+                @inline(__always) func beyondByLatitude(_ lat: Double, _ reach: Double) -> Bool {
+                    6371.0 * Distance.rad(abs(farmLat - lat)) * 0.999_999 > reach + 1e-9
+                }
                 // `grid.near(F.location, radius: radius, keep:)` with the pre-test in line (see `WorkerGrid.near`):
                 // the worker's distance when it passes and lies within the radius, else nil. It captures no variable.
                 @inline(__always) func reached(_ w: Int) -> Double? {
@@ -264,14 +275,8 @@ struct Problem: Sendable {
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
                     guard free, skills.holdsAny(w, of: farmNeeds) else { return nil }
                     let reach = min(workerCap[w], radius)
-                    if 6371.0 * Distance.rad(abs(farmLat - grid.lat[w])) * 0.999_999 > reach + 1e-9 { return nil }
-                    if restricted[w] || blocks[w] {
-                        guard
-                            isAllowed(
-                                farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
-                                farmBlocksWorker: blocks[w])
-                        else { return nil }
-                    }
+                    if beyondByLatitude(grid.lat[w], reach) { return nil }
+                    guard mayWorkHere(w) else { return nil }
                     let d = grid.km(w, F.location, cosP: cosP)
                     return d <= radius ? d : nil
                 }
@@ -289,14 +294,8 @@ struct Problem: Sendable {
                         guard holds else { return nil }
                     }
                     let reach = min(gridCap[i], radius)
-                    if 6371.0 * Distance.rad(abs(farmLat - grid.gridLat[i])) * 0.999_999 > reach + 1e-9 { return nil }
-                    if restricted[w] || blocks[w] {
-                        guard
-                            isAllowed(
-                                farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
-                                farmBlocksWorker: blocks[w])
-                        else { return nil }
-                    }
+                    if beyondByLatitude(grid.gridLat[i], reach) { return nil }
+                    guard mayWorkHere(w) else { return nil }
                     let d = grid.km(at: i, F.location, cosP: cosP)
                     return d <= radius ? d : nil
                 }
