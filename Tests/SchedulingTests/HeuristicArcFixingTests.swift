@@ -13,21 +13,38 @@ import Testing
             seed, groups: 12 + Int(seed % 37), requests: 6 + Int(seed % 14), salt: 991, caps: 5, forced: seed % 4 == 3)
     }
 
+    /// A cost-scaling solver fixing arcs at `factor` (and, when `keep` is given, keeping each row's `keep` best arcs
+    /// live), on networks of any size (`heuristicFixMinEdges` 0).
+    static func fixingSolver(_ net: FlowNetwork, factor: Int64, keep: Int? = nil) -> CostScalingSolver {
+        var solver = CostScalingSolver(net)
+        solver.heuristicFix = factor
+        if let keep { solver.rowKeep = keep }
+        solver.heuristicFixMinEdges = 0
+        return solver
+    }
+
+    /// What every fixing setting must give: a valid flow of its own value, and the value and forced units (the units
+    /// up to each request's minimum) of successive shortest paths' optimum `ssp`.
+    static func expectOptimal(
+        _ net: FlowNetwork, _ sol: FlowSolution, like ssp: FlowSolution, cap: [Int32], minUnits: [Int32],
+        _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        #expect(FlowCostScalingTests.check(net, sol, cap: cap) == sol.value, "\(label)", sourceLocation: sourceLocation)
+        #expect(sol.value == ssp.value, "\(label)", sourceLocation: sourceLocation)
+        #expect(forcedUnits(sol) == forcedUnits(ssp), "\(label)", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: 0..<120)
     func sameOptimumAsShortestPaths(_ seed: UInt64) throws {
         let (net, cap, minUnits, bonus, order) = Self.instance(seed)
         let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
-        func forcedUnits(_ s: FlowSolution) -> Int32 {
-            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
-        }
         for k: Int64 in [0, 2, 3, 5, 16, 256] {
-            var solver = CostScalingSolver(net)
-            solver.heuristicFix = k
-            solver.heuristicFixMinEdges = 0
+            var solver = Self.fixingSolver(net, factor: k)
             let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
-            #expect(FlowCostScalingTests.check(net, sol, cap: cap) == sol.value)
-            #expect(sol.value == ssp.value, "seed \(seed) factor \(k)")
-            #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) factor \(k)")
+            Self.expectOptimal(net, sol, like: ssp, cap: cap, minUnits: minUnits, "seed \(seed) factor \(k)")
             if k <= 1 { #expect(sol.rejoinedArcs == 0) }
         }
     }
@@ -38,9 +55,7 @@ import Testing
         var solvesWithRejoins = 0
         for seed in UInt64(0)..<120 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
-            var solver = CostScalingSolver(net)
-            solver.heuristicFix = 2
-            solver.heuristicFixMinEdges = 0
+            var solver = Self.fixingSolver(net, factor: 2)
             let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             rejoined += sol.rejoinedArcs
             if sol.rejoinedArcs > 0 { solvesWithRejoins += 1 }
@@ -76,18 +91,11 @@ import Testing
     func perRowSameOptimumAsShortestPaths(_ seed: UInt64) throws {
         let (net, cap, minUnits, bonus, order) = Self.instance(seed)
         let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
-        func forcedUnits(_ s: FlowSolution) -> Int32 {
-            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
-        }
         for (factor, keep) in [(256, 1), (256, 2), (256, 3), (256, 24), (2, 1), (2, 3)] as [(Int64, Int)] {
-            var solver = CostScalingSolver(net)
-            solver.heuristicFix = factor
-            solver.rowKeep = keep
-            solver.heuristicFixMinEdges = 0
+            var solver = Self.fixingSolver(net, factor: factor, keep: keep)
             let sol = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
-            #expect(FlowCostScalingTests.check(net, sol, cap: cap) == sol.value)
-            #expect(sol.value == ssp.value, "seed \(seed) factor \(factor) keep \(keep)")
-            #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) factor \(factor) keep \(keep)")
+            Self.expectOptimal(
+                net, sol, like: ssp, cap: cap, minUnits: minUnits, "seed \(seed) factor \(factor) keep \(keep)")
         }
     }
 
@@ -99,10 +107,7 @@ import Testing
         var rejoinedByFactor = 0
         for seed in UInt64(0)..<120 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
-            var solver = CostScalingSolver(net)
-            solver.heuristicFix = 256
-            solver.heuristicFixMinEdges = 0
-            solver.rowKeep = 0
+            var solver = Self.fixingSolver(net, factor: 256, keep: 0)
             let alone = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             rejoinedByFactor += alone.rejoinedArcs
             solver.rowKeep = 1
@@ -124,10 +129,7 @@ import Testing
         let (net, cap, minUnits, bonus, order) = Self.instance(seed)
         let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
         for (factor, keep) in [(256, 1), (256, 2), (256, 3), (2, 1), (2, 2), (3, 3)] as [(Int64, Int)] {
-            var solver = CostScalingSolver(net)
-            solver.heuristicFix = factor
-            solver.rowKeep = keep
-            solver.heuristicFixMinEdges = 0
+            var solver = Self.fixingSolver(net, factor: factor, keep: keep)
             let bounded = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             solver.boundFixedRanking = false
             let full = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
@@ -148,10 +150,7 @@ import Testing
         var fewer = 0
         for seed in UInt64(0)..<120 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed)
-            var solver = CostScalingSolver(net)
-            solver.heuristicFix = 256
-            solver.rowKeep = 2
-            solver.heuristicFixMinEdges = 0
+            var solver = Self.fixingSolver(net, factor: 256, keep: 2)
             let bounded = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             solver.boundFixedRanking = false
             let full = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
