@@ -70,10 +70,10 @@ extension Engine {
                 let own = assign[w * nD + d]
                 // Jobs w works on the neighbouring calendar days.
                 var jobs: [Int32] = []
-                if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal, assign[w * nD + d - 1] >= 0 {
+                if p.follows[d], assign[w * nD + d - 1] >= 0 {
                     jobs.append(p.reqJob[Int(assign[w * nD + d - 1])])
                 }
-                if d + 1 < nD && p.days[d + 1].ordinal == p.days[d].ordinal + 1, assign[w * nD + d + 1] >= 0 {
+                if p.followed(d), assign[w * nD + d + 1] >= 0 {
                     jobs.append(p.reqJob[Int(assign[w * nD + d + 1])])
                 }
                 guard !jobs.isEmpty else { continue }
@@ -174,7 +174,7 @@ extension Engine {
                 value += p.reqPriority[r] * p.bigM - p.candCost[c]
                 if p.candHistory[c] != 0 {
                     value += p.continuity
-                } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
+                } else if p.follows[d] {
                     let q = assign[w * nD + d - 1]
                     if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { value += p.continuity }
                 }
@@ -244,7 +244,7 @@ extension Engine {
         var layers: [SetScheduleLayer] = []
         var prev = SetScheduleLayer.start
         for d in 0..<nD {
-            let linked = d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal
+            let linked = p.follows[d]
             let newWeek = d == 0 || p.dayWeek[d] != p.dayWeek[d - 1]
             let week = Int(p.dayWeek[d])
             var layer = SetScheduleLayer()

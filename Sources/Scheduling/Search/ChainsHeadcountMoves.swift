@@ -106,7 +106,7 @@ extension Engine {
         var layers: [SetScheduleLayer] = []
         var prev = SetScheduleLayer.start
         for d in 0..<nD {
-            let linked = d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal
+            let linked = p.follows[d]
             let fresh = d == 0 || p.dayWeek[d] != p.dayWeek[d - 1]
             let week = Int(p.dayWeek[d])
             // The previous states' best value and index per (subset of workers on, their jobs, days used).

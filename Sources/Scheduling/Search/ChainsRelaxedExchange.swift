@@ -43,8 +43,8 @@ extension Engine {
             round += 1
             for (i, (a, b)) in windows.enumerated() {
                 if workLeft <= 0 || outOfTime() { break }
-                let left = a > 0 && p.days[a - 1].ordinal + 1 == p.days[a].ordinal
-                let right = b + 1 < nD && p.days[b].ordinal + 1 == p.days[b + 1].ordinal
+                let left = p.follows[a]
+                let right = p.followed(b)
                 guard left || right else { continue }
                 let seen = Array(version[(left ? a - 1 : a)...(right ? b + 1 : b)])
                 if failed[i] == seen { continue }

@@ -40,7 +40,7 @@ struct ScheduleDP {
     init(_ p: Problem, nD: Int, _ lookup: SlotCandidates, allowed: [Bool]) {
         self.p = p
         self.nD = nD
-        linked = (0..<nD).map { d in d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
+        linked = (0..<nD).map { p.follows[$0] }
         newWeek = (0..<nD).map { d in d == 0 || p.dayWeek[d] != p.dayWeek[d - 1] }
         let nK = p.weeks.count
         for w in 0..<p.nW {

@@ -54,8 +54,7 @@ extension Engine {
                 let r = Int(net.arcReq[a])
                 let c = Int(net.arcCand[a])
                 let job = p.reqJob[r]
-                let day = p.days[d].ordinal
-                if p.candHistory[c] == 0 && d > 0 && p.days[d - 1].ordinal == day - 1 {
+                if p.candHistory[c] == 0 && p.follows[d] {
                     let q = p.pinnedOn[w * nD + d - 1]
                     if q >= 0 {
                         if p.reqJob[Int(q)] == job { base[a] += full }
@@ -63,7 +62,7 @@ extension Engine {
                         linkIn[a] = Int32(i)
                     }
                 }
-                if d + 1 < nD && p.days[d + 1].ordinal == day + 1 {
+                if p.followed(d) {
                     let q = p.pinnedOn[w * nD + d + 1]
                     if q >= 0 {
                         if p.reqJob[Int(q)] == job { base[a] += full }
@@ -194,7 +193,7 @@ struct ChainLinks {
                 onDay[Int(p.reqDay[r])].insert(Int(p.candWorker[c]) * nJobs + Int(p.reqJob[r]))
             }
         }
-        for d in 1..<max(1, nD) where p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
+        for d in 1..<max(1, nD) where p.follows[d] {
             var keys: [Int] = []
             for key in onDay[d] where onDay[d - 1].contains(key) { keys.append(key) }
             keys.sort { ($0 % nJobs, $0 / nJobs) < ($1 % nJobs, $1 / nJobs) }

@@ -12,10 +12,9 @@ struct DayNeighbourJobs {
 
     /// The neighbouring jobs of day `d` in the plan `assign` (`assign[w * nD + d]`, pins included) of problem `p`.
     init(_ p: Problem, assign: [Int32], nD: Int, day d: Int) {
-        let day = p.days[d].ordinal
         func jobs(on e: Int) -> [Int32] {
             var out = [Int32](repeating: DayNeighbourJobs.none, count: p.nW)
-            guard e >= 0 && e < nD && abs(p.days[e].ordinal - day) == 1 else { return out }
+            guard e == d - 1 ? p.follows[d] : p.followed(d) else { return out }
             for w in 0..<p.nW {
                 let q = assign[w * nD + e]
                 if q >= 0 { out[w] = p.reqJob[Int(q)] }

@@ -152,7 +152,7 @@ struct LocalSearch {
         jobDayStart = storage.copy(jd)
         jobDayReq = storage.copy(jdReq)
         var consecutive = [Bool](repeating: false, count: nD)
-        for d in 1..<max(1, p.days.count) { consecutive[d] = p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
+        for d in 1..<max(1, p.days.count) { consecutive[d] = p.follows[d] }
         self.consecutive = storage.copy(consecutive)
         // History continuity of pinned slots (pins need not be candidate pairs).
         var pinHist = [UInt8](repeating: 0, count: p.nW * nD)

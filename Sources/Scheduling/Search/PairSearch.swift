@@ -41,7 +41,7 @@ extension Engine {
         while improved && sweep < maxSweeps && workLeft > 0 && !outOfTime() {
             improved = false
             sweep += 1
-            for d in 0..<(nD - 1) where p.days[d + 1].ordinal == p.days[d].ordinal + 1 {
+            for d in 0..<(nD - 1) where p.follows[d + 1] {
                 if workLeft <= 0 || outOfTime() { break }
                 if optimizePair(d, rounds: Engine.pairRounds) {
                     stats.moves += 1

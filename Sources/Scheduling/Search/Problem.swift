@@ -11,6 +11,9 @@ struct Problem: Sendable {
     let nR: Int
     /// Distinct request dates, ascending.
     let days: [Day]
+    /// Whether plan day d is the calendar day after plan day d − 1, so that continuity links the two (false for the
+    /// first): the one place that says which plan days are consecutive.
+    let follows: [Bool]
     /// Distinct ISO weeks of `days`, ascending.
     let weeks: [ISOWeek]
     let dayWeek: [Int32]
@@ -53,6 +56,7 @@ struct Problem: Sendable {
         self.nR = nR
         let days = Array(Set(instance.requests.map(\.date))).sorted()
         self.days = days
+        follows = days.indices.map { d in d > 0 && days[d - 1].ordinal + 1 == days[d].ordinal }
         var dayIndex: [Int: Int32] = [:]
         for (i, d) in days.enumerated() { dayIndex[d.ordinal] = Int32(i) }
         let weeks = Array(Set(days.map(\.isoWeek))).sorted()
@@ -747,4 +751,9 @@ struct WorkerGrid: Sendable {
         found.sort { $0.0 < $1.0 }
         for (w, d) in found { body(w, d) }
     }
+}
+
+extension Problem {
+    /// Whether plan day d + 1 exists and is the calendar day after plan day d (`follows`).
+    @inline(__always) func followed(_ d: Int) -> Bool { d + 1 < follows.count && follows[d + 1] }
 }

@@ -19,7 +19,7 @@ extension Engine {
         var windows: [(Int, Int)] = []
         for a in 0..<nD {
             var b = a
-            while b + 1 < nD && p.days[b + 1].ordinal == p.days[b].ordinal + 1 {
+            while p.followed(b) {
                 b += 1
                 windows.append((a, b))
             }
@@ -169,14 +169,14 @@ extension Engine {
             value += p.reqPriority[r] * p.bigM - p.candCost[c]
             if p.candHistory[c] != 0 {
                 value += p.continuity
-            } else if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
+            } else if p.follows[d] {
                 let q = x > 0 ? s[x - 1] : assign[w * nD + d - 1]
                 if q >= 0 && p.reqJob[Int(q)] == p.reqJob[r] { value += x > 0 ? p.continuity : boundary }
             }
         }
         // Continuity of the fixed day after the window with the schedule's last day (unless `history` gives it).
         let b = a + s.count - 1
-        if b + 1 < nD && p.days[b].ordinal + 1 == p.days[b + 1].ordinal, let last = s.last, last >= 0 {
+        if p.followed(b), let last = s.last, last >= 0 {
             let next = assign[w * nD + b + 1]
             let nextCand = assignCand[w * nD + b + 1]
             let fromHistory = nextCand >= 0 && p.candHistory[Int(nextCand)] != 0

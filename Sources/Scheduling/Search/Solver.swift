@@ -286,14 +286,13 @@ struct Engine {
     /// The continuity bonus of worker w working `job` on day d given the plan on d−1 and d+1 (and history).
     func neighbourBonus(_ w: Int, _ d: Int, _ job: Int32, _ c: Int) -> Int64 {
         var bonus: Int64 = 0
-        let day = p.days[d].ordinal
         if p.candHistory[c] != 0 {
             bonus += p.continuity
-        } else if d > 0 && p.days[d - 1].ordinal == day - 1 {
+        } else if p.follows[d] {
             let q = assign[w * nD + d - 1]
             if q >= 0 && p.reqJob[Int(q)] == job { bonus += p.continuity }
         }
-        if d + 1 < nD && p.days[d + 1].ordinal == day + 1 {
+        if p.followed(d) {
             let q = assign[w * nD + d + 1]
             if q >= 0 && p.reqJob[Int(q)] == job { bonus += p.continuity }
         }
@@ -410,7 +409,7 @@ struct Engine {
                 if c >= 0 { v += p.reqPriority[Int(r)] * p.bigM - p.candCost[Int(c)] }
                 if c >= 0 && p.candHistory[Int(c)] != 0 {
                     v += p.continuity
-                } else if d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 {
+                } else if p.follows[d] {
                     let q = assign[w * nD + d - 1]
                     if q >= 0 && p.reqJob[Int(q)] == job && (c >= 0 || assignCand[w * nD + d - 1] >= 0) {
                         v += p.continuity
@@ -435,7 +434,7 @@ struct Engine {
         }
         for r in 0..<p.nR {
             let d = Int(p.reqDay[r])
-            guard d + 1 < nD, p.days[d + 1].ordinal == p.days[d].ordinal + 1 else { continue }
+            guard p.followed(d) else { continue }
             for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
                 let w = Int(p.candWorker[c])
                 if jobDay.contains([w, Int(p.reqJob[r]), d + 1]) { moves.append((w, d, p.reqJob[r])) }

@@ -139,7 +139,7 @@ extension GeneralEngine {
         guard p.continuity > 0, p.candHistory[c] == 0 else { return 0 }
         let r = Int(candReq[c])
         let d = Int(p.reqDay[r])
-        guard d > 0, p.days[d - 1].ordinal == p.days[d].ordinal - 1 else { return 0 }
+        guard p.follows[d] else { return 0 }
         return possible.contains([p.candWorker[c], p.reqJob[r], Int32(d - 1)]) ? p.continuity : 0
     }
 
@@ -159,10 +159,10 @@ extension GeneralEngine {
         let job = p.reqJob[r]
         var v = p.reqPriority[r] * bigM - p.candCost[c]
         guard p.continuity > 0 else { return v }
-        if p.candHistory[c] != 0 || (d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 && works(w, job, d - 1)) {
+        if p.candHistory[c] != 0 || (p.follows[d] && works(w, job, d - 1)) {
             v += p.continuity
         }
-        if d + 1 < nD && p.days[d + 1].ordinal == p.days[d].ordinal + 1 {
+        if p.followed(d) {
             let key = w * nD + d + 1
             for r2 in pinsOn[key] where p.reqJob[Int(r2)] == job { v += p.continuity }
             for c2 in jobs[key] where p.reqJob[Int(candReq[Int(c2)])] == job && p.candHistory[Int(c2)] == 0 {

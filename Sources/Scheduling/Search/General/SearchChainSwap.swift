@@ -121,7 +121,7 @@ extension GeneralEngine {
                 guard p.continuity > 0 else { continue }
                 let job = p.reqJob[Int(candReq[Int(c)])]
                 if p.candHistory[Int(c)] != 0
-                    || (d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 && works(w, job, d - 1))
+                    || (p.follows[d] && works(w, job, d - 1))
                 {
                     v += p.continuity
                 }

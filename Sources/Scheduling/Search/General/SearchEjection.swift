@@ -176,7 +176,7 @@ extension GeneralEngine {
             if p.continuity > 0 {
                 if p.candHistory[c] != 0 {
                     own += p.continuity
-                } else if e > 0 && cands[e - 1] >= 0 && p.days[e - 1].ordinal == p.days[e].ordinal - 1
+                } else if e > 0 && cands[e - 1] >= 0 && p.follows[e]
                     && p.reqJob[Int(candReq[Int(cands[e - 1])])] == p.reqJob[r]
                 {
                     own += p.continuity
@@ -256,7 +256,7 @@ private struct ScheduleTable {
         links = []
         for d in 0..<nD {
             let prev = d == 0 ? [Int32(-1)] : options[d - 1]
-            let consecutive = d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1
+            let consecutive = p.follows[d]
             links.append(
                 options[d].map { c in
                     prev.map { q in

@@ -293,7 +293,7 @@ extension GeneralEngine {
         for key in rows.sorted() {
             let w = Int(key) / nD
             let d = Int(key) % nD
-            guard d + 1 < nD, inScope[d + 1], p.days[d].ordinal + 1 == p.days[d + 1].ordinal,
+            guard p.followed(d), inScope[d + 1],
                 rows.contains(Int32(w * nD + d + 1))
             else { continue }
             for c1 in rowCands[w * nD + d + 1] where p.candHistory[Int(c1)] == 0 {
@@ -342,7 +342,7 @@ extension GeneralEngine {
         guard p.continuity > 0 else { return v }
         if p.candHistory[c] != 0 {
             v += p.continuity
-        } else if d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 {
+        } else if p.follows[d] {
             let key = w * nD + d - 1
             let decided = rows.contains(Int32(key))
             var before = false
@@ -350,7 +350,7 @@ extension GeneralEngine {
             if !decided { for c0 in jobs[key] where p.reqJob[Int(candReq[Int(c0)])] == job { before = true } }
             if before { v += p.continuity }
         }
-        if d + 1 < nD && p.days[d + 1].ordinal == p.days[d].ordinal + 1 {
+        if p.followed(d) {
             let key = w * nD + d + 1
             let decided = rows.contains(Int32(key))
             for r2 in pinsOn[key] where p.reqJob[Int(r2)] == job { v += p.continuity }

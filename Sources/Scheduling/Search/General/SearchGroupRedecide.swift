@@ -130,7 +130,6 @@ extension GeneralEngine {
             guard share > 0 else { return 0 }
             return share * Int64(shareUnits(k: Int(pinnedCount[r] + n) + 1, headcount: inst.requests[r].headcount))
         }
-        func linked(_ d: Int) -> Bool { d > 0 && p.days[d - 1].ordinal == p.days[d].ordinal - 1 }
         // The group's current rows and priority sum per date.
         var chosen = [Int](repeating: 0, count: options.count)
         var target = [Int](repeating: 0, count: nD)
@@ -151,7 +150,7 @@ extension GeneralEngine {
         for (s, rows) in options.enumerated() {
             let d = s / K
             var before = Set<Int32>()
-            if linked(d) {
+            if p.follows[d] {
                 for row in options[s - K] { for c in row.cands { before.insert(p.reqJob[Int(candReq[Int(c)])]) } }
             }
             optimistic.append(
@@ -188,7 +187,7 @@ extension GeneralEngine {
         }
         // The link value of a slot's row given the worker's row the day before (decided earlier).
         func links(_ s: Int, _ row: GroupRow) -> Int64 {
-            guard cont > 0, linked(s / K) else { return 0 }
+            guard cont > 0, p.follows[s / K] else { return 0 }
             let before = options[s - K][chosen[s - K]].cands
             var v: Int64 = 0
             for c in row.cands where p.candHistory[Int(c)] == 0 {

@@ -43,7 +43,7 @@ extension GeneralEngine {
         var reqsOf: [[Int32]: [Int32]] = [:]
         for r in 0..<p.nR { reqsOf[[p.reqJob[r], p.reqDay[r]], default: []].append(Int32(r)) }
         for k in 0..<nD {
-            for e in [k - 1, k + 1] where e >= 0 && e < nD && abs(p.days[e].ordinal - p.days[k].ordinal) == 1 {
+            for e in [k - 1, k + 1] where e == k - 1 ? p.follows[k] : p.followed(k) {
                 for y in 0..<p.nW where !pinned[y] {
                     for c in jobs[y * nD + k] {
                         let r = Int(candReq[Int(c)])

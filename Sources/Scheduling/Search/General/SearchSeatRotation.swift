@@ -52,10 +52,10 @@ extension GeneralEngine {
             for d in 0..<nD {
                 // Jobs w works on the neighbouring calendar days.
                 var near: [Int32] = []
-                if d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal {
+                if p.follows[d] {
                     for c in jobs[w * nD + d - 1] { near.append(p.reqJob[Int(candReq[Int(c)])]) }
                 }
-                if d + 1 < nD && p.days[d + 1].ordinal == p.days[d].ordinal + 1 {
+                if p.followed(d) {
                     for c in jobs[w * nD + d + 1] { near.append(p.reqJob[Int(candReq[Int(c)])]) }
                 }
                 guard !near.isEmpty else { continue }
@@ -104,7 +104,7 @@ extension GeneralEngine {
         // Most of a set's cost is per set (the riders outside it, the deal tables, the dictionaries), not per step of
         // the program: charged by the plan's rows.
         budget.charge(.general, GeneralEngine.rotationSetCharge * jobs.count)
-        let linkedBefore = (0..<nD).map { d in d > 0 && p.days[d - 1].ordinal + 1 == p.days[d].ordinal }
+        let linkedBefore = p.follows
         // Riders per request held by every worker outside the set.
         var outsideRiders = [Int32](repeating: 0, count: p.nR)
         let inSet = Set(set)
