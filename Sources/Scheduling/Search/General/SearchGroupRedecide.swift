@@ -386,112 +386,13 @@ extension GeneralEngine {
         let pinned = pinnedWorkers()
         let seeds = (0..<p.nW).filter { !pinned[$0] }
         var cache: [Int: [GroupRow]] = [:]
-        let env = ProcessInfo.processInfo.environment
-        let mode = env["ILSON_GC_MODE"] ?? "grow"
-        let size = Int(env["ILSON_GC_SIZE"] ?? "") ?? groupSize
-        let width = Int(env["ILSON_GC_WIDTH"] ?? "") ?? 4
-        let branching = Int(env["ILSON_GC_BRANCH"] ?? "") ?? 4
-        let listOnly = env["ILSON_GC_LIST"] != nil
-        var takers: [[(Int32, Int64)]]? = nil
-        var tried = Set<[Int]>()
-        var searched = 0
-        defer {
-            if env["ILSON_GC_TRACE"] != nil {
-                FileHandle.standardError.write("GC searched \(searched) groups\n".data(using: .utf8)!)
-            }
-        }
-        if let fixed = env["ILSON_GC_FIXED"] {
-            for spec in fixed.split(separator: ";") {
-                let parts = spec.split(separator: "|")
-                let ids = parts[0].split(separator: ",").map(String.init)
-                var group = ids.compactMap { id in inst.workers.firstIndex { $0.id == id } }
-                let extra = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-                let maxN = parts.count > 2 ? Int(parts[2]) ?? maxNodes : maxNodes
-                let maxO =
-                    parts.count > 3 ? Int(parts[3]) ?? GeneralEngine.groupMaxOptions : GeneralEngine.groupMaxOptions
-                let spread = parts.count > 4 ? Int(parts[4]) ?? 1 : 1
-                var work = 0
-                if extra > 0 {
-                    let tk = groupTakers(pinned, rows: &cache, work: &work)
-                    var holders = [[Int32]](repeating: [], count: p.nR)
-                    for key in 0..<jobs.count {
-                        for c in jobs[key] { holders[Int(candReq[Int(c)])].append(Int32(key / max(1, nD))) }
-                    }
-                    let pull = groupPulls(group, pinned, holders: holders, takers: tk, rows: &cache, work: &work)
-                    let ranked = pull.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                    group += ranked.prefix(extra).map(\.key)
-                }
-                var copy = self
-                let before = copy.budget.spent[.general, default: 0]
-                let t0 = Date()
-                cache.removeAll()
-                let moved = copy.groupRedecide(
-                    group, maxOptions: maxO, mediumSpread: spread, maxNodes: maxN, cache: &cache)
-                cache.removeAll()
-                let sc = score(inst, assignments: copy.assignments()).score
-                let names = group.map { inst.workers[$0].id }.joined(separator: ",")
-                let line =
-                    "GCF \(names) moved=\(moved) score=\(sc.medium)/\(sc.soft) work=\(copy.budget.spent[.general, default: 0] - before) secs=\(Date().timeIntervalSince(t0))\n"
-                FileHandle.standardError.write(line.data(using: .utf8)!)
-            }
-        }
-        if let fixed = env["ILSON_GC_PULLS"] {
-            let ids = fixed.split(separator: ",").map(String.init)
-            let order = ids.compactMap { id in inst.workers.firstIndex { $0.id == id } }
-            var work = 0
-            let tk = groupTakers(pinned, rows: &cache, work: &work)
-            var holders = [[Int32]](repeating: [], count: p.nR)
-            for key in 0..<jobs.count {
-                for c in jobs[key] { holders[Int(candReq[Int(c)])].append(Int32(key / max(1, nD))) }
-            }
-            for i in 1..<order.count {
-                let pull = groupPulls(
-                    Array(order[..<i]), pinned, holders: holders, takers: tk, rows: &cache, work: &work)
-                let ranked = pull.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                var line = "GCP prefix \(i) of \(ranked.count):"
-                for w in order[i...] {
-                    let at = ranked.firstIndex { $0.key == w }.map { "\($0)" } ?? "-"
-                    line += " \(inst.workers[w].id)@\(at)=\(pull[w].map { "\($0)" } ?? "-")"
-                }
-                line += " top:" + ranked.prefix(4).map { " \(inst.workers[$0.key].id)=\($0.value)" }.joined()
-                FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
-            }
-        }
         return improvingPasses(
             maxWork: maxWork, maxPasses: maxPasses, ignoreLeft: true, items: { _ in seeds },
             step: { engine, w in
                 var work = 0
-                if mode == "beam" {
-                    if takers == nil { takers = engine.groupTakers(pinned, rows: &cache, work: &work) }
-                    let groups = engine.groupBeam(
-                        from: w, size: size, width: width, branching: branching, pinned, takers: takers ?? [],
-                        rows: &cache, work: &work)
-                    engine.budget.charge(.general, work)
-                    for (i, group) in groups.enumerated() {
-                        if listOnly {
-                            let ids = group.map { engine.inst.workers[$0].id }.joined(separator: ",")
-                            FileHandle.standardError.write(
-                                "GC \(engine.inst.workers[w].id) \(i) \(ids)\n".data(using: .utf8)!)
-                            continue
-                        }
-                        guard group.count >= 2, tried.insert(group).inserted else { continue }
-                        searched += 1
-                        if engine.groupRedecide(group, maxNodes: maxNodes, cache: &cache) {
-                            takers = nil
-                            tried.removeAll()
-                            if env["ILSON_GC_TRACE"] != nil {
-                                let ids = group.map { engine.inst.workers[$0].id }.joined(separator: ",")
-                                FileHandle.standardError.write("GC gain \(ids)\n".data(using: .utf8)!)
-                            }
-                            return true
-                        }
-                    }
-                    return false
-                }
                 let group = engine.groupGrown(from: w, size: groupSize, pinned, rows: &cache, work: &work)
                 engine.budget.charge(.general, work)
                 guard group.count >= 2 else { return false }
-                searched += 1
                 return engine.groupRedecide(group, maxNodes: maxNodes, cache: &cache)
             })
     }
