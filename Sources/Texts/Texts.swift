@@ -24,11 +24,39 @@ public enum Catalogue {
         _ key: TextKey, in language: Language, _ values: [String: any CustomStringConvertible] = [:]
     ) -> String {
         var text = template(key, in: language) ?? template(key, in: .en) ?? key.rawValue
-        guard text.contains("{") else { return text }
+        // By bytes: `String.contains(Character)` and Foundation's `replacingOccurrences` walk the Hangul by grapheme
+        // clusters (≈ 60,000 instructions a text; every command's start fills ~160 texts for ArgumentParser's
+        // command tree). A placeholder is ASCII, so its bytes are found exactly where its characters are.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value.description)
+            text = replacingAll("{\(name)}", with: value.description, in: text)
         }
         return text
+    }
+
+    /// `text` with every occurrence of `pattern` (left to right, not overlapping) replaced by `replacement`, found by
+    /// comparing UTF-8 bytes (the same places as a literal search when `pattern` begins with an ASCII character).
+    static func replacingAll(_ pattern: String, with replacement: String, in text: String) -> String {
+        let bytes = Array(text.utf8)
+        let needle = Array(pattern.utf8)
+        guard let first = needle.first, needle.count <= bytes.count else { return text }
+        var out: [UInt8] = []
+        var copied = 0
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                if out.isEmpty { out.reserveCapacity(bytes.count + replacement.utf8.count) }
+                out.append(contentsOf: bytes[copied..<i])
+                out.append(contentsOf: replacement.utf8)
+                i += needle.count
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        if copied == 0 { return text }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The placeholder names of a template (`{count}` → `count`).

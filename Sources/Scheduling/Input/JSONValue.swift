@@ -400,6 +400,9 @@ public enum JSONParser {
 public enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped; everything else (Hangul) as is.
     public static func quoted(_ s: String) -> String {
+        // Nothing to escape (no quote, backslash or control character: every byte of a longer UTF-8 sequence is
+        // ≥ 0x80): the string itself in quotes, as the scalar loop below would copy it.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
