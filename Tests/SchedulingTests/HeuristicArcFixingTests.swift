@@ -159,6 +159,55 @@ import Testing
         #expect(fewer >= 20)
     }
 
+    /// The check's bound (`boundFixedCheck`, session wp21) changes only the work: on the random networks at per-row
+    /// fixing (factors 256, 2, 3; keeping 1-3 arcs a row, where the check sends used and unused arcs back), the check
+    /// that skips the rows `fixedLow` clears and looks at their used fixed arc alone gives the same flow, prices, fixed
+    /// and rejoined counts as the check that scans every fixed slot, never more work, and the optimum of successive
+    /// shortest paths.
+    @Test(arguments: 0..<120)
+    func boundedCheckRejoinsLikeTheFullScan(_ seed: UInt64) throws {
+        let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        for (factor, keep) in [(256, 1), (256, 2), (256, 3), (2, 1), (2, 2), (3, 1), (3, 3)] as [(Int64, Int)] {
+            for ranking in [true, false] {
+                var solver = Self.fixingSolver(net, factor: factor, keep: keep)
+                solver.boundFixedRanking = ranking
+                let bounded = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+                solver.boundFixedCheck = false
+                let full = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+                let label = "seed \(seed) factor \(factor) keep \(keep) ranking \(ranking)"
+                #expect(bounded.rowArc == full.rowArc, "\(label)")
+                #expect(bounded.prices == full.prices, "\(label)")
+                #expect(bounded.fixedArcs == full.fixedArcs, "\(label)")
+                #expect(bounded.rejoinedArcs == full.rejoinedArcs, "\(label)")
+                #expect(bounded.work <= full.work, "\(label)")
+                #expect(bounded.value == ssp.value, "\(label)")
+            }
+        }
+    }
+
+    /// The check's bound is exercised: it saves work on many networks, and among them are checks that send arcs back
+    /// (so the used fixed arc looked at alone, and the rows it skips, matter to `boundedCheckRejoinsLikeTheFullScan`).
+    @Test func boundedCheckSkipsScans() throws {
+        var fewer = 0
+        var fewerWithRejoins = 0
+        for seed in UInt64(0)..<120 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed)
+            for (factor, keep) in [(256, 2), (2, 1)] as [(Int64, Int)] {
+                var solver = Self.fixingSolver(net, factor: factor, keep: keep)
+                let bounded = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+                solver.boundFixedCheck = false
+                let full = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+                if bounded.work < full.work {
+                    fewer += 1
+                    if full.rejoinedArcs > 0 { fewerWithRejoins += 1 }
+                }
+            }
+        }
+        #expect(fewer >= 20)
+        #expect(fewerWithRejoins >= 5)
+    }
+
     /// `CostScalingSolver.select` against sorting: random arrays with many repeated values, every rank.
     @Test func selectMatchesSorting() {
         var g = SplitMix64(seed: 19)

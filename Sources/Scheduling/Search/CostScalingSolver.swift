@@ -57,6 +57,10 @@ struct CostScalingSolver {
     /// ranks (see `fixRowArcs` in `solveConnected`); `false` reads them every time. The same flow, prices and fixing
     /// either way, only the work differs; off only to compare in tests.
     var boundFixedRanking = true
+    /// The check after heuristic fixing (`unfixViolators`) skips a row's fixed slots when `fixedLow` proves that no
+    /// unused one breaks or nears 1-optimality, and then looks at the row's used fixed arc alone (session wp21). The
+    /// same rejoins, flow and prices either way, only the work differs; off only to compare in tests.
+    var boundFixedCheck = true
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -170,6 +174,7 @@ struct CostScalingSolver {
             subSolver.heuristicFixMinEdges = heuristicFixMinEdges
             subSolver.rowKeep = rowKeep
             subSolver.boundFixedRanking = boundFixedRanking
+            subSolver.boundFixedCheck = boundFixedCheck
             guard
                 let sol = subSolver.solveConnected(
                     cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
@@ -507,6 +512,10 @@ struct CostScalingSolver {
         /// (`Int64.max`: none), kept exact at each full ranking and lowered as arcs are fixed; prices only fall during
         /// the scaling (a relabel or a global update lowers a price, nothing raises one), so it stays a lower bound.
         let fixedLow = slabs.make(rowKeep > 0 ? nRw : 0, Int64.max)
+        /// Per-row fixing: the slot of each row's used row → request arc while that arc is fixed (-1: none), so the
+        /// check (`unfixViolators`) can look at it alone when `fixedLow` clears the row's unused fixed arcs.
+        let usedFixed = slabs.make(rowKeep > 0 ? nRw : 0, Int32(-1))
+        let boundCheck = boundFixedCheck
         let boundFixed = boundFixedRanking
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
@@ -692,6 +701,7 @@ struct CostScalingSolver {
                 swapSlots(a, lv)
                 liveEnd[v] = Int32(lv)
                 fixedArcs += 1
+                if rowKeep > 0 && res[lv] == 0 { usedFixed[v - nG] = Int32(lv) }
             }
             /// Moves the fixed row → request slot `a` of row node `v` (at or past its live end) back to the live slots,
             /// with its request's slot (and onto the request's holders when it carries a unit).
@@ -701,6 +711,15 @@ struct CostScalingSolver {
                 let lv = Int(liveEnd[v])
                 swapSlots(a, lv)
                 liveEnd[v] = Int32(lv + 1)
+                if rowKeep > 0 {
+                    // The used fixed slot follows the swap: rejoined (it was a), or moved from the first fixed slot to a.
+                    let u = Int(usedFixed[v - nG])
+                    if u == a {
+                        usedFixed[v - nG] = -1
+                    } else if u == lv {
+                        usedFixed[v - nG] = Int32(a)
+                    }
+                }
                 // Request side: its slot swaps with the request's first fixed slot (not a holder).
                 let rb = Int(partner[lv])
                 let lw = Int(liveEnd[w])
@@ -812,6 +831,25 @@ struct CostScalingSolver {
                     let pv = price[v]
                     var a = Int(liveEnd[v])
                     let end = Int(start[v + 1])
+                    // Per-row fixing: `fixedLow` bounds `cost − price(head)` of the row's unused fixed arcs from below
+                    // (prices only fell since), so when it puts their reduced costs at or above the margin none of
+                    // them is a violator or near one, and only the used fixed arc (if any) is looked at: the same
+                    // rejoins as the full scan (at most that one), for one unit of work.
+                    if boundCheck && rowKeep > 0 && a < end
+                        && (fixedLow[r] == Int64.max || fixedLow[r] + pv >= margin)
+                    {
+                        work &+= 1
+                        let u = Int(usedFixed[r])
+                        guard u >= 0 else { continue }
+                        let rc = cost[u] + pv - price[Int(head[u])]
+                        if rc > 1 {
+                            back += 1
+                        } else if rc <= -margin {
+                            continue
+                        }
+                        rejoin(u, of: v)
+                        continue
+                    }
                     work &+= end - a
                     while a < end {
                         defer { a += 1 }
