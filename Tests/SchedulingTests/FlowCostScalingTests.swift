@@ -274,6 +274,110 @@ import Testing
         }
     }
 
+    /// `DistanceBuckets` (the global update's queue) pops like a binary heap: interleaved monotone pushes and pops,
+    /// distances below and past the buckets (the overflow heap), ties, and a reuse after `removeAll` mid-way.
+    @Test(arguments: [1, 3, 16, 64])
+    func distanceBucketsPopInOrder(_ bucketCount: Int) throws {
+        var g = SplitMix64(seed: UInt64(bucketCount))
+        var buckets = DistanceBuckets(bucketCount: bucketCount)
+        for round in 0..<3 {
+            var reference: [(Int64, Int32)] = []
+            var last: Int64 = 0
+            for step in 0..<2000 {
+                if g.next() % 3 != 0 || reference.isEmpty {
+                    // Monotone: at least the last popped distance; some far past the buckets.
+                    let d = last + Int64(g.next() % 4 == 0 ? g.next() % 1000 : g.next() % 5)
+                    buckets.push(d, Int32(step))
+                    reference.append((d, Int32(step)))
+                } else {
+                    let popped = buckets.pop()
+                    let (d, node) = try #require(popped)
+                    let least = try #require(reference.map(\.0).min())
+                    #expect(d == least, "buckets \(bucketCount) round \(round) step \(step)")
+                    let i = try #require(reference.firstIndex { $0.0 == d && $0.1 == node })
+                    reference.remove(at: i)
+                    last = d
+                }
+                // Stop half-way through on the middle round (the global update's early stop), then reuse.
+                if round == 1 && step == 1000 { break }
+            }
+            if round != 1 {
+                while let (d, node) = buckets.pop() {
+                    let least = try #require(reference.map(\.0).min())
+                    #expect(d == least)
+                    let i = try #require(reference.firstIndex { $0.0 == d && $0.1 == node })
+                    reference.remove(at: i)
+                }
+                #expect(reference.isEmpty)
+            }
+            buckets.removeAll()
+            let after = buckets.pop()
+            #expect(after == nil)
+        }
+    }
+
+    /// Dijkstra with `DistanceBuckets` and with `NodeHeap` on random graphs (lengths 0-40, a few of thousands, many
+    /// sources at distance 0, as the global update's deficits): the same distances.
+    @Test(arguments: 0..<20)
+    func bucketsDijkstraMatchesHeap(_ seed: UInt64) {
+        var g = SplitMix64(seed: seed &+ 31)
+        let n = 20 + Int(g.next() % 200)
+        var arcs = [[(Int, Int64)]](repeating: [], count: n)
+        for v in 0..<n {
+            for _ in 0..<Int(g.next() % 6) {
+                let len = g.next() % 10 == 0 ? Int64(g.next() % 5000) : Int64(g.next() % 41)
+                arcs[v].append((Int(g.next() % UInt64(n)), len))
+            }
+        }
+        let sources = (0..<n).filter { _ in g.next() % 9 == 0 }
+        func dijkstra(push: (Int64, Int32) -> Void, pop: () -> (Int64, Int32)?) -> [Int64] {
+            var dist = [Int64](repeating: -1, count: n)
+            var done = [Bool](repeating: false, count: n)
+            for s in sources {
+                dist[s] = 0
+                push(0, Int32(s))
+            }
+            while let (d, v32) = pop() {
+                let v = Int(v32)
+                if done[v] || d != dist[v] { continue }
+                done[v] = true
+                for (w, len) in arcs[v] where !done[w] && (dist[w] < 0 || d + len < dist[w]) {
+                    dist[w] = d + len
+                    push(d + len, Int32(w))
+                }
+            }
+            return dist
+        }
+        var heap = NodeHeap()
+        let byHeap = dijkstra(push: { heap.push($0, $1) }, pop: { heap.pop() })
+        var buckets = DistanceBuckets(bucketCount: n)
+        let byBuckets = dijkstra(push: { buckets.push($0, $1) }, pop: { buckets.pop() })
+        #expect(byHeap == byBuckets, "seed \(seed)")
+    }
+
+    /// Cost scaling with the global update's buckets (`bucketMinEdges` 0) on random networks of many arcs per row,
+    /// values far apart on a third (distances past the buckets: the overflow heap runs too), against successive
+    /// shortest paths; and the same flow and prices as with the binary heap.
+    @Test(arguments: 0..<30)
+    func wideDistancesSameOptimum(_ seed: UInt64) throws {
+        let (net, cap, minUnits, bonus, order) = SparseCoreFlowTests.instance(
+            seed, groups: 10 + Int(seed % 20), requests: 4 + Int(seed % 11), salt: 4242, caps: 5, forced: seed % 3 == 0)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        var solver = CostScalingSolver(net)
+        solver.bucketMinEdges = 0
+        let cs = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+        _ = Self.check(net, cs, cap: cap)
+        #expect(cs.value == ssp.value, "seed \(seed)")
+        // The heap gives the same flow and prices (the same distances in every global update).
+        var withHeap = CostScalingSolver(net)
+        withHeap.bucketMinEdges = Int.max
+        let byHeap = try #require(withHeap.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+        #expect(byHeap.rowArc == cs.rowArc && byHeap.prices == cs.prices, "seed \(seed)")
+        #expect(
+            (0..<net.nReq).reduce(0) { $0 + min(cs.reqCount[$1], minUnits[$1]) }
+                == (0..<net.nReq).reduce(0) { $0 + min(ssp.reqCount[$1], minUnits[$1]) })
+    }
+
     @Test func oversizedCostsFallBack() {
         var net = Self.randomNetwork(3, groups: 4, requests: 2, bigValues: false)
         for a in 0..<net.arcValue.count where net.arcValue[a] != FlowNetwork.disabled {

@@ -187,6 +187,44 @@ import Testing
         #expect(trace.coreArcs[0] < day.arcReq.count / 2)
     }
 
+    /// The prices a sparse solve returns prove its flow 1-optimal on the whole network, checked arc by arc here (not
+    /// through the solve's own pricing loop): every residual row → request and group → row arc of every row, core or
+    /// not, has reduced cost ≥ −1 in the scaled costs. Rows whose used arc is first, last or in the middle of their
+    /// arcs, disabled arcs and closed requests included.
+    @Test(arguments: 0..<60)
+    func pricesProveEveryArcOptimal(_ seed: UInt64) throws {
+        let (net, cap, minUnits, bonus, order) = Self.instance(seed &+ 300, forced: seed % 5 == 4)
+        let n = net.sinkNode + 1
+        let scale = Int64(n + 1)
+        let qBase = net.requestNodeBase
+        for (k, c) in [(1, 1), (2, 0), (3, 1)] {
+            var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
+            flow.byProfit = seed % 2 == 0
+            let sol = try #require(flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
+            #expect(sol.prices.count == n)
+            let p = sol.prices
+            for grp in 0..<net.nGroups {
+                for r in Int(net.groupRowStart[grp])..<Int(net.groupRowStart[grp + 1]) {
+                    let used = Int(sol.rowArc[r])
+                    let pr = p[net.nGroups + r]
+                    // Group → row (cost 0): residual forward when unused, backward when used.
+                    if used >= 0 {
+                        #expect(pr - p[grp] >= -1, "seed \(seed) row \(r)")
+                        let q = Int(net.arcReq[used])
+                        #expect(net.arcValue[used] * scale - pr + p[qBase + q] >= -1, "seed \(seed) row \(r)")
+                    } else {
+                        #expect(p[grp] - pr >= -1, "seed \(seed) row \(r)")
+                    }
+                    for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) where a != used {
+                        let q = Int(net.arcReq[a])
+                        guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                        #expect(-net.arcValue[a] * scale + pr - p[qBase + q] >= -1, "seed \(seed) k \(k) arc \(a)")
+                    }
+                }
+            }
+        }
+    }
+
     /// The K-th best values of the thresholds: the heap keeps the K largest of any sequence.
     @Test func heapKeepsTheLargest() {
         var g = SplitMix64(seed: 5)

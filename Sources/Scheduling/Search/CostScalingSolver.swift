@@ -15,6 +15,19 @@ struct CostScalingSolver {
     let net: FlowNetwork
     /// Prices and costs stay within ±`limit`, so a reduced cost `c + p(v) − p(w)` cannot overflow.
     static let limit = Int64.max / 4
+    /// The global update's distance buckets (at least the node count; larger distances go to a heap). Measured
+    /// (docs/solver.md, day21): on the county day's core (3,473 nodes), n buckets left 29M instructions of heap
+    /// operations at ε = 1, where distances run to millions of ε; 16,384 buckets take most of them (65,536 and
+    /// 262,144 cost more in clearing and scanning empty buckets than they save).
+    static let globalUpdateBuckets = 1 << 14
+    /// The global update keeps its distances in `DistanceBuckets` only on networks of at least this many edges, a
+    /// binary heap below. Either gives the same distances, so the same prices and flows; but which of the nodes tied
+    /// at the last distance are settled before the update stops, and so the work charged, follows the queue's order,
+    /// and the budget follows the work: on the version 1 gap's small networks the buckets moved which plans the
+    /// search reached (`gapseeds` sum 836 → 855; docs/solver.md, day21). 25,000 as for heuristic fixing.
+    var bucketMinEdges = CostScalingSolver.defaultBucketMinEdges
+    /// See `bucketMinEdges`.
+    static let defaultBucketMinEdges = 25_000
     /// Division factor of ε between refinements.
     static let alpha: Int64 = 12
     /// Scaling factors skipped on a cold start.
@@ -172,6 +185,7 @@ struct CostScalingSolver {
             var subSolver = CostScalingSolver(sub, deadline: deadline, arcFixing: arcFixing, greedyStart: greedyStart)
             subSolver.heuristicFix = heuristicFix
             subSolver.heuristicFixMinEdges = heuristicFixMinEdges
+            subSolver.bucketMinEdges = bucketMinEdges
             subSolver.rowKeep = rowKeep
             subSolver.boundFixedRanking = boundFixedRanking
             subSolver.boundFixedCheck = boundFixedCheck
@@ -556,11 +570,17 @@ struct CostScalingSolver {
                 qCount += 1
             }
             var round: UInt32 = 0
+            let useBuckets = nEdges >= bucketMinEdges
             var heap = NodeHeap()
+            var distanceQueue = DistanceBuckets(
+                bucketCount: useBuckets ? max(n, CostScalingSolver.globalUpdateBuckets) : 1)
             var sinceUpdate = 0
             /// Global price update: ε-distances to the deficits in the residual graph (Dijkstra backwards, arc length
             /// ⌊(reduced cost + ε) / ε⌋ ≥ 0), then every price drops by its distance × ε (unreached nodes by the largest
-            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node.
+            /// distance settled). Keeps ε-optimality and makes a shortest admissible path from every active node. The
+            /// queue is `DistanceBuckets` (one bucket per distance below `globalUpdateBuckets`, a heap beyond) from
+            /// `bucketMinEdges` edges on, a `NodeHeap` below: the distances, so the prices, are those of any Dijkstra;
+            /// only which nodes tied at the last distance are settled before the stop (and the work charged) differ.
             func globalUpdate(_ eps: Int64) -> Bool {
                 sinceUpdate = 0
                 round &+= 1
@@ -571,19 +591,19 @@ struct CostScalingSolver {
                     }
                     round = 1
                 }
-                heap.removeAll()
+                if useBuckets { distanceQueue.removeAll() } else { heap.removeAll() }
                 var activeLeft = 0
                 for v in 0..<n {
                     if excess[v] < 0 {
                         dist[v] = 0
                         seen[v] = round
-                        heap.push(0, Int32(v))
+                        if useBuckets { distanceQueue.push(0, Int32(v)) } else { heap.push(0, Int32(v)) }
                     } else if excess[v] > 0 {
                         activeLeft += 1
                     }
                 }
                 var reach: Int64 = 0
-                while activeLeft > 0, let (d, w32) = heap.pop() {
+                while activeLeft > 0, let (d, w32) = useBuckets ? distanceQueue.pop() : heap.pop() {
                     let w = Int(w32)
                     if done[w] == round || d != dist[w] { continue }
                     done[w] = round
@@ -615,7 +635,7 @@ struct CostScalingSolver {
                         if seen[v] != round || nd < dist[v] {
                             seen[v] = round
                             dist[v] = nd
-                            heap.push(nd, Int32(v))
+                            if useBuckets { distanceQueue.push(nd, Int32(v)) } else { heap.push(nd, Int32(v)) }
                         }
                     }
                 }

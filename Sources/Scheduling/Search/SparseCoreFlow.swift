@@ -104,50 +104,74 @@ struct SparseCoreFlow {
         let (scaledMax, overflow) = maxAbs.multipliedReportingOverflow(by: scale)
         if overflow || scaledMax > CostScalingSolver.limit / 8 { return nil }
 
+        // The passes over every arc (thresholds, each round's core and pricing) read owned copies of the network's
+        // arrays (no bounds or uniqueness checks per arc; measured in docs/solver.md, day21).
+        var slabs = Slabs()
+        defer { slabs.release() }
+        let arcReq = slabs.make(nA, Int32(0))
+        _ = arcReq.update(fromContentsOf: net.arcReq)
+        let arcValue = slabs.make(nA, Int64(0))
+        _ = arcValue.update(fromContentsOf: net.arcValue)
+        let arcCand = slabs.make(nA, Int32(0))
+        _ = arcCand.update(fromContentsOf: net.arcCand)
+        let rowArcStart = slabs.make(nRw + 1, Int32(0))
+        _ = rowArcStart.update(fromContentsOf: net.rowArcStart)
+        let open = slabs.make(nQ, false)
+        for q in 0..<nQ { open[q] = cap[q] > 0 }
+        /// Each arc's value in the scaled costs (`dead` for an arc out of the network: disabled, or to a closed
+        /// request), so pricing reads one entry per arc.
+        let dead = Int64.min
+        let scaled = slabs.make(nA, dead)
+        for a in 0..<nA where arcValue[a] != FlowNetwork.disabled && open[Int(arcReq[a])] {
+            scaled[a] = arcValue[a] * scale
+        }
+
         var work = 0
-        var inCore = [Bool](repeating: false, count: nA)
-        var rowOfArc = [Int32](repeating: 0, count: nA)
+        let inCore = slabs.make(nA, false)
+        var coreCount = 0
         do {
             // Thresholds: the K-th best value of each row and of each request (a min-heap of K per owner, one pass).
-            var reqStart = [Int](repeating: 0, count: nQ + 1)
+            let reqStart = slabs.make(nQ + 1, 0)
             for q in 0..<nQ { reqStart[q + 1] = reqStart[q] + max(0, Int(cap[q])) * reqFactor }
-            var reqHeap = [Int64](repeating: 0, count: reqStart[nQ])
-            var reqSize = [Int](repeating: 0, count: nQ)
-            var rowHeap = [Int64](repeating: 0, count: max(1, rowArcs))
-            var rowThr = [Int64](repeating: Int64.min, count: nRw)
+            let reqHeap = slabs.make(reqStart[nQ], Int64(0))
+            let reqSize = slabs.make(nQ, 0)
+            let rowHeap = slabs.make(max(1, rowArcs), Int64(0))
+            let rowThr = slabs.make(nRw, Int64.min)
             // The key a row ranks its arcs by: the value, or the value less the request's greedy price.
-            var lambda = [Int64](repeating: 0, count: nQ)
+            let lambda = slabs.make(nQ, Int64(0))
             if byProfit {
-                var slabs = Slabs()
-                let p = slabs.make(n, Int64(0))
+                var greedySlabs = Slabs()
+                let p = greedySlabs.make(n, Int64(0))
                 CostScalingSolver(net).greedyPrices(cap: cap, scale: 1, into: p)
                 for q in 0..<nQ { lambda[q] = p[qBase + q] }
-                slabs.release()
+                greedySlabs.release()
                 work &+= nA
             }
             for r in 0..<nRw {
                 var size = 0
-                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
-                    rowOfArc[a] = Int32(r)
-                    let v = net.arcValue[a]
-                    let q = Int(net.arcReq[a])
-                    guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                    SparseCoreFlow.offer(v + lambda[q], &rowHeap, base: 0, size: &size, k: rowArcs)
+                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where scaled[a] != dead {
+                    let v = arcValue[a]
+                    let q = Int(arcReq[a])
+                    SparseCoreFlow.offer(v + lambda[q], rowHeap, base: 0, size: &size, k: rowArcs)
                     SparseCoreFlow.offer(
-                        v, &reqHeap, base: reqStart[q], size: &reqSize[q], k: reqStart[q + 1] - reqStart[q])
+                        v, reqHeap, base: reqStart[q], size: &reqSize[q], k: reqStart[q + 1] - reqStart[q])
                 }
                 if size == rowArcs && rowArcs > 0 { rowThr[r] = rowHeap[0] }
                 if rowArcs == 0 { rowThr[r] = Int64.max }
             }
-            var reqThr = [Int64](repeating: Int64.max, count: nQ)
+            let reqThr = slabs.make(nQ, Int64.max)
             for q in 0..<nQ where reqStart[q + 1] > reqStart[q] {
                 reqThr[q] = reqSize[q] == reqStart[q + 1] - reqStart[q] ? reqHeap[reqStart[q]] : Int64.min
             }
-            for a in 0..<nA {
-                let v = net.arcValue[a]
-                let q = Int(net.arcReq[a])
-                guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                inCore[a] = v + lambda[q] >= rowThr[Int(rowOfArc[a])] || v >= reqThr[q]
+            for r in 0..<nRw {
+                let thr = rowThr[r]
+                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where scaled[a] != dead {
+                    let v = arcValue[a]
+                    let q = Int(arcReq[a])
+                    let keep = v + lambda[q] >= thr || v >= reqThr[q]
+                    inCore[a] = keep
+                    if keep { coreCount += 1 }
+                }
             }
             work &+= 2 * nA
         }
@@ -158,6 +182,8 @@ struct SparseCoreFlow {
             solver.warmEpsilon = max(1, warmEpsilon * scale)
             return solver.solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
         }
+        let toCore = slabs.make(nA, Int32(-1))
+        let price = slabs.make(n, Int64(0))
         var warm: FlowSolution?
         while true {
             if maxRounds > 0 && trace.rounds >= maxRounds, let w = warm {
@@ -177,19 +203,37 @@ struct SparseCoreFlow {
             core.groupRowStart = net.groupRowStart
             core.rowWorker = net.rowWorker
             core.rowDay = net.rowDay
-            core.rowArcStart.reserveCapacity(nRw + 1)
-            var coreArc: [Int32] = []
-            var toCore = [Int32](repeating: -1, count: nA)
-            for r in 0..<nRw {
-                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) where inCore[a] {
-                    toCore[a] = Int32(coreArc.count)
-                    coreArc.append(Int32(a))
-                    core.arcReq.append(net.arcReq[a])
-                    core.arcValue.append(net.arcValue[a])
-                    core.arcCand.append(net.arcCand[a])
+            let c = coreCount
+            var coreArc = [Int32](repeating: 0, count: c)
+            var coreReqs = [Int32](repeating: 0, count: c)
+            var coreValues = [Int64](repeating: 0, count: c)
+            var coreCands = [Int32](repeating: 0, count: c)
+            var coreRowStart: [Int32] = [0]
+            coreRowStart.reserveCapacity(nRw + 1)
+            coreArc.withUnsafeMutableBufferPointer { coreArc in
+                coreReqs.withUnsafeMutableBufferPointer { coreReq in
+                    coreValues.withUnsafeMutableBufferPointer { coreValue in
+                        coreCands.withUnsafeMutableBufferPointer { coreCand in
+                            var k = 0
+                            for r in 0..<nRw {
+                                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where inCore[a] {
+                                    toCore[a] = Int32(k)
+                                    coreArc[k] = Int32(a)
+                                    coreReq[k] = arcReq[a]
+                                    coreValue[k] = arcValue[a]
+                                    coreCand[k] = arcCand[a]
+                                    k += 1
+                                }
+                                coreRowStart.append(Int32(k))
+                            }
+                        }
+                    }
                 }
-                core.rowArcStart.append(Int32(coreArc.count))
             }
+            core.arcReq = coreReqs
+            core.arcValue = coreValues
+            core.arcCand = coreCands
+            core.rowArcStart = coreRowStart
             trace.coreArcs.append(coreArc.count)
             work &+= nA
             if var w = warm {
@@ -209,7 +253,7 @@ struct SparseCoreFlow {
             // group → row arc: p(r) ≤ p(g) + 1; the reverse of its used row → request arc: p(r) ≤ p(q) + v·s + 1).
             // When the bounds meet, the row gets a price between them and every arc at it is 1-optimal; otherwise
             // the arcs whose lower bound passes the upper one are the violations.
-            var price = sol.prices
+            _ = price.update(fromContentsOf: sol.prices)
             var added = 0
             var violated = 0
             var pending: [(Int64, Int32)] = []
@@ -221,16 +265,21 @@ struct SparseCoreFlow {
                     var upper: Int64
                     if used >= 0 {
                         lower = pg - 1
-                        upper = net.arcValue[used] * scale + price[qBase + Int(net.arcReq[used])] + 1
+                        upper = scaled[used] + price[qBase + Int(arcReq[used])] + 1
                     } else {
                         upper = pg + 1
                     }
-                    let arcs = Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1])
-                    for a in arcs where a != used {
-                        let v = net.arcValue[a]
-                        let q = Int(net.arcReq[a])
-                        guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                        lower = max(lower, v * scale + price[qBase + q] - 1)
+                    let s = Int(rowArcStart[r])
+                    let e = Int(rowArcStart[r + 1])
+                    // The row's arcs but the used one, in two runs around it.
+                    let cut = used >= 0 ? used : e
+                    for a in s..<cut where scaled[a] != dead {
+                        lower = max(lower, scaled[a] + price[qBase + Int(arcReq[a])] - 1)
+                    }
+                    if cut < e {
+                        for a in (cut + 1)..<e where scaled[a] != dead {
+                            lower = max(lower, scaled[a] + price[qBase + Int(arcReq[a])] - 1)
+                        }
                     }
                     if lower <= upper {
                         price[nG + r] = min(max(price[nG + r], lower), upper)
@@ -238,11 +287,8 @@ struct SparseCoreFlow {
                     }
                     violated += 1
                     pending.removeAll(keepingCapacity: true)
-                    for a in arcs where a != used && !inCore[a] {
-                        let v = net.arcValue[a]
-                        let q = Int(net.arcReq[a])
-                        guard v != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                        let key = v * scale + price[qBase + q]
+                    for a in s..<e where a != used && !inCore[a] && scaled[a] != dead {
+                        let key = scaled[a] + price[qBase + Int(arcReq[a])]
                         if key - 1 > upper { pending.append((key, Int32(a))) }
                     }
                     if addPerRow > 0 && pending.count > addPerRow {
@@ -251,9 +297,10 @@ struct SparseCoreFlow {
                     }
                     for (_, a) in pending { inCore[Int(a)] = true }
                     added += pending.count
+                    coreCount += pending.count
                 }
             }
-            full.prices = price
+            full.prices = Array(price)
             work &+= nA
             full.work = work
             trace.added.append(added)
@@ -263,8 +310,13 @@ struct SparseCoreFlow {
     }
 
     /// Offers `v` to the min-heap of the K best values at `heap[base ..< base + k]` holding `size` values.
-    @inline(__always)
     static func offer(_ v: Int64, _ heap: inout [Int64], base: Int, size: inout Int, k: Int) {
+        heap.withUnsafeMutableBufferPointer { offer(v, $0, base: base, size: &size, k: k) }
+    }
+
+    /// `offer(_:_:base:size:k:)` on a buffer (the solve's heaps, read without bounds checks).
+    @inline(__always)
+    static func offer(_ v: Int64, _ heap: UnsafeMutableBufferPointer<Int64>, base: Int, size: inout Int, k: Int) {
         if k == 0 { return }
         if size < k {
             var i = size
