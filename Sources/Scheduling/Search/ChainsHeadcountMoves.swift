@@ -21,13 +21,22 @@ extension Engine {
     /// The largest set `reassignWithHeadcounts` re-decides (a combination is one option of each worker).
     static let headcountMoveMaxSet = 3
 
+    /// The largest set `reassignWithHeadcounts` re-decides with `narrow` options (session gap21).
+    static let headcountMoveMaxNarrowSet = 4
+
     /// Re-decides the schedules of the workers of `set` (unpinned, at most `headcountMoveMaxSet`, distinct) over every
     /// plan day with the headcounts free (see the extension comment); `fill` is the unpinned workers of each request in
     /// the current plan and is kept up to date. Applies the best and returns true when it beats the set's current
-    /// schedules by the engine's objective.
-    mutating func reassignWithHeadcounts(_ set: [Int], _ lookup: SlotCandidates, fill: inout [Int32]) -> Bool {
+    /// schedules by the engine's objective. With `narrow` (session gap21), a worker's options on a day are only the
+    /// requests the set holds that day and the requests with an open seat of a job the worker works on the day
+    /// before or after in the current plan (the seats a chain of displaced seats moves), and the set may have up to
+    /// `headcountMoveMaxNarrowSet` workers.
+    mutating func reassignWithHeadcounts(
+        _ set: [Int], _ lookup: SlotCandidates, fill: inout [Int32], narrow: Bool = false
+    ) -> Bool {
         let k = set.count
-        guard k >= 1 && k <= Engine.headcountMoveMaxSet && nD > 1 else { return false }
+        let most = narrow ? Engine.headcountMoveMaxNarrowSet : Engine.headcountMoveMaxSet
+        guard k >= 1 && k <= most && nD > 1 else { return false }
         let nK = p.weeks.count
         var steps = 0
         defer { charge(steps) }
@@ -49,13 +58,18 @@ extension Engine {
                 return reqs.count - 1
             }
             for w in set where assign[w * nD + d] >= 0 { held[local(assign[w * nD + d])] += 1 }
+            let setHeld = reqs
             // Options per worker: (local request, candidate, value).
             var options = [[(j: Int, c: Int32, v: Int64)]](repeating: [], count: k)
             for (i, w) in set.enumerated() {
                 let s = w * nD + d
+                let near = narrow ? neighbourJobs(w, d) : []
                 for at in Int(lookup.start[s])..<Int(lookup.start[s + 1]) {
                     let r = Int(lookup.req[at])
                     guard p.reqCap[r] > 0 else { continue }
+                    if narrow && !setHeld.contains(Int32(r)) {
+                        guard fill[r] < p.reqCap[r] && near.contains(p.reqJob[r]) else { continue }
+                    }
                     let c = lookup.cand[at]
                     var v = p.reqPriority[r] * p.bigM - p.candCost[Int(c)]
                     if p.candHistory[Int(c)] != 0 { v += p.continuity }
@@ -190,32 +204,34 @@ extension Engine {
 struct HeadcountMoveKey: Hashable {
     var mask: UInt8
     var used: UInt32
-    var jobs: (Int32, Int32, Int32) = (0, 0, 0)
+    var jobs: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
 
     init(mask: UInt8, used: UInt32) {
         self.mask = mask
         self.used = used
     }
 
-    /// Sets worker i's job (i < 3).
+    /// Sets worker i's job (i < 4).
     mutating func setJob(_ i: Int, _ job: Int32) {
         switch i {
         case 0: jobs.0 = job
         case 1: jobs.1 = job
-        default: jobs.2 = job
+        case 2: jobs.2 = job
+        default: jobs.3 = job
         }
     }
 
     static func == (a: HeadcountMoveKey, b: HeadcountMoveKey) -> Bool {
         a.mask == b.mask && a.used == b.used && a.jobs.0 == b.jobs.0 && a.jobs.1 == b.jobs.1 && a.jobs.2 == b.jobs.2
+            && a.jobs.3 == b.jobs.3
     }
 
+    /// Three words instead of six fields: the dynamic program hashes a key per look-up (session gap21: hashing was
+    /// 1.2G of `gen-scarce-w250-r62-d5-s16`'s 8.2G instructions); only look-ups use the hash, so no plan changes.
     func hash(into h: inout Hasher) {
-        h.combine(mask)
-        h.combine(used)
-        h.combine(jobs.0)
-        h.combine(jobs.1)
-        h.combine(jobs.2)
+        h.combine(UInt64(mask) | UInt64(used) << 8)
+        h.combine(UInt64(UInt32(bitPattern: jobs.0)) | UInt64(UInt32(bitPattern: jobs.1)) << 32)
+        h.combine(UInt64(UInt32(bitPattern: jobs.2)) | UInt64(UInt32(bitPattern: jobs.3)) << 32)
     }
 }
 

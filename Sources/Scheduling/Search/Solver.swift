@@ -127,7 +127,13 @@ struct Engine {
         }
         // Multi-day: the final plan's few-worker moves that change headcounts, on a slot of the worker schedules
         // phase (session chains16, `ChainsHeadcountMoves.swift`).
-        if !provenOptimal && budget.runs(.schedules) && !outOfTime() { headcountMovesOnSlot(SlotCandidates(p, nD: nD)) }
+        if !provenOptimal && budget.runs(.schedules) && !outOfTime() {
+            let lookup = SlotCandidates(p, nD: nD)
+            headcountMovesOnSlot(lookup)
+            // Then the chains of displaced seats with a headcount moved, on a slot of their own (session gap21,
+            // `ChainsHeadcountChains.swift`).
+            if !outOfTime() { headcountChainsOnSlot(lookup) }
+        }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
     }
