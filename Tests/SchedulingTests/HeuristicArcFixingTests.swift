@@ -37,6 +37,20 @@ import Testing
         #expect(forcedUnits(sol) == forcedUnits(ssp), "\(label)", sourceLocation: sourceLocation)
     }
 
+    /// A bound that only skips reads (`boundFixedRanking`, `boundFixedCheck`) must give what the full read gives: the
+    /// same flow, prices, fixed and rejoined counts, never more work, and the optimum of successive shortest paths.
+    static func expectSameFixing(
+        _ bounded: FlowSolution, _ full: FlowSolution, optimum ssp: FlowSolution, _ label: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(bounded.rowArc == full.rowArc, "\(label)", sourceLocation: sourceLocation)
+        #expect(bounded.prices == full.prices, "\(label)", sourceLocation: sourceLocation)
+        #expect(bounded.fixedArcs == full.fixedArcs, "\(label)", sourceLocation: sourceLocation)
+        #expect(bounded.rejoinedArcs == full.rejoinedArcs, "\(label)", sourceLocation: sourceLocation)
+        #expect(bounded.work <= full.work, "\(label)", sourceLocation: sourceLocation)
+        #expect(bounded.value == ssp.value, "\(label)", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: 0..<120)
     func sameOptimumAsShortestPaths(_ seed: UInt64) throws {
         let (net, cap, minUnits, bonus, order) = Self.instance(seed)
@@ -133,13 +147,7 @@ import Testing
             let bounded = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             solver.boundFixedRanking = false
             let full = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
-            let label = "seed \(seed) factor \(factor) keep \(keep)"
-            #expect(bounded.rowArc == full.rowArc, "\(label)")
-            #expect(bounded.prices == full.prices, "\(label)")
-            #expect(bounded.fixedArcs == full.fixedArcs, "\(label)")
-            #expect(bounded.rejoinedArcs == full.rejoinedArcs, "\(label)")
-            #expect(bounded.work <= full.work, "\(label)")
-            #expect(bounded.value == ssp.value, "\(label)")
+            Self.expectSameFixing(bounded, full, optimum: ssp, "seed \(seed) factor \(factor) keep \(keep)")
         }
     }
 
@@ -176,12 +184,7 @@ import Testing
                 solver.boundFixedCheck = false
                 let full = try #require(solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
                 let label = "seed \(seed) factor \(factor) keep \(keep) ranking \(ranking)"
-                #expect(bounded.rowArc == full.rowArc, "\(label)")
-                #expect(bounded.prices == full.prices, "\(label)")
-                #expect(bounded.fixedArcs == full.fixedArcs, "\(label)")
-                #expect(bounded.rejoinedArcs == full.rejoinedArcs, "\(label)")
-                #expect(bounded.work <= full.work, "\(label)")
-                #expect(bounded.value == ssp.value, "\(label)")
+                Self.expectSameFixing(bounded, full, optimum: ssp, label)
             }
         }
     }
