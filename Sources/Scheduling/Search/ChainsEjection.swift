@@ -33,19 +33,37 @@ extension Engine {
     @discardableResult
     mutating func ejectionDescent(_ lookup: SlotCandidates, maxPasses: Int = 3, wide: Bool = false) -> Bool {
         guard nD > 1, p.continuity > 0 else { return false }
+        let pinned = pinnedWorkers()
+        return improvingPasses(
+            maxPasses: maxPasses, sets: { $0.ejectionSets(pinned, lookup, wide: wide) },
+            step: { $0.reassignWorkers($1, lookup) })
+    }
+
+    /// Whether each worker has a pin on some plan day: the multi-day moves over sets of workers leave those workers as
+    /// they are.
+    func pinnedWorkers() -> [Bool] {
         var pinned = [Bool](repeating: false, count: p.nW)
         for w in 0..<p.nW {
             for d in 0..<nD where p.pinnedOn[w * nD + d] >= 0 { pinned[w] = true }
         }
+        return pinned
+    }
+
+    /// Passes over worker sets (`sets` lists them again at each pass, from the current plan) while a pass improves,
+    /// at most `maxPasses`, while the current phase's share lasts and before the time limit: `step` re-decides one set
+    /// and returns whether the plan's objective rose; each rise counts as a move. Returns true when any set improved.
+    mutating func improvingPasses(
+        maxPasses: Int, sets: (inout Engine) -> [[Int]], step: (inout Engine, [Int]) -> Bool
+    ) -> Bool {
         var any = false
         var pass = 0
         var improved = true
         while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
             improved = false
             pass += 1
-            for set in ejectionSets(pinned, lookup, wide: wide) {
+            for set in sets(&self) {
                 if workLeft <= 0 || outOfTime() { break }
-                if reassignWorkers(set, lookup) {
+                if step(&self, set) {
                     improved = true
                     any = true
                     stats.moves += 1

@@ -188,30 +188,17 @@ extension Engine {
     @discardableResult
     mutating func headcountChainDescent(_ lookup: SlotCandidates, maxPasses: Int = 2) -> Bool {
         guard nD > 1, p.continuity > 0 else { return false }
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW {
-            for d in 0..<nD where p.pinnedOn[w * nD + d] >= 0 { pinned[w] = true }
-        }
+        let pinned = pinnedWorkers()
         var fill = headcounts().map { Int32($0) }
-        var any = false
-        var pass = 0
-        var improved = true
-        while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
-            improved = false
-            pass += 1
-            var steps = 0
-            let sets = headcountChainSets(pinned, lookup, fill: fill, steps: &steps)
-            charge(steps)
-            for set in sets {
-                if workLeft <= 0 || outOfTime() { break }
-                if reassignWithHeadcounts(set, lookup, fill: &fill, narrow: true) {
-                    improved = true
-                    any = true
-                    stats.moves += 1
-                }
-            }
-        }
-        return any
+        return improvingPasses(
+            maxPasses: maxPasses,
+            sets: { engine in
+                var steps = 0
+                let sets = engine.headcountChainSets(pinned, lookup, fill: fill, steps: &steps)
+                engine.charge(steps)
+                return sets
+            },
+            step: { $0.reassignWithHeadcounts($1, lookup, fill: &fill, narrow: true) })
     }
 
     /// One run of `headcountChainDescent` on 1/`headcountChainShare` of the worker schedules phase's share, granted

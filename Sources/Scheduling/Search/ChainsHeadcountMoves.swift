@@ -251,27 +251,12 @@ extension Engine {
     @discardableResult
     mutating func headcountMoveDescent(_ lookup: SlotCandidates, maxPasses: Int = 2) -> Bool {
         guard nD > 1, p.continuity > 0 else { return false }
-        var pinned = [Bool](repeating: false, count: p.nW)
-        for w in 0..<p.nW {
-            for d in 0..<nD where p.pinnedOn[w * nD + d] >= 0 { pinned[w] = true }
-        }
+        let pinned = pinnedWorkers()
         var fill = headcounts().map { Int32($0) }
-        var any = false
-        var pass = 0
-        var improved = true
-        while improved && pass < maxPasses && workLeft > 0 && !outOfTime() {
-            improved = false
-            pass += 1
-            for set in ejectionSets(pinned, lookup) where set.count == Engine.headcountMoveSetSize {
-                if workLeft <= 0 || outOfTime() { break }
-                if reassignWithHeadcounts(set, lookup, fill: &fill) {
-                    improved = true
-                    any = true
-                    stats.moves += 1
-                }
-            }
-        }
-        return any
+        return improvingPasses(
+            maxPasses: maxPasses,
+            sets: { $0.ejectionSets(pinned, lookup).filter { $0.count == Engine.headcountMoveSetSize } },
+            step: { $0.reassignWithHeadcounts($1, lookup, fill: &fill) })
     }
 }
 
