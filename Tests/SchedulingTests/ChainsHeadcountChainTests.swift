@@ -111,4 +111,37 @@ import Vocabulary
         #expect(a.budget.spent == b.budget.spent)
         try Fixtures.expectScorerAgrees(instance, plan: a.makePlan())
     }
+
+    /// Random 30-worker instances over three to five days, from the first flow's plan with one day emptied: the day
+    /// descent on its slot (enough passes) never lowers the score, says whether it rose, and ends where no cold exact
+    /// re-solve of any single day (every other day fixed, an engine copy without warm starts) improves; the rounds of
+    /// the end's descent never lower the score and give the same plan and work twice (scorer checked).
+    @Test(arguments: Array(1...8) as [UInt64])
+    func polishEndsWhereNoDayReSolveGains(_ seed: UInt64) throws {
+        let (instance, start) = ChainsHeadcountMoveTests.flowEngine(
+            seed &+ 130, workers: 30, requests: 12, days: 3 + Int(seed % 3))
+        var a = start
+        a.clearDay(Int(seed) % a.nD)
+        let before = a.currentScore()
+        let rose = a.dayDescentOnSlot(maxPasses: 50)
+        #expect(a.currentScore() >= before)
+        #expect(rose == (a.currentScore() > before))
+        for d in 0..<a.nD {
+            var cold = a
+            cold.warmDescents = false
+            let gains = cold.resolveDay(d)
+            #expect(!gains)
+        }
+        try Fixtures.expectScorerAgrees(instance, plan: a.makePlan())
+        var b = start
+        b.clearDay((Int(seed) + 1) % b.nD)
+        var c = b
+        let first = b.currentScore()
+        b.endDescentOnSlot()
+        c.endDescentOnSlot()
+        #expect(b.currentScore() >= first)
+        #expect(b.assign == c.assign)
+        #expect(b.budget.spent == c.budget.spent)
+        try Fixtures.expectScorerAgrees(instance, plan: b.makePlan())
+    }
 }

@@ -133,6 +133,8 @@ struct Engine {
             // Then the chains of displaced seats with a headcount moved, on a slot of their own (session gap21,
             // `ChainsHeadcountChains.swift`).
             if !outOfTime() { headcountChainsOnSlot(lookup) }
+            // Then rounds of the exact day descent, while a round gains (session gap22, `ChainsHeadcountPolish.swift`).
+            if !outOfTime() { endDescentOnSlot() }
         }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()
