@@ -205,12 +205,8 @@ extension Engine {
     /// even when the share is spent; charged to that phase.
     mutating func headcountChainsOnSlot(_ lookup: SlotCandidates) {
         guard budget.runs(.schedules), nD > 1, p.continuity > 0 else { return }
-        let outer = phase
-        phase = .schedules
-        defer { phase = outer }
-        let held = workLeft - budget.allowance(.schedules) / Engine.headcountChainShare
-        charge(held)
-        if headcountChainDescent(lookup) { report(.workerSchedules, currentScore()) }
-        charge(-held)
+        onSchedulesSlot(share: Engine.headcountChainShare) {
+            if $0.headcountChainDescent(lookup) { $0.report(.workerSchedules, $0.currentScore()) }
+        }
     }
 }

@@ -265,12 +265,21 @@ extension Engine {
     /// even when the share is spent; charged to that phase.
     mutating func headcountMovesOnSlot(_ lookup: SlotCandidates) {
         guard budget.runs(.schedules), nD > 1, p.continuity > 0 else { return }
+        onSchedulesSlot(share: Engine.headcountMoveShare) {
+            if $0.headcountMoveDescent(lookup) { $0.report(.workerSchedules, $0.currentScore()) }
+        }
+    }
+
+    /// Runs `body` in the worker schedules phase on 1/`share` of that phase's share, granted even when the share is
+    /// spent: the work left beyond that slot is held (charged before and given back after), so `body`'s own checks of
+    /// `workLeft` stop it at the slot's end; what `body` spends is charged to that phase.
+    mutating func onSchedulesSlot(share: Int, _ body: (inout Engine) -> Void) {
         let outer = phase
         phase = .schedules
         defer { phase = outer }
-        let held = workLeft - budget.allowance(.schedules) / Engine.headcountMoveShare
+        let held = workLeft - budget.allowance(.schedules) / share
         charge(held)
-        if headcountMoveDescent(lookup) { report(.workerSchedules, currentScore()) }
+        body(&self)
         charge(-held)
     }
 }

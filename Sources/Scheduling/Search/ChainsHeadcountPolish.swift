@@ -12,17 +12,11 @@ extension Engine {
     /// At most this many rounds of the day descent (`endDescentOnSlot`).
     static let endDescentRounds = 3
 
-    /// The exact day-by-day descent (`resolveDay` for each plan day in order, passes while one improves, at most
-    /// `maxPasses`) on 1/`headcountMoveShare` of the worker schedules phase's share, granted even when the share is
-    /// spent; charged to that phase. Returns true when the objective rose.
+    /// The exact day-by-day descent: `resolveDay` for each plan day in order, passes while one improves (at most
+    /// `maxPasses`), while the current phase's share lasts and before the time limit; with `countPasses` each pass
+    /// counts in `stats.passes`. Returns true when the objective rose.
     @discardableResult
-    mutating func dayDescentOnSlot(maxPasses: Int = 3) -> Bool {
-        let outer = phase
-        phase = .schedules
-        defer { phase = outer }
-        let held = workLeft - budget.allowance(.schedules) / Engine.headcountMoveShare
-        charge(held)
-        defer { charge(-held) }
+    mutating func dayDescent(maxPasses: Int, countPasses: Bool = false) -> Bool {
         var any = false
         var pass = 0
         var improved = true
@@ -35,7 +29,17 @@ extension Engine {
                     any = true
                 }
             }
+            if countPasses { stats.passes += 1 }
         }
+        return any
+    }
+
+    /// `dayDescent` on 1/`headcountMoveShare` of the worker schedules phase's share, granted even when the share is
+    /// spent; charged to that phase. Returns true when the objective rose.
+    @discardableResult
+    mutating func dayDescentOnSlot(maxPasses: Int = 3) -> Bool {
+        var any = false
+        onSchedulesSlot(share: Engine.headcountMoveShare) { any = $0.dayDescent(maxPasses: maxPasses) }
         return any
     }
 

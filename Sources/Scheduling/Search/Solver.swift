@@ -162,18 +162,7 @@ struct Engine {
             return
         }
         // 2. Continuity between plan days: re-solve one day at a time, others fixed, until nothing improves.
-        if nD > 1 && p.continuity > 0 {
-            var pass = 0
-            var improved = true
-            while improved && pass < 20 && workLeft > 0 && !outOfTime() {
-                improved = false
-                pass += 1
-                for d in 0..<nD where workLeft > 0 && !outOfTime() {
-                    if resolveDay(d) { improved = true }
-                }
-                stats.passes += 1
-            }
-        }
+        if nD > 1 && p.continuity > 0 { dayDescent(maxPasses: 20, countPasses: true) }
     }
 
     /// Adds `halves × continuity / 2` per adjacent plan day on which the worker is a candidate for the same job.
