@@ -123,7 +123,7 @@ import Vocabulary
         var a = start
         a.clearDay(Int(seed) % a.nD)
         let before = a.currentScore()
-        let rose = a.dayDescentOnSlot(maxPasses: 50)
+        let rose = a.dayPassesOnSlot(maxPasses: 50)
         #expect(a.currentScore() >= before)
         #expect(rose == (a.currentScore() > before))
         for d in 0..<a.nD {

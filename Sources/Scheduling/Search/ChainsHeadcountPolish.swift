@@ -12,11 +12,13 @@ extension Engine {
     /// At most this many rounds of the day descent (`endDescentOnSlot`).
     static let endDescentRounds = 3
 
-    /// The exact day-by-day descent: `resolveDay` for each plan day in order, passes while one improves (at most
-    /// `maxPasses`), while the current phase's share lasts and before the time limit; with `countPasses` each pass
-    /// counts in `stats.passes`. Returns true when the objective rose.
+    /// The exact day-by-day descent in whole passes: `resolveDay` for each plan day in order, passes while one
+    /// improves (at most `maxPasses`), while the current phase's share lasts and before the time limit; with
+    /// `countPasses` each pass counts in `stats.passes`. Returns true when the objective rose. (`dayDescent` in
+    /// `DayILS.swift` cycles instead, from a given day, and stops after a re-solve of every day in a row without a
+    /// gain: the kicks' descent.)
     @discardableResult
-    mutating func dayDescent(maxPasses: Int, countPasses: Bool = false) -> Bool {
+    mutating func dayPasses(maxPasses: Int, countPasses: Bool = false) -> Bool {
         var any = false
         var pass = 0
         var improved = true
@@ -34,21 +36,21 @@ extension Engine {
         return any
     }
 
-    /// `dayDescent` on 1/`headcountMoveShare` of the worker schedules phase's share, granted even when the share is
+    /// `dayPasses` on 1/`headcountMoveShare` of the worker schedules phase's share, granted even when the share is
     /// spent; charged to that phase. Returns true when the objective rose.
     @discardableResult
-    mutating func dayDescentOnSlot(maxPasses: Int = 3) -> Bool {
+    mutating func dayPassesOnSlot(maxPasses: Int = 3) -> Bool {
         var any = false
-        onSchedulesSlot(share: Engine.headcountMoveShare) { any = $0.dayDescent(maxPasses: maxPasses) }
+        onSchedulesSlot(share: Engine.headcountMoveShare) { any = $0.dayPasses(maxPasses: maxPasses) }
         return any
     }
 
-    /// Rounds of `dayDescentOnSlot`, each on a slot of its own, while a round raises the objective (at most
+    /// Rounds of `dayPassesOnSlot`, each on a slot of its own, while a round raises the objective (at most
     /// `endDescentRounds`).
     mutating func endDescentOnSlot() {
         guard budget.runs(.schedules), nD > 1, p.continuity > 0 else { return }
         for _ in 0..<Engine.endDescentRounds where !outOfTime() {
-            guard dayDescentOnSlot() else { break }
+            guard dayPassesOnSlot() else { break }
             report(.workerSchedules, currentScore())
         }
     }

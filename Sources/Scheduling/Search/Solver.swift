@@ -162,7 +162,7 @@ struct Engine {
             return
         }
         // 2. Continuity between plan days: re-solve one day at a time, others fixed, until nothing improves.
-        if nD > 1 && p.continuity > 0 { dayDescent(maxPasses: 20, countPasses: true) }
+        if nD > 1 && p.continuity > 0 { dayPasses(maxPasses: 20, countPasses: true) }
     }
 
     /// Adds `halves × continuity / 2` per adjacent plan day on which the worker is a candidate for the same job.
