@@ -14,11 +14,17 @@ public enum Distance {
     /// Haversine distance in km from raw coordinates.
     @inline(__always)
     public static func km(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
-        let dphi = rad(lat2 - lat1)
-        let dlam = rad(lon2 - lon1)
-        let s1 = sin(dphi / 2.0)
-        let s2 = sin(dlam / 2.0)
-        var a = s1 * s1 + (cos(rad(lat1)) * cos(rad(lat2))) * (s2 * s2)
+        km(dLat: lat2 - lat1, dLon: lon2 - lon1, cosProduct: cos(rad(lat1)) * cos(rad(lat2)))
+    }
+
+    /// The haversine formula itself, from the differences of latitude and longitude in degrees and the product of the
+    /// two latitudes' cosines (which the candidate scan precomputes per worker and farm): the same operations in the
+    /// same order wherever it is called, so the same bits.
+    @inline(__always)
+    static func km(dLat: Double, dLon: Double, cosProduct: Double) -> Double {
+        let s1 = sin(rad(dLat) / 2.0)
+        let s2 = sin(rad(dLon) / 2.0)
+        var a = s1 * s1 + cosProduct * (s2 * s2)
         if a > 1.0 { a = 1.0 }
         return (2.0 * 6371.0) * asin(a.squareRoot())
     }

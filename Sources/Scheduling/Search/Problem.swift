@@ -676,20 +676,12 @@ struct WorkerGrid: Sendable {
     /// `Distance.km(lat1: lat[i], lon1: lon[i], lat2: p.lat, lon2: p.lon)` term by term, the cosines precomputed
     /// (`cosP` is `cos(rad(p.lat))`): bit for bit the same value.
     @inline(__always) func km(_ i: Int, _ p: GeoPoint, cosP: Double) -> Double {
-        let s1 = sin(Distance.rad(p.lat - lat[i]) / 2.0)
-        let s2 = sin(Distance.rad(p.lon - lon[i]) / 2.0)
-        var a = s1 * s1 + (cosLat[i] * cosP) * (s2 * s2)
-        if a > 1.0 { a = 1.0 }
-        return (2.0 * 6371.0) * asin(a.squareRoot())
+        Distance.km(dLat: p.lat - lat[i], dLon: p.lon - lon[i], cosProduct: cosLat[i] * cosP)
     }
 
     /// `km(order[i], p, cosP:)` from the fields in grid order: the same values, the same operations, the same bits.
     @inline(__always) func km(at i: Int, _ p: GeoPoint, cosP: Double) -> Double {
-        let s1 = sin(Distance.rad(p.lat - gridLat[i]) / 2.0)
-        let s2 = sin(Distance.rad(p.lon - gridLon[i]) / 2.0)
-        var a = s1 * s1 + (gridCos[i] * cosP) * (s2 * s2)
-        if a > 1.0 { a = 1.0 }
-        return (2.0 * 6371.0) * asin(a.squareRoot())
+        Distance.km(dLat: p.lat - gridLat[i], dLon: p.lon - gridLon[i], cosProduct: gridCos[i] * cosP)
     }
 
     /// The spans of `order` whose cells hold every worker within `radius` km of `p`, or nil when they hold half the
