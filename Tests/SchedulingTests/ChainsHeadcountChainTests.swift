@@ -61,26 +61,8 @@ import Vocabulary
                         return held || (count[r] < requests[r].headcount && jobs.contains(requests[r].job))
                     }
                 }
-                var taken = [Int](repeating: 0, count: requests.count)
-                for (r, _) in rows { taken[r] += 1 }
-                var best: (Int, Int)?
-                func visit(_ i: Int, _ k: Int) {
-                    if i == set.count {
-                        if let v = brute.evaluate(rows, taken), best.map({ v > $0 }) ?? true { best = v }
-                        return
-                    }
-                    if k == days { return visit(i + 1, 0) }
-                    visit(i, k + 1)
-                    for r in options(set[i], k) where taken[r] < requests[r].headcount {
-                        taken[r] += 1
-                        rows.append((r, set[i]))
-                        visit(i, k + 1)
-                        rows.removeLast()
-                        taken[r] -= 1
-                    }
-                }
-                visit(0, 0)
-                let want = try #require(best)
+                let want = try #require(
+                    ChainsHeadcountMoveTests.bestOfSchedules(brute, set, days: days, beside: rows, options: options))
                 var fill = e.headcounts().map { Int32($0) }
                 let moved = e.reassignWithHeadcounts(set, lookup, fill: &fill, narrow: true)
                 let after = e.currentScore()

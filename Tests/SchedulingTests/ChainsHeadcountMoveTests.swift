@@ -63,30 +63,12 @@ import Vocabulary
                         rows.append((Int(e.assign[w * days + d]), w))
                     }
                 }
-                var count = [Int](repeating: 0, count: requests.count)
-                for (r, _) in rows { count[r] += 1 }
-                var best: (Int, Int)?
-                func visit(_ i: Int, _ k: Int) {
-                    let w = i == 0 ? a : b
-                    if i == 2 {
-                        if let v = brute.evaluate(rows, count), best.map({ v > $0 }) ?? true { best = v }
-                        return
-                    }
-                    if k == dates.count { return visit(i + 1, 0) }
-                    visit(i, k + 1)
-                    for r in requests.indices
-                    where requests[r].date == dates[k] && brute.allowed(instance.workers[w], requests[r])
-                        && count[r] < requests[r].headcount
-                    {
-                        count[r] += 1
-                        rows.append((r, w))
-                        visit(i, k + 1)
-                        rows.removeLast()
-                        count[r] -= 1
-                    }
-                }
-                visit(0, 0)
-                let want = try #require(best)
+                let want = try #require(
+                    Self.bestOfSchedules(brute, [a, b], days: dates.count, beside: rows) { w, k in
+                        requests.indices.filter {
+                            requests[$0].date == dates[k] && brute.allowed(instance.workers[w], requests[$0])
+                        }
+                    })
                 var fill = e.headcounts().map { Int32($0) }
                 let moved = e.reassignWithHeadcounts([a, b], lookup, fill: &fill)
                 let after = e.currentScore()
@@ -99,5 +81,35 @@ import Vocabulary
             }
         }
         #expect(moves > 0)
+    }
+
+    /// The best (medium, soft) by `BruteForce` over every way the workers of `set` take, on each of `days` dates,
+    /// nothing or one request of `options(worker, date)` with a seat left, beside the fixed `rows` of everyone else:
+    /// the exhaustive answer a few-worker move with headcounts free must reach.
+    static func bestOfSchedules(
+        _ brute: BruteForce, _ set: [Int], days: Int, beside fixed: [(r: Int, w: Int)], options: (Int, Int) -> [Int]
+    ) -> (Int, Int)? {
+        let requests = brute.instance.requests
+        var rows = fixed
+        var taken = [Int](repeating: 0, count: requests.count)
+        for (r, _) in rows { taken[r] += 1 }
+        var best: (Int, Int)?
+        func visit(_ i: Int, _ k: Int) {
+            if i == set.count {
+                if let v = brute.evaluate(rows, taken), best.map({ v > $0 }) ?? true { best = v }
+                return
+            }
+            if k == days { return visit(i + 1, 0) }
+            visit(i, k + 1)
+            for r in options(set[i], k) where taken[r] < requests[r].headcount {
+                taken[r] += 1
+                rows.append((r, set[i]))
+                visit(i, k + 1)
+                rows.removeLast()
+                taken[r] -= 1
+            }
+        }
+        visit(0, 0)
+        return best
     }
 }
