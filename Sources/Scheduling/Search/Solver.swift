@@ -88,24 +88,9 @@ struct Engine {
 
     mutating func run() -> Plan {
         report(.candidates)
-        let pins = assign
-        // Multi-day instances: several starts (the first flow with an optimistic look-ahead bonus for workers who
-        // could continue the same job on an adjacent day), each followed by the exact day-by-day descent.
-        let lookaheads: [Int64] = nD > 1 && p.continuity > 0 ? [0, 2, 1, 4] : [0]
-        var best: (Score, [Int32], [Int32])?
-        for (i, half) in lookaheads.enumerated() {
-            if i > 0 && (workLeft <= 0 || outOfTime()) { break }
-            assign = pins
-            assignCand = [Int32](repeating: -1, count: assign.count)
-            startFrom(lookaheadHalves: half, first: i == 0)
-            let s = currentScore()
-            if best == nil || s > best!.0 { best = (s, assign, assignCand) }
-            report(.start(i + 1), best!.0)
-        }
-        assign = best!.1
-        assignCand = best!.2
+        let startScore = bestStart()
         if nD > 1 && p.continuity > 0 && workLeft > 0 && !outOfTime() {
-            report(.continuityMoves, best!.0)
+            report(.continuityMoves, startScore)
             continuityMoves()
         }
         if !provenOptimal {
@@ -214,12 +199,23 @@ struct Engine {
     /// that cap binds (one group per row elsewhere).
     func buildFullNetwork() -> FlowNetwork {
         let nW = p.nW
+        let nD = nD
+        // The two passes over every candidate pair read and write through buffers (no bounds or uniqueness check per
+        // pair: on the county week's 1.2M pairs they were 147.6M instructions).
         var arcCount = [Int32](repeating: 0, count: nW * nD)
-        for r in 0..<p.nR {
-            let d = Int(p.reqDay[r])
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
-                let w = Int(p.candWorker[c])
-                if p.pinnedOn[w * nD + d] < 0 { arcCount[w * nD + d] += 1 }
+        p.candStart.withUnsafeBufferPointer { candStart in
+            p.candWorker.withUnsafeBufferPointer { candWorker in
+                p.pinnedOn.withUnsafeBufferPointer { pinnedOn in
+                    arcCount.withUnsafeMutableBufferPointer { arcCount in
+                        for r in 0..<p.nR {
+                            let d = Int(p.reqDay[r])
+                            for c in Int(candStart[r])..<Int(candStart[r + 1]) {
+                                let wd = Int(candWorker[c]) * nD + d
+                                if pinnedOn[wd] < 0 { arcCount[wd] += 1 }
+                            }
+                        }
+                    }
+                }
             }
         }
         var net = FlowNetwork()
@@ -260,23 +256,46 @@ struct Engine {
             }
         }
         let nArcs = Int(net.rowArcStart.last!)
-        net.arcReq = [Int32](repeating: 0, count: nArcs)
-        net.arcValue = [Int64](repeating: 0, count: nArcs)
-        net.arcCand = [Int32](repeating: 0, count: nArcs)
         var fill = Array(net.rowArcStart.dropLast())
-        for r in 0..<p.nR {
-            let d = Int(p.reqDay[r])
-            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
-                let w = Int(p.candWorker[c])
-                let row = rowIndex[w * nD + d]
-                guard row >= 0 else { continue }
-                let a = Int(fill[Int(row)])
-                fill[Int(row)] += 1
-                net.arcReq[a] = Int32(r)
-                net.arcValue[a] = baseValue(r, c)
-                net.arcCand[a] = Int32(c)
+        var arcReq = [Int32](repeating: 0, count: nArcs)
+        var arcValue = [Int64](repeating: 0, count: nArcs)
+        var arcCand = [Int32](repeating: 0, count: nArcs)
+        p.candStart.withUnsafeBufferPointer { candStart in
+            p.candWorker.withUnsafeBufferPointer { candWorker in
+                p.candCost.withUnsafeBufferPointer { candCost in
+                    p.candHistory.withUnsafeBufferPointer { candHistory in
+                        rowIndex.withUnsafeBufferPointer { rowIndex in
+                            fill.withUnsafeMutableBufferPointer { fill in
+                                arcReq.withUnsafeMutableBufferPointer { arcReq in
+                                    arcValue.withUnsafeMutableBufferPointer { arcValue in
+                                        arcCand.withUnsafeMutableBufferPointer { arcCand in
+                                            for r in 0..<p.nR {
+                                                let d = Int(p.reqDay[r])
+                                                let worth = p.reqPriority[r] * p.bigM
+                                                for c in Int(candStart[r])..<Int(candStart[r + 1]) {
+                                                    let row = rowIndex[Int(candWorker[c]) * nD + d]
+                                                    guard row >= 0 else { continue }
+                                                    let a = Int(fill[Int(row)])
+                                                    fill[Int(row)] += 1
+                                                    arcReq[a] = Int32(r)
+                                                    // `baseValue(r, c)`.
+                                                    arcValue[a] =
+                                                        worth - candCost[c] + (candHistory[c] != 0 ? p.continuity : 0)
+                                                    arcCand[a] = Int32(c)
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        net.arcReq = arcReq
+        net.arcValue = arcValue
+        net.arcCand = arcCand
         return net
     }
 
