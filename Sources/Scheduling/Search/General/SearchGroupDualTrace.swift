@@ -105,8 +105,9 @@ extension GeneralEngine {
             }
             var bestHit = 0
             var finals: [([Int], Double)] = []
+            var origin: [[Int]: (Int, Int)] = [:]
             let maxSeeds = Int(env["ILSON_GD_SEEDS"] ?? "") ?? seeds.count
-            for seed in seeds.prefix(maxSeeds) {
+            for (si, seed) in seeds.prefix(maxSeeds).enumerated() {
                 var beam: [([Int], Double)] = [(seed, groupDual(seed, candOf, steps: steps)?.gap ?? 0)]
                 while let first = beam.first, first.0.count < size {
                     var next: [([Int], Double)] = []
@@ -130,6 +131,7 @@ extension GeneralEngine {
                     bestHit = max(bestHit, hit)
                     if hit >= 4 { gdLog("GD hit \(hit) \(ids(g)) gap \(String(format: "%.2f", gap))") }
                     finals.append((g, gap))
+                    if origin[g] == nil { origin[g] = (si, work) }
                 }
             }
             finals.sort { $0.1 > $1.1 }
@@ -149,6 +151,17 @@ extension GeneralEngine {
                     if deal.rows != nil { found += 1 }
                 }
                 gdLog("GD found \(found)")
+            }
+            if let n = Int(env["ILSON_GD_APPLY"] ?? "") {
+                var seenG = Set<[Int]>()
+                for (g, gap) in finals where gap >= 0.5 && seenG.insert(g).inserted && seenG.count <= n {
+                    let before = score(inst, assignments: assignments()).score
+                    if groupRedeal(g, candOf, maxNodes: 200_000) {
+                        let after = score(inst, assignments: assignments()).score
+                        let o = origin[g] ?? (-1, -1)
+                        gdLog("GD applied seed \(o.0) work \(o.1) \(ids(g)) \(before.medium)/\(before.soft) -> \(after.medium)/\(after.soft)")
+                    }
+                }
             }
         }
     }
