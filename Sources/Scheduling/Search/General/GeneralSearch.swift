@@ -106,8 +106,6 @@ extension GeneralEngine {
                 maxWork: budget.allowance(.general) / 4, redealWork: budget.allowance(.general) / 8)
             // A few workers' whole schedules re-decided exactly over every date, counts and minimum requests' states
             // free, on its own 1/16 (`SearchGroupRedecide.swift`).
-            groupDualTrace()
-            globalDualTrace()
             groupRedecides(maxWork: budget.allowance(.general) / 16)
             neighbourhoods()
         }
