@@ -610,11 +610,6 @@ struct Engine {
         {
             return sol
         }
-        if sparse, SparseCoreFlow.d22Warm, let warm, let sp = SparseCoreFlow.forDay(scaling.net, deadline: scaling.deadline),
-            let sol = sp.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, parent: SparseCoreFlow.d22WarmCold ? nil : warm)
-        {
-            return sol
-        }
         if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
         return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
     }

@@ -95,15 +95,12 @@ struct SparseCoreFlow {
 
     /// Solves; same contract and same optimum value as `CostScalingSolver.solve` (ties may resolve differently).
     /// Returns `nil` when the costs would not fit cost scaling's integers (the caller falls back as for it).
-    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], parent: FlowSolution? = nil) -> FlowSolution? {
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32]) -> FlowSolution? {
         var trace = Trace()
-        return solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace, parent: parent)
+        return solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace)
     }
 
-    static let d22WarmCold = ProcessInfo.processInfo.environment["D22WARM"] == "2"
-    static let d22Warm = ProcessInfo.processInfo.environment["D22WARM"] != nil
-
-    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], trace: inout Trace, parent: FlowSolution? = nil) -> FlowSolution? {
+    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], trace: inout Trace) -> FlowSolution? {
         let nG = net.nGroups
         let nRw = net.nRows
         let nQ = net.nReq
@@ -192,19 +189,10 @@ struct SparseCoreFlow {
                 }
             }
             work &+= 2 * nA
-            if let parent {
-                for r in 0..<nRw where parent.rowArc[r] >= 0 {
-                    let a = Int(parent.rowArc[r])
-                    if scaled[a] != dead && !inCore[a] {
-                        inCore[a] = true
-                        coreCount += 1
-                    }
-                }
-            }
         }
 
         /// Where the first round stops (1: exact; see `firstStopDivisor`).
-        let firstStop = firstStopDivisor > 0 && parent == nil ? max(1, scale / firstStopDivisor) : 1
+        let firstStop = firstStopDivisor > 0 ? max(1, scale / firstStopDivisor) : 1
         /// The current solve's last ε (the first round's `firstStop`, else 1), also the tolerance of its pricing.
         var stopAt: Int64 = 1
         /// The next warm solve's first ε in scaled units (0: the warm solves' default).
@@ -218,7 +206,7 @@ struct SparseCoreFlow {
         }
         let toCore = slabs.make(nA, Int32(-1))
         let price = slabs.make(n, Int64(0))
-        var warm: FlowSolution? = parent
+        var warm: FlowSolution?
         while true {
             if maxRounds > 0 && trace.rounds >= maxRounds, let w = warm {
                 stopAt = 1
