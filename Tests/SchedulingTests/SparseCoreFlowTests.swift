@@ -175,7 +175,7 @@ import Testing
         }
         #expect(SparseCoreFlow.forDay(week, deadline: nil) == nil)
         let sparse = try #require(SparseCoreFlow.forDay(day, deadline: nil))
-        #expect(sparse.rowArcs == 16 && sparse.byProfit && sparse.maxRounds == 0)
+        #expect(sparse.rowArcs == 16 && sparse.byProfit && sparse.maxRounds == 0 && sparse.firstStopDivisor == 4)
         let cap = (0..<requests).map { Int32($0 % 3) }
         let minUnits = [Int32](repeating: 0, count: requests)
         let order = (0..<day.nGroups).map(Int32.init)
@@ -195,34 +195,77 @@ import Testing
     func pricesProveEveryArcOptimal(_ seed: UInt64) throws {
         let (net, cap, minUnits, bonus, order) = Self.instance(seed &+ 300, forced: seed % 5 == 4)
         let n = net.sinkNode + 1
-        let scale = Int64(n + 1)
-        let qBase = net.requestNodeBase
         for (k, c) in [(1, 1), (2, 0), (3, 1)] {
             var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
             flow.byProfit = seed % 2 == 0
             let sol = try #require(flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order))
             #expect(sol.prices.count == n)
-            let p = sol.prices
-            for grp in 0..<net.nGroups {
-                for r in Int(net.groupRowStart[grp])..<Int(net.groupRowStart[grp + 1]) {
-                    let used = Int(sol.rowArc[r])
-                    let pr = p[net.nGroups + r]
-                    // Group → row (cost 0): residual forward when unused, backward when used.
-                    if used >= 0 {
-                        #expect(pr - p[grp] >= -1, "seed \(seed) row \(r)")
-                        let q = Int(net.arcReq[used])
-                        #expect(net.arcValue[used] * scale - pr + p[qBase + q] >= -1, "seed \(seed) row \(r)")
-                    } else {
-                        #expect(p[grp] - pr >= -1, "seed \(seed) row \(r)")
-                    }
-                    for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) where a != used {
-                        let q = Int(net.arcReq[a])
-                        guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                        #expect(-net.arcValue[a] * scale + pr - p[qBase + q] >= -1, "seed \(seed) k \(k) arc \(a)")
-                    }
+            let failures = Self.unprovenArcs(net, sol, cap: cap)
+            #expect(failures.isEmpty, "seed \(seed) k \(k): \(failures.prefix(5))")
+        }
+    }
+
+    /// The arcs the prices of `sol` leave unproven: every residual group → row and row → request arc of every row of
+    /// the whole network, checked one by one, must have reduced cost ≥ −1 in the costs scaled by n + 1.
+    static func unprovenArcs(_ net: FlowNetwork, _ sol: FlowSolution, cap: [Int32]) -> [String] {
+        let scale = Int64(net.sinkNode + 2)
+        let qBase = net.requestNodeBase
+        let p = sol.prices
+        var failures: [String] = []
+        for grp in 0..<net.nGroups {
+            for r in Int(net.groupRowStart[grp])..<Int(net.groupRowStart[grp + 1]) {
+                let used = Int(sol.rowArc[r])
+                let pr = p[net.nGroups + r]
+                // Group → row (cost 0): residual forward when unused, backward when used.
+                if used >= 0 {
+                    if pr - p[grp] < -1 { failures.append("group arc of row \(r)") }
+                    let q = Int(net.arcReq[used])
+                    if net.arcValue[used] * scale - pr + p[qBase + q] < -1 { failures.append("used arc of row \(r)") }
+                } else if p[grp] - pr < -1 {
+                    failures.append("group arc of row \(r)")
+                }
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) where a != used {
+                    let q = Int(net.arcReq[a])
+                    guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    if -net.arcValue[a] * scale + pr - p[qBase + q] < -1 { failures.append("arc \(a)") }
                 }
             }
         }
+        return failures
+    }
+
+    /// The first round stopped early (`firstStopDivisor`), its pricing at that ε, the second round cold or resumed
+    /// warm: the flow valid, the value and forced units those of successive shortest paths on the whole network, the
+    /// returned prices proving every arc (`unprovenArcs`), and both ways after the first round taken on some networks.
+    @Test func firstRoundStoppedEarly() throws {
+        var cold = 0
+        var resumed = 0
+        for seed in UInt64(0)..<80 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed &+ 500, forced: seed % 4 == 1)
+            let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+            func forcedUnits(_ s: FlowSolution) -> Int32 {
+                (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+            }
+            for (k, c, divisor) in [(1, 1, 1), (1, 0, 4), (2, 1, 4), (3, 1, 8), (16, 4, 4)] {
+                var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
+                flow.byProfit = seed % 2 == 0
+                flow.firstStopDivisor = Int64(divisor)
+                var trace = SparseCoreFlow.Trace()
+                let sol = try #require(
+                    flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
+                _ = FlowCostScalingTests.check(net, sol, cap: cap)
+                #expect(sol.value == ssp.value, "seed \(seed) k \(k) d \(divisor) trace \(trace)")
+                #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) k \(k) d \(divisor)")
+                let failures = Self.unprovenArcs(net, sol, cap: cap)
+                #expect(failures.isEmpty, "seed \(seed) k \(k) d \(divisor): \(failures.prefix(5))")
+                // A first round that stops early never returns: a second round follows.
+                if Int64(net.sinkNode + 2) / Int64(divisor) > 1 { #expect(trace.rounds >= 2, "seed \(seed)") }
+                if trace.coldRounds > 0 { cold += 1 }
+                if trace.rounds >= 2 && trace.coldRounds == 0 && trace.added.first == 0 { resumed += 1 }
+            }
+        }
+        #expect(cold >= 20)
+        #expect(resumed >= 20)
     }
 
     /// The K-th best values of the thresholds: the heap keeps the K largest of any sequence.

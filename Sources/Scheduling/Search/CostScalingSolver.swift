@@ -43,6 +43,11 @@ struct CostScalingSolver {
     let greedyStart: Bool
     /// The first refinement's ε of a warm start, in scaled cost units (1: a single exact refinement).
     var warmEpsilon: Int64 = 1
+    /// The solve stops after its first refinement at an ε at or below this, in scaled cost units (1: the exact
+    /// solve). Above 1 the flow is only ε-optimal on its live arcs (fixed arcs unchecked) and the prices are those of
+    /// that refinement: `SparseCoreFlow`'s first round, which prices the whole network at that tolerance only to pick
+    /// the arcs of its second round.
+    var stopEpsilon: Int64 = 1
     /// Heuristic arc fixing: after a refinement at ε, also fix every row → request arc whose reduced cost is at least
     /// this many ε in absolute value (far below the theorem's 2nε; 0 or 1: only the theorem's). The flow is then
     /// checked after the last refinement (see `solveConnected`), so the optimum's value does not depend on it.
@@ -1056,9 +1061,9 @@ struct CostScalingSolver {
                         }
                     }
                     if eps > 1 && arcFixing { fixArcs(eps) }
-                } while eps > 1 && !failed
+                } while eps > max(1, stopEpsilon) && !failed
                 // Heuristic fixing's check; with violators, one more refinement at ε = 1 on the live arcs and those back.
-                if failed || !arcFixing || heuristicFix <= 1 { break }
+                if failed || !arcFixing || heuristicFix <= 1 || stopEpsilon > 1 { break }
                 let back = unfixViolators(margin: margin)
                 rejoinedArcs += back
                 margin = min(margin &* 4, CostScalingSolver.limit / 4)

@@ -21,6 +21,10 @@ import Foundation
 /// `maxRounds` rounds the whole network is solved warm from the last round instead (the rounds' tail is long on a
 /// province: 123 rounds without the limit).
 ///
+/// With `firstStopDivisor` (set by `forDay`) the first round is cheaper: its solve stops at a fraction of a value unit,
+/// its pricing (at that ε instead of 1) only picks the arcs that join, and the larger core is then solved cold; the
+/// later rounds and the final check are exact as above, so the optimum value is the same.
+///
 /// Deterministic: the core keeps each row's arcs in the network's order, and every round's arcs are fixed by values
 /// and indices only.
 struct SparseCoreFlow {
@@ -41,6 +45,14 @@ struct SparseCoreFlow {
     /// The first ε of the warm solves after the first round, in value units (0: a single refinement at ε = 1 in
     /// scaled units).
     var warmEpsilon: Int64 = 0
+    /// With d > 0, the first round's solve stops after its first refinement at ε ≤ scale / d (the scale n + 1 is one
+    /// value unit) and its pricing checks the whole network at that ε, only to choose the arcs that join; when some
+    /// join, the second round solves the larger core cold (from the greedy prices), else it resumes warm from the
+    /// next ε. Later rounds are warm at ε = 1 as without it. 0: the first round exact and every later round warm.
+    /// Measured (docs/solver.md, day22): the warm ε = 1 refinement after the first pricing moves most of the core's
+    /// units and cost more than a cold solve of the larger core (the county day 4.7M against 4.3M, a scarce
+    /// 2,000-worker day 51.8M against 5.9M).
+    var firstStopDivisor: Int64 = 0
 
     init(_ net: FlowNetwork, deadline: Date? = nil, rowArcs: Int = 16, reqFactor: Int = 4) {
         self.net = net
@@ -60,6 +72,7 @@ struct SparseCoreFlow {
         guard net.arcReq.count / net.nRows >= minArcsPerRow else { return nil }
         var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: 16, reqFactor: 4)
         sparse.byProfit = true
+        sparse.firstStopDivisor = 4
         return sparse
     }
 
@@ -76,6 +89,8 @@ struct SparseCoreFlow {
         var added: [Int] = []
         var work: [Int] = []
         var wholeWork = 0
+        /// Rounds whose core was solved cold after the first (`firstStopDivisor`).
+        var coldRounds = 0
     }
 
     /// Solves; same contract and same optimum value as `CostScalingSolver.solve` (ties may resolve differently).
@@ -176,10 +191,17 @@ struct SparseCoreFlow {
             work &+= 2 * nA
         }
 
+        /// Where the first round stops (1: exact; see `firstStopDivisor`).
+        let firstStop = firstStopDivisor > 0 ? max(1, scale / firstStopDivisor) : 1
+        /// The current solve's last ε (the first round's `firstStop`, else 1), also the tolerance of its pricing.
+        var stopAt: Int64 = 1
+        /// The next warm solve's first ε in scaled units (0: the warm solves' default).
+        var resumeAt: Int64 = 0
         // Cost scaling of `network` (the core or the whole), warm from `warm` at the warm solves' first ε.
         func solveWarm(_ network: FlowNetwork, _ warm: FlowSolution?) -> FlowSolution? {
             var solver = CostScalingSolver(network, deadline: deadline)
-            solver.warmEpsilon = max(1, warmEpsilon * scale)
+            solver.warmEpsilon = resumeAt > 0 ? resumeAt : max(1, warmEpsilon * scale)
+            solver.stopEpsilon = stopAt
             return solver.solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
         }
         let toCore = slabs.make(nA, Int32(-1))
@@ -187,6 +209,7 @@ struct SparseCoreFlow {
         var warm: FlowSolution?
         while true {
             if maxRounds > 0 && trace.rounds >= maxRounds, let w = warm {
+                stopAt = 1
                 guard let sol = solveWarm(net, w) else { return nil }
                 trace.wholeWork = sol.work
                 work &+= sol.work
@@ -240,7 +263,10 @@ struct SparseCoreFlow {
                 w.rowArc = w.rowArc.map { $0 >= 0 ? toCore[Int($0)] : -1 }
                 warm = w
             }
+            stopAt = trace.rounds == 1 ? firstStop : 1
+            let tol = stopAt
             guard let sol = solveWarm(core, warm) else { return nil }
+            resumeAt = 0
             work &+= sol.work
             trace.work.append(sol.work)
             if sol.timedOut { return .timedOut(net, work: work) }
@@ -252,7 +278,8 @@ struct SparseCoreFlow {
             // the reverse of a used group → row arc: p(r) ≥ p(g) − 1), above by every residual arc into it (an unused
             // group → row arc: p(r) ≤ p(g) + 1; the reverse of its used row → request arc: p(r) ≤ p(q) + v·s + 1).
             // When the bounds meet, the row gets a price between them and every arc at it is 1-optimal; otherwise
-            // the arcs whose lower bound passes the upper one are the violations.
+            // the arcs whose lower bound passes the upper one are the violations. (After a first round stopped early,
+            // the same with ±`tol` for ±1: the arcs violating its ε join, and no flow is returned.)
             _ = price.update(fromContentsOf: sol.prices)
             var added = 0
             var violated = 0
@@ -264,21 +291,21 @@ struct SparseCoreFlow {
                     var lower = Int64.min
                     var upper: Int64
                     if used >= 0 {
-                        lower = pg - 1
-                        upper = scaled[used] + price[qBase + Int(arcReq[used])] + 1
+                        lower = pg - tol
+                        upper = scaled[used] + price[qBase + Int(arcReq[used])] + tol
                     } else {
-                        upper = pg + 1
+                        upper = pg + tol
                     }
                     let s = Int(rowArcStart[r])
                     let e = Int(rowArcStart[r + 1])
                     // The row's arcs but the used one, in two runs around it.
                     let cut = used >= 0 ? used : e
                     for a in s..<cut where scaled[a] != dead {
-                        lower = max(lower, scaled[a] + price[qBase + Int(arcReq[a])] - 1)
+                        lower = max(lower, scaled[a] + price[qBase + Int(arcReq[a])] - tol)
                     }
                     if cut < e {
                         for a in (cut + 1)..<e where scaled[a] != dead {
-                            lower = max(lower, scaled[a] + price[qBase + Int(arcReq[a])] - 1)
+                            lower = max(lower, scaled[a] + price[qBase + Int(arcReq[a])] - tol)
                         }
                     }
                     if lower <= upper {
@@ -289,7 +316,7 @@ struct SparseCoreFlow {
                     pending.removeAll(keepingCapacity: true)
                     for a in s..<e where a != used && !inCore[a] && scaled[a] != dead {
                         let key = scaled[a] + price[qBase + Int(arcReq[a])]
-                        if key - 1 > upper { pending.append((key, Int32(a))) }
+                        if key - tol > upper { pending.append((key, Int32(a))) }
                     }
                     if addPerRow > 0 && pending.count > addPerRow {
                         pending.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
@@ -304,8 +331,17 @@ struct SparseCoreFlow {
             work &+= nA
             full.work = work
             trace.added.append(added)
-            if violated == 0 { return full }
+            if violated == 0 && tol == 1 { return full }
             warm = full
+            if tol > 1 {
+                // After the first round stopped early: a larger core is solved cold, the same core resumes warm.
+                if added > 0 {
+                    warm = nil
+                    trace.coldRounds += 1
+                } else {
+                    resumeAt = max(1, tol / CostScalingSolver.alpha)
+                }
+            }
         }
     }
 
