@@ -101,12 +101,16 @@ struct Problem: Sendable {
             reqPinned[r].isEmpty ? Int32(min(instance.requests[r].minHeadcount, max(1, reach[r]))) : 1
         }
         var capLeft = [Int32](repeating: 0, count: nW * nK)
-        for (w, W) in instance.workers.enumerated() {
-            var worked = [Int32](repeating: 0, count: nK)
-            for d in W.workedDates { if let k = weekIndex[d.isoWeek] { worked[Int(k)] += 1 } }
+        // One count per plan week, reset for each worker (an array per worker and a copy of each `Worker` cost the
+        // county day ≈ 3M instructions).
+        var worked = [Int32](repeating: 0, count: nK)
+        for w in 0..<nW {
+            for k in 0..<nK { worked[k] = 0 }
+            for d in instance.workers[w].workedDates { if let k = weekIndex[d.isoWeek] { worked[Int(k)] += 1 } }
+            let maxDays = instance.workers[w].maxDaysPerWeek
             for k in 0..<nK {
                 // A cap above two weeks' worth binds nothing (at most 7 dates worked plus 7 planned in one week).
-                let cap = Int32(min(W.maxDaysPerWeek, 2 * InstanceLimits.daysPerWeek))
+                let cap = Int32(min(maxDays, 2 * InstanceLimits.daysPerWeek))
                 capLeft[w * nK + k] = max(0, cap - worked[k] - pinsInWeek[w * nK + k])
             }
         }
@@ -220,6 +224,14 @@ struct Problem: Sendable {
         let requestLists = byFarm
         // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
         // results are put back by request, so the pairs and their order do not depend on the threads.
+        // With one word of day bits and one of skill bits per worker, the scans test both words through buffers that
+        // check no bounds (`PackedWords`): on the county, where every farm scans every worker, that pre-test was about
+        // half of the candidates' instructions.
+        let packed = PackedWords(
+            dw == 1 && words == 1 && !skills.bits.isEmpty,
+            days: workerDays, skills: skills.bits, gridDays: gridDays, gridSkills: gridSkills)
+        defer { packed?.deallocate() }
+        let singleWords = packed
         let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
         let parts = ThreadResults<ThreadCandidates>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) {
@@ -278,6 +290,10 @@ struct Problem: Sendable {
                     var free = false
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
                     guard free, skills.holdsAny(w, of: farmNeeds) else { return nil }
+                    return reachedFree(w)
+                }
+                // The tests of `reached` after the day and skill tests, for a worker that passed them.
+                @inline(__always) func reachedFree(_ w: Int) -> Double? {
                     let reach = min(workerCap[w], radius)
                     if beyondByLatitude(grid.lat[w], reach) { return nil }
                     guard mayWorkHere(w) else { return nil }
@@ -297,6 +313,10 @@ struct Problem: Sendable {
                         for j in 0..<words where gridSkills[i * words + j] & farmNeeds[j] != 0 { holds = true }
                         guard holds else { return nil }
                     }
+                    return reachedFree(at: i, w)
+                }
+                // The tests of `reached(at:_:)` after the day and skill tests, for a worker that passed them.
+                @inline(__always) func reachedFree(at i: Int, _ w: Int) -> Double? {
                     let reach = min(gridCap[i], radius)
                     if beyondByLatitude(grid.gridLat[i], reach) { return nil }
                     guard mayWorkHere(w) else { return nil }
@@ -304,17 +324,44 @@ struct Problem: Sendable {
                     return d <= radius ? d : nil
                 }
                 if let spans = grid.spans(F.location, radius: radius) {
-                    for (i0, i1) in spans {
-                        for i in i0..<i1 {
-                            let w = Int(grid.order[i])
-                            if let d = reached(at: i, w) {
-                                near[nearCount] = (Int32(w), d)
-                                nearCount += 1
+                    if let single = singleWords {
+                        // One word of day bits and one of skill bits (at most 64 plan days and 64 request skill
+                        // sets): the day and skill tests of `reached(at:_:)` as two ANDs on the packed words, in grid
+                        // order; the rest as there.
+                        let fd = farmDays[0]
+                        let fn = farmNeeds[0]
+                        for (i0, i1) in spans {
+                            for i in i0..<i1 where single.gridDays[i] & fd != 0 && single.gridSkills[i] & fn != 0 {
+                                let w = Int(grid.order[i])
+                                if let d = reachedFree(at: i, w) {
+                                    near[nearCount] = (Int32(w), d)
+                                    nearCount += 1
+                                }
+                            }
+                        }
+                    } else {
+                        for (i0, i1) in spans {
+                            for i in i0..<i1 {
+                                let w = Int(grid.order[i])
+                                if let d = reached(at: i, w) {
+                                    near[nearCount] = (Int32(w), d)
+                                    nearCount += 1
+                                }
                             }
                         }
                     }
                     var found = UnsafeMutableBufferPointer(start: near, count: nearCount)
                     found.sort { $0.0 < $1.0 }
+                } else if let single = singleWords {
+                    // The same tests as `reached` (see above), every worker in worker order.
+                    let fd = farmDays[0]
+                    let fn = farmNeeds[0]
+                    for w in 0..<nW where single.days[w] & fd != 0 && single.skills[w] & fn != 0 {
+                        if let d = reachedFree(w) {
+                            near[nearCount] = (Int32(w), d)
+                            nearCount += 1
+                        }
+                    }
                 } else {
                     for w in 0..<nW {
                         if let d = reached(w) {
@@ -332,6 +379,15 @@ struct Problem: Sendable {
                     let excluded = excludedSets[r]
                     let dayWord = day / 64
                     let dayBit = UInt64(1) << UInt64(day % 64)
+                    let needBit = UInt64(1) << UInt64(Int(need) % 64)
+                    // Rules 1 and 2 for this request: through the packed words when they apply (one word each, so
+                    // `dayWord` is 0 and `need` below 64), else the general arrays.
+                    @inline(__always) func freeAndSkilled(_ w: Int) -> Bool {
+                        if let single = singleWords {
+                            return single.days[w] & dayBit != 0 && single.skills[w] & needBit != 0
+                        }
+                        return workerDays[w * dw + dayWord] & dayBit != 0 && skills.holds(w, need: need)
+                    }
                     let requestCap = R.maxTravelKm
                     let namesPools = R.pools != nil
                     // The workers that worked this request's job the day before (ascending; most requests have none).
@@ -340,11 +396,10 @@ struct Problem: Sendable {
                     out.reserve(nearCount)
                     for (w32, d) in nearby {
                         let w = Int(w32)
+                        guard freeAndSkilled(w) else { continue }
                         guard d <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
                         // Without a car only walking reaches a farm found by the grid (riders come below).
                         guard !carless[w] || d <= walkKm else { continue }
-                        guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
-                        guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
                         if limits.limited[w] || namesPools {
                             guard limits.allows(w, R) else { continue }
@@ -498,6 +553,39 @@ struct SkillTable: Sendable {
     }
 }
 
+/// Each worker's day bits and skill bits as single words, by worker and in grid order (`WorkerGrid.order`), for the
+/// candidate scans when one word holds each (at most 64 plan days and 64 distinct request skill sets): copies of
+/// `workerDays`, `SkillTable.bits` and their grid-order copies in buffers read without bounds checks (every index the
+/// scans use is below the worker count). Read-only once made; `deallocate` after the scans.
+struct PackedWords: @unchecked Sendable {
+    let days: UnsafeMutableBufferPointer<UInt64>
+    let skills: UnsafeMutableBufferPointer<UInt64>
+    let gridDays: UnsafeMutableBufferPointer<UInt64>
+    let gridSkills: UnsafeMutableBufferPointer<UInt64>
+
+    /// The copies, or nil unless `applies` (then the scans take their general tests).
+    init?(_ applies: Bool, days: [UInt64], skills: [UInt64], gridDays: [UInt64], gridSkills: [UInt64]) {
+        guard applies else { return nil }
+        func copy(_ a: [UInt64]) -> UnsafeMutableBufferPointer<UInt64> {
+            let b = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: a.count)
+            _ = b.initialize(from: a)
+            return b
+        }
+        self.days = copy(days)
+        self.skills = copy(skills)
+        self.gridDays = copy(gridDays)
+        self.gridSkills = copy(gridSkills)
+    }
+
+    /// Frees the four buffers.
+    func deallocate() {
+        days.deallocate()
+        skills.deallocate()
+        gridDays.deallocate()
+        gridSkills.deallocate()
+    }
+}
+
 /// The candidate pairs one thread of `Problem.candidates` collects: its requests' runs one after another in buffers it
 /// owns, and each run's request and bounds (`spans`). `reserve` before a run's appends makes room for all of them, so
 /// an append is five stores (five arrays' appends, each with its uniqueness and capacity checks, cost the county day
@@ -526,9 +614,11 @@ final class ThreadCandidates: @unchecked Sendable {
     func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
         let grown = max(count + extra, 2 * capacity, 1024)
-        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+        // The element types are plain numbers: their bytes are copied as one block (`moveInitialize` compiled to a loop
+        // over the elements, ≈ 1 instruction an element on every growth).
+        func moved<T: BitwiseCopyable>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
             let new = UnsafeMutablePointer<T>.allocate(capacity: grown)
-            new.moveInitialize(from: old, count: count)
+            UnsafeMutableRawPointer(new).copyMemory(from: old, byteCount: count * MemoryLayout<T>.stride)
             old.deallocate()
             return new
         }
