@@ -375,7 +375,6 @@ struct Problem: Sendable {
                     let R = instance.requests[r]
                     let day = Int(reqDay[r])
                     let need = skills.needOf[r]
-                    let begin = out.count
                     let excluded = excludedSets[r]
                     let dayWord = day / 64
                     let dayBit = UInt64(1) << UInt64(day % 64)
@@ -392,8 +391,17 @@ struct Problem: Sendable {
                     let namesPools = R.pools != nil
                     // The workers that worked this request's job the day before (ascending; most requests have none).
                     let continuing = history.workers(continuing: R)
+                    // The riders of the van's stops, in worker order (a worker has one pickup point, so the lists are
+                    // disjoint).
+                    var stopRiders: [Int32] = []
+                    if let pickup = R.pickup, !pickup.points.isEmpty {
+                        for pt in pickup.points { stopRiders.append(contentsOf: ridersAt[pt] ?? []) }
+                        if pickup.points.count > 1 { stopRiders.sort() }
+                    }
+                    // Room for the whole run in one chunk (see `ThreadCandidates`).
+                    out.reserve(nearCount + stopRiders.count)
+                    let begin = out.count
                     // Rule 4 (the farm's and the worker's lists) was checked by `reached` for every worker in `near`.
-                    out.reserve(nearCount)
                     for (w32, d) in nearby {
                         let w = Int(w32)
                         guard freeAndSkilled(w) else { continue }
@@ -408,50 +416,44 @@ struct Problem: Sendable {
                             w32, cost: Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)),
                             history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: d, ride: 0)
                     }
-                    if let pickup = R.pickup, !pickup.points.isEmpty {
-                        // The riders of the van's stops, in worker order (a worker has one pickup point, so the lists
-                        // are disjoint).
-                        var stopRiders: [Int32] = []
-                        for pt in pickup.points { stopRiders.append(contentsOf: ridersAt[pt] ?? []) }
-                        if pickup.points.count > 1 { stopRiders.sort() }
-                        out.reserve(stopRiders.count)
-                        for w32 in stopRiders {
-                            let w = Int(w32)
-                            guard let at = riderPoint[w] else { continue }
-                            guard workerDays[w * dw + dayWord] & dayBit != 0, skills.holds(w, need: need) else {
-                                continue
-                            }
-                            guard excluded.isEmpty || !excluded.contains(w32) else { continue }
-                            let blocked = blocks[w]
-                            guard
-                                (!restricted[w] && !blocked)
-                                    || isAllowed(
-                                        farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
-                                        farmBlocksWorker: blocked)
-                            else { continue }
-                            let d = Distance.km(homes[w], F.location)
-                            guard d > walkKm else { continue }  // walking wins, found through the grid
-                            let km = Distance.km(homes[w], at)
-                            guard km <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
-                            guard limits.allows(w, R) else { continue }
-                            out.append(
-                                w32, cost: Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)),
-                                history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: km, ride: 1)
+                    for w32 in stopRiders {
+                        let w = Int(w32)
+                        guard let at = riderPoint[w] else { continue }
+                        guard workerDays[w * dw + dayWord] & dayBit != 0, skills.holds(w, need: need) else {
+                            continue
                         }
+                        guard excluded.isEmpty || !excluded.contains(w32) else { continue }
+                        let blocked = blocks[w]
+                        guard
+                            (!restricted[w] && !blocked)
+                                || isAllowed(
+                                    farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                                    farmBlocksWorker: blocked)
+                        else { continue }
+                        let d = Distance.km(homes[w], F.location)
+                        guard d > walkKm else { continue }  // walking wins, found through the grid
+                        let km = Distance.km(homes[w], at)
+                        guard km <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
+                        guard limits.allows(w, R) else { continue }
+                        out.append(
+                            w32, cost: Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)),
+                            history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: km, ride: 1)
                     }
-                    out.spans.append((Int32(r), Int32(begin), Int32(out.count)))
+                    out.spans.append((Int32(r), Int32(out.chunks.count - 1), Int32(begin), Int32(out.count)))
                 }
             }
             parts.set(t, out)
         }
         // Each request's run, by thread and position, put back in request order.
         var part = [Int32](repeating: -1, count: nR)
+        var chunk = [Int32](repeating: 0, count: nR)
         var span = [(Int32, Int32)](repeating: (0, 0), count: nR)
         var threadParts: [ThreadCandidates] = []
         for t in 0..<threads {
             let p = parts.get(t)
-            for (r, b, e) in p.spans {
+            for (r, k, b, e) in p.spans {
                 part[Int(r)] = Int32(t)
+                chunk[Int(r)] = k
                 span[Int(r)] = (b, e)
             }
             threadParts.append(p)
@@ -465,8 +467,9 @@ struct Problem: Sendable {
         c.history.reserveCapacity(total)
         c.km.reserveCapacity(total)
         c.ride.reserveCapacity(total)
-        for r in 0..<nR where part[r] >= 0 {
-            let p = threadParts[Int(part[r])]
+        // An empty run may name no chunk (a thread's first runs, before any room was reserved).
+        for r in 0..<nR where part[r] >= 0 && span[r].1 > span[r].0 {
+            let p = threadParts[Int(part[r])].chunks[Int(chunk[r])]
             let run = Int(span[r].0)..<Int(span[r].1)
             c.worker.append(contentsOf: p[p.worker, run])
             c.cost.append(contentsOf: p[p.cost, run])
@@ -586,63 +589,81 @@ struct PackedWords: @unchecked Sendable {
     }
 }
 
-/// The candidate pairs one thread of `Problem.candidates` collects: its requests' runs one after another in buffers it
-/// owns, and each run's request and bounds (`spans`). `reserve` before a run's appends makes room for all of them, so
-/// an append is five stores (five arrays' appends, each with its uniqueness and capacity checks, cost the county day
-/// ≈ 100 instructions a pair). Used by one thread at a time: written by its thread, read after
+/// The candidate pairs one thread of `Problem.candidates` collects: its requests' runs one after another in chunks of
+/// buffers it owns, and each run's request, chunk and bounds (`spans`). `reserve` before a run's appends makes room for
+/// all of them in the current chunk, so an append is five stores (five arrays' appends, each with its uniqueness and
+/// capacity checks, cost the county day ≈ 100 instructions a pair) and a run never spans two chunks. A full chunk is
+/// kept as it is and a larger one started: nothing is copied (growing one set of buffers copied each pair about once
+/// more, 5.9M instructions on the county day). Used by one thread at a time: written by its thread, read after
 /// `concurrentPerform` returns.
 final class ThreadCandidates: @unchecked Sendable {
+    /// One chunk's five buffers, of equal capacity.
+    struct Chunk {
+        let worker: UnsafeMutablePointer<Int32>
+        let cost: UnsafeMutablePointer<Int64>
+        let history: UnsafeMutablePointer<UInt8>
+        let km: UnsafeMutablePointer<Double>
+        let ride: UnsafeMutablePointer<UInt8>
+
+        /// Five buffers of `capacity` pairs.
+        init(capacity: Int) {
+            worker = .allocate(capacity: capacity)
+            cost = .allocate(capacity: capacity)
+            history = .allocate(capacity: capacity)
+            km = .allocate(capacity: capacity)
+            ride = .allocate(capacity: capacity)
+        }
+
+        /// Frees the five buffers.
+        func deallocate() {
+            worker.deallocate()
+            cost.deallocate()
+            history.deallocate()
+            km.deallocate()
+            ride.deallocate()
+        }
+
+        /// A run of one buffer as a buffer pointer.
+        subscript<T>(_ base: UnsafeMutablePointer<T>, _ run: Range<Int>) -> UnsafeBufferPointer<T> {
+            UnsafeBufferPointer(start: base + run.lowerBound, count: run.count)
+        }
+    }
+
+    /// Pairs in the current (last) chunk.
     private(set) var count = 0
     private var capacity = 0
-    private(set) var worker = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
-    private(set) var cost = UnsafeMutablePointer<Int64>.allocate(capacity: 0)
-    private(set) var history = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
-    private(set) var km = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    private(set) var ride = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
-    /// (request, begin, end) of each run, in the order the thread found them.
-    var spans: [(Int32, Int32, Int32)] = []
+    /// Every chunk, the current one last (none before the first `reserve`).
+    private(set) var chunks: [Chunk] = []
+    /// The current chunk's buffers, for the appends.
+    private var current = Chunk(capacity: 0)
+    /// (request, chunk, begin, end) of each run, in the order the thread found them.
+    var spans: [(Int32, Int32, Int32, Int32)] = []
 
     deinit {
-        worker.deallocate()
-        cost.deallocate()
-        history.deallocate()
-        km.deallocate()
-        ride.deallocate()
+        for c in chunks { c.deallocate() }
+        if chunks.isEmpty { current.deallocate() }
     }
 
-    /// Room for `extra` more pairs (the buffers at least double when they grow).
+    /// Room for `extra` more pairs in the current chunk: when it lacks room, a new chunk of at least twice its capacity
+    /// becomes the current one (the full one is kept, its pairs stay where they are).
     func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
-        let grown = max(count + extra, 2 * capacity, 1024)
-        // The element types are plain numbers: their bytes are copied as one block (`moveInitialize` compiled to a loop
-        // over the elements, ≈ 1 instruction an element on every growth).
-        func moved<T: BitwiseCopyable>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-            let new = UnsafeMutablePointer<T>.allocate(capacity: grown)
-            UnsafeMutableRawPointer(new).copyMemory(from: old, byteCount: count * MemoryLayout<T>.stride)
-            old.deallocate()
-            return new
-        }
-        worker = moved(worker)
-        cost = moved(cost)
-        history = moved(history)
-        km = moved(km)
-        ride = moved(ride)
-        capacity = grown
+        let size = max(extra, 2 * capacity, 1024)
+        if chunks.isEmpty { current.deallocate() }
+        current = Chunk(capacity: size)
+        chunks.append(current)
+        count = 0
+        capacity = size
     }
 
-    /// Appends one pair; `reserve` must have made room for it.
+    /// Appends one pair to the current chunk; `reserve` must have made room for it.
     @inline(__always) func append(_ w: Int32, cost c: Int64, history h: UInt8, km d: Double, ride: UInt8) {
-        worker[count] = w
-        cost[count] = c
-        history[count] = h
-        km[count] = d
-        self.ride[count] = ride
+        current.worker[count] = w
+        current.cost[count] = c
+        current.history[count] = h
+        current.km[count] = d
+        current.ride[count] = ride
         count += 1
-    }
-
-    /// A run of one buffer as a buffer pointer.
-    subscript<T>(_ base: UnsafeMutablePointer<T>, _ run: Range<Int>) -> UnsafeBufferPointer<T> {
-        UnsafeBufferPointer(start: base + run.lowerBound, count: run.count)
     }
 }
 
