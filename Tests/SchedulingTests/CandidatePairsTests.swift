@@ -52,13 +52,36 @@ import Testing
     }
 
     /// Rule 2's bits agree with `holdsSkills` for every worker and request, and so does their per-pair fallback.
-    @Test(arguments: [7, 8] as [UInt64])
-    func skillTableAgreesWithTheRule(_ seed: UInt64) {
-        let instance = Self.instance(seed: seed)
+    /// With `manyNames` the requests name 80 distinct skills (more than `SkillNames` holds: the table compares the
+    /// sets) and each worker holds the names of one or two requests and a few more; otherwise the table works on
+    /// names as bits.
+    @Test(arguments: [(7, false), (8, false), (9, true), (10, true)] as [(UInt64, Bool)])
+    func skillTableAgreesWithTheRule(_ seed: UInt64, manyNames: Bool) {
+        var instance = Self.instance(seed: seed)
+        if manyNames {
+            var g = SplitMix64(seed: seed &+ 300)
+            func int(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+            for r in instance.requests.indices {
+                instance.requests[r].skills = Set((0..<5).map { "n\(5 * r + $0)" })
+            }
+            let requests = instance.requests
+            for w in instance.workers.indices {
+                var held = Set((0..<int(4)).map { _ in "n\(int(90))" })
+                for _ in 0..<(1 + int(2)) { held.formUnion(requests[int(requests.count)].skills) }
+                if int(3) == 0, let one = held.first { held.remove(one) }
+                instance.workers[w].skills = held
+            }
+        }
+        #expect((SkillNames(instance.requests) == nil) == manyNames)
         let table = SkillTable(instance)
         let fallback = SkillTable(instance, maxWords: 0)
         #expect(!table.bits.isEmpty)
         #expect(fallback.bits.isEmpty)
+        // The request sets numbered as `numbered` numbers them (first appearance), whichever way the table took.
+        var distinct: [Set<String>] = []
+        let numbering = SkillTable.numbered(instance.requests.map(\.skills), into: &distinct)
+        #expect(table.needOf == numbering && table.needs == distinct)
+        #expect(fallback.needOf == numbering && fallback.needs == distinct)
         for (r, R) in instance.requests.enumerated() {
             var mask = [UInt64](repeating: 0, count: table.words)
             let need = Int(table.needOf[r])

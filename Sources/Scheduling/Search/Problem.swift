@@ -498,6 +498,16 @@ struct SkillTable: Sendable {
     static let maxWords = 1 << 22
 
     init(_ instance: Instance, maxWords: Int = SkillTable.maxWords) {
+        if let names = SkillNames(instance.requests) {
+            self.init(instance, names: names, maxWords: maxWords)
+        } else {
+            self.init(comparingSets: instance, maxWords: maxWords)
+        }
+    }
+
+    /// The table from the sets themselves: each distinct pair of a worker's set and a request's set tested by
+    /// `holdsSkills` (when the requests name more than 64 skills).
+    private init(comparingSets instance: Instance, maxWords: Int) {
         var needs: [Set<String>] = []
         var helds: [Set<String>] = []
         needOf = SkillTable.numbered(instance.requests.map(\.skills), into: &needs)
@@ -521,6 +531,55 @@ struct SkillTable: Sendable {
         var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
         for (w, h) in heldOf.enumerated() {
             for j in 0..<words { bits[w * words + j] = rows[Int(h) * words + j] }
+        }
+        self.bits = bits
+    }
+
+    /// The same table from the requests' skill names as bits (`SkillNames`, at most 64 names): a set of names is one
+    /// word, rule 2 (`needed ⊆ held`) one AND; a worker's names outside the requests' never matter to it. The sets are
+    /// numbered by their words, in the same order of first appearance as `numbered` numbers the sets (two request sets
+    /// are equal exactly when their words are, every name of theirs having its bit). Hashing and comparing the sets of
+    /// strings cost the county day 14.1M instructions.
+    private init(_ instance: Instance, names: SkillNames, maxWords: Int) {
+        var needs: [Set<String>] = []
+        var needWords: [UInt64] = []
+        var needIndex: [Int: Int32] = [:]
+        needOf = instance.requests.map { R in
+            let m = names.word(R.skills)
+            if let i = needIndex[Int(bitPattern: UInt(m))] { return i }
+            let i = Int32(needs.count)
+            needIndex[Int(bitPattern: UInt(m))] = i
+            needs.append(R.skills)
+            needWords.append(m)
+            return i
+        }
+        self.needs = needs
+        let words = max(1, (needs.count + 63) / 64)
+        self.words = words
+        guard instance.workers.count * words <= maxWords else {
+            bits = []
+            held = instance.workers.map(\.skills)
+            return
+        }
+        held = []
+        // The rule once per distinct word of held names, then each worker's row copied from its word's.
+        var heldIndex: [Int: Int32] = [:]
+        var rows: [UInt64] = []
+        var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
+        for w in instance.workers.indices {
+            let m = names.word(instance.workers[w].skills)
+            let h: Int
+            if let i = heldIndex[Int(bitPattern: UInt(m))] {
+                h = Int(i)
+            } else {
+                h = rows.count / words
+                heldIndex[Int(bitPattern: UInt(m))] = Int32(h)
+                rows.append(contentsOf: repeatElement(0, count: words))
+                for (n, needed) in needWords.enumerated() where needed & ~m == 0 {
+                    rows[h * words + n / 64] |= 1 << UInt64(n % 64)
+                }
+            }
+            for j in 0..<words { bits[w * words + j] = rows[h * words + j] }
         }
         self.bits = bits
     }
@@ -553,6 +612,31 @@ struct SkillTable: Sendable {
         }
         for j in 0..<words where bits[w * words + j] & mask[j] != 0 { return true }
         return false
+    }
+}
+
+/// The distinct skill names of the requests, each a bit of one word; nil when there are more than 64 (then
+/// `SkillTable` compares the sets themselves). Which name has which bit follows the sets' iteration order, which may
+/// differ between runs: only the equality and inclusion of words are used, never a bit's position.
+struct SkillNames {
+    let bit: [String: Int]
+
+    init?(_ requests: [LaborRequest]) {
+        var bit: [String: Int] = [:]
+        for R in requests {
+            for name in R.skills where bit[name] == nil {
+                guard bit.count < 64 else { return nil }
+                bit[name] = bit.count
+            }
+        }
+        self.bit = bit
+    }
+
+    /// The bits of the names of `set` that are request names (the others set none).
+    func word(_ set: Set<String>) -> UInt64 {
+        var m: UInt64 = 0
+        for name in set { if let b = bit[name] { m |= 1 << UInt64(b) } }
+        return m
     }
 }
 
