@@ -158,7 +158,7 @@ import Testing
 
     /// The same pairs when a worker's plan days or the requests' distinct skill sets need more than one 64-bit word
     /// (the scans' general tests; up to one word each they test `PackedWords`, as the tests above do): 70 plan days,
-    /// or requests and workers with random sets of eight skills (more than 64 distinct sets among the requests).
+    /// or requests and workers with random sets of ten skills (more than 64 distinct sets among the requests).
     @Test(arguments: [(31, false), (32, false), (33, true), (34, true)] as [(UInt64, Bool)])
     func pairsAreThoseThatBreakNoPairRuleBeyondOneWord(_ seed: UInt64, manySkillSets: Bool) {
         var instance = Self.instance(seed: seed, requests: 100, days: manySkillSets ? 2 : 70)
@@ -167,9 +167,9 @@ import Testing
             for r in instance.requests.indices { instance.requests[r].date = Fixtures.day1.adding(days: r % 70) }
         } else {
             var g = SplitMix64(seed: seed &+ 700)
-            let names = (0..<8).map { "s\($0)" }
+            let names = (0..<10).map { "s\($0)" }
             for r in instance.requests.indices {
-                instance.requests[r].skills = Set(names.filter { _ in g.next() % 4 == 0 })
+                instance.requests[r].skills = Set(names.filter { _ in g.next() % 2 == 0 })
             }
             for w in instance.workers.indices {
                 instance.workers[w].skills = Set(names.filter { _ in g.next() % 4 != 0 })
