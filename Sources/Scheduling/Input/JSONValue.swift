@@ -330,23 +330,6 @@ public enum JSONParser {
             // the parse's instructions when every string went through it); ASCII needs no validation, so pure ASCII
             // text is taken as is by `String(decoding:as:)` (the same string: nothing to repair in ASCII).
             var high: UInt8 = 0
-            // Eight bytes at a time while none is a quote, a backslash or a control byte (the word tests below are exact
-            // for "some byte is": a zero byte of `x ^ quotes`, of `x ^ backslashes`, or a byte below 0x20); a byte of
-            // 0x80 or more only marks the string for validation. The byte loop then goes on from the first word that
-            // holds one, so it meets every such byte where it did.
-            if let base = buf.baseAddress {
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                while i + 8 <= buf.count {
-                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let q = x ^ (0x22 &* ones)
-                    let s = x ^ (0x5C &* ones)
-                    let stop = ((q &- ones) & ~q | (s &- ones) & ~s | (x &- 0x20 &* ones) & ~x) & highs
-                    if stop != 0 { break }
-                    if x & highs != 0 { high = 0x80 }
-                    i += 8
-                }
-            }
             while i < buf.count {
                 let b = buf[i]
                 if b == UInt8(ascii: "\"") {
