@@ -7,8 +7,8 @@ import Testing
 @Suite struct CandidatePairsTests {
     /// A random instance with every input rules 1-4 read: skills, availability, both travel caps, blocked farms both
     /// ways, visa-restricted workers, excluded pairs and history.
-    static func instance(seed: UInt64) -> Instance {
-        var instance = Fixtures.random(seed: seed, workers: 60, requests: 16, days: 2)
+    static func instance(seed: UInt64, requests: Int = 16, days: Int = 2) -> Instance {
+        var instance = Fixtures.random(seed: seed, workers: 60, requests: requests, days: days)
         var g = SplitMix64(seed: seed &+ 500)
         func int(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
         let farms = instance.farms.map(\.id)
@@ -38,6 +38,8 @@ import Testing
     func pairsAreThoseThatBreakNoPairRule(_ seed: UInt64) {
         let instance = Self.instance(seed: seed)
         let p = Problem(instance)
+        // One word of day bits and one of skill bits: the scans' packed tests (`PackedWords`).
+        #expect(p.days.count <= 64 && SkillTable(instance).words == 1)
         var found: [String: Int64] = [:]
         for r in 0..<p.nR {
             for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
@@ -50,13 +52,36 @@ import Testing
     }
 
     /// Rule 2's bits agree with `holdsSkills` for every worker and request, and so does their per-pair fallback.
-    @Test(arguments: [7, 8] as [UInt64])
-    func skillTableAgreesWithTheRule(_ seed: UInt64) {
-        let instance = Self.instance(seed: seed)
+    /// With `manyNames` the requests name 80 distinct skills (more than `SkillNames` holds: the table compares the
+    /// sets) and each worker holds the names of one or two requests and a few more; otherwise the table works on
+    /// names as bits.
+    @Test(arguments: [(7, false), (8, false), (9, true), (10, true)] as [(UInt64, Bool)])
+    func skillTableAgreesWithTheRule(_ seed: UInt64, manyNames: Bool) {
+        var instance = Self.instance(seed: seed)
+        if manyNames {
+            var g = SplitMix64(seed: seed &+ 300)
+            func int(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+            for r in instance.requests.indices {
+                instance.requests[r].skills = Set((0..<5).map { "n\(5 * r + $0)" })
+            }
+            let requests = instance.requests
+            for w in instance.workers.indices {
+                var held = Set((0..<int(4)).map { _ in "n\(int(90))" })
+                for _ in 0..<(1 + int(2)) { held.formUnion(requests[int(requests.count)].skills) }
+                if int(3) == 0, let one = held.first { held.remove(one) }
+                instance.workers[w].skills = held
+            }
+        }
+        #expect((SkillNames(instance.requests) == nil) == manyNames)
         let table = SkillTable(instance)
         let fallback = SkillTable(instance, maxWords: 0)
         #expect(!table.bits.isEmpty)
         #expect(fallback.bits.isEmpty)
+        // The request sets numbered as `numbered` numbers them (first appearance), whichever way the table took.
+        var distinct: [Set<String>] = []
+        let numbering = SkillTable.numbered(instance.requests.map(\.skills), into: &distinct)
+        #expect(table.needOf == numbering && table.needs == distinct)
+        #expect(fallback.needOf == numbering && fallback.needs == distinct)
         for (r, R) in instance.requests.enumerated() {
             var mask = [UInt64](repeating: 0, count: table.words)
             let need = Int(table.needOf[r])
@@ -123,6 +148,39 @@ import Testing
             for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
                 #expect(p.candWorker[c] > last, "a request's pairs in worker order")
                 last = p.candWorker[c]
+                found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
+            }
+        }
+        let expected = Self.pairsByTheRules(instance)
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
+
+    /// The same pairs when a worker's plan days or the requests' distinct skill sets need more than one 64-bit word
+    /// (the scans' general tests; up to one word each they test `PackedWords`, as the tests above do): 70 plan days,
+    /// or requests and workers with random sets of ten skills (more than 64 distinct sets among the requests).
+    @Test(arguments: [(31, false), (32, false), (33, true), (34, true)] as [(UInt64, Bool)])
+    func pairsAreThoseThatBreakNoPairRuleBeyondOneWord(_ seed: UInt64, manySkillSets: Bool) {
+        var instance = Self.instance(seed: seed, requests: 100, days: manySkillSets ? 2 : 70)
+        if !manySkillSets {
+            // Every one of the 70 days a plan day (the workers are free on about three quarters of them).
+            for r in instance.requests.indices { instance.requests[r].date = Fixtures.day1.adding(days: r % 70) }
+        } else {
+            var g = SplitMix64(seed: seed &+ 700)
+            let names = (0..<10).map { "s\($0)" }
+            for r in instance.requests.indices {
+                instance.requests[r].skills = Set(names.filter { _ in g.next() % 2 == 0 })
+            }
+            for w in instance.workers.indices {
+                instance.workers[w].skills = Set(names.filter { _ in g.next() % 4 != 0 })
+            }
+        }
+        let p = Problem(instance)
+        let table = SkillTable(instance)
+        #expect(manySkillSets ? table.words > 1 : p.days.count > 64)
+        var found: [String: Int64] = [:]
+        for r in 0..<p.nR {
+            for c in Int(p.candStart[r])..<Int(p.candStart[r + 1]) {
                 found["\(instance.requests[r].id):\(instance.workers[Int(p.candWorker[c])].id)"] = p.candCost[c]
             }
         }

@@ -36,8 +36,10 @@ public enum Distance {
         // recursion so that it can be inlined.
         let x = 10.0 * km
         let m = x < 0 ? -x : x
-        let f = m.rounded(.down)
-        let r = Int(f) + (m - f >= 0.5 ? 1 : 0)
+        // m ≥ 0, so `Int(m)` (truncation) is `Int(m.rounded(.down))` without the call to `floor`, and traps where that
+        // did (NaN, 2^63 and beyond); `Double(i)` is the rounded-down value exactly.
+        let i = Int(m)
+        let r = i + (m - Double(i) >= 0.5 ? 1 : 0)
         return x < 0 ? -r : r
     }
 }

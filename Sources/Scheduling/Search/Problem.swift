@@ -101,12 +101,16 @@ struct Problem: Sendable {
             reqPinned[r].isEmpty ? Int32(min(instance.requests[r].minHeadcount, max(1, reach[r]))) : 1
         }
         var capLeft = [Int32](repeating: 0, count: nW * nK)
-        for (w, W) in instance.workers.enumerated() {
-            var worked = [Int32](repeating: 0, count: nK)
-            for d in W.workedDates { if let k = weekIndex[d.isoWeek] { worked[Int(k)] += 1 } }
+        // One count per plan week, reset for each worker (an array per worker and a copy of each `Worker` cost the
+        // county day ≈ 3M instructions).
+        var worked = [Int32](repeating: 0, count: nK)
+        for w in 0..<nW {
+            for k in 0..<nK { worked[k] = 0 }
+            for d in instance.workers[w].workedDates { if let k = weekIndex[d.isoWeek] { worked[Int(k)] += 1 } }
+            let maxDays = instance.workers[w].maxDaysPerWeek
             for k in 0..<nK {
                 // A cap above two weeks' worth binds nothing (at most 7 dates worked plus 7 planned in one week).
-                let cap = Int32(min(W.maxDaysPerWeek, 2 * InstanceLimits.daysPerWeek))
+                let cap = Int32(min(maxDays, 2 * InstanceLimits.daysPerWeek))
                 capLeft[w * nK + k] = max(0, cap - worked[k] - pinsInWeek[w * nK + k])
             }
         }
@@ -220,6 +224,14 @@ struct Problem: Sendable {
         let requestLists = byFarm
         // Farms are independent: `threads` workers take every `threads`-th farm, each with its own scratch, and the
         // results are put back by request, so the pairs and their order do not depend on the threads.
+        // With one word of day bits and one of skill bits per worker, the scans test both words through buffers that
+        // check no bounds (`PackedWords`): on the county, where every farm scans every worker, that pre-test was about
+        // half of the candidates' instructions.
+        let packed = PackedWords(
+            dw == 1 && words == 1 && !skills.bits.isEmpty,
+            days: workerDays, skills: skills.bits, gridDays: gridDays, gridSkills: gridSkills)
+        defer { packed?.deallocate() }
+        let singleWords = packed
         let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, farmsWithRequests.count / 8))
         let parts = ThreadResults<ThreadCandidates>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) {
@@ -278,6 +290,10 @@ struct Problem: Sendable {
                     var free = false
                     for j in 0..<dw where workerDays[w * dw + j] & farmDays[j] != 0 { free = true }
                     guard free, skills.holdsAny(w, of: farmNeeds) else { return nil }
+                    return reachedFree(w)
+                }
+                // The tests of `reached` after the day and skill tests, for a worker that passed them.
+                @inline(__always) func reachedFree(_ w: Int) -> Double? {
                     let reach = min(workerCap[w], radius)
                     if beyondByLatitude(grid.lat[w], reach) { return nil }
                     guard mayWorkHere(w) else { return nil }
@@ -297,6 +313,10 @@ struct Problem: Sendable {
                         for j in 0..<words where gridSkills[i * words + j] & farmNeeds[j] != 0 { holds = true }
                         guard holds else { return nil }
                     }
+                    return reachedFree(at: i, w)
+                }
+                // The tests of `reached(at:_:)` after the day and skill tests, for a worker that passed them.
+                @inline(__always) func reachedFree(at i: Int, _ w: Int) -> Double? {
                     let reach = min(gridCap[i], radius)
                     if beyondByLatitude(grid.gridLat[i], reach) { return nil }
                     guard mayWorkHere(w) else { return nil }
@@ -304,17 +324,44 @@ struct Problem: Sendable {
                     return d <= radius ? d : nil
                 }
                 if let spans = grid.spans(F.location, radius: radius) {
-                    for (i0, i1) in spans {
-                        for i in i0..<i1 {
-                            let w = Int(grid.order[i])
-                            if let d = reached(at: i, w) {
-                                near[nearCount] = (Int32(w), d)
-                                nearCount += 1
+                    if let single = singleWords {
+                        // One word of day bits and one of skill bits (at most 64 plan days and 64 request skill
+                        // sets): the day and skill tests of `reached(at:_:)` as two ANDs on the packed words, in grid
+                        // order; the rest as there.
+                        let fd = farmDays[0]
+                        let fn = farmNeeds[0]
+                        for (i0, i1) in spans {
+                            for i in i0..<i1 where single.gridDays[i] & fd != 0 && single.gridSkills[i] & fn != 0 {
+                                let w = Int(grid.order[i])
+                                if let d = reachedFree(at: i, w) {
+                                    near[nearCount] = (Int32(w), d)
+                                    nearCount += 1
+                                }
+                            }
+                        }
+                    } else {
+                        for (i0, i1) in spans {
+                            for i in i0..<i1 {
+                                let w = Int(grid.order[i])
+                                if let d = reached(at: i, w) {
+                                    near[nearCount] = (Int32(w), d)
+                                    nearCount += 1
+                                }
                             }
                         }
                     }
                     var found = UnsafeMutableBufferPointer(start: near, count: nearCount)
                     found.sort { $0.0 < $1.0 }
+                } else if let single = singleWords {
+                    // The same tests as `reached` (see above), every worker in worker order.
+                    let fd = farmDays[0]
+                    let fn = farmNeeds[0]
+                    for w in 0..<nW where single.days[w] & fd != 0 && single.skills[w] & fn != 0 {
+                        if let d = reachedFree(w) {
+                            near[nearCount] = (Int32(w), d)
+                            nearCount += 1
+                        }
+                    }
                 } else {
                     for w in 0..<nW {
                         if let d = reached(w) {
@@ -328,23 +375,39 @@ struct Problem: Sendable {
                     let R = instance.requests[r]
                     let day = Int(reqDay[r])
                     let need = skills.needOf[r]
-                    let begin = out.count
                     let excluded = excludedSets[r]
                     let dayWord = day / 64
                     let dayBit = UInt64(1) << UInt64(day % 64)
+                    let needBit = UInt64(1) << UInt64(Int(need) % 64)
+                    // Rules 1 and 2 for this request: through the packed words when they apply (one word each, so
+                    // `dayWord` is 0 and `need` below 64), else the general arrays.
+                    @inline(__always) func freeAndSkilled(_ w: Int) -> Bool {
+                        if let single = singleWords {
+                            return single.days[w] & dayBit != 0 && single.skills[w] & needBit != 0
+                        }
+                        return workerDays[w * dw + dayWord] & dayBit != 0 && skills.holds(w, need: need)
+                    }
                     let requestCap = R.maxTravelKm
                     let namesPools = R.pools != nil
                     // The workers that worked this request's job the day before (ascending; most requests have none).
                     let continuing = history.workers(continuing: R)
+                    // The riders of the van's stops, in worker order (a worker has one pickup point, so the lists are
+                    // disjoint).
+                    var stopRiders: [Int32] = []
+                    if let pickup = R.pickup, !pickup.points.isEmpty {
+                        for pt in pickup.points { stopRiders.append(contentsOf: ridersAt[pt] ?? []) }
+                        if pickup.points.count > 1 { stopRiders.sort() }
+                    }
+                    // Room for the whole run in one chunk (see `ThreadCandidates`).
+                    out.reserve(nearCount + stopRiders.count)
+                    let begin = out.count
                     // Rule 4 (the farm's and the worker's lists) was checked by `reached` for every worker in `near`.
-                    out.reserve(nearCount)
                     for (w32, d) in nearby {
                         let w = Int(w32)
+                        guard freeAndSkilled(w) else { continue }
                         guard d <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
                         // Without a car only walking reaches a farm found by the grid (riders come below).
                         guard !carless[w] || d <= walkKm else { continue }
-                        guard workerDays[w * dw + dayWord] & dayBit != 0 else { continue }
-                        guard skills.holds(w, need: need) else { continue }
                         guard excluded.isEmpty || !excluded.contains(w32) else { continue }
                         if limits.limited[w] || namesPools {
                             guard limits.allows(w, R) else { continue }
@@ -353,50 +416,44 @@ struct Problem: Sendable {
                             w32, cost: Int64(assignmentCost(distanceKm: d, recentDaysWorked: recent[w], weights)),
                             history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: d, ride: 0)
                     }
-                    if let pickup = R.pickup, !pickup.points.isEmpty {
-                        // The riders of the van's stops, in worker order (a worker has one pickup point, so the lists
-                        // are disjoint).
-                        var stopRiders: [Int32] = []
-                        for pt in pickup.points { stopRiders.append(contentsOf: ridersAt[pt] ?? []) }
-                        if pickup.points.count > 1 { stopRiders.sort() }
-                        out.reserve(stopRiders.count)
-                        for w32 in stopRiders {
-                            let w = Int(w32)
-                            guard let at = riderPoint[w] else { continue }
-                            guard workerDays[w * dw + dayWord] & dayBit != 0, skills.holds(w, need: need) else {
-                                continue
-                            }
-                            guard excluded.isEmpty || !excluded.contains(w32) else { continue }
-                            let blocked = blocks[w]
-                            guard
-                                (!restricted[w] && !blocked)
-                                    || isAllowed(
-                                        farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
-                                        farmBlocksWorker: blocked)
-                            else { continue }
-                            let d = Distance.km(homes[w], F.location)
-                            guard d > walkKm else { continue }  // walking wins, found through the grid
-                            let km = Distance.km(homes[w], at)
-                            guard km <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
-                            guard limits.allows(w, R) else { continue }
-                            out.append(
-                                w32, cost: Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)),
-                                history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: km, ride: 1)
+                    for w32 in stopRiders {
+                        let w = Int(w32)
+                        guard let at = riderPoint[w] else { continue }
+                        guard workerDays[w * dw + dayWord] & dayBit != 0, skills.holds(w, need: need) else {
+                            continue
                         }
+                        guard excluded.isEmpty || !excluded.contains(w32) else { continue }
+                        let blocked = blocks[w]
+                        guard
+                            (!restricted[w] && !blocked)
+                                || isAllowed(
+                                    farm: f32, blockedFarms: blockedFarms[w], allowedFarms: allowedFarms[w],
+                                    farmBlocksWorker: blocked)
+                        else { continue }
+                        let d = Distance.km(homes[w], F.location)
+                        guard d > walkKm else { continue }  // walking wins, found through the grid
+                        let km = Distance.km(homes[w], at)
+                        guard km <= travelCap(workerCap: workerCap[w], requestCap: requestCap) else { continue }
+                        guard limits.allows(w, R) else { continue }
+                        out.append(
+                            w32, cost: Int64(assignmentCost(distanceKm: km, recentDaysWorked: recent[w], weights)),
+                            history: HistoryIndex.holds(continuing, w32) ? 1 : 0, km: km, ride: 1)
                     }
-                    out.spans.append((Int32(r), Int32(begin), Int32(out.count)))
+                    out.spans.append((Int32(r), Int32(out.chunks.count - 1), Int32(begin), Int32(out.count)))
                 }
             }
             parts.set(t, out)
         }
         // Each request's run, by thread and position, put back in request order.
         var part = [Int32](repeating: -1, count: nR)
+        var chunk = [Int32](repeating: 0, count: nR)
         var span = [(Int32, Int32)](repeating: (0, 0), count: nR)
         var threadParts: [ThreadCandidates] = []
         for t in 0..<threads {
             let p = parts.get(t)
-            for (r, b, e) in p.spans {
+            for (r, k, b, e) in p.spans {
                 part[Int(r)] = Int32(t)
+                chunk[Int(r)] = k
                 span[Int(r)] = (b, e)
             }
             threadParts.append(p)
@@ -410,8 +467,9 @@ struct Problem: Sendable {
         c.history.reserveCapacity(total)
         c.km.reserveCapacity(total)
         c.ride.reserveCapacity(total)
-        for r in 0..<nR where part[r] >= 0 {
-            let p = threadParts[Int(part[r])]
+        // An empty run may name no chunk (a thread's first runs, before any room was reserved).
+        for r in 0..<nR where part[r] >= 0 && span[r].1 > span[r].0 {
+            let p = threadParts[Int(part[r])].chunks[Int(chunk[r])]
             let run = Int(span[r].0)..<Int(span[r].1)
             c.worker.append(contentsOf: p[p.worker, run])
             c.cost.append(contentsOf: p[p.cost, run])
@@ -440,6 +498,16 @@ struct SkillTable: Sendable {
     static let maxWords = 1 << 22
 
     init(_ instance: Instance, maxWords: Int = SkillTable.maxWords) {
+        if let names = SkillNames(instance.requests) {
+            self.init(instance, names: names, maxWords: maxWords)
+        } else {
+            self.init(comparingSets: instance, maxWords: maxWords)
+        }
+    }
+
+    /// The table from the sets themselves: each distinct pair of a worker's set and a request's set tested by
+    /// `holdsSkills` (when the requests name more than 64 skills).
+    private init(comparingSets instance: Instance, maxWords: Int) {
         var needs: [Set<String>] = []
         var helds: [Set<String>] = []
         needOf = SkillTable.numbered(instance.requests.map(\.skills), into: &needs)
@@ -463,6 +531,55 @@ struct SkillTable: Sendable {
         var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
         for (w, h) in heldOf.enumerated() {
             for j in 0..<words { bits[w * words + j] = rows[Int(h) * words + j] }
+        }
+        self.bits = bits
+    }
+
+    /// The same table from the requests' skill names as bits (`SkillNames`, at most 64 names): a set of names is one
+    /// word, rule 2 (`needed ⊆ held`) one AND; a worker's names outside the requests' never matter to it. The sets are
+    /// numbered by their words, in the same order of first appearance as `numbered` numbers the sets (two request sets
+    /// are equal exactly when their words are, every name of theirs having its bit). Hashing and comparing the sets of
+    /// strings cost the county day 14.1M instructions.
+    private init(_ instance: Instance, names: SkillNames, maxWords: Int) {
+        var needs: [Set<String>] = []
+        var needWords: [UInt64] = []
+        var needIndex: [Int: Int32] = [:]
+        needOf = instance.requests.map { R in
+            let m = names.word(R.skills)
+            if let i = needIndex[Int(bitPattern: UInt(m))] { return i }
+            let i = Int32(needs.count)
+            needIndex[Int(bitPattern: UInt(m))] = i
+            needs.append(R.skills)
+            needWords.append(m)
+            return i
+        }
+        self.needs = needs
+        let words = max(1, (needs.count + 63) / 64)
+        self.words = words
+        guard instance.workers.count * words <= maxWords else {
+            bits = []
+            held = instance.workers.map(\.skills)
+            return
+        }
+        held = []
+        // The rule once per distinct word of held names, then each worker's row copied from its word's.
+        var heldIndex: [Int: Int32] = [:]
+        var rows: [UInt64] = []
+        var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
+        for w in instance.workers.indices {
+            let m = names.word(instance.workers[w].skills)
+            let h: Int
+            if let i = heldIndex[Int(bitPattern: UInt(m))] {
+                h = Int(i)
+            } else {
+                h = rows.count / words
+                heldIndex[Int(bitPattern: UInt(m))] = Int32(h)
+                rows.append(contentsOf: repeatElement(0, count: words))
+                for (n, needed) in needWords.enumerated() where needed & ~m == 0 {
+                    rows[h * words + n / 64] |= 1 << UInt64(n % 64)
+                }
+            }
+            for j in 0..<words { bits[w * words + j] = rows[h * words + j] }
         }
         self.bits = bits
     }
@@ -498,61 +615,139 @@ struct SkillTable: Sendable {
     }
 }
 
-/// The candidate pairs one thread of `Problem.candidates` collects: its requests' runs one after another in buffers it
-/// owns, and each run's request and bounds (`spans`). `reserve` before a run's appends makes room for all of them, so
-/// an append is five stores (five arrays' appends, each with its uniqueness and capacity checks, cost the county day
-/// ≈ 100 instructions a pair). Used by one thread at a time: written by its thread, read after
+/// The distinct skill names of the requests, each a bit of one word; nil when there are more than 64 (then
+/// `SkillTable` compares the sets themselves). Which name has which bit follows the sets' iteration order, which may
+/// differ between runs: only the equality and inclusion of words are used, never a bit's position.
+struct SkillNames {
+    let bit: [String: Int]
+
+    init?(_ requests: [LaborRequest]) {
+        var bit: [String: Int] = [:]
+        for R in requests {
+            for name in R.skills where bit[name] == nil {
+                guard bit.count < 64 else { return nil }
+                bit[name] = bit.count
+            }
+        }
+        self.bit = bit
+    }
+
+    /// The bits of the names of `set` that are request names (the others set none).
+    func word(_ set: Set<String>) -> UInt64 {
+        var m: UInt64 = 0
+        for name in set { if let b = bit[name] { m |= 1 << UInt64(b) } }
+        return m
+    }
+}
+
+/// Each worker's day bits and skill bits as single words, by worker and in grid order (`WorkerGrid.order`), for the
+/// candidate scans when one word holds each (at most 64 plan days and 64 distinct request skill sets): copies of
+/// `workerDays`, `SkillTable.bits` and their grid-order copies in buffers read without bounds checks (every index the
+/// scans use is below the worker count). Read-only once made; `deallocate` after the scans.
+struct PackedWords: @unchecked Sendable {
+    let days: UnsafeMutableBufferPointer<UInt64>
+    let skills: UnsafeMutableBufferPointer<UInt64>
+    let gridDays: UnsafeMutableBufferPointer<UInt64>
+    let gridSkills: UnsafeMutableBufferPointer<UInt64>
+
+    /// The copies, or nil unless `applies` (then the scans take their general tests).
+    init?(_ applies: Bool, days: [UInt64], skills: [UInt64], gridDays: [UInt64], gridSkills: [UInt64]) {
+        guard applies else { return nil }
+        func copy(_ a: [UInt64]) -> UnsafeMutableBufferPointer<UInt64> {
+            let b = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: a.count)
+            _ = b.initialize(from: a)
+            return b
+        }
+        self.days = copy(days)
+        self.skills = copy(skills)
+        self.gridDays = copy(gridDays)
+        self.gridSkills = copy(gridSkills)
+    }
+
+    /// Frees the four buffers.
+    func deallocate() {
+        days.deallocate()
+        skills.deallocate()
+        gridDays.deallocate()
+        gridSkills.deallocate()
+    }
+}
+
+/// The candidate pairs one thread of `Problem.candidates` collects: its requests' runs one after another in chunks of
+/// buffers it owns, and each run's request, chunk and bounds (`spans`). `reserve` before a run's appends makes room for
+/// all of them in the current chunk, so an append is five stores (five arrays' appends, each with its uniqueness and
+/// capacity checks, cost the county day ≈ 100 instructions a pair) and a run never spans two chunks. A full chunk is
+/// kept as it is and a larger one started: nothing is copied (growing one set of buffers copied each pair about once
+/// more, 5.9M instructions on the county day). Used by one thread at a time: written by its thread, read after
 /// `concurrentPerform` returns.
 final class ThreadCandidates: @unchecked Sendable {
+    /// One chunk's five buffers, of equal capacity.
+    struct Chunk {
+        let worker: UnsafeMutablePointer<Int32>
+        let cost: UnsafeMutablePointer<Int64>
+        let history: UnsafeMutablePointer<UInt8>
+        let km: UnsafeMutablePointer<Double>
+        let ride: UnsafeMutablePointer<UInt8>
+
+        /// Five buffers of `capacity` pairs.
+        init(capacity: Int) {
+            worker = .allocate(capacity: capacity)
+            cost = .allocate(capacity: capacity)
+            history = .allocate(capacity: capacity)
+            km = .allocate(capacity: capacity)
+            ride = .allocate(capacity: capacity)
+        }
+
+        /// Frees the five buffers.
+        func deallocate() {
+            worker.deallocate()
+            cost.deallocate()
+            history.deallocate()
+            km.deallocate()
+            ride.deallocate()
+        }
+
+        /// A run of one buffer as a buffer pointer.
+        subscript<T>(_ base: UnsafeMutablePointer<T>, _ run: Range<Int>) -> UnsafeBufferPointer<T> {
+            UnsafeBufferPointer(start: base + run.lowerBound, count: run.count)
+        }
+    }
+
+    /// Pairs in the current (last) chunk.
     private(set) var count = 0
     private var capacity = 0
-    private(set) var worker = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
-    private(set) var cost = UnsafeMutablePointer<Int64>.allocate(capacity: 0)
-    private(set) var history = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
-    private(set) var km = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    private(set) var ride = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
-    /// (request, begin, end) of each run, in the order the thread found them.
-    var spans: [(Int32, Int32, Int32)] = []
+    /// Every chunk, the current one last (none before the first `reserve`).
+    private(set) var chunks: [Chunk] = []
+    /// The current chunk's buffers, for the appends.
+    private var current = Chunk(capacity: 0)
+    /// (request, chunk, begin, end) of each run, in the order the thread found them.
+    var spans: [(Int32, Int32, Int32, Int32)] = []
 
     deinit {
-        worker.deallocate()
-        cost.deallocate()
-        history.deallocate()
-        km.deallocate()
-        ride.deallocate()
+        for c in chunks { c.deallocate() }
+        if chunks.isEmpty { current.deallocate() }
     }
 
-    /// Room for `extra` more pairs (the buffers at least double when they grow).
+    /// Room for `extra` more pairs in the current chunk: when it lacks room, a new chunk of at least twice its capacity
+    /// becomes the current one (the full one is kept, its pairs stay where they are).
     func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
-        let grown = max(count + extra, 2 * capacity, 1024)
-        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-            let new = UnsafeMutablePointer<T>.allocate(capacity: grown)
-            new.moveInitialize(from: old, count: count)
-            old.deallocate()
-            return new
-        }
-        worker = moved(worker)
-        cost = moved(cost)
-        history = moved(history)
-        km = moved(km)
-        ride = moved(ride)
-        capacity = grown
+        let size = max(extra, 2 * capacity, 1024)
+        if chunks.isEmpty { current.deallocate() }
+        current = Chunk(capacity: size)
+        chunks.append(current)
+        count = 0
+        capacity = size
     }
 
-    /// Appends one pair; `reserve` must have made room for it.
+    /// Appends one pair to the current chunk; `reserve` must have made room for it.
     @inline(__always) func append(_ w: Int32, cost c: Int64, history h: UInt8, km d: Double, ride: UInt8) {
-        worker[count] = w
-        cost[count] = c
-        history[count] = h
-        km[count] = d
-        self.ride[count] = ride
+        current.worker[count] = w
+        current.cost[count] = c
+        current.history[count] = h
+        current.km[count] = d
+        current.ride[count] = ride
         count += 1
-    }
-
-    /// A run of one buffer as a buffer pointer.
-    subscript<T>(_ base: UnsafeMutablePointer<T>, _ run: Range<Int>) -> UnsafeBufferPointer<T> {
-        UnsafeBufferPointer(start: base + run.lowerBound, count: run.count)
     }
 }
 
