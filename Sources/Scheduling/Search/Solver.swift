@@ -120,6 +120,8 @@ struct Engine {
             if !outOfTime() { headcountChainsOnSlot(lookup) }
             // Then rounds of the exact day descent, while a round gains (session gap22, `ChainsHeadcountPolish.swift`).
             if !outOfTime() { endDescentOnSlot() }
+            // Then the run takeovers, with the descent again when they gain (session gap23, `ChainsRunTakeovers.swift`).
+            if !outOfTime() && runTakeoversOnSlot(lookup) { endDescentOnSlot() }
         }
         stats.solveMillis = Int(elapsed * 1000)
         return makePlan()

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import Vocabulary
+
+@testable import Scheduling
+
+/// The run takeovers (`ChainsRunTakeovers.swift`, session gap23): one worker takes a job's seats on consecutive days
+/// from their holders, who take its seats back, re-decided exactly with every headcount kept.
+@Suite struct ChainsRunTakeoverTests {
+    /// Three days of job J (one seat a day) and one seat a day of three other jobs, all on one farm: a works the other
+    /// jobs, b works J on days 1-2 and c on day 3 (b off on day 3, c off before). The ejection pass has no seed (no
+    /// worker works J beside a day whose J seat it may take), but a taking J's run and b and c taking a's seats gives
+    /// a two links instead of b's one: +30, the enumerated optimum, with every headcount kept.
+    @Test func aWorkerTakesAJobsRunFromItsHolders() throws {
+        let day3 = Fixtures.day1.adding(days: 2)
+        let days = [Fixtures.day1, Fixtures.day2, day3]
+        let ws = [
+            Fixtures.worker("a", km: 1, days: Set(days)),
+            Fixtures.worker("b", km: 2, days: [Fixtures.day1, Fixtures.day2]),
+            Fixtures.worker("c", km: 2, days: [day3]),
+        ]
+        var rs: [LaborRequest] = []
+        for (i, d) in days.enumerated() {
+            rs.append(Fixtures.request("j\(i + 1)", job: "J", date: d))
+            rs.append(Fixtures.request("k\(i + 1)", job: "K\(i + 1)", date: d))
+        }
+        let instance = Instance(
+            name: "run-takeover", weights: Weights(fairness: 5, continuity: 30), workers: ws, farms: [Fixtures.farm()],
+            requests: rs, pinned: [], history: [])
+        let start = [
+            Pair(request: "k1", worker: "a"), Pair(request: "k2", worker: "a"), Pair(request: "k3", worker: "a"),
+            Pair(request: "j1", worker: "b"), Pair(request: "j2", worker: "b"), Pair(request: "j3", worker: "c"),
+        ]
+        let lookup = SlotCandidates(LocalSearchDayILSTests.engine(instance, start).p, nD: 3)
+        var old = LocalSearchDayILSTests.engine(instance, start)
+        let before = old.currentScore()
+        let ejected = old.ejectionDescent(lookup)
+        #expect(!ejected)
+        #expect(old.currentScore() == before)
+
+        var e = LocalSearchDayILSTests.engine(instance, start)
+        let counts = e.headcounts()
+        let moved = e.runTakeoverDescent(lookup)
+        #expect(moved)
+        let best = try #require(BruteForce(instance: instance).optimum())
+        #expect(e.currentScore() == Score(hard: 0, medium: best.medium, soft: best.soft))
+        #expect(e.currentScore().soft == before.soft + 30)
+        #expect(e.headcounts() == counts)
+        let plan = e.makePlan()
+        #expect(
+            Set(plan.assignments) == [
+                Pair(request: "j1", worker: "a"), Pair(request: "j2", worker: "a"), Pair(request: "j3", worker: "a"),
+                Pair(request: "k1", worker: "b"), Pair(request: "k2", worker: "b"), Pair(request: "k3", worker: "c"),
+            ])
+        try Fixtures.expectScorerAgrees(instance, plan: plan)
+    }
+
+    /// Random instances of six workers over two or three days, from the first flow's plan and from the empty plan's
+    /// greedy days: after the descent (enough passes), no set of at most three workers that the seeding names gains
+    /// by an enumeration of those workers' schedules over the seats they hold (`BruteForce`: headcounts, minimums,
+    /// weekly caps; no code shared with the move); every set has two to `runTakeoverMaxSet` distinct workers, and the
+    /// headcounts are those of the plan before.
+    @Test(arguments: Array(1...10) as [UInt64])
+    func theDescentEndsWhereNoSeededSetGains(_ seed: UInt64) throws {
+        let (instance, start) = ChainsHeadcountMoveTests.flowEngine(
+            seed &+ 170, workers: 6, requests: 6, days: seed % 2 == 0 ? 2 : 3)
+        let days = start.nD
+        let brute = BruteForce(instance: instance)
+        let requests = instance.requests
+        let dates = Array(Set(requests.map(\.date))).sorted()
+        let lookup = SlotCandidates(start.p, nD: days)
+        var e = start
+        let before = e.currentScore()
+        let counts = e.headcounts()
+        let moved = e.runTakeoverDescent(lookup, maxPasses: 50)
+        #expect(e.currentScore() >= before)
+        #expect(moved == (e.currentScore() > before))
+        #expect(e.headcounts() == counts)
+        var steps = 0
+        for set in e.runTakeoverSets(e.pinnedWorkers(), lookup, steps: &steps) {
+            #expect(set.count >= 2 && set.count <= Engine.runTakeoverMaxSet)
+            #expect(Set(set).count == set.count)
+            guard set.count <= 3 else { continue }
+            var rows: [(r: Int, w: Int)] = []
+            for w in 0..<instance.workers.count where !set.contains(w) {
+                for d in 0..<days where e.assign[w * days + d] >= 0 { rows.append((Int(e.assign[w * days + d]), w)) }
+            }
+            let plan = e
+            let want = try #require(
+                ChainsHeadcountMoveTests.bestOfSchedules(brute, set, days: dates.count, beside: rows) { w, k in
+                    requests.indices.filter { r in
+                        set.contains { plan.assign[$0 * days + k] == Int32(r) }
+                            && brute.allowed(instance.workers[w], requests[r])
+                    }
+                })
+            #expect(Score(hard: 0, medium: want.0, soft: want.1) <= e.currentScore(), "set \(set)")
+        }
+        try Fixtures.expectScorerAgrees(instance, plan: e.makePlan())
+    }
+
+    /// Random 30-worker instances over three to five days, from the first flow's plan: the pass never lowers the
+    /// score, says whether it rose, keeps every headcount and the scorer's agreement, and gives the same plan and
+    /// work twice.
+    @Test(arguments: Array(1...8) as [UInt64])
+    func passNeverLowersAndRepeats(_ seed: UInt64) throws {
+        let (instance, start) = ChainsHeadcountMoveTests.flowEngine(
+            seed &+ 210, workers: 30, requests: 12, days: 3 + Int(seed % 3))
+        let lookup = SlotCandidates(start.p, nD: start.nD)
+        var a = start
+        var b = start
+        let before = a.currentScore()
+        let moved = a.runTakeoverDescent(lookup)
+        b.runTakeoverDescent(lookup)
+        #expect(a.currentScore() >= before)
+        #expect(moved == (a.currentScore() > before))
+        #expect(a.headcounts() == start.headcounts())
+        #expect(a.assign == b.assign)
+        #expect(a.budget.spent == b.budget.spent)
+        try Fixtures.expectScorerAgrees(instance, plan: a.makePlan())
+    }
+}
