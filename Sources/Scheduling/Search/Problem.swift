@@ -499,19 +499,41 @@ struct SkillTable: Sendable {
 
     init(_ instance: Instance, maxWords: Int = SkillTable.maxWords) {
         if let names = SkillNames(instance.requests) {
-            self.init(instance, names: names, maxWords: maxWords)
+            // The sets numbered by their words of names (`SkillNames`, at most 64 names): a set of names is one word,
+            // rule 2 (`needed ⊆ held`) one AND; a worker's names outside the requests' never matter to it. Two request
+            // sets are equal exactly when their words are (every name of theirs has its bit), so the numbering is
+            // `numbered`'s, in the same order of first appearance. Hashing and comparing the sets of strings cost the
+            // county day 14.1M instructions.
+            var needs: [Set<String>] = []
+            var needWords: [UInt64] = []
+            var needIndex: [Int: Int32] = [:]
+            let needOf = instance.requests.map { R in
+                let m = names.word(R.skills)
+                if let i = needIndex[Int(bitPattern: UInt(m))] { return i }
+                let i = Int32(needs.count)
+                needIndex[Int(bitPattern: UInt(m))] = i
+                needs.append(R.skills)
+                needWords.append(m)
+                return i
+            }
+            self.init(instance, needOf: needOf, needs: needs, maxWords: maxWords) { words in
+                SkillTable.rows(instance, words: words, needWords: needWords, names: names)
+            }
         } else {
-            self.init(comparingSets: instance, maxWords: maxWords)
+            var needs: [Set<String>] = []
+            let needOf = SkillTable.numbered(instance.requests.map(\.skills), into: &needs)
+            self.init(instance, needOf: needOf, needs: needs, maxWords: maxWords) { words in
+                SkillTable.rows(comparingSets: instance, words: words, needs: needs)
+            }
         }
     }
 
-    /// The table from the sets themselves: each distinct pair of a worker's set and a request's set tested by
-    /// `holdsSkills` (when the requests name more than 64 skills).
-    private init(comparingSets instance: Instance, maxWords: Int) {
-        var needs: [Set<String>] = []
-        var helds: [Set<String>] = []
-        needOf = SkillTable.numbered(instance.requests.map(\.skills), into: &needs)
-        let heldOf = SkillTable.numbered(instance.workers.map(\.skills), into: &helds)
+    /// The table of the numbered request sets, its bits from `rows(words)` unless they would take more than
+    /// `maxWords` words (then the per-pair rule on the workers' own sets).
+    private init(
+        _ instance: Instance, needOf: [Int32], needs: [Set<String>], maxWords: Int, rows: (Int) -> [UInt64]
+    ) {
+        self.needOf = needOf
         self.needs = needs
         let words = max(1, (needs.count + 63) / 64)
         self.words = words
@@ -521,7 +543,14 @@ struct SkillTable: Sendable {
             return
         }
         held = []
-        // The rule once per distinct pair of sets, then each worker's row copied from its set's.
+        bits = rows(words)
+    }
+
+    /// Each worker's bits from the sets themselves (when the requests name more than 64 skills): `holdsSkills` once
+    /// per distinct pair of a worker's set and a request's set, then each worker's row copied from its set's.
+    private static func rows(comparingSets instance: Instance, words: Int, needs: [Set<String>]) -> [UInt64] {
+        var helds: [Set<String>] = []
+        let heldOf = SkillTable.numbered(instance.workers.map(\.skills), into: &helds)
         var rows = [UInt64](repeating: 0, count: helds.count * words)
         for (h, set) in helds.enumerated() {
             for (n, needed) in needs.enumerated() where holdsSkills(set, needed: needed) {
@@ -532,37 +561,12 @@ struct SkillTable: Sendable {
         for (w, h) in heldOf.enumerated() {
             for j in 0..<words { bits[w * words + j] = rows[Int(h) * words + j] }
         }
-        self.bits = bits
+        return bits
     }
 
-    /// The same table from the requests' skill names as bits (`SkillNames`, at most 64 names): a set of names is one
-    /// word, rule 2 (`needed ⊆ held`) one AND; a worker's names outside the requests' never matter to it. The sets are
-    /// numbered by their words, in the same order of first appearance as `numbered` numbers the sets (two request sets
-    /// are equal exactly when their words are, every name of theirs having its bit). Hashing and comparing the sets of
-    /// strings cost the county day 14.1M instructions.
-    private init(_ instance: Instance, names: SkillNames, maxWords: Int) {
-        var needs: [Set<String>] = []
-        var needWords: [UInt64] = []
-        var needIndex: [Int: Int32] = [:]
-        needOf = instance.requests.map { R in
-            let m = names.word(R.skills)
-            if let i = needIndex[Int(bitPattern: UInt(m))] { return i }
-            let i = Int32(needs.count)
-            needIndex[Int(bitPattern: UInt(m))] = i
-            needs.append(R.skills)
-            needWords.append(m)
-            return i
-        }
-        self.needs = needs
-        let words = max(1, (needs.count + 63) / 64)
-        self.words = words
-        guard instance.workers.count * words <= maxWords else {
-            bits = []
-            held = instance.workers.map(\.skills)
-            return
-        }
-        held = []
-        // The rule once per distinct word of held names, then each worker's row copied from its word's.
+    /// Each worker's bits from the words of names: the rule once per distinct word of held names (one AND per request
+    /// set), then each worker's row copied from its word's.
+    private static func rows(_ instance: Instance, words: Int, needWords: [UInt64], names: SkillNames) -> [UInt64] {
         var heldIndex: [Int: Int32] = [:]
         var rows: [UInt64] = []
         var bits = [UInt64](repeating: 0, count: instance.workers.count * words)
@@ -581,7 +585,7 @@ struct SkillTable: Sendable {
             }
             for j in 0..<words { bits[w * words + j] = rows[h * words + j] }
         }
-        self.bits = bits
+        return bits
     }
 
     /// The index of each set among the distinct ones, numbered in order of first appearance.
