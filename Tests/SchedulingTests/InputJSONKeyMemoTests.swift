@@ -73,7 +73,7 @@ import Testing
         }
     }
 
-    @Test func badKeysAfterRememberedOnesAreStillErrors() {
+    @Test func badKeysAfterRememberedOnesAreStillErrors() throws {
         func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue { try JSONParser.parse(bytes) }
         let head = Array("[{\"ab\":1},{\"ab".utf8)
         // The remembered key's bytes followed by a byte that is not the closing quote: invalid UTF-8, a raw newline,
