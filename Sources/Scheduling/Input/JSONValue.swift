@@ -108,7 +108,7 @@ public enum JSONParser {
                 buf: buf, i: 0, sizes: [Int](repeating: 0, count: 2 * (Cursor.maxDepth + 2)),
                 keyMemo: [Cursor.KeyMemo](
                     repeating: Cursor.KeyMemo(start: 0, count: -1, text: ""),
-                    count: 3 * Cursor.memoDepths * Cursor.memoKeys))
+                    count: Cursor.memoDepths * Cursor.memoKeys))
             // A UTF-8 byte order mark is tolerated.
             if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { p.i = 3 }
             let v = try p.value(depth: 0)
@@ -171,7 +171,7 @@ public enum JSONParser {
             return true
         }
 
-        mutating func value(depth: Int, slot: Int = -1) throws(JSONSyntaxError) -> JSONValue {
+        mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
             if depth > Cursor.maxDepth { throw fail("nesting too deep") }
             skipSpace()
             guard i < buf.count else { throw fail("unexpected end of input") }
@@ -191,15 +191,14 @@ public enum JSONParser {
                 while true {
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
-                    let memo =
-                        depth < Cursor.memoDepths && keys.count < Cursor.memoKeys
-                        ? depth * Cursor.memoKeys + keys.count : -1
-                    keys.append(try key(memo))
+                    keys.append(
+                        try key(
+                            depth < Cursor.memoDepths && keys.count < Cursor.memoKeys
+                                ? depth * Cursor.memoKeys + keys.count : -1))
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                     i += 1
-                    values.append(
-                        try value(depth: depth + 1, slot: memo < 0 ? -1 : Cursor.memoDepths * Cursor.memoKeys + memo))
+                    values.append(try value(depth: depth + 1))
                     skipSpace()
                     guard i < buf.count else { throw fail("unexpected end of input in an object") }
                     if buf[i] == UInt8(ascii: ",") {
@@ -223,11 +222,7 @@ public enum JSONParser {
                 var items: [JSONValue] = []
                 items.reserveCapacity(sizes[2 * depth + 1])
                 while true {
-                    items.append(
-                        try value(
-                            depth: depth + 1,
-                            slot: depth < Cursor.memoDepths && items.count < Cursor.memoKeys
-                                ? (2 * Cursor.memoDepths + depth) * Cursor.memoKeys + items.count : -1))
+                    items.append(try value(depth: depth + 1))
                     skipSpace()
                     guard i < buf.count else { throw fail("unexpected end of input in an array") }
                     if buf[i] == UInt8(ascii: ",") {
@@ -241,7 +236,7 @@ public enum JSONParser {
                     }
                 }
             case UInt8(ascii: "\""):
-                return .string(try slot < 0 ? string() : key(slot))
+                return .string(try string())
             case UInt8(ascii: "t"):
                 if literal("true") { return .bool(true) }
                 throw fail("unknown literal")
