@@ -104,7 +104,11 @@ public enum JSONParser {
     /// - Throws: `JSONSyntaxError` naming the byte offset.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buf) throws(JSONSyntaxError) -> JSONValue in
-            var p = Cursor(buf: buf, i: 0, sizes: [Int](repeating: 0, count: 2 * (Cursor.maxDepth + 2)))
+            var p = Cursor(
+                buf: buf, i: 0, sizes: [Int](repeating: 0, count: 2 * (Cursor.maxDepth + 2)),
+                keyMemo: [Cursor.KeyMemo](
+                    repeating: Cursor.KeyMemo(start: 0, count: -1, text: ""),
+                    count: Cursor.memoDepths * Cursor.memoKeys))
             // A UTF-8 byte order mark is tolerated.
             if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { p.i = 3 }
             let v = try p.value(depth: 0)
@@ -129,6 +133,25 @@ public enum JSONParser {
         var sizes: [Int]
         /// The deepest nesting accepted.
         static let maxDepth = 512
+
+        /// A key read earlier, remembered by its depth and its position among its object's keys: where its bytes lie
+        /// in the document, how many there are, and the string made of them. Sibling objects (an instance's workers,
+        /// requests, farms) mostly hold the same keys in the same order, so the next sibling's key at that position
+        /// is compared with these bytes and, when equal, takes the same string without scanning and making it again.
+        struct KeyMemo {
+            /// The offset of the key's first byte (after the opening quote).
+            var start: Int
+            /// The key's byte count, or −1 for no key remembered.
+            var count: Int
+            /// The key, made of exactly those bytes (only keys without escapes are remembered).
+            var text: String
+        }
+        /// The remembered keys, `memoKeys` slots for each depth below `memoDepths`.
+        var keyMemo: [KeyMemo]
+        /// The depths whose keys are remembered.
+        static let memoDepths = 8
+        /// The positions among an object's keys that are remembered.
+        static let memoKeys = 32
 
         func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: i, reason: reason) }
 
@@ -168,7 +191,10 @@ public enum JSONParser {
                 while true {
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
-                    keys.append(try string())
+                    keys.append(
+                        try key(
+                            depth < Cursor.memoDepths && keys.count < Cursor.memoKeys
+                                ? depth * Cursor.memoKeys + keys.count : -1))
                     skipSpace()
                     guard i < buf.count, buf[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                     i += 1
@@ -321,6 +347,30 @@ public enum JSONParser {
                 i += 1
             }
             return v
+        }
+
+        /// An object's key at the opening quote; `slot` is its place in `keyMemo`, or −1 for one not remembered.
+        /// The same string and the same errors as `string()`: a key equal byte for byte to the remembered one (and
+        /// closed by a quote right after) is that key, whose bytes were read without escapes and found valid.
+        mutating func key(_ slot: Int) throws(JSONSyntaxError) -> String {
+            guard slot >= 0 else { return try string() }
+            let remembered = keyMemo[slot]
+            let n = remembered.count
+            let start = i + 1
+            if n >= 0, start + n < buf.count, buf[start + n] == UInt8(ascii: "\"") {
+                var k = 0
+                while k < n, buf[start + k] == buf[remembered.start + k] { k += 1 }
+                if k == n {
+                    i = start + n + 1
+                    return remembered.text
+                }
+            }
+            let text = try string()
+            // Without escapes the string's bytes are the document's (any escape makes the text shorter).
+            if text.utf8.count == i - 1 - start {
+                keyMemo[slot] = KeyMemo(start: start, count: i - 1 - start, text: text)
+            }
+            return text
         }
 
         mutating func string() throws(JSONSyntaxError) -> String {
