@@ -547,13 +547,6 @@ struct Engine {
             nodes += 1
             charge(sol.work)
             stats.flowWork += sol.work
-            if ProcessInfo.processInfo.environment["SC23TRACE"] != nil {
-                let minSum = node.minUnits.reduce(0) { $0 + Int($1) }
-                let capSum = node.cap.reduce(0) { $0 + Int($1) }
-                FileHandle.standardError.write(
-                    "SC23 full=\(isFull) node=\(nodes) work=\(sol.work) value=\(sol.value) parent=\(node.warm?.value ?? -1) best=\(best?.value ?? -1) min=\(minSum) cap=\(capSum)\n"
-                        .data(using: .utf8)!)
-            }
             if sol.timedOut {
                 budget.markDeadlineHit()
                 timedOut = true
@@ -635,12 +628,6 @@ struct Engine {
             let sol = sparse.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
         {
             return sol
-        }
-        if sparse, warm != nil, let div = ProcessInfo.processInfo.environment["SC23WDIV"].flatMap({ Int64($0) }), div > 0 {
-            var s2 = scaling
-            let n = Int64(scaling.net.nGroups + scaling.net.nRows + scaling.net.nReq + 2)
-            s2.warmEpsilon = max(1, n / div)
-            if let sol = s2.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
         }
         if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
         return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
