@@ -116,8 +116,9 @@ struct CostScalingSolver {
     ///   its prices and the part of its flow that still fits start a single exact refinement instead of the full
     ///   scaling (same optimum value; ties may resolve differently).
     /// - Parameter whole: the caller knows the network under `cap` is one component or none (an earlier solve under
-    ///   the same caps returned `solvedWhole`): the component search, a walk over every arc, is skipped. The result
-    ///   is the same as without it.
+    ///   the same caps returned `solvedWhole`, or under caps with more open requests): the component search, a walk
+    ///   over every arc, is skipped and `solveConnected` solves the whole network (exact whether or not it is
+    ///   connected; under the same caps the result is the one without it).
     func solve(
         cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil, whole: Bool = false
     ) -> FlowSolution? {

@@ -528,8 +528,9 @@ struct Engine {
             var minUnits: [Int32]
             /// The parent's solution, a warm start.
             var warm: FlowSolution?
-            /// The parent's caps were solved whole (`FlowSolution.solvedWhole`) and this node keeps them (a forced
-            /// child): its solve skips the component search.
+            /// The parent's caps were solved whole (`FlowSolution.solvedWhole`): the node's solve skips the component
+            /// search (a forced child keeps those caps; a closed child's one fewer request may split them, and
+            /// `solveConnected` is exact on a split network too).
             var whole = false
             /// The parent's flow value, an upper bound on this node's (a child only adds a constraint); `Int64.max`
             /// at the root.
@@ -602,7 +603,7 @@ struct Engine {
             var closed = node
             closed.warm = sol
             closed.cap[q] = 0
-            closed.whole = false
+            closed.whole = sol.solvedWhole
             closed.bound = sol.value
             var forced = node
             forced.warm = sol
