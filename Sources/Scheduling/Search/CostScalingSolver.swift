@@ -115,12 +115,18 @@ struct CostScalingSolver {
     /// - Parameter warm: a solution of the same network under other caps or minimums (a branch-and-bound parent):
     ///   its prices and the part of its flow that still fits start a single exact refinement instead of the full
     ///   scaling (same optimum value; ties may resolve differently).
-    func solve(cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil)
-        -> FlowSolution?
-    {
-        let parts = components(cap: cap)
+    /// - Parameter whole: the caller knows the network under `cap` is one component or none (an earlier solve under
+    ///   the same caps returned `solvedWhole`, or under caps with more open requests): the component search, a walk
+    ///   over every arc, is skipped and `solveConnected` solves the whole network (exact whether or not it is
+    ///   connected; under the same caps the result is the one without it).
+    func solve(
+        cap: [Int32], minUnits: [Int32], bonus: Int64, order: [Int32], warm: FlowSolution? = nil, whole: Bool = false
+    ) -> FlowSolution? {
+        let parts = whole ? [] : components(cap: cap)
         if parts.count <= 1 {
-            return solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
+            var sol = solveConnected(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm)
+            sol?.solvedWhole = true
+            return sol
         }
         // The flow decomposes: solve every connected component on its own (each with its own sink copy), in order.
         let nG = net.nGroups

@@ -44,6 +44,9 @@ struct FlowSolution: Sendable {
     /// Heuristically fixed arcs whose check after the last refinement found them breaking 1-optimality, so they
     /// rejoined for another refinement (`CostScalingSolver.heuristicFix`; 0 elsewhere).
     var rejoinedArcs = 0
+    /// Set by `CostScalingSolver.solve` when the network under the solve's caps was one connected component (or
+    /// none), so it went to `solveConnected` whole: a solve under the same caps can skip the component search.
+    var solvedWhole = false
 
     /// The empty solution of a solve stopped at its deadline.
     static func timedOut(_ net: FlowNetwork, work: Int) -> FlowSolution {

@@ -530,6 +530,13 @@ struct Engine {
             var minUnits: [Int32]
             /// The parent's solution, a warm start.
             var warm: FlowSolution?
+            /// The parent's caps were solved whole (`FlowSolution.solvedWhole`): the node's solve skips the component
+            /// search (a forced child keeps those caps; a closed child's one fewer request may split them, and
+            /// `solveConnected` is exact on a split network too).
+            var whole = false
+            /// The parent's flow value, an upper bound on this node's (a child only adds a constraint); `Int64.max`
+            /// at the root.
+            var bound = Int64.max
         }
         // Requests not in this network are closed (no arcs anyway).
         var best: FlowSolution?
@@ -543,9 +550,12 @@ struct Engine {
                 truncated = true
                 break
             }
+            // A leaf found since the node was pushed may already match its parent's value: the node's flow could
+            // not beat it (the test after the solve below), so it is not solved.
+            if let best, node.bound <= best.value { continue }
             let sol = exactFlow(
                 solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm,
-                sparse: isFull)
+                sparse: isFull, whole: node.whole)
             nodes += 1
             charge(sol.work)
             stats.flowWork += sol.work
@@ -595,9 +605,13 @@ struct Engine {
             var closed = node
             closed.warm = sol
             closed.cap[q] = 0
+            closed.whole = sol.solvedWhole
+            closed.bound = sol.value
             var forced = node
             forced.warm = sol
             forced.minUnits[q] = p.reqMin[q]
+            forced.whole = sol.solvedWhole
+            forced.bound = sol.value
             // Depth-first: the likelier child is explored first (pushed last).
             if 2 * n >= p.reqMin[q] {
                 stack.append(closed)
@@ -622,7 +636,7 @@ struct Engine {
     func exactFlow(
         _ solver: FlowSolver, _ scaling: CostScalingSolver, cap: [Int32], minUnits: [Int32], bonus: Int64,
         order: [Int32],
-        warm: FlowSolution? = nil, sparse: Bool = false
+        warm: FlowSolution? = nil, sparse: Bool = false, whole: Bool = false
     ) -> FlowSolution {
         // The first flow, cold, of a day network with many arcs per row: on a sparse core, then priced
         // (`SparseCoreFlow`).
@@ -631,7 +645,9 @@ struct Engine {
         {
             return sol
         }
-        if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm) { return sol }
+        if let sol = scaling.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm, whole: whole) {
+            return sol
+        }
         return solver.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
     }
 

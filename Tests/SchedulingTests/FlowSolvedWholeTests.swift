@@ -1,0 +1,75 @@
+import Testing
+
+@testable import Scheduling
+
+/// `CostScalingSolver.solve`'s `solvedWhole` and `whole:`: the headcount branch and bound's forced child keeps its
+/// parent's caps and skips the component search when the parent's solve found one component.
+@Suite struct FlowSolvedWholeTests {
+    /// A random network, or two side by side (then usually several components).
+    static func network(_ seed: UInt64, twoParts: Bool) -> FlowNetwork {
+        let a = FlowCostScalingTests.randomNetwork(
+            seed &+ 11_000, groups: 3 + Int(seed % 6), requests: 3, bigValues: true)
+        guard twoParts else { return a }
+        let b = FlowCostScalingTests.randomNetwork(seed &+ 13_000, groups: 4, requests: 3, bigValues: true)
+        var net = a
+        net.nReq = a.nReq + b.nReq
+        let rowBase = Int32(a.nRows)
+        let arcBase = Int32(a.arcReq.count)
+        net.groupSupply += b.groupSupply
+        net.groupRowStart += b.groupRowStart.dropFirst().map { $0 + rowBase }
+        net.rowWorker += b.rowWorker
+        net.rowDay += b.rowDay
+        net.rowArcStart += b.rowArcStart.dropFirst().map { $0 + arcBase }
+        net.arcReq += b.arcReq.map { $0 + Int32(a.nReq) }
+        net.arcValue += b.arcValue
+        net.arcCand += b.arcCand.map { $0 + arcBase }
+        return net
+    }
+
+    /// `solvedWhole` is set exactly when the component search finds at most one component; a warm forced child
+    /// solved with `whole: true` then returns the flow the full path returns, of the optimal value (successive
+    /// shortest paths).
+    @Test(arguments: 0..<60)
+    func forcedChildSkipsTheComponents(_ seed: UInt64) throws {
+        let net = Self.network(seed, twoParts: seed % 2 == 1)
+        var g = SplitMix64(seed: seed &+ 3000)
+        let cap = (0..<net.nReq).map { _ in Int32(1 + g.next() % 3) }
+        let zeros = [Int32](repeating: 0, count: net.nReq)
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let cs = CostScalingSolver(net)
+        let parent = try #require(cs.solve(cap: cap, minUnits: zeros, bonus: bonus, order: order))
+        #expect(parent.solvedWhole == (cs.components(cap: cap).count <= 1))
+        var minUnits = zeros
+        minUnits[Int(g.next() % UInt64(net.nReq))] = Int32(1 + g.next() % 3)
+        let full = try #require(cs.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: parent))
+        #expect(full.solvedWhole == parent.solvedWhole)
+        guard parent.solvedWhole else { return }
+        let skipped = try #require(
+            cs.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: parent, whole: true))
+        _ = FlowCostScalingTests.check(net, skipped, cap: cap)
+        #expect(skipped.rowArc == full.rowArc)
+        #expect(skipped.value == full.value)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        #expect(forcedUnits(skipped) == forcedUnits(ssp))
+        #expect(skipped.value == ssp.value)
+    }
+
+    /// Both kinds of network occur among the seeds (the test above checks both paths).
+    @Test func bothPathsTaken() throws {
+        var whole = 0
+        var split = 0
+        for seed in UInt64(0)..<60 {
+            let net = Self.network(seed, twoParts: seed % 2 == 1)
+            let cap = [Int32](repeating: 2, count: net.nReq)
+            if CostScalingSolver(net).components(cap: cap).count <= 1 { whole += 1 } else { split += 1 }
+        }
+        #expect(whole >= 10)
+        #expect(split >= 10)
+    }
+}
