@@ -71,7 +71,13 @@ public struct UnfilledReason: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One entry per request with fewer than its headcount: `missing` exact, reasons with numbers.
-func explainUnfilled(_ p: Problem, assign: [Int32], nD: Int, counts: [Int]? = nil) -> [UnfilledRequest] {
+///
+/// - Parameter plain: classify every worker within the grid's radius (the distance first, then rule 2), as before
+///   session explain23; the default tests rule 2 first and computes distances for skill holders only. Both give the
+///   same entries (`UnfilledScanTests`).
+func explainUnfilled(
+    _ p: Problem, assign: [Int32], nD: Int, counts: [Int]? = nil, plain: Bool = false
+) -> [UnfilledRequest] {
     let instance = p.instance
     var count = [Int](repeating: 0, count: p.nR)
     if let counts { count = counts } else { for x in assign where x >= 0 { count[Int(x)] += 1 } }
@@ -81,15 +87,17 @@ func explainUnfilled(_ p: Problem, assign: [Int32], nD: Int, counts: [Int]? = ni
     let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, short.count / 16))
     let parts = ThreadResults<[(Int, UnfilledRequest)]>(count: threads)
     let counts = count
-    // Rule 2 once per distinct pair of skill sets, as bits (the candidate builder's table): a nearby worker's test is
-    // one bit instead of a `Set<String>` subset test (on the county week 95M of the explanations' 300M instructions).
+    // Rule 2 once per distinct pair of skill sets, as bits (the candidate builder's table, kept in `Problem`): a
+    // nearby worker's test is one bit instead of a `Set<String>` subset test (on the county week 95M of the
+    // explanations' 300M instructions).
     if short.isEmpty { return [] }
-    let skills = SkillTable(instance)
+    let skills = p.skills
     DispatchQueue.concurrentPerform(iterations: threads) { t in
         var part: [(Int, UnfilledRequest)] = []
         for i in stride(from: t, to: short.count, by: threads) {
             let entry = explain(
-                p, request: short[i], has: counts[short[i]], assign: assign, nD: nD, nK: nK, skills: skills)
+                p, request: short[i], has: counts[short[i]], assign: assign, nD: nD, nK: nK, skills: skills,
+                plain: plain)
             part.append((i, entry))
         }
         parts.set(t, part)
@@ -102,9 +110,9 @@ func explainUnfilled(_ p: Problem, assign: [Int32], nD: Int, counts: [Int]? = ni
 }
 
 /// The entry of request r, which has `has` workers: `missing` and the reasons with their numbers; rule 2 is read
-/// from `skills` (the instance's table).
+/// from `skills` (the instance's table); `plain` as in `explainUnfilled`.
 private func explain(
-    _ p: Problem, request r: Int, has: Int, assign: [Int32], nD: Int, nK: Int, skills: SkillTable
+    _ p: Problem, request r: Int, has: Int, assign: [Int32], nD: Int, nK: Int, skills: SkillTable, plain: Bool
 ) -> UnfilledRequest {
     let instance = p.instance
     let R = instance.requests[r]
@@ -143,10 +151,11 @@ private func explain(
     // forms (as the candidate builder does). A copy of the `Worker` per look (`let W = instance.workers[w]`: its
     // strings, sets and arrays retained and released, ≈ 570 instructions; a `borrowing` parameter still copied it) was
     // a third of the explanations' cost on the county week.
+    //
+    // `classify` takes a worker who holds the skills (rule 2) at `km` from the farm: every count but `nearby`. The
+    // counts do not depend on the order the workers come in (`taken` is sorted when written out).
     func classify(_ W: UnsafePointer<Worker>, _ w: Int, _ km: Double) {
         guard km <= travelCap(workerCap: W.pointee.maxTravelKm, requestCap: R.maxTravelKm) else { return }
-        nearby += 1
-        guard skills.holds(w, need: need) else { return }
         holders += 1
         let farmBlocks = F.blockedWorkers.contains(W.pointee.id)
         guard
@@ -208,7 +217,41 @@ private func explain(
     }
     instance.workers.withUnsafeBufferPointer { workers in
         guard let at = workers.baseAddress else { return }
-        p.grid.near(F.location, radius: radius) { w32, km in classify(at + Int(w32), Int(w32), km) }
+        if plain {
+            p.grid.near(F.location, radius: radius) { w32, km in
+                let W = at + Int(w32)
+                guard km <= travelCap(workerCap: W.pointee.maxTravelKm, requestCap: R.maxTravelKm) else { return }
+                nearby += 1
+                guard skills.holds(Int(w32), need: need) else { return }
+                classify(W, Int(w32), km)
+            }
+            return
+        }
+        // Rule 2 before the distance: only holders need theirs. The scan is `WorkerGrid.near`'s (the same cells, the
+        // same bits of each distance) in grid order without its sort, which the counts do not need.
+        let grid = p.grid
+        let farm = F.location
+        let cosP = cos(Distance.rad(farm.lat))
+        if let spans = grid.spans(farm, radius: radius) {
+            for (i0, i1) in spans {
+                for i in i0..<i1 {
+                    let w = Int(grid.order[i])
+                    guard skills.holds(w, need: need) else { continue }
+                    let d = grid.km(at: i, farm, cosP: cosP)
+                    if d <= radius { classify(at + w, w, d) }
+                }
+            }
+        } else {
+            for w in 0..<p.nW where skills.holds(w, need: need) {
+                let d = grid.km(w, farm, cosP: cosP)
+                if d <= radius { classify(at + w, w, d) }
+            }
+        }
+        // `nearby` is written out only when no worker within reach holds the skills: then it counts them all.
+        guard holders == 0 else { return }
+        grid.near(farm, radius: radius) { w32, km in
+            if km <= travelCap(workerCap: at[Int(w32)].maxTravelKm, requestCap: R.maxTravelKm) { nearby += 1 }
+        }
     }
     let skillText = R.skills.isEmpty ? "" : " with skill \(R.skills.sorted().joined(separator: ", "))"
     let km = formatKm(radius)
@@ -243,7 +286,9 @@ private func explain(
             ))
     }
     if !taken.isEmpty {
-        let list = taken.keys.sorted { (-instance.requests[$0].priority, $0) < (-instance.requests[$1].priority, $1) }
+        // Highest priority first, then request order; each key's priority read once from `reqPriority` (the
+        // instance's, as Int64) instead of from the request at every comparison.
+        let list = taken.keys.map { (-p.reqPriority[$0], $0) }.sorted { $0 < $1 }.map(\.1)
         let total = taken.values.reduce(0, +)
         let named = list.prefix(5).map { q in
             let Q = instance.requests[q]

@@ -43,6 +43,9 @@ struct Problem: Sendable {
     let bigM: Int64
     let continuity: Int64
     let grid: WorkerGrid
+    /// Rule 2 as bits (`SkillTable`), built once for the candidate builder and kept for the explanations of unfilled
+    /// requests (which built it again: 4.7M of the county day's 6.3M instructions of explanations).
+    let skills: SkillTable
 
     var candidateCount: Int { candWorker.count }
 
@@ -120,8 +123,11 @@ struct Problem: Sendable {
         // Candidate pairs: per farm, the workers within reach from a grid over lat/lon; then rules 1-4 per request.
         let grid = WorkerGrid(instance.workers)
         self.grid = grid
+        let skills = SkillTable(instance)
+        self.skills = skills
         let cand = Problem.candidates(
-            instance, index: index, grid: grid, days: days, reqDay: reqDay, pinnedOn: pinnedOn, nD: nD)
+            instance, index: index, grid: grid, skills: skills, days: days, reqDay: reqDay, pinnedOn: pinnedOn,
+            nD: nD)
         candStart = cand.start
         candWorker = cand.worker
         candCost = cand.cost
@@ -152,8 +158,8 @@ struct Problem: Sendable {
     /// and plan day, rule 2 (`holdsSkills`) once per distinct pair of skill sets (`SkillTable`), rule 3
     /// (`travelCap`) per pair, rule 4 (`isAllowed`) per worker and farm where it can forbid anything.
     static func candidates(
-        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, days: [Day], reqDay: [Int32], pinnedOn: [Int32],
-        nD: Int
+        _ instance: Instance, index: InstanceIndex, grid: WorkerGrid, skills: SkillTable, days: [Day], reqDay: [Int32],
+        pinnedOn: [Int32], nD: Int
     ) -> Candidates {
         let nW = instance.workers.count
         let nR = instance.requests.count
@@ -169,7 +175,6 @@ struct Problem: Sendable {
             }
             maxCap = max(maxCap, W.maxTravelKm)
         }
-        let skills = SkillTable(instance)
         let history = HistoryIndex(instance, index)
         // Rule 4 can forbid a farm to these workers only (or to those the farm blocks); their lists as farm indices
         // (ids that name no farm of the instance can match none).
