@@ -60,6 +60,37 @@ import Testing
         #expect(skipped.value == ssp.value)
     }
 
+    /// A closed child of a parent solved whole skips the component search too, though closing a request may split
+    /// the network: `whole: true` on a network of several components (two side by side), cold and warm from a parent
+    /// with one more open request, gives the optimal value and forced units of successive shortest paths.
+    @Test(arguments: 0..<40)
+    func splitNetworkSolvedWholeIsExact(_ seed: UInt64) throws {
+        let net = Self.network(seed, twoParts: true)
+        var g = SplitMix64(seed: seed &+ 5000)
+        var cap = (0..<net.nReq).map { _ in Int32(1 + g.next() % 3) }
+        let zeros = [Int32](repeating: 0, count: net.nReq)
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        let bonus = maxValue * Int64(net.nRows + 2)
+        let order = (0..<net.nGroups).map(Int32.init)
+        let cs = CostScalingSolver(net)
+        let parent = try #require(cs.solve(cap: cap, minUnits: zeros, bonus: bonus, order: order, whole: true))
+        cap[Int(g.next() % UInt64(net.nReq))] = 0
+        var minUnits = zeros
+        minUnits[Int(g.next() % UInt64(net.nReq))] = Int32(g.next() % 3)
+        let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        for warm in [nil, parent] {
+            let s = try #require(
+                cs.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, warm: warm, whole: true))
+            _ = FlowCostScalingTests.check(net, s, cap: cap)
+            #expect(s.value == ssp.value)
+            #expect(forcedUnits(s) == forcedUnits(ssp))
+        }
+    }
+
     /// Both kinds of network occur among the seeds (the test above checks both paths).
     @Test func bothPathsTaken() throws {
         var whole = 0
