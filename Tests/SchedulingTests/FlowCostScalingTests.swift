@@ -119,11 +119,9 @@ import Testing
         #expect(ssp.value == child.value)
     }
 
-    /// Two networks side by side: several components, each solved on its own; the same optimum as one SSP.
-    @Test(arguments: 0..<20)
-    func componentsSolvedApart(_ seed: UInt64) throws {
-        let a = Self.randomNetwork(seed &+ 7000, groups: 4, requests: 3, bigValues: true)
-        let b = Self.randomNetwork(seed &+ 9000, groups: 5, requests: 4, bigValues: true)
+    /// Networks `a` and `b` side by side (b's groups, rows, arcs and requests numbered after a's): no arc joins
+    /// them, so the result has several components.
+    static func sideBySide(_ a: FlowNetwork, _ b: FlowNetwork) -> FlowNetwork {
         var net = a
         net.nReq = a.nReq + b.nReq
         let rowBase = Int32(a.nRows)
@@ -136,6 +134,15 @@ import Testing
         net.arcReq += b.arcReq.map { $0 + Int32(a.nReq) }
         net.arcValue += b.arcValue
         net.arcCand += b.arcCand.map { $0 + arcBase }
+        return net
+    }
+
+    /// Two networks side by side: several components, each solved on its own; the same optimum as one SSP.
+    @Test(arguments: 0..<20)
+    func componentsSolvedApart(_ seed: UInt64) throws {
+        let net = Self.sideBySide(
+            Self.randomNetwork(seed &+ 7000, groups: 4, requests: 3, bigValues: true),
+            Self.randomNetwork(seed &+ 9000, groups: 5, requests: 4, bigValues: true))
         let cap: [Int32] = [2, 1, 3, 2, 0, 1, 2]
         let minUnits: [Int32] = [0, 0, 2, 0, 0, 0, 2]
         let cs = CostScalingSolver(net)

@@ -11,19 +11,17 @@ import Testing
             seed &+ 11_000, groups: 3 + Int(seed % 6), requests: 3, bigValues: true)
         guard twoParts else { return a }
         let b = FlowCostScalingTests.randomNetwork(seed &+ 13_000, groups: 4, requests: 3, bigValues: true)
-        var net = a
-        net.nReq = a.nReq + b.nReq
-        let rowBase = Int32(a.nRows)
-        let arcBase = Int32(a.arcReq.count)
-        net.groupSupply += b.groupSupply
-        net.groupRowStart += b.groupRowStart.dropFirst().map { $0 + rowBase }
-        net.rowWorker += b.rowWorker
-        net.rowDay += b.rowDay
-        net.rowArcStart += b.rowArcStart.dropFirst().map { $0 + arcBase }
-        net.arcReq += b.arcReq.map { $0 + Int32(a.nReq) }
-        net.arcValue += b.arcValue
-        net.arcCand += b.arcCand.map { $0 + arcBase }
-        return net
+        return FlowCostScalingTests.sideBySide(a, b)
+    }
+
+    /// No minimum headcounts, a bonus above every arc value, the groups in order, and the solver of `net`.
+    static func setUp(_ net: FlowNetwork) -> (zeros: [Int32], bonus: Int64, order: [Int32], cs: CostScalingSolver) {
+        var maxValue: Int64 = 1
+        for v in net.arcValue where v > maxValue { maxValue = v }
+        return (
+            [Int32](repeating: 0, count: net.nReq), maxValue * Int64(net.nRows + 2), (0..<net.nGroups).map(Int32.init),
+            CostScalingSolver(net)
+        )
     }
 
     /// `solvedWhole` is set exactly when the component search finds at most one component; a warm forced child
@@ -34,12 +32,7 @@ import Testing
         let net = Self.network(seed, twoParts: seed % 2 == 1)
         var g = SplitMix64(seed: seed &+ 3000)
         let cap = (0..<net.nReq).map { _ in Int32(1 + g.next() % 3) }
-        let zeros = [Int32](repeating: 0, count: net.nReq)
-        var maxValue: Int64 = 1
-        for v in net.arcValue where v > maxValue { maxValue = v }
-        let bonus = maxValue * Int64(net.nRows + 2)
-        let order = (0..<net.nGroups).map(Int32.init)
-        let cs = CostScalingSolver(net)
+        let (zeros, bonus, order, cs) = Self.setUp(net)
         let parent = try #require(cs.solve(cap: cap, minUnits: zeros, bonus: bonus, order: order))
         #expect(parent.solvedWhole == (cs.components(cap: cap).count <= 1))
         var minUnits = zeros
@@ -68,12 +61,7 @@ import Testing
         let net = Self.network(seed, twoParts: true)
         var g = SplitMix64(seed: seed &+ 5000)
         var cap = (0..<net.nReq).map { _ in Int32(1 + g.next() % 3) }
-        let zeros = [Int32](repeating: 0, count: net.nReq)
-        var maxValue: Int64 = 1
-        for v in net.arcValue where v > maxValue { maxValue = v }
-        let bonus = maxValue * Int64(net.nRows + 2)
-        let order = (0..<net.nGroups).map(Int32.init)
-        let cs = CostScalingSolver(net)
+        let (zeros, bonus, order, cs) = Self.setUp(net)
         let parent = try #require(cs.solve(cap: cap, minUnits: zeros, bonus: bonus, order: order, whole: true))
         cap[Int(g.next() % UInt64(net.nReq))] = 0
         var minUnits = zeros

@@ -105,10 +105,7 @@ extension Engine {
                 }
             }
         }
-        let order = found.indices.sorted { (-found[$0].value, $0) < (-found[$1].value, $1) }
-        var sets = WorkerSets()
-        for i in order { sets.add(found[i].set) }
-        return sets.sets
+        return WorkerSets.bestFirst(found)
     }
 
     /// Passes of `reassignWorkers` over the run takeover sets of the current plan, while a pass improves (at most

@@ -62,4 +62,12 @@ struct WorkerSets {
         let key = workers.sorted()
         if Set(key).count == key.count && seen.insert(key).inserted { sets.append(key) }
     }
+
+    /// The sets of `found`, highest value first (ties in the order found), each added as `add` does.
+    static func bestFirst(_ found: [(set: [Int], value: Int64)]) -> [[Int]] {
+        let order = found.indices.sorted { (-found[$0].value, $0) < (-found[$1].value, $1) }
+        var sets = WorkerSets()
+        for i in order { sets.add(found[i].set) }
+        return sets.sets
+    }
 }
