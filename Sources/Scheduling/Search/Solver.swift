@@ -534,9 +534,6 @@ struct Engine {
             /// search (a forced child keeps those caps; a closed child's one fewer request may split them, and
             /// `solveConnected` is exact on a split network too).
             var whole = false
-            /// The parent's flow value, an upper bound on this node's (a child only adds a constraint); `Int64.max`
-            /// at the root.
-            var bound = Int64.max
         }
         // Requests not in this network are closed (no arcs anyway).
         var best: FlowSolution?
@@ -550,9 +547,6 @@ struct Engine {
                 truncated = true
                 break
             }
-            // A leaf found since the node was pushed may already match its parent's value: the node's flow could
-            // not beat it (the test after the solve below), so it is not solved.
-            if let best, node.bound <= best.value { continue }
             let sol = exactFlow(
                 solver, scaling, cap: node.cap, minUnits: node.minUnits, bonus: bonus, order: order, warm: node.warm,
                 sparse: isFull, whole: node.whole)
@@ -606,12 +600,10 @@ struct Engine {
             closed.warm = sol
             closed.cap[q] = 0
             closed.whole = sol.solvedWhole
-            closed.bound = sol.value
             var forced = node
             forced.warm = sol
             forced.minUnits[q] = p.reqMin[q]
             forced.whole = sol.solvedWhole
-            forced.bound = sol.value
             // Depth-first: the likelier child is explored first (pushed last).
             if 2 * n >= p.reqMin[q] {
                 stack.append(closed)
