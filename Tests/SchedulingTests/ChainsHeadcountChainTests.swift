@@ -79,19 +79,7 @@ import Vocabulary
     /// twice.
     @Test(arguments: Array(1...8) as [UInt64])
     func chainPassNeverLowersAndRepeats(_ seed: UInt64) throws {
-        let (instance, start) = ChainsHeadcountMoveTests.flowEngine(
-            seed &+ 90, workers: 30, requests: 12, days: 3 + Int(seed % 3))
-        let lookup = SlotCandidates(start.p, nD: start.nD)
-        var a = start
-        var b = start
-        let before = a.currentScore()
-        let moved = a.headcountChainDescent(lookup)
-        b.headcountChainDescent(lookup)
-        #expect(a.currentScore() >= before)
-        #expect(moved == (a.currentScore() > before))
-        #expect(a.assign == b.assign)
-        #expect(a.budget.spent == b.budget.spent)
-        try Fixtures.expectScorerAgrees(instance, plan: a.makePlan())
+        try ChainsHeadcountMoveTests.expectPassNeverLowersAndRepeats(seed, offset: 90) { $0.headcountChainDescent($1) }
     }
 
     /// Random 30-worker instances over three to five days, from the first flow's plan with one day emptied: the day

@@ -15,6 +15,28 @@ import Vocabulary
         return (instance, e)
     }
 
+    /// Runs `pass` twice from the first flow's plan of a random 30-worker instance of three to five days (seed
+    /// `seed + offset`): the pass never lowers the score, says whether it rose, keeps the scorer's agreement, and gives
+    /// the same plan and work both times. Returns the start and the engine after the pass.
+    @discardableResult
+    static func expectPassNeverLowersAndRepeats(
+        _ seed: UInt64, offset: UInt64, _ pass: (inout Engine, SlotCandidates) -> Bool
+    ) throws -> (start: Engine, after: Engine) {
+        let (instance, start) = flowEngine(seed &+ offset, workers: 30, requests: 12, days: 3 + Int(seed % 3))
+        let lookup = SlotCandidates(start.p, nD: start.nD)
+        var a = start
+        var b = start
+        let before = a.currentScore()
+        let moved = pass(&a, lookup)
+        _ = pass(&b, lookup)
+        #expect(a.currentScore() >= before)
+        #expect(moved == (a.currentScore() > before))
+        #expect(a.assign == b.assign)
+        #expect(a.budget.spent == b.budget.spent)
+        try Fixtures.expectScorerAgrees(instance, plan: a.makePlan())
+        return (start, a)
+    }
+
     /// Small random multi-day instances (weekly caps, minimum headcounts) of two or three workers: re-deciding every
     /// worker at once with free headcounts from the first flow's plan reaches exactly the best plan of the instance,
     /// by an exhaustive enumeration (`BruteForce`, no code shared with the move), and says whether it moved.
