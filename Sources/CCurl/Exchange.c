@@ -12,10 +12,13 @@
 #include <string.h>
 #include <strings.h>
 
+// The library's file name (a -D may name another, to try the error path).
+#ifndef ILSON_CURL_NAME
 #if defined(__APPLE__)
 #define ILSON_CURL_NAME "libcurl.4.dylib"
 #else
 #define ILSON_CURL_NAME "libcurl.so.4"
+#endif
 #endif
 
 enum

@@ -9,10 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+// The library's file name (a -D may name another, to try the error path).
+#ifndef ILSON_LIBPQ_NAME
 #if defined(__APPLE__)
 #define ILSON_LIBPQ_NAME "libpq.5.dylib"
 #else
 #define ILSON_LIBPQ_NAME "libpq.so.5"
+#endif
 #endif
 
 // X(return type, name, (parameters), (arguments)) for every function of the header.
