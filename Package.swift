@@ -7,6 +7,9 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The C targets' debug information in DWARF 4, which valgrind 3.19 reads (clang's default DWARF 5 makes it give up).
+let cDebugInfo: [CSetting] = [.unsafeFlags(["-gdwarf-4"])]
+
 let package = Package(
     name: "ilson",
     platforms: [.macOS(.v13)],
@@ -17,12 +20,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // libpq, the PostgreSQL C client library (Debian: libpq-dev).
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
-        ),
+        // libpq, the PostgreSQL C client library, loaded by dlopen on first use (Debian: libpq5): declarations of
+        // the functions ilson calls and their forwarders, so commands without a database never load it.
+        .target(
+            name: "CLibPQ", cSettings: cDebugInfo, linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // libcurl loaded by dlopen on first use (Debian: libcurl4): one HTTP exchange in C, for the SMS gateway.
+        .target(
+            name: "CCurl", cSettings: cDebugInfo, linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // The project's vocabulary, at the bottom of the graph: Day and its arithmetic, TimeOfDay, ISO weeks,
         // the status enums, typed ids. No dependencies (not even Foundation).
         .target(name: "Vocabulary", swiftSettings: swiftSettings),
@@ -64,7 +68,7 @@ let package = Package(
             name: "Generator", dependencies: ["Vocabulary", "Scheduling", "Places", "KoreanText"],
             swiftSettings: swiftSettings),
         // Message composition (pure: templates, CP949 byte rules) and the gateways that deliver one message.
-        .target(name: "Messaging", dependencies: ["Vocabulary", "KoreanText"], swiftSettings: swiftSettings),
+        .target(name: "Messaging", dependencies: ["Vocabulary", "KoreanText", "CCurl"], swiftSettings: swiftSettings),
         // A fake SMS provider speaking spec/sms-gateway.md over loopback, for tests of any target.
         .target(name: "SMSFakeProvider", dependencies: ["KoreanText"], swiftSettings: swiftSettings),
         // SQL and rows <-> domain values; the migration runner.

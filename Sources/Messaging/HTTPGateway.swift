@@ -1,17 +1,11 @@
-import Dispatch
 import Foundation
 import KoreanText
-import Synchronization
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// The `http` gateway: `POST {base}/v1/messages` with the JSON body, `Authorization: Bearer KEY` and
 /// `Idempotency-Key` of `spec/sms-gateway.md`.
 ///
-/// Built on `URLSession` (FoundationNetworking on Linux, over libcurl), so `https://` providers work, and
-/// connections are kept alive between messages. `send` blocks the calling thread until the answer or the timeout
+/// Built on libcurl, loaded on the first message (`CurlSession`), so `https://` providers work, and connections are
+/// kept alive between messages. `send` blocks the calling thread until the answer or the timeout
 /// (never a thread of the Swift concurrency pool: call it from a thread of your own). Thread-safe: several threads
 /// may send at once (`Delivery.sendAll`).
 ///
@@ -28,7 +22,7 @@ public final class HTTPGateway: Gateway {
     let defaultSender: String?
     /// Seconds one send may take.
     public let timeoutSeconds: Double
-    let session: URLSession
+    let session: CurlSession
 
     /// Creates the gateway.
     ///
@@ -45,9 +39,7 @@ public final class HTTPGateway: Gateway {
         self.apiKey = apiKey
         self.defaultSender = defaultSender
         self.timeoutSeconds = timeoutSeconds
-        let configuration = HTTPGateway.sessionConfiguration(timeoutSeconds: timeoutSeconds)
-        configuration.httpMaximumConnectionsPerHost = 16
-        self.session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+        self.session = CurlSession(timeoutSeconds: timeoutSeconds)
     }
 
     /// The provider's endpoint `path` under a base URL (trailing slashes dropped).
@@ -63,21 +55,6 @@ public final class HTTPGateway: Gateway {
             throw .invalid(variable: GatewayConfiguration.Variable.url, value: baseURL, why: "not a URL")
         }
         return endpoint
-    }
-
-    /// A session with no cookies, no cache and every request bounded by `timeoutSeconds` (send and poll alike).
-    static func sessionConfiguration(timeoutSeconds: Double) -> URLSessionConfiguration {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeoutSeconds
-        configuration.timeoutIntervalForResource = timeoutSeconds
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        return configuration
-    }
-
-    deinit {
-        session.finishTasksAndInvalidate()
     }
 
     /// Why a base URL cannot be used, or nil: it must be `http://` or `https://` with a host, no query.
@@ -122,48 +99,13 @@ public final class HTTPGateway: Gateway {
         } catch {
             throw .rejected(reason: "cannot encode the message as JSON", httpStatus: nil)
         }
-        var request = URLRequest(
-            url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
-        request.httpMethod = "POST"
-        request.httpBody = json
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
-        request.setValue(message.idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
-
-        let (http, body) = try Self.exchange(
-            request, on: session, timeoutSeconds: timeoutSeconds,
-            timeoutReason: "timeout after \(Self.seconds(timeoutSeconds))")
-        return try Self.interpret(
-            status: http.statusCode, body: body, retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
-    }
-
-    /// Sends `request` on `session` and waits for its answer (the callers are synchronous). URLSession enforces the
-    /// timeout; should it not, a backstop 5 seconds later cancels the request and throws `.retryable(timeoutReason)`.
-    ///
-    /// - Returns: the HTTP answer and its body (empty when there was none).
-    /// - Throws: `.retryable` for a timeout, a broken connection or an answer that is not HTTP; what
-    ///   `transportError` makes of another transport failure.
-    static func exchange(
-        _ request: URLRequest, on session: URLSession, timeoutSeconds: Double, timeoutReason: String
-    ) throws(GatewayError) -> (HTTPURLResponse, Data) {
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            box.set(data: data, response: response, error: error)
-            done.signal()
-        }
-        task.resume()
-        if done.wait(timeout: .now() + timeoutSeconds + 5) == .timedOut {
-            task.cancel()
-            throw .retryable(reason: timeoutReason, httpStatus: nil, retryAfterSeconds: nil)
-        }
-        let (data, response, error) = box.get()
-        if let error { throw Self.transportError(error, timeoutSeconds: timeoutSeconds) }
-        guard let http = response as? HTTPURLResponse else {
-            throw .retryable(reason: "no HTTP response", httpStatus: nil, retryAfterSeconds: nil)
-        }
-        return (http, data ?? Data())
+        // `Expect:` (empty) keeps libcurl from waiting for a `100 Continue` before a long body.
+        let headers = [
+            "Content-Type: application/json", "Accept: application/json", "Authorization: Bearer \(apiKey)",
+            "Idempotency-Key: \(message.idempotencyKey)", "Expect:",
+        ]
+        let answer = try session.exchange(url: endpoint.absoluteString, headers: headers, body: [UInt8](json))
+        return try Self.interpret(status: answer.status, body: answer.body, retryAfter: answer.retryAfter)
     }
 
     /// The contract's reading of an answer.
@@ -193,26 +135,78 @@ public final class HTTPGateway: Gateway {
     static func reason(_ object: [String: Any]?, _ body: Data, _ status: Int) -> String {
         if let e = object?["error"] as? String, !e.isEmpty { return String(e.prefix(300)) }
         let text = String(decoding: body.prefix(300), as: UTF8.self).singleLine
-        return text.isEmpty ? "HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))" : text
+        return text.isEmpty ? "HTTP \(status) \(statusText(status))" : text
     }
 
-    static func transportError(_ error: any Error, timeoutSeconds: Double) -> GatewayError {
-        let code = (error as? URLError)?.code
-        let reason: String
-        switch code {
-        case .timedOut?: reason = "timeout after \(seconds(timeoutSeconds))"
-        case .cannotConnectToHost?: reason = "connection refused"
-        case .networkConnectionLost?: reason = "connection broken before the answer"
-        case .cannotFindHost?, .dnsLookupFailed?: reason = "provider host not found"
-        case .notConnectedToInternet?: reason = "no network"
-        case .secureConnectionFailed?, .serverCertificateUntrusted?, .serverCertificateHasBadDate?,
-            .serverCertificateNotYetValid?, .serverCertificateHasUnknownRoot?:
-            reason = "TLS connection failed"
-        case .badServerResponse?, .cannotParseResponse?: reason = "unreadable answer from the provider"
-        case .cancelled?: reason = "cancelled"
-        default: reason = "network error \(code.map { String($0.rawValue) } ?? "")".singleLine
+    /// The reason phrase of a status, as Foundation's `HTTPURLResponse.localizedString(forStatusCode:)` gives it
+    /// (FoundationNetworking is not linked: see `CurlSession`); `HTTPStatusTextTests` compares them.
+    static func statusText(_ status: Int) -> String {
+        switch status {
+        case 100: "Continue"
+        case 101: "Switching Protocols"
+        case 102: "Processing"
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 203: "Non-Authoritative Information"
+        case 204: "No Content"
+        case 205: "Reset Content"
+        case 206: "Partial Content"
+        case 207: "Multi-Status"
+        case 208: "Already Reported"
+        case 226: "IM Used"
+        case 300: "Multiple Choices"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 305: "Use Proxy"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 402: "Payment Required"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 406: "Not Acceptable"
+        case 407: "Proxy Authentication Required"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
+        case 410: "Gone"
+        case 411: "Length Required"
+        case 412: "Precondition Failed"
+        case 413: "Payload Too Large"
+        case 414: "URI Too Long"
+        case 415: "Unsupported Media Type"
+        case 416: "Range Not Satisfiable"
+        case 417: "Expectation Failed"
+        case 421: "Misdirected Request"
+        case 422: "Unprocessable Entity"
+        case 423: "Locked"
+        case 424: "Failed Dependency"
+        case 426: "Upgrade Required"
+        case 428: "Precondition Required"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
+        case 451: "Unavailable For Legal Reasons"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        case 505: "HTTP Version Not Supported"
+        case 506: "Variant Also Negotiates"
+        case 507: "Insufficient Storage"
+        case 508: "Loop Detected"
+        case 510: "Not Extended"
+        case 511: "Network Authentication Required"
+        case 100..<200: "Informational"
+        case 200..<300: "Success"
+        case 300..<400: "Redirection"
+        case 400..<500: "Client Error"
+        default: "Server Error"
         }
-        return .retryable(reason: reason, httpStatus: nil, retryAfterSeconds: nil)
     }
 
     static func seconds(_ s: Double) -> String {
@@ -223,33 +217,4 @@ public final class HTTPGateway: Gateway {
 extension HTTPGateway: CustomStringConvertible {
     /// The endpoint, never the key.
     public var description: String { "http gateway to \(endpoint.absoluteString)" }
-}
-
-/// The completion handler's results, handed to the waiting thread.
-final class ResponseBox: Sendable {
-    private struct Payload: @unchecked Sendable {
-        // `any Error` and `URLResponse` from URLSession's callback; written once, read after the semaphore.
-        var data: Data?
-        var response: URLResponse?
-        var error: (any Error)?
-    }
-    private let state = Mutex<Payload>(Payload())
-
-    func set(data: Data?, response: URLResponse?, error: (any Error)?) {
-        state.withLock { $0 = Payload(data: data, response: response, error: error) }
-    }
-
-    func get() -> (Data?, URLResponse?, (any Error)?) {
-        state.withLock { ($0.data, $0.response, $0.error) }
-    }
-}
-
-/// A 3xx is handed back as it is (then retryable), never followed: a POST must not turn into a GET elsewhere.
-final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
-    }
 }

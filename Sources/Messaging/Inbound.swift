@@ -1,10 +1,5 @@
-import Dispatch
 import Foundation
 import KoreanText
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// One reply a worker sent to the center's number (`spec/sms-gateway.md`, "Replies"), as the provider gives it.
 public struct InboundMessage: Sendable, Hashable {
@@ -98,7 +93,7 @@ public final class HTTPInbound: Sendable {
     public let endpoint: URL
     let apiKey: String
     public let timeoutSeconds: Double
-    let session: URLSession
+    let session: CurlSession
 
     /// Where polling goes on in the database: the provider's base URL (never the key).
     public var source: String { endpoint.absoluteString }
@@ -110,11 +105,8 @@ public final class HTTPInbound: Sendable {
         self.endpoint = try HTTPGateway.endpoint(baseURL: baseURL, path: "/v1/inbound")
         self.apiKey = apiKey
         self.timeoutSeconds = timeoutSeconds
-        let configuration = HTTPGateway.sessionConfiguration(timeoutSeconds: timeoutSeconds)
-        self.session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+        self.session = CurlSession(timeoutSeconds: timeoutSeconds)
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     /// The replies after `cursor` (from the start when nil), at most `limit`.
     ///
@@ -128,22 +120,20 @@ public final class HTTPInbound: Sendable {
         if let cursor { items.insert(URLQueryItem(name: "after", value: cursor), at: 0) }
         components.queryItems = items
         guard let url = components.url else { throw .misconfigured(reason: "cannot build the inbound URL") }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
-        request.httpMethod = "GET"
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
-        let (http, body) = try HTTPGateway.exchange(
-            request, on: session, timeoutSeconds: timeoutSeconds, timeoutReason: "timeout fetching replies")
+        let answer = try session.exchange(
+            url: url.absoluteString, headers: ["Accept: application/json", "Authorization: Bearer \(apiKey)"],
+            body: nil)
+        let (status, body) = (answer.status, answer.body)
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
-        switch http.statusCode {
+        switch status {
         case 200:
             break
         case 429, 500..<600:
             throw .retryable(
-                reason: HTTPGateway.reason(object, body, http.statusCode), httpStatus: http.statusCode,
+                reason: HTTPGateway.reason(object, body, status), httpStatus: status,
                 retryAfterSeconds: nil)
         default:
-            throw .rejected(reason: HTTPGateway.reason(object, body, http.statusCode), httpStatus: http.statusCode)
+            throw .rejected(reason: HTTPGateway.reason(object, body, status), httpStatus: status)
         }
         guard let object, let list = object["messages"] as? [Any] else {
             throw .rejected(reason: "the inbound answer has no messages list", httpStatus: 200)

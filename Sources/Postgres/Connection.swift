@@ -55,6 +55,10 @@ public final class Connection {
         parameters.append(("client_encoding", "UTF8"))
         parameters += overrides.sorted { $0.key < $1.key }
 
+        // libpq is loaded on the first connection (CLibPQ): say so plainly when it is missing.
+        if let problem = ilson_libpq_problem() {
+            throw PostgresError(kind: .connectionFailure, message: String(cString: problem))
+        }
         let connection = Connection.connect(parameters)
         guard let connection else {
             throw PostgresError(kind: .connectionFailure, message: "libpq could not allocate a connection")
