@@ -70,11 +70,9 @@ struct SparseCoreFlow {
     static func forDay(_ net: FlowNetwork, deadline: Date?) -> SparseCoreFlow? {
         guard net.nRows > 0, net.nGroups == net.nRows, net.arcReq.count < largeArcs else { return nil }
         guard net.arcReq.count / net.nRows >= minArcsPerRow else { return nil }
-        let env = ProcessInfo.processInfo.environment
-        var sparse = SparseCoreFlow(
-            net, deadline: deadline, rowArcs: Int(env["D25ROW"] ?? "") ?? 16, reqFactor: Int(env["D25REQ"] ?? "") ?? 4)
+        var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: 16, reqFactor: 4)
         sparse.byProfit = true
-        sparse.firstStopDivisor = Int64(env["D25STOP"] ?? "") ?? 4
+        sparse.firstStopDivisor = 4
         return sparse
     }
 
@@ -143,18 +141,6 @@ struct SparseCoreFlow {
             scaled[a] = arcValue[a] * scale
         }
 
-        let env = ProcessInfo.processInfo.environment
-        let dTrace = env["D25TRACE"] != nil
-        let dDelta = Int64(env["D25DELTA"] ?? "") ?? -1
-        let dResume = Int64(env["D25RESUME"] ?? "") ?? 0
-        let dAuct = Int(env["D25AUCT"] ?? "") ?? 0
-        let dDamp = Int64(env["D25DAMP"] ?? "") ?? 0
-        let dShift = Int(env["D25SHIFT"] ?? "") ?? 0
-        let dJoin = Int(env["D25JOIN"] ?? "") ?? 0
-        let dJoinOff = Int64(env["D25JOINOFF"] ?? "") ?? 0
-        let dShiftOff = Int64(env["D25SHIFTOFF"] ?? "") ?? 0
-        let lambda = slabs.make(nQ, Int64(0))
-        var rankHist = [Int](repeating: 0, count: 8)
         var work = 0
         let inCore = slabs.make(nA, false)
         var coreCount = 0
@@ -167,6 +153,7 @@ struct SparseCoreFlow {
             let rowHeap = slabs.make(max(1, rowArcs), Int64(0))
             let rowThr = slabs.make(nRw, Int64.min)
             // The key a row ranks its arcs by: the value, or the value less the request's greedy price.
+            let lambda = slabs.make(nQ, Int64(0))
             if byProfit {
                 var greedySlabs = Slabs()
                 let p = greedySlabs.make(n, Int64(0))
@@ -174,38 +161,13 @@ struct SparseCoreFlow {
                 for q in 0..<nQ { lambda[q] = p[qBase + q] }
                 greedySlabs.release()
                 work &+= nA
-                if dShift > 0 {
-                    // The workers' common dual: the least λ of a request the greedy filled.
-                    var shift = Int64.max
-                    for q in 0..<nQ where lambda[q] < 0 { shift = min(shift, -lambda[q]) }
-                    var supply = 0
-                    var demand = 0
-                    for g in 0..<nG { supply += Int(net.groupSupply[g]) }
-                    for q in 0..<nQ { demand += max(0, Int(cap[q])) }
-                    if shift != Int64.max && (dShift == 1 || demand >= supply) {
-                        for q in 0..<nQ where lambda[q] < 0 { lambda[q] = min(0, lambda[q] + shift - dShiftOff) }
-                    }
-                    if dTrace { FileHandle.standardError.write("D25 shift \(shift) supply \(supply) demand \(demand)\n".data(using: .utf8)!) }
-                }
-                if dAuct > 0 {
-                    work &+= SparseCoreFlow.auctionPrices(
-                        lambda: lambda, iterations: dAuct, damp: dDamp, cap: cap, arcReq: arcReq, arcValue: arcValue,
-                        scaled: scaled, rowArcStart: rowArcStart, nRw: nRw, nQ: nQ)
-                }
-                if dTrace {
-                    var s = 0
-                    for q in 0..<nQ { s += Int(-lambda[q]) }
-                    FileHandle.standardError.write("D25 lambda sum \(s)\n".data(using: .utf8)!)
-                }
             }
-            let rowBest = slabs.make(nRw, Int64.min)
             for r in 0..<nRw {
                 var size = 0
                 for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where scaled[a] != dead {
                     let v = arcValue[a]
                     let q = Int(arcReq[a])
                     SparseCoreFlow.offer(v + lambda[q], rowHeap, base: 0, size: &size, k: rowArcs)
-                    rowBest[r] = max(rowBest[r], v + lambda[q])
                     SparseCoreFlow.offer(
                         v, reqHeap, base: reqStart[q], size: &reqSize[q], k: reqStart[q + 1] - reqStart[q])
                 }
@@ -217,8 +179,7 @@ struct SparseCoreFlow {
                 reqThr[q] = reqSize[q] == reqStart[q + 1] - reqStart[q] ? reqHeap[reqStart[q]] : Int64.min
             }
             for r in 0..<nRw {
-                var thr = rowThr[r]
-                if dDelta >= 0 && rowBest[r] != Int64.min { thr = min(thr, rowBest[r] - dDelta) }
+                let thr = rowThr[r]
                 for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where scaled[a] != dead {
                     let v = arcValue[a]
                     let q = Int(arcReq[a])
@@ -353,58 +314,28 @@ struct SparseCoreFlow {
                     }
                     violated += 1
                     pending.removeAll(keepingCapacity: true)
-                    var bar = upper
-                    if dJoin > 0 && tol > 1 {
-                        for a in s..<e where a != used && inCore[a] && scaled[a] != dead {
-                            bar = max(bar, scaled[a] + price[qBase + Int(arcReq[a])] - tol - dJoinOff)
-                        }
-                    }
                     for a in s..<e where a != used && !inCore[a] && scaled[a] != dead {
                         let key = scaled[a] + price[qBase + Int(arcReq[a])]
-                        if key - tol > bar { pending.append((key, Int32(a))) }
+                        if key - tol > upper { pending.append((key, Int32(a))) }
                     }
                     if addPerRow > 0 && pending.count > addPerRow {
                         pending.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
                         pending.removeLast(pending.count - addPerRow)
                     }
                     for (_, a) in pending { inCore[Int(a)] = true }
-                    if dTrace && trace.rounds == 1 && violated <= 4 {
-                        var msg = "D25 row \(r) used \(used) usedv \(used >= 0 ? arcValue[used] : 0) pg \(pg) pr \(price[nG + r]) lower \(lower) upper \(upper) n \(e - s) join \(pending.count):"
-                        for b in s..<e where scaled[b] != dead {
-                            let qb = Int(arcReq[b])
-                            msg += " [\(arcValue[b]) l\(lambda[qb]) p\(price[qBase + qb]) \(inCore[b] ? "C" : "") \(scaled[b] + price[qBase + qb] - tol > upper ? "J" : "")]"
-                        }
-                        FileHandle.standardError.write((msg + "\n").data(using: .utf8)!)
-                    }
-                    if dTrace && trace.rounds == 1 {
-                        for (_, a) in pending {
-                            let pa = arcValue[Int(a)] + lambda[Int(arcReq[Int(a)])]
-                            var rank = 0
-                            for b in s..<e where scaled[b] != dead && arcValue[b] + lambda[Int(arcReq[b])] > pa { rank += 1 }
-                            rankHist[min(7, rank / 8)] += 1
-                        }
-                    }
                     added += pending.count
                     coreCount += pending.count
                 }
             }
             full.prices = Array(price)
             work &+= nA
-            if dTrace {
-                FileHandle.standardError.write(
-                    "D25 ranks/8 \(rankHist)\n".data(using: .utf8)!)
-                FileHandle.standardError.write(
-                    "D25 round \(trace.rounds) core \(c) work \(sol.work) tol \(tol) violated \(violated) added \(added) cold \(warm == nil)\n".data(using: .utf8)!)
-            }
             full.work = work
             trace.added.append(added)
             if violated == 0 && tol == 1 { return full }
             warm = full
             if tol > 1 {
                 // After the first round stopped early: a larger core is solved cold, the same core resumes warm.
-                if added > 0 && dResume > 0 {
-                    resumeAt = max(1, tol * dResume)
-                } else if added > 0 {
+                if added > 0 {
                     warm = nil
                     trace.coldRounds += 1
                 } else {
@@ -412,64 +343,6 @@ struct SparseCoreFlow {
                 }
             }
         }
-    }
-
-    /// Jacobi best-response rounds on the assignment's request prices (`lambda` holds −λ): each row's best and second
-    /// best profit at the current prices (0: unassigned), then each request's λ the (cap + 1)-th largest
-    /// willingness v − (the row's best profit elsewhere), at least 0. Returns the work (two passes per round).
-    static func auctionPrices(
-        lambda: UnsafeMutableBufferPointer<Int64>, iterations: Int, damp: Int64, cap: [Int32],
-        arcReq: UnsafeMutableBufferPointer<Int32>, arcValue: UnsafeMutableBufferPointer<Int64>,
-        scaled: UnsafeMutableBufferPointer<Int64>, rowArcStart: UnsafeMutableBufferPointer<Int32>, nRw: Int, nQ: Int
-    ) -> Int {
-        var slabs = Slabs()
-        defer { slabs.release() }
-        let b1 = slabs.make(nRw, Int64(0))
-        let b2 = slabs.make(nRw, Int64(0))
-        let bq = slabs.make(nRw, Int32(-1))
-        let reqStart = slabs.make(nQ + 1, 0)
-        for q in 0..<nQ { reqStart[q + 1] = reqStart[q] + max(0, Int(cap[q])) + 1 }
-        let heap = slabs.make(reqStart[nQ], Int64(0))
-        let size = slabs.make(nQ, 0)
-        var work = 0
-        for _ in 0..<iterations {
-            for r in 0..<nRw {
-                var f: Int64 = 0
-                var g: Int64 = 0
-                var fq: Int32 = -1
-                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where scaled[a] != Int64.min {
-                    let pr = arcValue[a] + lambda[Int(arcReq[a])]
-                    if pr > f {
-                        g = f
-                        f = pr
-                        fq = arcReq[a]
-                    } else if pr > g {
-                        g = pr
-                    }
-                }
-                b1[r] = f
-                b2[r] = g
-                bq[r] = fq
-            }
-            for q in 0..<nQ { size[q] = 0 }
-            for r in 0..<nRw {
-                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) where scaled[a] != Int64.min {
-                    let q = Int(arcReq[a])
-                    let w = arcValue[a] - (bq[r] == arcReq[a] ? b2[r] : b1[r])
-                    if w <= 0 { continue }
-                    offer(w, heap, base: reqStart[q], size: &size[q], k: reqStart[q + 1] - reqStart[q])
-                }
-            }
-            for q in 0..<nQ where cap[q] > 0 {
-                let k = reqStart[q + 1] - reqStart[q]
-                let br = size[q] == k ? heap[reqStart[q]] : 0
-                let old = -lambda[q]
-                let new = damp > 0 ? (old * damp + br) / (damp + 1) : br
-                lambda[q] = -new
-            }
-            work &+= 2 * arcReq.count
-        }
-        return work
     }
 
     /// Offers `v` to the min-heap of the K best values at `heap[base ..< base + k]` holding `size` values.
