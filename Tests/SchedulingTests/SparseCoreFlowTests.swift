@@ -176,6 +176,7 @@ import Testing
         #expect(SparseCoreFlow.forDay(week, deadline: nil) == nil)
         let sparse = try #require(SparseCoreFlow.forDay(day, deadline: nil))
         #expect(sparse.rowArcs == 16 && sparse.byProfit && sparse.maxRounds == 0 && sparse.firstStopDivisor == 4)
+        #expect(sparse.secondRoundFactor == 36)
         let cap = (0..<requests).map { Int32($0 % 3) }
         let minUnits = [Int32](repeating: 0, count: requests)
         let order = (0..<day.nGroups).map(Int32.init)
@@ -266,6 +267,39 @@ import Testing
         }
         #expect(cold >= 20)
         #expect(resumed >= 20)
+    }
+
+    /// The second round after a stopped first round solved warm (`secondRoundFactor`) instead of cold: the flow
+    /// valid, the value and forced units those of successive shortest paths on the whole network, the returned prices
+    /// proving every arc (`unprovenArcs`), the warm second round taken on many networks and never a cold one.
+    @Test func secondRoundWarm() throws {
+        var warmSeconds = 0
+        for seed in UInt64(0)..<80 {
+            let (net, cap, minUnits, bonus, order) = Self.instance(seed &+ 900, forced: seed % 4 == 2)
+            let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
+            func forcedUnits(_ s: FlowSolution) -> Int32 {
+                (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+            }
+            for (k, c, divisor, factor) in [(1, 1, 4, 1), (1, 0, 4, 36), (2, 1, 8, 36), (3, 1, 4, 144), (16, 4, 4, 36)]
+            {
+                var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
+                flow.byProfit = seed % 2 == 0
+                flow.firstStopDivisor = Int64(divisor)
+                flow.secondRoundFactor = Int64(factor)
+                var trace = SparseCoreFlow.Trace()
+                let sol = try #require(
+                    flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
+                _ = FlowCostScalingTests.check(net, sol, cap: cap)
+                #expect(sol.value == ssp.value, "seed \(seed) k \(k) f \(factor) trace \(trace)")
+                #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) k \(k) f \(factor)")
+                let failures = Self.unprovenArcs(net, sol, cap: cap)
+                #expect(failures.isEmpty, "seed \(seed) k \(k) f \(factor): \(failures.prefix(5))")
+                #expect(trace.coldRounds == 0)
+                if Int64(net.sinkNode + 2) / Int64(divisor) > 1 { #expect(trace.rounds >= 2, "seed \(seed)") }
+                warmSeconds += trace.warmSecondRounds
+            }
+        }
+        #expect(warmSeconds >= 20)
     }
 
     /// The K-th best values of the thresholds: the heap keeps the K largest of any sequence.

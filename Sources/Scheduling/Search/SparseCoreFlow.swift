@@ -22,8 +22,9 @@ import Foundation
 /// province: 123 rounds without the limit).
 ///
 /// With `firstStopDivisor` (set by `forDay`) the first round is cheaper: its solve stops at a fraction of a value unit,
-/// its pricing (at that ε instead of 1) only picks the arcs that join, and the larger core is then solved cold; the
-/// later rounds and the final check are exact as above, so the optimum value is the same.
+/// its pricing (at that ε instead of 1) only picks the arcs that join, and the larger core is then solved cold, or with
+/// `secondRoundFactor` (set by `forDay`) warm from a few value units; the later rounds and the final check are exact
+/// as above, so the optimum value is the same.
 ///
 /// Deterministic: the core keeps each row's arcs in the network's order, and every round's arcs are fixed by values
 /// and indices only.
@@ -53,6 +54,12 @@ struct SparseCoreFlow {
     /// units and cost more than a cold solve of the larger core (the county day 4.7M against 4.3M, a scarce
     /// 2,000-worker day 51.8M against 5.9M).
     var firstStopDivisor: Int64 = 0
+    /// With `firstStopDivisor` and f > 0: when arcs join after the stopped first round, the second round solves the
+    /// larger core warm, from the first round's flow and repaired prices, with its refinements from ε = f × the first
+    /// round's stop, instead of cold (0: cold). Measured (docs/solver.md, day25): from 36 × a quarter value unit (9
+    /// value units) the county day's root flow work falls 14 % against the cold round (the cold round restarts from
+    /// greedy prices at 32 value units; the warm ε = 1 round day22 measured moves the whole core one ε at a time).
+    var secondRoundFactor: Int64 = 0
 
     init(_ net: FlowNetwork, deadline: Date? = nil, rowArcs: Int = 16, reqFactor: Int = 4) {
         self.net = net
@@ -73,6 +80,7 @@ struct SparseCoreFlow {
         var sparse = SparseCoreFlow(net, deadline: deadline, rowArcs: 16, reqFactor: 4)
         sparse.byProfit = true
         sparse.firstStopDivisor = 4
+        sparse.secondRoundFactor = 36
         return sparse
     }
 
@@ -91,6 +99,8 @@ struct SparseCoreFlow {
         var wholeWork = 0
         /// Rounds whose core was solved cold after the first (`firstStopDivisor`).
         var coldRounds = 0
+        /// Second rounds solved warm from `secondRoundFactor` × the first round's stop.
+        var warmSecondRounds = 0
     }
 
     /// Solves; same contract and same optimum value as `CostScalingSolver.solve` (ties may resolve differently).
@@ -334,8 +344,12 @@ struct SparseCoreFlow {
             if violated == 0 && tol == 1 { return full }
             warm = full
             if tol > 1 {
-                // After the first round stopped early: a larger core is solved cold, the same core resumes warm.
-                if added > 0 {
+                // After the first round stopped early: a larger core is solved warm from `secondRoundFactor` × the
+                // stop, or cold; the same core resumes warm from the next ε.
+                if added > 0 && secondRoundFactor > 0 {
+                    resumeAt = tol * secondRoundFactor
+                    trace.warmSecondRounds += 1
+                } else if added > 0 {
                     warm = nil
                     trace.coldRounds += 1
                 } else {
