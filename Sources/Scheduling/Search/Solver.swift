@@ -632,9 +632,7 @@ struct Engine {
     ) -> FlowSolution {
         // The first flow, cold, of a day network with many arcs per row: on a sparse core, then priced
         // (`SparseCoreFlow`).
-        if sparse, warm == nil,
-            let sparse = SparseCoreFlow.forDay(scaling.net, deadline: scaling.deadline)
-                ?? SparseCoreFlow.forLargeDay(scaling.net, deadline: scaling.deadline),
+        if sparse, warm == nil, let sparse = SparseCoreFlow.forDay(scaling.net, deadline: scaling.deadline),
             let sol = sparse.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
         {
             return sol

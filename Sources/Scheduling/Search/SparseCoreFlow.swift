@@ -53,10 +53,6 @@ struct SparseCoreFlow {
     /// units and cost more than a cold solve of the larger core (the county day 4.7M against 4.3M, a scarce
     /// 2,000-worker day 51.8M against 5.9M).
     var firstStopDivisor: Int64 = 0
-    /// With u > 0, the first round's solve stops after its first refinement at ε ≤ u value units (scale · u) instead
-    /// (`firstStopDivisor` then unused). With `maxRounds` 1 an early-stopped first round is followed by the whole
-    /// network, warm from the round's flow and priced prices, from the next ε (`forLargeDay`).
-    var firstStopUnits: Int64 = 0
 
     init(_ net: FlowNetwork, deadline: Date? = nil, rowArcs: Int = 16, reqFactor: Int = 4) {
         self.net = net
@@ -196,9 +192,7 @@ struct SparseCoreFlow {
         }
 
         /// Where the first round stops (1: exact; see `firstStopDivisor`).
-        let firstStop =
-            firstStopUnits > 0
-            ? scale * firstStopUnits : firstStopDivisor > 0 ? max(1, scale / firstStopDivisor) : 1
+        let firstStop = firstStopDivisor > 0 ? max(1, scale / firstStopDivisor) : 1
         /// The current solve's last ε (the first round's `firstStop`, else 1), also the tolerance of its pricing.
         var stopAt: Int64 = 1
         /// The next warm solve's first ε in scaled units (0: the warm solves' default).
@@ -340,9 +334,8 @@ struct SparseCoreFlow {
             if violated == 0 && tol == 1 { return full }
             warm = full
             if tol > 1 {
-                // After the first round stopped early: a larger core is solved cold, the same core resumes warm (with
-                // `maxRounds` 1: the whole network, from the next ε).
-                if added > 0 && maxRounds != 1 {
+                // After the first round stopped early: a larger core is solved cold, the same core resumes warm.
+                if added > 0 {
                     warm = nil
                     trace.coldRounds += 1
                 } else {
