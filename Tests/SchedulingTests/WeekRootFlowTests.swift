@@ -83,57 +83,6 @@ import Testing
         #expect(first.map(\.work) == again.map(\.work))
     }
 
-    /// The global update's row shortcut (`CostScalingSolver.skipUnusedRowSlots`: a row with at most one used slot
-    /// relaxes its group's slot and that one only) against the scan of every slot, on the root and the repairs of random
-    /// weeks, with and without heuristic and per-row fixing (whose swaps move used slots): the
-    /// same flows, prices, work and fixed and rejoined counts at every step.
-    @Test(arguments: 0..<48)
-    func rowShortcutSameAsFullScan(_ seed: UInt64) throws {
-        let days = 2 + Int(seed % 4)
-        let perDay = 1 + Int(seed % 5)
-        let net = Self.randomWeek(seed &+ 300, workers: 3 + Int(seed % 11), days: days, perDay: perDay)
-        var g = SplitMix64(seed: seed &+ 9_000)
-        let nQ = net.nReq
-        let cap = (0..<nQ).map { _ in Int32(g.next() % 4) }
-        let reqMin = (0..<nQ).map { _ in Int32(1 + g.next() % 3) }
-        let minUnits = (0..<nQ).map { q in seed % 4 == 3 && q % 3 == 0 ? reqMin[q] : 0 }
-        var maxValue: Int64 = 1
-        for v in net.arcValue where v > maxValue { maxValue = v }
-        let bonus = maxValue * Int64(net.nRows + 2) + 1
-        let order = (0..<net.nGroups).map(Int32.init)
-        func steps(skip: Bool) throws -> [FlowSolution] {
-            var solver = CostScalingSolver(net)
-            solver.skipUnusedRowSlots = skip
-            if seed % 3 != 0 {
-                solver.heuristicFixMinEdges = 0
-                solver.heuristicFix = seed % 3 == 1 ? 2 : 256
-                solver.rowKeep = 1 + Int(seed % 2)
-            }
-            var caps = cap
-            var sol = try #require(solver.solve(cap: caps, minUnits: minUnits, bonus: bonus, order: order))
-            var out = [sol]
-            while out.count < 4 {
-                var any = false
-                for q in 0..<nQ where sol.reqCount[q] > 0 && sol.reqCount[q] < reqMin[q] && minUnits[q] == 0 {
-                    caps[q] = 0
-                    any = true
-                }
-                if !any { break }
-                sol = try #require(
-                    solver.solve(cap: caps, minUnits: minUnits, bonus: bonus, order: order, warm: sol))
-                out.append(sol)
-            }
-            return out
-        }
-        let fast = try steps(skip: true)
-        let full = try steps(skip: false)
-        #expect(fast.map(\.rowArc) == full.map(\.rowArc), "seed \(seed)")
-        #expect(fast.map(\.prices) == full.map(\.prices), "seed \(seed)")
-        #expect(fast.map(\.work) == full.map(\.work), "seed \(seed)")
-        #expect(fast.map(\.fixedArcs) == full.map(\.fixedArcs))
-        #expect(fast.map(\.rejoinedArcs) == full.map(\.rejoinedArcs))
-    }
-
     /// The scale check counts negative values by their magnitude and leaves disabled arcs out: a network whose only
     /// large value is negative and too large to scale is refused (`nil`, the caller falls back to shortest paths); the
     /// same network with that arc disabled, or with small values, is solved.

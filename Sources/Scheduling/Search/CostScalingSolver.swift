@@ -79,11 +79,6 @@ struct CostScalingSolver {
     /// unused one breaks or nears 1-optimality, and then looks at the row's used fixed arc alone (session wp21). The
     /// same rejoins, flow and prices either way, only the work differs; off only to compare in tests.
     var boundFixedCheck = true
-    /// The global update relaxes a row with at most one used row → request slot through its first slot and that one
-    /// (kept by `usedCount` and `usedPosSum` in `solveConnected`) instead of scanning all its slots (session week25).
-    /// The same relaxations in the same order, so the same flow, prices and work either way; off only to compare in
-    /// tests.
-    var skipUnusedRowSlots = true
 
     init(_ net: FlowNetwork, deadline: Date? = nil, arcFixing: Bool = true, greedyStart: Bool = true) {
         self.net = net
@@ -205,7 +200,6 @@ struct CostScalingSolver {
             subSolver.rowKeep = rowKeep
             subSolver.boundFixedRanking = boundFixedRanking
             subSolver.boundFixedCheck = boundFixedCheck
-            subSolver.skipUnusedRowSlots = skipUnusedRowSlots
             guard
                 let sol = subSolver.solveConnected(
                     cap: subCap, minUnits: subMin, bonus: bonus, order: subOrder, warm: subWarm)
@@ -447,11 +441,6 @@ struct CostScalingSolver {
         let holders = slabs.make(Int(hStart[nQ]), Int32(0))
         let hCount = slabs.make(nQ, Int32(0))
         let hPos = slabs.make(m, Int32(0))
-        /// Each row's row → request slots that carry a unit (live or fixed): their number and the sum of their
-        /// positions, so the position of the one used slot when there is one. Kept by every push on such a slot and by
-        /// `swapSlots`; lets the global update skip a row's unused slots (see `globalUpdate`).
-        let usedCount = slabs.make(nRw, Int32(0))
-        let usedPosSum = slabs.make(nRw, 0)
         let excess = slabs.make(n, Int64(0))
         var total: Int64 = 0
         for g in 0..<nG {
@@ -522,8 +511,6 @@ struct CostScalingSolver {
                     push(Int(start[g]) + (r - rs))
                     push(f)
                     push(Int(t))
-                    usedCount[r] += 1
-                    usedPosSum[r] += f
                     let b = partner[f]
                     hPos[Int(b)] = hCount[q]
                     holders[Int(hStart[q] + hCount[q])] = b
@@ -563,7 +550,6 @@ struct CostScalingSolver {
         /// check (`unfixViolators`) can look at it alone when `fixedLow` clears the row's unused fixed arcs.
         let usedFixed = slabs.make(rowKeep > 0 ? nRw : 0, Int32(-1))
         let boundCheck = boundFixedCheck
-        let skipRows = skipUnusedRowSlots
         let boundFixed = boundFixedRanking
         var listed = [Bool](repeating: false, count: nG)
         for g in order where Int(g) < nG { listed[Int(g)] = true }
@@ -584,13 +570,8 @@ struct CostScalingSolver {
                     hPos[Int(b)] = hCount[q]
                     holders[Int(hStart[q] + hCount[q])] = b
                     hCount[q] += 1
-                    usedCount[v - nG] += 1
-                    usedPosSum[v - nG] += a
                 } else if k == 2 {
                     dropHolder(a, of: v - qBase)
-                    let r = Int(head[a]) - nG
-                    usedCount[r] -= 1
-                    usedPosSum[r] -= Int(partner[a])
                 }
             }
             /// Takes `slot` (a request's slot that holds a unit) off request `q`'s holder list.
@@ -652,22 +633,21 @@ struct CostScalingSolver {
                     let s = Int(start[w])
                     let e = Int(liveEnd[w])
                     work &+= e - s
-                    /// Relaxes the arc v → w behind slot `b` of w.
-                    @inline(__always) func relax(_ b: Int) {
+                    for b in s..<e {
                         // The arc v → w is b's partner: residual when b is below the pair's capacity (no random read).
-                        guard res[b] < pairCap[b] else { return }
+                        guard res[b] < pairCap[b] else { continue }
                         let v = Int(head[b])
-                        if done[v] == round { return }
+                        if done[v] == round { continue }
                         // The length is ⌊x / ε⌋ for x ≥ ε, else 0. A node already reached improves only when
                         // d + length < dist(v), i.e. x < (dist(v) − d)·ε: tested by a multiplication first, so the
                         // division (tens of cycles) runs only for the arcs that update a distance.
                         let x = price[v] - cost[b] - pw + eps
                         if seen[v] == round {
                             let k = dist[v] - d
-                            if k <= 0 { return }
+                            if k <= 0 { continue }
                             if x >= eps {
                                 let (bound, o) = k.multipliedReportingOverflow(by: eps)
-                                if !o && x >= bound { return }
+                                if !o && x >= bound { continue }
                             }
                         }
                         let len = x >= eps ? x / eps : 0
@@ -677,20 +657,6 @@ struct CostScalingSolver {
                             dist[v] = nd
                             if useBuckets { distanceQueue.push(nd, Int32(v)) } else { heap.push(nd, Int32(v)) }
                         }
-                    }
-                    // A row's first slot is its group's arc; each of the others is a row → request arc, whose reverse
-                    // (into the row) is residual only while it carries a unit. With at most one such slot used, only
-                    // the first slot and the used one can relax: the same relaxations, in the same order, as the scan
-                    // of every slot (and the same work charged).
-                    let r = w - nG
-                    if skipRows && r >= 0 && r < nRw && usedCount[r] <= 1 {
-                        relax(s)
-                        if usedCount[r] == 1 {
-                            let u = usedPosSum[r]
-                            if u < e { relax(u) }
-                        }
-                    } else {
-                        for b in s..<e { relax(b) }
                     }
                 }
                 for v in 0..<n {
@@ -707,9 +673,6 @@ struct CostScalingSolver {
             /// Swaps two slots of one node (every slot array and the partners' back links).
             @inline(__always) func swapSlots(_ x: Int, _ y: Int) {
                 if x == y { return }
-                // A used row → request slot's position moves with it (`usedPosSum`).
-                if kind[x] == 1 && res[x] == 0 { usedPosSum[Int(head[Int(partner[x])]) - nG] += y - x }
-                if kind[y] == 1 && res[y] == 0 { usedPosSum[Int(head[Int(partner[y])]) - nG] += x - y }
                 head.swapAt(x, y)
                 res.swapAt(x, y)
                 cost.swapAt(x, y)
