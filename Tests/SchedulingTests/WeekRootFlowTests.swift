@@ -62,14 +62,14 @@ import Testing
             var sol = try #require(solver.solve(cap: caps, minUnits: zeros, bonus: bonus, order: order))
             var steps = [sol]
             while true {
+                let ssp = FlowSolver(net).solve(cap: caps, minUnits: zeros, bonus: bonus, order: order)
+                _ = FlowCostScalingTests.check(net, sol, cap: caps)
+                #expect(sol.value == ssp.value, "seed \(seed), step \(steps.count)")
                 var any = false
                 for q in 0..<nQ where sol.reqCount[q] > 0 && sol.reqCount[q] < reqMin[q] {
                     caps[q] = 0
                     any = true
                 }
-                let ssp = FlowSolver(net).solve(cap: caps, minUnits: zeros, bonus: bonus, order: order)
-                _ = FlowCostScalingTests.check(net, sol, cap: caps)
-                #expect(sol.value == ssp.value, "seed \(seed), step \(steps.count)")
                 if !any { break }
                 sol = try #require(solver.solve(cap: caps, minUnits: zeros, bonus: bonus, order: order, warm: sol))
                 steps.append(sol)
