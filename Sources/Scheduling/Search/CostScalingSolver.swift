@@ -310,14 +310,16 @@ struct CostScalingSolver {
         let n = sink + 1
         let scale = Int64(n + 1)
 
-        // Largest absolute cost, for the scale check.
-        var maxAbs: Int64 = 1
-        for v in net.arcValue where v != FlowNetwork.disabled {
-            let a = v.magnitude
-            if a > UInt64(maxAbs) {
-                if a > UInt64(Int64.max) { return nil }
-                maxAbs = Int64(a)
+        // Largest absolute cost, for the scale check (at least 1; `disabled`, the one value without a magnitude in
+        // `Int64`, left out): the largest value and the least one, in a loop without branches.
+        var maxAbs = net.arcValue.withUnsafeBufferPointer { values in
+            var hi: Int64 = 1
+            var lo: Int64 = -1
+            for v in values {
+                hi = max(hi, v)
+                lo = min(lo, v == FlowNetwork.disabled ? -1 : v)
             }
+            return max(hi, -lo)
         }
         var anyForced = false
         for q in 0..<nQ where minUnits[q] > 0 && cap[q] > 0 { anyForced = true }
@@ -338,17 +340,20 @@ struct CostScalingSolver {
             deg[sink] += 1
             nEdges += rows + 1
         }
-        for r in 0..<nRw {
-            deg[nG + r] += 1
-            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
-                let q = Int(net.arcReq[a])
-                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                deg[nG + r] += 1
-                deg[qBase + q] += 1
-                nEdges += 1
-                rowArcs += 1
+        net.withArcBuffers(cap: cap) { rowArcStart, arcReq, arcValue, cap in
+            for r in 0..<nRw {
+                var d: Int32 = 1
+                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) {
+                    let q = Int(arcReq[a])
+                    guard arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    d += 1
+                    deg[qBase + q] += 1
+                }
+                deg[nG + r] += d
+                rowArcs += Int(d - 1)
             }
         }
+        nEdges += rowArcs
         for q in 0..<nQ where cap[q] > 0 {
             let forced = min(max(0, minUnits[q]), cap[q])
             let k: Int32 = (forced > 0 ? 1 : 0) + (cap[q] - forced > 0 ? 1 : 0)
@@ -359,14 +364,15 @@ struct CostScalingSolver {
         let start = slabs.make(n + 1, Int32(0))
         for v in 0..<n { start[v + 1] = start[v] + deg[v] }
         let m = 2 * nEdges
-        let head = slabs.make(m, Int32(0))
-        let res = slabs.make(m, Int32(0))
-        let cost = slabs.make(m, Int64(0))
-        let partner = slabs.make(m, Int32(0))
+        // Every slot of these five is written by `edge` below (the degrees count exactly the edges it adds).
+        let head = slabs.makeUninitialized(m, of: Int32.self)
+        let res = slabs.makeUninitialized(m, of: Int32.self)
+        let cost = slabs.makeUninitialized(m, of: Int64.self)
+        let partner = slabs.makeUninitialized(m, of: Int32.self)
         /// The network arc behind each row → request slot (-1 elsewhere).
         let netArc = slabs.make(m, Int32(-1))
         /// The capacity of each arc's edge (the same on both slots of a pair).
-        let pairCap = slabs.make(m, Int32(0))
+        let pairCap = slabs.makeUninitialized(m, of: Int32.self)
         // Each node's next free slot, in a slab: an array captured and mutated by `edge` may check its uniqueness on
         // every edge (measured: 0.29G instructions on the county week once the function around it grew).
         let fill = slabs.make(n, Int32(0))
@@ -407,11 +413,14 @@ struct CostScalingSolver {
             }
         }
 
-        for r in 0..<nRw {
-            for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
-                let q = Int(net.arcReq[a])
-                guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
-                edge(nG + r, qBase + q, 1, -net.arcValue[a], Int32(a))
+        net.withArcBuffers(cap: cap) { rowArcStart, arcReq, arcValue, cap in
+            for r in 0..<nRw {
+                for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) {
+                    let q = Int(arcReq[a])
+                    let value = arcValue[a]
+                    guard value != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    edge(nG + r, qBase + q, 1, -value, Int32(a))
+                }
             }
         }
         // Holders: at each request, the reverse arcs of row → request arcs that carry flow (its only residual arcs
@@ -1046,13 +1055,21 @@ struct CostScalingSolver {
                             }
                             // Relabel: the largest price that makes some residual arc admissible, minus ε. The scan above
                             // covered `from ..< end`; only the arcs before the current arc are left to look at.
+                            // Ties go to the lowest slot: the first maximum below `from` replaces the scan's when
+                            // it is at least as high.
                             let s = Int(start[v])
+                            var lowBest = Int64.min
+                            var lowAt = -1
                             for b in s..<from where res[b] > 0 {
                                 let x = price[Int(head[b])] - cost[b]
-                                if x > best || (x == best && b < bestAt) {
-                                    best = x
-                                    bestAt = b
+                                if x > lowBest {
+                                    lowBest = x
+                                    lowAt = b
                                 }
+                            }
+                            if lowAt >= 0 && lowBest >= best {
+                                best = lowBest
+                                bestAt = lowAt
                             }
                             work &+= end - s
                             let np = best - eps
@@ -1319,6 +1336,15 @@ struct Slabs {
     mutating func make<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, count))
         b.initialize(repeating: value)
+        owned.append(UnsafeMutableRawPointer(b.baseAddress!))
+        return UnsafeMutableBufferPointer(rebasing: b[0..<count])
+    }
+
+    /// A buffer of `count` elements of the trivial type `T`, left uninitialized (the caller writes every element
+    /// before reading it); valid until `release()`.
+    mutating func makeUninitialized<T: BitwiseCopyable>(_ count: Int, of type: T.Type) -> UnsafeMutableBufferPointer<T>
+    {
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, count))
         owned.append(UnsafeMutableRawPointer(b.baseAddress!))
         return UnsafeMutableBufferPointer(rebasing: b[0..<count])
     }

@@ -23,6 +23,25 @@ struct FlowNetwork: Sendable {
     var requestNodeBase: Int { nGroups + nRows }
     /// The sink node, after the requests: `sinkNode + 1` nodes in all.
     var sinkNode: Int { nGroups + nRows + nReq }
+
+    /// Calls `body` with `rowArcStart`, `arcReq`, `arcValue` and the requests' caps `cap` as buffers: the solvers'
+    /// set-up loops over every arc without a bounds check per read.
+    @inline(__always)
+    func withArcBuffers<R>(
+        cap: [Int32],
+        _ body: (
+            UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int64>,
+            UnsafeBufferPointer<Int32>
+        ) -> R
+    ) -> R {
+        rowArcStart.withUnsafeBufferPointer { rowArcStart in
+            arcReq.withUnsafeBufferPointer { arcReq in
+                arcValue.withUnsafeBufferPointer { arcValue in
+                    cap.withUnsafeBufferPointer { cap in body(rowArcStart, arcReq, arcValue, cap) }
+                }
+            }
+        }
+    }
 }
 
 /// A flow solution: the request of each row (-1 when unused) and its total value.
