@@ -77,8 +77,37 @@ import Testing
         guard case .object(var o) = InstanceMutator.node(v, path), !o.keys.isEmpty else { return v }
         let k = m.below(o.keys.count)
         o.keys.append(o.keys[k])
-        o.values.append(m.below(2) == 0 ? o.values[k] : m.mutateOnce(o.values[k]))
+        o.values.append(m.below(2) == 0 ? o.values[k] : m.pick(InstanceMutator.numbers + InstanceMutator.strings))
         return InstanceMutator.replace(v, path[...], with: .object(o))
+    }
+
+    /// One field of a random worker or request (or of its home, windows or pickup) set to an edge value of any type.
+    static func fieldValue(_ v: JSONValue, _ m: inout InstanceMutator) -> JSONValue {
+        guard case .object(let root) = v else { return v }
+        let lists = root.keys.indices.filter {
+            (root.keys[$0] == "workers" || root.keys[$0] == "requests") && !(root.values[$0].array ?? []).isEmpty
+        }
+        guard !lists.isEmpty else { return v }
+        let l = m.pick(lists)
+        var path: [InstanceMutator.Step] = [.member(l), .element(m.below(root.values[l].array?.count ?? 1))]
+        for _ in 0..<2 {
+            guard case .object(let o) = InstanceMutator.node(v, path), !o.keys.isEmpty else { break }
+            let k = m.below(o.keys.count)
+            path.append(.member(k))
+            // Now and then one level deeper (a home's lat, a window's to, a pickup's seats, a list's item).
+            let inner = InstanceMutator.node(v, path)
+            if m.below(3) == 0, case .array(let a) = inner, !a.isEmpty {
+                path.append(.element(m.below(a.count)))
+            } else if m.below(2) == 0, case .object = inner {
+                continue
+            }
+            break
+        }
+        let edges: [JSONValue] = [
+            .int(-1), .double(-0.5), .int(0), .double(0.5), .int(11), .double(1e300), .string(""), .string("x"),
+            .string("24:00"), .null, .bool(true), .array([]), .object(JSONObject()),
+        ]
+        return InstanceMutator.replace(v, path[...], with: m.pick(edges))
     }
 
     /// A text change the value mutations cannot make: white space, an escaped key, an unknown key holding a nested
@@ -117,13 +146,14 @@ import Testing
         let sources = Self.sources.compactMap { s in (try? JSONParser.parse(s.text)).map { (s.name, $0) } }
         #expect(!sources.isEmpty)
         var direct = 0
-        for i in stride(from: chunk, to: 600, by: 4) {
+        for i in stride(from: chunk, to: 4000, by: 4) {
             var m = InstanceMutator(seed: 0xB17E_5000 &+ UInt64(i))
             let (name, value) = sources[i % sources.count]
             var text: String
-            switch m.below(3) {
+            switch m.below(4) {
             case 0: text = InstanceMutator.encode(m.mutate(value))
             case 1: text = InstanceMutator.encode(Self.repeatKey(value, &m))
+            case 2: text = InstanceMutator.encode(Self.fieldValue(value, &m))
             default: text = Self.textChange(InstanceMutator.encode(value), &m)
             }
             if m.below(4) == 0 { text = Self.textChange(text, &m) }

@@ -9,10 +9,6 @@ struct DirectLists {
     var requests: [LaborRequest] = []
 }
 
-/// The direct route's signal that the document holds something it leaves to the tree route (a syntax error, an
-/// input error, a repeated key): the caller then decodes the whole document the old way, which gives the message.
-struct DirectBail: Error {}
-
 /// The keys of one kind of object the direct route reads (workers, their homes, ...), each remembered by its position
 /// among its object's keys: sibling objects mostly hold the same keys in the same order, so a key whose bytes equal
 /// the remembered ones names the same field with no string made.
@@ -53,7 +49,9 @@ extension InstanceDecoder {
 }
 
 extension JSONParser.Cursor {
-    /// The bail of the direct route (the error's text is never shown).
+    /// The direct route's bail: the document holds something it leaves to the tree route (a syntax error, an input
+    /// error, a repeated key), and the caller decodes the whole document the old way, which gives the message (this
+    /// error's text is never shown).
     func bail() -> JSONSyntaxError { JSONSyntaxError(offset: i, reason: "left to the tree route") }
 
     /// The byte at the cursor after white space; a bail at the end of the input.
