@@ -17,6 +17,8 @@ public enum InstanceDecoder {
     /// - Returns: the validated instance, defaults applied, pins deduplicated.
     /// - Throws: `InstanceError` listing every input error.
     public static func decode(_ bytes: [UInt8]) throws(InstanceError) -> Instance {
+        // The direct route reads a valid instance without the tree; anything else is read (and named) by the tree's.
+        if let instance = decodeDirect(bytes) { return instance }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -28,8 +30,15 @@ public enum InstanceDecoder {
 
     /// Validates an already parsed instance.
     public static func decode(_ value: JSONValue) throws(InstanceError) -> Instance {
-        var ctx = Context()
         guard let root = value.object else { throw InstanceError(["instance: top level must be a JSON object"]) }
+        return try decode(root, direct: nil)
+    }
+
+    /// Validates a parsed root object; `direct` holds its workers and requests when the direct route read them (each
+    /// valid on its own, ids distinct): then only the ids they name are checked here, and any error (which the
+    /// direct route's caller drops, to read the document again through the tree) is a bare mark.
+    static func decode(_ root: JSONObject, direct: DirectLists?) throws(InstanceError) -> Instance {
+        var ctx = Context()
         var version: Int?
         if let v = root.present("version") {
             if case .int(let n) = v, n == 1 || n == 2 {
@@ -80,7 +89,15 @@ public enum InstanceDecoder {
         var workers: [Worker] = []
         var workerPlaces: [Place] = []
         var workerIds: Set<String> = []
-        for (i, object) in ctx.objects(root, "workers", required: true) {
+        if let direct {
+            workers = direct.workers
+            workerPlaces.reserveCapacity(workers.count)
+            for (i, worker) in workers.enumerated() {
+                workerPlaces.append(.object(kind: "workers", index: i, id: worker.id))
+                if let point = worker.pickupPoint, !pointIds.contains(point) { ctx.err("workers", "direct") }
+            }
+        }
+        for (i, object) in direct == nil ? ctx.objects(root, "workers", required: true) : [] {
             let w = FieldSlots<WorkerField>(object)
             let at = place("workers", i, w, .id)
             guard let wid = ctx.id(at, w, .id, kind: "worker", taken: workerIds.contains) else { continue }
@@ -167,7 +184,18 @@ public enum InstanceDecoder {
 
         var requests: [LaborRequest] = []
         var requestIndex: [String: Int] = [:]
-        for (i, object) in ctx.objects(root, "requests", required: true) {
+        if let direct {
+            requests = direct.requests
+            requestIndex.reserveCapacity(requests.count)
+            for (k, request) in requests.enumerated() {
+                requestIndex[request.id] = k
+                if !farmIds.contains(request.farm) { ctx.err("requests", "direct") }
+                for point in request.pickup?.points ?? [] where !pointIds.contains(point) {
+                    ctx.err("requests", "direct")
+                }
+            }
+        }
+        for (i, object) in direct == nil ? ctx.objects(root, "requests", required: true) : [] {
             let r = FieldSlots<RequestField>(object)
             let at = place("requests", i, r, .id)
             guard let rid = ctx.id(at, r, .id, kind: "request", taken: { requestIndex[$0] != nil }) else { continue }
@@ -299,6 +327,7 @@ public enum InstanceDecoder {
         }
 
         var workerIndex: [String: Int] = [:]
+        workerIndex.reserveCapacity(workers.count)
         for (k, w) in workers.enumerated() { workerIndex[w.id] = k }
         var pinned: [Pair] = []
         var firstListing: [Pair: Int] = [:]

@@ -104,11 +104,7 @@ public enum JSONParser {
     /// - Throws: `JSONSyntaxError` naming the byte offset.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buf) throws(JSONSyntaxError) -> JSONValue in
-            var p = Cursor(
-                buf: buf, i: 0, sizes: [Int](repeating: 0, count: 2 * (Cursor.maxDepth + 2)),
-                keyMemo: [Cursor.KeyMemo](
-                    repeating: Cursor.KeyMemo(start: 0, count: -1, text: ""),
-                    count: Cursor.memoDepths * Cursor.memoKeys))
+            var p = Cursor(buf: buf)
             // A UTF-8 byte order mark is tolerated.
             if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { p.i = 3 }
             let v = try p.value(depth: 0)
@@ -152,6 +148,15 @@ public enum JSONParser {
         static let memoDepths = 8
         /// The positions among an object's keys that are remembered.
         static let memoKeys = 32
+
+        /// A cursor at the document's first byte, nothing remembered.
+        init(buf: UnsafeBufferPointer<UInt8>) {
+            self.buf = buf
+            i = 0
+            sizes = [Int](repeating: 0, count: 2 * (Cursor.maxDepth + 2))
+            keyMemo = [KeyMemo](
+                repeating: KeyMemo(start: 0, count: -1, text: ""), count: Cursor.memoDepths * Cursor.memoKeys)
+        }
 
         func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: i, reason: reason) }
 
