@@ -103,20 +103,44 @@ import Vocabulary
         try Fixtures.expectScorerAgrees(instance, plan: plan)
     }
 
-    /// Random instances of eight workers over two or three days, from the first flow's plan: each set the holder choice
-    /// names with its gain reaches at least that gain by an enumeration of its workers' schedules over the seats they
-    /// hold (`BruteForce`: headcounts, minimums, weekly caps; no code shared with the move; sets of at most four), has
-    /// two to `runTakeoverMaxSet` distinct workers; after the descent (enough passes) no set is named and the
-    /// headcounts are those of the plan before.
+    /// Generated instances of seven workers over two or three days (jobs J and L with two seats every day, one seat a
+    /// day of a job of that day; homes 1-3 km away, some days unavailable), dealt in a seed-driven order: each set the
+    /// holder choice names with its gain reaches at least that gain by an enumeration of its workers' schedules over
+    /// the seats they hold (`BruteForce`: headcounts, minimums, weekly caps; no code shared with the move; sets of at
+    /// most four), has two to `runTakeoverMaxSet` distinct workers; after the descent (enough passes) no set is named
+    /// and the headcounts are those of the plan before.
     @Test(arguments: Array(1...12) as [UInt64])
     func namedHolderMovesReachTheirGain(_ seed: UInt64) throws {
-        let (instance, start) = ChainsHeadcountMoveTests.flowEngine(
-            seed &+ 250, workers: 8, requests: 6, days: seed % 2 == 0 ? 2 : 3)
-        let days = start.nD
+        let days = [Fixtures.day1, Fixtures.day2, Fixtures.day1.adding(days: 2)].prefix(seed % 2 == 0 ? 2 : 3)
+        func mix(_ x: Int) -> Int { Int((UInt64(x) &+ seed &* 7919) &* 2_654_435_761 % 1009) }
+        let ws = (0..<7).map { w in
+            Fixtures.worker(
+                "w\(w)", km: Double(1 + mix(w) % 3),
+                days: Set(days.enumerated().filter { mix(w * 5 + $0.offset) % 6 != 0 }.map(\.element)))
+        }
+        var rs: [LaborRequest] = []
+        for (k, d) in days.enumerated() {
+            rs.append(Fixtures.request("j\(k)", job: "J", date: d, headcount: 2))
+            rs.append(Fixtures.request("l\(k)", job: "L", date: d, headcount: 2))
+            rs.append(Fixtures.request("k\(k)", job: "K\(k)", date: d))
+        }
+        let instance = Instance(
+            name: "run-takeover-holders-\(seed)", weights: Weights(fairness: 5, continuity: 30), workers: ws,
+            farms: [Fixtures.farm()], requests: rs, pinned: [], history: [])
+        var pairs: [Pair] = []
+        for (k, d) in days.enumerated() {
+            let seats = ["j\(k)", "j\(k)", "l\(k)", "l\(k)", "k\(k)"]
+            let order = ws.indices.filter { ws[$0].available.contains(d) }.sorted {
+                (mix($0 * 11 + k), $0) < (mix($1 * 11 + k), $1)
+            }
+            for (seat, w) in zip(seats, order) { pairs.append(Pair(request: seat, worker: ws[w].id)) }
+        }
+        let start = LocalSearchDayILSTests.engine(instance, pairs)
         let brute = BruteForce(instance: instance)
         let requests = instance.requests
+        let nD = start.nD
         let dates = Array(Set(requests.map(\.date))).sorted()
-        let lookup = SlotCandidates(start.p, nD: days)
+        let lookup = SlotCandidates(start.p, nD: nD)
         var steps = 0
         let current = start.currentScore()
         for (set, gain) in start.runTakeoverHolderSets(start.pinnedWorkers(), lookup, steps: &steps) {
@@ -126,14 +150,14 @@ import Vocabulary
             guard set.count <= 4 else { continue }
             var rows: [(r: Int, w: Int)] = []
             for w in 0..<instance.workers.count where !set.contains(w) {
-                for d in 0..<days where start.assign[w * days + d] >= 0 {
-                    rows.append((Int(start.assign[w * days + d]), w))
+                for d in 0..<nD where start.assign[w * nD + d] >= 0 {
+                    rows.append((Int(start.assign[w * nD + d]), w))
                 }
             }
             let want = try #require(
                 ChainsHeadcountMoveTests.bestOfSchedules(brute, set, days: dates.count, beside: rows) { w, k in
                     requests.indices.filter { r in
-                        set.contains { start.assign[$0 * days + k] == Int32(r) }
+                        set.contains { start.assign[$0 * nD + k] == Int32(r) }
                             && brute.allowed(instance.workers[w], requests[r])
                     }
                 })
