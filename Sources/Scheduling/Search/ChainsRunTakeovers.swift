@@ -108,7 +108,8 @@ extension Engine {
         return WorkerSets.bestFirst(found)
     }
 
-    /// Passes of `reassignWorkers` over the run takeover sets of the current plan, while a pass improves (at most
+    /// Passes of `reassignWorkers` over the run takeover sets of the current plan (`runTakeoverSets`, then the sets of
+    /// `runTakeoverHolderSets`, best gain first, repeats left out), while a pass improves (at most
     /// `maxPasses`) and the current phase's share lasts. Returns true when the objective rose.
     @discardableResult
     mutating func runTakeoverDescent(_ lookup: SlotCandidates, maxPasses: Int = 2) -> Bool {
@@ -118,9 +119,14 @@ extension Engine {
             maxPasses: maxPasses,
             sets: { engine in
                 var steps = 0
-                let sets = engine.runTakeoverSets(pinned, lookup, steps: &steps)
+                var sets = WorkerSets()
+                for set in engine.runTakeoverSets(pinned, lookup, steps: &steps) { sets.add(set) }
+                // The holder choice's moves after the first holders' sets (gap25).
+                for set in WorkerSets.bestFirst(engine.runTakeoverHolderSets(pinned, lookup, steps: &steps)) {
+                    sets.add(set)
+                }
                 engine.charge(steps)
-                return sets
+                return sets.sets
             },
             step: { $0.reassignWorkers($1, lookup) })
     }
