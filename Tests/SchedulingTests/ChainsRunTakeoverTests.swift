@@ -39,19 +39,29 @@ import Vocabulary
         #expect(old.currentScore() == before)
 
         var e = LocalSearchDayILSTests.engine(instance, start)
+        try Self.expectDescentGains(
+            &e, instance, lookup, from: before, gain: 30,
+            reaching: [
+                Pair(request: "j1", worker: "a"), Pair(request: "j2", worker: "a"), Pair(request: "j3", worker: "a"),
+                Pair(request: "k1", worker: "b"), Pair(request: "k2", worker: "b"), Pair(request: "k3", worker: "c"),
+            ])
+    }
+
+    /// The shared check of the hand-made cases: the takeover descent moves, gains `gain` over `before`, reaches the
+    /// enumerated optimum with every headcount kept, ends at exactly `reaching`, and the scorer agrees.
+    static func expectDescentGains(
+        _ e: inout Engine, _ instance: Instance, _ lookup: SlotCandidates, from before: Score, gain: Int,
+        reaching: Set<Pair>
+    ) throws {
         let counts = e.headcounts()
         let moved = e.runTakeoverDescent(lookup)
         #expect(moved)
         let best = try #require(BruteForce(instance: instance).optimum())
         #expect(e.currentScore() == Score(hard: 0, medium: best.medium, soft: best.soft))
-        #expect(e.currentScore().soft == before.soft + 30)
+        #expect(e.currentScore().soft == before.soft + gain)
         #expect(e.headcounts() == counts)
         let plan = e.makePlan()
-        #expect(
-            Set(plan.assignments) == [
-                Pair(request: "j1", worker: "a"), Pair(request: "j2", worker: "a"), Pair(request: "j3", worker: "a"),
-                Pair(request: "k1", worker: "b"), Pair(request: "k2", worker: "b"), Pair(request: "k3", worker: "c"),
-            ])
+        #expect(Set(plan.assignments) == reaching)
         try Fixtures.expectScorerAgrees(instance, plan: plan)
     }
 
@@ -87,20 +97,12 @@ import Vocabulary
         #expect(named.map(\.set) == [[0, 2, 3]])
         #expect(named.map(\.value) == [30])
         let before = e.currentScore()
-        let counts = e.headcounts()
-        let moved = e.runTakeoverDescent(lookup)
-        #expect(moved)
-        let best = try #require(BruteForce(instance: instance).optimum())
-        #expect(e.currentScore() == Score(hard: 0, medium: best.medium, soft: best.soft))
-        #expect(e.currentScore().soft == before.soft + 30)
-        #expect(e.headcounts() == counts)
-        let plan = e.makePlan()
-        #expect(
-            Set(plan.assignments) == [
+        try Self.expectDescentGains(
+            &e, instance, lookup, from: before, gain: 30,
+            reaching: [
                 Pair(request: "j1", worker: "a"), Pair(request: "j2", worker: "a"), Pair(request: "j1", worker: "b"),
                 Pair(request: "j2", worker: "b"), Pair(request: "k1", worker: "c"), Pair(request: "k2", worker: "d"),
             ])
-        try Fixtures.expectScorerAgrees(instance, plan: plan)
     }
 
     /// Generated instances of seven workers over two or three days (jobs J and L with two seats every day, one seat a

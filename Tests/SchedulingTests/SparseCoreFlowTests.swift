@@ -244,21 +244,12 @@ import Testing
         for seed in UInt64(0)..<80 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed &+ 500, forced: seed % 4 == 1)
             let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
-            func forcedUnits(_ s: FlowSolution) -> Int32 {
-                (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
-            }
             for (k, c, divisor) in [(1, 1, 1), (1, 0, 4), (2, 1, 4), (3, 1, 8), (16, 4, 4)] {
                 var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
                 flow.byProfit = seed % 2 == 0
                 flow.firstStopDivisor = Int64(divisor)
-                var trace = SparseCoreFlow.Trace()
-                let sol = try #require(
-                    flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
-                _ = FlowCostScalingTests.check(net, sol, cap: cap)
-                #expect(sol.value == ssp.value, "seed \(seed) k \(k) d \(divisor) trace \(trace)")
-                #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) k \(k) d \(divisor)")
-                let failures = Self.unprovenArcs(net, sol, cap: cap)
-                #expect(failures.isEmpty, "seed \(seed) k \(k) d \(divisor): \(failures.prefix(5))")
+                let trace = try Self.expectExact(
+                    flow, (net, cap, minUnits, bonus, order), as: ssp, "seed \(seed) k \(k) d \(divisor)")
                 // A first round that stops early never returns: a second round follows.
                 if Int64(net.sinkNode + 2) / Int64(divisor) > 1 { #expect(trace.rounds >= 2, "seed \(seed)") }
                 if trace.coldRounds > 0 { cold += 1 }
@@ -277,29 +268,41 @@ import Testing
         for seed in UInt64(0)..<80 {
             let (net, cap, minUnits, bonus, order) = Self.instance(seed &+ 900, forced: seed % 4 == 2)
             let ssp = FlowSolver(net).solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order)
-            func forcedUnits(_ s: FlowSolution) -> Int32 {
-                (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
-            }
             for (k, c, divisor, factor) in [(1, 1, 4, 1), (1, 0, 4, 36), (2, 1, 8, 36), (3, 1, 4, 144), (16, 4, 4, 36)]
             {
                 var flow = SparseCoreFlow(net, rowArcs: k, reqFactor: c)
                 flow.byProfit = seed % 2 == 0
                 flow.firstStopDivisor = Int64(divisor)
                 flow.secondRoundFactor = Int64(factor)
-                var trace = SparseCoreFlow.Trace()
-                let sol = try #require(
-                    flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
-                _ = FlowCostScalingTests.check(net, sol, cap: cap)
-                #expect(sol.value == ssp.value, "seed \(seed) k \(k) f \(factor) trace \(trace)")
-                #expect(forcedUnits(sol) == forcedUnits(ssp), "seed \(seed) k \(k) f \(factor)")
-                let failures = Self.unprovenArcs(net, sol, cap: cap)
-                #expect(failures.isEmpty, "seed \(seed) k \(k) f \(factor): \(failures.prefix(5))")
+                let trace = try Self.expectExact(
+                    flow, (net, cap, minUnits, bonus, order), as: ssp, "seed \(seed) k \(k) f \(factor)")
                 #expect(trace.coldRounds == 0)
                 if Int64(net.sinkNode + 2) / Int64(divisor) > 1 { #expect(trace.rounds >= 2, "seed \(seed)") }
                 warmSeconds += trace.warmSecondRounds
             }
         }
         #expect(warmSeconds >= 20)
+    }
+
+    /// Solves `problem` with `flow` and expects what every configuration must give: a valid flow with the value and
+    /// forced units of successive shortest paths (`ssp`) on the whole network, and prices proving every arc of it
+    /// (`unprovenArcs`). Returns the solve's trace for the caller's own expectations.
+    static func expectExact(
+        _ flow: SparseCoreFlow, _ problem: (FlowNetwork, [Int32], [Int32], Int64, [Int32]), as ssp: FlowSolution,
+        _ label: String
+    ) throws -> SparseCoreFlow.Trace {
+        let (net, cap, minUnits, bonus, order) = problem
+        func forcedUnits(_ s: FlowSolution) -> Int32 {
+            (0..<net.nReq).reduce(0) { $0 + min(s.reqCount[$1], minUnits[$1]) }
+        }
+        var trace = SparseCoreFlow.Trace()
+        let sol = try #require(flow.solve(cap: cap, minUnits: minUnits, bonus: bonus, order: order, trace: &trace))
+        _ = FlowCostScalingTests.check(net, sol, cap: cap)
+        #expect(sol.value == ssp.value, "\(label) trace \(trace)")
+        #expect(forcedUnits(sol) == forcedUnits(ssp), "\(label)")
+        let failures = unprovenArcs(net, sol, cap: cap)
+        #expect(failures.isEmpty, "\(label): \(failures.prefix(5))")
+        return trace
     }
 
     /// The K-th best values of the thresholds: the heap keeps the K largest of any sequence.
