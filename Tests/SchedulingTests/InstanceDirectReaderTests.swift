@@ -141,6 +141,66 @@ import Testing
         }
     }
 
+    /// Lists the direct route's memo (`SpanMemo`) may reuse: every worker's skills, farms, availability and worked
+    /// dates and every request's skills drawn from a few texts (the same list, the same items spaced or escaped
+    /// otherwise, a `]` inside a string, a list that is another's prefix, invalid items), so equal, nearly equal and
+    /// invalid lists follow each other: the direct route gives the tree's instance or nothing, `decode(bytes)` the
+    /// tree's result.
+    @Test func repeatedAndNearlyRepeatedListsGiveTheTreesInstance() throws {
+        let strings = [
+            #"["harvest","packing"]"#, #"["harvest", "packing"]"#, #"["har]vest","packing"]"#, #"["har]vest"]"#,
+            #"["harvest","pack\u0069ng"]"#, #"["a\"]"]"#, "[]", "[ ]", #"["harvest",1]"#, #"["harvest"]"#,
+            #"["harvest"] "#, #"["f1","f2"]"#, #"["f2","f1","f1"]"#, #"["f1"]"#, "null",
+        ]
+        let days = [
+            #"["2026-07-08"]"#, #"["2026-07-08","2026-07-09"]"#, #"["2026-07-08", "2026-07-09"]"#,
+            #"[{"date":"2026-07-08","from":"08:00","to":"12:00"}]"#,
+            #"[{"date":"2026-07-08","from":"12:00","to":"08:00"}]"#,
+            #"["2026-07-08",{"date":"2026-07-08","from":"08:00","to":"12:00"}]"#,
+            #"[{"date":"2026-07-08","from":"08:00","to":"12:00"},"2026-07-08"]"#, #"["2026-07-0]"]"#, "[]",
+            #"["2026-07-08""#,
+        ]
+        let fields: [(key: String, texts: [String])] = [
+            ("skills", strings), ("blockedFarms", strings), ("allowedFarms", strings), ("available", days),
+            ("workedDates", days),
+        ]
+        let sources = Self.sources.compactMap { s in (try? JSONParser.parse(s.text)).map { (s.name, $0) } }
+        var direct = 0
+        for i in 0..<300 {
+            var m = InstanceMutator(seed: 0x5BA4_0000 &+ UInt64(i))
+            let (name, value) = sources[i % sources.count]
+            guard case .object(var root) = value else { continue }
+            // Placeholders in the tree, replaced by list texts in the encoded document.
+            var texts: [String] = []
+            for (l, key) in root.keys.enumerated() where key == "workers" || key == "requests" {
+                guard case .array(var items) = root.values[l] else { continue }
+                for (k, item) in items.enumerated() {
+                    guard case .object(var o) = item else { continue }
+                    for field in key == "workers" ? fields : [("skills", strings)] where m.below(4) != 0 {
+                        let text = m.pick(field.texts)
+                        let mark = JSONValue.string("@@list\(texts.count)@@")
+                        texts.append(text)
+                        if let at = o.keys.firstIndex(of: field.key) {
+                            o.values[at] = mark
+                        } else {
+                            o.keys.append(field.key)
+                            o.values.append(mark)
+                        }
+                    }
+                    items[k] = .object(o)
+                }
+                root.values[l] = .array(items)
+            }
+            var text = InstanceMutator.encode(.object(root))
+            for (k, list) in texts.enumerated().reversed() {
+                text = text.replacingOccurrences(of: "\"@@list\(k)@@\"", with: list)
+            }
+            if Self.expectSameAsTree(text, "case \(i) (\(name))") { direct += 1 }
+        }
+        // Some documents stay valid and take the direct route (and its memo).
+        #expect(direct > 0)
+    }
+
     @Test(arguments: 0..<4)
     func mutatedInstancesGiveTheTreesInstanceOrItsErrors(_ chunk: Int) throws {
         let sources = Self.sources.compactMap { s in (try? JSONParser.parse(s.text)).map { (s.name, $0) } }

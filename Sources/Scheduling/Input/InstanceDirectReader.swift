@@ -32,6 +32,35 @@ struct DirectKeys {
     init(_ field: @escaping (String) -> Int) { self.field = field }
 }
 
+/// Values the direct route has read from lists, each remembered with the list's bytes: a later list whose bytes
+/// equal a remembered one's byte for byte (from its `[` to its `]`) reads to the same value, which is reused (a set
+/// shared by copy on write) with nothing parsed, hashed or allocated again. Generated instances repeat few lists
+/// (353 distinct skill lists among the county day's 2,000 workers).
+struct SpanMemo<Value> {
+    /// A list read: where its bytes lie (from `[` to `]` inclusive), their count, and its value.
+    struct Entry {
+        /// The offset of the list's `[`.
+        var start: Int
+        /// The list's byte count, through its `]`.
+        var count: Int
+        /// What the list read to.
+        var value: Value
+    }
+
+    /// The last list remembered under each hash of its bytes (a later list with the same hash replaces it).
+    var entries: [UInt64: Entry] = [:]
+}
+
+/// The direct route's memos of the workers' and requests' lists.
+struct DirectMemos {
+    /// Lists of strings read as a set (skills, blocked and allowed farms).
+    var strings = SpanMemo<Set<String>>()
+    /// Lists of dates (worked dates).
+    var days = SpanMemo<Set<Day>>()
+    /// Workers' `available` lists.
+    var availability = SpanMemo<(Set<Day>, [Day: [ClockWindow]])>()
+}
+
 extension InstanceDecoder {
     /// The instance read by the direct route: the workers and requests decoded from the bytes, every other root field
     /// through the tree. Nil when the document holds anything the direct route does not accept as valid (then the
@@ -209,6 +238,42 @@ extension JSONParser.Cursor {
         return field
     }
 
+    /// The FNV-1a hash of the bytes at `start..<end`.
+    func spanHash(_ start: Int, _ end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<end { h = (h ^ UInt64(buf[k])) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The list at the cursor (after white space) read by `read`, or the value `memo` remembers for a list of the
+    /// same bytes: the candidate runs from the cursor to the first `]`, and only a remembered list (read whole by
+    /// `read`, from its `[` to the `]` it consumed) of exactly those bytes is reused, so a `]` inside a string only
+    /// costs a miss. A list `read` gives up on is remembered by nothing.
+    mutating func memoized<Value>(
+        _ memo: inout SpanMemo<Value>, _ read: (inout Self) throws(JSONSyntaxError) -> Value
+    ) throws(JSONSyntaxError) -> Value {
+        skipSpace()
+        let start = i
+        var end = start
+        while end < buf.count, buf[end] != UInt8(ascii: "]") { end += 1 }
+        let hash = end < buf.count ? spanHash(start, end + 1) : 0
+        if end < buf.count, let entry = memo.entries[hash], entry.count == end + 1 - start,
+            matches(start, entry.start, entry.count)
+        {
+            i = end + 1
+            return entry.value
+        }
+        let value = try read(&self)
+        let consumed = i == end + 1 ? hash : spanHash(start, i)
+        memo.entries[consumed] = SpanMemo.Entry(start: start, count: i - start, value: value)
+        return value
+    }
+
+    /// A list of strings as a set, through `memo`.
+    mutating func directStringSet(_ memo: inout SpanMemo<Set<String>>) throws(JSONSyntaxError) -> Set<String> {
+        try memoized(&memo) { (p) throws(JSONSyntaxError) in Set(try p.directStrings()) }
+    }
+
     /// Whether the `count` bytes at `a` equal those at `b`.
     func matches(_ a: Int, _ b: Int, _ count: Int) -> Bool {
         var k = 0
@@ -353,8 +418,9 @@ extension JSONParser.Cursor {
         var keys = DirectKeys { WorkerField(key: $0)?.slot ?? -1 }
         var home = DirectKeys { $0 == "lat" ? 0 : $0 == "lon" ? 1 : -1 }
         var window = DirectKeys { $0 == "date" ? 0 : $0 == "from" ? 1 : $0 == "to" ? 2 : -1 }
+        var memos = DirectMemos()
         repeat {
-            let worker = try directWorker(&keys, home: &home, window: &window)
+            let worker = try directWorker(&keys, home: &home, window: &window, memos: &memos)
             guard ids.insert(worker.id).inserted else { throw bail() }
             workers.append(worker)
         } while try more(UInt8(ascii: "]"))
@@ -362,17 +428,18 @@ extension JSONParser.Cursor {
     }
 
     /// One worker (at depth 2), with the defaults and checks of the tree route's worker loop; `keys`, `home` and
-    /// `window` remember the keys of the workers, of their homes and of their availability windows.
+    /// `window` remember the keys of the workers, of their homes and of their availability windows, `memos` the lists
+    /// already read.
     mutating func directWorker(
-        _ keys: inout DirectKeys, home homeKeys: inout DirectKeys, window: inout DirectKeys
+        _ keys: inout DirectKeys, home homeKeys: inout DirectKeys, window: inout DirectKeys, memos: inout DirectMemos
     ) throws(JSONSyntaxError) -> Worker {
         var id: String?
         var name: String?
         var phone: String?
         var category = WorkerCategory.general
-        var allowed: [String]?
+        var allowed: Set<String>?
         var home: GeoPoint?
-        var skills: [String] = []
+        var skills: Set<String> = []
         var maxTravel = 30.0
         var availability: (Set<Day>, [Day: [ClockWindow]])?
         var pool = WorkerPool.day
@@ -384,7 +451,7 @@ extension JSONParser.Cursor {
         var maxDays = 6
         var recent = 0
         var worked: Set<Day> = []
-        var blocked: [String] = []
+        var blocked: Set<String> = []
         try directObject(depth: 2, &keys) { (p, slot) throws(JSONSyntaxError) in
             guard let field = WorkerField(rawValue: slot) else { throw p.bail() }
             if try p.null() { return }
@@ -395,13 +462,16 @@ extension JSONParser.Cursor {
             case .category:
                 guard let c = WorkerCategory(rawValue: try p.directString()) else { throw p.bail() }
                 category = c
-            case .allowedFarms: allowed = try p.directStrings()
+            case .allowedFarms: allowed = try p.directStringSet(&memos.strings)
             case .home: home = try p.directPoint(depth: 3, &homeKeys)
-            case .skills: skills = try p.directStrings()
+            case .skills: skills = try p.directStringSet(&memos.strings)
             case .maxTravelKm:
                 maxTravel = try p.directNumber()
                 guard maxTravel >= 0 else { throw p.bail() }
-            case .available: availability = try p.directAvailability(depth: 3, &window)
+            case .available:
+                availability = try p.memoized(&memos.availability) { (p) throws(JSONSyntaxError) in
+                    try p.directAvailability(depth: 3, &window)
+                }
             case .pool:
                 guard let v = WorkerPool(rawValue: try p.directString()) else { throw p.bail() }
                 pool = v
@@ -423,16 +493,17 @@ extension JSONParser.Cursor {
             case .recentDaysWorked:
                 recent = try p.directInt()
                 guard recent >= 0 else { throw p.bail() }
-            case .workedDates: worked = try p.directDates()
-            case .blockedFarms: blocked = try p.directStrings()
+            case .workedDates:
+                worked = try p.memoized(&memos.days) { (p) throws(JSONSyntaxError) in try p.directDates() }
+            case .blockedFarms: blocked = try p.directStringSet(&memos.strings)
             }
         }
         guard let id, !id.isEmpty, let home, let availability else { throw bail() }
         let (available, windows) = availability
         return Worker(
-            id: id, name: name, phone: phone, home: home, skills: Set(skills), category: category,
+            id: id, name: name, phone: phone, home: home, skills: skills, category: category,
             maxTravelKm: maxTravel, available: available, maxDaysPerWeek: maxDays, recentDaysWorked: recent,
-            workedDates: worked, blockedFarms: Set(blocked), allowedFarms: allowed.map { Set($0) }, windows: windows,
+            workedDates: worked, blockedFarms: blocked, allowedFarms: allowed, windows: windows,
             pool: pool, stayUntil: stayUntil, maxJobsPerDay: maxJobs, maxMinutesPerDay: maxMinutes, car: car,
             pickupPoint: pickupPoint)
     }
@@ -449,8 +520,9 @@ extension JSONParser.Cursor {
         }
         var keys = DirectKeys { RequestField(key: $0)?.slot ?? -1 }
         var pickup = DirectKeys { $0 == "points" ? 0 : $0 == "seats" ? 1 : -1 }
+        var skills = SpanMemo<Set<String>>()
         repeat {
-            let request = try directRequest(&keys, pickup: &pickup)
+            let request = try directRequest(&keys, pickup: &pickup, skills: &skills)
             guard ids.insert(request.id).inserted else { throw bail() }
             requests.append(request)
         } while try more(UInt8(ascii: "]"))
@@ -458,9 +530,9 @@ extension JSONParser.Cursor {
     }
 
     /// One request (at depth 2), with the defaults and checks of the tree route's request loop; `keys` and `pickup`
-    /// remember the keys of the requests and of their pickups.
+    /// remember the keys of the requests and of their pickups, `skillSets` the skill lists already read.
     mutating func directRequest(
-        _ keys: inout DirectKeys, pickup pickupKeys: inout DirectKeys
+        _ keys: inout DirectKeys, pickup pickupKeys: inout DirectKeys, skills skillSets: inout SpanMemo<Set<String>>
     ) throws(JSONSyntaxError) -> LaborRequest {
         var id: String?
         var farm: String?
@@ -472,7 +544,7 @@ extension JSONParser.Cursor {
         var wage: Double?
         var headcount: Int?
         var minHeadcount = 1
-        var skills: [String] = []
+        var skills: Set<String> = []
         var priority = 1
         var cap: Double?
         var pools: Set<WorkerPool>?
@@ -508,7 +580,7 @@ extension JSONParser.Cursor {
             case .minHeadcount:
                 minHeadcount = try p.directInt()
                 guard minHeadcount >= 1 else { throw p.bail() }
-            case .skills: skills = try p.directStrings()
+            case .skills: skills = try p.directStringSet(&skillSets)
             case .priority:
                 priority = try p.directInt()
                 guard priority >= 1, priority <= 10 else { throw p.bail() }
@@ -532,7 +604,7 @@ extension JSONParser.Cursor {
             early < late
         else { throw bail() }
         return LaborRequest(
-            id: id, farm: farm, job: job ?? id, date: date, start: start, end: end, task: task, skills: Set(skills),
+            id: id, farm: farm, job: job ?? id, date: date, start: start, end: end, task: task, skills: skills,
             headcount: headcount, minHeadcount: minHeadcount, priority: priority, maxTravelKm: cap, wage: wage,
             pools: pools, pickup: pickup)
     }
