@@ -118,7 +118,7 @@ public enum InstanceDecoder {
             let allowed = ctx.strings(at, w, .allowedFarms, nullable: true)
             let home = ctx.point(at, w, .home)
             let skills = ctx.strings(at, w, .skills) ?? []
-            let maxTravel = ctx.number(at, w, .maxTravelKm) ?? 30
+            let maxTravel = ctx.number(at, w, .maxTravelKm) ?? WorkerDefaults.maxTravelKm
             let (available, windows) = ctx.availability(at, w, .available)
             var pool = WorkerPool.day
             if let v = w.present(.pool) {
@@ -145,10 +145,10 @@ public enum InstanceDecoder {
                 }
             }
             let stayUntil = ctx.date(at, w, .stayUntil)
-            let maxJobs = ctx.int(at, w, .maxJobsPerDay, 1, lo: 1)
+            let maxJobs = ctx.int(at, w, .maxJobsPerDay, WorkerDefaults.maxJobsPerDay, lo: 1)
             let maxMinutes: Int? =
                 w.present(.maxMinutesPerDay) == nil ? nil : ctx.int(at, w, .maxMinutesPerDay, 1, lo: 1)
-            let maxDays = ctx.int(at, w, .maxDaysPerWeek, 6, lo: 0)
+            let maxDays = ctx.int(at, w, .maxDaysPerWeek, WorkerDefaults.maxDaysPerWeek, lo: 0)
             let recent = ctx.int(at, w, .recentDaysWorked, 0, lo: 0)
             let worked = ctx.dates(at, w, .workedDates, required: false)
             let blocked = ctx.strings(at, w, .blockedFarms) ?? []

@@ -440,15 +440,15 @@ extension JSONParser.Cursor {
         var allowed: Set<String>?
         var home: GeoPoint?
         var skills: Set<String> = []
-        var maxTravel = 30.0
+        var maxTravel = WorkerDefaults.maxTravelKm
         var availability: (Set<Day>, [Day: [ClockWindow]])?
         var pool = WorkerPool.day
         var car = true
         var pickupPoint: String?
         var stayUntil: Day?
-        var maxJobs = 1
+        var maxJobs = WorkerDefaults.maxJobsPerDay
         var maxMinutes: Int?
-        var maxDays = 6
+        var maxDays = WorkerDefaults.maxDaysPerWeek
         var recent = 0
         var worked: Set<Day> = []
         var blocked: Set<String> = []
@@ -600,9 +600,7 @@ extension JSONParser.Cursor {
         }
         guard let id, !id.isEmpty, let farm, let date, let headcount, minHeadcount <= headcount else { throw bail() }
         // The spec's rule for every version: the (possibly defaulted) start is before the end.
-        guard let early = start ?? TimeOfDay(hour: 7, minute: 0), let late = end ?? TimeOfDay(hour: 16, minute: 0),
-            early < late
-        else { throw bail() }
+        guard (start?.minutes ?? RequestDefaults.start) < (end?.minutes ?? RequestDefaults.end) else { throw bail() }
         return LaborRequest(
             id: id, farm: farm, job: job ?? id, date: date, start: start, end: end, task: task, skills: skills,
             headcount: headcount, minHeadcount: minHeadcount, priority: priority, maxTravelKm: cap, wage: wage,

@@ -25,6 +25,16 @@ public struct Weights: Sendable, Hashable {
     }
 }
 
+/// The problem format's defaults of a worker's optional limits, for the model's initializer and both decoders.
+public enum WorkerDefaults {
+    /// `maxTravelKm` when absent.
+    public static let maxTravelKm = 30.0
+    /// `maxDaysPerWeek` when absent.
+    public static let maxDaysPerWeek = 6
+    /// `maxJobsPerDay` when absent (version 2).
+    public static let maxJobsPerDay = 1
+}
+
 /// A day worker, as the problem format describes one (defaults already applied).
 public struct Worker: Sendable, Hashable {
     public var id: String
@@ -64,11 +74,12 @@ public struct Worker: Sendable, Hashable {
 
     public init(
         id: String, name: String? = nil, phone: String? = nil, home: GeoPoint, skills: Set<String> = [],
-        category: WorkerCategory = .general, maxTravelKm: Double = 30, available: Set<Day>,
-        maxDaysPerWeek: Int = 6, recentDaysWorked: Int = 0, workedDates: Set<Day> = [],
-        blockedFarms: Set<String> = [], allowedFarms: Set<String>? = nil, windows: [Day: [ClockWindow]] = [:],
-        pool: WorkerPool = .day, stayUntil: Day? = nil, maxJobsPerDay: Int = 1, maxMinutesPerDay: Int? = nil,
-        car: Bool = true, pickupPoint: String? = nil
+        category: WorkerCategory = .general, maxTravelKm: Double = WorkerDefaults.maxTravelKm,
+        available: Set<Day>, maxDaysPerWeek: Int = WorkerDefaults.maxDaysPerWeek, recentDaysWorked: Int = 0,
+        workedDates: Set<Day> = [], blockedFarms: Set<String> = [], allowedFarms: Set<String>? = nil,
+        windows: [Day: [ClockWindow]] = [:], pool: WorkerPool = .day, stayUntil: Day? = nil,
+        maxJobsPerDay: Int = WorkerDefaults.maxJobsPerDay, maxMinutesPerDay: Int? = nil, car: Bool = true,
+        pickupPoint: String? = nil
     ) {
         self.windows = windows
         self.pool = pool
