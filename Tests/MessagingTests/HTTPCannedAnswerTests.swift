@@ -68,7 +68,12 @@ final class CannedServer {
         thread = Thread {
             while true {
                 let client = accept(fd, nil, nil)
-                guard client >= 0 else { return }
+                // The thread closes the listener itself: closed by `stop` while this loop is between two
+                // `accept`s, its number could be handed to another test's listener and this loop would answer there.
+                guard client >= 0 else {
+                    close(fd)
+                    return
+                }
                 var head: [UInt8] = []
                 var buffer = [UInt8](repeating: 0, count: 4096)
                 // The head, then the body's Content-Length bytes.
@@ -91,10 +96,9 @@ final class CannedServer {
         thread.start()
     }
 
-    /// Stops accepting (the thread ends at its next `accept`).
+    /// Stops accepting: the thread's next `accept` fails, and the thread closes the listener.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 }
 
