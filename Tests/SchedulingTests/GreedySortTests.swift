@@ -67,4 +67,67 @@ import Testing
         CostScalingSolver.radixSortDescending(&sorted, bits: bits, from: from)
         #expect(sorted == expected)
     }
+
+    /// The greedy start's request prices (λ = − the value of a filled request's weakest unit, times the scale) are
+    /// those of a plain greedy over the arcs sorted by a comparison sort (value descending, ties by the lower index):
+    /// random networks with many ties, values ≤ 0 and disabled arcs, closed requests, and groups of several rows.
+    @Test func greedyPricesFollowTheComparisonOrder() {
+        for seed in 0..<40 as Range<UInt64> {
+            let requests = 2 + Int(seed % 7)
+            let step: Int64 = seed % 2 == 0 ? 1 : 800_000
+            let net = FlowCostScalingTests.network(seed &+ 9_100, groups: 60, requests: requests) { rnd in
+                var arcs: [(Int, Int64)] = []
+                for _ in 0..<rnd(6) {
+                    let level = Int64(rnd(9))
+                    var v: Int64 = FlowNetwork.disabled
+                    if rnd(10) != 0 { v = level * step - 2 }
+                    arcs.append((rnd(requests), v))
+                }
+                return arcs
+            }
+            // Every fourth request closed (capacity 0), the others 1-5.
+            var cap = [Int32](repeating: 0, count: requests)
+            for q in 0..<requests where q % 4 != 3 { cap[q] = Int32(1 + (q + Int(seed)) % 5) }
+            let qBase = net.nGroups + net.nRows
+            let scale: Int64 = 5
+            var price = [Int64](repeating: 7, count: qBase + requests + 1)
+            price.withUnsafeMutableBufferPointer {
+                CostScalingSolver(net).greedyPrices(cap: cap, scale: scale, into: $0)
+            }
+            // The reference: every row's group, the open arcs of positive value in the comparison order.
+            var groupOf = [Int](repeating: 0, count: net.nRows)
+            var rowOf = [Int](repeating: 0, count: net.arcReq.count)
+            for g in 0..<net.nGroups {
+                for r in Int(net.groupRowStart[g])..<Int(net.groupRowStart[g + 1]) {
+                    groupOf[r] = g
+                    for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) { rowOf[a] = r }
+                }
+            }
+            let value = net.arcValue
+            let open = (0..<net.arcReq.count).filter { a in
+                value[a] != FlowNetwork.disabled && value[a] > 0 && cap[Int(net.arcReq[a])] > 0
+            }
+            let arcs = open.sorted { (x: Int, y: Int) -> Bool in
+                value[x] > value[y] || (value[x] == value[y] && x < y)
+            }
+            var groupLeft = net.groupSupply
+            var rowUsed = [Bool](repeating: false, count: net.nRows)
+            var reqLeft = cap
+            var weakest = [Int64](repeating: 0, count: requests)
+            for a in arcs {
+                let (r, q) = (rowOf[a], Int(net.arcReq[a]))
+                guard !rowUsed[r], groupLeft[groupOf[r]] > 0, reqLeft[q] > 0 else { continue }
+                rowUsed[r] = true
+                groupLeft[groupOf[r]] -= 1
+                reqLeft[q] -= 1
+                weakest[q] = net.arcValue[a]
+            }
+            let expected: [Int64] = (0..<requests).map { q in
+                let filled = cap[q] > 0 && reqLeft[q] == 0
+                return filled ? -weakest[q] * scale : 0
+            }
+            #expect(Array(price[qBase..<(qBase + requests)]) == expected, "seed \(seed)")
+            #expect(expected.contains { $0 < 0 }, "seed \(seed): some request filled")
+        }
+    }
 }
