@@ -92,9 +92,11 @@ public enum InstanceDecoder {
         if let direct {
             workers = direct.workers
             workerPlaces.reserveCapacity(workers.count)
-            for (i, worker) in workers.enumerated() {
-                workerPlaces.append(.object(kind: "workers", index: i, id: worker.id))
-                if let point = worker.pickupPoint, !pointIds.contains(point) { ctx.err("workers", "direct") }
+            // By index, not `enumerated()`: its iterator hands out a copy of each worker (a dozen references retained
+            // and released).
+            for i in workers.indices {
+                workerPlaces.append(.object(kind: "workers", index: i, id: workers[i].id))
+                if let point = workers[i].pickupPoint, !pointIds.contains(point) { ctx.err("workers", "direct") }
             }
         }
         for (i, object) in direct == nil ? ctx.objects(root, "workers", required: true) : [] {
@@ -328,7 +330,7 @@ public enum InstanceDecoder {
 
         var workerIndex: [String: Int] = [:]
         workerIndex.reserveCapacity(workers.count)
-        for (k, w) in workers.enumerated() { workerIndex[w.id] = k }
+        for k in workers.indices { workerIndex[workers[k].id] = k }
         var pinned: [Pair] = []
         var firstListing: [Pair: Int] = [:]
         for (i, p) in ctx.objects(root, "pinned", required: false) {
@@ -421,9 +423,10 @@ public enum InstanceDecoder {
             )
         }
         guard fairness > 0 else { return }
-        for (w, worker) in workers.enumerated() {
-            let (product, overflow) = fairness.multipliedReportingOverflow(by: worker.recentDaysWorked)
+        for w in workers.indices {
+            let (product, overflow) = fairness.multipliedReportingOverflow(by: workers[w].recentDaysWorked)
             guard overflow || product > limit else { continue }
+            let worker = workers[w]
             let term = overflow ? "more than 2^63" : String(product)
             if fairness > limit {
                 ctx.err(

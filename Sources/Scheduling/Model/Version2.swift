@@ -108,12 +108,14 @@ extension Instance {
         if version == 2 || weights.share != 0 || speedKmh != 30 || walkKm != 2.0 || !pickupPoints.isEmpty {
             return true
         }
-        if workers.contains(where: {
-            !$0.windows.isEmpty || $0.pool != .day || $0.stayUntil != nil || $0.maxJobsPerDay != 1
-                || $0.maxMinutesPerDay != nil || !$0.car || $0.pickupPoint != nil || $0.category == .midlife
-        }) {
-            return true
-        }
+        // By index: `contains(where:)` would hand each worker to the test as a copy.
+        for w in workers.indices where Self.usesVersion2(workers[w]) { return true }
         return requests.contains { $0.pools != nil || $0.pickup != nil || $0.end.map { $0.minutes > 1439 } ?? false }
+    }
+
+    /// Whether a worker has a field of version 2 set.
+    private static func usesVersion2(_ w: Worker) -> Bool {
+        !w.windows.isEmpty || w.pool != .day || w.stayUntil != nil || w.maxJobsPerDay != 1 || w.maxMinutesPerDay != nil
+            || !w.car || w.pickupPoint != nil || w.category == .midlife
     }
 }

@@ -59,7 +59,8 @@ struct InstanceIndex {
 
     init(_ instance: Instance) {
         worker.reserveCapacity(instance.workers.count)
-        for (i, w) in instance.workers.enumerated() { worker[w.id] = i }
+        // By index: `enumerated()` would hand out a copy of each worker.
+        for i in instance.workers.indices { worker[instance.workers[i].id] = i }
         for (i, r) in instance.requests.enumerated() { request[r.id] = i }
         for (i, f) in instance.farms.enumerated() { farm[f.id] = i }
         requestFarm = instance.requests.map { farm[$0.farm] ?? 0 }

@@ -169,11 +169,12 @@ struct Problem: Sendable {
         var maxCap = 0.0
         let workerCap = instance.workers.map(\.maxTravelKm)
         let recent = instance.workers.map(\.recentDaysWorked)
-        for (w, W) in instance.workers.enumerated() {
-            for (k, day) in days.enumerated() where isAvailable(W, on: day) {
+        // By index: `enumerated()` would hand out a copy of each worker (a dozen references retained and released).
+        for w in instance.workers.indices {
+            for (k, day) in days.enumerated() where isAvailable(instance.workers[w].available, on: day) {
                 workerDays[w * dw + k / 64] |= 1 << UInt64(k % 64)
             }
-            maxCap = max(maxCap, W.maxTravelKm)
+            maxCap = max(maxCap, workerCap[w])
         }
         let history = HistoryIndex(instance, index)
         // Rule 4 can forbid a farm to these workers only (or to those the farm blocks); their lists as farm indices
@@ -210,8 +211,8 @@ struct Problem: Sendable {
         // was quadratic on a province (10,085 riders × 3,571 vans).
         var ridersAt: [String: [Int32]] = [:]
         var riderPoint = [GeoPoint?](repeating: nil, count: nW)
-        for (w, W) in instance.workers.enumerated() where !W.car {
-            guard let pt = W.pickupPoint else { continue }
+        for w in instance.workers.indices where carless[w] {
+            guard let pt = instance.workers[w].pickupPoint else { continue }
             ridersAt[pt, default: []].append(Int32(w))
             riderPoint[w] = pointLocation[pt]
         }
