@@ -673,14 +673,14 @@ struct CostScalingSolver {
             /// Swaps two slots of one node (every slot array and the partners' back links).
             @inline(__always) func swapSlots(_ x: Int, _ y: Int) {
                 if x == y { return }
-                head.swapAt(x, y)
-                res.swapAt(x, y)
-                cost.swapAt(x, y)
-                partner.swapAt(x, y)
-                netArc.swapAt(x, y)
-                pairCap.swapAt(x, y)
-                kind.swapAt(x, y)
-                hPos.swapAt(x, y)
+                head.exchange(x, y)
+                res.exchange(x, y)
+                cost.exchange(x, y)
+                partner.exchange(x, y)
+                netArc.exchange(x, y)
+                pairCap.exchange(x, y)
+                kind.exchange(x, y)
+                hPos.exchange(x, y)
                 partner[Int(partner[x])] = Int32(x)
                 partner[Int(partner[y])] = Int32(y)
             }
@@ -1382,5 +1382,15 @@ struct Slabs {
     mutating func release() {
         for p in owned { p.deallocate() }
         owned.removeAll()
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// Swaps two elements (`x` ≠ `y` or equal), always inlined: the flow's slot swaps called `swapAt` out of line, eight
+    /// calls a swap (the county day's arc fixing: 475,000 calls, 8M instructions).
+    @inline(__always) func exchange(_ x: Int, _ y: Int) {
+        let t = self[x]
+        self[x] = self[y]
+        self[y] = t
     }
 }
