@@ -91,4 +91,54 @@ import Testing
         #expect(whole >= 10)
         #expect(split >= 10)
     }
+
+    /// The component search (a union-find that skips requests already below the group's root) finds the sets a
+    /// breadth-first search over the open arcs finds: each component's groups and requests ascending, components in the
+    /// order of their first group, unlinked groups and requests left out. Several networks side by side, closed
+    /// requests, disabled arcs.
+    @Test(arguments: 0..<40)
+    func componentsAreTheLinkedSets(_ seed: UInt64) {
+        var net = Self.network(seed, twoParts: true)
+        for extra in 0..<Int(seed % 3) {
+            net = FlowCostScalingTests.sideBySide(net, Self.network(seed &+ 500 &+ UInt64(extra), twoParts: false))
+        }
+        var g = SplitMix64(seed: seed &+ 7_000)
+        let cap = (0..<net.nReq).map { _ in Int32(g.next() % 4 == 0 ? 0 : 1 + g.next() % 3) }
+        let nG = net.nGroups
+        // Neighbours of each node: groups 0..<nG, then requests nG..<(nG + nReq).
+        var next = [[Int]](repeating: [], count: nG + net.nReq)
+        for grp in 0..<nG {
+            for r in Int(net.groupRowStart[grp])..<Int(net.groupRowStart[grp + 1]) {
+                for a in Int(net.rowArcStart[r])..<Int(net.rowArcStart[r + 1]) {
+                    let q = Int(net.arcReq[a])
+                    guard net.arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
+                    next[grp].append(nG + q)
+                    next[nG + q].append(grp)
+                }
+            }
+        }
+        var seen = [Bool](repeating: false, count: nG + net.nReq)
+        var expected: [([Int32], [Int32])] = []
+        for start in 0..<nG where !seen[start] && !next[start].isEmpty {
+            var queue = [start]
+            seen[start] = true
+            var i = 0
+            while i < queue.count {
+                for y in next[queue[i]] where !seen[y] {
+                    seen[y] = true
+                    queue.append(y)
+                }
+                i += 1
+            }
+            let groups = queue.filter { $0 < nG }.sorted().map(Int32.init)
+            let requests = queue.filter { $0 >= nG }.map { Int32($0 - nG) }.sorted()
+            expected.append((groups, requests))
+        }
+        let found = CostScalingSolver(net).components(cap: cap)
+        #expect(found.count == expected.count, "seed \(seed)")
+        for (part, want) in zip(found, expected) {
+            #expect(part.groups == want.0, "seed \(seed)")
+            #expect(part.requests == want.1, "seed \(seed)")
+        }
+    }
 }

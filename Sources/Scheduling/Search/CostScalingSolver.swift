@@ -268,6 +268,8 @@ struct CostScalingSolver {
                                         guard arcValue[a] != FlowNetwork.disabled, cap[q] > 0 else { continue }
                                         linked[g] = true
                                         if x < 0 { x = find(g) }
+                                        // Most requests already hang right below the group's root: no walk then.
+                                        if Int(parent[nG + q]) == x { continue }
                                         let y = find(nG + q)
                                         if x != y {
                                             parent[max(x, y)] = Int32(min(x, y))
