@@ -408,23 +408,33 @@ extension JSONParser.Cursor {
 
     /// The `workers` list (at depth 1): every worker valid, ids distinct (a pickup point is checked by the decoder).
     mutating func directWorkers() throws(JSONSyntaxError) -> [Worker] {
-        try expect(UInt8(ascii: "["))
-        var workers: [Worker] = []
-        var ids: Set<String> = []
-        if try next() == UInt8(ascii: "]") {
-            i += 1
-            return workers
-        }
         var keys = DirectKeys { WorkerField(key: $0)?.slot ?? -1 }
         var home = DirectKeys { $0 == "lat" ? 0 : $0 == "lon" ? 1 : -1 }
         var window = DirectKeys { $0 == "date" ? 0 : $0 == "from" ? 1 : $0 == "to" ? 2 : -1 }
         var memos = DirectMemos()
+        return try directList(id: \.id) { (cursor: inout Self) throws(JSONSyntaxError) in
+            try cursor.directWorker(&keys, home: &home, window: &window, memos: &memos)
+        }
+    }
+
+    /// A list of objects at depth 1 whose ids must be distinct: `[`, then `item` reads each object, until `]`.
+    @inline(__always)
+    mutating func directList<T>(
+        id: (T) -> String, _ item: (inout Self) throws(JSONSyntaxError) -> T
+    ) throws(JSONSyntaxError) -> [T] {
+        try expect(UInt8(ascii: "["))
+        var items: [T] = []
+        var ids: Set<String> = []
+        if try next() == UInt8(ascii: "]") {
+            i += 1
+            return items
+        }
         repeat {
-            let worker = try directWorker(&keys, home: &home, window: &window, memos: &memos)
-            guard ids.insert(worker.id).inserted else { throw bail() }
-            workers.append(worker)
+            let x = try item(&self)
+            guard ids.insert(id(x)).inserted else { throw bail() }
+            items.append(x)
         } while try more(UInt8(ascii: "]"))
-        return workers
+        return items
     }
 
     /// One worker (at depth 2), with the defaults and checks of the tree route's worker loop; `keys`, `home` and
@@ -511,22 +521,12 @@ extension JSONParser.Cursor {
     /// The `requests` list (at depth 1): every request valid, ids distinct (farms and pickup points are checked by
     /// the decoder).
     mutating func directRequests() throws(JSONSyntaxError) -> [LaborRequest] {
-        try expect(UInt8(ascii: "["))
-        var requests: [LaborRequest] = []
-        var ids: Set<String> = []
-        if try next() == UInt8(ascii: "]") {
-            i += 1
-            return requests
-        }
         var keys = DirectKeys { RequestField(key: $0)?.slot ?? -1 }
         var pickup = DirectKeys { $0 == "points" ? 0 : $0 == "seats" ? 1 : -1 }
         var skills = SpanMemo<Set<String>>()
-        repeat {
-            let request = try directRequest(&keys, pickup: &pickup, skills: &skills)
-            guard ids.insert(request.id).inserted else { throw bail() }
-            requests.append(request)
-        } while try more(UInt8(ascii: "]"))
-        return requests
+        return try directList(id: \.id) { (cursor: inout Self) throws(JSONSyntaxError) in
+            try cursor.directRequest(&keys, pickup: &pickup, skills: &skills)
+        }
     }
 
     /// One request (at depth 2), with the defaults and checks of the tree route's request loop; `keys` and `pickup`

@@ -1198,10 +1198,14 @@ struct CostScalingSolver {
         }
         // Arcs by value, best first (ties by the lower index): packed (value − least value, index) keys, built in
         // the arcs' order (so ascending) and radix-sorted by their value bits, as `sortByValueDescending` orders them.
+        // The arcs the greedy may take: enabled, worth something, to an open request.
+        @inline(__always) func takes(_ a: Int) -> Bool {
+            val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0
+        }
         var least = Int64.max
         var most = Int64.min
         var count = 0
-        for a in 0..<nA where val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0 {
+        for a in 0..<nA where takes(a) {
             least = min(least, val[a])
             most = max(most, val[a])
             count += 1
@@ -1212,7 +1216,7 @@ struct CostScalingSolver {
         var keys: [UInt64]
         if indexBits + valueBits < 64 {
             keys = [UInt64](unsafeUninitializedCapacity: count) { keys, written in
-                for a in 0..<nA where val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0 {
+                for a in 0..<nA where takes(a) {
                     keys[written] = (UInt64(val[a] - least) << indexBits) | (top - UInt64(a))
                     written += 1
                 }
@@ -1220,7 +1224,7 @@ struct CostScalingSolver {
             CostScalingSolver.radixSortDescending(&keys, bits: Int(indexBits + valueBits), from: Int(indexBits))
         } else {
             var arcs: [Int32] = []
-            for a in 0..<nA where val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0 {
+            for a in 0..<nA where takes(a) {
                 arcs.append(Int32(a))
             }
             CostScalingSolver.sortByValueDescending(&arcs, below: nA) { val[$0] }
