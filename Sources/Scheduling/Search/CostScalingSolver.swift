@@ -1196,8 +1196,8 @@ struct CostScalingSolver {
                 for a in Int(rowArcStart[r])..<Int(rowArcStart[r + 1]) { rowOf[a] = Int32(r) }
             }
         }
-        // Arcs by value, best first (ties by the lower index): packed (value − least value, index) keys, built in
-        // the arcs' order (so ascending) and radix-sorted by their value bits, as `sortByValueDescending` orders them.
+        // Arcs by value, best first (ties by the lower index), as `sortByValueDescending` orders them: their packed
+        // keys (`ValueKeys`) written in the arcs' order, so ascending, without an index array in between.
         // The arcs the greedy may take: enabled, worth something, to an open request.
         @inline(__always) func takes(_ a: Int) -> Bool {
             val[a] != FlowNetwork.disabled && val[a] > 0 && cap[Int(arcReq[a])] > 0
@@ -1210,44 +1210,41 @@ struct CostScalingSolver {
             most = max(most, val[a])
             count += 1
         }
-        let indexBits = UInt64(Int.bitWidth - max(1, nA).leadingZeroBitCount)
-        let valueBits = count == 0 ? 0 : UInt64(UInt64.bitWidth - UInt64(most - least).leadingZeroBitCount)
-        let top = (UInt64(1) << indexBits) - 1
-        var keys: [UInt64]
-        if indexBits + valueBits < 64 {
-            keys = [UInt64](unsafeUninitializedCapacity: count) { keys, written in
-                for a in 0..<nA where takes(a) {
-                    keys[written] = (UInt64(val[a] - least) << indexBits) | (top - UInt64(a))
-                    written += 1
-                }
-            }
-            CostScalingSolver.radixSortDescending(&keys, bits: Int(indexBits + valueBits), from: Int(indexBits))
-        } else {
-            var arcs: [Int32] = []
-            for a in 0..<nA where takes(a) {
-                arcs.append(Int32(a))
-            }
-            CostScalingSolver.sortByValueDescending(&arcs, below: nA) { val[$0] }
-            keys = arcs.map { top - UInt64($0) }
-        }
         let groupLeft = slabs.make(nG, Int32(0))
         for g in 0..<nG { groupLeft[g] = net.groupSupply[g] }
         let rowUsed = slabs.make(nRw, false)
         let reqLeft = slabs.make(nQ, Int32(0))
         for q in 0..<nQ { reqLeft[q] = cap[q] }
         let weakest = slabs.make(nQ, Int64(0))
-        keys.withUnsafeBufferPointer { keys in
-            for k in keys {
-                let a = Int(top - (k & top))
-                let r = Int(rowOf[a])
-                let g = Int(groupOf[r])
-                let q = Int(arcReq[a])
-                guard !rowUsed[r], groupLeft[g] > 0, reqLeft[q] > 0 else { continue }
-                rowUsed[r] = true
-                groupLeft[g] -= 1
-                reqLeft[q] -= 1
-                weakest[q] = val[a]
+        // The greedy step: arc a is taken while its row, group and request have room.
+        @inline(__always) func offer(_ a: Int) {
+            let r = Int(rowOf[a])
+            let g = Int(groupOf[r])
+            let q = Int(arcReq[a])
+            guard !rowUsed[r], groupLeft[g] > 0, reqLeft[q] > 0 else { return }
+            rowUsed[r] = true
+            groupLeft[g] -= 1
+            reqLeft[q] -= 1
+            weakest[q] = val[a]
+        }
+        if count > 0, let packing = ValueKeys(least: least, most: most, below: nA) {
+            var keys = [UInt64](unsafeUninitializedCapacity: count) { keys, written in
+                for a in 0..<nA where takes(a) {
+                    keys[written] = packing.key(val[a], a)
+                    written += 1
+                }
             }
+            packing.sort(&keys, ascendingIndices: true)
+            keys.withUnsafeBufferPointer { keys in
+                for k in keys { offer(packing.index(k)) }
+            }
+        } else {
+            var arcs: [Int32] = []
+            for a in 0..<nA where takes(a) {
+                arcs.append(Int32(a))
+            }
+            CostScalingSolver.sortByValueDescending(&arcs, below: nA) { val[$0] }
+            for a in arcs { offer(Int(a)) }
         }
         for v in 0..<price.count { price[v] = 0 }
         for q in 0..<nQ where cap[q] > 0 && reqLeft[q] == 0 { price[qBase + q] = -weakest[q] * scale }
@@ -1278,7 +1275,6 @@ struct CostScalingSolver {
     /// items of equal value keep their ascending order, the order the index bits would give them.
     @inline(__always)
     static func sortByValueDescending(_ items: inout [Int32], below limit: Int, value: (Int) -> Int64) {
-        let indexBits = UInt64(Int.bitWidth - max(1, limit).leadingZeroBitCount)
         var maxValue = Int64.min
         var minValue = Int64.max
         var ascending = true
@@ -1290,13 +1286,10 @@ struct CostScalingSolver {
             ascending = ascending && i > previous
             previous = i
         }
-        let (span, o) = maxValue.subtractingReportingOverflow(minValue)
-        if !items.isEmpty && !o && indexBits < 62 && UInt64(span) < (UInt64(1) << (63 - indexBits)) {
-            let top = (UInt64(1) << indexBits) - 1
-            var keys = items.map { (UInt64(value(Int($0)) - minValue) << indexBits) | (top - UInt64($0)) }
-            let valueBits = UInt64.bitWidth - UInt64(span).leadingZeroBitCount
-            radixSortDescending(&keys, bits: Int(indexBits) + valueBits, from: ascending ? Int(indexBits) : 0)
-            for i in 0..<keys.count { items[i] = Int32(top - (keys[i] & top)) }
+        if !items.isEmpty, let packing = ValueKeys(least: minValue, most: maxValue, below: limit) {
+            var keys = items.map { packing.key(value(Int($0)), Int($0)) }
+            packing.sort(&keys, ascendingIndices: ascending)
+            for i in 0..<keys.count { items[i] = Int32(packing.index(keys[i])) }
         } else {
             items.sort { value(Int($0)) > value(Int($1)) || (value(Int($0)) == value(Int($1)) && $0 < $1) }
         }
